@@ -141,27 +141,25 @@ public final class FeatureRunner {
     List<DynamicNode> nodes() {
       List<DynamicNode> nodes = new ArrayList<>();
       byFeature.forEach((feature, outcomes) -> nodes.add(DynamicContainer.dynamicContainer(feature,
-          outcomes.stream().map(Recorder::replay))));
-      containerFailures.forEach(o -> nodes.add(replay(o)));
+          outcomes.stream().map(o -> replay(feature, o)))));
+      containerFailures.forEach(o -> nodes.add(replay("", o)));
       return nodes;
     }
 
-    private static DynamicTest replay(Outcome o) {
+    private static DynamicTest replay(String feature, Outcome o) {
+      String scenario = (feature.isEmpty() ? "" : feature + " > ") + o.name();
       return DynamicTest.dynamicTest(o.name(), () -> {
         if (o.result() == null) {
-          Assertions.fail(SKIPPED + o.skipReason());
+          Assertions.fail(scenario + ": " + SKIPPED + o.skipReason());
           return;
         }
         switch (o.result().getStatus()) {
           case SUCCESSFUL -> { }
-          case ABORTED -> Assertions.fail(SKIPPED + o.result().getThrowable().map(Throwable::getMessage).orElse("aborted"),
+          case ABORTED -> Assertions.fail(scenario + ": " + SKIPPED + o.result().getThrowable().map(Throwable::getMessage).orElse("aborted"),
               o.result().getThrowable().orElse(null));
           case FAILED -> {
             Throwable t = o.result().getThrowable().orElse(new AssertionError("failed without a reason"));
-            if (t instanceof Error e) {
-              throw e;
-            }
-            throw new AssertionError(t.getMessage(), t);
+            throw new AssertionError(scenario + ": " + t.getMessage(), t);
           }
         }
       });
