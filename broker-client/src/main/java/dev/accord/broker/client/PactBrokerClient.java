@@ -279,6 +279,401 @@ public final class PactBrokerClient {
     return new PublishedVerification(url, response.body().path("success").asBoolean(result.success()));
   }
 
+  // ---- publishing -----------------------------------------------------------------------
+
+  /**
+   * Publishes pacts under one consumer version, one request per consumer/provider pair, through
+   * {@code pb:publish-contracts} ({@code POST /contracts/publish}). A broker without that relation
+   * (before 2.86) gets the legacy sequence instead: tags, branch, then {@code PUT pb:publish-pact}.
+   * Stops at the first refusal, so pairs published before it stay published.
+   *
+   * @return one entry per published pact, with the broker's notices
+   * @throws BrokerException e.g. 409 when the pact for this consumer version already exists with
+   *     different content (publish under a new version, ideally the git SHA)
+   */
+  public List<PublishedContract> publishContracts(PublishRequest request) {
+    List<PublishedContract> published = new ArrayList<>();
+    boolean modern = http.hasRelation("pb:publish-contracts");
+    for (Contract contract : request.contracts()) {
+      published.add(modern ? publishContract(request, contract) : publishLegacy(request, contract));
+    }
+    return published;
+  }
+
+  private PublishedContract publishContract(PublishRequest request, Contract contract) {
+    String url = http.relation("pb:publish-contracts", Map.of(), "publish contracts");
+    ObjectNode body = HalTransport.object();
+    body.put("pacticipantName", contract.consumer());
+    body.put("pacticipantVersionNumber", request.consumerVersion());
+    if (request.branch() != null && !request.branch().isBlank()) {
+      body.put("branch", request.branch());
+    }
+    if (!request.tags().isEmpty()) {
+      ArrayNode tags = body.putArray("tags");
+      request.tags().forEach(tags::add);
+    }
+    if (request.buildUrl() != null && !request.buildUrl().isBlank()) {
+      body.put("buildUrl", request.buildUrl());
+    }
+    ObjectNode c = body.putArray("contracts").addObject();
+    c.put("consumerName", contract.consumer());
+    c.put("providerName", contract.provider());
+    c.put("specification", "pact");
+    c.put("contentType", "application/json");
+    c.put("content", Base64.getEncoder().encodeToString(contract.json().getBytes(StandardCharsets.UTF_8)));
+    c.put("onConflict", request.merge() ? "merge" : "overwrite");
+    JsonNode response = http.post(url, body).body();
+    Optional<String> pactUrl =
+        Hal.links(response, "pb:contracts").stream().map(l -> l.path("href").asString("")).filter(s -> !s.isEmpty()).findFirst();
+    return new PublishedContract(
+        contract.consumer(), contract.provider(), request.consumerVersion(), pactUrl, HalTransport.notices(response), false);
+  }
+
+  private PublishedContract publishLegacy(PublishRequest request, Contract contract) {
+    for (String tag : request.tags()) {
+      http.put(
+          http.relation(
+              "pb:pacticipant-version-tag",
+              Map.of("pacticipant", contract.consumer(), "version", request.consumerVersion(), "tag", tag),
+              "tag the consumer version"),
+          HalTransport.object().put("name", tag));
+    }
+    if (request.branch() != null && !request.branch().isBlank()) {
+      http.put(
+          http.relation(
+              "pb:pacticipant-branch-version",
+              Map.of("pacticipant", contract.consumer(), "branch", request.branch(), "version", request.consumerVersion()),
+              "record the consumer version's branch"),
+          HalTransport.object());
+    }
+    String url =
+        http.relation(
+            "pb:publish-pact",
+            Map.of("provider", contract.provider(), "consumer", contract.consumer(), "consumerApplicationVersion", request.consumerVersion()),
+            "publish a pact");
+    HalTransport.Response response = http.send(request.merge() ? "PATCH" : "PUT", url, Json.parse(contract.json()), "application/json");
+    return new PublishedContract(
+        contract.consumer(), contract.provider(), request.consumerVersion(), Optional.of(response.url()), List.of(), true);
+  }
+
+  // ---- can-i-deploy ---------------------------------------------------------------------
+
+  /**
+   * Asks the matrix whether the selected versions can be deployed ({@code GET /matrix}).
+   *
+   * @throws BrokerException when the broker refuses the question (e.g. 400 "Pacticipant X not found")
+   */
+  public DeployDecision canIDeploy(CanIDeployQuery query) {
+    String url = http.baseUrl() + "/matrix?" + MatrixQueries.queryString(query);
+    HalTransport.Response response = http.get(url);
+    return MatrixQueries.decision(response.body(), response.text(), url);
+  }
+
+  /**
+   * Asks whether a version can be merged into the main branch: is it compatible with the latest
+   * main-branch version of every integrated pacticipant.
+   */
+  public DeployDecision canIMerge(List<MatrixSelector> selectors) {
+    return canIDeploy(CanIDeployQuery.of(selectors).withMainBranch());
+  }
+
+  // ---- environments ---------------------------------------------------------------------
+
+  /** Every environment ({@code GET pb:environments}). */
+  public List<Environment> environments() {
+    JsonNode response = http.get(http.relation("pb:environments", Map.of(), "list environments")).body();
+    List<Environment> out = new ArrayList<>();
+    for (JsonNode e : Hal.embedded(response, "environments")) {
+      out.add(environment(e));
+    }
+    return out;
+  }
+
+  /** The environment with this name, if the broker has it. */
+  public Optional<Environment> environment(String name) {
+    return environments().stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /**
+   * Creates an environment ({@code POST pb:environments}).
+   *
+   * @throws BrokerException e.g. 400 when the name is taken or contains spaces
+   */
+  public Environment createEnvironment(NewEnvironment environment) {
+    ObjectNode body = HalTransport.object();
+    body.put("name", environment.name());
+    if (environment.displayName() != null) {
+      body.put("displayName", environment.displayName());
+    }
+    body.put("production", environment.production());
+    if (environment.contactName() != null || environment.contactEmail() != null) {
+      ObjectNode contact = body.putArray("contacts").addObject();
+      if (environment.contactName() != null) {
+        contact.put("name", environment.contactName());
+      }
+      if (environment.contactEmail() != null) {
+        contact.putObject("details").put("emailAddress", environment.contactEmail());
+      }
+    }
+    return environment(http.post(http.relation("pb:environments", Map.of(), "create an environment"), body).body());
+  }
+
+  private static Environment environment(JsonNode e) {
+    String name = e.path("name").asString("");
+    return new Environment(
+        e.path("uuid").asString(""),
+        name,
+        e.path("displayName").asString(name),
+        e.path("production").asBoolean(false),
+        Hal.text(e, "createdAt"));
+  }
+
+  private Environment requireEnvironment(String name) {
+    List<Environment> all = environments();
+    return all.stream()
+        .filter(e -> e.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () -> new BrokerException(
+                "Environment '" + name + "' not found in the broker at " + http.baseUrl() + ". Known environments: "
+                    + (all.isEmpty() ? "(none)" : String.join(", ", all.stream().map(Environment::name).toList()))
+                    + ".\n  Create it with: accord create-environment --name " + name,
+                "GET", http.baseUrl() + "/environments", 0, List.of(), List.of(), null));
+  }
+
+  // ---- deployments and releases ---------------------------------------------------------
+
+  /**
+   * Records that a version is deployed to an environment, replacing the version previously deployed
+   * there (for the same application instance).
+   *
+   * @param applicationInstance the instance (blue/green, region ...), or null
+   * @throws BrokerException when the version or the environment does not exist
+   */
+  public Deployment recordDeployment(String pacticipant, String version, String environment, String applicationInstance) {
+    String url = recordLink(pacticipant, version, environment, "pb:record-deployment", "deployment");
+    ObjectNode body = HalTransport.object();
+    if (applicationInstance != null && !applicationInstance.isBlank()) {
+      body.put("applicationInstance", applicationInstance);
+      body.put("target", applicationInstance);
+    }
+    HalTransport.Response response = http.post(url, body);
+    String self = response.location().or(() -> Hal.href(response.body(), "self")).orElse(url);
+    return new Deployment(pacticipant, version, environment, applicationInstance, self);
+  }
+
+  /** Records that a version is released to an environment (several can be supported at once). */
+  public Release recordRelease(String pacticipant, String version, String environment) {
+    String url = recordLink(pacticipant, version, environment, "pb:record-release", "release");
+    HalTransport.Response response = http.post(url, HalTransport.object());
+    String self = response.location().or(() -> Hal.href(response.body(), "self")).orElse(url);
+    return new Release(pacticipant, version, environment, self);
+  }
+
+  private String recordLink(String pacticipant, String version, String environment, String rel, String what) {
+    String versionUrl = versionUrl(pacticipant, version);
+    JsonNode resource;
+    try {
+      resource = http.get(versionUrl).body();
+    } catch (BrokerException e) {
+      if (e.isNotFound()) {
+        throw new BrokerException(
+            "Cannot record " + what + ": version " + version + " of " + pacticipant + " does not exist in the broker (GET "
+                + versionUrl + " answered 404).\n  Publish pacts or verification results for it first, or check the"
+                + " --pacticipant and --version values.",
+            "GET", versionUrl, 404, e.errors(), e.notices(), e);
+      }
+      throw e;
+    }
+    List<JsonNode> links = Hal.links(resource, rel);
+    if (links.isEmpty()) {
+      throw new BrokerException(
+          "Cannot record " + what + ": the broker's version resource (GET " + versionUrl + ") has no '" + rel
+              + "' links. The broker may be older than 2.80, which introduced deployments and releases.",
+          "GET", versionUrl, 200, List.of(), List.of(), null);
+    }
+    for (JsonNode link : links) {
+      if (environment.equals(link.path("name").asString(""))) {
+        return http.resolve(link.path("href").asString(""));
+      }
+    }
+    List<String> names = links.stream().map(l -> l.path("name").asString("")).toList();
+    throw new BrokerException(
+        "Environment '" + environment + "' does not exist in the broker. Known environments: " + String.join(", ", names)
+            + ".\n  Create it with: accord create-environment --name " + environment,
+        "GET", versionUrl, 200, List.of(), List.of(), null);
+  }
+
+  private String versionUrl(String pacticipant, String version) {
+    return http.hasRelation("pb:pacticipant-version")
+        ? http.relation("pb:pacticipant-version", Map.of("pacticipant", pacticipant, "version", version), "find a version")
+        : http.baseUrl() + "/pacticipants/" + Hal.encode(pacticipant) + "/versions/" + Hal.encode(version);
+  }
+
+  /**
+   * Records that the version of a pacticipant deployed to an environment (and application instance)
+   * is no longer there.
+   *
+   * @param applicationInstance the instance, or null for deployments recorded without one
+   * @return the undeployed records
+   * @throws BrokerException when nothing matching is currently deployed, naming the instances that are
+   */
+  public List<Deployment> recordUndeployment(String pacticipant, String environment, String applicationInstance) {
+    Environment env = requireEnvironment(environment);
+    JsonNode envResource = http.get(http.relation("pb:environment", Map.of("uuid", env.uuid()), "read an environment")).body();
+    String href =
+        Hal.href(envResource, "pb:currently-deployed-deployed-versions")
+            .or(() -> Hal.href(envResource, "pb:currently-deployed-versions"))
+            .orElseThrow(() -> new BrokerException(
+                "The broker's environment resource for '" + environment + "' has no pb:currently-deployed-deployed-versions link;"
+                    + " the broker may be too old to record undeployments.",
+                "GET", http.baseUrl(), 200, List.of(), List.of(), null));
+    String listUrl = http.resolve(href) + (href.contains("?") ? "&" : "?") + "pacticipant=" + Hal.encode(pacticipant);
+    List<JsonNode> deployed = new ArrayList<>();
+    for (JsonNode d : Hal.embedded(http.get(listUrl).body(), "deployedVersions")) {
+      if (pacticipant.equals(d.path("_embedded").path("pacticipant").path("name").asString(""))) {
+        deployed.add(d);
+      }
+    }
+    if (deployed.isEmpty()) {
+      throw new BrokerException(
+          pacticipant + " is not currently deployed to " + environment + " environment. Cannot record undeployment.",
+          "GET", listUrl, 200, List.of(), List.of(), null);
+    }
+    List<JsonNode> matching = new ArrayList<>();
+    List<String> instances = new ArrayList<>();
+    for (JsonNode d : deployed) {
+      String instance = Hal.text(d, "applicationInstance");
+      if (instance == null) {
+        instance = Hal.text(d, "target");
+      }
+      if (instance != null) {
+        instances.add(instance);
+      }
+      boolean match = applicationInstance == null ? instance == null : applicationInstance.equals(instance);
+      if (match) {
+        matching.add(d);
+      }
+    }
+    if (matching.isEmpty()) {
+      String list = String.join(", ", instances);
+      throw new BrokerException(
+          applicationInstance == null
+              ? pacticipant + " is deployed to " + environment + " only with application instances. Please specify one of the"
+                  + " following application instances to record the undeployment from: " + list + " (--application-instance)."
+              : pacticipant + " is not currently deployed to application instance '" + applicationInstance + "' in " + environment
+                  + " environment. Please omit the application instance or specify one of the following application instances"
+                  + " to record the undeployment from: " + list + ".",
+          "GET", listUrl, 200, List.of(), List.of(), null);
+    }
+    List<Deployment> undeployed = new ArrayList<>();
+    for (JsonNode d : matching) {
+      String self = Hal.href(d, "self").map(http::resolve).orElseThrow(() -> new BrokerException(
+          "A deployed version of " + pacticipant + " in " + environment + " has no _links.self: " + Json.write(d),
+          "GET", listUrl, 200, List.of(), List.of(), null));
+      http.patch(self, HalTransport.object().put("currentlyDeployed", false));
+      undeployed.add(new Deployment(
+          pacticipant, d.path("_embedded").path("version").path("number").asString(""), environment,
+          applicationInstance, self));
+    }
+    return undeployed;
+  }
+
+  /** Records that a released version of a pacticipant is no longer supported in an environment. */
+  public Release recordSupportEnded(String pacticipant, String version, String environment) {
+    Environment env = requireEnvironment(environment);
+    JsonNode envResource = http.get(http.relation("pb:environment", Map.of("uuid", env.uuid()), "read an environment")).body();
+    String href =
+        Hal.href(envResource, "pb:currently-supported-released-versions")
+            .orElseThrow(() -> new BrokerException(
+                "The broker's environment resource for '" + environment + "' has no pb:currently-supported-released-versions link;"
+                    + " the broker may be too old to record releases.",
+                "GET", http.baseUrl(), 200, List.of(), List.of(), null));
+    String listUrl = http.resolve(href) + (href.contains("?") ? "&" : "?") + "pacticipant=" + Hal.encode(pacticipant);
+    for (JsonNode r : Hal.embedded(http.get(listUrl).body(), "releasedVersions")) {
+      JsonNode embedded = r.path("_embedded");
+      if (pacticipant.equals(embedded.path("pacticipant").path("name").asString(""))
+          && version.equals(embedded.path("version").path("number").asString(""))) {
+        String self = Hal.href(r, "self").map(http::resolve).orElseThrow(() -> new BrokerException(
+            "The released version " + version + " of " + pacticipant + " has no _links.self", "GET", listUrl, 200, List.of(), List.of(), null));
+        http.patch(self, HalTransport.object().put("currentlySupported", false));
+        return new Release(pacticipant, version, environment, self);
+      }
+    }
+    throw new BrokerException(
+        "No currently released versions found for " + pacticipant + " version " + version + " in " + environment
+            + " environment. Record a release first with: accord record-release --pacticipant " + pacticipant + " --version "
+            + version + " --environment " + environment,
+        "GET", listUrl, 200, List.of(), List.of(), null);
+  }
+
+  // ---- pacticipants and versions --------------------------------------------------------
+
+  /**
+   * Describes a version: an exact number, or the latest (with a tag, the latest with that tag).
+   *
+   * @param version the version number, or null for the latest
+   * @param latestTag with {@code version} null: the latest version with this tag, or null
+   * @throws BrokerException 404 when there is no such version
+   */
+  public PacticipantVersion describeVersion(String pacticipant, String version, String latestTag) {
+    String url;
+    if (version != null) {
+      url = versionUrl(pacticipant, version);
+    } else if (latestTag != null) {
+      url = http.relation("pb:latest-tagged-version", Map.of("pacticipant", pacticipant, "tag", latestTag), "find the latest tagged version");
+    } else {
+      url = http.relation("pb:latest-version", Map.of("pacticipant", pacticipant), "find the latest version");
+    }
+    HalTransport.Response response = http.get(url);
+    JsonNode v = response.body();
+    List<String> tags = new ArrayList<>();
+    for (JsonNode t : Hal.embedded(v, "tags")) {
+      tags.add(t.path("name").asString(""));
+    }
+    List<String> branches = new ArrayList<>();
+    for (JsonNode b : Hal.embedded(v, "branchVersions")) {
+      branches.add(b.path("name").asString(""));
+    }
+    if (branches.isEmpty() && v.hasNonNull("branch")) {
+      branches.add(v.get("branch").asString());
+    }
+    return new PacticipantVersion(
+        pacticipant, v.path("number").asString(version == null ? "" : version), branches, tags,
+        Hal.text(v, "buildUrl"), Hal.text(v, "createdAt"), response.text());
+  }
+
+  /**
+   * Creates the pacticipant, or updates the given fields of an existing one (merge-patch).
+   */
+  public SavedPacticipant createOrUpdatePacticipant(PacticipantDetails details) {
+    ObjectNode body = HalTransport.object();
+    body.put("name", details.name());
+    if (details.displayName() != null) {
+      body.put("displayName", details.displayName());
+    }
+    if (details.mainBranch() != null) {
+      body.put("mainBranch", details.mainBranch());
+    }
+    if (details.repositoryUrl() != null) {
+      body.put("repositoryUrl", details.repositoryUrl());
+    }
+    String url = http.relation("pb:pacticipant", Map.of("pacticipant", details.name()), "find a pacticipant");
+    JsonNode existing;
+    try {
+      existing = http.get(url).body();
+    } catch (BrokerException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+      HalTransport.Response created = http.post(http.relation("pb:pacticipants", Map.of(), "create a pacticipant"), body);
+      return new SavedPacticipant(details.name(), true, created.text());
+    }
+    String self = Hal.href(existing, "self").map(http::resolve).orElse(url);
+    HalTransport.Response updated = http.patch(self, body);
+    return new SavedPacticipant(details.name(), false, updated.text());
+  }
+
   static String abbreviate(String text) {
     String t = text == null ? "" : text.strip();
     return t.length() <= 300 ? t : t.substring(0, 300) + "...";
