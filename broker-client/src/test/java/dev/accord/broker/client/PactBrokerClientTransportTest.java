@@ -180,8 +180,8 @@ class PactBrokerClientTransportTest {
 
     assertThatThrownBy(client::environments)
         .isInstanceOfSatisfying(BrokerException.class, e -> assertThat(e.status()).isZero())
-        .hasMessageStartingWith("GET http://localhost:" + port + " failed: the broker could not be reached (")
-        .hasMessageEndingWith(") (after 2 attempts).\n"
+        .hasMessage("GET http://localhost:" + port + " failed: the broker could not be reached (connection refused by localhost:"
+            + port + ") (after 2 attempts).\n"
             + "  Check the broker URL (--broker-base-url or PACT_BROKER_BASE_URL) and that the broker is running.");
     assertThat(broker.sleeps).hasSize(1);
   }

@@ -222,7 +222,7 @@ public final class HalTransport {
                   + " "
                   + url
                   + " failed: the broker could not be reached ("
-                  + describe(e)
+                  + describe(e, uri)
                   + ")"
                   + attemptsSuffix(attempt)
                   + ".\n  Check the broker URL (--broker-base-url or PACT_BROKER_BASE_URL) and that the broker is running.",
@@ -452,10 +452,25 @@ public final class HalTransport {
     return out;
   }
 
-  private static String describe(IOException e) {
-    String name = e.getClass().getSimpleName();
-    String msg = e.getMessage();
-    return msg == null || msg.isBlank() ? name : name + ": " + msg;
+  private static String describe(IOException e, URI uri) {
+    // HttpClient's exceptions often carry no message: name the cause from its type
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+        return "unknown host '" + uri.getHost() + "'";
+      }
+      if (t instanceof java.net.http.HttpTimeoutException) {
+        return "timed out: " + t.getMessage();
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+    }
+    if (e instanceof java.net.ConnectException) {
+      return "connection refused by " + uri.getHost() + ":" + (uri.getPort() == -1 ? port(uri) : uri.getPort());
+    }
+    return e.getClass().getSimpleName();
   }
 
   private static String abbreviate(String text) {
