@@ -309,4 +309,15 @@ class BrokerCommandsTest {
             + "[broker] auth: bearer token (from PACT_BROKER_TOKEN)\n"
             + "[broker] attempts per request: 8 (default)\n");
   }
+
+  @Test
+  void publish_with_validate_refuses_an_invalid_pact_before_any_request() throws Exception {
+    Files.writeString(dir.resolve("pact.json"), "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"},\"interactions\":{}}");
+
+    CliRun.Result result = accord.run("publish", "pact.json", "-a", "1", "--validate");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).startsWith("Error: Nothing was published: 1 problem(s) in the pacts:\n  Invalid pact " + dir.resolve("pact.json") + " at $.interactions: ");
+    assertThat(broker.findAll(postRequestedFor(urlEqualTo("/contracts/publish")))).isEmpty();
+  }
 }

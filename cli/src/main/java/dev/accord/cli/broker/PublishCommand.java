@@ -5,6 +5,8 @@ import dev.accord.broker.client.Contracts;
 import dev.accord.broker.client.PublishRequest;
 import dev.accord.broker.client.PublishedContract;
 import dev.accord.cli.AccordCommand;
+import dev.accord.pact.json.PactFormatException;
+import dev.accord.pact.json.PactReader;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -67,6 +69,12 @@ public final class PublishCommand extends BrokerCommand {
   @Option(names = {"-o", "--output"}, paramLabel = "text|json", description = "text (default) or json")
   Output output = Output.text;
 
+  @Option(names = "--validate", description = "Read every pact with Accord's pact reader before publishing; an invalid pact stops the publish")
+  boolean validate;
+
+  @Option(names = "--strict", description = "With --validate: what the reader would ignore or assume (warnings) is an error too")
+  boolean strict;
+
   @Override
   public Integer call() {
     List<Path> files = resolve(paths);
@@ -109,6 +117,9 @@ public final class PublishCommand extends BrokerCommand {
       allTags.add(gitBranch);
     }
     List<Contract> contracts = Contracts.read(files);
+    if (validate || strict) {
+      validate(contracts);
+    }
     PublishRequest request = PublishRequest.of(version, contracts).withBranch(branchName).withTags(allTags).withBuildUrl(build).withMerge(merge);
     List<PublishedContract> published = client().publishContracts(request);
     if (output == Output.json) {
@@ -147,6 +158,28 @@ public final class PublishCommand extends BrokerCommand {
       }
     }
     return AccordCommand.OK;
+  }
+
+  private void validate(List<Contract> contracts) {
+    List<String> problems = new ArrayList<>();
+    for (Contract c : contracts) {
+      try {
+        PactReader.Result result = PactReader.readWithWarnings(c.json(), c.source());
+        for (PactReader.Warning w : result.warnings()) {
+          if (strict) {
+            problems.add(w.toString());
+          } else {
+            err().println("warning: " + w);
+          }
+        }
+      } catch (PactFormatException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new AccordCommand.CommandFailure("Nothing was published: " + problems.size() + " problem(s) in the pacts"
+          + (strict ? " (--strict)" : "") + ":\n  " + String.join("\n  ", problems));
+    }
   }
 
   private List<Path> resolve(List<String> arguments) {
