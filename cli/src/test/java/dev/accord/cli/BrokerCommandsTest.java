@@ -320,4 +320,28 @@ class BrokerCommandsTest {
     assertThat(result.err()).startsWith("Error: Nothing was published: 1 problem(s) in the pacts:\n  Invalid pact " + dir.resolve("pact.json") + " at $.interactions: ");
     assertThat(broker.findAll(postRequestedFor(urlEqualTo("/contracts/publish")))).isEmpty();
   }
+
+  @Test
+  void an_untrusted_tls_certificate_is_explained_and_can_be_skipped() {
+    WireMockServer tls = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
+    tls.start();
+    try {
+      tls.stubFor(get(urlEqualTo("/")).willReturn(hal(200, "{\"_links\":{\"pb:environments\":{\"href\":\"/environments\"}}}")));
+      tls.stubFor(get(urlEqualTo("/environments")).willReturn(hal(200, "{\"_embedded\":{\"environments\":[]}}")));
+      String httpsUrl = "https://localhost:" + tls.httpsPort();
+
+      CliRun.Result refused = accord.run("list-environments", "-b", httpsUrl, "--retries", "1");
+      CliRun.Result skipped = accord.run("list-environments", "-b", httpsUrl, "--skip-ssl-verification");
+
+      assertThat(refused.exitCode()).isEqualTo(1);
+      assertThat(refused.err()).startsWith("Error: GET " + httpsUrl + " failed: the broker could not be reached (")
+          .endsWith("  The broker's TLS certificate is not trusted. If it comes from a private CA, trust it with"
+              + " --ssl-certificate ca.pem (or SSL_CERT_FILE), or add it to the JVM trust store; for testing only:"
+              + " --skip-ssl-verification.\n");
+      assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+      assertThat(skipped.out()).startsWith("UUID | NAME | DISPLAY NAME | PRODUCTION\n");
+    } finally {
+      tls.stop();
+    }
+  }
 }

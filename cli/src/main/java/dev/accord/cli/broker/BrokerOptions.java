@@ -2,6 +2,11 @@ package dev.accord.cli.broker;
 
 import dev.accord.broker.client.PactBrokerClient;
 import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +39,18 @@ public final class BrokerOptions {
       description = "Attempts per request on 5xx, 408, 429 and connection errors (default 8). Default: $PACT_BROKER_HTTP_RETRIES")
   Integer retries;
 
+  @Option(names = {"-c", "--ssl-certificate"}, paramLabel = "PEM_FILE",
+      description = "Also trust the CA certificate(s) in this PEM file. Default: $SSL_CERT_FILE")
+  Path sslCertificate;
+
+  @Option(names = "--skip-ssl-verification",
+      description = "Trust any certificate and host name (testing only). Also SSL_SKIP_VERIFICATION=true")
+  boolean skipSslVerification;
+
+  @Option(names = "--ssl-trust-store", paramLabel = "true|false", arity = "1",
+      description = "Whether the JVM's root certificates are trusted too (default true). Default: $SSL_TRUST_STORE")
+  Boolean sslTrustStore;
+
   @Option(names = "--verbose", description = "Print the effective broker configuration and where each value came from")
   boolean verbose;
 
@@ -57,6 +74,7 @@ public final class BrokerOptions {
       }
       builder.header(header.substring(0, colon).trim(), header.substring(colon + 1).trim());
     }
+    tls(environment, builder, err);
     PactBrokerClient client;
     try {
       client = builder.build();
@@ -67,5 +85,38 @@ public final class BrokerOptions {
       client.configuration().forEach(line -> err.println("[broker] " + line));
     }
     return client;
+  }
+
+  private void tls(Map<String, String> environment, PactBrokerClient.Builder builder, PrintWriter err) {
+    boolean skip = skipSslVerification || "true".equalsIgnoreCase(environment.get("SSL_SKIP_VERIFICATION"));
+    Path certificate = sslCertificate;
+    String source = "--ssl-certificate";
+    if (certificate == null && environment.get("SSL_CERT_FILE") != null && !environment.get("SSL_CERT_FILE").isBlank()) {
+      certificate = Path.of(environment.get("SSL_CERT_FILE"));
+      source = "SSL_CERT_FILE";
+    }
+    boolean systemRoots = sslTrustStore != null ? sslTrustStore : !"false".equalsIgnoreCase(environment.get("SSL_TRUST_STORE"));
+    SSLContext context = null;
+    if (skip) {
+      context = Tls.trustAll();
+      if (verbose) {
+        err.println("[broker] TLS: certificate and host name checks skipped (--skip-ssl-verification)");
+      }
+    } else if (certificate != null) {
+      if (!Files.isReadable(certificate)) {
+        throw new IllegalArgumentException(source + " " + certificate + " is not a readable file");
+      }
+      context = Tls.trusting(certificate, systemRoots);
+      if (verbose) {
+        err.println("[broker] TLS: trusting " + certificate + " (from " + source + ")" + (systemRoots ? " and the JVM's roots" : " only"));
+      }
+    }
+    if (context != null) {
+      builder.httpClient(HttpClient.newBuilder()
+          .sslContext(context)
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NORMAL)
+          .build());
+    }
   }
 }

@@ -225,7 +225,11 @@ public final class HalTransport {
                   + describe(e, uri)
                   + ")"
                   + attemptsSuffix(attempt)
-                  + ".\n  Check the broker URL (--broker-base-url or PACT_BROKER_BASE_URL) and that the broker is running.",
+                  + (isTls(e)
+                      ? ".\n  The broker's TLS certificate is not trusted. If it comes from a private CA, trust it with"
+                          + " --ssl-certificate ca.pem (or SSL_CERT_FILE), or add it to the JVM trust store; for testing only:"
+                          + " --skip-ssl-verification."
+                      : ".\n  Check the broker URL (--broker-base-url or PACT_BROKER_BASE_URL) and that the broker is running."),
               method,
               url,
               0,
@@ -450,6 +454,15 @@ public final class HalTransport {
       }
     }
     return out;
+  }
+
+  private static boolean isTls(IOException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof javax.net.ssl.SSLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(IOException e, URI uri) {
