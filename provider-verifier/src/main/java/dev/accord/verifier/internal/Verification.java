@@ -59,8 +59,13 @@ public final class Verification {
   private final ConsoleReport console;
 
   public Verification(Settings settings) {
+    this(settings, new HttpTransport(settings.requestTimeout));
+  }
+
+  /** With a transport shared across verifications (the JUnit extension reuses one per test class). */
+  public Verification(Settings settings, HttpTransport transport) {
     this.settings = settings;
-    this.transport = new HttpTransport(settings.requestTimeout);
+    this.transport = transport;
     this.states = new StateChanges(settings, transport);
     this.messages = new Messages(settings, transport);
     this.seed = settings.seed != null ? settings.seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
