@@ -23,6 +23,8 @@ import dev.accord.pact.matching.Matching;
 import dev.accord.pact.matching.Mismatch;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.ContentType;
+import dev.accord.pact.model.Generator;
+import dev.accord.pact.model.Generators;
 import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
 import java.net.URLDecoder;
@@ -197,6 +199,12 @@ public final class MockHttpServer implements AutoCloseable {
     }
   }
 
+  /** Whether any generator runs on the consumer side ({@code ProviderState} ones run only in the verifier). */
+  public static boolean consumerSide(Generators generators) {
+    return generators.categories().values().stream().flatMap(m -> m.values().stream())
+        .anyMatch(g -> !(g instanceof Generator.ProviderState));
+  }
+
   /** Serves the interaction's response, with generators applied in consumer mode. */
   private final class PactResponse implements ResponseDefinitionTransformerV2 {
     @Override
@@ -217,9 +225,17 @@ public final class MockHttpServer implements AutoCloseable {
             .withBody("Accord: the interaction of this stub was reset").build();
       }
       HttpResponse response = expectation.response();
-      if (!response.generators().isEmpty()) {
-        response = Generation.generateResponse(response,
-            GeneratorContext.consumer(baseUrl(), expectation.label().hashCode()));
+      if (consumerSide(response.generators())) {
+        try {
+          response = Generation.generateResponse(response,
+              GeneratorContext.consumer(baseUrl(), expectation.label().hashCode()));
+        } catch (RuntimeException e) {
+          return ResponseDefinitionBuilder.responseDefinition().withStatus(500)
+              .withHeader("Content-Type", "text/plain; charset=utf-8")
+              .withBody("Accord could not apply the response generators of interaction " + expectation.label()
+                  + ": " + e)
+              .build();
+        }
       }
       List<HttpHeader> headers = new ArrayList<>();
       response.headers().forEach((name, values) -> headers.add(new HttpHeader(name, values)));

@@ -115,22 +115,66 @@ public final class Reports {
     }
     List<String> leftBody = bodyLines(expected.body());
     List<String> rightBody = bodyLines(actual.body());
+    List<Boolean> same = new ArrayList<>();
+    for (int i = 0; i < left.size(); i++) {
+      same.add(left.get(i).equals(right.get(i)));
+    }
     if (!leftBody.isEmpty() || !rightBody.isEmpty()) {
       left.add("");
       right.add("");
-      for (int i = 0; i < Math.max(leftBody.size(), rightBody.size()); i++) {
-        left.add(i < leftBody.size() ? leftBody.get(i) : "");
-        right.add(i < rightBody.size() ? rightBody.get(i) : "");
-      }
+      same.add(true);
+      align(leftBody, rightBody, left, right, same);
     }
     StringBuilder sb = new StringBuilder();
     sb.append("  ").append(pad("expected (closest interaction)")).append("   ").append("actual (request)\n");
     for (int i = 0; i < left.size(); i++) {
       String l = left.get(i);
       String r = right.get(i);
-      sb.append("  ").append(pad(l)).append(l.equals(r) ? " | " : " ! ").append(r).append('\n');
+      sb.append("  ").append(pad(l)).append(same.get(i) ? " | " : " ! ").append(r).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * Aligns two bodies line by line on their longest common subsequence (lines compared without a trailing
+   * comma), so one missing field shows as one marked row instead of shifting everything below it.
+   */
+  private static void align(List<String> a, List<String> b, List<String> left, List<String> right, List<Boolean> same) {
+    int n = a.size();
+    int m = b.size();
+    int[][] lcs = new int[n + 1][m + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      for (int j = m - 1; j >= 0; j--) {
+        lcs[i][j] = key(a.get(i)).equals(key(b.get(j))) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    int i = 0;
+    int j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && key(a.get(i)).equals(key(b.get(j)))) {
+        left.add(a.get(i++));
+        right.add(b.get(j++));
+        same.add(true);
+      } else if (i < n && j < m && lcs[i + 1][j] == lcs[i][j + 1] && lcs[i + 1][j + 1] == lcs[i][j]) {
+        // both lines differ and neither is kept by the common part: show them as one changed row
+        left.add(a.get(i++));
+        right.add(b.get(j++));
+        same.add(false);
+      } else if (j >= m || (i < n && lcs[i + 1][j] >= lcs[i][j + 1])) {
+        left.add(a.get(i++));
+        right.add("");
+        same.add(false);
+      } else {
+        left.add("");
+        right.add(b.get(j++));
+        same.add(false);
+      }
+    }
+  }
+
+  private static String key(String line) {
+    String t = line.strip();
+    return t.endsWith(",") ? t.substring(0, t.length() - 1) : t;
   }
 
   private static List<String> bodyLines(Body body) {
