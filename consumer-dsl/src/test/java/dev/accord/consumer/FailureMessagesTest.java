@@ -205,8 +205,8 @@ class FailureMessagesTest {
 
   /** The engine's own wording for the mismatch lines (pact-core owns it). */
   static final class Expected {
-    static final String PATH = "path: Expected path '/api/products/prod-001' but was '/api/product/prod-001'";
+    static final String PATH = "path: Expected path '/api/products/prod-001' but received '/api/product/prod-001'";
     static final String HEADER = "header Accept: Expected a header 'Accept' but was missing";
-    static final String BODY = "body $.price: missing price";
+    static final String BODY = "body $: Expected a Map with keys [name, price] but received one with keys [name]";
   }
 }
