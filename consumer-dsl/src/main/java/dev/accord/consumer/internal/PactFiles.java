@@ -41,6 +41,11 @@ public final class PactFiles {
   /** An interaction and the test that declared it. */
   public record Written(Interaction interaction, String test) {}
 
+  /** Forgets what this JVM wrote, as if the next write came from a later run (tests of the merge use it). */
+  public static void startNewRun() {
+    WRITTEN.clear();
+  }
+
   /** The merge key: description and provider states with their parameters. */
   public static String key(Interaction interaction) {
     StringBuilder sb = new StringBuilder(interaction.description());
