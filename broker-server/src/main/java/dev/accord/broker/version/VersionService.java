@@ -72,6 +72,11 @@ public class VersionService {
   }
 
   @Transactional(readOnly = true)
+  public List<Version> allWithTag(Pacticipant p, String tag) {
+    return versions.findAllWithTag(p.getId(), tag);
+  }
+
+  @Transactional(readOnly = true)
   public Optional<Version> branchHead(Pacticipant p, String branch) {
     return branches.findByPacticipantIdAndName(p.getId(), branch)
         .filter(b -> b.getHeadVersionId() != null)
