@@ -137,6 +137,11 @@ public class VersionService {
   }
 
   @Transactional(readOnly = true)
+  public List<String> allTagNames(Pacticipant p) {
+    return tags.tagNamesOf(p.getId());
+  }
+
+  @Transactional(readOnly = true)
   public List<String> branchNames(Version v) {
     return branchVersions.branchNamesOf(v.getId());
   }
