@@ -7,6 +7,7 @@ import dev.accord.broker.version.VersionService;
 import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
+import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -171,12 +172,15 @@ class PublishController {
     body.put("logs", logs);
     Map<String, Object> embedded = new LinkedHashMap<>();
     embedded.put("pacticipant", pacticipantViews.summary(p.consumer()));
-    embedded.put("version", versionViews.summary(p.version()));
+    Map<String, Object> version = new LinkedHashMap<>(versionViews.summary(p.version()));
+    version.put("_links", Map.of("self", Links.named(versionViews.url(p.consumer(), p.version()), "Version", v)));
+    embedded.put("version", version);
     body.put("_embedded", embedded);
     Map<String, Object> l = new LinkedHashMap<>();
-    l.put("pb:pacticipant", link(pacticipantViews.url(p.consumer()), c));
-    l.put("pb:pacticipant-version", link(versionViews.url(p.consumer(), p.version()), v));
-    l.put("pb:pacticipant-version-tags", tags.stream().map(t -> versionViews.tag(p.consumer(), p.version(), t).get("_links")).toList());
+    l.put("pb:pacticipant", Links.named(pacticipantViews.url(p.consumer()), "Pacticipant", c));
+    l.put("pb:pacticipant-version", Links.named(versionViews.url(p.consumer(), p.version()), "Pacticipant version", v));
+    l.put("pb:pacticipant-version-tags", tags.stream().map(t -> Links.named(
+        versionViews.url(p.consumer(), p.version()) + "/tags/" + Links.encode(t), "Tag", t)).toList());
     l.put("pb:contracts", contractLinks);
     body.put("_links", l);
     return body;
@@ -184,7 +188,7 @@ class PublishController {
 
   private static void notice(List<Map<String, Object>> notices, List<Map<String, Object>> logs, String type, String text) {
     notices.add(Map.of("type", type, "text", text));
-    logs.add(Map.of("level", "warning".equals(type) ? "warn" : "info", "message", text, "deprecationWarning", false));
+    logs.add(Map.of("level", "warning".equals(type) ? "warn" : "info", "message", text, "deprecationWarning", ""));
   }
 
   private static String string(JsonNode body, String key, boolean required) {
