@@ -98,7 +98,8 @@ public final class BodyMatcher {
     }
     JsonNode actualJson;
     try {
-      actualJson = Json.mapper().readTree(actual.asBytes());
+      // a body built from a tree, or bytes parsed once before, is not serialised and parsed again
+      actualJson = actual.isJsonContent() ? actual.asJson() : Json.mapper().readTree(actual.asBytes());
     } catch (JacksonException ex) {
       out.add("$", Values.json(expectedJson), preview(actual), "Expected a JSON body but the actual body is not"
           + " valid JSON (" + ex.getOriginalMessage() + "): '" + Values.abbreviate(preview(actual), 80) + "'");
