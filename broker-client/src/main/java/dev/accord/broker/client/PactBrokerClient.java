@@ -223,6 +223,23 @@ public final class PactBrokerClient {
   }
 
   /**
+   * Publishes the verification result of a pact fetched with {@link #fetchPact(String)}.
+   *
+   * @throws BrokerException when the broker offered no {@code pb:publish-verification-results} link
+   *     for this pact, or refused the result
+   */
+  public PublishedVerification publishVerificationResults(BrokerPact pact, VerificationResult result) {
+    String link =
+        pact.publishVerificationResultsUrl()
+            .orElseThrow(() -> new BrokerException(
+                "Cannot publish the verification result of " + pact.url() + ": the broker's pact has no"
+                    + " 'pb:publish-verification-results' link. Fetch the pact from the broker's pacts-for-verification"
+                    + " or pact-version URL, not from a file or a URL outside the broker.",
+                "GET", pact.url(), 200, List.of(), List.of(), null));
+    return publishVerificationResults(link, result);
+  }
+
+  /**
    * Publishes a verification result: records the provider version's branch and tags (when given),
    * then POSTs the result to {@code link}. A failure is an exception, never a log line.
    *
