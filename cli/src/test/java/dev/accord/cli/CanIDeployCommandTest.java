@@ -221,4 +221,20 @@ class CanIDeployCommandTest {
     assertThat(result.out()).contains("❌ Computer says no");
     broker.verify(getRequestedFor(urlEqualTo(query)));
   }
+
+  @Test
+  void no_without_a_failed_verification_points_at_the_reasons() {
+    matrix("false", "No pacts or verifications have been published for version 1a2b of orders-service", "");
+
+    CliRun.Result result = accord.run(ARGS);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEqualTo(
+        "[error] No pacts or verifications have been published for version 1a2b of orders-service\n"
+            + "\n"
+            + "❌ Computer says no ¯\\_(ツ)_/¯\n"
+            + "\n"
+            + "What to do next: the reasons above say what is missing; check the pacticipant names and version numbers"
+            + " (usually the git SHA) against what was published to the broker.\n");
+  }
 }
