@@ -121,7 +121,7 @@ class CanIDeployCommandTest {
             + "\n"
             + "❌ Computer says no ¯\\_(ツ)_/¯ (unknown: a verification result is missing)\n"
             + "\n"
-            + "What to do next: the provider has not verified this pact yet, or published its result under another version."
+            + "What to do next: the reasons above name what is missing. Usually the provider has not verified this pact yet, or published its result under another version."
             + " Check that the provider's CI verifies pacts from the broker with --publish and --provider-version set to its"
             + " git SHA, and that the versions in the target environment are recorded with record-deployment. To wait for a"
             + " verification that is running: --retry-while-unknown 30 --retry-interval 10.\n");

@@ -158,8 +158,8 @@ abstract class MatrixCommand extends BrokerCommand {
       case UNKNOWN -> {
         out.println("❌ Computer says no ¯\\_(ツ)_/¯ (unknown: a verification result is missing)");
         out.println();
-        out.println("What to do next: the provider has not verified this pact yet, or published its result under another"
-            + " version. Check that the provider's CI verifies pacts from the broker with --publish and"
+        out.println("What to do next: the reasons above name what is missing. Usually the provider has not verified this pact"
+            + " yet, or published its result under another version. Check that the provider's CI verifies pacts from the broker with --publish and"
             + " --provider-version set to its git SHA, and that the versions in the target environment are recorded"
             + " with record-deployment. To wait for a verification that is running: --retry-while-unknown 30 --retry-interval 10.");
       }
