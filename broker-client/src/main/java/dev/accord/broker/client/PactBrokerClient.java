@@ -572,6 +572,12 @@ public final class PactBrokerClient {
         matching.add(d);
       }
     }
+    if (matching.isEmpty() && instances.isEmpty()) {
+      throw new BrokerException(
+          pacticipant + " is deployed to " + environment + " without an application instance. Omit --application-instance '"
+              + applicationInstance + "' to record the undeployment.",
+          "GET", listUrl, 200, List.of(), List.of(), null);
+    }
     if (matching.isEmpty()) {
       String list = String.join(", ", instances);
       throw new BrokerException(
