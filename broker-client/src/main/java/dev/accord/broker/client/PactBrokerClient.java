@@ -667,6 +667,57 @@ public final class PactBrokerClient {
   }
 
   /**
+   * Tags an existing version (legacy; prefer branches).
+   *
+   * @param autoCreateVersion create the version when the broker does not know it, instead of failing
+   * @throws BrokerException when the version does not exist and {@code autoCreateVersion} is false
+   */
+  public void createVersionTags(String pacticipant, String version, List<String> tags, boolean autoCreateVersion) {
+    if (!autoCreateVersion) {
+      String url = versionUrl(pacticipant, version);
+      try {
+        http.get(url);
+      } catch (BrokerException e) {
+        if (e.isNotFound()) {
+          throw new BrokerException(
+              "Version '" + version + "' of pacticipant '" + pacticipant + "' does not exist in the broker. Use"
+                  + " --auto-create-version to create it, or check the --pacticipant and --version values.",
+              "GET", url, 404, e.errors(), e.notices(), e);
+        }
+        throw e;
+      }
+    }
+    for (String tag : tags) {
+      http.put(tagUrl(pacticipant, version, tag), HalTransport.object().put("name", tag));
+    }
+  }
+
+  /**
+   * Creates a version if needed and records its branch and tags, e.g. for a provider before it
+   * publishes verification results.
+   */
+  public void createOrUpdateVersion(String pacticipant, String version, String branch, List<String> tags) {
+    if (branch != null && !branch.isBlank()) {
+      String url = http.hasRelation("pb:pacticipant-branch-version")
+          ? http.relation("pb:pacticipant-branch-version", Map.of("pacticipant", pacticipant, "branch", branch, "version", version), "record a branch")
+          : http.baseUrl() + "/pacticipants/" + Hal.encode(pacticipant) + "/branches/" + Hal.encode(branch) + "/versions/" + Hal.encode(version);
+      http.put(url, HalTransport.object());
+    }
+    for (String tag : tags) {
+      http.put(tagUrl(pacticipant, version, tag), HalTransport.object().put("name", tag));
+    }
+    if ((branch == null || branch.isBlank()) && tags.isEmpty()) {
+      http.put(versionUrl(pacticipant, version), HalTransport.object());
+    }
+  }
+
+  private String tagUrl(String pacticipant, String version, String tag) {
+    return http.hasRelation("pb:pacticipant-version-tag")
+        ? http.relation("pb:pacticipant-version-tag", Map.of("pacticipant", pacticipant, "version", version, "tag", tag), "tag a version")
+        : http.baseUrl() + "/pacticipants/" + Hal.encode(pacticipant) + "/versions/" + Hal.encode(version) + "/tags/" + Hal.encode(tag);
+  }
+
+  /**
    * Creates the pacticipant, or updates the given fields of an existing one (merge-patch).
    */
   public SavedPacticipant createOrUpdatePacticipant(PacticipantDetails details) {
