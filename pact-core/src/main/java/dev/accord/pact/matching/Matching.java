@@ -1,30 +1,82 @@
 package dev.accord.pact.matching;
 
+import dev.accord.pact.matching.internal.PactMatcher;
 import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
 import dev.accord.pact.model.MessageContents;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The matching engine: compares what a pact expects with what actually happened and lists every
  * mismatch. One engine serves the consumer mock (requests, strict), the verifier (responses, lenient) and
  * message verification (lenient). An empty list means the actual value matches.
+ *
+ * <p>The matching rules always come from the <em>expected</em> side (the pact). Every matcher of the Pact
+ * specification V2 to V4 is supported; a matcher Accord does not know (a plugin matcher) yields a mismatch
+ * that says so rather than a silent pass. Mismatch descriptions use the wording of the Pact compatibility
+ * suite, for example {@code Expected 'c' (String) to be equal to 'b' (String)}.
+ *
+ * <p>Example: a provider answers with a different price type.
+ *
+ * <pre>{@code
+ * JsonNode expectedBody = Json.parse("{\"id\": 1, \"price\": 9.99}");
+ * HttpResponse expected = HttpResponse.of(200)
+ *     .withBody(Body.json(expectedBody))
+ *     .withMatchingRules(MatchingRules.builder()
+ *         .add(Category.BODY, "$.id", new MatchingRule.IntegerType())
+ *         .add(Category.BODY, "$.price", new MatchingRule.DecimalType())
+ *         .build());
+ * HttpResponse actual = HttpResponse.of(200)
+ *     .withBody(Body.json(Json.parse("{\"id\": 42, \"price\": \"9.99\", \"extra\": true}")));
+ *
+ * List<Mismatch> mismatches = Matching.matchResponse(expected, actual);
+ * // one mismatch: body $.price: Expected '9.99' (String) to be a decimal number
+ * // ("extra" is fine in a response; it would fail in a request)
+ * }</pre>
+ *
+ * <p>Strictness (specification section 2.5): in a request, unexpected JSON keys, XML attributes and children,
+ * query parameters and form parameters are mismatches; in a response or a message they are allowed.
+ * Missing keys and array length differences (without a matcher) fail everywhere. Extra headers and metadata
+ * entries are always allowed.
+ *
+ * <p>All methods are thread-safe and never throw for bad actual content: malformed JSON or XML, a missing
+ * body or a wrong content type are reported as mismatches.
  */
 public final class Matching {
   private Matching() {}
 
-  /** Strict: unexpected body keys and query parameters are mismatches. Rules come from {@code expected}. */
+  /**
+   * Matches a request received by a consumer mock against the pact's request. Strict: unexpected body keys
+   * and query parameters are mismatches. Rules come from {@code expected}.
+   *
+   * @return every mismatch, in the order method, path, query, headers, body; empty when it matches
+   */
   public static List<Mismatch> matchRequest(HttpRequest expected, HttpRequest actual) {
-    throw new UnsupportedOperationException("matching engine: not built yet");
+    return PactMatcher.matchRequest(Objects.requireNonNull(expected, "expected"),
+        Objects.requireNonNull(actual, "actual"));
   }
 
-  /** Lenient: unexpected body keys and headers are allowed. Rules come from {@code expected}. */
+  /**
+   * Matches a provider's response against the pact's response. Lenient: unexpected body keys and headers are
+   * allowed. Rules come from {@code expected}.
+   *
+   * @return every mismatch, in the order status, headers, body; empty when it matches
+   */
   public static List<Mismatch> matchResponse(HttpResponse expected, HttpResponse actual) {
-    throw new UnsupportedOperationException("matching engine: not built yet");
+    return PactMatcher.matchResponse(Objects.requireNonNull(expected, "expected"),
+        Objects.requireNonNull(actual, "actual"));
   }
 
-  /** Lenient, like responses: payload by content type, then metadata. */
+  /**
+   * Matches a message produced by a provider against the pact's message. Lenient, like responses: the
+   * payload by its content type (body, else the {@code contentType} metadata entry), then metadata (every
+   * expected key must be present and match; extra keys are allowed). Rules come from {@code expected}.
+   *
+   * @return every mismatch, payload first then metadata; empty when it matches
+   */
   public static List<Mismatch> matchMessage(MessageContents expected, MessageContents actual) {
-    throw new UnsupportedOperationException("matching engine: not built yet");
+    return PactMatcher.matchMessage(Objects.requireNonNull(expected, "expected"),
+        Objects.requireNonNull(actual, "actual"));
   }
 }

@@ -1,0 +1,61 @@
+package dev.accord.pact.matching.internal;
+
+import java.util.regex.Pattern;
+
+/**
+ * The path of a node in a body, kept as a linked list of segments and rendered only when a mismatch needs
+ * it: {@code $.items[2].price}, {@code $['x.y']}, numeric keys as {@code $[100]}.
+ */
+public final class BodyPath {
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_\\-$]*");
+  private static final BodyPath ROOT = new BodyPath(null, "$", false);
+
+  private final BodyPath parent;
+  private final String segment;
+  private final boolean index;
+
+  private BodyPath(BodyPath parent, String segment, boolean index) {
+    this.parent = parent;
+    this.segment = segment;
+    this.index = index;
+  }
+
+  public static BodyPath root() {
+    return ROOT;
+  }
+
+  public BodyPath field(String name) {
+    return new BodyPath(this, name, false);
+  }
+
+  public BodyPath index(int i) {
+    return new BodyPath(this, Integer.toString(i), true);
+  }
+
+  /** The last segment (key, index or {@code $}). */
+  public String last() {
+    return segment;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    render(sb);
+    return sb.toString();
+  }
+
+  private void render(StringBuilder sb) {
+    if (parent == null) {
+      sb.append(segment);
+      return;
+    }
+    parent.render(sb);
+    if (index || segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()) {
+      sb.append('[').append(segment).append(']');
+    } else if (IDENTIFIER.matcher(segment).matches()) {
+      sb.append('.').append(segment);
+    } else {
+      sb.append("['").append(segment).append("']");
+    }
+  }
+}

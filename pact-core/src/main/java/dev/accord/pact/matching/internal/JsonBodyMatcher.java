@@ -1,0 +1,260 @@
+package dev.accord.pact.matching.internal;
+
+import dev.accord.pact.json.Json;
+import dev.accord.pact.model.MatchingRule;
+import dev.accord.pact.model.RuleList;
+import dev.accord.pact.model.RuleLogic;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Compares JSON trees (Pact specification section 2.6). Objects: a key-set check (strict for requests,
+ * lenient for responses and messages) unless a {@code values}, {@code eachKey} or {@code eachValue} rule is
+ * defined on the object itself, then each expected key is compared. Arrays: without a rule, same length and
+ * element-wise; with a rule, list-level checks (sizes, {@code arrayContains}, {@code eachValue}) and actual
+ * element <i>i</i> against expected element <i>i</i>, padding with the first expected element. Leaves: the
+ * selected rule, or equality.
+ */
+public final class JsonBodyMatcher {
+  private final boolean allowUnexpectedKeys;
+  private final MismatchCollector out;
+
+  private JsonBodyMatcher(boolean allowUnexpectedKeys, MismatchCollector out) {
+    this.allowUnexpectedKeys = allowUnexpectedKeys;
+    this.out = out;
+  }
+
+  /** Compares two JSON documents and adds every mismatch to {@code out}. */
+  public static void match(JsonNode expected, JsonNode actual, RuleIndex rules, boolean allowUnexpectedKeys,
+      MismatchCollector out) {
+    new JsonBodyMatcher(allowUnexpectedKeys, out).compare(expected, actual, BodyPath.root(), rules.rootCursor());
+  }
+
+  private void compare(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
+    if (expected != null && actual != null && expected.isArray() && actual.isArray()) {
+      compareLists(expected, actual, path, cursor);
+    } else if (expected != null && actual != null && expected.isObject() && actual.isObject()) {
+      compareMaps(expected, actual, path, cursor);
+    } else {
+      compareValues(expected, actual, path, cursor);
+    }
+  }
+
+  private void compareValues(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
+    List<String> problems;
+    if (cursor.hasRules()) {
+      problems = ValueRules.apply(cursor.rules(), expected, actual, cursor.cascaded(), false);
+    } else {
+      problems = ValueRules.structural(expected, actual);
+      if (problems.isEmpty()) {
+        problems = ValueRules.equality(expected, actual);
+      }
+    }
+    report(path, expected, actual, problems);
+  }
+
+  private void report(BodyPath path, JsonNode expected, JsonNode actual, List<String> problems) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    String p = path.toString();
+    String e = expected == null ? null : Values.json(expected);
+    String a = actual == null ? null : Values.json(actual);
+    for (String problem : problems) {
+      out.add(p, e, a, problem);
+    }
+  }
+
+  // ---- objects
+
+  private void compareMaps(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
+    RuleList rules = cursor.rules();
+    boolean direct = rules != null && !cursor.cascaded();
+    boolean keyRules = direct && rules.rules().stream().anyMatch(r -> r instanceof MatchingRule.Values
+        || r instanceof MatchingRule.EachKey || r instanceof MatchingRule.EachValue);
+    if (rules != null) {
+      report(path, expected, actual, containerRules(rules, expected, actual, cursor.cascaded()));
+    }
+    if (!keyRules) {
+      checkKeys(expected, actual, path);
+      compareCommonKeys(expected, actual, path, cursor);
+      return;
+    }
+    boolean valuesCompared = false;
+    for (MatchingRule rule : rules.rules()) {
+      if (rule instanceof MatchingRule.Values) {
+        JsonNode first = firstValue(expected);
+        for (Map.Entry<String, JsonNode> e : actual.properties()) {
+          JsonNode template = expected.has(e.getKey()) ? expected.get(e.getKey()) : first;
+          if (template != null) {
+            compare(template, e.getValue(), path.field(e.getKey()), cursor.field(e.getKey()));
+          }
+        }
+        valuesCompared = true;
+      } else if (rule instanceof MatchingRule.EachKey eachKey) {
+        RuleList keyRuleList = new RuleList(eachKey.rules(), RuleLogic.AND);
+        JsonNode example = eachKey.example() != null && eachKey.example().isString() ? eachKey.example()
+            : Json.nodes().stringNode(expected.propertyNames().stream().findFirst().orElse(""));
+        for (String key : actual.propertyNames()) {
+          JsonNode keyNode = Json.nodes().stringNode(key);
+          List<String> problems = ValueRules.apply(keyRuleList, example, keyNode, false, false);
+          report(path.field(key), example, keyNode, problems);
+        }
+      } else if (rule instanceof MatchingRule.EachValue eachValue) {
+        RuleCursor valueCursor = RuleCursor.of(new RuleList(eachValue.rules(), RuleLogic.AND));
+        JsonNode first = firstValue(expected);
+        for (Map.Entry<String, JsonNode> e : actual.properties()) {
+          JsonNode template = expected.has(e.getKey()) ? expected.get(e.getKey())
+              : eachValue.example() != null && !eachValue.example().isNull() && !eachValue.example().isMissingNode()
+                  ? eachValue.example() : first != null ? first : e.getValue();
+          compare(template, e.getValue(), path.field(e.getKey()), valueCursor);
+        }
+        valuesCompared = true;
+      }
+    }
+    if (!valuesCompared) {
+      compareCommonKeys(expected, actual, path, cursor);
+    }
+  }
+
+  private void compareCommonKeys(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
+    for (Map.Entry<String, JsonNode> e : expected.properties()) {
+      JsonNode actualValue = actual.get(e.getKey());
+      if (actualValue != null) {
+        compare(e.getValue(), actualValue, path.field(e.getKey()), cursor.field(e.getKey()));
+      }
+    }
+  }
+
+  private static JsonNode firstValue(JsonNode object) {
+    Iterator<JsonNode> values = object.values().iterator();
+    return values.hasNext() ? values.next() : null;
+  }
+
+  private void checkKeys(JsonNode expected, JsonNode actual, BodyPath path) {
+    TreeSet<String> expectedKeys = new TreeSet<>(expected.propertyNames());
+    TreeSet<String> actualKeys = new TreeSet<>(actual.propertyNames());
+    if (allowUnexpectedKeys) {
+      if (!actualKeys.containsAll(expectedKeys)) {
+        List<String> missing = new ArrayList<>(expectedKeys);
+        missing.removeAll(actualKeys);
+        out.add(path.toString(), Values.json(expected), Values.json(actual),
+            "Actual map is missing the following keys: " + String.join(", ", missing));
+      }
+    } else if (!expectedKeys.equals(actualKeys)) {
+      out.add(path.toString(), Values.json(expected), Values.json(actual),
+          "Expected a Map with keys [" + String.join(", ", expectedKeys) + "] but received one with keys ["
+              + String.join(", ", actualKeys) + "]");
+    }
+  }
+
+  /** Rules that judge a list or map as a whole; the others cascade to the elements. */
+  private static List<String> containerRules(RuleList rules, JsonNode expected, JsonNode actual,
+      boolean cascaded) {
+    boolean any = rules.rules().stream().anyMatch(r -> r instanceof MatchingRule.Type
+        || r instanceof MatchingRule.NotEmpty || r instanceof MatchingRule.Other);
+    if (!any) {
+      return List.of();
+    }
+    return ValueRules.combine(rules, rule -> {
+      if (rule instanceof MatchingRule.Type || rule instanceof MatchingRule.NotEmpty
+          || rule instanceof MatchingRule.Other) {
+        return ValueRules.apply(rule, expected, actual, cascaded, false);
+      }
+      return List.of();
+    });
+  }
+
+  // ---- arrays
+
+  private void compareLists(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
+    if (!cursor.hasRules()) {
+      compareListsStrictly(expected, actual, path, cursor);
+      return;
+    }
+    RuleList rules = cursor.rules();
+    boolean cascaded = cursor.cascaded();
+    report(path, expected, actual, containerRules(rules, expected, actual, cascaded));
+    boolean strict = false;
+    boolean padded = false;
+    for (MatchingRule rule : rules.rules()) {
+      if (rule instanceof MatchingRule.ArrayContains contains && !cascaded) {
+        arrayContains(contains, expected, actual, path);
+      } else if (rule instanceof MatchingRule.EachValue eachValue && !cascaded) {
+        RuleCursor valueCursor = RuleCursor.of(new RuleList(eachValue.rules(), RuleLogic.AND));
+        JsonNode example = eachValue.example() != null && !eachValue.example().isNull()
+            && !eachValue.example().isMissingNode() ? eachValue.example() : expected.isEmpty() ? null
+            : expected.get(0);
+        for (int i = 0; i < actual.size(); i++) {
+          JsonNode template = i < expected.size() ? expected.get(i) : example;
+          compare(template == null ? actual.get(i) : template, actual.get(i), path.index(i), valueCursor);
+        }
+      } else if (rule instanceof MatchingRule.Equality) {
+        strict = true;
+      } else {
+        padded = true;
+      }
+    }
+    if (strict) {
+      compareListsStrictly(expected, actual, path, cursor);
+    } else if (padded && !expected.isEmpty()) {
+      for (int i = 0; i < actual.size(); i++) {
+        JsonNode template = i < expected.size() ? expected.get(i) : expected.get(0);
+        compare(template, actual.get(i), path.index(i), cursor.index(i));
+      }
+    }
+  }
+
+  private void compareListsStrictly(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
+    if (expected.isEmpty() && !actual.isEmpty()) {
+      out.add(path.toString(), "[]", Values.json(actual),
+          "Expected an empty List but received " + Values.json(actual));
+      return;
+    }
+    if (expected.size() != actual.size()) {
+      out.add(path.toString(), Values.json(expected), Values.json(actual),
+          "Expected a List with " + expected.size() + " elements but received " + actual.size() + " elements");
+    }
+    int n = Math.min(expected.size(), actual.size());
+    for (int i = 0; i < n; i++) {
+      compare(expected.get(i), actual.get(i), path.index(i), cursor.index(i));
+    }
+  }
+
+  private void arrayContains(MatchingRule.ArrayContains rule, JsonNode expected, JsonNode actual, BodyPath path) {
+    List<MatchingRule.ArrayContains.Variant> variants = rule.variants();
+    for (int v = 0; v < variants.size(); v++) {
+      MatchingRule.ArrayContains.Variant variant = variants.get(v);
+      JsonNode example = variant.index() >= 0 && variant.index() < expected.size() ? expected.get(variant.index())
+          : null;
+      if (example == null) {
+        out.add(path.toString(), Values.json(expected), Values.json(actual), "The arrayContains variant at index "
+            + v + " refers to element " + variant.index() + " of the expected list, which has only "
+            + expected.size() + " elements; fix the variant's index in the pact");
+        continue;
+      }
+      RuleIndex variantRules;
+      try {
+        variantRules = RuleIndex.of(variant.rules());
+      } catch (IllegalArgumentException e) {
+        out.add(path.toString(), null, null, "arrayContains variant at index " + v + ": " + e.getMessage());
+        continue;
+      }
+      boolean found = false;
+      for (int i = 0; i < actual.size() && !found; i++) {
+        MismatchCollector scratch = out.scratch();
+        new JsonBodyMatcher(allowUnexpectedKeys, scratch)
+            .compare(example, actual.get(i), path.index(i), variantRules.rootCursor());
+        found = scratch.isEmpty();
+      }
+      if (!found) {
+        out.add(path.toString(), Values.json(example), Values.json(actual),
+            "Variant at index " + v + " (" + Values.json(example) + ") was not found in the actual list");
+      }
+    }
+  }
+}

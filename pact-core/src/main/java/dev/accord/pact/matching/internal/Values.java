@@ -1,0 +1,139 @@
+package dev.accord.pact.matching.internal;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * How values appear in mismatch messages, following the wording of the Pact compatibility suite: strings in
+ * single quotes, other values as compact JSON, the type in parentheses ({@code 'a' (String)},
+ * {@code 100 (Integer)}, {@code ["b"] (Array)}).
+ */
+public final class Values {
+  private Values() {}
+
+  /** {@code 'a'}, {@code 100}, {@code null}, {@code ["b"]}. */
+  public static String show(JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return "null";
+    }
+    if (node.isString()) {
+      return "'" + node.asString() + "'";
+    }
+    return json(node);
+  }
+
+  /** {@code 'a' (String)}. */
+  public static String showTyped(JsonNode node) {
+    return show(node) + " (" + typeName(node) + ")";
+  }
+
+  public static String typeName(JsonNode node) {
+    if (node == null || node.isNull() || node.isMissingNode()) {
+      return "Null";
+    }
+    if (node.isString()) {
+      return "String";
+    }
+    if (node.isIntegralNumber()) {
+      return "Integer";
+    }
+    if (node.isNumber()) {
+      return "Decimal";
+    }
+    if (node.isBoolean()) {
+      return "Boolean";
+    }
+    if (node.isArray()) {
+      return "Array";
+    }
+    if (node.isObject()) {
+      return "Object";
+    }
+    return node.getNodeType().toString();
+  }
+
+  /** A list as {@code [1, 2, 3]} (the form used in size messages). */
+  public static String showList(JsonNode array) {
+    List<String> parts = new ArrayList<>();
+    for (JsonNode element : array) {
+      parts.add(element.isString() ? "\"" + element.asString() + "\"" : json(element));
+    }
+    return "[" + String.join(", ", parts) + "]";
+  }
+
+  /** Compact JSON with object keys sorted, so messages do not depend on key order. */
+  public static String json(JsonNode node) {
+    StringBuilder sb = new StringBuilder();
+    writeSorted(node, sb);
+    return sb.toString();
+  }
+
+  private static void writeSorted(JsonNode node, StringBuilder sb) {
+    if (node == null || node.isMissingNode()) {
+      sb.append("null");
+    } else if (node.isObject()) {
+      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.properties());
+      entries.sort(Map.Entry.comparingByKey());
+      sb.append('{');
+      for (int i = 0; i < entries.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        quote(entries.get(i).getKey(), sb);
+        sb.append(':');
+        writeSorted(entries.get(i).getValue(), sb);
+      }
+      sb.append('}');
+    } else if (node.isArray()) {
+      sb.append('[');
+      for (int i = 0; i < node.size(); i++) {
+        if (i > 0) {
+          sb.append(',');
+        }
+        writeSorted(node.get(i), sb);
+      }
+      sb.append(']');
+    } else if (node.isString()) {
+      quote(node.asString(), sb);
+    } else {
+      sb.append(node.toString());
+    }
+  }
+
+  private static void quote(String s, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  /** {@code image/jpeg, 30922 bytes, starting with ffd8...} (first 32 bytes in hex). */
+  public static String describeBytes(String contentType, byte[] bytes) {
+    int n = Math.min(32, bytes.length);
+    return contentType + ", " + bytes.length + " bytes, starting with "
+        + HexFormat.of().formatHex(bytes, 0, n);
+  }
+
+  /** Text cut to a readable length for messages. */
+  public static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + "...";
+  }
+}
