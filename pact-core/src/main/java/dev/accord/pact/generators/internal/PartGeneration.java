@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Applies generators category by category, in a fixed order (method, path, status, header, query, body,
- * metadata; keys in file order), drawing from one {@link Random} seeded with the context's seed, so the
+ * metadata; keys in file order), drawing from one {@link Random} seeded from the context's seed, so the
  * same seed gives the same values.
  */
 public final class PartGeneration {
@@ -33,7 +33,18 @@ public final class PartGeneration {
 
   public PartGeneration(GeneratorContext context) {
     this.context = context;
-    this.random = new Random(context.seed());
+    this.random = new Random(spread(context.seed()));
+  }
+
+  /**
+   * The SplitMix64 finaliser: {@link Random}'s first outputs for neighbouring seeds (0, 1, 2, ...) are
+   * strongly correlated (the first {@code nextBoolean()} is the same for seeds 0 to 20), so the seed is spread first.
+   */
+  static long spread(long seed) {
+    long z = seed + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 
   public HttpRequest request(HttpRequest request) {

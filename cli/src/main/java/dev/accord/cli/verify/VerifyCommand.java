@@ -1,0 +1,239 @@
+package dev.accord.cli.verify;
+
+import dev.accord.verifier.PactSource;
+import dev.accord.verifier.ProviderVerifier;
+import dev.accord.verifier.ReportFormat;
+import dev.accord.verifier.VerificationReport;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code accord verify}: replays pacts against a running provider. Exit code 0 when every non-pending
+ * interaction passed, 1 when one failed or the verification could not run, 2 on usage errors.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Verify a provider against its pacts: set up each provider state, replay the request "
+        + "(or ask for the message), match the response, tear the state down.",
+        "Exit codes: 0 all non-pending interactions passed, 1 failures, 2 usage errors."})
+public final class VerifyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--pact-file", paramLabel = "FILE", description = "A pact file (repeatable).")
+  List<Path> pactFiles = new ArrayList<>();
+
+  @Option(names = "--pact-dir", paramLabel = "DIR", description = "A directory of *.json pact files (repeatable).")
+  List<Path> pactDirs = new ArrayList<>();
+
+  @Option(names = "--pact-url", paramLabel = "URL", description = "A pact URL (repeatable); fetched with the broker "
+      + "credentials when given.")
+  List<String> pactUrls = new ArrayList<>();
+
+  @Option(names = "--broker-url", paramLabel = "URL", defaultValue = "${env:PACT_BROKER_BASE_URL}",
+      description = "Pact Broker base URL (env PACT_BROKER_BASE_URL).")
+  String brokerUrl;
+
+  @Option(names = "--broker-token", paramLabel = "TOKEN", defaultValue = "${env:PACT_BROKER_TOKEN}",
+      description = "Bearer token for the broker (env PACT_BROKER_TOKEN).")
+  String brokerToken;
+
+  @Option(names = "--broker-username", paramLabel = "USER", defaultValue = "${env:PACT_BROKER_USERNAME}",
+      description = "Basic auth user for the broker (env PACT_BROKER_USERNAME).")
+  String brokerUsername;
+
+  @Option(names = "--broker-password", paramLabel = "PASSWORD", defaultValue = "${env:PACT_BROKER_PASSWORD}",
+      description = "Basic auth password for the broker (env PACT_BROKER_PASSWORD).")
+  String brokerPassword;
+
+  @Option(names = "--provider", paramLabel = "NAME", required = true,
+      description = "The provider's name as the pacts give it.")
+  String provider;
+
+  @Option(names = "--provider-base-url", paramLabel = "URL",
+      description = "Where the provider listens; message pacts are requested from it with POST.")
+  String providerBaseUrl;
+
+  @Option(names = "--state-change-url", paramLabel = "URL",
+      description = "Receives POST {\"state\", \"params\", \"action\": \"setup\"|\"teardown\"} around each interaction.")
+  String stateChangeUrl;
+
+  @Option(names = "--consumer-version-selectors", paramLabel = "JSON",
+      description = "A consumer version selector as JSON, e.g. {\"mainBranch\":true} (repeatable; broker only).")
+  List<String> consumerVersionSelectors = new ArrayList<>();
+
+  @Option(names = "--enable-pending", description = "Pending pacts do not fail the verification (broker only).")
+  boolean enablePending;
+
+  @Option(names = "--include-wip-pacts-since", paramLabel = "DATE",
+      description = "Also verify work-in-progress pacts since this date, e.g. 2026-01-01 (broker only).")
+  String includeWipPactsSince;
+
+  @Option(names = "--publish", description = "Publish the results to the broker (needs --provider-version).")
+  boolean publish;
+
+  @Option(names = "--provider-version", paramLabel = "VERSION",
+      description = "The provider version results are published under: use the git SHA.")
+  String providerVersion;
+
+  @Option(names = "--provider-branch", paramLabel = "BRANCH", description = "The provider's git branch.")
+  String providerBranch;
+
+  @Option(names = "--build-url", paramLabel = "URL", description = "Link to the CI build, published with the results.")
+  String buildUrl;
+
+  @Option(names = "--filter-consumer", paramLabel = "NAME", description = "Only these consumers (repeatable).")
+  List<String> filterConsumers = new ArrayList<>();
+
+  @Option(names = "--filter-description", paramLabel = "REGEX", description = "Only interactions whose description matches.")
+  String filterDescription;
+
+  @Option(names = "--filter-state", paramLabel = "REGEX",
+      description = "Only interactions with a provider state matching (\"\" = interactions without states).")
+  String filterState;
+
+  @Option(names = "--fail-fast", description = "Stop at the first failing interaction.")
+  boolean failFast;
+
+  @Option(names = "--request-timeout", paramLabel = "MILLIS", defaultValue = "10000",
+      description = "Timeout per request and state change in milliseconds (default ${DEFAULT-VALUE}).")
+  long requestTimeoutMillis;
+
+  @Option(names = "--report", paramLabel = "FORMAT", description = "Also write a report: junit, json or html (repeatable).")
+  List<String> reports = new ArrayList<>();
+
+  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "accord-reports",
+      description = "Where reports go (default ${DEFAULT-VALUE}).")
+  Path reportDir;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed for generated values, to replay a run exactly.")
+  Long seed;
+
+  @Option(names = "--states-only",
+      description = "Only run each provider state's setup and teardown and report which fail; no requests.")
+  boolean statesOnly;
+
+  /** Extension point for the broker source, set by the broker integration; null when not available. */
+  static BrokerSupport brokerSupport = BrokerSupport.load();
+
+  @Override
+  public Integer call() {
+    ProviderVerifier verifier = configure();
+    VerificationReport report = statesOnly ? verifier.verifyStates() : verifier.verify();
+    return report.passed() ? 0 : 1;
+  }
+
+  ProviderVerifier configure() {
+    if (pactFiles.isEmpty() && pactDirs.isEmpty() && pactUrls.isEmpty() && isBlank(brokerUrl)) {
+      throw usage("No pacts to verify: give --pact-file, --pact-dir, --pact-url or --broker-url");
+    }
+    if (!statesOnly && isBlank(providerBaseUrl)) {
+      throw usage("--provider-base-url is required (where the provider listens, e.g. http://localhost:8080)");
+    }
+    if (statesOnly && isBlank(stateChangeUrl)) {
+      throw usage("--states-only needs --state-change-url");
+    }
+    if (publish && isBlank(providerVersion)) {
+      throw usage("--publish needs --provider-version (use the git SHA: --provider-version $(git rev-parse HEAD))");
+    }
+    if (publish && isBlank(brokerUrl)) {
+      throw usage("--publish needs --broker-url (results are published to the broker the pacts came from)");
+    }
+    if (!isBlank(brokerToken) && !isBlank(brokerUsername)) {
+      throw usage("Give either --broker-token or --broker-username/--broker-password, not both");
+    }
+    if (isBlank(brokerUrl) && (!consumerVersionSelectors.isEmpty() || enablePending || includeWipPactsSince != null)) {
+      throw usage("--consumer-version-selectors, --enable-pending and --include-wip-pacts-since need --broker-url");
+    }
+    if (requestTimeoutMillis <= 0) {
+      throw usage("--request-timeout must be a positive number of milliseconds, was " + requestTimeoutMillis);
+    }
+    ProviderVerifier v;
+    try {
+      v = ProviderVerifier.forProvider(provider);
+      if (!isBlank(providerBaseUrl)) {
+        v.baseUrl(providerBaseUrl);
+      }
+      if (!isBlank(stateChangeUrl)) {
+        v.stateChangeUrl(stateChangeUrl);
+      }
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    v.requestTimeout(Duration.ofMillis(requestTimeoutMillis));
+    pactFiles.forEach(f -> v.pactsFrom(PactSource.file(f)));
+    pactDirs.forEach(d -> v.pactsFrom(PactSource.directory(d)));
+    dev.accord.verifier.Credentials credentials = !isBlank(brokerToken) ? dev.accord.verifier.Credentials.bearer(brokerToken)
+        : !isBlank(brokerUsername) ? dev.accord.verifier.Credentials.basic(brokerUsername, nullToEmpty(brokerPassword))
+        : dev.accord.verifier.Credentials.none();
+    pactUrls.forEach(u -> v.pactsFrom(PactSource.url(u, credentials)));
+    if (!isBlank(brokerUrl)) {
+      if (brokerSupport == null) {
+        throw usage("--broker-url: this build of accord has no broker client; verify pact files or URLs instead");
+      }
+      brokerSupport.configure(v, this, credentials);
+    }
+    if (!filterConsumers.isEmpty()) {
+      v.filterConsumer(filterConsumers.toArray(String[]::new));
+    }
+    try {
+      if (filterDescription != null) {
+        v.filterDescription(filterDescription);
+      }
+      if (filterState != null) {
+        java.util.regex.Pattern.compile(filterState);
+        v.filterState(filterState);
+      }
+    } catch (java.util.regex.PatternSyntaxException e) {
+      throw usage("Invalid regular expression: " + e.getDescription() + " in '" + e.getPattern() + "'");
+    }
+    if (failFast) {
+      v.failFast();
+    }
+    if (seed != null) {
+      v.seed(seed);
+    }
+    if (!reports.isEmpty()) {
+      List<ReportFormat> formats = new ArrayList<>();
+      for (String r : reports) {
+        switch (r.toLowerCase(Locale.ROOT)) {
+          case "junit", "xml" -> formats.add(ReportFormat.JUNIT);
+          case "json" -> formats.add(ReportFormat.JSON);
+          case "html" -> formats.add(ReportFormat.HTML);
+          default -> throw usage("--report " + r + ": use junit, json or html");
+        }
+      }
+      v.reports(reportDir, formats.toArray(ReportFormat[]::new));
+    }
+    return v;
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  static boolean isBlank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  /** What the broker integration adds to {@code verify}: the pacts-for-verification source and publishing. */
+  interface BrokerSupport {
+    void configure(ProviderVerifier verifier, VerifyCommand options, dev.accord.verifier.Credentials credentials);
+
+    static BrokerSupport load() {
+      return null;
+    }
+  }
+}

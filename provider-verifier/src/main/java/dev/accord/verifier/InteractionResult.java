@@ -1,0 +1,84 @@
+package dev.accord.verifier;
+
+import dev.accord.pact.model.ProviderState;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of verifying one interaction.
+ *
+ * @param consumer the consumer name from the pact
+ * @param description the interaction's description
+ * @param states its provider states, in order
+ * @param kind {@code Synchronous/HTTP}, {@code Asynchronous/Messages} or {@code Synchronous/Messages}
+ * @param pactOrigin where the pact came from
+ * @param interactionKey the V4 key when the pact had one, else empty
+ * @param pending a pending pact or interaction: failures are reported but do not fail the verification
+ * @param outcome passed, failed or not run
+ * @param failures every reason it failed, empty when it passed
+ * @param durationMillis wall time spent on it (states, request, matching)
+ */
+public record InteractionResult(
+    String consumer,
+    String description,
+    List<ProviderState> states,
+    String kind,
+    String pactOrigin,
+    String interactionKey,
+    boolean pending,
+    Outcome outcome,
+    List<Failure> failures,
+    long durationMillis) {
+
+  /** What happened to an interaction. */
+  public enum Outcome {
+    PASSED,
+    FAILED,
+    /** Not verified: fail-fast stopped the run, or the provider was unreachable. */
+    NOT_RUN
+  }
+
+  public InteractionResult {
+    Objects.requireNonNull(consumer, "consumer");
+    Objects.requireNonNull(description, "description");
+    states = states == null ? List.of() : List.copyOf(states);
+    failures = failures == null ? List.of() : List.copyOf(failures);
+    interactionKey = interactionKey == null ? "" : interactionKey;
+  }
+
+  /** {@code "<consumer> · <description> [given <states>]"}, the name of the JUnit test too. */
+  public String displayName() {
+    return displayName(consumer, description, states);
+  }
+
+  public static String displayName(String consumer, String description, List<ProviderState> states) {
+    String name = consumer + " \u00b7 " + description;
+    if (!states.isEmpty()) {
+      name += " [given " + states.stream().map(ProviderState::name).collect(Collectors.joining(", ")) + "]";
+    }
+    return name;
+  }
+
+  public boolean passed() {
+    return outcome == Outcome.PASSED;
+  }
+
+  /** Failed and counts against the verification (not pending). */
+  public boolean failedForReal() {
+    return outcome == Outcome.FAILED && !pending;
+  }
+
+  /** The interaction name and every failure, indented, as printed by the console report. */
+  public String describeFailures() {
+    StringBuilder sb = new StringBuilder(displayName());
+    if (pending) {
+      sb.append(" (pending)");
+    }
+    sb.append("\n  from ").append(pactOrigin);
+    for (Failure f : failures) {
+      sb.append('\n').append(f.describe("    "));
+    }
+    return sb.toString();
+  }
+}

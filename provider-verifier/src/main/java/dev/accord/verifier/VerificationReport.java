@@ -1,0 +1,91 @@
+package dev.accord.verifier;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a verification found: one {@link InteractionResult} per interaction, an error that stopped the run
+ * (an unreachable provider, an unreadable pact), and what publishing results did.
+ *
+ * <pre>{@code
+ * VerificationReport report = ProviderVerifier.forProvider("products-service")...verify();
+ * report.assertPassed(); // AssertionError listing every failure, ending with "2 of 41 interactions failed"
+ * }</pre>
+ */
+public record VerificationReport(
+    String provider, List<InteractionResult> results, Optional<String> fatalError, List<String> publishing) {
+
+  public VerificationReport {
+    Objects.requireNonNull(provider, "provider");
+    results = results == null ? List.of() : List.copyOf(results);
+    fatalError = fatalError == null ? Optional.empty() : fatalError;
+    publishing = publishing == null ? List.of() : List.copyOf(publishing);
+  }
+
+  /** Interactions that were verified or should have been (filtered-out ones are not counted). */
+  public int total() {
+    return results.size();
+  }
+
+  /** Failed non-pending interactions, plus those not run because of a fatal error. */
+  public long failedCount() {
+    return results.stream()
+        .filter(r -> r.failedForReal() || (r.outcome() == InteractionResult.Outcome.NOT_RUN && fatalError.isPresent()
+            && !r.pending()))
+        .count();
+  }
+
+  public long pendingFailedCount() {
+    return results.stream().filter(r -> r.outcome() == InteractionResult.Outcome.FAILED && r.pending()).count();
+  }
+
+  public long notRunCount() {
+    return results.stream().filter(r -> r.outcome() == InteractionResult.Outcome.NOT_RUN).count();
+  }
+
+  /** True when no fatal error happened and every non-pending interaction passed. */
+  public boolean passed() {
+    return fatalError.isEmpty() && failedCount() == 0;
+  }
+
+  /** {@code "N of M interactions failed"}, plus pending and not-run counts when there are any. */
+  public String summary() {
+    StringBuilder sb = new StringBuilder().append(failedCount()).append(" of ").append(total())
+        .append(total() == 1 ? " interaction failed" : " interactions failed");
+    long pending = pendingFailedCount();
+    long notRun = notRunCount();
+    if (pending > 0 || notRun > 0) {
+      sb.append(" (");
+      if (pending > 0) {
+        sb.append(pending).append(" pending ").append(pending == 1 ? "interaction" : "interactions")
+            .append(" also failed, not counted");
+      }
+      if (notRun > 0) {
+        sb.append(pending > 0 ? "; " : "").append(notRun).append(" not run");
+      }
+      sb.append(')');
+    }
+    return sb.toString();
+  }
+
+  /** Every failure, the fatal error if any, then the summary line. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    fatalError.ifPresent(e -> sb.append(e).append("\n\n"));
+    for (InteractionResult r : results) {
+      if (r.outcome() == InteractionResult.Outcome.FAILED) {
+        sb.append(r.describeFailures()).append("\n\n");
+      }
+    }
+    return sb.append(summary()).toString();
+  }
+
+  /** @throws AssertionError listing every failure when {@link #passed()} is false */
+  public VerificationReport assertPassed() {
+    if (!passed()) {
+      throw new AssertionError("Provider " + provider + " does not honour its contracts.\n\n" + describe());
+    }
+    return this;
+  }
+}

@@ -1,0 +1,301 @@
+package dev.accord.verifier.internal;
+
+import dev.accord.pact.generators.Generation;
+import dev.accord.pact.generators.GeneratorContext;
+import dev.accord.pact.model.AsyncMessageInteraction;
+import dev.accord.pact.model.HttpInteraction;
+import dev.accord.pact.model.HttpRequest;
+import dev.accord.pact.model.HttpResponse;
+import dev.accord.pact.model.Interaction;
+import dev.accord.pact.model.MessageContents;
+import dev.accord.pact.model.Pact;
+import dev.accord.pact.model.ProviderState;
+import dev.accord.pact.model.SyncMessageInteraction;
+import dev.accord.pact.matching.Matching;
+import dev.accord.pact.matching.Mismatch;
+import dev.accord.verifier.Failure;
+import dev.accord.verifier.InteractionResult;
+import dev.accord.verifier.InteractionResult.Outcome;
+import dev.accord.verifier.PactSource;
+import dev.accord.verifier.PactSourceException;
+import dev.accord.verifier.PactToVerify;
+import dev.accord.verifier.RequestFilter;
+import dev.accord.verifier.VerificationReport;
+import dev.accord.verifier.internal.report.ConsoleReport;
+import dev.accord.verifier.internal.report.ReportFiles;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/** One verification run: load, select, then for each interaction set up states, replay, match, tear down. */
+public final class Verification {
+
+  /** An interaction chosen for verification, with the pact it belongs to. */
+  public record Selected(PactToVerify pact, Interaction interaction) {
+    public String consumer() {
+      return pact.pact().consumer().name();
+    }
+
+    public boolean pending() {
+      return pact.pending() || interaction.pending();
+    }
+
+    public String displayName() {
+      return InteractionResult.displayName(consumer(), interaction.description(), interaction.providerStates());
+    }
+  }
+
+  private final Settings settings;
+  private final HttpTransport transport;
+  private final StateChanges states;
+  private final Messages messages;
+  private final long seed;
+  private final ConsoleReport console;
+
+  public Verification(Settings settings) {
+    this(settings, new HttpTransport(settings.requestTimeout));
+  }
+
+  /** With a transport shared across verifications (the JUnit extension reuses one per test class). */
+  public Verification(Settings settings, HttpTransport transport) {
+    this.settings = settings;
+    this.transport = transport;
+    this.states = new StateChanges(settings, transport);
+    this.messages = new Messages(settings, transport);
+    this.seed = settings.seed != null ? settings.seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+    this.console = new ConsoleReport(settings.out, settings.colour, settings.quiet);
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Loads every source and keeps the pacts and interactions the filters select. */
+  public List<Selected> select() {
+    List<Selected> selected = new ArrayList<>();
+    int pactsForProvider = 0;
+    for (PactSource source : settings.sources) {
+      for (PactToVerify p : source.load()) {
+        p.notices().forEach(console::notice);
+        Pact pact = p.pact();
+        if (!pact.provider().name().equals(settings.provider)) {
+          console.notice("Skipping " + p.origin() + ": it is a pact with provider '" + pact.provider().name()
+              + "', not '" + settings.provider + "'");
+          continue;
+        }
+        pactsForProvider++;
+        if (!settings.consumerFilter.isEmpty() && !settings.consumerFilter.contains(pact.consumer().name())) {
+          continue;
+        }
+        for (Interaction i : pact.interactions()) {
+          if (matchesFilters(i)) {
+            selected.add(new Selected(p, i));
+          }
+        }
+      }
+    }
+    if (pactsForProvider == 0) {
+      throw new PactSourceException("No pacts for provider '" + settings.provider + "' were found in "
+          + settings.sources.size() + (settings.sources.size() == 1 ? " source" : " sources")
+          + ". Check the provider name (it must equal the pacts' provider.name) and the pact locations.");
+    }
+    return selected;
+  }
+
+  private boolean matchesFilters(Interaction i) {
+    if (settings.descriptionFilter != null && !settings.descriptionFilter.matcher(i.description()).find()) {
+      return false;
+    }
+    if (settings.stateFilter != null) {
+      if (settings.stateFilter.isEmpty()) {
+        return i.providerStates().isEmpty();
+      }
+      Pattern p = Pattern.compile(settings.stateFilter);
+      return i.providerStates().stream().anyMatch(s -> p.matcher(s.name()).find());
+    }
+    return true;
+  }
+
+  /** Runs the whole verification and writes reports; never throws for a failing interaction. */
+  public VerificationReport run() {
+    List<Selected> selected;
+    console.start(settings, seed);
+    try {
+      selected = select();
+    } catch (PactSourceException | dev.accord.pact.json.PactFormatException e) {
+      VerificationReport report = new VerificationReport(settings.provider, List.of(), Optional.of(e.getMessage()),
+          List.of());
+      console.finish(report);
+      ReportFiles.write(settings, report);
+      return report;
+    }
+    List<InteractionResult> results = new ArrayList<>();
+    String fatal = null;
+    boolean stop = false;
+    String currentPact = null;
+    for (Selected s : selected) {
+      if (stop) {
+        results.add(notRun(s));
+        continue;
+      }
+      if (!s.pact().origin().equals(currentPact)) {
+        currentPact = s.pact().origin();
+        console.pact(s.pact());
+      }
+      try {
+        InteractionResult r = verifyOne(s);
+        results.add(r);
+        console.result(r);
+        if (settings.failFast && r.failedForReal()) {
+          stop = true;
+        }
+      } catch (HttpTransport.Unreachable e) {
+        fatal = e.getMessage() + ".\nNothing was verified from '" + s.displayName() + "' on. Is the provider running"
+            + " and is " + (e.getMessage().contains("state-change") ? "the state-change URL" : "the base URL")
+            + " right? (" + (e.getMessage().contains("state-change") ? "stateChangeUrl / --state-change-url"
+            : "baseUrl / --provider-base-url") + ")";
+        results.add(notRun(s));
+        stop = true;
+      }
+    }
+    List<String> publishing = new ArrayList<>();
+    VerificationReport report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), List.of());
+    if (settings.publish && !settings.statesOnly) {
+      List<PactToVerify> pacts = selected.stream().map(Selected::pact).distinct().toList();
+      try {
+        publishing.addAll(settings.publisher.publish(report, pacts, settings));
+      } catch (RuntimeException e) {
+        String msg = "Publishing verification results failed: " + e.getMessage();
+        fatal = fatal == null ? msg : fatal + "\n" + msg;
+      }
+      report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), publishing);
+    }
+    console.finish(report);
+    ReportFiles.write(settings, report);
+    return report;
+  }
+
+  private static InteractionResult notRun(Selected s) {
+    return result(s, Outcome.NOT_RUN, List.of(), 0);
+  }
+
+  private static InteractionResult result(Selected s, Outcome outcome, List<Failure> failures, long millis) {
+    Interaction i = s.interaction();
+    return new InteractionResult(s.consumer(), i.description(), i.providerStates(), i.type(), s.pact().origin(),
+        i.key().orElse(""), s.pending(), outcome, failures, millis);
+  }
+
+  /**
+   * Verifies one interaction from its own states.
+   *
+   * @throws HttpTransport.Unreachable when the provider or the state endpoint does not answer at all
+   */
+  public InteractionResult verifyOne(Selected s) throws HttpTransport.Unreachable {
+    long start = System.nanoTime();
+    Interaction interaction = s.interaction();
+    List<Failure> failures = new ArrayList<>();
+    StateChanges.Setup setup = states.setup(interaction);
+    if (setup.failed()) {
+      failures.addAll(setup.failures());
+    } else {
+      try {
+        if (!settings.statesOnly) {
+          failures.addAll(exercise(interaction, setup.context()));
+        }
+      } finally {
+        failures.addAll(states.teardown(setup.done()));
+      }
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return result(s, failures.isEmpty() ? Outcome.PASSED : Outcome.FAILED, failures, millis);
+  }
+
+  private List<Failure> exercise(Interaction interaction, Map<String, JsonNode> context)
+      throws HttpTransport.Unreachable {
+    GeneratorContext generatorContext = GeneratorContext.provider(context, seed);
+    if (interaction instanceof HttpInteraction http) {
+      return replay(http, generatorContext);
+    }
+    MessageContents expected;
+    if (interaction instanceof AsyncMessageInteraction async) {
+      expected = async.contents();
+    } else if (interaction instanceof SyncMessageInteraction sync) {
+      if (sync.responses().isEmpty()) {
+        return List.of(Failure.of(Failure.MESSAGE_FAILED,
+            "The synchronous message interaction has no response message to verify"));
+      }
+      expected = sync.responses().get(0);
+    } else {
+      throw new IllegalStateException("Unknown interaction kind " + interaction.type());
+    }
+    MessageContents actual;
+    try {
+      actual = messages.produce(interaction, expected, context);
+    } catch (Messages.MessageFailure e) {
+      return List.of(Failure.of(Failure.MESSAGE_FAILED, e.getMessage()));
+    }
+    return toFailures(Matching.matchMessage(expected, actual));
+  }
+
+  private List<Failure> replay(HttpInteraction http, GeneratorContext context) throws HttpTransport.Unreachable {
+    if (settings.baseUrl == null) {
+      throw new IllegalStateException("No base URL for provider " + settings.provider
+          + ": set baseUrl(\"http://localhost:PORT\") (CLI: --provider-base-url)");
+    }
+    HttpRequest request = http.request();
+    try {
+      if (!request.generators().isEmpty()) {
+        request = Generation.generateRequest(request, context);
+      }
+    } catch (RuntimeException e) {
+      return List.of(Failure.of(Failure.REQUEST_FAILED, "Generating the request failed: " + e.getMessage()
+          + "\nProvider state values available: " + context.providerState().keySet()
+          + " (return the missing value from the state handler)"));
+    }
+    for (RequestFilter filter : settings.requestFilters) {
+      request = filter.filter(request);
+    }
+    URI url = HttpTransport.target(settings.baseUrl, request);
+    HttpResponse actual;
+    try {
+      actual = transport.send(url, request);
+    } catch (HttpTransport.Unreachable e) {
+      throw e;
+    } catch (HttpTransport.TimedOut e) {
+      return List.of(Failure.of(Failure.REQUEST_FAILED, e.getMessage()));
+    } catch (IOException | IllegalArgumentException e) {
+      return List.of(Failure.of(Failure.REQUEST_FAILED, request.method() + " " + url + " failed: "
+          + StateChanges.describe(e)));
+    }
+    HttpResponse expected = http.response();
+    if (!expected.generators().isEmpty()) {
+      try {
+        expected = Generation.generateResponse(expected, context);
+      } catch (RuntimeException e) {
+        // the example values stay the expectation; matching rules still apply
+      }
+    }
+    return toFailures(Matching.matchResponse(expected, actual));
+  }
+
+  static List<Failure> toFailures(List<Mismatch> mismatches) {
+    List<Failure> failures = new ArrayList<>(mismatches.size());
+    for (Mismatch m : mismatches) {
+      String summary = switch (m.type()) {
+        case STATUS -> Failure.STATUS;
+        case HEADER -> Failure.HEADERS;
+        case METADATA -> Failure.METADATA;
+        case BODY, BODY_CONTENT_TYPE -> Failure.BODY;
+        case METHOD, PATH, QUERY -> "Request had differences";
+      };
+      failures.add(new Failure(summary, m.path(), m.expected(), m.actual(), m.description()));
+    }
+    return failures;
+  }
+}

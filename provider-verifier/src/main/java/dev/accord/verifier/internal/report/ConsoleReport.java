@@ -1,0 +1,89 @@
+package dev.accord.verifier.internal.report;
+
+import dev.accord.verifier.Failure;
+import dev.accord.verifier.InteractionResult;
+import dev.accord.verifier.PactToVerify;
+import dev.accord.verifier.VerificationReport;
+import dev.accord.verifier.internal.Settings;
+import java.io.PrintStream;
+
+/** Prints progress and the final summary; ANSI colour only when writing to a terminal. */
+public final class ConsoleReport {
+  private static final String RED = "\u001b[31m";
+  private static final String GREEN = "\u001b[32m";
+  private static final String YELLOW = "\u001b[33m";
+  private static final String BOLD = "\u001b[1m";
+  private static final String RESET = "\u001b[0m";
+
+  private final PrintStream out;
+  private final boolean colour;
+  private final boolean quiet;
+
+  public ConsoleReport(PrintStream out, boolean colour, boolean quiet) {
+    this.out = out;
+    this.colour = colour;
+    this.quiet = quiet;
+  }
+
+  private String c(String code, String text) {
+    return colour ? code + text + RESET : text;
+  }
+
+  public void start(Settings s, long seed) {
+    if (quiet) {
+      return;
+    }
+    StringBuilder sb = new StringBuilder("Verifying provider ").append(s.provider);
+    if (s.statesOnly) {
+      sb.append(" (states only: setup and teardown, no requests)");
+    } else if (s.baseUrl != null) {
+      sb.append(" at ").append(s.baseUrl);
+    }
+    if (s.stateChangeUrl != null) {
+      sb.append("\n  state changes: POST ").append(s.stateChangeUrl);
+    }
+    sb.append("\n  seed for generated values: ").append(seed).append(" (replay with seed ").append(seed).append(')');
+    out.println(sb);
+  }
+
+  public void notice(String text) {
+    if (!quiet) {
+      out.println(c(YELLOW, "  " + text));
+    }
+  }
+
+  public void pact(PactToVerify p) {
+    if (!quiet) {
+      out.println();
+      out.println(c(BOLD, "Pact " + p.pact().consumer().name() + " -> " + p.pact().provider().name())
+          + (p.pending() ? c(YELLOW, " (pending)") : "") + "  " + p.origin());
+    }
+  }
+
+  public void result(InteractionResult r) {
+    if (quiet) {
+      return;
+    }
+    String mark = switch (r.outcome()) {
+      case PASSED -> c(GREEN, "  PASS ");
+      case FAILED -> r.pending() ? c(YELLOW, "  FAIL (pending, not counted) ") : c(RED, "  FAIL ");
+      case NOT_RUN -> "  NOT RUN ";
+    };
+    out.println(mark + r.displayName());
+    for (Failure f : r.failures()) {
+      out.println(f.describe("      "));
+    }
+  }
+
+  public void finish(VerificationReport report) {
+    if (!report.publishing().isEmpty() && !quiet) {
+      out.println();
+      report.publishing().forEach(line -> out.println("  " + line));
+    }
+    out.println();
+    report.fatalError().ifPresent(e -> out.println(c(RED, e)));
+    String summary = report.summary();
+    out.println(report.passed() ? c(GREEN, summary) : c(RED + BOLD, summary));
+    out.flush();
+  }
+}

@@ -1,0 +1,237 @@
+package dev.accord.verifier.internal.report;
+
+import dev.accord.pact.json.Json;
+import dev.accord.verifier.Failure;
+import dev.accord.verifier.InteractionResult;
+import dev.accord.verifier.ProviderVerifier;
+import dev.accord.verifier.ReportFormat;
+import dev.accord.verifier.VerificationReport;
+import dev.accord.verifier.internal.Settings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes the JUnit XML, JSON and HTML reports of a verification. */
+public final class ReportFiles {
+  private ReportFiles() {}
+
+  public static void write(Settings settings, VerificationReport report) {
+    if (settings.reportDir == null || settings.reportFormats.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(settings.reportDir);
+      for (ReportFormat f : settings.reportFormats) {
+        Path file = settings.reportDir.resolve(fileName(report.provider(), f));
+        String content = switch (f) {
+          case JUNIT -> junitXml(report);
+          case JSON -> json(report);
+          case HTML -> html(report);
+        };
+        Files.writeString(file, content, StandardCharsets.UTF_8);
+        if (!settings.quiet) {
+          settings.out.println("  wrote " + f.name().toLowerCase() + " report " + file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write verification reports to " + settings.reportDir + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  public static String fileName(String provider, ReportFormat format) {
+    String safe = provider.replaceAll("[^A-Za-z0-9._-]", "_");
+    return format == ReportFormat.JUNIT ? "TEST-accord-" + safe + ".xml" : "accord-" + safe + "." + format.extension();
+  }
+
+  // ---- JUnit XML ---------------------------------------------------------------------------------
+
+  public static String junitXml(VerificationReport report) {
+    Map<String, List<InteractionResult>> byConsumer = report.results().stream()
+        .collect(Collectors.groupingBy(InteractionResult::consumer, LinkedHashMap::new, Collectors.toList()));
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    sb.append("<testsuites name=\"").append(xml("Pact verification of " + report.provider())).append("\" tests=\"")
+        .append(report.total()).append("\" failures=\"").append(report.failedCount()).append("\">\n");
+    if (report.fatalError().isPresent()) {
+      sb.append("  <testsuite name=\"").append(xml(report.provider())).append("\" tests=\"1\" failures=\"0\" errors=\"1\">\n")
+          .append("    <testcase classname=\"").append(xml(report.provider())).append("\" name=\"verification\">\n")
+          .append("      <error message=\"").append(xml(firstLine(report.fatalError().get()))).append("\">")
+          .append(xml(report.fatalError().get())).append("</error>\n    </testcase>\n  </testsuite>\n");
+    }
+    for (Map.Entry<String, List<InteractionResult>> e : byConsumer.entrySet()) {
+      List<InteractionResult> rs = e.getValue();
+      long failures = rs.stream().filter(InteractionResult::failedForReal).count();
+      long skipped = rs.stream().filter(r -> !r.passed() && !r.failedForReal()).count();
+      double secs = rs.stream().mapToLong(InteractionResult::durationMillis).sum() / 1000.0;
+      String suite = e.getKey() + " -> " + report.provider();
+      sb.append("  <testsuite name=\"").append(xml(suite)).append("\" tests=\"").append(rs.size())
+          .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
+          .append("\" time=\"").append(secs).append("\">\n");
+      for (InteractionResult r : rs) {
+        sb.append("    <testcase classname=\"").append(xml(suite)).append("\" name=\"").append(xml(r.displayName()))
+            .append("\" time=\"").append(r.durationMillis() / 1000.0).append("\"");
+        if (r.passed()) {
+          sb.append("/>\n");
+          continue;
+        }
+        sb.append(">\n");
+        String text = r.failures().stream().map(f -> f.describe("")).collect(Collectors.joining("\n"));
+        if (r.outcome() == InteractionResult.Outcome.NOT_RUN) {
+          sb.append("      <skipped message=\"not run\"/>\n");
+        } else if (r.pending()) {
+          sb.append("      <skipped message=\"pending: failed but not counted\">").append(xml(text)).append("</skipped>\n");
+        } else {
+          sb.append("      <failure message=\"").append(xml(r.failures().isEmpty() ? "failed" : r.failures().get(0).summary()))
+              .append("\" type=\"PactVerificationFailure\">").append(xml(text)).append("</failure>\n");
+        }
+        sb.append("    </testcase>\n");
+      }
+      sb.append("  </testsuite>\n");
+    }
+    return sb.append("</testsuites>\n").toString();
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  static String xml(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&apos;");
+        default -> {
+          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+            sb.append("\\u").append(String.format("%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+
+  // ---- JSON --------------------------------------------------------------------------------------
+
+  public static String json(VerificationReport report) {
+    ObjectNode root = Json.nodes().objectNode();
+    root.put("provider", report.provider());
+    root.put("passed", report.passed());
+    root.put("summary", report.summary());
+    root.put("total", report.total());
+    root.put("failed", report.failedCount());
+    root.put("pendingFailed", report.pendingFailedCount());
+    root.put("notRun", report.notRunCount());
+    report.fatalError().ifPresent(e -> root.put("error", e));
+    ArrayNode publishing = root.putArray("publishing");
+    report.publishing().forEach(publishing::add);
+    ArrayNode results = root.putArray("interactions");
+    for (InteractionResult r : report.results()) {
+      ObjectNode n = results.addObject();
+      n.put("consumer", r.consumer());
+      n.put("description", r.description());
+      n.put("name", r.displayName());
+      ArrayNode states = n.putArray("providerStates");
+      r.states().forEach(s -> {
+        ObjectNode sn = states.addObject();
+        sn.put("name", s.name());
+        ObjectNode params = sn.putObject("params");
+        s.params().forEach(params::set);
+      });
+      n.put("type", r.kind());
+      if (!r.interactionKey().isEmpty()) {
+        n.put("interactionKey", r.interactionKey());
+      }
+      n.put("pact", r.pactOrigin());
+      n.put("pending", r.pending());
+      n.put("outcome", r.outcome().name().toLowerCase());
+      n.put("durationMillis", r.durationMillis());
+      ArrayNode failures = n.putArray("failures");
+      for (Failure f : r.failures()) {
+        ObjectNode fn = failures.addObject();
+        fn.put("summary", f.summary());
+        if (!f.path().isEmpty()) {
+          fn.put("path", f.path());
+        }
+        if (f.expected() != null) {
+          fn.put("expected", f.expected());
+        }
+        if (f.actual() != null) {
+          fn.put("actual", f.actual());
+        }
+        fn.put("detail", f.detail());
+      }
+    }
+    return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  // ---- HTML --------------------------------------------------------------------------------------
+
+  public static String html(VerificationReport report) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
+        .append(xml("Pact verification: " + report.provider())).append("</title>\n<style>\n")
+        .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}")
+        .append(".pass{color:#1a7f37}.fail{color:#cf222e}.pending{color:#9a6700}.notrun{color:#666}")
+        .append("table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em;")
+        .append("text-align:left;vertical-align:top}pre{white-space:pre-wrap;margin:0;font-size:.9em}")
+        .append(".summary{font-size:1.2em;font-weight:bold;margin:1em 0}\n</style></head><body>\n");
+    sb.append("<h1>Pact verification of ").append(xml(report.provider())).append("</h1>\n");
+    sb.append("<p class=\"summary ").append(report.passed() ? "pass" : "fail").append("\">")
+        .append(xml(report.summary())).append("</p>\n");
+    report.fatalError().ifPresent(e -> sb.append("<pre class=\"fail\">").append(xml(e)).append("</pre>\n"));
+    if (!report.publishing().isEmpty()) {
+      sb.append("<ul>");
+      report.publishing().forEach(p -> sb.append("<li>").append(xml(p)).append("</li>"));
+      sb.append("</ul>\n");
+    }
+    sb.append("<table><thead><tr><th>Result</th><th>Interaction</th><th>Pact</th><th>Details</th></tr></thead><tbody>\n");
+    for (InteractionResult r : report.results()) {
+      String cls;
+      String label;
+      switch (r.outcome()) {
+        case PASSED -> {
+          cls = "pass";
+          label = "passed";
+        }
+        case FAILED -> {
+          cls = r.pending() ? "pending" : "fail";
+          label = r.pending() ? "failed (pending)" : "failed";
+        }
+        default -> {
+          cls = "notrun";
+          label = "not run";
+        }
+      }
+      sb.append("<tr><td class=\"").append(cls).append("\">").append(label).append("</td><td>")
+          .append(xml(r.displayName())).append("</td><td>").append(xml(r.pactOrigin())).append("</td><td>");
+      if (!r.failures().isEmpty()) {
+        sb.append("<pre>").append(xml(r.failures().stream().map(f -> f.describe(""))
+            .collect(Collectors.joining("\n\n")))).append("</pre>");
+      }
+      sb.append("</td></tr>\n");
+    }
+    sb.append("</tbody></table>\n<p><small>Accord ").append(xml(version())).append("</small></p>\n</body></html>\n");
+    return sb.toString();
+  }
+
+  private static String version() {
+    String v = ProviderVerifier.class.getPackage().getImplementationVersion();
+    return v == null ? "(development build)" : v;
+  }
+}

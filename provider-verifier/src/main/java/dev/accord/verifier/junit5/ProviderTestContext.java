@@ -1,0 +1,108 @@
+package dev.accord.verifier.junit5;
+
+import dev.accord.pact.model.Interaction;
+import dev.accord.verifier.InteractionResult;
+import dev.accord.verifier.RequestFilter;
+import dev.accord.verifier.internal.HttpTransport;
+import dev.accord.verifier.internal.Settings;
+import dev.accord.verifier.internal.Verification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * One interaction to verify in a {@link AccordProviderTest} class. Tell it where the provider listens in
+ * {@code @BeforeEach}, then call {@link #verify()} in the {@code @TestTemplate} method.
+ */
+public final class ProviderTestContext {
+  private final Settings classSettings;
+  private final Verification.Selected selected;
+  private final HttpTransport transport;
+  private final Object testInstance;
+  private final List<RequestFilter> filters = new ArrayList<>();
+  private String baseUrl;
+  private String stateChangeUrl;
+  private InteractionResult result;
+
+  ProviderTestContext(Settings classSettings, Verification.Selected selected, HttpTransport transport,
+      Object testInstance) {
+    this.classSettings = classSettings;
+    this.selected = selected;
+    this.transport = transport;
+    this.testInstance = testInstance;
+  }
+
+  /** Where the provider listens, e.g. {@code "http://localhost:" + port}. */
+  public ProviderTestContext baseUrl(String url) {
+    this.baseUrl = Objects.requireNonNull(url, "url");
+    return this;
+  }
+
+  /** Use the provider's state-change URL instead of this class's {@code @State} methods. */
+  public ProviderTestContext stateChangeUrl(String url) {
+    this.stateChangeUrl = Objects.requireNonNull(url, "url");
+    return this;
+  }
+
+  /** Changes each request before it is sent (auth headers and the like). */
+  public ProviderTestContext requestFilter(RequestFilter filter) {
+    filters.add(Objects.requireNonNull(filter, "filter"));
+    return this;
+  }
+
+  public Interaction interaction() {
+    return selected.interaction();
+  }
+
+  public String consumer() {
+    return selected.consumer();
+  }
+
+  /** The result once {@link #verify()} ran. */
+  public InteractionResult result() {
+    return result;
+  }
+
+  /**
+   * Sets up the states, replays the request (or produces the message), matches and tears down.
+   *
+   * @throws AssertionError listing every failure; a pending interaction aborts the test instead
+   */
+  public void verify() {
+    Settings s = new Settings();
+    s.provider = classSettings.provider;
+    s.requestTimeout = classSettings.requestTimeout;
+    s.seed = classSettings.seed;
+    s.quiet = true;
+    s.out = System.out;
+    s.stateHandlerHint = testInstance.getClass().getSimpleName();
+    if (baseUrl != null) {
+      s.baseUrl = Settings.parseUrl(baseUrl, "baseUrl");
+    }
+    if (stateChangeUrl != null) {
+      s.stateChangeUrl = Settings.parseUrl(stateChangeUrl, "stateChangeUrl");
+    } else {
+      s.stateHandlerObjects.add(testInstance);
+    }
+    s.messageProviderObjects.add(testInstance);
+    s.requestFilters.addAll(filters);
+    if (baseUrl == null && selected.interaction() instanceof dev.accord.pact.model.HttpInteraction) {
+      throw new IllegalStateException("No base URL for " + selected.displayName() + ": in a @BeforeEach method, call "
+          + "context.baseUrl(\"http://localhost:\" + port) on the ProviderTestContext parameter");
+    }
+    Verification verification = new Verification(s, transport);
+    try {
+      result = verification.verifyOne(selected);
+    } catch (HttpTransport.Unreachable e) {
+      throw new AssertionError(e.getMessage() + ". Is the provider running at " + baseUrl + "?", e);
+    }
+    if (result.outcome() == InteractionResult.Outcome.FAILED) {
+      String text = result.describeFailures();
+      if (result.pending()) {
+        Assumptions.abort("Pending interaction failed (not counted):\n" + text);
+      }
+      throw new AssertionError(text);
+    }
+  }
+}

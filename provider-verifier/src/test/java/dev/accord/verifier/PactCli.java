@@ -1,0 +1,134 @@
+package dev.accord.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accord.pact.json.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import tools.jackson.databind.JsonNode;
+
+/** Drives the standard {@code pact} CLI's mock server so it writes a pact file (needs ACCORD_PACT_CLI). */
+final class PactCli {
+  private PactCli() {}
+
+  static Path cli() {
+    String configured = System.getenv("ACCORD_PACT_CLI");
+    Path cli = configured != null && !configured.isBlank() ? Path.of(configured)
+        : Path.of(System.getProperty("user.home"), ".cache/accord-tools/node_modules/.bin/pact");
+    if (!Files.isExecutable(cli)) {
+      String why = "The standard pact CLI is not at " + cli + " (set ACCORD_PACT_CLI to its path)";
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError(why + "; CI=true, so this test must not be skipped");
+      }
+      Assumptions.abort(why);
+    }
+    return cli;
+  }
+
+  /**
+   * Loads {@code inputPact} into a {@code pact mock} server, sends it every request of the pact, and returns
+   * the pact file the mock server writes on shutdown.
+   */
+  static Path recordWithMockServer(Path inputPact, Path workDir) throws Exception {
+    Path cli = cli();
+    Path out = Files.createDirectories(workDir.resolve("pact-cli-out"));
+    int masterPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      masterPort = s.getLocalPort();
+    }
+    ProcessBuilder pb = new ProcessBuilder(cli.toString(), "mock", "start", "-p", String.valueOf(masterPort),
+        "-o", out.toString(), "--no-file-log")
+        .redirectErrorStream(true).redirectOutput(workDir.resolve("pact-mock-master.log").toFile());
+    pb.environment().put("PACT_DO_NOT_TRACK", "true");
+    Process master = pb.start();
+    try {
+      awaitListening(masterPort, master);
+      String created = run(cli, "mock", "create", "-p", String.valueOf(masterPort), "-f", inputPact.toString(),
+          "--no-file-log");
+      Matcher m = Pattern.compile("started on port (\\d+)").matcher(created);
+      assertThat(m.find()).as("pact mock create output: " + created).isTrue();
+      int mockPort = Integer.parseInt(m.group(1));
+      replayRequests(inputPact, "http://127.0.0.1:" + mockPort);
+      run(cli, "mock", "verify", "-p", String.valueOf(masterPort), "-m", String.valueOf(mockPort));
+      run(cli, "mock", "shutdown", "-p", String.valueOf(masterPort), "-m", String.valueOf(mockPort));
+    } finally {
+      master.destroy();
+      master.waitFor();
+    }
+    try (Stream<Path> files = Files.list(out)) {
+      return files.filter(f -> f.toString().endsWith(".json")).findFirst()
+          .orElseThrow(() -> new AssertionError("pact mock wrote no pact file into " + out));
+    }
+  }
+
+  private static void awaitListening(int port, Process master) throws Exception {
+    for (int attempt = 0; attempt < 300; attempt++) {
+      if (!master.isAlive()) {
+        throw new AssertionError("pact mock start exited with " + master.exitValue());
+      }
+      try (Socket ignored = new Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("pact mock start did not listen on port " + port);
+  }
+
+  private static String run(Path cli, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(cli.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().put("PACT_DO_NOT_TRACK", "true");
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int exit = p.waitFor();
+    assertThat(exit).as(String.join(" ", command) + " failed:\n" + output).isZero();
+    return output;
+  }
+
+  private static void replayRequests(Path pact, String base) throws Exception {
+    JsonNode root = Json.parse(Files.readString(pact));
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    for (JsonNode interaction : root.get("interactions")) {
+      JsonNode req = interaction.get("request");
+      StringBuilder url = new StringBuilder(base).append(req.get("path").asString());
+      if (req.has("query")) {
+        char sep = '?';
+        for (Map.Entry<String, JsonNode> q : req.get("query").properties()) {
+          for (JsonNode v : q.getValue()) {
+            url.append(sep).append(q.getKey()).append('=').append(v.asString());
+            sep = '&';
+          }
+        }
+      }
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString()));
+      if (req.has("headers")) {
+        for (Map.Entry<String, JsonNode> h : req.get("headers").properties()) {
+          b.header(h.getKey(), h.getValue().isArray() ? h.getValue().get(0).asString() : h.getValue().asString());
+        }
+      }
+      HttpRequest.BodyPublisher body = req.has("body")
+          ? HttpRequest.BodyPublishers.ofString(Json.write(req.get("body"))) : HttpRequest.BodyPublishers.noBody();
+      b.method(req.get("method").asString(), body);
+      HttpResponse<String> response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as("mock server answer to " + url + ": " + response.body()).isLessThan(500);
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package dev.accord.verifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accord.pact.json.Json;
+import dev.accord.pact.model.AsyncMessageInteraction;
+import dev.accord.pact.model.Body;
+import dev.accord.pact.model.HttpInteraction;
+import dev.accord.pact.model.HttpRequest;
+import dev.accord.pact.model.HttpResponse;
+import dev.accord.pact.model.InteractionCommon;
+import dev.accord.pact.model.MessageContents;
+import dev.accord.pact.model.Pact;
+import dev.accord.verifier.FakeServer.Reply;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayTest {
+  private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  @TempDir Path dir;
+
+  private ProviderVerifier verifier(FakeServer provider, Pact pact) {
+    return ProviderVerifier.forProvider("products-service").baseUrl(provider.url())
+        .pactsFrom(PactSource.of(pact)).output(new PrintStream(console, true));
+  }
+
+  private static HttpInteraction jsonGet(String description, String path, String body) {
+    return new HttpInteraction(InteractionCommon.of(description, List.of()), HttpRequest.of("GET", path),
+        new HttpResponse(200, Map.of("Content-Type", List.of("application/json")), Body.json(Json.parse(body)), null,
+            null));
+  }
+
+  @Test
+  void a_slow_provider_fails_the_interaction_with_the_timeout_and_the_others_still_run() throws Exception {
+    try (FakeServer provider = new FakeServer(r -> {
+      if (r.path().equals("/slow")) {
+        Thread.sleep(3_000);
+      }
+      return Reply.json(200, "{}");
+    })) {
+      Pact pact = Pacts.pact("orders-service", Pacts.get("slow one", "/slow", 200), Pacts.get("fast one", "/fast", 200));
+
+      VerificationReport report = verifier(provider, pact).requestTimeout(Duration.ofMillis(300)).verify();
+
+      assertThat(report.results().get(0).failures()).singleElement().satisfies(f -> {
+        assertThat(f.summary()).isEqualTo("Request failed");
+        assertThat(f.detail()).isEqualTo("Request to " + provider.url() + "/slow timed out after 300 ms");
+      });
+      assertThat(report.results().get(1).passed()).isTrue();
+      assertThat(report.summary()).isEqualTo("1 of 2 interactions failed");
+    }
+  }
+
+  @Test
+  void an_unreachable_provider_is_one_error_naming_the_url() throws Exception {
+    String dead;
+    try (FakeServer gone = new FakeServer(r -> Reply.json(200, "{}"))) {
+      dead = gone.url();
+    }
+    Pact pact = Pacts.pact("orders-service", Pacts.get("a", "/a", 200), Pacts.get("b", "/b", 200),
+        Pacts.get("c", "/c", 200));
+
+    VerificationReport report = ProviderVerifier.forProvider("products-service").baseUrl(dead)
+        .pactsFrom(PactSource.of(pact)).output(new PrintStream(console, true)).verify();
+
+    assertThat(report.fatalError()).hasValueSatisfying(e -> assertThat(e).startsWith("Could not connect to " + dead)
+        .contains("Is the provider running and is the base URL right? (baseUrl / --provider-base-url)"));
+    assertThat(report.results()).allMatch(r -> r.outcome() == InteractionResult.Outcome.NOT_RUN);
+    assertThat(console.toString()).containsOnlyOnce("Could not connect to")
+        .endsWith("3 of 3 interactions failed (3 not run)" + System.lineSeparator());
+  }
+
+  @Test
+  void request_filters_replace_headers_and_every_mismatch_is_reported_at_once() throws Exception {
+    try (FakeServer provider = new FakeServer(r -> "Bearer secret".equals(first(r.headers(), "Authorization"))
+        ? Reply.json(200, "{\"id\":7,\"name\":\"x\",\"tags\":[]}") : Reply.json(401, "{\"error\":\"no token\"}"))) {
+      Pact pact = Pacts.pact("orders-service", jsonGet("get product", "/products/7",
+          "{\"id\":\"7\",\"name\":\"x\",\"price\":1.5,\"tags\":[]}"));
+
+      VerificationReport report = verifier(provider, pact)
+          .requestFilter(r -> r.withHeaders(Headers.with(r.headers(), "Authorization", "Bearer secret")))
+          .verify();
+
+      // the missing price is reported on the object ($), the wrong type of id on $.id
+      assertThat(report.results().get(0).failures()).extracting(Failure::summary, Failure::path)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("Body had differences", "$"),
+              org.assertj.core.groups.Tuple.tuple("Body had differences", "$.id"));
+      assertThat(report.results().get(0).failures().get(0).detail()).contains("price");
+      assertThat(report.describe()).contains("orders-service \u00b7 get product").contains("$.id")
+          .endsWith("1 of 1 interaction failed");
+    }
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
+        .findFirst().orElse(null);
+  }
+
+  @Test
+  void fail_fast_stops_after_the_first_failure_and_filters_select_interactions() throws Exception {
+    try (FakeServer provider = new FakeServer(r -> Reply.json(r.path().equals("/ok") ? 200 : 500, "{}"))) {
+      Pact pact = Pacts.pact("orders-service", Pacts.get("broken one", "/broken", 200),
+          Pacts.get("ok one", "/ok", 200, Pacts.state("s")), Pacts.get("another ok", "/ok", 200));
+
+      VerificationReport fast = verifier(provider, pact).failFast().verify();
+      assertThat(fast.results()).extracting(InteractionResult::outcome).containsExactly(
+          InteractionResult.Outcome.FAILED, InteractionResult.Outcome.NOT_RUN, InteractionResult.Outcome.NOT_RUN);
+      assertThat(fast.results().get(0).failures().get(0).summary()).isEqualTo("Response status did not match");
+
+      VerificationReport byDescription = verifier(provider, pact).filterDescription("^ok").verify();
+      assertThat(byDescription.results()).extracting(InteractionResult::description).containsExactly("ok one");
+
+      VerificationReport byState = verifier(provider, pact).filterState("").verify();
+      assertThat(byState.results()).extracting(InteractionResult::description)
+          .containsExactly("broken one", "another ok");
+
+      VerificationReport byConsumer = ProviderVerifier.forProvider("products-service").baseUrl(provider.url())
+          .pactsFrom(PactSource.of(pact, Pacts.pact("billing-service", Pacts.get("ok one", "/ok", 200))))
+          .filterConsumer("billing-service").output(new PrintStream(console, true)).verify();
+      assertThat(byConsumer.results()).extracting(InteractionResult::consumer).containsExactly("billing-service");
+      assertThat(byConsumer.passed()).isTrue();
+    }
+  }
+
+  @Test
+  void pending_interactions_report_failures_without_failing_the_verification() throws Exception {
+    try (FakeServer provider = new FakeServer(r -> Reply.json(500, "{}"))) {
+      HttpInteraction pending = Pacts.get("new feature", "/new", 200);
+      pending = pending.withCommon(pending.common().withPending(true));
+      Pact pact = Pacts.pact("orders-service", pending);
+
+      VerificationReport report = verifier(provider, pact).verify();
+
+      assertThat(report.passed()).isTrue();
+      assertThat(report.results().get(0).outcome()).isEqualTo(InteractionResult.Outcome.FAILED);
+      assertThat(report.summary())
+          .isEqualTo("0 of 1 interaction failed (1 pending interaction also failed, not counted)");
+      assertThat(console.toString()).contains("FAIL (pending, not counted) orders-service \u00b7 new feature");
+    }
+  }
+
+  @Test
+  void reports_are_written_as_junit_xml_json_and_self_contained_html() throws Exception {
+    try (FakeServer provider = new FakeServer(r -> Reply.json(r.path().equals("/ok") ? 200 : 404, "{}"))) {
+      Pact pact = Pacts.pact("orders-service", Pacts.get("ok <one>", "/ok", 200), Pacts.get("missing", "/nope", 200));
+
+      verifier(provider, pact).reports(dir, ReportFormat.JUNIT, ReportFormat.JSON, ReportFormat.HTML).verify();
+
+      String xml = Files.readString(dir.resolve("TEST-accord-products-service.xml"));
+      assertThat(xml).contains("<testsuite name=\"orders-service -&gt; products-service\" tests=\"2\" failures=\"1\"")
+          .contains("name=\"orders-service \u00b7 ok &lt;one&gt;\"")
+          .contains("<failure message=\"Response status did not match\"");
+      var json = Json.parse(Files.readString(dir.resolve("accord-products-service.json")));
+      assertThat(json.get("summary").asString()).isEqualTo("1 of 2 interactions failed");
+      assertThat(json.get("interactions").get(1).get("failures").get(0).get("summary").asString())
+          .isEqualTo("Response status did not match");
+      String html = Files.readString(dir.resolve("accord-products-service.html"));
+      assertThat(html).contains("1 of 2 interactions failed").contains("ok &lt;one&gt;")
+          .doesNotContain("<script src").doesNotContain("<link");
+    }
+  }
+
+  @Test
+  void message_pacts_verify_objects_serialized_by_the_apps_own_serializer() {
+    Pact pact = Pact.of("notifications", "products-service", List.of(new AsyncMessageInteraction(
+        InteractionCommon.of("a product-created event", List.of()),
+        new MessageContents(Body.json(Json.parse("{\"id\":\"p1\",\"price\":12.5}")),
+            Map.of("topic", Json.nodes().stringNode("products")), null, null))));
+    record ProductCreated(String id, double price) {}
+    Object producer = new Object() {
+      @ProvidesMessage("a product-created event")
+      Object event() {
+        return new ProductCreated("p1", 12.5);
+      }
+    };
+    List<String> serialized = new java.util.ArrayList<>();
+
+    VerificationReport report = ProviderVerifier.forProvider("products-service").pactsFrom(PactSource.of(pact))
+        .messageProviders(producer)
+        .messageSerializer(o -> {
+          serialized.add(o.getClass().getSimpleName());
+          ProductCreated p = (ProductCreated) o;
+          return ("{\"id\":\"" + p.id() + "\",\"price\":" + p.price() + "}").getBytes(StandardCharsets.UTF_8);
+        })
+        .output(new PrintStream(console, true)).verify();
+
+    assertThat(serialized).containsExactly("ProductCreated");
+    assertThat(report.results().get(0).failures()).extracting(Failure::summary)
+        .containsExactly("Metadata had differences");
+    assertThat(report.results().get(0).failures().get(0).path()).isEqualTo("topic");
+  }
+
+  @Test
+  void message_pacts_verify_against_an_http_endpoint_with_base64_metadata() throws Exception {
+    String metadata = Base64.getEncoder().encodeToString("{\"topic\":\"products\"}".getBytes(StandardCharsets.UTF_8));
+    try (FakeServer provider = new FakeServer(r -> r.body().contains("\"description\":\"a product-created event\"")
+        ? new Reply(200, "application/json", "{\"id\":\"p1\",\"price\":12.5}", Map.of("Pact-Message-Metadata", metadata))
+        : Reply.json(404, "{}"))) {
+      Pact pact = Pact.of("notifications", "products-service", List.of(new AsyncMessageInteraction(
+          InteractionCommon.of("a product-created event", List.of(Pacts.state("a product exists", "id", "p1"))),
+          new MessageContents(Body.json(Json.parse("{\"id\":\"p1\",\"price\":12.5}")),
+              Map.of("topic", Json.nodes().stringNode("products")), null, null))));
+
+      VerificationReport report = verifier(provider, pact).verify();
+
+      assertThat(report.passed()).as(console.toString()).isTrue();
+      assertThat(provider.received.get(0).body()).isEqualTo("{\"description\":\"a product-created event\","
+          + "\"providerStates\":[{\"name\":\"a product exists\",\"params\":{\"id\":\"p1\"}}]}");
+    }
+  }
+
+  @Test
+  void a_message_nobody_produces_names_the_method_to_add() {
+    Pact pact = Pact.of("notifications", "products-service", List.of(new AsyncMessageInteraction(
+        InteractionCommon.of("a product-deleted event", List.of()), MessageContents.of(Body.json(Json.parse("{}"))))));
+    Object producer = new Object() {
+      @ProvidesMessage("something else")
+      String other() {
+        return "{}";
+      }
+    };
+
+    VerificationReport report = ProviderVerifier.forProvider("products-service").pactsFrom(PactSource.of(pact))
+        .messageProviders(producer).output(new PrintStream(console, true)).verify();
+
+    assertThat(report.results().get(0).failures().get(0).detail())
+        .startsWith("Nothing produces the message 'a product-deleted event'.")
+        .contains("@ProvidesMessage(\"a product-deleted event\")").contains("Message aProductDeletedEvent()");
+  }
+}

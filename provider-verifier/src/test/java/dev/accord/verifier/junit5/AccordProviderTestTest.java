@@ -1,0 +1,122 @@
+package dev.accord.verifier.junit5;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import dev.accord.verifier.ProvidesMessage;
+import dev.accord.verifier.State;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/** Runs provider test classes through the JUnit Platform and checks the tests they produce. */
+class AccordProviderTestTest {
+
+  /** A provider that only knows products its @State methods seeded. */
+  static final Map<String, String> PRODUCTS = new ConcurrentHashMap<>();
+  static com.sun.net.httpserver.HttpServer server;
+
+  @BeforeAll
+  static void startProvider() throws IOException {
+    server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      String id = exchange.getRequestURI().getPath().substring("/products/".length());
+      String name = PRODUCTS.get(id);
+      byte[] body = (name == null ? "{\"error\":\"not found\"}" : "{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}")
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(name == null ? 404 : 200, body.length);
+      try (OutputStream os = exchange.getResponseBody()) {
+        os.write(body);
+      }
+    });
+    server.start();
+  }
+
+  @AfterAll
+  static void stopProvider() {
+    server.stop(0);
+  }
+
+  @AccordProviderTest(provider = "products-service", pactFiles = "src/test/resources/pacts/junit-products.json")
+  static class ProductsContract {
+    @BeforeEach
+    void target(ProviderTestContext context) {
+      context.baseUrl("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @TestTemplate
+    void honours(ProviderTestContext context) {
+      context.verify();
+    }
+
+    @State("product p1 exists")
+    Map<String, Object> p1(Map<String, Object> params) {
+      PRODUCTS.put("p1", (String) params.get("name"));
+      return Map.of();
+    }
+
+    @State(value = "product p1 exists", action = dev.accord.verifier.StateAction.TEARDOWN)
+    void removeP1() {
+      PRODUCTS.remove("p1");
+    }
+
+    @ProvidesMessage("a product-created event")
+    Map<String, Object> productCreated() {
+      return Map.of("id", "p1", "name", "Pact in Action");
+    }
+  }
+
+  record Outcome(String name, TestExecutionResult.Status status, String message) {}
+
+  private static List<Outcome> run(Class<?> testClass) {
+    List<Outcome> outcomes = new ArrayList<>();
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
+        .configurationParameter("junit.jupiter.conditions.deactivate", "*").build();
+    LauncherFactory.create().execute(request, new TestExecutionListener() {
+      @Override
+      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+        if (id.isTest()) {
+          outcomes.add(new Outcome(id.getDisplayName(), result.getStatus(),
+              result.getThrowable().map(Throwable::getMessage).orElse("")));
+        }
+      }
+    });
+    return outcomes;
+  }
+
+  @Test
+  void one_test_per_interaction_named_after_consumer_description_and_states_with_failures_explained() {
+    List<Outcome> outcomes = run(ProductsContract.class);
+
+    assertThat(outcomes).extracting(Outcome::name).containsExactly(
+        "orders-service \u00b7 get product p1 [given product p1 exists]",
+        "orders-service \u00b7 get product p2 [given product p2 exists]",
+        "orders-service \u00b7 get a missing product",
+        "orders-service \u00b7 a product-created event");
+    assertThat(outcomes.get(0).status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+    assertThat(outcomes.get(1).status()).isEqualTo(TestExecutionResult.Status.FAILED);
+    assertThat(outcomes.get(1).message()).contains("Missing state handler")
+        .contains("Add to ProductsContract:").contains("@State(\"product p2 exists\")")
+        .contains("Map<String, Object> productP2Exists(Map<String, Object> params)");
+    assertThat(outcomes.get(2).status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+    assertThat(outcomes.get(3).status()).as(outcomes.get(3).message()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+    assertThat(PRODUCTS).isEmpty(); // teardown ran
+  }
+}
