@@ -1,5 +1,6 @@
 package dev.accord.consumer;
 
+import dev.accord.pact.model.HttpInteraction;
 import java.util.Map;
 
 /**
@@ -44,4 +45,10 @@ public interface MockProvider {
 
   /** An asynchronous message with no provider state. */
   Dsl.MessageDescribed expectsToReceive(String description);
+
+  /**
+   * Declares an HTTP interaction already in Pact model form (read from a pact file, built by a tool). It is
+   * served, checked and written like one declared with the DSL.
+   */
+  void declare(HttpInteraction interaction);
 }
