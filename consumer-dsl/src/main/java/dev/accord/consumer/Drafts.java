@@ -340,13 +340,21 @@ final class Drafts {
   }
 
   /** An asynchronous message being declared. */
-  static final class AsyncDraft extends Draft {
+  static class AsyncDraft extends Draft {
     MessagePart message;
     boolean delivered;
     private AsyncMessageInteraction built;
 
     AsyncDraft(String description, List<StateDecl> states) {
       super(description, states);
+    }
+
+    /** A message declared in model form. */
+    AsyncDraft(AsyncMessageInteraction interaction) {
+      super(interaction.description(), interaction.providerStates().stream()
+          .map(s -> new StateDecl(s.name(), s.params())).toList());
+      this.message = new MessagePart(null);
+      this.built = interaction;
     }
 
     void rebuild() {

@@ -1,5 +1,6 @@
 package dev.accord.consumer;
 
+import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.HttpInteraction;
 import java.util.Map;
 
@@ -51,4 +52,7 @@ public interface MockProvider {
    * served, checked and written like one declared with the DSL.
    */
   void declare(HttpInteraction interaction);
+
+  /** Declares an asynchronous message already in Pact model form; hand it to the consumer with the result. */
+  Dsl.Deliverable declare(AsyncMessageInteraction interaction);
 }

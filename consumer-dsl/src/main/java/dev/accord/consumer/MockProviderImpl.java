@@ -4,6 +4,7 @@ import dev.accord.consumer.internal.MockHttpServer;
 import dev.accord.consumer.internal.Reports;
 import dev.accord.pact.generators.Generation;
 import dev.accord.pact.generators.GeneratorContext;
+import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.HttpInteraction;
 import dev.accord.pact.model.Interaction;
 import dev.accord.pact.model.MessageContents;
@@ -125,6 +126,13 @@ final class MockProviderImpl implements MockProvider {
           unexpectedRequests, notReceivedInteractions, notDelivered);
     }
     return drafts.stream().map(Drafts.Draft::interaction).map(Interaction.class::cast).toList();
+  }
+
+  @Override
+  public Dsl.Deliverable declare(AsyncMessageInteraction interaction) {
+    Drafts.AsyncDraft draft = new Drafts.AsyncDraft(Objects.requireNonNull(interaction, "interaction"));
+    drafts.add(draft);
+    return new MessageContentImpl(draft);
   }
 
   @Override

@@ -54,6 +54,7 @@ public class HttpConsumerSteps {
   private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   private final ScenarioState scenario;
+  private final MessageConsumerSteps messages;
   private final Map<Integer, Map<String, String>> rows = new LinkedHashMap<>();
   private Path pactDirectory;
   private Contract contract;
@@ -67,8 +68,9 @@ public class HttpConsumerSteps {
   private boolean pending;
   private final List<String> comments = new ArrayList<>();
 
-  public HttpConsumerSteps(ScenarioState scenario) {
+  public HttpConsumerSteps(ScenarioState scenario, MessageConsumerSteps messages) {
     this.scenario = scenario;
+    this.messages = messages;
   }
 
   @ParameterType("first|second|third")
@@ -373,6 +375,10 @@ public class HttpConsumerSteps {
 
   @When("the Pact file for the test is generated")
   public void thePactFileForTheTestIsGenerated() {
+    if (messages.defining()) {
+      messages.generate();
+      return;
+    }
     contract = startContract();
     provider = contract.startTest(scenario.featureUri());
     Dsl.Described described;
@@ -428,7 +434,8 @@ public class HttpConsumerSteps {
 
   private JsonNode rawFirstInteraction() {
     try {
-      return Json.parse(Files.readString(contract.pactFile())).get("interactions").get(0);
+      Path file = messages.defining() ? messages.pactFile().orElseThrow() : contract.pactFile();
+      return Json.parse(Files.readString(file)).get("interactions").get(0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
