@@ -17,7 +17,7 @@ import java.util.Objects;
  * that reaches no value changes nothing; form-urlencoded bodies by {@code $.name}; text/plain bodies whole at
  * {@code $}) and message {@code metadata}. {@code ProviderState} generators run only in
  * {@link GeneratorMode#PROVIDER} mode, {@code MockServerURL} only in {@link GeneratorMode#CONSUMER} mode; in the
- * other mode they leave the example in place. Random values come from {@code new Random(context.seed())}
+ * other mode they leave the example in place. Random values come from a {@link java.util.Random} seeded from {@code context.seed()}
  * and dates from {@code context.clock()}, so one context always gives the same values.
  *
  * <pre>{@code

@@ -1,0 +1,65 @@
+package dev.accord.broker.client;
+
+import java.util.List;
+
+/**
+ * A provider's verification of one pact, to publish with
+ * {@link PactBrokerClient#publishVerificationResults(String, VerificationResult)}.
+ *
+ * <pre>{@code
+ * VerificationResult result = VerificationResult.of("products", gitSha, true)
+ *     .withBranch("main")
+ *     .withBuildUrl("https://ci.example.com/build/42")
+ *     .withTestResults(results);
+ * }</pre>
+ *
+ * @param provider the provider's name (needed to record the branch and tags of its version)
+ * @param providerVersion the provider version that was verified, ideally the git SHA
+ * @param success whether every interaction passed
+ * @param branch the provider version's branch, or null
+ * @param tags tags to put on the provider version (legacy; prefer branches)
+ * @param buildUrl the CI build that ran the verification, or null
+ * @param testResults per-interaction outcomes
+ */
+public record VerificationResult(
+    String provider,
+    String providerVersion,
+    boolean success,
+    String branch,
+    List<String> tags,
+    String buildUrl,
+    List<TestResult> testResults) {
+
+  public VerificationResult {
+    if (provider == null || provider.isBlank()) {
+      throw new IllegalArgumentException("A verification result needs the provider's name");
+    }
+    if (providerVersion == null || providerVersion.isBlank()) {
+      throw new IllegalArgumentException(
+          "A verification result needs the provider version (use the git SHA, e.g. --provider-version $(git rev-parse HEAD))");
+    }
+    tags = List.copyOf(tags);
+    testResults = List.copyOf(testResults);
+  }
+
+  /** A result without branch, tags, build URL or per-interaction results. */
+  public static VerificationResult of(String provider, String providerVersion, boolean success) {
+    return new VerificationResult(provider, providerVersion, success, null, List.of(), null, List.of());
+  }
+
+  public VerificationResult withBranch(String branch) {
+    return new VerificationResult(provider, providerVersion, success, branch, tags, buildUrl, testResults);
+  }
+
+  public VerificationResult withTags(List<String> tags) {
+    return new VerificationResult(provider, providerVersion, success, branch, tags, buildUrl, testResults);
+  }
+
+  public VerificationResult withBuildUrl(String buildUrl) {
+    return new VerificationResult(provider, providerVersion, success, branch, tags, buildUrl, testResults);
+  }
+
+  public VerificationResult withTestResults(List<TestResult> testResults) {
+    return new VerificationResult(provider, providerVersion, success, branch, tags, buildUrl, testResults);
+  }
+}

@@ -1,0 +1,376 @@
+package dev.accord.broker.matrix;
+
+import dev.accord.broker.deployment.DeploymentService;
+import dev.accord.broker.environment.Environment;
+import dev.accord.broker.environment.EnvironmentService;
+import dev.accord.broker.matrix.DeployDecision.Reason;
+import dev.accord.broker.matrix.DeployDecision.Row;
+import dev.accord.broker.matrix.MatrixQuery.Destination;
+import dev.accord.broker.matrix.MatrixQuery.Selector;
+import dev.accord.broker.pact.Integration;
+import dev.accord.broker.pact.PactContent;
+import dev.accord.broker.pact.PactPublication;
+import dev.accord.broker.pact.PublicationService;
+import dev.accord.broker.pacticipant.Pacticipant;
+import dev.accord.broker.pacticipant.PacticipantService;
+import dev.accord.broker.verification.Verification;
+import dev.accord.broker.verification.VerificationRepository;
+import dev.accord.broker.version.Version;
+import dev.accord.broker.version.VersionService;
+import dev.accord.broker.web.ApiException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Computes matrix rows and the can-i-deploy verdict (reference/pact-broker-api.md §4.3), and explains every "no"
+ * and "unknown": which pacticipant and version, which counterpart and version, which environment, and what to do.
+ */
+@Service
+class MatrixService {
+  private final PacticipantService pacticipants;
+  private final VersionService versions;
+  private final PublicationService publications;
+  private final VerificationRepository verifications;
+  private final EnvironmentService environments;
+  private final DeploymentService deployments;
+  private final MatrixViews views;
+
+  MatrixService(PacticipantService pacticipants, VersionService versions, PublicationService publications, VerificationRepository verifications,
+      EnvironmentService environments, DeploymentService deployments, MatrixViews views) {
+    this.pacticipants = pacticipants;
+    this.versions = versions;
+    this.publications = publications;
+    this.verifications = verifications;
+    this.environments = environments;
+    this.deployments = deployments;
+    this.views = views;
+  }
+
+  private record Resolved(Selector selector, Pacticipant pacticipant, List<Version> versions) {}
+
+  @Transactional(readOnly = true)
+  public DeployDecision evaluate(MatrixQuery q) {
+    List<Resolved> resolved = new ArrayList<>();
+    for (Selector s : q.selectors()) {
+      Pacticipant p = pacticipants.find(s.pacticipant()).orElseThrow(() -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
+      resolved.add(new Resolved(s, p, resolve(p, s)));
+    }
+    Destination destination = q.destination();
+    Environment env = destination.environment() == null ? null : environment(destination.environment());
+    Set<Long> specified = new LinkedHashSet<>();
+    resolved.forEach(r -> specified.add(r.pacticipant().getId()));
+
+    List<Reason> reasons = new ArrayList<>();
+    boolean missingSpecified = false;
+    for (Resolved r : resolved) {
+      if (r.versions().isEmpty()) {
+        missingSpecified = true;
+        reasons.add(new Reason("error", missingVersionReason(r)));
+      }
+    }
+
+    Map<String, Row> rows = new LinkedHashMap<>();
+    for (Resolved r : resolved) {
+      for (Version sv : r.versions()) {
+        asConsumer(r.pacticipant(), sv, resolved, destination, env, rows);
+        asProvider(r.pacticipant(), sv, resolved, destination, env, rows);
+      }
+    }
+    List<Row> all = latestBy(q.latestBy(), new ArrayList<>(rows.values()));
+    all = all.stream().map(row -> ignore(row, q.ignores(), specified)).toList();
+
+    int success = 0;
+    int failed = 0;
+    int unknown = 0;
+    int ignored = 0;
+    for (Row row : all) {
+      if (row.ignored()) {
+        ignored++;
+        reasons.add(new Reason("info", "Ignoring: " + rowReason(row, destination, env)));
+        continue;
+      }
+      if (row.verification() == null) {
+        unknown++;
+        reasons.add(new Reason("warning", rowReason(row, destination, env)));
+      } else if (!row.verification().isSuccess()) {
+        failed++;
+        reasons.add(new Reason("error", rowReason(row, destination, env)));
+      } else {
+        success++;
+      }
+    }
+    Boolean deployable;
+    if (missingSpecified) {
+      deployable = false;
+    } else if (unknown > 0) {
+      deployable = null;
+    } else if (failed > 0) {
+      deployable = false;
+    } else {
+      deployable = true;
+      reasons.add(0, new Reason("success", all.stream().anyMatch(x -> !x.ignored())
+          ? "All required verification results are published and successful"
+          : "There are no missing dependencies"));
+    }
+    if (!destination.any() && q.selectors().size() == 1) {
+      reasons.add(new Reason("warning", "WARN: It is recommended to specify the environment into which you are deploying "
+          + "(--to-environment ENVIRONMENT); without it the answer only covers the latest versions."));
+    }
+    for (Selector ig : q.ignores()) {
+      if (pacticipants.find(ig.pacticipant()).isEmpty()) {
+        reasons.add(new Reason("warning", "WARN: Cannot ignore " + ig.pacticipant() + ": no pacticipant with that name exists"));
+      }
+    }
+    return new DeployDecision(deployable, reasons, all, success, failed, unknown, ignored, !q.ignores().isEmpty());
+  }
+
+  private Environment environment(String name) {
+    return environments.byName(name).orElseThrow(() -> ApiException.badRequest("Environment with name '" + name
+        + "' does not exist. Create it with pact broker create-environment --name " + name));
+  }
+
+  private List<Version> resolve(Pacticipant p, Selector s) {
+    if (s.version() != null) {
+      return versions.find(p, s.version()).stream().toList();
+    }
+    if (s.environment() != null) {
+      return inEnvironment(p, environment(s.environment()));
+    }
+    if (s.branch() != null) {
+      if (s.latest()) {
+        return versions.branchHead(p, s.branch()).stream().toList();
+      }
+      return versions.branch(p, s.branch()).map(b -> versions.branchVersions(b).stream().limit(100).toList()).orElse(List.of());
+    }
+    if (s.mainBranch()) {
+      return p.getMainBranch() == null ? List.of() : versions.branchHead(p, p.getMainBranch()).stream().toList();
+    }
+    if (s.tag() != null) {
+      return s.latest() ? versions.latestWithTag(p, s.tag()).stream().toList() : versions.allWithTag(p, s.tag());
+    }
+    if (s.latest()) {
+      return versions.latest(p).stream().toList();
+    }
+    return versions.recent(p, 0, 100);
+  }
+
+  private List<Version> inEnvironment(Pacticipant p, Environment e) {
+    Set<Long> ids = new LinkedHashSet<>();
+    deployments.currentlyDeployed(e, p).forEach(d -> ids.add(d.getVersionId()));
+    deployments.currentlySupported(e, p).forEach(r -> ids.add(r.getVersionId()));
+    return ids.stream().map(versions::byId).toList();
+  }
+
+  /** The counterpart's versions implied by the destination; null means "any version that verified" (no destination). */
+  private List<Version> infer(Pacticipant other, List<Resolved> resolved, Destination d, Environment env) {
+    if (d.environment() != null) {
+      return inEnvironment(other, env);
+    }
+    if (d.tag() != null) {
+      return versions.latestWithTag(other, d.tag()).stream().toList();
+    }
+    if (d.mainBranch()) {
+      return other.getMainBranch() == null ? List.of() : versions.branchHead(other, other.getMainBranch()).stream().toList();
+    }
+    if (d.latest()) {
+      return versions.latest(other).stream().toList();
+    }
+    if (resolved.size() > 1) {
+      return resolved.stream().filter(r -> r.pacticipant().getId().equals(other.getId())).flatMap(r -> r.versions().stream()).toList();
+    }
+    return null;
+  }
+
+  private boolean counts(Pacticipant other, List<Resolved> resolved, Destination d) {
+    return d.any() || resolved.size() == 1 || resolved.stream().anyMatch(r -> r.pacticipant().getId().equals(other.getId()));
+  }
+
+  private void asConsumer(Pacticipant consumer, Version cv, List<Resolved> resolved, Destination d, Environment env, Map<String, Row> rows) {
+    for (PactPublication pub : publications.ofConsumerVersion(cv)) {
+      Pacticipant provider = pacticipants.byId(pub.getProviderId());
+      if (!counts(provider, resolved, d)) {
+        continue;
+      }
+      PactContent content = publications.content(pub);
+      List<Version> pvs = infer(provider, resolved, d, env);
+      if (pvs == null) {
+        List<Verification> all = verifications.findByPactContentIdOrderByProviderVersionIdDescIdDesc(content.getId());
+        Set<Long> seen = new LinkedHashSet<>();
+        for (Verification v : all) {
+          if (seen.add(v.getProviderVersionId())) {
+            put(rows, new Row(consumer, cv, provider, versions.byId(v.getProviderVersionId()), pub, content, v, false));
+          }
+        }
+        if (seen.isEmpty()) {
+          put(rows, new Row(consumer, cv, provider, null, pub, content, null, false));
+        }
+      } else if (pvs.isEmpty()) {
+        put(rows, new Row(consumer, cv, provider, null, pub, content, null, false));
+      } else {
+        for (Version pv : pvs) {
+          put(rows, new Row(consumer, cv, provider, pv, pub, content, latestVerification(content, pv).orElse(null), false));
+        }
+      }
+    }
+  }
+
+  private void asProvider(Pacticipant provider, Version pv, List<Resolved> resolved, Destination d, Environment env, Map<String, Row> rows) {
+    for (Integration integration : publications.integrationsOfProvider(provider)) {
+      Pacticipant consumer = pacticipants.byId(integration.getConsumerId());
+      if (!counts(consumer, resolved, d)) {
+        continue;
+      }
+      List<Version> cvs = infer(consumer, resolved, d, env);
+      if (cvs == null) {
+        cvs = publications.latest(provider, consumer).map(p -> versions.byId(p.getConsumerVersionId())).stream().toList();
+      }
+      for (Version cv : cvs) {
+        Optional<PactPublication> pub = publications.forConsumerVersion(cv, provider);
+        if (pub.isEmpty()) {
+          continue; // that consumer version has no pact with this provider: nothing to check
+        }
+        PactContent content = publications.content(pub.get());
+        put(rows, new Row(consumer, cv, provider, pv, pub.get(), content, latestVerification(content, pv).orElse(null), false));
+      }
+    }
+  }
+
+  private Optional<Verification> latestVerification(PactContent content, Version pv) {
+    return verifications.findFirstByPactContentIdAndProviderVersionIdOrderByIdDesc(content.getId(), pv.getId());
+  }
+
+  private static void put(Map<String, Row> rows, Row row) {
+    String key = row.consumerVersion().getId() + "/" + row.provider().getId() + "/" + (row.providerVersion() == null ? "-" : row.providerVersion().getId());
+    rows.putIfAbsent(key, row);
+  }
+
+  private static List<Row> latestBy(String latestBy, List<Row> rows) {
+    if (!"cvp".equals(latestBy) && !"cp".equals(latestBy)) {
+      return rows;
+    }
+    Map<String, Row> best = new LinkedHashMap<>();
+    Comparator<Row> newer = Comparator.comparing((Row r) -> r.consumerVersion().getId())
+        .thenComparing(r -> r.providerVersion() == null ? -1L : r.providerVersion().getId());
+    for (Row r : rows) {
+      String key = ("cp".equals(latestBy) ? r.consumer().getId() : r.consumerVersion().getId()) + "/" + r.provider().getId();
+      best.merge(key, r, (a, b) -> newer.compare(a, b) >= 0 ? a : b);
+    }
+    return new ArrayList<>(best.values());
+  }
+
+  private static Row ignore(Row row, List<Selector> ignores, Set<Long> specified) {
+    boolean ignored = ignores.stream().anyMatch(i -> matches(i, row.provider(), row.providerVersion()) && !specifiedOnly(row.provider(), specified, row)
+        || matches(i, row.consumer(), row.consumerVersion()) && !specifiedOnly(row.consumer(), specified, row));
+    return ignored ? new Row(row.consumer(), row.consumerVersion(), row.provider(), row.providerVersion(), row.publication(), row.content(),
+        row.verification(), true) : row;
+  }
+
+  private static boolean specifiedOnly(Pacticipant p, Set<Long> specified, Row row) {
+    return specified.contains(p.getId()) && !(specified.contains(row.consumer().getId()) && specified.contains(row.provider().getId()));
+  }
+
+  private static boolean matches(Selector ignore, Pacticipant p, Version v) {
+    return ignore.pacticipant() != null && ignore.pacticipant().equals(p.getName())
+        && (ignore.version() == null || (v != null && ignore.version().equals(v.getNumber())));
+  }
+
+  private String missingVersionReason(Resolved r) {
+    Selector s = r.selector();
+    String name = r.pacticipant().getName();
+    if (s.version() != null) {
+      return "No pacts or verifications have been published for version " + s.version() + " of " + name
+          + ": the broker does not know this version. Publish its pacts (or verification results) under this exact version number, usually the git SHA, before asking.";
+    }
+    if (s.environment() != null) {
+      return "No version of " + name + " is currently recorded as deployed or released in environment " + s.environment()
+          + ". Record deployments with pact broker record-deployment.";
+    }
+    if (s.branch() != null) {
+      return "No version of " + name + " exists on branch " + s.branch() + ". Publish with --branch " + s.branch() + ".";
+    }
+    if (s.mainBranch()) {
+      return r.pacticipant().getMainBranch() == null
+          ? name + " has no main branch configured. Set it with pact broker create-or-update-pacticipant --name " + name + " --main-branch main."
+          : "No version of " + name + " exists on its main branch " + r.pacticipant().getMainBranch() + ".";
+    }
+    if (s.tag() != null) {
+      return "No version with tag " + s.tag() + " exists for " + name + ".";
+    }
+    return "No version of " + name + " exists yet.";
+  }
+
+  private String rowReason(Row row, Destination d, Environment env) {
+    String c = row.consumer().getName() + " (" + row.consumerVersion().getNumber() + ")";
+    String providerName = row.provider().getName();
+    if (row.providerVersion() == null) {
+      String where;
+      if (d.environment() != null) {
+        where = "no version of " + providerName + " is currently recorded as deployed or released in environment " + d.environment()
+            + ". Record " + providerName + "'s deployment (pact broker record-deployment --pacticipant " + providerName
+            + " --version <sha> --environment " + d.environment() + "), or pass --ignore " + providerName + " if "
+            + row.consumer().getName() + " really does not need it there.";
+      } else if (d.tag() != null) {
+        where = "no version of " + providerName + " has tag " + d.tag() + ".";
+      } else if (d.mainBranch()) {
+        where = row.provider().getMainBranch() == null ? providerName + " has no main branch configured."
+            : "no version of " + providerName + " exists on its main branch " + row.provider().getMainBranch() + ".";
+      } else if (d.latest()) {
+        where = providerName + " has no versions.";
+      } else {
+        where = providerName + " has not published any verification result for the pact " + c + " published (content "
+            + shortSha(row) + "). Run " + providerName + "'s verification and publish the results.";
+      }
+      return "There is no verified pact between " + c + " and " + providerName + ": " + where;
+    }
+    String p = providerName + " (" + row.providerVersion().getNumber() + ")";
+    if (row.verification() == null) {
+      return "There is no verified pact between " + c + " and " + p + ": " + providerName + " version " + row.providerVersion().getNumber()
+          + (env != null ? " (in " + env.getName() + ")" : "") + " has no verification result for the pact content " + shortSha(row)
+          + " that " + c + " published. " + noVerificationHint(row);
+    }
+    if (row.verification().isSuccess()) {
+      return "The verification for the pact between " + c + " and " + p + " succeeded";
+    }
+    return "The verification for the pact between " + c + " and " + p + " failed: see " + views.rowVerificationUrl(row)
+        + ". Fix the provider or the pact, then verify again.";
+  }
+
+  /** Why a provider version has no result: verified under a branch name instead of a SHA, verified by other versions only, or never. */
+  private String noVerificationHint(Row row) {
+    List<Verification> others = verifications.findByPactContentIdOrderByProviderVersionIdDescIdDesc(row.content().getId());
+    if (others.isEmpty()) {
+      return row.provider().getName() + " has never verified this pact content: run its provider verification (this pact is selected by "
+          + "{\"deployedOrReleased\":true} or {\"mainBranch\":true}) and publish the results under the provider's git SHA.";
+    }
+    Set<String> branchNames = new LinkedHashSet<>();
+    versions.branches(row.provider()).forEach(b -> branchNames.add(b.getName()));
+    branchNames.add("main");
+    branchNames.add("master");
+    branchNames.add("develop");
+    for (Verification v : others) {
+      Version verifiedAs = versions.byId(v.getProviderVersionId());
+      if (branchNames.contains(verifiedAs.getNumber())) {
+        return row.provider().getName() + " verified this pact as version '" + verifiedAs.getNumber() + "', which is a branch name, not a version: "
+            + "results count for the exact provider version they were published under. Publish verification results with the provider's git SHA "
+            + "as the version and the branch separately (pact verifier --provider-version $GIT_SHA --provider-branch " + verifiedAs.getNumber() + ").";
+      }
+    }
+    List<String> verified = others.stream().map(v -> versions.byId(v.getProviderVersionId()).getNumber()).distinct().limit(3).toList();
+    return "It was verified by " + row.provider().getName() + " version(s) " + String.join(", ", verified)
+        + ", not by this one: deploy a verified version, or run the verification against " + row.provider().getName() + " "
+        + row.providerVersion().getNumber() + " and publish the results.";
+  }
+
+  private static String shortSha(Row row) {
+    String sha = row.content().getSha();
+    return sha.length() > 12 ? sha.substring(0, 12) : sha;
+  }
+}

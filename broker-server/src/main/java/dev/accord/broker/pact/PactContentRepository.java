@@ -1,0 +1,10 @@
+package dev.accord.broker.pact;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface PactContentRepository extends JpaRepository<PactContent, Long> {
+  Optional<PactContent> findByConsumerIdAndProviderIdAndSha(Long consumerId, Long providerId, String sha);
+}

@@ -1,0 +1,160 @@
+package dev.accord.broker.pact;
+
+import dev.accord.broker.pacticipant.Pacticipant;
+import dev.accord.broker.pacticipant.PacticipantService;
+import dev.accord.broker.version.Version;
+import dev.accord.broker.version.VersionService;
+import dev.accord.broker.web.ApiException;
+import dev.accord.pact.json.Json;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Publishing pacts (one transaction per request) and reading them back. */
+@Service
+public class PublicationService {
+  private final PacticipantService pacticipants;
+  private final VersionService versions;
+  private final PactContentRepository contents;
+  private final PactPublicationRepository publications;
+  private final IntegrationRepository integrations;
+  private final PactDocuments documents;
+
+  PublicationService(PacticipantService pacticipants, VersionService versions, PactContentRepository contents,
+      PactPublicationRepository publications, IntegrationRepository integrations, PactDocuments documents) {
+    this.pacticipants = pacticipants;
+    this.versions = versions;
+    this.contents = contents;
+    this.publications = publications;
+    this.integrations = integrations;
+    this.documents = documents;
+  }
+
+  /** What one contract of a publish request asks for. */
+  public record Contract(String consumerName, String providerName, PactDocuments.Document document) {}
+
+  /** Version-level data of a publish request. */
+  public record VersionInfo(String pacticipantName, String number, String branch, List<String> tags, String buildUrl) {}
+
+  public record Published(Pacticipant consumer, Version version, List<Outcome> outcomes, boolean branchAdded, List<String> tagsAdded) {}
+
+  public record Outcome(Pacticipant provider, PactPublication publication, PactContent content, boolean created, boolean contentNew) {}
+
+  /** Publishes every contract of one request in one transaction: all are stored, or none. */
+  @Transactional
+  public Published publish(VersionInfo info, List<Contract> contracts) {
+    Pacticipant consumer = pacticipants.findOrCreate(info.pacticipantName());
+    Version version = versions.findOrCreate(consumer, info.number());
+    if (info.buildUrl() != null && !info.buildUrl().isBlank()) {
+      version.setBuildUrl(info.buildUrl());
+      versions.save(version);
+    }
+    boolean branchAdded = info.branch() != null && versions.addToBranch(version, info.branch());
+    List<String> tagsAdded = info.tags().stream().filter(t -> versions.addTag(version, t)).toList();
+    List<Outcome> outcomes = contracts.stream().map(c -> publishOne(consumer, version, c)).toList();
+    return new Published(consumer, version, outcomes, branchAdded, tagsAdded);
+  }
+
+  private Outcome publishOne(Pacticipant consumer, Version version, Contract contract) {
+    Pacticipant provider = pacticipants.findOrCreate(contract.providerName());
+    String sha = contract.document().sha();
+    Optional<PactPublication> existing = publications.findByConsumerVersionIdAndProviderId(version.getId(), provider.getId());
+    if (existing.isPresent()) {
+      PactContent current = contents.findById(existing.get().getPactContentId()).orElseThrow();
+      if (current.getSha().equals(sha)) {
+        return new Outcome(provider, existing.get(), current, false, false);
+      }
+      String message = "Cannot change the content of the pact for " + consumer.getName() + " version " + version.getNumber()
+          + " and provider " + provider.getName() + ", as race conditions will cause unreliable results for can-i-deploy. "
+          + "Each pact must be published with a unique consumer version number: publish the changed pact under the new "
+          + "commit's SHA (the version already holds content " + current.getSha().substring(0, 12) + ", the upload has "
+          + sha.substring(0, 12) + ").";
+      throw ApiException.conflict("contracts", message, List.of(Map.of("type", "error", "text", message)));
+    }
+    Optional<PactContent> known = contents.findByConsumerIdAndProviderIdAndSha(consumer.getId(), provider.getId(), sha);
+    PactContent content = known.orElseGet(() -> contents.saveAndFlush(new PactContent(consumer.getId(), provider.getId(), sha,
+        Json.write(documents.withInteractionIds(contract.document().json())))));
+    PactPublication publication = publications.saveAndFlush(new PactPublication(version.getId(), consumer.getId(), provider.getId(), content.getId()));
+    if (integrations.findByConsumerIdAndProviderId(consumer.getId(), provider.getId()).isEmpty()) {
+      integrations.saveAndFlush(new Integration(consumer.getId(), provider.getId()));
+    }
+    return new Outcome(provider, publication, content, true, known.isEmpty());
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<PactPublication> forConsumerVersion(Version consumerVersion, Pacticipant provider) {
+    return publications.findByConsumerVersionIdAndProviderId(consumerVersion.getId(), provider.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<PactPublication> ofConsumerVersion(Version consumerVersion) {
+    return publications.findByConsumerVersionId(consumerVersion.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<PactPublication> latest(Pacticipant provider, Pacticipant consumer) {
+    return publications.findFirstByProviderIdAndConsumerIdOrderByConsumerVersionIdDesc(provider.getId(), consumer.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<PactPublication> all(Pacticipant provider, Pacticipant consumer) {
+    return publications.findByProviderIdAndConsumerIdOrderByConsumerVersionIdDesc(provider.getId(), consumer.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<PactPublication> latestPerConsumer(Pacticipant provider) {
+    return publications.latestPerConsumer(provider.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<PactPublication> latestPerIntegration() {
+    return publications.latestPerIntegration();
+  }
+
+  @Transactional(readOnly = true)
+  public List<PactPublication> withConsumerTag(Pacticipant provider, String tag) {
+    return publications.withConsumerTag(provider.getId(), tag);
+  }
+
+  @Transactional(readOnly = true)
+  public List<PactPublication> withConsumerBranch(Pacticipant provider, String branch) {
+    return publications.withConsumerBranch(provider.getId(), branch);
+  }
+
+  @Transactional(readOnly = true)
+  public List<PactPublication> withConsumerMainBranch(Pacticipant provider) {
+    return publications.withConsumerMainBranch(provider.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public PactContent content(PactPublication publication) {
+    return contents.findById(publication.getPactContentId()).orElseThrow();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<PactContent> contentBySha(Pacticipant consumer, Pacticipant provider, String sha) {
+    return contents.findByConsumerIdAndProviderIdAndSha(consumer.getId(), provider.getId(), sha);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<PactPublication> latestWithContent(PactContent content) {
+    return publications.findFirstByPactContentIdOrderByConsumerVersionIdDesc(content.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<Integration> integrations() {
+    return integrations.findAll();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Integration> integrationsOfProvider(Pacticipant provider) {
+    return integrations.findByProviderId(provider.getId());
+  }
+
+  @Transactional
+  public void delete(PactPublication publication) {
+    publications.delete(publication);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.accord.broker.verification;
+
+import dev.accord.broker.pact.PactContent;
+import dev.accord.broker.pact.PublicationService;
+import dev.accord.broker.pacticipant.Pacticipant;
+import dev.accord.broker.pacticipant.PacticipantService;
+import dev.accord.broker.version.Version;
+import dev.accord.broker.version.VersionService;
+import dev.accord.broker.web.ApiException;
+import dev.accord.pact.json.Json;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** Records verification results against pact content and a provider version (auto-created). */
+@Service
+public class VerificationService {
+  private final PacticipantService pacticipants;
+  private final VersionService versions;
+  private final PublicationService publications;
+  private final VerificationRepository verifications;
+
+  VerificationService(PacticipantService pacticipants, VersionService versions, PublicationService publications, VerificationRepository verifications) {
+    this.pacticipants = pacticipants;
+    this.versions = versions;
+    this.publications = publications;
+    this.verifications = verifications;
+  }
+
+  public record Recorded(Verification verification, Pacticipant provider, Pacticipant consumer, Version providerVersion, PactContent content) {}
+
+  @Transactional
+  public Recorded record(String providerName, String consumerName, String sha, JsonNode body, boolean wip) {
+    Pacticipant provider = pacticipants.require(providerName);
+    Pacticipant consumer = pacticipants.require(consumerName);
+    PactContent content = publications.contentBySha(consumer, provider, sha).orElseThrow(() -> ApiException.notFound(
+        "No pact content " + sha + " between " + consumerName + " and " + providerName + "; publish results to the pb:publish-verification-results link of the pact you verified"));
+    if (body == null || !body.isObject()) {
+      throw ApiException.badRequest("The body must be a JSON object: {\"providerApplicationVersion\":\"<git sha>\",\"success\":true}");
+    }
+    JsonNode versionNode = body.get("providerApplicationVersion");
+    if (versionNode == null || !versionNode.isString() || versionNode.asString().isBlank()) {
+      throw ApiException.invalidField("providerApplicationVersion", "is missing or blank; give the provider version you verified (its git SHA)");
+    }
+    JsonNode success = body.get("success");
+    if (success == null || !success.isBoolean()) {
+      throw ApiException.invalidField("success", "must be true or false");
+    }
+    JsonNode buildUrl = body.get("buildUrl");
+    if (buildUrl != null && !buildUrl.isNull() && !buildUrl.isString()) {
+      throw ApiException.invalidField("buildUrl", "must be a string URL");
+    }
+    JsonNode testResults = body.get("testResults");
+    JsonNode verifiedBy = body.path("verifiedBy");
+    Version providerVersion = versions.findOrCreate(provider, VersionService.requireNumber("providerApplicationVersion", versionNode.asString()));
+    Verification v = verifications.saveAndFlush(new Verification(content.getId(), providerVersion.getId(), consumer.getId(), provider.getId(),
+        success.asBoolean(), wip, buildUrl == null || buildUrl.isNull() ? null : buildUrl.asString(),
+        testResults == null || testResults.isNull() ? null : Json.write(testResults),
+        verifiedBy.path("implementation").isString() ? verifiedBy.path("implementation").asString() : null,
+        verifiedBy.path("version").isString() ? verifiedBy.path("version").asString() : null));
+    return new Recorded(v, provider, consumer, providerVersion, content);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Verification> byId(Long id) {
+    return verifications.findById(id);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Verification> latestFor(PactContent content) {
+    return verifications.findFirstByPactContentIdOrderByIdDesc(content.getId());
+  }
+
+  @Transactional
+  public void delete(Verification v) {
+    verifications.delete(v);
+  }
+}

@@ -1,0 +1,284 @@
+package dev.accord.broker.verificationselection;
+
+import dev.accord.broker.deployment.DeploymentService;
+import dev.accord.broker.environment.Environment;
+import dev.accord.broker.environment.EnvironmentService;
+import dev.accord.broker.pact.Integration;
+import dev.accord.broker.pact.PactContent;
+import dev.accord.broker.pact.PactPublication;
+import dev.accord.broker.pact.PublicationService;
+import dev.accord.broker.pacticipant.Pacticipant;
+import dev.accord.broker.pacticipant.PacticipantService;
+import dev.accord.broker.verification.Verification;
+import dev.accord.broker.verification.VerificationRepository;
+import dev.accord.broker.version.Version;
+import dev.accord.broker.version.VersionService;
+import dev.accord.broker.web.ApiException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Chooses the pacts a provider must verify from consumer version selectors, with pending and WIP status (§3, §5). */
+@Service
+class PactsForVerificationService {
+  private final PacticipantService pacticipants;
+  private final VersionService versions;
+  private final PublicationService publications;
+  private final VerificationRepository verifications;
+  private final EnvironmentService environments;
+  private final DeploymentService deployments;
+
+  PactsForVerificationService(PacticipantService pacticipants, VersionService versions, PublicationService publications,
+      VerificationRepository verifications, EnvironmentService environments, DeploymentService deployments) {
+    this.pacticipants = pacticipants;
+    this.versions = versions;
+    this.publications = publications;
+    this.verifications = verifications;
+    this.environments = environments;
+    this.deployments = deployments;
+  }
+
+  /** A consumer version selector as sent by the verifier (validated). */
+  record Selector(Boolean mainBranch, String branch, String fallbackBranch, Boolean matchingBranch, String tag, String fallbackTag, Boolean latest,
+      Boolean deployed, Boolean released, Boolean deployedOrReleased, String environment, String consumer) {}
+
+  record Request(List<Selector> selectors, List<String> providerVersionTags, String providerVersionBranch, boolean includePendingStatus,
+      LocalDate includeWipPactsSince) {}
+
+  /** One pact to verify: the content, the newest publication carrying it, why it was selected. */
+  record Selected(PactPublication publication, PactContent content, Pacticipant consumer, Version consumerVersion, List<String> reasons,
+      List<String> criteria, Boolean pending, boolean wip) {}
+
+  @Transactional(readOnly = true)
+  public List<Selected> select(String providerName, Request request) {
+    Pacticipant provider = pacticipants.require(providerName);
+    List<Pacticipant> consumers = publications.integrationsOfProvider(provider).stream().map(Integration::getConsumerId).map(pacticipants::byId).toList();
+    List<Selector> selectors = request.selectors().isEmpty() ? defaults() : expand(request.selectors());
+    Map<String, Selected> bySha = new LinkedHashMap<>();
+    for (Selector s : selectors) {
+      for (Pacticipant consumer : consumers) {
+        if (s.consumer() != null && !s.consumer().equals(consumer.getName())) {
+          continue;
+        }
+        for (Match m : matches(provider, consumer, s, request)) {
+          PactContent content = publications.content(m.publication());
+          String key = consumer.getId() + "/" + content.getSha();
+          Selected existing = bySha.get(key);
+          if (existing == null) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(m.description());
+            List<String> criteria = new ArrayList<>();
+            criteria.add(m.criterion());
+            bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), reasons, criteria, null, false));
+          } else {
+            if (!existing.reasons().contains(m.description())) {
+              existing.reasons().add(m.description());
+            }
+            existing.criteria().add(m.criterion());
+            if (m.publication().getConsumerVersionId() > existing.publication().getConsumerVersionId()) {
+              bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), existing.reasons(),
+                  existing.criteria(), null, false));
+            }
+          }
+        }
+      }
+    }
+    List<Selected> result = new ArrayList<>();
+    for (Selected s : bySha.values()) {
+      Boolean pending = request.includePendingStatus() ? pending(s.content(), request) : null;
+      result.add(new Selected(s.publication(), s.content(), s.consumer(), s.consumerVersion(), s.reasons(), s.criteria(), pending, false));
+    }
+    if (request.includeWipPactsSince() != null && (request.providerVersionBranch() != null || !request.providerVersionTags().isEmpty())) {
+      result.addAll(wip(provider, consumers, bySha, request));
+    }
+    return result;
+  }
+
+  private record Match(PactPublication publication, String description, String criterion) {}
+
+  private List<Match> matches(Pacticipant provider, Pacticipant consumer, Selector s, Request request) {
+    List<Match> out = new ArrayList<>();
+    String c = consumer.getName();
+    if (Boolean.TRUE.equals(s.mainBranch())) {
+      if (consumer.getMainBranch() != null) {
+        headPact(provider, consumer, consumer.getMainBranch()).ifPresent(p -> out.add(new Match(p, "latest from main branch",
+            "latest version of " + c + " from the main branch '" + consumer.getMainBranch() + "'")));
+      }
+    } else if (Boolean.TRUE.equals(s.matchingBranch())) {
+      String b = request.providerVersionBranch();
+      headPact(provider, consumer, b).ifPresent(p -> out.add(new Match(p, "latest from branch " + b + " (matching the provider branch)",
+          "latest version of " + c + " from branch '" + b + "' (same name as the provider branch)")));
+    } else if (s.branch() != null) {
+      Optional<PactPublication> head = headPact(provider, consumer, s.branch());
+      if (head.isPresent()) {
+        out.add(new Match(head.get(), "latest from branch " + s.branch(), "latest version of " + c + " from branch '" + s.branch() + "'"));
+      } else if (s.fallbackBranch() != null) {
+        headPact(provider, consumer, s.fallbackBranch()).ifPresent(p -> out.add(new Match(p, "latest from branch " + s.fallbackBranch()
+            + " (fallback for " + s.branch() + ")", "latest version of " + c + " from branch '" + s.fallbackBranch() + "' (fallback)")));
+      }
+    } else if (s.tag() != null) {
+      List<PactPublication> tagged = forConsumer(publications.withConsumerTag(provider, s.tag()), consumer);
+      if (Boolean.TRUE.equals(s.latest())) {
+        if (!tagged.isEmpty()) {
+          out.add(new Match(tagged.get(0), "latest with tag " + s.tag(), "latest version of " + c + " with tag '" + s.tag() + "'"));
+        } else if (s.fallbackTag() != null) {
+          forConsumer(publications.withConsumerTag(provider, s.fallbackTag()), consumer).stream().findFirst().ifPresent(p -> out.add(new Match(p,
+              "latest with tag " + s.fallbackTag() + " (fallback for " + s.tag() + ")", "latest version of " + c + " with tag '" + s.fallbackTag() + "' (fallback)")));
+        }
+      } else {
+        tagged.forEach(p -> out.add(new Match(p, "one of " + s.tag(), "one of the versions of " + c + " with tag '" + s.tag() + "'")));
+      }
+    } else if (s.environment() != null || Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released())) {
+      List<Environment> envs = s.environment() != null ? List.of(environments.byName(s.environment()).orElseThrow()) : environments.all();
+      boolean deployed = !Boolean.TRUE.equals(s.released()) || Boolean.TRUE.equals(s.deployed());
+      boolean released = !Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released());
+      for (Environment e : envs) {
+        if (deployed) {
+          deployments.currentlyDeployed(e, consumer).forEach(d -> pactOf(provider, d.getVersionId()).ifPresent(p -> out.add(new Match(p,
+              "deployed to " + e.getName(), "version of " + c + " currently deployed to " + e.getName()))));
+        }
+        if (released) {
+          deployments.currentlySupported(e, consumer).forEach(r -> pactOf(provider, r.getVersionId()).ifPresent(p -> out.add(new Match(p,
+              "released in " + e.getName(), "version of " + c + " released and supported in " + e.getName()))));
+        }
+      }
+    } else if (Boolean.TRUE.equals(s.latest())) {
+      publications.latest(provider, consumer).ifPresent(p -> out.add(new Match(p, "latest", "latest version of " + c)));
+    }
+    return out;
+  }
+
+  private Optional<PactPublication> headPact(Pacticipant provider, Pacticipant consumer, String branch) {
+    return versions.branchHead(consumer, branch).flatMap(v -> publications.forConsumerVersion(v, provider));
+  }
+
+  private Optional<PactPublication> pactOf(Pacticipant provider, Long consumerVersionId) {
+    return publications.forConsumerVersion(versions.byId(consumerVersionId), provider);
+  }
+
+  private static List<PactPublication> forConsumer(List<PactPublication> pubs, Pacticipant consumer) {
+    return pubs.stream().filter(p -> p.getConsumerId().equals(consumer.getId())).toList();
+  }
+
+  private static List<Selector> defaults() {
+    return List.of(new Selector(true, null, null, null, null, null, null, null, null, null, null, null),
+        new Selector(null, null, null, null, null, null, null, true, null, null, null, null),
+        new Selector(null, null, null, null, null, null, null, null, true, null, null, null));
+  }
+
+  private static List<Selector> expand(List<Selector> selectors) {
+    List<Selector> out = new ArrayList<>();
+    for (Selector s : selectors) {
+      if (Boolean.TRUE.equals(s.deployedOrReleased())) {
+        out.add(new Selector(null, null, null, null, null, null, null, true, null, null, s.environment(), s.consumer()));
+        out.add(new Selector(null, null, null, null, null, null, null, null, true, null, s.environment(), s.consumer()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  /** Pending: no successful verification of this content by the provider's branch (or tags, or at all). */
+  private boolean pending(PactContent content, Request request) {
+    List<Verification> successes = verifications.findByPactContentIdAndSuccessTrue(content.getId());
+    if (request.providerVersionBranch() != null) {
+      return successes.stream().noneMatch(v -> versions.branchNames(versions.byId(v.getProviderVersionId())).contains(request.providerVersionBranch()));
+    }
+    if (!request.providerVersionTags().isEmpty()) {
+      return request.providerVersionTags().stream().anyMatch(tag ->
+          successes.stream().noneMatch(v -> versions.tagNames(versions.byId(v.getProviderVersionId())).contains(tag)));
+    }
+    return successes.isEmpty();
+  }
+
+  private boolean verifiedByProviderBranchOrTags(PactContent content, Request request) {
+    List<Verification> successes = verifications.findByPactContentIdAndSuccessTrue(content.getId()).stream().filter(v -> !v.isWip()).toList();
+    for (Verification v : successes) {
+      Version pv = versions.byId(v.getProviderVersionId());
+      if (request.providerVersionBranch() != null && versions.branchNames(pv).contains(request.providerVersionBranch())) {
+        return true;
+      }
+      if (versions.tagNames(pv).stream().anyMatch(request.providerVersionTags()::contains)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Selected> wip(Pacticipant provider, List<Pacticipant> consumers, Map<String, Selected> explicit, Request request) {
+    LocalDateTime since = request.includeWipPactsSince().atStartOfDay();
+    Map<String, Selected> found = new LinkedHashMap<>();
+    for (Pacticipant consumer : consumers) {
+      Set<PactPublication> candidates = new LinkedHashSet<>();
+      versions.branches(consumer).forEach(b -> headPact(provider, consumer, b.getName()).ifPresent(candidates::add));
+      for (String tag : versions.allTagNames(consumer)) {
+        forConsumer(publications.withConsumerTag(provider, tag), consumer).stream().findFirst().ifPresent(candidates::add);
+      }
+      for (PactPublication p : candidates) {
+        if (p.getCreatedAt().isBefore(since)) {
+          continue;
+        }
+        PactContent content = publications.content(p);
+        String key = consumer.getId() + "/" + content.getSha();
+        if (explicit.containsKey(key) || found.containsKey(key) || verifiedByProviderBranchOrTags(content, request)) {
+          continue;
+        }
+        found.put(key, new Selected(p, content, consumer, versions.byId(p.getConsumerVersionId()), new ArrayList<>(List.of("work in progress")),
+            new ArrayList<>(List.of("work in progress pact from " + consumer.getName())), true, true));
+      }
+    }
+    return new ArrayList<>(found.values());
+  }
+
+  static void validate(List<Selector> selectors, String providerVersionBranch, EnvironmentService environments) {
+    for (int i = 0; i < selectors.size(); i++) {
+      Selector s = selectors.get(i);
+      String f = "consumerVersionSelectors[" + i + "]";
+      boolean env = s.environment() != null || Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released())
+          || Boolean.TRUE.equals(s.deployedOrReleased());
+      boolean any = Boolean.TRUE.equals(s.mainBranch()) || s.branch() != null || s.tag() != null || env || Boolean.TRUE.equals(s.matchingBranch())
+          || Boolean.TRUE.equals(s.latest());
+      if (!any) {
+        throw ApiException.invalidField(f, "must specify one of mainBranch, branch, matchingBranch, tag, environment, deployed, released, "
+            + "deployedOrReleased or latest: true (e.g. {\"mainBranch\": true})");
+      }
+      if (Boolean.FALSE.equals(s.latest()) && (Boolean.TRUE.equals(s.mainBranch()) || s.branch() != null)) {
+        throw ApiException.invalidField(f, "latest: false cannot be used with mainBranch or branch (they always mean the latest version of the branch)");
+      }
+      if (s.branch() != null && s.tag() != null) {
+        throw ApiException.invalidField(f, "cannot specify both branch and tag");
+      }
+      if (s.fallbackBranch() != null && s.branch() == null) {
+        throw ApiException.invalidField(f, "fallbackBranch can only be used with branch");
+      }
+      if (s.fallbackTag() != null && (s.tag() == null || !Boolean.TRUE.equals(s.latest()))) {
+        throw ApiException.invalidField(f, "fallbackTag can only be used with tag and latest: true");
+      }
+      if (Boolean.TRUE.equals(s.matchingBranch()) && (providerVersionBranch == null || providerVersionBranch.isBlank())) {
+        throw ApiException.invalidField(f, "matchingBranch requires providerVersionBranch to be set in the request (pact verifier --provider-branch)");
+      }
+      if (env && (s.branch() != null || s.tag() != null || Boolean.TRUE.equals(s.mainBranch()) || Boolean.TRUE.equals(s.matchingBranch()))) {
+        throw ApiException.invalidField(f, "environment, deployed, released and deployedOrReleased cannot be combined with branch, tag or mainBranch");
+      }
+      int kinds = (Boolean.TRUE.equals(s.deployed()) ? 1 : 0) + (Boolean.TRUE.equals(s.released()) ? 1 : 0) + (Boolean.TRUE.equals(s.deployedOrReleased()) ? 1 : 0);
+      if (kinds > 1) {
+        throw ApiException.invalidField(f, "deployed, released and deployedOrReleased are mutually exclusive");
+      }
+      if (s.consumer() != null && s.consumer().isBlank()) {
+        throw ApiException.invalidField(f, "consumer must not be blank");
+      }
+      if (s.environment() != null && environments.byName(s.environment()).isEmpty()) {
+        throw ApiException.invalidField(f, "environment '" + s.environment() + "' does not exist");
+      }
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package dev.accord.broker.version;
+
+import dev.accord.broker.pacticipant.Pacticipant;
+import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Hal;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Versions, branches and tags of pacticipants. */
+@Service
+public class VersionService {
+  private final VersionRepository versions;
+  private final BranchRepository branches;
+  private final BranchVersionRepository branchVersions;
+  private final TagRepository tags;
+
+  VersionService(VersionRepository versions, BranchRepository branches, BranchVersionRepository branchVersions, TagRepository tags) {
+    this.versions = versions;
+    this.branches = branches;
+    this.branchVersions = branchVersions;
+    this.tags = tags;
+  }
+
+  public static String requireNumber(String field, String number) {
+    if (number == null || number.isBlank()) {
+      throw ApiException.invalidField(field, "is missing or blank; give the version number, ideally the git SHA");
+    }
+    if (number.contains("\n") || number.contains("\r")) {
+      throw ApiException.invalidField(field, "must be a single line");
+    }
+    if (number.length() > 255) {
+      throw ApiException.invalidField(field, "is longer than 255 characters");
+    }
+    return number;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Version> find(Pacticipant p, String number) {
+    return versions.findByPacticipantIdAndNumber(p.getId(), number);
+  }
+
+  @Transactional(readOnly = true)
+  public Version require(Pacticipant p, String number) {
+    return find(p, number).orElseThrow(() -> ApiException.notFound(
+        "Version '" + number + "' of pacticipant '" + p.getName() + "' not found. Versions are created when a pact or "
+            + "verification result is published for them, or with PUT /pacticipants/" + p.getName() + "/versions/" + number + "."));
+  }
+
+  @Transactional
+  public Version findOrCreate(Pacticipant p, String number) {
+    requireNumber("version", number);
+    return versions.findByPacticipantIdAndNumber(p.getId(), number)
+        .orElseGet(() -> versions.saveAndFlush(new Version(p.getId(), number)));
+  }
+
+  @Transactional(readOnly = true)
+  public Version byId(Long id) {
+    return versions.findById(id).orElseThrow();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Version> latest(Pacticipant p) {
+    return versions.findFirstByPacticipantIdOrderByIdDesc(p.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Version> latestWithTag(Pacticipant p, String tag) {
+    return versions.findLatestWithTag(p.getId(), tag);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Version> allWithTag(Pacticipant p, String tag) {
+    return versions.findAllWithTag(p.getId(), tag);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Version> branchHead(Pacticipant p, String branch) {
+    return branches.findByPacticipantIdAndName(p.getId(), branch)
+        .filter(b -> b.getHeadVersionId() != null)
+        .flatMap(b -> versions.findById(b.getHeadVersionId()));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Version> recent(Pacticipant p, int page, int size) {
+    return versions.findByPacticipantIdOrderByIdDesc(p.getId(), PageRequest.of(page, size));
+  }
+
+  @Transactional(readOnly = true)
+  public long count(Pacticipant p) {
+    return versions.countByPacticipantId(p.getId());
+  }
+
+  /** Adds the version to the branch (creating it) and makes it the branch head. Returns true when newly added. */
+  @Transactional
+  public boolean addToBranch(Version v, String branchName) {
+    Hal.requireName("branch", branchName);
+    Branch branch = branches.findByPacticipantIdAndName(v.getPacticipantId(), branchName)
+        .orElseGet(() -> branches.saveAndFlush(new Branch(v.getPacticipantId(), branchName)));
+    if (branchVersions.findByBranchIdAndVersionId(branch.getId(), v.getId()).isPresent()) {
+      return false;
+    }
+    branchVersions.saveAndFlush(new BranchVersion(branch.getId(), v.getId()));
+    branch.setHeadVersionId(v.getId());
+    branches.save(branch);
+    return true;
+  }
+
+  /** Returns true when the tag is new. */
+  @Transactional
+  public boolean addTag(Version v, String tagName) {
+    Hal.requireName("tag", tagName);
+    if (tags.findByVersionIdAndName(v.getId(), tagName).isPresent()) {
+      return false;
+    }
+    tags.saveAndFlush(new Tag(v.getId(), v.getPacticipantId(), tagName));
+    return true;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Tag> tag(Version v, String tagName) {
+    return tags.findByVersionIdAndName(v.getId(), tagName);
+  }
+
+  @Transactional
+  public boolean deleteTag(Version v, String tagName) {
+    Optional<Tag> tag = tags.findByVersionIdAndName(v.getId(), tagName);
+    tag.ifPresent(tags::delete);
+    return tag.isPresent();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> tagNames(Version v) {
+    return tags.findByVersionIdOrderByIdAsc(v.getId()).stream().map(Tag::getName).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> allTagNames(Pacticipant p) {
+    return tags.tagNamesOf(p.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<String> branchNames(Version v) {
+    return branchVersions.branchNamesOf(v.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Branch> branch(Pacticipant p, String name) {
+    return branches.findByPacticipantIdAndName(p.getId(), name);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Branch> branches(Pacticipant p) {
+    return branches.findByPacticipantIdOrderByNameAsc(p.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<Version> branchVersions(Branch b) {
+    return branchVersions.findByBranchIdOrderByIdDesc(b.getId()).stream().map(bv -> byId(bv.getVersionId())).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<BranchVersion> branchVersion(Branch b, Version v) {
+    return branchVersions.findByBranchIdAndVersionId(b.getId(), v.getId());
+  }
+
+  /** Deletes the branch and its memberships; versions, pacts and verifications stay. */
+  @Transactional
+  public void deleteBranch(Branch b) {
+    branchVersions.deleteAll(branchVersions.findByBranchIdOrderByIdDesc(b.getId()));
+    branches.delete(b);
+  }
+
+  @Transactional
+  public void removeFromBranch(Branch b, Version v) {
+    branchVersions.findByBranchIdAndVersionId(b.getId(), v.getId()).ifPresent(bv -> {
+      branchVersions.delete(bv);
+      branchVersions.flush();
+      b.setHeadVersionId(branchVersions.latestOf(b.getId()).map(BranchVersion::getVersionId).orElse(null));
+      branches.save(b);
+    });
+  }
+
+  @Transactional
+  public void deleteVersion(Version v) {
+    versions.delete(v);
+  }
+
+  @Transactional
+  public Version save(Version v) {
+    return versions.saveAndFlush(v);
+  }
+}

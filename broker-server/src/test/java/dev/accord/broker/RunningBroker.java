@@ -1,0 +1,159 @@
+package dev.accord.broker;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real broker on a random port, backed by its own freshly created PostgreSQL database (dropped on close) or by an
+ * H2 file database in a temporary directory. Tests talk to it over HTTP.
+ */
+final class RunningBroker implements AutoCloseable {
+  static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/";
+
+  private final ConfigurableApplicationContext context;
+  private final String database;
+  final String baseUrl;
+  final String jdbcUrl;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private RunningBroker(ConfigurableApplicationContext context, String database, String jdbcUrl) {
+    this.context = context;
+    this.database = database;
+    this.jdbcUrl = jdbcUrl;
+    int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    this.baseUrl = "http://localhost:" + port;
+  }
+
+  /** A broker on a new PostgreSQL database; extra properties as "key=value". */
+  static RunningBroker onPostgres(String... properties) {
+    String db = "accord_broker_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Connection c = DriverManager.getConnection(PG_URL + "postgres", "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + db);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The broker tests need PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); "
+          + "start it (.ci/run does: pg_ctlcluster <version> main start). Cause: " + e.getMessage(), e);
+    }
+    String url = PG_URL + db;
+    List<String> props = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.datasource.username=postgres", "spring.datasource.password="));
+    props.addAll(List.of(properties));
+    return new RunningBroker(start(props), db, url);
+  }
+
+  static RunningBroker onH2(Path dir, String... properties) {
+    String url = "jdbc:h2:file:" + dir.resolve("broker").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    List<String> props = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.datasource.username=sa", "spring.datasource.password="));
+    props.addAll(List.of(properties));
+    return new RunningBroker(start(props), null, url);
+  }
+
+  private static ConfigurableApplicationContext start(List<String> props) {
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=0");
+    args.add("--spring.main.banner-mode=off");
+    props.forEach(p -> args.add("--" + p));
+    return new SpringApplicationBuilder(BrokerApplication.class).run(args.toArray(String[]::new));
+  }
+
+  Connection sql() throws SQLException {
+    return database == null ? DriverManager.getConnection(jdbcUrl, "sa", "") : DriverManager.getConnection(jdbcUrl, "postgres", "");
+  }
+
+  long count(String table) throws SQLException {
+    try (Connection c = sql(); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  HttpResponse<String> get(String path, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+  }
+
+  HttpResponse<String> post(String path, String json, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"), headers);
+  }
+
+  HttpResponse<String> put(String path, String json, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"), headers);
+  }
+
+  HttpResponse<String> patch(String path, String json, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(json))
+        .header("Content-Type", "application/merge-patch+json"), headers);
+  }
+
+  HttpResponse<String> delete(String path, String... headers) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+  }
+
+  private URI uri(String path) {
+    return URI.create(path.startsWith("http") ? path : baseUrl + path);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder b, String... headers) {
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String pact(String consumer, String provider, String responseName) {
+    return "{\"consumer\":{\"name\":\"" + consumer + "\"},\"provider\":{\"name\":\"" + provider + "\"},"
+        + "\"interactions\":[{\"description\":\"get thing\",\"providerStates\":[{\"name\":\"thing exists\",\"params\":{\"id\":1}}],"
+        + "\"request\":{\"method\":\"GET\",\"path\":\"/thing/1\"},"
+        + "\"response\":{\"status\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":{\"id\":1,\"name\":\"" + responseName + "\"}}}],"
+        + "\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}";
+  }
+
+  static String publishBody(String consumer, String version, String branch, String... providerAndNames) {
+    StringBuilder contracts = new StringBuilder();
+    for (int i = 0; i < providerAndNames.length; i += 2) {
+      String content = java.util.Base64.getEncoder().encodeToString(pact(consumer, providerAndNames[i], providerAndNames[i + 1])
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      if (contracts.length() > 0) {
+        contracts.append(',');
+      }
+      contracts.append("{\"consumerName\":\"").append(consumer).append("\",\"providerName\":\"").append(providerAndNames[i])
+          .append("\",\"specification\":\"pact\",\"contentType\":\"application/json\",\"content\":\"").append(content).append("\"}");
+    }
+    return "{\"pacticipantName\":\"" + consumer + "\",\"pacticipantVersionNumber\":\"" + version + "\""
+        + (branch == null ? "" : ",\"branch\":\"" + branch + "\"") + ",\"contracts\":[" + contracts + "]}";
+  }
+
+  @Override
+  public void close() {
+    context.close();
+    if (database != null) {
+      try (Connection c = DriverManager.getConnection(PG_URL + "postgres", "postgres", ""); Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+      } catch (SQLException e) {
+        throw new IllegalStateException("Could not drop test database " + database + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+
+  static Path tempDir() throws java.io.IOException {
+    return Files.createTempDirectory("accord-broker");
+  }
+}

@@ -1,0 +1,178 @@
+package dev.accord.cli;
+
+import dev.accord.broker.client.BrokerException;
+import dev.accord.broker.client.PactBrokerClient;
+import dev.accord.cli.broker.CanIDeployCommand;
+import dev.accord.cli.broker.CanIMergeCommand;
+import dev.accord.cli.broker.CreateEnvironmentCommand;
+import dev.accord.cli.broker.CreateOrUpdatePacticipantCommand;
+import dev.accord.cli.broker.DescribeVersionCommand;
+import dev.accord.cli.broker.ListEnvironmentsCommand;
+import dev.accord.cli.broker.PublishCommand;
+import dev.accord.cli.broker.RecordDeploymentCommand;
+import dev.accord.cli.broker.RecordReleaseCommand;
+import dev.accord.cli.broker.RecordSupportEndedCommand;
+import dev.accord.cli.broker.RecordUndeploymentCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code accord} command: contract publishing, deploy gates and verification from a terminal or
+ * a CI pipeline. Flags and environment variables follow the standard Pact CLI ({@code pact broker
+ * ...}), so a pipeline switches by changing the command.
+ *
+ * <pre>
+ * java -jar accord.jar publish target/pacts --consumer-app-version $(git rev-parse HEAD) --branch main
+ * java -jar accord.jar can-i-deploy --pacticipant orders-service --version $(git rev-parse HEAD) --to-environment production
+ * </pre>
+ *
+ * Exit codes: 0 success (can-i-deploy: yes), 1 failure (can-i-deploy: no or unknown), 2 usage error.
+ */
+@Command(
+    name = "accord",
+    mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
+    description = "Consumer-driven contract testing, compatible with Pact.",
+    subcommands = {
+      // the verify and stub commands (dev.accord.cli.verify) register here, one line each
+      PublishCommand.class,
+      CanIDeployCommand.class,
+      CanIMergeCommand.class,
+      RecordDeploymentCommand.class,
+      RecordUndeploymentCommand.class,
+      RecordReleaseCommand.class,
+      RecordSupportEndedCommand.class,
+      CreateEnvironmentCommand.class,
+      ListEnvironmentsCommand.class,
+      DescribeVersionCommand.class,
+      CreateOrUpdatePacticipantCommand.class,
+      AutoComplete.GenerateCompletion.class,
+    })
+public final class AccordCommand implements Runnable {
+
+  /** Exit code for success, and for can-i-deploy "yes". */
+  public static final int OK = 0;
+  /** Exit code for a failure, and for can-i-deploy "no" or "unknown". */
+  public static final int FAILURE = 1;
+  /** Exit code for a usage error (unknown flag, missing value). */
+  public static final int USAGE = 2;
+
+  /** Waits between can-i-deploy polls; tests record the waits instead. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(Duration duration) throws InterruptedException;
+  }
+
+  private final Map<String, String> environment;
+  private final Path workingDirectory;
+  private final Sleeper sleeper;
+
+  @Spec CommandSpec spec;
+
+  /** The process environment and working directory, real sleeps. */
+  public AccordCommand() {
+    this(System.getenv(), Path.of("").toAbsolutePath(), d -> Thread.sleep(d.toMillis()));
+  }
+
+  /**
+   * @param environment the environment variables the commands read (PACT_BROKER_BASE_URL, CI variables ...)
+   * @param workingDirectory where relative paths and git commands run
+   * @param sleeper how to wait between polls
+   */
+  public AccordCommand(Map<String, String> environment, Path workingDirectory, Sleeper sleeper) {
+    this.environment = Map.copyOf(environment);
+    this.workingDirectory = workingDirectory;
+    this.sleeper = sleeper;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(run(new AccordCommand(), out, err, args));
+  }
+
+  /** Runs one command line and returns its exit code; output goes to {@code out} and {@code err}. */
+  public static int run(AccordCommand command, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = commandLine(command);
+    cli.setOut(out);
+    cli.setErr(err);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The configured picocli command line (exit codes, error handling, repeatable selector flags). */
+  public static CommandLine commandLine(AccordCommand command) {
+    CommandLine cli = new CommandLine(command);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // can-i-deploy reads "--pacticipant A --version 1 --pacticipant B --latest" in order, through setters
+    for (String name : new String[] {"can-i-deploy", "can-i-merge"}) {
+      cli.getSubcommands().get(name).getCommandSpec().parser().overwrittenOptionsAllowed(true);
+    }
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          if (ex instanceof BrokerException
+              || ex instanceof IllegalArgumentException
+              || ex instanceof IllegalStateException
+              || ex instanceof CommandFailure) {
+            err.println("Error: " + ex.getMessage());
+          } else {
+            err.println("Error: " + ex);
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return FAILURE;
+        });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: accord <command> ... (see accord --help)");
+  }
+
+  /** The environment variables commands read. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** Where relative paths and git commands are resolved. */
+  public Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  /** How to wait between polls. */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** A command failure with a message for the user (exit code 1, no stack trace). */
+  public static final class CommandFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public CommandFailure(String message) {
+      super(message);
+    }
+  }
+
+  /** {@code accord --version}. */
+  public static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"accord " + PactBrokerClient.VERSION};
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.accord.cli.broker;
+
+import dev.accord.broker.client.CanIDeployQuery;
+import dev.accord.broker.client.MatrixSelector;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+@Command(
+    name = "can-i-deploy",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Checks whether the given application versions are compatible with the versions they will meet: exit 0 for yes,"
+          + " 1 for no or unknown (a verification result is missing).",
+      "",
+      "  accord can-i-deploy --pacticipant orders-service --version 1a2b3c --to-environment production",
+      "  accord can-i-deploy --pacticipant orders-service --version 1a2b3c --pacticipant products-service --latest main",
+      ""
+    })
+public final class CanIDeployCommand extends MatrixCommand {
+
+  private final List<MatrixSelector> ignores = new ArrayList<>();
+  private boolean lastWasIgnore;
+
+  @Option(names = {"-l", "--latest"}, arity = "0..1", paramLabel = "TAG",
+      description = "The latest version of the --pacticipant before it; with TAG, the latest version with that tag")
+  void latest(String tag) {
+    if (tag != null) {
+      replaceLast("--latest", s -> tag.isEmpty() ? s.withLatest() : s.withLatestTag(tag));
+    }
+  }
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Versions with this tag, of the --pacticipant before it")
+  void tag(String tag) {
+    if (tag != null) {
+      replaceLast("--tag " + tag, s -> s.withTag(tag));
+    }
+  }
+
+  @Option(names = "--branch", paramLabel = "BRANCH", description = "Versions on this branch (with --latest: its head), of the --pacticipant before it")
+  void branch(String branch) {
+    if (branch != null) {
+      replaceLast("--branch " + branch, s -> s.withBranch(branch));
+    }
+  }
+
+  @Option(names = "--main-branch", description = "Versions of the main branch of the --pacticipant before it")
+  void mainBranch(boolean mainBranch) {
+    if (mainBranch) {
+      replaceLast("--main-branch", MatrixSelector::withMainBranch);
+    }
+  }
+
+  @Option(names = "--ignore", paramLabel = "PACTICIPANT",
+      description = "Leave this application out of the verdict; a --version after it ignores only that version."
+          + " Also PACT_BROKER_CAN_I_DEPLOY_IGNORE (comma-separated names)")
+  void ignore(String name) {
+    if (name != null) {
+      ignores.add(MatrixSelector.of(name));
+      lastWasIgnore = true;
+    }
+  }
+
+  @Option(names = "--to-environment", paramLabel = "ENVIRONMENT", description = "The environment to deploy to")
+  String toEnvironment;
+
+  @Option(names = "--to", paramLabel = "TAG", description = "Legacy: check against the latest versions with this tag")
+  String toTag;
+
+  @Override
+  void afterPacticipant() {
+    lastWasIgnore = false;
+  }
+
+  @Override
+  void applyVersion(String version) {
+    if (lastWasIgnore) {
+      int last = ignores.size() - 1;
+      ignores.set(last, ignores.get(last).withVersion(version));
+    } else {
+      super.applyVersion(version);
+    }
+  }
+
+  @Override
+  CanIDeployQuery query() {
+    if (toEnvironment != null && toTag != null) {
+      throw new ParameterException(spec.commandLine(), "Use either --to-environment or --to, not both");
+    }
+    CanIDeployQuery query = CanIDeployQuery.of(selectors);
+    for (MatrixSelector ignored : ignores) {
+      query = query.ignoring(ignored);
+    }
+    String envIgnore = root().environment().get("PACT_BROKER_CAN_I_DEPLOY_IGNORE");
+    if (envIgnore != null) {
+      for (String name : envIgnore.split(",")) {
+        if (!name.isBlank()) {
+          query = query.ignoring(MatrixSelector.of(name.trim()));
+        }
+      }
+    }
+    if (toEnvironment != null) {
+      query = query.withEnvironment(toEnvironment);
+    }
+    if (toTag != null) {
+      query = query.withTag(toTag);
+    }
+    return query;
+  }
+}

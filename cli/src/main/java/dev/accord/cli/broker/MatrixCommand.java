@@ -1,0 +1,164 @@
+package dev.accord.cli.broker;
+
+import dev.accord.broker.client.CanIDeployQuery;
+import dev.accord.broker.client.DeployDecision;
+import dev.accord.broker.client.DeployDecision.Verdict;
+import dev.accord.broker.client.MatrixRow;
+import dev.accord.broker.client.MatrixSelector;
+import dev.accord.broker.client.PactBrokerClient;
+import dev.accord.cli.AccordCommand;
+import dev.accord.pact.json.Json;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** can-i-deploy and can-i-merge: selectors read in command-line order, polling, table or JSON, exit codes. */
+abstract class MatrixCommand extends BrokerCommand {
+
+  enum Output {
+    table,
+    json
+  }
+
+  final List<MatrixSelector> selectors = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "table|json", description = "table (default, for people) or json (the broker's matrix, for machines)")
+  Output output = Output.table;
+
+  @Option(names = "--retry-while-unknown", paramLabel = "TIMES",
+      description = "Ask again up to TIMES times while the answer is unknown (verification results still missing)")
+  int retryWhileUnknown;
+
+  @Option(names = "--retry-interval", paramLabel = "SECONDS", description = "Seconds between retries (default 10)")
+  int retryInterval = 10;
+
+  @Option(names = "--dry-run",
+      description = "Print the answer but always exit 0. Also enabled by PACT_BROKER_CAN_I_DEPLOY_DRY_RUN=true")
+  boolean dryRun;
+
+  @Option(names = {"-a", "--pacticipant"}, paramLabel = "PACTICIPANT",
+      description = "An application to check; --version and the other selector flags that follow apply to it. Repeat for each application.")
+  void pacticipant(String name) {
+    if (name != null) {
+      selectors.add(MatrixSelector.of(name));
+      afterPacticipant();
+    }
+  }
+
+  @Option(names = {"-e", "--version"}, paramLabel = "VERSION", description = "The version of the --pacticipant before it")
+  void version(String version) {
+    if (version != null) {
+      applyVersion(version);
+    }
+  }
+
+  void afterPacticipant() {}
+
+  void applyVersion(String version) {
+    replaceLast("--version " + version, s -> s.withVersion(version));
+  }
+
+  // picocli wraps exceptions thrown from option setters, so usage errors are kept until call()
+  private String usageError;
+
+  void replaceLast(String flag, java.util.function.UnaryOperator<MatrixSelector> change) {
+    if (selectors.isEmpty()) {
+      if (usageError == null) {
+        usageError = flag + " must follow the --pacticipant it belongs to, e.g. --pacticipant orders-service " + flag;
+      }
+      return;
+    }
+    selectors.set(selectors.size() - 1, change.apply(selectors.get(selectors.size() - 1)));
+  }
+
+  abstract CanIDeployQuery query();
+
+  @Override
+  public Integer call() {
+    if (usageError != null) {
+      throw new ParameterException(spec.commandLine(), usageError);
+    }
+    if (selectors.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "Missing --pacticipant, e.g. --pacticipant orders-service --version 1a2b3c");
+    }
+    boolean dry = dryRun || "true".equalsIgnoreCase(root().environment().get("PACT_BROKER_CAN_I_DEPLOY_DRY_RUN"));
+    CanIDeployQuery query = query();
+    PactBrokerClient client = client();
+    DeployDecision decision = client.canIDeploy(query);
+    for (int retry = 1; decision.deployable() == Verdict.UNKNOWN && retry <= retryWhileUnknown; retry++) {
+      err().println("Verification results are missing; asking again in " + retryInterval + " s (retry " + retry + " of " + retryWhileUnknown + ")");
+      err().flush();
+      try {
+        root().sleeper().sleep(Duration.ofSeconds(retryInterval));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AccordCommand.CommandFailure("Interrupted while waiting for verification results");
+      }
+      decision = client.canIDeploy(query);
+    }
+    if (output == Output.json) {
+      out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.parse(decision.json())));
+    } else {
+      printTable(decision);
+    }
+    if (dry) {
+      err().println("Dry run: exiting 0 whatever the answer (it was " + decision.deployable().name().toLowerCase() + ").");
+      return AccordCommand.OK;
+    }
+    return decision.deployable() == Verdict.YES ? AccordCommand.OK : AccordCommand.FAILURE;
+  }
+
+  private void printTable(DeployDecision decision) {
+    PrintWriter out = out();
+    List<String> resultUrls = new ArrayList<>();
+    if (!decision.rows().isEmpty()) {
+      Table table = new Table("CONSUMER", "C.VERSION", "PROVIDER", "P.VERSION", "SUCCESS?", "RESULT#");
+      for (MatrixRow row : decision.rows()) {
+        String resultNumber = "";
+        if (row.verificationUrl().isPresent()) {
+          resultUrls.add(row.verificationUrl().get() + " (" + (row.success().orElse(false) ? "success" : "failure") + ")");
+          resultNumber = String.valueOf(resultUrls.size());
+        }
+        String success = row.success().map(String::valueOf).orElse("???");
+        table.row(row.consumer(), row.consumerVersion(), row.provider(), row.providerVersion().orElse("???"),
+            row.ignored() ? success + " [ignored]" : success, resultNumber);
+      }
+      table.print(out);
+      out.println();
+    }
+    if (!resultUrls.isEmpty()) {
+      out.println("VERIFICATION RESULTS");
+      out.println("--------------------");
+      for (int i = 0; i < resultUrls.size(); i++) {
+        out.println((i + 1) + ". " + resultUrls.get(i));
+      }
+      out.println();
+    }
+    if (!decision.notices().isEmpty()) {
+      printNotices(decision.notices());
+    } else if (!decision.reason().isBlank()) {
+      out.println(decision.reason());
+    }
+    out.println();
+    switch (decision.deployable()) {
+      case YES -> out.println("✅ Computer says yes \\o/");
+      case NO -> {
+        out.println("❌ Computer says no ¯\\_(ツ)_/¯");
+        out.println();
+        out.println("What to do next: open the failed verification result above to see which interactions and fields"
+            + " broke; fix the consumer's expectations or the provider, then publish and verify again.");
+      }
+      case UNKNOWN -> {
+        out.println("❌ Computer says no ¯\\_(ツ)_/¯ (unknown: a verification result is missing)");
+        out.println();
+        out.println("What to do next: the provider has not verified this pact yet, or published its result under another"
+            + " version. Check that the provider's CI verifies pacts from the broker with --publish and"
+            + " --provider-version set to its git SHA, and that the versions in the target environment are recorded"
+            + " with record-deployment. To wait for a verification that is running: --retry-while-unknown 30 --retry-interval 10.");
+      }
+    }
+  }
+}

@@ -1,0 +1,476 @@
+package dev.accord.consumer;
+
+import dev.accord.consumer.internal.MockHttpServer;
+import dev.accord.consumer.internal.Reports;
+import dev.accord.pact.generators.Generation;
+import dev.accord.pact.generators.GeneratorContext;
+import dev.accord.pact.model.Interaction;
+import dev.accord.pact.model.MessageContents;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/** The mock provider of one {@link Contract}: the DSL stages, the drafts of the current test, the server. */
+final class MockProviderImpl implements MockProvider {
+
+  private final String providerName;
+  private MockHttpServer server;
+  private final List<Drafts.Draft> drafts = new ArrayList<>();
+
+  MockProviderImpl(String providerName) {
+    this.providerName = providerName;
+  }
+
+  private synchronized MockHttpServer server() {
+    if (server == null) {
+      server = new MockHttpServer();
+    }
+    return server;
+  }
+
+  @Override
+  public String url() {
+    return server().baseUrl();
+  }
+
+  @Override
+  public int port() {
+    return server().port();
+  }
+
+  @Override
+  public String providerName() {
+    return providerName;
+  }
+
+  @Override
+  public Dsl.Given given(String state) {
+    return new GivenImpl(List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), Map.of())));
+  }
+
+  @Override
+  public Dsl.Given given(String state, Map<String, ?> params) {
+    return new GivenImpl(List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), params)));
+  }
+
+  @Override
+  public Dsl.Described uponReceiving(String description) {
+    return new DescribedImpl(description, List.of());
+  }
+
+  @Override
+  public Dsl.MessageDescribed expectsToReceive(String description) {
+    return new MessageDescribedImpl(description, List.of());
+  }
+
+  /** Forgets the drafts and the server's stubs and journal. */
+  void reset() {
+    drafts.clear();
+    if (server != null) {
+      server.reset();
+    }
+  }
+
+  void close() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  /**
+   * Checks that the test exercised exactly what it declared.
+   *
+   * @return the declared interactions, compiled
+   * @throws AssertionError listing unexpected requests, interactions never received and messages never delivered
+   */
+  List<Interaction> verify() {
+    List<String> unexpected = new ArrayList<>();
+    Set<Object> hit = Collections.newSetFromMap(new IdentityHashMap<>());
+    if (server != null) {
+      for (MockHttpServer.Received r : server.received()) {
+        if (r.matched() == null) {
+          unexpected.add(Reports.unexpectedRequest(r.request(), server.closest(r.request())));
+        } else {
+          hit.add(r.matched());
+        }
+      }
+    }
+    List<String> notReceived = new ArrayList<>();
+    List<String> notDelivered = new ArrayList<>();
+    for (Drafts.Draft d : drafts) {
+      if (d instanceof Drafts.HttpDraft h && !hit.contains(h)) {
+        notReceived.add(h.label() + ": " + Reports.requestLine(h.request()));
+      } else if (d instanceof Drafts.AsyncDraft a && (a.message == null || !a.delivered)) {
+        notDelivered.add(a.label() + (a.message == null ? " (no content declared: add .withContent(...))" : ""));
+      } else if (d instanceof Drafts.SyncDraft s && (s.responses.isEmpty() || !s.delivered)) {
+        notDelivered.add(s.label() + (s.responses.isEmpty() ? " (no response declared: add .willRespondWith(...))" : ""));
+      }
+    }
+    if (!unexpected.isEmpty() || !notReceived.isEmpty() || !notDelivered.isEmpty()) {
+      throw new AssertionError(Reports.verificationFailure(providerName, unexpected, notReceived, notDelivered));
+    }
+    return drafts.stream().map(Drafts.Draft::interaction).map(Interaction.class::cast).toList();
+  }
+
+  private static Message message(MessageContents contents, String description) {
+    MessageContents generated = !MockHttpServer.consumerSide(contents.generators()) ? contents
+        : Generation.generateMessage(contents, GeneratorContext.consumer(null, description.hashCode()));
+    return new Message(generated, description);
+  }
+
+  private static void rethrow(Exception e, String what) {
+    if (e instanceof RuntimeException re) {
+      throw re;
+    }
+    throw new AssertionError("The consumer's handler failed on " + what + ": " + e, e);
+  }
+
+  // ---- stages ----
+
+  private final class GivenImpl implements Dsl.Given {
+    private final List<Drafts.StateDecl> states;
+
+    GivenImpl(List<Drafts.StateDecl> states) {
+      this.states = states;
+    }
+
+    @Override
+    public Dsl.Given and(String state) {
+      return and(state, Map.of());
+    }
+
+    @Override
+    public Dsl.Given and(String state, Map<String, ?> params) {
+      List<Drafts.StateDecl> more = new ArrayList<>(states);
+      more.add(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), params));
+      return new GivenImpl(more);
+    }
+
+    @Override
+    public Dsl.Described uponReceiving(String description) {
+      return new DescribedImpl(description, states);
+    }
+
+    @Override
+    public Dsl.MessageDescribed expectsToReceive(String description) {
+      return new MessageDescribedImpl(description, states);
+    }
+  }
+
+  /** Options collected before the kind of interaction is known. */
+  private abstract static class OptionsImpl<S> implements Dsl.Options<S> {
+    final String description;
+    final List<Drafts.StateDecl> states;
+    String key;
+    boolean pending;
+    final List<String> comments = new ArrayList<>();
+
+    OptionsImpl(String description, List<Drafts.StateDecl> states) {
+      this.description = Objects.requireNonNull(description, "description");
+      this.states = states;
+    }
+
+    abstract S self();
+
+    @Override
+    public S key(String newKey) {
+      key = newKey;
+      return self();
+    }
+
+    @Override
+    public S pending() {
+      pending = true;
+      return self();
+    }
+
+    @Override
+    public S comment(String text) {
+      comments.add(Objects.requireNonNull(text, "text"));
+      return self();
+    }
+
+    <D extends Drafts.Draft> D apply(D draft) {
+      draft.key = key;
+      draft.pending = pending;
+      draft.comments.addAll(comments);
+      return draft;
+    }
+  }
+
+  private final class DescribedImpl extends OptionsImpl<Dsl.Described> implements Dsl.Described {
+    DescribedImpl(String description, List<Drafts.StateDecl> states) {
+      super(description, states);
+    }
+
+    @Override
+    Dsl.Described self() {
+      return this;
+    }
+
+    @Override
+    public Dsl.Request withRequest(String method, Object path) {
+      Drafts.HttpDraft draft = apply(new Drafts.HttpDraft(description, states, method, path));
+      draft.rebuild();
+      drafts.add(draft);
+      server().add(draft);
+      return new RequestImpl(draft);
+    }
+
+    @Override
+    public Dsl.SyncRequest withRequestMessage(Object content) {
+      return sync(Drafts.BodySpec.json(content));
+    }
+
+    @Override
+    public Dsl.SyncRequest withRequestMessage(byte[] content, String contentType) {
+      return sync(Drafts.BodySpec.bytes(content, contentType));
+    }
+
+    private Dsl.SyncRequest sync(Drafts.BodySpec content) {
+      Drafts.SyncDraft draft = apply(new Drafts.SyncDraft(description, states));
+      draft.request = new Drafts.MessagePart(content);
+      draft.request.compile(draft, "request message");
+      drafts.add(draft);
+      return new SyncRequestImpl(draft);
+    }
+  }
+
+  private static final class RequestImpl implements Dsl.Request {
+    private final Drafts.HttpDraft draft;
+
+    RequestImpl(Drafts.HttpDraft draft) {
+      this.draft = draft;
+    }
+
+    @Override
+    public Dsl.Request header(String name, Object... values) {
+      draft.requestHeaders.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>()).addAll(List.of(values));
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.Request query(String name, Object... values) {
+      draft.query.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>()).addAll(List.of(values));
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.Request body(Object body) {
+      draft.requestBody = Drafts.BodySpec.json(body);
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.Request body(String text, String contentType) {
+      draft.requestBody = Drafts.BodySpec.text(text, contentType);
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.Request body(byte[] bytes, String contentType) {
+      draft.requestBody = Drafts.BodySpec.bytes(bytes, contentType);
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.Response willRespondWith(int status) {
+      draft.status = status;
+      draft.rebuild();
+      return new ResponseImpl(draft);
+    }
+
+    @Override
+    public Dsl.Response willRespondWith(Matcher status) {
+      draft.status = Objects.requireNonNull(status, "status");
+      draft.rebuild();
+      return new ResponseImpl(draft);
+    }
+  }
+
+  private static final class ResponseImpl implements Dsl.Response {
+    private final Drafts.HttpDraft draft;
+
+    ResponseImpl(Drafts.HttpDraft draft) {
+      this.draft = draft;
+    }
+
+    @Override
+    public Dsl.Response header(String name, Object... values) {
+      draft.responseHeaders.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>()).addAll(List.of(values));
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.Response body(Object body) {
+      draft.responseBody = Drafts.BodySpec.json(body);
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.Response body(String text, String contentType) {
+      draft.responseBody = Drafts.BodySpec.text(text, contentType);
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.Response body(byte[] bytes, String contentType) {
+      draft.responseBody = Drafts.BodySpec.bytes(bytes, contentType);
+      draft.rebuild();
+      return this;
+    }
+  }
+
+  private final class MessageDescribedImpl extends OptionsImpl<Dsl.MessageDescribed> implements Dsl.MessageDescribed {
+    MessageDescribedImpl(String description, List<Drafts.StateDecl> states) {
+      super(description, states);
+    }
+
+    @Override
+    Dsl.MessageDescribed self() {
+      return this;
+    }
+
+    @Override
+    public Dsl.MessageContent withContent(Object content) {
+      return content(Drafts.BodySpec.json(content));
+    }
+
+    @Override
+    public Dsl.MessageContent withContent(String text, String contentType) {
+      return content(Drafts.BodySpec.text(text, contentType));
+    }
+
+    @Override
+    public Dsl.MessageContent withContent(byte[] bytes, String contentType) {
+      return content(Drafts.BodySpec.bytes(bytes, contentType));
+    }
+
+    private Dsl.MessageContent content(Drafts.BodySpec spec) {
+      Drafts.AsyncDraft draft = apply(new Drafts.AsyncDraft(description, states));
+      draft.message = new Drafts.MessagePart(spec);
+      draft.rebuild();
+      drafts.add(draft);
+      return new MessageContentImpl(draft);
+    }
+  }
+
+  private static final class MessageContentImpl implements Dsl.MessageContent {
+    private final Drafts.AsyncDraft draft;
+
+    MessageContentImpl(Drafts.AsyncDraft draft) {
+      this.draft = draft;
+    }
+
+    @Override
+    public Dsl.MessageContent withMetadata(Map<String, ?> metadata) {
+      metadata.forEach(draft.message.metadata::put);
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.MessageContent withMetadata(String key, Object value) {
+      draft.message.metadata.put(Objects.requireNonNull(key, "key"), value);
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Message message() {
+      draft.delivered = true;
+      return MockProviderImpl.message(draft.interaction().contents(), draft.description);
+    }
+
+    @Override
+    public void deliverTo(Dsl.MessageHandler handler) {
+      Message message = message();
+      try {
+        handler.handle(message);
+      } catch (Exception e) {
+        rethrow(e, "message " + draft.label());
+      }
+    }
+  }
+
+  private static final class SyncRequestImpl implements Dsl.SyncRequest {
+    private final Drafts.SyncDraft draft;
+
+    SyncRequestImpl(Drafts.SyncDraft draft) {
+      this.draft = draft;
+    }
+
+    @Override
+    public Dsl.SyncRequest withMetadata(Map<String, ?> metadata) {
+      metadata.forEach(draft.request.metadata::put);
+      draft.request.compile(draft, "request message");
+      return this;
+    }
+
+    @Override
+    public Dsl.SyncResponse willRespondWith(Object content) {
+      draft.responses.add(new Drafts.MessagePart(Drafts.BodySpec.json(content)));
+      draft.rebuild();
+      return new SyncResponseImpl(draft);
+    }
+
+    @Override
+    public Dsl.SyncResponse willRespondWith(byte[] content, String contentType) {
+      draft.responses.add(new Drafts.MessagePart(Drafts.BodySpec.bytes(content, contentType)));
+      draft.rebuild();
+      return new SyncResponseImpl(draft);
+    }
+  }
+
+  private static final class SyncResponseImpl implements Dsl.SyncResponse {
+    private final Drafts.SyncDraft draft;
+
+    SyncResponseImpl(Drafts.SyncDraft draft) {
+      this.draft = draft;
+    }
+
+    @Override
+    public Dsl.SyncResponse withMetadata(Map<String, ?> metadata) {
+      metadata.forEach(draft.responses.get(draft.responses.size() - 1).metadata::put);
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public Dsl.SyncResponse andMessage(Object content) {
+      draft.responses.add(new Drafts.MessagePart(Drafts.BodySpec.json(content)));
+      draft.rebuild();
+      return this;
+    }
+
+    @Override
+    public SyncExchange exchange() {
+      draft.delivered = true;
+      var interaction = draft.interaction();
+      List<Message> responses = interaction.responses().stream().map(r -> message(r, draft.description)).toList();
+      return new SyncExchange(message(interaction.request(), draft.description), responses);
+    }
+
+    @Override
+    public void deliverTo(Dsl.SyncMessageHandler handler) {
+      SyncExchange exchange = exchange();
+      try {
+        handler.handle(exchange);
+      } catch (Exception e) {
+        rethrow(e, "synchronous message " + draft.label());
+      }
+    }
+  }
+}

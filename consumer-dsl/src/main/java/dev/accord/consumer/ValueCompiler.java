@@ -1,0 +1,442 @@
+package dev.accord.consumer;
+
+import dev.accord.pact.json.Json;
+import dev.accord.pact.model.Generator;
+import dev.accord.pact.model.MatchingRule;
+import dev.accord.pact.model.RuleList;
+import java.lang.reflect.Array;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Compiles plain Java values with matchers anywhere in them into a Pact example, matching rules by path and
+ * generators by path, checking every example against its own rules on the way.
+ */
+final class ValueCompiler {
+
+  /** A body (or message payload) compiled: the example tree and what applies where. */
+  record Compiled(JsonNode example, Map<String, RuleList> rules, Map<String, Generator> generators) {}
+
+  /** A header, query or path value compiled. */
+  record Scalar(String example, List<MatchingRule> rules, Generator generator) {}
+
+  /** A provider-state variable: its default as the example, and the rules its default carried. */
+  record StateVariable(String name, JsonNode example, List<MatchingRule> rules) {}
+
+  private static final String MARK = "\u0000accord-matcher:";
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
+  private static final Pattern SEMVER = Pattern.compile(
+      "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?");
+  private static final ThreadLocal<List<Matcher>> PLACEHOLDERS = new ThreadLocal<>();
+  private static final JsonMapper POJO_MAPPER = JsonMapper.builder()
+      .addModule(new SimpleModule("accord-matchers").addSerializer(Matcher.class, new ValueSerializer<Matcher>() {
+        @Override
+        public void serialize(Matcher value, JsonGenerator gen, SerializationContext ctxt) {
+          List<Matcher> list = PLACEHOLDERS.get();
+          list.add(value);
+          gen.writeString(MARK + (list.size() - 1));
+        }
+      }))
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .build();
+
+  private final String where;
+  private final Map<String, StateVariable> variables;
+  private final JsonNodeFactory nodes = Json.nodes();
+  private Map<String, RuleList> rules;
+  private Map<String, Generator> generators;
+
+  /**
+   * @param where the place being compiled, for messages: {@code "the response body of interaction 'x'"}
+   * @param variables the state variables the interaction declared
+   */
+  ValueCompiler(String where, Map<String, StateVariable> variables) {
+    this.where = where;
+    this.variables = variables;
+  }
+
+  Compiled compile(Object value) {
+    rules = new LinkedHashMap<>();
+    generators = new LinkedHashMap<>();
+    JsonNode example = walk(value, "$");
+    return new Compiled(example, rules, generators);
+  }
+
+  /** A header, query or path value: a string, a value matcher, a state variable or a path template. */
+  Scalar compileScalar(Object value, boolean response) {
+    if (value == null) {
+      throw fail("$", String.valueOf(value), "null", "a header, query or path value cannot be null",
+          "give a string, or a matcher such as regex(\"\\\\d+\", \"42\")");
+    }
+    if (value instanceof Matcher.StateVariable v) {
+      StateVariable var = variable(v, "$");
+      List<MatchingRule> r = !var.rules().isEmpty() ? var.rules()
+          : response ? List.of(new MatchingRule.Type(null, null)) : List.of();
+      return new Scalar(text(var.example()), r, new Generator.ProviderState("${" + v.name + "}", Generator.DataType.STRING));
+    }
+    if (value instanceof Matcher.Template t) {
+      StringBuilder example = new StringBuilder();
+      StringBuilder expression = new StringBuilder();
+      for (Object part : t.parts) {
+        if (part instanceof Matcher.StateVariable v) {
+          example.append(text(variable(v, "$").example()));
+          expression.append("${").append(v.name).append('}');
+        } else if (part instanceof Matcher) {
+          throw fail("$", t.describe, "", "path(...) takes strings and stateVariable(...) only",
+              "split the value into literal strings and stateVariable(\"name\") parts");
+        } else {
+          example.append(part);
+          expression.append(part);
+        }
+      }
+      return new Scalar(example.toString(), response ? List.of(new MatchingRule.Type(null, null)) : List.of(),
+          new Generator.ProviderState(expression.toString(), Generator.DataType.STRING));
+    }
+    if (value instanceof Matcher m) {
+      if (m.kind != Matcher.Kind.VALUE) {
+        throw fail("$", m.describe, "", "a header, query or path value must be a single value",
+            "use a value matcher such as regex(...), integer(...) or fromProviderState(...)");
+      }
+      JsonNode example = Json.toTree(m.example);
+      for (MatchingRule rule : m.rules) {
+        validate(rule, example, "$", m);
+      }
+      return new Scalar(text(example), m.rules, m.generator);
+    }
+    return new Scalar(String.valueOf(value), List.of(), null);
+  }
+
+  private JsonNode walk(Object value, String path) {
+    if (value == null) {
+      return nodes.nullNode();
+    }
+    if (value instanceof Matcher m) {
+      return matcher(m, path);
+    }
+    if (value instanceof JsonNode n) {
+      return n;
+    }
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode obj = nodes.objectNode();
+      Iterable<? extends Map.Entry<?, ?>> entries = map.entrySet();
+      if (!(map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?>)) {
+        // Map.of and HashMap iterate in an order that changes between runs: sort so the pact is stable
+        TreeMap<String, Object> sorted = new TreeMap<>();
+        map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+        entries = sorted.entrySet();
+      }
+      for (Map.Entry<?, ?> e : entries) {
+        String key = String.valueOf(e.getKey());
+        obj.set(key, walk(e.getValue(), field(path, key)));
+      }
+      return obj;
+    }
+    if (value instanceof Collection<?> list) {
+      ArrayNode arr = nodes.arrayNode();
+      int i = 0;
+      for (Object item : list) {
+        arr.add(walk(item, path + "[" + i++ + "]"));
+      }
+      return arr;
+    }
+    if (value.getClass().isArray() && !(value instanceof byte[])) {
+      ArrayNode arr = nodes.arrayNode();
+      for (int i = 0; i < Array.getLength(value); i++) {
+        arr.add(walk(Array.get(value, i), path + "[" + i + "]"));
+      }
+      return arr;
+    }
+    if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Character) {
+      return Json.toTree(value);
+    }
+    // a record or POJO: Jackson serialises it, matchers inside become placeholders we resolve here
+    List<Matcher> placeholders = new ArrayList<>();
+    PLACEHOLDERS.set(placeholders);
+    JsonNode tree;
+    try {
+      tree = POJO_MAPPER.valueToTree(value);
+    } catch (JacksonException e) {
+      throw new ContractDefinitionException("Cannot use a " + value.getClass().getName() + " in " + where + " at "
+          + path + ": Jackson cannot serialise it (" + e.getOriginalMessage() + ").\n"
+          + "  fix: give a Map, a List, a record or a bean with getters, or add Jackson annotations to the type", e);
+    } finally {
+      PLACEHOLDERS.remove();
+    }
+    return resolve(tree, path, placeholders);
+  }
+
+  private JsonNode resolve(JsonNode node, String path, List<Matcher> placeholders) {
+    if (node.isString() && node.asString().startsWith(MARK)) {
+      return matcher(placeholders.get(Integer.parseInt(node.asString().substring(MARK.length()))), path);
+    }
+    if (node.isObject()) {
+      ObjectNode obj = nodes.objectNode();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        obj.set(e.getKey(), resolve(e.getValue(), field(path, e.getKey()), placeholders));
+      }
+      return obj;
+    }
+    if (node.isArray()) {
+      ArrayNode arr = nodes.arrayNode();
+      for (int i = 0; i < node.size(); i++) {
+        arr.add(resolve(node.get(i), path + "[" + i + "]", placeholders));
+      }
+      return arr;
+    }
+    return node;
+  }
+
+  private JsonNode matcher(Matcher m, String path) {
+    switch (m.kind) {
+      case VALUE -> {
+        JsonNode example = walk(m.example, path);
+        for (MatchingRule rule : m.rules) {
+          validate(rule, example, path, m);
+        }
+        addRules(path, m.rules);
+        if (m.generator != null) {
+          generators.put(path, m.generator);
+        }
+        return example;
+      }
+      case EACH_LIKE -> {
+        Matcher.EachLike each = (Matcher.EachLike) m;
+        if (each.min != null && each.min < 0) {
+          throw fail(path, m.describe, "", "the minimum size is negative", "use a minimum of 0 or more");
+        }
+        if (each.max != null && each.min != null && each.max < each.min) {
+          throw fail(path, m.describe, "", "the maximum size " + each.max + " is below the minimum " + each.min,
+              "swap the bounds: eachLike(template, min, max) with min <= max");
+        }
+        if (each.min != null && each.examples < each.min) {
+          throw fail(path, m.describe, each.examples + " example(s)",
+              "the example list has fewer elements than the minimum of " + each.min,
+              "give at least " + each.min + " examples: .examples(" + each.min + ")");
+        }
+        if (each.max != null && each.examples > each.max) {
+          throw fail(path, m.describe, each.examples + " example(s)",
+              "the example list has more elements than the maximum of " + each.max,
+              "give at most " + each.max + " examples");
+        }
+        addRules(path, m.rules);
+        JsonNode element = walk(m.example, path + "[*]");
+        ArrayNode arr = nodes.arrayNode();
+        for (int i = 0; i < each.examples; i++) {
+          arr.add(element);
+        }
+        return arr;
+      }
+      case ARRAY_CONTAINING -> {
+        Matcher.ArrayContaining contains = (Matcher.ArrayContaining) m;
+        ArrayNode arr = nodes.arrayNode();
+        List<MatchingRule.ArrayContains.Variant> variants = new ArrayList<>();
+        for (int i = 0; i < contains.variants.size(); i++) {
+          ValueCompiler sub = new ValueCompiler(where + " (arrayContaining variant " + i + " at " + path + ")", variables);
+          Compiled c = sub.compile(contains.variants.get(i));
+          arr.add(c.example());
+          variants.add(new MatchingRule.ArrayContains.Variant(i, c.rules(), c.generators()));
+        }
+        addRules(path, List.of(new MatchingRule.ArrayContains(variants)));
+        return arr;
+      }
+      case EACH_KEY, EACH_VALUE -> {
+        Matcher.Each each = (Matcher.Each) m;
+        if (each.element.kind != Matcher.Kind.VALUE) {
+          throw fail(path, m.describe, "", "the element rule must be a value matcher",
+              "use regex(...), like(...), integer(...) and the like as the first argument");
+        }
+        JsonNode example = walk(m.example, path);
+        boolean keys = m.kind == Matcher.Kind.EACH_KEY;
+        if (keys ? !example.isObject() : !(example.isObject() || example.isArray())) {
+          throw fail(path, m.describe, render(example), "the example is not a " + (keys ? "map" : "map or list"),
+              "give a Map" + (keys ? "" : " or a List") + " as the example");
+        }
+        if (keys) {
+          for (String key : example.propertyNames()) {
+            for (MatchingRule rule : each.element.rules) {
+              validate(rule, nodes.stringNode(key), path + " (key '" + key + "')", each.element);
+            }
+          }
+          addRules(path, List.of(new MatchingRule.EachKey(each.element.rules, null)));
+        } else {
+          for (JsonNode item : example.isObject() ? example.values() : example) {
+            for (MatchingRule rule : each.element.rules) {
+              validate(rule, item, path + " (each value)", each.element);
+            }
+          }
+          addRules(path, List.of(new MatchingRule.EachValue(each.element.rules, null)));
+        }
+        return example;
+      }
+      case STATE_VARIABLE -> {
+        Matcher.StateVariable v = (Matcher.StateVariable) m;
+        StateVariable var = variable(v, path);
+        addRules(path, var.rules().isEmpty() ? List.of(new MatchingRule.Type(null, null)) : var.rules());
+        generators.put(path, new Generator.ProviderState(v.name, Generator.DataType.RAW));
+        return var.example();
+      }
+      case TEMPLATE -> {
+        Scalar s = compileScalar(m, true);
+        addRules(path, s.rules());
+        generators.put(path, s.generator());
+        return nodes.stringNode(s.example());
+      }
+      default -> throw new IllegalStateException("unknown matcher kind " + m.kind);
+    }
+  }
+
+  private StateVariable variable(Matcher.StateVariable v, String path) {
+    StateVariable var = variables.get(v.name);
+    if (var == null) {
+      throw new ContractDefinitionException("Unknown state variable '" + v.name + "' in " + where + " at " + path
+          + ".\n  declared variables: " + (variables.isEmpty() ? "none" : String.join(", ", variables.keySet()))
+          + "\n  fix: declare it as a parameter of a provider state: given(\"a product exists\", Map.of(\""
+          + v.name + "\", <default value>))");
+    }
+    return var;
+  }
+
+  private void addRules(String path, List<MatchingRule> newRules) {
+    if (newRules.isEmpty()) {
+      return;
+    }
+    RuleList existing = rules.get(path);
+    List<MatchingRule> all = new ArrayList<>();
+    if (existing != null) {
+      all.addAll(existing.rules());
+    }
+    for (MatchingRule r : newRules) {
+      if (!all.contains(r)) {
+        all.add(r);
+      }
+    }
+    rules.put(path, new RuleList(all, null));
+  }
+
+  private void validate(MatchingRule rule, JsonNode example, String path, Matcher m) {
+    String problem = null;
+    if (rule instanceof MatchingRule.Regex r) {
+      problem = regexProblem(r.regex(), example);
+    } else if (rule instanceof MatchingRule.IntegerType) {
+      problem = example.isIntegralNumber() ? null : "the example is not an integer";
+    } else if (rule instanceof MatchingRule.DecimalType) {
+      problem = example.isNumber() ? null : "the example is not a decimal number";
+    } else if (rule instanceof MatchingRule.NumberType) {
+      problem = example.isNumber() ? null : "the example is not a number";
+    } else if (rule instanceof MatchingRule.BooleanType) {
+      problem = example.isBoolean() ? null : "the example is not a boolean";
+    } else if (rule instanceof MatchingRule.Date d) {
+      problem = temporal(d.format(), example);
+    } else if (rule instanceof MatchingRule.Time t) {
+      problem = temporal(t.format(), example);
+    } else if (rule instanceof MatchingRule.Timestamp t) {
+      problem = temporal(t.format(), example);
+    } else if (rule instanceof MatchingRule.Include inc) {
+      problem = !example.isContainer() && text(example).contains(inc.value()) ? null
+          : "the example does not contain '" + inc.value() + "'";
+    } else if (rule instanceof MatchingRule.Null) {
+      problem = example.isNull() ? null : "the example is not null";
+    } else if (rule instanceof MatchingRule.NotEmpty) {
+      problem = example.isNull() || (example.isString() && example.asString().isEmpty())
+          || (example.isContainer() && example.isEmpty()) ? "the example is empty" : null;
+    } else if (rule instanceof MatchingRule.Semver) {
+      problem = example.isString() && SEMVER.matcher(example.asString()).matches() ? null
+          : "the example is not a semantic version (major.minor.patch, e.g. 1.2.3)";
+    } else if (rule instanceof MatchingRule.StatusCode sc) {
+      problem = !example.isIntegralNumber() ? "the example is not a status code"
+          : inClass(sc.statusClass(), example.asInt()) ? null
+          : "the example status is not in the class '" + sc.statusClass() + "'";
+    }
+    if (problem != null) {
+      throw fail(path, m.describe, render(example), problem,
+          "change the example so that it satisfies its own rule, or change the rule");
+    }
+  }
+
+  private static String regexProblem(String regex, JsonNode example) {
+    Pattern p;
+    try {
+      p = Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      return "the regular expression is invalid: " + e.getDescription();
+    }
+    if (example.isContainer() || example.isNull()) {
+      return "a regex applies to a single value, not to " + render(example);
+    }
+    return p.matcher(text(example)).matches() ? null : "the example does not match the regular expression";
+  }
+
+  private static String temporal(String format, JsonNode example) {
+    if (!example.isString()) {
+      return "the example is not a string";
+    }
+    DateTimeFormatter formatter;
+    try {
+      formatter = DateTimeFormatter.ofPattern(format);
+    } catch (IllegalArgumentException e) {
+      return "the format '" + format + "' is not a valid java.time.format.DateTimeFormatter pattern: " + e.getMessage();
+    }
+    try {
+      formatter.parse(example.asString());
+      return null;
+    } catch (DateTimeParseException e) {
+      return "the example does not fit the format '" + format + "'";
+    }
+  }
+
+  private static boolean inClass(String statusClass, int status) {
+    return switch (statusClass) {
+      case "info" -> status >= 100 && status < 200;
+      case "success" -> status >= 200 && status < 300;
+      case "redirect" -> status >= 300 && status < 400;
+      case "clientError" -> status >= 400 && status < 500;
+      case "serverError" -> status >= 500 && status < 600;
+      case "nonError" -> status < 400;
+      case "error" -> status >= 400;
+      default -> false;
+    };
+  }
+
+  private ContractDefinitionException fail(String path, String matcher, String example, String problem, String fix) {
+    return new ContractDefinitionException("Invalid matcher in " + where + " at " + path + ": " + problem + ".\n"
+        + "  matcher: " + matcher + "\n"
+        + (example.isEmpty() ? "" : "  example: " + example + "\n")
+        + "  fix:     " + fix);
+  }
+
+  /** Pact path syntax: {@code $.name} for identifiers, {@code $['a key']} otherwise. */
+  static String field(String path, String key) {
+    if (IDENTIFIER.matcher(key).matches()) {
+      return path + "." + key;
+    }
+    return path + "['" + key.replace("'", "\\'") + "']";
+  }
+
+  static String text(JsonNode node) {
+    return node.isString() ? node.asString() : node.toString();
+  }
+
+  static String render(JsonNode node) {
+    return node.isString() ? "'" + node.asString() + "'" : node.toString();
+  }
+}

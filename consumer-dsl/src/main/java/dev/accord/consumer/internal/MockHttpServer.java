@@ -1,0 +1,268 @@
+package dev.accord.consumer.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.Admin;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.matching.MatchResult;
+import com.github.tomakehurst.wiremock.matching.ValueMatcher;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.notmatched.NotMatchedRenderer;
+import dev.accord.pact.generators.Generation;
+import dev.accord.pact.generators.GeneratorContext;
+import dev.accord.pact.matching.Matching;
+import dev.accord.pact.matching.Mismatch;
+import dev.accord.pact.model.Body;
+import dev.accord.pact.model.ContentType;
+import dev.accord.pact.model.Generator;
+import dev.accord.pact.model.Generators;
+import dev.accord.pact.model.HttpRequest;
+import dev.accord.pact.model.HttpResponse;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The WireMock server behind a mock provider: one stub per HTTP interaction, matched by the Pact engine
+ * through a custom matcher, answered by a transformer that applies the response's generators. WireMock
+ * serves and journals; Pact semantics decide. Not public API.
+ */
+public final class MockHttpServer implements AutoCloseable {
+
+  /** One declared HTTP interaction as the server sees it; read live, so later DSL calls take effect. */
+  public interface Expectation {
+    /** The expected request (examples, rules). */
+    HttpRequest request();
+
+    /** The response to serve (examples, generators). */
+    HttpResponse response();
+
+    /** {@code 'description' (given 'state')}, for messages. */
+    String label();
+  }
+
+  /** A request the server received, and the expectation it matched (null when none did). */
+  public record Received(HttpRequest request, Expectation matched) {}
+
+  private static final String TRANSFORMER = "accord-pact-response";
+
+  private final WireMockServer server;
+  private final Map<UUID, Expectation> stubs = new ConcurrentHashMap<>();
+  private final List<Expectation> order = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<Object[]> lastConverted = new ThreadLocal<>();
+
+  public MockHttpServer() {
+    WireMockConfiguration config = WireMockConfiguration.options()
+        .dynamicPort()
+        .notifier(new ConsoleNotifier(false))
+        .containerThreads(8)
+        .jettyAcceptors(1)
+        .http2PlainDisabled(true)
+        .gzipDisabled(true)
+        .stubRequestLoggingDisabled(true)
+        .extensionScanningEnabled(false)
+        .extensions(new PactResponse())
+        .notMatchedRendererFactory(extensions -> new MismatchRenderer());
+    server = new WireMockServer(config);
+    server.start();
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + server.port();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  /** Adds the stub of an interaction. */
+  public void add(Expectation expectation) {
+    UUID id = UUID.randomUUID();
+    stubs.put(id, expectation);
+    order.add(expectation);
+    server.stubFor(any(anyUrl())
+        .withId(id)
+        .andMatching(new PactMatcher(expectation))
+        .willReturn(ResponseDefinitionBuilder.responseDefinition().withTransformers(TRANSFORMER)));
+  }
+
+  /** Forgets every stub and the journal: the state between two tests. */
+  public void reset() {
+    server.resetAll();
+    stubs.clear();
+    order.clear();
+  }
+
+  /** The expectations in declaration order. */
+  public List<Expectation> expectations() {
+    return List.copyOf(order);
+  }
+
+  /** What the server received since the last reset, in arrival order. */
+  public List<Received> received() {
+    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+    // the journal lists the newest first
+    java.util.Collections.reverse(events);
+    List<Received> result = new ArrayList<>();
+    for (ServeEvent e : events) {
+      Expectation matched = e.getWasMatched() && e.getStubMapping() != null ? stubs.get(e.getStubMapping().getId()) : null;
+      result.add(new Received(toPact(e.getRequest()), matched));
+    }
+    return result;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** The closest expectation to a request and its mismatches (fewest mismatches wins; ties go to the first declared). */
+  public record Closest(Expectation expectation, List<Mismatch> mismatches) {}
+
+  public Closest closest(HttpRequest actual) {
+    Closest best = null;
+    for (Expectation e : order) {
+      List<Mismatch> mismatches = Matching.matchRequest(e.request(), actual);
+      if (best == null || mismatches.size() < best.mismatches().size()) {
+        best = new Closest(e, mismatches);
+      }
+    }
+    return best;
+  }
+
+  HttpRequest convert(Request request) {
+    Object[] last = lastConverted.get();
+    if (last != null && last[0] == request) {
+      return (HttpRequest) last[1];
+    }
+    HttpRequest converted = toPact(request);
+    lastConverted.set(new Object[] {request, converted});
+    return converted;
+  }
+
+  /** A WireMock request as a Pact request: decoded path and query, headers as lists, body with its type. */
+  static HttpRequest toPact(Request request) {
+    String url = request.getUrl();
+    int q = url.indexOf('?');
+    String rawPath = q < 0 ? url : url.substring(0, q);
+    String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (q >= 0 && q < url.length() - 1) {
+      for (String pair : url.substring(q + 1).split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      }
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpHeader h : request.getHeaders().all()) {
+      headers.put(h.key(), h.values());
+    }
+    byte[] bytes = request.getBody();
+    String contentType = request.getHeader("Content-Type");
+    Body body = bytes == null || bytes.length == 0 ? Body.empty()
+        : Body.bytes(bytes, contentType == null ? null : ContentType.parse(contentType));
+    return new HttpRequest(request.getMethod().getName(), path, query, headers, body, null, null);
+  }
+
+  /** The Pact engine as a WireMock custom matcher. */
+  private final class PactMatcher implements ValueMatcher<Request> {
+    private final Expectation expectation;
+
+    PactMatcher(Expectation expectation) {
+      this.expectation = expectation;
+    }
+
+    @Override
+    public MatchResult match(Request request) {
+      List<Mismatch> mismatches = Matching.matchRequest(expectation.request(), convert(request));
+      return mismatches.isEmpty() ? MatchResult.exactMatch() : MatchResult.partialMatch(Math.min(1.0, 0.1 * mismatches.size()));
+    }
+  }
+
+  /** Whether any generator runs on the consumer side ({@code ProviderState} ones run only in the verifier). */
+  public static boolean consumerSide(Generators generators) {
+    return generators.categories().values().stream().flatMap(m -> m.values().stream())
+        .anyMatch(g -> !(g instanceof Generator.ProviderState));
+  }
+
+  /** Serves the interaction's response, with generators applied in consumer mode. */
+  private final class PactResponse implements ResponseDefinitionTransformerV2 {
+    @Override
+    public String getName() {
+      return TRANSFORMER;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      Expectation expectation = stubs.get(event.getStubMapping().getId());
+      if (expectation == null) {
+        return ResponseDefinitionBuilder.responseDefinition().withStatus(500)
+            .withBody("Accord: the interaction of this stub was reset").build();
+      }
+      HttpResponse response = expectation.response();
+      if (consumerSide(response.generators())) {
+        try {
+          response = Generation.generateResponse(response,
+              GeneratorContext.consumer(baseUrl(), expectation.label().hashCode()));
+        } catch (RuntimeException e) {
+          return ResponseDefinitionBuilder.responseDefinition().withStatus(500)
+              .withHeader("Content-Type", "text/plain; charset=utf-8")
+              .withBody("Accord could not apply the response generators of interaction " + expectation.label()
+                  + ": " + e)
+              .build();
+        }
+      }
+      List<HttpHeader> headers = new ArrayList<>();
+      response.headers().forEach((name, values) -> headers.add(new HttpHeader(name, values)));
+      if (response.header("Content-Type").isEmpty() && response.body().contentType().isPresent()) {
+        headers.add(new HttpHeader("Content-Type", response.body().contentType().get().raw()));
+      }
+      ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
+          .withStatus(response.status())
+          .withHeaders(new HttpHeaders(headers));
+      if (response.body().isPresent()) {
+        builder.withBody(response.body().asBytes());
+      }
+      return builder.build();
+    }
+  }
+
+  /** Answers a request no interaction matched with the mismatches against the closest interaction. */
+  private final class MismatchRenderer extends NotMatchedRenderer {
+    @Override
+    protected ResponseDefinition render(Admin admin, ServeEvent event) {
+      HttpRequest actual = toPact(event.getRequest());
+      return ResponseDefinitionBuilder.responseDefinition()
+          .withStatus(500)
+          .withHeader("Content-Type", "text/plain; charset=utf-8")
+          .withHeader("X-Accord-Unexpected-Request", "true")
+          .withBody(Reports.unexpectedRequest(actual, closest(actual)))
+          .build();
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package dev.accord.consumer;
+
+import static dev.accord.consumer.Accord.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.accord.consumer.internal.PactFiles;
+import dev.accord.pact.json.Json;
+import dev.accord.pact.json.PactReader;
+import dev.accord.pact.model.HttpInteraction;
+import dev.accord.pact.model.Pact;
+import dev.accord.pact.model.PactSpecification;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+class PactFileTest {
+
+  @TempDir
+  Path dir;
+
+  private static void product(Contract contract, String id) {
+    contract.test("product " + id, provider -> {
+      provider.given("a product exists", Map.of("id", id))
+          .uponReceiving("a request for product " + id)
+          .withRequest(GET, "/api/products/" + id)
+          .willRespondWith(200)
+          .body(Map.of("id", like(id), "price", decimal(1.5), "tags", eachLike("t")));
+      assertThat(Http.get(provider.url() + "/api/products/" + id).statusCode()).isEqualTo(200);
+    });
+  }
+
+  @Test
+  void writesAV4PactByDefaultWithOnlyPassingTests() {
+    Contract contract = Contract.between("c", "p").pactDirectory(dir).start();
+    product(contract, "a");
+    assertThatThrownBy(() -> contract.test("failing", provider -> {
+      provider.uponReceiving("never written").withRequest(GET, "/x").willRespondWith(200);
+      Http.get(provider.url() + "/x");
+      throw new IllegalStateException("the consumer's assertion failed");
+    })).hasMessage("the consumer's assertion failed");
+    contract.close();
+
+    Pact pact = PactReader.read(dir.resolve("c-p.json"));
+    assertThat(pact.specification()).isEqualTo(PactSpecification.V4);
+    assertThat(pact.interactions()).extracting(i -> i.description()).containsExactly("a request for product a");
+  }
+
+  @Test
+  void writesV3OnRequest() throws Exception {
+    try (Contract contract = Contract.between("c", "p").pactDirectory(dir).specification(PactSpecification.V3).start()) {
+      product(contract, "a");
+    }
+
+    JsonNode json = Json.parse(Files.readString(dir.resolve("c-p.json")));
+    assertThat(json.at("/metadata/pactSpecification/version").asString()).isEqualTo("3.0.0");
+    assertThat(json.at("/interactions/0/response/body/price").asDouble()).isEqualTo(1.5);
+  }
+
+  @Test
+  void twoRunsGiveByteIdenticalFiles() throws Exception {
+    Path first = dir.resolve("first");
+    Path second = dir.resolve("second");
+    for (Path d : List.of(first, second)) {
+      try (Contract contract = Contract.between("c", "p").pactDirectory(d).start()) {
+        // declared in a different order each run: the file is ordered by interaction, not by test order
+        List<String> ids = d == first ? List.of("b", "a", "c") : List.of("c", "a", "b");
+        ids.forEach(id -> product(contract, id));
+      }
+    }
+
+    assertThat(Files.readString(second.resolve("c-p.json"))).isEqualTo(Files.readString(first.resolve("c-p.json")));
+  }
+
+  @Test
+  void aSecondRunMergesIntoTheExistingFileReplacingChangedInteractions() throws Exception {
+    try (Contract contract = Contract.between("c", "p").pactDirectory(dir).start()) {
+      product(contract, "a");
+      product(contract, "b");
+    }
+    PactFiles.startNewRun();
+    try (Contract contract = Contract.between("c", "p").pactDirectory(dir).start()) {
+      contract.test("changed", provider -> {
+        provider.given("a product exists", Map.of("id", "a"))
+            .uponReceiving("a request for product a")
+            .withRequest(GET, "/api/products/a")
+            .willRespondWith(404);
+        Http.get(provider.url() + "/api/products/a");
+      });
+    }
+
+    Pact pact = PactReader.read(dir.resolve("c-p.json"));
+    assertThat(pact.httpInteractions()).extracting(i -> i.description() + " " + i.response().status())
+        .containsExactly("a request for product a 404", "a request for product b 200");
+  }
+
+  @Test
+  void classesRunningInParallelMergeEveryInteraction() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<?>> classes = new ArrayList<>();
+      for (int c = 0; c < 4; c++) {
+        int klass = c;
+        classes.add(pool.submit(() -> {
+          try (Contract contract = Contract.between("c", "p").pactDirectory(dir).start()) {
+            for (int t = 0; t < 5; t++) {
+              product(contract, "k" + klass + "-" + t);
+            }
+          }
+        }));
+      }
+      for (Future<?> f : classes) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    Pact pact = PactReader.read(dir.resolve("c-p.json"));
+    assertThat(pact.interactions()).hasSize(20);
+    assertThat(Files.list(dir)).extracting(p -> p.getFileName().toString())
+        .containsExactlyInAnyOrder("c-p.json", "c-p.json.lock");
+  }
+
+  @Test
+  void conflictingInteractionsFromTwoClassesInOneRunFailTheSecond() {
+    try (Contract first = Contract.between("c", "conflict").pactDirectory(dir).start()) {
+      product(first, "a");
+    }
+    Contract second = Contract.between("c", "conflict").pactDirectory(dir).start();
+    second.test("other", provider -> {
+      provider.given("a product exists", Map.of("id", "a"))
+          .uponReceiving("a request for product a")
+          .withRequest(GET, "/api/products/a")
+          .willRespondWith(500);
+      Http.get(provider.url() + "/api/products/a");
+    });
+
+    assertThatThrownBy(second::close)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("Two different interactions are declared as 'a request for product a' (given 'a product"
+            + " exists' {\"id\":\"a\"}):\n  first in:    product a\n  then in:     other\n"
+            + "  they differ: response (status 200 vs 500, bodies differ)\n")
+        .hasMessageEndingWith("Nothing was written to " + dir.resolve("c-conflict.json").toAbsolutePath());
+    HttpInteraction kept = PactReader.read(dir.resolve("c-conflict.json")).httpInteractions().get(0);
+    assertThat(kept.response().status()).isEqualTo(200);
+  }
+
+  @Test
+  void theDirectoryComesFromTheSystemPropertyWhenTheBuilderSetsNone() {
+    Path fromProperty = dir.resolve("from-property");
+    System.setProperty(Contract.PACT_DIR_PROPERTY, fromProperty.toString());
+    try (Contract contract = Contract.between("c", "p").start()) {
+      assertThat(contract.pactFile()).isEqualTo(fromProperty.resolve("c-p.json"));
+    } finally {
+      System.clearProperty(Contract.PACT_DIR_PROPERTY);
+    }
+    try (Contract contract = Contract.between("c", "p").start()) {
+      assertThat(contract.pactFile()).isEqualTo(Path.of("target", "pacts", "c-p.json"));
+    }
+  }
+}

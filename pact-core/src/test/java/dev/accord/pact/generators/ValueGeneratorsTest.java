@@ -1,0 +1,128 @@
+package dev.accord.pact.generators;
+
+import static dev.accord.pact.generators.GeneratedValues.consumer;
+import static dev.accord.pact.generators.GeneratedValues.value;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.accord.pact.model.Generator;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class ValueGeneratorsTest {
+
+  @Test
+  void random_int_stays_within_min_and_max_inclusive_and_reaches_both() {
+    Set<Integer> seen = new HashSet<>();
+    for (long seed = 0; seed < 200; seed++) {
+      JsonNode v = value(new Generator.RandomInt(3, 5), consumer(seed));
+      assertThat(v.isInt()).isTrue();
+      seen.add(v.intValue());
+    }
+    assertThat(seen).containsExactlyInAnyOrder(3, 4, 5);
+  }
+
+  @Test
+  void random_int_with_min_above_max_fails_naming_both() {
+    assertThatThrownBy(() -> value(new Generator.RandomInt(10, 1), consumer(1)))
+        .isInstanceOf(GeneratorException.class)
+        .hasMessage("Cannot generate body $.v with RandomInt generator (min 10, max 1): 'min' (10) is greater than"
+            + " 'max' (1)");
+  }
+
+  @Test
+  void random_decimal_has_the_requested_number_of_digits_and_a_fraction() {
+    for (long seed = 0; seed < 50; seed++) {
+      JsonNode v = value(new Generator.RandomDecimal(6), consumer(seed));
+      assertThat(v.isNumber()).isTrue();
+      String text = v.decimalValue().toPlainString();
+      assertThat(text).matches("[1-9]\\d*\\.\\d*[1-9]");
+      assertThat(text.replace(".", "")).hasSize(6);
+    }
+  }
+
+  @Test
+  void random_hexadecimal_and_random_string_have_the_requested_length() {
+    assertThat(value(new Generator.RandomHexadecimal(12), consumer(4)).asString()).matches("[0-9a-f]{12}");
+    assertThat(value(new Generator.RandomString(20), consumer(4)).asString()).matches("[A-Za-z0-9]{20}");
+  }
+
+  @Test
+  void uuid_formats() {
+    String hex = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+    assertThat(value(new Generator.Uuid(null), consumer(1)).asString()).matches(hex);
+    assertThat(value(new Generator.Uuid("lower-case-hyphenated"), consumer(1)).asString()).matches(hex);
+    assertThat(value(new Generator.Uuid("upper-case-hyphenated"), consumer(1)).asString())
+        .matches(hex.toUpperCase().replace("A-F", "A-F"));
+    assertThat(value(new Generator.Uuid("simple"), consumer(1)).asString()).matches("[0-9a-f]{32}");
+    assertThat(value(new Generator.Uuid("URN"), consumer(1)).asString()).matches("urn:uuid:" + hex);
+  }
+
+  @Test
+  void unknown_uuid_format_lists_the_valid_ones() {
+    assertThatThrownBy(() -> value(new Generator.Uuid("braces"), consumer(1)))
+        .isInstanceOf(GeneratorException.class)
+        .hasMessageContaining("unknown UUID format 'braces'; use one of simple, lower-case-hyphenated (the default),"
+            + " upper-case-hyphenated, URN");
+  }
+
+  @Test
+  void random_boolean_gives_both_values_over_seeds() {
+    Set<Boolean> seen = new HashSet<>();
+    for (long seed = 0; seed < 20; seed++) {
+      JsonNode v = value(new Generator.RandomBoolean(), consumer(seed));
+      assertThat(v.isBoolean()).isTrue();
+      seen.add(v.booleanValue());
+    }
+    assertThat(seen).containsExactlyInAnyOrder(true, false);
+  }
+
+  @Test
+  void regex_generator_produces_a_full_match() {
+    String regex = "\\d{3}-[A-Z]{2}(x|y)?";
+    for (long seed = 0; seed < 30; seed++) {
+      assertThat(value(new Generator.Regex(regex), consumer(seed)).asString()).matches(regex);
+    }
+  }
+
+  @Test
+  void date_time_and_datetime_default_formats_come_from_the_context_clock() {
+    assertThat(value(new Generator.Date(null, null), consumer(1)).asString()).isEqualTo("2026-03-14");
+    assertThat(value(new Generator.Time(null, null), consumer(1)).asString()).isEqualTo("15:09:26");
+    assertThat(value(new Generator.DateTime(null, null), consumer(1)).asString())
+        .isEqualTo("2026-03-14T15:09:26.535Z");
+  }
+
+  @Test
+  void date_generators_apply_format_and_expression() {
+    assertThat(value(new Generator.Date("dd/MM/yyyy", "today + 1 day"), consumer(1)).asString())
+        .isEqualTo("15/03/2026");
+    assertThat(value(new Generator.Time("HH:mm", "noon + 90 minutes"), consumer(1)).asString()).isEqualTo("13:30");
+    assertThat(value(new Generator.DateTime("yyyy-MM-dd'T'HH:mm:ss", "tomorrow @ midnight + 2 hours"), consumer(1))
+        .asString()).isEqualTo("2026-03-15T02:00:00");
+  }
+
+  @Test
+  void invalid_date_format_names_the_pattern() {
+    assertThatThrownBy(() -> value(new Generator.Date("yyyy-MM-dd-qqqqqq", null), consumer(1)))
+        .isInstanceOf(GeneratorException.class)
+        .hasMessageContaining("the format 'yyyy-MM-dd-qqqqqq' is not a valid java.time DateTimeFormatter pattern");
+  }
+
+  @Test
+  void invalid_date_expression_names_the_word_and_what_was_expected() {
+    assertThatThrownBy(() -> value(new Generator.Date(null, "today + 1 fortnite"), consumer(1)))
+        .isInstanceOf(GeneratorException.class)
+        .hasMessage("Cannot generate body $.v with Date generator (expression 'today + 1 fortnite'): in the expression"
+            + " 'today + 1 fortnite', expected a date unit (day, week, fortnight, month, year) but found 'fortnite'");
+  }
+
+  @Test
+  void an_unknown_generator_type_fails_instead_of_keeping_the_example() {
+    assertThatThrownBy(() -> value(new Generator.Other("Plugin", java.util.Map.of()), consumer(1)))
+        .isInstanceOf(GeneratorException.class)
+        .hasMessageContaining("the generator type 'Plugin' is not supported by Accord");
+  }
+}
