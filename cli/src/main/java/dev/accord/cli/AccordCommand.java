@@ -47,6 +47,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       // the verify and stub commands (dev.accord.cli.verify) register here, one line each
       PublishCommand.class,
+      dev.accord.cli.verify.VerifyCommand.class,
+      dev.accord.cli.verify.StubCommand.class,
       CanIDeployCommand.class,
       CanIMergeCommand.class,
       RecordDeploymentCommand.class,
