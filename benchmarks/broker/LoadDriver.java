@@ -1,0 +1,235 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Load driver for the Accord broker benchmark (benchmarks/broker/run.sh). Runs as its own process on loopback against a broker
+ * seeded by seed.sql, with concurrent clients, and prints latency percentiles and throughput per scenario.
+ *
+ * <p>Run with the JDK's single-file launcher: {@code java LoadDriver.java --base-url http://127.0.0.1:9292 --vpp 1000}. Every
+ * scenario is bounded by a request count and a time limit, whichever comes first. Any non-2xx answer is counted and reported
+ * as an error (and makes the exit status 1), so a fast failure can never pass as a fast answer.
+ *
+ * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 16), --requests N per
+ * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
+ * (default 8), --warmup N requests per scenario (default 300).
+ */
+public final class LoadDriver {
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  private final String base;
+  private final int vpp;
+
+  private LoadDriver(String base, int vpp) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.vpp = vpp;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> o = new TreeMap<>(Map.of("--base-url", "http://127.0.0.1:9292", "--vpp", "1000", "--clients", "16",
+        "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "300"));
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      if (!o.containsKey(args[i])) {
+        throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + o.keySet());
+      }
+      o.put(args[i], args[i + 1]);
+    }
+    LoadDriver d = new LoadDriver(o.get("--base-url"), Integer.parseInt(o.get("--vpp")));
+    int clients = Integer.parseInt(o.get("--clients"));
+    int requests = Integer.parseInt(o.get("--requests"));
+    int seconds = Integer.parseInt(o.get("--seconds"));
+    int warmup = Integer.parseInt(o.get("--warmup"));
+    System.out.printf("Accord broker load: %s, %d clients, up to %d requests or %d s per read scenario%n", d.base, clients, requests, seconds);
+    boolean ok = true;
+    d.run("warm-up can-i-deploy", clients, warmup, seconds, d::canIDeploy, false);
+    ok &= d.run("can-i-deploy --to-environment production", clients, requests, seconds, d::canIDeploy, true).ok();
+    d.run("warm-up pacts-for-verification", clients, warmup, seconds, d::pactsForVerification, false);
+    ok &= d.run("pacts-for-verification (mainBranch, deployedOrReleased, pending)", clients, requests, seconds, d::pactsForVerification, true).ok();
+    int publishes = Integer.parseInt(o.get("--publishes"));
+    int publishClients = Integer.parseInt(o.get("--publish-clients"));
+    Result pub = d.run("publish (new consumer version, new content, 2 contracts)", publishClients, publishes, seconds, d::publish, true);
+    System.out.printf("publish throughput: %.1f publishes/s (%.1f contracts/s)%n", pub.perSecond(), 2 * pub.perSecond());
+    ok &= pub.ok();
+    System.exit(ok ? 0 : 1);
+  }
+
+  /** One request of a scenario: the i-th overall; returns the response to check. */
+  private interface Call {
+    HttpRequest request(int i) throws Exception;
+  }
+
+  record Result(String name, long[] nanos, int errors, double seconds, Map<String, Integer> outcomes) {
+    boolean ok() {
+      return errors == 0 && nanos.length > 0;
+    }
+
+    double perSecond() {
+      return nanos.length / seconds;
+    }
+  }
+
+  private Result run(String name, int clients, int maxRequests, int maxSeconds, Call call, boolean print) throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger errors = new AtomicInteger();
+    Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+    List<long[]> perThread = new ArrayList<>();
+    List<int[]> counts = new ArrayList<>();
+    long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
+    CountDownLatch done = new CountDownLatch(clients);
+    AtomicLong firstError = new AtomicLong();
+    long start = System.nanoTime();
+    for (int t = 0; t < clients; t++) {
+      long[] lat = new long[maxRequests];
+      int[] n = new int[1];
+      perThread.add(lat);
+      counts.add(n);
+      Thread worker = new Thread(() -> {
+        try {
+          int i;
+          while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < maxRequests) {
+            HttpRequest req = call.request(i);
+            long t0 = System.nanoTime();
+            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+            long t1 = System.nanoTime();
+            if (res.statusCode() / 100 != 2) {
+              errors.incrementAndGet();
+              if (firstError.compareAndSet(0, 1)) {
+                System.out.printf("  first error in %s: %s %s -> %d %s%n", name, req.method(), req.uri(), res.statusCode(),
+                    res.body().length() > 400 ? res.body().substring(0, 400) : res.body());
+              }
+              outcomes.merge("HTTP " + res.statusCode(), 1, Integer::sum);
+            } else {
+              lat[n[0]++] = t1 - t0;
+              outcomes.merge(outcome(res.body()), 1, Integer::sum);
+            }
+          }
+        } catch (Exception e) {
+          errors.incrementAndGet();
+          outcomes.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+          System.out.println("  client failed in " + name + ": " + e);
+        } finally {
+          done.countDown();
+        }
+      }, name + "-" + t);
+      worker.start();
+    }
+    done.await();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int total = counts.stream().mapToInt(c -> c[0]).sum();
+    long[] all = new long[total];
+    int k = 0;
+    for (int t = 0; t < clients; t++) {
+      System.arraycopy(perThread.get(t), 0, all, k, counts.get(t)[0]);
+      k += counts.get(t)[0];
+    }
+    Arrays.sort(all);
+    Result r = new Result(name, all, errors.get(), seconds, new TreeMap<>(outcomes));
+    if (print) {
+      System.out.printf("%s: %d ok, %d errors in %.1f s (%.1f req/s, %d clients)%n", name, total, errors.get(), seconds, total / seconds, clients);
+      if (total > 0) {
+        System.out.printf("  latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(all, 50), pct(all, 95), pct(all, 99), all[total - 1] / 1e6);
+      }
+      System.out.println("  outcomes: " + r.outcomes());
+    }
+    return r;
+  }
+
+  private static double pct(long[] sorted, double p) {
+    int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, idx))] / 1e6;
+  }
+
+  private static String outcome(String body) {
+    if (body.contains("\"deployable\":true")) {
+      return "deployable=true";
+    }
+    if (body.contains("\"deployable\":false")) {
+      return "deployable=false";
+    }
+    if (body.contains("\"deployable\":null")) {
+      return "deployable=unknown";
+    }
+    if (body.contains("\"pacts\"")) {
+      int n = body.split("\"verificationProperties\"", -1).length - 1;
+      return "pacts=" + n;
+    }
+    return "ok";
+  }
+
+  // ---- scenarios -------------------------------------------------------------------------------------------------------
+
+  /** The CLI's request for can-i-deploy --pacticipant X --version SHA --to-environment production: a consumer or a provider version from the recent history. */
+  private HttpRequest canIDeploy(int i) {
+    ThreadLocalRandom rnd = ThreadLocalRandom.current();
+    int p = 1 + rnd.nextInt(200);
+    int n = vpp / 2 + 1 + rnd.nextInt(vpp - vpp / 2);
+    String q = "q%5B%5D%5Bpacticipant%5D=" + name(p) + "&q%5B%5D%5Bversion%5D=" + number(p, n) + "&latestby=cvp&environment=production";
+    return HttpRequest.newBuilder(URI.create(base + "/matrix?" + q)).header("Accept", "application/hal+json").timeout(Duration.ofSeconds(60)).GET().build();
+  }
+
+  /** The verifier's request: POST for-verification with the recommended selectors and pending status. */
+  private HttpRequest pactsForVerification(int i) {
+    int p = 101 + ThreadLocalRandom.current().nextInt(100);
+    String body = "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
+        + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true}";
+    return HttpRequest.newBuilder(URI.create(base + "/pacts/provider/" + name(p) + "/for-verification"))
+        .header("Content-Type", "application/json").header("Accept", "application/hal+json").timeout(Duration.ofSeconds(60))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  /** pact broker publish: a new version of a consumer, on main, with new content for both of its providers. */
+  private HttpRequest publish(int i) throws Exception {
+    int c = 1 + ThreadLocalRandom.current().nextInt(100);
+    String number = hex("bench:" + System.nanoTime() + ":" + i) + hex("load:" + i).substring(0, 8);
+    StringBuilder contracts = new StringBuilder();
+    for (int prov : new int[] {100 + c, 101 + (c + 36) % 100}) {
+      String pact = "{\"consumer\":{\"name\":\"" + name(c) + "\"},\"provider\":{\"name\":\"" + name(prov) + "\"},\"interactions\":["
+          + "{\"description\":\"load " + number + "\",\"providerState\":\"item exists\",\"request\":{\"method\":\"GET\",\"path\":\"/items/" + i
+          + "\"},\"response\":{\"status\":200,\"headers\":{\"Content-Type\":\"application/json\"},\"body\":{\"id\":" + i + ",\"name\":\"n\"}}}],"
+          + "\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}";
+      if (contracts.length() > 0) {
+        contracts.append(',');
+      }
+      contracts.append("{\"consumerName\":\"").append(name(c)).append("\",\"providerName\":\"").append(name(prov))
+          .append("\",\"specification\":\"pact\",\"contentType\":\"application/json\",\"content\":\"")
+          .append(Base64.getEncoder().encodeToString(pact.getBytes(StandardCharsets.UTF_8))).append("\"}");
+    }
+    String body = "{\"pacticipantName\":\"" + name(c) + "\",\"pacticipantVersionNumber\":\"" + number + "\",\"branch\":\"main\","
+        + "\"tags\":[],\"buildUrl\":\"https://ci.example.com/load/" + i + "\",\"contracts\":[" + contracts + "]}";
+    return HttpRequest.newBuilder(URI.create(base + "/contracts/publish")).header("Content-Type", "application/json")
+        .header("Accept", "application/hal+json").timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  // ---- the seed's naming (seed.sql) ------------------------------------------------------------------------------------
+
+  static String name(int p) {
+    return (p <= 100 ? "consumer-" : "provider-") + String.format("%03d", p);
+  }
+
+  static String number(int p, int n) {
+    return hex(p + ":" + n) + hex(n + ":" + p).substring(0, 8);
+  }
+
+  static String hex(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
