@@ -147,6 +147,23 @@ class BadInputTest {
   }
 
   @Test
+  void interactionThatIsNotAnObject() {
+    PactFormatException e = readFails(HEAD + "\"interactions\": [" + interaction("a") + ", 42]" + V3);
+    assertThat(e.getMessage()).isEqualTo("""
+        Invalid pact orders-products.json at $.interactions[1]: expected a JSON object but found a number (42)
+          Valid form: {"description": "...", "request": {"method": "GET", "path": "/"}, "response": {"status": 200}}""");
+  }
+
+  @Test
+  void providerStateParamsThatAreNotAnObject() {
+    PactFormatException e = readFails(HEAD + "\"interactions\": [{\"description\": \"get\", \"providerStates\": "
+        + "[{\"name\": \"s\", \"params\": [1]}], \"request\": {}, \"response\": {}}]" + V3);
+    assertThat(e.getMessage()).isEqualTo("""
+        Invalid pact orders-products.json at $.interactions[0].providerStates[0].params: expected a JSON object but found an array
+          Valid form: "providerStates": [{"name": "product 1 exists", "params": {"id": 1}}]""");
+  }
+
+  @Test
   void unknownInteractionType() {
     PactFormatException e = readFails(HEAD + "\"interactions\": [{\"type\": \"Synchronous/GRPC\", \"description\": \"x\"}]" + V4);
     assertThat(e.getMessage()).isEqualTo("""
