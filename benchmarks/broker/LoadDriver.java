@@ -28,12 +28,13 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 16), --requests N per
  * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
- * (default 8), --warmup N requests per scenario (default 300).
+ * (default 8), --warmup N requests per scenario (default 300), --broker-pid PID (to report the broker's CPU time per request).
  */
 public final class LoadDriver {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   private final String base;
   private final int vpp;
+  private long brokerPid;
 
   private LoadDriver(String base, int vpp) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -42,7 +43,7 @@ public final class LoadDriver {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new TreeMap<>(Map.of("--base-url", "http://127.0.0.1:9292", "--vpp", "1000", "--clients", "16",
-        "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "300"));
+        "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "300", "--broker-pid", "0"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!o.containsKey(args[i])) {
         throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + o.keySet());
@@ -50,6 +51,7 @@ public final class LoadDriver {
       o.put(args[i], args[i + 1]);
     }
     LoadDriver d = new LoadDriver(o.get("--base-url"), Integer.parseInt(o.get("--vpp")));
+    d.brokerPid = Long.parseLong(o.get("--broker-pid"));
     int clients = Integer.parseInt(o.get("--clients"));
     int requests = Integer.parseInt(o.get("--requests"));
     int seconds = Integer.parseInt(o.get("--seconds"));
@@ -92,6 +94,7 @@ public final class LoadDriver {
     long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
     CountDownLatch done = new CountDownLatch(clients);
     AtomicLong firstError = new AtomicLong();
+    long cpuBefore = brokerCpuMillis();
     long start = System.nanoTime();
     for (int t = 0; t < clients; t++) {
       long[] lat = new long[maxRequests];
@@ -130,6 +133,7 @@ public final class LoadDriver {
     }
     done.await();
     double seconds = (System.nanoTime() - start) / 1e9;
+    long cpu = brokerCpuMillis() - cpuBefore;
     int total = counts.stream().mapToInt(c -> c[0]).sum();
     long[] all = new long[total];
     int k = 0;
@@ -145,8 +149,25 @@ public final class LoadDriver {
         System.out.printf("  latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n", pct(all, 50), pct(all, 95), pct(all, 99), all[total - 1] / 1e6);
       }
       System.out.println("  outcomes: " + r.outcomes());
+      if (brokerPid > 0 && total > 0) {
+        System.out.printf("  broker JVM CPU: %.1f ms per request (%d ms in total; excludes PostgreSQL)%n", (double) cpu / (total + errors.get()), cpu);
+      }
     }
     return r;
+  }
+
+  /** User + system CPU time of the broker process so far, from /proc (Linux), in milliseconds; 0 when unknown. */
+  private long brokerCpuMillis() {
+    if (brokerPid <= 0) {
+      return 0;
+    }
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + brokerPid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in clock ticks of 10 ms
+    } catch (Exception e) {
+      return 0;
+    }
   }
 
   private static double pct(long[] sorted, double p) {

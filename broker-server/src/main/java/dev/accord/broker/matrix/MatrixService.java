@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -345,8 +346,8 @@ class MatrixService {
 
   /** Why a provider version has no result: verified under a branch name instead of a SHA, verified by other versions only, or never. */
   private String noVerificationHint(Row row) {
-    List<Verification> others = verifications.findByPactContentIdOrderByProviderVersionIdDescIdDesc(row.content().getId());
-    if (others.isEmpty()) {
+    Long contentId = row.content().getId();
+    if (!verifications.existsByPactContentId(contentId)) {
       return row.provider().getName() + " has never verified this pact content: run its provider verification (this pact is selected by "
           + "{\"deployedOrReleased\":true} or {\"mainBranch\":true}) and publish the results under the provider's git SHA.";
     }
@@ -355,15 +356,14 @@ class MatrixService {
     branchNames.add("main");
     branchNames.add("master");
     branchNames.add("develop");
-    for (Verification v : others) {
-      Version verifiedAs = versions.byId(v.getProviderVersionId());
-      if (branchNames.contains(verifiedAs.getNumber())) {
-        return row.provider().getName() + " verified this pact as version '" + verifiedAs.getNumber() + "', which is a branch name, not a version: "
-            + "results count for the exact provider version they were published under. Publish verification results with the provider's git SHA "
-            + "as the version and the branch separately (pact verifier --provider-version $GIT_SHA --provider-branch " + verifiedAs.getNumber() + ").";
-      }
+    List<String> asBranch = verifications.providerVersionNumbersAmong(contentId, branchNames, PageRequest.of(0, 1));
+    if (!asBranch.isEmpty()) {
+      String number = asBranch.get(0);
+      return row.provider().getName() + " verified this pact as version '" + number + "', which is a branch name, not a version: "
+          + "results count for the exact provider version they were published under. Publish verification results with the provider's git SHA "
+          + "as the version and the branch separately (pact verifier --provider-version $GIT_SHA --provider-branch " + number + ").";
     }
-    List<String> verified = others.stream().map(v -> versions.byId(v.getProviderVersionId()).getNumber()).distinct().limit(3).toList();
+    List<String> verified = verifications.providerVersionNumbers(contentId, PageRequest.of(0, 3));
     return "It was verified by " + row.provider().getName() + " version(s) " + String.join(", ", verified)
         + ", not by this one: deploy a verified version, or run the verification against " + row.provider().getName() + " "
         + row.providerVersion().getNumber() + " and publish the results.";

@@ -9,7 +9,6 @@ import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
-import dev.accord.broker.verification.Verification;
 import dev.accord.broker.verification.VerificationRepository;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
@@ -189,29 +188,20 @@ class PactsForVerificationService {
 
   /** Pending: no successful verification of this content by the provider's branch (or tags, or at all). */
   private boolean pending(PactContent content, Request request) {
-    List<Verification> successes = verifications.findByPactContentIdAndSuccessTrue(content.getId());
     if (request.providerVersionBranch() != null) {
-      return successes.stream().noneMatch(v -> versions.branchNames(versions.byId(v.getProviderVersionId())).contains(request.providerVersionBranch()));
+      return !verifications.successByProviderBranch(content.getId(), request.providerVersionBranch(), true);
     }
     if (!request.providerVersionTags().isEmpty()) {
-      return request.providerVersionTags().stream().anyMatch(tag ->
-          successes.stream().noneMatch(v -> versions.tagNames(versions.byId(v.getProviderVersionId())).contains(tag)));
+      return request.providerVersionTags().stream().anyMatch(tag -> !verifications.successByProviderTag(content.getId(), tag, true));
     }
-    return successes.isEmpty();
+    return verifications.findFirstByPactContentIdAndSuccessTrueOrderByIdDesc(content.getId()).isEmpty();
   }
 
   private boolean verifiedByProviderBranchOrTags(PactContent content, Request request) {
-    List<Verification> successes = verifications.findByPactContentIdAndSuccessTrue(content.getId()).stream().filter(v -> !v.isWip()).toList();
-    for (Verification v : successes) {
-      Version pv = versions.byId(v.getProviderVersionId());
-      if (request.providerVersionBranch() != null && versions.branchNames(pv).contains(request.providerVersionBranch())) {
-        return true;
-      }
-      if (versions.tagNames(pv).stream().anyMatch(request.providerVersionTags()::contains)) {
-        return true;
-      }
+    if (request.providerVersionBranch() != null && verifications.successByProviderBranch(content.getId(), request.providerVersionBranch(), false)) {
+      return true;
     }
-    return false;
+    return request.providerVersionTags().stream().anyMatch(tag -> verifications.successByProviderTag(content.getId(), tag, false));
   }
 
   private List<Selected> wip(Pacticipant provider, List<Pacticipant> consumers, Map<String, Selected> explicit, Request request) {
