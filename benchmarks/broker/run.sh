@@ -8,7 +8,8 @@
 #                  100 gives a 1/10 history for a quick check)
 #   --keep-db      do not drop the database at the end (to inspect plans by hand)
 #   --explain      after the load, print EXPLAIN (ANALYZE, BUFFERS) of the hot queries (explain.sql)
-# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; needs CREATEDB), PGPASSWORD, BENCH_PORT (random free port).
+# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; needs CREATEDB), PGPASSWORD, BENCH_PORT (random free port),
+#   BROKER_JAR (default broker-server/target/broker-server.jar, built when missing).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -30,7 +31,7 @@ done
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 db="accord_bench_$(date +%s)_$$"
 port="${BENCH_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')}"
-jar="$root/broker-server/target/broker-server.jar"
+jar="${BROKER_JAR:-$root/broker-server/target/broker-server.jar}"
 work="$(mktemp -d)"
 broker_pid=""
 
