@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * scenario is bounded by a request count and a time limit, whichever comes first. Any non-2xx answer is counted and reported
  * as an error (and makes the exit status 1), so a fast failure can never pass as a fast answer.
  *
- * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 16), --requests N per
+ * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 8), --requests N per
  * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
  * (default 8), --warmup N requests per scenario (default 300), --broker-pid PID (to report the broker's CPU time per request).
  */
@@ -42,7 +42,7 @@ public final class LoadDriver {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> o = new TreeMap<>(Map.of("--base-url", "http://127.0.0.1:9292", "--vpp", "1000", "--clients", "16",
+    Map<String, String> o = new TreeMap<>(Map.of("--base-url", "http://127.0.0.1:9292", "--vpp", "1000", "--clients", "8",
         "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "300", "--broker-pid", "0"));
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!o.containsKey(args[i])) {

@@ -14,7 +14,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-vpp=1000 clients=16 requests=4000 seconds=60 publishes=2000 keep_db=false explain=false
+vpp=1000 clients=8 requests=4000 seconds=60 publishes=2000 keep_db=false explain=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --vpp) vpp="$2"; shift 2 ;;
