@@ -60,8 +60,10 @@ public final class LoadDriver {
     boolean ok = true;
     d.run("warm-up can-i-deploy", clients, warmup, seconds, d::canIDeploy, false);
     ok &= d.run("can-i-deploy --to-environment production", clients, requests, seconds, d::canIDeploy, true).ok();
+    ok &= d.run("can-i-deploy, one client at a time (service time without queueing)", 1, Math.max(1, requests / 8), seconds, d::canIDeploy, true).ok();
     d.run("warm-up pacts-for-verification", clients, warmup, seconds, d::pactsForVerification, false);
     ok &= d.run("pacts-for-verification (mainBranch, deployedOrReleased, pending)", clients, requests, seconds, d::pactsForVerification, true).ok();
+    ok &= d.run("pacts-for-verification, one client at a time", 1, Math.max(1, requests / 8), seconds, d::pactsForVerification, true).ok();
     int publishes = Integer.parseInt(o.get("--publishes"));
     int publishClients = Integer.parseInt(o.get("--publish-clients"));
     Result pub = d.run("publish (new consumer version, new content, 2 contracts)", publishClients, publishes, seconds, d::publish, true);
