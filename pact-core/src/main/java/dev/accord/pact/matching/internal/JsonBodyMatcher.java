@@ -62,11 +62,16 @@ public final class JsonBodyMatcher {
       return;
     }
     String p = path.toString();
-    String e = expected == null ? null : Values.json(expected);
-    String a = actual == null ? null : Values.json(actual);
+    String e = expected == null ? null : shown(expected);
+    String a = actual == null ? null : shown(actual);
     for (String problem : problems) {
       out.add(p, e, a, problem);
     }
+  }
+
+  /** The expected and actual values kept in a mismatch: compact JSON, cut at 500 characters. */
+  private static String shown(JsonNode node) {
+    return Values.abbreviate(Values.json(node), 500);
   }
 
   // ---- objects
@@ -151,10 +156,10 @@ public final class JsonBodyMatcher {
     if (allowUnexpectedKeys) {
       List<String> missing = new ArrayList<>(expectedKeys);
       missing.removeAll(actualKeys);
-      out.add(path.toString(), Values.json(expected), Values.json(actual),
+      out.add(path.toString(), shown(expected), shown(actual),
           "Actual map is missing the following keys: " + String.join(", ", missing));
     } else {
-      out.add(path.toString(), Values.json(expected), Values.json(actual),
+      out.add(path.toString(), shown(expected), shown(actual),
           "Expected a Map with keys [" + String.join(", ", expectedKeys) + "] but received one with keys ["
               + String.join(", ", actualKeys) + "]");
     }
@@ -219,12 +224,12 @@ public final class JsonBodyMatcher {
 
   private void compareListsStrictly(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
     if (expected.isEmpty() && !actual.isEmpty()) {
-      out.add(path.toString(), "[]", Values.json(actual),
-          "Expected an empty List but received " + Values.json(actual));
+      out.add(path.toString(), "[]", shown(actual),
+          "Expected an empty List but received " + shown(actual));
       return;
     }
     if (expected.size() != actual.size()) {
-      out.add(path.toString(), Values.json(expected), Values.json(actual),
+      out.add(path.toString(), shown(expected), shown(actual),
           "Expected a List with " + expected.size() + " elements but received " + actual.size() + " elements");
     }
     int n = Math.min(expected.size(), actual.size());
@@ -240,7 +245,7 @@ public final class JsonBodyMatcher {
       JsonNode example = variant.index() >= 0 && variant.index() < expected.size() ? expected.get(variant.index())
           : null;
       if (example == null) {
-        out.add(path.toString(), Values.json(expected), Values.json(actual), "The arrayContains variant at index "
+        out.add(path.toString(), shown(expected), shown(actual), "The arrayContains variant at index "
             + v + " refers to element " + variant.index() + " of the expected list, which has only "
             + expected.size() + " elements; fix the variant's index in the pact");
         continue;
@@ -260,7 +265,7 @@ public final class JsonBodyMatcher {
         found = scratch.isEmpty();
       }
       if (!found) {
-        out.add(path.toString(), Values.json(example), Values.json(actual),
+        out.add(path.toString(), shown(example), shown(actual),
             "Variant at index " + v + " (" + Values.json(example) + ") was not found in the actual list");
       }
     }
