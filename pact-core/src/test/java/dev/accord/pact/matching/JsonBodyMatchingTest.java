@@ -185,6 +185,32 @@ class JsonBodyMatchingTest {
   }
 
   @Test
+  void valuesMatcherDoesNotCascadeToTheValues() {
+    var rules = bodyRule("$", new MatchingRule.Values());
+    assertThat(described(requestBody(BASIC, rules, "{\"x\": \"a\", \"one\": \"z\"}")))
+        .containsExactly("$.one -> Expected 'z' (String) to be equal to 'a' (String)");
+  }
+
+  @Test
+  void belowAValuesMatcherTheRuleOfAnAncestorStillCascades() {
+    var rules = MatchingRules.builder().add(Category.BODY, "$", MatchingRule.Type.any())
+        .add(Category.BODY, "$.map", new MatchingRule.Values()).build();
+    assertThat(requestBody("{\"map\": {\"a\": 1}}", rules, "{\"map\": {\"b\": 2, \"c\": 3}}")).isEmpty();
+    assertThat(described(requestBody("{\"map\": {\"a\": 1}}", rules, "{\"map\": {\"b\": \"2\"}}")))
+        .containsExactly("$.map.b -> Expected '2' (String) to be the same type as 1 (Integer)");
+  }
+
+  @Test
+  void longValuesAreCutInMessages() {
+    String longText = "x".repeat(5_000);
+    List<Mismatch> m = responseBody("{\"a\": \"b\"}", NONE, "{\"a\": \"" + longText + "\"}");
+    assertThat(m).singleElement().satisfies(x -> {
+      assertThat(x.description()).hasSizeLessThan(1_100).contains("...");
+      assertThat(x.actual()).hasSizeLessThan(600);
+    });
+  }
+
+  @Test
   void eachKeyAppliesItsRulesToEveryActualKey() {
     var rules = bodyRule("$", new MatchingRule.EachKey(List.of(new MatchingRule.Regex("[a-z]+")),
         dev.accord.pact.json.Json.nodes().stringNode("one")));
