@@ -275,6 +275,34 @@ class JsonBodyMatchingTest {
             + "\"name\":\"delete-item\",\"title\":\"Delete Item\"}) was not found in the actual list");
   }
 
+  private static MatchingRule ignoreOrder(Integer min) {
+    return new MatchingRule.Other("ignore-order",
+        min == null ? null : Map.of("min", dev.accord.pact.json.Json.nodes().numberNode(min)));
+  }
+
+  @Test
+  void pactJvmIgnoreOrderAcceptsTheSameElementsInAnyOrder() {
+    var rules = bodyRule("$.ids", ignoreOrder(null));
+    assertThat(responseBody("{\"ids\": [1, 2, 3]}", rules, "{\"ids\": [3, 1, 2]}")).isEmpty();
+    assertThat(described(responseBody("{\"ids\": [1, 2, 3]}", rules, "{\"ids\": [3, 1, 4]}")))
+        .containsExactly("$.ids -> Expected [1, 2, 3] to match [3, 1, 4] ignoring order of elements");
+    assertThat(described(responseBody("{\"ids\": [1, 2]}", rules, "{\"ids\": [2, 1, 1]}")))
+        .containsExactly("$.ids -> Expected a List with 2 elements but received 3 elements");
+  }
+
+  @Test
+  void pactJvmIgnoreOrderPairsElementsWithoutReusingOne() {
+    var rules = MatchingRules.builder().add(Category.BODY, "$.a", ignoreOrder(1))
+        .add(Category.BODY, "$.a[*].n", new MatchingRule.Regex("x|y")).build();
+    String expected = "{\"a\": [{\"n\": \"x\"}, {\"n\": \"y\", \"k\": 1}]}";
+    assertThat(responseBody(expected, rules, "{\"a\": [{\"n\": \"y\", \"k\": 1}, {\"n\": \"x\"}]}")).isEmpty();
+    // both expected elements fit only the first actual one: it cannot be used twice
+    assertThat(responseBody(expected, rules, "{\"a\": [{\"n\": \"y\", \"k\": 1}, {\"n\": \"z\"}]}"))
+        .hasSize(1);
+    assertThat(described(responseBody(expected, rules, "{\"a\": []}")))
+        .contains("$.a -> Expected [] (size 0) to have minimum size of 1");
+  }
+
   @Test
   void mostSpecificRuleWinsOverAWildcard() {
     var rules = MatchingRules.builder().add(Category.BODY, "$.items[*].id", MatchingRule.Type.any())

@@ -175,7 +175,7 @@ public final class JsonBodyMatcher {
     }
     return ValueRules.combine(rules, rule -> {
       if (rule instanceof MatchingRule.Type || rule instanceof MatchingRule.NotEmpty
-          || rule instanceof MatchingRule.Other) {
+          || (rule instanceof MatchingRule.Other && !ValueRules.isIgnoreOrder(rule))) {
         return ValueRules.apply(rule, expected, actual, cascaded, false);
       }
       return List.of();
@@ -208,6 +208,8 @@ public final class JsonBodyMatcher {
         }
       } else if (rule instanceof MatchingRule.Equality) {
         strict = true;
+      } else if (ValueRules.isIgnoreOrder(rule)) {
+        ignoreOrder((MatchingRule.Other) rule, expected, actual, path, cursor);
       } else {
         padded = true;
       }
@@ -220,6 +222,65 @@ public final class JsonBodyMatcher {
         compare(template, actual.get(i), path.index(i), cursor.index(i));
       }
     }
+  }
+
+  /**
+   * pact-jvm's {@code ignore-order}: every expected element pairs with a distinct actual element that
+   * matches it (a bipartite matching, so the order of elements and of the search does not matter); bounds
+   * from {@code min}/{@code max}, else the same size.
+   */
+  private void ignoreOrder(MatchingRule.Other rule, JsonNode expected, JsonNode actual, BodyPath path,
+      RuleCursor cursor) {
+    JsonNode min = rule.attributes().get("min");
+    JsonNode max = rule.attributes().get("max");
+    int size = actual.size();
+    if (min != null && min.canConvertToInt() && size < min.asInt()) {
+      out.add(path.toString(), shown(expected), shown(actual), "Expected " + Values.showList(actual) + " (size "
+          + size + ") to have minimum size of " + min.asInt());
+    }
+    if (max != null && max.canConvertToInt() && size > max.asInt()) {
+      out.add(path.toString(), shown(expected), shown(actual), "Expected " + Values.showList(actual) + " (size "
+          + size + ") to have maximum size of " + max.asInt());
+    }
+    if (min == null && max == null && expected.size() != size) {
+      out.add(path.toString(), shown(expected), shown(actual),
+          "Expected a List with " + expected.size() + " elements but received " + size + " elements");
+    }
+    int n = expected.size();
+    boolean[][] fits = new boolean[n][size];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < size; j++) {
+        MismatchCollector scratch = out.scratch();
+        new JsonBodyMatcher(allowUnexpectedKeys, scratch).compare(expected.get(i), actual.get(j), path.index(j),
+            cursor.index(j));
+        fits[i][j] = scratch.isEmpty();
+      }
+    }
+    int[] owner = new int[size];
+    java.util.Arrays.fill(owner, -1);
+    int paired = 0;
+    for (int i = 0; i < n; i++) {
+      if (augment(i, fits, owner, new boolean[size])) {
+        paired++;
+      }
+    }
+    if (paired < n) {
+      out.add(path.toString(), shown(expected), shown(actual), "Expected " + Values.showList(expected)
+          + " to match " + Values.showList(actual) + " ignoring order of elements");
+    }
+  }
+
+  private static boolean augment(int i, boolean[][] fits, int[] owner, boolean[] seen) {
+    for (int j = 0; j < owner.length; j++) {
+      if (fits[i][j] && !seen[j]) {
+        seen[j] = true;
+        if (owner[j] < 0 || augment(owner[j], fits, owner, seen)) {
+          owner[j] = i;
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void compareListsStrictly(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
