@@ -33,7 +33,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * duplicate upstream files. Each runner names its features and its glue packages; {@code dev.accord.compat.shared}
  * is always on the glue, so step phrases that two groups both define never clash.
  *
- * <p>Scenarios tagged {@code @wip} upstream are excluded; any other scenario that does not pass (failed,
+ * <p>Scenarios tagged {@code @wip} upstream are excluded (reported as skipped); any other scenario that does not pass (failed,
  * undefined, pending, ambiguous or skipped) fails its dynamic test. When the suite directory is missing, the run fails
  * if the environment variable {@code CI} is {@code true} and is skipped with a message otherwise.
  *
@@ -48,6 +48,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  */
 public final class FeatureRunner {
   private static final String SHARED_GLUE = "dev.accord.compat.shared";
+  private static final String WIP_FILTER = "not @wip";
+  /** How the Cucumber engine reports a scenario its tag filter left out. */
+  private static final String WIP_FILTER_REASON = "'cucumber.filter.tags=";
   private static final String SKIPPED = "The scenario was skipped, which fails the build: only scenarios tagged @wip"
       + " upstream may be left out. Reason: ";
 
@@ -84,7 +87,7 @@ public final class FeatureRunner {
         .filters(EngineFilter.includeEngines("cucumber"))
         .configurationParameter("cucumber.glue", glue.toString())
         .configurationParameter("cucumber.plugin", CompatSummaryPlugin.class.getName())
-        .configurationParameter("cucumber.filter.tags", "not @wip")
+        .configurationParameter("cucumber.filter.tags", WIP_FILTER)
         .configurationParameter("cucumber.publish.quiet", "true")
         .configurationParameter("cucumber.execution.parallel.enabled", "false")
         .build();
@@ -149,6 +152,10 @@ public final class FeatureRunner {
     private static DynamicTest replay(String feature, Outcome o) {
       String scenario = (feature.isEmpty() ? "" : feature + " > ") + o.name();
       return DynamicTest.dynamicTest(o.name(), () -> {
+        if (o.result() == null && o.skipReason() != null && o.skipReason().startsWith(WIP_FILTER_REASON)) {
+          Assumptions.abort("Excluded: tagged @wip upstream (not expected to pass in any implementation yet)");
+          return;
+        }
         if (o.result() == null) {
           Assertions.fail(scenario + ": " + SKIPPED + o.skipReason());
           return;

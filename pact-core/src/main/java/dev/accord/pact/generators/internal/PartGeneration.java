@@ -2,6 +2,7 @@ package dev.accord.pact.generators.internal;
 
 import dev.accord.pact.generators.GeneratorContext;
 import dev.accord.pact.generators.GeneratorException;
+import dev.accord.pact.json.Json;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.Category;
 import dev.accord.pact.model.ContentType;
@@ -56,11 +57,11 @@ public final class PartGeneration {
     Generator method = single(gens, Category.METHOD);
     if (method != null && applies(method)) {
       out = out.withMethod(ValueGeneration.asText(
-          generate(method, Json.text(out.method()), "method")));
+          generate(method, text(out.method()), "method")));
     }
     Generator path = single(gens, Category.PATH);
     if (path != null && applies(path)) {
-      out = out.withPath(ValueGeneration.asText(generate(path, Json.text(out.path()), "path")));
+      out = out.withPath(ValueGeneration.asText(generate(path, text(out.path()), "path")));
     }
     out = out.withHeaders(multiValues(out.headers(), gens.category(Category.HEADER), "header", true));
     out = out.withQuery(multiValues(out.query(), gens.category(Category.QUERY), "query parameter", false));
@@ -76,7 +77,7 @@ public final class PartGeneration {
     HttpResponse out = response;
     Generator status = single(gens, Category.STATUS);
     if (status != null && applies(status)) {
-      JsonNode value = generate(status, dev.accord.pact.json.Json.nodes().numberNode(out.status()), "status");
+      JsonNode value = generate(status, Json.nodes().numberNode(out.status()), "status");
       out = out.withStatus(statusCode(value, status));
     }
     out = out.withHeaders(multiValues(out.headers(), gens.category(Category.HEADER), "header", true));
@@ -162,7 +163,7 @@ public final class PartGeneration {
         generated.add(ValueGeneration.asText(generate(generator, null, what + " " + name)));
       } else {
         for (String v : current) {
-          generated.add(ValueGeneration.asText(generate(generator, Json.text(v), what + " " + name)));
+          generated.add(ValueGeneration.asText(generate(generator, text(v), what + " " + name)));
         }
       }
       out.put(key, generated);
@@ -242,7 +243,7 @@ public final class PartGeneration {
       }
       for (String[] pair : pairs) {
         if (pair[0].equals(name)) {
-          pair[1] = ValueGeneration.asText(generate(e.getValue(), pair[1] == null ? null : Json.text(pair[1]),
+          pair[1] = ValueGeneration.asText(generate(e.getValue(), pair[1] == null ? null : text(pair[1]),
               "body " + e.getKey()));
         }
       }
@@ -270,7 +271,7 @@ public final class PartGeneration {
             "a " + (type == null ? "plain" : "'" + type.mediaType() + "'") + " body can only be generated whole,"
                 + " with the path '$', not '" + e.getKey() + "'");
       }
-      String text = ValueGeneration.asText(generate(e.getValue(), Json.text(out.asString()), "body $"));
+      String text = ValueGeneration.asText(generate(e.getValue(), text(out.asString()), "body $"));
       Charset cs = type == null ? StandardCharsets.UTF_8 : type.charsetOrUtf8();
       out = Body.bytes(text.getBytes(cs), body.contentType().orElse(null))
           .withEncoding(body.encoding()).withHint(body.hint().orElse(null));
@@ -286,10 +287,7 @@ public final class PartGeneration {
     }
   }
 
-  /** Small JSON helpers local to generation. */
-  private static final class Json {
-    static JsonNode text(String value) {
-      return dev.accord.pact.json.Json.nodes().stringNode(value);
-    }
+  private static JsonNode text(String value) {
+    return Json.nodes().stringNode(value);
   }
 }
