@@ -136,7 +136,7 @@ class PactFileTest {
     List<Process> forks = new ArrayList<>();
     for (String fork : List.of("a", "b", "c")) {
       forks.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          ForkedPactWriter.class.getName(), dir.toString(), fork, "4")
+          ForkedPactWriter.class.getName(), dir.toString(), fork, "2")
           .redirectErrorStream(true).redirectOutput(dir.resolve("fork-" + fork + ".log").toFile()).start());
     }
     for (Process p : forks) {
@@ -144,7 +144,7 @@ class PactFileTest {
     }
 
     Pact pact = PactReader.read(dir.resolve("c-p.json"));
-    assertThat(pact.interactions()).hasSize(12);
+    assertThat(pact.interactions()).hasSize(6);
   }
 
   @Test
