@@ -6,6 +6,8 @@ import dev.accord.cli.broker.CanIDeployCommand;
 import dev.accord.cli.broker.CanIMergeCommand;
 import dev.accord.cli.broker.CreateEnvironmentCommand;
 import dev.accord.cli.broker.CreateOrUpdatePacticipantCommand;
+import dev.accord.cli.broker.CreateOrUpdateVersionCommand;
+import dev.accord.cli.broker.CreateVersionTagCommand;
 import dev.accord.cli.broker.DescribeVersionCommand;
 import dev.accord.cli.broker.ListEnvironmentsCommand;
 import dev.accord.cli.broker.PublishCommand;
@@ -57,6 +59,8 @@ import picocli.CommandLine.Spec;
       ListEnvironmentsCommand.class,
       DescribeVersionCommand.class,
       CreateOrUpdatePacticipantCommand.class,
+      CreateOrUpdateVersionCommand.class,
+      CreateVersionTagCommand.class,
       AutoComplete.GenerateCompletion.class,
     })
 public final class AccordCommand implements Runnable {
