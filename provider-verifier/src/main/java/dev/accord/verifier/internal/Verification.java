@@ -262,6 +262,10 @@ public final class Verification {
     try {
       if (!request.generators().isEmpty()) {
         request = Generation.generateRequest(request, context);
+        List<Failure> shapes = GeneratedShapes.check(http.request(), request);
+        if (!shapes.isEmpty()) {
+          return shapes;
+        }
       }
     } catch (RuntimeException e) {
       return List.of(Failure.of(Failure.REQUEST_FAILED, "Generating the request failed: " + e.getMessage()
