@@ -133,6 +133,12 @@ public class PublicationService {
     return publications.withConsumerMainBranch(provider.getId());
   }
 
+  /** The content's id and hash, without loading the pact JSON. */
+  @Transactional(readOnly = true)
+  public ContentRef contentRef(PactPublication publication) {
+    return contents.findRefById(publication.getPactContentId()).orElseThrow();
+  }
+
   @Transactional(readOnly = true)
   public PactContent content(PactPublication publication) {
     return contents.findById(publication.getPactContentId()).orElseThrow();
