@@ -213,6 +213,9 @@ class BrokerApiAcceptanceTest {
     assertThat(huge.statusCode()).isEqualTo(413);
     assertThat(json(huge).path("errors").get(0).asString()).contains("the limit is 65536 bytes");
 
+    HttpResponse<String> chunked = broker.postChunked("/contracts/publish", "{\"x\":\"" + "a".repeat(70 * 1024) + "\"}");
+    assertThat(chunked.statusCode()).isEqualTo(413);
+
     assertThat(broker.get("/pacticipants/NoSuchThing").statusCode()).isEqualTo(404);
   }
 
