@@ -347,7 +347,8 @@ class MatrixService {
   /** Why a provider version has no result: verified under a branch name instead of a SHA, verified by other versions only, or never. */
   private String noVerificationHint(Row row) {
     Long contentId = row.content().getId();
-    if (!verifications.existsByPactContentId(contentId)) {
+    List<String> verified = verifications.providerVersionNumbers(contentId, PageRequest.of(0, 3));
+    if (verified.isEmpty()) {
       return row.provider().getName() + " has never verified this pact content: run its provider verification (this pact is selected by "
           + "{\"deployedOrReleased\":true} or {\"mainBranch\":true}) and publish the results under the provider's git SHA.";
     }
@@ -363,7 +364,6 @@ class MatrixService {
           + "results count for the exact provider version they were published under. Publish verification results with the provider's git SHA "
           + "as the version and the branch separately (pact verifier --provider-version $GIT_SHA --provider-branch " + number + ").";
     }
-    List<String> verified = verifications.providerVersionNumbers(contentId, PageRequest.of(0, 3));
     return "It was verified by " + row.provider().getName() + " version(s) " + String.join(", ", verified)
         + ", not by this one: deploy a verified version, or run the verification against " + row.provider().getName() + " "
         + row.providerVersion().getNumber() + " and publish the results.";

@@ -11,6 +11,7 @@ import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,19 +49,21 @@ class MatrixViews {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("summary", summary);
     body.put("notices", d.reasons().stream().map(r -> Map.of("type", r.type(), "text", r.text())).toList());
-    body.put("matrix", d.rows().stream().limit(limit).map(this::row).toList());
+    Map<Long, Map<String, Object>> summaries = new HashMap<>(); // a version appears in several rows: render (and query) it once
+    body.put("matrix", d.rows().stream().limit(limit).map(r -> row(r, summaries)).toList());
     return body;
   }
 
-  private Map<String, Object> row(Row r) {
+  private Map<String, Object> row(Row r, Map<Long, Map<String, Object>> summaries) {
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> consumer = new LinkedHashMap<>();
     consumer.put("name", r.consumer().getName());
-    consumer.put("version", versionViews.summary(r.consumerVersion()));
+    consumer.put("version", summaries.computeIfAbsent(r.consumerVersion().getId(), id -> versionViews.summary(r.consumerVersion())));
     consumer.put("_links", Map.of("self", link(pacticipantViews.url(r.consumer()))));
     Map<String, Object> provider = new LinkedHashMap<>();
     provider.put("name", r.provider().getName());
-    provider.put("version", r.providerVersion() == null ? null : versionViews.summary(r.providerVersion()));
+    provider.put("version", r.providerVersion() == null ? null
+        : summaries.computeIfAbsent(r.providerVersion().getId(), id -> versionViews.summary(r.providerVersion())));
     provider.put("_links", Map.of("self", link(pacticipantViews.url(r.provider()))));
     m.put("consumer", consumer);
     m.put("provider", provider);

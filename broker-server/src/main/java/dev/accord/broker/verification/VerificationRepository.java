@@ -19,8 +19,6 @@ public interface VerificationRepository extends JpaRepository<Verification, Long
 
   Optional<Verification> findFirstByPactContentIdAndSuccessTrueOrderByIdDesc(Long pactContentId);
 
-  boolean existsByPactContentId(Long pactContentId);
-
   /**
    * Whether a provider version on the given branch verified the content successfully (WIP results count only when
    * {@code includeWip}); one query instead of loading every success and its version's branches.
