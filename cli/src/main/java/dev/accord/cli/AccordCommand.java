@@ -6,6 +6,8 @@ import dev.accord.cli.broker.CanIDeployCommand;
 import dev.accord.cli.broker.CanIMergeCommand;
 import dev.accord.cli.broker.CreateEnvironmentCommand;
 import dev.accord.cli.broker.CreateOrUpdatePacticipantCommand;
+import dev.accord.cli.broker.CreateOrUpdateVersionCommand;
+import dev.accord.cli.broker.CreateVersionTagCommand;
 import dev.accord.cli.broker.DescribeVersionCommand;
 import dev.accord.cli.broker.ListEnvironmentsCommand;
 import dev.accord.cli.broker.PublishCommand;
@@ -45,6 +47,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       // the verify and stub commands (dev.accord.cli.verify) register here, one line each
       PublishCommand.class,
+      dev.accord.cli.verify.VerifyCommand.class,
+      dev.accord.cli.verify.StubCommand.class,
       CanIDeployCommand.class,
       CanIMergeCommand.class,
       RecordDeploymentCommand.class,
@@ -55,6 +59,8 @@ import picocli.CommandLine.Spec;
       ListEnvironmentsCommand.class,
       DescribeVersionCommand.class,
       CreateOrUpdatePacticipantCommand.class,
+      CreateOrUpdateVersionCommand.class,
+      CreateVersionTagCommand.class,
       AutoComplete.GenerateCompletion.class,
     })
 public final class AccordCommand implements Runnable {

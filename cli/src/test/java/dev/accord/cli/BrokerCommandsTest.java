@@ -344,4 +344,32 @@ class BrokerCommandsTest {
       tls.stop();
     }
   }
+
+  @Test
+  void create_version_tag_refuses_an_unknown_version_unless_asked_to_create_it() {
+    broker.stubFor(get(urlEqualTo("/pacticipants/web/versions/9")).willReturn(notFound()));
+    broker.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo("/pacticipants/web/versions/9/tags/prod")).willReturn(hal(201, "{}")));
+
+    CliRun.Result refused = accord.run("create-version-tag", "-a", "web", "-e", "9", "-t", "prod");
+    CliRun.Result created = accord.run("create-version-tag", "-a", "web", "-e", "9", "-t", "prod", "--auto-create-version");
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err()).isEqualTo("Error: Version '9' of pacticipant 'web' does not exist in the broker. Use"
+        + " --auto-create-version to create it, or check the --pacticipant and --version values.\n");
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.out()).isEqualTo("Tagged web version 9 with 'prod'\n");
+    broker.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlEqualTo("/pacticipants/web/versions/9/tags/prod"))
+        .withRequestBody(equalToJson("{\"name\":\"prod\"}")));
+  }
+
+  @Test
+  void create_or_update_version_records_the_branch() {
+    broker.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo("/pacticipants/products/branches/feat%2Fx/versions/9f8e")).willReturn(hal(201, "{}")));
+
+    CliRun.Result result = accord.run("create-or-update-version", "-a", "products", "-e", "9f8e", "--branch", "feat/x");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("Created or updated products version 9f8e on branch feat/x\n");
+    broker.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlEqualTo("/pacticipants/products/branches/feat%2Fx/versions/9f8e")));
+  }
 }

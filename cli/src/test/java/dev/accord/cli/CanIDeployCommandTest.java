@@ -121,7 +121,7 @@ class CanIDeployCommandTest {
             + "\n"
             + "❌ Computer says no ¯\\_(ツ)_/¯ (unknown: a verification result is missing)\n"
             + "\n"
-            + "What to do next: the provider has not verified this pact yet, or published its result under another version."
+            + "What to do next: the reasons above name what is missing. Usually the provider has not verified this pact yet, or published its result under another version."
             + " Check that the provider's CI verifies pacts from the broker with --publish and --provider-version set to its"
             + " git SHA, and that the versions in the target environment are recorded with record-deployment. To wait for a"
             + " verification that is running: --retry-while-unknown 30 --retry-interval 10.\n");
@@ -220,5 +220,21 @@ class CanIDeployCommandTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.out()).contains("❌ Computer says no");
     broker.verify(getRequestedFor(urlEqualTo(query)));
+  }
+
+  @Test
+  void no_without_a_failed_verification_points_at_the_reasons() {
+    matrix("false", "No pacts or verifications have been published for version 1a2b of orders-service", "");
+
+    CliRun.Result result = accord.run(ARGS);
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEqualTo(
+        "[error] No pacts or verifications have been published for version 1a2b of orders-service\n"
+            + "\n"
+            + "❌ Computer says no ¯\\_(ツ)_/¯\n"
+            + "\n"
+            + "What to do next: the reasons above say what is missing; check the pacticipant names and version numbers"
+            + " (usually the git SHA) against what was published to the broker.\n");
   }
 }

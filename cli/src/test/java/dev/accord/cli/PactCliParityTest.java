@@ -174,6 +174,18 @@ class PactCliParityTest {
   }
 
   @Test
+  void version_tags_and_branches_are_written_to_the_same_urls() throws Exception {
+    broker.stubFor(get(urlEqualTo("/pacticipants/orders-service/versions/1a2b")).willReturn(hal(200, "{\"number\":\"1a2b\"}")));
+    broker.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/pacticipants/.*"))
+        .willReturn(hal(201, "{\"name\":\"x\"}")));
+
+    assertSameRequestsAndExit("create-version-tag", "-a", "orders-service", "-e", "1a2b", "-t", "prod");
+    assertSameRequestsAndExit("create-or-update-version", "-a", "orders-service", "-e", "1a2b", "--branch", "main");
+    assertSameRequestsAndExit("create-or-update-version", "-a", "orders-service", "-e", "1a2b", "-t", "prod");
+    assertSameRequestsAndExit("create-or-update-version", "-a", "orders-service", "-e", "1a2b");
+  }
+
+  @Test
   void publish_sends_the_same_contract_fields() throws Exception {
     Files.writeString(dir.resolve("orders-service-products-service.json"),
         "{\"consumer\":{\"name\":\"orders-service\"},\"provider\":{\"name\":\"products-service\"},"

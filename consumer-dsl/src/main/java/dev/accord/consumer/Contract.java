@@ -187,8 +187,9 @@ public final class Contract implements AutoCloseable {
    * Ends the current test: checks that every declared interaction was received and nothing else, and keeps
    * the interactions when {@code testPassed}.
    *
-   * @throws AssertionError naming unexpected requests (with the closest interaction), interactions never
-   *     received, messages never delivered, or an interaction that conflicts with one of an earlier test
+   * @throws ContractNotExercisedError naming unexpected requests (with the closest interaction), interactions
+   *     never received and messages never delivered
+   * @throws AssertionError when an interaction conflicts with one of an earlier test
    */
   public synchronized void finishTest(boolean testPassed) {
     String test = currentTest;

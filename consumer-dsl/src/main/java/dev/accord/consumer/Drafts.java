@@ -268,6 +268,37 @@ final class Drafts {
     }
   }
 
+  /** An HTTP interaction declared in model form ({@link MockProvider#declare(HttpInteraction)}). */
+  static final class ModelDraft extends Draft implements MockHttpServer.Expectation {
+    private final HttpInteraction interaction;
+
+    ModelDraft(HttpInteraction interaction) {
+      super(interaction.description(), interaction.providerStates().stream()
+          .map(s -> new StateDecl(s.name(), s.params())).toList());
+      this.interaction = interaction;
+    }
+
+    @Override
+    public HttpRequest request() {
+      return interaction.request();
+    }
+
+    @Override
+    public HttpResponse response() {
+      return interaction.response();
+    }
+
+    @Override
+    public String label() {
+      return super.label();
+    }
+
+    @Override
+    HttpInteraction interaction() {
+      return interaction;
+    }
+  }
+
   /** Compiles message metadata into {@code parts} under {@link Category#METADATA}. */
   static Map<String, JsonNode> metadata(Map<String, Object> declared, ValueCompiler compiler, Parts parts, Body body) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
@@ -309,13 +340,21 @@ final class Drafts {
   }
 
   /** An asynchronous message being declared. */
-  static final class AsyncDraft extends Draft {
+  static class AsyncDraft extends Draft {
     MessagePart message;
     boolean delivered;
     private AsyncMessageInteraction built;
 
     AsyncDraft(String description, List<StateDecl> states) {
       super(description, states);
+    }
+
+    /** A message declared in model form. */
+    AsyncDraft(AsyncMessageInteraction interaction) {
+      super(interaction.description(), interaction.providerStates().stream()
+          .map(s -> new StateDecl(s.name(), s.params())).toList());
+      this.message = new MessagePart(null);
+      this.built = interaction;
     }
 
     void rebuild() {

@@ -104,14 +104,8 @@ public final class Dsl {
     MessageContent withContent(byte[] bytes, String contentType);
   }
 
-  /** An asynchronous message with its payload: add metadata, then hand it to the consumer. */
-  public interface MessageContent {
-    /** Metadata entries (values may be matchers), e.g. Kafka headers or the destination. */
-    MessageContent withMetadata(Map<String, ?> metadata);
-
-    /** One metadata entry. */
-    MessageContent withMetadata(String key, Object value);
-
+  /** A declared asynchronous message, ready to be handed to the consumer. */
+  public interface Deliverable {
     /** The message as the consumer receives it (generators applied); counts as delivered. */
     Message message();
 
@@ -120,6 +114,15 @@ public final class Dsl {
      * nothing is written to the pact).
      */
     void deliverTo(MessageHandler handler);
+  }
+
+  /** An asynchronous message with its payload: add metadata, then hand it to the consumer. */
+  public interface MessageContent extends Deliverable {
+    /** Metadata entries (values may be matchers), e.g. Kafka headers or the destination. */
+    MessageContent withMetadata(Map<String, ?> metadata);
+
+    /** One metadata entry. */
+    MessageContent withMetadata(String key, Object value);
   }
 
   /** The request of a synchronous message. */

@@ -1,5 +1,7 @@
 package dev.accord.consumer;
 
+import dev.accord.pact.model.AsyncMessageInteraction;
+import dev.accord.pact.model.HttpInteraction;
 import java.util.Map;
 
 /**
@@ -44,4 +46,13 @@ public interface MockProvider {
 
   /** An asynchronous message with no provider state. */
   Dsl.MessageDescribed expectsToReceive(String description);
+
+  /**
+   * Declares an HTTP interaction already in Pact model form (read from a pact file, built by a tool). It is
+   * served, checked and written like one declared with the DSL.
+   */
+  void declare(HttpInteraction interaction);
+
+  /** Declares an asynchronous message already in Pact model form; hand it to the consumer with the result. */
+  Dsl.Deliverable declare(AsyncMessageInteraction interaction);
 }

@@ -4,6 +4,8 @@ import dev.accord.consumer.internal.MockHttpServer;
 import dev.accord.consumer.internal.Reports;
 import dev.accord.pact.generators.Generation;
 import dev.accord.pact.generators.GeneratorContext;
+import dev.accord.pact.model.AsyncMessageInteraction;
+import dev.accord.pact.model.HttpInteraction;
 import dev.accord.pact.model.Interaction;
 import dev.accord.pact.model.MessageContents;
 import java.util.ArrayList;
@@ -89,21 +91,30 @@ final class MockProviderImpl implements MockProvider {
    */
   List<Interaction> verify() {
     List<String> unexpected = new ArrayList<>();
+    List<ContractNotExercisedError.UnexpectedRequest> unexpectedRequests = new ArrayList<>();
     Set<Object> hit = Collections.newSetFromMap(new IdentityHashMap<>());
     if (server != null) {
       for (MockHttpServer.Received r : server.received()) {
         if (r.matched() == null) {
-          unexpected.add(Reports.unexpectedRequest(r.request(), server.closest(r.request())));
+          MockHttpServer.Closest closest = server.closest(r.request());
+          unexpected.add(Reports.unexpectedRequest(r.request(), closest));
+          unexpectedRequests.add(new ContractNotExercisedError.UnexpectedRequest(r.request(),
+              java.util.Optional.ofNullable(closest).map(c -> ((Drafts.Draft) c.expectation()).interaction()),
+              closest == null ? List.of() : closest.mismatches()));
         } else {
           hit.add(r.matched());
         }
       }
     }
     List<String> notReceived = new ArrayList<>();
+    List<Interaction> notReceivedInteractions = new ArrayList<>();
     List<String> notDelivered = new ArrayList<>();
     for (Drafts.Draft d : drafts) {
-      if (d instanceof Drafts.HttpDraft h && !hit.contains(h)) {
-        notReceived.add(h.label() + ": " + Reports.requestLine(h.request()));
+      if (d instanceof MockHttpServer.Expectation h) {
+        if (!hit.contains(h)) {
+          notReceived.add(d.label() + ": " + Reports.requestLine(h.request()));
+          notReceivedInteractions.add(d.interaction());
+        }
       } else if (d instanceof Drafts.AsyncDraft a && (a.message == null || !a.delivered)) {
         notDelivered.add(a.label() + (a.message == null ? " (no content declared: add .withContent(...))" : ""));
       } else if (d instanceof Drafts.SyncDraft s && (s.responses.isEmpty() || !s.delivered)) {
@@ -111,9 +122,24 @@ final class MockProviderImpl implements MockProvider {
       }
     }
     if (!unexpected.isEmpty() || !notReceived.isEmpty() || !notDelivered.isEmpty()) {
-      throw new AssertionError(Reports.verificationFailure(providerName, unexpected, notReceived, notDelivered));
+      throw new ContractNotExercisedError(Reports.verificationFailure(providerName, unexpected, notReceived, notDelivered),
+          unexpectedRequests, notReceivedInteractions, notDelivered);
     }
     return drafts.stream().map(Drafts.Draft::interaction).map(Interaction.class::cast).toList();
+  }
+
+  @Override
+  public Dsl.Deliverable declare(AsyncMessageInteraction interaction) {
+    Drafts.AsyncDraft draft = new Drafts.AsyncDraft(Objects.requireNonNull(interaction, "interaction"));
+    drafts.add(draft);
+    return new MessageContentImpl(draft);
+  }
+
+  @Override
+  public void declare(HttpInteraction interaction) {
+    Drafts.ModelDraft draft = new Drafts.ModelDraft(Objects.requireNonNull(interaction, "interaction"));
+    drafts.add(draft);
+    server().add(draft);
   }
 
   private static Message message(MessageContents contents, String description) {

@@ -48,7 +48,10 @@ final class ValueCompiler {
   private static final Pattern SEMVER = Pattern.compile(
       "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?");
   private static final ThreadLocal<List<Matcher>> PLACEHOLDERS = new ThreadLocal<>();
-  private static final JsonMapper POJO_MAPPER = JsonMapper.builder()
+
+  /** Built on first use: most bodies are maps and lists and never need it. */
+  private static final class PojoMapper {
+    static final JsonMapper MAPPER = JsonMapper.builder()
       .addModule(new SimpleModule("accord-matchers").addSerializer(Matcher.class, new ValueSerializer<Matcher>() {
         @Override
         public void serialize(Matcher value, JsonGenerator gen, SerializationContext ctxt) {
@@ -59,6 +62,9 @@ final class ValueCompiler {
       }))
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
+  }
+
+  private static final Map<String, DateTimeFormatter> FORMATTERS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final String where;
   private final Map<String, StateVariable> variables;
@@ -174,7 +180,7 @@ final class ValueCompiler {
     PLACEHOLDERS.set(placeholders);
     JsonNode tree;
     try {
-      tree = POJO_MAPPER.valueToTree(value);
+      tree = PojoMapper.MAPPER.valueToTree(value);
     } catch (JacksonException e) {
       throw new ContractDefinitionException("Cannot use a " + value.getClass().getName() + " in " + where + " at "
           + path + ": Jackson cannot serialise it (" + e.getOriginalMessage() + ").\n"
@@ -392,7 +398,7 @@ final class ValueCompiler {
     }
     DateTimeFormatter formatter;
     try {
-      formatter = DateTimeFormatter.ofPattern(format);
+      formatter = FORMATTERS.computeIfAbsent(format, DateTimeFormatter::ofPattern);
     } catch (IllegalArgumentException e) {
       return "the format '" + format + "' is not a valid java.time.format.DateTimeFormatter pattern: " + e.getMessage();
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Where pacts to verify come from: files, a directory, a URL, a pact already in memory, or a Pact Broker
- * (see the broker source in {@code dev.accord.verifier.broker} once available).
+ * ({@link BrokerPactSource}).
  *
  * <pre>{@code
  * ProviderVerifier.forProvider("products-service")
@@ -30,6 +30,14 @@ public interface PactSource {
    * @throws PactSourceException when a pact cannot be fetched or read, naming the pact and the problem
    */
   List<PactToVerify> load();
+
+  /**
+   * Loads the pacts of {@code provider}; sources that select by provider (a broker) override this, the
+   * others ignore the name.
+   */
+  default List<PactToVerify> load(String provider) {
+    return load();
+  }
 
   /** A pact file (any specification version). */
   static PactSource file(Path file) {

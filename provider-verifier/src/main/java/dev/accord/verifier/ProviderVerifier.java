@@ -57,6 +57,9 @@ public final class ProviderVerifier {
   public ProviderVerifier pactsFrom(PactSource... sources) {
     for (PactSource s : sources) {
       settings.sources.add(Objects.requireNonNull(s, "source"));
+      if (s instanceof BrokerPactSource broker) {
+        settings.publisher = broker;
+      }
     }
     return this;
   }

@@ -223,6 +223,23 @@ public final class PactBrokerClient {
   }
 
   /**
+   * Publishes the verification result of a pact fetched with {@link #fetchPact(String)}.
+   *
+   * @throws BrokerException when the broker offered no {@code pb:publish-verification-results} link
+   *     for this pact, or refused the result
+   */
+  public PublishedVerification publishVerificationResults(BrokerPact pact, VerificationResult result) {
+    String link =
+        pact.publishVerificationResultsUrl()
+            .orElseThrow(() -> new BrokerException(
+                "Cannot publish the verification result of " + pact.url() + ": the broker's pact has no"
+                    + " 'pb:publish-verification-results' link. Fetch the pact from the broker's pacts-for-verification"
+                    + " or pact-version URL, not from a file or a URL outside the broker.",
+                "GET", pact.url(), 200, List.of(), List.of(), null));
+    return publishVerificationResults(link, result);
+  }
+
+  /**
    * Publishes a verification result: records the provider version's branch and tags (when given),
    * then POSTs the result to {@code link}. A failure is an exception, never a log line.
    *
@@ -555,6 +572,12 @@ public final class PactBrokerClient {
         matching.add(d);
       }
     }
+    if (matching.isEmpty() && instances.isEmpty()) {
+      throw new BrokerException(
+          pacticipant + " is deployed to " + environment + " without an application instance. Omit --application-instance '"
+              + applicationInstance + "' to record the undeployment.",
+          "GET", listUrl, 200, List.of(), List.of(), null);
+    }
     if (matching.isEmpty()) {
       String list = String.join(", ", instances);
       throw new BrokerException(
@@ -641,6 +664,57 @@ public final class PactBrokerClient {
     return new PacticipantVersion(
         pacticipant, v.path("number").asString(version == null ? "" : version), branches, tags,
         Hal.text(v, "buildUrl"), Hal.text(v, "createdAt"), response.text());
+  }
+
+  /**
+   * Tags an existing version (legacy; prefer branches).
+   *
+   * @param autoCreateVersion create the version when the broker does not know it, instead of failing
+   * @throws BrokerException when the version does not exist and {@code autoCreateVersion} is false
+   */
+  public void createVersionTags(String pacticipant, String version, List<String> tags, boolean autoCreateVersion) {
+    if (!autoCreateVersion) {
+      String url = versionUrl(pacticipant, version);
+      try {
+        http.get(url);
+      } catch (BrokerException e) {
+        if (e.isNotFound()) {
+          throw new BrokerException(
+              "Version '" + version + "' of pacticipant '" + pacticipant + "' does not exist in the broker. Use"
+                  + " --auto-create-version to create it, or check the --pacticipant and --version values.",
+              "GET", url, 404, e.errors(), e.notices(), e);
+        }
+        throw e;
+      }
+    }
+    for (String tag : tags) {
+      http.put(tagUrl(pacticipant, version, tag), HalTransport.object().put("name", tag));
+    }
+  }
+
+  /**
+   * Creates a version if needed and records its branch and tags, e.g. for a provider before it
+   * publishes verification results.
+   */
+  public void createOrUpdateVersion(String pacticipant, String version, String branch, List<String> tags) {
+    if (branch != null && !branch.isBlank()) {
+      String url = http.hasRelation("pb:pacticipant-branch-version")
+          ? http.relation("pb:pacticipant-branch-version", Map.of("pacticipant", pacticipant, "branch", branch, "version", version), "record a branch")
+          : http.baseUrl() + "/pacticipants/" + Hal.encode(pacticipant) + "/branches/" + Hal.encode(branch) + "/versions/" + Hal.encode(version);
+      http.put(url, HalTransport.object());
+    }
+    for (String tag : tags) {
+      http.put(tagUrl(pacticipant, version, tag), HalTransport.object().put("name", tag));
+    }
+    if ((branch == null || branch.isBlank()) && tags.isEmpty()) {
+      http.put(versionUrl(pacticipant, version), HalTransport.object());
+    }
+  }
+
+  private String tagUrl(String pacticipant, String version, String tag) {
+    return http.hasRelation("pb:pacticipant-version-tag")
+        ? http.relation("pb:pacticipant-version-tag", Map.of("pacticipant", pacticipant, "version", version, "tag", tag), "tag a version")
+        : http.baseUrl() + "/pacticipants/" + Hal.encode(pacticipant) + "/versions/" + Hal.encode(version) + "/tags/" + Hal.encode(tag);
   }
 
   /**

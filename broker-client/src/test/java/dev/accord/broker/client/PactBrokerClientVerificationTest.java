@@ -183,4 +183,14 @@ class PactBrokerClientVerificationTest {
                 + "  response body: {}\n"
                 + "  The broker failed on its side; its logs say why. Retries: --retries / PACT_BROKER_HTTP_RETRIES.");
   }
+
+  @Test
+  void a_pact_without_a_publish_link_cannot_have_results_published() {
+    BrokerPact fromFile = new BrokerPact("file:pact.json", "{}", "web", "products", java.util.Optional.empty(), java.util.Optional.empty());
+
+    assertThatThrownBy(() -> broker.client().build().publishVerificationResults(fromFile, VerificationResult.of("products", "1", true)))
+        .hasMessage("Cannot publish the verification result of file:pact.json: the broker's pact has no"
+            + " 'pb:publish-verification-results' link. Fetch the pact from the broker's pacts-for-verification"
+            + " or pact-version URL, not from a file or a URL outside the broker.");
+  }
 }

@@ -55,6 +55,9 @@ public class PactViews {
     String base = links.url("/pacts/provider/{}/consumer/{}", provider.getName(), consumer.getName());
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("self", link(selfUrl == null ? versionUrl(provider, consumer, cv) : selfUrl, "Pact"));
+    // lets `pact broker get-pacts --consumer C --branch B --latest` (which fetches this document) list it instead of crashing
+    l.put("pb:pacts", List.of(Links.named(selfUrl == null ? versionUrl(provider, consumer, cv) : selfUrl,
+        "Pact between " + consumer.getName() + " (" + cv.getNumber() + ") and " + provider.getName(), consumer.getName())));
     l.put("pb:consumer", Links.named(links.url("/pacticipants/{}", consumer.getName()), "Consumer", consumer.getName()));
     l.put("pb:consumer-version", Links.named(versionViews.url(consumer, cv), "Consumer version", cv.getNumber()));
     l.put("pb:consumer-versions", List.of(Links.named(versionViews.url(consumer, cv), "Consumer version", cv.getNumber())));

@@ -65,6 +65,17 @@ public class PacticipantService {
     return new Result(pacticipants.saveAndFlush(p), created);
   }
 
+  /** Pact's auto-detection: the first branch named develop, main or master becomes the main branch when none is set. */
+  @Transactional
+  public void detectMainBranch(Long pacticipantId, String branch) {
+    if (java.util.Set.of("develop", "main", "master").contains(branch)) {
+      pacticipants.findById(pacticipantId).filter(p -> p.getMainBranch() == null).ifPresent(p -> {
+        p.setMainBranch(branch);
+        pacticipants.save(p);
+      });
+    }
+  }
+
   @Transactional
   public void delete(String name) {
     pacticipants.delete(require(name));

@@ -16,8 +16,11 @@ public class VersionService {
   private final BranchRepository branches;
   private final BranchVersionRepository branchVersions;
   private final TagRepository tags;
+  private final dev.accord.broker.pacticipant.PacticipantService pacticipants;
 
-  VersionService(VersionRepository versions, BranchRepository branches, BranchVersionRepository branchVersions, TagRepository tags) {
+  VersionService(VersionRepository versions, BranchRepository branches, BranchVersionRepository branchVersions, TagRepository tags,
+      dev.accord.broker.pacticipant.PacticipantService pacticipants) {
+    this.pacticipants = pacticipants;
     this.versions = versions;
     this.branches = branches;
     this.branchVersions = branchVersions;
@@ -105,6 +108,7 @@ public class VersionService {
     branchVersions.saveAndFlush(new BranchVersion(branch.getId(), v.getId()));
     branch.setHeadVersionId(v.getId());
     branches.save(branch);
+    pacticipants.detectMainBranch(v.getPacticipantId(), branchName);
     return true;
   }
 

@@ -64,6 +64,9 @@ public final class BrokerOptions {
       builder.basicAuth(environment.get("PACT_BROKER_USERNAME"), password);
     }
     if (retries != null) {
+      if (retries < 1) {
+        throw new IllegalArgumentException("--retries is the number of attempts per request and must be at least 1, got " + retries);
+      }
       builder.maxAttempts(retries);
     }
     for (String header : customHeaders) {

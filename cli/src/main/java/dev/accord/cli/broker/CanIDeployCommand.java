@@ -4,6 +4,7 @@ import dev.accord.broker.client.CanIDeployQuery;
 import dev.accord.broker.client.MatrixSelector;
 import java.util.ArrayList;
 import java.util.List;
+import dev.accord.cli.AccordCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -11,6 +12,7 @@ import picocli.CommandLine.ParameterException;
 @Command(
     name = "can-i-deploy",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Checks whether the given application versions are compatible with the versions they will meet: exit 0 for yes,"

@@ -1,11 +1,13 @@
 package dev.accord.cli.broker;
 
 import dev.accord.broker.client.CanIDeployQuery;
+import dev.accord.cli.AccordCommand;
 import picocli.CommandLine.Command;
 
 @Command(
     name = "can-i-merge",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Checks whether a version is compatible with the latest main-branch version of every application it"

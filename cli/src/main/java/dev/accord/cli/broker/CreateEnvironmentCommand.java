@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "create-environment",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Creates an environment that deployments and releases can be recorded to.",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "create-or-update-pacticipant",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Creates an application (pacticipant) in the broker, or updates the given fields of an existing one.",

@@ -10,6 +10,7 @@ import picocli.CommandLine.ParameterException;
 @Command(
     name = "describe-version",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Describes a version of an application: its branches and tags. Without --version, the latest version.",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "list-environments",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {"Lists the broker's environments.", "", "  accord list-environments", ""})
 public final class ListEnvironmentsCommand extends BrokerCommand {

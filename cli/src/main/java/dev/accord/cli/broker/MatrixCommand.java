@@ -148,14 +148,18 @@ abstract class MatrixCommand extends BrokerCommand {
       case NO -> {
         out.println("❌ Computer says no ¯\\_(ツ)_/¯");
         out.println();
-        out.println("What to do next: open the failed verification result above to see which interactions and fields"
-            + " broke; fix the consumer's expectations or the provider, then publish and verify again.");
+        boolean failedVerification = decision.rows().stream().anyMatch(r -> !r.ignored() && r.success().equals(java.util.Optional.of(false)));
+        out.println(failedVerification
+            ? "What to do next: open the failed verification result above to see which interactions and fields"
+                + " broke; fix the consumer's expectations or the provider, then publish and verify again."
+            : "What to do next: the reasons above say what is missing; check the pacticipant names and version numbers"
+                + " (usually the git SHA) against what was published to the broker.");
       }
       case UNKNOWN -> {
         out.println("❌ Computer says no ¯\\_(ツ)_/¯ (unknown: a verification result is missing)");
         out.println();
-        out.println("What to do next: the provider has not verified this pact yet, or published its result under another"
-            + " version. Check that the provider's CI verifies pacts from the broker with --publish and"
+        out.println("What to do next: the reasons above name what is missing. Usually the provider has not verified this pact"
+            + " yet, or published its result under another version. Check that the provider's CI verifies pacts from the broker with --publish and"
             + " --provider-version set to its git SHA, and that the versions in the target environment are recorded"
             + " with record-deployment. To wait for a verification that is running: --retry-while-unknown 30 --retry-interval 10.");
       }

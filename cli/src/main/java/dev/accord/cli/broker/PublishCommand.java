@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Publishes pact files to the broker under a consumer version (ideally the git SHA) and branch.",

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "record-deployment",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Records that a version is now deployed to an environment (replacing the version deployed there before).",

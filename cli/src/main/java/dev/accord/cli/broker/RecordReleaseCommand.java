@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "record-release",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Records that a version is released to an environment (mobile apps, libraries: several can be supported at once).",

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "record-support-ended",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Records that a released version is no longer supported in an environment.",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "record-undeployment",
     mixinStandardHelpOptions = true,
+    versionProvider = AccordCommand.Version.class,
     sortOptions = false,
     description = {
       "Records that an application is no longer deployed to an environment (e.g. it was decommissioned).",

@@ -1,11 +1,16 @@
 package dev.accord.cli.verify;
 
+import dev.accord.broker.client.ConsumerVersionSelector;
+import dev.accord.broker.client.PactBrokerClient;
+import dev.accord.verifier.BrokerPactSource;
 import dev.accord.verifier.PactSource;
 import dev.accord.verifier.ProviderVerifier;
 import dev.accord.verifier.ReportFormat;
 import dev.accord.verifier.VerificationReport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,12 +126,12 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "Only run each provider state's setup and teardown and report which fail; no requests.")
   boolean statesOnly;
 
-  /** Extension point for the broker source, set by the broker integration; null when not available. */
-  static BrokerSupport brokerSupport = BrokerSupport.load();
-
   @Override
   public Integer call() {
     ProviderVerifier verifier = configure();
+    verifier.output(new java.io.PrintStream(new WriterStream(spec.commandLine().getOut()), true,
+        java.nio.charset.StandardCharsets.UTF_8));
+    verifier.settings().colour = System.console() != null && System.getenv("NO_COLOR") == null;
     VerificationReport report = statesOnly ? verifier.verifyStates() : verifier.verify();
     return report.passed() ? 0 : 1;
   }
@@ -176,10 +181,10 @@ public final class VerifyCommand implements Callable<Integer> {
         : dev.accord.verifier.Credentials.none();
     pactUrls.forEach(u -> v.pactsFrom(PactSource.url(u, credentials)));
     if (!isBlank(brokerUrl)) {
-      if (brokerSupport == null) {
-        throw usage("--broker-url: this build of accord has no broker client; verify pact files or URLs instead");
-      }
-      brokerSupport.configure(v, this, credentials);
+      v.pactsFrom(brokerSource());
+    }
+    if (publish) {
+      v.publishResults(providerVersion, providerBranch, buildUrl);
     }
     if (!filterConsumers.isEmpty()) {
       v.filterConsumer(filterConsumers.toArray(String[]::new));
@@ -228,12 +233,67 @@ public final class VerifyCommand implements Callable<Integer> {
     return s == null ? "" : s;
   }
 
-  /** What the broker integration adds to {@code verify}: the pacts-for-verification source and publishing. */
-  interface BrokerSupport {
-    void configure(ProviderVerifier verifier, VerifyCommand options, dev.accord.verifier.Credentials credentials);
+  private BrokerPactSource brokerSource() {
+    PactBrokerClient.Builder client = PactBrokerClient.builder().baseUrl(brokerUrl.trim());
+    if (!isBlank(brokerToken)) {
+      client.bearerToken(brokerToken);
+    } else if (!isBlank(brokerUsername)) {
+      client.basicAuth(brokerUsername, nullToEmpty(brokerPassword));
+    }
+    BrokerPactSource source;
+    try {
+      source = BrokerPactSource.of(client.build());
+    } catch (RuntimeException e) {
+      throw usage("--broker-url " + brokerUrl + ": " + e.getMessage());
+    }
+    for (String json : consumerVersionSelectors) {
+      try {
+        source.selectors(ConsumerVersionSelector.fromJson(json));
+      } catch (RuntimeException e) {
+        throw usage("--consumer-version-selectors '" + json + "': " + e.getMessage()
+            + " (e.g. {\"mainBranch\": true} or {\"deployedOrReleased\": true})");
+      }
+    }
+    if (!isBlank(providerBranch)) {
+      source.providerBranch(providerBranch);
+    }
+    if (enablePending) {
+      source.includePending();
+    }
+    if (includeWipPactsSince != null) {
+      try {
+        source.includeWipPactsSince(LocalDate.parse(includeWipPactsSince.trim()));
+      } catch (DateTimeParseException e) {
+        throw usage("--include-wip-pacts-since '" + includeWipPactsSince + "' is not a date: use YYYY-MM-DD");
+      }
+    }
+    return source;
+  }
 
-    static BrokerSupport load() {
-      return null;
+  /** Bridges the verifier's PrintStream to picocli's writer (UTF-8). */
+  private static final class WriterStream extends java.io.OutputStream {
+    private final java.io.PrintWriter writer;
+    private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+
+    WriterStream(java.io.PrintWriter writer) {
+      this.writer = writer;
+    }
+
+    @Override
+    public void write(int b) {
+      buffer.write(b);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      buffer.write(b, off, len);
+    }
+
+    @Override
+    public void flush() {
+      writer.write(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+      buffer.reset();
+      writer.flush();
     }
   }
 }

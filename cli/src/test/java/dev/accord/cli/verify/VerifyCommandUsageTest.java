@@ -2,19 +2,20 @@ package dev.accord.cli.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accord.cli.AccordCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class VerifyCommandUsageTest {
+  private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    CommandLine cmd = new CommandLine(new VerifyCommand());
-    cmd.setErr(new PrintWriter(err, true));
-    cmd.setOut(new PrintWriter(new StringWriter(), true));
-    return cmd.execute(args);
+    String[] full = new String[args.length + 1];
+    full[0] = "verify";
+    System.arraycopy(args, 0, full, 1, args.length);
+    return AccordCommand.run(new AccordCommand(), new PrintWriter(out, true), new PrintWriter(err, true), full);
   }
 
   @Test
@@ -25,18 +26,21 @@ class VerifyCommandUsageTest {
 
   @Test
   void publish_without_a_provider_version_says_how_to_get_one() {
-    assertThat(run("--provider", "p", "--provider-base-url", "http://localhost:8080", "--pact-file", "x.json",
-        "--publish")).isEqualTo(2);
+    assertThat(run("--provider", "p", "--provider-base-url", "http://localhost:8080", "--broker-url",
+        "http://localhost:9292", "--publish")).isEqualTo(2);
     assertThat(err.toString()).contains("--publish needs --provider-version (use the git SHA");
   }
 
   @Test
-  void an_unknown_report_format_and_a_bad_base_url_are_usage_errors() {
+  void an_unknown_report_format_a_bad_base_url_and_a_bad_selector_are_usage_errors() {
     assertThat(run("--provider", "p", "--provider-base-url", "http://localhost:8080", "--pact-file", "x.json",
         "--report", "pdf")).isEqualTo(2);
     assertThat(err.toString()).contains("--report pdf: use junit, json or html");
     assertThat(run("--provider", "p", "--provider-base-url", "localhost:8080", "--pact-file", "x.json")).isEqualTo(2);
     assertThat(err.toString()).contains("baseUrl 'localhost:8080' must be an absolute http or https URL");
+    assertThat(run("--provider", "p", "--provider-base-url", "http://localhost:8080", "--broker-url",
+        "http://localhost:9292", "--include-wip-pacts-since", "last week")).isEqualTo(2);
+    assertThat(err.toString()).contains("--include-wip-pacts-since 'last week' is not a date: use YYYY-MM-DD");
   }
 
   @Test
@@ -47,17 +51,8 @@ class VerifyCommandUsageTest {
 
   @Test
   void a_missing_pact_file_fails_with_exit_code_1_naming_the_file() {
-    StringWriter out = new StringWriter();
-    java.io.ByteArrayOutputStream stdout = new java.io.ByteArrayOutputStream();
-    java.io.PrintStream old = System.out;
-    System.setOut(new java.io.PrintStream(stdout, true));
-    try {
-      assertThat(run("--provider", "p", "--provider-base-url", "http://127.0.0.1:9", "--pact-file",
-          "does-not-exist.json")).isEqualTo(1);
-    } finally {
-      System.setOut(old);
-    }
-    assertThat(stdout.toString()).contains("does-not-exist.json does not exist or is not a file")
-        .contains("0 of 0 interactions failed");
+    assertThat(run("--provider", "p", "--provider-base-url", "http://127.0.0.1:9", "--pact-file",
+        "does-not-exist.json")).isEqualTo(1);
+    assertThat(out.toString()).contains("does-not-exist.json does not exist or is not a file");
   }
 }

@@ -15,13 +15,22 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.ValueMatcher;
+import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
+import com.github.tomakehurst.wiremock.store.DefaultStores;
+import com.github.tomakehurst.wiremock.store.InMemoryStubMappingStore;
+import com.github.tomakehurst.wiremock.store.StubMappingStore;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.github.tomakehurst.wiremock.stubbing.SubEvent;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.verification.notmatched.NotMatchedRenderer;
 import dev.accord.pact.generators.Generation;
 import dev.accord.pact.generators.GeneratorContext;
 import dev.accord.pact.matching.Matching;
 import dev.accord.pact.matching.Mismatch;
 import dev.accord.pact.model.Body;
+import dev.accord.pact.model.Category;
 import dev.accord.pact.model.ContentType;
 import dev.accord.pact.model.Generator;
 import dev.accord.pact.model.Generators;
@@ -76,8 +85,20 @@ public final class MockHttpServer implements AutoCloseable {
         .gzipDisabled(true)
         .stubRequestLoggingDisabled(true)
         .extensionScanningEnabled(false)
+        // a mock provider never proxies or templates: skip building WireMock's proxy client and Handlebars
+        .templatingEnabled(false)
+        .httpClientFactory((options, trustAll, trusted, useSystemProperties) -> request -> {
+          throw new java.io.IOException("Accord's mock provider does not proxy requests");
+        })
         .extensions(new PactResponse())
         .notMatchedRendererFactory(extensions -> new MismatchRenderer());
+    IndexedStubs stubStore = new IndexedStubs();
+    config.withStores(new DefaultStores(config.filesRoot()) {
+      @Override
+      public StubMappingStore getStubStore() {
+        return stubStore;
+      }
+    });
     server = new WireMockServer(config);
     server.start();
   }
@@ -145,6 +166,16 @@ public final class MockHttpServer implements AutoCloseable {
     return best;
   }
 
+  private static boolean samePath(String expected, String url) {
+    int q = url.indexOf('?');
+    String raw = q < 0 ? url : url.substring(0, q);
+    return raw.indexOf('%') < 0 && raw.indexOf('+') < 0 ? raw.equals(expected) : decodePath(raw).equals(expected);
+  }
+
+  private static String decodePath(String raw) {
+    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+
   HttpRequest convert(Request request) {
     Object[] last = lastConverted.get();
     if (last != null && last[0] == request) {
@@ -160,7 +191,7 @@ public final class MockHttpServer implements AutoCloseable {
     String url = request.getUrl();
     int q = url.indexOf('?');
     String rawPath = q < 0 ? url : url.substring(0, q);
-    String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+    String path = decodePath(rawPath);
     Map<String, List<String>> query = new LinkedHashMap<>();
     if (q >= 0 && q < url.length() - 1) {
       for (String pair : url.substring(q + 1).split("&")) {
@@ -182,6 +213,36 @@ public final class MockHttpServer implements AutoCloseable {
     Body body = bytes == null || bytes.length == 0 ? Body.empty()
         : Body.bytes(bytes, contentType == null ? null : ContentType.parse(contentType));
     return new HttpRequest(request.getMethod().getName(), path, query, headers, body, null, null);
+  }
+
+  /**
+   * WireMock's in-memory stub store, asked first whether a stub could possibly match (same method, same
+   * literal path) so that a request is matched by the Pact engine against a handful of stubs, not all of
+   * them; WireMock still decides with each remaining stub's own matcher.
+   */
+  private final class IndexedStubs extends InMemoryStubMappingStore {
+    @Override
+    public Stream<StubMapping> findAllMatchingRequest(Request request, Map<String, RequestMatcherExtension> customMatchers,
+        Consumer<SubEvent> subEvents) {
+      return getAll().filter(stub -> mayMatch(stub, request)).filter(stub -> {
+        MatchResult result = stub.getRequest().match(request, customMatchers);
+        if (result.isExactMatch()) {
+          result.getSubEvents().forEach(subEvents);
+          return true;
+        }
+        return false;
+      });
+    }
+
+    private boolean mayMatch(StubMapping stub, Request request) {
+      Expectation e = stubs.get(stub.getId());
+      if (e == null) {
+        return true;
+      }
+      HttpRequest expected = e.request();
+      return expected.method().equalsIgnoreCase(request.getMethod().getName())
+          && (!expected.matchingRules().category(Category.PATH).isEmpty() || samePath(expected.path(), request.getUrl()));
+    }
   }
 
   /** The Pact engine as a WireMock custom matcher. */

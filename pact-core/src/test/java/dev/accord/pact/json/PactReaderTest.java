@@ -219,6 +219,28 @@ class PactReaderTest {
     java.nio.file.Files.writeString(file, Fixtures.load("roundtrip/v3-http.json"));
 
     assertThat(PactReader.read(file).interactions()).hasSize(3);
-    assertThat(PactReader.readWithWarnings(file).warnings()).isEmpty();
+    assertThat(PactReader.readWithWarnings(file).warnings()).extracting(PactReader.Warning::toString).containsExactly(
+        "Pact " + file + " at $.interactions[2].request.body: the content type is application/json but the content "
+            + "\"just a string\" is not JSON text; it is read as a JSON string (write \"\\\"text\\\"\" for a JSON "
+            + "string, or use a text content type)");
+  }
+
+  @Test
+  void aStringContentOfAJsonBodyIsTheJsonText() {
+    // GIVEN JSON bodies given as strings, the way pact-jvm reads them: the string is the JSON text
+    String json = HEAD + "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"description\": \"d\", "
+        + "\"request\": {\"method\": \"POST\", \"path\": \"/\", \"body\": {\"content\": \"{\\\"a\\\": 1}\", "
+        + "\"contentType\": \"application/json\", \"encoded\": false}}, "
+        + "\"response\": {\"status\": 200, \"body\": {\"content\": \"\\\"abc\\\"\", \"contentType\": "
+        + "\"application/json\"}}}], \"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}}}";
+
+    PactReader.Result result = PactReader.readWithWarnings(json, "f");
+
+    // THEN an object and a JSON string are read, and a JSON string body is written back as its JSON text
+    HttpInteraction interaction = result.pact().httpInteractions().get(0);
+    assertThat(result.warnings()).isEmpty();
+    assertThat(interaction.request().body().asJson()).isEqualTo(Json.parse("{\"a\": 1}"));
+    assertThat(interaction.response().body().asJson()).isEqualTo(Json.nodes().stringNode("abc"));
+    assertThat(PactWriter.toJson(result.pact(), PactSpecification.V4)).contains("\"content\": \"\\\"abc\\\"\"");
   }
 }

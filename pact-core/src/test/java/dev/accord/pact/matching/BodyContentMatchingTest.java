@@ -97,6 +97,16 @@ class BodyContentMatchingTest {
   }
 
   @Test
+  void undeclaredActualContentTypeIsReadAsTheExpectedType() {
+    List<Mismatch> m = request(put(Body.json(Json.parse("{\"one\": \"a\"}"))),
+        put(Body.bytes("one=a".getBytes(StandardCharsets.UTF_8), null)));
+    assertThat(m).singleElement().satisfies(x -> {
+      assertThat(x.type()).isEqualTo(MismatchType.BODY);
+      assertThat(x.description()).startsWith("Expected a JSON body but the actual body is not valid JSON");
+    });
+  }
+
+  @Test
   void actualBodyThatIsNotJsonIsReportedNotThrown() {
     List<Mismatch> m = request(put(Body.json(Json.parse("{\"one\": \"a\"}"))),
         put(Body.text("{\"one\": ", ContentType.JSON), "application/json"));

@@ -176,6 +176,12 @@ class HttpPartsMatchingTest {
   }
 
   @Test
+  void repeatedSingleValueHeaderEqualsItsCommaJoinedForm() {
+    assertThat(requestHeaders(headers("Link", "<a>; rel=first, <b>; rel=next"),
+        headers("Link", "<a>; rel=first", "Link", "<b>; rel=next"))).isEmpty();
+  }
+
+  @Test
   void contentTypeWithTheSameCharsetInAnotherCaseMatches() {
     assertThat(requestHeaders(headers("content-type", "application/json;charset=UTF-8"),
         headers("Content-Type", "application/json;charset=utf-8"))).isEmpty();

@@ -81,7 +81,7 @@ public final class Verification {
     List<Selected> selected = new ArrayList<>();
     int pactsForProvider = 0;
     for (PactSource source : settings.sources) {
-      for (PactToVerify p : source.load()) {
+      for (PactToVerify p : source.load(settings.provider)) {
         p.notices().forEach(console::notice);
         Pact pact = p.pact();
         if (!pact.provider().name().equals(settings.provider)) {

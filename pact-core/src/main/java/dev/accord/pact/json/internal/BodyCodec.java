@@ -35,7 +35,7 @@ public final class BodyCodec {
     if (value.isString()) {
       String text = value.stringValue();
       if (contentType != null && contentType.isJson()) {
-        return Body.json(value, contentType);
+        return jsonText(text, contentType, path, ctx);
       }
       if (contentType != null && contentType.isBinary()) {
         byte[] decoded = tryBase64(text);
@@ -118,7 +118,8 @@ public final class BodyCodec {
       case "none":
         if (content.isString()) {
           body = contentType != null && contentType.isJson()
-              ? Body.json(content, contentType) : Body.text(content.stringValue(), contentType);
+              ? jsonText(content.stringValue(), contentType, contentPath, ctx)
+              : Body.text(content.stringValue(), contentType);
         } else {
           body = Body.json(content, contentType);
         }
@@ -129,6 +130,29 @@ public final class BodyCodec {
         body = content.isString() ? Body.text(content.stringValue(), contentType) : Body.json(content, contentType);
     }
     return hint == null ? body : body.withHint(hint);
+  }
+
+  /**
+   * A string given as the content of a JSON body is the JSON text itself (as pact-jvm reads it), so
+   * {@code "{\"id\": 1}"} is an object and {@code "\"abc\""} a JSON string. Text that is not JSON is kept as a
+   * JSON string, with a warning: pact-jvm writes JSON string bodies that way.
+   */
+  private static Body jsonText(String text, ContentType contentType, String path, ReadContext ctx) {
+    JsonNode parsed = null;
+    if (!text.isBlank()) {
+      try {
+        parsed = Json.parse(text);
+      } catch (JacksonException e) {
+        parsed = null;
+      }
+    }
+    if (parsed == null || parsed.isMissingNode()) {
+      ctx.warn(path, "the content type is " + contentType.raw() + " but the content " + preview(text)
+          + " is not JSON text; it is read as a JSON string (write \"\\\"text\\\"\" for a JSON string, "
+          + "or use a text content type)");
+      return Body.json(Json.nodes().stringNode(text), contentType);
+    }
+    return Body.json(parsed, contentType);
   }
 
   private static String encodingName(JsonNode encoded, String path, ReadContext ctx) {
@@ -180,7 +204,7 @@ public final class BodyCodec {
       return Json.nodes().stringNode(Base64.getEncoder().encodeToString(body.asBytes()));
     }
     if ((ct == null || ct.isJson()) && body.isJsonContent()) {
-      return body.asJson();
+      return jsonContent(body.asJson(), ct);
     }
     if (body.isEmpty()) {
       return Json.nodes().stringNode("");
@@ -213,7 +237,7 @@ public final class BodyCodec {
           putContentType(o, ct);
           o.put("encoded", false);
         } else if ((ct == null || ct.isJson()) && body.isJsonContent()) {
-          o.set("content", body.asJson());
+          o.set("content", jsonContent(body.asJson(), ct));
           putContentType(o, ct);
           o.put("encoded", false);
         } else if (isUtf8OrCharset(body, ct)) {
@@ -229,6 +253,17 @@ public final class BodyCodec {
     }
     body.hint().ifPresent(h -> o.put("contentTypeHint", h.name()));
     return o;
+  }
+
+  /**
+   * JSON inline; a JSON string under a JSON content type is written as its JSON text ({@code "\"abc\""}), since
+   * readers take a string content of a JSON body to be the JSON text.
+   */
+  private static JsonNode jsonContent(JsonNode json, ContentType ct) {
+    if (json.isString() && ct != null) {
+      return Json.nodes().stringNode(Json.write(json));
+    }
+    return json;
   }
 
   private static void putContentType(ObjectNode o, ContentType ct) {

@@ -16,6 +16,14 @@ import tools.jackson.databind.node.ObjectNode;
  * writing the same pact twice gives the same keys.
  */
 public final class InteractionKeys {
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
+  });
+
   private InteractionKeys() {}
 
   public static String compute(String description, List<ProviderState> states) {
@@ -34,11 +42,8 @@ public final class InteractionKeys {
   }
 
   public static String sha256Hex(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-    }
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 }

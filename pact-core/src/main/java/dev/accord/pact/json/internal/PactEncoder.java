@@ -26,8 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Turns the model into V3 or V4 pact JSON with a fixed key order. */
 public final class PactEncoder {
-  private static final Set<String> MODELLED = Set.of("type", "key", "description", "providerStates", "request",
-      "response", "contents", "metadata", "metaData", "matchingRules", "generators", "pending", "comments");
+  /** Attributes the reader always takes as modelled ones, so an extension can never use them. */
+  private static final Set<String> RESERVED = Set.of("type", "key", "description", "providerStates", "providerState",
+      "provider_state", "pending", "comments");
 
   private PactEncoder() {}
 
@@ -173,7 +174,7 @@ public final class PactEncoder {
   private static void extensions(ObjectNode o, Interaction interaction) {
     Map<String, JsonNode> sorted = new TreeMap<>(interaction.extensions());
     sorted.forEach((k, v) -> {
-      if (!MODELLED.contains(k)) {
+      if (!RESERVED.contains(k) && !o.has(k)) {
         o.set(k, v);
       }
     });

@@ -23,7 +23,9 @@ import tools.jackson.databind.JsonNode;
  * Matches a body by content type (Pact specification sections 1.6 and 2.9): presence semantics first (a
  * missing expected body matches anything, an empty one requires an empty actual body, JSON {@code null}
  * requires null or nothing), then the content types (a different base type is a {@code body-content-type}
- * mismatch), then the matcher for the type: JSON, XML, form-urlencoded, multipart, text or binary.
+ * mismatch; an actual body without a declared type is read as the expected type), then the matcher for the
+ * type: JSON, XML, form-urlencoded, multipart, text or binary. An expected body without a declared type is
+ * sniffed (JSON, XML, magic bytes, else text).
  */
 public final class BodyMatcher {
   private BodyMatcher() {}
@@ -54,7 +56,8 @@ public final class BodyMatcher {
       return;
     }
     ContentType e = expectedType.orElseGet(() -> detected(expected));
-    ContentType a = actualType.orElseGet(() -> actualEmpty ? e : detected(actual));
+    // an actual body that declares no content type is read as the expected type: its content decides
+    ContentType a = actualType.orElse(e);
     if (!sameType(e, a)) {
       contentTypes.add("$", e.mediaType(), a.mediaType(), "Expected a body of '" + e.mediaType()
           + "' but the actual content type was '" + a.mediaType() + "'");
@@ -98,7 +101,8 @@ public final class BodyMatcher {
     }
     JsonNode actualJson;
     try {
-      actualJson = Json.mapper().readTree(actual.asBytes());
+      // a body built from a tree, or bytes parsed once before, is not serialised and parsed again
+      actualJson = actual.isJsonContent() ? actual.asJson() : Json.mapper().readTree(actual.asBytes());
     } catch (JacksonException ex) {
       out.add("$", Values.json(expectedJson), preview(actual), "Expected a JSON body but the actual body is not"
           + " valid JSON (" + ex.getOriginalMessage() + "): '" + Values.abbreviate(preview(actual), 80) + "'");

@@ -116,9 +116,10 @@ public final class HeaderMatcher {
 
   static List<String> split(String name, List<String> values) {
     if (SINGLE_VALUE.contains(name.toLowerCase(Locale.ROOT))) {
+      // never split, but a repeated header and its comma-joined form compare equal
       List<String> trimmed = new ArrayList<>();
       values.forEach(v -> trimmed.add(v.trim()));
-      return trimmed;
+      return List.of(String.join(", ", trimmed));
     }
     return splitOnCommas(values);
   }

@@ -1,8 +1,6 @@
 package dev.accord.pact.matching.internal;
 
 import dev.accord.pact.model.RuleList;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Where a body traversal stands in a {@link RuleIndex}: the trie nodes still reachable from the current
@@ -16,9 +14,11 @@ import java.util.List;
  */
 public final class RuleCursor {
 
-  private static final RuleCursor NONE = new RuleCursor(List.of(), null, 0, 0, 0, 0);
+  private static final RuleIndex.Node[] NO_NODES = new RuleIndex.Node[0];
+  private static final double[] NO_WEIGHTS = new double[0];
+  private static final RuleCursor NONE = new RuleCursor(NO_NODES, NO_WEIGHTS, null, 0, 0, 0, 0);
 
-  private final List<RuleIndex.Node> nodes;
+  private final RuleIndex.Node[] nodes;
   private final double[] weights;
   private final RuleList best;
   private final double bestWeight;
@@ -26,8 +26,8 @@ public final class RuleCursor {
   private final int bestDepth;
   private final int depth;
 
-  private RuleCursor(List<RuleIndex.Node> nodes, double[] weights, RuleList best, double bestWeight,
-      int bestLength, int bestDepth, int depth) {
+  private RuleCursor(RuleIndex.Node[] nodes, double[] weights, RuleList best, double bestWeight, int bestLength,
+      int bestDepth, int depth) {
     this.nodes = nodes;
     this.weights = weights;
     this.best = best;
@@ -35,11 +35,6 @@ public final class RuleCursor {
     this.bestLength = bestLength;
     this.bestDepth = bestDepth;
     this.depth = depth;
-  }
-
-  private RuleCursor(List<RuleIndex.Node> nodes, RuleList best, double bestWeight, int bestLength, int bestDepth,
-      int depth) {
-    this(nodes, new double[0], best, bestWeight, bestLength, bestDepth, depth);
   }
 
   /** A cursor with no rules at all. */
@@ -52,58 +47,64 @@ public final class RuleCursor {
       return NONE;
     }
     RuleIndex.Node root = index.root;
-    return new RuleCursor(List.of(root), new double[] {2}, root.rules, root.rules == null ? 0 : 2,
+    return new RuleCursor(new RuleIndex.Node[] {root}, new double[] {2}, root.rules, root.rules == null ? 0 : 2,
         root.textLength, 0, 0);
   }
 
   /** A cursor whose only rule is {@code rules}, applied here and cascading to children. */
   public static RuleCursor of(RuleList rules) {
-    return new RuleCursor(List.of(), rules, Double.MAX_VALUE, Integer.MAX_VALUE, 0, 0);
+    return new RuleCursor(NO_NODES, NO_WEIGHTS, rules, Double.MAX_VALUE, Integer.MAX_VALUE, 0, 0);
   }
 
   /** Moves to an object key. */
   public RuleCursor field(String name) {
-    return descend(name, -1);
+    return descend(name, numericKey(name));
   }
 
   /** Moves to an array index. */
   public RuleCursor index(int index) {
-    return descend(Integer.toString(index), index);
+    return descend(null, index);
   }
 
-  private RuleCursor descend(String segment, int index) {
-    if (nodes.isEmpty()) {
+  /** {@code name} is null for an array index (its text is only built when a rule names it as a field). */
+  private RuleCursor descend(String name, int numeric) {
+    if (nodes.length == 0) {
       if (this == NONE) {
         return NONE;
       }
-      return new RuleCursor(List.of(), best, bestWeight, bestLength, bestDepth, depth + 1);
+      return new RuleCursor(NO_NODES, NO_WEIGHTS, best, bestWeight, bestLength, bestDepth, depth + 1);
     }
-    int numeric = index >= 0 ? index : numericKey(segment);
-    List<RuleIndex.Node> next = new ArrayList<>(2);
-    double[] nextWeights = new double[nodes.size() * 3];
+    RuleIndex.Node[] next = null;
+    double[] nextWeights = null;
+    int count = 0;
     RuleList newBest = best;
     double newWeight = bestWeight;
     int newLength = bestLength;
     int newDepth = bestDepth;
-    for (int i = 0; i < nodes.size(); i++) {
-      RuleIndex.Node node = nodes.get(i);
+    for (int i = 0; i < nodes.length; i++) {
+      RuleIndex.Node node = nodes[i];
       double w = weights[i];
-      RuleIndex.Node exact = node.fields.get(segment);
-      if (exact == null && numeric >= 0) {
+      RuleIndex.Node exact = null;
+      if (!node.fields.isEmpty()) {
+        exact = node.fields.get(name != null ? name : Integer.toString(numeric));
+      }
+      if (exact == null && numeric >= 0 && !node.indices.isEmpty()) {
         exact = node.indices.get(numeric);
       }
       RuleIndex.Node starIndex = numeric >= 0 ? node.starIndex : null;
-      RuleIndex.Node[] candidates = {exact, starIndex, node.star};
-      double[] factors = {2, 1, 1};
       for (int c = 0; c < 3; c++) {
-        RuleIndex.Node child = candidates[c];
+        RuleIndex.Node child = c == 0 ? exact : c == 1 ? starIndex : node.star;
         if (child == null) {
           continue;
         }
-        double cw = w * factors[c];
+        double cw = c == 0 ? w * 2 : w;
         if (!child.isLeafless()) {
-          nextWeights[next.size()] = cw;
-          next.add(child);
+          if (next == null) {
+            next = new RuleIndex.Node[nodes.length * 3];
+            nextWeights = new double[nodes.length * 3];
+          }
+          next[count] = child;
+          nextWeights[count++] = cw;
         }
         if (child.rules != null
             && (newBest == null || cw > newWeight || (cw == newWeight && child.textLength > newLength))) {
@@ -114,11 +115,12 @@ public final class RuleCursor {
         }
       }
     }
-    if (next.isEmpty() && newBest == null) {
+    if (count == 0 && newBest == null) {
       return NONE;
     }
-    double[] trimmed = java.util.Arrays.copyOf(nextWeights, next.size());
-    return new RuleCursor(next, trimmed, newBest, newWeight, newLength, newDepth, depth + 1);
+    RuleIndex.Node[] live = count == 0 ? NO_NODES : count == next.length ? next : java.util.Arrays.copyOf(next, count);
+    double[] liveWeights = count == 0 ? NO_WEIGHTS : java.util.Arrays.copyOf(nextWeights, count);
+    return new RuleCursor(live, liveWeights, newBest, newWeight, newLength, newDepth, depth + 1);
   }
 
   private static int numericKey(String segment) {

@@ -138,6 +138,12 @@ public final class ValueRules {
       return isNullish(a) && isNullish(b);
     }
     if (a.isNumber() && b.isNumber()) {
+      if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
+        return a.longValue() == b.longValue();
+      }
+      if (a.isDouble() && b.isDouble()) {
+        return a.doubleValue() == b.doubleValue();
+      }
       return a.decimalValue().compareTo(b.decimalValue()) == 0;
     }
     if (a.isArray() && b.isArray()) {

@@ -229,7 +229,22 @@ class PactJvmInteropTest {
         Map.of(), new MatchingRulesImpl(), new Generators(), "");
     V4Interaction.AsynchronousMessage image = new V4Interaction.AsynchronousMessage("thumbnail created",
         List.of(), binary, null);
+    Map<String, au.com.dius.pact.core.support.json.JsonValue> comments = new LinkedHashMap<>();
+    comments.put("testname", new au.com.dius.pact.core.support.json.JsonValue.StringValue("QuoteTest.quote"));
+    comments.put("text", new au.com.dius.pact.core.support.json.JsonValue.Array(
+        List.of(new au.com.dius.pact.core.support.json.JsonValue.StringValue("a note"))));
+    MatchingRulesImpl quoteRules = new MatchingRulesImpl();
+    quoteRules.addCategory("body").addRule("$.price", new NumberTypeMatcher(NumberTypeMatcher.NumberType.DECIMAL));
+    MessageContents quoteRequest = new MessageContents(
+        OptionalBody.body("quote sku-1".getBytes(StandardCharsets.UTF_8), new ContentType("text/plain")),
+        Map.of("replyTo", "quotes"), new MatchingRulesImpl(), new Generators(), "");
+    MessageContents quoteResponse = new MessageContents(
+        OptionalBody.body("{\"price\": 10.5}".getBytes(StandardCharsets.UTF_8), new ContentType("application/json")),
+        Map.of(), quoteRules, new Generators(), "");
+    V4Interaction.SynchronousMessages quote = new V4Interaction.SynchronousMessages("quote-key", "price quote",
+        null, List.of(new ProviderState("sku-1 is priced")), comments, true, quoteRequest,
+        List.of(quoteResponse), Map.of(), new au.com.dius.pact.core.model.InteractionMarkup(), "");
     return new V4Pact(new Consumer("orders-service"), new Provider("products-service"),
-        List.<Interaction>of(http, event, image), Map.of(), au.com.dius.pact.core.model.UnknownPactSource.INSTANCE);
+        List.<Interaction>of(http, event, image, quote), Map.of(), au.com.dius.pact.core.model.UnknownPactSource.INSTANCE);
   }
 }

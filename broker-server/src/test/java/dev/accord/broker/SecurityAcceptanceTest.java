@@ -1,0 +1,60 @@
+package dev.accord.broker;
+
+import static dev.accord.broker.RunningBroker.publishBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Basic auth and bearer tokens with a read-write and a read-only identity. */
+class SecurityAcceptanceTest {
+  static RunningBroker broker;
+
+  @BeforeAll
+  static void start() {
+    broker = RunningBroker.onPostgres("accord.broker.auth.username=writer", "accord.broker.auth.password=w-secret",
+        "accord.broker.auth.read-only-username=reader", "accord.broker.auth.read-only-password=r-secret",
+        "accord.broker.auth.token=rw-token", "accord.broker.auth.read-only-token=ro-token");
+  }
+
+  @AfterAll
+  static void stop() {
+    broker.close();
+  }
+
+  static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void without_credentials_every_request_is_401_with_a_clear_body() {
+    HttpResponse<String> r = broker.get("/");
+    assertThat(r.statusCode()).isEqualTo(401);
+    assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Accord broker\"");
+    assertThat(r.body()).contains("Authentication required: No credentials were sent.");
+    assertThat(broker.get("/", "Authorization", basic("writer", "wrong")).body()).contains("The credentials sent were not accepted.");
+  }
+
+  @Test
+  void the_read_write_user_and_token_may_publish() {
+    assertThat(broker.post("/contracts/publish", publishBody("SecC", "1", "main", "SecP", "x"), "Authorization", basic("writer", "w-secret")).statusCode())
+        .isEqualTo(200);
+    assertThat(broker.post("/contracts/publish", publishBody("SecC", "2", "main", "SecP", "x"), "Authorization", "Bearer rw-token").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void read_only_identities_may_read_and_ask_for_pacts_to_verify_but_not_write() {
+    broker.post("/contracts/publish", publishBody("RoC", "1", "main", "RoP", "x"), "Authorization", "Bearer rw-token");
+    assertThat(broker.get("/pacticipants", "Authorization", basic("reader", "r-secret")).statusCode()).isEqualTo(200);
+    assertThat(broker.post("/pacts/provider/RoP/for-verification", "{\"consumerVersionSelectors\":[{\"latest\":true}]}", "Authorization", "Bearer ro-token")
+        .statusCode()).isEqualTo(200);
+    HttpResponse<String> forbidden = broker.post("/contracts/publish", publishBody("RoC", "2", "main", "RoP", "x"), "Authorization", basic("reader", "r-secret"));
+    assertThat(forbidden.statusCode()).isEqualTo(403);
+    assertThat(forbidden.body()).contains("these credentials are read-only and cannot POST /contracts/publish");
+  }
+}

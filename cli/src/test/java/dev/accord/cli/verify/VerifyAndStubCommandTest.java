@@ -1,0 +1,139 @@
+package dev.accord.cli.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.accord.cli.AccordCommand;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code accord verify} and {@code accord stub} driven as a user would, against real HTTP servers. */
+class VerifyAndStubCommandTest {
+  private static final Path PACT = Path.of("src/test/resources/verify/products.json");
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private final List<String> stateCalls = Collections.synchronizedList(new ArrayList<>());
+  private HttpServer provider;
+  private volatile String price = "9.99";
+  @TempDir Path dir;
+
+  private String startProvider() throws Exception {
+    provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    provider.createContext("/", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String path = exchange.getRequestURI().getPath();
+      int status = 200;
+      String reply = "{}";
+      if (path.equals("/state")) {
+        stateCalls.add(body);
+      } else if (path.equals("/products/p1")) {
+        reply = "{\"id\":\"p1\",\"name\":\"Refactoring\",\"price\":" + price + "}";
+      } else if (path.equals("/products")) {
+        status = 201;
+      }
+      byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, bytes.length);
+      try (OutputStream os = exchange.getResponseBody()) {
+        os.write(bytes);
+      }
+    });
+    provider.start();
+    return "http://127.0.0.1:" + provider.getAddress().getPort();
+  }
+
+  @AfterEach
+  void stop() {
+    if (provider != null) {
+      provider.stop(0);
+    }
+  }
+
+  private int accord(String... args) {
+    return AccordCommand.run(new AccordCommand(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+  }
+
+  @Test
+  void verify_passes_with_exit_0_calls_the_state_url_and_writes_the_reports() throws Exception {
+    String url = startProvider();
+
+    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
+        "--provider-base-url", url, "--state-change-url", url + "/state", "--report", "junit", "--report", "json",
+        "--report-dir", dir.toString(), "--seed", "7");
+
+    assertThat(exit).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).contains("PASS orders-service \u00b7 get product p1 [given product p1 exists]")
+        .contains("seed for generated values: 7").contains("0 of 2 interactions failed");
+    assertThat(stateCalls).containsExactly(
+        "{\"state\":\"product p1 exists\",\"params\":{\"id\":\"p1\"},\"action\":\"setup\"}",
+        "{\"state\":\"product p1 exists\",\"params\":{\"id\":\"p1\"},\"action\":\"teardown\"}",
+        "{\"state\":\"\",\"params\":{},\"action\":\"setup\"}",
+        "{\"state\":\"\",\"params\":{},\"action\":\"teardown\"}");
+    assertThat(Files.readString(dir.resolve("TEST-accord-products-service.xml"))).contains("tests=\"2\" failures=\"0\"");
+    assertThat(Files.readString(dir.resolve("accord-products-service.json"))).contains("\"passed\" : true");
+  }
+
+  @Test
+  void verify_exits_1_when_the_provider_breaks_the_contract_naming_interaction_and_path() throws Exception {
+    String url = startProvider();
+    price = "\"9.99\"";
+
+    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
+        "--provider-base-url", url, "--state-change-url", url + "/state");
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString()).contains("FAIL orders-service \u00b7 get product p1 [given product p1 exists]")
+        .contains("Body had differences").contains("at $.price").contains("1 of 2 interactions failed");
+  }
+
+  @Test
+  void states_only_mode_exercises_the_state_endpoint_without_requests() throws Exception {
+    String url = startProvider();
+
+    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
+        "--state-change-url", url + "/state", "--states-only");
+
+    assertThat(exit).as(out + "\n" + err).isZero();
+    assertThat(stateCalls).hasSize(4);
+    assertThat(out.toString()).contains("(states only: setup and teardown, no requests)");
+  }
+
+  @Test
+  void stub_serves_matching_requests_and_explains_the_closest_interaction_for_others() throws Exception {
+    StubCommand command = new StubCommand();
+    CommandLine cli = new CommandLine(command);
+    cli.setOut(new PrintWriter(out, true));
+    cli.parseArgs("--pact-file", PACT.toString(), "--port", "0");
+    try (StubServer stub = command.start()) {
+      HttpClient client = HttpClient.newHttpClient();
+      HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(stub.url() + "/products/p1")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.body()).isEqualTo("{\"id\":\"p1\",\"name\":\"Pact in Action\",\"price\":12.5}");
+
+      HttpResponse<String> miss = client.send(HttpRequest.newBuilder(URI.create(stub.url() + "/products"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Other\"}"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(miss.statusCode()).isEqualTo(404);
+      assertThat(miss.body()).contains("\"error\":\"No interaction of the pact matches POST /products\"")
+          .contains("\"description\":\"create product\"").contains("\"type\":\"body\"").contains("\"path\":\"$.name\"");
+      assertThat(out.toString()).contains("Serving 2 interactions from 1 pact at " + stub.url());
+    }
+  }
+}
