@@ -100,10 +100,12 @@ class ContractWorkflowE2ETest {
     // WHEN products-service verifies the pacts the broker selects and publishes the results
     try (ProductsServiceInstance products = ProductsServiceInstance.current("e2e-products-v1")) {
       BrokerVerification.Outcome verified = BrokerVerification.verify(brokerClient, products.verifier(),
-          "products-service", PROVIDER_V1, "main");
-      assertThat(verified.report().passed()).as(verified.report().describe()).isTrue();
+          PROVIDER_V1, "main");
+      assertThat(verified.report().passed()).as(verified.output()).isTrue();
       assertThat(verified.report().summary()).isEqualTo("0 of 4 interactions failed");
-      assertThat(verified.published()).hasSize(1).allSatisfy(p -> assertThat(p.success()).isTrue());
+      assertThat(verified.report().publishing()).singleElement().asString()
+          .startsWith("Published successful verification of orders-service -> products-service as provider version "
+              + PROVIDER_V1 + " (branch main): " + broker.baseUrl + "/");
     }
     assertThat(accord("record-deployment", "--pacticipant", "products-service", "--version", PROVIDER_V1,
         "--environment", "production").exitCode()).isZero();
@@ -133,7 +135,7 @@ class ContractWorkflowE2ETest {
     BrokerVerification.Outcome verified;
     try (ProductsServiceInstance products = ProductsServiceInstance.withNameRenamedToTitle("e2e-products-v2")) {
       // WHEN it verifies the deployed consumer's pact from the broker and publishes the results
-      verified = BrokerVerification.verify(brokerClient, products.verifier(), "products-service", PROVIDER_V2, "main");
+      verified = BrokerVerification.verify(brokerClient, products.verifier(), PROVIDER_V2, "main");
     }
 
     // THEN the verification fails on the renamed field ...
@@ -143,7 +145,9 @@ class ContractWorkflowE2ETest {
         .contains("orders-service · a request for a product [given a product exists]")
         .contains("Actual map is missing the following keys: name")
         .contains("actual:   {\"category\":\"tools\",\"id\":1,\"price\":29.99,\"title\":\"Widget Pro\"}");
-    assertThat(verified.published()).hasSize(1).allSatisfy(p -> assertThat(p.success()).isFalse());
+    assertThat(verified.report().publishing()).singleElement().asString()
+        .startsWith("Published failed verification of orders-service -> products-service as provider version "
+            + PROVIDER_V2 + " (branch main): ");
 
     // ... and can-i-deploy says no, pointing at the failed result, which names the field
     Cli no = accord("can-i-deploy", "--pacticipant", "products-service", "--version", PROVIDER_V2,
@@ -180,8 +184,12 @@ class ContractWorkflowE2ETest {
         .containsPattern("orders-service \\| " + CONSUMER_V2 + " +\\| products-service \\| " + PROVIDER_V1
             + " +\\| \\?\\?\\? +\\|")
         .contains("❌ Computer says no ¯\\_(ツ)_/¯ (unknown: a verification result is missing)")
-        .contains("What to do next: the provider has not verified this pact yet, or published its result under"
-            + " another version.");
+        .contains("[warning] There is no verified pact between orders-service (" + CONSUMER_V2 + ") and products-service ("
+            + PROVIDER_V1 + "): products-service version " + PROVIDER_V1 + " (in production) has no verification result"
+            + " for the pact content")
+        .contains("products-service has never verified this pact content: run its provider verification")
+        .contains("Usually the provider has not verified this pact yet, or published its result under another"
+            + " version.");
   }
 
   // ---- helpers ----
