@@ -95,7 +95,11 @@ class ContractWorkflowE2ETest {
         .isZero();
     Cli published = accord("publish", pacts.toString(), "--consumer-app-version", CONSUMER_V1, "--branch", "main");
     assertThat(published.exitCode()).as(published.toString()).isZero();
-    assertThat(published.out()).contains("orders-service").contains("products-service").contains(CONSUMER_V1);
+    assertThat(published.out())
+        .contains("Published the pact between orders-service and products-service under orders-service version "
+            + CONSUMER_V1 + ", branch main")
+        .contains("Created pact for orders-service version " + CONSUMER_V1
+            + " and provider products-service (new content, it needs verifying)");
 
     // WHEN products-service verifies the pacts the broker selects and publishes the results
     try (ProductsServiceInstance products = ProductsServiceInstance.current("e2e-products-v1")) {
