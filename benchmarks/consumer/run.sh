@@ -18,11 +18,11 @@ test -f "$LAUNCHER" || mvn -q -B dependency:get -Dartifact="org.junit.platform:j
 CP="$OUT/classes:$ROOT/consumer-dsl/target/classes:$DEPS:$LAUNCHER"
 javac -d "$OUT/classes" -cp "$CP" $(find "$ROOT/benchmarks/consumer/src" -name '*.java')
 
-echo "$(java -version 2>&1 | head -1), $(nproc) cores"
+echo "$(java -version 2>&1 | head -1), $(nproc) cores, load average before: $(cut -d" " -f1-3 /proc/loadavg)"
 cd "$OUT"
 for i in $(seq 1 "$RUNS"); do
   rm -rf bench-pacts target
-  /usr/bin/time -f "run $i: %e s wall, %M KiB peak RSS" \
+  /usr/bin/time -f "run $i: %e s wall, %U s user + %S s sys CPU, %M KiB peak RSS" \
     java -cp "$CP" dev.accord.benchmarks.consumer.RunConsumerBenchmark 2>&1 | grep -vE '^(INFO|[A-Z][a-z]{2} [0-9]+, )'
 done
 echo "pact: $(grep -c '"description"' "$OUT/target/bench-pacts/bench-consumer-bench-provider.json") interactions written"

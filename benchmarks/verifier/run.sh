@@ -13,7 +13,7 @@ trap '[ -n "$PROVIDER_PID" ] && kill $PROVIDER_PID 2>/dev/null || true; rm -rf "
 cd "$ROOT"
 mvn -q -B -o -pl provider-verifier -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
-CP="$ROOT/provider-verifier/target/classes:$ROOT/pact-core/target/classes:$(cat "$WORK/cp.txt")"
+CP="$ROOT/provider-verifier/target/classes:$ROOT/pact-core/target/classes:$ROOT/broker-client/target/classes:$(cat "$WORK/cp.txt")"
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" -cp "$CP" benchmarks/verifier/src/*.java
 

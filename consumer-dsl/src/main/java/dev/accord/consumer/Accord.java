@@ -39,7 +39,7 @@ public final class Accord {
   public static final String OPTIONS = "OPTIONS";
 
   /** The ISO-8601 pattern {@link #datetime(String)} uses. */
-  public static final String ISO_DATETIME = "yyyy-MM-dd'T'HH:mm:ss[.SSS]XXX";
+  public static final String ISO_DATETIME = "yyyy-MM-dd'T'HH:mm:ssXXX";
 
   private static final String UUID_REGEX = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
@@ -162,7 +162,7 @@ public final class Accord {
     return value(example, "time(\"" + format + "\", " + show(example) + ")", new MatchingRule.Time(format));
   }
 
-  /** A date-time in ISO-8601 with an offset ({@link #ISO_DATETIME}), e.g. {@code 2024-05-01T10:15:30Z}. */
+  /** A date-time in ISO-8601 with an offset and whole seconds ({@link #ISO_DATETIME}), e.g. {@code 2024-05-01T10:15:30Z}; use {@link #datetime(String, String)} for fractions. */
   public static Matcher datetime(String example) {
     return datetime(ISO_DATETIME, example);
   }

@@ -79,10 +79,13 @@ public final class Contract implements AutoCloseable {
       return this;
     }
 
-    /** Names where the directory came from, for the start-up log line. */
-    Builder pactDirectory(Path directory, String source) {
-      this.pactDirectory = directory;
-      this.pactDirectorySource = source;
+    /**
+     * The pact directory, naming where the setting came from for the start-up log line (integrations such as
+     * the JUnit extension say {@code "@ConsumerContract(pactDirectory)"}).
+     */
+    public Builder pactDirectory(Path directory, String source) {
+      this.pactDirectory = Objects.requireNonNull(directory, "directory");
+      this.pactDirectorySource = Objects.requireNonNull(source, "source");
       return this;
     }
 

@@ -378,6 +378,13 @@ final class Drafts {
       super(description, states);
     }
 
+    /** A synchronous message declared in model form. */
+    SyncDraft(SyncMessageInteraction interaction) {
+      super(interaction.description(), interaction.providerStates().stream()
+          .map(s -> new StateDecl(s.name(), s.params())).toList());
+      this.built = interaction;
+    }
+
     void rebuild() {
       List<MessageContents> rs = new ArrayList<>();
       for (int i = 0; i < responses.size(); i++) {

@@ -136,19 +136,22 @@ public final class Dsl {
     SyncResponse willRespondWith(byte[] content, String contentType);
   }
 
-  /** The responses of a synchronous message. */
-  public interface SyncResponse {
-    /** Metadata of the latest response message. */
-    SyncResponse withMetadata(Map<String, ?> metadata);
-
-    /** One more response message. */
-    SyncResponse andMessage(Object content);
-
+  /** A declared synchronous message, ready for the consumer's code. */
+  public interface SyncDeliverable {
     /** The request and response messages as the consumer sees them; counts as exercised. */
     SyncExchange exchange();
 
     /** Hands request and responses to the consumer's code; an exception fails the test. */
     void deliverTo(SyncMessageHandler handler);
+  }
+
+  /** The responses of a synchronous message. */
+  public interface SyncResponse extends SyncDeliverable {
+    /** Metadata of the latest response message. */
+    SyncResponse withMetadata(Map<String, ?> metadata);
+
+    /** One more response message. */
+    SyncResponse andMessage(Object content);
   }
 
   /** The consumer's code under test for an asynchronous message. */

@@ -2,6 +2,7 @@ package dev.accord.consumer;
 
 import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.HttpInteraction;
+import dev.accord.pact.model.SyncMessageInteraction;
 import java.util.Map;
 
 /**
@@ -55,4 +56,7 @@ public interface MockProvider {
 
   /** Declares an asynchronous message already in Pact model form; hand it to the consumer with the result. */
   Dsl.Deliverable declare(AsyncMessageInteraction interaction);
+
+  /** Declares a synchronous message already in Pact model form; exchange it with the result. */
+  Dsl.SyncDeliverable declare(SyncMessageInteraction interaction);
 }

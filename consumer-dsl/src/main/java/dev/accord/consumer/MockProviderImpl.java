@@ -7,6 +7,7 @@ import dev.accord.pact.generators.GeneratorContext;
 import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.HttpInteraction;
 import dev.accord.pact.model.Interaction;
+import dev.accord.pact.model.SyncMessageInteraction;
 import dev.accord.pact.model.MessageContents;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -117,8 +118,8 @@ final class MockProviderImpl implements MockProvider {
         }
       } else if (d instanceof Drafts.AsyncDraft a && (a.message == null || !a.delivered)) {
         notDelivered.add(a.label() + (a.message == null ? " (no content declared: add .withContent(...))" : ""));
-      } else if (d instanceof Drafts.SyncDraft s && (s.responses.isEmpty() || !s.delivered)) {
-        notDelivered.add(s.label() + (s.responses.isEmpty() ? " (no response declared: add .willRespondWith(...))" : ""));
+      } else if (d instanceof Drafts.SyncDraft s && (s.interaction() == null || !s.delivered)) {
+        notDelivered.add(s.label() + (s.interaction() == null ? " (no response declared: add .willRespondWith(...))" : ""));
       }
     }
     if (!unexpected.isEmpty() || !notReceived.isEmpty() || !notDelivered.isEmpty()) {
@@ -133,6 +134,13 @@ final class MockProviderImpl implements MockProvider {
     Drafts.AsyncDraft draft = new Drafts.AsyncDraft(Objects.requireNonNull(interaction, "interaction"));
     drafts.add(draft);
     return new MessageContentImpl(draft);
+  }
+
+  @Override
+  public Dsl.SyncDeliverable declare(SyncMessageInteraction interaction) {
+    Drafts.SyncDraft draft = new Drafts.SyncDraft(Objects.requireNonNull(interaction, "interaction"));
+    drafts.add(draft);
+    return new SyncResponseImpl(draft);
   }
 
   @Override

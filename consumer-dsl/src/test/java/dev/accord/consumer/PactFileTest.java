@@ -131,6 +131,23 @@ class PactFileTest {
   }
 
   @Test
+  void separateJvmsWritingAtOnceMergeEveryInteraction() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> forks = new ArrayList<>();
+    for (String fork : List.of("a", "b", "c")) {
+      forks.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+          ForkedPactWriter.class.getName(), dir.toString(), fork, "2")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("fork-" + fork + ".log").toFile()).start());
+    }
+    for (Process p : forks) {
+      assertThat(p.waitFor()).as("fork exit code").isZero();
+    }
+
+    Pact pact = PactReader.read(dir.resolve("c-p.json"));
+    assertThat(pact.interactions()).hasSize(6);
+  }
+
+  @Test
   void conflictingInteractionsFromTwoClassesInOneRunFailTheSecond() {
     try (Contract first = Contract.between("c", "conflict").pactDirectory(dir).start()) {
       product(first, "a");

@@ -109,7 +109,7 @@ public final class BrokerPactSource implements PactSource, ResultPublisher {
       }
       Pact pact;
       try {
-        pact = PactReader.read(fetched.json(), p.url());
+        pact = PactReader.read(withoutBrokerLinks(fetched.json()), p.url());
       } catch (PactFormatException e) {
         throw new PactSourceException("The broker's pact " + p.name() + " is invalid: " + e.getMessage(), e);
       }
@@ -126,6 +126,20 @@ public final class BrokerPactSource implements PactSource, ResultPublisher {
           notices));
     }
     return pacts;
+  }
+
+  /** The broker adds {@code _links} to pact documents; they are not part of the pact, so no reader warning. */
+  private static String withoutBrokerLinks(String json) {
+    try {
+      tools.jackson.databind.JsonNode doc = dev.accord.pact.json.Json.parse(json);
+      if (doc instanceof tools.jackson.databind.node.ObjectNode o && o.has("_links")) {
+        o.remove("_links");
+        return dev.accord.pact.json.Json.write(o);
+      }
+    } catch (RuntimeException notJson) {
+      // let the reader explain what is wrong with it
+    }
+    return json;
   }
 
   /** Publishes one verification result per pact, with per-interaction results. Used by {@link ProviderVerifier}. */

@@ -189,6 +189,7 @@ public final class ProviderVerifier {
 
   /** Replays every interaction and returns what it found; never throws for a failing interaction. */
   public VerificationReport verify() {
+    settings.statesOnly = false;
     return new Verification(settings.validated(false)).run();
   }
 

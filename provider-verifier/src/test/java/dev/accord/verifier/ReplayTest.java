@@ -236,4 +236,59 @@ class ReplayTest {
         .startsWith("Nothing produces the message 'a product-deleted event'.")
         .contains("@ProvidesMessage(\"a product-deleted event\")").contains("Message aProductDeletedEvent()");
   }
+
+  private static Pact orderPact() {
+    HttpRequest request = new HttpRequest("POST", "/products/p0/orders", null,
+        Map.of("Content-Type", List.of("application/json")),
+        Body.json(Json.parse("{\"productId\":\"p0\",\"quantity\":1}")), null,
+        dev.accord.pact.model.Generators.empty()
+            .with(dev.accord.pact.model.Category.PATH, "",
+                new dev.accord.pact.model.Generator.ProviderState("/products/${productId}/orders", null))
+            .with(dev.accord.pact.model.Category.BODY, "$.productId",
+                new dev.accord.pact.model.Generator.ProviderState("productId", null)));
+    return Pacts.pact("orders-service", new HttpInteraction(
+        InteractionCommon.of("order a product", List.of(Pacts.state("a product exists"))), request, HttpResponse.of(201)));
+  }
+
+  @Test
+  void values_returned_by_a_state_handler_feed_provider_state_generators_in_path_and_body() throws Exception {
+    try (FakeServer provider = new FakeServer(r -> Reply.json(201, "{}"))) {
+      VerificationReport report = verifier(provider, orderPact())
+          .stateHandler((state, params) -> Map.of("productId", "p7")).verify();
+
+      assertThat(report.passed()).as(console.toString()).isTrue();
+      assertThat(provider.received).singleElement().satisfies(r -> {
+        assertThat(r.path()).isEqualTo("/products/p7/orders");
+        assertThat(r.body()).isEqualTo("{\"productId\":\"p7\",\"quantity\":1}");
+      });
+    }
+  }
+
+  @Test
+  void a_state_value_of_another_shape_than_the_consumers_example_is_refused() throws Exception {
+    try (FakeServer provider = new FakeServer(r -> Reply.json(201, "{}"))) {
+      VerificationReport report = verifier(provider, orderPact())
+          .stateHandler((state, params) -> Map.of("productId", 12)).verify();
+
+      assertThat(provider.received).isEmpty();
+      assertThat(report.results().get(0).failures()).singleElement().satisfies(f -> {
+        assertThat(f.path()).isEqualTo("$.productId");
+        assertThat(f.detail()).isEqualTo("The provider state value for $.productId (expression 'productId') is 12"
+            + " (Number), but the consumer's example there is \"p0\" (String). Return a String from the state"
+            + " handler, or change the consumer's example.");
+      });
+    }
+  }
+
+  @Test
+  void an_unresolved_provider_state_expression_fails_instead_of_sending_an_empty_string() throws Exception {
+    try (FakeServer provider = new FakeServer(r -> Reply.json(201, "{}"))) {
+      VerificationReport report = verifier(provider, orderPact())
+          .stateHandler((state, params) -> Map.of("id", "p7")).verify();
+
+      assertThat(provider.received).isEmpty();
+      assertThat(report.results().get(0).failures().get(0).detail())
+          .contains("the provider state has no value named 'productId'").contains("[id]");
+    }
+  }
 }

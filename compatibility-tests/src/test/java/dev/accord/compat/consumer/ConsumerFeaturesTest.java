@@ -13,7 +13,8 @@ class ConsumerFeaturesTest {
   Stream<DynamicNode> consumerFeatures() {
     return FeatureRunner.run(
         List.of("V1/http_consumer.feature", "V2/http_consumer.feature", "V3/http_consumer.feature",
-            "V4/http_consumer.feature", "V3/message_consumer.feature", "V4/message_consumer.feature"),
+            "V4/http_consumer.feature", "V3/message_consumer.feature", "V4/message_consumer.feature",
+            "V4/synchronous_message_consumer.feature"),
         "dev.accord.compat.consumer");
   }
 }

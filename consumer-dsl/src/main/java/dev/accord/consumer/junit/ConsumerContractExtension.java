@@ -30,7 +30,7 @@ public final class ConsumerContractExtension
     Contract.Builder builder = Contract.between(annotation.consumer(), annotation.provider())
         .specification(annotation.specification());
     if (!annotation.pactDirectory().isBlank()) {
-      builder.pactDirectory(Path.of(annotation.pactDirectory()));
+      builder.pactDirectory(Path.of(annotation.pactDirectory()), "@ConsumerContract(pactDirectory)");
     }
     context.getStore(NAMESPACE).put(CONTRACT, builder.start());
   }

@@ -4,8 +4,10 @@ import dev.accord.pact.json.internal.PactDecoder;
 import dev.accord.pact.json.internal.ReadContext;
 import dev.accord.pact.model.Pact;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -71,6 +73,12 @@ public final class PactReader {
     Objects.requireNonNull(file, "file");
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new PactFormatException(file.toString(), null, "the file does not exist (absolute path: "
+          + file.toAbsolutePath() + ")", "the path of a pact file, e.g. target/pacts/orders-products.json", e);
+    } catch (MalformedInputException e) {
+      throw new PactFormatException(file.toString(), null, "the file is not UTF-8 text",
+          "a pact JSON file in UTF-8", e);
     } catch (IOException e) {
       throw new PactFormatException(file.toString(), null, "the file cannot be read (" + e + ")",
           "a readable UTF-8 pact JSON file", e);

@@ -36,7 +36,10 @@ class BadInputTest {
 
   @Test
   void emptyDocument() {
-    assertThat(readFails("  ").getMessage()).startsWith("Invalid pact orders-products.json: the document is empty\n");
+    assertThat(readFails("  ").getMessage()).isEqualTo("""
+        Invalid pact orders-products.json: the document is empty
+          Valid form: {"consumer": {"name": "orders"}, "provider": {"name": "products"}, "interactions": [...], \
+        "metadata": {"pactSpecification": {"version": "4.0"}}}""");
   }
 
   @Test
@@ -104,7 +107,7 @@ class BadInputTest {
     PactFormatException e = readFails(HEAD + "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"description\": \"get\", "
         + "\"request\": {\"method\": \"GET\", \"path\": \"/\"}, \"response\": {\"status\": 200, \"body\": {\"content\": "
         + "\"{id: 1\", \"contentType\": \"application/json\", \"encoded\": \"JSON\"}}}]" + V4);
-    assertThat(e.getMessage()).startsWith("""
+    assertThat(e.getMessage()).isEqualTo("""
         Invalid pact orders-products.json at $.interactions[0].response.body.content: the content is declared JSON \
         ("encoded": "JSON") but is not valid JSON: "{id: 1" (Unexpected character ('i' (code 105)): \
         was expecting double-quote to start property name)
@@ -144,6 +147,23 @@ class BadInputTest {
     assertThat(e.getMessage()).isEqualTo("""
         Invalid pact orders-products.json at $.interactions: expected a JSON array but found an object
           Valid form: "interactions": [{"description": "...", "request": {...}, "response": {...}}]""");
+  }
+
+  @Test
+  void interactionThatIsNotAnObject() {
+    PactFormatException e = readFails(HEAD + "\"interactions\": [" + interaction("a") + ", 42]" + V3);
+    assertThat(e.getMessage()).isEqualTo("""
+        Invalid pact orders-products.json at $.interactions[1]: expected a JSON object but found a number (42)
+          Valid form: {"description": "...", "request": {"method": "GET", "path": "/"}, "response": {"status": 200}}""");
+  }
+
+  @Test
+  void providerStateParamsThatAreNotAnObject() {
+    PactFormatException e = readFails(HEAD + "\"interactions\": [{\"description\": \"get\", \"providerStates\": "
+        + "[{\"name\": \"s\", \"params\": [1]}], \"request\": {}, \"response\": {}}]" + V3);
+    assertThat(e.getMessage()).isEqualTo("""
+        Invalid pact orders-products.json at $.interactions[0].providerStates[0].params: expected a JSON object but found an array
+          Valid form: "providerStates": [{"name": "product 1 exists", "params": {"id": 1}}]""");
   }
 
   @Test
@@ -202,14 +222,28 @@ class BadInputTest {
 
   @Test
   void notAnObject() {
-    assertThat(readFails("[1, 2]").getMessage()).startsWith(
-        "Invalid pact orders-products.json at $: expected a JSON object but found an array\n");
+    assertThat(readFails("[1, 2]").getMessage()).isEqualTo("""
+        Invalid pact orders-products.json at $: expected a JSON object but found an array
+          Valid form: {"consumer": {"name": "orders"}, "provider": {"name": "products"}, "interactions": [...], \
+        "metadata": {"pactSpecification": {"version": "4.0"}}}""");
   }
 
   @Test
   void fileThatDoesNotExist(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     java.nio.file.Path missing = dir.resolve("nope.json");
     PactFormatException e = catchThrowableOfType(PactFormatException.class, () -> PactReader.read(missing));
-    assertThat(e.getMessage()).startsWith("Invalid pact " + missing + ": the file cannot be read (java.nio.file.NoSuchFileException");
+    assertThat(e.getMessage()).isEqualTo("Invalid pact " + missing + ": the file does not exist (absolute path: "
+        + missing.toAbsolutePath() + ")\n  Valid form: the path of a pact file, e.g. target/pacts/orders-products.json");
   }
+
+  @Test
+  void fileThatIsNotUtf8(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path latin1 = dir.resolve("latin1.json");
+    java.nio.file.Files.write(latin1, "{\"consumer\": {\"name\": \"caf\u00e9\"}}".getBytes(
+        java.nio.charset.StandardCharsets.ISO_8859_1));
+    PactFormatException e = catchThrowableOfType(PactFormatException.class, () -> PactReader.read(latin1));
+    assertThat(e.getMessage()).isEqualTo("Invalid pact " + latin1 + ": the file is not UTF-8 text\n"
+        + "  Valid form: a pact JSON file in UTF-8");
+  }
+
 }

@@ -226,6 +226,37 @@ class PactReaderTest {
   }
 
   @Test
+  void anEmptyJsonBodyIsAnEmptyBodyInEveryVersion() {
+    String v3 = HEAD + "\"interactions\": [{\"description\": \"d\", \"request\": {\"method\": \"GET\", \"path\": \"/\"}, "
+        + "\"response\": {\"status\": 200, \"headers\": {\"Content-Type\": \"application/json\"}, \"body\": \"\"}}], "
+        + "\"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}}";
+    String v4 = HEAD + "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"description\": \"d\", \"request\": "
+        + "{\"method\": \"GET\", \"path\": \"/\"}, \"response\": {\"status\": 200, \"body\": {\"content\": \"\", "
+        + "\"contentType\": \"application/json\", \"encoded\": false}}}], "
+        + "\"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}}}";
+
+    for (String json : List.of(v3, v4)) {
+      PactReader.Result result = PactReader.readWithWarnings(json, "f");
+      Body body = result.pact().httpInteractions().get(0).response().body();
+      assertThat(result.warnings()).isEmpty();
+      assertThat(body.isEmpty()).isTrue();
+      assertThat(PactReader.read(PactWriter.toJson(result.pact(), result.pact().specification()), "w"))
+          .isEqualTo(result.pact());
+    }
+  }
+
+  @Test
+  void anExtensionNamedLikeAMessageAttributeSurvivesOnAnHttpInteraction() {
+    String json = HEAD + "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"description\": \"d\", "
+        + "\"metadata\": {\"team\": \"blue\"}, \"request\": {\"method\": \"GET\", \"path\": \"/\"}, "
+        + "\"response\": {\"status\": 200}}], \"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}}}";
+    Pact pact = PactReader.read(json, "f");
+
+    assertThat(pact.interactions().get(0).extensions()).containsOnlyKeys("metadata");
+    assertThat(PactReader.read(PactWriter.toJson(pact, PactSpecification.V4), "w")).isEqualTo(pact);
+  }
+
+  @Test
   void aStringContentOfAJsonBodyIsTheJsonText() {
     // GIVEN JSON bodies given as strings, the way pact-jvm reads them: the string is the JSON text
     String json = HEAD + "\"interactions\": [{\"type\": \"Synchronous/HTTP\", \"description\": \"d\", "

@@ -185,6 +185,32 @@ class JsonBodyMatchingTest {
   }
 
   @Test
+  void valuesMatcherDoesNotCascadeToTheValues() {
+    var rules = bodyRule("$", new MatchingRule.Values());
+    assertThat(described(requestBody(BASIC, rules, "{\"x\": \"a\", \"one\": \"z\"}")))
+        .containsExactly("$.one -> Expected 'z' (String) to be equal to 'a' (String)");
+  }
+
+  @Test
+  void belowAValuesMatcherTheRuleOfAnAncestorStillCascades() {
+    var rules = MatchingRules.builder().add(Category.BODY, "$", MatchingRule.Type.any())
+        .add(Category.BODY, "$.map", new MatchingRule.Values()).build();
+    assertThat(requestBody("{\"map\": {\"a\": 1}}", rules, "{\"map\": {\"b\": 2, \"c\": 3}}")).isEmpty();
+    assertThat(described(requestBody("{\"map\": {\"a\": 1}}", rules, "{\"map\": {\"b\": \"2\"}}")))
+        .containsExactly("$.map.b -> Expected '2' (String) to be the same type as 1 (Integer)");
+  }
+
+  @Test
+  void longValuesAreCutInMessages() {
+    String longText = "x".repeat(5_000);
+    List<Mismatch> m = responseBody("{\"a\": \"b\"}", NONE, "{\"a\": \"" + longText + "\"}");
+    assertThat(m).singleElement().satisfies(x -> {
+      assertThat(x.description()).hasSizeLessThan(1_100).contains("...");
+      assertThat(x.actual()).hasSizeLessThan(600);
+    });
+  }
+
+  @Test
   void eachKeyAppliesItsRulesToEveryActualKey() {
     var rules = bodyRule("$", new MatchingRule.EachKey(List.of(new MatchingRule.Regex("[a-z]+")),
         dev.accord.pact.json.Json.nodes().stringNode("one")));
@@ -247,6 +273,34 @@ class JsonBodyMatchingTest {
     assertThat(described(requestBody(SIREN, sirenRules(), actual))).containsExactly(
         "$.actions -> Variant at index 1 ({\"href\":\"http://api.x.io/orders/42/items\",\"method\":\"DELETE\","
             + "\"name\":\"delete-item\",\"title\":\"Delete Item\"}) was not found in the actual list");
+  }
+
+  private static MatchingRule ignoreOrder(Integer min) {
+    return new MatchingRule.Other("ignore-order",
+        min == null ? null : Map.of("min", dev.accord.pact.json.Json.nodes().numberNode(min)));
+  }
+
+  @Test
+  void pactJvmIgnoreOrderAcceptsTheSameElementsInAnyOrder() {
+    var rules = bodyRule("$.ids", ignoreOrder(null));
+    assertThat(responseBody("{\"ids\": [1, 2, 3]}", rules, "{\"ids\": [3, 1, 2]}")).isEmpty();
+    assertThat(described(responseBody("{\"ids\": [1, 2, 3]}", rules, "{\"ids\": [3, 1, 4]}")))
+        .containsExactly("$.ids -> Expected [1, 2, 3] to match [3, 1, 4] ignoring order of elements");
+    assertThat(described(responseBody("{\"ids\": [1, 2]}", rules, "{\"ids\": [2, 1, 1]}")))
+        .containsExactly("$.ids -> Expected a List with 2 elements but received 3 elements");
+  }
+
+  @Test
+  void pactJvmIgnoreOrderPairsElementsWithoutReusingOne() {
+    var rules = MatchingRules.builder().add(Category.BODY, "$.a", ignoreOrder(1))
+        .add(Category.BODY, "$.a[*].n", new MatchingRule.Regex("x|y")).build();
+    String expected = "{\"a\": [{\"n\": \"x\"}, {\"n\": \"y\", \"k\": 1}]}";
+    assertThat(responseBody(expected, rules, "{\"a\": [{\"n\": \"y\", \"k\": 1}, {\"n\": \"x\"}]}")).isEmpty();
+    // both expected elements fit only the first actual one: it cannot be used twice
+    assertThat(responseBody(expected, rules, "{\"a\": [{\"n\": \"y\", \"k\": 1}, {\"n\": \"z\"}]}"))
+        .hasSize(1);
+    assertThat(described(responseBody(expected, rules, "{\"a\": []}")))
+        .contains("$.a -> Expected [] (size 0) to have minimum size of 1");
   }
 
   @Test

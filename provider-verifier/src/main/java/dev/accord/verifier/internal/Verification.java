@@ -57,6 +57,7 @@ public final class Verification {
   private final Messages messages;
   private final long seed;
   private final ConsoleReport console;
+  private final java.util.Set<String> unhandledStatesWarned = new java.util.HashSet<>();
 
   public Verification(Settings settings) {
     this(settings, new HttpTransport(settings.requestTimeout));
@@ -151,7 +152,7 @@ public final class Verification {
       try {
         InteractionResult r = verifyOne(s);
         results.add(r);
-        console.result(r);
+        console.result(r, s.interaction().comments());
         if (settings.failFast && r.failedForReal()) {
           stop = true;
         }
@@ -200,6 +201,15 @@ public final class Verification {
     long start = System.nanoTime();
     Interaction interaction = s.interaction();
     List<Failure> failures = new ArrayList<>();
+    if (!states.configured()) {
+      for (ProviderState state : interaction.providerStates()) {
+        if (unhandledStatesWarned.add(state.name())) {
+          console.notice("Warning: no provider state handler is configured, so the state '" + state.name()
+              + "' is not set up (first needed by '" + s.displayName() + "'). Set stateChangeUrl(...) / "
+              + "--state-change-url or stateHandlers(...).");
+        }
+      }
+    }
     StateChanges.Setup setup = states.setup(interaction);
     if (setup.failed()) {
       failures.addAll(setup.failures());
@@ -252,6 +262,10 @@ public final class Verification {
     try {
       if (!request.generators().isEmpty()) {
         request = Generation.generateRequest(request, context);
+        List<Failure> shapes = GeneratedShapes.check(http.request(), request);
+        if (!shapes.isEmpty()) {
+          return shapes;
+        }
       }
     } catch (RuntimeException e) {
       return List.of(Failure.of(Failure.REQUEST_FAILED, "Generating the request failed: " + e.getMessage()

@@ -138,6 +138,9 @@ public final class BodyCodec {
    * JSON string, with a warning: pact-jvm writes JSON string bodies that way.
    */
   private static Body jsonText(String text, ContentType contentType, String path, ReadContext ctx) {
+    if (text.isEmpty()) {
+      return Body.text("", contentType); // an empty body: the actual body must be empty too
+    }
     JsonNode parsed = null;
     if (!text.isBlank()) {
       try {

@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The path of a node in a body, kept as a linked list of segments and rendered only when a mismatch needs
- * it: {@code $.items[2].price}, {@code $['x.y']}, numeric keys as {@code $[100]}.
+ * it: {@code $.items[2].price}, {@code $['x.y']}, numeric keys as {@code $[100]}. A rendered path is a valid
+ * rule expression for the same node (a key holding both quote characters excepted).
  */
 public final class BodyPath {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_\\-$]*");
@@ -37,6 +38,19 @@ public final class BodyPath {
     return segment;
   }
 
+  /** {@code 0}, {@code 100}; not {@code 019}, which must stay a quoted key. */
+  private static boolean isCanonicalNumber(String s) {
+    if (s.isEmpty() || s.length() > 9 || (s.length() > 1 && s.charAt(0) == '0')) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder();
@@ -50,10 +64,12 @@ public final class BodyPath {
       return;
     }
     parent.render(sb);
-    if (index || segment.chars().allMatch(Character::isDigit) && !segment.isEmpty()) {
+    if (index || isCanonicalNumber(segment)) {
       sb.append('[').append(segment).append(']');
     } else if (IDENTIFIER.matcher(segment).matches()) {
       sb.append('.').append(segment);
+    } else if (segment.indexOf('\'') >= 0 && segment.indexOf('"') < 0) {
+      sb.append("[\"").append(segment).append("\"]");
     } else {
       sb.append("['").append(segment).append("']");
     }

@@ -62,11 +62,16 @@ public final class JsonBodyMatcher {
       return;
     }
     String p = path.toString();
-    String e = expected == null ? null : Values.json(expected);
-    String a = actual == null ? null : Values.json(actual);
+    String e = expected == null ? null : shown(expected);
+    String a = actual == null ? null : shown(actual);
     for (String problem : problems) {
       out.add(p, e, a, problem);
     }
+  }
+
+  /** The expected and actual values kept in a mismatch: compact JSON, cut at 500 characters. */
+  private static String shown(JsonNode node) {
+    return Values.abbreviate(Values.json(node), 500);
   }
 
   // ---- objects
@@ -151,10 +156,10 @@ public final class JsonBodyMatcher {
     if (allowUnexpectedKeys) {
       List<String> missing = new ArrayList<>(expectedKeys);
       missing.removeAll(actualKeys);
-      out.add(path.toString(), Values.json(expected), Values.json(actual),
+      out.add(path.toString(), shown(expected), shown(actual),
           "Actual map is missing the following keys: " + String.join(", ", missing));
     } else {
-      out.add(path.toString(), Values.json(expected), Values.json(actual),
+      out.add(path.toString(), shown(expected), shown(actual),
           "Expected a Map with keys [" + String.join(", ", expectedKeys) + "] but received one with keys ["
               + String.join(", ", actualKeys) + "]");
     }
@@ -170,7 +175,7 @@ public final class JsonBodyMatcher {
     }
     return ValueRules.combine(rules, rule -> {
       if (rule instanceof MatchingRule.Type || rule instanceof MatchingRule.NotEmpty
-          || rule instanceof MatchingRule.Other) {
+          || (rule instanceof MatchingRule.Other && !ValueRules.isIgnoreOrder(rule))) {
         return ValueRules.apply(rule, expected, actual, cascaded, false);
       }
       return List.of();
@@ -203,6 +208,8 @@ public final class JsonBodyMatcher {
         }
       } else if (rule instanceof MatchingRule.Equality) {
         strict = true;
+      } else if (ValueRules.isIgnoreOrder(rule)) {
+        ignoreOrder((MatchingRule.Other) rule, expected, actual, path, cursor);
       } else {
         padded = true;
       }
@@ -217,14 +224,73 @@ public final class JsonBodyMatcher {
     }
   }
 
+  /**
+   * pact-jvm's {@code ignore-order}: every expected element pairs with a distinct actual element that
+   * matches it (a bipartite matching, so the order of elements and of the search does not matter); bounds
+   * from {@code min}/{@code max}, else the same size.
+   */
+  private void ignoreOrder(MatchingRule.Other rule, JsonNode expected, JsonNode actual, BodyPath path,
+      RuleCursor cursor) {
+    JsonNode min = rule.attributes().get("min");
+    JsonNode max = rule.attributes().get("max");
+    int size = actual.size();
+    if (min != null && min.canConvertToInt() && size < min.asInt()) {
+      out.add(path.toString(), shown(expected), shown(actual), "Expected " + Values.showList(actual) + " (size "
+          + size + ") to have minimum size of " + min.asInt());
+    }
+    if (max != null && max.canConvertToInt() && size > max.asInt()) {
+      out.add(path.toString(), shown(expected), shown(actual), "Expected " + Values.showList(actual) + " (size "
+          + size + ") to have maximum size of " + max.asInt());
+    }
+    if (min == null && max == null && expected.size() != size) {
+      out.add(path.toString(), shown(expected), shown(actual),
+          "Expected a List with " + expected.size() + " elements but received " + size + " elements");
+    }
+    int n = expected.size();
+    boolean[][] fits = new boolean[n][size];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < size; j++) {
+        MismatchCollector scratch = out.scratch();
+        new JsonBodyMatcher(allowUnexpectedKeys, scratch).compare(expected.get(i), actual.get(j), path.index(j),
+            cursor.index(j));
+        fits[i][j] = scratch.isEmpty();
+      }
+    }
+    int[] owner = new int[size];
+    java.util.Arrays.fill(owner, -1);
+    int paired = 0;
+    for (int i = 0; i < n; i++) {
+      if (augment(i, fits, owner, new boolean[size])) {
+        paired++;
+      }
+    }
+    if (paired < n) {
+      out.add(path.toString(), shown(expected), shown(actual), "Expected " + Values.showList(expected)
+          + " to match " + Values.showList(actual) + " ignoring order of elements");
+    }
+  }
+
+  private static boolean augment(int i, boolean[][] fits, int[] owner, boolean[] seen) {
+    for (int j = 0; j < owner.length; j++) {
+      if (fits[i][j] && !seen[j]) {
+        seen[j] = true;
+        if (owner[j] < 0 || augment(owner[j], fits, owner, seen)) {
+          owner[j] = i;
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private void compareListsStrictly(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
     if (expected.isEmpty() && !actual.isEmpty()) {
-      out.add(path.toString(), "[]", Values.json(actual),
-          "Expected an empty List but received " + Values.json(actual));
+      out.add(path.toString(), "[]", shown(actual),
+          "Expected an empty List but received " + shown(actual));
       return;
     }
     if (expected.size() != actual.size()) {
-      out.add(path.toString(), Values.json(expected), Values.json(actual),
+      out.add(path.toString(), shown(expected), shown(actual),
           "Expected a List with " + expected.size() + " elements but received " + actual.size() + " elements");
     }
     int n = Math.min(expected.size(), actual.size());
@@ -240,7 +306,7 @@ public final class JsonBodyMatcher {
       JsonNode example = variant.index() >= 0 && variant.index() < expected.size() ? expected.get(variant.index())
           : null;
       if (example == null) {
-        out.add(path.toString(), Values.json(expected), Values.json(actual), "The arrayContains variant at index "
+        out.add(path.toString(), shown(expected), shown(actual), "The arrayContains variant at index "
             + v + " refers to element " + variant.index() + " of the expected list, which has only "
             + expected.size() + " elements; fix the variant's index in the pact");
         continue;
@@ -260,7 +326,7 @@ public final class JsonBodyMatcher {
         found = scratch.isEmpty();
       }
       if (!found) {
-        out.add(path.toString(), Values.json(example), Values.json(actual),
+        out.add(path.toString(), shown(example), shown(actual),
             "Variant at index " + v + " (" + Values.json(example) + ") was not found in the actual list");
       }
     }

@@ -1,6 +1,7 @@
 package dev.accord.pact.matching.internal;
 
 import dev.accord.pact.model.RuleList;
+import java.util.Arrays;
 
 /**
  * Where a body traversal stands in a {@link RuleIndex}: the trie nodes still reachable from the current
@@ -10,30 +11,36 @@ import dev.accord.pact.model.RuleList;
  *
  * <p>Weights follow the Pact specification: root 2, exact field or index 2, star 1; the weight of a rule is
  * the product over its tokens. The rule with the highest weight wins, ties go to the longer expression
- * text. A rule found at a shallower depth stays a candidate for deeper nodes: that is cascading.
+ * text. A rule found at a shallower depth stays a candidate for deeper nodes: that is cascading. A rule list
+ * holding a {@code values} rule does not cascade (it applies to the map it names only); below it, the best
+ * other rule found on the way down applies.
  */
 public final class RuleCursor {
 
+  /** A rule list found on the way down, with what decides between candidates. */
+  private record Candidate(RuleList rules, double weight, int length, int depth, boolean values) {
+    boolean loses(double otherWeight, int otherLength) {
+      return otherWeight > weight || (otherWeight == weight && otherLength > length);
+    }
+  }
+
   private static final RuleIndex.Node[] NO_NODES = new RuleIndex.Node[0];
   private static final double[] NO_WEIGHTS = new double[0];
-  private static final RuleCursor NONE = new RuleCursor(NO_NODES, NO_WEIGHTS, null, 0, 0, 0, 0);
+  private static final RuleCursor NONE = new RuleCursor(NO_NODES, NO_WEIGHTS, null, null, 0);
 
   private final RuleIndex.Node[] nodes;
   private final double[] weights;
-  private final RuleList best;
-  private final double bestWeight;
-  private final int bestLength;
-  private final int bestDepth;
+  /** The winner at this node (may be a {@code values} rule defined right here). */
+  private final Candidate best;
+  /** What descends to children: the best candidate that is not a {@code values} rule. */
+  private final Candidate inherited;
   private final int depth;
 
-  private RuleCursor(RuleIndex.Node[] nodes, double[] weights, RuleList best, double bestWeight, int bestLength,
-      int bestDepth, int depth) {
+  private RuleCursor(RuleIndex.Node[] nodes, double[] weights, Candidate best, Candidate inherited, int depth) {
     this.nodes = nodes;
     this.weights = weights;
     this.best = best;
-    this.bestWeight = bestWeight;
-    this.bestLength = bestLength;
-    this.bestDepth = bestDepth;
+    this.inherited = inherited;
     this.depth = depth;
   }
 
@@ -47,13 +54,15 @@ public final class RuleCursor {
       return NONE;
     }
     RuleIndex.Node root = index.root;
-    return new RuleCursor(new RuleIndex.Node[] {root}, new double[] {2}, root.rules, root.rules == null ? 0 : 2,
-        root.textLength, 0, 0);
+    Candidate here = root.rules == null ? null : new Candidate(root.rules, 2, root.textLength, 0, root.values);
+    return new RuleCursor(new RuleIndex.Node[] {root}, new double[] {2}, here,
+        here != null && !here.values() ? here : null, 0);
   }
 
   /** A cursor whose only rule is {@code rules}, applied here and cascading to children. */
   public static RuleCursor of(RuleList rules) {
-    return new RuleCursor(NO_NODES, NO_WEIGHTS, rules, Double.MAX_VALUE, Integer.MAX_VALUE, 0, 0);
+    Candidate c = new Candidate(rules, Double.MAX_VALUE, Integer.MAX_VALUE, 0, false);
+    return new RuleCursor(NO_NODES, NO_WEIGHTS, c, c, 0);
   }
 
   /** Moves to an object key. */
@@ -69,18 +78,16 @@ public final class RuleCursor {
   /** {@code name} is null for an array index (its text is only built when a rule names it as a field). */
   private RuleCursor descend(String name, int numeric) {
     if (nodes.length == 0) {
-      if (this == NONE) {
+      if (inherited == null) {
         return NONE;
       }
-      return new RuleCursor(NO_NODES, NO_WEIGHTS, best, bestWeight, bestLength, bestDepth, depth + 1);
+      return new RuleCursor(NO_NODES, NO_WEIGHTS, inherited, inherited, depth + 1);
     }
     RuleIndex.Node[] next = null;
     double[] nextWeights = null;
     int count = 0;
-    RuleList newBest = best;
-    double newWeight = bestWeight;
-    int newLength = bestLength;
-    int newDepth = bestDepth;
+    Candidate newBest = inherited;
+    Candidate newInherited = inherited;
     for (int i = 0; i < nodes.length; i++) {
       RuleIndex.Node node = nodes[i];
       double w = weights[i];
@@ -106,21 +113,25 @@ public final class RuleCursor {
           next[count] = child;
           nextWeights[count++] = cw;
         }
-        if (child.rules != null
-            && (newBest == null || cw > newWeight || (cw == newWeight && child.textLength > newLength))) {
-          newBest = child.rules;
-          newWeight = cw;
-          newLength = child.textLength;
-          newDepth = depth + 1;
+        if (child.rules != null) {
+          Candidate found = null;
+          if (newBest == null || newBest.loses(cw, child.textLength)) {
+            found = new Candidate(child.rules, cw, child.textLength, depth + 1, child.values);
+            newBest = found;
+          }
+          if (!child.values && (newInherited == null || newInherited.loses(cw, child.textLength))) {
+            newInherited = found != null ? found
+                : new Candidate(child.rules, cw, child.textLength, depth + 1, false);
+          }
         }
       }
     }
-    if (count == 0 && newBest == null) {
+    if (count == 0 && newBest == null && newInherited == null) {
       return NONE;
     }
-    RuleIndex.Node[] live = count == 0 ? NO_NODES : count == next.length ? next : java.util.Arrays.copyOf(next, count);
-    double[] liveWeights = count == 0 ? NO_WEIGHTS : java.util.Arrays.copyOf(nextWeights, count);
-    return new RuleCursor(live, liveWeights, newBest, newWeight, newLength, newDepth, depth + 1);
+    RuleIndex.Node[] live = count == 0 ? NO_NODES : Arrays.copyOf(next, count);
+    double[] liveWeights = count == 0 ? NO_WEIGHTS : Arrays.copyOf(nextWeights, count);
+    return new RuleCursor(live, liveWeights, newBest, newInherited, depth + 1);
   }
 
   private static int numericKey(String segment) {
@@ -137,7 +148,7 @@ public final class RuleCursor {
 
   /** The winning rules for this node, or null when none applies. */
   public RuleList rules() {
-    return best;
+    return best == null ? null : best.rules();
   }
 
   public boolean hasRules() {
@@ -146,6 +157,6 @@ public final class RuleCursor {
 
   /** Whether the winning rule was defined for an ancestor and cascades down to this node. */
   public boolean cascaded() {
-    return best != null && bestDepth < depth;
+    return best != null && best.depth() < depth;
   }
 }

@@ -1,5 +1,6 @@
 package dev.accord.pact.matching.internal;
 
+import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +19,8 @@ public final class RuleIndex {
     Node star;
     RuleList rules;
     int textLength;
+    /** Whether {@link #rules} holds a {@code values} rule, which applies at its own depth only. */
+    boolean values;
 
     Node field(String name) {
       return fields.computeIfAbsent(name, k -> new Node());
@@ -86,6 +89,7 @@ public final class RuleIndex {
       if (node.rules == null || length > node.textLength) {
         node.rules = e.getValue();
         node.textLength = length;
+        node.values = e.getValue().rules().stream().anyMatch(r -> r instanceof MatchingRule.Values);
       }
       any = true;
     }

@@ -112,9 +112,27 @@ public final class ValueRules {
     } else if (rule instanceof MatchingRule.EachValue) {
       return actual != null && (actual.isObject() || actual.isArray()) ? List.of() : structural(expected, actual);
     } else if (rule instanceof MatchingRule.Other o) {
+      if (isIgnoreOrder(o)) {
+        // lists are handled by the body matcher; below the list, values compare by equality
+        if (actual != null && actual.isArray()) {
+          return List.of();
+        }
+        List<String> structural = structural(expected, actual);
+        return structural.isEmpty() ? equality(expected, actual) : structural;
+      }
       return List.of(unsupported(o));
     }
     return List.of("Unknown matcher " + rule);
+  }
+
+  /**
+   * pact-jvm's {@code ignore-order} extension (written by its {@code unorderedArray} DSL, optionally with
+   * {@code min} and {@code max}): a list equal to the expected one in any order.
+   */
+  public static boolean isIgnoreOrder(MatchingRule rule) {
+    return rule instanceof MatchingRule.Other o && (o.name().equals("ignore-order")
+        || o.name().equals("min-equals-ignore-order") || o.name().equals("max-equals-ignore-order")
+        || o.name().equals("minmax-equals-ignore-order"));
   }
 
   /** The message for a matcher Accord does not implement. */
@@ -122,7 +140,7 @@ public final class ValueRules {
     return "The matcher '" + rule.name() + "' is not supported by Accord (it may need a Pact plugin), so this"
         + " value cannot be verified. Supported matchers: equality, regex, type, include, integer, decimal,"
         + " number, boolean, date, time, datetime, null, contentType, values, arrayContains, statusCode,"
-        + " notEmpty, semver, eachKey, eachValue";
+        + " notEmpty, semver, eachKey, eachValue (and pact-jvm's ignore-order)";
   }
 
   static List<String> equality(JsonNode expected, JsonNode actual) {

@@ -14,15 +14,18 @@ import tools.jackson.databind.JsonNode;
 public final class Values {
   private Values() {}
 
+  /** Values longer than this are cut in messages, so one huge value cannot flood a report. */
+  static final int MAX_SHOWN = 1000;
+
   /** {@code 'a'}, {@code 100}, {@code null}, {@code ["b"]}. */
   public static String show(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "null";
     }
     if (node.isString()) {
-      return "'" + node.asString() + "'";
+      return "'" + abbreviate(node.asString(), MAX_SHOWN) + "'";
     }
-    return json(node);
+    return abbreviate(json(node), MAX_SHOWN);
   }
 
   /** {@code 'a' (String)}. */

@@ -60,7 +60,7 @@ public final class ConsoleReport {
     }
   }
 
-  public void result(InteractionResult r) {
+  public void result(InteractionResult r, java.util.Map<String, tools.jackson.databind.JsonNode> comments) {
     if (quiet) {
       return;
     }
@@ -70,6 +70,17 @@ public final class ConsoleReport {
       case NOT_RUN -> "  NOT RUN ";
     };
     out.println(mark + r.displayName());
+    // V4 comments: "text" (a list) and "testname", the consumer test that wrote the interaction
+    tools.jackson.databind.JsonNode text = comments.get("text");
+    if (text != null) {
+      for (tools.jackson.databind.JsonNode line : text.isArray() ? text : java.util.List.of(text)) {
+        out.println("      comment: " + line.asString());
+      }
+    }
+    tools.jackson.databind.JsonNode testname = comments.get("testname");
+    if (testname != null && !testname.asString().isEmpty()) {
+      out.println("      original test name: " + testname.asString());
+    }
     for (Failure f : r.failures()) {
       out.println(f.describe("      "));
     }
