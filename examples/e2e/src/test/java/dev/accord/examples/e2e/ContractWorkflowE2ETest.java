@@ -162,6 +162,10 @@ class ContractWorkflowE2ETest {
             + " +\\| false +\\| 1")
         .contains("❌ Computer says no ¯\\_(ツ)_/¯")
         .contains("What to do next: open the failed verification result above");
+    Cli noJson = accord("can-i-deploy", "--pacticipant", "products-service", "--version", PROVIDER_V2,
+        "--to-environment", "production", "--output", "json");
+    assertThat(noJson.exitCode()).as(noJson.toString()).isEqualTo(1);
+    assertThat(Json.parse(noJson.out()).path("summary").path("deployable").asBoolean(true)).isFalse();
     String failedResult = brokerGet(firstVerificationResultUrl(no.out()));
     assertThat(Json.parse(failedResult).path("testResults").toString())
         .contains("a request for a product")
@@ -194,6 +198,11 @@ class ContractWorkflowE2ETest {
         .contains("products-service has never verified this pact content: run its provider verification")
         .contains("Usually the provider has not verified this pact yet, or published its result under another"
             + " version.");
+    Cli unknownJson = accord("can-i-deploy", "--pacticipant", "orders-service", "--version", CONSUMER_V2,
+        "--to-environment", "production", "--output", "json");
+    assertThat(unknownJson.exitCode()).as(unknownJson.toString()).isEqualTo(1);
+    assertThat(Json.parse(unknownJson.out()).path("summary").path("deployable").isNull())
+        .as("summary.deployable is null for unknown in:\n" + unknownJson.out()).isTrue();
   }
 
   // ---- helpers ----
