@@ -213,6 +213,9 @@ class BrokerApiAcceptanceTest {
     assertThat(huge.statusCode()).isEqualTo(413);
     assertThat(json(huge).path("errors").get(0).asString()).contains("the limit is 65536 bytes");
 
+    HttpResponse<String> chunked = broker.postChunked("/contracts/publish", "{\"x\":\"" + "a".repeat(70 * 1024) + "\"}");
+    assertThat(chunked.statusCode()).isEqualTo(413);
+
     assertThat(broker.get("/pacticipants/NoSuchThing").statusCode()).isEqualTo(404);
   }
 
@@ -296,5 +299,46 @@ class BrokerApiAcceptanceTest {
     assertThat(v.path("number").asString()).isEqualTo("1.0+build.5");
     assertThat(broker.put("/pacticipants/plus/versions/1+2", "{}").statusCode()).isEqualTo(201);
     assertThat(json(broker.get("/pacticipants/plus/versions/1+2")).path("number").asString()).isEqualTo("1+2");
+  }
+
+  @Test
+  void wip_pacts_from_other_branches_are_offered_until_the_provider_branch_verifies_them() {
+    broker.patch("/pacticipants/WipCons", "{\"mainBranch\":\"main\"}");
+    broker.post("/contracts/publish", publishBody("WipCons", "c1", "main", "WipProv", "stable"));
+    broker.post("/contracts/publish", publishBody("WipCons", "c2", "feature-x", "WipProv", "new-field"));
+    String request = "{\"consumerVersionSelectors\":[{\"mainBranch\":true}],\"providerVersionBranch\":\"main\","
+        + "\"includePendingStatus\":true,\"includeWipPactsSince\":\"2020-01-01\"}";
+    JsonNode pacts = json(broker.post("/pacts/provider/WipProv/for-verification", request)).path("_embedded").path("pacts");
+    assertThat(pacts).hasSize(2);
+    assertThat(pacts.get(1).path("verificationProperties").path("wip").asBoolean()).isTrue();
+    assertThat(pacts.get(1).path("verificationProperties").path("pending").asBoolean()).isTrue();
+    assertThat(pacts.get(1).path("_links").path("self").path("name").asString()).isEqualTo("Pact between WipCons (c2) and WipProv");
+
+    broker.put("/pacticipants/WipProv/branches/main/versions/p1", "{}");
+    verify("WipProv", "WipCons", "c2", "p1", true);
+    JsonNode after = json(broker.post("/pacts/provider/WipProv/for-verification", request)).path("_embedded").path("pacts");
+    assertThat(after).hasSize(1);
+    assertThat(after.get(0).path("shortDescription").asString()).isEqualTo("latest from main branch");
+  }
+
+  @Test
+  void a_release_counts_as_in_the_environment_until_support_ends() {
+    String env = createEnvironment("app-store");
+    broker.post("/contracts/publish", publishBody("MobileApp", "m1", "main", "MobileApi", "x"));
+    broker.put("/pacticipants/MobileApi/versions/api1", "{}");
+    verify("MobileApi", "MobileApp", "m1", "api1", true);
+    HttpResponse<String> released = broker.post("/pacticipants/MobileApp/versions/m1/released-versions/environment/" + env, "{}");
+    assertThat(released.statusCode()).isEqualTo(201);
+    assertThat(broker.post("/pacticipants/MobileApp/versions/m1/released-versions/environment/" + env, "{}").statusCode()).isEqualTo(200);
+    deploy("MobileApi", "api1", env);
+    JsonNode providerSide = json(broker.get("/matrix?q[][pacticipant]=MobileApi&q[][version]=api1&latestby=cvpv&environment=app-store"));
+    assertThat(providerSide.path("summary").path("deployable").asBoolean()).isTrue();
+    assertThat(providerSide.path("matrix").get(0).path("consumer").path("version").path("number").asString()).isEqualTo("m1");
+
+    String supported = json(released).path("_links").path("self").path("href").asString();
+    assertThat(json(broker.patch(supported, "{\"currentlySupported\":false}")).path("currentlySupported").asBoolean()).isFalse();
+    JsonNode afterSupportEnded = json(broker.get("/matrix?q[][pacticipant]=MobileApi&q[][version]=api1&latestby=cvpv&environment=app-store"));
+    assertThat(afterSupportEnded.path("matrix")).isEmpty();
+    assertThat(afterSupportEnded.path("summary").path("reason").asString()).isEqualTo("There are no missing dependencies");
   }
 }

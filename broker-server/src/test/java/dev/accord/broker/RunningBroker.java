@@ -89,6 +89,13 @@ final class RunningBroker implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"), headers);
   }
 
+  /** POST without Content-Length (chunked), as streaming clients send it. */
+  HttpResponse<String> postChunked(String path, String json) {
+    byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+        .header("Content-Type", "application/json"));
+  }
+
   HttpResponse<String> put(String path, String json, String... headers) {
     return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json"), headers);
   }

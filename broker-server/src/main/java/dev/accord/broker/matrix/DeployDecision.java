@@ -1,6 +1,6 @@
 package dev.accord.broker.matrix;
 
-import dev.accord.broker.pact.PactContent;
+import dev.accord.broker.pact.ContentRef;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.verification.Verification;
@@ -19,7 +19,7 @@ public record DeployDecision(Boolean deployable, List<Reason> reasons, List<Row>
 
   /** A consumer version's pact with a provider, and the verification by one provider version (or none). */
   public record Row(Pacticipant consumer, Version consumerVersion, Pacticipant provider, Version providerVersion, PactPublication publication,
-      PactContent content, Verification verification, boolean ignored) {
+      ContentRef content, Verification verification, boolean ignored) {
     Boolean success() {
       return verification == null ? null : verification.isSuccess();
     }

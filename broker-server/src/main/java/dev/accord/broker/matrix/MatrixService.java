@@ -8,7 +8,7 @@ import dev.accord.broker.matrix.DeployDecision.Row;
 import dev.accord.broker.matrix.MatrixQuery.Destination;
 import dev.accord.broker.matrix.MatrixQuery.Selector;
 import dev.accord.broker.pact.Integration;
-import dev.accord.broker.pact.PactContent;
+import dev.accord.broker.pact.ContentRef;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
@@ -199,7 +199,7 @@ class MatrixService {
       if (!counts(provider, resolved, d)) {
         continue;
       }
-      PactContent content = publications.content(pub);
+      ContentRef content = publications.contentRef(pub);
       List<Version> pvs = infer(provider, resolved, d, env);
       if (pvs == null) {
         List<Verification> all = verifications.findByPactContentIdOrderByProviderVersionIdDescIdDesc(content.getId());
@@ -237,13 +237,13 @@ class MatrixService {
         if (pub.isEmpty()) {
           continue; // that consumer version has no pact with this provider: nothing to check
         }
-        PactContent content = publications.content(pub.get());
+        ContentRef content = publications.contentRef(pub.get());
         put(rows, new Row(consumer, cv, provider, pv, pub.get(), content, latestVerification(content, pv).orElse(null), false));
       }
     }
   }
 
-  private Optional<Verification> latestVerification(PactContent content, Version pv) {
+  private Optional<Verification> latestVerification(ContentRef content, Version pv) {
     return verifications.findFirstByPactContentIdAndProviderVersionIdOrderByIdDesc(content.getId(), pv.getId());
   }
 

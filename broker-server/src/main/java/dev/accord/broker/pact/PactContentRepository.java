@@ -7,4 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PactContentRepository extends JpaRepository<PactContent, Long> {
   Optional<PactContent> findByConsumerIdAndProviderIdAndSha(Long consumerId, Long providerId, String sha);
+
+  @Query("select new dev.accord.broker.pact.ContentRef(c.id, c.sha) from PactContent c where c.id = ?1")
+  Optional<ContentRef> findRefById(Long id);
 }

@@ -2,8 +2,10 @@ package dev.accord.broker.pact;
 
 import dev.accord.broker.web.ApiException;
 import dev.accord.pact.json.Json;
+import dev.accord.pact.json.PactContentHash;
 import dev.accord.pact.json.PactFormatException;
 import dev.accord.pact.json.PactReader;
+import dev.accord.pact.model.Pact;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,8 +21,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks that an uploaded document is a pact (through pact-core's reader), computes its content hash and adds the
- * per-interaction {@code _id} that verifiers echo back.
+ * Checks that an uploaded document is a pact (pact-core's {@link PactReader}), computes its content hash
+ * ({@link PactContentHash}: interactions only, names and metadata excluded) and adds the per-interaction {@code _id}
+ * that verifiers echo back.
  */
 @Component
 public class PactDocuments {
@@ -45,14 +48,16 @@ public class PactDocuments {
       throw ApiException.invalidField(field, "is not a pact: it has neither \"interactions\" nor \"messages\". "
           + "A pact looks like {\"consumer\":{\"name\":\"C\"},\"provider\":{\"name\":\"P\"},\"interactions\":[...],\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}");
     }
+    Pact parsed;
     try {
-      PactReader.read(text, source);
+      parsed = PactReader.read(text, source);
     } catch (PactFormatException e) {
       throw ApiException.invalidField(field, e.getMessage());
-    } catch (UnsupportedOperationException notBuiltYet) {
-      // pact-core's reader is not built in this revision; the structural checks above still apply.
+    } catch (RuntimeException e) {
+      // a reader bug must still answer 4xx naming the document, never 500
+      throw ApiException.invalidField(field, "could not be read as a pact (" + e.getMessage() + ")");
     }
-    return new Document(pact, contentHash(pact), consumer, provider);
+    return new Document(pact, PactContentHash.sha256(parsed), consumer, provider);
   }
 
   /** The JSON stored and served: interactions carry an {@code _id}, the SHA-1 of the key-sorted interaction. */
@@ -68,34 +73,6 @@ public class PactDocuments {
       }
     }
     return copy;
-  }
-
-  /**
-   * Hash of what affects verification: interactions/messages (order-insensitive) and the specification version;
-   * names and metadata such as generator versions are excluded, so a re-serialised identical pact hashes the same.
-   */
-  static String contentHash(ObjectNode pact) {
-    ObjectNode subject = Json.nodes().objectNode();
-    for (String key : List.of("interactions", "messages")) {
-      if (pact.get(key) instanceof ArrayNode array) {
-        List<String> items = new ArrayList<>();
-        for (JsonNode interaction : array) {
-          JsonNode copy = interaction.deepCopy();
-          if (copy instanceof ObjectNode o) {
-            o.remove("_id");
-          }
-          items.add(canonical(copy));
-        }
-        items.sort(null);
-        subject.put(key, String.join(",", items));
-      }
-    }
-    JsonNode spec = pact.path("metadata").path("pactSpecification").path("version");
-    if (spec.isMissingNode()) {
-      spec = pact.path("metadata").path("pact-specification").path("version");
-    }
-    subject.put("pactSpecificationVersion", spec.isMissingNode() ? "" : spec.asString());
-    return hex("SHA-256", canonical(subject));
   }
 
   static String canonical(JsonNode node) {

@@ -103,9 +103,14 @@ public class PublicationService {
     return publications.findByProviderIdAndConsumerIdOrderByConsumerVersionIdDesc(provider.getId(), consumer.getId());
   }
 
+  /** One backward index scan per integration instead of a correlated subquery over the provider's whole history. */
   @Transactional(readOnly = true)
   public List<PactPublication> latestPerConsumer(Pacticipant provider) {
-    return publications.latestPerConsumer(provider.getId());
+    return integrations.findByProviderId(provider.getId()).stream()
+        .map(i -> publications.findFirstByProviderIdAndConsumerIdOrderByConsumerVersionIdDesc(provider.getId(), i.getConsumerId()))
+        .flatMap(Optional::stream)
+        .sorted(java.util.Comparator.comparing(PactPublication::getConsumerId))
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -126,6 +131,12 @@ public class PublicationService {
   @Transactional(readOnly = true)
   public List<PactPublication> withConsumerMainBranch(Pacticipant provider) {
     return publications.withConsumerMainBranch(provider.getId());
+  }
+
+  /** The content's id and hash, without loading the pact JSON. */
+  @Transactional(readOnly = true)
+  public ContentRef contentRef(PactPublication publication) {
+    return contents.findRefById(publication.getPactContentId()).orElseThrow();
   }
 
   @Transactional(readOnly = true)

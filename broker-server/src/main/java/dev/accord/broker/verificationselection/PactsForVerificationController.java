@@ -109,7 +109,7 @@ class PactsForVerificationController {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("shortDescription", String.join(", ", s.reasons()));
     m.put("verificationProperties", props);
-    m.put("_links", Map.of("self", Links.named(url, null, "Pact between " + s.consumer().getName() + " (" + s.consumerVersion().getNumber() + ") and " + provider)));
+    m.put("_links", Map.of("self", Links.named(url, "Pact to verify", "Pact between " + s.consumer().getName() + " (" + s.consumerVersion().getNumber() + ") and " + provider)));
     return m;
   }
 

@@ -4,7 +4,7 @@ import dev.accord.broker.deployment.DeploymentService;
 import dev.accord.broker.environment.Environment;
 import dev.accord.broker.environment.EnvironmentService;
 import dev.accord.broker.pact.Integration;
-import dev.accord.broker.pact.PactContent;
+import dev.accord.broker.pact.ContentRef;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
@@ -54,7 +54,7 @@ class PactsForVerificationService {
       LocalDate includeWipPactsSince) {}
 
   /** One pact to verify: the content, the newest publication carrying it, why it was selected. */
-  record Selected(PactPublication publication, PactContent content, Pacticipant consumer, Version consumerVersion, List<String> reasons,
+  record Selected(PactPublication publication, ContentRef content, Pacticipant consumer, Version consumerVersion, List<String> reasons,
       List<String> criteria, Boolean pending, boolean wip) {}
 
   @Transactional(readOnly = true)
@@ -69,7 +69,7 @@ class PactsForVerificationService {
           continue;
         }
         for (Match m : matches(provider, consumer, s, request)) {
-          PactContent content = publications.content(m.publication());
+          ContentRef content = publications.contentRef(m.publication());
           String key = consumer.getId() + "/" + content.getSha();
           Selected existing = bySha.get(key);
           if (existing == null) {
@@ -188,7 +188,7 @@ class PactsForVerificationService {
   }
 
   /** Pending: no successful verification of this content by the provider's branch (or tags, or at all). */
-  private boolean pending(PactContent content, Request request) {
+  private boolean pending(ContentRef content, Request request) {
     List<Verification> successes = verifications.findByPactContentIdAndSuccessTrue(content.getId());
     if (request.providerVersionBranch() != null) {
       return successes.stream().noneMatch(v -> versions.branchNames(versions.byId(v.getProviderVersionId())).contains(request.providerVersionBranch()));
@@ -200,7 +200,7 @@ class PactsForVerificationService {
     return successes.isEmpty();
   }
 
-  private boolean verifiedByProviderBranchOrTags(PactContent content, Request request) {
+  private boolean verifiedByProviderBranchOrTags(ContentRef content, Request request) {
     List<Verification> successes = verifications.findByPactContentIdAndSuccessTrue(content.getId()).stream().filter(v -> !v.isWip()).toList();
     for (Verification v : successes) {
       Version pv = versions.byId(v.getProviderVersionId());
@@ -227,7 +227,7 @@ class PactsForVerificationService {
         if (p.getCreatedAt().isBefore(since)) {
           continue;
         }
-        PactContent content = publications.content(p);
+        ContentRef content = publications.contentRef(p);
         String key = consumer.getId() + "/" + content.getSha();
         if (explicit.containsKey(key) || found.containsKey(key) || verifiedByProviderBranchOrTags(content, request)) {
           continue;

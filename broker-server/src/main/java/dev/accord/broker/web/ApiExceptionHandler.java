@@ -34,6 +34,12 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodySizeLimitFilter.BodyTooLarge) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the configured limit (accord.broker.max-body-size, "
+            + "env ACCORD_BROKER_MAX_BODY_SIZE); publish smaller pacts or raise the limit.");
+      }
+    }
     return error(HttpStatus.BAD_REQUEST, "The request body is not valid JSON: " + firstLine(e.getMostSpecificCause().getMessage())
         + ". Send a JSON object with Content-Type: application/json.");
   }

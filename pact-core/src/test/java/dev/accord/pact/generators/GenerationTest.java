@@ -86,9 +86,9 @@ class GenerationTest {
     HttpResponse response = jsonResponse("{}", Generators.empty().with(Category.BODY, "$.a[x]", INT));
     assertThatThrownBy(() -> Generation.generateResponse(response, consumer(3)))
         .isInstanceOf(GeneratorException.class)
-        .hasMessage("Cannot generate body $.a[x] with RandomInt generator (min 1, max 1000000): the body path '$.a[x]'"
-            + " is not valid: expected an index, '*' or a quoted name inside [...] at index 4. Valid forms: $, $.name,"
-            + " $['name'], $.items[0], $.items[*], $.*");
+        .hasMessage("Cannot generate body $.a[x] with RandomInt generator (min 1, max 1000000): Invalid body path"
+            + " expression '$.a[x]' at position 3: '[x]' is neither an index, [*] nor a quoted name. Valid forms: $,"
+            + " $.name, $['name with.dots'], $.items[0], $.items[*], $.*");
   }
 
   @Test

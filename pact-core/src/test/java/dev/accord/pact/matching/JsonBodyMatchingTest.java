@@ -1,5 +1,6 @@
 package dev.accord.pact.matching;
 
+import dev.accord.pact.internal.path.PathExpression;
 import static dev.accord.pact.matching.MatchingFixtures.bodyRule;
 import static dev.accord.pact.matching.MatchingFixtures.described;
 import static dev.accord.pact.matching.MatchingFixtures.requestBody;
@@ -316,6 +317,6 @@ class JsonBodyMatchingTest {
   void invalidPathExpressionIsReportedNotThrown() {
     List<Mismatch> m = responseBody(BASIC, bodyRule("$.one[", MatchingRule.Type.any()), BASIC);
     assertThat(m).singleElement().satisfies(x -> assertThat(x.description()).contains(
-        "Invalid matching rule path expression '$.one['"));
+        "Invalid body path expression '$.one['"));
   }
 }

@@ -214,7 +214,7 @@ public final class PartGeneration {
           "the body is declared as JSON but does not parse: " + e.getMessage(), e);
     }
     for (Map.Entry<String, Generator> e : gens.entrySet()) {
-      BodyPath path = parsePath(e.getKey(), e.getValue());
+      PathSelector path = parsePath(e.getKey(), e.getValue());
       tree = path.replaceAll(tree, (current, concrete) -> generate(e.getValue(), current, "body " + concrete));
     }
     ContentType ct = body.contentType().orElse(null);
@@ -235,7 +235,7 @@ public final class PartGeneration {
       pairs.add(new String[] {name, value});
     }
     for (Map.Entry<String, Generator> e : gens.entrySet()) {
-      BodyPath path = parsePath(e.getKey(), e.getValue());
+      PathSelector path = parsePath(e.getKey(), e.getValue());
       String name = path.singleName();
       if (name == null) {
         throw new GeneratorException("body " + e.getKey(), ValueGeneration.describe(e.getValue()),
@@ -265,7 +265,7 @@ public final class PartGeneration {
   private Body textBody(Body body, ContentType type, Map<String, Generator> gens) {
     Body out = body;
     for (Map.Entry<String, Generator> e : gens.entrySet()) {
-      BodyPath path = parsePath(e.getKey(), e.getValue());
+      PathSelector path = parsePath(e.getKey(), e.getValue());
       if (!path.isRoot()) {
         throw new GeneratorException("body " + e.getKey(), ValueGeneration.describe(e.getValue()),
             "a " + (type == null ? "plain" : "'" + type.mediaType() + "'") + " body can only be generated whole,"
@@ -279,9 +279,9 @@ public final class PartGeneration {
     return out;
   }
 
-  private static BodyPath parsePath(String expression, Generator generator) {
+  private static PathSelector parsePath(String expression, Generator generator) {
     try {
-      return BodyPath.parse(expression);
+      return PathSelector.parse(expression);
     } catch (IllegalArgumentException e) {
       throw new GeneratorException("body " + expression, ValueGeneration.describe(generator), e.getMessage(), e);
     }

@@ -1,14 +1,13 @@
-package dev.accord.pact.matching;
+package dev.accord.pact.internal.path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.accord.pact.matching.internal.PathExpression;
-import dev.accord.pact.matching.internal.PathExpression.Field;
-import dev.accord.pact.matching.internal.PathExpression.Index;
-import dev.accord.pact.matching.internal.PathExpression.Root;
-import dev.accord.pact.matching.internal.PathExpression.Star;
-import dev.accord.pact.matching.internal.PathExpression.StarIndex;
+import dev.accord.pact.internal.path.PathExpression.Field;
+import dev.accord.pact.internal.path.PathExpression.Index;
+import dev.accord.pact.internal.path.PathExpression.Root;
+import dev.accord.pact.internal.path.PathExpression.Star;
+import dev.accord.pact.internal.path.PathExpression.StarIndex;
 import org.junit.jupiter.api.Test;
 
 /** Path expressions (spec 2.3). */
@@ -36,7 +35,7 @@ class PathExpressionTest {
   @Test
   void invalidExpressionsExplainTheValidForms() {
     assertThatThrownBy(() -> PathExpression.parse("$.a[x]")).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid matching rule path expression '$.a[x]' at position 3: '[x]' is neither an index, [*]"
+        .hasMessage("Invalid body path expression '$.a[x]' at position 3: '[x]' is neither an index, [*]"
             + " nor a quoted name. Valid forms: $, $.name, $['name with.dots'], $.items[0], $.items[*], $.*");
     assertThatThrownBy(() -> PathExpression.parse("$.a['b")).hasMessageContaining("unterminated quoted name");
     assertThatThrownBy(() -> PathExpression.parse("$..a")).hasMessageContaining("a field name is expected");

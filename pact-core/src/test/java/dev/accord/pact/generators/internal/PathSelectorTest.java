@@ -9,12 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-class BodyPathTest {
+class PathSelectorTest {
   private static final String DOC = "{\"a\": {\"b\": [1, 2, {\"c.d\": 3}]}, \"e\": [\"x\", \"y\"], \"f\": 4}";
 
   private static List<String> visited(String expression) {
     List<String> paths = new ArrayList<>();
-    BodyPath.parse(expression).replaceAll(Json.parse(DOC), (value, path) -> {
+    PathSelector.parse(expression).replaceAll(Json.parse(DOC), (value, path) -> {
       paths.add(path + "=" + Json.write(value));
       return value;
     });
@@ -38,15 +38,15 @@ class BodyPathTest {
   @Test
   void replaces_in_place() {
     JsonNode doc = Json.parse(DOC);
-    BodyPath.parse("$.e[*]").replaceAll(doc, (v, p) -> Json.nodes().stringNode(p));
+    PathSelector.parse("$.e[*]").replaceAll(doc, (v, p) -> Json.nodes().stringNode(p));
     assertThat(doc.get("e")).isEqualTo(Json.parse("[\"$.e[0]\", \"$.e[1]\"]"));
   }
 
   @Test
   void invalid_paths_name_the_position() {
-    assertThatThrownBy(() -> BodyPath.parse("$.a['b"))
-        .hasMessage("the body path '$.a['b' is not valid: expected a quoted name closed by '] at index 3."
-            + " Valid forms: $, $.name, $['name'], $.items[0], $.items[*], $.*");
-    assertThatThrownBy(() -> BodyPath.parse("$..a")).hasMessageContaining("expected a property name after '.'");
+    assertThatThrownBy(() -> PathSelector.parse("$.a['b"))
+        .hasMessage("Invalid body path expression '$.a['b' at position 3: an unterminated quoted name"
+            + " (write ['name']). Valid forms: $, $.name, $['name with.dots'], $.items[0], $.items[*], $.*");
+    assertThatThrownBy(() -> PathSelector.parse("$..a")).hasMessageContaining("a field name is expected after '.'");
   }
 }

@@ -1,4 +1,4 @@
-package dev.accord.pact.matching.internal;
+package dev.accord.pact.internal.path;
 
 import java.util.regex.Pattern;
 

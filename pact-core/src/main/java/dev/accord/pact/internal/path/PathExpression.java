@@ -1,4 +1,4 @@
-package dev.accord.pact.matching.internal;
+package dev.accord.pact.internal.path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -133,7 +133,7 @@ public final class PathExpression {
   }
 
   private static IllegalArgumentException invalid(String text, int position, String problem) {
-    return new IllegalArgumentException("Invalid matching rule path expression '" + text + "' at position "
+    return new IllegalArgumentException("Invalid body path expression '" + text + "' at position "
         + position + ": " + problem + ". Valid forms: $, $.name, $['name with.dots'], $.items[0], $.items[*], $.*");
   }
 
