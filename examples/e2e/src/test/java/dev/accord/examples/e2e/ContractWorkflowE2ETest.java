@@ -153,7 +153,7 @@ class ContractWorkflowE2ETest {
         .startsWith("Published failed verification of orders-service -> products-service as provider version "
             + PROVIDER_V2 + " (branch main): ");
 
-    // ... and can-i-deploy says no, pointing at the failed result, which names the field
+    // ... and can-i-deploy says no, naming the failed interaction and the renamed field itself
     Cli no = accord("can-i-deploy", "--pacticipant", "products-service", "--version", PROVIDER_V2,
         "--to-environment", "production");
     assertThat(no.exitCode()).as(no.toString()).isEqualTo(1);
@@ -161,11 +161,18 @@ class ContractWorkflowE2ETest {
         .containsPattern("orders-service \\| " + CONSUMER_V1 + " +\\| products-service \\| " + PROVIDER_V2
             + " +\\| false +\\| 1")
         .contains("❌ Computer says no ¯\\_(ツ)_/¯")
-        .contains("What to do next: open the failed verification result above");
+        .contains("[error] The verification for the pact between orders-service (" + CONSUMER_V1 + ") and products-service ("
+            + PROVIDER_V2 + ") failed: see ")
+        .contains("  - Interaction \"a request for a product\" failed:")
+        .contains("Actual map is missing the following keys: name")
+        .contains("What to do next: the reasons above name the interactions and fields that broke");
     Cli noJson = accord("can-i-deploy", "--pacticipant", "products-service", "--version", PROVIDER_V2,
         "--to-environment", "production", "--output", "json");
     assertThat(noJson.exitCode()).as(noJson.toString()).isEqualTo(1);
     assertThat(Json.parse(noJson.out()).path("summary").path("deployable").asBoolean(true)).isFalse();
+    assertThat(Json.parse(noJson.out()).path("summary").path("reason").asString())
+        .contains("Interaction \"a request for a product\" failed:")
+        .contains("Actual map is missing the following keys: name");
     String failedResult = brokerGet(firstVerificationResultUrl(no.out()));
     assertThat(Json.parse(failedResult).path("testResults").toString())
         .contains("a request for a product")
