@@ -81,7 +81,7 @@ final class FailedTests {
   }
 
   private static String interactionName(JsonNode t) {
-    String name = first(t, "interactionDescription", "description", "testDescription", "fullDescription");
+    String name = first(t, "interactionDescription", "description", "testDescription", "testFullDescription");
     if (name != null) {
       return "\"" + oneLine(name) + "\"";
     }
