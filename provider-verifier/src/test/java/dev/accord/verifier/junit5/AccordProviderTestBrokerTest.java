@@ -76,8 +76,12 @@ class AccordProviderTestBrokerTest {
   record Outcome(String name, TestExecutionResult.Status status, String message) {}
 
   private static List<Outcome> run(Class<?> testClass) {
+    return run(testClass, selectClass(testClass));
+  }
+
+  private static List<Outcome> run(Class<?> testClass, org.junit.platform.engine.DiscoverySelector selector) {
     List<Outcome> outcomes = new ArrayList<>();
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selector)
         .configurationParameter("junit.jupiter.conditions.deactivate", "*").build();
     LauncherFactory.create().execute(request, new TestExecutionListener() {
       @Override
@@ -193,6 +197,19 @@ class AccordProviderTestBrokerTest {
     assertThat(outcomes).hasSize(2);
     assertThat(outcomes.get(0).status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     broker.verify(postRequestedFor(urlEqualTo("/pacts/provider/products-service/for-verification")));
+    broker.verify(0, postRequestedFor(urlMatching("/p/.*/verification-results")));
+  }
+
+  @Test
+  void a_partial_run_publishes_nothing_so_it_never_records_a_verdict() {
+    System.setProperty("accord.test.publish", "true");
+
+    List<Outcome> outcomes = run(FromBroker.class, org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId(
+        "[engine:junit-jupiter]/[class:" + FromBroker.class.getName() + "]/[test-template:honours("
+            + ProviderTestContext.class.getName() + ")]/[test-template-invocation:#1]"));
+
+    assertThat(outcomes).extracting(Outcome::name).containsExactly("orders-service \u00b7 get /ok");
+    assertThat(outcomes.get(0).status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     broker.verify(0, postRequestedFor(urlMatching("/p/.*/verification-results")));
   }
 
