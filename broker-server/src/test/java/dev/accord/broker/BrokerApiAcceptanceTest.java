@@ -39,10 +39,14 @@ class BrokerApiAcceptanceTest {
   }
 
   private void verify(String provider, String consumer, String consumerVersion, String providerVersion, boolean success) {
+    verify(provider, consumer, consumerVersion, providerVersion, success, "[]");
+  }
+
+  private void verify(String provider, String consumer, String consumerVersion, String providerVersion, boolean success, String testResults) {
     JsonNode pactDoc = json(broker.get("/pacts/provider/" + provider + "/consumer/" + consumer + "/version/" + consumerVersion));
     String href = pactDoc.path("_links").path("pb:publish-verification-results").path("href").asString();
     HttpResponse<String> r = broker.post(href, "{\"providerApplicationVersion\":\"" + providerVersion + "\",\"success\":" + success
-        + ",\"testResults\":[],\"verifiedBy\":{\"implementation\":\"test\",\"version\":\"1\"}}");
+        + ",\"testResults\":" + testResults + ",\"verifiedBy\":{\"implementation\":\"test\",\"version\":\"1\"}}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
   }
 
@@ -133,16 +137,24 @@ class BrokerApiAcceptanceTest {
     assertThat(yes.path("matrix").get(0).path("provider").path("version").path("number").asString()).isEqualTo("a1");
 
     broker.post("/contracts/publish", publishBody("Web", "w2", "main", "Api", "breaking"));
-    verify("Api", "Web", "w2", "a1", false);
+    verify("Api", "Web", "w2", "a1", false, "[{\"interactionId\":\"\",\"interactionDescription\":\"get thing\",\"success\":false,"
+        + "\"mismatches\":[{\"attribute\":\"body\",\"identifier\":\"$.name\",\"description\":\"Expected 'breaking' but was missing\"}]}]");
     JsonNode no = json(broker.get("/matrix?q[][pacticipant]=Web&q[][version]=w2&latestby=cvpv&environment=prod-cid"));
     assertThat(no.path("summary").path("deployable").asBoolean()).isFalse();
     assertThat(no.path("summary").path("reason").asString()).startsWith("The verification for the pact between Web (w2) and Api (a1) failed: see "
-        + broker.baseUrl + "/pacts/provider/Api/consumer/Web/pact-version/");
+        + broker.baseUrl + "/pacts/provider/Api/consumer/Web/pact-version/")
+        .endsWith("/verification-results/" + no.path("matrix").get(0).path("verificationResult").path("_links").path("self").path("href")
+            .asString().replaceAll(".*/", "") + "\n"
+            + "  - Interaction \"get thing\" failed:\n"
+            + "      body $.name: Expected 'breaking' but was missing\n"
+            + "Fix the provider or the pact, then verify again.");
+    assertThat(no.path("notices")).anySatisfy(n -> assertThat(n.path("text").asString()).contains("body $.name: Expected 'breaking' but was missing"));
     assertThat(no.path("matrix").get(0).path("verificationResult").path("success").asBoolean()).isFalse();
 
     HttpResponse<String> text = broker.get("/can-i-deploy?pacticipant=Web&version=w2&environment=prod-cid", "Accept", "text/plain");
     assertThat(text.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
-    assertThat(text.body()).startsWith("Computer says no\n").contains("Web      | w2        | Api      | a1        | false");
+    assertThat(text.body()).startsWith("Computer says no\n").contains("Web      | w2        | Api      | a1        | false")
+        .contains("body $.name: Expected 'breaking' but was missing");
   }
 
   @Test

@@ -126,6 +126,8 @@ class StandardPactCliInteropTest {
 
     Result no = run(dir, "broker", "can-i-deploy", "-a", "Web", "-e", "web-2", "--to-environment", "production");
     assertThat(no.exit()).as(no.output()).isEqualTo(1);
-    assertThat(no.output()).contains("Computer says no").contains("The verification for the pact between Web (web-2) and Api (api-1) failed");
+    assertThat(no.output()).contains("Computer says no").contains("The verification for the pact between Web (web-2) and Api (api-1) failed")
+        // the reason names what broke, from the testResults the standard verifier published (the CLI folds the lines)
+        .containsPattern("- Interaction \"get thing\" failed:\\s+body \\$\\.name: Expected 'x' \\(String\\) to be equal to 'renamed' \\(String\\)");
   }
 }

@@ -83,7 +83,9 @@ class CanIDeployCommandTest {
 
   @Test
   void no_names_the_failed_verification_and_exits_1() {
-    matrix("false", "The verification for the pact between orders-service (1a2b) and products-service (9f8e) failed", row("9f8e", "false"));
+    matrix("false", "The verification for the pact between orders-service (1a2b) and products-service (9f8e) failed: see " + url()
+        + "/verification-results/42\\n  - Interaction \\\"a request for a product\\\" failed:\\n      body $.name: Expected 'Widget' but was missing"
+        + "\\nFix the provider or the pact, then verify again.", row("9f8e", "false"));
 
     CliRun.Result result = accord.run(ARGS);
 
@@ -97,12 +99,24 @@ class CanIDeployCommandTest {
             + "--------------------\n"
             + "1. " + url() + "/verification-results/42 (failure)\n"
             + "\n"
-            + "[error] The verification for the pact between orders-service (1a2b) and products-service (9f8e) failed\n"
+            + "[error] The verification for the pact between orders-service (1a2b) and products-service (9f8e) failed: see " + url()
+            + "/verification-results/42\n"
+            + "  - Interaction \"a request for a product\" failed:\n"
+            + "      body $.name: Expected 'Widget' but was missing\n"
+            + "Fix the provider or the pact, then verify again.\n"
             + "\n"
             + "❌ Computer says no ¯\\_(ツ)_/¯\n"
             + "\n"
-            + "What to do next: open the failed verification result above to see which interactions and fields broke;"
-            + " fix the consumer's expectations or the provider, then publish and verify again.\n");
+            + "What to do next: the reasons above name the interactions and fields that broke (the failed verification result"
+            + " above has every detail); fix the consumer's expectations or the provider, then publish and verify again.\n");
+
+    CliRun.Result json = accord.run("can-i-deploy", "-a", "orders-service", "-e", "1a2b", "--to-environment", "production", "-o", "json");
+
+    assertThat(json.exitCode()).isEqualTo(1);
+    dev.accord.pact.json.Json.parse(json.out()).path("notices").forEach(n -> assertThat(n.path("text").asString())
+        .contains("  - Interaction \"a request for a product\" failed:\n      body $.name: Expected 'Widget' but was missing\n"));
+    assertThat(dev.accord.pact.json.Json.parse(json.out()).path("summary").path("reason").asString())
+        .contains("body $.name: Expected 'Widget' but was missing");
   }
 
   @Test

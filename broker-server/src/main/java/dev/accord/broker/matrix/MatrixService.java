@@ -340,8 +340,14 @@ class MatrixService {
     if (row.verification().isSuccess()) {
       return "The verification for the pact between " + c + " and " + p + " succeeded";
     }
-    return "The verification for the pact between " + c + " and " + p + " failed: see " + views.rowVerificationUrl(row)
-        + ". Fix the provider or the pact, then verify again.";
+    List<String> broke = FailedTests.describe(row.verification().getTestResults());
+    String url = views.rowVerificationUrl(row);
+    if (broke.isEmpty()) {
+      return "The verification for the pact between " + c + " and " + p + " failed: see " + url
+          + ". Fix the provider or the pact, then verify again.";
+    }
+    return "The verification for the pact between " + c + " and " + p + " failed: see " + url + "\n" + String.join("\n", broke)
+        + "\nFix the provider or the pact, then verify again.";
   }
 
   /** Why a provider version has no result: verified under a branch name instead of a SHA, verified by other versions only, or never. */

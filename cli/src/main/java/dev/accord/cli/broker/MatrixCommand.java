@@ -150,8 +150,8 @@ abstract class MatrixCommand extends BrokerCommand {
         out.println();
         boolean failedVerification = decision.rows().stream().anyMatch(r -> !r.ignored() && r.success().equals(java.util.Optional.of(false)));
         out.println(failedVerification
-            ? "What to do next: open the failed verification result above to see which interactions and fields"
-                + " broke; fix the consumer's expectations or the provider, then publish and verify again."
+            ? "What to do next: the reasons above name the interactions and fields that broke (the failed verification result"
+                + " above has every detail); fix the consumer's expectations or the provider, then publish and verify again."
             : "What to do next: the reasons above say what is missing; check the pacticipant names and version numbers"
                 + " (usually the git SHA) against what was published to the broker.");
       }

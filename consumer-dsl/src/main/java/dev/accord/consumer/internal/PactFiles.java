@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Merges interactions into a pact file safely when test classes run in parallel, in one JVM (a lock per
- * file) and across Surefire forks (a {@link FileLock} on a sibling {@code .lock} file). Interactions are
+ * file) and across Surefire forks (a {@link FileLock} on a lock file under the system temp directory, named
+ * after the pact file's absolute path, so the pact directory holds nothing but pacts). Interactions are
  * keyed by description and provider states, ordered by that key, so the same tests give the same bytes.
  * Not public API.
  */
@@ -117,7 +118,7 @@ public final class PactFiles {
       }
       try {
         Files.createDirectories(absolute.getParent());
-        Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
+        Path lockFile = lockFileFor(absolute);
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
           Map<String, Interaction> merged = new TreeMap<>();
@@ -161,5 +162,13 @@ public final class PactFiles {
         throw new UncheckedIOException("Cannot write the pact file " + absolute + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /** One lock file per pact file, shared by every JVM on this machine, outside the pact directory. */
+  private static Path lockFileFor(Path pactFile) throws IOException {
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"), "accord-pact-locks");
+    Files.createDirectories(dir);
+    String name = pactFile.getFileName() + "-" + Integer.toHexString(pactFile.toString().hashCode()) + ".lock";
+    return dir.resolve(name);
   }
 }

@@ -182,7 +182,8 @@ public final class Verification {
     return report;
   }
 
-  private static InteractionResult notRun(Selected s) {
+  /** The result of an interaction that was selected but never verified. */
+  public static InteractionResult notRun(Selected s) {
     return result(s, Outcome.NOT_RUN, List.of(), 0);
   }
 

@@ -38,6 +38,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * Nothing here depends on Spring: any way of starting the provider works, as long as {@code @BeforeEach}
  * says where it listens.
+ *
+ * <p>From a Pact Broker, publishing the results from CI only:
+ *
+ * <pre>{@code
+ * @AccordProviderTest(provider = "products-service", brokerUrl = "${PACT_BROKER_BASE_URL}",
+ *     consumerVersionSelectors = {"{\"mainBranch\": true}", "{\"deployedOrReleased\": true}"},
+ *     providerBranch = "${GIT_BRANCH}", includePending = true, includeWipPactsSince = "2026-01-01",
+ *     publishResults = "${CI}", providerVersion = "${GIT_COMMIT}", buildUrl = "${BUILD_URL}")
+ * }</pre>
  */
 @Documented
 @Inherited
@@ -54,7 +63,7 @@ public @interface AccordProviderTest {
   /** Directories whose {@code *.json} files are pacts. */
   String[] pactDirectories() default {};
 
-  /** URLs of pacts (no authentication; use the builder API for authenticated sources). */
+  /** URLs of pacts (no authentication; use the builder API for authenticated sources, or the broker attributes). */
   String[] pactUrls() default {};
 
   /** Verify only these consumers (all when empty). */
@@ -62,4 +71,50 @@ public @interface AccordProviderTest {
 
   /** Per-request timeout in milliseconds. */
   long requestTimeoutMillis() default 10_000;
+
+  // ---- pacts from a Pact Broker -------------------------------------------------------------
+  //
+  // The attributes below take ${NAME} placeholders, replaced by the system property NAME or else the environment
+  // variable NAME (empty when neither is set), e.g. providerVersion = "${GIT_COMMIT}".
+
+  /**
+   * Verify the pacts the broker selects for this provider (pacts-for-verification), in addition to any files,
+   * directories and URLs. The broker URL is {@link #brokerUrl()}, else {@code -Dpactbroker.url}, else the
+   * environment variable {@code PACT_BROKER_BASE_URL}; authentication comes from {@code PACT_BROKER_TOKEN} (bearer)
+   * or {@code PACT_BROKER_USERNAME}/{@code PACT_BROKER_PASSWORD} (basic), or the system properties
+   * {@code pactbroker.auth.token}/{@code .username}/{@code .password}. Setting any broker attribute implies it.
+   */
+  boolean fromBroker() default false;
+
+  /** The broker's base URL, e.g. {@code "${PACT_BROKER_BASE_URL}"} or {@code "https://broker.example.com"}. */
+  String brokerUrl() default "";
+
+  /**
+   * Consumer version selectors as JSON objects, e.g. {@code {"mainBranch": true}} and
+   * {@code {"deployedOrReleased": true}}; none means the broker's defaults.
+   */
+  String[] consumerVersionSelectors() default {};
+
+  /** The branch of the provider version being verified, e.g. {@code "${GIT_BRANCH}"}; needed for pending and WIP pacts. */
+  String providerBranch() default "";
+
+  /** Ask for pending status: failures of pacts this provider branch never verified do not fail the build. */
+  boolean includePending() default false;
+
+  /** Also verify work-in-progress pacts published since this ISO date (e.g. {@code "2026-01-01"}); they are pending. */
+  String includeWipPactsSince() default "";
+
+  /**
+   * Publish the results to the broker once every interaction of the class ran: {@code "true"}, or a placeholder
+   * such as {@code "${CI}"} so that only CI builds publish. Needs {@link #providerVersion()}. Results are not
+   * published when some interactions did not run (a filtered or interrupted run), so a partial run never records a
+   * verdict.
+   */
+  String publishResults() default "false";
+
+  /** The provider version the results are published under: its git SHA, e.g. {@code "${GIT_COMMIT}"}. */
+  String providerVersion() default "";
+
+  /** The CI build's URL, published with the results (optional), e.g. {@code "${BUILD_URL}"}. */
+  String buildUrl() default "";
 }

@@ -25,8 +25,11 @@ public final class ProviderTestContext {
   private String stateChangeUrl;
   private InteractionResult result;
 
+  private final java.util.function.Consumer<InteractionResult> recorder;
+
   ProviderTestContext(Settings classSettings, Verification.Selected selected, HttpTransport transport,
-      Object testInstance) {
+      Object testInstance, java.util.function.Consumer<InteractionResult> recorder) {
+    this.recorder = recorder;
     this.classSettings = classSettings;
     this.selected = selected;
     this.transport = transport;
@@ -94,6 +97,7 @@ public final class ProviderTestContext {
     Verification verification = new Verification(s, transport);
     try {
       result = verification.verifyOne(selected);
+      recorder.accept(result);
     } catch (HttpTransport.Unreachable e) {
       throw new AssertionError(e.getMessage() + ". Is the provider running at " + baseUrl + "?", e);
     }

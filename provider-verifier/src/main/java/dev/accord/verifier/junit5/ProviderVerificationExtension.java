@@ -1,13 +1,28 @@
 package dev.accord.verifier.junit5;
 
+import dev.accord.broker.client.ConsumerVersionSelector;
+import dev.accord.broker.client.PactBrokerClient;
+import dev.accord.verifier.BrokerPactSource;
+import dev.accord.verifier.InteractionResult;
 import dev.accord.verifier.PactSource;
+import dev.accord.verifier.PactToVerify;
+import dev.accord.verifier.VerificationReport;
 import dev.accord.verifier.internal.HttpTransport;
 import dev.accord.verifier.internal.Settings;
 import dev.accord.verifier.internal.Verification;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -15,12 +30,24 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
-/** The JUnit 5 extension behind {@link AccordProviderTest}: one test invocation per interaction. */
-public final class ProviderVerificationExtension implements TestTemplateInvocationContextProvider {
+/**
+ * The JUnit 5 extension behind {@link AccordProviderTest}: one test invocation per interaction; with a broker and
+ * {@code publishResults}, the results are published once the class ran.
+ */
+public final class ProviderVerificationExtension implements TestTemplateInvocationContextProvider, AfterAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(ProviderVerificationExtension.class);
 
-  private record ClassState(Settings settings, List<Verification.Selected> interactions, HttpTransport transport) {}
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+
+  private record ClassState(Settings settings, List<Verification.Selected> interactions, HttpTransport transport,
+      Map<Verification.Selected, InteractionResult> results) {
+    void record(Verification.Selected selected, InteractionResult result) {
+      if (result != null) {
+        results.put(selected, result);
+      }
+    }
+  }
 
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
@@ -36,7 +63,7 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
   @Override
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
-    ClassState state = context.getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> load(testClass),
+    ClassState state = classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> load(testClass),
         ClassState.class);
     if (state.interactions().isEmpty()) {
       throw new IllegalStateException("No interactions to verify for provider " + state.settings().provider
@@ -46,6 +73,10 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
   }
 
   private static ClassState load(Class<?> testClass) {
+    return load(testClass, name -> Optional.ofNullable(System.getProperty(name)).orElseGet(() -> System.getenv(name)));
+  }
+
+  private static ClassState load(Class<?> testClass, UnaryOperator<String> lookup) {
     AccordProviderTest config = testClass.getAnnotation(AccordProviderTest.class);
     if (config == null) {
       throw new IllegalStateException(testClass.getSimpleName()
@@ -65,13 +96,150 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
       settings.sources.add(PactSource.url(u));
     }
     settings.consumerFilter.addAll(List.of(config.consumers()));
+    String where = "@AccordProviderTest on " + testClass.getSimpleName();
+    BrokerPactSource broker = brokerSource(config, lookup, where);
+    if (broker != null) {
+      settings.sources.add(broker);
+    }
     if (settings.sources.isEmpty()) {
-      throw new IllegalStateException("@AccordProviderTest on " + testClass.getSimpleName() + " names no pacts: set "
-          + "pactFiles, pactDirectories or pactUrls");
+      throw new IllegalStateException(where + " names no pacts: set pactFiles, pactDirectories, pactUrls or the broker"
+          + " (brokerUrl = \"${PACT_BROKER_BASE_URL}\" or fromBroker = true)");
+    }
+    String publish = resolve(config.publishResults(), lookup);
+    if ("true".equalsIgnoreCase(publish.trim())) {
+      if (broker == null) {
+        throw new IllegalStateException(where + " asks to publish results (publishResults = \"" + config.publishResults()
+            + "\") but verifies no pacts from a broker: set brokerUrl or fromBroker = true");
+      }
+      settings.publish = true;
+      settings.publisher = broker;
+      settings.providerVersion = blankToNull(resolve(config.providerVersion(), lookup));
+      if (settings.providerVersion == null) {
+        throw new IllegalStateException(where + " publishes results but the provider version is empty (providerVersion = \""
+            + config.providerVersion() + "\"): set providerVersion to the provider's git SHA, e.g. \"${GIT_COMMIT}\","
+            + " and make sure that variable is set in the build");
+      }
+      settings.providerBranch = blankToNull(resolve(config.providerBranch(), lookup));
+      settings.buildUrl = blankToNull(resolve(config.buildUrl(), lookup));
     }
     HttpTransport transport = new HttpTransport(settings.requestTimeout);
     List<Verification.Selected> interactions = new Verification(settings, transport).select();
-    return new ClassState(settings, interactions, transport);
+    return new ClassState(settings, interactions, transport, java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+  }
+
+  /** The broker source the annotation describes, or null when it names no broker. */
+  private static BrokerPactSource brokerSource(AccordProviderTest config, UnaryOperator<String> lookup, String where) {
+    boolean wanted = config.fromBroker() || !config.brokerUrl().isBlank() || config.consumerVersionSelectors().length > 0
+        || config.includePending() || !config.includeWipPactsSince().isBlank();
+    if (!wanted) {
+      return null;
+    }
+    PactBrokerClient.Builder client = PactBrokerClient.builder();
+    if (!config.brokerUrl().isBlank()) {
+      String url = resolve(config.brokerUrl(), lookup).trim();
+      if (url.isEmpty()) {
+        throw new IllegalStateException(where + ": brokerUrl \"" + config.brokerUrl() + "\" is empty in this build;"
+            + " set the variable it names (system property or environment variable)");
+      }
+      client.baseUrl(url);
+    }
+    BrokerPactSource source;
+    try {
+      source = BrokerPactSource.of(client.build());
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(where + ": " + e.getMessage(), e);
+    }
+    for (String json : config.consumerVersionSelectors()) {
+      try {
+        source.selectors(ConsumerVersionSelector.fromJson(resolve(json, lookup)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(where + ", consumerVersionSelectors: " + e.getMessage(), e);
+      }
+    }
+    String branch = blankToNull(resolve(config.providerBranch(), lookup));
+    if (branch != null) {
+      source.providerBranch(branch);
+    }
+    if (config.includePending()) {
+      source.includePending();
+    }
+    String wip = blankToNull(resolve(config.includeWipPactsSince(), lookup));
+    if (wip != null) {
+      try {
+        source.includeWipPactsSince(LocalDate.parse(wip.trim()));
+      } catch (DateTimeParseException e) {
+        throw new IllegalStateException(where + ": includeWipPactsSince \"" + wip + "\" is not an ISO date such as"
+            + " 2026-01-01", e);
+      }
+    }
+    if ((config.includePending() || wip != null) && branch == null) {
+      throw new IllegalStateException(where + ": includePending and includeWipPactsSince need providerBranch (the"
+          + " branch of the provider version being verified, e.g. \"${GIT_BRANCH}\"), which is empty in this build");
+    }
+    return source;
+  }
+
+  /** Replaces each {@code ${NAME}} by the system property or environment variable NAME (empty when unset). */
+  static String resolve(String text, UnaryOperator<String> lookup) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = lookup.apply(m.group(1).trim());
+      m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** The class's context, so that the state outlives each test template method and {@link #afterAll} sees it. */
+  private static ExtensionContext classContext(ExtensionContext context) {
+    ExtensionContext c = context;
+    while (c.getTestMethod().isPresent() && c.getParent().isPresent()) {
+      c = c.getParent().get();
+    }
+    return c;
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    ClassState state;
+    try {
+      state = context.getStore(NAMESPACE).get(context.getRequiredTestClass(), ClassState.class);
+    } catch (RuntimeException loadingFailed) {
+      return; // already reported by the test template that could not load the pacts
+    }
+    if (state == null || !state.settings().publish) {
+      return;
+    }
+    List<InteractionResult> results = new ArrayList<>();
+    int missing = 0;
+    for (Verification.Selected s : state.interactions()) {
+      InteractionResult r = state.results().get(s);
+      if (r == null) {
+        missing++;
+        r = Verification.notRun(s);
+      }
+      results.add(r);
+    }
+    if (missing > 0) {
+      System.out.println("Not publishing verification results for " + state.settings().provider + ": " + missing + " of "
+          + results.size() + " interactions did not run (a filtered or interrupted run); run the whole class to publish.");
+      return;
+    }
+    VerificationReport report = new VerificationReport(state.settings().provider, results, Optional.empty(), List.of());
+    List<PactToVerify> pacts = state.interactions().stream().map(Verification.Selected::pact).distinct().toList();
+    List<String> lines;
+    try {
+      lines = state.settings().publisher.publish(report, pacts, state.settings());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Publishing verification results for " + state.settings().provider
+          + " failed: " + e.getMessage(), e);
+    }
+    lines.forEach(System.out::println);
   }
 
   private static TestTemplateInvocationContext invocation(ClassState state, Verification.Selected selected) {
@@ -93,7 +261,8 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
           public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
             // one context per invocation, shared by @BeforeEach and the test method
             return ec.getStore(NAMESPACE).getOrComputeIfAbsent("context:" + ec.getUniqueId(),
-                k -> new ProviderTestContext(state.settings(), selected, state.transport(), ec.getRequiredTestInstance()),
+                k -> new ProviderTestContext(state.settings(), selected, state.transport(), ec.getRequiredTestInstance(),
+                    result -> state.record(selected, result)),
                 ProviderTestContext.class);
           }
         });
