@@ -372,4 +372,17 @@ class BrokerCommandsTest {
     assertThat(result.out()).isEqualTo("Created or updated products version 9f8e on branch feat/x\n");
     broker.verify(com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlEqualTo("/pacticipants/products/branches/feat%2Fx/versions/9f8e")));
   }
+
+  @Test
+  void publish_json_output_lists_each_published_pact() throws Exception {
+    Files.writeString(dir.resolve("pact.json"), "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"}}");
+    broker.stubFor(post(urlEqualTo("/contracts/publish")).willReturn(hal(200,
+        "{\"notices\":[{\"type\":\"info\",\"text\":\"ok\"}],\"_links\":{\"pb:contracts\":[{\"href\":\"" + url() + "/pacts/p\"}]}}")));
+
+    CliRun.Result result = accord.run("publish", "pact.json", "-a", "1", "-o", "json");
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).isEqualTo("[{\"consumer\":\"web\",\"provider\":\"products\",\"consumerVersion\":\"1\",\"pactUrl\":\""
+        + url() + "/pacts/p\",\"notices\":[{\"type\":\"info\",\"text\":\"ok\"}]}]\n");
+  }
 }

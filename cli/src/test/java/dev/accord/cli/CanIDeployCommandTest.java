@@ -251,4 +251,12 @@ class CanIDeployCommandTest {
             + "What to do next: the reasons above say what is missing; check the pacticipant names and version numbers"
             + " (usually the git SHA) against what was published to the broker.\n");
   }
+
+  @Test
+  void a_repeated_environment_is_a_usage_error_not_silently_the_last_one() {
+    CliRun.Result result = accord.run("can-i-deploy", "-a", "web", "-e", "1", "--to-environment", "test", "--to-environment", "production");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).startsWith("--to-environment given twice (test, production): give one environment\n");
+  }
 }

@@ -66,11 +66,30 @@ public final class CanIDeployCommand extends MatrixCommand {
     }
   }
 
-  @Option(names = "--to-environment", paramLabel = "ENVIRONMENT", description = "The environment to deploy to")
   String toEnvironment;
+  String toTag;
+  private String repeated;
+
+  // selectors need repeatable flags, so picocli no longer refuses a repeated --to-environment: refuse it here
+  @Option(names = "--to-environment", paramLabel = "ENVIRONMENT", description = "The environment to deploy to")
+  void toEnvironment(String environment) {
+    if (environment != null) {
+      if (toEnvironment != null && repeated == null) {
+        repeated = "--to-environment given twice (" + toEnvironment + ", " + environment + "): give one environment";
+      }
+      toEnvironment = environment;
+    }
+  }
 
   @Option(names = "--to", paramLabel = "TAG", description = "Legacy: check against the latest versions with this tag")
-  String toTag;
+  void toTag(String tag) {
+    if (tag != null) {
+      if (toTag != null && repeated == null) {
+        repeated = "--to given twice (" + toTag + ", " + tag + "): give one tag";
+      }
+      toTag = tag;
+    }
+  }
 
   @Override
   void afterPacticipant() {
@@ -89,6 +108,9 @@ public final class CanIDeployCommand extends MatrixCommand {
 
   @Override
   CanIDeployQuery query() {
+    if (repeated != null) {
+      throw new ParameterException(spec.commandLine(), repeated);
+    }
     if (toEnvironment != null && toTag != null) {
       throw new ParameterException(spec.commandLine(), "Use either --to-environment or --to, not both");
     }

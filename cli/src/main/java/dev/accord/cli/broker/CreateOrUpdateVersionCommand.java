@@ -1,6 +1,7 @@
 package dev.accord.cli.broker;
 
 import dev.accord.cli.AccordCommand;
+import dev.accord.pact.json.Json;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -38,11 +39,11 @@ public final class CreateOrUpdateVersionCommand extends BrokerCommand {
   public Integer call() {
     client().createOrUpdateVersion(pacticipant, version, branch, tags);
     if (output == Outputs.Text.json) {
-      var node = dev.accord.pact.json.Json.mapper().createObjectNode();
+      var node = Json.mapper().createObjectNode();
       node.put("pacticipant", pacticipant).put("version", version).put("branch", branch);
       var t = node.putArray("tags");
       tags.forEach(t::add);
-      out().println(dev.accord.pact.json.Json.write(node));
+      out().println(Json.write(node));
     } else {
       out().println("Created or updated " + pacticipant + " version " + version
           + (branch == null ? "" : " on branch " + branch) + (tags.isEmpty() ? "" : " with tags " + String.join(", ", tags)));

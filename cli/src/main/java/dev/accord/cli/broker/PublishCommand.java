@@ -5,6 +5,7 @@ import dev.accord.broker.client.Contracts;
 import dev.accord.broker.client.PublishRequest;
 import dev.accord.broker.client.PublishedContract;
 import dev.accord.cli.AccordCommand;
+import dev.accord.pact.json.Json;
 import dev.accord.pact.json.PactFormatException;
 import dev.accord.pact.json.PactReader;
 import java.io.IOException;
@@ -129,12 +130,12 @@ public final class PublishCommand extends BrokerCommand {
         if (json.length() > 1) {
           json.append(',');
         }
-        var node = dev.accord.pact.json.Json.mapper().createObjectNode();
+        var node = Json.mapper().createObjectNode();
         node.put("consumer", p.consumer()).put("provider", p.provider()).put("consumerVersion", p.consumerVersion());
         p.pactUrl().ifPresent(u -> node.put("pactUrl", u));
         var notices = node.putArray("notices");
         p.notices().forEach(n -> notices.addObject().put("type", n.type()).put("text", n.text()));
-        json.append(dev.accord.pact.json.Json.write(node));
+        json.append(Json.write(node));
       }
       out().println(json.append(']'));
       return AccordCommand.OK;

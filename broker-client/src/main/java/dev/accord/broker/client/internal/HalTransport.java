@@ -437,8 +437,10 @@ public final class HalTransport {
         }
         i++;
       }
-      if (!plain.isEmpty()) {
-        out.add(field.isEmpty() ? String.join("\n  ", plain) : field + ": " + String.join(", ", plain));
+      if (field.isEmpty()) {
+        out.addAll(plain);
+      } else if (!plain.isEmpty()) {
+        out.add(field + ": " + String.join(", ", plain));
       }
     } else if (!node.isNull()) {
       out.add(field.isEmpty() ? node.asString() : field + ": " + node.asString());
