@@ -67,27 +67,24 @@ public final class PactDecoder {
     Pacticipant consumer = pacticipant(pact, "consumer");
     Pacticipant provider = pacticipant(pact, "provider");
     List<Interaction> interactions = new ArrayList<>();
-    JsonNode interactionsNode = pact.get("interactions");
-    if (interactionsNode != null && !interactionsNode.isNull()) {
-      ArrayNode array = ctx.array(interactionsNode, "$.interactions",
-          "\"interactions\": [{\"description\": \"...\", \"request\": {...}, \"response\": {...}}]");
-      for (int i = 0; i < array.size(); i++) {
-        String path = JsonPaths.index("$.interactions", i);
-        interactions.add(version == PactSpecification.V4 ? v4Interaction(array.get(i), path)
-            : legacyHttpInteraction(array.get(i), path));
-      }
-    }
-    JsonNode messagesNode = pact.get("messages");
-    if (messagesNode != null && !messagesNode.isNull()) {
-      ArrayNode array = ctx.array(messagesNode, "$.messages",
-          "\"messages\": [{\"description\": \"...\", \"contents\": {...}, \"metaData\": {...}}]");
-      for (int i = 0; i < array.size(); i++) {
-        String path = JsonPaths.index("$.messages", i);
-        interactions.add(version == PactSpecification.V4 ? v4Interaction(array.get(i), path)
-            : legacyMessage(array.get(i), path));
-      }
-    }
+    decodeEach(pact, "interactions", "\"interactions\": [{\"description\": \"...\", \"request\": {...}, \"response\": {...}}]",
+        version == PactSpecification.V4 ? this::v4Interaction : this::legacyHttpInteraction, interactions);
+    decodeEach(pact, "messages", "\"messages\": [{\"description\": \"...\", \"contents\": {...}, \"metaData\": {...}}]",
+        version == PactSpecification.V4 ? this::v4Interaction : this::legacyMessage, interactions);
     return new Pact(consumer, provider, interactions, version, metadata);
+  }
+
+  /** Decodes each element of the optional array {@code $.<key>} (absent or null: nothing) into {@code out}. */
+  private void decodeEach(ObjectNode pact, String key, String validForm,
+      java.util.function.BiFunction<JsonNode, String, Interaction> decoder, List<Interaction> out) {
+    JsonNode node = pact.get(key);
+    if (node == null || node.isNull()) {
+      return;
+    }
+    ArrayNode array = ctx.array(node, "$." + key, validForm);
+    for (int i = 0; i < array.size(); i++) {
+      out.add(decoder.apply(array.get(i), JsonPaths.index("$." + key, i)));
+    }
   }
 
   private JsonNode parse(String json) {
