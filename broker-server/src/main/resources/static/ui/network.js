@@ -36,7 +36,7 @@
     for (var i = 0; i < nodes.length; i++) {
       if (!visible(i)) { continue; }
       var p = pos(i);
-      minX = Math.min(minX, p.x); maxX = Math.max(maxX, p.x + 120);
+      minX = Math.min(minX, p.x - (shown && p.x < 0 ? 160 : 0)); maxX = Math.max(maxX, p.x + 160);
       minY = Math.min(minY, p.y); maxY = Math.max(maxY, p.y);
     }
     if (minX === Infinity) { view = { scale: 1, tx: 20, ty: 20 }; return; }
@@ -111,8 +111,12 @@
       ctx.fillStyle = i === selected ? '#0d47a1' : (nodes[i].failing ? '#c62828' : '#37474f');
       ctx.fill();
       if ((labels && (near || !highlight)) || i === hovered || (highlight && near)) {
+        // in focus mode the consumers' column is on the left: their labels go left, away from the edges
+        var leftSide = shown && pos(i).x < 0;
+        ctx.textAlign = leftSide ? 'right' : 'left';
         ctx.fillStyle = '#111';
-        ctx.fillText(nodes[i].name, p.x + 7, p.y);
+        ctx.fillText(nodes[i].name, leftSide ? p.x - 7 : p.x + 7, p.y);
+        ctx.textAlign = 'left';
       }
     }
     ctx.globalAlpha = 1;

@@ -2,8 +2,11 @@ package dev.accord.broker.ui.usage;
 
 import dev.accord.pact.json.PactFormatException;
 import dev.accord.pact.json.PactReader;
+import dev.accord.pact.model.Pact;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -33,7 +36,16 @@ class UsageService {
       WHERE p.provider_id = ?
       GROUP BY p.consumer_id""";
 
+  private static final int CACHED_PACTS = 500;
+
   private final JdbcTemplate jdbc;
+  // Pact content is immutable, so a parsed pact can be kept by content id; bounded (LRU) to keep the heap small.
+  private final Map<Long, Pact> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, Pact> eldest) {
+      return size() > CACHED_PACTS;
+    }
+  });
 
   UsageService(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
@@ -66,7 +78,7 @@ class UsageService {
       for (int i = 0; i < versions.size(); i++) {
         args[i + 1] = versions.get(i);
       }
-      jdbc.query("SELECT c.name, v.number, pc.content, p.consumer_version_id FROM pact_publication p "
+      jdbc.query("SELECT c.name, v.number, pc.content, p.consumer_version_id, pc.id FROM pact_publication p "
           + "JOIN pacticipant c ON c.id = p.consumer_id JOIN version v ON v.id = p.consumer_version_id "
           + "JOIN pact_content pc ON pc.id = p.pact_content_id "
           + "WHERE p.provider_id = ? AND p.consumer_version_id IN (" + in + ") ORDER BY c.name", rs -> {
@@ -74,8 +86,13 @@ class UsageService {
         String version = rs.getString(2);
         String from = fromMain.contains(rs.getLong(4)) ? "main branch" : "latest";
         try {
-          pacts.add(new ProviderUsage.ConsumerPact(consumer, version,
-              PactReader.readWithWarnings(rs.getString(3), "pact " + consumer + " " + version + " -> " + providerName).pact()));
+          long contentId = rs.getLong(5);
+          Pact pact = parsed.get(contentId);
+          if (pact == null) {
+            pact = PactReader.readWithWarnings(rs.getString(3), "pact " + consumer + " " + version + " -> " + providerName).pact();
+            parsed.put(contentId, pact);
+          }
+          pacts.add(new ProviderUsage.ConsumerPact(consumer, version, pact));
           sources.add(new Source(consumer, version, from, null));
         } catch (PactFormatException e) {
           sources.add(new Source(consumer, version, from, e.getMessage()));
