@@ -103,7 +103,7 @@ class NetworkAndUsageAcceptanceTest {
     assertThat(r.statusCode()).isEqualTo(200);
     String html = r.body().replaceAll("\\s+", " ");
     assertThat(html).contains("Who uses <span>products</span>?", "GET /thing/1", "body $.name", "header Content-Type",
-        "<td class=\"count\">2</td>", "<span>web</span> <span class=\"version\" title=\"1.0.0\">1.0.0</span> <span class=\"matcher\">exact</span>",
+        "<td class=\"count\">2</td>", "<span class=\"matcher\">exact</span>: <span>mobile&lt;b&gt;&amp;co 7.1.0, web 1.0.0</span>",
         "<span>mobile&lt;b&gt;&amp;co</span> <span class=\"version\" title=\"7.1.0\">7.1.0</span>", "Used by <strong>2</strong> consumers", "(<span>main branch</span>)").doesNotContain(ODD);
   }
 

@@ -60,9 +60,33 @@ public record ProviderUsage(List<Endpoint> endpoints) {
       return uses.size();
     }
 
+    /** The uses grouped by matcher, in order of first use: one line per matcher on the page. */
+    public List<MatcherGroup> byMatcher() {
+      Map<String, List<Use>> groups = new LinkedHashMap<>();
+      uses.forEach(u -> groups.computeIfAbsent(u.matcher(), k -> new ArrayList<>()).add(u));
+      List<MatcherGroup> result = new ArrayList<>();
+      groups.forEach((matcher, list) -> result.add(new MatcherGroup(matcher, List.copyOf(list))));
+      return result;
+    }
+
     /** What to search: location and path, e.g. {@code body $.items[*].price} or {@code status 200}. */
     public String label() {
       return location + " " + path;
+    }
+  }
+
+  /** The consumers relying on a field through the same matcher. */
+  public record MatcherGroup(String matcher, List<Use> uses) {
+    /** {@code web 1.0.0, mobile 2.3.0}; versions longer than 15 characters (git SHAs) are shortened to 12. */
+    public String consumers() {
+      StringBuilder s = new StringBuilder();
+      for (Use u : uses) {
+        if (s.length() > 0) {
+          s.append(", ");
+        }
+        s.append(u.consumer()).append(' ').append(u.version().length() > 15 ? u.version().substring(0, 12) + "…" : u.version());
+      }
+      return s.toString();
     }
   }
 

@@ -75,6 +75,18 @@ class ProviderUsageTest {
   }
 
   @Test
+  void uses_group_by_matcher_and_long_versions_are_shortened() {
+    String withRule = "{'description':'a','request':{'method':'GET','path':'/p'},'response':{'status':200,'body':{'id':1},"
+        + "'matchingRules':{'body':{'$.id':{'matchers':[{'match':'integer'}]}}}}}";
+    String without = "{'description':'a','request':{'method':'GET','path':'/p'},'response':{'status':200,'body':{'id':1}}}";
+    String sha = "0123456789abcdef0123456789abcdef01234567";
+    Field id = field(ProviderUsage.of(List.of(pact("a", sha, v3("a", withRule)), pact("b", "2", v3("b", without)),
+        pact("c", "3", v3("c", withRule)))).endpoints().get(0), "body $.id");
+    assertThat(id.byMatcher()).extracting(ProviderUsage.MatcherGroup::matcher, ProviderUsage.MatcherGroup::consumers)
+        .containsExactly(tuple("integer", "a 0123456789ab…, c 3"), tuple("exact", "b 2"));
+  }
+
+  @Test
   void without_a_regex_or_generator_each_example_path_is_its_own_endpoint() {
     String byId = "{'description':'get product %s','request':{'method':'GET','path':'/api/products/%s'},'response':{'status':200}}";
     ProviderUsage usage = ProviderUsage.of(List.of(pact("web", "1", v3("web", String.format(byId, "1", "1") + "," + String.format(byId, "2", "2")))));
