@@ -66,7 +66,7 @@ class GraphLayoutTest {
     assertThat(spots).hasSize(500);
     double height = first.stream().mapToDouble(GraphLayout.Position::y).max().orElseThrow();
     double width = first.stream().mapToDouble(GraphLayout.Position::x).max().orElseThrow();
-    assertThat(height).as("no column taller than ceil(sqrt(500) * 1.6) rows").isLessThanOrEqualTo(36 * GraphLayout.ROW);
+    assertThat(height).as("no column taller than ceil(sqrt(500) * 2.2) rows").isLessThanOrEqualTo(50 * GraphLayout.ROW);
     assertThat(width / height).as("aspect ratio stays screen-like").isBetween(0.3, 8.0);
   }
 
