@@ -102,6 +102,28 @@ def browser_network(wd, url):
     raise SystemExit("the network page did not draw within 30 s")
 
 
+REDRAW = """
+var done = arguments[arguments.length - 1], canvas = document.getElementById('network-canvas');
+var rect = canvas.getBoundingClientRect(), times = [], k = 0;
+function step() {
+  canvas.dispatchEvent(new WheelEvent('wheel', {deltaY: k < 10 ? -60 : 60, clientX: rect.left + rect.width / 2,
+    clientY: rect.top + rect.height / 2, bubbles: true, cancelable: true}));
+  requestAnimationFrame(function () { setTimeout(function () {
+    times.push(window.accordNetworkLastDrawMs);
+    if (++k < 20) { step(); } else { done(times); }
+  }, 0); });
+}
+step();
+"""
+
+
+def browser_redraw(wd, url):
+    """Zooms in and out 20 times by wheel events; returns the median time of one redraw of the whole network."""
+    browser_network(wd, url)
+    times = wd.call("POST", f"/session/{wd.session}/execute/async", {"script": REDRAW, "args": []})
+    return {"redraws": len(times), "median_ms": round(statistics.median(times), 1), "max_ms": round(max(times), 1)}
+
+
 def browser_usage(wd, url):
     wd.go(url)  # returns after the load event
     nav = wd.js("var n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, n.loadEventEnd, document.querySelectorAll('tr.usage-field').length];")
@@ -127,6 +149,7 @@ def main():
     wd = WebDriver()
     try:
         network = [browser_network(wd, base + "/ui/network") for _ in range(args.runs)]
+        result["browser_network_redraw"] = browser_redraw(wd, base + "/ui/network")
         usage = [browser_usage(wd, base + usage_path) for _ in range(args.runs)]
         result["browser_network"] = {k: summary(network, k) for k in ["html_ms", "drawn_ms"]}
         result["browser_usage"] = {k: summary(usage, k) for k in ["html_ms", "loaded_ms"]} | {"field_rows": usage[0]["field_rows"]}

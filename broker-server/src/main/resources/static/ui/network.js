@@ -1,6 +1,7 @@
 // Accord broker: the contract network on a <canvas>. No library: the layout comes from the server
 // (GraphLayout, layered by dependency depth), this script only draws, zooms, pans, searches and focuses.
-// window.accordNetworkReady holds the time (ms since navigation start) the first full drawing finished.
+// window.accordNetworkReady holds the time (ms since navigation start) the first full drawing finished, and
+// window.accordNetworkLastDrawMs how long the latest redraw took (benchmarks/ui/measure.py reads both).
 (function () {
   'use strict';
   var COLOURS = { verified: '#2e7d32', failed: '#c62828', unverified: '#9e9e9e' };
@@ -67,6 +68,7 @@
   }
 
   function draw() {
+    var started = performance.now();
     var rect = canvas.getBoundingClientRect();
     ctx.clearRect(0, 0, rect.width, rect.height);
     var highlight = selected >= 0;
@@ -120,6 +122,7 @@
       }
     }
     ctx.globalAlpha = 1;
+    window.accordNetworkLastDrawMs = performance.now() - started;
     if (!ready) {
       ready = true;
       window.accordNetworkReady = performance.now();
