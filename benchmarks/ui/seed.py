@@ -11,7 +11,7 @@ Shape (deterministic: no randomness, everything derives from md5 of the ids):
   10 versions per pacticipant, all on branch main; every consumer version publishes a pact with each of its
   providers, and the content changes every 5 versions (2 contents per integration).
   Each pact: 3 to 4 HTTP interactions (list, get by id with a path regex, create, sometimes a search with query
-  parameters), plus a message for a quarter of the pairs, with matchers (type/eachLike, integer, regex) and a
+  parameters), with matchers (type/eachLike, integer, regex, timestamp) and a
   consumer-specific subset of response fields, so the usage map has something to tell.
   The latest content of each integration is verified by the provider's latest version: ~6% fail, ~10% unverified.
 """
