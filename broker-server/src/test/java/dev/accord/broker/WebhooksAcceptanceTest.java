@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  */
 class WebhooksAcceptanceTest {
   static final String[] CONFIG = {"accord.webhooks.allowed-schemes=http,https", "accord.webhooks.allowed-hosts=localhost",
-      "accord.webhooks.retry-schedule=200ms,300ms", "accord.webhooks.poll-interval=100ms"};
+      "accord.webhooks.retry-schedule=200ms,300ms", "accord.webhooks.poll-interval=100ms", "accord.webhooks.secret-key=test-only-key"};
   static WireMockServer receiver;
   static RunningBroker broker;
 
@@ -295,7 +295,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void put_creates_then_updates_keeps_the_stored_password_and_delete_answers_204() {
+  void put_creates_then_updates_keeps_the_stored_password_and_delete_answers_204() throws Exception {
     pacticipants("PutWeb");
     String uuid = "put-webhook-uuid-0001";
     String body = "{\"description\":\"one\",\"consumer\":{\"name\":\"PutWeb\"},\"events\":[{\"name\":\"contract_published\"}],"
@@ -304,6 +304,9 @@ class WebhooksAcceptanceTest {
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json(created).path("request").path("password").asString()).isEqualTo("**********");
     assertThat(created.body()).doesNotContain("hunter2");
+    // stored encrypted (accord.webhooks.secret-key is set)
+    assertThat(broker.count("webhook WHERE uuid = '" + uuid + "' AND password LIKE '{aes-gcm}%'")).isEqualTo(1);
+    assertThat(broker.count("webhook WHERE password LIKE '%hunter2%' OR headers LIKE '%s3cret%'")).isZero();
 
     HttpResponse<String> updated = broker.put("/webhooks/" + uuid, body.replace("\"one\"", "\"two\"").replace("hunter2", "**********"));
     assertThat(updated.statusCode()).isEqualTo(200);

@@ -35,6 +35,7 @@ class WebhookController {
   private final WebhookTriggers triggers;
   private final WebhookSender sender;
   private final WebhookProperties properties;
+  private final WebhookSecrets secrets;
   private final TriggeredWebhookRepository triggered;
   private final WebhookExecutionRepository executions;
   private final PacticipantService pacticipants;
@@ -42,13 +43,14 @@ class WebhookController {
   private final Links links;
 
   WebhookController(WebhookService service, WebhookQueries queries, WebhookTriggers triggers, WebhookSender sender, WebhookProperties properties,
-      TriggeredWebhookRepository triggered, WebhookExecutionRepository executions, PacticipantService pacticipants, PublicationService publications,
+      WebhookSecrets secrets, TriggeredWebhookRepository triggered, WebhookExecutionRepository executions, PacticipantService pacticipants, PublicationService publications,
       Links links) {
     this.service = service;
     this.queries = queries;
     this.triggers = triggers;
     this.sender = sender;
     this.properties = properties;
+    this.secrets = secrets;
     this.triggered = triggered;
     this.executions = executions;
     this.pacticipants = pacticipants;
@@ -132,7 +134,12 @@ class WebhookController {
   @PostMapping("/webhooks/{uuid}/execute")
   ResponseEntity<Map<String, Object>> execute(@PathVariable String uuid) {
     Webhook w = service.require(uuid);
-    WebhookDefinition d = WebhookDefinition.of(w);
+    WebhookDefinition d;
+    try {
+      d = WebhookDefinition.of(w, secrets);
+    } catch (IllegalStateException e) {
+      throw ApiException.of(org.springframework.http.HttpStatus.CONFLICT, "Webhook " + uuid + " cannot be executed: " + e.getMessage());
+    }
     return Hal.ok(execution(d, links.url("/webhooks/{}", uuid)));
   }
 
@@ -204,7 +211,7 @@ class WebhookController {
   }
 
   private Map<String, Object> webhook(Webhook w) {
-    WebhookDefinition d = WebhookDefinition.of(w);
+    WebhookDefinition d = WebhookDefinition.of(w, null); // rendered redacted: no need to decrypt
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("uuid", w.getUuid());
     if (w.getDescription() != null) {

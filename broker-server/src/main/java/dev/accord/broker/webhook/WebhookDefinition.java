@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import tools.jackson.databind.JsonNode;
 
 /** A validated webhook as a value: what is saved, or what {@code POST /webhooks/execute} sends without saving. */
@@ -20,13 +21,24 @@ record WebhookDefinition(String description, Long consumerId, Long providerId, b
     return body;
   }
 
-  static WebhookDefinition of(Webhook w) {
+  /** The saved webhook with its secrets decrypted; with {@code secrets == null} they stay as stored (for redacted views). */
+  static WebhookDefinition of(Webhook w, WebhookSecrets secrets) {
+    UnaryOperator<String> open = secrets == null ? UnaryOperator.identity() : secrets::open;
     Map<String, String> headers = new LinkedHashMap<>();
     if (w.getHeaders() != null) {
       JsonNode node = Json.parse(w.getHeaders());
-      node.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asString()));
+      node.properties().forEach(e -> headers.put(e.getKey(), WebhookSender.sensitive(e.getKey()) ? open.apply(e.getValue().asString())
+          : e.getValue().asString()));
     }
     return new WebhookDefinition(w.getDescription(), w.getConsumerId(), w.getProviderId(), w.isEnabled(), w.getMethod(), w.getUrl(), headers,
-        w.getBody(), w.getUsername(), w.getPassword(), new LinkedHashSet<>(w.getEvents()));
+        w.getBody(), w.getUsername(), open.apply(w.getPassword()), new LinkedHashSet<>(w.getEvents()));
+  }
+
+  /** This definition with the password and sensitive header values encrypted for storage. */
+  WebhookDefinition sealed(WebhookSecrets secrets) {
+    Map<String, String> sealedHeaders = new LinkedHashMap<>();
+    headers.forEach((k, v) -> sealedHeaders.put(k, WebhookSender.sensitive(k) ? secrets.seal(v) : v));
+    return new WebhookDefinition(description, consumerId, providerId, enabled, method, url, sealedHeaders, body, username, secrets.seal(password),
+        events);
   }
 }

@@ -39,13 +39,15 @@ class WebhookDelivery {
   private final WebhookRepository webhooks;
   private final WebhookExecutionRepository executions;
   private final WebhookSender sender;
+  private final WebhookSecrets secrets;
   private final String instance;
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
   private ScheduledExecutorService worker;
   private String lockClause;
 
   WebhookDelivery(WebhookProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions, TriggeredWebhookRepository triggered,
-      WebhookRepository webhooks, WebhookExecutionRepository executions, WebhookSender sender) {
+      WebhookRepository webhooks, WebhookExecutionRepository executions, WebhookSender sender, WebhookSecrets secrets) {
+    this.secrets = secrets;
     this.properties = properties;
     this.jdbc = jdbc;
     this.tx = new TransactionTemplate(transactions);
@@ -143,7 +145,12 @@ class WebhookDelivery {
     }
     Map<String, String> variables = new LinkedHashMap<>();
     Json.parse(t.getContext()).properties().forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
-    WebhookSender.Attempt attempt = sender.send(WebhookDefinition.of(w), variables);
+    WebhookSender.Attempt attempt;
+    try {
+      attempt = sender.send(WebhookDefinition.of(w, secrets), variables);
+    } catch (IllegalStateException e) {
+      attempt = new WebhookSender.Attempt(false, false, w.getMethod(), w.getUrl(), java.util.Map.of(), null, null, null, null, e.getMessage(), 0);
+    }
     finish(t, attempt, null);
   }
 

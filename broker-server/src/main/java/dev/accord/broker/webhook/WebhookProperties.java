@@ -28,6 +28,8 @@ public class WebhookProperties {
   /** A claimed delivery not finished after this long (its instance died) is claimed again. Must exceed the timeouts. */
   private Duration claimTimeout = Duration.ofMinutes(5);
   private int batchSize = 10;
+  /** Encrypts webhook passwords and sensitive header values at rest (AES-GCM) when set. */
+  private String secretKey = "";
 
   public boolean isEnabled() { return enabled; }
   public void setEnabled(boolean enabled) { this.enabled = enabled; }
@@ -51,6 +53,8 @@ public class WebhookProperties {
     return new ArrayList<>(values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList());
   }
 
+  public String getSecretKey() { return secretKey; }
+  public void setSecretKey(String secretKey) { this.secretKey = secretKey; }
   public int getBatchSize() { return batchSize; }
   public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
 }

@@ -126,8 +126,12 @@ class WebhookSender {
 
   static Map<String, String> redact(Map<String, String> headers) {
     Map<String, String> shown = new LinkedHashMap<>();
-    headers.forEach((k, v) -> shown.put(k, SENSITIVE_HEADER.matcher(k.toLowerCase(Locale.ROOT)).matches() ? REDACTED : v));
+    headers.forEach((k, v) -> shown.put(k, sensitive(k) ? REDACTED : v));
     return shown;
+  }
+
+  static boolean sensitive(String headerName) {
+    return SENSITIVE_HEADER.matcher(headerName.toLowerCase(Locale.ROOT)).matches();
   }
 
   private static Attempt failure(boolean retryable, String method, String url, Map<String, String> headers, String body, String error, long start) {

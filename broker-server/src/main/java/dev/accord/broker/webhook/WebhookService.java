@@ -30,8 +30,11 @@ public class WebhookService {
   private final PacticipantService pacticipants;
   private final WebhookTargets targets;
   private final WebhookProperties properties;
+  private final WebhookSecrets secrets;
 
-  WebhookService(WebhookRepository webhooks, PacticipantService pacticipants, WebhookTargets targets, WebhookProperties properties) {
+  WebhookService(WebhookRepository webhooks, PacticipantService pacticipants, WebhookTargets targets, WebhookProperties properties,
+      WebhookSecrets secrets) {
+    this.secrets = secrets;
     this.webhooks = webhooks;
     this.pacticipants = pacticipants;
     this.targets = targets;
@@ -49,7 +52,7 @@ public class WebhookService {
   public Saved create(JsonNode body, Scope scope) {
     WebhookDefinition d = parse(body, scope, null);
     Webhook w = new Webhook(UUID.randomUUID().toString());
-    w.update(d);
+    w.update(d.sealed(secrets));
     return new Saved(webhooks.saveAndFlush(w), true);
   }
 
@@ -62,7 +65,7 @@ public class WebhookService {
     Optional<Webhook> existing = webhooks.findByUuid(uuid);
     WebhookDefinition d = parse(body, Scope.NONE, existing.orElse(null));
     Webhook w = existing.orElseGet(() -> new Webhook(uuid));
-    w.update(d);
+    w.update(d.sealed(secrets));
     return new Saved(webhooks.saveAndFlush(w), existing.isEmpty());
   }
 
@@ -114,6 +117,14 @@ public class WebhookService {
           + "\"request\":{\"method\":\"POST\",\"url\":\"https://ci.example.com/build\"}}");
     }
     Map<String, List<String>> errors = new LinkedHashMap<>();
+    WebhookDefinition stored = null;
+    if (existing != null) {
+      try {
+        stored = WebhookDefinition.of(existing, secrets);
+      } catch (IllegalStateException e) {
+        stored = null; // its secrets cannot be kept; a redacted value sent back is refused below
+      }
+    }
     String description = optionalString(body, "description", errors);
     Long consumerId = pacticipant(body, "consumer", scope.consumerName(), errors);
     Long providerId = pacticipant(body, "provider", scope.providerName(), errors);
@@ -171,7 +182,11 @@ public class WebhookService {
             } else {
               String value = e.getValue().asString();
               if (WebhookSender.REDACTED.equals(value) && existing != null) {
-                value = WebhookDefinition.of(existing).headers().getOrDefault(e.getKey(), value);
+                if (stored == null || !stored.headers().containsKey(e.getKey())) {
+                  add(errors, "request.headers", "the stored value of \"" + e.getKey() + "\" cannot be kept; send the real value");
+                } else {
+                  value = stored.headers().get(e.getKey());
+                }
               }
               headers.put(e.getKey(), value);
               unknownVariables(value, "request.headers", errors);
@@ -187,7 +202,11 @@ public class WebhookService {
       username = optionalString(request, "username", errors);
       password = optionalString(request, "password", errors);
       if (WebhookSender.REDACTED.equals(password) && existing != null) {
-        password = existing.getPassword(); // a PUT of what GET returned keeps the stored password
+        if (stored == null) {
+          add(errors, "request.password", "the stored password cannot be kept (it cannot be decrypted with accord.webhooks.secret-key); send the password");
+        } else {
+          password = stored.password(); // a PUT of what GET returned keeps the stored password
+        }
       }
     }
     if (!errors.isEmpty()) {

@@ -42,17 +42,25 @@ class WebhookTriggers {
 
   @EventListener
   void contractPublished(ContractPublished e) {
+    Long consumerId = e.consumer().getId();
+    Long providerId = e.provider().getId();
+    List<Webhook> published = webhooks.firingFor(consumerId, providerId, "contract_published");
+    List<Webhook> changed = e.created() ? webhooks.firingFor(consumerId, providerId, "contract_content_changed") : List.of();
+    List<Webhook> requiring = e.created() ? webhooks.firingFor(consumerId, providerId, "contract_requiring_verification_published") : List.of();
+    if (published.isEmpty() && changed.isEmpty() && requiring.isEmpty()) {
+      return; // the common case costs three indexed lookups, nothing more
+    }
     Map<String, String> base = contractVariables(e.consumer(), e.provider(), e.consumerVersion().getId(), e.consumerVersion().getNumber(),
         e.consumerVersion().getBuildUrl(), e.content().getId(), e.content().getSha());
-    enqueue(e, "contract_published", base, e.notices());
-    if (e.created() && contentChanged(e.publication())) {
-      enqueue(e, "contract_content_changed", base, e.notices());
+    enqueue(e, published, "contract_published", base);
+    if (!changed.isEmpty() && contentChanged(e.publication())) {
+      enqueue(e, changed, "contract_content_changed", base);
     }
-    if (e.created()) {
-      for (Map<String, String> providerVersion : providerVersionsRequiringVerification(e.provider().getId(), e.content().getId())) {
+    if (!requiring.isEmpty()) {
+      for (Map<String, String> providerVersion : providerVersionsRequiringVerification(providerId, e.content().getId())) {
         Map<String, String> v = new LinkedHashMap<>(base);
         v.putAll(providerVersion);
-        enqueue(e, "contract_requiring_verification_published", v, e.notices());
+        enqueue(e, requiring, "contract_requiring_verification_published", v);
       }
     }
   }
@@ -60,6 +68,17 @@ class WebhookTriggers {
   @EventListener
   void verificationPublished(VerificationPublished e) {
     Verification v = e.verification();
+    String outcome = v.isSuccess() ? "provider_verification_succeeded" : "provider_verification_failed";
+    Map<String, List<Webhook>> firing = new LinkedHashMap<>();
+    for (String event : List.of("provider_verification_published", outcome)) {
+      List<Webhook> hooks = webhooks.firingFor(e.consumer().getId(), e.provider().getId(), event);
+      if (!hooks.isEmpty()) {
+        firing.put(event, hooks);
+      }
+    }
+    if (firing.isEmpty()) {
+      return;
+    }
     Map<String, String> vars = new LinkedHashMap<>();
     Map<String, Object> consumerVersion = latestConsumerVersionWithContent(e.content().getId());
     Long consumerVersionId = consumerVersion == null ? null : ((Number) consumerVersion.get("id")).longValue();
@@ -71,18 +90,13 @@ class WebhookTriggers {
     vars.put("providerVersionBranch", String.join(", ", branches(e.providerVersion().getId())));
     vars.put("buildUrl", v.getBuildUrl() == null ? "" : v.getBuildUrl());
     statuses(vars, v.isSuccess());
-    String outcome = v.isSuccess() ? "provider_verification_succeeded" : "provider_verification_failed";
-    for (String event : List.of("provider_verification_published", outcome)) {
-      for (Webhook w : webhooks.firingFor(e.consumer().getId(), e.provider().getId(), event)) {
-        save(w, event, e.consumer().getId(), e.provider().getId(), null, v.getId(), vars);
-      }
-    }
+    firing.forEach((event, hooks) -> hooks.forEach(w -> save(w, event, e.consumer().getId(), e.provider().getId(), null, v.getId(), vars)));
   }
 
-  private void enqueue(ContractPublished e, String event, Map<String, String> vars, List<String> notices) {
-    for (Webhook w : webhooks.firingFor(e.consumer().getId(), e.provider().getId(), event)) {
+  private void enqueue(ContractPublished e, List<Webhook> firing, String event, Map<String, String> vars) {
+    for (Webhook w : firing) {
       TriggeredWebhook t = save(w, event, e.consumer().getId(), e.provider().getId(), e.publication().getId(), null, vars);
-      notices.add("Webhook " + quote(w.getDescription() == null ? w.getUuid() : w.getDescription()) + " triggered for event " + event
+      e.notices().add("Webhook " + quote(w.getDescription() == null ? w.getUuid() : w.getDescription()) + " triggered for event " + event
           + (vars.getOrDefault("providerVersionDescriptions", "").isEmpty() ? "" : " (" + vars.get("providerVersionDescriptions") + ")")
           + ". See logs at " + links.url("/triggered-webhooks/{}/logs", t.getUuid()));
     }
