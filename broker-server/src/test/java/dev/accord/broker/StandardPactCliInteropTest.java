@@ -71,12 +71,17 @@ class StandardPactCliInteropTest {
   record Result(int exit, String output) {}
 
   static Result run(Path workDir, String... args) throws Exception {
+    return run(broker.baseUrl, workDir, args);
+  }
+
+  /** Runs the standard CLI with PACT_BROKER_BASE_URL set to {@code brokerUrl}. */
+  static Result run(String brokerUrl, Path workDir, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(cli);
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     pb.environment().put("PACT_DO_NOT_TRACK", "true");
-    pb.environment().put("PACT_BROKER_BASE_URL", broker.baseUrl);
+    pb.environment().put("PACT_BROKER_BASE_URL", brokerUrl);
     pb.environment().put("PACT_BROKER_HTTP_RETRIES", "1");
     pb.environment().remove("PACT_BROKER_TOKEN");
     Process p = pb.start();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The standard {@code pact broker} webhook subcommands against our broker, with a WireMock receiver. */
 class StandardPactCliWebhooksTest {
   static WireMockServer receiver;
+  static RunningBroker broker;
 
   @TempDir
   Path dir;
@@ -33,14 +34,13 @@ class StandardPactCliWebhooksTest {
     receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     receiver.start();
     receiver.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
-    StandardPactCliInteropTest.broker = RunningBroker.onPostgres(WebhooksAcceptanceTest.CONFIG);
+    broker = RunningBroker.onPostgres(WebhooksAcceptanceTest.CONFIG);
   }
 
   @AfterAll
   static void stop() {
-    if (StandardPactCliInteropTest.broker != null) {
-      StandardPactCliInteropTest.broker.close();
-      StandardPactCliInteropTest.broker = null;
+    if (broker != null) {
+      broker.close();
     }
     if (receiver != null) {
       receiver.stop();
@@ -48,12 +48,11 @@ class StandardPactCliWebhooksTest {
   }
 
   static StandardPactCliInteropTest.Result pact(Path dir, String... args) throws Exception {
-    return StandardPactCliInteropTest.run(dir, args);
+    return StandardPactCliInteropTest.run(broker.baseUrl, dir, args);
   }
 
   @Test
   void create_create_or_update_test_and_delete_webhooks_with_the_standard_cli() throws Exception {
-    RunningBroker broker = StandardPactCliInteropTest.broker;
     assertThat(pact(dir, "broker", "create-or-update-pacticipant", "--name", "Web").exit()).isZero();
     assertThat(pact(dir, "broker", "create-or-update-pacticipant", "--name", "Api").exit()).isZero();
     String url = "http://localhost:" + receiver.port();

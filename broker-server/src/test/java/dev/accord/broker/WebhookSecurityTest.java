@@ -63,11 +63,12 @@ class WebhookSecurityTest {
 
   @Test
   void refuses_http_other_methods_templated_hosts_and_reports_every_problem_at_once() {
-    HttpResponse<String> r = broker.post("/webhooks", "{\"events\":[],\"consumer\":{\"name\":\"Nobody\"},\"provider\":{\"name\":\"A\",\"label\":\"b\"},"
+    HttpResponse<String> r = broker.post("/webhooks", "{\"description\":\"" + "d".repeat(1100) + "\",\"events\":[],\"consumer\":{\"name\":\"Nobody\"},\"provider\":{\"name\":\"A\",\"label\":\"b\"},"
         + "\"request\":{\"method\":\"GET\",\"url\":\"http://${pactbroker.consumerName}.example.com/x?v=${pactbroker.nope}\"}}", "Authorization", admin());
     assertThat(r.statusCode()).isEqualTo(400);
     JsonNode e = errors(r);
     assertThat(e.path("events").get(0).asString()).startsWith("size cannot be less than 1");
+    assertThat(e.path("description").get(0).asString()).isEqualTo("is 1100 characters long; at most 1024 are allowed");
     assertThat(e.path("consumer.name").get(0).asString()).isEqualTo("no pacticipant named \"Nobody\" exists; publish a pact for it first or create it "
         + "with pact broker create-or-update-pacticipant --name Nobody");
     assertThat(e.path("provider").get(0).asString()).isEqualTo("cannot have both a name and a label; give one");

@@ -58,8 +58,8 @@ public class WebhookService {
 
   @Transactional
   public Saved createOrUpdate(String uuid, JsonNode body) {
-    if (!UUID_PATTERN.matcher(uuid).matches()) {
-      throw ApiException.invalidField("uuid", "\"" + uuid + "\" must be at least 16 characters of letters, digits, - and _ "
+    if (!UUID_PATTERN.matcher(uuid).matches() || uuid.length() > 255) {
+      throw ApiException.invalidField("uuid", "\"" + uuid + "\" must be 16 to 255 characters of letters, digits, - and _ "
           + "(pact broker generate-uuid prints one)");
     }
     Optional<Webhook> existing = webhooks.findByUuid(uuid);
@@ -209,6 +209,10 @@ public class WebhookService {
         }
       }
     }
+    tooLong(errors, "description", description, 1024);
+    tooLong(errors, "request.url", url, 4096);
+    tooLong(errors, "request.username", username, 255);
+    tooLong(errors, "request.password", password, 512);
     if (!errors.isEmpty()) {
       throw ApiException.invalidFields(errors);
     }
@@ -297,6 +301,12 @@ public class WebhookService {
   private static void unknownVariables(String template, String field, Map<String, List<String>> errors) {
     for (String v : WebhookTemplates.unknown(template)) {
       add(errors, field, v + " is not a template variable; known: " + WebhookTemplates.NAMES.stream().map(n -> "${pactbroker." + n + "}").toList());
+    }
+  }
+
+  private static void tooLong(Map<String, List<String>> errors, String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      add(errors, field, "is " + value.length() + " characters long; at most " + max + " are allowed");
     }
   }
 
