@@ -81,6 +81,11 @@ final class RunningBroker implements AutoCloseable {
     return new SpringApplicationBuilder(BrokerApplication.class).run(args.toArray(String[]::new));
   }
 
+  /** A bean of the running application, for read-only service APIs that have no HTTP resource. */
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   Connection sql() throws SQLException {
     return jdbcUrl.startsWith("jdbc:h2") ? DriverManager.getConnection(jdbcUrl, "sa", "") : DriverManager.getConnection(jdbcUrl, "postgres", "");
   }

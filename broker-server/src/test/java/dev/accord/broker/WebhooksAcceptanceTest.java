@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.accord.broker.webhook.WebhookQueries;
 import dev.accord.pact.json.Json;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -167,6 +168,17 @@ class WebhooksAcceptanceTest {
     assertThat(executions.get(1).path("success").asBoolean()).isTrue();
     assertThat(executions.get(1).path("response").path("status").asInt()).isEqualTo(200);
     receiver.verify(2, postRequestedFor(urlPathMatching("/retry")));
+
+    // AND the read-only query service (for the web UI) shows the same
+    WebhookQueries.WebhookSummary summary = broker.bean(WebhookQueries.class).byUuid(uuid, 5).orElseThrow();
+    assertThat(summary.consumerName()).isEqualTo("RetryWeb");
+    assertThat(summary.recentDeliveries()).hasSize(1);
+    assertThat(summary.recentDeliveries().get(0).status()).isEqualTo("succeeded");
+    assertThat(summary.recentDeliveries().get(0).attemptLog()).extracting(WebhookQueries.AttemptSummary::responseStatus).containsExactly(500, 200);
+
+    // AND the pact version's triggered webhooks list it
+    JsonNode forVersion = json(broker.get("/pacts/provider/RetryApi/consumer/RetryWeb/version/1/triggered-webhooks"));
+    assertThat(forVersion.path("_embedded").path("triggeredWebhooks").get(0).path("webhookUuid").asString()).isEqualTo(uuid);
   }
 
   @Test
@@ -225,6 +237,9 @@ class WebhooksAcceptanceTest {
     assertThat(received("/verified/").stream().map(LoggedRequest::getUrl).collect(Collectors.toSet()))
         .containsExactlyInAnyOrder("/verified/provider_verification_published", "/verified/provider_verification_failed");
     assertThat(received("/verified/").get(0).getBodyAsString()).startsWith("api-7 FAILED " + publishUrl + "/");
+    String resultUrl = received("/verified/").get(0).getBodyAsString().split(" ")[2];
+    eventually("the verification's triggered webhooks to be listed", () -> json(broker.get(resultUrl + "/triggered-webhooks")).path("_embedded")
+        .path("triggeredWebhooks").size() == 2);
   }
 
   @Test

@@ -11,4 +11,6 @@ interface TriggeredWebhookRepository extends JpaRepository<TriggeredWebhook, Lon
   List<TriggeredWebhook> findByWebhookUuidOrderByIdDesc(String webhookUuid, Limit limit);
 
   List<TriggeredWebhook> findByPactPublicationIdOrderById(Long pactPublicationId);
+
+  List<TriggeredWebhook> findByVerificationIdOrderById(Long verificationId);
 }

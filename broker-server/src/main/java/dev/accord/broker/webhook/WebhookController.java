@@ -6,6 +6,7 @@ import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
+import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
@@ -40,11 +41,13 @@ class WebhookController {
   private final WebhookExecutionRepository executions;
   private final PacticipantService pacticipants;
   private final PublicationService publications;
+  private final VersionService versions;
   private final Links links;
 
   WebhookController(WebhookService service, WebhookQueries queries, WebhookTriggers triggers, WebhookSender sender, WebhookProperties properties,
       WebhookSecrets secrets, TriggeredWebhookRepository triggered, WebhookExecutionRepository executions, PacticipantService pacticipants, PublicationService publications,
-      Links links) {
+      VersionService versions, Links links) {
+    this.versions = versions;
     this.service = service;
     this.queries = queries;
     this.triggers = triggers;
@@ -169,6 +172,34 @@ class WebhookController {
     Map<String, Object> body = triggered(t);
     body.put("logs", logText(t, executions.findByTriggeredWebhookIdOrderById(t.getId())));
     return Hal.ok(body);
+  }
+
+  @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/version/{version}/triggered-webhooks")
+  @Transactional(readOnly = true)
+  public ResponseEntity<Map<String, Object>> triggeredForPact(@PathVariable String provider, @PathVariable String consumer,
+      @PathVariable String version) {
+    Pacticipant p = pacticipants.require(provider);
+    Pacticipant c = pacticipants.require(consumer);
+    PactPublication publication = publications.forConsumerVersion(versions.require(c, version), p).orElseThrow(() -> ApiException.notFound(
+        "No pact between " + consumer + " version " + version + " and " + provider));
+    return Hal.ok(triggeredList(links.url("/pacts/provider/{}/consumer/{}/version/{}/triggered-webhooks", provider, consumer, version),
+        "Webhooks triggered by the publication of this pact", triggered.findByPactPublicationIdOrderById(publication.getId())));
+  }
+
+  @GetMapping({"/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}/verification-results/{number}/triggered-webhooks",
+      "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}/metadata/{metadata}/verification-results/{number}/triggered-webhooks"})
+  @Transactional(readOnly = true)
+  public ResponseEntity<Map<String, Object>> triggeredForVerification(@PathVariable String provider, @PathVariable String consumer,
+      @PathVariable String sha, @PathVariable long number) {
+    return Hal.ok(triggeredList(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}/triggered-webhooks", provider,
+        consumer, sha, number), "Webhooks triggered by this verification result", triggered.findByVerificationIdOrderById(number)));
+  }
+
+  private Map<String, Object> triggeredList(String self, String title, List<TriggeredWebhook> rows) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("_embedded", Map.of("triggeredWebhooks", rows.stream().map(this::triggered).toList()));
+    body.put("_links", Map.of("self", link(self, title)));
+    return body;
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/webhooks/status")
