@@ -20,6 +20,9 @@ import tools.jackson.databind.JsonNode;
 @Component
 class WebhookSender {
   static final String REDACTED = "**********";
+  private static final Pattern SENSITIVE_QUERY = Pattern.compile(
+      "(?i)([?&;][^=&#;]*(?:token|secret|password|passwd|api[-_]?key|auth|signature|sig)[^=&#;]*=)[^&#;]*");
+  private static final Pattern URL_PASSWORD = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*://[^/@:]*:)[^/@]*@");
   private static final Pattern SENSITIVE_HEADER = Pattern.compile("(?i).*(authorization|token|secret|password|api[-_]?key|cookie).*");
   static final int MAX_RESPONSE_BODY = 4096;
 
@@ -58,9 +61,11 @@ class WebhookSender {
     }
     String body = renderBody(webhook.body(), variables);
     Map<String, String> shown = redact(headers);
+    String rendered = url;
+    url = redactUrl(url); // what is logged and shown; the request goes to the rendered URL
     URI uri;
     try {
-      uri = URI.create(url);
+      uri = URI.create(rendered);
     } catch (IllegalArgumentException e) {
       return failure(false, method, url, shown, body, "the rendered URL is not valid: " + e.getMessage(), start);
     }
@@ -128,6 +133,15 @@ class WebhookSender {
     Map<String, String> shown = new LinkedHashMap<>();
     headers.forEach((k, v) -> shown.put(k, sensitive(k) ? REDACTED : v));
     return shown;
+  }
+
+  /** The URL with the password of its user info and the values of secret-looking query parameters replaced. */
+  static String redactUrl(String url) {
+    if (url == null) {
+      return null;
+    }
+    String u = URL_PASSWORD.matcher(url).replaceFirst("$1" + REDACTED + "@");
+    return SENSITIVE_QUERY.matcher(u).replaceAll("$1" + REDACTED);
   }
 
   static boolean sensitive(String headerName) {
