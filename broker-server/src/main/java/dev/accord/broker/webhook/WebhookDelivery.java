@@ -11,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,9 +24,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The delivery worker. Each pass claims due queue rows with {@code SELECT ... FOR UPDATE SKIP LOCKED} and marks them
- * {@code delivering} in one short transaction, sends them outside any transaction, then records the attempt and the
- * next state in another. Several broker instances on one database therefore never claim the same row; a row whose
+ * The delivery worker. Each sender thread claims one due queue row with {@code SELECT ... FOR UPDATE SKIP LOCKED} and
+ * marks it {@code delivering} in one short transaction, sends it outside any transaction, then records the attempt and
+ * the next state in another. One row per claim, so a claim never waits behind other slow attempts. Several broker instances on one database therefore never claim the same row; a row whose
  * claimer died is claimed again after {@code accord.webhooks.claim-timeout}.
  */
 @Component
@@ -41,8 +42,9 @@ class WebhookDelivery {
   private final WebhookSender sender;
   private final WebhookSecrets secrets;
   private final String instance;
-  private final AtomicBoolean wakeQueued = new AtomicBoolean();
-  private ScheduledExecutorService worker;
+  private final AtomicInteger active = new AtomicInteger();
+  private ScheduledExecutorService scheduler;
+  private ExecutorService senders;
   private String lockClause;
 
   WebhookDelivery(WebhookProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions, TriggeredWebhookRepository triggered,
@@ -61,40 +63,63 @@ class WebhookDelivery {
   @PostConstruct
   void start() {
     lockClause = " FOR UPDATE SKIP LOCKED";
+    Duration perAttempt = properties.getConnectTimeout().plus(properties.getRequestTimeout());
+    if (properties.getClaimTimeout().compareTo(perAttempt) <= 0) {
+      throw new IllegalStateException("accord.webhooks.claim-timeout (" + properties.getClaimTimeout() + ") must be longer than connect-timeout + "
+          + "request-timeout (" + perAttempt + "), or a delivery still in flight would be claimed again by another instance");
+    }
+    if (properties.getConcurrency() < 1) {
+      throw new IllegalStateException("accord.webhooks.concurrency must be at least 1, got " + properties.getConcurrency());
+    }
     if (!properties.isEnabled()) {
       log.info("Webhook delivery is off on this instance (accord.webhooks.enabled=false); events are still queued for other instances");
       return;
     }
-    worker = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "accord-webhook-delivery");
-      t.setDaemon(true);
-      return t;
-    });
+    AtomicInteger threads = new AtomicInteger();
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "accord-webhook-poll"));
+    senders = Executors.newFixedThreadPool(properties.getConcurrency(), r -> daemon(r, "accord-webhook-delivery-" + threads.incrementAndGet()));
     long poll = Math.max(10, properties.getPollInterval().toMillis());
-    worker.scheduleWithFixedDelay(this::drainSafely, poll, poll, TimeUnit.MILLISECONDS);
-    log.info("Webhook delivery on (instance {}): poll every {}, retry schedule {}, allowed schemes {}, methods {}, hosts {}", instance,
-        properties.getPollInterval(), properties.getRetrySchedule(), properties.getAllowedSchemes(), properties.getAllowedMethods(),
-        properties.getAllowedHosts().isEmpty() ? "any public host" : properties.getAllowedHosts());
+    scheduler.scheduleWithFixedDelay(this::wake, poll, poll, TimeUnit.MILLISECONDS);
+    log.info("Webhook delivery on (instance {}): {} sender(s), poll every {}, retry schedule {}, allowed schemes {}, methods {}, hosts {}", instance,
+        properties.getConcurrency(), properties.getPollInterval(), properties.getRetrySchedule(), properties.getAllowedSchemes(),
+        properties.getAllowedMethods(), properties.getAllowedHosts().isEmpty() ? "any public host" : properties.getAllowedHosts());
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
   }
 
   @PreDestroy
   void stop() throws InterruptedException {
-    if (worker != null) {
-      worker.shutdownNow();
-      worker.awaitTermination(10, TimeUnit.SECONDS);
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      senders.shutdownNow();
+      senders.awaitTermination(10, TimeUnit.SECONDS);
     }
   }
 
-  /** Deliver what is due now rather than at the next poll (called after a triggering transaction commits). */
+  /**
+   * Deliver what is due now rather than at the next poll (also called after a triggering transaction commits): starts
+   * senders up to {@code accord.webhooks.concurrency}; each claims and delivers one row at a time until none is due.
+   */
   void wake() {
-    if (worker != null && !worker.isShutdown() && wakeQueued.compareAndSet(false, true)) {
-      try {
-        worker.execute(() -> {
-          wakeQueued.set(false);
-          drainSafely();
-        });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        wakeQueued.set(false);
+    if (senders == null || senders.isShutdown()) {
+      return;
+    }
+    while (true) {
+      int running = active.get();
+      if (running >= properties.getConcurrency()) {
+        return;
+      }
+      if (active.compareAndSet(running, running + 1)) {
+        try {
+          senders.execute(this::drainSafely);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          active.decrementAndGet();
+          return;
+        }
       }
     }
   }
@@ -114,6 +139,8 @@ class WebhookDelivery {
       }
     } catch (RuntimeException e) {
       log.warn("Webhook delivery pass failed; retrying at the next poll: {}", e.toString());
+    } finally {
+      active.decrementAndGet();
     }
   }
 
@@ -122,7 +149,7 @@ class WebhookDelivery {
       LocalDateTime now = Hal.now();
       LocalDateTime stale = now.minus(properties.getClaimTimeout());
       List<Long> due = jdbc.queryForList("SELECT id FROM triggered_webhook WHERE (status = 'pending' AND next_attempt_at <= ?) "
-          + "OR (status = 'delivering' AND claimed_at < ?) ORDER BY next_attempt_at, id LIMIT " + properties.getBatchSize() + lockClause,
+          + "OR (status = 'delivering' AND claimed_at < ?) ORDER BY next_attempt_at, id LIMIT 1" + lockClause,
           Long.class, now, stale);
       for (Long id : due) {
         jdbc.update("UPDATE triggered_webhook SET status = 'delivering', claimed_by = ?, claimed_at = ?, updated_at = ? WHERE id = ?",

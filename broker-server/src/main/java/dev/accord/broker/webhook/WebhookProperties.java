@@ -27,7 +27,8 @@ public class WebhookProperties {
   private Duration requestTimeout = Duration.ofSeconds(30);
   /** A claimed delivery not finished after this long (its instance died) is claimed again. Must exceed the timeouts. */
   private Duration claimTimeout = Duration.ofMinutes(5);
-  private int batchSize = 10;
+  /** Sender threads per instance: how many attempts may be in flight at once. */
+  private int concurrency = 4;
   /** Encrypts webhook passwords and sensitive header values at rest (AES-GCM) when set. */
   private String secretKey = "";
 
@@ -55,6 +56,6 @@ public class WebhookProperties {
 
   public String getSecretKey() { return secretKey; }
   public void setSecretKey(String secretKey) { this.secretKey = secretKey; }
-  public int getBatchSize() { return batchSize; }
-  public void setBatchSize(int batchSize) { this.batchSize = batchSize; }
+  public int getConcurrency() { return concurrency; }
+  public void setConcurrency(int concurrency) { this.concurrency = concurrency; }
 }
