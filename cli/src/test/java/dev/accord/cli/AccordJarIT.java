@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fat jar as users run it ({@code java -jar cli/target/accord.jar}), in a process of its own: the shaded
@@ -44,6 +45,29 @@ class AccordJarIT {
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isEqualTo(expectedExit);
     return out;
+  }
+
+  @Test
+  void theLauncherScriptRunsTheJarAndWritesThenUsesAClassArchivePerCommand(@TempDir Path cache) throws Exception {
+    for (int run = 1; run <= 2; run++) {
+      ProcessBuilder pb = new ProcessBuilder("sh", "bin/accord", "--version");
+      pb.environment().put("ACCORD_JAR", JAR.toString());
+      pb.environment().put("ACCORD_CACHE_DIR", cache.toString());
+      pb.environment().remove("ACCORD_JAVA_OPTS");
+      pb.environment().remove("ACCORD_CDS");
+      pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(out + err).isZero();
+      // stdout is the command's output only: no JVM or class-archive warnings
+      assertThat(out).as("run " + run + ", stderr: " + err).matches("accord \\S+\\R");
+      try (var files = Files.list(cache)) {
+        assertThat(files.map(f -> f.getFileName().toString()).toList()).as("run " + run)
+            .singleElement().asString().matches("accord-\\d+-other\\.jsa");
+      }
+    }
   }
 
   @Test
