@@ -1,14 +1,11 @@
 package dev.accord.pact.json;
 
-import java.io.StringWriter;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
@@ -76,10 +73,8 @@ public final class Json {
     if (!plain(node)) {
       return mapper().writeValueAsString(node);
     }
-    StringWriter out = new StringWriter(64);
-    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
-      writeNode(g, node);
-    }
+    StringBuilder out = new StringBuilder(64);
+    writeNode(out, node);
     return out.toString();
   }
 
@@ -175,55 +170,124 @@ public final class Json {
     }
   }
 
-  private static void writeNode(JsonGenerator g, JsonNode node) {
+  /**
+   * The text Jackson's default generator writes: no spaces; in strings, quote, backslash and control characters
+   * escaped (short forms for backspace, tab, newline, form feed and carriage return, a four-digit Unicode escape for
+   * the others) and everything else as is; numbers as their Java text. JsonTest checks it against the mapper.
+   * Written by hand because a generator per call costs more than the text itself for the small documents of a
+   * verification (state-change bodies, generated values).
+   */
+  private static void writeNode(StringBuilder out, JsonNode node) {
     switch (node.getNodeType()) {
-      case OBJECT:
-        g.writeStartObject();
+      case OBJECT: {
+        out.append('{');
+        boolean first = true;
         for (Map.Entry<String, JsonNode> e : node.properties()) {
-          g.writeName(e.getKey());
-          writeNode(g, e.getValue());
+          if (!first) {
+            out.append(',');
+          }
+          first = false;
+          writeString(out, e.getKey());
+          out.append(':');
+          writeNode(out, e.getValue());
         }
-        g.writeEndObject();
+        out.append('}');
         return;
-      case ARRAY:
-        g.writeStartArray();
+      }
+      case ARRAY: {
+        out.append('[');
+        boolean first = true;
         for (JsonNode child : node.values()) {
-          writeNode(g, child);
+          if (!first) {
+            out.append(',');
+          }
+          first = false;
+          writeNode(out, child);
         }
-        g.writeEndArray();
+        out.append(']');
         return;
+      }
       case STRING:
-        g.writeString(node.stringValue());
+        writeString(out, node.stringValue());
         return;
       case BOOLEAN:
-        g.writeBoolean(node.booleanValue());
+        out.append(node.booleanValue());
         return;
       case NULL:
-        g.writeNull();
+        out.append("null");
         return;
       case NUMBER:
         switch (node.numberType()) {
           case INT:
-            g.writeNumber(node.intValue());
+            out.append(node.intValue());
             return;
           case LONG:
-            g.writeNumber(node.longValue());
+            out.append(node.longValue());
             return;
           case BIG_INTEGER:
-            g.writeNumber(node.bigIntegerValue());
+            out.append(node.bigIntegerValue());
             return;
           case FLOAT:
-            g.writeNumber(node.floatValue());
+            writeFloatingPoint(out, node, Float.toString(node.floatValue()));
             return;
           case DOUBLE:
-            g.writeNumber(node.doubleValue());
+            writeFloatingPoint(out, node, Double.toString(node.doubleValue()));
             return;
           default:
-            g.writeNumber(node.decimalValue());
+            out.append(node.decimalValue().toString());
             return;
         }
       default:
         throw new IllegalStateException("Unexpected node type " + node.getNodeType());
     }
+  }
+
+  /** NaN and infinities are not JSON numbers: Jackson writes them as strings. */
+  private static void writeFloatingPoint(StringBuilder out, JsonNode node, String text) {
+    double d = node.doubleValue();
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      out.append('"').append(text).append('"');
+    } else {
+      out.append(text);
+    }
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private static void writeString(StringBuilder out, String s) {
+    out.append('"');
+    int from = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, from, i).append('\\');
+      switch (c) {
+        case '"':
+        case '\\':
+          out.append(c);
+          break;
+        case '\b':
+          out.append('b');
+          break;
+        case '\t':
+          out.append('t');
+          break;
+        case '\n':
+          out.append('n');
+          break;
+        case '\f':
+          out.append('f');
+          break;
+        case '\r':
+          out.append('r');
+          break;
+        default:
+          out.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+      from = i + 1;
+    }
+    out.append(s, from, s.length()).append('"');
   }
 }

@@ -53,6 +53,18 @@ class JsonTest {
     built.put("long", 5L);
     built.put("short", (short) 3);
     built.putArray("list").add("x").addNull();
+    StringBuilder every = new StringBuilder();
+    for (char c = 0; c < 0x80; c++) {
+      every.append(c);
+    }
+    built.put("ascii", every.append("\u00e9\u2028\ud83d\ude00\u007f").toString());
+    built.put("key with \"quotes\" and \\", "\t");
+    built.put("nan", Double.NaN);
+    built.put("infinity", Double.NEGATIVE_INFINITY);
+    built.put("floatNan", Float.NaN);
+    built.put("tiny", 1e-300);
+    built.put("big", new java.math.BigInteger("123456789012345678901234567890"));
+    built.put("decimalExponent", new BigDecimal("1E+3"));
     assertThat(Json.write(built)).isEqualTo(Json.mapper().writeValueAsString(built));
   }
 
