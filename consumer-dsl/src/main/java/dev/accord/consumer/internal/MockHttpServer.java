@@ -97,6 +97,8 @@ public final class MockHttpServer implements AutoCloseable {
         .extensionScanningEnabled(false)
         // a mock provider never proxies or templates: skip building WireMock's proxy client and Handlebars
         .templatingEnabled(false)
+        // the Pact engine matches XML bodies: skip WireMock's start-up probe of the JDK's XML factories
+        .disableOptimizeXmlFactoriesLoading(true)
         .httpClientFactory((options, trustAll, trusted, useSystemProperties) -> request -> {
           throw new java.io.IOException("Accord's mock provider does not proxy requests");
         })
