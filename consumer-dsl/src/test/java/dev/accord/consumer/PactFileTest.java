@@ -264,7 +264,9 @@ class PactFileTest {
     Process child = writerJvm("SameRun.product", 200, null);
 
     assertThat(child.waitFor()).isZero();
-    assertThat(Files.readString(dir.resolve("SameRun.product.log"))).startsWith("run id: " + detected + "\n");
+    assertThat(Files.readString(dir.resolve("SameRun.product.log")))
+        .contains("INFO: Accord: test run " + detected + " (from the mvn process ")
+        .contains("\nrun id: " + detected + "\n");
   }
 
   @Test

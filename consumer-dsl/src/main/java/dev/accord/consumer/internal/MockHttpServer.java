@@ -104,8 +104,8 @@ public final class MockHttpServer implements AutoCloseable {
         })
         .extensions(new PactResponse())
         .notMatchedRendererFactory(extensions -> new MismatchRenderer())
-        // stubs come from the DSL only: never load src/test/resources/mappings/*.json into a mock provider (the
-        // default file source also builds WireMock's Handlebars engine, Jackson and JSONPath: about 600 classes)
+        // stubs come from the DSL only: never load WireMock mapping files (by default
+        // src/test/resources/mappings/*.json, which a consumer project may keep for its own WireMock tests)
         .mappingSource(NoMappingFiles.INSTANCE)
         .httpServerFactory((options, admin, stubRequests) -> jetty = new NoDelayJettyServer(options, admin, stubRequests));
     IndexedStubs stubStore = new IndexedStubs();

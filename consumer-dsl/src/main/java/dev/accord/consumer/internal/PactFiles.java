@@ -65,7 +65,10 @@ public final class PactFiles {
     if (id == null) {
       synchronized (PactFiles.class) {
         if (runId == null) {
-          runId = detectRunId();
+          String[] detected = detect();
+          runId = detected[0];
+          System.getLogger("dev.accord.consumer").log(System.Logger.Level.INFO, () -> "Accord: test run " + detected[0]
+              + " (from " + detected[1] + "); a conflicting duplicate interaction fails only within one run");
         }
         id = runId;
       }
@@ -75,22 +78,29 @@ public final class PactFiles {
 
   /** The run id from the property, the environment or the process tree, ignoring {@link #startNewRun()}. */
   public static String detectRunId() {
-    String explicit = System.getProperty(RUN_ID_PROPERTY);
-    if (explicit == null || explicit.isBlank()) {
-      explicit = System.getenv(RUN_ID_ENV);
+    return detect()[0];
+  }
+
+  /** The run id and where it came from. */
+  private static String[] detect() {
+    String property = System.getProperty(RUN_ID_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return new String[] {property.strip(), "system property " + RUN_ID_PROPERTY};
     }
-    if (explicit != null && !explicit.isBlank()) {
-      return explicit.strip();
+    String env = System.getenv(RUN_ID_ENV);
+    if (env != null && !env.isBlank()) {
+      return new String[] {env.strip(), "environment variable " + RUN_ID_ENV};
     }
     java.util.Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
     for (int depth = 0; ancestor.isPresent() && depth < 16; depth++) {
       ProcessHandle process = ancestor.get();
       if (isMavenLauncher(process)) {
-        return "maven:" + identity(process);
+        return new String[] {"maven:" + identity(process), "the mvn process " + process.pid() + " this JVM runs under"};
       }
       ancestor = process.parent();
     }
-    return "jvm:" + identity(ProcessHandle.current());
+    return new String[] {"jvm:" + identity(ProcessHandle.current()), "this JVM alone: no mvn process above it; set "
+        + RUN_ID_PROPERTY + " to share a run between JVMs"};
   }
 
   /** One {@code mvn} invocation (its JVM runs the classworlds launcher or the Maven wrapper's main). */
