@@ -16,23 +16,76 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The mock provider of one {@link Contract}: the DSL stages, the drafts of the current test, the server. */
 final class MockProviderImpl implements MockProvider {
 
   private final String providerName;
   private MockHttpServer server;
+  /** The server starting in the background, until {@link #server()} takes it. */
+  private CompletableFuture<MockHttpServer> starting;
+  /** HTTP interactions declared while the server was starting: nobody can call them before they are added. */
+  private final List<MockHttpServer.Expectation> unregistered = new ArrayList<>();
   private final List<Drafts.Draft> drafts = new ArrayList<>();
 
   MockProviderImpl(String providerName) {
     this.providerName = providerName;
   }
 
+  /**
+   * Starts the WireMock server on a background thread when the first HTTP interaction is declared, so that
+   * its start-up (thousands of classes) overlaps with compiling the interactions; message-only contracts never
+   * start it.
+   */
+  private synchronized void startServer() {
+    if (server == null && starting == null) {
+      starting = CompletableFuture.supplyAsync(MockHttpServer::new, task -> {
+        Thread thread = new Thread(task, "accord-mock-provider-start");
+        thread.setDaemon(true);
+        thread.start();
+      });
+    }
+  }
+
+  /**
+   * The running server, with every interaction declared so far added to it. The URL and port are only known
+   * here, so no request can reach the server before its stubs are in place.
+   */
   private synchronized MockHttpServer server() {
     if (server == null) {
-      server = new MockHttpServer();
+      startServer();
+      try {
+        server = starting.join();
+      } catch (CompletionException e) {
+        starting = null;
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        if (cause instanceof Error err) {
+          throw err;
+        }
+        throw new IllegalStateException("The mock provider '" + providerName + "' could not start: " + cause, cause);
+      }
+      starting = null;
+    }
+    if (!unregistered.isEmpty()) {
+      unregistered.forEach(server::add);
+      unregistered.clear();
     }
     return server;
+  }
+
+  /** Adds an HTTP interaction to the server, or keeps it until the server has started. */
+  private synchronized void register(MockHttpServer.Expectation expectation) {
+    if (server != null) {
+      server.add(expectation);
+    } else {
+      startServer();
+      unregistered.add(expectation);
+    }
   }
 
   @Override
@@ -71,14 +124,19 @@ final class MockProviderImpl implements MockProvider {
   }
 
   /** Forgets the drafts and the server's stubs and journal. */
-  void reset() {
+  synchronized void reset() {
     drafts.clear();
+    unregistered.clear();
     if (server != null) {
       server.reset();
     }
   }
 
-  void close() {
+  synchronized void close() {
+    if (server == null && starting != null) {
+      // started but never used: stop it all the same (Jetty's threads would outlive the test)
+      server = starting.exceptionally(e -> null).join();
+    }
     if (server != null) {
       server.close();
     }
@@ -146,8 +204,9 @@ final class MockProviderImpl implements MockProvider {
   @Override
   public void declare(HttpInteraction interaction) {
     Drafts.ModelDraft draft = new Drafts.ModelDraft(Objects.requireNonNull(interaction, "interaction"));
+    startServer();
     drafts.add(draft);
-    server().add(draft);
+    register(draft);
   }
 
   private static Message message(MessageContents contents, String description) {
@@ -248,10 +307,11 @@ final class MockProviderImpl implements MockProvider {
 
     @Override
     public Dsl.Request withRequest(String method, Object path) {
+      startServer();
       Drafts.HttpDraft draft = apply(new Drafts.HttpDraft(description, states, method, path));
       draft.rebuild();
       drafts.add(draft);
-      server().add(draft);
+      register(draft);
       return new RequestImpl(draft);
     }
 

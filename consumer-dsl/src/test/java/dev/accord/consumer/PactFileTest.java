@@ -3,6 +3,7 @@ package dev.accord.consumer;
 import static dev.accord.consumer.Accord.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.accord.consumer.internal.PactFiles;
 import dev.accord.pact.json.Json;
@@ -169,6 +170,139 @@ class PactFileTest {
         .hasMessageEndingWith("Nothing was written to " + dir.resolve("c-conflict.json").toAbsolutePath());
     HttpInteraction kept = PactReader.read(dir.resolve("c-conflict.json")).httpInteractions().get(0);
     assertThat(kept.response().status()).isEqualTo(200);
+  }
+
+  private Process writerJvm(String test, int status, String runId) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+    if (runId != null) {
+      command.add("-D" + PactFiles.RUN_ID_PROPERTY + "=" + runId);
+    }
+    command.addAll(List.of(ConflictingPactWriter.class.getName(), dir.toString(), test, String.valueOf(status)));
+    return new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(test + ".log").toFile()).start();
+  }
+
+  @Test
+  void aConflictWithAnInteractionAnotherJvmWroteInThisRunFailsAndWritesNothing() throws Exception {
+    Process other = writerJvm("OtherForkTest.product", 200, PactFiles.runId());
+    assertThat(other.waitFor()).as("the other JVM's exit code; log: " + dir.resolve("OtherForkTest.product.log"))
+        .isZero();
+
+    Contract mine = Contract.between("c", "conflict").pactDirectory(dir).start();
+    mine.test("MyTest.product", provider -> {
+      provider.given("a product exists", Map.of("id", "a"))
+          .uponReceiving("a request for product a")
+          .withRequest(GET, "/api/products/a")
+          .willRespondWith(500);
+      Http.get(provider.url() + "/api/products/a");
+    });
+
+    assertThatThrownBy(mine::close)
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("Two different interactions are declared as 'a request for product a' (given 'a product"
+            + " exists' {\"id\":\"a\"}):\n  first in:    OtherForkTest.product (in another JVM, pid " + other.pid() + ")\n"
+            + "  then in:     MyTest.product\n"
+            + "  they differ: response (status 200 vs 500)\n")
+        .hasMessageEndingWith("Nothing was written to " + dir.resolve("c-conflict.json").toAbsolutePath());
+    assertThat(PactReader.read(dir.resolve("c-conflict.json")).httpInteractions().get(0).response().status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aSecondJvmOfTheSameRunConflictingWithThisOneFails() throws Exception {
+    try (Contract mine = Contract.between("c", "conflict").pactDirectory(dir).start()) {
+      mine.test("MyTest.product", provider -> {
+        provider.given("a product exists", Map.of("id", "a"))
+            .uponReceiving("a request for product a")
+            .withRequest(GET, "/api/products/a")
+            .willRespondWith(200);
+        Http.get(provider.url() + "/api/products/a");
+      });
+    }
+
+    Process other = writerJvm("OtherForkTest.product", 404, PactFiles.runId());
+
+    assertThat(other.waitFor()).as("the other JVM's exit code").isEqualTo(3);
+    assertThat(Files.readString(dir.resolve("OtherForkTest.product.log")))
+        .contains("  first in:    MyTest.product (in another JVM, pid " + ProcessHandle.current().pid() + ")\n"
+            + "  then in:     OtherForkTest.product\n  they differ: response (status 200 vs 404)");
+    assertThat(PactReader.read(dir.resolve("c-conflict.json")).httpInteractions().get(0).response().status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aPactFileLeftByAnEarlierRunIsReplacedNotReportedAsAConflict() throws Exception {
+    Process earlier = writerJvm("EarlierRun.product", 200, "earlier-build-" + System.nanoTime());
+    assertThat(earlier.waitFor()).isZero();
+
+    try (Contract mine = Contract.between("c", "conflict").pactDirectory(dir).start()) {
+      mine.test("MyTest.product", provider -> {
+        provider.given("a product exists", Map.of("id", "a"))
+            .uponReceiving("a request for product a")
+            .withRequest(GET, "/api/products/a")
+            .willRespondWith(404);
+        Http.get(provider.url() + "/api/products/a");
+      });
+    }
+
+    assertThat(PactReader.read(dir.resolve("c-conflict.json")).httpInteractions().get(0).response().status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void childJvmsOfOneMavenRunShareItsRunId() throws Exception {
+    String detected = PactFiles.detectRunId();
+    if (!detected.startsWith("maven:")) {
+      String why = "not run by Maven (run id " + detected + "): the default run id comes from the mvn process";
+      if ("true".equals(System.getenv("CI"))) {
+        throw new AssertionError(why + "; CI must run this test under Maven");
+      }
+      assumeTrue(false, why);
+    }
+
+    Process child = writerJvm("SameRun.product", 200, null);
+
+    assertThat(child.waitFor()).isZero();
+    assertThat(Files.readString(dir.resolve("SameRun.product.log")))
+        .contains("INFO: Accord: test run " + detected + " (from the mvn process ")
+        .contains("\nrun id: " + detected + "\n");
+  }
+
+  @Test
+  void conflictingClassesRunningInParallelThreadsFailOneOfThem() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> classes = new ArrayList<>();
+      for (int status : List.of(200, 201)) {
+        classes.add(pool.submit(() -> {
+          try (Contract contract = Contract.between("c", "parallel").pactDirectory(dir).start()) {
+            contract.test("Class" + status + ".product", provider -> {
+              provider.given("a product exists", Map.of("id", "a"))
+                  .uponReceiving("a request for product a")
+                  .withRequest(GET, "/api/products/a")
+                  .willRespondWith(status);
+              Http.get(provider.url() + "/api/products/a");
+            });
+          }
+        }));
+      }
+      List<Throwable> failures = new ArrayList<>();
+      for (Future<?> f : classes) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          failures.add(e.getCause());
+        }
+      }
+
+      assertThat(failures).singleElement().isInstanceOf(AssertionError.class)
+          .extracting(Throwable::getMessage).asString()
+          .contains("Two different interactions are declared as 'a request for product a'")
+          .contains("they differ: response (status 20");
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test

@@ -7,7 +7,16 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.Admin;
+import com.github.tomakehurst.wiremock.common.JettySettings;
+import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import com.github.tomakehurst.wiremock.standalone.MappingsSource;
+import com.github.tomakehurst.wiremock.stubbing.StubMappings;
+import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
+import wiremock.org.eclipse.jetty.server.ServerConnector;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
@@ -80,6 +89,7 @@ public final class MockHttpServer implements AutoCloseable {
   private final List<Expectation> order = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Object[]> lastConverted = new ThreadLocal<>();
   private final java.util.function.Function<HttpRequest, ResponseDefinition> unmatched;
+  private NoDelayJettyServer jetty;
 
   public MockHttpServer() {
     this(null, 0, null);
@@ -102,11 +112,17 @@ public final class MockHttpServer implements AutoCloseable {
         .extensionScanningEnabled(false)
         // a mock provider never proxies or templates: skip building WireMock's proxy client and Handlebars
         .templatingEnabled(false)
+        // the Pact engine matches XML bodies: skip WireMock's start-up probe of the JDK's XML factories
+        .disableOptimizeXmlFactoriesLoading(true)
         .httpClientFactory((options, trustAll, trusted, useSystemProperties) -> request -> {
           throw new java.io.IOException("Accord's mock provider does not proxy requests");
         })
         .extensions(new PactResponse())
-        .notMatchedRendererFactory(extensions -> new MismatchRenderer());
+        .notMatchedRendererFactory(extensions -> new MismatchRenderer())
+        // stubs come from the DSL only: never load WireMock mapping files (by default
+        // src/test/resources/mappings/*.json, which a consumer project may keep for its own WireMock tests)
+        .mappingSource(NoMappingFiles.INSTANCE)
+        .httpServerFactory((options, admin, stubRequests) -> jetty = new NoDelayJettyServer(options, admin, stubRequests));
     if (host != null) {
       config.bindAddress(host);
     }
@@ -168,6 +184,11 @@ public final class MockHttpServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+  }
+
+  /** The HTTP connector, for tests that check how accepted sockets are configured. */
+  ServerConnector connector() {
+    return jetty.connector();
   }
 
   /** The closest expectation to a request and its mismatches (fewest mismatches wins; ties go to the first declared). */
@@ -261,6 +282,47 @@ public final class MockHttpServer implements AutoCloseable {
       return expected.method().equalsIgnoreCase(request.getMethod().getName())
           && (!expected.matchingRules().category(Category.PATH).isEmpty() || samePath(expected.path(), request.getUrl()));
     }
+  }
+
+  /** WireMock's Jetty 11 server with TCP_NODELAY set on every accepted connection, not left to Jetty's default. */
+  static final class NoDelayJettyServer extends Jetty11HttpServer {
+    NoDelayJettyServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+      super(options, admin, stubs);
+    }
+
+    @Override
+    protected ServerConnector createHttpConnector(String bindAddress, int port, JettySettings jettySettings,
+        NetworkTrafficListener listener) {
+      ServerConnector connector = super.createHttpConnector(bindAddress, port, jettySettings, listener);
+      // small request/response pairs on a kept-alive connection: Nagle plus delayed ACK would add ~40 ms each
+      connector.setAcceptedTcpNoDelay(true);
+      return connector;
+    }
+
+    /** The HTTP connector, for tests that check how accepted sockets are configured. */
+    ServerConnector connector() {
+      return httpConnector;
+    }
+  }
+
+  /** No stub mapping files: neither loaded at start nor saved. */
+  private enum NoMappingFiles implements MappingsSource {
+    INSTANCE;
+
+    @Override
+    public void loadMappingsInto(StubMappings stubMappings) {}
+
+    @Override
+    public void save(List<StubMapping> stubMappings) {}
+
+    @Override
+    public void save(StubMapping stubMapping) {}
+
+    @Override
+    public void remove(StubMapping stubMapping) {}
+
+    @Override
+    public void removeAll() {}
   }
 
   /** The Pact engine as a WireMock custom matcher. */

@@ -30,21 +30,89 @@ import java.util.concurrent.ConcurrentHashMap;
  * file) and across Surefire forks (a {@link FileLock} on a lock file under the system temp directory, named
  * after the pact file's absolute path, so the pact directory holds nothing but pacts). Interactions are
  * keyed by description and provider states, ordered by that key, so the same tests give the same bytes.
- * Not public API.
+ *
+ * <p>Conflicts: next to the lock file, a run ledger records which test wrote which key <em>in this run</em>
+ * (see {@link #runId()}). A key written earlier in the same run, by any thread or JVM, with different content
+ * fails the merge; a key the ledger does not list for this run (a pact file left by an earlier run) is simply
+ * replaced. Not public API.
  */
 public final class PactFiles {
   private PactFiles() {}
 
+  /** System property naming the test run explicitly (every JVM of one build must get the same value). */
+  public static final String RUN_ID_PROPERTY = "accord.run.id";
+  /** Environment variable naming the test run explicitly. */
+  public static final String RUN_ID_ENV = "ACCORD_RUN_ID";
+
   private static final Map<Path, Object> JVM_LOCKS = new ConcurrentHashMap<>();
-  /** What this JVM wrote per file and key, and which test declared it: conflicts across classes fail. */
-  private static final Map<Path, Map<String, Written>> WRITTEN = new ConcurrentHashMap<>();
+  private static volatile String runId;
 
   /** An interaction and the test that declared it. */
   public record Written(Interaction interaction, String test) {}
 
-  /** Forgets what this JVM wrote, as if the next write came from a later run (tests of the merge use it). */
+  /** Starts a new run in this JVM, as if the next write came from a later build (tests of the merge use it). */
   public static void startNewRun() {
-    WRITTEN.clear();
+    runId = "jvm-run:" + java.util.UUID.randomUUID();
+  }
+
+  /**
+   * The test run this JVM belongs to: the system property {@value #RUN_ID_PROPERTY}, else the environment
+   * variable {@value #RUN_ID_ENV}, else the Maven process this JVM descends from (every Surefire fork of one
+   * {@code mvn} invocation shares it), else this JVM alone.
+   */
+  public static String runId() {
+    String id = runId;
+    if (id == null) {
+      synchronized (PactFiles.class) {
+        if (runId == null) {
+          String[] detected = detect();
+          runId = detected[0];
+          System.getLogger("dev.accord.consumer").log(System.Logger.Level.INFO, () -> "Accord: test run " + detected[0]
+              + " (from " + detected[1] + "); a conflicting duplicate interaction fails only within one run");
+        }
+        id = runId;
+      }
+    }
+    return id;
+  }
+
+  /** The run id from the property, the environment or the process tree, ignoring {@link #startNewRun()}. */
+  public static String detectRunId() {
+    return detect()[0];
+  }
+
+  /** The run id and where it came from. */
+  private static String[] detect() {
+    String property = System.getProperty(RUN_ID_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      return new String[] {property.strip(), "system property " + RUN_ID_PROPERTY};
+    }
+    String env = System.getenv(RUN_ID_ENV);
+    if (env != null && !env.isBlank()) {
+      return new String[] {env.strip(), "environment variable " + RUN_ID_ENV};
+    }
+    java.util.Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
+    for (int depth = 0; ancestor.isPresent() && depth < 16; depth++) {
+      ProcessHandle process = ancestor.get();
+      if (isMavenLauncher(process)) {
+        return new String[] {"maven:" + identity(process), "the mvn process " + process.pid() + " this JVM runs under"};
+      }
+      ancestor = process.parent();
+    }
+    return new String[] {"jvm:" + identity(ProcessHandle.current()), "this JVM alone: no mvn process above it; set "
+        + RUN_ID_PROPERTY + " to share a run between JVMs"};
+  }
+
+  /** One {@code mvn} invocation (its JVM runs the classworlds launcher or the Maven wrapper's main). */
+  private static boolean isMavenLauncher(ProcessHandle process) {
+    return process.info().arguments().map(java.util.Arrays::asList)
+        .map(args -> args.contains("org.codehaus.plexus.classworlds.launcher.Launcher")
+            || args.contains("org.apache.maven.wrapper.MavenWrapperMain"))
+        .orElse(false);
+  }
+
+  private static String identity(ProcessHandle process) {
+    return process.pid() + "@" + process.info().startInstant().map(i -> String.valueOf(i.toEpochMilli())).orElse("?");
   }
 
   /** The merge key: description and provider states with their parameters. */
@@ -101,26 +169,22 @@ public final class PactFiles {
    * Merges {@code interactions} into {@code file}: same key replaces what an earlier run wrote, new keys are
    * added, others are kept.
    *
-   * @throws AssertionError when another test class in this JVM wrote a different interaction under one key
+   * @throws AssertionError when another test class of this run (in this JVM or another) wrote a different
+   *     interaction under one key; nothing is written then
    */
   public static void merge(Path file, String consumer, String provider, List<Written> interactions,
       PactSpecification specification) {
     Path absolute = file.toAbsolutePath().normalize();
     Object jvmLock = JVM_LOCKS.computeIfAbsent(absolute, p -> new Object());
     synchronized (jvmLock) {
-      Map<String, Written> written = WRITTEN.computeIfAbsent(absolute, p -> new ConcurrentHashMap<>());
-      for (Written w : interactions) {
-        Written earlier = written.get(key(w.interaction()));
-        String conflict = earlier == null ? null : conflict(earlier, w);
-        if (conflict != null) {
-          throw new AssertionError(conflict + "\nNothing was written to " + absolute);
-        }
-      }
       try {
         Files.createDirectories(absolute.getParent());
         Path lockFile = lockFileFor(absolute);
+        Path ledgerFile = lockFile.resolveSibling(lockFile.getFileName().toString().replaceFirst("\\.lock$", ".run.json"));
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
+          String run = runId();
+          Map<String, RunLedger.Entry> ledger = RunLedger.read(ledgerFile, run);
           Map<String, Interaction> merged = new TreeMap<>();
           if (Files.exists(absolute) && Files.size(absolute) > 0) {
             Pact existing;
@@ -135,8 +199,19 @@ public final class PactFiles {
             }
           }
           for (Written w : interactions) {
+            String key = key(w.interaction());
+            RunLedger.Entry earlier = ledger.get(key);
+            Interaction earlierInteraction = merged.get(key);
+            if (earlier != null && earlierInteraction != null) {
+              String conflict = conflict(new Written(earlierInteraction, earlier.describe()), w);
+              if (conflict != null) {
+                throw new AssertionError(conflict + "\nNothing was written to " + absolute);
+              }
+            }
+          }
+          for (Written w : interactions) {
             merged.put(key(w.interaction()), w.interaction());
-            written.put(key(w.interaction()), w);
+            ledger.put(key(w.interaction()), RunLedger.Entry.mine(w.test()));
           }
           List<Interaction> all = new ArrayList<>(merged.values());
           if (specification == PactSpecification.V3) {
@@ -157,6 +232,7 @@ public final class PactFiles {
           } catch (AtomicMoveNotSupportedException e) {
             Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
           }
+          RunLedger.write(ledgerFile, run, ledger);
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot write the pact file " + absolute + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.accord.consumer.junit;
 import dev.accord.consumer.Contract;
 import dev.accord.consumer.MockProvider;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -13,7 +14,14 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 
-/** The JUnit 5 side of {@link ConsumerContract}; register it through the annotation. */
+/**
+ * The JUnit 5 side of {@link ConsumerContract}; register it through the annotation.
+ *
+ * <p>One contract (one mock provider, one pact file) per class that carries {@code @ConsumerContract}
+ * (directly or from a superclass). A {@code @Nested} class without its own annotation shares the contract of
+ * its nearest enclosing class: same mock provider, its interactions in the same pact file, written when that
+ * enclosing class ends. A {@code @Nested} class with its own annotation gets its own contract.
+ */
 public final class ConsumerContractExtension
     implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback, ParameterResolver {
 
@@ -21,24 +29,34 @@ public final class ConsumerContractExtension
   private static final String CONTRACT = "contract";
   private static final String PROVIDER = "provider";
 
+  private static final String OWNER = "contract-owner";
+
   @Override
   public void beforeAll(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
-    ConsumerContract annotation = AnnotationSupport.findAnnotation(testClass, ConsumerContract.class)
-        .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
-            + " uses ConsumerContractExtension without @ConsumerContract(consumer = \"...\", provider = \"...\")"));
+    Optional<ConsumerContract> own = AnnotationSupport.findAnnotation(testClass, ConsumerContract.class);
+    if (own.isEmpty()) {
+      if (testClass.getEnclosingClass() != null && context.getStore(NAMESPACE).get(CONTRACT, Contract.class) != null) {
+        return; // a @Nested class: it shares the contract of its enclosing class
+      }
+      throw new ExtensionConfigurationException(testClass.getName()
+          + " uses ConsumerContractExtension without @ConsumerContract(consumer = \"...\", provider = \"...\")"
+          + " on it or on an enclosing class");
+    }
+    ConsumerContract annotation = own.get();
     Contract.Builder builder = Contract.between(annotation.consumer(), annotation.provider())
         .specification(annotation.specification());
     if (!annotation.pactDirectory().isBlank()) {
       builder.pactDirectory(Path.of(annotation.pactDirectory()), "@ConsumerContract(pactDirectory)");
     }
     context.getStore(NAMESPACE).put(CONTRACT, builder.start());
+    context.getStore(NAMESPACE).put(OWNER, testClass);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
     MockProvider provider = contract(context).startTest(
-        context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
+        testName(context.getRequiredTestClass()) + "." + context.getRequiredTestMethod().getName());
     context.getStore(NAMESPACE).put(PROVIDER, provider);
   }
 
@@ -49,6 +67,10 @@ public final class ConsumerContractExtension
 
   @Override
   public void afterAll(ExtensionContext context) {
+    // the store of a @Nested class sees its enclosing class's contract: only the class that started one closes it
+    if (context.getStore(NAMESPACE).get(OWNER, Class.class) != context.getRequiredTestClass()) {
+      return;
+    }
     Contract contract = context.getStore(NAMESPACE).remove(CONTRACT, Contract.class);
     if (contract != null) {
       contract.close();
@@ -68,6 +90,15 @@ public final class ConsumerContractExtension
           + " methods of a @ConsumerContract class, not in " + parameterContext.getDeclaringExecutable());
     }
     return provider;
+  }
+
+  /** {@code ProductClientTest.WhenOutOfStock} for a nested class: the enclosing classes name the test too. */
+  private static String testName(Class<?> testClass) {
+    StringBuilder name = new StringBuilder(testClass.getSimpleName());
+    for (Class<?> c = testClass.getEnclosingClass(); c != null; c = c.getEnclosingClass()) {
+      name.insert(0, c.getSimpleName() + ".");
+    }
+    return name.toString();
   }
 
   private static Contract contract(ExtensionContext context) {

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.platform.engine.TestExecutionResult;
@@ -62,10 +64,91 @@ class ConsumerContractExtensionTest {
       assertThat(get(provider.url() + "/ok2")).isEqualTo(200);
     }
 
-    private static int get(String url) throws Exception {
+    static int get(String url) throws Exception {
       return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
           HttpResponse.BodyHandlers.discarding()).statusCode();
     }
+  }
+
+  /** Runs only when launched by the test below. */
+  @EnabledIfSystemProperty(named = "accord.extension.fixture", matches = "nested")
+  @ConsumerContract(consumer = "nested-consumer", provider = "nested-provider",
+      pactDirectory = "target/pacts-extension-test")
+  static class NestedFixture {
+    static final Map<String, String> URLS = new ConcurrentHashMap<>();
+
+    static void exercise(MockProvider provider, String name) throws Exception {
+      provider.uponReceiving("the " + name + " interaction").withRequest(GET, "/" + name).willRespondWith(200);
+      assertThat(Fixture.get(provider.url() + "/" + name)).isEqualTo(200);
+      URLS.put(name, provider.url());
+    }
+
+    @Test
+    void outer(MockProvider provider) throws Exception {
+      exercise(provider, "outer");
+    }
+
+    @Nested
+    class Inner {
+      @Test
+      void inner(MockProvider provider) throws Exception {
+        exercise(provider, "inner");
+      }
+
+      @Nested
+      class Deeper {
+        @Test
+        void deeper(MockProvider provider) throws Exception {
+          exercise(provider, "deeper");
+        }
+      }
+    }
+
+    @Nested
+    @ConsumerContract(consumer = "nested-consumer", provider = "other-provider",
+        pactDirectory = "target/pacts-extension-test")
+    class OtherProvider {
+      @Test
+      void other(MockProvider provider) throws Exception {
+        exercise(provider, "other");
+      }
+    }
+  }
+
+  @Test
+  void nestedClassesShareTheEnclosingContractUnlessTheyDeclareTheirOwn() throws Exception {
+    Files.deleteIfExists(PACTS.resolve("nested-consumer-nested-provider.json"));
+    Files.deleteIfExists(PACTS.resolve("nested-consumer-other-provider.json"));
+    NestedFixture.URLS.clear();
+    List<String> outcomes = new ArrayList<>();
+    System.setProperty("accord.extension.fixture", "nested");
+    try {
+      LauncherFactory.create().execute(
+          LauncherDiscoveryRequestBuilder.request().selectors(selectClass(NestedFixture.class)).build(),
+          new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+              if (id.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                outcomes.add(id.getDisplayName().replaceAll("\\(.*", "") + " " + result.getStatus()
+                    + result.getThrowable().map(t -> " " + t).orElse(""));
+              }
+            }
+          });
+    } finally {
+      System.clearProperty("accord.extension.fixture");
+    }
+
+    assertThat(outcomes).containsExactlyInAnyOrder("outer SUCCESSFUL", "inner SUCCESSFUL", "deeper SUCCESSFUL",
+        "other SUCCESSFUL");
+    assertThat(NestedFixture.URLS.get("inner")).as("@Nested shares the enclosing mock provider")
+        .isEqualTo(NestedFixture.URLS.get("outer")).isEqualTo(NestedFixture.URLS.get("deeper"));
+    assertThat(NestedFixture.URLS.get("other")).as("a @Nested class with its own @ConsumerContract has its own")
+        .isNotEqualTo(NestedFixture.URLS.get("outer"));
+    assertThat(PactReader.read(PACTS.resolve("nested-consumer-nested-provider.json")).interactions())
+        .extracting(Interaction::description)
+        .containsExactly("the deeper interaction", "the inner interaction", "the outer interaction");
+    assertThat(PactReader.read(PACTS.resolve("nested-consumer-other-provider.json")).interactions())
+        .extracting(Interaction::description).containsExactly("the other interaction");
   }
 
   @Test

@@ -1,0 +1,78 @@
+package dev.accord.consumer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import wiremock.org.eclipse.jetty.io.Connection;
+import wiremock.org.eclipse.jetty.io.SocketChannelEndPoint;
+
+class MockHttpServerTest {
+
+  @Test
+  void acceptedConnectionsHaveTcpNoDelayOn() throws Exception {
+    try (MockHttpServer server = new MockHttpServer()) {
+      assertThat(server.connector().getAcceptedTcpNoDelay()).as("connector setting").isTrue();
+      List<Boolean> noDelay = new CopyOnWriteArrayList<>();
+      server.connector().addBean(new Connection.Listener() {
+        @Override
+        public void onOpened(Connection connection) {
+          if (connection.getEndPoint() instanceof SocketChannelEndPoint endPoint) {
+            try {
+              noDelay.add(endPoint.getChannel().getOption(StandardSocketOptions.TCP_NODELAY));
+            } catch (IOException e) {
+              throw new IllegalStateException(e);
+            }
+          }
+        }
+
+        @Override
+        public void onClosed(Connection connection) {}
+      });
+
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(server.baseUrl() + "/anything")).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.body()).startsWith("Unexpected request: GET /anything");
+      assertThat(noDelay).as("TCP_NODELAY of the accepted socket").containsExactly(true);
+    }
+  }
+
+  @Test
+  void stubMappingFilesInTheWorkingDirectoryAreNeverLoaded() throws Exception {
+    // WireMock's default file source is src/test/resources: a consumer project with its own WireMock mapping
+    // files there must not see them served by a mock provider
+    Path resources = Path.of("src", "test", "resources");
+    Path mappings = resources.resolve("mappings");
+    assertThat(Files.exists(mappings)).as("this module has no mapping files of its own").isFalse();
+    boolean createdResources = !Files.exists(resources);
+    Files.createDirectories(mappings);
+    Path stub = mappings.resolve("accord-test-stub.json");
+    try {
+      Files.writeString(stub, "{\"request\": {\"method\": \"GET\", \"url\": \"/from-a-file\"},"
+          + " \"response\": {\"status\": 200, \"body\": \"from a file\"}}");
+      try (MockHttpServer server = new MockHttpServer()) {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/from-a-file")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).startsWith("Unexpected request: GET /from-a-file");
+      }
+    } finally {
+      Files.deleteIfExists(stub);
+      Files.deleteIfExists(mappings);
+      if (createdResources) {
+        Files.deleteIfExists(resources);
+      }
+    }
+  }
+}
