@@ -86,6 +86,21 @@ class WebUiAcceptanceTest {
   }
 
   @Test
+  void the_index_pages_by_100_and_keeps_the_filter_across_pages() {
+    String[] providers = new String[2 * 101];
+    for (int i = 0; i < 101; i++) {
+      providers[2 * i] = String.format("zz-pager-p%03d", i);
+      providers[2 * i + 1] = "x";
+    }
+    ok(broker.post("/contracts/publish", RunningBroker.publishBody("zz-pager", "1", "main", providers)));
+    String first = html("/ui?q=zz-pager").body();
+    assertThat(first).contains("101 integrations", "page 1 of 2", "zz-pager-p099").doesNotContain("zz-pager-p100")
+        .contains("href=\"/ui?page=2&amp;q=zz-pager\"");
+    String second = html("/ui?page=2&q=zz-pager").body();
+    assertThat(second).contains("zz-pager-p100", "page 2 of 2").doesNotContain("zz-pager-p099");
+  }
+
+  @Test
   void a_pact_reads_as_documentation_with_states_requests_matchers_and_generators_and_escapes_its_content() {
     String body = html("/ui/pacts/provider/ui-catalog/consumer/ui-web").body();
     assertThat(body)

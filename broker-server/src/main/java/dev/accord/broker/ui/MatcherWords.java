@@ -130,7 +130,7 @@ final class MatcherWords {
       return "a random boolean";
     }
     if (generator instanceof Generator.ProviderState p) {
-      return "filled in from the provider state: ${" + p.expression().replaceAll("^\\$\\{|}$", "") + "}";
+      return "filled in from the provider state: " + (p.expression().contains("${") ? p.expression() : "${" + p.expression() + "}");
     }
     if (generator instanceof Generator.MockServerUrl m) {
       return "the URL of the mock server (like " + m.example() + ")";

@@ -13,6 +13,7 @@ import dev.accord.pact.model.HttpResponse;
 import dev.accord.pact.model.Interaction;
 import dev.accord.pact.model.MatchingRules;
 import dev.accord.pact.model.MessageContents;
+import dev.accord.pact.model.MultiValues;
 import dev.accord.pact.model.Pact;
 import dev.accord.pact.model.ProviderState;
 import dev.accord.pact.model.RuleList;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -81,13 +83,18 @@ final class PactDocumentation {
     String query = r.query().isEmpty() ? "" : "?" + r.query().entrySet().stream()
         .flatMap(e -> e.getValue().stream().map(v -> enc(e.getKey()) + "=" + enc(v))).collect(Collectors.joining("&"));
     JsonNode example = json(r.body());
+    Map<Category, Function<String, JsonNode>> examples = Map.of(Category.BODY, path -> MatcherWords.exampleAt(example, path),
+        Category.PATH, key -> Json.nodes().stringNode(r.path()), Category.METHOD, key -> Json.nodes().stringNode(r.method()),
+        Category.QUERY, key -> first(r.query(), key), Category.HEADER, key -> first(r.headers(), key));
     return new Part("Request", r.method().toUpperCase() + " " + r.path() + query, headers(r.headers()), body(r.body()),
-        rules(r.matchingRules(), example), generators(r.generators()));
+        rules(r.matchingRules(), examples), generators(r.generators()));
   }
 
   private static Part response(HttpResponse r) {
     JsonNode example = json(r.body());
-    return new Part("Response", "status " + r.status(), headers(r.headers()), body(r.body()), rules(r.matchingRules(), example),
+    Map<Category, Function<String, JsonNode>> examples = Map.of(Category.BODY, path -> MatcherWords.exampleAt(example, path),
+        Category.STATUS, key -> Json.nodes().numberNode(r.status()), Category.HEADER, key -> first(r.headers(), key));
+    return new Part("Response", "status " + r.status(), headers(r.headers()), body(r.body()), rules(r.matchingRules(), examples),
         generators(r.generators()));
   }
 
@@ -96,18 +103,26 @@ final class PactDocumentation {
     List<Field> metadata = m.metadata().entrySet().stream()
         .map(e -> new Field(e.getKey(), e.getValue().isString() ? e.getValue().asString() : e.getValue().toString())).toList();
     String summary = m.contentType().map(Object::toString).map(ct -> "content type " + ct).orElse("");
-    return new Part(title, summary, metadata, body(m.contents()), rules(m.matchingRules(), example), generators(m.generators()));
+    Map<Category, Function<String, JsonNode>> examples = Map.of(Category.BODY, path -> MatcherWords.exampleAt(example, path),
+        Category.METADATA, key -> m.metadata().get(key));
+    return new Part(title, summary, metadata, body(m.contents()), rules(m.matchingRules(), examples), generators(m.generators()));
   }
 
   private static List<Field> headers(Map<String, List<String>> headers) {
     return headers.entrySet().stream().map(e -> new Field(e.getKey(), String.join(", ", e.getValue()))).toList();
   }
 
-  private static List<Field> rules(MatchingRules rules, JsonNode bodyExample) {
+  private static JsonNode first(Map<String, List<String>> values, String key) {
+    return MultiValues.getIgnoreCase(values, key).filter(v -> !v.isEmpty()).map(v -> (JsonNode) Json.nodes().stringNode(v.get(0))).orElse(null);
+  }
+
+  /** The example each rule is explained against: the value at a body path, the path itself, a header's first value... */
+  private static List<Field> rules(MatchingRules rules, Map<Category, Function<String, JsonNode>> examples) {
     List<Field> out = new ArrayList<>();
     for (Map.Entry<Category, Map<String, RuleList>> category : rules.categories().entrySet()) {
       for (Map.Entry<String, RuleList> entry : category.getValue().entrySet()) {
-        JsonNode example = category.getKey() == Category.BODY ? MatcherWords.exampleAt(bodyExample, entry.getKey()) : null;
+        Function<String, JsonNode> lookup = examples.get(category.getKey());
+        JsonNode example = lookup == null ? null : lookup.apply(entry.getKey());
         out.add(new Field(where(category.getKey(), entry.getKey()), MatcherWords.explain(entry.getValue(), example)));
       }
     }
