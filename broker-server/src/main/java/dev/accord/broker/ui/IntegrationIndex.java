@@ -63,18 +63,22 @@ class IntegrationIndex {
       args.add(like);
     }
     Long total = jdbc.queryForObject("select count(*)" + FROM + (like == null ? "" : FILTER), Long.class, args.toArray());
+    // the page of integrations first (index-ordered names, LIMIT), then the latest pact and verification of those rows only
     String sql = """
-        select c.name as consumer_name, p.name as provider_name, cv.number as consumer_version, pp.created_at as published_at,
+        select i.consumer_name, i.provider_name, cv.number as consumer_version, pp.created_at as published_at,
           (select min(b.name) from branch_version bv join branch b on b.id = bv.branch_id where bv.version_id = cv.id) as consumer_branch,
           v.success as success, pv.number as provider_version, v.created_at as verified_at
-        """ + FROM + """
+        from (select i.consumer_id, i.provider_id, c.name as consumer_name, p.name as provider_name
+        """ + FROM + (like == null ? "" : FILTER) + """
+              order by c.name, p.name limit ? offset ?) i
         left join pact_publication pp on pp.provider_id = i.provider_id and pp.consumer_id = i.consumer_id
           and pp.consumer_version_id = (select max(x.consumer_version_id) from pact_publication x
                                         where x.provider_id = i.provider_id and x.consumer_id = i.consumer_id)
         left join version cv on cv.id = pp.consumer_version_id
         left join verification v on v.id = (select max(w.id) from verification w where w.pact_content_id = pp.pact_content_id)
         left join version pv on pv.id = v.provider_version_id
-        """ + (like == null ? "" : FILTER) + " order by c.name, p.name limit ? offset ?";
+        order by i.consumer_name, i.provider_name
+        """;
     args.add(PAGE_SIZE);
     args.add((long) page * PAGE_SIZE);
     List<Row> rows = jdbc.query(sql, (rs, n) -> new Row(rs.getString("consumer_name"), rs.getString("provider_name"),

@@ -57,6 +57,9 @@ final class HeadlessChromium implements AutoCloseable {
         "--user-data-dir=" + profile, "--window-size=1280,800", "--force-device-scale-factor=1");
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    // a 1280x800 viewport exactly (--window-size counts the window, not the page), so screenshots have one size
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        java.util.Map.of("width", 1280, "height", 800, "deviceScaleFactor", 1, "mobile", false));
     String dir = System.getProperty(SCREENSHOTS);
     return new HeadlessChromium(driver, profile, dir == null || dir.isBlank() ? null : Path.of(dir));
   }
