@@ -126,6 +126,10 @@ class WebUiAcceptanceTest {
     assertThat(version.statusCode()).isEqualTo(404);
     assertThat(version.body()).contains("The broker has no version nope of ui-web.");
     assertThat(broker.get("/ui/matrix?consumer=ghost&provider=ui-catalog").statusCode()).isEqualTo(404);
+    HttpResponse<String> badLimit = broker.get("/ui/matrix?consumer=ui-web&provider=ui-catalog&limit=lots");
+    assertThat(badLimit.statusCode()).isEqualTo(400);
+    assertThat(badLimit.body()).contains("The query parameter &#39;limit&#39; must be a whole number, got &#39;lots&#39;.");
+    assertThat(broker.get("/ui?page=x").statusCode()).isEqualTo(400);
   }
 
   @Test
