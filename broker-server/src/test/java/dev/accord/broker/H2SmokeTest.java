@@ -26,4 +26,27 @@ class H2SmokeTest {
       assertThat(again.get("/pacts/provider/H2Prov/consumer/H2Cons/version/1").statusCode()).isEqualTo(200);
     }
   }
+
+  @Test
+  void delivers_webhooks_on_h2_too() throws Exception {
+    com.github.tomakehurst.wiremock.WireMockServer receiver = new com.github.tomakehurst.wiremock.WireMockServer(
+        com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
+    receiver.start();
+    try (RunningBroker broker = RunningBroker.onH2(dir, WebhooksAcceptanceTest.CONFIG)) {
+      receiver.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+          .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
+      assertThat(broker.post("/pacticipants", "{\"name\":\"H2Cons\"}").statusCode()).isEqualTo(201);
+      assertThat(broker.post("/webhooks/consumer/H2Cons", "{\"events\":[{\"name\":\"contract_published\"}],\"request\":{\"url\":\"http://localhost:"
+          + receiver.port() + "/h2/${pactbroker.providerName}\"}}").statusCode()).isEqualTo(201);
+      assertThat(broker.post("/contracts/publish", publishBody("H2Cons", "1", "main", "H2Prov", "x")).statusCode()).isEqualTo(200);
+      for (int i = 0; i < 300 && broker.count("triggered_webhook WHERE status = 'succeeded'") == 0; i++) {
+        Thread.sleep(100);
+      }
+      assertThat(broker.count("triggered_webhook WHERE status = 'succeeded'")).isEqualTo(1);
+      receiver.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+          com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/h2/H2Prov")));
+    } finally {
+      receiver.stop();
+    }
+  }
 }

@@ -55,6 +55,17 @@ final class RunningBroker implements AutoCloseable {
     return new RunningBroker(start(props), db, url);
   }
 
+  /** A second broker instance on the database of {@code first} (which owns and drops it); extra properties as "key=value". */
+  static RunningBroker onSameDatabase(RunningBroker first, String... properties) {
+    if (first.database == null) {
+      throw new IllegalArgumentException("onSameDatabase needs a PostgreSQL broker");
+    }
+    List<String> props = new ArrayList<>(List.of("spring.datasource.url=" + first.jdbcUrl, "spring.datasource.username=postgres",
+        "spring.datasource.password="));
+    props.addAll(List.of(properties));
+    return new RunningBroker(start(props), null, first.jdbcUrl);
+  }
+
   static RunningBroker onH2(Path dir, String... properties) {
     String url = "jdbc:h2:file:" + dir.resolve("broker").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
     List<String> props = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.datasource.username=sa", "spring.datasource.password="));
@@ -70,8 +81,13 @@ final class RunningBroker implements AutoCloseable {
     return new SpringApplicationBuilder(BrokerApplication.class).run(args.toArray(String[]::new));
   }
 
+  /** A bean of the running application, for read-only service APIs that have no HTTP resource. */
+  <T> T bean(Class<T> type) {
+    return context.getBean(type);
+  }
+
   Connection sql() throws SQLException {
-    return database == null ? DriverManager.getConnection(jdbcUrl, "sa", "") : DriverManager.getConnection(jdbcUrl, "postgres", "");
+    return jdbcUrl.startsWith("jdbc:h2") ? DriverManager.getConnection(jdbcUrl, "sa", "") : DriverManager.getConnection(jdbcUrl, "postgres", "");
   }
 
   long count(String table) throws SQLException {

@@ -31,14 +31,7 @@ class StandardPactCliInteropTest {
 
   @BeforeAll
   static void start() throws IOException {
-    String configured = System.getenv("ACCORD_PACT_CLI");
-    cli = configured != null && !configured.isBlank() ? configured : System.getProperty("user.home") + "/.cache/accord-tools/node_modules/.bin/pact";
-    boolean present = Files.isExecutable(Path.of(cli));
-    if ("true".equals(System.getenv("CI")) && !present) {
-      throw new IllegalStateException("CI=true but the standard Pact CLI is missing at " + cli
-          + ": install it with npm install --prefix $HOME/.cache/accord-tools @pact-foundation/pact-cli (as .ci/run does) or set ACCORD_PACT_CLI");
-    }
-    assumeTrue(present, "Skipping: the standard Pact CLI is not installed at " + cli + " (set ACCORD_PACT_CLI); CI runs this test");
+    findCli();
     broker = RunningBroker.onPostgres();
     provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     provider.createContext("/", exchange -> {
@@ -51,6 +44,18 @@ class StandardPactCliInteropTest {
       exchange.close();
     });
     provider.start();
+  }
+
+  /** Sets {@link #cli}; skips the calling test class when the CLI is missing, and fails under CI=true. */
+  static void findCli() {
+    String configured = System.getenv("ACCORD_PACT_CLI");
+    cli = configured != null && !configured.isBlank() ? configured : System.getProperty("user.home") + "/.cache/accord-tools/node_modules/.bin/pact";
+    boolean present = Files.isExecutable(Path.of(cli));
+    if ("true".equals(System.getenv("CI")) && !present) {
+      throw new IllegalStateException("CI=true but the standard Pact CLI is missing at " + cli
+          + ": install it with npm install --prefix $HOME/.cache/accord-tools @pact-foundation/pact-cli (as .ci/run does) or set ACCORD_PACT_CLI");
+    }
+    assumeTrue(present, "Skipping: the standard Pact CLI is not installed at " + cli + " (set ACCORD_PACT_CLI); CI runs this test");
   }
 
   @AfterAll
@@ -66,12 +71,17 @@ class StandardPactCliInteropTest {
   record Result(int exit, String output) {}
 
   static Result run(Path workDir, String... args) throws Exception {
+    return run(broker.baseUrl, workDir, args);
+  }
+
+  /** Runs the standard CLI with PACT_BROKER_BASE_URL set to {@code brokerUrl}. */
+  static Result run(String brokerUrl, Path workDir, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(cli);
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
     pb.environment().put("PACT_DO_NOT_TRACK", "true");
-    pb.environment().put("PACT_BROKER_BASE_URL", broker.baseUrl);
+    pb.environment().put("PACT_BROKER_BASE_URL", brokerUrl);
     pb.environment().put("PACT_BROKER_HTTP_RETRIES", "1");
     pb.environment().remove("PACT_BROKER_TOKEN");
     Process p = pb.start();

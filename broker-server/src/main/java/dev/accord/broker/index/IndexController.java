@@ -56,8 +56,8 @@ class IndexController {
     l.put("beta:provider-pacts-for-verification", beta);
     add(l, "pb:environments", b + "/environments", "Environments", false);
     add(l, "pb:environment", b + "/environments/{uuid}", "Environment", true);
-    add(l, "pb:webhooks", b + "/webhooks", "Webhooks (not supported by Accord: answers 501)", false);
-    add(l, "pb:webhook", b + "/webhooks/{uuid}", "Webhook (not supported by Accord: answers 501)", true);
+    add(l, "pb:webhooks", b + "/webhooks", "Webhooks", false);
+    add(l, "pb:webhook", b + "/webhooks/{uuid}", "Webhook", true);
     l.put("curies", List.of(Map.of("name", "pb", "href", b + "/doc/{rel}?context=index", "templated", true),
         Map.of("name", "beta", "href", b + "/doc/{rel}?context=index", "templated", true)));
     return Hal.ok(Map.of("_links", l));

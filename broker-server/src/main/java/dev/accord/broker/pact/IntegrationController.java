@@ -4,19 +4,16 @@ import static dev.accord.broker.web.Links.link;
 
 import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.pacticipant.PacticipantViews;
-import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /integrations}, and an explicit refusal for webhooks, which Accord does not implement. */
+/** {@code /integrations}. */
 @RestController
 class IntegrationController {
   private final PublicationService publications;
@@ -45,11 +42,5 @@ class IntegrationController {
     body.put("_embedded", Map.of("integrations", items));
     body.put("_links", Map.of("self", link(links.url("/integrations"), "Integrations")));
     return Hal.ok(body);
-  }
-
-  @RequestMapping({"/webhooks", "/webhooks/**"})
-  ResponseEntity<Void> webhooks() {
-    throw ApiException.of(HttpStatus.NOT_IMPLEMENTED, "Webhooks are not supported by the Accord broker. Trigger provider builds from your CI "
-        + "(e.g. run the provider verification on every consumer publish) instead.");
   }
 }

@@ -9,6 +9,7 @@ import dev.accord.pact.json.Json;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,9 +22,11 @@ public class PublicationService {
   private final PactPublicationRepository publications;
   private final IntegrationRepository integrations;
   private final PactDocuments documents;
+  private final ApplicationEventPublisher events;
 
   PublicationService(PacticipantService pacticipants, VersionService versions, PactContentRepository contents,
-      PactPublicationRepository publications, IntegrationRepository integrations, PactDocuments documents) {
+      PactPublicationRepository publications, IntegrationRepository integrations, PactDocuments documents, ApplicationEventPublisher events) {
+    this.events = events;
     this.pacticipants = pacticipants;
     this.versions = versions;
     this.contents = contents;
@@ -40,7 +43,9 @@ public class PublicationService {
 
   public record Published(Pacticipant consumer, Version version, List<Outcome> outcomes, boolean branchAdded, List<String> tagsAdded) {}
 
-  public record Outcome(Pacticipant provider, PactPublication publication, PactContent content, boolean created, boolean contentNew) {}
+  /** {@code notices}: lines from event listeners, e.g. the webhooks this contract triggered. */
+  public record Outcome(Pacticipant provider, PactPublication publication, PactContent content, boolean created, boolean contentNew,
+      List<String> notices) {}
 
   /** Publishes every contract of one request in one transaction: all are stored, or none. */
   @Transactional
@@ -53,7 +58,7 @@ public class PublicationService {
     }
     boolean branchAdded = info.branch() != null && versions.addToBranch(version, info.branch());
     List<String> tagsAdded = info.tags().stream().filter(t -> versions.addTag(version, t)).toList();
-    List<Outcome> outcomes = contracts.stream().map(c -> publishOne(consumer, version, c)).toList();
+    List<Outcome> outcomes = contracts.stream().map(c -> announce(publishOne(consumer, version, c), consumer, version, info.branch())).toList();
     return new Published(consumer, version, outcomes, branchAdded, tagsAdded);
   }
 
@@ -64,7 +69,7 @@ public class PublicationService {
     if (existing.isPresent()) {
       PactContent current = contents.findById(existing.get().getPactContentId()).orElseThrow();
       if (current.getSha().equals(sha)) {
-        return new Outcome(provider, existing.get(), current, false, false);
+        return new Outcome(provider, existing.get(), current, false, false, List.of());
       }
       String message = "Cannot change the content of the pact for " + consumer.getName() + " version " + version.getNumber()
           + " and provider " + provider.getName() + ", as race conditions will cause unreliable results for can-i-deploy. "
@@ -80,7 +85,14 @@ public class PublicationService {
     if (integrations.findByConsumerIdAndProviderId(consumer.getId(), provider.getId()).isEmpty()) {
       integrations.saveAndFlush(new Integration(consumer.getId(), provider.getId()));
     }
-    return new Outcome(provider, publication, content, true, known.isEmpty());
+    return new Outcome(provider, publication, content, true, known.isEmpty(), List.of());
+  }
+
+  /** Tells listeners (webhooks) inside this transaction, and keeps what they want the publisher to read. */
+  private Outcome announce(Outcome o, Pacticipant consumer, Version version, String branch) {
+    ContractPublished event = new ContractPublished(consumer, o.provider(), version, o.publication(), o.content(), o.created(), branch);
+    events.publishEvent(event);
+    return new Outcome(o.provider(), o.publication(), o.content(), o.created(), o.contentNew(), List.copyOf(event.notices()));
   }
 
   @Transactional(readOnly = true)

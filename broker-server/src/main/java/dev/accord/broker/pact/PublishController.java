@@ -163,6 +163,7 @@ class PublishController {
       notice(notices, logs, o.created() ? "success" : "info", text);
       String url = pactViews.versionUrl(o.provider(), p.consumer(), p.version());
       notice(notices, logs, "info", "  View the published pact at " + url);
+      o.notices().forEach(n -> notice(notices, logs, "info", n));
       Map<String, Object> link = link(url, "Pact");
       link.put("name", "Pact between " + c + " (" + v + ") and " + o.provider().getName());
       contractLinks.add(link);

@@ -9,6 +9,7 @@ import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
 import dev.accord.pact.json.Json;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +21,11 @@ public class VerificationService {
   private final VersionService versions;
   private final PublicationService publications;
   private final VerificationRepository verifications;
+  private final ApplicationEventPublisher events;
 
-  VerificationService(PacticipantService pacticipants, VersionService versions, PublicationService publications, VerificationRepository verifications) {
+  VerificationService(PacticipantService pacticipants, VersionService versions, PublicationService publications, VerificationRepository verifications,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.pacticipants = pacticipants;
     this.versions = versions;
     this.publications = publications;
@@ -59,6 +63,7 @@ public class VerificationService {
         testResults == null || testResults.isNull() ? null : Json.write(testResults),
         verifiedBy.path("implementation").isString() ? verifiedBy.path("implementation").asString() : null,
         verifiedBy.path("version").isString() ? verifiedBy.path("version").asString() : null));
+    events.publishEvent(new VerificationPublished(v, provider, consumer, providerVersion, content));
     return new Recorded(v, provider, consumer, providerVersion, content);
   }
 

@@ -33,6 +33,13 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.BAD_REQUEST, field + ": " + message, Map.of(field, List.of(message)), List.of());
   }
 
+  /** 400 with {@code {"errors": {field: [messages]}}}: every problem of a request at once. */
+  public static ApiException invalidFields(Map<String, List<String>> errors) {
+    String message = errors.entrySet().stream().map(e -> e.getKey() + ": " + String.join(", ", e.getValue()))
+        .collect(java.util.stream.Collectors.joining("; "));
+    return new ApiException(HttpStatus.BAD_REQUEST, message, errors, List.of());
+  }
+
   public static ApiException conflict(String field, String message, List<Map<String, String>> notices) {
     return new ApiException(HttpStatus.CONFLICT, message, Map.of(field, List.of(message)), notices);
   }

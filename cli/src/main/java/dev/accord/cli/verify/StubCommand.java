@@ -1,5 +1,6 @@
 package dev.accord.cli.verify;
 
+import dev.accord.consumer.stub.PactStubServer;
 import dev.accord.pact.json.PactFormatException;
 import dev.accord.pact.json.PactReader;
 import dev.accord.pact.model.Pact;
@@ -41,7 +42,7 @@ public final class StubCommand implements Callable<Integer> {
   long seed;
 
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private volatile StubServer server;
+  private volatile PactStubServer server;
 
   @Override
   public Integer call() throws Exception {
@@ -54,7 +55,7 @@ public final class StubCommand implements Callable<Integer> {
     return 0;
   }
 
-  StubServer start() throws java.io.IOException {
+  PactStubServer start() {
     if (port < 0 || port > 65535) {
       throw new ParameterException(spec.commandLine(), "--port " + port + " is not a port (0-65535)");
     }
@@ -69,9 +70,14 @@ public final class StubCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
     }
-    StubServer s = new StubServer(pacts, host, port, seed);
+    PactStubServer s;
+    try {
+      s = PactStubServer.start(pacts, host, port, seed);
+    } catch (IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     spec.commandLine().getOut().println("Serving " + s.interactionCount() + " interactions from " + pactFiles.size()
-        + (pactFiles.size() == 1 ? " pact" : " pacts") + " at " + s.url() + " (Ctrl-C to stop)");
+        + (pactFiles.size() == 1 ? " pact" : " pacts") + " at " + s.baseUrl() + " (Ctrl-C to stop)");
     spec.commandLine().getOut().flush();
     return s;
   }

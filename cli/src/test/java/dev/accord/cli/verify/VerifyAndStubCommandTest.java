@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.accord.cli.AccordCommand;
+import dev.accord.consumer.stub.PactStubServer;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -120,20 +121,20 @@ class VerifyAndStubCommandTest {
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
     cli.parseArgs("--pact-file", PACT.toString(), "--port", "0");
-    try (StubServer stub = command.start()) {
+    try (PactStubServer stub = command.start()) {
       HttpClient client = HttpClient.newHttpClient();
-      HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(stub.url() + "/products/p1")).build(),
+      HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/products/p1")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(ok.statusCode()).isEqualTo(200);
       assertThat(ok.body()).isEqualTo("{\"id\":\"p1\",\"name\":\"Pact in Action\",\"price\":12.5}");
 
-      HttpResponse<String> miss = client.send(HttpRequest.newBuilder(URI.create(stub.url() + "/products"))
+      HttpResponse<String> miss = client.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/products"))
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Other\"}"))
           .build(), HttpResponse.BodyHandlers.ofString());
       assertThat(miss.statusCode()).isEqualTo(404);
       assertThat(miss.body()).contains("\"error\":\"No interaction of the pact matches POST /products\"")
           .contains("\"description\":\"create product\"").contains("\"type\":\"body\"").contains("\"path\":\"$.name\"");
-      assertThat(out.toString()).contains("Serving 2 interactions from 1 pact at " + stub.url());
+      assertThat(out.toString()).contains("Serving 2 interactions from 1 pact at " + stub.baseUrl());
     }
   }
 }

@@ -63,6 +63,11 @@ public final class MockHttpServer implements AutoCloseable {
 
     /** {@code 'description' (given 'state')}, for messages. */
     String label();
+
+    /** Seed of the response's generated values. */
+    default long seed() {
+      return label().hashCode();
+    }
   }
 
   /** A request the server received, and the expectation it matched (null when none did). */
@@ -74,10 +79,20 @@ public final class MockHttpServer implements AutoCloseable {
   private final Map<UUID, Expectation> stubs = new ConcurrentHashMap<>();
   private final List<Expectation> order = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Object[]> lastConverted = new ThreadLocal<>();
+  private final java.util.function.Function<HttpRequest, ResponseDefinition> unmatched;
 
   public MockHttpServer() {
+    this(null, 0, null);
+  }
+
+  /**
+   * Listens on {@code host} (null: every interface) and {@code port} (0: any free port); {@code unmatched}
+   * answers requests no stub matches (null: a 500 with the mismatches as text, for consumer tests).
+   */
+  public MockHttpServer(String host, int port, java.util.function.Function<HttpRequest, ResponseDefinition> unmatched) {
+    this.unmatched = unmatched;
     WireMockConfiguration config = WireMockConfiguration.options()
-        .dynamicPort()
+        .port(port)
         .notifier(new ConsoleNotifier(false))
         .containerThreads(8)
         .jettyAcceptors(1)
@@ -92,6 +107,9 @@ public final class MockHttpServer implements AutoCloseable {
         })
         .extensions(new PactResponse())
         .notMatchedRendererFactory(extensions -> new MismatchRenderer());
+    if (host != null) {
+      config.bindAddress(host);
+    }
     IndexedStubs stubStore = new IndexedStubs();
     config.withStores(new DefaultStores(config.filesRoot()) {
       @Override
@@ -289,7 +307,7 @@ public final class MockHttpServer implements AutoCloseable {
       if (consumerSide(response.generators())) {
         try {
           response = Generation.generateResponse(response,
-              GeneratorContext.consumer(baseUrl(), expectation.label().hashCode()));
+              GeneratorContext.consumer(baseUrl(), expectation.seed()));
         } catch (RuntimeException e) {
           return ResponseDefinitionBuilder.responseDefinition().withStatus(500)
               .withHeader("Content-Type", "text/plain; charset=utf-8")
@@ -318,6 +336,9 @@ public final class MockHttpServer implements AutoCloseable {
     @Override
     protected ResponseDefinition render(Admin admin, ServeEvent event) {
       HttpRequest actual = toPact(event.getRequest());
+      if (unmatched != null) {
+        return unmatched.apply(actual);
+      }
       return ResponseDefinitionBuilder.responseDefinition()
           .withStatus(500)
           .withHeader("Content-Type", "text/plain; charset=utf-8")

@@ -15,7 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * with a {@link PactFormatException} that names the JSON path, what was found and the valid form.
  */
 public final class ReadContext {
-  private static final System.Logger LOG = System.getLogger(PactReader.class.getName());
+  /** Looked up on the first warning: a logger starts java.util.logging, which most reads never need. */
+  private static final class Log {
+    static final System.Logger LOG = System.getLogger(PactReader.class.getName());
+  }
 
   private final String source;
   private final List<PactReader.Warning> warnings = new ArrayList<>();
@@ -38,7 +41,7 @@ public final class ReadContext {
     PactReader.Warning warning = new PactReader.Warning(source, path, message);
     warnings.add(warning);
     if (log) {
-      LOG.log(System.Logger.Level.WARNING, warning.toString());
+      Log.LOG.log(System.Logger.Level.WARNING, warning.toString());
     }
   }
 

@@ -1,0 +1,316 @@
+package dev.accord.broker.webhook;
+
+import dev.accord.broker.pacticipant.Pacticipant;
+import dev.accord.broker.pacticipant.PacticipantService;
+import dev.accord.broker.web.ApiException;
+import dev.accord.pact.json.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** Saving, reading and deleting webhooks, with the Pact broker's validation (all problems reported at once). */
+@Service
+public class WebhookService {
+  public static final List<String> EVENTS = List.of("contract_published", "contract_content_changed", "contract_requiring_verification_published",
+      "provider_verification_published", "provider_verification_succeeded", "provider_verification_failed");
+  static final Pattern UUID_PATTERN = Pattern.compile("^[A-Za-z0-9_\\-]{16,}$");
+  private static final Pattern HTTP_TOKEN = Pattern.compile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$");
+
+  private final WebhookRepository webhooks;
+  private final PacticipantService pacticipants;
+  private final WebhookTargets targets;
+  private final WebhookProperties properties;
+  private final WebhookSecrets secrets;
+
+  WebhookService(WebhookRepository webhooks, PacticipantService pacticipants, WebhookTargets targets, WebhookProperties properties,
+      WebhookSecrets secrets) {
+    this.secrets = secrets;
+    this.webhooks = webhooks;
+    this.pacticipants = pacticipants;
+    this.targets = targets;
+    this.properties = properties;
+  }
+
+  public record Saved(Webhook webhook, boolean created) {}
+
+  /** Consumer/provider names from the path ({@code /webhooks/provider/P/consumer/C}); null where the body decides. */
+  record Scope(String consumerName, String providerName) {
+    static final Scope NONE = new Scope(null, null);
+  }
+
+  @Transactional
+  public Saved create(JsonNode body, Scope scope) {
+    WebhookDefinition d = parse(body, scope, null);
+    Webhook w = new Webhook(UUID.randomUUID().toString());
+    w.update(d.sealed(secrets));
+    return new Saved(webhooks.saveAndFlush(w), true);
+  }
+
+  @Transactional
+  public Saved createOrUpdate(String uuid, JsonNode body) {
+    if (!UUID_PATTERN.matcher(uuid).matches() || uuid.length() > 255) {
+      throw ApiException.invalidField("uuid", "\"" + uuid + "\" must be 16 to 255 characters of letters, digits, - and _ "
+          + "(pact broker generate-uuid prints one)");
+    }
+    Optional<Webhook> existing = webhooks.findByUuid(uuid);
+    WebhookDefinition d = parse(body, Scope.NONE, existing.orElse(null));
+    Webhook w = existing.orElseGet(() -> new Webhook(uuid));
+    w.update(d.sealed(secrets));
+    return new Saved(webhooks.saveAndFlush(w), existing.isEmpty());
+  }
+
+  /** Validates an unsaved webhook for {@code POST /webhooks/execute}. */
+  @Transactional(readOnly = true)
+  public WebhookDefinition validate(JsonNode body) {
+    return parse(body, Scope.NONE, null);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Webhook> find(String uuid) {
+    return webhooks.findByUuid(uuid);
+  }
+
+  @Transactional(readOnly = true)
+  public Webhook require(String uuid) {
+    return webhooks.findByUuid(uuid).orElseThrow(() -> ApiException.notFound("No webhook with UUID " + uuid
+        + "; list the webhooks at /webhooks"));
+  }
+
+  @Transactional
+  public void delete(String uuid) {
+    webhooks.delete(require(uuid));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Webhook> all() {
+    return webhooks.findAllByOrderById();
+  }
+
+  @Transactional(readOnly = true)
+  public List<Webhook> forProvider(Pacticipant provider) {
+    return webhooks.forProvider(provider.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<Webhook> forConsumer(Pacticipant consumer) {
+    return webhooks.forConsumer(consumer.getId());
+  }
+
+  @Transactional(readOnly = true)
+  public List<Webhook> forPair(Pacticipant provider, Pacticipant consumer) {
+    return webhooks.forPair(provider.getId(), consumer.getId());
+  }
+
+  private WebhookDefinition parse(JsonNode body, Scope scope, Webhook existing) {
+    if (body == null || !body.isObject()) {
+      throw ApiException.badRequest("The body must be a JSON object: {\"events\":[{\"name\":\"contract_content_changed\"}], "
+          + "\"request\":{\"method\":\"POST\",\"url\":\"https://ci.example.com/build\"}}");
+    }
+    Map<String, List<String>> errors = new LinkedHashMap<>();
+    WebhookDefinition stored = null;
+    if (existing != null) {
+      try {
+        stored = WebhookDefinition.of(existing, secrets);
+      } catch (IllegalStateException e) {
+        stored = null; // its secrets cannot be kept; a redacted value sent back is refused below
+      }
+    }
+    String description = optionalString(body, "description", errors);
+    Long consumerId = pacticipant(body, "consumer", scope.consumerName(), errors);
+    Long providerId = pacticipant(body, "provider", scope.providerName(), errors);
+    boolean enabled = true;
+    JsonNode enabledNode = body.get("enabled");
+    if (enabledNode != null && !enabledNode.isNull()) {
+      if (enabledNode.isBoolean()) {
+        enabled = enabledNode.asBoolean();
+      } else {
+        add(errors, "enabled", "must be true or false");
+      }
+    }
+    Set<String> events = events(body.get("events"), errors);
+    JsonNode request = body.get("request");
+    String method = "POST";
+    String url = null;
+    Map<String, String> headers = new LinkedHashMap<>();
+    String bodyJson = null;
+    String username = null;
+    String password = null;
+    if (request == null || !request.isObject()) {
+      add(errors, "request", "is missing; give {\"method\":\"POST\",\"url\":\"https://...\",\"headers\":{...},\"body\":...}");
+    } else {
+      JsonNode m = request.get("method");
+      if (m != null && !m.isNull()) {
+        if (!m.isString() || !HTTP_TOKEN.matcher(m.asString()).matches()) {
+          add(errors, "request.method", "is not a valid HTTP method");
+        } else {
+          method = m.asString().toUpperCase(Locale.ROOT);
+        }
+      }
+      String allowedMethod = method;
+      if (properties.getAllowedMethods().stream().noneMatch(a -> a.equalsIgnoreCase(allowedMethod))) {
+        add(errors, "request.method", method + " is not allowed; allowed: " + properties.getAllowedMethods()
+            + " (configure accord.webhooks.allowed-methods)");
+      }
+      JsonNode u = request.get("url");
+      if (u == null || u.isNull() || !u.isString() || u.asString().isBlank()) {
+        add(errors, "request.url", "is missing; give the URL to call, e.g. https://ci.example.com/build?pact=${pactbroker.pactUrl}");
+      } else {
+        url = u.asString().trim();
+        targets.problemsWithUrl(url).forEach(p -> add(errors, "request.url", p));
+        unknownVariables(url, "request.url", errors);
+      }
+      JsonNode h = request.get("headers");
+      if (h != null && !h.isNull()) {
+        if (!h.isObject()) {
+          add(errors, "request.headers", "must be an object of header name to value, e.g. {\"Content-Type\":\"application/json\"}");
+        } else {
+          for (Map.Entry<String, JsonNode> e : h.properties()) {
+            if (!HTTP_TOKEN.matcher(e.getKey()).matches()) {
+              add(errors, "request.headers", "\"" + e.getKey() + "\" is not a valid header name");
+            } else if (!e.getValue().isString() && !e.getValue().isNumber() && !e.getValue().isBoolean()) {
+              add(errors, "request.headers", "the value of \"" + e.getKey() + "\" must be a string");
+            } else {
+              String value = e.getValue().asString();
+              if (WebhookSender.REDACTED.equals(value) && existing != null) {
+                if (stored == null || !stored.headers().containsKey(e.getKey())) {
+                  add(errors, "request.headers", "the stored value of \"" + e.getKey() + "\" cannot be kept; send the real value");
+                } else {
+                  value = stored.headers().get(e.getKey());
+                }
+              }
+              headers.put(e.getKey(), value);
+              unknownVariables(value, "request.headers", errors);
+            }
+          }
+        }
+      }
+      JsonNode b = request.get("body");
+      if (b != null && !b.isNull()) {
+        bodyJson = Json.write(b);
+        unknownVariables(b.isString() ? b.asString() : bodyJson, "request.body", errors);
+      }
+      username = optionalString(request, "username", errors);
+      password = optionalString(request, "password", errors);
+      if (WebhookSender.REDACTED.equals(password) && existing != null) {
+        if (stored == null) {
+          add(errors, "request.password", "the stored password cannot be kept (it cannot be decrypted with accord.webhooks.secret-key); send the password");
+        } else {
+          password = stored.password(); // a PUT of what GET returned keeps the stored password
+        }
+      }
+    }
+    tooLong(errors, "description", description, 1024);
+    tooLong(errors, "request.url", url, 4096);
+    tooLong(errors, "request.username", username, 255);
+    tooLong(errors, "request.password", password, 512);
+    if (!errors.isEmpty()) {
+      throw ApiException.invalidFields(errors);
+    }
+    return new WebhookDefinition(description, consumerId, providerId, enabled, method, url, headers, bodyJson, username, password, events);
+  }
+
+  private Set<String> events(JsonNode node, Map<String, List<String>> errors) {
+    Set<String> events = new LinkedHashSet<>();
+    if (node == null || node.isNull() || !node.isArray() || node.isEmpty()) {
+      add(errors, "events", "size cannot be less than 1: give at least one of " + EVENTS + ", e.g. [{\"name\":\"contract_content_changed\"}]");
+      return events;
+    }
+    for (JsonNode e : node) {
+      JsonNode name = e.isObject() ? e.get("name") : e;
+      if (name == null || !name.isString()) {
+        add(errors, "events", "each event must be {\"name\": \"<event>\"}");
+      } else if (!EVENTS.contains(name.asString())) {
+        add(errors, "events", "\"" + name.asString() + "\" is not an event; known events: " + EVENTS);
+      } else {
+        events.add(name.asString());
+      }
+    }
+    return events;
+  }
+
+  private Long pacticipant(JsonNode body, String role, String fromPath, Map<String, List<String>> errors) {
+    JsonNode node = body.get(role);
+    String name = null;
+    if (node != null && !node.isNull()) {
+      if (!node.isObject()) {
+        add(errors, role, "must be an object: {\"name\": \"...\"}");
+        return null;
+      }
+      JsonNode n = node.get("name");
+      JsonNode label = node.get("label");
+      boolean hasName = n != null && !n.isNull();
+      boolean hasLabel = label != null && !label.isNull();
+      if (hasName && hasLabel) {
+        add(errors, role, "cannot have both a name and a label; give one");
+        return null;
+      }
+      if (hasLabel) {
+        add(errors, role + ".label", "pacticipant labels are not supported by the Accord broker; scope the webhook by " + role + " name, or leave "
+            + role + " out to fire for every " + role);
+        return null;
+      }
+      if (hasName) {
+        if (!n.isString() || n.asString().isBlank()) {
+          add(errors, role + ".name", "must be a non-blank string");
+          return null;
+        }
+        name = n.asString();
+      }
+    }
+    if (fromPath != null) {
+      if (name != null && !name.equals(fromPath)) {
+        add(errors, role + ".name", "\"" + name + "\" does not match the " + role + " in the URL (\"" + fromPath + "\")");
+        return null;
+      }
+      name = fromPath;
+    }
+    if (name == null) {
+      return null;
+    }
+    Optional<Pacticipant> p = pacticipants.find(name);
+    if (p.isEmpty()) {
+      add(errors, role + ".name", "no pacticipant named \"" + name + "\" exists; publish a pact for it first or create it with "
+          + "pact broker create-or-update-pacticipant --name " + name);
+      return null;
+    }
+    return p.get().getId();
+  }
+
+  private static String optionalString(JsonNode body, String key, Map<String, List<String>> errors) {
+    JsonNode n = body.get(key);
+    if (n == null || n.isNull()) {
+      return null;
+    }
+    if (!n.isString()) {
+      add(errors, key, "must be a string");
+      return null;
+    }
+    return n.asString();
+  }
+
+  private static void unknownVariables(String template, String field, Map<String, List<String>> errors) {
+    for (String v : WebhookTemplates.unknown(template)) {
+      add(errors, field, v + " is not a template variable; known: " + WebhookTemplates.NAMES.stream().map(n -> "${pactbroker." + n + "}").toList());
+    }
+  }
+
+  private static void tooLong(Map<String, List<String>> errors, String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      add(errors, field, "is " + value.length() + " characters long; at most " + max + " are allowed");
+    }
+  }
+
+  private static void add(Map<String, List<String>> errors, String field, String message) {
+    errors.computeIfAbsent(field, k -> new ArrayList<>()).add(message);
+  }
+}
