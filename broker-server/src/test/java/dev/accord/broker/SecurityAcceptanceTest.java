@@ -40,6 +40,20 @@ class SecurityAcceptanceTest {
   }
 
   @Test
+  void the_web_ui_challenges_a_browser_without_credentials_and_shows_the_read_only_user_its_pages() {
+    broker.post("/contracts/publish", publishBody("UiSecC", "1", "main", "UiSecP", "x"), "Authorization", "Bearer rw-token");
+    HttpResponse<String> anonymous = broker.get("/ui", "Accept", "text/html");
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Accord broker\"");
+    HttpResponse<String> reader = broker.get("/ui", "Accept", "text/html", "Authorization", basic("reader", "r-secret"));
+    assertThat(reader.statusCode()).isEqualTo(200);
+    assertThat(reader.body()).contains("<td class=\"name\">UiSecC</td>");
+    assertThat(broker.get("/ui/pacts/provider/UiSecP/consumer/UiSecC", "Authorization", "Bearer ro-token").statusCode()).isEqualTo(200);
+    assertThat(broker.get("/pacts/provider/UiSecP/consumer/UiSecC/latest/badge", "Authorization", "Bearer ro-token").body()).contains(">unknown</text>");
+    assertThat(broker.post("/ui/can-i-deploy", "{}", "Authorization", basic("writer", "w-secret")).statusCode()).isEqualTo(405);
+  }
+
+  @Test
   void the_read_write_user_and_token_may_publish() {
     assertThat(broker.post("/contracts/publish", publishBody("SecC", "1", "main", "SecP", "x"), "Authorization", basic("writer", "w-secret")).statusCode())
         .isEqualTo(200);

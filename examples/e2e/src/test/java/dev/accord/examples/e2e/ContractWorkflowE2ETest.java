@@ -30,6 +30,8 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -210,6 +212,68 @@ class ContractWorkflowE2ETest {
     assertThat(unknownJson.exitCode()).as(unknownJson.toString()).isEqualTo(1);
     assertThat(Json.parse(unknownJson.out()).path("summary").path("deployable").isNull())
         .as("summary.deployable is null for unknown in:\n" + unknownJson.out()).isTrue();
+  }
+
+  @Test
+  @Order(4)
+  void theWebUiShowsWhatAPersonLooksFor() throws Exception {
+    HeadlessChromium.assumeInstalled();
+    // GIVEN products-service's CI verifies the pact orders-service changed, and fails: it returns no currency yet
+    try (ProductsServiceInstance products = ProductsServiceInstance.current("e2e-products-v1-again")) {
+      BrokerVerification.Outcome verified = BrokerVerification.verify(brokerClient, products.verifier(), PROVIDER_V1, "main");
+      assertThat(verified.report().passed()).as(verified.output()).isFalse();
+    }
+
+    try (HeadlessChromium browser = HeadlessChromium.start()) {
+      // WHEN a person opens the broker's address in a browser THEN the integrations page lists the pair with its status
+      browser.open(broker.baseUrl + "/");
+      assertThat(browser.currentUrl()).isEqualTo(broker.baseUrl + "/ui");
+      WebElement integration = browser.find("tr[data-consumer='orders-service'][data-provider='products-service']");
+      assertThat(integration.getText()).contains("orders-service", "products-service", CONSUMER_V2, "main", "failed",
+          "by " + PROVIDER_V1);
+      WebElement badge = integration.findElement(By.cssSelector("img.badge"));
+      assertThat(browser.imageLoaded(badge)).as("the badge image rendered").isTrue();
+      browser.screenshot("ui-index");
+
+      // ... the pact reads as documentation, with its states and matchers in words
+      integration.findElement(By.linkText("pact")).click();
+      assertThat(browser.mainText()).contains("a request for a product", "Given", "a product exists", "GET /api/products/42",
+          "$.price: any decimal (like 29.99)", "a request for the products of a category",
+          "an array of at least 1 element, each like");
+      browser.screenshot("ui-pact");
+
+      // ... the matrix names the field the breaking provider version dropped
+      browser.open(broker.baseUrl + "/ui/matrix?consumer=orders-service&provider=products-service");
+      WebElement failed = browser.findAll("#matrix tbody tr").stream()
+          .filter(r -> r.getText().contains(CONSUMER_V1) && r.getText().contains(PROVIDER_V2)).findFirst().orElseThrow();
+      assertThat(failed.getText()).contains("failed", "Interaction \"a request for a product\" failed:",
+          "Actual map is missing the following keys: name");
+      browser.screenshot("ui-matrix");
+
+      // ... the environments page shows what runs in production
+      browser.open(broker.baseUrl + "/ui/environments");
+      assertThat(browser.find("#environment-production").getText()).contains("products-service " + PROVIDER_V1,
+          "orders-service " + CONSUMER_V1);
+      browser.screenshot("ui-environments");
+
+      // ... and can-i-deploy, asked through the form, says no for the breaking version and names the field
+      browser.open(broker.baseUrl + "/ui/can-i-deploy");
+      browser.find("input[name=pacticipant]").sendKeys("products-service");
+      browser.find("input[name=version]").sendKeys(PROVIDER_V2);
+      browser.find("select[name=environment]").sendKeys("production");
+      browser.find("form.filters button").click();
+      assertThat(browser.find("#verdict").getText()).startsWith("No: products-service " + PROVIDER_V2 + " cannot be deployed to production");
+      assertThat(browser.find("#reasons").getText()).contains("Interaction \"a request for a product\" failed:",
+          "Actual map is missing the following keys: name");
+      browser.screenshot("ui-can-i-deploy");
+    }
+
+    // AND the badge for a README is an SVG the broker draws, saying the latest pact failed verification
+    HttpResponse<String> badge = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(broker.baseUrl + "/pacts/provider/products-service/consumer/orders-service/latest/badge")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(badge.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("image/svg+xml"));
+    assertThat(badge.body()).startsWith("<svg").contains(">failed</text>");
   }
 
   // ---- helpers ----
