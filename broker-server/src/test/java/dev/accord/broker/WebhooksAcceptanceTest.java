@@ -176,6 +176,13 @@ class WebhooksAcceptanceTest {
     assertThat(summary.recentDeliveries().get(0).status()).isEqualTo("succeeded");
     assertThat(summary.recentDeliveries().get(0).attemptLog()).extracting(WebhookQueries.AttemptSummary::responseStatus).containsExactly(500, 200);
 
+    // AND the web UI shows the delivery and both attempts, with the failure's reason
+    HttpResponse<String> page = broker.get("/ui/webhooks/" + uuid, "Accept", "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("RetryWeb", "RetryApi", "contract_published", "succeeded", "HTTP 500", "HTTP 200",
+        "HTTP 500 is not a success (200-299)");
+    assertThat(broker.get("/ui/webhooks", "Accept", "text/html").body()).contains("/ui/webhooks/" + uuid);
+
     // AND the pact version's triggered webhooks list it
     JsonNode forVersion = json(broker.get("/pacts/provider/RetryApi/consumer/RetryWeb/version/1/triggered-webhooks"));
     assertThat(forVersion.path("_embedded").path("triggeredWebhooks").get(0).path("webhookUuid").asString()).isEqualTo(uuid);
@@ -330,8 +337,14 @@ class WebhooksAcceptanceTest {
     // "ci:hunter2": the redacted value sent back did not overwrite the stored password
     receiver.verify(1, postRequestedFor(urlPathMatching("/put")).withHeader("Authorization", equalTo("Basic Y2k6aHVudGVyMg==")));
 
+    // the web UI never shows the password either
+    assertThat(broker.get("/ui/webhooks/" + uuid, "Accept", "text/html").body()).contains("two").doesNotContain("hunter2");
+
     assertThat(broker.put("/webhooks/short", body).statusCode()).isEqualTo(400);
     assertThat(broker.delete("/webhooks/" + uuid).statusCode()).isEqualTo(204);
     assertThat(broker.get("/webhooks/" + uuid).statusCode()).isEqualTo(404);
+    HttpResponse<String> gone = broker.get("/ui/webhooks/" + uuid, "Accept", "text/html");
+    assertThat(gone.statusCode()).isEqualTo(404);
+    assertThat(gone.body()).contains("No webhook with UUID", "/ui/webhooks");
   }
 }
