@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -51,6 +52,24 @@ class MatrixRows {
       + "r.test_results AS r_test_results, r.verified_by_implementation AS r_verified_by_implementation, r.verified_by_version AS r_verified_by_version, "
       + "r.created_at AS r_created_at";
 
+  /** An environment as the matrix needs it. */
+  record Env(Long id, String name) {}
+
+  Optional<Env> environment(String name) {
+    return jdbc.query("SELECT id, name FROM environment WHERE name = :name", new MapSqlParameterSource("name", name),
+        (rs, i) -> new Env(rs.getLong("id"), rs.getString("name"))).stream().findFirst();
+  }
+
+  Optional<Pacticipant> pacticipant(String name) {
+    return jdbc.query("SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE name = :name",
+        new MapSqlParameterSource("name", name), (rs, i) -> pacticipant(rs)).stream().findFirst();
+  }
+
+  Optional<Version> version(Long pacticipantId, String number) {
+    return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM version v WHERE v.pacticipant_id = :pacticipant AND v.number = :number",
+        new MapSqlParameterSource("pacticipant", pacticipantId).addValue("number", number), (rs, i) -> version(rs)).stream().findFirst();
+  }
+
   Map<Long, Pacticipant> pacticipants(Collection<Long> ids) {
     Map<Long, Pacticipant> out = new HashMap<>();
     if (ids.isEmpty()) {
@@ -58,8 +77,8 @@ class MatrixRows {
     }
     jdbc.query("SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE id IN (:ids)",
         new MapSqlParameterSource("ids", ids), rs -> {
-          out.put(rs.getLong("id"), Pacticipant.detached(rs.getLong("id"), rs.getString("name"), rs.getString("display_name"),
-              rs.getString("main_branch"), rs.getString("repository_url"), time(rs, "created_at"), time(rs, "updated_at")));
+          Pacticipant p = pacticipant(rs);
+          out.put(p.getId(), p);
         });
     return out;
   }
@@ -225,6 +244,11 @@ class MatrixRows {
 
   static String key(Long a, Long b) {
     return a + "/" + b;
+  }
+
+  private static Pacticipant pacticipant(ResultSet rs) throws SQLException {
+    return Pacticipant.detached(rs.getLong("id"), rs.getString("name"), rs.getString("display_name"), rs.getString("main_branch"),
+        rs.getString("repository_url"), time(rs, "created_at"), time(rs, "updated_at"));
   }
 
   private static Pub pub(ResultSet rs) throws SQLException {

@@ -1,16 +1,14 @@
 package dev.accord.broker.matrix;
 
-import dev.accord.broker.environment.Environment;
-import dev.accord.broker.environment.EnvironmentService;
 import dev.accord.broker.matrix.DeployDecision.Reason;
 import dev.accord.broker.matrix.DeployDecision.Row;
 import dev.accord.broker.matrix.MatrixQuery.Destination;
 import dev.accord.broker.matrix.MatrixQuery.Selector;
+import dev.accord.broker.matrix.MatrixRows.Env;
 import dev.accord.broker.pact.ContentRef;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
-import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.verification.Verification;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
@@ -25,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes matrix rows and the can-i-deploy verdict (reference/pact-broker-api.md §4.3), and explains every "no"
@@ -33,34 +30,33 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class MatrixService {
-  private final PacticipantService pacticipants;
   private final VersionService versions;
   private final PublicationService publications;
-  private final EnvironmentService environments;
   private final MatrixRows rows;
   private final MatrixViews views;
 
-  MatrixService(PacticipantService pacticipants, VersionService versions, PublicationService publications, EnvironmentService environments,
-      MatrixRows rows, MatrixViews views) {
-    this.pacticipants = pacticipants;
+  MatrixService(VersionService versions, PublicationService publications, MatrixRows rows, MatrixViews views) {
     this.versions = versions;
     this.publications = publications;
-    this.environments = environments;
     this.rows = rows;
     this.views = views;
   }
 
   private record Resolved(Selector selector, Pacticipant pacticipant, List<Version> versions) {}
 
-  @Transactional(readOnly = true)
+  /**
+   * No transaction of its own: the hot path is plain JDBC statements in autocommit (READ COMMITTED gives each
+   * statement its own snapshot either way), which saves the JPA session and the COMMIT round trip; the rarer
+   * destinations (tag, main branch, latest, no destination) call the JPA services, which open their own read-only ones.
+   */
   public DeployDecision evaluate(MatrixQuery q) {
     List<Resolved> resolved = new ArrayList<>();
     for (Selector s : q.selectors()) {
-      Pacticipant p = pacticipants.find(s.pacticipant()).orElseThrow(() -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
+      Pacticipant p = rows.pacticipant(s.pacticipant()).orElseThrow(() -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
       resolved.add(new Resolved(s, p, resolve(p, s)));
     }
     Destination destination = q.destination();
-    Environment env = destination.environment() == null ? null : environment(destination.environment());
+    Env env = destination.environment() == null ? null : environment(destination.environment());
     Set<Long> specified = new LinkedHashSet<>();
     resolved.forEach(r -> specified.add(r.pacticipant().getId()));
 
@@ -116,21 +112,21 @@ class MatrixService {
           + "(--to-environment ENVIRONMENT); without it the answer only covers the latest versions."));
     }
     for (Selector ig : q.ignores()) {
-      if (pacticipants.find(ig.pacticipant()).isEmpty()) {
+      if (rows.pacticipant(ig.pacticipant()).isEmpty()) {
         reasons.add(new Reason("warning", "WARN: Cannot ignore " + ig.pacticipant() + ": no pacticipant with that name exists"));
       }
     }
     return new DeployDecision(deployable, reasons, all, success, failed, unknown, ignored, !q.ignores().isEmpty());
   }
 
-  private Environment environment(String name) {
-    return environments.byName(name).orElseThrow(() -> ApiException.badRequest("Environment with name '" + name
+  private Env environment(String name) {
+    return rows.environment(name).orElseThrow(() -> ApiException.badRequest("Environment with name '" + name
         + "' does not exist. Create it with pact broker create-environment --name " + name));
   }
 
   private List<Version> resolve(Pacticipant p, Selector s) {
     if (s.version() != null) {
-      return versions.find(p, s.version()).stream().toList();
+      return rows.version(p.getId(), s.version()).stream().toList();
     }
     if (s.environment() != null) {
       return inEnvironment(p, environment(s.environment()));
@@ -153,18 +149,18 @@ class MatrixService {
     return versions.recent(p, 0, 100);
   }
 
-  private List<Version> inEnvironment(Pacticipant p, Environment e) {
-    return rows.inEnvironment(e.getId(), List.of(p.getId())).getOrDefault(p.getId(), List.of());
+  private List<Version> inEnvironment(Pacticipant p, Env e) {
+    return rows.inEnvironment(e.id(), List.of(p.getId())).getOrDefault(p.getId(), List.of());
   }
 
   /**
    * The counterparts' versions implied by the destination, for all counterparts at once; a missing entry means "any
    * version that verified" (no destination).
    */
-  private Map<Long, List<Version>> infer(Collection<Pacticipant> others, List<Resolved> resolved, Destination d, Environment env) {
+  private Map<Long, List<Version>> infer(Collection<Pacticipant> others, List<Resolved> resolved, Destination d, Env env) {
     Map<Long, List<Version>> out = new HashMap<>();
     if (d.environment() != null) {
-      Map<Long, List<Version>> in = rows.inEnvironment(env.getId(), others.stream().map(Pacticipant::getId).toList());
+      Map<Long, List<Version>> in = rows.inEnvironment(env.id(), others.stream().map(Pacticipant::getId).toList());
       others.forEach(o -> out.put(o.getId(), in.getOrDefault(o.getId(), List.of())));
       return out;
     }
@@ -191,7 +187,7 @@ class MatrixService {
    * versions the destination implies) and as providers (the pacts of the consumer versions the destination implies),
    * from a handful of set-based statements ({@link MatrixRows}) whatever the number of rows.
    */
-  private Map<String, Row> matrix(List<Resolved> resolved, Destination d, Environment env) {
+  private Map<String, Row> matrix(List<Resolved> resolved, Destination d, Env env) {
     List<Long> selectedVersionIds = resolved.stream().flatMap(r -> r.versions().stream()).map(Version::getId).distinct().toList();
     Map<Long, List<MatrixRows.Pub>> pubsOf = rows.publicationsOf(selectedVersionIds);
     List<Long> selectedProviders = resolved.stream().filter(r -> !r.versions().isEmpty()).map(r -> r.pacticipant().getId()).distinct().toList();
@@ -379,7 +375,7 @@ class MatrixService {
     return "No version of " + name + " exists yet.";
   }
 
-  private String rowReason(Row row, Destination d, Environment env, Map<Long, MatrixRows.Hint> hints) {
+  private String rowReason(Row row, Destination d, Env env, Map<Long, MatrixRows.Hint> hints) {
     String c = row.consumer().getName() + " (" + row.consumerVersion().getNumber() + ")";
     String providerName = row.provider().getName();
     if (row.providerVersion() == null) {
@@ -405,7 +401,7 @@ class MatrixService {
     String p = providerName + " (" + row.providerVersion().getNumber() + ")";
     if (row.verification() == null) {
       return "There is no verified pact between " + c + " and " + p + ": " + providerName + " version " + row.providerVersion().getNumber()
-          + (env != null ? " (in " + env.getName() + ")" : "") + " has no verification result for the pact content " + shortSha(row)
+          + (env != null ? " (in " + env.name() + ")" : "") + " has no verification result for the pact content " + shortSha(row)
           + " that " + c + " published. " + noVerificationHint(row, hints.get(row.content().getId()));
     }
     if (row.verification().isSuccess()) {
