@@ -195,13 +195,17 @@ class MatrixRows {
     if (contentIds.isEmpty()) {
       return new HashMap<>();
     }
-    jdbc.query("SELECT x.content_id, x.number, x.branch_named, x.rk FROM ("
-            + "SELECT r.pact_content_id AS content_id, v.id AS version_id, v.number, "
-            + "CASE WHEN v.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = r.provider_id "
-            + "AND b.name = v.number) THEN 1 ELSE 0 END AS branch_named, "
-            + "DENSE_RANK() OVER (PARTITION BY r.pact_content_id ORDER BY v.id DESC) AS rk "
-            + "FROM verification r JOIN version v ON v.id = r.provider_version_id WHERE r.pact_content_id IN (:contents)) x "
-            + "WHERE x.rk <= 3 OR x.branch_named = 1 ORDER BY x.content_id, x.rk",
+    // The version numbers are looked up per distinct verifying version (scalar subqueries on the primary key): a join
+    // lets PostgreSQL pick a merge join that walks the version table's whole id range (docs/performance.md).
+    jdbc.query("SELECT y.content_id, y.rk, y.number, y.branch_named FROM ("
+            + "SELECT x.content_id, x.rk, x.number, "
+            + "CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = x.provider_id "
+            + "AND b.name = x.number) THEN 1 ELSE 0 END AS branch_named "
+            + "FROM (SELECT w.content_id, w.rk, w.provider_id, (SELECT v.number FROM version v WHERE v.id = w.version_id) AS number "
+            + "FROM (SELECT r.pact_content_id AS content_id, r.provider_id, r.provider_version_id AS version_id, "
+            + "ROW_NUMBER() OVER (PARTITION BY r.pact_content_id ORDER BY r.provider_version_id DESC) AS rk "
+            + "FROM verification r WHERE r.pact_content_id IN (:contents) GROUP BY r.pact_content_id, r.provider_id, r.provider_version_id) w) x) y "
+            + "WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.rk",
         new MapSqlParameterSource("contents", contentIds), rs -> {
           long content = rs.getLong("content_id");
           String number = rs.getString("number");
