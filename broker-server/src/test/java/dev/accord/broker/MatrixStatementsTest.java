@@ -94,6 +94,24 @@ class MatrixStatementsTest {
     assertThat(row.path("pact").path("createdAt").asString()).isNotBlank().isEqualTo(pact.path("createdAt").asString());
   }
 
+  @Test
+  void a_selector_resolving_to_more_versions_than_postgres_takes_parameters_is_still_answered() throws Exception {
+    seed("Huge", 1);
+    // 70,000 more versions of HugeProv0 tagged 'old', written by SQL (PostgreSQL binds at most 65,535 parameters per statement)
+    try (java.sql.Connection c = broker.sql(); java.sql.Statement st = c.createStatement()) {
+      st.execute("INSERT INTO version (pacticipant_id, number, created_at) SELECT p.id, 'bulk-' || g, now() FROM pacticipant p, "
+          + "generate_series(1, 70000) g WHERE p.name = 'HugeProv0'");
+      st.execute("INSERT INTO tag (version_id, pacticipant_id, name, created_at) SELECT v.id, v.pacticipant_id, 'old', now() FROM version v "
+          + "JOIN pacticipant p ON p.id = v.pacticipant_id WHERE p.name = 'HugeProv0' AND v.number LIKE 'bulk-%'");
+    }
+    HttpResponse<String> r = broker.get("/matrix?q[][pacticipant]=HugeProv0&q[][tag]=old&latestby=cvp&environment=production&limit=5");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    // no version of the consumer Huge is in production, so nothing is required of the 70,000 provider versions
+    JsonNode summary = Json.parse(r.body()).path("summary");
+    assertThat(summary.path("deployable").asBoolean()).isTrue();
+    assertThat(summary.path("reason").asString()).isEqualTo("There are no missing dependencies");
+  }
+
   private static void ok(HttpResponse<String> r) {
     assertThat(r.statusCode()).as(r.uri() + ": " + r.body()).isBetween(200, 299);
   }

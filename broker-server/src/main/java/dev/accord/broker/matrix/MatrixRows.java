@@ -75,11 +75,13 @@ class MatrixRows {
     if (ids.isEmpty()) {
       return out;
     }
-    jdbc.query("SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE id IN (:ids)",
-        new MapSqlParameterSource("ids", ids), rs -> {
-          Pacticipant p = pacticipant(rs);
-          out.put(p.getId(), p);
-        });
+    for (List<Long> chunk : chunks(ids)) {
+      jdbc.query("SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE id IN (:ids)",
+          new MapSqlParameterSource("ids", chunk), rs -> {
+            Pacticipant p = pacticipant(rs);
+            out.put(p.getId(), p);
+          });
+    }
     return out;
   }
 
@@ -89,13 +91,15 @@ class MatrixRows {
     if (consumerVersionIds.isEmpty()) {
       return out;
     }
-    jdbc.query("SELECT p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha "
-            + "FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
-            + "WHERE p.consumer_version_id IN (:ids) ORDER BY p.consumer_version_id, p.provider_id",
-        new MapSqlParameterSource("ids", consumerVersionIds), rs -> {
-          Pub pub = pub(rs);
-          out.computeIfAbsent(pub.publication().getConsumerVersionId(), k -> new ArrayList<>()).add(pub);
-        });
+    for (List<Long> chunk : chunks(consumerVersionIds)) {
+      jdbc.query("SELECT p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha "
+              + "FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
+              + "WHERE p.consumer_version_id IN (:ids) ORDER BY p.consumer_version_id, p.provider_id",
+          new MapSqlParameterSource("ids", chunk), rs -> {
+            Pub pub = pub(rs);
+            out.computeIfAbsent(pub.publication().getConsumerVersionId(), k -> new ArrayList<>()).add(pub);
+          });
+    }
     return out;
   }
 
@@ -105,13 +109,15 @@ class MatrixRows {
     if (consumerVersionIds.isEmpty() || providerIds.isEmpty()) {
       return out;
     }
-    jdbc.query("SELECT p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha "
-            + "FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
-            + "WHERE p.consumer_version_id IN (:versions) AND p.provider_id IN (:providers)",
-        new MapSqlParameterSource("versions", consumerVersionIds).addValue("providers", providerIds), rs -> {
-          Pub pub = pub(rs);
-          out.put(key(pub.publication().getConsumerVersionId(), pub.publication().getProviderId()), pub);
-        });
+    for (List<Long> chunk : chunks(consumerVersionIds)) {
+      jdbc.query("SELECT p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha "
+              + "FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
+              + "WHERE p.consumer_version_id IN (:versions) AND p.provider_id IN (:providers)",
+          new MapSqlParameterSource("versions", chunk).addValue("providers", providerIds), rs -> {
+            Pub pub = pub(rs);
+            out.put(key(pub.publication().getConsumerVersionId(), pub.publication().getProviderId()), pub);
+          });
+    }
     return out;
   }
 
@@ -121,11 +127,13 @@ class MatrixRows {
     if (providerIds.isEmpty()) {
       return out;
     }
-    jdbc.query("SELECT provider_id, consumer_id FROM integration WHERE provider_id IN (:ids) ORDER BY provider_id, id",
-        new MapSqlParameterSource("ids", providerIds),
-        rs -> {
-          out.computeIfAbsent(rs.getLong("provider_id"), k -> new ArrayList<>()).add(rs.getLong("consumer_id"));
-        });
+    for (List<Long> chunk : chunks(providerIds)) {
+      jdbc.query("SELECT provider_id, consumer_id FROM integration WHERE provider_id IN (:ids) ORDER BY provider_id, id",
+          new MapSqlParameterSource("ids", chunk),
+          rs -> {
+            out.computeIfAbsent(rs.getLong("provider_id"), k -> new ArrayList<>()).add(rs.getLong("consumer_id"));
+          });
+    }
     return out;
   }
 
@@ -138,16 +146,18 @@ class MatrixRows {
     if (pacticipantIds.isEmpty()) {
       return new HashMap<>();
     }
-    jdbc.query("SELECT 0 AS kind, d.id AS rid, " + VERSION_COLUMNS + " FROM deployed_version d JOIN version v ON v.id = d.version_id "
-            + "WHERE d.environment_id = :env AND d.pacticipant_id IN (:ids) AND d.undeployed_at IS NULL "
-            + "UNION ALL "
-            + "SELECT 1 AS kind, rv.id AS rid, " + VERSION_COLUMNS + " FROM released_version rv JOIN version v ON v.id = rv.version_id "
-            + "WHERE rv.environment_id = :env AND rv.pacticipant_id IN (:ids) AND rv.support_ended_at IS NULL "
-            + "ORDER BY kind, rid",
-        new MapSqlParameterSource("env", environmentId).addValue("ids", pacticipantIds), rs -> {
-          Version v = version(rs);
-          found.computeIfAbsent(v.getPacticipantId(), k -> new LinkedHashMap<>()).putIfAbsent(v.getId(), v);
-        });
+    for (List<Long> chunk : chunks(pacticipantIds)) {
+      jdbc.query("SELECT 0 AS kind, d.id AS rid, " + VERSION_COLUMNS + " FROM deployed_version d JOIN version v ON v.id = d.version_id "
+              + "WHERE d.environment_id = :env AND d.pacticipant_id IN (:ids) AND d.undeployed_at IS NULL "
+              + "UNION ALL "
+              + "SELECT 1 AS kind, rv.id AS rid, " + VERSION_COLUMNS + " FROM released_version rv JOIN version v ON v.id = rv.version_id "
+              + "WHERE rv.environment_id = :env AND rv.pacticipant_id IN (:ids) AND rv.support_ended_at IS NULL "
+              + "ORDER BY kind, rid",
+          new MapSqlParameterSource("env", environmentId).addValue("ids", chunk), rs -> {
+            Version v = version(rs);
+            found.computeIfAbsent(v.getPacticipantId(), k -> new LinkedHashMap<>()).putIfAbsent(v.getId(), v);
+          });
+    }
     Map<Long, List<Version>> out = new HashMap<>();
     found.forEach((p, versions) -> out.put(p, List.copyOf(versions.values())));
     return out;
@@ -159,13 +169,17 @@ class MatrixRows {
     if (contentIds.isEmpty() || providerVersionIds.isEmpty()) {
       return out;
     }
-    jdbc.query("SELECT " + VERIFICATION_COLUMNS + " FROM verification r WHERE r.id IN ("
-            + "SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) AND x.provider_version_id IN (:versions) "
-            + "GROUP BY x.pact_content_id, x.provider_version_id)",
-        new MapSqlParameterSource("contents", contentIds).addValue("versions", providerVersionIds), rs -> {
-          Verification v = verification(rs);
-          out.put(key(v.getPactContentId(), v.getProviderVersionId()), v);
-        });
+    for (List<Long> chunk : chunks(contentIds)) {
+      for (List<Long> versions : chunks(providerVersionIds)) {
+        jdbc.query("SELECT " + VERIFICATION_COLUMNS + " FROM verification r WHERE r.id IN ("
+                + "SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) AND x.provider_version_id IN (:versions) "
+                + "GROUP BY x.pact_content_id, x.provider_version_id)",
+            new MapSqlParameterSource("contents", chunk).addValue("versions", versions), rs -> {
+              Verification v = verification(rs);
+              out.put(key(v.getPactContentId(), v.getProviderVersionId()), v);
+            });
+      }
+    }
     return out;
   }
 
@@ -175,13 +189,15 @@ class MatrixRows {
     if (contentIds.isEmpty()) {
       return out;
     }
-    jdbc.query("SELECT " + VERIFICATION_COLUMNS + ", " + VERSION_COLUMNS + " FROM verification r JOIN version v ON v.id = r.provider_version_id "
-            + "WHERE r.id IN (SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) GROUP BY x.pact_content_id, x.provider_version_id) "
-            + "ORDER BY r.pact_content_id, r.provider_version_id DESC",
-        new MapSqlParameterSource("contents", contentIds), rs -> {
-          Verification r = verification(rs);
-          out.computeIfAbsent(r.getPactContentId(), k -> new ArrayList<>()).add(new Verified(r, version(rs)));
-        });
+    for (List<Long> chunk : chunks(contentIds)) {
+      jdbc.query("SELECT " + VERIFICATION_COLUMNS + ", " + VERSION_COLUMNS + " FROM verification r JOIN version v ON v.id = r.provider_version_id "
+              + "WHERE r.id IN (SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) GROUP BY x.pact_content_id, x.provider_version_id) "
+              + "ORDER BY r.pact_content_id, r.provider_version_id DESC",
+          new MapSqlParameterSource("contents", chunk), rs -> {
+            Verification r = verification(rs);
+            out.computeIfAbsent(r.getPactContentId(), k -> new ArrayList<>()).add(new Verified(r, version(rs)));
+          });
+    }
     return out;
   }
 
@@ -197,28 +213,30 @@ class MatrixRows {
     }
     // The version numbers are looked up per distinct verifying version (scalar subqueries on the primary key): a join
     // lets PostgreSQL pick a merge join that walks the version table's whole id range (docs/performance.md).
-    jdbc.query("SELECT y.content_id, y.rk, y.number, y.branch_named FROM ("
-            + "SELECT x.content_id, x.rk, x.number, "
-            + "CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = x.provider_id "
-            + "AND b.name = x.number) THEN 1 ELSE 0 END AS branch_named "
-            + "FROM (SELECT w.content_id, w.rk, w.provider_id, (SELECT v.number FROM version v WHERE v.id = w.version_id) AS number "
-            + "FROM (SELECT r.pact_content_id AS content_id, r.provider_id, r.provider_version_id AS version_id, "
-            + "ROW_NUMBER() OVER (PARTITION BY r.pact_content_id ORDER BY r.provider_version_id DESC) AS rk "
-            + "FROM verification r WHERE r.pact_content_id IN (:contents) GROUP BY r.pact_content_id, r.provider_id, r.provider_version_id) w) x) y "
-            + "WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.rk",
-        new MapSqlParameterSource("contents", contentIds), rs -> {
-          long content = rs.getLong("content_id");
-          String number = rs.getString("number");
-          if (rs.getLong("rk") <= 3) {
-            List<String> numbers = verified.computeIfAbsent(content, k -> new ArrayList<>());
-            if (!numbers.contains(number)) {
-              numbers.add(number);
+    for (List<Long> chunk : chunks(contentIds)) {
+      jdbc.query("SELECT y.content_id, y.rk, y.number, y.branch_named FROM ("
+              + "SELECT x.content_id, x.rk, x.number, "
+              + "CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = x.provider_id "
+              + "AND b.name = x.number) THEN 1 ELSE 0 END AS branch_named "
+              + "FROM (SELECT w.content_id, w.rk, w.provider_id, (SELECT v.number FROM version v WHERE v.id = w.version_id) AS number "
+              + "FROM (SELECT r.pact_content_id AS content_id, r.provider_id, r.provider_version_id AS version_id, "
+              + "ROW_NUMBER() OVER (PARTITION BY r.pact_content_id ORDER BY r.provider_version_id DESC) AS rk "
+              + "FROM verification r WHERE r.pact_content_id IN (:contents) GROUP BY r.pact_content_id, r.provider_id, r.provider_version_id) w) x) y "
+              + "WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.rk",
+          new MapSqlParameterSource("contents", chunk), rs -> {
+            long content = rs.getLong("content_id");
+            String number = rs.getString("number");
+            if (rs.getLong("rk") <= 3) {
+              List<String> numbers = verified.computeIfAbsent(content, k -> new ArrayList<>());
+              if (!numbers.contains(number)) {
+                numbers.add(number);
+              }
             }
-          }
-          if (rs.getInt("branch_named") == 1) {
-            branchNamed.putIfAbsent(content, number);
-          }
-        });
+            if (rs.getInt("branch_named") == 1) {
+              branchNamed.putIfAbsent(content, number);
+            }
+          });
+    }
     Map<Long, Hint> out = new HashMap<>();
     for (Long content : contentIds) {
       out.put(content, new Hint(verified.getOrDefault(content, List.of()), branchNamed.get(content)));
@@ -235,15 +253,33 @@ class MatrixRows {
     if (versionIds.isEmpty()) {
       return new Labels(branches, tags);
     }
-    jdbc.query("SELECT 0 AS kind, bv.version_id, bv.id AS rid, b.name FROM branch_version bv JOIN branch b ON b.id = bv.branch_id "
-            + "WHERE bv.version_id IN (:ids) "
-            + "UNION ALL "
-            + "SELECT 1 AS kind, t.version_id, t.id AS rid, t.name FROM tag t WHERE t.version_id IN (:ids) "
-            + "ORDER BY kind, version_id, rid",
-        new MapSqlParameterSource("ids", versionIds), rs -> {
-          (rs.getInt("kind") == 0 ? branches : tags).computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>()).add(rs.getString("name"));
-        });
+    for (List<Long> chunk : chunks(versionIds)) {
+      jdbc.query("SELECT 0 AS kind, bv.version_id, bv.id AS rid, b.name FROM branch_version bv JOIN branch b ON b.id = bv.branch_id "
+              + "WHERE bv.version_id IN (:ids) "
+              + "UNION ALL "
+              + "SELECT 1 AS kind, t.version_id, t.id AS rid, t.name FROM tag t WHERE t.version_id IN (:ids) "
+              + "ORDER BY kind, version_id, rid",
+          new MapSqlParameterSource("ids", chunk), rs -> {
+            (rs.getInt("kind") == 0 ? branches : tags).computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>()).add(rs.getString("name"));
+          });
+    }
     return new Labels(branches, tags);
+  }
+
+  /**
+   * IN lists are bound in chunks of this many values: PostgreSQL's protocol takes at most 65,535 parameters per
+   * statement, and a selector such as {@code q[][tag]=prod} may resolve to more versions than that. Every method
+   * groups its results by the chunked key, so chunking changes no answer.
+   */
+  static final int CHUNK = 1000;
+
+  private static List<List<Long>> chunks(Collection<Long> ids) {
+    List<Long> all = List.copyOf(ids);
+    List<List<Long>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+    }
+    return out;
   }
 
   static String key(Long a, Long b) {
