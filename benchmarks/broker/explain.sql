@@ -1,5 +1,5 @@
--- EXPLAIN (ANALYZE, BUFFERS) of the statements the broker runs for can-i-deploy, pacts-for-verification and publish,
--- as Hibernate logs them (org.hibernate.SQL=debug), with the bind parameters of a typical request on the seeded data:
+-- EXPLAIN (ANALYZE, BUFFERS) of the statements the broker runs for can-i-deploy (as MatrixRows writes them),
+-- pacts-for-verification and publish (as Hibernate logs them, org.hibernate.SQL=debug), with the bind parameters of a typical request on the seeded data:
 -- consumer-005 (id 5) asking to deploy a version that production's provider-105 has not verified, provider-105 (id 105)
 -- fetching its pacts. Run: psql -v vpp=1000 -f explain.sql -d <seeded database>
 \set ON_ERROR_STOP on
@@ -8,29 +8,41 @@ SELECT (4 * :vpp + :vpp * 87 / 100) AS cv_id, (104 * :vpp + :vpp * 9 / 10) AS pv
 SELECT number AS cv_number FROM version WHERE id = :cv_id \gset
 SELECT pact_content_id AS content_id FROM pact_publication WHERE consumer_version_id = :cv_id AND provider_id = 105 \gset
 
-\echo '--- 1. can-i-deploy: the consumer version by number (uq_version_number)'
+-- can-i-deploy: the statements of matrix/MatrixRows.java (plain SQL, one per kind of row for the whole answer), with
+-- the collections a "consumer-005 version to production" question binds.
+\echo '--- 1. can-i-deploy: the pacticipant, then the version by number (uq_pacticipant_name, uq_version_number)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-select v1_0.id,v1_0.build_url,v1_0.created_at,v1_0.number,v1_0.pacticipant_id from version v1_0 where v1_0.pacticipant_id=5 and v1_0.number=:'cv_number';
+SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE name = 'consumer-005';
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS v_build_url, v.created_at AS v_created_at FROM version v WHERE v.pacticipant_id = 5 AND v.number = :'cv_number';
 
-\echo '--- 2. can-i-deploy: its publications (uq_pact_publication)'
+\echo '--- 2. can-i-deploy: the publications of the selected versions with their content sha (uq_pact_publication, pact_content_pkey)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-select pp1_0.id,pp1_0.consumer_id,pp1_0.consumer_version_id,pp1_0.created_at,pp1_0.pact_content_id,pp1_0.provider_id from pact_publication pp1_0 where pp1_0.consumer_version_id=:cv_id;
+SELECT p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id WHERE p.consumer_version_id IN (:cv_id) ORDER BY p.consumer_version_id, p.provider_id;
 
-\echo '--- 3. can-i-deploy: the provider versions currently deployed in production (ix_deployed_env_pacticipant)'
+\echo '--- 3. can-i-deploy: the versions of the counterparts currently deployed or released in production (ix_deployed_env_pacticipant, ix_released_env_pacticipant)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-select dv1_0.id,dv1_0.application_instance,dv1_0.created_at,dv1_0.current_key,dv1_0.environment_id,dv1_0.pacticipant_id,dv1_0.undeployed_at,dv1_0.uuid,dv1_0.version_id from deployed_version dv1_0 where dv1_0.environment_id=3 and dv1_0.pacticipant_id=105 and dv1_0.undeployed_at is null order by dv1_0.id;
+SELECT 0 AS kind, d.id AS rid, v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS v_build_url, v.created_at AS v_created_at FROM deployed_version d JOIN version v ON v.id = d.version_id WHERE d.environment_id = 3 AND d.pacticipant_id IN (105, 142) AND d.undeployed_at IS NULL UNION ALL SELECT 1 AS kind, rv.id AS rid, v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS v_build_url, v.created_at AS v_created_at FROM released_version rv JOIN version v ON v.id = rv.version_id WHERE rv.environment_id = 3 AND rv.pacticipant_id IN (105, 142) AND rv.support_ended_at IS NULL ORDER BY kind, rid;
 
-\echo '--- 4. can-i-deploy: the latest verification of the content by that provider version (ix_verification_content_provider_version)'
+\echo '--- 4. can-i-deploy: the latest verification of each (content, provider version) pair (ix_verification_content_provider_version)'
+SELECT string_agg(DISTINCT pact_content_id::text, ',') AS contents FROM pact_publication WHERE consumer_version_id = :cv_id \gset
+SELECT string_agg(DISTINCT version_id::text, ',') AS deployed FROM deployed_version WHERE environment_id = 3 AND pacticipant_id IN (105, 142) AND undeployed_at IS NULL \gset
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-select v1_0.id,v1_0.build_url,v1_0.consumer_id,v1_0.created_at,v1_0.pact_content_id,v1_0.provider_id,v1_0.provider_version_id,v1_0.success,v1_0.test_results,v1_0.verified_by_implementation,v1_0.verified_by_version,v1_0.wip from verification v1_0 where v1_0.pact_content_id=:content_id and v1_0.provider_version_id=:pv_id order by v1_0.id desc fetch first 1 rows only;
+SELECT r.id AS r_id, r.pact_content_id AS r_pact_content_id, r.provider_version_id AS r_provider_version_id, r.consumer_id AS r_consumer_id, r.provider_id AS r_provider_id, r.success AS r_success, r.wip AS r_wip, r.build_url AS r_build_url, r.test_results AS r_test_results, r.verified_by_implementation AS r_verified_by_implementation, r.verified_by_version AS r_verified_by_version, r.created_at AS r_created_at FROM verification r WHERE r.id IN (SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) AND x.provider_version_id IN (:deployed) GROUP BY x.pact_content_id, x.provider_version_id);
 
-\echo '--- 5. can-i-deploy "unknown": which provider versions did verify this content (the explanation)'
+\echo '--- 5. can-i-deploy "unknown": the newest verifying provider versions per content, and one named like a branch (the explanation)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-select v2_0.number from verification v1_0 join version v2_0 on v2_0.id=v1_0.provider_version_id where v1_0.pact_content_id=:content_id group by v2_0.id,v2_0.number order by v2_0.id desc fetch first 3 rows only;
+SELECT y.content_id, y.rk, y.number, y.branch_named FROM (SELECT x.content_id, x.rk, x.number, CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = x.provider_id AND b.name = x.number) THEN 1 ELSE 0 END AS branch_named FROM (SELECT w.content_id, w.rk, w.provider_id, (SELECT v.number FROM version v WHERE v.id = w.version_id) AS number FROM (SELECT r.pact_content_id AS content_id, r.provider_id, r.provider_version_id AS version_id, ROW_NUMBER() OVER (PARTITION BY r.pact_content_id ORDER BY r.provider_version_id DESC) AS rk FROM verification r WHERE r.pact_content_id IN (:contents) GROUP BY r.pact_content_id, r.provider_id, r.provider_version_id) w) x) y WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.rk;
 
-\echo '--- 6. can-i-deploy "unknown": was it verified under a branch name instead of a SHA'
+\echo '--- 6. can-i-deploy: the branches and tags of the versions in the answer (ix_branch_version_version, uq_tag)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-select v2_0.number from verification v1_0 join version v2_0 on v2_0.id=v1_0.provider_version_id where v1_0.pact_content_id=:content_id and v2_0.number in ('main','master','develop','feat-1','feat-2') group by v2_0.id,v2_0.number order by v2_0.id desc fetch first 1 rows only;
+SELECT 0 AS kind, bv.version_id, bv.id AS rid, b.name FROM branch_version bv JOIN branch b ON b.id = bv.branch_id WHERE bv.version_id IN (:cv_id, :deployed) UNION ALL SELECT 1 AS kind, t.version_id, t.id AS rid, t.name FROM tag t WHERE t.version_id IN (:cv_id, :deployed) ORDER BY kind, version_id, rid;
+
+\echo '--- 6b. can-i-deploy: the counterparts by id, and the integrations of the selected pacticipant as a provider'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE id IN (105, 142);
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT provider_id, consumer_id FROM integration WHERE provider_id IN (5) ORDER BY provider_id, id;
 
 \echo '--- 7. pacts-for-verification: the consumer main branch head (uq_branch_name), then its pact with the provider'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

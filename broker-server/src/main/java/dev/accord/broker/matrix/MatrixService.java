@@ -1,34 +1,28 @@
 package dev.accord.broker.matrix;
 
-import dev.accord.broker.deployment.DeploymentService;
-import dev.accord.broker.environment.Environment;
-import dev.accord.broker.environment.EnvironmentService;
 import dev.accord.broker.matrix.DeployDecision.Reason;
 import dev.accord.broker.matrix.DeployDecision.Row;
 import dev.accord.broker.matrix.MatrixQuery.Destination;
 import dev.accord.broker.matrix.MatrixQuery.Selector;
-import dev.accord.broker.pact.Integration;
+import dev.accord.broker.matrix.MatrixRows.Env;
 import dev.accord.broker.pact.ContentRef;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
-import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.verification.Verification;
-import dev.accord.broker.verification.VerificationRepository;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Computes matrix rows and the can-i-deploy verdict (reference/pact-broker-api.md §4.3), and explains every "no"
@@ -36,36 +30,33 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class MatrixService {
-  private final PacticipantService pacticipants;
   private final VersionService versions;
   private final PublicationService publications;
-  private final VerificationRepository verifications;
-  private final EnvironmentService environments;
-  private final DeploymentService deployments;
+  private final MatrixRows rows;
   private final MatrixViews views;
 
-  MatrixService(PacticipantService pacticipants, VersionService versions, PublicationService publications, VerificationRepository verifications,
-      EnvironmentService environments, DeploymentService deployments, MatrixViews views) {
-    this.pacticipants = pacticipants;
+  MatrixService(VersionService versions, PublicationService publications, MatrixRows rows, MatrixViews views) {
     this.versions = versions;
     this.publications = publications;
-    this.verifications = verifications;
-    this.environments = environments;
-    this.deployments = deployments;
+    this.rows = rows;
     this.views = views;
   }
 
   private record Resolved(Selector selector, Pacticipant pacticipant, List<Version> versions) {}
 
-  @Transactional(readOnly = true)
+  /**
+   * No transaction of its own: the hot path is plain JDBC statements in autocommit (READ COMMITTED gives each
+   * statement its own snapshot either way), which saves the JPA session and the COMMIT round trip; the rarer
+   * destinations (tag, main branch, latest, no destination) call the JPA services, which open their own read-only ones.
+   */
   public DeployDecision evaluate(MatrixQuery q) {
     List<Resolved> resolved = new ArrayList<>();
     for (Selector s : q.selectors()) {
-      Pacticipant p = pacticipants.find(s.pacticipant()).orElseThrow(() -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
+      Pacticipant p = rows.pacticipant(s.pacticipant()).orElseThrow(() -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
       resolved.add(new Resolved(s, p, resolve(p, s)));
     }
     Destination destination = q.destination();
-    Environment env = destination.environment() == null ? null : environment(destination.environment());
+    Env env = destination.environment() == null ? null : environment(destination.environment());
     Set<Long> specified = new LinkedHashSet<>();
     resolved.forEach(r -> specified.add(r.pacticipant().getId()));
 
@@ -78,15 +69,10 @@ class MatrixService {
       }
     }
 
-    Map<String, Row> rows = new LinkedHashMap<>();
-    for (Resolved r : resolved) {
-      for (Version sv : r.versions()) {
-        asConsumer(r.pacticipant(), sv, resolved, destination, env, rows);
-        asProvider(r.pacticipant(), sv, resolved, destination, env, rows);
-      }
-    }
-    List<Row> all = latestBy(q.latestBy(), new ArrayList<>(rows.values()));
+    List<Row> all = latestBy(q.latestBy(), new ArrayList<>(matrix(resolved, destination, env).values()));
     all = all.stream().map(row -> ignore(row, q.ignores(), specified)).toList();
+    Map<Long, MatrixRows.Hint> hints = rows.hints(all.stream()
+        .filter(row -> row.providerVersion() != null && row.verification() == null).map(row -> row.content().getId()).distinct().toList());
 
     int success = 0;
     int failed = 0;
@@ -95,15 +81,15 @@ class MatrixService {
     for (Row row : all) {
       if (row.ignored()) {
         ignored++;
-        reasons.add(new Reason("info", "Ignoring: " + rowReason(row, destination, env)));
+        reasons.add(new Reason("info", "Ignoring: " + rowReason(row, destination, env, hints)));
         continue;
       }
       if (row.verification() == null) {
         unknown++;
-        reasons.add(new Reason("warning", rowReason(row, destination, env)));
+        reasons.add(new Reason("warning", rowReason(row, destination, env, hints)));
       } else if (!row.verification().isSuccess()) {
         failed++;
-        reasons.add(new Reason("error", rowReason(row, destination, env)));
+        reasons.add(new Reason("error", rowReason(row, destination, env, hints)));
       } else {
         success++;
       }
@@ -126,21 +112,21 @@ class MatrixService {
           + "(--to-environment ENVIRONMENT); without it the answer only covers the latest versions."));
     }
     for (Selector ig : q.ignores()) {
-      if (pacticipants.find(ig.pacticipant()).isEmpty()) {
+      if (rows.pacticipant(ig.pacticipant()).isEmpty()) {
         reasons.add(new Reason("warning", "WARN: Cannot ignore " + ig.pacticipant() + ": no pacticipant with that name exists"));
       }
     }
     return new DeployDecision(deployable, reasons, all, success, failed, unknown, ignored, !q.ignores().isEmpty());
   }
 
-  private Environment environment(String name) {
-    return environments.byName(name).orElseThrow(() -> ApiException.badRequest("Environment with name '" + name
+  private Env environment(String name) {
+    return rows.environment(name).orElseThrow(() -> ApiException.badRequest("Environment with name '" + name
         + "' does not exist. Create it with pact broker create-environment --name " + name));
   }
 
   private List<Version> resolve(Pacticipant p, Selector s) {
     if (s.version() != null) {
-      return versions.find(p, s.version()).stream().toList();
+      return rows.version(p.getId(), s.version()).stream().toList();
     }
     if (s.environment() != null) {
       return inEnvironment(p, environment(s.environment()));
@@ -163,89 +149,170 @@ class MatrixService {
     return versions.recent(p, 0, 100);
   }
 
-  private List<Version> inEnvironment(Pacticipant p, Environment e) {
-    Set<Long> ids = new LinkedHashSet<>();
-    deployments.currentlyDeployed(e, p).forEach(d -> ids.add(d.getVersionId()));
-    deployments.currentlySupported(e, p).forEach(r -> ids.add(r.getVersionId()));
-    return ids.stream().map(versions::byId).toList();
+  private List<Version> inEnvironment(Pacticipant p, Env e) {
+    return rows.inEnvironment(e.id(), List.of(p.getId())).getOrDefault(p.getId(), List.of());
   }
 
-  /** The counterpart's versions implied by the destination; null means "any version that verified" (no destination). */
-  private List<Version> infer(Pacticipant other, List<Resolved> resolved, Destination d, Environment env) {
+  /**
+   * The counterparts' versions implied by the destination, for all counterparts at once; a missing entry means "any
+   * version that verified" (no destination).
+   */
+  private Map<Long, List<Version>> infer(Collection<Pacticipant> others, List<Resolved> resolved, Destination d, Env env) {
+    Map<Long, List<Version>> out = new HashMap<>();
     if (d.environment() != null) {
-      return inEnvironment(other, env);
+      Map<Long, List<Version>> in = rows.inEnvironment(env.id(), others.stream().map(Pacticipant::getId).toList());
+      others.forEach(o -> out.put(o.getId(), in.getOrDefault(o.getId(), List.of())));
+      return out;
     }
-    if (d.tag() != null) {
-      return versions.latestWithTag(other, d.tag()).stream().toList();
+    for (Pacticipant other : others) {
+      if (d.tag() != null) {
+        out.put(other.getId(), versions.latestWithTag(other, d.tag()).stream().toList());
+      } else if (d.mainBranch()) {
+        out.put(other.getId(), other.getMainBranch() == null ? List.of() : versions.branchHead(other, other.getMainBranch()).stream().toList());
+      } else if (d.latest()) {
+        out.put(other.getId(), versions.latest(other).stream().toList());
+      } else if (resolved.size() > 1) {
+        out.put(other.getId(), resolved.stream().filter(r -> r.pacticipant().getId().equals(other.getId())).flatMap(r -> r.versions().stream()).toList());
+      }
     }
-    if (d.mainBranch()) {
-      return other.getMainBranch() == null ? List.of() : versions.branchHead(other, other.getMainBranch()).stream().toList();
-    }
-    if (d.latest()) {
-      return versions.latest(other).stream().toList();
-    }
-    if (resolved.size() > 1) {
-      return resolved.stream().filter(r -> r.pacticipant().getId().equals(other.getId())).flatMap(r -> r.versions().stream()).toList();
-    }
-    return null;
+    return out;
   }
 
   private boolean counts(Pacticipant other, List<Resolved> resolved, Destination d) {
     return d.any() || resolved.size() == 1 || resolved.stream().anyMatch(r -> r.pacticipant().getId().equals(other.getId()));
   }
 
-  private void asConsumer(Pacticipant consumer, Version cv, List<Resolved> resolved, Destination d, Environment env, Map<String, Row> rows) {
-    for (PactPublication pub : publications.ofConsumerVersion(cv)) {
-      Pacticipant provider = pacticipants.byId(pub.getProviderId());
+  /**
+   * The matrix rows of the selected versions, as consumers (their pacts with each provider, against the provider
+   * versions the destination implies) and as providers (the pacts of the consumer versions the destination implies),
+   * from a handful of set-based statements ({@link MatrixRows}) whatever the number of rows.
+   */
+  private Map<String, Row> matrix(List<Resolved> resolved, Destination d, Env env) {
+    List<Long> selectedVersionIds = resolved.stream().flatMap(r -> r.versions().stream()).map(Version::getId).distinct().toList();
+    Map<Long, List<MatrixRows.Pub>> pubsOf = rows.publicationsOf(selectedVersionIds);
+    List<Long> selectedProviders = resolved.stream().filter(r -> !r.versions().isEmpty()).map(r -> r.pacticipant().getId()).distinct().toList();
+    Map<Long, List<Long>> consumersOf = rows.consumersOf(selectedProviders);
+
+    Set<Long> otherIds = new LinkedHashSet<>();
+    pubsOf.values().forEach(list -> list.forEach(p -> otherIds.add(p.publication().getProviderId())));
+    consumersOf.values().forEach(otherIds::addAll);
+    Map<Long, Pacticipant> people = new HashMap<>();
+    resolved.forEach(r -> people.put(r.pacticipant().getId(), r.pacticipant()));
+    Set<Long> unknownIds = new LinkedHashSet<>(otherIds);
+    unknownIds.removeAll(people.keySet());
+    people.putAll(rows.pacticipants(unknownIds));
+    List<Pacticipant> counted = otherIds.stream().map(people::get).filter(o -> counts(o, resolved, d)).toList();
+    Map<Long, List<Version>> inferred = infer(counted, resolved, d, env);
+
+    // the provider side: the consumer versions to check and their pacts with the selected providers
+    Map<String, List<Version>> consumerVersions = new HashMap<>();
+    Set<Long> cvIds = new LinkedHashSet<>();
+    for (Resolved r : resolved) {
+      if (r.versions().isEmpty()) {
+        continue;
+      }
+      for (Long consumerId : consumersOf.getOrDefault(r.pacticipant().getId(), List.of())) {
+        Pacticipant consumer = people.get(consumerId);
+        if (!counts(consumer, resolved, d)) {
+          continue;
+        }
+        List<Version> cvs = inferred.get(consumerId);
+        if (cvs == null) {
+          cvs = publications.latest(r.pacticipant(), consumer).map(p -> versions.byId(p.getConsumerVersionId())).stream().toList();
+        }
+        consumerVersions.put(MatrixRows.key(r.pacticipant().getId(), consumerId), cvs);
+        cvs.forEach(v -> cvIds.add(v.getId()));
+      }
+    }
+    Map<String, MatrixRows.Pub> providerSidePubs = rows.publicationsFor(cvIds, selectedProviders);
+
+    // every (content, provider version) pair whose latest verification decides a row, and the contents verified by any version
+    Set<Long> contentIds = new LinkedHashSet<>();
+    Set<Long> pvIds = new LinkedHashSet<>();
+    Set<Long> anyVersionContents = new LinkedHashSet<>();
+    for (Resolved r : resolved) {
+      for (Version sv : r.versions()) {
+        for (MatrixRows.Pub pub : pubsOf.getOrDefault(sv.getId(), List.of())) {
+          Pacticipant provider = people.get(pub.publication().getProviderId());
+          if (!counts(provider, resolved, d)) {
+            continue;
+          }
+          List<Version> pvs = inferred.get(provider.getId());
+          if (pvs == null) {
+            anyVersionContents.add(pub.content().getId());
+          } else {
+            contentIds.add(pub.content().getId());
+            pvs.forEach(pv -> pvIds.add(pv.getId()));
+          }
+        }
+        for (Long consumerId : consumersOf.getOrDefault(r.pacticipant().getId(), List.of())) {
+          for (Version cv : consumerVersions.getOrDefault(MatrixRows.key(r.pacticipant().getId(), consumerId), List.of())) {
+            MatrixRows.Pub pub = providerSidePubs.get(MatrixRows.key(cv.getId(), r.pacticipant().getId()));
+            if (pub != null) {
+              contentIds.add(pub.content().getId());
+              pvIds.add(sv.getId());
+            }
+          }
+        }
+      }
+    }
+    Map<String, Verification> latest = rows.latestVerifications(contentIds, pvIds);
+    Map<Long, List<MatrixRows.Verified>> byAnyVersion = rows.verificationsOf(anyVersionContents);
+
+    Map<String, Row> out = new LinkedHashMap<>();
+    for (Resolved r : resolved) {
+      for (Version sv : r.versions()) {
+        asConsumer(r.pacticipant(), sv, pubsOf.getOrDefault(sv.getId(), List.of()), resolved, d, people, inferred, latest, byAnyVersion, out);
+        asProvider(r.pacticipant(), sv, resolved, d, people, consumersOf, consumerVersions, providerSidePubs, latest, out);
+      }
+    }
+    return out;
+  }
+
+  private void asConsumer(Pacticipant consumer, Version cv, List<MatrixRows.Pub> pubs, List<Resolved> resolved, Destination d, Map<Long, Pacticipant> people,
+      Map<Long, List<Version>> inferred, Map<String, Verification> latest, Map<Long, List<MatrixRows.Verified>> byAnyVersion, Map<String, Row> rows) {
+    for (MatrixRows.Pub p : pubs) {
+      PactPublication pub = p.publication();
+      ContentRef content = p.content();
+      Pacticipant provider = people.get(pub.getProviderId());
       if (!counts(provider, resolved, d)) {
         continue;
       }
-      ContentRef content = publications.contentRef(pub);
-      List<Version> pvs = infer(provider, resolved, d, env);
+      List<Version> pvs = inferred.get(provider.getId());
       if (pvs == null) {
-        List<Verification> all = verifications.findByPactContentIdOrderByProviderVersionIdDescIdDesc(content.getId());
-        Set<Long> seen = new LinkedHashSet<>();
-        for (Verification v : all) {
-          if (seen.add(v.getProviderVersionId())) {
-            put(rows, new Row(consumer, cv, provider, versions.byId(v.getProviderVersionId()), pub, content, v, false));
-          }
+        List<MatrixRows.Verified> all = byAnyVersion.getOrDefault(content.getId(), List.of());
+        for (MatrixRows.Verified v : all) {
+          put(rows, new Row(consumer, cv, provider, v.providerVersion(), pub, content, v.verification(), false));
         }
-        if (seen.isEmpty()) {
+        if (all.isEmpty()) {
           put(rows, new Row(consumer, cv, provider, null, pub, content, null, false));
         }
       } else if (pvs.isEmpty()) {
         put(rows, new Row(consumer, cv, provider, null, pub, content, null, false));
       } else {
         for (Version pv : pvs) {
-          put(rows, new Row(consumer, cv, provider, pv, pub, content, latestVerification(content, pv).orElse(null), false));
+          put(rows, new Row(consumer, cv, provider, pv, pub, content, latest.get(MatrixRows.key(content.getId(), pv.getId())), false));
         }
       }
     }
   }
 
-  private void asProvider(Pacticipant provider, Version pv, List<Resolved> resolved, Destination d, Environment env, Map<String, Row> rows) {
-    for (Integration integration : publications.integrationsOfProvider(provider)) {
-      Pacticipant consumer = pacticipants.byId(integration.getConsumerId());
+  private void asProvider(Pacticipant provider, Version pv, List<Resolved> resolved, Destination d, Map<Long, Pacticipant> people,
+      Map<Long, List<Long>> consumersOf, Map<String, List<Version>> consumerVersions, Map<String, MatrixRows.Pub> pubs, Map<String, Verification> latest,
+      Map<String, Row> rows) {
+    for (Long consumerId : consumersOf.getOrDefault(provider.getId(), List.of())) {
+      Pacticipant consumer = people.get(consumerId);
       if (!counts(consumer, resolved, d)) {
         continue;
       }
-      List<Version> cvs = infer(consumer, resolved, d, env);
-      if (cvs == null) {
-        cvs = publications.latest(provider, consumer).map(p -> versions.byId(p.getConsumerVersionId())).stream().toList();
-      }
-      for (Version cv : cvs) {
-        Optional<PactPublication> pub = publications.forConsumerVersion(cv, provider);
-        if (pub.isEmpty()) {
+      for (Version cv : consumerVersions.getOrDefault(MatrixRows.key(provider.getId(), consumerId), List.of())) {
+        MatrixRows.Pub pub = pubs.get(MatrixRows.key(cv.getId(), provider.getId()));
+        if (pub == null) {
           continue; // that consumer version has no pact with this provider: nothing to check
         }
-        ContentRef content = publications.contentRef(pub.get());
-        put(rows, new Row(consumer, cv, provider, pv, pub.get(), content, latestVerification(content, pv).orElse(null), false));
+        put(rows, new Row(consumer, cv, provider, pv, pub.publication(), pub.content(), latest.get(MatrixRows.key(pub.content().getId(), pv.getId())), false));
       }
     }
-  }
-
-  private Optional<Verification> latestVerification(ContentRef content, Version pv) {
-    return verifications.findFirstByPactContentIdAndProviderVersionIdOrderByIdDesc(content.getId(), pv.getId());
   }
 
   private static void put(Map<String, Row> rows, Row row) {
@@ -308,7 +375,7 @@ class MatrixService {
     return "No version of " + name + " exists yet.";
   }
 
-  private String rowReason(Row row, Destination d, Environment env) {
+  private String rowReason(Row row, Destination d, Env env, Map<Long, MatrixRows.Hint> hints) {
     String c = row.consumer().getName() + " (" + row.consumerVersion().getNumber() + ")";
     String providerName = row.provider().getName();
     if (row.providerVersion() == null) {
@@ -334,8 +401,8 @@ class MatrixService {
     String p = providerName + " (" + row.providerVersion().getNumber() + ")";
     if (row.verification() == null) {
       return "There is no verified pact between " + c + " and " + p + ": " + providerName + " version " + row.providerVersion().getNumber()
-          + (env != null ? " (in " + env.getName() + ")" : "") + " has no verification result for the pact content " + shortSha(row)
-          + " that " + c + " published. " + noVerificationHint(row);
+          + (env != null ? " (in " + env.name() + ")" : "") + " has no verification result for the pact content " + shortSha(row)
+          + " that " + c + " published. " + noVerificationHint(row, hints.get(row.content().getId()));
     }
     if (row.verification().isSuccess()) {
       return "The verification for the pact between " + c + " and " + p + " succeeded";
@@ -351,21 +418,14 @@ class MatrixService {
   }
 
   /** Why a provider version has no result: verified under a branch name instead of a SHA, verified by other versions only, or never. */
-  private String noVerificationHint(Row row) {
-    Long contentId = row.content().getId();
-    List<String> verified = verifications.providerVersionNumbers(contentId, PageRequest.of(0, 3));
+  private String noVerificationHint(Row row, MatrixRows.Hint hint) {
+    List<String> verified = hint.verifiedBy();
     if (verified.isEmpty()) {
       return row.provider().getName() + " has never verified this pact content: run its provider verification (this pact is selected by "
           + "{\"deployedOrReleased\":true} or {\"mainBranch\":true}) and publish the results under the provider's git SHA.";
     }
-    Set<String> branchNames = new LinkedHashSet<>();
-    versions.branches(row.provider()).forEach(b -> branchNames.add(b.getName()));
-    branchNames.add("main");
-    branchNames.add("master");
-    branchNames.add("develop");
-    List<String> asBranch = verifications.providerVersionNumbersAmong(contentId, branchNames, PageRequest.of(0, 1));
-    if (!asBranch.isEmpty()) {
-      String number = asBranch.get(0);
+    if (hint.branchNamed() != null) {
+      String number = hint.branchNamed();
       return row.provider().getName() + " verified this pact as version '" + number + "', which is a branch name, not a version: "
           + "results count for the exact provider version they were published under. Publish verification results with the provider's git SHA "
           + "as the version and the branch separately (pact verifier --provider-version $GIT_SHA --provider-branch " + number + ").";

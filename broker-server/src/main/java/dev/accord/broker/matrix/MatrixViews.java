@@ -4,19 +4,20 @@ import static dev.accord.broker.web.Links.link;
 
 import dev.accord.broker.matrix.DeployDecision.Reason;
 import dev.accord.broker.matrix.DeployDecision.Row;
-import dev.accord.broker.pacticipant.PacticipantService;
+import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantViews;
-import dev.accord.broker.version.VersionService;
+import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** The matrix response in the Pact broker's JSON shape, and a plain-text form for humans. */
 @Component
@@ -24,18 +25,16 @@ class MatrixViews {
   private final Links links;
   private final VersionViews versionViews;
   private final PacticipantViews pacticipantViews;
-  private final PacticipantService pacticipants;
-  private final VersionService versions;
+  private final MatrixRows rows;
 
-  MatrixViews(Links links, VersionViews versionViews, PacticipantViews pacticipantViews, PacticipantService pacticipants, VersionService versions) {
+  MatrixViews(Links links, VersionViews versionViews, PacticipantViews pacticipantViews, MatrixRows rows) {
     this.links = links;
     this.versionViews = versionViews;
     this.pacticipantViews = pacticipantViews;
-    this.pacticipants = pacticipants;
-    this.versions = versions;
+    this.rows = rows;
   }
 
-  @Transactional(readOnly = true)
+  /** No transaction: the rows are already loaded, and the branches and tags of their versions are one statement. */
   Map<String, Object> json(DeployDecision d, int limit) {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("deployable", d.deployable());
@@ -49,21 +48,42 @@ class MatrixViews {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("summary", summary);
     body.put("notices", d.reasons().stream().map(r -> Map.of("type", r.type(), "text", r.text())).toList());
-    Map<Long, Map<String, Object>> summaries = new HashMap<>(); // a version appears in several rows: render (and query) it once
-    body.put("matrix", d.rows().stream().limit(limit).map(r -> row(r, summaries)).toList());
+    List<Row> shown = d.rows().stream().limit(limit).toList();
+    Set<Long> versionIds = new LinkedHashSet<>();
+    for (Row r : shown) {
+      versionIds.add(r.consumerVersion().getId());
+      if (r.providerVersion() != null) {
+        versionIds.add(r.providerVersion().getId());
+      }
+    }
+    MatrixRows.Labels labels = rows.labels(versionIds);
+    Map<Long, Map<String, Object>> summaries = new HashMap<>(); // a version appears in several rows: render it once
+    body.put("matrix", shown.stream().map(r -> row(r, summaries, labels)).toList());
     return body;
   }
 
-  private Map<String, Object> row(Row r, Map<Long, Map<String, Object>> summaries) {
+  /** The version as {@link VersionViews#summary} renders it (number, branch, branches, tags, self link), from labels loaded for all rows at once. */
+  private Map<String, Object> summary(Pacticipant p, Version v, MatrixRows.Labels labels) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("number", v.getNumber());
+    List<String> branchNames = labels.branches().getOrDefault(v.getId(), List.of());
+    m.put("branch", branchNames.isEmpty() ? null : branchNames.get(branchNames.size() - 1));
+    m.put("branches", branchNames.stream().map(b -> Map.of("name", b)).toList());
+    m.put("tags", labels.tags().getOrDefault(v.getId(), List.of()).stream().map(t -> Map.of("name", t)).toList());
+    m.put("_links", Map.of("self", link(versionViews.url(p, v))));
+    return m;
+  }
+
+  private Map<String, Object> row(Row r, Map<Long, Map<String, Object>> summaries, MatrixRows.Labels labels) {
     Map<String, Object> m = new LinkedHashMap<>();
     Map<String, Object> consumer = new LinkedHashMap<>();
     consumer.put("name", r.consumer().getName());
-    consumer.put("version", summaries.computeIfAbsent(r.consumerVersion().getId(), id -> versionViews.summary(r.consumerVersion())));
+    consumer.put("version", summaries.computeIfAbsent(r.consumerVersion().getId(), id -> summary(r.consumer(), r.consumerVersion(), labels)));
     consumer.put("_links", Map.of("self", link(pacticipantViews.url(r.consumer()))));
     Map<String, Object> provider = new LinkedHashMap<>();
     provider.put("name", r.provider().getName());
     provider.put("version", r.providerVersion() == null ? null
-        : summaries.computeIfAbsent(r.providerVersion().getId(), id -> versionViews.summary(r.providerVersion())));
+        : summaries.computeIfAbsent(r.providerVersion().getId(), id -> summary(r.provider(), r.providerVersion(), labels)));
     provider.put("_links", Map.of("self", link(pacticipantViews.url(r.provider()))));
     m.put("consumer", consumer);
     m.put("provider", provider);

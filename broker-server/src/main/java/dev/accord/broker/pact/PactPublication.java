@@ -42,6 +42,18 @@ public class PactPublication {
     this.createdAt = Hal.now();
   }
 
+  /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
+  public static PactPublication detached(Long id, Long consumerVersionId, Long consumerId, Long providerId, Long pactContentId, LocalDateTime createdAt) {
+    PactPublication p = new PactPublication();
+    p.id = id;
+    p.consumerVersionId = consumerVersionId;
+    p.consumerId = consumerId;
+    p.providerId = providerId;
+    p.pactContentId = pactContentId;
+    p.createdAt = createdAt;
+    return p;
+  }
+
   public Long getId() { return id; }
   public Long getConsumerVersionId() { return consumerVersionId; }
   public Long getConsumerId() { return consumerId; }

@@ -42,6 +42,20 @@ public class Pacticipant {
     this.updatedAt = createdAt;
   }
 
+  /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
+  public static Pacticipant detached(Long id, String name, String displayName, String mainBranch, String repositoryUrl, LocalDateTime createdAt,
+      LocalDateTime updatedAt) {
+    Pacticipant p = new Pacticipant();
+    p.id = id;
+    p.name = name;
+    p.displayName = displayName;
+    p.mainBranch = mainBranch;
+    p.repositoryUrl = repositoryUrl;
+    p.createdAt = createdAt;
+    p.updatedAt = updatedAt;
+    return p;
+  }
+
   public Long getId() { return id; }
   public String getName() { return name; }
   public String getDisplayName() { return displayName == null || displayName.isBlank() ? Hal.displayName(name) : displayName; }

@@ -64,6 +64,25 @@ public class Verification {
     this.createdAt = Hal.now();
   }
 
+  /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
+  public static Verification detached(Long id, Long pactContentId, Long providerVersionId, Long consumerId, Long providerId, boolean success, boolean wip,
+      String buildUrl, String testResults, String verifiedByImplementation, String verifiedByVersion, LocalDateTime createdAt) {
+    Verification v = new Verification();
+    v.id = id;
+    v.pactContentId = pactContentId;
+    v.providerVersionId = providerVersionId;
+    v.consumerId = consumerId;
+    v.providerId = providerId;
+    v.success = success;
+    v.wip = wip;
+    v.buildUrl = buildUrl;
+    v.testResults = testResults;
+    v.verifiedByImplementation = verifiedByImplementation;
+    v.verifiedByVersion = verifiedByVersion;
+    v.createdAt = createdAt;
+    return v;
+  }
+
   public Long getId() { return id; }
   public Long getPactContentId() { return pactContentId; }
   public Long getProviderVersionId() { return providerVersionId; }

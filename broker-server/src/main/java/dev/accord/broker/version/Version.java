@@ -36,6 +36,17 @@ public class Version {
     this.createdAt = Hal.now();
   }
 
+  /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
+  public static Version detached(Long id, Long pacticipantId, String number, String buildUrl, LocalDateTime createdAt) {
+    Version v = new Version();
+    v.id = id;
+    v.pacticipantId = pacticipantId;
+    v.number = number;
+    v.buildUrl = buildUrl;
+    v.createdAt = createdAt;
+    return v;
+  }
+
   public Long getId() { return id; }
   public Long getPacticipantId() { return pacticipantId; }
   public String getNumber() { return number; }
