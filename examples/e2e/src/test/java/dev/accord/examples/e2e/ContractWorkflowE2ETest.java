@@ -266,6 +266,20 @@ class ContractWorkflowE2ETest {
       assertThat(browser.find("#reasons").getText()).contains("Interaction \"a request for a product\" failed:",
           "Actual map is missing the following keys: name");
       browser.screenshot("ui-can-i-deploy");
+
+      // ... the network diagram draws, and focusing the provider lists its consumer with the failed status
+      browser.open(broker.baseUrl + "/ui/network?focus=products-service");
+      browser.waitFor("html[data-network-ready]");
+      assertThat(browser.find("#network-panel h2").getText()).isEqualTo("products-service");
+      WebElement consumer = browser.findAll("#network-panel li").stream()
+          .filter(li -> li.getText().contains("orders-service")).findFirst().orElseThrow();
+      assertThat(consumer.findElement(By.cssSelector("span.dot")).getAttribute("class")).contains("failed");
+
+      // ... and the provider's usage map says orders-service reads the field the breaking version dropped
+      browser.open(broker.baseUrl + "/ui/providers/products-service/usage?q=name");
+      WebElement nameField = browser.findAll("tr.usage-field").stream()
+          .filter(r -> r.findElement(By.cssSelector("td.field")).getText().endsWith("$.name")).findFirst().orElseThrow();
+      assertThat(nameField.getText()).contains("orders-service");
     }
 
     // AND the badge for a README is an SVG the broker draws, saying the latest pact failed verification

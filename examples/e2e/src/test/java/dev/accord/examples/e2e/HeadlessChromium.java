@@ -80,6 +80,12 @@ final class HeadlessChromium implements AutoCloseable {
     return driver.findElement(By.cssSelector(css));
   }
 
+  /** Waits (up to 10 s) until an element matching {@code css} exists, e.g. a marker a page's script sets when drawn. */
+  WebElement waitFor(String css) {
+    return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.cssSelector(css)));
+  }
+
   java.util.List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }
