@@ -72,6 +72,14 @@ class NetworkAndUsageAcceptanceTest {
   }
 
   @Test
+  void asking_the_json_for_html_only_is_a_406_that_says_what_it_answers_not_a_500() {
+    HttpResponse<String> r = broker.get("/ui/network.json", "Accept", "text/html");
+    assertThat(r.statusCode()).isEqualTo(406);
+    assertThat(r.body()).contains("/ui/network.json cannot answer in the media types of your Accept header (text/html)",
+        "application/json");
+  }
+
+  @Test
   void the_network_page_is_html_that_loads_the_bundled_script_and_carries_the_focus() {
     HttpResponse<String> page = broker.get("/ui/network?focus=" + enc(ODD));
     assertThat(page.statusCode()).isEqualTo(200);

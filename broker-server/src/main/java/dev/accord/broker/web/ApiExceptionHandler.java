@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -48,6 +49,12 @@ class ApiExceptionHandler {
   ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
     return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + e.getContentType()
         + " is not supported here; send " + e.getSupportedMediaTypes());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<Map<String, Object>> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+    return error(HttpStatus.NOT_ACCEPTABLE, request.getRequestURI() + " cannot answer in the media types of your Accept header ("
+        + request.getHeader("Accept") + "); it answers " + e.getSupportedMediaTypes() + ". Send one of those in Accept, or */*.");
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
