@@ -20,15 +20,17 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The matrix's reads as a few hand-written, set-based SQL statements (one per kind of row for all the versions of a
  * question at once) instead of one JPA statement per row. Plain SQL that runs unchanged on PostgreSQL and H2; the
  * plans on a large history are in docs/performance.md. Runs inside the caller's (read-only) transaction when there is
- * one. Returns detached entity copies: nothing here is managed by Hibernate.
+ * one. Returns detached entity copies: nothing here is managed by Hibernate. A plain {@code @Component}, not a
+ * {@code @Repository}: JdbcTemplate already turns SQLExceptions into DataAccessExceptions, and the exception-translation
+ * proxy a repository gets put an AOP interceptor chain in front of each of the ~8 calls per can-i-deploy answer.
  */
-@Repository
+@Component
 class MatrixRows {
   private final NamedParameterJdbcTemplate jdbc;
 
