@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 8), --requests N per
  * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
- * (default 8), --warmup N requests per scenario (default 300; not counted in the figures), --broker-pid PID (to report the broker's CPU time
+ * (default 8), --warmup N requests per scenario (default 1500, so that the JIT has compiled the hot paths; not counted in the figures), --broker-pid PID (to report the broker's CPU time
  * per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --only can-i-deploy (skip the other scenarios). The driver's own CPU time per request is printed too: it shares the
  * machine with the broker and PostgreSQL, so it must stay small.
  */
@@ -49,7 +49,7 @@ public final class LoadDriver {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new TreeMap<>(Map.of("--base-url", "http://127.0.0.1:9292", "--vpp", "1000", "--clients", "8",
-        "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "300", "--broker-pid", "0", "--only", "all"));
+        "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "1500", "--broker-pid", "0", "--only", "all"));
     o.put("--transport", "urlconnection");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!o.containsKey(args[i])) {
