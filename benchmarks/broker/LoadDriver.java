@@ -32,12 +32,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 8), --requests N per
  * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
  * (default 8), --warmup N requests per scenario (default 1500, so that the JIT has compiled the hot paths; not counted in the figures), --broker-pid PID (to report the broker's CPU time
- * per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --only can-i-deploy (skip the other scenarios). The driver's own CPU time per request is printed too: it shares the
+ * per request), --postgres-cpu true (also report the CPU time of the local PostgreSQL server's processes per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --only can-i-deploy (skip the other scenarios). The driver's own CPU time per request is printed too: it shares the
  * machine with the broker and PostgreSQL, so it must stay small.
  */
 public final class LoadDriver {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   private boolean urlConnection = true;
+  private boolean postgresCpu;
   private final String base;
   private final int vpp;
   private long brokerPid;
@@ -51,6 +52,7 @@ public final class LoadDriver {
     Map<String, String> o = new TreeMap<>(Map.of("--base-url", "http://127.0.0.1:9292", "--vpp", "1000", "--clients", "8",
         "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "1500", "--broker-pid", "0", "--only", "all"));
     o.put("--transport", "urlconnection");
+    o.put("--postgres-cpu", "false");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!o.containsKey(args[i])) {
         throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + o.keySet());
@@ -59,6 +61,7 @@ public final class LoadDriver {
     }
     LoadDriver d = new LoadDriver(o.get("--base-url"), Integer.parseInt(o.get("--vpp")));
     d.brokerPid = Long.parseLong(o.get("--broker-pid"));
+    d.postgresCpu = Boolean.parseBoolean(o.get("--postgres-cpu"));
     d.urlConnection = switch (o.get("--transport")) {
       case "urlconnection" -> true;
       case "httpclient" -> false;
@@ -160,6 +163,7 @@ public final class LoadDriver {
     AtomicLong firstError = new AtomicLong();
     long cpuBefore = brokerCpuMillis();
     long ownCpuBefore = ownCpuNanos();
+    long pgCpuBefore = postgresCpuMillis();
     long start = System.nanoTime();
     for (int t = 0; t < clients; t++) {
       long[] lat = new long[maxRequests];
@@ -200,6 +204,7 @@ public final class LoadDriver {
     double seconds = (System.nanoTime() - start) / 1e9;
     long cpu = brokerCpuMillis() - cpuBefore;
     long ownCpu = ownCpuNanos() - ownCpuBefore;
+    long pgCpu = postgresCpuMillis() - pgCpuBefore;
     int total = counts.stream().mapToInt(c -> c[0]).sum();
     long[] all = new long[total];
     int k = 0;
@@ -217,6 +222,10 @@ public final class LoadDriver {
       System.out.println("  outcomes: " + r.outcomes());
       if (brokerPid > 0 && total > 0) {
         System.out.printf("  broker JVM CPU: %.1f ms per request (%d ms in total; excludes PostgreSQL)%n", (double) cpu / (total + errors.get()), cpu);
+      }
+      if (postgresCpu && total > 0) {
+        System.out.printf("  PostgreSQL CPU: %.1f ms per request (%d ms in total; every postgres process on the machine, so other work on the same server counts too)%n",
+            (double) pgCpu / (total + errors.get()), pgCpu);
       }
       if (ownCpu > 0 && total > 0) {
         System.out.printf("  load driver CPU: %.2f ms per request (%d ms in total)%n", ownCpu / 1e6 / (total + errors.get()), ownCpu / 1_000_000);
@@ -237,6 +246,30 @@ public final class LoadDriver {
     } catch (Exception e) {
       return 0;
     }
+  }
+
+  /** User + system CPU time of every process named postgres (the server's backends; Linux /proc), in milliseconds. */
+  private long postgresCpuMillis() {
+    if (!postgresCpu) {
+      return 0;
+    }
+    long sum = 0;
+    try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+      for (java.nio.file.Path dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+        try {
+          String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+          if (stat.contains("(postgres)")) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+          }
+        } catch (Exception gone) {
+          // the process ended between the listing and the read
+        }
+      }
+    } catch (Exception e) {
+      return 0;
+    }
+    return sum;
   }
 
   /** This process's CPU time (all threads, JIT and GC included), or 0 when the JVM cannot tell. */
