@@ -1,3 +1,6 @@
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,10 +31,14 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 8), --requests N per
  * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
- * (default 8), --warmup N requests per scenario (default 300), --broker-pid PID (to report the broker's CPU time per request).
+ * (default 8), --warmup N requests per scenario (default 1500, so that the JIT has compiled the hot paths; not counted in the figures), --broker-pid PID (to report the broker's CPU time
+ * per request), --postgres-cpu true (also report the CPU time of the local PostgreSQL server's processes per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --only can-i-deploy (skip the other scenarios). The driver's own CPU time per request is printed too: it shares the
+ * machine with the broker and PostgreSQL, so it must stay small.
  */
 public final class LoadDriver {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+  private boolean urlConnection = true;
+  private boolean postgresCpu;
   private final String base;
   private final int vpp;
   private long brokerPid;
@@ -43,7 +50,9 @@ public final class LoadDriver {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new TreeMap<>(Map.of("--base-url", "http://127.0.0.1:9292", "--vpp", "1000", "--clients", "8",
-        "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "300", "--broker-pid", "0"));
+        "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "1500", "--broker-pid", "0", "--only", "all"));
+    o.put("--transport", "urlconnection");
+    o.put("--postgres-cpu", "false");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!o.containsKey(args[i])) {
         throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + o.keySet());
@@ -52,6 +61,14 @@ public final class LoadDriver {
     }
     LoadDriver d = new LoadDriver(o.get("--base-url"), Integer.parseInt(o.get("--vpp")));
     d.brokerPid = Long.parseLong(o.get("--broker-pid"));
+    d.postgresCpu = Boolean.parseBoolean(o.get("--postgres-cpu"));
+    d.urlConnection = switch (o.get("--transport")) {
+      case "urlconnection" -> true;
+      case "httpclient" -> false;
+      default -> throw new IllegalArgumentException("--transport is urlconnection (default) or httpclient, got " + o.get("--transport"));
+    };
+    // HttpURLConnection keeps at most 5 idle connections per host by default: more clients would reconnect on every request.
+    System.setProperty("http.maxConnections", String.valueOf(Math.max(64, 2 * Integer.parseInt(o.get("--clients")))));
     int clients = Integer.parseInt(o.get("--clients"));
     int requests = Integer.parseInt(o.get("--requests"));
     int seconds = Integer.parseInt(o.get("--seconds"));
@@ -61,6 +78,9 @@ public final class LoadDriver {
     d.run("warm-up can-i-deploy", clients, warmup, seconds, d::canIDeploy, false);
     ok &= d.run("can-i-deploy --to-environment production", clients, requests, seconds, d::canIDeploy, true).ok();
     ok &= d.run("can-i-deploy, one client at a time (service time without queueing)", 1, Math.max(1, requests / 8), seconds, d::canIDeploy, true).ok();
+    if ("can-i-deploy".equals(o.get("--only"))) {
+      System.exit(ok ? 0 : 1);
+    }
     d.run("warm-up pacts-for-verification", clients, warmup, seconds, d::pactsForVerification, false);
     ok &= d.run("pacts-for-verification (mainBranch, deployedOrReleased, pending)", clients, requests, seconds, d::pactsForVerification, true).ok();
     ok &= d.run("pacts-for-verification, one client at a time", 1, Math.max(1, requests / 8), seconds, d::pactsForVerification, true).ok();
@@ -74,7 +94,52 @@ public final class LoadDriver {
 
   /** One request of a scenario: the i-th overall; returns the response to check. */
   private interface Call {
-    HttpRequest request(int i) throws Exception;
+    Req request(int i) throws Exception;
+  }
+
+  /** One HTTP request; every scenario sends {@code Accept: application/hal+json}. */
+  record Req(String method, String url, String contentType, String body) {}
+
+  record Res(int status, String body) {}
+
+  /**
+   * Sends a request on a kept-alive connection. The default transport is {@link HttpURLConnection} (blocking, one thread per
+   * client): java.net.http's client hands every exchange between its selector thread and the caller, and cost this process about
+   * 1.6 ms of CPU per can-i-deploy answer, half as much as the broker itself, on the 2 cores they share ({@code --transport
+   * httpclient} still selects it).
+   */
+  private Res send(Req r) throws Exception {
+    if (!urlConnection) {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).header("Accept", "application/hal+json").timeout(Duration.ofSeconds(60));
+      if (r.contentType() != null) {
+        b.header("Content-Type", r.contentType());
+      }
+      b.method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(r.body()));
+      HttpResponse<String> res = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Res(res.statusCode(), res.body());
+    }
+    HttpURLConnection c = (HttpURLConnection) URI.create(r.url()).toURL().openConnection();
+    c.setConnectTimeout(10_000);
+    c.setReadTimeout(60_000);
+    c.setRequestMethod(r.method());
+    c.setRequestProperty("Accept", "application/hal+json");
+    if (r.body() != null) {
+      byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
+      c.setDoOutput(true);
+      c.setRequestProperty("Content-Type", r.contentType());
+      c.setFixedLengthStreamingMode(bytes.length);
+      try (OutputStream out = c.getOutputStream()) {
+        out.write(bytes);
+      }
+    }
+    int status = c.getResponseCode();
+    InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+    if (in == null) {
+      return new Res(status, "");
+    }
+    try (in) { // reading to the end and closing (not disconnecting) returns the connection to the keep-alive cache
+      return new Res(status, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   record Result(String name, long[] nanos, int errors, double seconds, Map<String, Integer> outcomes) {
@@ -97,6 +162,8 @@ public final class LoadDriver {
     CountDownLatch done = new CountDownLatch(clients);
     AtomicLong firstError = new AtomicLong();
     long cpuBefore = brokerCpuMillis();
+    long ownCpuBefore = ownCpuNanos();
+    long pgCpuBefore = postgresCpuMillis();
     long start = System.nanoTime();
     for (int t = 0; t < clients; t++) {
       long[] lat = new long[maxRequests];
@@ -107,17 +174,17 @@ public final class LoadDriver {
         try {
           int i;
           while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < maxRequests) {
-            HttpRequest req = call.request(i);
+            Req req = call.request(i);
             long t0 = System.nanoTime();
-            HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+            Res res = send(req);
             long t1 = System.nanoTime();
-            if (res.statusCode() / 100 != 2) {
+            if (res.status() / 100 != 2) {
               errors.incrementAndGet();
               if (firstError.compareAndSet(0, 1)) {
-                System.out.printf("  first error in %s: %s %s -> %d %s%n", name, req.method(), req.uri(), res.statusCode(),
+                System.out.printf("  first error in %s: %s %s -> %d %s%n", name, req.method(), req.url(), res.status(),
                     res.body().length() > 400 ? res.body().substring(0, 400) : res.body());
               }
-              outcomes.merge("HTTP " + res.statusCode(), 1, Integer::sum);
+              outcomes.merge("HTTP " + res.status(), 1, Integer::sum);
             } else {
               lat[n[0]++] = t1 - t0;
               outcomes.merge(outcome(res.body()), 1, Integer::sum);
@@ -136,6 +203,8 @@ public final class LoadDriver {
     done.await();
     double seconds = (System.nanoTime() - start) / 1e9;
     long cpu = brokerCpuMillis() - cpuBefore;
+    long ownCpu = ownCpuNanos() - ownCpuBefore;
+    long pgCpu = postgresCpuMillis() - pgCpuBefore;
     int total = counts.stream().mapToInt(c -> c[0]).sum();
     long[] all = new long[total];
     int k = 0;
@@ -154,6 +223,13 @@ public final class LoadDriver {
       if (brokerPid > 0 && total > 0) {
         System.out.printf("  broker JVM CPU: %.1f ms per request (%d ms in total; excludes PostgreSQL)%n", (double) cpu / (total + errors.get()), cpu);
       }
+      if (postgresCpu && total > 0) {
+        System.out.printf("  PostgreSQL CPU: %.1f ms per request (%d ms in total; every postgres process on the machine, so other work on the same server counts too)%n",
+            (double) pgCpu / (total + errors.get()), pgCpu);
+      }
+      if (ownCpu > 0 && total > 0) {
+        System.out.printf("  load driver CPU: %.2f ms per request (%d ms in total)%n", ownCpu / 1e6 / (total + errors.get()), ownCpu / 1_000_000);
+      }
     }
     return r;
   }
@@ -170,6 +246,38 @@ public final class LoadDriver {
     } catch (Exception e) {
       return 0;
     }
+  }
+
+  /** User + system CPU time of every process named postgres (the server's backends; Linux /proc), in milliseconds. */
+  private long postgresCpuMillis() {
+    if (!postgresCpu) {
+      return 0;
+    }
+    long sum = 0;
+    try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+      for (java.nio.file.Path dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+        try {
+          String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+          if (stat.contains("(postgres)")) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+          }
+        } catch (Exception gone) {
+          // the process ended between the listing and the read
+        }
+      }
+    } catch (Exception e) {
+      return 0;
+    }
+    return sum;
+  }
+
+  /** This process's CPU time (all threads, JIT and GC included), or 0 when the JVM cannot tell. */
+  private static long ownCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 
   private static double pct(long[] sorted, double p) {
@@ -197,26 +305,24 @@ public final class LoadDriver {
   // ---- scenarios -------------------------------------------------------------------------------------------------------
 
   /** The CLI's request for can-i-deploy --pacticipant X --version SHA --to-environment production: a consumer or a provider version from the recent history. */
-  private HttpRequest canIDeploy(int i) {
+  private Req canIDeploy(int i) {
     ThreadLocalRandom rnd = ThreadLocalRandom.current();
     int p = 1 + rnd.nextInt(200);
     int n = vpp / 2 + 1 + rnd.nextInt(vpp - vpp / 2);
     String q = "q%5B%5D%5Bpacticipant%5D=" + name(p) + "&q%5B%5D%5Bversion%5D=" + number(p, n) + "&latestby=cvp&environment=production";
-    return HttpRequest.newBuilder(URI.create(base + "/matrix?" + q)).header("Accept", "application/hal+json").timeout(Duration.ofSeconds(60)).GET().build();
+    return new Req("GET", base + "/matrix?" + q, null, null);
   }
 
   /** The verifier's request: POST for-verification with the recommended selectors and pending status. */
-  private HttpRequest pactsForVerification(int i) {
+  private Req pactsForVerification(int i) {
     int p = 101 + ThreadLocalRandom.current().nextInt(100);
     String body = "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
         + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true}";
-    return HttpRequest.newBuilder(URI.create(base + "/pacts/provider/" + name(p) + "/for-verification"))
-        .header("Content-Type", "application/json").header("Accept", "application/hal+json").timeout(Duration.ofSeconds(60))
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return new Req("POST", base + "/pacts/provider/" + name(p) + "/for-verification", "application/json", body);
   }
 
   /** pact broker publish: a new version of a consumer, on main, with new content for both of its providers. */
-  private HttpRequest publish(int i) throws Exception {
+  private Req publish(int i) throws Exception {
     int c = 1 + ThreadLocalRandom.current().nextInt(100);
     String number = hex("bench:" + System.nanoTime() + ":" + i) + hex("load:" + i).substring(0, 8);
     StringBuilder contracts = new StringBuilder();
@@ -234,8 +340,7 @@ public final class LoadDriver {
     }
     String body = "{\"pacticipantName\":\"" + name(c) + "\",\"pacticipantVersionNumber\":\"" + number + "\",\"branch\":\"main\","
         + "\"tags\":[],\"buildUrl\":\"https://ci.example.com/load/" + i + "\",\"contracts\":[" + contracts + "]}";
-    return HttpRequest.newBuilder(URI.create(base + "/contracts/publish")).header("Content-Type", "application/json")
-        .header("Accept", "application/hal+json").timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return new Req("POST", base + "/contracts/publish", "application/json", body);
   }
 
   // ---- the seed's naming (seed.sql) ------------------------------------------------------------------------------------

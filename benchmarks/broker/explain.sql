@@ -10,11 +10,9 @@ SELECT pact_content_id AS content_id FROM pact_publication WHERE consumer_versio
 
 -- can-i-deploy: the statements of matrix/MatrixRows.java (plain SQL, one per kind of row for the whole answer), with
 -- the collections a "consumer-005 version to production" question binds.
-\echo '--- 1. can-i-deploy: the pacticipant, then the version by number (uq_pacticipant_name, uq_version_number)'
+\echo '--- 1. can-i-deploy: the pacticipant, its version by number and the environment, one statement (uq_pacticipant_name, uq_version_number, uq_environment_name)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE name = 'consumer-005';
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS v_build_url, v.created_at AS v_created_at FROM version v WHERE v.pacticipant_id = 5 AND v.number = :'cv_number';
+SELECT p.id, p.name, p.display_name, p.main_branch, p.repository_url, p.created_at, p.updated_at, v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS v_build_url, v.created_at AS v_created_at, (SELECT e.id FROM environment e WHERE e.name = 'production') AS e_id FROM pacticipant p LEFT JOIN version v ON v.pacticipant_id = p.id AND v.number = :'cv_number' WHERE p.name = 'consumer-005';
 
 \echo '--- 2. can-i-deploy: the publications of the selected versions with their content sha (uq_pact_publication, pact_content_pkey)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

@@ -78,10 +78,12 @@ start=$(date +%s)
 psql -q -X -v vpp="$vpp" -f "$here/seed.sql" -d "$db" | grep -v '^Time: ' | grep -v '^$' | tail -n 3
 echo "== seeded in $(( $(date +%s) - start )) s; database size $(psql -Atc "select pg_size_pretty(pg_database_size('$db'))")"
 
+# PostgreSQL's CPU per request can only be read from /proc when the server runs on this machine.
+case "$PGHOST" in 127.0.0.1|localhost|/*) pg_local=true ;; *) pg_local=false ;; esac
 echo "== load (driver is a separate JVM on loopback)"
 set +e
 java "$here/LoadDriver.java" --base-url "http://127.0.0.1:$port" --vpp "$vpp" --clients "$clients" --requests "$requests" \
-  --seconds "$seconds" --publishes "$publishes" --broker-pid "$broker_pid"
+  --seconds "$seconds" --publishes "$publishes" --broker-pid "$broker_pid" --postgres-cpu "$pg_local"
 load_status=$?
 set -e
 echo "== load after: $(uptime)"

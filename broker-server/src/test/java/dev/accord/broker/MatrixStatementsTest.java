@@ -76,7 +76,7 @@ class MatrixStatementsTest {
     JsonNode answer = Json.parse(broker.get(q.formatted("Eight")).body());
     assertThat(answer.path("summary").path("unknown").asInt()).isEqualTo(8);
     assertThat(eight).isEqualTo(two);
-    assertThat(two).isLessThanOrEqualTo(12);
+    assertThat(two).isLessThanOrEqualTo(8);
 
     long yes = statements("/matrix?q[][pacticipant]=Eight&q[][version]=c1&latestby=cvp&environment=production");
     long toTag = statements("/matrix?q[][pacticipant]=Eight&q[][version]=c1&latestby=cvp&tag=prod");

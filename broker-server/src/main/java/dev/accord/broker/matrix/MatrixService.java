@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
@@ -51,12 +52,21 @@ class MatrixService {
    */
   public DeployDecision evaluate(MatrixQuery q) {
     List<Resolved> resolved = new ArrayList<>();
+    Destination destination = q.destination();
+    Optional<Env> headEnv = null; // read with the first selector's pacticipant and version when that selector names a version
     for (Selector s : q.selectors()) {
+      if (resolved.isEmpty() && s.version() != null) {
+        MatrixRows.Head head = rows.head(s.pacticipant(), s.version(), destination.environment())
+            .orElseThrow(() -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
+        resolved.add(new Resolved(s, head.pacticipant(), head.version().stream().toList()));
+        headEnv = head.environment();
+        continue;
+      }
       Pacticipant p = rows.pacticipant(s.pacticipant()).orElseThrow(() -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
       resolved.add(new Resolved(s, p, resolve(p, s)));
     }
-    Destination destination = q.destination();
-    Env env = destination.environment() == null ? null : environment(destination.environment());
+    Env env = destination.environment() == null ? null
+        : headEnv != null ? headEnv.orElseThrow(() -> environmentNotFound(destination.environment())) : environment(destination.environment());
     Set<Long> specified = new LinkedHashSet<>();
     resolved.forEach(r -> specified.add(r.pacticipant().getId()));
 
@@ -120,8 +130,11 @@ class MatrixService {
   }
 
   private Env environment(String name) {
-    return rows.environment(name).orElseThrow(() -> ApiException.badRequest("Environment with name '" + name
-        + "' does not exist. Create it with pact broker create-environment --name " + name));
+    return rows.environment(name).orElseThrow(() -> environmentNotFound(name));
+  }
+
+  private static ApiException environmentNotFound(String name) {
+    return ApiException.badRequest("Environment with name '" + name + "' does not exist. Create it with pact broker create-environment --name " + name);
   }
 
   private List<Version> resolve(Pacticipant p, Selector s) {

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -14,6 +16,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Component
 public class Links {
+  private static final String BASE_ATTRIBUTE = Links.class.getName() + ".base";
   private final String configuredBaseUrl;
 
   Links(@Value("${accord.broker.base-url:}") String configuredBaseUrl) {
@@ -24,6 +27,22 @@ public class Links {
     if (!configuredBaseUrl.isEmpty()) {
       return configuredBaseUrl;
     }
+    // Computed once per request and kept on it: a response renders dozens of links, and building the URL from the
+    // request (forwarded headers, context path) is the expensive part of each.
+    RequestAttributes request = RequestContextHolder.getRequestAttributes();
+    if (request == null) {
+      return fromRequest();
+    }
+    Object cached = request.getAttribute(BASE_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+    if (cached instanceof String s) {
+      return s;
+    }
+    String base = fromRequest();
+    request.setAttribute(BASE_ATTRIBUTE, base, RequestAttributes.SCOPE_REQUEST);
+    return base;
+  }
+
+  private static String fromRequest() {
     return stripSlash(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
   }
 
