@@ -5,7 +5,6 @@ import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -74,8 +73,7 @@ class MatrixController {
     if (accept != null && accept.contains("text/plain") && !accept.contains("json")) {
       return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8)).body(views.text(decision, limit));
     }
-    Map<String, Object> body = views.json(decision, limit);
-    return Hal.ok(body);
+    return Hal.ok(views.jsonBytes(decision, limit));
   }
 
   private static String enc(String s) {

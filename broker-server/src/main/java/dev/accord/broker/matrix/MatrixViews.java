@@ -1,7 +1,5 @@
 package dev.accord.broker.matrix;
 
-import static dev.accord.broker.web.Links.link;
-
 import dev.accord.broker.matrix.DeployDecision.Reason;
 import dev.accord.broker.matrix.DeployDecision.Row;
 import dev.accord.broker.pacticipant.Pacticipant;
@@ -10,14 +8,14 @@ import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The matrix response in the Pact broker's JSON shape, and a plain-text form for humans. */
 @Component
@@ -26,28 +24,22 @@ class MatrixViews {
   private final VersionViews versionViews;
   private final PacticipantViews pacticipantViews;
   private final MatrixRows rows;
+  private final JsonMapper mapper;
 
-  MatrixViews(Links links, VersionViews versionViews, PacticipantViews pacticipantViews, MatrixRows rows) {
+  MatrixViews(Links links, VersionViews versionViews, PacticipantViews pacticipantViews, MatrixRows rows, JsonMapper mapper) {
     this.links = links;
     this.versionViews = versionViews;
     this.pacticipantViews = pacticipantViews;
     this.rows = rows;
+    this.mapper = mapper;
   }
 
-  /** No transaction: the rows are already loaded, and the branches and tags of their versions are one statement. */
-  Map<String, Object> json(DeployDecision d, int limit) {
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("deployable", d.deployable());
-    summary.put("reason", String.join("\n", d.reasons().stream().map(Reason::text).toList()));
-    summary.put("success", d.success());
-    summary.put("failed", d.failed());
-    summary.put("unknown", d.unknown());
-    if (d.ignoresGiven()) {
-      summary.put("ignored", d.ignored());
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("summary", summary);
-    body.put("notices", d.reasons().stream().map(r -> Map.of("type", r.type(), "text", r.text())).toList());
+  /**
+   * The matrix response (summary, notices, and the shown rows with their versions' branches and tags, read in one
+   * statement), written straight to a buffer with a streaming generator: no Map tree per row and version, and no trip
+   * through the message-converter layer (the hottest answer of the broker; docs/performance.md, third pass).
+   */
+  byte[] jsonBytes(DeployDecision d, int limit) {
     List<Row> shown = d.rows().stream().limit(limit).toList();
     Set<Long> versionIds = new LinkedHashSet<>();
     for (Row r : shown) {
@@ -57,52 +49,125 @@ class MatrixViews {
       }
     }
     MatrixRows.Labels labels = rows.labels(versionIds);
-    Map<Long, Map<String, Object>> summaries = new HashMap<>(); // a version appears in several rows: render it once
-    body.put("matrix", shown.stream().map(r -> row(r, summaries, labels)).toList());
-    return body;
+    ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 1024 * shown.size());
+    try (JsonGenerator g = mapper.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeName("summary");
+      g.writeStartObject();
+      writeBoolean(g, "deployable", d.deployable());
+      g.writeStringProperty("reason", String.join("\n", d.reasons().stream().map(Reason::text).toList()));
+      g.writeNumberProperty("success", d.success());
+      g.writeNumberProperty("failed", d.failed());
+      g.writeNumberProperty("unknown", d.unknown());
+      if (d.ignoresGiven()) {
+        g.writeNumberProperty("ignored", d.ignored());
+      }
+      g.writeEndObject();
+      g.writeName("notices");
+      g.writeStartArray();
+      for (Reason r : d.reasons()) {
+        g.writeStartObject();
+        g.writeStringProperty("type", r.type());
+        g.writeStringProperty("text", r.text());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeName("matrix");
+      g.writeStartArray();
+      for (Row r : shown) {
+        writeRow(g, r, labels);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    return out.toByteArray();
   }
 
-  /** The version as {@link VersionViews#summary} renders it (number, branch, branches, tags, self link), from labels loaded for all rows at once. */
-  private Map<String, Object> summary(Pacticipant p, Version v, MatrixRows.Labels labels) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("number", v.getNumber());
-    List<String> branchNames = labels.branches().getOrDefault(v.getId(), List.of());
-    m.put("branch", branchNames.isEmpty() ? null : branchNames.get(branchNames.size() - 1));
-    m.put("branches", branchNames.stream().map(b -> Map.of("name", b)).toList());
-    m.put("tags", labels.tags().getOrDefault(v.getId(), List.of()).stream().map(t -> Map.of("name", t)).toList());
-    m.put("_links", Map.of("self", link(versionViews.url(p, v))));
-    return m;
-  }
-
-  private Map<String, Object> row(Row r, Map<Long, Map<String, Object>> summaries, MatrixRows.Labels labels) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    Map<String, Object> consumer = new LinkedHashMap<>();
-    consumer.put("name", r.consumer().getName());
-    consumer.put("version", summaries.computeIfAbsent(r.consumerVersion().getId(), id -> summary(r.consumer(), r.consumerVersion(), labels)));
-    consumer.put("_links", Map.of("self", link(pacticipantViews.url(r.consumer()))));
-    Map<String, Object> provider = new LinkedHashMap<>();
-    provider.put("name", r.provider().getName());
-    provider.put("version", r.providerVersion() == null ? null
-        : summaries.computeIfAbsent(r.providerVersion().getId(), id -> summary(r.provider(), r.providerVersion(), labels)));
-    provider.put("_links", Map.of("self", link(pacticipantViews.url(r.provider()))));
-    m.put("consumer", consumer);
-    m.put("provider", provider);
-    m.put("pact", Map.of("createdAt", Hal.timestamp(r.publication().getCreatedAt()),
-        "_links", Map.of("self", link(links.url("/pacts/provider/{}/consumer/{}/version/{}", r.provider().getName(), r.consumer().getName(),
-            r.consumerVersion().getNumber())))));
-    if (r.verification() == null) {
-      m.put("verificationResult", null);
+  private static void writeBoolean(JsonGenerator g, String name, Boolean value) {
+    g.writeName(name);
+    if (value == null) {
+      g.writeNull();
     } else {
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("success", r.verification().isSuccess());
-      v.put("verifiedAt", Hal.timestamp(r.verification().getCreatedAt()));
-      v.put("_links", Map.of("self", link(rowVerificationUrl(r))));
-      m.put("verificationResult", v);
+      g.writeBoolean(value);
+    }
+  }
+
+  private static void writeLinks(JsonGenerator g, String href) {
+    g.writeName("_links");
+    g.writeStartObject();
+    g.writeName("self");
+    g.writeStartObject();
+    g.writeStringProperty("href", href);
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private void writeRow(JsonGenerator g, Row r, MatrixRows.Labels labels) {
+    g.writeStartObject();
+    g.writeName("consumer");
+    g.writeStartObject();
+    g.writeStringProperty("name", r.consumer().getName());
+    g.writeName("version");
+    writeVersion(g, r.consumer(), r.consumerVersion(), labels);
+    writeLinks(g, pacticipantViews.url(r.consumer()));
+    g.writeEndObject();
+    g.writeName("provider");
+    g.writeStartObject();
+    g.writeStringProperty("name", r.provider().getName());
+    g.writeName("version");
+    if (r.providerVersion() == null) {
+      g.writeNull();
+    } else {
+      writeVersion(g, r.provider(), r.providerVersion(), labels);
+    }
+    writeLinks(g, pacticipantViews.url(r.provider()));
+    g.writeEndObject();
+    g.writeName("pact");
+    g.writeStartObject();
+    g.writeStringProperty("createdAt", Hal.timestamp(r.publication().getCreatedAt()));
+    writeLinks(g, links.url("/pacts/provider/{}/consumer/{}/version/{}", r.provider().getName(), r.consumer().getName(), r.consumerVersion().getNumber()));
+    g.writeEndObject();
+    g.writeName("verificationResult");
+    if (r.verification() == null) {
+      g.writeNull();
+    } else {
+      g.writeStartObject();
+      g.writeBooleanProperty("success", r.verification().isSuccess());
+      g.writeStringProperty("verifiedAt", Hal.timestamp(r.verification().getCreatedAt()));
+      writeLinks(g, rowVerificationUrl(r));
+      g.writeEndObject();
     }
     if (r.ignored()) {
-      m.put("ignored", true);
+      g.writeBooleanProperty("ignored", true);
     }
-    return m;
+    g.writeEndObject();
+  }
+
+  private void writeVersion(JsonGenerator g, Pacticipant p, Version v, MatrixRows.Labels labels) {
+    g.writeStartObject();
+    g.writeStringProperty("number", v.getNumber());
+    List<String> branchNames = labels.branches().getOrDefault(v.getId(), List.of());
+    g.writeName("branch");
+    if (branchNames.isEmpty()) {
+      g.writeNull();
+    } else {
+      g.writeString(branchNames.get(branchNames.size() - 1));
+    }
+    writeNames(g, "branches", branchNames);
+    writeNames(g, "tags", labels.tags().getOrDefault(v.getId(), List.of()));
+    writeLinks(g, versionViews.url(p, v));
+    g.writeEndObject();
+  }
+
+  private static void writeNames(JsonGenerator g, String field, List<String> names) {
+    g.writeName(field);
+    g.writeStartArray();
+    for (String n : names) {
+      g.writeStartObject();
+      g.writeStringProperty("name", n);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   String rowVerificationUrl(Row r) {
