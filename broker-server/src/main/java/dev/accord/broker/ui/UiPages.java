@@ -27,11 +27,9 @@ import java.util.Map;
 import java.util.function.Function;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * The read-only web UI under {@code /ui}: integrations, a pact as documentation, the matrix of a pair, environments and
@@ -257,26 +255,6 @@ class UiPages {
         r.provider().getName(), r.providerVersion() == null ? null : r.providerVersion().getNumber(), status(r.verification()), r.ignored()))
         .toList());
     return "can-i-deploy";
-  }
-
-  // ---- errors ----
-
-  @ExceptionHandler(PageNotFound.class)
-  String notFound(PageNotFound e, Model model, HttpServletResponse response) {
-    response.setStatus(404);
-    model.addAttribute("heading", "Not found");
-    model.addAttribute("message", e.getMessage());
-    return "not-found";
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  String badParameter(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
-    response.setStatus(400);
-    model.addAttribute("heading", "Bad request");
-    model.addAttribute("message", "The query parameter '" + e.getName() + "' must be "
-        + (e.getRequiredType() == int.class || e.getRequiredType() == Integer.class ? "a whole number" : "true or false")
-        + ", got '" + e.getValue() + "'.");
-    return "not-found";
   }
 
   private Pacticipant pacticipant(String name) {

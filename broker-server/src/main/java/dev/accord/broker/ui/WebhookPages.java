@@ -1,10 +1,8 @@
 package dev.accord.broker.ui;
 
 import dev.accord.broker.webhook.WebhookQueries;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -38,13 +36,5 @@ class WebhookPages {
     model.addAttribute("webhooks", java.util.List.of(webhook));
     model.addAttribute("single", true);
     return "webhooks";
-  }
-
-  @ExceptionHandler(PageNotFound.class)
-  String notFound(PageNotFound e, Model model, HttpServletResponse response) {
-    response.setStatus(404);
-    model.addAttribute("heading", "Not found");
-    model.addAttribute("message", e.getMessage());
-    return "not-found";
   }
 }
