@@ -1,5 +1,7 @@
 package dev.accord.pact.json;
 
+import dev.accord.pact.json.internal.JsonWriter;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
@@ -28,6 +30,7 @@ public final class Json {
   /** The same defaults as the mapper's own factory (JsonMapper.builder() uses a default JsonFactory). */
   private static final JsonFactory FACTORY = new JsonFactory();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final int MAX_PLAIN_DEPTH = 500;
 
   /** Built on first use only. */
   private static final class Mapper {
@@ -70,17 +73,68 @@ public final class Json {
 
   /** Compact JSON text. */
   public static String write(JsonNode node) {
-    if (!plain(node)) {
-      return mapper().writeValueAsString(node);
-    }
-    StringBuilder out = new StringBuilder(64);
-    writeNode(out, node);
-    return out.toString();
+    return JsonWriter.plain(node) ? JsonWriter.compact(node) : mapper().writeValueAsString(node);
   }
 
-  /** Converts any Jackson-serialisable value (maps, lists, records) to a tree. */
+  /**
+   * Converts any Jackson-serialisable value (maps, lists, records) to a tree. Maps with string keys, collections,
+   * strings, booleans, ints, longs, doubles and plain JSON trees (copied) are converted here, to the very nodes the mapper would give
+   * (JsonTest checks); anything else, or anything nested in such a value, goes through the mapper.
+   */
   public static JsonNode toTree(Object value) {
-    return mapper().valueToTree(value);
+    JsonNode plain = plainTree(value, 0);
+    return plain != null ? plain : mapper().valueToTree(value);
+  }
+
+  /** The tree of a value made only of the types {@link #toTree} converts itself; null when it holds anything else. */
+  private static JsonNode plainTree(Object value, int depth) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
+    if (value instanceof String s) {
+      return NODES.stringNode(s);
+    }
+    if (value instanceof Integer i) {
+      return NODES.numberNode(i.intValue());
+    }
+    if (value instanceof Long l) {
+      return NODES.numberNode(l.longValue());
+    }
+    if (value instanceof Double d) {
+      return NODES.numberNode(d.doubleValue());
+    }
+    if (value instanceof Boolean b) {
+      return NODES.booleanNode(b);
+    }
+    if (value instanceof JsonNode node) {
+      return JsonWriter.plain(node) ? node.deepCopy() : null;
+    }
+    if (depth > MAX_PLAIN_DEPTH) {
+      return null; // the mapper reports what is too deep (or cyclic) in its own words
+    }
+    if (value instanceof Map<?, ?> map) {
+      ObjectNode object = NODES.objectNode();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        JsonNode child = e.getKey() instanceof String ? plainTree(e.getValue(), depth + 1) : null;
+        if (child == null) {
+          return null;
+        }
+        object.set((String) e.getKey(), child);
+      }
+      return object;
+    }
+    if (value instanceof Collection<?> collection) {
+      ArrayNode array = NODES.arrayNode();
+      for (Object element : collection) {
+        JsonNode child = plainTree(element, depth + 1);
+        if (child == null) {
+          return null;
+        }
+        array.add(child);
+      }
+      return array;
+    }
+    return null;
   }
 
   /** One root value, nothing after it (as the mapper's readTree with its default FAIL_ON_TRAILING_TOKENS). */
@@ -147,147 +201,5 @@ public final class Json {
       default:
         throw new StreamReadException(p, "Unexpected token " + token + " in a JSON document");
     }
-  }
-
-  /** Whether the tree holds only the node types {@link #writeNode} writes itself (not POJO, binary or raw). */
-  private static boolean plain(JsonNode node) {
-    switch (node.getNodeType()) {
-      case OBJECT:
-      case ARRAY:
-        for (JsonNode child : node.values()) {
-          if (!plain(child)) {
-            return false;
-          }
-        }
-        return true;
-      case STRING:
-      case NUMBER:
-      case BOOLEAN:
-      case NULL:
-        return true;
-      default:
-        return false;
-    }
-  }
-
-  /**
-   * The text Jackson's default generator writes: no spaces; in strings, quote, backslash and control characters
-   * escaped (short forms for backspace, tab, newline, form feed and carriage return, a four-digit Unicode escape for
-   * the others) and everything else as is; numbers as their Java text. JsonTest checks it against the mapper.
-   * Written by hand because a generator per call costs more than the text itself for the small documents of a
-   * verification (state-change bodies, generated values).
-   */
-  private static void writeNode(StringBuilder out, JsonNode node) {
-    switch (node.getNodeType()) {
-      case OBJECT: {
-        out.append('{');
-        boolean first = true;
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-          if (!first) {
-            out.append(',');
-          }
-          first = false;
-          writeString(out, e.getKey());
-          out.append(':');
-          writeNode(out, e.getValue());
-        }
-        out.append('}');
-        return;
-      }
-      case ARRAY: {
-        out.append('[');
-        boolean first = true;
-        for (JsonNode child : node.values()) {
-          if (!first) {
-            out.append(',');
-          }
-          first = false;
-          writeNode(out, child);
-        }
-        out.append(']');
-        return;
-      }
-      case STRING:
-        writeString(out, node.stringValue());
-        return;
-      case BOOLEAN:
-        out.append(node.booleanValue());
-        return;
-      case NULL:
-        out.append("null");
-        return;
-      case NUMBER:
-        switch (node.numberType()) {
-          case INT:
-            out.append(node.intValue());
-            return;
-          case LONG:
-            out.append(node.longValue());
-            return;
-          case BIG_INTEGER:
-            out.append(node.bigIntegerValue());
-            return;
-          case FLOAT:
-            writeFloatingPoint(out, node, Float.toString(node.floatValue()));
-            return;
-          case DOUBLE:
-            writeFloatingPoint(out, node, Double.toString(node.doubleValue()));
-            return;
-          default:
-            out.append(node.decimalValue().toString());
-            return;
-        }
-      default:
-        throw new IllegalStateException("Unexpected node type " + node.getNodeType());
-    }
-  }
-
-  /** NaN and infinities are not JSON numbers: Jackson writes them as strings. */
-  private static void writeFloatingPoint(StringBuilder out, JsonNode node, String text) {
-    double d = node.doubleValue();
-    if (Double.isNaN(d) || Double.isInfinite(d)) {
-      out.append('"').append(text).append('"');
-    } else {
-      out.append(text);
-    }
-  }
-
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-  private static void writeString(StringBuilder out, String s) {
-    out.append('"');
-    int from = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 0x20 && c != '"' && c != '\\') {
-        continue;
-      }
-      out.append(s, from, i).append('\\');
-      switch (c) {
-        case '"':
-        case '\\':
-          out.append(c);
-          break;
-        case '\b':
-          out.append('b');
-          break;
-        case '\t':
-          out.append('t');
-          break;
-        case '\n':
-          out.append('n');
-          break;
-        case '\f':
-          out.append('f');
-          break;
-        case '\r':
-          out.append('r');
-          break;
-        default:
-          out.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-      }
-      from = i + 1;
-    }
-    out.append(s, from, s.length()).append('"');
   }
 }

@@ -10,8 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import dev.accord.pact.json.internal.JsonText;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -67,6 +72,62 @@ class JsonTest {
     built.put("decimalExponent", new BigDecimal("1E+3"));
     assertThat(Json.write(built)).isEqualTo(Json.mapper().writeValueAsString(built));
   }
+
+  private static ObjectNode builtTree() {
+    ObjectNode built = Json.nodes().objectNode();
+    built.put("decimal", new BigDecimal("1.50"));
+    built.put("float", 1.25f);
+    built.put("nan", Double.NaN);
+    built.put("text", "\u0001 \" \\ \n \u00e9 \ud83d\ude00");
+    built.putArray("empty");
+    built.putObject("emptyObject");
+    built.putArray("nested").addArray().addObject().put("deep", 1);
+    return built;
+  }
+
+  @Test
+  void writesTheSamePrettyTextAsTheMappersPrettyPrinter() throws IOException {
+    List<JsonNode> trees = new ArrayList<>();
+    for (String json : allDocuments()) {
+      trees.add(Json.mapper().readTree(json));
+    }
+    trees.add(builtTree());
+    for (JsonNode tree : trees) {
+      assertThat(JsonText.pretty(tree)).as(tree.toString())
+          .isEqualTo(Json.mapper().writer().with(JsonText.prettyPrinter()).writeValueAsString(tree) + "\n");
+    }
+    assertThat(JsonText.pretty(Json.parse("{\"a\":[1,{}],\"b\":[],\"c\":{\"d\":null}}")))
+        .isEqualTo("{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": [],\n  \"c\": {\n    \"d\": null\n  }\n}\n");
+  }
+
+  @Test
+  void convertsPlainValuesToTheSameNodesAsTheMapper() {
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    ordered.put("z", 1);
+    ordered.put("a", null);
+    ordered.put("m", List.of(Map.of("k", -5L), Set.of("only"), List.of(), Map.of()));
+    ordered.put("d", 2.5);
+    ordered.put("nan", Double.NaN);
+    ordered.put("t", true);
+    ordered.put("s", "caf\u00e9");
+    List<Object> values = new ArrayList<>(List.of("x", 1, Integer.MIN_VALUE, Long.MAX_VALUE, -0.0, 1e300, false,
+        Map.of("id", 7), List.of(1, "two", 3.0), ordered, Map.of("node", Json.parse("{\"a\":[1,2.5,null]}")), new TreeMap<>(Map.of("b", 1, "a", 2))));
+    values.add(null);
+    // not converted here: the mapper's own answer, whatever it is
+    values.addAll(List.of((short) 3, 1.5f, new BigDecimal("1.50"), 'c', Map.of(1, "int key"),
+        List.of(new BigDecimal("2.0")), Map.of("inner", Optional.of("x")), new int[] {1, 2}, new Point(1, 2)));
+    for (Object value : values) {
+      JsonNode ours = Json.toTree(value);
+      JsonNode mappers = Json.mapper().valueToTree(value);
+      assertThat(ours).as(String.valueOf(value)).isEqualTo(mappers);
+      assertSameTypes(ours, mappers, String.valueOf(value));
+      assertThat(Json.write(ours)).as("key order of %s", value).isEqualTo(Json.write(mappers));
+    }
+    JsonNode tree = Json.parse("{\"a\":1}");
+    assertThat(Json.toTree(tree)).as("a copy, as the mapper gives").isEqualTo(tree).isNotSameAs(tree);
+  }
+
+  record Point(int x, int y) {}
 
   @Test
   void writesNodesItDoesNotKnowThroughTheMapper() {

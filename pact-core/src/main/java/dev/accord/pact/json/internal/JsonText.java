@@ -14,19 +14,29 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Pretty (pact files) and canonical (content hash) JSON text. */
 public final class JsonText {
-  private static final ObjectWriter PRETTY = Json.mapper().writer().with(new DefaultPrettyPrinter(
-      Separators.createDefaultInstance()
-          .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-          .withObjectEmptySeparator("")
-          .withArrayEmptySeparator(""))
-      .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-      .withObjectIndenter(new DefaultIndenter("  ", "\n")));
-
   private JsonText() {}
 
-  /** Two-space indentation, {@code "key": value}, Unix newlines, a trailing newline. */
+  /**
+   * Two-space indentation, {@code "key": value}, Unix newlines, a trailing newline: the text of the mapper's
+   * writer with {@link #prettyPrinter()}, written by {@link JsonWriter} for plain trees (JsonTextTest checks).
+   */
   public static String pretty(JsonNode node) {
-    return PRETTY.writeValueAsString(node) + "\n";
+    return (JsonWriter.plain(node) ? JsonWriter.pretty(node, "  ") : Pretty.WRITER.writeValueAsString(node)) + "\n";
+  }
+
+  /** Jackson's printer for the pact-file layout: what {@link #pretty} writes. */
+  public static DefaultPrettyPrinter prettyPrinter() {
+    return new DefaultPrettyPrinter(Separators.createDefaultInstance()
+        .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+        .withObjectEmptySeparator("")
+        .withArrayEmptySeparator(""))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+  }
+
+  /** Built on first use only, for trees with node types {@link JsonWriter} does not write. */
+  private static final class Pretty {
+    static final ObjectWriter WRITER = Json.mapper().writer().with(prettyPrinter());
   }
 
   /** Compact, with the keys of every object sorted. */
