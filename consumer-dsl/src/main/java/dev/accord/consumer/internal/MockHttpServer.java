@@ -1,39 +1,45 @@
 package dev.accord.consumer.internal;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
-import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.common.JettySettings;
+import com.github.tomakehurst.wiremock.common.Notifier;
+import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
-import com.github.tomakehurst.wiremock.http.StubRequestHandler;
-import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
-import com.github.tomakehurst.wiremock.standalone.MappingsSource;
-import com.github.tomakehurst.wiremock.stubbing.StubMappings;
-import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
-import wiremock.org.eclipse.jetty.server.ServerConnector;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
+import com.github.tomakehurst.wiremock.http.ProxyResponseRenderer;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestHandler;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.http.StubRequestHandler;
+import com.github.tomakehurst.wiremock.http.StubResponseRenderer;
+import com.github.tomakehurst.wiremock.jetty.JettyFaultInjectorFactory;
+import com.github.tomakehurst.wiremock.jetty.JettyHttpUtils;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpUtils;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
-import com.github.tomakehurst.wiremock.matching.ValueMatcher;
 import com.github.tomakehurst.wiremock.matching.RequestMatcherExtension;
+import com.github.tomakehurst.wiremock.matching.RequestPattern;
+import com.github.tomakehurst.wiremock.matching.ValueMatcher;
+import com.github.tomakehurst.wiremock.servlet.FaultInjectorFactory;
+import com.github.tomakehurst.wiremock.servlet.MultipartRequestConfigurer;
+import com.github.tomakehurst.wiremock.servlet.WireMockHandlerDispatchingServlet;
 import com.github.tomakehurst.wiremock.store.DefaultStores;
 import com.github.tomakehurst.wiremock.store.InMemoryStubMappingStore;
+import com.github.tomakehurst.wiremock.store.Stores;
 import com.github.tomakehurst.wiremock.store.StubMappingStore;
+import com.github.tomakehurst.wiremock.stubbing.InMemoryScenarios;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StoreBackedStubMappings;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.stubbing.SubEvent;
-import java.util.function.Consumer;
-import java.util.stream.Stream;
+import com.github.tomakehurst.wiremock.verification.StoreBackedRequestJournal;
 import com.github.tomakehurst.wiremock.verification.notmatched.NotMatchedRenderer;
+
 import dev.accord.pact.generators.Generation;
 import dev.accord.pact.generators.GeneratorContext;
 import dev.accord.pact.matching.Matching;
@@ -45,6 +51,7 @@ import dev.accord.pact.model.Generator;
 import dev.accord.pact.model.Generators;
 import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
+
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -54,11 +61,25 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
+import wiremock.org.eclipse.jetty.server.Handler;
+import wiremock.org.eclipse.jetty.server.ServerConnector;
+import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
+import wiremock.org.eclipse.jetty.servlet.ServletHolder;
 
 /**
  * The WireMock server behind a mock provider: one stub per HTTP interaction, matched by the Pact engine
  * through a custom matcher, answered by a transformer that applies the response's generators. WireMock
  * serves and journals; Pact semantics decide. Not public API.
+ *
+ * <p>Assembled from WireMock's parts (its Jetty 11 server and request servlet, stub mappings, request journal,
+ * response renderer) rather than through {@code WireMockServer}, which always builds the Handlebars template
+ * engine, the admin API and the client: about 1,300 classes a mock provider never uses, and a quarter of a
+ * consumer test run's start-up (docs/performance.md). It also means the mock serves the declared interactions and
+ * nothing else: no admin API, no mapping files, no {@code __files}.
  */
 public final class MockHttpServer implements AutoCloseable {
 
@@ -83,13 +104,18 @@ public final class MockHttpServer implements AutoCloseable {
   public record Received(HttpRequest request, Expectation matched) {}
 
   private static final String TRANSFORMER = "accord-pact-response";
+  /** Every stub's response: made by {@link PactResponse} from the interaction the stub belongs to. */
+  private static final ResponseDefinition RESPONSE =
+      ResponseDefinitionBuilder.responseDefinition().withTransformers(TRANSFORMER).build();
 
-  private final WireMockServer server;
   private final Map<UUID, Expectation> stubs = new ConcurrentHashMap<>();
   private final List<Expectation> order = new CopyOnWriteArrayList<>();
   private final ThreadLocal<Object[]> lastConverted = new ThreadLocal<>();
   private final java.util.function.Function<HttpRequest, ResponseDefinition> unmatched;
-  private NoDelayJettyServer jetty;
+  private final StoreBackedStubMappings stubMappings;
+  private final InMemoryScenarios scenarios;
+  private final StoreBackedRequestJournal journal;
+  private final StubsOnlyJettyServer jetty;
 
   public MockHttpServer() {
     this(null, 0, null);
@@ -108,41 +134,42 @@ public final class MockHttpServer implements AutoCloseable {
         .jettyAcceptors(1)
         .http2PlainDisabled(true)
         .gzipDisabled(true)
-        .stubRequestLoggingDisabled(true)
-        .extensionScanningEnabled(false)
-        // a mock provider never proxies or templates: skip building WireMock's proxy client and Handlebars
-        .templatingEnabled(false)
-        // the Pact engine matches XML bodies: skip WireMock's start-up probe of the JDK's XML factories
-        .disableOptimizeXmlFactoriesLoading(true)
-        .httpClientFactory((options, trustAll, trusted, useSystemProperties) -> request -> {
-          throw new java.io.IOException("Accord's mock provider does not proxy requests");
-        })
-        .extensions(new PactResponse())
-        .notMatchedRendererFactory(extensions -> new MismatchRenderer())
-        // stubs come from the DSL only: never load WireMock mapping files (by default
-        // src/test/resources/mappings/*.json, which a consumer project may keep for its own WireMock tests)
-        .mappingSource(NoMappingFiles.INSTANCE)
-        .httpServerFactory((options, admin, stubRequests) -> jetty = new NoDelayJettyServer(options, admin, stubRequests));
+        .stubRequestLoggingDisabled(true);
     if (host != null) {
       config.bindAddress(host);
     }
-    IndexedStubs stubStore = new IndexedStubs();
-    config.withStores(new DefaultStores(config.filesRoot()) {
+    Stores stores = new DefaultStores(config.filesRoot()) {
+      private final StubMappingStore stubStore = new IndexedStubs();
+
       @Override
       public StubMappingStore getStubStore() {
         return stubStore;
       }
-    });
-    server = new WireMockServer(config);
-    server.start();
+    };
+    stores.start();
+    scenarios = new InMemoryScenarios(stores.getScenariosStore());
+    stubMappings = new StoreBackedStubMappings(stores.getStubStore(), scenarios, Map.of(), Map.of(),
+        Map.of(TRANSFORMER, new PactResponse()), stores.getFilesBlobStore(), List.of(), Map.of());
+    journal = new StoreBackedRequestJournal(null, Map.of(), stores.getRequestJournalStore());
+    com.github.tomakehurst.wiremock.http.client.HttpClient noProxying = request -> {
+      throw new java.io.IOException("Accord's mock provider does not proxy requests");
+    };
+    StubRequestHandler stubRequests = new StubRequestHandler(this::serve,
+        new StubResponseRenderer(stores.getFilesBlobStore(), stores.getSettingsStore(),
+            new ProxyResponseRenderer(false, null, stores.getSettingsStore(), false, noProxying, noProxying),
+            List.of(), List.of()),
+        null, Map.of(), Map.of(), journal, List.of(), List.of(), true, config.getDataTruncationSettings(),
+        new MismatchRenderer());
+    jetty = new StubsOnlyJettyServer(config, stubRequests);
+    jetty.start();
   }
 
   public String baseUrl() {
-    return "http://localhost:" + server.port();
+    return "http://localhost:" + jetty.port();
   }
 
   public int port() {
-    return server.port();
+    return jetty.port();
   }
 
   /** Adds the stub of an interaction. */
@@ -150,17 +177,40 @@ public final class MockHttpServer implements AutoCloseable {
     UUID id = UUID.randomUUID();
     stubs.put(id, expectation);
     order.add(expectation);
-    server.stubFor(any(anyUrl())
-        .withId(id)
-        .andMatching(new PactMatcher(expectation))
-        .willReturn(ResponseDefinitionBuilder.responseDefinition().withTransformers(TRANSFORMER)));
+    StubMapping stub = new StubMapping(new RequestPattern(new PactMatcher(expectation)), RESPONSE);
+    stub.setId(id);
+    stubMappings.addMapping(stub);
   }
 
   /** Forgets every stub and the journal: the state between two tests. */
   public void reset() {
-    server.resetAll();
+    stubMappings.reset();
+    scenarios.clear();
+    journal.reset();
     stubs.clear();
     order.clear();
+  }
+
+  /**
+   * Serves a request: the stub whose interaction matches it, or else the mismatches against the closest interaction,
+   * answered here with their headers (WireMock's own not-matched page would keep only status, type and body).
+   */
+  private ServeEvent serve(ServeEvent received) {
+    ServeEvent served = stubMappings.serveFor(received);
+    return served.getResponseDefinition().wasConfigured() ? served
+        : served.withResponseDefinition(unmatchedResponse(toPact(served.getRequest())));
+  }
+
+  private ResponseDefinition unmatchedResponse(HttpRequest actual) {
+    if (unmatched != null) {
+      return unmatched.apply(actual);
+    }
+    return ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(500)
+        .withHeader("Content-Type", "text/plain; charset=utf-8")
+        .withHeader("X-Accord-Unexpected-Request", "true")
+        .withBody(Reports.unexpectedRequest(actual, closest(actual)))
+        .build();
   }
 
   /** The expectations in declaration order. */
@@ -170,12 +220,14 @@ public final class MockHttpServer implements AutoCloseable {
 
   /** What the server received since the last reset, in arrival order. */
   public List<Received> received() {
-    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+    List<ServeEvent> events = new ArrayList<>(journal.getAllServeEvents());
     // the journal lists the newest first
     java.util.Collections.reverse(events);
     List<Received> result = new ArrayList<>();
     for (ServeEvent e : events) {
-      Expectation matched = e.getWasMatched() && e.getStubMapping() != null ? stubs.get(e.getStubMapping().getId()) : null;
+      // an unmatched request was answered with the mismatches, under WireMock's "not configured" stub
+      UUID stub = e.getStubMapping() == null ? null : e.getStubMapping().getId();
+      Expectation matched = stub == null ? null : stubs.get(stub);
       result.add(new Received(toPact(e.getRequest()), matched));
     }
     return result;
@@ -183,7 +235,7 @@ public final class MockHttpServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop();
+    jetty.stop();
   }
 
   /** The HTTP connector, for tests that check how accepted sockets are configured. */
@@ -284,10 +336,31 @@ public final class MockHttpServer implements AutoCloseable {
     }
   }
 
-  /** WireMock's Jetty 11 server with TCP_NODELAY set on every accepted connection, not left to Jetty's default. */
-  static final class NoDelayJettyServer extends Jetty11HttpServer {
-    NoDelayJettyServer(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
-      super(options, admin, stubs);
+  /**
+   * WireMock's Jetty 11 server serving only the stubs: WireMock's request handling servlet at {@code /}, without the
+   * admin API, the {@code __files} directory and the CORS and gzip handlers WireMock adds around them; TCP_NODELAY
+   * set on every accepted connection, not left to Jetty's default.
+   */
+  static final class StubsOnlyJettyServer extends Jetty11HttpServer {
+    StubsOnlyJettyServer(Options options, StubRequestHandler stubs) {
+      super(options, null, stubs);
+    }
+
+    @Override
+    protected Handler createHandler(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
+      ServletContextHandler context = new ServletContextHandler(jettyServer, "/");
+      Jetty11HttpUtils utils = new Jetty11HttpUtils();
+      context.setAttribute(JettyHttpUtils.class.getName(), utils);
+      context.setAttribute(JettyFaultInjectorFactory.class.getName(), new JettyFaultInjectorFactory(utils));
+      context.setAttribute(StubRequestHandler.class.getName(), stubs);
+      context.setAttribute(Notifier.KEY, options.notifier());
+      context.setAttribute(Options.ChunkedEncodingPolicy.class.getName(), options.getChunkedEncodingPolicy());
+      context.setAttribute(MultipartRequestConfigurer.KEY, buildMultipartRequestConfigurer());
+      ServletHolder servlet = context.addServlet(WireMockHandlerDispatchingServlet.class, "/");
+      servlet.setInitOrder(1);
+      servlet.setInitParameter(RequestHandler.HANDLER_CLASS_KEY, StubRequestHandler.class.getName());
+      servlet.setInitParameter(FaultInjectorFactory.INJECTOR_CLASS_KEY, JettyFaultInjectorFactory.class.getName());
+      return context;
     }
 
     @Override
@@ -303,26 +376,6 @@ public final class MockHttpServer implements AutoCloseable {
     ServerConnector connector() {
       return httpConnector;
     }
-  }
-
-  /** No stub mapping files: neither loaded at start nor saved. */
-  private enum NoMappingFiles implements MappingsSource {
-    INSTANCE;
-
-    @Override
-    public void loadMappingsInto(StubMappings stubMappings) {}
-
-    @Override
-    public void save(List<StubMapping> stubMappings) {}
-
-    @Override
-    public void save(StubMapping stubMapping) {}
-
-    @Override
-    public void remove(StubMapping stubMapping) {}
-
-    @Override
-    public void removeAll() {}
   }
 
   /** The Pact engine as a WireMock custom matcher. */
@@ -393,20 +446,11 @@ public final class MockHttpServer implements AutoCloseable {
     }
   }
 
-  /** Answers a request no interaction matched with the mismatches against the closest interaction. */
+  /** WireMock's not-matched hook; {@link #serve} answers unmatched requests first, so this is a fallback only. */
   private final class MismatchRenderer extends NotMatchedRenderer {
     @Override
     protected ResponseDefinition render(Admin admin, ServeEvent event) {
-      HttpRequest actual = toPact(event.getRequest());
-      if (unmatched != null) {
-        return unmatched.apply(actual);
-      }
-      return ResponseDefinitionBuilder.responseDefinition()
-          .withStatus(500)
-          .withHeader("Content-Type", "text/plain; charset=utf-8")
-          .withHeader("X-Accord-Unexpected-Request", "true")
-          .withBody(Reports.unexpectedRequest(actual, closest(actual)))
-          .build();
+      return unmatchedResponse(toPact(event.getRequest()));
     }
   }
 }

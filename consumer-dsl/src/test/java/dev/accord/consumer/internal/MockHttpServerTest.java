@@ -43,36 +43,61 @@ class MockHttpServerTest {
           HttpRequest.newBuilder(URI.create(server.baseUrl() + "/anything")).build(), HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.body()).startsWith("Unexpected request: GET /anything");
+      assertThat(response.headers().firstValue("X-Accord-Unexpected-Request")).contains("true");
+      assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
       assertThat(noDelay).as("TCP_NODELAY of the accepted socket").containsExactly(true);
     }
   }
 
   @Test
-  void stubMappingFilesInTheWorkingDirectoryAreNeverLoaded() throws Exception {
+  void wireMockFilesInTheWorkingDirectoryAreNeverServed() throws Exception {
     // WireMock's default file source is src/test/resources: a consumer project with its own WireMock mapping
-    // files there must not see them served by a mock provider
+    // files and __files there must not see them served by a mock provider
     Path resources = Path.of("src", "test", "resources");
     Path mappings = resources.resolve("mappings");
-    assertThat(Files.exists(mappings)).as("this module has no mapping files of its own").isFalse();
+    Path files = resources.resolve("__files");
+    assertThat(Files.exists(mappings) || Files.exists(files)).as("this module has no WireMock files of its own")
+        .isFalse();
     boolean createdResources = !Files.exists(resources);
     Files.createDirectories(mappings);
+    Files.createDirectories(files);
     Path stub = mappings.resolve("accord-test-stub.json");
+    Path file = files.resolve("accord-test-file.json");
     try {
       Files.writeString(stub, "{\"request\": {\"method\": \"GET\", \"url\": \"/from-a-file\"},"
           + " \"response\": {\"status\": 200, \"body\": \"from a file\"}}");
+      Files.writeString(file, "{\"served\": true}");
       try (MockHttpServer server = new MockHttpServer()) {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/from-a-file")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).startsWith("Unexpected request: GET /from-a-file");
+        for (String path : List.of("/from-a-file", "/__files/accord-test-file.json", "/accord-test-file.json")) {
+          HttpResponse<String> response = get(server, path);
+          assertThat(response.statusCode()).as(path).isEqualTo(500);
+          assertThat(response.body()).as(path).startsWith("Unexpected request: GET " + path);
+        }
       }
     } finally {
       Files.deleteIfExists(stub);
+      Files.deleteIfExists(file);
       Files.deleteIfExists(mappings);
+      Files.deleteIfExists(files);
       if (createdResources) {
         Files.deleteIfExists(resources);
       }
     }
+  }
+
+  @Test
+  void wireMocksAdminApiIsNotServedSoItsPathsAreUnexpectedRequests() throws Exception {
+    try (MockHttpServer server = new MockHttpServer()) {
+      for (String path : List.of("/__admin/mappings", "/__admin/requests", "/__admin/")) {
+        HttpResponse<String> response = get(server, path);
+        assertThat(response.statusCode()).as(path).isEqualTo(500);
+        assertThat(response.body()).as(path).startsWith("Unexpected request: GET " + path);
+      }
+    }
+  }
+
+  private static HttpResponse<String> get(MockHttpServer server, String path) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }
