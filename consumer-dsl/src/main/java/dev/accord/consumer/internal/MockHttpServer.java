@@ -29,7 +29,6 @@ import com.github.tomakehurst.wiremock.servlet.FaultInjectorFactory;
 import com.github.tomakehurst.wiremock.servlet.MultipartRequestConfigurer;
 import com.github.tomakehurst.wiremock.servlet.WireMockHandlerDispatchingServlet;
 import com.github.tomakehurst.wiremock.store.DefaultStores;
-import com.github.tomakehurst.wiremock.store.InMemoryStubMappingStore;
 import com.github.tomakehurst.wiremock.store.Stores;
 import com.github.tomakehurst.wiremock.store.StubMappingStore;
 import com.github.tomakehurst.wiremock.stubbing.InMemoryScenarios;
@@ -55,9 +54,12 @@ import dev.accord.pact.model.HttpResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -257,10 +259,11 @@ public final class MockHttpServer implements AutoCloseable {
     return best;
   }
 
-  private static boolean samePath(String expected, String url) {
+  /** The decoded path of a request URL, as the Pact engine compares it. */
+  private static String path(String url) {
     int q = url.indexOf('?');
     String raw = q < 0 ? url : url.substring(0, q);
-    return raw.indexOf('%') < 0 && raw.indexOf('+') < 0 ? raw.equals(expected) : decodePath(raw).equals(expected);
+    return raw.indexOf('%') < 0 && raw.indexOf('+') < 0 ? raw : decodePath(raw);
   }
 
   private static String decodePath(String raw) {
@@ -307,32 +310,106 @@ public final class MockHttpServer implements AutoCloseable {
   }
 
   /**
-   * WireMock's in-memory stub store, asked first whether a stub could possibly match (same method, same
-   * literal path) so that a request is matched by the Pact engine against a handful of stubs, not all of
-   * them; WireMock still decides with each remaining stub's own matcher.
+   * The stub store, indexed by method and literal path: a request is matched by the Pact engine against the few
+   * stubs that could match it (same method and path, or a path matcher), not against all of them, and a stub is
+   * found by its id in constant time. Candidates come newest first, the order WireMock's own store gives stubs of
+   * equal priority; WireMock still decides with each candidate's matcher.
    */
-  private final class IndexedStubs extends InMemoryStubMappingStore {
+  private final class IndexedStubs implements StubMappingStore {
+    private final Map<UUID, StubMapping> byId = new LinkedHashMap<>();
+    /** Stubs with a literal path, by method and path. */
+    private final Map<String, List<StubMapping>> byMethodAndPath = new HashMap<>();
+    /** Stubs whose path has a matcher, and any stub not added through {@link #add(Expectation)}. */
+    private final List<StubMapping> anyPath = new ArrayList<>();
+    private long insertions;
+
+    @Override
+    public synchronized Stream<StubMapping> getAll() {
+      List<StubMapping> all = new ArrayList<>(byId.values());
+      java.util.Collections.reverse(all);
+      return all.stream();
+    }
+
+    @Override
+    public synchronized Optional<StubMapping> get(UUID id) {
+      return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized void add(StubMapping stub) {
+      stub.setInsertionIndex(insertions++);
+      byId.put(stub.getId(), stub);
+      String key = key(stub);
+      if (key == null) {
+        anyPath.add(stub);
+      } else {
+        byMethodAndPath.computeIfAbsent(key, k -> new ArrayList<>(1)).add(stub);
+      }
+    }
+
+    @Override
+    public synchronized void replace(StubMapping existing, StubMapping updated) {
+      remove(existing.getId());
+      add(updated);
+    }
+
+    @Override
+    @SuppressWarnings("removal")
+    public synchronized void remove(StubMapping stub) {
+      remove(stub.getId());
+    }
+
+    @Override
+    public synchronized void remove(UUID id) {
+      StubMapping stub = byId.remove(id);
+      if (stub != null) {
+        String key = key(stub);
+        List<StubMapping> list = key == null ? anyPath : byMethodAndPath.getOrDefault(key, new ArrayList<>());
+        list.remove(stub);
+      }
+    }
+
+    @Override
+    public synchronized void clear() {
+      byId.clear();
+      byMethodAndPath.clear();
+      anyPath.clear();
+    }
+
     @Override
     public Stream<StubMapping> findAllMatchingRequest(Request request, Map<String, RequestMatcherExtension> customMatchers,
         Consumer<SubEvent> subEvents) {
-      return getAll().filter(stub -> mayMatch(stub, request)).filter(stub -> {
-        MatchResult result = stub.getRequest().match(request, customMatchers);
-        if (result.isExactMatch()) {
-          result.getSubEvents().forEach(subEvents);
-          return true;
-        }
-        return false;
-      });
+      return candidates(request.getMethod().getName().toUpperCase(Locale.ROOT) + ' ' + path(request.getUrl()))
+          .stream()
+          .filter(stub -> {
+            MatchResult result = stub.getRequest().match(request, customMatchers);
+            if (result.isExactMatch()) {
+              result.getSubEvents().forEach(subEvents);
+              return true;
+            }
+            return false;
+          });
     }
 
-    private boolean mayMatch(StubMapping stub, Request request) {
+    /** The stubs with this method and path and those with any path, newest first. */
+    private synchronized List<StubMapping> candidates(String methodAndPath) {
+      List<StubMapping> exact = byMethodAndPath.getOrDefault(methodAndPath, List.of());
+      List<StubMapping> all = new ArrayList<>(exact.size() + anyPath.size());
+      all.addAll(exact);
+      all.addAll(anyPath);
+      all.sort(java.util.Comparator.comparingLong(StubMapping::getInsertionIndex).reversed());
+      return all;
+    }
+
+    /** Method and literal path of the stub's interaction, or null when its path has a matcher. */
+    private String key(StubMapping stub) {
       Expectation e = stubs.get(stub.getId());
       if (e == null) {
-        return true;
+        return null;
       }
       HttpRequest expected = e.request();
-      return expected.method().equalsIgnoreCase(request.getMethod().getName())
-          && (!expected.matchingRules().category(Category.PATH).isEmpty() || samePath(expected.path(), request.getUrl()));
+      return expected.matchingRules().category(Category.PATH).isEmpty()
+          ? expected.method().toUpperCase(Locale.ROOT) + ' ' + expected.path() : null;
     }
   }
 

@@ -11,7 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import dev.accord.pact.model.Body;
+import dev.accord.pact.model.Category;
+import dev.accord.pact.model.ContentType;
+import dev.accord.pact.model.MatchingRule;
+import dev.accord.pact.model.MatchingRules;
+import dev.accord.pact.model.RuleList;
 import org.junit.jupiter.api.Test;
 import wiremock.org.eclipse.jetty.io.Connection;
 import wiremock.org.eclipse.jetty.io.SocketChannelEndPoint;
@@ -94,6 +101,60 @@ class MockHttpServerTest {
         assertThat(response.body()).as(path).startsWith("Unexpected request: GET " + path);
       }
     }
+  }
+
+  @Test
+  void findsTheStubOfARequestAmongManyByMethodAndPathOrByPathMatcherAndTheNewestWins() throws Exception {
+    try (MockHttpServer server = new MockHttpServer()) {
+      for (int i = 0; i < 50; i++) {
+        server.add(stub("GET", "/items/" + i, null, "item " + i));
+        server.add(stub("DELETE", "/items/" + i, null, "deleted " + i));
+      }
+      server.add(stub("GET", "/files/a b", null, "spaced"));
+      server.add(stub("GET", "/orders/1", "/orders/\\d+", "any order"));
+      server.add(stub("GET", "/items/7", null, "item 7, declared again"));
+
+      assertThat(get(server, "/items/3").body()).isEqualTo("item 3");
+      assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/items/3"))
+          .DELETE().build(), HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("deleted 3");
+      assertThat(get(server, "/files/a%20b").body()).isEqualTo("spaced");
+      assertThat(get(server, "/orders/42").body()).as("a path matcher, not an exact path").isEqualTo("any order");
+      assertThat(get(server, "/items/7").body()).as("two stubs match: the newest, as in WireMock")
+          .isEqualTo("item 7, declared again");
+      HttpResponse<String> unknown = get(server, "/items/x");
+      assertThat(unknown.statusCode()).isEqualTo(500);
+      assertThat(unknown.body()).startsWith("Unexpected request: GET /items/x");
+      assertThat(server.received()).extracting(r -> r.matched() == null ? null : r.matched().label())
+          .containsExactly("item 3", "deleted 3", "spaced", "any order", "item 7, declared again", null);
+
+      server.reset();
+      assertThat(get(server, "/items/3").statusCode()).as("after a reset").isEqualTo(500);
+    }
+  }
+
+  private static MockHttpServer.Expectation stub(String method, String path, String pathRegex, String answer) {
+    MatchingRules rules = pathRegex == null ? MatchingRules.builder().build() : MatchingRules.builder()
+        .add(Category.PATH, "", new RuleList(List.of(new MatchingRule.Regex(pathRegex)), null)).build();
+    dev.accord.pact.model.HttpRequest request =
+        new dev.accord.pact.model.HttpRequest(method, path, Map.of(), Map.of(), Body.missing(), rules, null);
+    dev.accord.pact.model.HttpResponse response = new dev.accord.pact.model.HttpResponse(200,
+        Map.of(), Body.text(answer, ContentType.TEXT), null, null);
+    return new MockHttpServer.Expectation() {
+      @Override
+      public dev.accord.pact.model.HttpRequest request() {
+        return request;
+      }
+
+      @Override
+      public dev.accord.pact.model.HttpResponse response() {
+        return response;
+      }
+
+      @Override
+      public String label() {
+        return answer;
+      }
+    };
   }
 
   private static HttpResponse<String> get(MockHttpServer server, String path) throws Exception {
