@@ -10,12 +10,17 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
-/** Runs the benchmark test class on the JUnit Platform, as a build tool would, in this process. */
+/**
+ * Runs one test class on the JUnit Platform, as a build tool would, in this process: the benchmark's contract test
+ * by default, or the class named by the first argument (the floor, {@code PlainJdkFloorTest}).
+ */
 public final class RunConsumerBenchmark {
-  public static void main(String[] args) {
+  public static void main(String[] args) throws ClassNotFoundException {
     long entered = System.currentTimeMillis();
+    Class<?> testClass = args.length > 0 ? Class.forName(RunConsumerBenchmark.class.getPackageName() + "." + args[0])
+        : TwoHundredInteractionsContractTest.class;
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(TwoHundredInteractionsContractTest.class)).build();
+        .selectors(selectClass(testClass)).build();
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     long executing = System.currentTimeMillis();
