@@ -31,7 +31,9 @@ class TwoHundredInteractionsContractTest {
     long t1 = System.nanoTime();
     provider.url(); // waits for the mock server when it is still starting in the background
     long waited = System.nanoTime() - t1;
+    long c0 = System.nanoTime();
     HttpClient client = HttpClient.newHttpClient();
+    long clientCreated = System.nanoTime() - c0;
     long[] lat = new long[INTERACTIONS];
     for (int i = 0; i < INTERACTIONS; i++) {
       long s0 = System.nanoTime();
@@ -45,11 +47,15 @@ class TwoHundredInteractionsContractTest {
     if (Boolean.getBoolean("bench.phases")) {
       long[] sorted = lat.clone();
       java.util.Arrays.sort(sorted);
-      System.out.printf("latency min %.1f ms, median %.1f ms, p90 %.1f ms%n", sorted[0] / 1e6, sorted[100] / 1e6, sorted[180] / 1e6);
+      System.out.printf("latency min %.1f ms, median %.1f ms, p90 %.1f ms, max %.1f ms; first five %.1f %.1f %.1f %.1f %.1f ms;"
+          + " sum of the first 20 %.0f ms, of the rest %.0f ms%n", sorted[0] / 1e6, sorted[100] / 1e6, sorted[180] / 1e6,
+          sorted[199] / 1e6, lat[0] / 1e6, lat[1] / 1e6, lat[2] / 1e6, lat[3] / 1e6, lat[4] / 1e6,
+          java.util.Arrays.stream(lat, 0, 20).sum() / 1e6, java.util.Arrays.stream(lat, 20, 200).sum() / 1e6);
     }
     if (Boolean.getBoolean("bench.phases")) {
-      System.out.printf("declare %d ms, waiting for the mock server %d ms, calls %d ms%n", (t1 - t0) / 1_000_000,
-          waited / 1_000_000, (System.nanoTime() - t1 - waited) / 1_000_000);
+      System.out.printf("declare %d ms, waiting for the mock server %d ms, HttpClient.newHttpClient() %d ms, calls %d ms%n",
+          (t1 - t0) / 1_000_000, waited / 1_000_000, clientCreated / 1_000_000,
+          (System.nanoTime() - t1 - waited - clientCreated) / 1_000_000);
     }
   }
 }
