@@ -136,6 +136,8 @@ public final class MockHttpServer implements AutoCloseable {
         .jettyAcceptors(1)
         .http2PlainDisabled(true)
         .gzipDisabled(true)
+        // a Content-Length on every response, as a provider serving small JSON documents would send
+        .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
         .stubRequestLoggingDisabled(true);
     if (host != null) {
       config.bindAddress(host);

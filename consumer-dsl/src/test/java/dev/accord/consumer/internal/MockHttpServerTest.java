@@ -52,6 +52,8 @@ class MockHttpServerTest {
       assertThat(response.body()).startsWith("Unexpected request: GET /anything");
       assertThat(response.headers().firstValue("X-Accord-Unexpected-Request")).contains("true");
       assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
+      assertThat(response.headers().firstValue("Content-Length")).as("not chunked")
+          .contains(String.valueOf(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
       assertThat(noDelay).as("TCP_NODELAY of the accepted socket").containsExactly(true);
     }
   }
