@@ -67,7 +67,11 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import wiremock.org.eclipse.jetty.io.NetworkTrafficListener;
+import wiremock.jakarta.servlet.RequestDispatcher;
+import wiremock.jakarta.servlet.http.HttpServletRequest;
+import wiremock.jakarta.servlet.http.HttpServletResponse;
 import wiremock.org.eclipse.jetty.server.Handler;
+import wiremock.org.eclipse.jetty.server.handler.ErrorHandler;
 import wiremock.org.eclipse.jetty.server.ServerConnector;
 import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
 import wiremock.org.eclipse.jetty.servlet.ServletHolder;
@@ -118,6 +122,8 @@ public final class MockHttpServer implements AutoCloseable {
   private final InMemoryScenarios scenarios;
   private final StoreBackedRequestJournal journal;
   private final StubsOnlyJettyServer jetty;
+  /** Requests WireMock could not even read (a malformed percent escape, say): answered and reported, never journaled. */
+  private final List<Received> unreadable = new CopyOnWriteArrayList<>();
 
   public MockHttpServer() {
     this(null, 0, null);
@@ -165,6 +171,7 @@ public final class MockHttpServer implements AutoCloseable {
         null, Map.of(), Map.of(), journal, List.of(), List.of(), true, config.getDataTruncationSettings(),
         new MismatchRenderer());
     jetty = new StubsOnlyJettyServer(config, stubRequests);
+    jetty.context.setErrorHandler(new UnreadableRequests());
     jetty.start();
   }
 
@@ -191,18 +198,31 @@ public final class MockHttpServer implements AutoCloseable {
     stubMappings.reset();
     scenarios.clear();
     journal.reset();
+    unreadable.clear();
     stubs.clear();
     order.clear();
   }
 
   /**
    * Serves a request: the stub whose interaction matches it, or else the mismatches against the closest interaction,
-   * answered here with their headers (WireMock's own not-matched page would keep only status, type and body).
+   * answered here with their headers (WireMock's own not-matched page would keep only status, type and body), under
+   * no stub (so no {@code Matched-Stub-Id}). Whatever goes wrong while matching or answering becomes a 500 that says
+   * what happened, and the request stays in the journal, so the test reports it.
    */
   private ServeEvent serve(ServeEvent received) {
-    ServeEvent served = stubMappings.serveFor(received);
-    return served.getResponseDefinition().wasConfigured() ? served
-        : served.withResponseDefinition(unmatchedResponse(toPact(served.getRequest())));
+    try {
+      ServeEvent served = stubMappings.serveFor(received);
+      return served.getResponseDefinition().wasConfigured() ? served
+          : served.withStubMapping(null).withResponseDefinition(unmatchedResponse(toPact(served.getRequest())));
+    } catch (RuntimeException e) {
+      return received.withStubMapping(null).withResponseDefinition(ResponseDefinitionBuilder.responseDefinition()
+          .withStatus(500)
+          .withHeader("Content-Type", "text/plain; charset=utf-8")
+          .withHeader("X-Accord-Unexpected-Request", "true")
+          .withBody("Accord's mock provider could not serve " + received.getRequest().getMethod() + " "
+              + received.getRequest().getUrl() + ": " + e + "\n")
+          .build());
+    }
   }
 
   private ResponseDefinition unmatchedResponse(HttpRequest actual) {
@@ -229,11 +249,12 @@ public final class MockHttpServer implements AutoCloseable {
     java.util.Collections.reverse(events);
     List<Received> result = new ArrayList<>();
     for (ServeEvent e : events) {
-      // an unmatched request was answered with the mismatches, under WireMock's "not configured" stub
+      // an unmatched request was answered with the mismatches under no stub (or WireMock's "not configured" one)
       UUID stub = e.getStubMapping() == null ? null : e.getStubMapping().getId();
       Expectation matched = stub == null ? null : stubs.get(stub);
       result.add(new Received(toPact(e.getRequest()), matched));
     }
+    result.addAll(unreadable);
     return result;
   }
 
@@ -268,8 +289,18 @@ public final class MockHttpServer implements AutoCloseable {
     return raw.indexOf('%') < 0 && raw.indexOf('+') < 0 ? raw : decodePath(raw);
   }
 
+  /** A path with its percent escapes decoded ({@code +} stays a plus); a malformed escape is kept as sent. */
   private static String decodePath(String raw) {
-    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    return decode(raw.replace("+", "%2B"), raw);
+  }
+
+  /** Form-decodes a query name or value; a malformed escape ({@code %zz}) is kept as sent, for the mismatch to show. */
+  private static String decode(String text, String asSent) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      return asSent;
+    }
   }
 
   HttpRequest convert(Request request) {
@@ -295,8 +326,9 @@ public final class MockHttpServer implements AutoCloseable {
           continue;
         }
         int eq = pair.indexOf('=');
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String rawName = eq < 0 ? pair : pair.substring(0, eq);
+        String name = decode(rawName, rawName);
+        String value = eq < 0 ? "" : decode(pair.substring(eq + 1), pair.substring(eq + 1));
         query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
       }
     }
@@ -314,45 +346,45 @@ public final class MockHttpServer implements AutoCloseable {
   /**
    * The stub store, indexed by method and literal path: a request is matched by the Pact engine against the few
    * stubs that could match it (same method and path, or a path matcher), not against all of them, and a stub is
-   * found by its id in constant time. Candidates come newest first, the order WireMock's own store gives stubs of
-   * equal priority; WireMock still decides with each candidate's matcher.
+   * found by its id in constant time. Candidates come in the order of WireMock's own store (priority, then newest
+   * first); WireMock still decides with each candidate's matcher.
    */
   private final class IndexedStubs implements StubMappingStore {
     private final Map<UUID, StubMapping> byId = new LinkedHashMap<>();
+    /** The index key each stub was filed under (null: {@link #anyPath}), kept so removal finds the same list. */
+    private final Map<UUID, String> keys = new HashMap<>();
     /** Stubs with a literal path, by method and path. */
     private final Map<String, List<StubMapping>> byMethodAndPath = new HashMap<>();
     /** Stubs whose path has a matcher, and any stub not added through {@link #add(Expectation)}. */
     private final List<StubMapping> anyPath = new ArrayList<>();
     private long insertions;
 
+    /** WireMock's order: higher priority (lower number) first, then newest first. */
+    private final java.util.Comparator<StubMapping> order = ((java.util.Comparator<StubMapping>) StubMapping::comparePriorityWith)
+        .thenComparing(java.util.Comparator.comparingLong(StubMapping::getInsertionIndex).reversed());
+
     @Override
     public synchronized Stream<StubMapping> getAll() {
       List<StubMapping> all = new ArrayList<>(byId.values());
-      java.util.Collections.reverse(all);
+      all.sort(order);
       return all.stream();
     }
 
     @Override
     public synchronized Optional<StubMapping> get(UUID id) {
-      return Optional.ofNullable(byId.get(id));
+      return Optional.ofNullable(id == null ? null : byId.get(id));
     }
 
     @Override
     public synchronized void add(StubMapping stub) {
       stub.setInsertionIndex(insertions++);
-      byId.put(stub.getId(), stub);
-      String key = key(stub);
-      if (key == null) {
-        anyPath.add(stub);
-      } else {
-        byMethodAndPath.computeIfAbsent(key, k -> new ArrayList<>(1)).add(stub);
-      }
+      file(stub);
     }
 
     @Override
     public synchronized void replace(StubMapping existing, StubMapping updated) {
       remove(existing.getId());
-      add(updated);
+      file(updated); // keeps the insertion index WireMock copied from the stub it replaces
     }
 
     @Override
@@ -365,15 +397,15 @@ public final class MockHttpServer implements AutoCloseable {
     public synchronized void remove(UUID id) {
       StubMapping stub = byId.remove(id);
       if (stub != null) {
-        String key = key(stub);
-        List<StubMapping> list = key == null ? anyPath : byMethodAndPath.getOrDefault(key, new ArrayList<>());
-        list.remove(stub);
+        String key = keys.remove(id);
+        (key == null ? anyPath : byMethodAndPath.getOrDefault(key, new ArrayList<>())).remove(stub);
       }
     }
 
     @Override
     public synchronized void clear() {
       byId.clear();
+      keys.clear();
       byMethodAndPath.clear();
       anyPath.clear();
     }
@@ -393,13 +425,25 @@ public final class MockHttpServer implements AutoCloseable {
           });
     }
 
-    /** The stubs with this method and path and those with any path, newest first. */
+    private void file(StubMapping stub) {
+      UUID id = java.util.Objects.requireNonNull(stub.getId(), "a stub without an id");
+      byId.put(id, stub);
+      String key = key(stub);
+      keys.put(id, key);
+      if (key == null) {
+        anyPath.add(stub);
+      } else {
+        byMethodAndPath.computeIfAbsent(key, k -> new ArrayList<>(1)).add(stub);
+      }
+    }
+
+    /** The stubs with this method and path and those with any path, in WireMock's order. */
     private synchronized List<StubMapping> candidates(String methodAndPath) {
       List<StubMapping> exact = byMethodAndPath.getOrDefault(methodAndPath, List.of());
       List<StubMapping> all = new ArrayList<>(exact.size() + anyPath.size());
       all.addAll(exact);
       all.addAll(anyPath);
-      all.sort(java.util.Comparator.comparingLong(StubMapping::getInsertionIndex).reversed());
+      all.sort(order);
       return all;
     }
 
@@ -425,9 +469,12 @@ public final class MockHttpServer implements AutoCloseable {
       super(options, null, stubs);
     }
 
+    /** Set while the super constructor runs {@link #createHandler} (so no initializer here). */
+    ServletContextHandler context;
+
     @Override
     protected Handler createHandler(Options options, AdminRequestHandler admin, StubRequestHandler stubs) {
-      ServletContextHandler context = new ServletContextHandler(jettyServer, "/");
+      context = new ServletContextHandler(jettyServer, "/");
       Jetty11HttpUtils utils = new Jetty11HttpUtils();
       context.setAttribute(JettyHttpUtils.class.getName(), utils);
       context.setAttribute(JettyFaultInjectorFactory.class.getName(), new JettyFaultInjectorFactory(utils));
@@ -522,6 +569,43 @@ public final class MockHttpServer implements AutoCloseable {
         builder.withBody(response.body().asBytes());
       }
       return builder.build();
+    }
+  }
+
+  /**
+   * Answers a request that failed before WireMock could read it (WireMock's {@code LoggedRequest} refuses a malformed
+   * percent escape in the query, for one) with what went wrong as text, where Jetty would show an HTML page with a
+   * stack trace, and keeps it for {@link #received()}, so the test reports it as an unexpected request.
+   */
+  private final class UnreadableRequests extends ErrorHandler {
+    @Override
+    protected void generateAcceptableResponse(wiremock.org.eclipse.jetty.server.Request baseRequest,
+        HttpServletRequest request, HttpServletResponse response, int code, String message) throws java.io.IOException {
+      Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+      String query = request.getQueryString();
+      String target = request.getRequestURI() + (query == null ? "" : "?" + query);
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      for (String name : java.util.Collections.list(request.getHeaderNames())) {
+        headers.put(name, java.util.Collections.list(request.getHeaders(name)));
+      }
+      Map<String, List<String>> rawQuery = new LinkedHashMap<>();
+      if (query != null) {
+        for (String pair : query.split("&")) {
+          int eq = pair.indexOf('=');
+          rawQuery.computeIfAbsent(eq < 0 ? pair : pair.substring(0, eq), k -> new ArrayList<>())
+              .add(eq < 0 ? "" : pair.substring(eq + 1));
+        }
+      }
+      unreadable.add(new Received(new HttpRequest(request.getMethod(), request.getRequestURI(), rawQuery, headers,
+          Body.empty(), null, null), null));
+      response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+      response.setContentType("text/plain; charset=utf-8");
+      response.setHeader("X-Accord-Unexpected-Request", "true");
+      response.getWriter().write("Unexpected request: " + request.getMethod() + " " + target
+          + "\n  Accord's mock provider could not read it: "
+          + (failure == null ? code + " " + message : String.valueOf(failure.getMessage()))
+          + "\n  fix: send a well-formed request (a percent escape is % and two hex digits)\n");
+      baseRequest.setHandled(true);
     }
   }
 

@@ -134,7 +134,7 @@ public final class PactStubServer implements AutoCloseable {
     }
     return ResponseDefinitionBuilder.responseDefinition()
         .withStatus(404)
-        .withHeader("Content-Type", "application/json")
+        .withHeader("Content-Type", "application/json;charset=utf-8")
         .withBody(Json.write(body))
         .build();
   }

@@ -52,6 +52,7 @@ class MockHttpServerTest {
       assertThat(response.body()).startsWith("Unexpected request: GET /anything");
       assertThat(response.headers().firstValue("X-Accord-Unexpected-Request")).contains("true");
       assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
+      assertThat(response.headers().firstValue("Matched-Stub-Id")).as("no stub matched").isEmpty();
       assertThat(response.headers().firstValue("Content-Length")).as("not chunked")
           .contains(String.valueOf(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
       assertThat(noDelay).as("TCP_NODELAY of the accepted socket").containsExactly(true);
@@ -134,6 +135,99 @@ class MockHttpServerTest {
     }
   }
 
+  @Test
+  void aPostIsMatchedOnItsBodyAndAMalformedEscapeIsAMismatchNotACrash() throws Exception {
+    try (MockHttpServer server = new MockHttpServer()) {
+      dev.accord.pact.model.HttpRequest expected = new dev.accord.pact.model.HttpRequest("POST", "/orders", Map.of(),
+          Map.of("Content-Type", List.of("application/json")),
+          Body.json(dev.accord.pact.json.Json.parse("{\"item\":\"prod-001\",\"quantity\":2}"), ContentType.JSON),
+          null, null);
+      server.add(expectation(() -> expected, "an order"));
+
+      HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(server.baseUrl() + "/orders")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":2,\"item\":\"prod-001\"}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(created.body()).isEqualTo("an order");
+      assertThat(created.headers().firstValue("Matched-Stub-Id")).as("WireMock's header on a matched stub").isPresent();
+
+      HttpResponse<String> otherBody = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(server.baseUrl() + "/orders")).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"prod-002\",\"quantity\":2}")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(otherBody.statusCode()).isEqualTo(500);
+      assertThat(otherBody.body()).contains("Unexpected request: POST /orders").contains("prod-002");
+
+      // java.net.URI refuses a malformed escape, so the request goes over a plain socket
+      String malformed = rawRequest(server, "GET /orders?q=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertThat(malformed).startsWith("HTTP/1.1 500").contains("Content-Type: text/plain; charset=utf-8")
+          .contains("X-Accord-Unexpected-Request: true")
+          .contains("Unexpected request: GET /orders?q=%zz\n  Accord's mock provider could not read it: URLDecoder:")
+          .doesNotContain("<html>");
+      assertThat(server.received()).extracting(r -> r.request().path())
+          .containsExactly("/orders", "/orders", "/orders");
+      assertThat(server.received().get(2).request().query()).containsEntry("q", List.of("%zz"));
+    }
+  }
+
+  @Test
+  void aFailureWhileServingIsAReadable500AndTheRequestIsStillReported() throws Exception {
+    try (MockHttpServer server = new MockHttpServer()) {
+      dev.accord.pact.model.HttpRequest expected = stub("GET", "/boom", null, "never").request();
+      int[] calls = {0};
+      server.add(expectation(() -> {
+        if (calls[0]++ > 0) {
+          throw new IllegalStateException("the interaction cannot be read");
+        }
+        return expected;
+      }, "a broken interaction"));
+
+      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(server.baseUrl() + "/boom")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(response.body()).contains("could not serve DELETE /boom")
+          .contains("IllegalStateException: the interaction cannot be read");
+      assertThat(server.received()).singleElement().satisfies(r -> {
+        assertThat(r.request().method()).isEqualTo("DELETE");
+        assertThat(r.matched()).isNull();
+      });
+    }
+  }
+
+  @Test
+  void closingReleasesThePort() throws Exception {
+    int port;
+    try (MockHttpServer server = new MockHttpServer()) {
+      port = server.port();
+    }
+    try (MockHttpServer again = new MockHttpServer("127.0.0.1", port, null)) {
+      assertThat(again.port()).isEqualTo(port);
+    }
+  }
+
+  private static MockHttpServer.Expectation expectation(java.util.function.Supplier<dev.accord.pact.model.HttpRequest> request,
+      String answer) {
+    dev.accord.pact.model.HttpResponse response = new dev.accord.pact.model.HttpResponse(200,
+        Map.of(), Body.text(answer, ContentType.TEXT), null, null);
+    return new MockHttpServer.Expectation() {
+      @Override
+      public dev.accord.pact.model.HttpRequest request() {
+        return request.get();
+      }
+
+      @Override
+      public dev.accord.pact.model.HttpResponse response() {
+        return response;
+      }
+
+      @Override
+      public String label() {
+        return answer;
+      }
+    };
+  }
+
   private static MockHttpServer.Expectation stub(String method, String path, String pathRegex, String answer) {
     MatchingRules rules = pathRegex == null ? MatchingRules.builder().build() : MatchingRules.builder()
         .add(Category.PATH, "", new RuleList(List.of(new MatchingRule.Regex(pathRegex)), null)).build();
@@ -157,6 +251,13 @@ class MockHttpServerTest {
         return answer;
       }
     };
+  }
+
+  private static String rawRequest(MockHttpServer server, String request) throws IOException {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   private static HttpResponse<String> get(MockHttpServer server, String path) throws Exception {

@@ -78,7 +78,8 @@ public final class Json {
 
   /**
    * Converts any Jackson-serialisable value (maps, lists, records) to a tree. Maps with string keys, collections,
-   * strings, booleans, ints, longs, doubles and plain JSON trees (copied) are converted here, to the very nodes the mapper would give
+   * strings, booleans, ints, longs, doubles and plain JSON trees (copied) are converted here (maps and collections
+   * of the JDK's own classes only), to the very nodes the mapper would give
    * (JsonTest checks); anything else, or anything nested in such a value, goes through the mapper.
    */
   public static JsonNode toTree(Object value) {
@@ -107,10 +108,13 @@ public final class Json {
       return NODES.booleanNode(b);
     }
     if (value instanceof JsonNode node) {
-      return JsonWriter.plain(node) ? node.deepCopy() : null;
+      return unchangedByTheMapper(node) ? node.deepCopy() : null;
     }
     if (depth > MAX_PLAIN_DEPTH) {
       return null; // the mapper reports what is too deep (or cyclic) in its own words
+    }
+    if (!value.getClass().getName().startsWith("java.util.")) {
+      return null; // a user's Map or Collection type may carry Jackson annotations: the mapper knows them
     }
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = NODES.objectNode();
@@ -135,6 +139,31 @@ public final class Json {
       return array;
     }
     return null;
+  }
+
+  /**
+   * Whether the mapper would give back this very tree: objects, arrays, strings, booleans, nulls and int, long and
+   * double numbers (the mapper rereads other number nodes, a short as an int for one).
+   */
+  private static boolean unchangedByTheMapper(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT:
+      case ARRAY:
+        for (JsonNode child : node.values()) {
+          if (!unchangedByTheMapper(child)) {
+            return false;
+          }
+        }
+        return true;
+      case STRING:
+      case BOOLEAN:
+      case NULL:
+        return true;
+      case NUMBER:
+        return node.isInt() || node.isLong() || node.isDouble();
+      default:
+        return false;
+    }
   }
 
   /** One root value, nothing after it (as the mapper's readTree with its default FAIL_ON_TRAILING_TOKENS). */

@@ -115,7 +115,8 @@ class JsonTest {
     values.add(null);
     // not converted here: the mapper's own answer, whatever it is
     values.addAll(List.of((short) 3, 1.5f, new BigDecimal("1.50"), 'c', Map.of(1, "int key"),
-        List.of(new BigDecimal("2.0")), Map.of("inner", Optional.of("x")), new int[] {1, 2}, new Point(1, 2)));
+        List.of(new BigDecimal("2.0")), Map.of("inner", Optional.of("x")), new int[] {1, 2}, new Point(1, 2),
+        Map.of("numbers", numberNodes()), new Tagged(), List.of(new Tagged())));
     for (Object value : values) {
       JsonNode ours = Json.toTree(value);
       JsonNode mappers = Json.mapper().valueToTree(value);
@@ -128,6 +129,28 @@ class JsonTest {
   }
 
   record Point(int x, int y) {}
+
+  /** A map type of the user's with its own JSON form: the mapper's business. */
+  static final class Tagged extends LinkedHashMap<String, Object> {
+    Tagged() {
+      put("k", "v");
+    }
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    String tag() {
+      return "tagged";
+    }
+  }
+
+  private static ObjectNode numberNodes() {
+    ObjectNode node = Json.nodes().objectNode();
+    node.put("short", (short) 3);
+    node.put("float", 1.5f);
+    node.put("bigInteger", new java.math.BigInteger("12345678901234567890"));
+    node.put("decimal", new BigDecimal("1.50"));
+    node.put("int", 1);
+    return node;
+  }
 
   @Test
   void writesNodesItDoesNotKnowThroughTheMapper() {
