@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.core.Admin;
 import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
@@ -167,7 +168,7 @@ public final class MockHttpServer implements AutoCloseable {
     StubRequestHandler stubRequests = new StubRequestHandler(this::serve,
         new StubResponseRenderer(stores.getFilesBlobStore(), stores.getSettingsStore(),
             new ProxyResponseRenderer(false, null, stores.getSettingsStore(), false, noProxying, noProxying),
-            List.of(), List.of()),
+            List.of(), List.of(new WithoutStubIds())),
         null, Map.of(), Map.of(), journal, List.of(), List.of(), true, config.getDataTruncationSettings(),
         new MismatchRenderer());
     jetty = new StubsOnlyJettyServer(config, stubRequests);
@@ -569,6 +570,36 @@ public final class MockHttpServer implements AutoCloseable {
         builder.withBody(response.body().asBytes());
       }
       return builder.build();
+    }
+  }
+
+  /**
+   * Drops the {@code Matched-Stub-Id} and {@code Matched-Stub-Name} headers WireMock adds to a stub's response: a
+   * random id per run is WireMock's bookkeeping, not the provider's answer, and would make responses differ between
+   * runs of the same test.
+   */
+  private static final class WithoutStubIds implements ResponseTransformerV2 {
+    @Override
+    public String getName() {
+      return "accord-without-stub-ids";
+    }
+
+    @Override
+    public com.github.tomakehurst.wiremock.http.Response transform(com.github.tomakehurst.wiremock.http.Response response,
+        ServeEvent event) {
+      HttpHeaders headers = response.getHeaders();
+      if (headers == null || !headers.getHeader("Matched-Stub-Id").isPresent()
+          && !headers.getHeader("Matched-Stub-Name").isPresent()) {
+        return response;
+      }
+      List<HttpHeader> kept = new ArrayList<>();
+      for (HttpHeader header : headers.all()) {
+        if (!header.keyEquals("Matched-Stub-Id") && !header.keyEquals("Matched-Stub-Name")) {
+          kept.add(header);
+        }
+      }
+      return com.github.tomakehurst.wiremock.http.Response.Builder.like(response).but().headers(new HttpHeaders(kept))
+          .build();
     }
   }
 
