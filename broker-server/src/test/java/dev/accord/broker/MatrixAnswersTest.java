@@ -113,7 +113,7 @@ class MatrixAnswersTest {
     return out.toString();
   }
 
-  private static String normalise(RunningBroker broker, String body) {
+  static String normalise(RunningBroker broker, String body) {
     String s = body.replace(broker.baseUrl, "http://BROKER")
         .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?", "TIMESTAMP");
     if (s.startsWith("{")) {
@@ -145,7 +145,7 @@ class MatrixAnswersTest {
     }
   }
 
-  private static void seed(RunningBroker broker) {
+  static void seed(RunningBroker broker) {
     String production = environment(broker, "production");
     String staging = environment(broker, "staging");
     // Web publishes to two providers; w1 on main with many tags, w2 on a feature branch with changed content for Api
