@@ -1,5 +1,6 @@
 package dev.accord.broker.deployment;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -12,6 +13,9 @@ public interface DeployedVersionRepository extends JpaRepository<DeployedVersion
   List<DeployedVersion> findByEnvironmentIdAndUndeployedAtIsNullOrderByIdAsc(Long environmentId);
 
   List<DeployedVersion> findByEnvironmentIdAndPacticipantIdAndUndeployedAtIsNullOrderByIdAsc(Long environmentId, Long pacticipantId);
+
+  List<DeployedVersion> findByEnvironmentIdInAndPacticipantIdInAndUndeployedAtIsNullOrderByIdAsc(Collection<Long> environmentIds,
+      Collection<Long> pacticipantIds);
 
   List<DeployedVersion> findByVersionIdOrderByIdAsc(Long versionId);
 

@@ -5,6 +5,7 @@ import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.verification.Verification;
 import dev.accord.broker.version.Version;
+import dev.accord.broker.web.Chunks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -295,20 +296,8 @@ class MatrixRows {
     return new Labels(branches, tags);
   }
 
-  /**
-   * IN lists are bound in chunks of this many values: PostgreSQL's protocol takes at most 65,535 parameters per
-   * statement, and a selector such as {@code q[][tag]=prod} may resolve to more versions than that. Every method
-   * groups its results by the chunked key, so chunking changes no answer.
-   */
-  static final int CHUNK = 1000;
-
   private static List<List<Long>> chunks(Collection<Long> ids) {
-    List<Long> all = List.copyOf(ids);
-    List<List<Long>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += CHUNK) {
-      out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-    }
-    return out;
+    return Chunks.of(ids);
   }
 
   static String key(Long a, Long b) {

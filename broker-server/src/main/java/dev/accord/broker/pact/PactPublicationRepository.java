@@ -1,5 +1,6 @@
 package dev.accord.broker.pact;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PactPublicationRepository extends JpaRepository<PactPublication, Long> {
   Optional<PactPublication> findByConsumerVersionIdAndProviderId(Long consumerVersionId, Long providerId);
+
+  List<PactPublication> findByConsumerVersionIdInAndProviderId(Collection<Long> consumerVersionIds, Long providerId);
 
   List<PactPublication> findByConsumerVersionId(Long consumerVersionId);
 

@@ -5,7 +5,10 @@ import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Chunks;
 import dev.accord.pact.json.Json;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,6 +103,16 @@ public class PublicationService {
     return publications.findByConsumerVersionIdAndProviderId(consumerVersion.getId(), provider.getId());
   }
 
+  /** The provider's publications of the consumer versions, by consumer version id (at most one each), in one statement per 1,000 versions. */
+  @Transactional(readOnly = true)
+  public Map<Long, PactPublication> forConsumerVersions(Collection<Long> consumerVersionIds, Pacticipant provider) {
+    Map<Long, PactPublication> out = new HashMap<>();
+    for (List<Long> chunk : Chunks.of(consumerVersionIds)) {
+      publications.findByConsumerVersionIdInAndProviderId(chunk, provider.getId()).forEach(p -> out.put(p.getConsumerVersionId(), p));
+    }
+    return out;
+  }
+
   @Transactional(readOnly = true)
   public List<PactPublication> ofConsumerVersion(Version consumerVersion) {
     return publications.findByConsumerVersionId(consumerVersion.getId());
@@ -149,6 +162,16 @@ public class PublicationService {
   @Transactional(readOnly = true)
   public ContentRef contentRef(PactPublication publication) {
     return contents.findRefById(publication.getPactContentId()).orElseThrow();
+  }
+
+  /** The ids and hashes of the contents, by id, in one statement per 1,000 contents. */
+  @Transactional(readOnly = true)
+  public Map<Long, ContentRef> contentRefs(Collection<Long> contentIds) {
+    Map<Long, ContentRef> out = new HashMap<>();
+    for (List<Long> chunk : Chunks.of(contentIds)) {
+      contents.findRefsByIdIn(chunk).forEach(c -> out.put(c.getId(), c));
+    }
+    return out;
   }
 
   @Transactional(readOnly = true)

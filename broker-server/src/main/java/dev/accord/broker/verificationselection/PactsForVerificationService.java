@@ -3,8 +3,8 @@ package dev.accord.broker.verificationselection;
 import dev.accord.broker.deployment.DeploymentService;
 import dev.accord.broker.environment.Environment;
 import dev.accord.broker.environment.EnvironmentService;
-import dev.accord.broker.pact.Integration;
 import dev.accord.broker.pact.ContentRef;
+import dev.accord.broker.pact.Integration;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
@@ -13,15 +13,19 @@ import dev.accord.broker.verification.VerificationRepository;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Chunks;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,41 +63,50 @@ class PactsForVerificationService {
   @Transactional(readOnly = true)
   public List<Selected> select(String providerName, Request request) {
     Pacticipant provider = pacticipants.require(providerName);
-    List<Pacticipant> consumers = publications.integrationsOfProvider(provider).stream().map(Integration::getConsumerId).map(pacticipants::byId).toList();
+    List<Pacticipant> consumers = pacticipants.byIds(publications.integrationsOfProvider(provider).stream().map(Integration::getConsumerId).toList());
     List<Selector> selectors = request.selectors().isEmpty() ? defaults() : expand(request.selectors());
-    Map<String, Selected> bySha = new LinkedHashMap<>();
+    Releases releases = releases(provider, consumers, selectors);
+    List<ConsumerMatch> found = new ArrayList<>();
     for (Selector s : selectors) {
       for (Pacticipant consumer : consumers) {
         if (s.consumer() != null && !s.consumer().equals(consumer.getName())) {
           continue;
         }
-        for (Match m : matches(provider, consumer, s, request)) {
-          ContentRef content = publications.contentRef(m.publication());
-          String key = consumer.getId() + "/" + content.getSha();
-          Selected existing = bySha.get(key);
-          if (existing == null) {
-            List<String> reasons = new ArrayList<>();
-            reasons.add(m.description());
-            List<String> criteria = new ArrayList<>();
-            criteria.add(m.criterion());
-            bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), reasons, criteria, null, false));
-          } else {
-            if (!existing.reasons().contains(m.description())) {
-              existing.reasons().add(m.description());
-            }
-            existing.criteria().add(m.criterion());
-            if (m.publication().getConsumerVersionId() > existing.publication().getConsumerVersionId()) {
-              bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), existing.reasons(),
-                  existing.criteria(), null, false));
-            }
-          }
+        matches(provider, consumer, s, request, releases).forEach(m -> found.add(new ConsumerMatch(consumer, m)));
+      }
+    }
+    Map<Long, ContentRef> contents = publications.contentRefs(found.stream().map(f -> f.match().publication().getPactContentId()).collect(Collectors.toSet()));
+    versions.load(found.stream().map(f -> f.match().publication().getConsumerVersionId()).collect(Collectors.toSet()));
+    Map<String, Selected> bySha = new LinkedHashMap<>();
+    for (ConsumerMatch f : found) {
+      Pacticipant consumer = f.consumer();
+      Match m = f.match();
+      ContentRef content = contents.get(m.publication().getPactContentId());
+      String key = consumer.getId() + "/" + content.getSha();
+      Selected existing = bySha.get(key);
+      if (existing == null) {
+        List<String> reasons = new ArrayList<>();
+        reasons.add(m.description());
+        List<String> criteria = new ArrayList<>();
+        criteria.add(m.criterion());
+        bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), reasons, criteria, null, false));
+      } else {
+        if (!existing.reasons().contains(m.description())) {
+          existing.reasons().add(m.description());
+        }
+        existing.criteria().add(m.criterion());
+        if (m.publication().getConsumerVersionId() > existing.publication().getConsumerVersionId()) {
+          bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), existing.reasons(),
+              existing.criteria(), null, false));
         }
       }
     }
+    Set<Long> pending = request.includePendingStatus() ? pending(bySha.values().stream().map(s -> s.content().getId()).collect(Collectors.toSet()), request)
+        : Set.of();
     List<Selected> result = new ArrayList<>();
     for (Selected s : bySha.values()) {
-      Boolean pending = request.includePendingStatus() ? pending(s.content(), request) : null;
-      result.add(new Selected(s.publication(), s.content(), s.consumer(), s.consumerVersion(), s.reasons(), s.criteria(), pending, false));
+      Boolean isPending = request.includePendingStatus() ? pending.contains(s.content().getId()) : null;
+      result.add(new Selected(s.publication(), s.content(), s.consumer(), s.consumerVersion(), s.reasons(), s.criteria(), isPending, false));
     }
     if (request.includeWipPactsSince() != null && (request.providerVersionBranch() != null || !request.providerVersionTags().isEmpty())) {
       result.addAll(wip(provider, consumers, bySha, request));
@@ -103,7 +116,77 @@ class PactsForVerificationService {
 
   private record Match(PactPublication publication, String description, String criterion) {}
 
-  private List<Match> matches(Pacticipant provider, Pacticipant consumer, Selector s, Request request) {
+  private record ConsumerMatch(Pacticipant consumer, Match match) {}
+
+  /**
+   * What the environment selectors need, read once for all selectors, consumers and environments: the environments,
+   * the current deployments and supported releases (oldest first) and the provider's pacts of those versions.
+   */
+  private record Releases(List<Environment> environments, Map<String, List<Long>> deployed, Map<String, List<Long>> released,
+      Map<Long, PactPublication> pacts) {
+    static String key(Long environmentId, Long consumerId) {
+      return environmentId + "/" + consumerId;
+    }
+
+    List<Long> deployed(Environment e, Pacticipant consumer) {
+      return deployed.getOrDefault(key(e.getId(), consumer.getId()), List.of());
+    }
+
+    List<Long> released(Environment e, Pacticipant consumer) {
+      return released.getOrDefault(key(e.getId(), consumer.getId()), List.of());
+    }
+
+    Optional<PactPublication> pactOf(Long consumerVersionId) {
+      return Optional.ofNullable(pacts.get(consumerVersionId));
+    }
+  }
+
+  private Releases releases(Pacticipant provider, List<Pacticipant> consumers, List<Selector> selectors) {
+    boolean deployed = false;
+    boolean released = false;
+    for (Selector s : selectors) {
+      if (isEnvironmentSelector(s)) {
+        deployed |= deploymentsCount(s);
+        released |= releasesCount(s);
+      }
+    }
+    if (!deployed && !released) {
+      return new Releases(List.of(), Map.of(), Map.of(), Map.of());
+    }
+    List<Environment> envs = environments.all();
+    List<Long> envIds = envs.stream().map(Environment::getId).toList();
+    List<Long> consumerIds = consumers.stream().map(Pacticipant::getId).toList();
+    Map<String, List<Long>> deployedVersions = new HashMap<>();
+    Map<String, List<Long>> releasedVersions = new HashMap<>();
+    if (deployed) {
+      deployments.currentlyDeployed(envIds, consumerIds).forEach(d ->
+          deployedVersions.computeIfAbsent(Releases.key(d.getEnvironmentId(), d.getPacticipantId()), k -> new ArrayList<>()).add(d.getVersionId()));
+    }
+    if (released) {
+      deployments.currentlySupported(envIds, consumerIds).forEach(r ->
+          releasedVersions.computeIfAbsent(Releases.key(r.getEnvironmentId(), r.getPacticipantId()), k -> new ArrayList<>()).add(r.getVersionId()));
+    }
+    Set<Long> versionIds = new HashSet<>();
+    deployedVersions.values().forEach(versionIds::addAll);
+    releasedVersions.values().forEach(versionIds::addAll);
+    return new Releases(envs, deployedVersions, releasedVersions, publications.forConsumerVersions(versionIds, provider));
+  }
+
+  /** The selector kinds {@link #matches} tries in order: an environment selector is one that is none of the earlier kinds. */
+  private static boolean isEnvironmentSelector(Selector s) {
+    return !Boolean.TRUE.equals(s.mainBranch()) && !Boolean.TRUE.equals(s.matchingBranch()) && s.branch() == null && s.tag() == null
+        && (s.environment() != null || Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released()));
+  }
+
+  private static boolean deploymentsCount(Selector s) {
+    return !Boolean.TRUE.equals(s.released()) || Boolean.TRUE.equals(s.deployed());
+  }
+
+  private static boolean releasesCount(Selector s) {
+    return !Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released());
+  }
+
+  private List<Match> matches(Pacticipant provider, Pacticipant consumer, Selector s, Request request, Releases releases) {
     List<Match> out = new ArrayList<>();
     String c = consumer.getName();
     if (Boolean.TRUE.equals(s.mainBranch())) {
@@ -135,17 +218,17 @@ class PactsForVerificationService {
       } else {
         tagged.forEach(p -> out.add(new Match(p, "one of " + s.tag(), "one of the versions of " + c + " with tag '" + s.tag() + "'")));
       }
-    } else if (s.environment() != null || Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released())) {
-      List<Environment> envs = s.environment() != null ? List.of(environments.byName(s.environment()).orElseThrow()) : environments.all();
-      boolean deployed = !Boolean.TRUE.equals(s.released()) || Boolean.TRUE.equals(s.deployed());
-      boolean released = !Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released());
+    } else if (isEnvironmentSelector(s)) {
+      List<Environment> envs = s.environment() != null
+          ? List.of(releases.environments().stream().filter(e -> e.getName().equals(s.environment())).findFirst().orElseThrow())
+          : releases.environments();
       for (Environment e : envs) {
-        if (deployed) {
-          deployments.currentlyDeployed(e, consumer).forEach(d -> pactOf(provider, d.getVersionId()).ifPresent(p -> out.add(new Match(p,
+        if (deploymentsCount(s)) {
+          releases.deployed(e, consumer).forEach(v -> releases.pactOf(v).ifPresent(p -> out.add(new Match(p,
               "deployed to " + e.getName(), "version of " + c + " currently deployed to " + e.getName()))));
         }
-        if (released) {
-          deployments.currentlySupported(e, consumer).forEach(r -> pactOf(provider, r.getVersionId()).ifPresent(p -> out.add(new Match(p,
+        if (releasesCount(s)) {
+          releases.released(e, consumer).forEach(v -> releases.pactOf(v).ifPresent(p -> out.add(new Match(p,
               "released in " + e.getName(), "version of " + c + " released and supported in " + e.getName()))));
         }
       }
@@ -157,10 +240,6 @@ class PactsForVerificationService {
 
   private Optional<PactPublication> headPact(Pacticipant provider, Pacticipant consumer, String branch) {
     return versions.branchHead(consumer, branch).flatMap(v -> publications.forConsumerVersion(v, provider));
-  }
-
-  private Optional<PactPublication> pactOf(Pacticipant provider, Long consumerVersionId) {
-    return publications.forConsumerVersion(versions.byId(consumerVersionId), provider);
   }
 
   private static List<PactPublication> forConsumer(List<PactPublication> pubs, Pacticipant consumer) {
@@ -186,15 +265,27 @@ class PactsForVerificationService {
     return out;
   }
 
-  /** Pending: no successful verification of this content by the provider's branch (or tags, or at all). */
-  private boolean pending(ContentRef content, Request request) {
+  /** Of the contents, the pending ones: no successful verification by the provider's branch (or by one of its tags, or at all). */
+  private Set<Long> pending(Set<Long> contentIds, Request request) {
+    Set<Long> pending = new HashSet<>();
+    if (contentIds.isEmpty()) {
+      return pending;
+    }
+    List<Long> ids = List.copyOf(contentIds);
     if (request.providerVersionBranch() != null) {
-      return !verifications.successByProviderBranch(content.getId(), request.providerVersionBranch(), true);
+      pending.addAll(ids);
+      Chunks.of(ids).forEach(chunk -> pending.removeAll(verifications.successfulByProviderBranch(chunk, request.providerVersionBranch(), true)));
+    } else if (!request.providerVersionTags().isEmpty()) {
+      for (String tag : new LinkedHashSet<>(request.providerVersionTags())) {
+        Set<Long> unverified = new HashSet<>(ids);
+        Chunks.of(ids).forEach(chunk -> unverified.removeAll(verifications.successfulByProviderTag(chunk, tag, true)));
+        pending.addAll(unverified);
+      }
+    } else {
+      pending.addAll(ids);
+      Chunks.of(ids).forEach(chunk -> pending.removeAll(verifications.successful(chunk)));
     }
-    if (!request.providerVersionTags().isEmpty()) {
-      return request.providerVersionTags().stream().anyMatch(tag -> !verifications.successByProviderTag(content.getId(), tag, true));
-    }
-    return verifications.findFirstByPactContentIdAndSuccessTrueOrderByIdDesc(content.getId()).isEmpty();
+    return pending;
   }
 
   private boolean verifiedByProviderBranchOrTags(ContentRef content, Request request) {

@@ -2,7 +2,9 @@ package dev.accord.broker.version;
 
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Chunks;
 import dev.accord.broker.web.Hal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.PageRequest;
@@ -62,6 +64,12 @@ public class VersionService {
   @Transactional(readOnly = true)
   public Version byId(Long id) {
     return versions.findById(id).orElseThrow();
+  }
+
+  /** Loads the versions in one statement per 1,000 ids, so that {@link #byId} finds them in the persistence context of the transaction. */
+  @Transactional(readOnly = true)
+  public void load(Collection<Long> ids) {
+    Chunks.of(ids).forEach(versions::findAllById);
   }
 
   @Transactional(readOnly = true)
