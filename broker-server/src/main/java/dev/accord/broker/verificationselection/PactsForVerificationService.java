@@ -65,14 +65,14 @@ class PactsForVerificationService {
     Pacticipant provider = pacticipants.require(providerName);
     List<Pacticipant> consumers = pacticipants.byIds(publications.integrationsOfProvider(provider).stream().map(Integration::getConsumerId).toList());
     List<Selector> selectors = request.selectors().isEmpty() ? defaults() : expand(request.selectors());
-    Releases releases = releases(provider, consumers, selectors);
+    Reads reads = reads(provider, consumers, selectors, request);
     List<ConsumerMatch> found = new ArrayList<>();
     for (Selector s : selectors) {
       for (Pacticipant consumer : consumers) {
         if (s.consumer() != null && !s.consumer().equals(consumer.getName())) {
           continue;
         }
-        matches(provider, consumer, s, request, releases).forEach(m -> found.add(new ConsumerMatch(consumer, m)));
+        matches(provider, consumer, s, request, reads).forEach(m -> found.add(new ConsumerMatch(consumer, m)));
       }
     }
     Map<Long, ContentRef> contents = publications.contentRefs(found.stream().map(f -> f.match().publication().getPactContentId()).collect(Collectors.toSet()));
@@ -119,13 +119,18 @@ class PactsForVerificationService {
   private record ConsumerMatch(Pacticipant consumer, Match match) {}
 
   /**
-   * What the environment selectors need, read once for all selectors, consumers and environments: the environments,
-   * the current deployments and supported releases (oldest first) and the provider's pacts of those versions.
+   * What the branch and environment selectors need, read once for all selectors, consumers and environments: the head
+   * versions of the branches named, the environments, the current deployments and supported releases (oldest first)
+   * and the provider's pacts of all those versions.
    */
-  private record Releases(List<Environment> environments, Map<String, List<Long>> deployed, Map<String, List<Long>> released,
+  private record Reads(Map<String, Long> heads, List<Environment> environments, Map<String, List<Long>> deployed, Map<String, List<Long>> released,
       Map<Long, PactPublication> pacts) {
-    static String key(Long environmentId, Long consumerId) {
-      return environmentId + "/" + consumerId;
+    static String key(Long id, Object other) {
+      return id + "/" + other;
+    }
+
+    Optional<PactPublication> headPact(Pacticipant consumer, String branch) {
+      return Optional.ofNullable(heads.get(key(consumer.getId(), branch))).map(pacts::get);
     }
 
     List<Long> deployed(Environment e, Pacticipant consumer) {
@@ -141,35 +146,51 @@ class PactsForVerificationService {
     }
   }
 
-  private Releases releases(Pacticipant provider, List<Pacticipant> consumers, List<Selector> selectors) {
+  private Reads reads(Pacticipant provider, List<Pacticipant> consumers, List<Selector> selectors, Request request) {
+    Map<Long, Set<String>> branches = new LinkedHashMap<>();
     boolean deployed = false;
     boolean released = false;
     for (Selector s : selectors) {
+      for (Pacticipant consumer : consumers) {
+        for (String branch : branchesNamed(s, consumer, request)) {
+          branches.computeIfAbsent(consumer.getId(), k -> new LinkedHashSet<>()).add(branch);
+        }
+      }
       if (isEnvironmentSelector(s)) {
         deployed |= deploymentsCount(s);
         released |= releasesCount(s);
       }
     }
-    if (!deployed && !released) {
-      return new Releases(List.of(), Map.of(), Map.of(), Map.of());
-    }
-    List<Environment> envs = environments.all();
+    Map<String, Long> heads = versions.branchHeads(branches);
+    List<Environment> envs = deployed || released ? environments.all() : List.of();
     List<Long> envIds = envs.stream().map(Environment::getId).toList();
     List<Long> consumerIds = consumers.stream().map(Pacticipant::getId).toList();
     Map<String, List<Long>> deployedVersions = new HashMap<>();
     Map<String, List<Long>> releasedVersions = new HashMap<>();
     if (deployed) {
       deployments.currentlyDeployed(envIds, consumerIds).forEach(d ->
-          deployedVersions.computeIfAbsent(Releases.key(d.getEnvironmentId(), d.getPacticipantId()), k -> new ArrayList<>()).add(d.getVersionId()));
+          deployedVersions.computeIfAbsent(Reads.key(d.getEnvironmentId(), d.getPacticipantId()), k -> new ArrayList<>()).add(d.getVersionId()));
     }
     if (released) {
       deployments.currentlySupported(envIds, consumerIds).forEach(r ->
-          releasedVersions.computeIfAbsent(Releases.key(r.getEnvironmentId(), r.getPacticipantId()), k -> new ArrayList<>()).add(r.getVersionId()));
+          releasedVersions.computeIfAbsent(Reads.key(r.getEnvironmentId(), r.getPacticipantId()), k -> new ArrayList<>()).add(r.getVersionId()));
     }
-    Set<Long> versionIds = new HashSet<>();
+    Set<Long> versionIds = new HashSet<>(heads.values());
     deployedVersions.values().forEach(versionIds::addAll);
     releasedVersions.values().forEach(versionIds::addAll);
-    return new Releases(envs, deployedVersions, releasedVersions, publications.forConsumerVersions(versionIds, provider));
+    return new Reads(heads, envs, deployedVersions, releasedVersions, publications.forConsumerVersions(versionIds, provider));
+  }
+
+  /** The branches of the consumer whose head {@link #matches} may look at for the selector. */
+  private static List<String> branchesNamed(Selector s, Pacticipant consumer, Request request) {
+    if (Boolean.TRUE.equals(s.mainBranch())) {
+      return consumer.getMainBranch() == null ? List.of() : List.of(consumer.getMainBranch());
+    } else if (Boolean.TRUE.equals(s.matchingBranch())) {
+      return List.of(request.providerVersionBranch());
+    } else if (s.branch() != null) {
+      return s.fallbackBranch() == null ? List.of(s.branch()) : List.of(s.branch(), s.fallbackBranch());
+    }
+    return List.of();
   }
 
   /** The selector kinds {@link #matches} tries in order: an environment selector is one that is none of the earlier kinds. */
@@ -186,24 +207,24 @@ class PactsForVerificationService {
     return !Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released());
   }
 
-  private List<Match> matches(Pacticipant provider, Pacticipant consumer, Selector s, Request request, Releases releases) {
+  private List<Match> matches(Pacticipant provider, Pacticipant consumer, Selector s, Request request, Reads reads) {
     List<Match> out = new ArrayList<>();
     String c = consumer.getName();
     if (Boolean.TRUE.equals(s.mainBranch())) {
       if (consumer.getMainBranch() != null) {
-        headPact(provider, consumer, consumer.getMainBranch()).ifPresent(p -> out.add(new Match(p, "latest from main branch",
+        reads.headPact(consumer, consumer.getMainBranch()).ifPresent(p -> out.add(new Match(p, "latest from main branch",
             "latest version of " + c + " from the main branch '" + consumer.getMainBranch() + "'")));
       }
     } else if (Boolean.TRUE.equals(s.matchingBranch())) {
       String b = request.providerVersionBranch();
-      headPact(provider, consumer, b).ifPresent(p -> out.add(new Match(p, "latest from branch " + b + " (matching the provider branch)",
+      reads.headPact(consumer, b).ifPresent(p -> out.add(new Match(p, "latest from branch " + b + " (matching the provider branch)",
           "latest version of " + c + " from branch '" + b + "' (same name as the provider branch)")));
     } else if (s.branch() != null) {
-      Optional<PactPublication> head = headPact(provider, consumer, s.branch());
+      Optional<PactPublication> head = reads.headPact(consumer, s.branch());
       if (head.isPresent()) {
         out.add(new Match(head.get(), "latest from branch " + s.branch(), "latest version of " + c + " from branch '" + s.branch() + "'"));
       } else if (s.fallbackBranch() != null) {
-        headPact(provider, consumer, s.fallbackBranch()).ifPresent(p -> out.add(new Match(p, "latest from branch " + s.fallbackBranch()
+        reads.headPact(consumer, s.fallbackBranch()).ifPresent(p -> out.add(new Match(p, "latest from branch " + s.fallbackBranch()
             + " (fallback for " + s.branch() + ")", "latest version of " + c + " from branch '" + s.fallbackBranch() + "' (fallback)")));
       }
     } else if (s.tag() != null) {
@@ -220,15 +241,15 @@ class PactsForVerificationService {
       }
     } else if (isEnvironmentSelector(s)) {
       List<Environment> envs = s.environment() != null
-          ? List.of(releases.environments().stream().filter(e -> e.getName().equals(s.environment())).findFirst().orElseThrow())
-          : releases.environments();
+          ? List.of(reads.environments().stream().filter(e -> e.getName().equals(s.environment())).findFirst().orElseThrow())
+          : reads.environments();
       for (Environment e : envs) {
         if (deploymentsCount(s)) {
-          releases.deployed(e, consumer).forEach(v -> releases.pactOf(v).ifPresent(p -> out.add(new Match(p,
+          reads.deployed(e, consumer).forEach(v -> reads.pactOf(v).ifPresent(p -> out.add(new Match(p,
               "deployed to " + e.getName(), "version of " + c + " currently deployed to " + e.getName()))));
         }
         if (releasesCount(s)) {
-          releases.released(e, consumer).forEach(v -> releases.pactOf(v).ifPresent(p -> out.add(new Match(p,
+          reads.released(e, consumer).forEach(v -> reads.pactOf(v).ifPresent(p -> out.add(new Match(p,
               "released in " + e.getName(), "version of " + c + " released and supported in " + e.getName()))));
         }
       }
