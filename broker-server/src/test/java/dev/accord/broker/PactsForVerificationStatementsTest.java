@@ -23,7 +23,7 @@ class PactsForVerificationStatementsTest {
       System.out.println("pacts-for-verification statements: Api (2 consumers, 6 pacts) " + api + ", Auth (1 consumer) " + auth);
       // 36 for Api and 20 for Auth when each selector, consumer, environment and pact read its own rows
       assertThat(api).isEqualTo(auth);
-      assertThat(api).isLessThanOrEqualTo(11); // 36 when each selector, consumer, environment and pact read its own rows
+      assertThat(api).isLessThanOrEqualTo(5); // 36 when each selector, consumer, environment and pact read its own rows
     }
   }
 

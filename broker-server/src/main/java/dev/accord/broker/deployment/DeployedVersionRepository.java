@@ -1,6 +1,5 @@
 package dev.accord.broker.deployment;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,9 +12,6 @@ public interface DeployedVersionRepository extends JpaRepository<DeployedVersion
   List<DeployedVersion> findByEnvironmentIdAndUndeployedAtIsNullOrderByIdAsc(Long environmentId);
 
   List<DeployedVersion> findByEnvironmentIdAndPacticipantIdAndUndeployedAtIsNullOrderByIdAsc(Long environmentId, Long pacticipantId);
-
-  List<DeployedVersion> findByEnvironmentIdInAndPacticipantIdInAndUndeployedAtIsNullOrderByIdAsc(Collection<Long> environmentIds,
-      Collection<Long> pacticipantIds);
 
   List<DeployedVersion> findByVersionIdOrderByIdAsc(Long versionId);
 

@@ -7,7 +7,6 @@ import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -103,20 +102,6 @@ public class DeploymentService {
   public List<ReleasedVersion> currentlySupported(Environment e, Pacticipant p) {
     return p == null ? released.findByEnvironmentIdAndSupportEndedAtIsNullOrderByIdAsc(e.getId())
         : released.findByEnvironmentIdAndPacticipantIdAndSupportEndedAtIsNullOrderByIdAsc(e.getId(), p.getId());
-  }
-
-  /** The current deployments of the pacticipants in the environments, oldest first, in one statement. */
-  @Transactional(readOnly = true)
-  public List<DeployedVersion> currentlyDeployed(Collection<Long> environmentIds, Collection<Long> pacticipantIds) {
-    return environmentIds.isEmpty() || pacticipantIds.isEmpty() ? List.of()
-        : deployed.findByEnvironmentIdInAndPacticipantIdInAndUndeployedAtIsNullOrderByIdAsc(environmentIds, pacticipantIds);
-  }
-
-  /** The supported releases of the pacticipants in the environments, oldest first, in one statement. */
-  @Transactional(readOnly = true)
-  public List<ReleasedVersion> currentlySupported(Collection<Long> environmentIds, Collection<Long> pacticipantIds) {
-    return environmentIds.isEmpty() || pacticipantIds.isEmpty() ? List.of()
-        : released.findByEnvironmentIdInAndPacticipantIdInAndSupportEndedAtIsNullOrderByIdAsc(environmentIds, pacticipantIds);
   }
 
   @Transactional(readOnly = true)

@@ -1,6 +1,5 @@
 package dev.accord.broker.deployment;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,9 +12,6 @@ public interface ReleasedVersionRepository extends JpaRepository<ReleasedVersion
   List<ReleasedVersion> findByEnvironmentIdAndSupportEndedAtIsNullOrderByIdAsc(Long environmentId);
 
   List<ReleasedVersion> findByEnvironmentIdAndPacticipantIdAndSupportEndedAtIsNullOrderByIdAsc(Long environmentId, Long pacticipantId);
-
-  List<ReleasedVersion> findByEnvironmentIdInAndPacticipantIdInAndSupportEndedAtIsNullOrderByIdAsc(Collection<Long> environmentIds,
-      Collection<Long> pacticipantIds);
 
   List<ReleasedVersion> findByVersionIdOrderByIdAsc(Long versionId);
 

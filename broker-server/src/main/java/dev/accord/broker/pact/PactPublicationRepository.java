@@ -1,6 +1,5 @@
 package dev.accord.broker.pact;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,8 +7,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PactPublicationRepository extends JpaRepository<PactPublication, Long> {
   Optional<PactPublication> findByConsumerVersionIdAndProviderId(Long consumerVersionId, Long providerId);
-
-  List<PactPublication> findByConsumerVersionIdInAndProviderId(Collection<Long> consumerVersionIds, Long providerId);
 
   List<PactPublication> findByConsumerVersionId(Long consumerVersionId);
 

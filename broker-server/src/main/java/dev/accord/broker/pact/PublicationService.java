@@ -103,16 +103,6 @@ public class PublicationService {
     return publications.findByConsumerVersionIdAndProviderId(consumerVersion.getId(), provider.getId());
   }
 
-  /** The provider's publications of the consumer versions, by consumer version id (at most one each), in one statement per 1,000 versions. */
-  @Transactional(readOnly = true)
-  public Map<Long, PactPublication> forConsumerVersions(Collection<Long> consumerVersionIds, Pacticipant provider) {
-    Map<Long, PactPublication> out = new HashMap<>();
-    for (List<Long> chunk : Chunks.of(consumerVersionIds)) {
-      publications.findByConsumerVersionIdInAndProviderId(chunk, provider.getId()).forEach(p -> out.put(p.getConsumerVersionId(), p));
-    }
-    return out;
-  }
-
   @Transactional(readOnly = true)
   public List<PactPublication> ofConsumerVersion(Version consumerVersion) {
     return publications.findByConsumerVersionId(consumerVersion.getId());

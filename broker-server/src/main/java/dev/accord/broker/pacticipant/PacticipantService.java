@@ -2,9 +2,7 @@ package dev.accord.broker.pacticipant;
 
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,16 +37,6 @@ public class PacticipantService {
   @Transactional(readOnly = true)
   public List<Pacticipant> all() {
     return pacticipants.findAllByOrderByNameAsc();
-  }
-
-  /** The pacticipants in the order of the ids, read in one statement. */
-  @Transactional(readOnly = true)
-  public List<Pacticipant> byIds(List<Long> ids) {
-    Map<Long, Pacticipant> found = new HashMap<>();
-    if (!ids.isEmpty()) {
-      pacticipants.findAllById(ids).forEach(p -> found.put(p.getId(), p));
-    }
-    return ids.stream().map(id -> Optional.ofNullable(found.get(id)).orElseThrow()).toList();
   }
 
   @Transactional(readOnly = true)

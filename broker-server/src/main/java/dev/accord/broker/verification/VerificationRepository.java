@@ -28,21 +28,6 @@ public interface VerificationRepository extends JpaRepository<Verification, Long
       + "where bv.versionId = v.providerVersionId and b.pacticipantId = v.providerId and b.name = ?2)")
   boolean successByProviderBranch(Long pactContentId, String branch, boolean includeWip);
 
-  /** Of the contents, those that a provider version on the given branch verified successfully (as {@link #successByProviderBranch}). */
-  @Query("select distinct v.pactContentId from Verification v where v.pactContentId in ?1 and v.success = true "
-      + "and (?3 = true or v.wip = false) and exists (select bv.id from BranchVersion bv join Branch b on b.id = bv.branchId "
-      + "where bv.versionId = v.providerVersionId and b.pacticipantId = v.providerId and b.name = ?2)")
-  List<Long> successfulByProviderBranch(Collection<Long> pactContentIds, String branch, boolean includeWip);
-
-  /** Of the contents, those that a provider version with the given tag verified successfully (as {@link #successByProviderTag}). */
-  @Query("select distinct v.pactContentId from Verification v where v.pactContentId in ?1 and v.success = true "
-      + "and (?3 = true or v.wip = false) and exists (select t.id from Tag t where t.versionId = v.providerVersionId and t.name = ?2)")
-  List<Long> successfulByProviderTag(Collection<Long> pactContentIds, String tag, boolean includeWip);
-
-  /** Of the contents, those with at least one successful verification. */
-  @Query("select distinct v.pactContentId from Verification v where v.pactContentId in ?1 and v.success = true")
-  List<Long> successful(Collection<Long> pactContentIds);
-
   /** Whether a provider version with the given tag verified the content successfully (WIP results count only when {@code includeWip}). */
   @Query("select case when count(v) > 0 then true else false end from Verification v where v.pactContentId = ?1 and v.success = true "
       + "and (?3 = true or v.wip = false) and exists (select t.id from Tag t where t.versionId = v.providerVersionId and t.name = ?2)")

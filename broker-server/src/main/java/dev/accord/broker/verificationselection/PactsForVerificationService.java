@@ -1,10 +1,7 @@
 package dev.accord.broker.verificationselection;
 
-import dev.accord.broker.deployment.DeploymentService;
-import dev.accord.broker.environment.Environment;
 import dev.accord.broker.environment.EnvironmentService;
 import dev.accord.broker.pact.ContentRef;
-import dev.accord.broker.pact.Integration;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
@@ -13,11 +10,9 @@ import dev.accord.broker.verification.VerificationRepository;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
-import dev.accord.broker.web.Chunks;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,17 +31,15 @@ class PactsForVerificationService {
   private final VersionService versions;
   private final PublicationService publications;
   private final VerificationRepository verifications;
-  private final EnvironmentService environments;
-  private final DeploymentService deployments;
+  private final SelectionRows rows;
 
   PactsForVerificationService(PacticipantService pacticipants, VersionService versions, PublicationService publications,
-      VerificationRepository verifications, EnvironmentService environments, DeploymentService deployments) {
+      VerificationRepository verifications, SelectionRows rows) {
     this.pacticipants = pacticipants;
     this.versions = versions;
     this.publications = publications;
     this.verifications = verifications;
-    this.environments = environments;
-    this.deployments = deployments;
+    this.rows = rows;
   }
 
   /** A consumer version selector as sent by the verifier (validated). */
@@ -62,8 +55,9 @@ class PactsForVerificationService {
 
   @Transactional(readOnly = true)
   public List<Selected> select(String providerName, Request request) {
-    Pacticipant provider = pacticipants.require(providerName);
-    List<Pacticipant> consumers = pacticipants.byIds(publications.integrationsOfProvider(provider).stream().map(Integration::getConsumerId).toList());
+    SelectionRows.Provider read = rows.provider(providerName).orElseGet(() -> new SelectionRows.Provider(pacticipants.require(providerName), List.of()));
+    Pacticipant provider = read.provider();
+    List<Pacticipant> consumers = read.consumers();
     List<Selector> selectors = request.selectors().isEmpty() ? defaults() : expand(request.selectors());
     Reads reads = reads(provider, consumers, selectors, request);
     List<ConsumerMatch> found = new ArrayList<>();
@@ -75,13 +69,17 @@ class PactsForVerificationService {
         matches(provider, consumer, s, request, reads).forEach(m -> found.add(new ConsumerMatch(consumer, m)));
       }
     }
-    Map<Long, ContentRef> contents = publications.contentRefs(found.stream().map(f -> f.match().publication().getPactContentId()).collect(Collectors.toSet()));
-    versions.load(found.stream().map(f -> f.match().publication().getConsumerVersionId()).collect(Collectors.toSet()));
+    // the pacts found by tag or as the latest are JPA entities: their content hashes and versions are read here, once for all of them
+    List<PactPublication> bare = found.stream().map(ConsumerMatch::match).filter(m -> m.content() == null).map(Match::publication).toList();
+    Map<Long, ContentRef> contents = bare.isEmpty() ? Map.of() : publications.contentRefs(bare.stream().map(PactPublication::getPactContentId).collect(Collectors.toSet()));
+    if (!bare.isEmpty()) {
+      versions.load(bare.stream().map(PactPublication::getConsumerVersionId).collect(Collectors.toSet()));
+    }
     Map<String, Selected> bySha = new LinkedHashMap<>();
     for (ConsumerMatch f : found) {
       Pacticipant consumer = f.consumer();
       Match m = f.match();
-      ContentRef content = contents.get(m.publication().getPactContentId());
+      ContentRef content = m.content() != null ? m.content() : contents.get(m.publication().getPactContentId());
       String key = consumer.getId() + "/" + content.getSha();
       Selected existing = bySha.get(key);
       if (existing == null) {
@@ -89,14 +87,14 @@ class PactsForVerificationService {
         reasons.add(m.description());
         List<String> criteria = new ArrayList<>();
         criteria.add(m.criterion());
-        bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), reasons, criteria, null, false));
+        bySha.put(key, new Selected(m.publication(), content, consumer, version(m), reasons, criteria, null, false));
       } else {
         if (!existing.reasons().contains(m.description())) {
           existing.reasons().add(m.description());
         }
         existing.criteria().add(m.criterion());
         if (m.publication().getConsumerVersionId() > existing.publication().getConsumerVersionId()) {
-          bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), existing.reasons(),
+          bySha.put(key, new Selected(m.publication(), content, consumer, version(m), existing.reasons(),
               existing.criteria(), null, false));
         }
       }
@@ -114,35 +112,43 @@ class PactsForVerificationService {
     return result;
   }
 
-  private record Match(PactPublication publication, String description, String criterion) {}
+  /** A pact a selector found; its content and consumer version when the read that found it had them already. */
+  private record Match(PactPublication publication, ContentRef content, Version version, String description, String criterion) {
+    Match(PactPublication publication, String description, String criterion) {
+      this(publication, null, null, description, criterion);
+    }
+
+    Match(SelectionRows.Found found, String description, String criterion) {
+      this(found.publication(), found.content(), found.version(), description, criterion);
+    }
+  }
+
+  private Version version(Match m) {
+    return m.version() != null ? m.version() : versions.byId(m.publication().getConsumerVersionId());
+  }
 
   private record ConsumerMatch(Pacticipant consumer, Match match) {}
 
   /**
-   * What the branch and environment selectors need, read once for all selectors, consumers and environments: the head
-   * versions of the branches named, the environments, the current deployments and supported releases (oldest first)
-   * and the provider's pacts of all those versions.
+   * What the branch and environment selectors need, read once for all selectors, consumers and environments
+   * ({@link SelectionRows}): the provider's pacts of the head versions of the branches named, the environments and the
+   * provider's pacts of the consumers' versions deployed and released in them.
    */
-  private record Reads(Map<String, Long> heads, List<Environment> environments, Map<String, List<Long>> deployed, Map<String, List<Long>> released,
-      Map<Long, PactPublication> pacts) {
+  private record Reads(Map<String, SelectionRows.Found> heads, List<SelectionRows.Env> environments, SelectionRows.InEnvironments inEnvironments) {
     static String key(Long id, Object other) {
       return id + "/" + other;
     }
 
-    Optional<PactPublication> headPact(Pacticipant consumer, String branch) {
-      return Optional.ofNullable(heads.get(key(consumer.getId(), branch))).map(pacts::get);
+    Optional<SelectionRows.Found> headPact(Pacticipant consumer, String branch) {
+      return Optional.ofNullable(heads.get(key(consumer.getId(), branch)));
     }
 
-    List<Long> deployed(Environment e, Pacticipant consumer) {
-      return deployed.getOrDefault(key(e.getId(), consumer.getId()), List.of());
+    List<SelectionRows.Found> deployed(SelectionRows.Env e, Pacticipant consumer) {
+      return inEnvironments.deployed().getOrDefault(key(e.id(), consumer.getId()), List.of());
     }
 
-    List<Long> released(Environment e, Pacticipant consumer) {
-      return released.getOrDefault(key(e.getId(), consumer.getId()), List.of());
-    }
-
-    Optional<PactPublication> pactOf(Long consumerVersionId) {
-      return Optional.ofNullable(pacts.get(consumerVersionId));
+    List<SelectionRows.Found> released(SelectionRows.Env e, Pacticipant consumer) {
+      return inEnvironments.released().getOrDefault(key(e.id(), consumer.getId()), List.of());
     }
   }
 
@@ -161,24 +167,11 @@ class PactsForVerificationService {
         released |= releasesCount(s);
       }
     }
-    Map<String, Long> heads = versions.branchHeads(branches);
-    List<Environment> envs = deployed || released ? environments.all() : List.of();
-    List<Long> envIds = envs.stream().map(Environment::getId).toList();
-    List<Long> consumerIds = consumers.stream().map(Pacticipant::getId).toList();
-    Map<String, List<Long>> deployedVersions = new HashMap<>();
-    Map<String, List<Long>> releasedVersions = new HashMap<>();
-    if (deployed) {
-      deployments.currentlyDeployed(envIds, consumerIds).forEach(d ->
-          deployedVersions.computeIfAbsent(Reads.key(d.getEnvironmentId(), d.getPacticipantId()), k -> new ArrayList<>()).add(d.getVersionId()));
-    }
-    if (released) {
-      deployments.currentlySupported(envIds, consumerIds).forEach(r ->
-          releasedVersions.computeIfAbsent(Reads.key(r.getEnvironmentId(), r.getPacticipantId()), k -> new ArrayList<>()).add(r.getVersionId()));
-    }
-    Set<Long> versionIds = new HashSet<>(heads.values());
-    deployedVersions.values().forEach(versionIds::addAll);
-    releasedVersions.values().forEach(versionIds::addAll);
-    return new Reads(heads, envs, deployedVersions, releasedVersions, publications.forConsumerVersions(versionIds, provider));
+    Map<String, SelectionRows.Found> heads = rows.branchHeads(provider.getId(), branches);
+    List<SelectionRows.Env> envs = deployed || released ? rows.environments() : List.of();
+    SelectionRows.InEnvironments inEnvironments = rows.inEnvironments(provider.getId(), envs.stream().map(SelectionRows.Env::id).toList(),
+        consumers.stream().map(Pacticipant::getId).toList(), deployed, released);
+    return new Reads(heads, envs, inEnvironments);
   }
 
   /** The branches of the consumer whose head {@link #matches} may look at for the selector. */
@@ -220,7 +213,7 @@ class PactsForVerificationService {
       reads.headPact(consumer, b).ifPresent(p -> out.add(new Match(p, "latest from branch " + b + " (matching the provider branch)",
           "latest version of " + c + " from branch '" + b + "' (same name as the provider branch)")));
     } else if (s.branch() != null) {
-      Optional<PactPublication> head = reads.headPact(consumer, s.branch());
+      Optional<SelectionRows.Found> head = reads.headPact(consumer, s.branch());
       if (head.isPresent()) {
         out.add(new Match(head.get(), "latest from branch " + s.branch(), "latest version of " + c + " from branch '" + s.branch() + "'"));
       } else if (s.fallbackBranch() != null) {
@@ -240,17 +233,15 @@ class PactsForVerificationService {
         tagged.forEach(p -> out.add(new Match(p, "one of " + s.tag(), "one of the versions of " + c + " with tag '" + s.tag() + "'")));
       }
     } else if (isEnvironmentSelector(s)) {
-      List<Environment> envs = s.environment() != null
-          ? List.of(reads.environments().stream().filter(e -> e.getName().equals(s.environment())).findFirst().orElseThrow())
+      List<SelectionRows.Env> envs = s.environment() != null
+          ? List.of(reads.environments().stream().filter(e -> e.name().equals(s.environment())).findFirst().orElseThrow())
           : reads.environments();
-      for (Environment e : envs) {
+      for (SelectionRows.Env e : envs) {
         if (deploymentsCount(s)) {
-          reads.deployed(e, consumer).forEach(v -> reads.pactOf(v).ifPresent(p -> out.add(new Match(p,
-              "deployed to " + e.getName(), "version of " + c + " currently deployed to " + e.getName()))));
+          reads.deployed(e, consumer).forEach(f -> out.add(new Match(f, "deployed to " + e.name(), "version of " + c + " currently deployed to " + e.name())));
         }
         if (releasesCount(s)) {
-          reads.released(e, consumer).forEach(v -> reads.pactOf(v).ifPresent(p -> out.add(new Match(p,
-              "released in " + e.getName(), "version of " + c + " released and supported in " + e.getName()))));
+          reads.released(e, consumer).forEach(f -> out.add(new Match(f, "released in " + e.name(), "version of " + c + " released and supported in " + e.name())));
         }
       }
     } else if (Boolean.TRUE.equals(s.latest())) {
@@ -292,19 +283,18 @@ class PactsForVerificationService {
     if (contentIds.isEmpty()) {
       return pending;
     }
-    List<Long> ids = List.copyOf(contentIds);
     if (request.providerVersionBranch() != null) {
-      pending.addAll(ids);
-      Chunks.of(ids).forEach(chunk -> pending.removeAll(verifications.successfulByProviderBranch(chunk, request.providerVersionBranch(), true)));
+      pending.addAll(contentIds);
+      pending.removeAll(rows.successfulByProviderBranch(contentIds, request.providerVersionBranch()));
     } else if (!request.providerVersionTags().isEmpty()) {
       for (String tag : new LinkedHashSet<>(request.providerVersionTags())) {
-        Set<Long> unverified = new HashSet<>(ids);
-        Chunks.of(ids).forEach(chunk -> unverified.removeAll(verifications.successfulByProviderTag(chunk, tag, true)));
+        Set<Long> unverified = new HashSet<>(contentIds);
+        unverified.removeAll(rows.successfulByProviderTag(contentIds, tag));
         pending.addAll(unverified);
       }
     } else {
-      pending.addAll(ids);
-      Chunks.of(ids).forEach(chunk -> pending.removeAll(verifications.successful(chunk)));
+      pending.addAll(contentIds);
+      pending.removeAll(rows.successful(contentIds));
     }
     return pending;
   }

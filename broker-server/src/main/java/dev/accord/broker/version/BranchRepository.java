@@ -1,6 +1,5 @@
 package dev.accord.broker.version;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,6 +8,4 @@ public interface BranchRepository extends JpaRepository<Branch, Long> {
   Optional<Branch> findByPacticipantIdAndName(Long pacticipantId, String name);
 
   List<Branch> findByPacticipantIdOrderByNameAsc(Long pacticipantId);
-
-  List<Branch> findByPacticipantIdInAndNameIn(Collection<Long> pacticipantIds, Collection<String> names);
 }

@@ -5,12 +5,8 @@ import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Chunks;
 import dev.accord.broker.web.Hal;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,26 +92,6 @@ public class VersionService {
     return branches.findByPacticipantIdAndName(p.getId(), branch)
         .filter(b -> b.getHeadVersionId() != null)
         .flatMap(b -> versions.findById(b.getHeadVersionId()));
-  }
-
-  /**
-   * The head version ids of the named branches of each pacticipant (by pacticipant id), keyed "pacticipantId/branch";
-   * branches without a head are left out. One statement, as {@link #branchHead} for them all.
-   */
-  @Transactional(readOnly = true)
-  public Map<String, Long> branchHeads(Map<Long, Set<String>> namesByPacticipant) {
-    Map<String, Long> out = new HashMap<>();
-    if (namesByPacticipant.isEmpty()) {
-      return out;
-    }
-    Set<String> names = new HashSet<>();
-    namesByPacticipant.values().forEach(names::addAll);
-    for (Branch b : branches.findByPacticipantIdInAndNameIn(namesByPacticipant.keySet(), names)) {
-      if (b.getHeadVersionId() != null && namesByPacticipant.get(b.getPacticipantId()).contains(b.getName())) {
-        out.put(b.getPacticipantId() + "/" + b.getName(), b.getHeadVersionId());
-      }
-    }
-    return out;
   }
 
   @Transactional(readOnly = true)
