@@ -233,8 +233,9 @@ class PactsForVerificationService {
         tagged.forEach(p -> out.add(new Match(p, "one of " + s.tag(), "one of the versions of " + c + " with tag '" + s.tag() + "'")));
       }
     } else if (isEnvironmentSelector(s)) {
+      // an environment named in the selector exists (validated); one deleted since then matches nothing
       List<SelectionRows.Env> envs = s.environment() != null
-          ? List.of(reads.environments().stream().filter(e -> e.name().equals(s.environment())).findFirst().orElseThrow())
+          ? reads.environments().stream().filter(e -> e.name().equals(s.environment())).toList()
           : reads.environments();
       for (SelectionRows.Env e : envs) {
         if (deploymentsCount(s)) {
