@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Chooses the pacts a provider must verify from consumer version selectors, with pending and WIP status (§3, §5). */
 @Service
@@ -53,7 +52,12 @@ class PactsForVerificationService {
   record Selected(PactPublication publication, ContentRef content, Pacticipant consumer, Version consumerVersion, List<String> reasons,
       List<String> criteria, Boolean pending, boolean wip) {}
 
-  @Transactional(readOnly = true)
+  /**
+   * No transaction around the selection: its statements read committed data each (as they would inside a READ
+   * COMMITTED transaction), and the common selectors need no JPA session (SelectionRows), so a transaction would only
+   * add the session, the BEGIN/COMMIT round trips and the interceptors; the JPA reads of the rarer selectors run in
+   * their services' own read-only transactions.
+   */
   public List<Selected> select(String providerName, Request request) {
     SelectionRows.Provider read = rows.provider(providerName).orElseGet(() -> new SelectionRows.Provider(pacticipants.require(providerName), List.of()));
     Pacticipant provider = read.provider();
@@ -72,9 +76,7 @@ class PactsForVerificationService {
     // the pacts found by tag or as the latest are JPA entities: their content hashes and versions are read here, once for all of them
     List<PactPublication> bare = found.stream().map(ConsumerMatch::match).filter(m -> m.content() == null).map(Match::publication).toList();
     Map<Long, ContentRef> contents = bare.isEmpty() ? Map.of() : publications.contentRefs(bare.stream().map(PactPublication::getPactContentId).collect(Collectors.toSet()));
-    if (!bare.isEmpty()) {
-      versions.load(bare.stream().map(PactPublication::getConsumerVersionId).collect(Collectors.toSet()));
-    }
+    Map<Long, Version> bareVersions = bare.isEmpty() ? Map.of() : versions.byIds(bare.stream().map(PactPublication::getConsumerVersionId).collect(Collectors.toSet()));
     Map<String, Selected> bySha = new LinkedHashMap<>();
     for (ConsumerMatch f : found) {
       Pacticipant consumer = f.consumer();
@@ -87,14 +89,14 @@ class PactsForVerificationService {
         reasons.add(m.description());
         List<String> criteria = new ArrayList<>();
         criteria.add(m.criterion());
-        bySha.put(key, new Selected(m.publication(), content, consumer, version(m), reasons, criteria, null, false));
+        bySha.put(key, new Selected(m.publication(), content, consumer, version(m, bareVersions), reasons, criteria, null, false));
       } else {
         if (!existing.reasons().contains(m.description())) {
           existing.reasons().add(m.description());
         }
         existing.criteria().add(m.criterion());
         if (m.publication().getConsumerVersionId() > existing.publication().getConsumerVersionId()) {
-          bySha.put(key, new Selected(m.publication(), content, consumer, version(m), existing.reasons(),
+          bySha.put(key, new Selected(m.publication(), content, consumer, version(m, bareVersions), existing.reasons(),
               existing.criteria(), null, false));
         }
       }
@@ -123,8 +125,8 @@ class PactsForVerificationService {
     }
   }
 
-  private Version version(Match m) {
-    return m.version() != null ? m.version() : versions.byId(m.publication().getConsumerVersionId());
+  private static Version version(Match m, Map<Long, Version> bareVersions) {
+    return m.version() != null ? m.version() : bareVersions.get(m.publication().getConsumerVersionId());
   }
 
   private record ConsumerMatch(Pacticipant consumer, Match match) {}
