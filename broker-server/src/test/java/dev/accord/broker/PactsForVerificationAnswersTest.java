@@ -1,16 +1,9 @@
 package dev.accord.broker;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pins pacts-for-verification answers (which pacts, their order, descriptions, notices, pending and WIP status) for
@@ -21,35 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>To re-record after an intended change of the answers: {@code -Daccord.pfv.record=true}, then review the diff.
  */
-class PactsForVerificationAnswersTest {
+class PactsForVerificationAnswersTest extends RecordedAnswers {
   static final Path EXPECTED = Paths.get("src/test/resources/pacts-for-verification-answers.txt");
 
-  @TempDir
-  Path dir;
-
-  @Test
-  void answers_on_postgres_are_the_recorded_ones() throws IOException {
-    try (RunningBroker broker = RunningBroker.onPostgres()) {
-      check(answers(broker), "postgres");
-    }
+  PactsForVerificationAnswersTest() {
+    super(EXPECTED, "accord.pfv.record");
   }
 
-  @Test
-  void answers_on_h2_are_the_recorded_ones() throws IOException {
-    try (RunningBroker broker = RunningBroker.onH2(dir)) {
-      check(answers(broker), "h2");
-    }
-  }
-
-  private static void check(String actual, String database) throws IOException {
-    if (Boolean.getBoolean("accord.pfv.record")) {
-      Files.writeString(EXPECTED, actual, StandardCharsets.UTF_8);
-    }
-    Path written = Paths.get("target", "pacts-for-verification-answers-" + database + ".txt");
-    Files.createDirectories(written.getParent());
-    Files.writeString(written, actual, StandardCharsets.UTF_8); // to diff against the expected file when this fails
-    assertThat(Files.exists(EXPECTED)).as("expected answers file %s (record it with -Daccord.pfv.record=true)", EXPECTED.toAbsolutePath()).isTrue();
-    assertThat(actual).isEqualTo(Files.readString(EXPECTED, StandardCharsets.UTF_8));
+  @Override
+  String ask(RunningBroker broker) {
+    return answers(broker);
   }
 
   /** Request bodies, each asked of both providers (Api has the consumers Web and Mobile, Auth only Web). */
