@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 8), --requests N per
  * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
  * (default 8), --warmup N requests per scenario (default 1500, so that the JIT has compiled the hot paths; not counted in the figures), --broker-pid PID (to report the broker's CPU time
- * per request), --postgres-cpu true (also report the CPU time of the local PostgreSQL server's processes per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --only can-i-deploy (skip the other scenarios). The driver's own CPU time per request is printed too: it shares the
+ * per request), --postgres-cpu true (also report the CPU time of the local PostgreSQL server's processes per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --only can-i-deploy|pacts-for-verification (only that scenario). The driver's own CPU time per request is printed too: it shares the
  * machine with the broker and PostgreSQL, so it must stay small.
  */
 public final class LoadDriver {
@@ -74,22 +74,35 @@ public final class LoadDriver {
     int seconds = Integer.parseInt(o.get("--seconds"));
     int warmup = Integer.parseInt(o.get("--warmup"));
     System.out.printf("Accord broker load: %s, %d clients, up to %d requests or %d s per read scenario%n", d.base, clients, requests, seconds);
+    String only = o.get("--only");
+    if (!List.of("all", "can-i-deploy", "pacts-for-verification").contains(only)) {
+      throw new IllegalArgumentException("--only is all (default), can-i-deploy or pacts-for-verification, got " + only);
+    }
     boolean ok = true;
-    d.run("warm-up can-i-deploy", clients, warmup, seconds, d::canIDeploy, false);
-    ok &= d.run("can-i-deploy --to-environment production", clients, requests, seconds, d::canIDeploy, true).ok();
-    ok &= d.run("can-i-deploy, one client at a time (service time without queueing)", 1, Math.max(1, requests / 8), seconds, d::canIDeploy, true).ok();
-    if ("can-i-deploy".equals(o.get("--only"))) {
+    if (!"pacts-for-verification".equals(only)) {
+      d.run("warm-up can-i-deploy", clients, warmup, seconds, d::canIDeploy, false);
+      ok &= d.run("can-i-deploy --to-environment production", clients, requests, seconds, d::canIDeploy, true).ok();
+      ok &= d.run("can-i-deploy, one client at a time (service time without queueing)", 1, Math.max(1, requests / 8), seconds, d::canIDeploy, true).ok();
+    }
+    if (!"all".equals(only)) {
+      if ("pacts-for-verification".equals(only)) {
+        ok &= pactsForVerification(d, clients, requests, seconds, warmup);
+      }
       System.exit(ok ? 0 : 1);
     }
-    d.run("warm-up pacts-for-verification", clients, warmup, seconds, d::pactsForVerification, false);
-    ok &= d.run("pacts-for-verification (mainBranch, deployedOrReleased, pending)", clients, requests, seconds, d::pactsForVerification, true).ok();
-    ok &= d.run("pacts-for-verification, one client at a time", 1, Math.max(1, requests / 8), seconds, d::pactsForVerification, true).ok();
+    ok &= pactsForVerification(d, clients, requests, seconds, warmup);
     int publishes = Integer.parseInt(o.get("--publishes"));
     int publishClients = Integer.parseInt(o.get("--publish-clients"));
     Result pub = d.run("publish (new consumer version, new content, 2 contracts)", publishClients, publishes, seconds, d::publish, true);
     System.out.printf("publish throughput: %.1f publishes/s (%.1f contracts/s)%n", pub.perSecond(), 2 * pub.perSecond());
     ok &= pub.ok();
     System.exit(ok ? 0 : 1);
+  }
+
+  private static boolean pactsForVerification(LoadDriver d, int clients, int requests, int seconds, int warmup) throws Exception {
+    d.run("warm-up pacts-for-verification", clients, warmup, seconds, d::pactsForVerification, false);
+    boolean ok = d.run("pacts-for-verification (mainBranch, deployedOrReleased, pending)", clients, requests, seconds, d::pactsForVerification, true).ok();
+    return ok & d.run("pacts-for-verification, one client at a time", 1, Math.max(1, requests / 8), seconds, d::pactsForVerification, true).ok();
   }
 
   /** One request of a scenario: the i-th overall; returns the response to check. */

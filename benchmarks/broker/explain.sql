@@ -1,5 +1,5 @@
 -- EXPLAIN (ANALYZE, BUFFERS) of the statements the broker runs for can-i-deploy (as MatrixRows writes them),
--- pacts-for-verification and publish (as Hibernate logs them, org.hibernate.SQL=debug), with the bind parameters of a typical request on the seeded data:
+-- pacts-for-verification (as SelectionRows writes them) and publish (as Hibernate logs them, org.hibernate.SQL=debug), with the bind parameters of a typical request on the seeded data:
 -- consumer-005 (id 5) asking to deploy a version that production's provider-105 has not verified, provider-105 (id 105)
 -- fetching its pacts. Run: psql -v vpp=1000 -f explain.sql -d <seeded database>
 \set ON_ERROR_STOP on
@@ -42,15 +42,45 @@ SELECT id, name, display_name, main_branch, repository_url, created_at, updated_
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT provider_id, consumer_id FROM integration WHERE provider_id IN (5) ORDER BY provider_id, id;
 
-\echo '--- 7. pacts-for-verification: the consumer main branch head (uq_branch_name), then its pact with the provider'
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-select b1_0.id,b1_0.created_at,b1_0.head_version_id,b1_0.name,b1_0.pacticipant_id,b1_0.updated_at from branch b1_0 where b1_0.pacticipant_id=5 and b1_0.name='main';
-EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-select pp1_0.id,pp1_0.consumer_id,pp1_0.consumer_version_id,pp1_0.created_at,pp1_0.pact_content_id,pp1_0.provider_id from pact_publication pp1_0 where pp1_0.consumer_version_id=:cv_id and pp1_0.provider_id=105;
+-- pacts-for-verification: the statements of verificationselection/SelectionRows.java (plain SQL, one per kind of row for
+-- the whole request), with what provider-105's request (mainBranch + deployedOrReleased, pending for branch main) binds.
+SELECT min(consumer_id) AS c1, max(consumer_id) AS c2 FROM integration WHERE provider_id = 105 \gset
+SELECT string_agg(id::text, ',') AS env_ids FROM environment \gset
+SELECT string_agg(DISTINCT p.pact_content_id::text, ',') AS content_ids FROM deployed_version d
+  JOIN pact_publication p ON p.consumer_version_id = d.version_id AND p.provider_id = 105 WHERE d.pacticipant_id IN (:c1, :c2) AND d.undeployed_at IS NULL \gset
 
-\echo '--- 8. pacts-for-verification: pending = no successful verification by a provider version on the provider branch'
+\echo '--- 7. pacts-for-verification: the provider and its consumers; the environments'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-select case when count(v1_0.id)>0 then true else false end from verification v1_0 where v1_0.pact_content_id=:content_id and v1_0.success=true and (true=true or v1_0.wip=false) and exists(select bv1_0.id from branch_version bv1_0 join branch b1_0 on b1_0.id=bv1_0.branch_id where bv1_0.version_id=v1_0.provider_version_id and b1_0.pacticipant_id=v1_0.provider_id and b1_0.name='main');
+SELECT 0 AS kind, 0 AS rid, p.id, p.name, p.display_name, p.main_branch, p.repository_url, p.created_at, p.updated_at FROM pacticipant p WHERE p.name = 'provider-105'
+UNION ALL SELECT 1 AS kind, i.id AS rid, c.id, c.name, c.display_name, c.main_branch, c.repository_url, c.created_at, c.updated_at
+FROM pacticipant p JOIN integration i ON i.provider_id = p.id JOIN pacticipant c ON c.id = i.consumer_id WHERE p.name = 'provider-105' ORDER BY kind, rid;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT id, name FROM environment ORDER BY name;
+
+\echo '--- 7b. pacts-for-verification: the provider pacts of the consumers main branch heads (uq_branch_name, version_pkey, uq_pact_publication)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT b.pacticipant_id AS b_pacticipant_id, b.name AS b_name, p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha,
+  v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS v_build_url, v.created_at AS v_created_at
+FROM branch b JOIN pact_publication p ON p.consumer_version_id = b.head_version_id AND p.provider_id = 105
+JOIN pact_content c ON c.id = p.pact_content_id JOIN version v ON v.id = b.head_version_id
+WHERE b.pacticipant_id IN (:c1, :c2) AND b.name IN ('main');
+
+\echo '--- 7c. pacts-for-verification: the consumers deployed and released versions with the provider pacts (ix_deployed_env_pacticipant, released_version)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT x.kind, x.rid, x.environment_id AS x_environment_id, p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha,
+  v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS v_build_url, v.created_at AS v_created_at
+FROM (SELECT 0 AS kind, d.id AS rid, d.environment_id, d.version_id FROM deployed_version d
+      WHERE d.environment_id IN (:env_ids) AND d.pacticipant_id IN (:c1, :c2) AND d.undeployed_at IS NULL
+      UNION ALL SELECT 1 AS kind, rv.id AS rid, rv.environment_id, rv.version_id FROM released_version rv
+      WHERE rv.environment_id IN (:env_ids) AND rv.pacticipant_id IN (:c1, :c2) AND rv.support_ended_at IS NULL) x
+JOIN pact_publication p ON p.consumer_version_id = x.version_id AND p.provider_id = 105
+JOIN pact_content c ON c.id = p.pact_content_id JOIN version v ON v.id = x.version_id ORDER BY x.kind, x.rid;
+
+\echo '--- 8. pacts-for-verification: pending = the selected contents with a successful verification by a provider version on the provider branch'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT DISTINCT r.pact_content_id FROM verification r WHERE r.pact_content_id IN (:content_ids) AND r.success = TRUE
+AND EXISTS (SELECT 1 FROM branch_version bv JOIN branch b ON b.id = bv.branch_id WHERE bv.version_id = r.provider_version_id
+  AND b.pacticipant_id = r.provider_id AND b.name = 'main');
 
 \echo '--- 9. publish: is this content already stored (uq_pact_content)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)

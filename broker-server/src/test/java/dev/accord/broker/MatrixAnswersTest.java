@@ -4,15 +4,10 @@ import static dev.accord.broker.RunningBroker.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accord.pact.json.Json;
-import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,35 +20,16 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>To re-record after an intended change of the answers: {@code -Daccord.matrix.record=true}, then review the diff.
  */
-class MatrixAnswersTest {
+class MatrixAnswersTest extends RecordedAnswers {
   static final Path EXPECTED = Paths.get("src/test/resources/matrix-answers.txt");
 
-  @TempDir
-  Path dir;
-
-  @Test
-  void answers_on_postgres_are_the_recorded_ones() throws IOException {
-    try (RunningBroker broker = RunningBroker.onPostgres()) {
-      check(answers(broker), "postgres");
-    }
+  MatrixAnswersTest() {
+    super(EXPECTED, "accord.matrix.record");
   }
 
-  @Test
-  void answers_on_h2_are_the_recorded_ones() throws IOException {
-    try (RunningBroker broker = RunningBroker.onH2(dir)) {
-      check(answers(broker), "h2");
-    }
-  }
-
-  private static void check(String actual, String database) throws IOException {
-    if (Boolean.getBoolean("accord.matrix.record")) {
-      Files.writeString(EXPECTED, actual, StandardCharsets.UTF_8);
-    }
-    Path written = Paths.get("target", "matrix-answers-" + database + ".txt");
-    Files.createDirectories(written.getParent());
-    Files.writeString(written, actual, StandardCharsets.UTF_8); // to diff against the expected file when this fails
-    assertThat(Files.exists(EXPECTED)).as("expected answers file %s (record it with -Daccord.matrix.record=true)", EXPECTED.toAbsolutePath()).isTrue();
-    assertThat(actual).isEqualTo(Files.readString(EXPECTED, StandardCharsets.UTF_8));
+  @Override
+  String ask(RunningBroker broker) {
+    return answers(broker);
   }
 
   static final List<String> QUERIES = List.of(
@@ -113,7 +89,7 @@ class MatrixAnswersTest {
     return out.toString();
   }
 
-  private static String normalise(RunningBroker broker, String body) {
+  static String normalise(RunningBroker broker, String body) {
     String s = body.replace(broker.baseUrl, "http://BROKER")
         .replaceAll("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})?", "TIMESTAMP");
     if (s.startsWith("{")) {
@@ -145,7 +121,7 @@ class MatrixAnswersTest {
     }
   }
 
-  private static void seed(RunningBroker broker) {
+  static void seed(RunningBroker broker) {
     String production = environment(broker, "production");
     String staging = environment(broker, "staging");
     // Web publishes to two providers; w1 on main with many tags, w2 on a feature branch with changed content for Api

@@ -5,6 +5,8 @@ import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.verification.Verification;
 import dev.accord.broker.version.Version;
+import dev.accord.broker.web.Chunks;
+import dev.accord.broker.web.SqlRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -47,8 +49,7 @@ class MatrixRows {
   /** Why a provider version has no result for a content: the newest verifying version numbers (up to 3), and one that is a branch name. */
   record Hint(List<String> verifiedBy, String branchNamed) {}
 
-  private static final String VERSION_COLUMNS = "v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS v_build_url, "
-      + "v.created_at AS v_created_at";
+  private static final String VERSION_COLUMNS = SqlRows.VERSION_COLUMNS;
   private static final String VERIFICATION_COLUMNS = "r.id AS r_id, r.pact_content_id AS r_pact_content_id, r.provider_version_id AS r_provider_version_id, "
       + "r.consumer_id AS r_consumer_id, r.provider_id AS r_provider_id, r.success AS r_success, r.wip AS r_wip, r.build_url AS r_build_url, "
       + "r.test_results AS r_test_results, r.verified_by_implementation AS r_verified_by_implementation, r.verified_by_version AS r_verified_by_version, "
@@ -121,7 +122,7 @@ class MatrixRows {
       return out;
     }
     for (List<Long> chunk : chunks(consumerVersionIds)) {
-      jdbc.query("SELECT p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha "
+      jdbc.query("SELECT " + SqlRows.PUBLICATION_COLUMNS + " "
               + "FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
               + "WHERE p.consumer_version_id IN (:ids) ORDER BY p.consumer_version_id, p.provider_id",
           new MapSqlParameterSource("ids", chunk), rs -> {
@@ -139,7 +140,7 @@ class MatrixRows {
       return out;
     }
     for (List<Long> chunk : chunks(consumerVersionIds)) {
-      jdbc.query("SELECT p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha "
+      jdbc.query("SELECT " + SqlRows.PUBLICATION_COLUMNS + " "
               + "FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
               + "WHERE p.consumer_version_id IN (:versions) AND p.provider_id IN (:providers)",
           new MapSqlParameterSource("versions", chunk).addValue("providers", providerIds), rs -> {
@@ -295,20 +296,8 @@ class MatrixRows {
     return new Labels(branches, tags);
   }
 
-  /**
-   * IN lists are bound in chunks of this many values: PostgreSQL's protocol takes at most 65,535 parameters per
-   * statement, and a selector such as {@code q[][tag]=prod} may resolve to more versions than that. Every method
-   * groups its results by the chunked key, so chunking changes no answer.
-   */
-  static final int CHUNK = 1000;
-
   private static List<List<Long>> chunks(Collection<Long> ids) {
-    List<Long> all = List.copyOf(ids);
-    List<List<Long>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += CHUNK) {
-      out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
-    }
-    return out;
+    return Chunks.of(ids);
   }
 
   static String key(Long a, Long b) {
@@ -316,19 +305,15 @@ class MatrixRows {
   }
 
   private static Pacticipant pacticipant(ResultSet rs) throws SQLException {
-    return Pacticipant.detached(rs.getLong("id"), rs.getString("name"), rs.getString("display_name"), rs.getString("main_branch"),
-        rs.getString("repository_url"), time(rs, "created_at"), time(rs, "updated_at"));
+    return SqlRows.pacticipant(rs);
   }
 
   private static Pub pub(ResultSet rs) throws SQLException {
-    PactPublication p = PactPublication.detached(rs.getLong("id"), rs.getLong("consumer_version_id"), rs.getLong("consumer_id"), rs.getLong("provider_id"),
-        rs.getLong("pact_content_id"), time(rs, "created_at"));
-    return new Pub(p, new ContentRef(p.getPactContentId(), rs.getString("sha")));
+    return new Pub(SqlRows.publication(rs), SqlRows.content(rs));
   }
 
   private static Version version(ResultSet rs) throws SQLException {
-    return Version.detached(rs.getLong("v_id"), rs.getLong("v_pacticipant_id"), rs.getString("v_number"), rs.getString("v_build_url"),
-        time(rs, "v_created_at"));
+    return SqlRows.version(rs);
   }
 
   private static Verification verification(ResultSet rs) throws SQLException {
@@ -338,7 +323,7 @@ class MatrixRows {
   }
 
   private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
-    return rs.getObject(column, LocalDateTime.class);
+    return SqlRows.time(rs, column);
   }
 
   static <T> Set<T> set(Collection<T> items) {

@@ -1,9 +1,6 @@
 package dev.accord.broker.verificationselection;
 
-import dev.accord.broker.deployment.DeploymentService;
-import dev.accord.broker.environment.Environment;
 import dev.accord.broker.environment.EnvironmentService;
-import dev.accord.broker.pact.Integration;
 import dev.accord.broker.pact.ContentRef;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
@@ -16,14 +13,15 @@ import dev.accord.broker.web.ApiException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Chooses the pacts a provider must verify from consumer version selectors, with pending and WIP status (§3, §5). */
 @Service
@@ -32,17 +30,15 @@ class PactsForVerificationService {
   private final VersionService versions;
   private final PublicationService publications;
   private final VerificationRepository verifications;
-  private final EnvironmentService environments;
-  private final DeploymentService deployments;
+  private final SelectionRows rows;
 
   PactsForVerificationService(PacticipantService pacticipants, VersionService versions, PublicationService publications,
-      VerificationRepository verifications, EnvironmentService environments, DeploymentService deployments) {
+      VerificationRepository verifications, SelectionRows rows) {
     this.pacticipants = pacticipants;
     this.versions = versions;
     this.publications = publications;
     this.verifications = verifications;
-    this.environments = environments;
-    this.deployments = deployments;
+    this.rows = rows;
   }
 
   /** A consumer version selector as sent by the verifier (validated). */
@@ -56,44 +52,61 @@ class PactsForVerificationService {
   record Selected(PactPublication publication, ContentRef content, Pacticipant consumer, Version consumerVersion, List<String> reasons,
       List<String> criteria, Boolean pending, boolean wip) {}
 
-  @Transactional(readOnly = true)
+  /**
+   * No transaction around the selection: its statements read committed data each (as they would inside a READ
+   * COMMITTED transaction), and the common selectors need no JPA session (SelectionRows), so a transaction would only
+   * add the session, the BEGIN/COMMIT round trips and the interceptors; the JPA reads of the rarer selectors run in
+   * their services' own read-only transactions.
+   */
   public List<Selected> select(String providerName, Request request) {
-    Pacticipant provider = pacticipants.require(providerName);
-    List<Pacticipant> consumers = publications.integrationsOfProvider(provider).stream().map(Integration::getConsumerId).map(pacticipants::byId).toList();
+    SelectionRows.Provider read = rows.provider(providerName).orElseGet(() -> new SelectionRows.Provider(pacticipants.require(providerName), List.of()));
+    Pacticipant provider = read.provider();
+    List<Pacticipant> consumers = read.consumers();
     List<Selector> selectors = request.selectors().isEmpty() ? defaults() : expand(request.selectors());
-    Map<String, Selected> bySha = new LinkedHashMap<>();
+    Reads reads = reads(provider, consumers, selectors, request);
+    List<ConsumerMatch> found = new ArrayList<>();
     for (Selector s : selectors) {
       for (Pacticipant consumer : consumers) {
         if (s.consumer() != null && !s.consumer().equals(consumer.getName())) {
           continue;
         }
-        for (Match m : matches(provider, consumer, s, request)) {
-          ContentRef content = publications.contentRef(m.publication());
-          String key = consumer.getId() + "/" + content.getSha();
-          Selected existing = bySha.get(key);
-          if (existing == null) {
-            List<String> reasons = new ArrayList<>();
-            reasons.add(m.description());
-            List<String> criteria = new ArrayList<>();
-            criteria.add(m.criterion());
-            bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), reasons, criteria, null, false));
-          } else {
-            if (!existing.reasons().contains(m.description())) {
-              existing.reasons().add(m.description());
-            }
-            existing.criteria().add(m.criterion());
-            if (m.publication().getConsumerVersionId() > existing.publication().getConsumerVersionId()) {
-              bySha.put(key, new Selected(m.publication(), content, consumer, versions.byId(m.publication().getConsumerVersionId()), existing.reasons(),
-                  existing.criteria(), null, false));
-            }
-          }
+        matches(provider, consumer, s, request, reads).forEach(m -> found.add(new ConsumerMatch(consumer, m)));
+      }
+    }
+    // the pacts found by tag or as the latest are JPA entities: their content hashes and versions are read here, once for all of them
+    List<PactPublication> bare = found.stream().map(ConsumerMatch::match).filter(m -> m.content() == null).map(Match::publication).toList();
+    Map<Long, ContentRef> contents = bare.isEmpty() ? Map.of() : publications.contentRefs(bare.stream().map(PactPublication::getPactContentId).collect(Collectors.toSet()));
+    Map<Long, Version> bareVersions = bare.isEmpty() ? Map.of() : versions.byIds(bare.stream().map(PactPublication::getConsumerVersionId).collect(Collectors.toSet()));
+    Map<String, Selected> bySha = new LinkedHashMap<>();
+    for (ConsumerMatch f : found) {
+      Pacticipant consumer = f.consumer();
+      Match m = f.match();
+      ContentRef content = m.content() != null ? m.content() : contents.get(m.publication().getPactContentId());
+      String key = consumer.getId() + "/" + content.getSha();
+      Selected existing = bySha.get(key);
+      if (existing == null) {
+        List<String> reasons = new ArrayList<>();
+        reasons.add(m.description());
+        List<String> criteria = new ArrayList<>();
+        criteria.add(m.criterion());
+        bySha.put(key, new Selected(m.publication(), content, consumer, version(m, bareVersions), reasons, criteria, null, false));
+      } else {
+        if (!existing.reasons().contains(m.description())) {
+          existing.reasons().add(m.description());
+        }
+        existing.criteria().add(m.criterion());
+        if (m.publication().getConsumerVersionId() > existing.publication().getConsumerVersionId()) {
+          bySha.put(key, new Selected(m.publication(), content, consumer, version(m, bareVersions), existing.reasons(),
+              existing.criteria(), null, false));
         }
       }
     }
+    Set<Long> pending = request.includePendingStatus() ? pending(bySha.values().stream().map(s -> s.content().getId()).collect(Collectors.toSet()), request)
+        : Set.of();
     List<Selected> result = new ArrayList<>();
     for (Selected s : bySha.values()) {
-      Boolean pending = request.includePendingStatus() ? pending(s.content(), request) : null;
-      result.add(new Selected(s.publication(), s.content(), s.consumer(), s.consumerVersion(), s.reasons(), s.criteria(), pending, false));
+      Boolean isPending = request.includePendingStatus() ? pending.contains(s.content().getId()) : null;
+      result.add(new Selected(s.publication(), s.content(), s.consumer(), s.consumerVersion(), s.reasons(), s.criteria(), isPending, false));
     }
     if (request.includeWipPactsSince() != null && (request.providerVersionBranch() != null || !request.providerVersionTags().isEmpty())) {
       result.addAll(wip(provider, consumers, bySha, request));
@@ -101,26 +114,112 @@ class PactsForVerificationService {
     return result;
   }
 
-  private record Match(PactPublication publication, String description, String criterion) {}
+  /** A pact a selector found; its content and consumer version when the read that found it had them already. */
+  private record Match(PactPublication publication, ContentRef content, Version version, String description, String criterion) {
+    Match(PactPublication publication, String description, String criterion) {
+      this(publication, null, null, description, criterion);
+    }
 
-  private List<Match> matches(Pacticipant provider, Pacticipant consumer, Selector s, Request request) {
+    Match(SelectionRows.Found found, String description, String criterion) {
+      this(found.publication(), found.content(), found.version(), description, criterion);
+    }
+  }
+
+  private static Version version(Match m, Map<Long, Version> bareVersions) {
+    return m.version() != null ? m.version() : bareVersions.get(m.publication().getConsumerVersionId());
+  }
+
+  private record ConsumerMatch(Pacticipant consumer, Match match) {}
+
+  /**
+   * What the branch and environment selectors need, read once for all selectors, consumers and environments
+   * ({@link SelectionRows}): the provider's pacts of the head versions of the branches named, the environments and the
+   * provider's pacts of the consumers' versions deployed and released in them.
+   */
+  private record Reads(Map<String, SelectionRows.Found> heads, List<SelectionRows.Env> environments, SelectionRows.InEnvironments inEnvironments) {
+    static String key(Long id, Object other) {
+      return id + "/" + other;
+    }
+
+    Optional<SelectionRows.Found> headPact(Pacticipant consumer, String branch) {
+      return Optional.ofNullable(heads.get(key(consumer.getId(), branch)));
+    }
+
+    List<SelectionRows.Found> deployed(SelectionRows.Env e, Pacticipant consumer) {
+      return inEnvironments.deployed().getOrDefault(key(e.id(), consumer.getId()), List.of());
+    }
+
+    List<SelectionRows.Found> released(SelectionRows.Env e, Pacticipant consumer) {
+      return inEnvironments.released().getOrDefault(key(e.id(), consumer.getId()), List.of());
+    }
+  }
+
+  private Reads reads(Pacticipant provider, List<Pacticipant> consumers, List<Selector> selectors, Request request) {
+    Map<Long, Set<String>> branches = new LinkedHashMap<>();
+    boolean deployed = false;
+    boolean released = false;
+    for (Selector s : selectors) {
+      for (Pacticipant consumer : consumers) {
+        for (String branch : branchesNamed(s, consumer, request)) {
+          branches.computeIfAbsent(consumer.getId(), k -> new LinkedHashSet<>()).add(branch);
+        }
+      }
+      if (isEnvironmentSelector(s)) {
+        deployed |= deploymentsCount(s);
+        released |= releasesCount(s);
+      }
+    }
+    Map<String, SelectionRows.Found> heads = rows.branchHeads(provider.getId(), branches);
+    List<SelectionRows.Env> envs = deployed || released ? rows.environments() : List.of();
+    SelectionRows.InEnvironments inEnvironments = rows.inEnvironments(provider.getId(), envs.stream().map(SelectionRows.Env::id).toList(),
+        consumers.stream().map(Pacticipant::getId).toList(), deployed, released);
+    return new Reads(heads, envs, inEnvironments);
+  }
+
+  /** The branches of the consumer whose head {@link #matches} may look at for the selector. */
+  private static List<String> branchesNamed(Selector s, Pacticipant consumer, Request request) {
+    if (Boolean.TRUE.equals(s.mainBranch())) {
+      return consumer.getMainBranch() == null ? List.of() : List.of(consumer.getMainBranch());
+    } else if (Boolean.TRUE.equals(s.matchingBranch())) {
+      return List.of(request.providerVersionBranch());
+    } else if (s.branch() != null) {
+      return s.fallbackBranch() == null ? List.of(s.branch()) : List.of(s.branch(), s.fallbackBranch());
+    }
+    return List.of();
+  }
+
+  /** The selector kinds {@link #matches} tries in order: an environment selector is one that is none of the earlier kinds. */
+  private static boolean isEnvironmentSelector(Selector s) {
+    return !Boolean.TRUE.equals(s.mainBranch()) && !Boolean.TRUE.equals(s.matchingBranch()) && s.branch() == null && s.tag() == null
+        && (s.environment() != null || Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released()));
+  }
+
+  private static boolean deploymentsCount(Selector s) {
+    return !Boolean.TRUE.equals(s.released()) || Boolean.TRUE.equals(s.deployed());
+  }
+
+  private static boolean releasesCount(Selector s) {
+    return !Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released());
+  }
+
+  private List<Match> matches(Pacticipant provider, Pacticipant consumer, Selector s, Request request, Reads reads) {
     List<Match> out = new ArrayList<>();
     String c = consumer.getName();
     if (Boolean.TRUE.equals(s.mainBranch())) {
       if (consumer.getMainBranch() != null) {
-        headPact(provider, consumer, consumer.getMainBranch()).ifPresent(p -> out.add(new Match(p, "latest from main branch",
+        reads.headPact(consumer, consumer.getMainBranch()).ifPresent(p -> out.add(new Match(p, "latest from main branch",
             "latest version of " + c + " from the main branch '" + consumer.getMainBranch() + "'")));
       }
     } else if (Boolean.TRUE.equals(s.matchingBranch())) {
       String b = request.providerVersionBranch();
-      headPact(provider, consumer, b).ifPresent(p -> out.add(new Match(p, "latest from branch " + b + " (matching the provider branch)",
+      reads.headPact(consumer, b).ifPresent(p -> out.add(new Match(p, "latest from branch " + b + " (matching the provider branch)",
           "latest version of " + c + " from branch '" + b + "' (same name as the provider branch)")));
     } else if (s.branch() != null) {
-      Optional<PactPublication> head = headPact(provider, consumer, s.branch());
+      Optional<SelectionRows.Found> head = reads.headPact(consumer, s.branch());
       if (head.isPresent()) {
         out.add(new Match(head.get(), "latest from branch " + s.branch(), "latest version of " + c + " from branch '" + s.branch() + "'"));
       } else if (s.fallbackBranch() != null) {
-        headPact(provider, consumer, s.fallbackBranch()).ifPresent(p -> out.add(new Match(p, "latest from branch " + s.fallbackBranch()
+        reads.headPact(consumer, s.fallbackBranch()).ifPresent(p -> out.add(new Match(p, "latest from branch " + s.fallbackBranch()
             + " (fallback for " + s.branch() + ")", "latest version of " + c + " from branch '" + s.fallbackBranch() + "' (fallback)")));
       }
     } else if (s.tag() != null) {
@@ -135,18 +234,17 @@ class PactsForVerificationService {
       } else {
         tagged.forEach(p -> out.add(new Match(p, "one of " + s.tag(), "one of the versions of " + c + " with tag '" + s.tag() + "'")));
       }
-    } else if (s.environment() != null || Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released())) {
-      List<Environment> envs = s.environment() != null ? List.of(environments.byName(s.environment()).orElseThrow()) : environments.all();
-      boolean deployed = !Boolean.TRUE.equals(s.released()) || Boolean.TRUE.equals(s.deployed());
-      boolean released = !Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released());
-      for (Environment e : envs) {
-        if (deployed) {
-          deployments.currentlyDeployed(e, consumer).forEach(d -> pactOf(provider, d.getVersionId()).ifPresent(p -> out.add(new Match(p,
-              "deployed to " + e.getName(), "version of " + c + " currently deployed to " + e.getName()))));
+    } else if (isEnvironmentSelector(s)) {
+      // an environment named in the selector exists (validated); one deleted since then matches nothing
+      List<SelectionRows.Env> envs = s.environment() != null
+          ? reads.environments().stream().filter(e -> e.name().equals(s.environment())).toList()
+          : reads.environments();
+      for (SelectionRows.Env e : envs) {
+        if (deploymentsCount(s)) {
+          reads.deployed(e, consumer).forEach(f -> out.add(new Match(f, "deployed to " + e.name(), "version of " + c + " currently deployed to " + e.name())));
         }
-        if (released) {
-          deployments.currentlySupported(e, consumer).forEach(r -> pactOf(provider, r.getVersionId()).ifPresent(p -> out.add(new Match(p,
-              "released in " + e.getName(), "version of " + c + " released and supported in " + e.getName()))));
+        if (releasesCount(s)) {
+          reads.released(e, consumer).forEach(f -> out.add(new Match(f, "released in " + e.name(), "version of " + c + " released and supported in " + e.name())));
         }
       }
     } else if (Boolean.TRUE.equals(s.latest())) {
@@ -157,10 +255,6 @@ class PactsForVerificationService {
 
   private Optional<PactPublication> headPact(Pacticipant provider, Pacticipant consumer, String branch) {
     return versions.branchHead(consumer, branch).flatMap(v -> publications.forConsumerVersion(v, provider));
-  }
-
-  private Optional<PactPublication> pactOf(Pacticipant provider, Long consumerVersionId) {
-    return publications.forConsumerVersion(versions.byId(consumerVersionId), provider);
   }
 
   private static List<PactPublication> forConsumer(List<PactPublication> pubs, Pacticipant consumer) {
@@ -186,15 +280,26 @@ class PactsForVerificationService {
     return out;
   }
 
-  /** Pending: no successful verification of this content by the provider's branch (or tags, or at all). */
-  private boolean pending(ContentRef content, Request request) {
+  /** Of the contents, the pending ones: no successful verification by the provider's branch (or by one of its tags, or at all). */
+  private Set<Long> pending(Set<Long> contentIds, Request request) {
+    Set<Long> pending = new HashSet<>();
+    if (contentIds.isEmpty()) {
+      return pending;
+    }
     if (request.providerVersionBranch() != null) {
-      return !verifications.successByProviderBranch(content.getId(), request.providerVersionBranch(), true);
+      pending.addAll(contentIds);
+      pending.removeAll(rows.successfulByProviderBranch(contentIds, request.providerVersionBranch()));
+    } else if (!request.providerVersionTags().isEmpty()) {
+      for (String tag : new LinkedHashSet<>(request.providerVersionTags())) {
+        Set<Long> unverified = new HashSet<>(contentIds);
+        unverified.removeAll(rows.successfulByProviderTag(contentIds, tag));
+        pending.addAll(unverified);
+      }
+    } else {
+      pending.addAll(contentIds);
+      pending.removeAll(rows.successful(contentIds));
     }
-    if (!request.providerVersionTags().isEmpty()) {
-      return request.providerVersionTags().stream().anyMatch(tag -> !verifications.successByProviderTag(content.getId(), tag, true));
-    }
-    return verifications.findFirstByPactContentIdAndSuccessTrueOrderByIdDesc(content.getId()).isEmpty();
+    return pending;
   }
 
   private boolean verifiedByProviderBranchOrTags(ContentRef content, Request request) {
