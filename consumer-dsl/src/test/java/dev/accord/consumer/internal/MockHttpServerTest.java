@@ -234,24 +234,7 @@ class MockHttpServerTest {
         .add(Category.PATH, "", new RuleList(List.of(new MatchingRule.Regex(pathRegex)), null)).build();
     dev.accord.pact.model.HttpRequest request =
         new dev.accord.pact.model.HttpRequest(method, path, Map.of(), Map.of(), Body.missing(), rules, null);
-    dev.accord.pact.model.HttpResponse response = new dev.accord.pact.model.HttpResponse(200,
-        Map.of(), Body.text(answer, ContentType.TEXT), null, null);
-    return new MockHttpServer.Expectation() {
-      @Override
-      public dev.accord.pact.model.HttpRequest request() {
-        return request;
-      }
-
-      @Override
-      public dev.accord.pact.model.HttpResponse response() {
-        return response;
-      }
-
-      @Override
-      public String label() {
-        return answer;
-      }
-    };
+    return expectation(() -> request, answer);
   }
 
   private static String rawRequest(MockHttpServer server, String request) throws IOException {

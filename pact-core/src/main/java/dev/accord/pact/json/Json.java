@@ -146,24 +146,8 @@ public final class Json {
    * double numbers (the mapper rereads other number nodes, a short as an int for one).
    */
   private static boolean unchangedByTheMapper(JsonNode node) {
-    switch (node.getNodeType()) {
-      case OBJECT:
-      case ARRAY:
-        for (JsonNode child : node.values()) {
-          if (!unchangedByTheMapper(child)) {
-            return false;
-          }
-        }
-        return true;
-      case STRING:
-      case BOOLEAN:
-      case NULL:
-        return true;
-      case NUMBER:
-        return node.isInt() || node.isLong() || node.isDouble();
-      default:
-        return false;
-    }
+    return JsonWriter.everyLeaf(node, leaf -> leaf.isString() || leaf.isBoolean() || leaf.isNull() || leaf.isInt()
+        || leaf.isLong() || leaf.isDouble());
   }
 
   /** One root value, nothing after it (as the mapper's readTree with its default FAIL_ON_TRAILING_TOKENS). */

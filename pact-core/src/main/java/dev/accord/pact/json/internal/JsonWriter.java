@@ -43,23 +43,20 @@ public final class JsonWriter {
 
   /** Whether the tree holds only the node types written here (not POJO, binary or raw value nodes). */
   public static boolean plain(JsonNode node) {
-    switch (node.getNodeType()) {
-      case OBJECT:
-      case ARRAY:
-        for (JsonNode child : node.values()) {
-          if (!plain(child)) {
-            return false;
-          }
-        }
-        return true;
-      case STRING:
-      case NUMBER:
-      case BOOLEAN:
-      case NULL:
-        return true;
-      default:
-        return false;
+    return everyLeaf(node, leaf -> leaf.isString() || leaf.isNumber() || leaf.isBoolean() || leaf.isNull());
+  }
+
+  /** Whether every value in the tree that is not an object or an array passes {@code test}. */
+  public static boolean everyLeaf(JsonNode node, java.util.function.Predicate<JsonNode> test) {
+    if (!node.isContainer()) {
+      return test.test(node);
     }
+    for (JsonNode child : node.values()) {
+      if (!everyLeaf(child, test)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void newline(int level) {
