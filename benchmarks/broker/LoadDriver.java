@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 8), --requests N per
  * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
- * (default 8), --warmup N requests per scenario (default 1500, so that the JIT has compiled the hot paths; not counted in the figures), --broker-pid PID (to report the broker's CPU time
+ * (default 8), --warmup N requests per read scenario (default 1500, so that the JIT has compiled the hot paths; not counted in the figures), --publish-warmup N publishes before the measured ones (default 500), --broker-pid PID (to report the broker's CPU time
  * per request), --postgres-cpu true (also report the CPU time of the local PostgreSQL server's processes per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --only can-i-deploy|pacts-for-verification (only that scenario). The driver's own CPU time per request is printed too: it shares the
  * machine with the broker and PostgreSQL, so it must stay small.
  */
@@ -51,6 +51,7 @@ public final class LoadDriver {
   public static void main(String[] args) throws Exception {
     Map<String, String> o = new TreeMap<>(Map.of("--base-url", "http://127.0.0.1:9292", "--vpp", "1000", "--clients", "8",
         "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "1500", "--broker-pid", "0", "--only", "all"));
+    o.put("--publish-warmup", "500");
     o.put("--transport", "urlconnection");
     o.put("--postgres-cpu", "false");
     for (int i = 0; i + 1 < args.length; i += 2) {
@@ -93,6 +94,9 @@ public final class LoadDriver {
     ok &= pactsForVerification(d, clients, requests, seconds, warmup);
     int publishes = Integer.parseInt(o.get("--publishes"));
     int publishClients = Integer.parseInt(o.get("--publish-clients"));
+    // as for the reads: the JIT compiles the write path (JPA inserts, the content hash, webhook triggers) first, so that
+    // the figure does not depend on how much of it the read scenarios before happened to warm up
+    d.run("warm-up publish", publishClients, Integer.parseInt(o.get("--publish-warmup")), seconds, d::publish, false);
     Result pub = d.run("publish (new consumer version, new content, 2 contracts)", publishClients, publishes, seconds, d::publish, true);
     System.out.printf("publish throughput: %.1f publishes/s (%.1f contracts/s)%n", pub.perSecond(), 2 * pub.perSecond());
     ok &= pub.ok();
