@@ -50,12 +50,18 @@ public final class Accord {
     return value(example, "like(" + show(example) + ")", new MatchingRule.Type(null, null));
   }
 
-  /** A list whose every element is like {@code template}; the example holds one copy. */
+  /**
+   * A list of at least one element, every element like {@code template}; the example holds one copy. As in
+   * Pact JS and Pact Python, an empty list does not satisfy it: use {@code eachLike(template, 0)} to allow one.
+   */
   public static Matcher.EachLike eachLike(Object template) {
-    return new Matcher.EachLike(template, null, null, 1, "eachLike(" + show(template) + ")");
+    return new Matcher.EachLike(template, 1, null, 1, "eachLike(" + show(template) + ")");
   }
 
-  /** A list of at least {@code min} elements like {@code template}; the example holds {@code min} copies. */
+  /**
+   * A list of at least {@code min} elements like {@code template}; the example holds {@code min} copies (one when
+   * {@code min} is 0, so that the pact still shows the element's shape).
+   */
   public static Matcher.EachLike eachLike(Object template, int min) {
     return new Matcher.EachLike(template, min, null, Math.max(1, min), "eachLike(" + show(template) + ", " + min + ")");
   }

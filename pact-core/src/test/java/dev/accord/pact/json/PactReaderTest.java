@@ -157,19 +157,32 @@ class PactReaderTest {
   }
 
   @Test
-  void unknownAttributesAreWarnedAboutAndInteractionExtrasKept() {
-    String json = HEAD + "\"interactions\": [{\"description\": \"d\", \"_id\": \"abc\", \"x-team\": \"blue\", "
-        + "\"request\": {\"method\": \"GET\", \"path\": \"/\", \"foo\": 1}, \"response\": {\"status\": 200}}], "
-        + "\"_links\": {}, \"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}}";
+  void unknownAttributesAreWarnedAboutOncePerFileAndInteractionExtrasKept() {
+    String interaction = "{\"description\": \"d%d\", \"_id\": \"abc\", \"x-team\": \"blue\", "
+        + "\"request\": {\"method\": \"GET\", \"path\": \"/\", \"foo\": 1}, \"response\": {\"status\": 200}}";
+    String json = HEAD + "\"interactions\": [" + interaction.formatted(1) + ", " + interaction.formatted(2) + "], "
+        + "\"x-owner\": \"team\", \"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}}";
     PactReader.Result result = PactReader.readWithWarnings(json, "broker");
 
     assertThat(result.warnings()).extracting(PactReader.Warning::toString).containsExactly(
-        "Pact broker at $._links: unknown attribute '_links' is ignored",
+        "Pact broker at $['x-owner']: unknown attribute 'x-owner' is ignored (reported once per file, at its first place)",
         "Pact broker at $.interactions[0]['x-team']: unknown attribute 'x-team' is not interpreted; it is kept and "
-            + "written back unchanged",
-        "Pact broker at $.interactions[0].request.foo: unknown attribute 'foo' is ignored");
-    assertThat(result.pact().interactions().get(0).extensions()).containsOnlyKeys("_id", "x-team");
+            + "written back unchanged (reported once per file, at its first place)",
+        "Pact broker at $.interactions[0].request.foo: unknown attribute 'foo' is ignored (reported once per file, at "
+            + "its first place)");
+    assertThat(result.pact().interactions().get(1).extensions()).containsOnlyKeys("_id", "x-team");
     assertThat(PactWriter.toJson(result.pact(), PactSpecification.V3)).contains("\"_id\": \"abc\"", "\"x-team\": \"blue\"");
+  }
+
+  @Test
+  void aPactAsABrokerServesItReadsWithoutWarnings() {
+    String json = HEAD + "\"interactions\": [{\"description\": \"d\", \"_id\": \"abc\", "
+        + "\"request\": {\"method\": \"GET\", \"path\": \"/\"}, \"response\": {\"status\": 200}}], "
+        + "\"createdAt\": \"2026-12-06T21:00:00+00:00\", \"_embedded\": {\"consumerVersion\": {\"number\": \"1\"}}, "
+        + "\"_links\": {\"self\": {\"href\": \"http://broker/pacts/provider/P/consumer/C/version/1\"}}, "
+        + "\"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}}";
+
+    assertThat(PactReader.readWithWarnings(json, "broker").warnings()).isEmpty();
   }
 
   @Test

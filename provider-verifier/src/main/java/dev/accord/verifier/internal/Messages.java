@@ -38,6 +38,7 @@ public final class Messages {
 
   private final Map<String, Producer> methods = new LinkedHashMap<>();
   private final List<MessageProducer> producers;
+  /** The production serializer, or null: then Accord's own JSON mapper writes objects (and failures say so). */
   private final MessageSerializer serializer;
   private final URI endpoint;
   private final HttpTransport transport;
@@ -45,8 +46,7 @@ public final class Messages {
 
   public Messages(Settings settings, HttpTransport transport) {
     this.producers = List.copyOf(settings.messageProducers);
-    this.serializer = settings.messageSerializer != null ? settings.messageSerializer
-        : value -> Json.mapper().writeValueAsBytes(value);
+    this.serializer = settings.messageSerializer;
     this.endpoint = settings.baseUrl;
     this.transport = transport;
     for (Object target : settings.messageProviderObjects) {
@@ -77,12 +77,20 @@ public final class Messages {
   }
 
   /**
+   * A produced message.
+   *
+   * @param byDefaultMapper Accord's default JSON mapper wrote the bytes: the producer returned an object and no
+   *     message serializer was set, so a body mismatch may be Accord's serialization, not production's
+   */
+  public record Produced(MessageContents contents, boolean byDefaultMapper, String objectType) {}
+
+  /**
    * Produces the message for {@code interaction}.
    *
    * @param expected the expected message, for its content type when the producer did not say
    * @throws MessageFailure saying what went wrong and how to fix it
    */
-  public MessageContents produce(Interaction interaction, MessageContents expected, Map<String, JsonNode> context)
+  public Produced produce(Interaction interaction, MessageContents expected, Map<String, JsonNode> context)
       throws MessageFailure, HttpTransport.Unreachable {
     String description = interaction.description();
     Producer p = methods.get(description);
@@ -99,7 +107,10 @@ public final class Messages {
       } catch (IllegalAccessException e) {
         throw new MessageFailure("Cannot call " + p.method() + ": " + e.getMessage());
       }
-      return toContents(toMessage(value, description), expected);
+      boolean byDefaultMapper = serializer == null && !(value == null || value instanceof Message
+          || value instanceof byte[] || value instanceof String || value instanceof MessageContents);
+      return new Produced(toContents(toMessage(value, description), expected), byDefaultMapper,
+          value == null ? null : value.getClass().getSimpleName());
     }
     for (MessageProducer producer : producers) {
       Message m;
@@ -109,7 +120,7 @@ public final class Messages {
         throw new MessageFailure("The message producer threw " + StateChanges.describe(e) + " for '" + description + "'");
       }
       if (m != null) {
-        return toContents(m, expected);
+        return new Produced(toContents(m, expected), false, null);
       }
     }
     if (inProcess() || endpoint == null) {
@@ -120,7 +131,7 @@ public final class Messages {
           + "    return Message.of(bytes).withMetadata(\"contentType\", \"application/json\");\n"
           + "  }");
     }
-    return fromEndpoint(interaction, expected);
+    return new Produced(fromEndpoint(interaction, expected), false, null);
   }
 
   private Message toMessage(Object value, String description) throws MessageFailure {
@@ -144,7 +155,7 @@ public final class Messages {
           ? m.withMetadata("contentType", mc.contents().contentType().get().raw()) : m;
     }
     try {
-      return Message.of(serializer.serialize(value));
+      return Message.of(serializer != null ? serializer.serialize(value) : Json.mapper().writeValueAsBytes(value));
     } catch (Exception e) {
       throw new MessageFailure("Serializing the " + value.getClass().getName() + " returned for '" + description
           + "' failed: " + StateChanges.describe(e));

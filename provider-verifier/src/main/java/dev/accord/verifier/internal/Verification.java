@@ -245,13 +245,27 @@ public final class Verification {
     } else {
       throw new IllegalStateException("Unknown interaction kind " + interaction.type());
     }
-    MessageContents actual;
+    Messages.Produced produced;
     try {
-      actual = messages.produce(interaction, expected, context);
+      produced = messages.produce(interaction, expected, context);
     } catch (Messages.MessageFailure e) {
       return List.of(Failure.of(Failure.MESSAGE_FAILED, e.getMessage()));
     }
-    return toFailures(Matching.matchMessage(expected, actual));
+    List<Failure> failures = toFailures(Matching.matchMessage(expected, produced.contents()));
+    if (produced.byDefaultMapper() && failures.stream().anyMatch(f -> f.summary().equals(Failure.BODY))) {
+      failures = new ArrayList<>(failures);
+      failures.add(Failure.of(Failure.BODY, defaultMapperNote(produced.objectType())));
+    }
+    return failures;
+  }
+
+  /** Said when a body mismatch may come from Accord's serialization of an object rather than from production's. */
+  static String defaultMapperNote(String objectType) {
+    return "Note: Accord's default JSON mapper wrote these bytes: the @ProvidesMessage method returned a " + objectType
+        + " and no message serializer is set. If production serializes it differently (a configured ObjectMapper,"
+        + " snake_case names, a Kafka Serializer), verify what production sends: set the production serializer,"
+        + " context.messageSerializer(objectMapper::writeValueAsBytes) in @BeforeEach (JUnit) or"
+        + " ProviderVerifier.messageSerializer(...), or return the bytes production sends.";
   }
 
   private List<Failure> replay(HttpInteraction http, GeneratorContext context) throws HttpTransport.Unreachable {

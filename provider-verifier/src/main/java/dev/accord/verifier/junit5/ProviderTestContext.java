@@ -2,6 +2,7 @@ package dev.accord.verifier.junit5;
 
 import dev.accord.pact.model.Interaction;
 import dev.accord.verifier.InteractionResult;
+import dev.accord.verifier.MessageSerializer;
 import dev.accord.verifier.RequestFilter;
 import dev.accord.verifier.internal.HttpTransport;
 import dev.accord.verifier.internal.Settings;
@@ -23,6 +24,7 @@ public final class ProviderTestContext {
   private final List<RequestFilter> filters = new ArrayList<>();
   private String baseUrl;
   private String stateChangeUrl;
+  private MessageSerializer messageSerializer;
   private InteractionResult result;
 
   private final java.util.function.Consumer<InteractionResult> recorder;
@@ -45,6 +47,17 @@ public final class ProviderTestContext {
   /** Use the provider's state-change URL instead of this class's {@code @State} methods. */
   public ProviderTestContext stateChangeUrl(String url) {
     this.stateChangeUrl = Objects.requireNonNull(url, "url");
+    return this;
+  }
+
+  /**
+   * Serializes the objects this class's {@link dev.accord.verifier.ProvidesMessage @ProvidesMessage} methods return,
+   * the way the production producer does: {@code objectMapper::writeValueAsBytes} (Jackson 2 or 3, configured as in
+   * production), {@code event -> kafkaSerializer.serialize("orders", event)}, or any function to bytes. Unset,
+   * Accord's own JSON mapper writes them, and a body mismatch says so.
+   */
+  public ProviderTestContext messageSerializer(MessageSerializer serializer) {
+    this.messageSerializer = Objects.requireNonNull(serializer, "serializer");
     return this;
   }
 
@@ -89,6 +102,7 @@ public final class ProviderTestContext {
       s.stateHandlerObjects.add(testInstance);
     }
     s.messageProviderObjects.add(testInstance);
+    s.messageSerializer = messageSerializer;
     s.requestFilters.addAll(filters);
     if (baseUrl == null && selected.interaction() instanceof dev.accord.pact.model.HttpInteraction) {
       throw new IllegalStateException("No base URL for " + selected.displayName() + ": in a @BeforeEach method, call "

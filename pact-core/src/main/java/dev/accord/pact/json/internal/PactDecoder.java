@@ -39,7 +39,13 @@ public final class PactDecoder {
       + "\"interactions\": [...], \"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}}}";
   static final String VERSION_FORM = "\"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}} "
       + "(versions: \"1.0.0\", \"1.1.0\", \"2.0.0\", \"3.0.0\", \"4.0\")";
-  private static final Set<String> TOP_LEVEL = Set.of("consumer", "provider", "interactions", "messages", "metadata");
+  /**
+   * Top-level attributes read or knowingly skipped: a Pact Broker (Accord's and the others) serves a pact with its
+   * HAL links and publication date ({@code _links}, {@code _embedded}, {@code createdAt}), which are not part of the
+   * contract.
+   */
+  private static final Set<String> TOP_LEVEL = Set.of("consumer", "provider", "interactions", "messages", "metadata",
+      "_links", "_embedded", "createdAt");
   private static final Set<String> SPEC_METADATA_KEYS =
       Set.of("pactSpecification", "pactSpecificationVersion", "pact-specification", "accord");
   /** Headers whose values may contain commas and are never split (after pact-jvm's HeaderParser). */
@@ -201,8 +207,7 @@ public final class PactDecoder {
       }
       extensions.put(e.getKey(), e.getValue());
       if (!KNOWN_EXTENSIONS.contains(e.getKey())) {
-        ctx.warn(JsonPaths.field(path, e.getKey()), "unknown attribute '" + e.getKey()
-            + "' is not interpreted; it is kept and written back unchanged");
+        ctx.warnUnknownKept(JsonPaths.field(path, e.getKey()), e.getKey());
       }
     }
     return new InteractionCommon(description, key, states, pending, comments, extensions);

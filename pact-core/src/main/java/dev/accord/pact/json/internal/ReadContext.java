@@ -4,8 +4,10 @@ import dev.accord.pact.json.PactFormatException;
 import dev.accord.pact.json.PactReader;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,6 +24,7 @@ public final class ReadContext {
 
   private final String source;
   private final List<PactReader.Warning> warnings = new ArrayList<>();
+  private final Set<String> unknownNames = new HashSet<>();
   private final boolean log;
 
   public ReadContext(String source, boolean log) {
@@ -45,12 +48,27 @@ public final class ReadContext {
     }
   }
 
-  /** Warns about every attribute of {@code node} not in {@code known}: it is ignored. */
+  /**
+   * Warns about attributes of {@code node} not in {@code known}: they are ignored. Each unknown name is reported once
+   * per file, at its first place, however many interactions carry it.
+   */
   public void warnUnknown(JsonNode node, String path, Collection<String> known) {
     for (String name : node.propertyNames()) {
-      if (!known.contains(name)) {
-        warn(JsonPaths.field(path, name), "unknown attribute '" + name + "' is ignored");
+      if (!known.contains(name) && unknownNames.add(name)) {
+        warn(JsonPaths.field(path, name), "unknown attribute '" + name + "' is ignored"
+            + " (reported once per file, at its first place)");
       }
+    }
+  }
+
+  /**
+   * Warns once per file about an unknown interaction attribute {@code name} at {@code path}: it is kept and written
+   * back unchanged.
+   */
+  public void warnUnknownKept(String path, String name) {
+    if (unknownNames.add(name)) {
+      warn(path, "unknown attribute '" + name + "' is not interpreted; it is kept and written back unchanged"
+          + " (reported once per file, at its first place)");
     }
   }
 
