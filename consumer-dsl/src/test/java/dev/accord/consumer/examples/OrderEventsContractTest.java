@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 @ConsumerContract(consumer = "shipping-service", provider = "orders-events", pactDirectory = "target/pacts-examples")
 class OrderEventsContractTest {
 
+  // tag::async[]
   record OrderPlaced(String orderId, int quantity) {}
 
   /** The consumer's real handler. */
@@ -26,7 +27,6 @@ class OrderEventsContractTest {
     }
   }
 
-  // tag::async[]
   @Test
   void shipsPlacedOrders(MockProvider provider) {
     OrderPlacedHandler handler = new OrderPlacedHandler();

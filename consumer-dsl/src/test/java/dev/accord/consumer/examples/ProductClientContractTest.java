@@ -68,4 +68,6 @@ class ProductClientContractTest {
     assertThat(id).isEqualTo("prod-8");
   }
   // end::several[]
+// tag::junit[]
 }
+// end::junit[]

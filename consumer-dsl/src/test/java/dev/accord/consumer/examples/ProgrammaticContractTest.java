@@ -19,7 +19,14 @@ class ProgrammaticContractTest {
 
   @Test
   void runsAContractWithoutTheJUnitExtension() throws Exception {
-    // tag::programmatic[]
+    recordTheContract(pactDirectory);
+
+    assertThat(Files.readString(pactDirectory.resolve("orders-service-products-service.json")))
+        .contains("\"version\": \"3.0.0\"");
+  }
+
+  // tag::programmatic[]
+  static void recordTheContract(Path pactDirectory) throws Exception {
     try (Contract contract = Contract.between("orders-service", "products-service")
         .pactDirectory(pactDirectory)            // else -Daccord.pact.dir, else $ACCORD_PACT_DIR, else target/pacts
         .specification(PactSpecification.V3)     // V4 by default
@@ -37,9 +44,6 @@ class ProgrammaticContractTest {
         assertThat(product.name()).isEqualTo("Widget Pro");
       });
     } // the pact file is written here, from the tests that passed
-    // end::programmatic[]
-
-    assertThat(Files.readString(pactDirectory.resolve("orders-service-products-service.json")))
-        .contains("\"version\": \"3.0.0\"");
   }
+  // end::programmatic[]
 }

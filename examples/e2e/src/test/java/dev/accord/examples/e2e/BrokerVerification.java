@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+// tag::broker[]
 /**
  * Verification from the broker, as a provider's CI does it: the pacts the broker selects
  * (pacts-for-verification with the main branch and what is deployed), results published under the
@@ -21,7 +22,6 @@ final class BrokerVerification {
 
   static Outcome verify(PactBrokerClient broker, ProviderVerifier verifier, String providerVersion, String branch) {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    // tag::broker[]
     VerificationReport report = verifier
         .pactsFrom(BrokerPactSource.of(broker)
             .selectors(ConsumerVersionSelector.mainBranch(), ConsumerVersionSelector.deployedOrReleased())
@@ -29,7 +29,7 @@ final class BrokerVerification {
         .publishResults(providerVersion, branch, null)
         .output(new PrintStream(console, true, StandardCharsets.UTF_8))
         .verify();
-    // end::broker[]
     return new Outcome(report, console.toString(StandardCharsets.UTF_8));
   }
 }
+// end::broker[]

@@ -66,4 +66,6 @@ class ProductClientContractTest {
 
     assertThat(products).extracting(Product::category).containsOnly("garden");
   }
+// tag::contract[]
 }
+// end::contract[]

@@ -55,8 +55,7 @@ public final class ReadContext {
   public void warnUnknown(JsonNode node, String path, Collection<String> known) {
     for (String name : node.propertyNames()) {
       if (!known.contains(name) && unknownNames.add(name)) {
-        warn(JsonPaths.field(path, name), "unknown attribute '" + name + "' is ignored"
-            + " (reported once per file, at its first place)");
+        warn(JsonPaths.field(path, name), "unknown attribute '" + name + "' is ignored");
       }
     }
   }
@@ -67,8 +66,7 @@ public final class ReadContext {
    */
   public void warnUnknownKept(String path, String name) {
     if (unknownNames.add(name)) {
-      warn(path, "unknown attribute '" + name + "' is not interpreted; it is kept and written back unchanged"
-          + " (reported once per file, at its first place)");
+      warn(path, "unknown attribute '" + name + "' is not interpreted; it is kept and written back unchanged");
     }
   }
 
