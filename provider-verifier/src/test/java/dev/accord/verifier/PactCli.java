@@ -67,8 +67,17 @@ final class PactCli {
       run(cli, "mock", "verify", "-p", String.valueOf(masterPort), "-m", String.valueOf(mockPort));
       run(cli, "mock", "shutdown", "-p", String.valueOf(masterPort), "-m", String.valueOf(mockPort));
     } finally {
-      master.destroy();
-      master.waitFor();
+      // `pact` is a Node launcher whose child, the Rust mock server, does not die with it: stop the whole tree
+      List<ProcessHandle> tree = new ArrayList<>(master.descendants().toList());
+      tree.add(master.toHandle());
+      tree.forEach(ProcessHandle::destroy);
+      for (ProcessHandle process : tree) {
+        try {
+          process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          process.destroyForcibly();
+        }
+      }
     }
     try (Stream<Path> files = Files.list(out)) {
       return files.filter(f -> f.toString().endsWith(".json")).findFirst()
