@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -127,6 +128,24 @@ public final class AccordCommand implements Runnable {
     for (String name : new String[] {"can-i-deploy", "can-i-merge"}) {
       cli.getSubcommands().get(name).getCommandSpec().parser().overwrittenOptionsAllowed(true);
     }
+    // every command answers --help, also those whose own --version (a pacticipant's) displaced picocli's standard pair
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      if (spec.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
+        spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help message and exit.").build());
+      }
+    }
+    // an unknown word is a usage error even beside --help, which would otherwise print help and exit 0
+    cli.setExecutionStrategy(parseResult -> {
+      for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
+        if (!level.unmatched().isEmpty()) {
+          throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+        }
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
+    cli.setParameterExceptionHandler(AccordCommand::usageError);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
@@ -143,6 +162,41 @@ public final class AccordCommand implements Runnable {
           return FAILURE;
         });
     return cli;
+  }
+
+  /** A usage error: what was wrong, the closest known word for an unknown one, and where the usage is; exit 2. */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine commandLine = ex.getCommandLine();
+    PrintWriter err = commandLine.getErr();
+    String path = commandLine.getCommandSpec().qualifiedName();
+    // an unknown option explains a missing required one ("--pacticipnt web"): name the cause first
+    List<String> unmatchedWords = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
+        : commandLine.getUnmatchedArguments();
+    if (!unmatchedWords.isEmpty()) {
+      String word = unmatchedWords.get(0);
+      List<String> suggestions = new CommandLine.UnmatchedArgumentException(commandLine, unmatchedWords)
+          .getSuggestions();
+      boolean option = word.startsWith("-");
+      boolean command = !option && commandLine.getParent() == null && !commandLine.getSubcommands().isEmpty();
+      if (command) {
+        err.println("Unknown command '" + word + "'." + closest(" The closest known command: ", suggestions));
+      } else if (option) {
+        err.println("Unknown option: '" + word + "' for " + path + "." + closest(" The closest known option: ",
+            suggestions));
+      } else {
+        err.println("Unexpected argument '" + word + "' for " + path + ".");
+      }
+      err.println(command ? "accord --help lists the commands." : path + " --help lists its options.");
+    } else {
+      err.println(ex.getMessage());
+      err.println(path + " --help lists its options.");
+    }
+    err.flush();
+    return USAGE;
+  }
+
+  private static String closest(String lead, List<String> suggestions) {
+    return suggestions.isEmpty() ? "" : lead + suggestions.get(0);
   }
 
   @Override
