@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Accord web UI benchmark: seeds PostgreSQL with a 500-pacticipant history (seed.py), starts the broker on it
 # (-Xmx512m), and times /ui/network and the busiest provider's usage map on the server and in headless Chromium
-# (measure.py). Cleans up (broker stopped, database dropped) however it ends. See docs/performance.md, "Web UI".
+# (measure.py). Cleans up (broker stopped, database dropped) however it ends. See docs/performance.md, "broker-server: web UI at 500 pacticipants".
 #
 # Usage: benchmarks/ui/run.sh [--runs N] [--screenshots DIR] [--keep-db]
 # Needs: psql/createdb/dropdb, python3, /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver).

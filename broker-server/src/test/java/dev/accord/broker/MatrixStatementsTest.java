@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * can-i-deploy reads a fixed, small number of SQL statements whatever the number of rows in the answer (the matrix
- * reads are set-based; see docs/performance.md). Counts statements, not time.
+ * reads are set-based; see benchmarks/HISTORY.md). Counts statements, not time.
  */
 class MatrixStatementsTest {
   static RunningBroker broker;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * pacts-for-verification reads a fixed number of SQL statements per request, not a few per selector, consumer,
- * environment and pact (see docs/performance.md). Counts statements, not time.
+ * environment and pact (see benchmarks/HISTORY.md). Counts statements, not time.
  */
 class PactsForVerificationStatementsTest {
   static final String BENCHMARK_BODY = "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 /**
  * The matrix's reads as a few hand-written, set-based SQL statements (one per kind of row for all the versions of a
  * question at once) instead of one JPA statement per row. Plain SQL that runs unchanged on PostgreSQL and H2; the
- * plans on a large history are in docs/performance.md. Runs inside the caller's (read-only) transaction when there is
+ * plans on a large history are in benchmarks/HISTORY.md. Runs inside the caller's (read-only) transaction when there is
  * one. Returns detached entity copies: nothing here is managed by Hibernate. A plain {@code @Component}, not a
  * {@code @Repository}: JdbcTemplate already turns SQLExceptions into DataAccessExceptions, and the exception-translation
  * proxy a repository gets put an AOP interceptor chain in front of each of the ~8 calls per can-i-deploy answer.
@@ -242,7 +242,7 @@ class MatrixRows {
       return new HashMap<>();
     }
     // The version numbers are looked up per distinct verifying version (scalar subqueries on the primary key): a join
-    // lets PostgreSQL pick a merge join that walks the version table's whole id range (docs/performance.md).
+    // lets PostgreSQL pick a merge join that walks the version table's whole id range (benchmarks/HISTORY.md).
     for (List<Long> chunk : chunks(contentIds)) {
       jdbc.query("SELECT y.content_id, y.rk, y.number, y.branch_named FROM ("
               + "SELECT x.content_id, x.rk, x.number, "

@@ -37,7 +37,7 @@ class MatrixViews {
   /**
    * The matrix response (summary, notices, and the shown rows with their versions' branches and tags, read in one
    * statement), written straight to a buffer with a streaming generator: no Map tree per row and version, and no trip
-   * through the message-converter layer (the hottest answer of the broker; docs/performance.md, third pass).
+   * through the message-converter layer (the broker's hottest answer; benchmarks/HISTORY.md, third pass).
    */
   byte[] jsonBytes(DeployDecision d, int limit) {
     List<Row> shown = d.rows().stream().limit(limit).toList();
