@@ -2,6 +2,7 @@ package dev.accord.pact.matching.internal;
 
 import dev.accord.pact.internal.path.BodyPath;
 import dev.accord.pact.json.Json;
+import dev.accord.pact.matching.PactRegex;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.ContentType;
 import dev.accord.pact.model.MatchingRule;
@@ -122,12 +123,11 @@ public final class BodyMatcher {
       List<String> problems = ValueRules.combine(list, rule -> {
         if (rule instanceof MatchingRule.Regex r) {
           try {
-            Pattern p = Pattern.compile(r.regex(), Pattern.DOTALL | Pattern.MULTILINE);
+            Pattern p = PactRegex.compile(r.regex(), Pattern.DOTALL | Pattern.MULTILINE);
             return p.matcher(actual).matches() ? List.of()
                 : List.of("Expected body '" + Values.abbreviate(actual, 200) + "' to match '" + r.regex() + "'");
           } catch (PatternSyntaxException ex) {
-            return List.of("The regular expression '" + r.regex() + "' does not compile (" + ex.getDescription()
-                + "); fix the regex matcher in the pact");
+            return List.of(ValueRules.unreadable(r.regex(), ex));
           }
         }
         return ValueRules.apply(rule, Json.nodes().stringNode(expected), Json.nodes().stringNode(actual), false,
