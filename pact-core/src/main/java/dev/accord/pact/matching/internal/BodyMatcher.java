@@ -181,23 +181,47 @@ public final class BodyMatcher {
         Json.nodes().stringNode(text), false, false);
   }
 
+  /**
+   * As the reference implementation (pact_models {@code is_equivalent_to}): a wildcard type matches anything,
+   * an actual structured-syntax type counts as its suffix ({@code application/hal+json} is
+   * {@code application/json}, {@code application/atom+xml} is {@code application/xml}), and
+   * {@code application/xml} and {@code text/xml} are one. Parameters are the Content-Type header's business.
+   */
   static boolean sameType(ContentType e, ContentType a) {
-    return e.mediaType().equals(a.mediaType());
+    if (isWildcard(e) || isWildcard(a) || e.mediaType().equals(a.mediaType())) {
+      return true;
+    }
+    int plus = a.subtype().lastIndexOf('+');
+    if (plus >= 0 && e.mediaType().equals(a.type() + "/" + a.subtype().substring(plus + 1))) {
+      return true;
+    }
+    return isPlainXml(e) && isPlainXml(a);
+  }
+
+  private static boolean isWildcard(ContentType ct) {
+    return ct.type().equals("*") || ct.subtype().equals("*");
+  }
+
+  private static boolean isPlainXml(ContentType ct) {
+    return ct.mediaType().equals("application/xml") || ct.mediaType().equals("text/xml");
   }
 
   private static boolean isBinary(ContentType ct) {
     return !ct.isText() && !ct.isMultipart();
   }
 
-  /** The content type of a body that declares none: JSON trees are JSON, bytes are sniffed. */
+  /**
+   * The content type of a body that declares none, detected from its text as the reference implementation
+   * does ({@link ContentTypeDetector#detectUndeclared}); a JSON tree that looks like plain text (a JSON string or
+   * number) is still JSON. Bytes that are not text are recognised by their magic numbers.
+   */
   static ContentType detected(Body body) {
-    if (body.isJsonContent() && body.contentType().isEmpty() && !body.isEmpty()) {
-      byte[] bytes = body.asBytes();
-      String sniffed = ContentTypeDetector.detect(bytes);
-      // a JSON string or number is still JSON when the body came from a JSON tree
-      return sniffed.equals("text/plain") ? ContentType.JSON : ContentType.parse(sniffed);
+    byte[] bytes = body.asBytes();
+    String sniffed = ContentTypeDetector.detectUndeclared(bytes);
+    if (body.isJsonContent() && body.contentType().isEmpty() && !body.isEmpty() && sniffed.equals("text/plain")) {
+      return ContentType.JSON;
     }
-    return ContentType.parse(ContentTypeDetector.detect(body.asBytes()));
+    return ContentType.parse(sniffed);
   }
 
   private static String text(Body body, ContentType ct) {
