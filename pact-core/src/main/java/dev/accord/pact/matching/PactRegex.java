@@ -105,8 +105,7 @@ public final class PactRegex {
           case '[' -> characterClass();
           case '(' -> group();
           case ')' -> emit(")", true);
-          case '|', '^' -> emit(String.valueOf(c), false);
-          case '*', '+', '?' -> emit(String.valueOf(c), false);
+          case '|', '^', '*', '+', '?' -> emit(String.valueOf(c), false);
           case '{' -> brace();
           case '}' -> emit("\\}", true);
           default -> emit(String.valueOf(c), true);
