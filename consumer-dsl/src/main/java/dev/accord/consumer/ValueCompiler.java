@@ -1,6 +1,7 @@
 package dev.accord.consumer;
 
 import dev.accord.pact.json.Json;
+import dev.accord.pact.matching.PactRegex;
 import dev.accord.pact.model.Generator;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
@@ -382,7 +383,7 @@ final class ValueCompiler {
   private static String regexProblem(String regex, JsonNode example) {
     Pattern p;
     try {
-      p = Pattern.compile(regex);
+      p = PactRegex.compile(regex);
     } catch (PatternSyntaxException e) {
       return "the regular expression is invalid: " + e.getDescription();
     }

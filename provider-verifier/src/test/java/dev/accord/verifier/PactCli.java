@@ -14,15 +14,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 
-/** Drives the standard {@code pact} CLI's mock server so it writes a pact file (needs ACCORD_PACT_CLI). */
+/**
+ * Drives the standard {@code pact} CLI (needs ACCORD_PACT_CLI): its mock server, so it writes a pact file, and its
+ * verifier, so a pact gets the reference implementation's verdict.
+ */
 final class PactCli {
   private PactCli() {}
 
@@ -83,6 +89,32 @@ final class PactCli {
       return files.filter(f -> f.toString().endsWith(".json")).findFirst()
           .orElseThrow(() -> new AssertionError("pact mock wrote no pact file into " + out));
     }
+  }
+
+  /** What {@code pact verifier} said: the descriptions of the interactions that failed, and its output. */
+  record VerifierRun(int exitCode, Set<String> failed, String output) {}
+
+  /** Runs {@code pact verifier} on {@code pact} against a provider on 127.0.0.1:{@code port}. */
+  static VerifierRun verify(Path pact, int port, Path workDir) throws Exception {
+    Path cli = cli();
+    Path report = workDir.resolve("pact-verifier-report.json");
+    ProcessBuilder pb = new ProcessBuilder(cli.toString(), "verifier", "-f", pact.toString(), "--hostname",
+        "127.0.0.1", "-p", String.valueOf(port), "--no-colour", "-j", report.toString()).redirectErrorStream(true);
+    pb.environment().put("PACT_DO_NOT_TRACK", "true");
+    Process process = pb.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("pact verifier did not finish within 120 s:\n" + output);
+    }
+    assertThat(report).as("pact verifier wrote no JSON report:%n%s", output).exists();
+    // errors[].interaction reads "Verifying a pact between <consumer> and <provider> - <description>"
+    Set<String> failed = new LinkedHashSet<>();
+    for (JsonNode error : Json.parse(Files.readString(report)).path("errors")) {
+      String name = error.path("interaction").asString();
+      failed.add(name.substring(name.indexOf(" - ") + 3));
+    }
+    return new VerifierRun(process.exitValue(), failed, output);
   }
 
   private static void awaitListening(int port, Process master) throws Exception {

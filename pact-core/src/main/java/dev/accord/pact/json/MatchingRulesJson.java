@@ -26,7 +26,7 @@ public final class MatchingRulesJson {
    * shape (keys starting with {@code $} are V2). Legacy matcher forms are accepted; warnings are logged.
    *
    * @param source where the JSON came from, for error messages (JSON paths start at {@code $}, the object itself)
-   * @throws PactFormatException for a regex that does not compile, an attribute of the wrong type, ...
+   * @throws PactFormatException for an attribute of the wrong type, an unknown category, ...
    */
   public static MatchingRules read(JsonNode node, PactSpecification version, String source) {
     Objects.requireNonNull(version, "version");

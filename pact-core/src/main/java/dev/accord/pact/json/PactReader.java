@@ -35,8 +35,10 @@ import java.util.Objects;
  * computes it again), so reading then writing a pact is lossless.
  *
  * <p>What is not lenient: broken JSON, an unknown specification version, a missing consumer or provider name,
- * {@code interactions} that are not an array, a regex that does not compile, a matcher or generator attribute
- * of the wrong type, a body that contradicts its declared encoding. Each raises one
+ * {@code interactions} that are not an array, a matcher or generator attribute of the wrong type, a body that
+ * contradicts its declared encoding. (A regex is read in the dialect that wrote it, see
+ * {@link dev.accord.pact.matching.PactRegex}; one that no dialect reads is a {@link Warning}, and only the
+ * interactions that use it fail.) Each raises one
  * {@link PactFormatException} naming the source, the JSON path, the problem and the valid form.
  */
 public final class PactReader {

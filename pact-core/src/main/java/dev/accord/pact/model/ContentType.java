@@ -81,9 +81,10 @@ public record ContentType(String raw, String mediaType, Map<String, String> para
     return sub.equals("json") || sub.endsWith("+json") || sub.endsWith("-json") || mediaType.contains("json");
   }
 
+  /** {@code application/xml}, {@code text/xml}, {@code application/atom+xml}, ... (not {@code image/svg+xml}). */
   public boolean isXml() {
     String sub = subtype();
-    return sub.equals("xml") || sub.endsWith("+xml");
+    return (type().equals("application") || type().equals("text")) && (sub.equals("xml") || sub.endsWith("+xml"));
   }
 
   public boolean isFormUrlEncoded() {

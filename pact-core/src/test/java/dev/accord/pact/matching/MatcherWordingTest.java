@@ -46,7 +46,8 @@ class MatcherWordingTest {
   void regexThatDoesNotCompileIsAMismatchNamingTheRegex() {
     List<Mismatch> m = requestBody(BASIC, bodyRule("$.one", new MatchingRule.Regex("(")), BASIC);
     assertThat(m).singleElement().satisfies(x -> assertThat(x.description())
-        .startsWith("The regular expression '(' does not compile"));
+        .isEqualTo("The regex rule's regular expression '(' cannot be read (Unclosed group); fix the regex matcher in"
+            + " the pact"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.accord.broker.ui.usage;
 
 import dev.accord.pact.internal.path.PathExpression;
+import dev.accord.pact.matching.PactRegex;
 import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.Category;
@@ -209,7 +210,7 @@ public record ProviderUsage(List<Endpoint> endpoints) {
     for (MatchingRule r : rules.rules()) {
       if (r instanceof MatchingRule.Regex re) {
         try {
-          regex = Pattern.compile(re.regex());
+          regex = PactRegex.compile(re.regex());
         } catch (PatternSyntaxException ex) {
           return request.path();
         }

@@ -1,8 +1,10 @@
 package dev.accord.pact.generators.internal;
 
+import dev.accord.pact.matching.PactRegex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -19,6 +21,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class RegexValues {
   static final int OPEN_REPEAT = 8;
+  private static final Pattern FLAG_GROUP = Pattern.compile("\\?[a-zA-Z]*(-[a-zA-Z]*)?:");
   private static final int PRINTABLE_FIRST = 0x20;
   private static final int PRINTABLE_LAST = 0x7E;
 
@@ -29,17 +32,17 @@ public final class RegexValues {
    *     no string can be generated for it
    */
   public static String generate(String regex, Random random) {
+    Pattern pattern;
     try {
-      Pattern.compile(regex);
+      pattern = PactRegex.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("the regex '" + regex + "' does not compile: " + e.getDescription()
-          + " near index " + e.getIndex(), e);
+      throw new IllegalArgumentException("the regex '" + regex + "' does not compile: " + e.getDescription(), e);
     }
-    Node node = new Parser(regex).parseAll();
+    Node node = new Parser(PactRegex.toJava(regex)).parseAll();
     StringBuilder out = new StringBuilder();
     node.emit(out, random);
     String value = out.toString();
-    if (!Pattern.compile(regex).matcher(value).matches()) {
+    if (!pattern.matcher(value).matches()) {
       throw new IllegalArgumentException("the regex '" + regex + "' uses a construct the generator cannot honour"
           + " (generated '" + value + "', which does not match it); simplify the regex or use another generator");
     }
@@ -208,8 +211,11 @@ public final class RegexValues {
     private Node parseGroup() {
       int start = pos;
       pos++;
+      Matcher flags = FLAG_GROUP.matcher(regex).region(pos, regex.length());
       if (regex.startsWith("?:", pos)) {
         pos += 2;
+      } else if (flags.lookingAt()) {
+        pos = flags.end(); // (?m-ix:..), as Ruby writes: the flags do not change what the group generates
       } else if (regex.startsWith("?<", pos) && pos + 2 < regex.length()
           && Character.isLetter(regex.charAt(pos + 2))) {
         int close = regex.indexOf('>', pos);

@@ -4,6 +4,7 @@ import dev.accord.pact.generators.GeneratorContext;
 import dev.accord.pact.generators.GeneratorException;
 import dev.accord.pact.generators.GeneratorMode;
 import dev.accord.pact.json.Json;
+import dev.accord.pact.matching.PactRegex;
 import dev.accord.pact.model.Generator;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -262,7 +262,7 @@ public final class ValueGeneration {
     }
     Matcher m;
     try {
-      m = Pattern.compile(g.regex()).matcher(example);
+      m = PactRegex.compile(g.regex()).matcher(example);
     } catch (PatternSyntaxException e) {
       throw new IllegalArgumentException("the regex '" + g.regex() + "' does not compile: " + e.getDescription(), e);
     }

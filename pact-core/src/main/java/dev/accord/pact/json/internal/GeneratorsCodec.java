@@ -82,7 +82,7 @@ public final class GeneratorsCodec {
       case "Regex": {
         String form = "{\"type\": \"Regex\", \"regex\": \"\\\\d{3}\"}";
         String regex = ctx.requireString(object, "regex", path, form);
-        RulesCodec.compile(regex, JsonPaths.field(path, "regex"), ctx, form);
+        RulesCodec.checkRegex(regex, JsonPaths.field(path, "regex"), ctx);
         return new Generator.Regex(regex);
       }
       case "Uuid": {
@@ -125,7 +125,7 @@ public final class GeneratorsCodec {
         String example = ctx.optString(object, "example", path, form).orElse(null);
         String regex = ctx.optString(object, "regex", path, form).orElse(null);
         if (regex != null) {
-          RulesCodec.compile(regex, JsonPaths.field(path, "regex"), ctx, form);
+          RulesCodec.checkRegex(regex, JsonPaths.field(path, "regex"), ctx);
         }
         return new Generator.MockServerUrl(example, regex);
       }

@@ -1,6 +1,7 @@
 package dev.accord.pact.json.internal;
 
 import dev.accord.pact.json.Json;
+import dev.accord.pact.matching.PactRegex;
 import dev.accord.pact.model.Category;
 import dev.accord.pact.model.Generator;
 import dev.accord.pact.model.MatchingRule;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -183,7 +183,7 @@ public final class RulesCodec {
       case "regex": {
         String form = "{\"match\": \"regex\", \"regex\": \"\\\\d+\"}";
         String regex = ctx.requireString(o, "regex", path, form);
-        compile(regex, JsonPaths.field(path, "regex"), ctx, form);
+        checkRegex(regex, JsonPaths.field(path, "regex"), ctx);
         return new MatchingRule.Regex(regex);
       }
       case "type":
@@ -259,7 +259,7 @@ public final class RulesCodec {
     if (o.has("regex")) {
       String form = "{\"regex\": \"\\\\d+\"} or {\"match\": \"regex\", \"regex\": \"\\\\d+\"}";
       String regex = ctx.requireString(o, "regex", path, form);
-      compile(regex, JsonPaths.field(path, "regex"), ctx, form);
+      checkRegex(regex, JsonPaths.field(path, "regex"), ctx);
       return new MatchingRule.Regex(regex);
     }
     if (o.has("min") || o.has("max")) {
@@ -373,12 +373,16 @@ public final class RulesCodec {
     return new MatchingRule.StatusCode(null, result);
   }
 
-  static Pattern compile(String regex, String path, ReadContext ctx, String form) {
+  /**
+   * A regex no Pact dialect reads is a warning, not an error: only the interactions that use it fail (when
+   * matched or generated), the rest of the pact is still verified.
+   */
+  static void checkRegex(String regex, String path, ReadContext ctx) {
     try {
-      return Pattern.compile(regex);
+      PactRegex.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw ctx.error(path, "the regular expression \"" + regex + "\" does not compile: " + e.getDescription()
-          + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""), form, e);
+      ctx.warn(path, "the regular expression \"" + regex + "\" cannot be read (" + e.getDescription()
+          + "); the interactions that use it fail, the rest of the pact is verified");
     }
   }
 

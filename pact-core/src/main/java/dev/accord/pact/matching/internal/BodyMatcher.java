@@ -2,6 +2,7 @@ package dev.accord.pact.matching.internal;
 
 import dev.accord.pact.internal.path.BodyPath;
 import dev.accord.pact.json.Json;
+import dev.accord.pact.matching.PactRegex;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.ContentType;
 import dev.accord.pact.model.MatchingRule;
@@ -122,12 +123,11 @@ public final class BodyMatcher {
       List<String> problems = ValueRules.combine(list, rule -> {
         if (rule instanceof MatchingRule.Regex r) {
           try {
-            Pattern p = Pattern.compile(r.regex(), Pattern.DOTALL | Pattern.MULTILINE);
+            Pattern p = PactRegex.compile(r.regex(), Pattern.DOTALL | Pattern.MULTILINE);
             return p.matcher(actual).matches() ? List.of()
                 : List.of("Expected body '" + Values.abbreviate(actual, 200) + "' to match '" + r.regex() + "'");
           } catch (PatternSyntaxException ex) {
-            return List.of("The regular expression '" + r.regex() + "' does not compile (" + ex.getDescription()
-                + "); fix the regex matcher in the pact");
+            return List.of(ValueRules.unreadable(r.regex(), ex));
           }
         }
         return ValueRules.apply(rule, Json.nodes().stringNode(expected), Json.nodes().stringNode(actual), false,
@@ -181,23 +181,47 @@ public final class BodyMatcher {
         Json.nodes().stringNode(text), false, false);
   }
 
+  /**
+   * As the reference implementation (pact_models {@code is_equivalent_to}): a wildcard type matches anything,
+   * an actual structured-syntax type counts as its suffix ({@code application/hal+json} is
+   * {@code application/json}, {@code application/atom+xml} is {@code application/xml}), and
+   * {@code application/xml} and {@code text/xml} are one. Parameters are the Content-Type header's business.
+   */
   static boolean sameType(ContentType e, ContentType a) {
-    return e.mediaType().equals(a.mediaType());
+    if (isWildcard(e) || isWildcard(a) || e.mediaType().equals(a.mediaType())) {
+      return true;
+    }
+    int plus = a.subtype().lastIndexOf('+');
+    if (plus >= 0 && e.mediaType().equals(a.type() + "/" + a.subtype().substring(plus + 1))) {
+      return true;
+    }
+    return isPlainXml(e) && isPlainXml(a);
+  }
+
+  private static boolean isWildcard(ContentType ct) {
+    return ct.type().equals("*") || ct.subtype().equals("*");
+  }
+
+  private static boolean isPlainXml(ContentType ct) {
+    return ct.mediaType().equals("application/xml") || ct.mediaType().equals("text/xml");
   }
 
   private static boolean isBinary(ContentType ct) {
     return !ct.isText() && !ct.isMultipart();
   }
 
-  /** The content type of a body that declares none: JSON trees are JSON, bytes are sniffed. */
+  /**
+   * The content type of a body that declares none, detected from its text as the reference implementation
+   * does ({@link ContentTypeDetector#detectUndeclared}); a JSON tree that looks like plain text (a JSON string or
+   * number) is still JSON. Bytes that are not text are recognised by their magic numbers.
+   */
   static ContentType detected(Body body) {
-    if (body.isJsonContent() && body.contentType().isEmpty() && !body.isEmpty()) {
-      byte[] bytes = body.asBytes();
-      String sniffed = ContentTypeDetector.detect(bytes);
-      // a JSON string or number is still JSON when the body came from a JSON tree
-      return sniffed.equals("text/plain") ? ContentType.JSON : ContentType.parse(sniffed);
+    byte[] bytes = body.asBytes();
+    String sniffed = ContentTypeDetector.detectUndeclared(bytes);
+    if (body.isJsonContent() && body.contentType().isEmpty() && !body.isEmpty() && sniffed.equals("text/plain")) {
+      return ContentType.JSON;
     }
-    return ContentType.parse(ContentTypeDetector.detect(body.asBytes()));
+    return ContentType.parse(sniffed);
   }
 
   private static String text(Body body, ContentType ct) {

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Detects a media type from the first bytes of content (magic numbers), for the {@code contentType} matcher. */
 public final class ContentTypeDetector {
@@ -80,6 +81,38 @@ public final class ContentTypeDetector {
       return "application/xml";
     }
     if ((lower.startsWith("{") || lower.startsWith("[")) && Json.tryParse(b).isPresent()) {
+      return "application/json";
+    }
+    return "text/plain";
+  }
+
+  // the reference implementation's expressions (pact_models content_types.rs), each anchored at the start
+  private static final Pattern XML_DECLARATION = Pattern.compile("^\\s*<\\?xml\\s*version.*", Pattern.DOTALL);
+  private static final Pattern HTML = Pattern.compile("^(\\s*<!DOCTYPE|<HTML>)");
+  private static final Pattern XML_ELEMENT = Pattern.compile("^\\s*<\\w+\\s*(:\\w+=[\"\u201d][^\"\u201d]+[\"\u201d])?");
+  private static final Pattern JSON = Pattern.compile("^\\s*(true|false|null|[0-9]+|\"\\w*|\\{\\s*(}|\"\\w+)|\\[\\s*)");
+
+  /**
+   * The media type of a body that declares none, as the reference implementation detects it from text: an XML
+   * declaration, then {@code <!DOCTYPE}/{@code <HTML>} (HTML), then an element ({@code <name}: XML), then the
+   * start of a JSON value ({@code {"key}, {@code [}, {@code "}, a digit, {@code true}/{@code false}/{@code null}),
+   * else {@code text/plain}. Content that is not UTF-8 is recognised by its magic numbers ({@link #detect}).
+   */
+  public static String detectUndeclared(byte[] b) {
+    String text = asUtf8(b);
+    if (text == null || b.length == 0) {
+      return detect(b);
+    }
+    if (XML_DECLARATION.matcher(text).lookingAt()) {
+      return "application/xml";
+    }
+    if (HTML.matcher(text.toUpperCase(Locale.ROOT)).lookingAt()) {
+      return "text/html";
+    }
+    if (XML_ELEMENT.matcher(text).lookingAt()) {
+      return "application/xml";
+    }
+    if (JSON.matcher(text).lookingAt()) {
       return "application/json";
     }
     return "text/plain";

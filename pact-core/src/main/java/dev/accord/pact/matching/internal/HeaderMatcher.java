@@ -1,10 +1,10 @@
 package dev.accord.pact.matching.internal;
 
 import dev.accord.pact.json.Json;
-import dev.accord.pact.model.ContentType;
 import dev.accord.pact.model.MultiValues;
 import dev.accord.pact.model.RuleList;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +15,8 @@ import java.util.Set;
  * Headers (Pact specification section 2.7): names case-insensitive, values case-sensitive, comma-separated
  * values split and compared in order (except headers whose single value contains commas, such as
  * {@code Date}), {@code Content-Type} and {@code Accept} compared as media types where only the expected
- * parameters must be present, a rule for a name applied to each actual value. Extra headers are allowed.
+ * parameters must be present (parameter values ignoring case, as the reference implementation does), a rule
+ * for a name applied to each actual value. Extra headers are allowed.
  */
 public final class HeaderMatcher {
   private HeaderMatcher() {}
@@ -93,25 +94,54 @@ public final class HeaderMatcher {
   }
 
   /**
-   * Media type equal ignoring case; every expected parameter present with a case-insensitively equal value
-   * (a multipart boundary excepted).
+   * As the reference implementation compares {@code Content-Type} and {@code Accept} values (pact_matching
+   * {@code match_parameter_header}): the media type exactly as written (case-sensitive, like every header
+   * value), then every expected parameter present under the same name with a value equal ignoring case; extra
+   * actual parameters are fine. A multipart boundary is not compared: each multipart body has its own.
    */
   static boolean mediaTypeMatches(String expected, String actual) {
-    ContentType e = ContentType.parse(expected);
-    ContentType a = ContentType.parse(actual);
-    if (!e.mediaType().equals(a.mediaType())) {
+    List<String> e = parameterised(expected);
+    List<String> a = parameterised(actual);
+    if (!e.get(0).equals(a.get(0))) {
       return false;
     }
-    for (Map.Entry<String, String> p : e.parameters().entrySet()) {
-      if (p.getKey().equals("boundary") && e.isMultipart()) {
-        continue; // each multipart body has its own boundary
+    Map<String, String> actualParameters = parameters(a);
+    boolean multipart = e.get(0).toLowerCase(Locale.ROOT).startsWith("multipart/");
+    for (Map.Entry<String, String> p : parameters(e).entrySet()) {
+      if (multipart && p.getKey().equalsIgnoreCase("boundary")) {
+        continue;
       }
-      String actualValue = a.parameters().get(p.getKey());
+      String actualValue = actualParameters.get(p.getKey());
       if (actualValue == null || !actualValue.equalsIgnoreCase(p.getValue())) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The media type then its parameters, trimmed, empty parts dropped (so {@code application/json;} is fine). */
+  private static List<String> parameterised(String value) {
+    List<String> parts = new ArrayList<>();
+    for (String part : value.split(";")) {
+      if (!part.isBlank()) {
+        parts.add(part.trim());
+      }
+    }
+    if (parts.isEmpty()) {
+      parts.add("");
+    }
+    return parts;
+  }
+
+  private static Map<String, String> parameters(List<String> parts) {
+    Map<String, String> result = new LinkedHashMap<>();
+    for (String part : parts.subList(1, parts.size())) {
+      int eq = part.indexOf('=');
+      if (eq > 0) {
+        result.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+      }
+    }
+    return result;
   }
 
   static List<String> split(String name, List<String> values) {

@@ -1,5 +1,6 @@
 package dev.accord.pact.matching.internal;
 
+import dev.accord.pact.matching.PactRegex;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
 import dev.accord.pact.model.RuleLogic;
@@ -32,7 +33,6 @@ public final class ValueRules {
   /** The default {@code time} format. */
   public static final String DEFAULT_TIME = "HH:mm:ss";
 
-  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
   private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
   private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d*\\.\\d+([eE][-+]?\\d+)?");
@@ -199,10 +199,9 @@ public final class ValueRules {
     }
     Pattern pattern;
     try {
-      pattern = pattern(regex);
+      pattern = PactRegex.compile(regex);
     } catch (PatternSyntaxException e) {
-      return List.of("The regular expression '" + regex + "' does not compile (" + e.getDescription()
-          + " near index " + e.getIndex() + "); fix the regex matcher in the pact");
+      return List.of(unreadable(regex, e));
     }
     Optional<String> s = stringForm(actual);
     if (s.isPresent() && pattern.matcher(s.get()).matches()) {
@@ -211,17 +210,10 @@ public final class ValueRules {
     return List.of("Expected " + Values.show(actual) + " to match '" + regex + "'");
   }
 
-  /** A compiled pattern from the cache. */
-  public static Pattern pattern(String regex) {
-    Pattern p = PATTERNS.get(regex);
-    if (p == null) {
-      p = Pattern.compile(regex);
-      if (PATTERNS.size() > 10_000) {
-        PATTERNS.clear();
-      }
-      PATTERNS.put(regex, p);
-    }
-    return p;
+  /** The mismatch for a regex rule whose expression no Pact dialect reads: it names the rule and the regex. */
+  static String unreadable(String regex, PatternSyntaxException e) {
+    return "The regex rule's regular expression '" + regex + "' cannot be read (" + e.getDescription()
+        + "); fix the regex matcher in the pact";
   }
 
   static List<String> type(MatchingRule.Type rule, JsonNode expected, JsonNode actual, boolean cascaded) {
