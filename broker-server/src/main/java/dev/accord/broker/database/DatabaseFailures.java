@@ -1,0 +1,59 @@
+package dev.accord.broker.database;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a database that cannot serve (unreachable, shut down, disk full, closed after a write error) from a request the
+ * database refused (a constraint, a bad value): the first is the broker's outage and answered 503, the second is not.
+ */
+final class DatabaseFailures {
+  /**
+   * H2 error codes of a database that cannot serve: 90028/90031 IO exception, 90098 database closed, 90100 no disk space,
+   * 90121 called at shutdown, 90067 connection broken, 90135 database is in exclusive mode.
+   */
+  static final Set<Integer> H2_UNAVAILABLE = Set.of(90028, 90031, 90098, 90100, 90121, 90067, 90135);
+
+  private DatabaseFailures() {}
+
+  /** The cause that makes {@code failure} a database outage, if it is one. */
+  static Optional<Throwable> outage(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+          || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
+          || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+          || t instanceof SQLRecoverableException || (t instanceof SQLException sql && unavailable(sql))) {
+        return Optional.of(deepest(t));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether this SQL exception means the database cannot serve at all (as opposed to refusing one statement). */
+  static boolean unavailable(SQLException e) {
+    String state = e.getSQLState();
+    if (state != null && (state.startsWith("08") // connection exception
+        || state.startsWith("53") // insufficient resources: disk full, out of memory, too many connections
+        || state.startsWith("57P") // operator intervention: shutdown, crash shutdown, cannot connect now
+        || state.startsWith("58"))) { // system error: I/O error
+      return true;
+    }
+    return H2_UNAVAILABLE.contains(e.getErrorCode()) && state != null && state.equals(String.valueOf(e.getErrorCode()));
+  }
+
+  private static Throwable deepest(Throwable t) {
+    Throwable last = t;
+    while (last.getCause() != null && last.getCause() != last) {
+      last = last.getCause();
+    }
+    return last;
+  }
+}
