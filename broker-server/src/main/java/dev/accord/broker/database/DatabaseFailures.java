@@ -24,17 +24,34 @@ final class DatabaseFailures {
 
   private DatabaseFailures() {}
 
-  /** The cause that makes {@code failure} a database outage, if it is one. */
+  /** The cause that makes {@code failure} a database outage, if it is one (searching causes and suppressed exceptions). */
   static Optional<Throwable> outage(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-          || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
-          || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-          || t instanceof SQLRecoverableException || (t instanceof SQLException sql && unavailable(sql))) {
-        return Optional.of(deepest(t));
+    return outage(failure, false, new java.util.IdentityHashMap<>());
+  }
+
+  private static Optional<Throwable> outage(Throwable t, boolean inDatabase, java.util.Map<Throwable, Boolean> seen) {
+    if (t == null || seen.put(t, Boolean.TRUE) != null) {
+      return Optional.empty();
+    }
+    if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+        || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
+        || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+        || t instanceof SQLRecoverableException || (t instanceof SQLException sql && unavailable(sql))
+        // commit or rollback failed in the driver: the connection is gone (a rollback after the pool closed it, a commit on a full disk)
+        || (t instanceof org.hibernate.TransactionException && t.getCause() instanceof SQLException)
+        // the database's own I/O failed (H2 writing its file)
+        || (inDatabase && t instanceof java.io.IOException)) {
+      return Optional.of(deepest(t));
+    }
+    boolean database = inDatabase || t instanceof SQLException || t instanceof org.springframework.dao.DataAccessException
+        || t instanceof jakarta.persistence.PersistenceException || t instanceof org.springframework.transaction.TransactionException;
+    for (Throwable suppressed : t.getSuppressed()) {
+      Optional<Throwable> found = outage(suppressed, database, seen);
+      if (found.isPresent()) {
+        return found;
       }
     }
-    return Optional.empty();
+    return outage(t.getCause(), database, seen);
   }
 
   /** Whether this SQL exception means the database cannot serve at all (as opposed to refusing one statement). */
