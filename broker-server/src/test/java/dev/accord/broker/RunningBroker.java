@@ -23,8 +23,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  * H2 file database in a temporary directory. Tests talk to it over HTTP.
  */
 final class RunningBroker implements AutoCloseable {
-  static final String PG_URL = "jdbc:postgresql://127.0.0.1:5432/";
-
   private final ConfigurableApplicationContext context;
   private final String database;
   final String baseUrl;
@@ -39,20 +37,35 @@ final class RunningBroker implements AutoCloseable {
     this.baseUrl = "http://localhost:" + port;
   }
 
-  /** A broker on a new PostgreSQL database; extra properties as "key=value". */
+  /**
+   * A broker on a new PostgreSQL database; extra properties as "key=value". The server is the one on 127.0.0.1:5432
+   * (or {@code -Daccord.test.postgres=host:port}), else an embedded one (see {@link OwnedPostgres#sharedJdbcBase()}).
+   */
   static RunningBroker onPostgres(String... properties) {
-    String db = "accord_broker_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    try (Connection c = DriverManager.getConnection(PG_URL + "postgres", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + db);
-    } catch (SQLException e) {
-      throw new IllegalStateException("The broker tests need PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); "
-          + "start it (.ci/run does: pg_ctlcluster <version> main start). Cause: " + e.getMessage(), e);
-    }
-    String url = PG_URL + db;
+    return onPostgresServer(OwnedPostgres.sharedJdbcBase(), properties);
+  }
+
+  /** A broker on a new database of the PostgreSQL server at {@code jdbcBase} ({@code jdbc:postgresql://host:port/}). */
+  static RunningBroker onPostgresServer(String jdbcBase, String... properties) {
+    String db = createDatabase(jdbcBase);
+    String url = jdbcBase + db;
     List<String> props = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.datasource.username=postgres", "spring.datasource.password="));
     props.addAll(List.of(properties));
     return new RunningBroker(start(props), db, url);
+  }
+
+  /** Creates a uniquely named database on the server at {@code jdbcBase} (user postgres, trust auth) and returns its name. */
+  static String createDatabase(String jdbcBase) {
+    String db = "accord_broker_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    try (Connection c = DriverManager.getConnection(jdbcBase + "postgres", "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + db);
+    } catch (SQLException e) {
+      throw new IllegalStateException("The broker tests need PostgreSQL at " + jdbcBase + " (user postgres, trust auth) and could not "
+          + "create a database there: " + e.getMessage() + ". Start it (.ci/run does: pg_ctlcluster <version> main start), or stop it "
+          + "entirely so the tests start an embedded one.", e);
+    }
+    return db;
   }
 
   /** A second broker instance on the database of {@code first} (which owns and drops it); extra properties as "key=value". */
@@ -167,7 +180,8 @@ final class RunningBroker implements AutoCloseable {
   public void close() {
     context.close();
     if (database != null) {
-      try (Connection c = DriverManager.getConnection(PG_URL + "postgres", "postgres", ""); Statement s = c.createStatement()) {
+      String server = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1);
+      try (Connection c = DriverManager.getConnection(server + "postgres", "postgres", ""); Statement s = c.createStatement()) {
         s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
       } catch (SQLException e) {
         throw new IllegalStateException("Could not drop test database " + database + ": " + e.getMessage(), e);

@@ -70,7 +70,7 @@ class AuthFilter extends OncePerRequestFilter {
       case "POST" -> FOR_VERIFICATION.matcher(path).matches();
       default -> false;
     };
-    if ("/diagnostic/status/heartbeat".equals(path)) {
+    if ("/diagnostic/status/heartbeat".equals(path) || "/diagnostic/status/ready".equals(path)) {
       chain.doFilter(request, response);
       return;
     }
