@@ -67,6 +67,37 @@ public class VerificationService {
     return new Recorded(v, provider, consumer, providerVersion, content);
   }
 
+  /** A verification result found by its whole path, or 404: a number that belongs to another pair or pact version is not found here. */
+  public record Found(Verification verification, Pacticipant provider, Pacticipant consumer, PactContent content) {}
+
+  @Transactional(readOnly = true)
+  public Found require(String providerName, String consumerName, String sha, String number) {
+    Pacticipant provider = pacticipants.require(providerName);
+    Pacticipant consumer = pacticipants.require(consumerName);
+    PactContent content = publications.contentBySha(consumer, provider, sha).orElseThrow(() -> ApiException.notFound(
+        "No pact version " + sha + " between " + consumerName + " and " + providerName));
+    Verification v;
+    if ("latest".equals(number)) {
+      v = latestFor(content).orElseThrow(() -> ApiException.notFound("Pact version " + sha + " between " + consumerName + " and "
+          + providerName + " has no verification results yet"));
+    } else {
+      v = parseNumber(number).flatMap(verifications::findById)
+          .filter(x -> x.getPactContentId().equals(content.getId()) && x.getProviderId().equals(provider.getId())
+              && x.getConsumerId().equals(consumer.getId()))
+          .orElseThrow(() -> ApiException.notFound("No verification result " + number + " of pact version " + sha + " between "
+              + consumerName + " and " + providerName));
+    }
+    return new Found(v, provider, consumer, content);
+  }
+
+  private static Optional<Long> parseNumber(String number) {
+    try {
+      return Optional.of(Long.parseLong(number));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
   @Transactional(readOnly = true)
   public Optional<Verification> byId(Long id) {
     return verifications.findById(id);
