@@ -5,6 +5,7 @@ import static dev.accord.broker.web.Links.link;
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
+import dev.accord.broker.web.Retrying;
 import dev.accord.pact.json.Json;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,8 @@ class EnvironmentController {
 
   @PostMapping("/environments")
   ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
-    Environment e = service.create(fields(body));
+    EnvironmentService.Fields fields = fields(body);
+    Environment e = Retrying.transaction(() -> service.create(fields));
     return Hal.created(render(e), links.url("/environments/{}", e.getUuid()));
   }
 
@@ -53,7 +55,8 @@ class EnvironmentController {
 
   @PutMapping("/environments/{uuid}")
   ResponseEntity<Map<String, Object>> put(@PathVariable String uuid, @RequestBody JsonNode body) {
-    return Hal.ok(render(service.update(uuid, fields(body))));
+    EnvironmentService.Fields fields = fields(body);
+    return Hal.ok(render(Retrying.transaction(() -> service.update(uuid, fields))));
   }
 
   @DeleteMapping("/environments/{uuid}")
@@ -95,7 +98,8 @@ class EnvironmentController {
         contacts.add(contact);
       }
     }
-    return new EnvironmentService.Fields(n, displayName == null || displayName.isNull() ? null : displayName.asString(),
+    return new EnvironmentService.Fields(n, displayName == null || displayName.isNull() ? null
+        : dev.accord.broker.web.Fields.text("displayName", displayName.asString(), dev.accord.broker.web.Fields.NAME),
         production != null && production.asBoolean(), contacts.isEmpty() ? null : Json.write(contacts));
   }
 

@@ -7,6 +7,7 @@ import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Fields;
 import dev.accord.pact.json.Json;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,12 +58,14 @@ public class VerificationService {
     }
     JsonNode testResults = body.get("testResults");
     JsonNode verifiedBy = body.path("verifiedBy");
+    String url = buildUrl == null || buildUrl.isNull() ? null : Fields.text("buildUrl", buildUrl.asString(), Fields.URL);
+    String implementation = verifiedBy.path("implementation").isString()
+        ? Fields.text("verifiedBy.implementation", verifiedBy.path("implementation").asString(), Fields.NAME) : null;
+    String verifierVersion = verifiedBy.path("version").isString()
+        ? Fields.text("verifiedBy.version", verifiedBy.path("version").asString(), Fields.NAME) : null;
     Version providerVersion = versions.findOrCreate(provider, VersionService.requireNumber("providerApplicationVersion", versionNode.asString()));
     Verification v = verifications.saveAndFlush(new Verification(content.getId(), providerVersion.getId(), consumer.getId(), provider.getId(),
-        success.asBoolean(), wip, buildUrl == null || buildUrl.isNull() ? null : buildUrl.asString(),
-        testResults == null || testResults.isNull() ? null : Json.write(testResults),
-        verifiedBy.path("implementation").isString() ? verifiedBy.path("implementation").asString() : null,
-        verifiedBy.path("version").isString() ? verifiedBy.path("version").asString() : null));
+        success.asBoolean(), wip, url, testResults == null || testResults.isNull() ? null : Json.write(testResults), implementation, verifierVersion));
     events.publishEvent(new VerificationPublished(v, provider, consumer, providerVersion, content));
     return new Recorded(v, provider, consumer, providerVersion, content);
   }

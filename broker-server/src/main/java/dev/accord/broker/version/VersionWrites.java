@@ -3,6 +3,7 @@ package dev.accord.broker.version;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Fields;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +33,7 @@ class VersionWrites {
         throw ApiException.invalidField("buildUrl", "must be a string URL");
       }
       if (buildUrl != null) {
-        v.setBuildUrl(buildUrl.isNull() ? null : buildUrl.asString());
+        v.setBuildUrl(buildUrl.isNull() ? null : Fields.text("buildUrl", buildUrl.asString(), Fields.URL));
         versions.save(v);
       }
       JsonNode b = body.get("branch");
