@@ -24,6 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 15)
 class WriteRequestGuard extends OncePerRequestFilter {
+  private static final java.util.regex.Pattern MEDIA_TYPE = java.util.regex.Pattern.compile("[a-z0-9!#$&^_.+*-]+/[a-z0-9!#$&^_.+*-]+");
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   private static final Set<String> BROWSER_FORM_TYPES = Set.of("application/x-www-form-urlencoded", "multipart/form-data", "text/plain");
 
@@ -53,6 +54,10 @@ class WriteRequestGuard extends OncePerRequestFilter {
     String contentType = request.getContentType();
     if (contentType != null) {
       String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+      if (!MEDIA_TYPE.matcher(type).matches() || type.contains("*")) {
+        ErrorBody.write(response, 415, "Content-Type '" + contentType + "' is not a media type a request can have; send Content-Type: application/json.");
+        return;
+      }
       if (BROWSER_FORM_TYPES.contains(type)) {
         ErrorBody.write(response, 415, "Content-Type " + type + " is not accepted for " + request.getMethod()
             + ": the broker's writes take application/json (or no body). Send Content-Type: application/json.");

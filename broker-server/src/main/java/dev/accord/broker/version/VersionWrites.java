@@ -43,8 +43,11 @@ class VersionWrites {
       JsonNode tags = body.get("tags");
       if (tags != null && tags.isArray()) {
         for (JsonNode t : tags) {
-          String tag = t.isObject() ? t.path("name").asString() : t.asString();
-          versions.addTag(v, tag);
+          JsonNode tag = t.isObject() ? t.path("name") : t;
+          if (!tag.isString()) {
+            throw ApiException.invalidField("tags", "must be an array of tag names or {\"name\": ...} objects, e.g. [\"prod\"]");
+          }
+          versions.addTag(v, tag.asString());
         }
       }
     }
