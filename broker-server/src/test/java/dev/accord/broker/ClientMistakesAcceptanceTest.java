@@ -96,7 +96,28 @@ class ClientMistakesAcceptanceTest {
   void parser_advice_and_type_names_never_reach_the_client() {
     assertThat(firstError(assertRefused(broker.post("/contracts/publish", "{\"a\":NaN}"), 400))).startsWith("The request body is not valid JSON (");
     assertThat(firstError(assertRefused(broker.post("/contracts/publish", ""), 400)))
-        .isEqualTo("The request body is missing or is not a JSON document. Send a JSON object with Content-Type: application/json.");
+        .isEqualTo("The request body is missing, not JSON, or not the JSON object this resource takes. Send a JSON object with Content-Type: application/json.");
+  }
+
+  @Test
+  void a_request_record_reports_every_invalid_field_at_once_and_wrong_types_by_field() {
+    // GIVEN a verification result with three problems WHEN it is published THEN all three are named
+    assertThat(Json.write(assertRefused(broker.post(pactVersionUrl, "{\"providerApplicationVersion\":\" \",\"buildUrl\":\"x\\u0000\"}"), 400)))
+        .isEqualTo("{\"buildUrl\":[\"contains (U+0000 NULL) at position 2, which cannot be stored; remove it\"],"
+            + "\"providerApplicationVersion\":[\"is missing or blank; give a non-blank name\"],"
+            + "\"success\":[\"is missing; say whether the verification passed: true or false\"]}");
+    assertThat(Json.write(assertRefused(broker.post(pactVersionUrl, "{\"providerApplicationVersion\":\"p1\",\"success\":\"maybe\"}"), 400)))
+        .isEqualTo("{\"success\":[\"must be true or false\"]}");
+    assertThat(Json.write(assertRefused(broker.post(pactVersionUrl, "{\"providerApplicationVersion\":\"p1\",\"success\":true,\"verifiedBy\":\"me\"}"), 400)))
+        .isEqualTo("{\"verifiedBy\":[\"must be an object\"]}");
+    // an environment: a space in the name and a contact without a name
+    assertThat(Json.write(assertRefused(broker.post("/environments", "{\"name\":\"pre prod\",\"contacts\":[{\"details\":{}}]}"), 400)))
+        .isEqualTo("{\"contacts[0].name\":[\"is missing; every contact needs a name, e.g. Team A\"],"
+            + "\"name\":[\"contains a space; use a dash instead, e.g. pre-prod\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/environments", "{\"name\":\"staging\",\"production\":\"yes\"}"), 400)))
+        .isEqualTo("{\"production\":[\"must be true or false\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/environments", "{\"name\":\"staging\",\"contacts\":{}}"), 400)))
+        .isEqualTo("{\"contacts\":[\"must be an array\"]}");
   }
 
   @Test
@@ -116,6 +137,8 @@ class ClientMistakesAcceptanceTest {
         .isEqualTo("The query parameter 'pageSize' must be a whole number (at most 2147483647), got '1000000000000'");
     assertThat(firstError(assertRefused(broker.get("/pacticipants/MistakeC/versions?pageSize=1000000000000"), 400)))
         .isEqualTo("The query parameter 'pageSize' must be a whole number (at most 2147483647), got '1000000000000'");
+    assertThat(firstError(assertRefused(broker.get("/pacticipants?q=%FF"), 400))).isEqualTo("The query string cannot be read: a parameter is not "
+        + "UTF-8 once percent-decoded (e.g. %FF) or is malformed. Encode query parameters as UTF-8 and percent-encode them.");
   }
 
   @Test

@@ -6,11 +6,11 @@ import dev.accord.broker.pact.PactContent;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
-import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
 import dev.accord.pact.json.Json;
+import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 class VerificationController {
@@ -40,7 +39,7 @@ class VerificationController {
 
   @PostMapping({BASE + "/verification-results", BASE + "/metadata/{metadata}/verification-results"})
   ResponseEntity<Map<String, Object>> publish(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
-      @PathVariable(required = false) String metadata, @RequestBody JsonNode body) {
+      @PathVariable(required = false) String metadata, @Valid @RequestBody VerificationRequest body) {
     boolean wip = metadata != null && decodedMetadata(metadata).contains("w=true");
     VerificationService.Recorded r = Retrying.transaction(() -> service.record(provider, consumer, sha, body, wip));
     Map<String, Object> json = render(r.verification(), r.provider(), r.consumer(), r.providerVersion(), r.content());

@@ -7,7 +7,6 @@ import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
-import dev.accord.broker.web.Fields;
 import dev.accord.pact.json.Json;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,36 +35,17 @@ public class VerificationService {
   public record Recorded(Verification verification, Pacticipant provider, Pacticipant consumer, Version providerVersion, PactContent content) {}
 
   @Transactional
-  public Recorded record(String providerName, String consumerName, String sha, JsonNode body, boolean wip) {
+  public Recorded record(String providerName, String consumerName, String sha, VerificationRequest body, boolean wip) {
     Pacticipant provider = pacticipants.require(providerName);
     Pacticipant consumer = pacticipants.require(consumerName);
     PactContent content = publications.contentBySha(consumer, provider, sha).orElseThrow(() -> ApiException.notFound(
         "No pact content " + sha + " between " + consumerName + " and " + providerName + "; publish results to the pb:publish-verification-results link of the pact you verified"));
-    if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("The body must be a JSON object: {\"providerApplicationVersion\":\"<git sha>\",\"success\":true}");
-    }
-    JsonNode versionNode = body.get("providerApplicationVersion");
-    if (versionNode == null || !versionNode.isString() || versionNode.asString().isBlank()) {
-      throw ApiException.invalidField("providerApplicationVersion", "is missing or blank; give the provider version you verified (its git SHA)");
-    }
-    JsonNode success = body.get("success");
-    if (success == null || !success.isBoolean()) {
-      throw ApiException.invalidField("success", "must be true or false");
-    }
-    JsonNode buildUrl = body.get("buildUrl");
-    if (buildUrl != null && !buildUrl.isNull() && !buildUrl.isString()) {
-      throw ApiException.invalidField("buildUrl", "must be a string URL");
-    }
-    JsonNode testResults = body.get("testResults");
-    JsonNode verifiedBy = body.path("verifiedBy");
-    String url = buildUrl == null || buildUrl.isNull() ? null : Fields.text("buildUrl", buildUrl.asString(), Fields.URL);
-    String implementation = verifiedBy.path("implementation").isString()
-        ? Fields.text("verifiedBy.implementation", verifiedBy.path("implementation").asString(), Fields.NAME) : null;
-    String verifierVersion = verifiedBy.path("version").isString()
-        ? Fields.text("verifiedBy.version", verifiedBy.path("version").asString(), Fields.NAME) : null;
-    Version providerVersion = versions.findOrCreate(provider, VersionService.requireNumber("providerApplicationVersion", versionNode.asString()));
+    Version providerVersion = versions.findOrCreate(provider, body.providerApplicationVersion());
+    VerificationRequest.VerifiedBy by = body.verifiedBy();
+    JsonNode testResults = body.testResults();
     Verification v = verifications.saveAndFlush(new Verification(content.getId(), providerVersion.getId(), consumer.getId(), provider.getId(),
-        success.asBoolean(), wip, url, testResults == null || testResults.isNull() ? null : Json.write(testResults), implementation, verifierVersion));
+        body.success(), wip, body.buildUrl(), testResults == null || testResults.isNull() ? null : Json.write(testResults),
+        by == null ? null : by.implementation(), by == null ? null : by.version()));
     events.publishEvent(new VerificationPublished(v, provider, consumer, providerVersion, content));
     return new Recorded(v, provider, consumer, providerVersion, content);
   }

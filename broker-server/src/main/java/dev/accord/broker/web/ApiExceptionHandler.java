@@ -1,6 +1,7 @@
 package dev.accord.broker.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Turns every failure into the one error shape the Pact clients print ({@link ErrorBody}); never a stack trace, never a
@@ -54,12 +56,50 @@ class ApiExceptionHandler {
         return error(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the configured limit (accord.broker.max-body-size, "
             + "env ACCORD_BROKER_MAX_BODY_SIZE); publish smaller pacts or raise the limit.");
       }
+      if (t instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(HAL)
+            .body(ErrorBody.of(Map.of(field(m.getPath()), List.of(expected(m.getTargetType())))));
+      }
       if (t instanceof JacksonException j && (j instanceof StreamReadException || JsonProblem.isLimit(j))) {
         return error(JsonProblem.isLimit(j) ? HttpStatus.BAD_REQUEST : HttpStatus.BAD_REQUEST,
             "The request body " + JsonProblem.describe(j) + ". Send a JSON object with Content-Type: application/json.");
       }
     }
-    return error(HttpStatus.BAD_REQUEST, "The request body is missing or is not a JSON document. Send a JSON object with Content-Type: application/json.");
+    return error(HttpStatus.BAD_REQUEST, "The request body is missing, not JSON, or not the JSON object this resource takes. Send a JSON object "
+        + "with Content-Type: application/json.");
+  }
+
+  /** {@code contacts[0].name} from the binder's path. */
+  private static String field(List<JacksonException.Reference> path) {
+    StringBuilder field = new StringBuilder();
+    for (JacksonException.Reference r : path) {
+      if (r.getPropertyName() != null) {
+        field.append(field.length() == 0 ? "" : ".").append(r.getPropertyName());
+      } else {
+        field.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return field.toString();
+  }
+
+  /** What a field of this Java type must be, in JSON words. */
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "has the wrong type";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false";
+    }
+    if (type == String.class) {
+      return "must be a string";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+      return "must be a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "must be an array";
+    }
+    return "must be an object";
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -102,6 +142,13 @@ class ApiExceptionHandler {
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
     return error(HttpStatus.BAD_REQUEST, "Query parameter '" + e.getParameterName() + "' is required");
+  }
+
+  /** Tomcat decodes query parameters lazily, so a {@code %FF} in the query string surfaces here rather than before Spring. */
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Map<String, Object>> badQueryString() {
+    return error(HttpStatus.BAD_REQUEST, "The query string cannot be read: a parameter is not UTF-8 once percent-decoded (e.g. %FF) or is malformed. "
+        + "Encode query parameters as UTF-8 and percent-encode them.");
   }
 
   @ExceptionHandler(NoResourceFoundException.class)

@@ -17,42 +17,60 @@ public final class Fields {
    * can serve back and show unambiguously (no control or invisible formatting characters, no backslash, no ';').
    */
   public static String name(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw ApiException.invalidField(field, "is missing or blank; give a non-blank name");
-    }
-    if (value.length() > NAME) {
-      throw ApiException.invalidField(field, "is " + value.length() + " characters long; at most " + NAME + " are allowed");
-    }
-    for (int i = 0; i < value.length(); ) {
-      int cp = value.codePointAt(i);
-      String why = unserveable(cp);
-      if (why != null) {
-        throw ApiException.invalidField(field, "contains " + describe(cp) + " at position " + (i + 1) + ", " + why
-            + "; remove it (names may not contain control characters, invisible formatting characters, '\\' or ';')");
-      }
-      i += Character.charCount(cp);
+    String problem = nameProblem(value);
+    if (problem != null) {
+      throw ApiException.invalidField(field, problem);
     }
     return value;
   }
 
   /** Free text (a URL, a display name): optional; at most {@code max} characters; no control characters. */
   public static String text(String field, String value, int max) {
+    String problem = textProblem(value, max);
+    if (problem != null) {
+      throw ApiException.invalidField(field, problem);
+    }
+    return value;
+  }
+
+  /** What is wrong with a name, as a sentence following the field name; null when nothing is. */
+  public static String nameProblem(String value) {
+    if (value == null || value.isBlank()) {
+      return "is missing or blank; give a non-blank name";
+    }
+    if (value.length() > NAME) {
+      return "is " + value.length() + " characters long; at most " + NAME + " are allowed";
+    }
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      String why = unserveable(cp);
+      if (why != null) {
+        return "contains " + describe(cp) + " at position " + (i + 1) + ", " + why
+            + "; remove it (names may not contain control characters, invisible formatting characters, '\\' or ';')";
+      }
+      i += Character.charCount(cp);
+    }
+    return null;
+  }
+
+  /** What is wrong with an optional free text, as a sentence following the field name; null when nothing is. */
+  public static String textProblem(String value, int max) {
     if (value == null) {
       return null;
     }
     if (value.length() > max) {
-      throw ApiException.invalidField(field, "is " + value.length() + " characters long; at most " + max + " are allowed");
+      return "is " + value.length() + " characters long; at most " + max + " are allowed";
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.getType(c) == Character.CONTROL || Character.isSurrogate(c) && !validPair(value, i)) {
-        throw ApiException.invalidField(field, "contains " + describe(c) + " at position " + (i + 1) + ", which cannot be stored; remove it");
+        return "contains " + describe(c) + " at position " + (i + 1) + ", which cannot be stored; remove it";
       }
       if (Character.isHighSurrogate(c)) {
         i++;
       }
     }
-    return value;
+    return null;
   }
 
   private static boolean validPair(String s, int i) {
