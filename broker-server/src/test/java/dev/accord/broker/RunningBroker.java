@@ -144,7 +144,7 @@ final class RunningBroker implements AutoCloseable {
 
   private HttpResponse<String> send(HttpRequest.Builder b, String... headers) {
     for (int i = 0; i < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
+      b.setHeader(headers[i], headers[i + 1]);
     }
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -54,8 +54,22 @@ public class DeployedVersion {
     this.createdAt = Hal.now();
   }
 
+  /**
+   * 'pacticipant:environment:instance'; when that would not fit the 255-character column (an instance name of up to
+   * 255 characters is allowed), the instance is replaced by its SHA-256, still one key per instance.
+   */
   static String key(Long pacticipantId, Long environmentId, String applicationInstance) {
-    return pacticipantId + ":" + environmentId + ":" + (applicationInstance == null ? "" : applicationInstance);
+    String prefix = pacticipantId + ":" + environmentId + ":";
+    String instance = applicationInstance == null ? "" : applicationInstance;
+    if (prefix.length() + instance.length() <= 255) {
+      return prefix + instance;
+    }
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(instance.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return prefix + "sha256:" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   void undeploy() {

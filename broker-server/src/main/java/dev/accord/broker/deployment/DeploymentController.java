@@ -11,6 +11,7 @@ import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Fields;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
@@ -60,7 +61,7 @@ class DeploymentController {
         if (!i.isString()) {
           throw ApiException.invalidField("applicationInstance", "must be a string");
         }
-        instance = i.asString();
+        instance = Fields.text("applicationInstance", i.asString(), Fields.NAME);
       }
     }
     String applicationInstance = instance;

@@ -36,7 +36,7 @@ public class DeploymentService {
   Recorded<DeployedVersion> deploy(String pacticipantName, String number, String environmentUuid, String applicationInstance) {
     Pacticipant p = pacticipants.require(pacticipantName);
     Version v = versions.require(p, number);
-    Environment e = environments.require(environmentUuid);
+    Environment e = environments.requireLocked(environmentUuid);
     String instance = applicationInstance == null || applicationInstance.isBlank() ? null : applicationInstance;
     Optional<DeployedVersion> current = deployed.findByCurrentKey(DeployedVersion.key(p.getId(), e.getId(), instance));
     if (current.isPresent()) {

@@ -2,10 +2,11 @@ package dev.accord.broker.environment;
 
 import static dev.accord.broker.web.Links.link;
 
-import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
+import dev.accord.broker.web.Retrying;
 import dev.accord.pact.json.Json;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 @RestController
 class EnvironmentController {
@@ -41,8 +40,9 @@ class EnvironmentController {
   }
 
   @PostMapping("/environments")
-  ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
-    Environment e = service.create(fields(body));
+  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody EnvironmentRequest body) {
+    EnvironmentService.Fields fields = body.fields();
+    Environment e = Retrying.transaction(() -> service.create(fields));
     return Hal.created(render(e), links.url("/environments/{}", e.getUuid()));
   }
 
@@ -52,51 +52,15 @@ class EnvironmentController {
   }
 
   @PutMapping("/environments/{uuid}")
-  ResponseEntity<Map<String, Object>> put(@PathVariable String uuid, @RequestBody JsonNode body) {
-    return Hal.ok(render(service.update(uuid, fields(body))));
+  ResponseEntity<Map<String, Object>> put(@PathVariable String uuid, @Valid @RequestBody EnvironmentRequest body) {
+    EnvironmentService.Fields fields = body.fields();
+    return Hal.ok(render(Retrying.transaction(() -> service.update(uuid, fields))));
   }
 
   @DeleteMapping("/environments/{uuid}")
   ResponseEntity<Void> delete(@PathVariable String uuid) {
     service.delete(uuid);
     return Hal.noContent();
-  }
-
-  private static EnvironmentService.Fields fields(JsonNode body) {
-    if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("The body must be a JSON object like {\"name\":\"production\",\"production\":true}");
-    }
-    JsonNode name = body.get("name");
-    if (name == null || !name.isString()) {
-      throw ApiException.invalidField("name", "is missing; give a name without spaces, e.g. \"production\"");
-    }
-    String n = Hal.requireName("name", name.asString());
-    if (n.contains(" ")) {
-      throw ApiException.invalidField("name", "\"" + n + "\" contains a space; use e.g. \"" + n.replace(' ', '-') + "\"");
-    }
-    JsonNode production = body.get("production");
-    if (production != null && !production.isNull() && !production.isBoolean()) {
-      throw ApiException.invalidField("production", "must be true or false");
-    }
-    JsonNode displayName = body.get("displayName");
-    if (displayName != null && !displayName.isNull() && !displayName.isString()) {
-      throw ApiException.invalidField("displayName", "must be a string");
-    }
-    ArrayNode contacts = Json.nodes().arrayNode();
-    JsonNode c = body.get("contacts");
-    if (c != null && !c.isNull()) {
-      if (!c.isArray()) {
-        throw ApiException.invalidField("contacts", "must be an array of {name, details}");
-      }
-      for (JsonNode contact : c) {
-        if (!contact.path("name").isString()) {
-          throw ApiException.invalidField("contacts", "every contact needs a name, e.g. {\"name\":\"Team A\",\"details\":{\"emailAddress\":\"a@example.com\"}}");
-        }
-        contacts.add(contact);
-      }
-    }
-    return new EnvironmentService.Fields(n, displayName == null || displayName.isNull() ? null : displayName.asString(),
-        production != null && production.asBoolean(), contacts.isEmpty() ? null : Json.write(contacts));
   }
 
   Map<String, Object> render(Environment e) {

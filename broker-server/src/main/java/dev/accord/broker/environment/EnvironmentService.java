@@ -26,6 +26,15 @@ public class EnvironmentService {
     return environments.findByUuid(uuid).orElseThrow(() -> ApiException.notFound("Environment with UUID " + uuid + " not found"));
   }
 
+  /**
+   * The environment, locked until the caller's transaction ends, so that concurrent writers of one environment's
+   * current state (one current deployment per instance) take turns instead of racing on a unique key.
+   */
+  @Transactional
+  public Environment requireLocked(String uuid) {
+    return environments.lockByUuid(uuid).orElseThrow(() -> ApiException.notFound("Environment with UUID " + uuid + " not found"));
+  }
+
   @Transactional(readOnly = true)
   public Optional<Environment> byName(String name) {
     return environments.findByName(name);
@@ -34,7 +43,7 @@ public class EnvironmentService {
   @Transactional
   Environment create(Fields f) {
     if (environments.findByName(f.name()).isPresent()) {
-      throw ApiException.invalidField("name", "name '" + f.name() + "' is already used by an existing environment.");
+      throw ApiException.conflict("name", "name '" + f.name() + "' is already used by an existing environment.", java.util.List.of());
     }
     Environment e = new Environment(f.name());
     e.update(f.name(), f.displayName(), f.production(), f.contacts());
@@ -45,7 +54,7 @@ public class EnvironmentService {
   Environment update(String uuid, Fields f) {
     Environment e = require(uuid);
     environments.findByName(f.name()).filter(other -> !other.getId().equals(e.getId())).ifPresent(other -> {
-      throw ApiException.invalidField("name", "name '" + f.name() + "' is already used by an existing environment.");
+      throw ApiException.conflict("name", "name '" + f.name() + "' is already used by an existing environment.", java.util.List.of());
     });
     e.update(f.name(), f.displayName(), f.production(), f.contacts());
     return environments.saveAndFlush(e);

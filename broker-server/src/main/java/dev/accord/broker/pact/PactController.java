@@ -97,7 +97,8 @@ class PactController {
     Pacticipant c = pacticipants.require(consumer);
     PactContent content = publications.contentBySha(c, p, sha).orElseThrow(() -> ApiException.notFound(
         "No pact content " + sha + " between " + consumer + " and " + provider));
-    PactPublication pub = publications.latestWithContent(content).orElseThrow();
+    PactPublication pub = publications.latestWithContent(content).orElseThrow(() -> ApiException.notFound(
+        "No version of " + consumer + " publishes pact version " + sha + " with " + provider + " any more (its publications were deleted)"));
     ObjectNode doc = views.document(pub, links.base() + request.getRequestURI().substring(request.getContextPath().length()));
     return Hal.ok(doc);
   }

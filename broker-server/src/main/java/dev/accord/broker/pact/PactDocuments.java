@@ -1,6 +1,7 @@
 package dev.accord.broker.pact;
 
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.JsonProblem;
 import dev.accord.pact.json.Json;
 import dev.accord.pact.json.PactContentHash;
 import dev.accord.pact.json.PactFormatException;
@@ -36,8 +37,7 @@ public class PactDocuments {
     try {
       node = Json.parse(text);
     } catch (JacksonException e) {
-      throw ApiException.invalidField(field, "is not valid JSON (" + firstLine(e.getOriginalMessage()) + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "). Send the pact file's JSON.");
+      throw ApiException.invalidField(field, JsonProblem.describe(e) + ". Send the pact file's JSON.");
     }
     if (!(node instanceof ObjectNode pact)) {
       throw ApiException.invalidField(field, "must be a JSON object (a pact), got " + node.getNodeType().name().toLowerCase());
@@ -55,7 +55,8 @@ public class PactDocuments {
       throw ApiException.invalidField(field, e.getMessage());
     } catch (RuntimeException e) {
       // a reader bug must still answer 4xx naming the document, never 500
-      throw ApiException.invalidField(field, "could not be read as a pact (" + e.getMessage() + ")");
+      throw ApiException.invalidField(field, "could not be read as a pact; check it against the pact specification "
+          + "(https://github.com/pact-foundation/pact-specification)");
     }
     return new Document(pact, PactContentHash.sha256(parsed), consumer, provider);
   }
@@ -111,13 +112,5 @@ public class PactDocuments {
       throw ApiException.invalidField(field, "has no " + role + " name: expected \"" + role + "\": {\"name\": \"...\"} at $." + role + ".name");
     }
     return name.asString();
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unreadable";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

@@ -6,6 +6,7 @@ import dev.accord.broker.pacticipant.PacticipantViews;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Fields;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
@@ -56,7 +57,7 @@ class PublishController {
     if (branch != null) {
       Hal.requireName("branch", branch);
     }
-    String buildUrl = string(body, "buildUrl", false);
+    String buildUrl = Fields.text("buildUrl", string(body, "buildUrl", false), Fields.URL);
     List<String> tags = new ArrayList<>();
     JsonNode tagsNode = body.get("tags");
     if (tagsNode != null && !tagsNode.isNull()) {

@@ -3,6 +3,7 @@ package dev.accord.broker.pacticipant;
 import static dev.accord.broker.web.Links.link;
 
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Fields;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
@@ -86,7 +87,8 @@ class PacticipantController {
     if (body == null || !body.isObject()) {
       throw ApiException.badRequest("The body must be a JSON object like {\"name\":\"Foo\",\"mainBranch\":\"main\"}");
     }
-    return new PacticipantService.PacticipantFields(text(body, "displayName"), text(body, "mainBranch"), text(body, "repositoryUrl"));
+    return new PacticipantService.PacticipantFields(Fields.text("displayName", text(body, "displayName"), Fields.NAME), text(body, "mainBranch"),
+        Fields.text("repositoryUrl", text(body, "repositoryUrl"), Fields.URL));
   }
 
   static String text(JsonNode body, String field) {

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Pattern;
+import dev.accord.broker.web.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -39,16 +41,15 @@ class AuthFilter extends OncePerRequestFilter {
   private final boolean publicRead;
   private final boolean enabled;
 
-  AuthFilter(@Value("${accord.broker.auth.username:}") String username, @Value("${accord.broker.auth.password:}") String password,
-      @Value("${accord.broker.auth.read-only-username:}") String readOnlyUsername, @Value("${accord.broker.auth.read-only-password:}") String readOnlyPassword,
-      @Value("${accord.broker.auth.token:}") String token, @Value("${accord.broker.auth.read-only-token:}") String readOnlyToken,
-      @Value("${accord.broker.auth.allow-public-read:false}") boolean publicRead) {
-    this.username = username;
-    this.password = password;
-    this.readOnlyUsername = readOnlyUsername;
-    this.readOnlyPassword = readOnlyPassword;
-    this.token = token;
-    this.readOnlyToken = readOnlyToken;
+  AuthFilter(Environment env, @Value("${accord.broker.auth.allow-public-read:false}") boolean publicRead) {
+    this.username = credential(env, "username");
+    this.password = credential(env, "password");
+    this.readOnlyUsername = credential(env, "read-only-username");
+    this.readOnlyPassword = credential(env, "read-only-password");
+    this.token = credential(env, "token");
+    this.readOnlyToken = credential(env, "read-only-token");
+    pair("username", username, "password", password);
+    pair("read-only-username", readOnlyUsername, "read-only-password", readOnlyPassword);
     this.publicRead = publicRead;
     this.enabled = !username.isEmpty() || !readOnlyUsername.isEmpty() || !token.isEmpty() || !readOnlyToken.isEmpty();
     log.info("Authentication: {}", enabled
@@ -56,6 +57,44 @@ class AuthFilter extends OncePerRequestFilter {
             + (readOnlyUsername.isEmpty() ? "none" : "'" + readOnlyUsername + "'") + ", read-write token: " + (token.isEmpty() ? "no" : "yes")
             + ", read-only token: " + (readOnlyToken.isEmpty() ? "no" : "yes") + ", public read: " + publicRead + ")"
         : "off: the broker is open to anyone who can reach it (set accord.broker.auth.* to protect it)");
+  }
+
+  /**
+   * A credential that is absent leaves that way of signing in off; one that is set but blank (an unset variable in a
+   * deployment template) refuses to start, because the operator meant to protect the broker.
+   */
+  private static String credential(Environment env, String name) {
+    String property = "accord.broker.auth." + name;
+    String value = env.getProperty(property);
+    if (value == null) {
+      return "";
+    }
+    if (value.isBlank()) {
+      throw refuse(property + " is set but empty (" + envName(property) + "). Give it a value, or remove the setting to leave "
+          + "that way of signing in off.");
+    }
+    return value;
+  }
+
+  private static void pair(String userName, String user, String passwordName, String password) {
+    if (!user.isEmpty() && password.isEmpty()) {
+      throw refuse("accord.broker.auth." + userName + " is set but accord.broker.auth." + passwordName + " is not ("
+          + envName("accord.broker.auth." + passwordName) + "). Set a password for the user, or remove the user.");
+    }
+    if (user.isEmpty() && !password.isEmpty()) {
+      throw refuse("accord.broker.auth." + passwordName + " is set but accord.broker.auth." + userName + " is not ("
+          + envName("accord.broker.auth." + userName) + "). Set the user the password belongs to, or remove the password.");
+    }
+  }
+
+  private static String envName(String property) {
+    return "env " + property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  private static IllegalStateException refuse(String why) {
+    String message = "The broker refuses to start with half-set authentication: " + why;
+    log.error(message);
+    return new IllegalStateException(message);
   }
 
   @Override
@@ -81,19 +120,15 @@ class AuthFilter extends OncePerRequestFilter {
       return;
     }
     if (access == Access.NONE) {
-      response.setStatus(401);
       response.setHeader("WWW-Authenticate", "Basic realm=\"Accord broker\"");
-      response.setContentType("application/json;charset=utf-8");
       String why = header == null ? "No credentials were sent." : "The credentials sent were not accepted.";
-      response.getWriter().write("{\"errors\":[\"Authentication required: " + why
-          + " Send basic auth (pact broker -u USER -p PASSWORD, or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD) or a bearer token (-k TOKEN, or PACT_BROKER_TOKEN).\"]}");
+      ErrorBody.write(response, 401, "Authentication required: " + why
+          + " Send basic auth (pact broker -u USER -p PASSWORD, or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD) or a bearer token (-k TOKEN, or PACT_BROKER_TOKEN).");
       return;
     }
     if (access == Access.READ && !read) {
-      response.setStatus(403);
-      response.setContentType("application/json;charset=utf-8");
-      response.getWriter().write("{\"errors\":[\"Forbidden: these credentials are read-only and cannot " + request.getMethod() + " " + path.replace("\"", "")
-          + ". Use the read-write user or token for publishing and recording deployments.\"]}");
+      ErrorBody.write(response, 403, "Forbidden: these credentials are read-only and cannot " + request.getMethod() + " " + path
+          + ". Use the read-write user or token for publishing and recording deployments.");
       return;
     }
     chain.doFilter(request, response);

@@ -3,16 +3,14 @@ package dev.accord.broker.verification;
 import static dev.accord.broker.web.Links.link;
 
 import dev.accord.broker.pact.PactContent;
-import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
-import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
-import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
 import dev.accord.pact.json.Json;
+import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,29 +22,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 class VerificationController {
   private static final String BASE = "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}";
 
   private final VerificationService service;
-  private final PacticipantService pacticipants;
   private final VersionService versions;
-  private final PublicationService publications;
   private final Links links;
 
-  VerificationController(VerificationService service, PacticipantService pacticipants, VersionService versions, PublicationService publications, Links links) {
+  VerificationController(VerificationService service, VersionService versions, Links links) {
     this.service = service;
-    this.pacticipants = pacticipants;
     this.versions = versions;
-    this.publications = publications;
     this.links = links;
   }
 
   @PostMapping({BASE + "/verification-results", BASE + "/metadata/{metadata}/verification-results"})
   ResponseEntity<Map<String, Object>> publish(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
-      @PathVariable(required = false) String metadata, @RequestBody JsonNode body) {
+      @PathVariable(required = false) String metadata, @Valid @RequestBody VerificationRequest body) {
     boolean wip = metadata != null && decodedMetadata(metadata).contains("w=true");
     VerificationService.Recorded r = Retrying.transaction(() -> service.record(provider, consumer, sha, body, wip));
     Map<String, Object> json = render(r.verification(), r.provider(), r.consumer(), r.providerVersion(), r.content());
@@ -56,32 +49,15 @@ class VerificationController {
   @GetMapping({BASE + "/verification-results/{number}", BASE + "/metadata/{metadata}/verification-results/{number}"})
   ResponseEntity<Map<String, Object>> get(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
       @PathVariable String number) {
-    Pacticipant p = pacticipants.require(provider);
-    Pacticipant c = pacticipants.require(consumer);
-    PactContent content = publications.contentBySha(c, p, sha).orElseThrow(() -> ApiException.notFound("No pact content " + sha));
-    Verification v;
-    if ("latest".equals(number)) {
-      v = service.latestFor(content).orElseThrow(() -> ApiException.notFound("Pact content " + sha + " has no verification results yet"));
-    } else {
-      v = parse(number).flatMap(service::byId).filter(x -> x.getPactContentId().equals(content.getId()))
-          .orElseThrow(() -> ApiException.notFound("No verification result " + number + " for pact content " + sha));
-    }
-    return Hal.ok(render(v, p, c, versions.byId(v.getProviderVersionId()), content));
+    VerificationService.Found f = service.require(provider, consumer, sha, number);
+    Verification v = f.verification();
+    return Hal.ok(render(v, f.provider(), f.consumer(), versions.byId(v.getProviderVersionId()), f.content()));
   }
 
   @DeleteMapping(BASE + "/verification-results/{number}")
   ResponseEntity<Void> delete(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha, @PathVariable String number) {
-    Verification v = parse(number).flatMap(service::byId).orElseThrow(() -> ApiException.notFound("No verification result " + number));
-    service.delete(v);
+    service.delete(service.require(provider, consumer, sha, number).verification());
     return Hal.noContent();
-  }
-
-  private static java.util.Optional<Long> parse(String number) {
-    try {
-      return java.util.Optional.of(Long.parseLong(number));
-    } catch (NumberFormatException e) {
-      return java.util.Optional.empty();
-    }
   }
 
   private String url(Pacticipant p, Pacticipant c, String sha, Long id) {

@@ -35,36 +35,50 @@ public class VerificationService {
   public record Recorded(Verification verification, Pacticipant provider, Pacticipant consumer, Version providerVersion, PactContent content) {}
 
   @Transactional
-  public Recorded record(String providerName, String consumerName, String sha, JsonNode body, boolean wip) {
+  public Recorded record(String providerName, String consumerName, String sha, VerificationRequest body, boolean wip) {
     Pacticipant provider = pacticipants.require(providerName);
     Pacticipant consumer = pacticipants.require(consumerName);
     PactContent content = publications.contentBySha(consumer, provider, sha).orElseThrow(() -> ApiException.notFound(
         "No pact content " + sha + " between " + consumerName + " and " + providerName + "; publish results to the pb:publish-verification-results link of the pact you verified"));
-    if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("The body must be a JSON object: {\"providerApplicationVersion\":\"<git sha>\",\"success\":true}");
-    }
-    JsonNode versionNode = body.get("providerApplicationVersion");
-    if (versionNode == null || !versionNode.isString() || versionNode.asString().isBlank()) {
-      throw ApiException.invalidField("providerApplicationVersion", "is missing or blank; give the provider version you verified (its git SHA)");
-    }
-    JsonNode success = body.get("success");
-    if (success == null || !success.isBoolean()) {
-      throw ApiException.invalidField("success", "must be true or false");
-    }
-    JsonNode buildUrl = body.get("buildUrl");
-    if (buildUrl != null && !buildUrl.isNull() && !buildUrl.isString()) {
-      throw ApiException.invalidField("buildUrl", "must be a string URL");
-    }
-    JsonNode testResults = body.get("testResults");
-    JsonNode verifiedBy = body.path("verifiedBy");
-    Version providerVersion = versions.findOrCreate(provider, VersionService.requireNumber("providerApplicationVersion", versionNode.asString()));
+    Version providerVersion = versions.findOrCreate(provider, body.providerApplicationVersion());
+    VerificationRequest.VerifiedBy by = body.verifiedBy();
+    JsonNode testResults = body.testResults();
     Verification v = verifications.saveAndFlush(new Verification(content.getId(), providerVersion.getId(), consumer.getId(), provider.getId(),
-        success.asBoolean(), wip, buildUrl == null || buildUrl.isNull() ? null : buildUrl.asString(),
-        testResults == null || testResults.isNull() ? null : Json.write(testResults),
-        verifiedBy.path("implementation").isString() ? verifiedBy.path("implementation").asString() : null,
-        verifiedBy.path("version").isString() ? verifiedBy.path("version").asString() : null));
+        body.success(), wip, body.buildUrl(), testResults == null || testResults.isNull() ? null : Json.write(testResults),
+        by == null ? null : by.implementation(), by == null ? null : by.version()));
     events.publishEvent(new VerificationPublished(v, provider, consumer, providerVersion, content));
     return new Recorded(v, provider, consumer, providerVersion, content);
+  }
+
+  /** A verification result found by its whole path, or 404: a number that belongs to another pair or pact version is not found here. */
+  public record Found(Verification verification, Pacticipant provider, Pacticipant consumer, PactContent content) {}
+
+  @Transactional(readOnly = true)
+  public Found require(String providerName, String consumerName, String sha, String number) {
+    Pacticipant provider = pacticipants.require(providerName);
+    Pacticipant consumer = pacticipants.require(consumerName);
+    PactContent content = publications.contentBySha(consumer, provider, sha).orElseThrow(() -> ApiException.notFound(
+        "No pact version " + sha + " between " + consumerName + " and " + providerName));
+    Verification v;
+    if ("latest".equals(number)) {
+      v = latestFor(content).orElseThrow(() -> ApiException.notFound("Pact version " + sha + " between " + consumerName + " and "
+          + providerName + " has no verification results yet"));
+    } else {
+      v = parseNumber(number).flatMap(verifications::findById)
+          .filter(x -> x.getPactContentId().equals(content.getId()) && x.getProviderId().equals(provider.getId())
+              && x.getConsumerId().equals(consumer.getId()))
+          .orElseThrow(() -> ApiException.notFound("No verification result " + number + " of pact version " + sha + " between "
+              + consumerName + " and " + providerName));
+    }
+    return new Found(v, provider, consumer, content);
+  }
+
+  private static Optional<Long> parseNumber(String number) {
+    try {
+      return Optional.of(Long.parseLong(number));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   @Transactional(readOnly = true)

@@ -135,7 +135,14 @@ class PactsForVerificationController {
         if (!t.isArray()) {
           throw ApiException.invalidField("providerVersionTags", "must be an array of strings");
         }
-        t.forEach(x -> tags.add(x.asString()));
+        int i = 0;
+        for (JsonNode x : t) {
+          if (!x.isString() || x.asString().isBlank()) {
+            throw ApiException.invalidField("providerVersionTags[" + i + "]", "must be a non-blank string, e.g. [\"main\"]");
+          }
+          tags.add(x.asString());
+          i++;
+        }
       }
       JsonNode b = body.get("providerVersionBranch");
       if (b != null && !b.isNull()) {
@@ -153,6 +160,9 @@ class PactsForVerificationController {
       }
       JsonNode w = body.get("includeWipPactsSince");
       if (w != null && !w.isNull()) {
+        if (!w.isString()) {
+          throw ApiException.invalidField("includeWipPactsSince", "must be a date string like \"2024-01-01\"");
+        }
         wipSince = date(w.asString());
       }
     }

@@ -38,10 +38,7 @@ public class VersionService {
     if (number.contains("\n") || number.contains("\r")) {
       throw ApiException.invalidField(field, "must be a single line");
     }
-    if (number.length() > 255) {
-      throw ApiException.invalidField(field, "is longer than 255 characters");
-    }
-    return number;
+    return dev.accord.broker.web.Fields.name(field, number);
   }
 
   @Transactional(readOnly = true)

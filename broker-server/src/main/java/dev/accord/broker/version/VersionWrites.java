@@ -3,6 +3,7 @@ package dev.accord.broker.version;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Fields;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,7 +33,7 @@ class VersionWrites {
         throw ApiException.invalidField("buildUrl", "must be a string URL");
       }
       if (buildUrl != null) {
-        v.setBuildUrl(buildUrl.isNull() ? null : buildUrl.asString());
+        v.setBuildUrl(buildUrl.isNull() ? null : Fields.text("buildUrl", buildUrl.asString(), Fields.URL));
         versions.save(v);
       }
       JsonNode b = body.get("branch");
@@ -42,8 +43,11 @@ class VersionWrites {
       JsonNode tags = body.get("tags");
       if (tags != null && tags.isArray()) {
         for (JsonNode t : tags) {
-          String tag = t.isObject() ? t.path("name").asString() : t.asString();
-          versions.addTag(v, tag);
+          JsonNode tag = t.isObject() ? t.path("name") : t;
+          if (!tag.isString()) {
+            throw ApiException.invalidField("tags", "must be an array of tag names or {\"name\": ...} objects, e.g. [\"prod\"]");
+          }
+          versions.addTag(v, tag.asString());
         }
       }
     }

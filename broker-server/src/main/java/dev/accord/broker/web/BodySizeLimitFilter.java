@@ -60,11 +60,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   private void reject(HttpServletResponse response, long size) throws IOException {
-    response.setStatus(413);
-    response.setContentType("application/json;charset=utf-8");
     String what = size >= 0 ? size + " bytes" : "more than " + maxBytes + " bytes";
-    response.getWriter().write("{\"errors\":[\"The request body is " + what + "; the limit is " + maxBytes
-        + " bytes. Publish smaller pacts, or raise accord.broker.max-body-size (env ACCORD_BROKER_MAX_BODY_SIZE).\"]}");
+    ErrorBody.write(response, 413, "The request body is " + what + "; the limit is " + maxBytes
+        + " bytes. Publish smaller pacts, or raise accord.broker.max-body-size (env ACCORD_BROKER_MAX_BODY_SIZE).");
   }
 
   static final class BodyTooLarge extends IOException {

@@ -38,18 +38,9 @@ public final class Hal {
     return LocalDateTime.now(ZoneOffset.UTC);
   }
 
-  /** Pacticipant, branch, tag and environment names: non-blank, single line, at most 255 characters. */
+  /** Pacticipant, branch, tag and environment names: see {@link Fields#name}. */
   public static String requireName(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw ApiException.invalidField(field, "is missing or blank; give a non-blank name");
-    }
-    if (value.contains("\n") || value.contains("\r")) {
-      throw ApiException.invalidField(field, "must be a single line, got \"" + value.replace("\n", "\\n").replace("\r", "\\r") + "\"");
-    }
-    if (value.length() > 255) {
-      throw ApiException.invalidField(field, "is " + value.length() + " characters long; at most 255 are allowed");
-    }
-    return value;
+    return Fields.name(field, value);
   }
 
   /** "pre-prod" becomes "Pre Prod", "fooService" becomes "Foo Service". */

@@ -6,6 +6,8 @@ import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
+import dev.accord.broker.verification.Verification;
+import dev.accord.broker.verification.VerificationService;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
@@ -42,12 +44,14 @@ class WebhookController {
   private final PacticipantService pacticipants;
   private final PublicationService publications;
   private final VersionService versions;
+  private final VerificationService verifications;
   private final Links links;
 
   WebhookController(WebhookService service, WebhookQueries queries, WebhookTriggers triggers, WebhookSender sender, WebhookProperties properties,
       WebhookSecrets secrets, TriggeredWebhookRepository triggered, WebhookExecutionRepository executions, PacticipantService pacticipants, PublicationService publications,
-      VersionService versions, Links links) {
+      VersionService versions, VerificationService verifications, Links links) {
     this.versions = versions;
+    this.verifications = verifications;
     this.service = service;
     this.queries = queries;
     this.triggers = triggers;
@@ -190,9 +194,10 @@ class WebhookController {
       "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}/metadata/{metadata}/verification-results/{number}/triggered-webhooks"})
   @Transactional(readOnly = true)
   public ResponseEntity<Map<String, Object>> triggeredForVerification(@PathVariable String provider, @PathVariable String consumer,
-      @PathVariable String sha, @PathVariable long number) {
+      @PathVariable String sha, @PathVariable String number) {
+    Verification v = verifications.require(provider, consumer, sha, number).verification();
     return Hal.ok(triggeredList(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}/triggered-webhooks", provider,
-        consumer, sha, number), "Webhooks triggered by this verification result", triggered.findByVerificationIdOrderById(number)));
+        consumer, sha, number), "Webhooks triggered by this verification result", triggered.findByVerificationIdOrderById(v.getId())));
   }
 
   private Map<String, Object> triggeredList(String self, String title, List<TriggeredWebhook> rows) {
