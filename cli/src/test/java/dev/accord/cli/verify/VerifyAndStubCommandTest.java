@@ -104,6 +104,46 @@ class VerifyAndStubCommandTest {
   }
 
   @Test
+  void verify_reports_every_problem_of_a_bad_pact_still_verifies_the_good_one_and_exits_1() throws Exception {
+    // GIVEN a pact directory with an invalid pact (a bad status, an interaction without a description) and a valid one
+    String url = startProvider();
+    Path pacts = Files.createDirectories(dir.resolve("pacts"));
+    Files.writeString(pacts.resolve("billing-service-products-service.json"), """
+        {"consumer": {"name": "billing-service"}, "provider": {"name": "products-service"},
+         "interactions": [
+           {"description": "a bad status", "request": {"method": "GET", "path": "/"}, "response": {"status": 999}},
+           {"request": {"method": "GET", "path": "/products/1"}, "response": {"status": 200}}],
+         "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+        """);
+    Files.copy(PACT, pacts.resolve("orders-service-products-service.json"));
+
+    // WHEN accord verifies the directory
+    int exit = accord("verify", "--provider", "products-service", "--pact-dir", pacts.toString(),
+        "--provider-base-url", url, "--state-change-url", url + "/state", "--seed", "7");
+
+    // THEN the valid pact is verified, both problems of the invalid one are printed, no "0 of 0" line, exit 1
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString().replace(url, "http://127.0.0.1:PORT").replace(pacts.toString(), "pacts"))
+        .isEqualTo("""
+            Verifying provider products-service at http://127.0.0.1:PORT
+              state changes: POST http://127.0.0.1:PORT/state
+              seed for generated values: 7 (replay with seed 7)
+
+            Pact orders-service -> products-service  pacts/orders-service-products-service.json
+              PASS orders-service \u00b7 get product p1 [given product p1 exists]
+              PASS orders-service \u00b7 create product
+
+            Invalid pact pacts/billing-service-products-service.json: 2 problems
+              at $.interactions[0].response.status: the status 999 is not an HTTP status code
+                Valid form: "status": 200 (an integer from 100 to 599)
+              at $.interactions[1].description: the interaction has no description
+                Valid form: "description": "a request for product 1"
+
+            0 of 2 interactions failed; 1 pact could not be loaded
+            """.replace("\n", System.lineSeparator()));
+  }
+
+  @Test
   void states_only_mode_exercises_the_state_endpoint_without_requests() throws Exception {
     String url = startProvider();
 

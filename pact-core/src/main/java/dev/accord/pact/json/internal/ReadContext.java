@@ -22,6 +22,7 @@ public final class ReadContext {
 
   private final String source;
   private final List<PactReader.Warning> warnings = new ArrayList<>();
+  private final List<PactFormatException> problems = new ArrayList<>();
   private final boolean log;
 
   public ReadContext(String source, boolean log) {
@@ -51,6 +52,26 @@ public final class ReadContext {
       if (!known.contains(name)) {
         warn(JsonPaths.field(path, name), "unknown attribute '" + name + "' is ignored");
       }
+    }
+  }
+
+  /**
+   * Reads one part of the pact ({@code read} throws on its first problem), keeping the problem and going on with the
+   * next part, so one read reports every problem of the file: null when the part has a problem.
+   */
+  public <T> T part(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (PactFormatException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  /** @throws PactFormatException listing every problem kept by {@link #part} */
+  public void failOnProblems() {
+    if (!problems.isEmpty()) {
+      throw PactFormatException.of(problems);
     }
   }
 
