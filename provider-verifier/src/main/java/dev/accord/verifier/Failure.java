@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param expected the expected value as rendered by the matching engine, or null
  * @param actual the actual value, or null
  * @param detail a sentence a person understands, with the fix when there is one
+ * @param rule the matching rule that decided (for a mismatch), or null
+ * @param hint what the consumer or the provider could change, or null
  */
-public record Failure(String summary, String path, String expected, String actual, String detail) {
+public record Failure(String summary, String path, String expected, String actual, String detail, String rule,
+    String hint) {
 
   public static final String STATUS = "Response status did not match";
   public static final String HEADERS = "Headers had differences";
@@ -32,11 +35,19 @@ public record Failure(String summary, String path, String expected, String actua
     detail = detail == null ? "" : detail;
   }
 
+  /** A failure without rule or hint. */
+  public Failure(String summary, String path, String expected, String actual, String detail) {
+    this(summary, path, expected, actual, detail, null, null);
+  }
+
   public static Failure of(String summary, String detail) {
     return new Failure(summary, "", null, null, detail);
   }
 
-  /** One line per fact: summary, then path, detail, expected and actual as available. */
+  /**
+   * One line per fact: summary, then path, detail, rule, expected and actual (both, whenever either is known: an
+   * absent value is {@code (none)} or {@code (missing)}), and the hint.
+   */
   public String describe(String indent) {
     StringBuilder sb = new StringBuilder(indent).append(summary);
     String inner = indent + "  ";
@@ -48,11 +59,15 @@ public record Failure(String summary, String path, String expected, String actua
         sb.append('\n').append(inner).append(line);
       }
     }
-    if (expected != null && !detail.contains(expected)) {
-      sb.append('\n').append(inner).append("expected: ").append(expected);
+    if (rule != null) {
+      sb.append('\n').append(inner).append("rule: ").append(rule);
     }
-    if (actual != null && !detail.contains(actual)) {
-      sb.append('\n').append(inner).append("actual:   ").append(actual);
+    if (expected != null || actual != null) {
+      sb.append('\n').append(inner).append("expected: ").append(expected == null ? "(none)" : expected);
+      sb.append('\n').append(inner).append("actual:   ").append(actual == null ? "(missing)" : actual);
+    }
+    if (hint != null) {
+      sb.append('\n').append(inner).append("hint: ").append(hint);
     }
     return sb.toString();
   }

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * @param outcome passed, failed or not run
  * @param failures every reason it failed, empty when it passed
  * @param durationMillis wall time spent on it (states, request, matching)
+ * @param requestSent for a failed HTTP interaction, the request as it was sent (after generators, provider-state
+ *     values and request filters; credentials redacted), one line per part; empty otherwise
  */
 public record InteractionResult(
     String consumer,
@@ -29,7 +31,8 @@ public record InteractionResult(
     boolean pending,
     Outcome outcome,
     List<Failure> failures,
-    long durationMillis) {
+    long durationMillis,
+    String requestSent) {
 
   /** What happened to an interaction. */
   public enum Outcome {
@@ -45,6 +48,15 @@ public record InteractionResult(
     states = states == null ? List.of() : List.copyOf(states);
     failures = failures == null ? List.of() : List.copyOf(failures);
     interactionKey = interactionKey == null ? "" : interactionKey;
+    requestSent = requestSent == null ? "" : requestSent;
+  }
+
+  /** A result without the request sent. */
+  public InteractionResult(String consumer, String description, List<ProviderState> states, String kind,
+      String pactOrigin, String interactionKey, boolean pending, Outcome outcome, List<Failure> failures,
+      long durationMillis) {
+    this(consumer, description, states, kind, pactOrigin, interactionKey, pending, outcome, failures, durationMillis,
+        "");
   }
 
   /** {@code "<consumer> · <description> [given <states>]"}, the name of the JUnit test too. */
@@ -76,6 +88,9 @@ public record InteractionResult(
       sb.append(" (pending)");
     }
     sb.append("\n  from ").append(pactOrigin);
+    if (!requestSent.isEmpty()) {
+      sb.append('\n').append(requestSent.indent(2).stripTrailing());
+    }
     for (Failure f : failures) {
       sb.append('\n').append(f.describe("    "));
     }

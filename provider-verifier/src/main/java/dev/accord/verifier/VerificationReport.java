@@ -6,21 +6,29 @@ import java.util.Optional;
 
 /**
  * What a verification found: one {@link InteractionResult} per interaction, an error that stopped the run
- * (an unreachable provider, an unreadable pact), and what publishing results did.
+ * (an unreachable provider, no pact for the provider), what publishing results did, and the pacts that could not be
+ * loaded (every problem of each; the other pacts were still verified).
  *
  * <pre>{@code
  * VerificationReport report = ProviderVerifier.forProvider("products-service")...verify();
  * report.assertPassed(); // AssertionError listing every failure, ending with "2 of 41 interactions failed"
  * }</pre>
  */
-public record VerificationReport(
-    String provider, List<InteractionResult> results, Optional<String> fatalError, List<String> publishing) {
+public record VerificationReport(String provider, List<InteractionResult> results, Optional<String> fatalError,
+    List<String> publishing, List<String> unreadablePacts) {
 
   public VerificationReport {
     Objects.requireNonNull(provider, "provider");
     results = results == null ? List.of() : List.copyOf(results);
     fatalError = fatalError == null ? Optional.empty() : fatalError;
     publishing = publishing == null ? List.of() : List.copyOf(publishing);
+    unreadablePacts = unreadablePacts == null ? List.of() : List.copyOf(unreadablePacts);
+  }
+
+  /** A report in which every pact could be loaded. */
+  public VerificationReport(
+      String provider, List<InteractionResult> results, Optional<String> fatalError, List<String> publishing) {
+    this(provider, results, fatalError, publishing, List.of());
   }
 
   /** Interactions that were verified or should have been (filtered-out ones are not counted). */
@@ -44,13 +52,21 @@ public record VerificationReport(
     return results.stream().filter(r -> r.outcome() == InteractionResult.Outcome.NOT_RUN).count();
   }
 
-  /** True when no fatal error happened and every non-pending interaction passed. */
+  /** True when every pact was loaded, no fatal error happened and every non-pending interaction passed. */
   public boolean passed() {
-    return fatalError.isEmpty() && failedCount() == 0;
+    return fatalError.isEmpty() && unreadablePacts.isEmpty() && failedCount() == 0;
   }
 
-  /** {@code "N of M interactions failed"}, plus pending and not-run counts when there are any. */
+  /**
+   * {@code "N of M interactions failed"}, plus pending and not-run counts when there are any, and the number of pacts
+   * that could not be loaded; {@code "Nothing was verified"} when an error left no interaction to verify.
+   */
   public String summary() {
+    String unreadable = unreadablePacts.isEmpty() ? ""
+        : unreadablePacts.size() + (unreadablePacts.size() == 1 ? " pact" : " pacts") + " could not be loaded";
+    if (total() == 0 && !passed()) {
+      return "Nothing was verified" + (unreadable.isEmpty() ? "" : ": " + unreadable);
+    }
     StringBuilder sb = new StringBuilder().append(failedCount()).append(" of ").append(total())
         .append(total() == 1 ? " interaction failed" : " interactions failed");
     long pending = pendingFailedCount();
@@ -66,12 +82,16 @@ public record VerificationReport(
       }
       sb.append(')');
     }
+    if (!unreadable.isEmpty()) {
+      sb.append("; ").append(unreadable);
+    }
     return sb.toString();
   }
 
-  /** Every failure, the fatal error if any, then the summary line. */
+  /** The pacts that could not be loaded, the fatal error if any, every failure, then the summary line. */
   public String describe() {
     StringBuilder sb = new StringBuilder();
+    unreadablePacts.forEach(e -> sb.append(e).append("\n\n"));
     fatalError.ifPresent(e -> sb.append(e).append("\n\n"));
     for (InteractionResult r : results) {
       if (r.outcome() == InteractionResult.Outcome.FAILED) {

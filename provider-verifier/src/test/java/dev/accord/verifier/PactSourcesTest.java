@@ -46,14 +46,55 @@ class PactSourcesTest {
         .hasMessageContaining("Invalid pact " + dir.resolve("b.json"));
   }
 
+  static final String GOOD_PACT = """
+      {"consumer": {"name": "orders-service"}, "provider": {"name": "products-service"},
+       "interactions": [{"description": "get product p1", "request": {"method": "GET", "path": "/products/p1"},
+                         "response": {"status": 200, "body": {"id": "p1"}}}],
+       "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+      """;
+  static final String BAD_PACT = """
+      {"consumer": {"name": "billing-service"}, "provider": {"name": "products-service"},
+       "interactions": [{"description": "a", "request": {"method": "GET", "path": "/"}, "response": {"status": 999}},
+                        {"request": {"method": "GET", "path": "/"}, "response": {"status": 200}}],
+       "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+      """;
+
   @Test
-  void an_invalid_pact_fails_the_verification_with_one_clear_error() throws Exception {
+  void an_invalid_pact_is_reported_with_every_problem_and_the_other_pacts_are_still_verified() throws Exception {
+    // GIVEN a directory with an invalid pact (two problems) and a valid one, and a provider honouring the valid one
+    Files.writeString(dir.resolve("a-bad.json"), BAD_PACT);
+    Files.writeString(dir.resolve("b-good.json"), GOOD_PACT);
+    try (FakeServer provider = new FakeServer(r -> Reply.json(200, "{\"id\":\"p1\"}"))) {
+      // WHEN the directory is verified
+      VerificationReport report = ProviderVerifier.forProvider("products-service").baseUrl(provider.url())
+          .pactsFrom(PactSource.directory(dir)).output(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+          .verify();
+
+      // THEN the valid pact was verified, the invalid one is reported with both problems, and the run failed
+      assertThat(provider.received).extracting(FakeServer.Received::path).containsExactly("/products/p1");
+      assertThat(report.results()).singleElement().satisfies(r -> assertThat(r.passed()).isTrue());
+      assertThat(report.fatalError()).isEmpty();
+      assertThat(report.unreadablePacts()).singleElement().satisfies(e -> assertThat(e)
+          .startsWith("Invalid pact " + dir.resolve("a-bad.json") + ": 2 problems\n")
+          .contains("at $.interactions[0].response.status: the status 999 is not an HTTP status code")
+          .contains("at $.interactions[1].description: the interaction has no description"));
+      assertThat(report.passed()).isFalse();
+      assertThat(report.summary()).isEqualTo("0 of 1 interaction failed; 1 pact could not be loaded");
+    }
+  }
+
+  @Test
+  void when_no_pact_can_be_loaded_nothing_is_verified_and_no_zero_of_zero_line_is_printed() throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{ not json");
+    java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
     VerificationReport report = ProviderVerifier.forProvider("products-service").baseUrl("http://localhost:1")
-        .pactsFrom(PactSource.file(bad)).output(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
-        .verify();
+        .pactsFrom(PactSource.file(bad)).output(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8))
+        .seed(1).verify();
     assertThat(report.passed()).isFalse();
-    assertThat(report.fatalError()).hasValueSatisfying(e -> assertThat(e).startsWith("Invalid pact " + bad));
+    assertThat(report.unreadablePacts()).singleElement().satisfies(e -> assertThat(e).startsWith("Invalid pact " + bad));
+    assertThat(report.summary()).isEqualTo("Nothing was verified: 1 pact could not be loaded");
+    assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("0 of 0")
+        .endsWith("Nothing was verified: 1 pact could not be loaded" + System.lineSeparator());
   }
 }

@@ -90,13 +90,86 @@ class ReplayTest {
           .requestFilter(r -> r.withHeaders(Headers.with(r.headers(), "Authorization", "Bearer secret")))
           .verify();
 
-      // the missing price is reported on the object ($), the wrong type of id on $.id
+      // the missing price is reported at $.price, the wrong type of id on $.id
       assertThat(report.results().get(0).failures()).extracting(Failure::summary, Failure::path)
-          .containsExactly(org.assertj.core.groups.Tuple.tuple("Body had differences", "$"),
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("Body had differences", "$.price"),
               org.assertj.core.groups.Tuple.tuple("Body had differences", "$.id"));
       assertThat(report.results().get(0).failures().get(0).detail()).contains("price");
       assertThat(report.describe()).contains("orders-service \u00b7 get product").contains("$.id")
+          .contains("Authorization: [redacted]").doesNotContain("secret")
           .endsWith("1 of 1 interaction failed");
+    }
+  }
+
+  static final String REVIEW_PACT = """
+      {"consumer": {"name": "orders-service"}, "provider": {"name": "products-service"},
+       "interactions": [{
+         "description": "a review of a product",
+         "providerStates": [{"name": "a product exists"}],
+         "request": {"method": "POST", "path": "/products/1/reviews", "query": {"notify": ["true"]},
+           "headers": {"Content-Type": "application/json", "X-Api-Token": "t0k3n"},
+           "body": {"stars": 5},
+           "generators": {"path": {"type": "ProviderState", "expression": "/products/${id}/reviews"}}},
+         "response": {"status": 201, "headers": {"Content-Type": "application/json"},
+           "body": {"id": 1, "name": "Widget", "price": 29.99, "reviews": 1},
+           "matchingRules": {"body": {"$.name": {"matchers": [{"match": "type"}]}}}}
+       }],
+       "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+      """;
+
+  @Test
+  void a_failed_interaction_shows_the_request_sent_and_each_mismatch_with_rule_expected_actual_and_hint()
+      throws Exception {
+    // GIVEN a provider that answers with another price, a name of another type and no review count
+    try (FakeServer provider = new FakeServer(
+        r -> Reply.json(201, "{\"id\":42,\"name\":7,\"price\":24.99}"))) {
+      // WHEN the interaction is verified with the product id the state handler returns and a session cookie added
+      VerificationReport report = ProviderVerifier.forProvider("products-service").baseUrl(provider.url())
+          .pactsFrom(PactSource.of(dev.accord.pact.json.PactReader.read(REVIEW_PACT, "reviews.json")))
+          .stateHandler((state, params) -> Map.of("id", 42))
+          .requestFilter(r -> r.withHeaders(Headers.with(r.headers(), "Cookie", "SESSION=abc")))
+          .output(new PrintStream(console, true)).seed(1).verify();
+
+      // THEN the report shows the request as sent (the state's id in the path, credentials redacted) and each mismatch
+      assertThat(provider.received).extracting(FakeServer.Received::path).containsExactly("/products/42/reviews");
+      assertThat(report.describe()).isEqualTo("""
+          orders-service \u00b7 a review of a product [given a product exists]
+            from pact orders-service -> products-service
+            request sent: POST /products/42/reviews?notify=true
+              Content-Type: application/json
+              X-Api-Token: [redacted]
+              Cookie: [redacted]
+              body: {"stars":5}
+              Body had differences
+                at $.reviews
+                Actual map is missing the following keys: reviews
+                rule: every expected key is present (more keys are allowed)
+                expected: 1
+                actual:   (missing)
+              Body had differences
+                at $.id
+                Expected 42 (Integer) to be equal to 1 (Integer)
+                rule: equality (no matching rule at this path)
+                expected: 1
+                actual:   42
+                hint: the pact expects exactly this value; if any integer will do, the consumer should use like(1) or \
+          integer(1)
+              Body had differences
+                at $.name
+                Expected 7 (Integer) to be the same type as 'Widget' (String)
+                rule: type
+                expected: "Widget"
+                actual:   7
+              Body had differences
+                at $.price
+                Expected 24.99 (Decimal) to be equal to 29.99 (Decimal)
+                rule: equality (no matching rule at this path)
+                expected: 29.99
+                actual:   24.99
+                hint: the pact expects exactly this value; if any decimal number will do, the consumer should use \
+          like(29.99) or decimal(29.99)
+
+          1 of 1 interaction failed""");
     }
   }
 

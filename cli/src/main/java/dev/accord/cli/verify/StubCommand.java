@@ -17,12 +17,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code accord stub}: serves pacts as a stub provider until stopped. A request that matches no interaction
- * gets 404 with a JSON body explaining the closest interaction and its mismatches.
+ * {@code accord stub}: serves pacts as a stub provider until stopped. The port opens once every interaction is
+ * loaded. A request that matches no interaction gets 404 with a JSON body explaining the closest interaction and its
+ * mismatches, and the same explanation in words on stderr (stdout carries only the "Serving ..." line).
  */
 @Command(name = "stub", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Serve the HTTP interactions of pact files as a stub provider (Pact request matching).",
-        "Unmatched requests get 404 with the closest interaction and its mismatches as JSON."})
+        "The port opens once every interaction is loaded.",
+        "Unmatched requests get 404 with the closest interaction and its mismatches as JSON,",
+        "and the same explanation is printed on stderr."})
 public final class StubCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -72,7 +75,11 @@ public final class StubCommand implements Callable<Integer> {
     }
     PactStubServer s;
     try {
-      s = PactStubServer.start(pacts, host, port, seed);
+      java.io.PrintWriter err = spec.commandLine().getErr();
+      s = PactStubServer.start(pacts, host, port, seed, report -> {
+        err.print(report);
+        err.flush();
+      });
     } catch (IllegalStateException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -104,6 +104,46 @@ class VerifyAndStubCommandTest {
   }
 
   @Test
+  void verify_reports_every_problem_of_a_bad_pact_still_verifies_the_good_one_and_exits_1() throws Exception {
+    // GIVEN a pact directory with an invalid pact (a bad status, an interaction without a description) and a valid one
+    String url = startProvider();
+    Path pacts = Files.createDirectories(dir.resolve("pacts"));
+    Files.writeString(pacts.resolve("billing-service-products-service.json"), """
+        {"consumer": {"name": "billing-service"}, "provider": {"name": "products-service"},
+         "interactions": [
+           {"description": "a bad status", "request": {"method": "GET", "path": "/"}, "response": {"status": 999}},
+           {"request": {"method": "GET", "path": "/products/1"}, "response": {"status": 200}}],
+         "metadata": {"pactSpecification": {"version": "3.0.0"}}}
+        """);
+    Files.copy(PACT, pacts.resolve("orders-service-products-service.json"));
+
+    // WHEN accord verifies the directory
+    int exit = accord("verify", "--provider", "products-service", "--pact-dir", pacts.toString(),
+        "--provider-base-url", url, "--state-change-url", url + "/state", "--seed", "7");
+
+    // THEN the valid pact is verified, both problems of the invalid one are printed, no "0 of 0" line, exit 1
+    assertThat(exit).isEqualTo(1);
+    assertThat(out.toString().replace(url, "http://127.0.0.1:PORT").replace(pacts.toString(), "pacts"))
+        .isEqualTo("""
+            Verifying provider products-service at http://127.0.0.1:PORT
+              state changes: POST http://127.0.0.1:PORT/state
+              seed for generated values: 7 (replay with seed 7)
+
+            Pact orders-service -> products-service  pacts/orders-service-products-service.json
+              PASS orders-service \u00b7 get product p1 [given product p1 exists]
+              PASS orders-service \u00b7 create product
+
+            Invalid pact pacts/billing-service-products-service.json: 2 problems
+              at $.interactions[0].response.status: the status 999 is not an HTTP status code
+                Valid form: "status": 200 (an integer from 100 to 599)
+              at $.interactions[1].description: the interaction has no description
+                Valid form: "description": "a request for product 1"
+
+            0 of 2 interactions failed; 1 pact could not be loaded
+            """.replace("\n", System.lineSeparator()));
+  }
+
+  @Test
   void states_only_mode_exercises_the_state_endpoint_without_requests() throws Exception {
     String url = startProvider();
 
@@ -120,6 +160,7 @@ class VerifyAndStubCommandTest {
     StubCommand command = new StubCommand();
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
     cli.parseArgs("--pact-file", PACT.toString(), "--port", "0");
     try (PactStubServer stub = command.start()) {
       HttpClient client = HttpClient.newHttpClient();
@@ -135,6 +176,63 @@ class VerifyAndStubCommandTest {
       assertThat(miss.body()).contains("\"error\":\"No interaction of the pact matches POST /products\"")
           .contains("\"description\":\"create product\"").contains("\"type\":\"body\"").contains("\"path\":\"$.name\"");
       assertThat(out.toString()).contains("Serving 2 interactions from 1 pact at " + stub.baseUrl());
+      assertThat(err.toString()).startsWith("""
+          Unexpected request: POST /products
+            closest interaction: 'create product'
+            mismatches:
+              - body $.name: Expected 'Other' (String) to be equal to 'New' (String)
+          """).endsWith("""
+            answered 404, with the closest interaction and the mismatches as JSON
+          """);
+    }
+  }
+
+  @Test
+  void stub_answers_a_request_sent_the_moment_the_port_accepts_from_every_interaction_of_a_large_pact() throws Exception {
+    // GIVEN a pact file of 20,000 interactions GET /items/<i>
+    StringBuilder pact = new StringBuilder("{\"consumer\": {\"name\": \"shop\"}, \"provider\": {\"name\": \"items\"},"
+        + " \"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}, \"interactions\": [");
+    for (int i = 0; i < 20_000; i++) {
+      pact.append(i == 0 ? "" : ",").append("{\"description\": \"item ").append(i)
+          .append("\", \"request\": {\"method\": \"GET\", \"path\": \"/items/").append(i)
+          .append("\"}, \"response\": {\"status\": 200}}");
+    }
+    Path file = Files.writeString(dir.resolve("shop-items.json"), pact.append("]}"));
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = free.getLocalPort();
+    }
+    StubCommand command = new StubCommand();
+    CommandLine cli = new CommandLine(command);
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    cli.parseArgs("--pact-file", file.toString(), "--port", String.valueOf(port));
+    java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.Future<PactStubServer> starting = starter.submit(command::start);
+    try {
+      // WHEN a client connects in a tight loop while the stub starts and asks for the first interaction at once
+      String status = null;
+      while (status == null) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+          socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+          socket.getOutputStream().write("GET /items/0 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+          status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+              StandardCharsets.US_ASCII)).readLine();
+        } catch (java.net.ConnectException notYet) {
+          if (starting.isDone()) {
+            starting.get(); // rethrows why the stub did not start
+          }
+          Thread.onSpinWait();
+        }
+      }
+
+      // THEN the interaction answers, and nothing was printed as unmatched
+      assertThat(status).isEqualTo("HTTP/1.1 200 OK");
+      assertThat(err.toString()).isEmpty();
+    } finally {
+      starting.get().close();
+      starter.shutdownNow();
     }
   }
 }

@@ -135,6 +135,15 @@ public final class MockHttpServer implements AutoCloseable {
    * answers requests no stub matches (null: a 500 with the mismatches as text, for consumer tests).
    */
   public MockHttpServer(String host, int port, java.util.function.Function<HttpRequest, ResponseDefinition> unmatched) {
+    this(host, port, unmatched, List.of());
+  }
+
+  /**
+   * As {@link #MockHttpServer(String, int, java.util.function.Function)}, with {@code initial} stubs added before the
+   * port is opened: a stub server answers its first request from every interaction, never from some of them.
+   */
+  public MockHttpServer(String host, int port, java.util.function.Function<HttpRequest, ResponseDefinition> unmatched,
+      List<? extends Expectation> initial) {
     this.unmatched = unmatched;
     WireMockConfiguration config = WireMockConfiguration.options()
         .port(port)
@@ -171,6 +180,7 @@ public final class MockHttpServer implements AutoCloseable {
             List.of(), List.of(new WithoutStubIds())),
         null, Map.of(), Map.of(), journal, List.of(), List.of(), true, config.getDataTruncationSettings(),
         new MismatchRenderer());
+    initial.forEach(this::add);
     jetty = new StubsOnlyJettyServer(config, stubRequests);
     jetty.context.setErrorHandler(new UnreadableRequests());
     jetty.start();

@@ -3,6 +3,7 @@ package dev.accord.consumer.stub;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.accord.consumer.internal.MockHttpServer;
+import dev.accord.consumer.internal.Reports;
 import dev.accord.pact.json.Json;
 import dev.accord.pact.matching.Matching;
 import dev.accord.pact.matching.Mismatch;
@@ -14,6 +15,7 @@ import dev.accord.pact.model.ProviderState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -37,7 +39,9 @@ public final class PactStubServer implements AutoCloseable {
   private final MockHttpServer server;
   private final String host;
 
-  private PactStubServer(List<Pact> pacts, String host, int port, long seed) {
+  private final Consumer<String> console;
+
+  private PactStubServer(List<Pact> pacts, String host, int port, long seed, Consumer<String> console) {
     List<Stub> all = new ArrayList<>();
     for (Pact pact : pacts) {
       for (HttpInteraction i : pact.httpInteractions()) {
@@ -46,27 +50,43 @@ public final class PactStubServer implements AutoCloseable {
     }
     this.stubs = List.copyOf(all);
     this.host = host;
-    this.server = new MockHttpServer(host, port, this::unmatched);
-    // WireMock tries the newest stub first: adding them in reverse lets the first interaction in pact order win
-    for (int i = stubs.size() - 1; i >= 0; i--) {
-      server.add(stubs.get(i));
-    }
+    this.console = console;
+    // WireMock tries the newest stub first: adding them in reverse lets the first interaction in pact order win.
+    // Every stub is in place before the port opens, so the first request is matched against all of them.
+    List<Stub> newestFirst = new ArrayList<>(stubs);
+    java.util.Collections.reverse(newestFirst);
+    this.server = new MockHttpServer(host, port, this::unmatched, newestFirst);
   }
 
   /**
    * Starts serving {@code pacts} on {@code host} (e.g. {@code 127.0.0.1}, or {@code 0.0.0.0} for every interface)
    * and {@code port} (0 for any free port); {@code seed} makes generated response values repeatable.
    *
+   * The port opens only once every interaction is served. A request no interaction matches is printed on
+   * {@code System.err} (the closest interaction, its mismatches, the two requests side by side) as well as answered.
+   *
    * @throws IllegalStateException when the port cannot be bound
    */
   public static PactStubServer start(List<Pact> pacts, String host, int port, long seed) {
+    return start(pacts, host, port, seed, report -> {
+      System.err.print(report);
+      System.err.flush();
+    });
+  }
+
+  /**
+   * As {@link #start(List, String, int, long)}, with each unmatched request's report (several lines, ending with a
+   * line break) handed to {@code console} instead of {@code System.err}.
+   */
+  public static PactStubServer start(List<Pact> pacts, String host, int port, long seed, Consumer<String> console) {
     Objects.requireNonNull(pacts, "pacts");
     Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(console, "console");
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " is not a port (0-65535; 0 picks a free one)");
     }
     try {
-      return new PactStubServer(pacts, host, port, seed);
+      return new PactStubServer(pacts, host, port, seed, console);
     } catch (RuntimeException e) {
       throw new IllegalStateException("Cannot serve the pacts on " + host + ":" + port + ": " + rootMessage(e)
           + (port == 0 ? "" : ". Is another process using the port? Pick another one, or 0 for any free port."), e);
@@ -132,6 +152,10 @@ public final class PactStubServer implements AutoCloseable {
     } else {
       body.put("hint", "The pacts have no HTTP interactions to serve.");
     }
+    console.accept(closest == null
+        ? "Unexpected request: " + Reports.requestLine(actual) + "\n  the pacts have no HTTP interactions to serve; answered 404\n"
+        : Reports.unexpectedRequest(actual, new MockHttpServer.Closest(closest, closestMismatches))
+            + "  answered 404, with the closest interaction and the mismatches as JSON\n");
     return ResponseDefinitionBuilder.responseDefinition()
         .withStatus(404)
         .withHeader("Content-Type", "application/json;charset=utf-8")

@@ -113,6 +113,35 @@ class PactStubServerTest {
   }
 
   @Test
+  void anUnmatchedRequestIsPrintedOnTheConsoleWithItsClosestInteractionAndMismatches() throws Exception {
+    // GIVEN a stub whose console is captured
+    List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (PactStubServer stub = PactStubServer.start(List.of(pact(PRODUCTS)), "127.0.0.1", 0, 1, console::add)) {
+      // WHEN a request matches no interaction, and another one does
+      HttpResponse<String> miss = post(stub.baseUrl() + "/products", "{\"name\":\"Other\"}");
+      get(stub.baseUrl() + "/products/p1");
+
+      // THEN the unmatched one is printed, with the closest interaction and the mismatches, and still answered 404
+      assertThat(miss.statusCode()).isEqualTo(404);
+      assertThat(console).containsExactly("""
+          Unexpected request: POST /products
+            closest interaction: 'create product'
+            mismatches:
+              - body $.name: Expected 'Other' (String) to be equal to 'New' (String)
+            expected (closest interaction)                 actual (request)
+            POST /products                               | POST /products
+            Content-Type: application/json               | Content-Type: application/json
+                                                         |\s
+            {                                            | {
+              "name" : "New"                             !   "name" : "Other"
+            }                                            | }
+            fix: change the consumer so it sends what the interaction declares, or change the interaction
+            answered 404, with the closest interaction and the mismatches as JSON
+          """);
+    }
+  }
+
+  @Test
   void aWrongPathIsExplainedAgainstTheInteractionWithTheSameMethod() throws Exception {
     try (PactStubServer stub = PactStubServer.start(List.of(pact(PRODUCTS)), "127.0.0.1", 0, 1)) {
       HttpResponse<String> miss = get(stub.baseUrl() + "/products/p2?verbose=true");
@@ -143,6 +172,71 @@ class PactStubServerTest {
     }
     try (PactStubServer other = PactStubServer.start(List.of(pact(ORDERS)), "127.0.0.1", 0, 43)) {
       assertThat(post(other.baseUrl() + "/orders", null).body()).isNotEqualTo(first);
+    }
+  }
+
+  /** A pact of {@code n} interactions {@code GET /items/<i>}, each answering {@code {"item": i}}. */
+  static String manyInteractions(int n) {
+    StringBuilder sb = new StringBuilder("{\"consumer\": {\"name\": \"shop\"}, \"provider\": {\"name\": \"items\"},"
+        + " \"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}, \"interactions\": [");
+    for (int i = 0; i < n; i++) {
+      sb.append(i == 0 ? "" : ",").append("{\"description\": \"item ").append(i)
+          .append("\", \"request\": {\"method\": \"GET\", \"path\": \"/items/").append(i)
+          .append("\"}, \"response\": {\"status\": 200, \"body\": {\"item\": ").append(i).append("}}}");
+    }
+    return sb.append("]}").toString();
+  }
+
+  /**
+   * Connects to {@code port} in a tight loop while {@code starting} runs, sends {@code GET path} the moment a
+   * connection is accepted, and returns the status line of the answer.
+   */
+  static String firstAnswer(int port, java.util.concurrent.Future<?> starting, String path) throws Exception {
+    while (true) {
+      java.net.Socket socket = new java.net.Socket();
+      try {
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+      } catch (java.net.ConnectException notYet) {
+        socket.close();
+        if (starting.isDone()) {
+          starting.get(); // rethrows what stopped the start
+          throw new AssertionError("the stub started but never accepted a connection on port " + port);
+        }
+        Thread.onSpinWait();
+        continue;
+      }
+      try (socket) {
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+            java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+      }
+    }
+  }
+
+  static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      return s.getLocalPort();
+    }
+  }
+
+  @Test
+  void aRequestSentTheMomentThePortAcceptsIsServedFromEveryInteraction() throws Exception {
+    // GIVEN a pact of 20,000 interactions, and a client connecting in a tight loop while the stub starts
+    Pact pact = pact(manyInteractions(20_000));
+    int port = freePort();
+    java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.Future<PactStubServer> starting =
+        starter.submit(() -> PactStubServer.start(List.of(pact), "127.0.0.1", port, 1));
+    try {
+      // WHEN the first request arrives on the first accepted connection, for the first interaction of the pact
+      String status = firstAnswer(port, starting, "/items/0");
+
+      // THEN it is answered from the interaction, not with "No interaction of the pact matches"
+      assertThat(status).isEqualTo("HTTP/1.1 200 OK");
+    } finally {
+      starting.get().close();
+      starter.shutdownNow();
     }
   }
 

@@ -79,4 +79,12 @@ public final class Matching {
     return PactMatcher.matchMessage(Objects.requireNonNull(expected, "expected"),
         Objects.requireNonNull(actual, "actual"));
   }
+
+  /**
+   * A rule list as mismatches name it in {@link Mismatch#rule()}: {@code type}, {@code regex '\\d+'},
+   * {@code integer or null}.
+   */
+  public static String describeRules(dev.accord.pact.model.RuleList rules) {
+    return dev.accord.pact.matching.internal.RuleText.of(Objects.requireNonNull(rules, "rules"));
+  }
 }

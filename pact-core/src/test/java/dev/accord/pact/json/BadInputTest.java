@@ -35,6 +35,32 @@ class BadInputTest {
   }
 
   @Test
+  void everyProblemOfTheFileIsReportedNotOnlyTheFirst() {
+    // GIVEN a pact with no provider name, a bad status in one interaction and a request and response both bad in another
+    String json = "{\"consumer\": {\"name\": \"orders\"}, \"provider\": {}, \"interactions\": ["
+        + "{\"description\": \"ok\", \"request\": {\"method\": \"GET\", \"path\": \"/\"}, \"response\": {\"status\": 200}},"
+        + "{\"description\": \"bad status\", \"request\": {\"method\": \"GET\", \"path\": \"/\"}, \"response\": {\"status\": 999}},"
+        + "{\"description\": \"bad both\", \"request\": {\"method\": 1}, \"response\": \"200\"}]" + V3;
+
+    // WHEN it is read
+    PactFormatException e = readFails(json);
+
+    // THEN one exception lists the four problems, each with its path and valid form
+    assertThat(e.problems()).extracting(PactFormatException::jsonPath).containsExactly("$.provider.name",
+        "$.interactions[1].response.status", "$.interactions[2].request.method", "$.interactions[2].response");
+    assertThat(e.getMessage()).isEqualTo("""
+        Invalid pact orders-products.json: 4 problems
+          at $.provider.name: the provider name is missing
+            Valid form: "provider": {"name": "products-service"}
+          at $.interactions[1].response.status: the status 999 is not an HTTP status code
+            Valid form: "status": 200 (an integer from 100 to 599)
+          at $.interactions[2].request.method: expected a string but found a number (1)
+            Valid form: "method": "GET"
+          at $.interactions[2].response: expected a JSON object but found a string ("200")
+            Valid form: "response": {"status": 200}""");
+  }
+
+  @Test
   void emptyDocument() {
     assertThat(readFails("  ").getMessage()).isEqualTo("""
         Invalid pact orders-products.json: the document is empty

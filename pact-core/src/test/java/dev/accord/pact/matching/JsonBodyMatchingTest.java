@@ -44,9 +44,24 @@ class JsonBodyMatchingTest {
   }
 
   @Test
-  void missingKeyInAResponseIsAMismatch() {
+  void missingKeyInAResponseIsAMismatchAtTheKeysOwnPath() {
     assertThat(described(responseBody(BASIC, NONE, "{\"one\": \"a\"}")))
-        .containsExactly("$ -> Actual map is missing the following keys: two");
+        .containsExactly("$.two -> Actual map is missing the following keys: two");
+    assertThat(responseBody("{\"a\": {\"price\": 29.99, \"id\": 1, \"name\": \"x\"}}", NONE, "{\"a\": {\"name\": \"x\"}}"))
+        .containsExactly(
+            new Mismatch(MismatchType.BODY, "$.a.id", "1", null, "Actual map is missing the following keys: id",
+                "every expected key is present (more keys are allowed)"),
+            new Mismatch(MismatchType.BODY, "$.a.price", "29.99", null,
+                "Actual map is missing the following keys: price", "every expected key is present (more keys are allowed)"));
+  }
+
+  @Test
+  void aMismatchNamesTheRuleThatDecidedOrThatNoneApplied() {
+    MatchingRules rules = MatchingRules.builder().add(Category.BODY, "$.id", new MatchingRule.IntegerType()).build();
+    assertThat(responseBody("{\"id\": 1, \"price\": 29.99}", rules, "{\"id\": \"1\", \"price\": 24.99}"))
+        .extracting(Mismatch::path, Mismatch::rule)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("$.id", "integer"),
+            org.assertj.core.groups.Tuple.tuple("$.price", Mismatch.NO_RULE));
   }
 
   @Test
@@ -105,7 +120,7 @@ class JsonBodyMatchingTest {
     assertThat(described(responseBody("{\"a\": null}", NONE, "{\"a\": 1}")))
         .containsExactly("$.a -> Expected 1 (Integer) to be equal to null (Null)");
     assertThat(described(responseBody("{\"a\": null}", NONE, "{}")))
-        .containsExactly("$ -> Actual map is missing the following keys: a");
+        .containsExactly("$.a -> Actual map is missing the following keys: a");
   }
 
   @Test

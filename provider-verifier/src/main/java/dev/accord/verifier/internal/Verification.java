@@ -7,6 +7,7 @@ import dev.accord.pact.model.HttpInteraction;
 import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
 import dev.accord.pact.model.Interaction;
+import dev.accord.pact.model.MatchingRules;
 import dev.accord.pact.model.MessageContents;
 import dev.accord.pact.model.Pact;
 import dev.accord.pact.model.ProviderState;
@@ -77,12 +78,45 @@ public final class Verification {
     return seed;
   }
 
-  /** Loads every source and keeps the pacts and interactions the filters select. */
+  /** The interactions chosen for verification, and the pacts that could not be loaded (one message each). */
+  public record Loaded(List<Selected> selected, List<String> unreadable) {}
+
+  /**
+   * Loads every source and keeps the pacts and interactions the filters select.
+   *
+   * @throws PactSourceException when a pact cannot be loaded (listing every such pact), or none is for this provider
+   */
   public List<Selected> select() {
+    Loaded loaded = load();
+    if (!loaded.unreadable().isEmpty()) {
+      throw new PactSourceException(String.join("\n\n", loaded.unreadable()));
+    }
+    return loaded.selected();
+  }
+
+  /**
+   * Loads every source, each pact file of a directory on its own: a pact file or URL that cannot be loaded is kept as
+   * a message and the others are still selected.
+   *
+   * @throws PactSourceException when the broker cannot give the pacts, or every pact was loaded and none is for
+   *     this provider
+   */
+  public Loaded load() {
     List<Selected> selected = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     int pactsForProvider = 0;
-    for (PactSource source : settings.sources) {
-      for (PactToVerify p : source.load(settings.provider)) {
+    for (PactSource source : eachPactOnItsOwn(settings.sources)) {
+      List<PactToVerify> pacts;
+      try {
+        pacts = source.load(settings.provider);
+      } catch (PactSourceException | dev.accord.pact.json.PactFormatException e) {
+        if (source instanceof dev.accord.verifier.BrokerPactSource) {
+          throw e; // a broker that does not answer stops the run: which pacts to verify is unknown
+        }
+        unreadable.add(e.getMessage());
+        continue;
+      }
+      for (PactToVerify p : pacts) {
         p.notices().forEach(console::notice);
         Pact pact = p.pact();
         if (!pact.provider().name().equals(settings.provider)) {
@@ -101,12 +135,29 @@ public final class Verification {
         }
       }
     }
-    if (pactsForProvider == 0) {
+    if (pactsForProvider == 0 && unreadable.isEmpty()) {
       throw new PactSourceException("No pacts for provider '" + settings.provider + "' were found in "
           + settings.sources.size() + (settings.sources.size() == 1 ? " source" : " sources")
           + ". Check the provider name (it must equal the pacts' provider.name) and the pact locations.");
     }
-    return selected;
+    return new Loaded(selected, unreadable);
+  }
+
+  /** A directory becomes one source per pact file, so one unreadable file does not hide the others. */
+  private static List<PactSource> eachPactOnItsOwn(List<PactSource> sources) {
+    List<PactSource> each = new ArrayList<>();
+    for (PactSource source : sources) {
+      if (source instanceof dev.accord.verifier.internal.sources.DirectoryPactSource directory) {
+        try {
+          each.addAll(directory.files());
+        } catch (PactSourceException e) {
+          each.add(source); // loading it again reports why the directory cannot be listed
+        }
+      } else {
+        each.add(source);
+      }
+    }
+    return each;
   }
 
   private boolean matchesFilters(Interaction i) {
@@ -125,10 +176,10 @@ public final class Verification {
 
   /** Runs the whole verification and writes reports; never throws for a failing interaction. */
   public VerificationReport run() {
-    List<Selected> selected;
+    Loaded loaded;
     console.start(settings, seed);
     try {
-      selected = select();
+      loaded = load();
     } catch (PactSourceException | dev.accord.pact.json.PactFormatException e) {
       VerificationReport report = new VerificationReport(settings.provider, List.of(), Optional.of(e.getMessage()),
           List.of());
@@ -136,6 +187,8 @@ public final class Verification {
       ReportFiles.write(settings, report);
       return report;
     }
+    List<Selected> selected = loaded.selected();
+    List<String> unreadable = loaded.unreadable();
     List<InteractionResult> results = new ArrayList<>();
     String fatal = null;
     boolean stop = false;
@@ -166,7 +219,8 @@ public final class Verification {
       }
     }
     List<String> publishing = new ArrayList<>();
-    VerificationReport report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), List.of());
+    VerificationReport report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), List.of(),
+        unreadable);
     if (settings.publish && !settings.statesOnly) {
       List<PactToVerify> pacts = selected.stream().map(Selected::pact).distinct().toList();
       try {
@@ -175,7 +229,7 @@ public final class Verification {
         String msg = "Publishing verification results failed: " + e.getMessage();
         fatal = fatal == null ? msg : fatal + "\n" + msg;
       }
-      report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), publishing);
+      report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), publishing, unreadable);
     }
     console.finish(report);
     ReportFiles.write(settings, report);
@@ -188,9 +242,14 @@ public final class Verification {
   }
 
   private static InteractionResult result(Selected s, Outcome outcome, List<Failure> failures, long millis) {
+    return result(s, outcome, failures, millis, null);
+  }
+
+  private static InteractionResult result(Selected s, Outcome outcome, List<Failure> failures, long millis,
+      HttpRequest sent) {
     Interaction i = s.interaction();
     return new InteractionResult(s.consumer(), i.description(), i.providerStates(), i.type(), s.pact().origin(),
-        i.key().orElse(""), s.pending(), outcome, failures, millis);
+        i.key().orElse(""), s.pending(), outcome, failures, millis, sent == null ? "" : SentRequest.describe(sent));
   }
 
   /**
@@ -212,26 +271,29 @@ public final class Verification {
       }
     }
     StateChanges.Setup setup = states.setup(interaction);
+    HttpRequest[] sent = new HttpRequest[1];
     if (setup.failed()) {
       failures.addAll(setup.failures());
     } else {
       try {
         if (!settings.statesOnly) {
-          failures.addAll(exercise(interaction, setup.context()));
+          failures.addAll(exercise(interaction, setup.context(), sent));
         }
       } finally {
         failures.addAll(states.teardown(setup.done()));
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return result(s, failures.isEmpty() ? Outcome.PASSED : Outcome.FAILED, failures, millis);
+    return failures.isEmpty() ? result(s, Outcome.PASSED, failures, millis)
+        : result(s, Outcome.FAILED, failures, millis, sent[0]);
   }
 
-  private List<Failure> exercise(Interaction interaction, Map<String, JsonNode> context)
+  /** Replays the request or produces the message; {@code sent[0]} is the request as it was sent, if one was. */
+  private List<Failure> exercise(Interaction interaction, Map<String, JsonNode> context, HttpRequest[] sent)
       throws HttpTransport.Unreachable {
     GeneratorContext generatorContext = GeneratorContext.provider(context, seed);
     if (interaction instanceof HttpInteraction http) {
-      return replay(http, generatorContext);
+      return replay(http, generatorContext, sent);
     }
     MessageContents expected;
     if (interaction instanceof AsyncMessageInteraction async) {
@@ -251,7 +313,7 @@ public final class Verification {
     } catch (Messages.MessageFailure e) {
       return List.of(Failure.of(Failure.MESSAGE_FAILED, e.getMessage()));
     }
-    List<Failure> failures = toFailures(Matching.matchMessage(expected, produced.contents()));
+    List<Failure> failures = toFailures(Matching.matchMessage(expected, produced.contents()), expected.matchingRules());
     if (produced.byDefaultMapper() && failures.stream().anyMatch(f -> f.summary().equals(Failure.BODY))) {
       failures = new ArrayList<>(failures);
       failures.add(Failure.of(Failure.BODY, defaultMapperNote(produced.objectType())));
@@ -268,7 +330,8 @@ public final class Verification {
         + " ProviderVerifier.messageSerializer(...), or return the bytes production sends.";
   }
 
-  private List<Failure> replay(HttpInteraction http, GeneratorContext context) throws HttpTransport.Unreachable {
+  private List<Failure> replay(HttpInteraction http, GeneratorContext context, HttpRequest[] sent)
+      throws HttpTransport.Unreachable {
     if (settings.baseUrl == null) {
       throw new IllegalStateException("No base URL for provider " + settings.provider
           + ": set baseUrl(\"http://localhost:PORT\") (CLI: --provider-base-url)");
@@ -291,6 +354,7 @@ public final class Verification {
       request = filter.filter(request);
     }
     URI url = HttpTransport.target(settings.baseUrl, request);
+    sent[0] = request;
     HttpResponse actual;
     try {
       actual = transport.send(url, request);
@@ -310,10 +374,11 @@ public final class Verification {
         // the example values stay the expectation; matching rules still apply
       }
     }
-    return toFailures(Matching.matchResponse(expected, actual));
+    return toFailures(Matching.matchResponse(expected, actual), expected.matchingRules());
   }
 
-  static List<Failure> toFailures(List<Mismatch> mismatches) {
+  /** The mismatches as failures, each naming the rule that decided and, for an exact value, how to loosen it. */
+  static List<Failure> toFailures(List<Mismatch> mismatches, MatchingRules rules) {
     List<Failure> failures = new ArrayList<>(mismatches.size());
     for (Mismatch m : mismatches) {
       String summary = switch (m.type()) {
@@ -323,7 +388,9 @@ public final class Verification {
         case BODY, BODY_CONTENT_TYPE -> Failure.BODY;
         case METHOD, PATH, QUERY -> "Request had differences";
       };
-      failures.add(new Failure(summary, m.path(), m.expected(), m.actual(), m.description()));
+      String rule = MismatchWords.rule(m, rules);
+      failures.add(new Failure(summary, m.path(), m.expected(), m.actual(), m.description(), rule,
+          MismatchWords.hint(m, rule)));
     }
     return failures;
   }

@@ -70,13 +70,15 @@ public final class PactDecoder {
     ctx.warnUnknown(pact, "$", TOP_LEVEL);
     Map<String, JsonNode> metadata = new LinkedHashMap<>();
     version = detectVersion(pact, metadata);
-    Pacticipant consumer = pacticipant(pact, "consumer");
-    Pacticipant provider = pacticipant(pact, "provider");
+    // every part that can be read on its own is: one read reports every problem of the file
+    Pacticipant consumer = ctx.part(() -> pacticipant(pact, "consumer"));
+    Pacticipant provider = ctx.part(() -> pacticipant(pact, "provider"));
     List<Interaction> interactions = new ArrayList<>();
     decodeEach(pact, "interactions", "\"interactions\": [{\"description\": \"...\", \"request\": {...}, \"response\": {...}}]",
         version == PactSpecification.V4 ? this::v4Interaction : this::legacyHttpInteraction, interactions);
     decodeEach(pact, "messages", "\"messages\": [{\"description\": \"...\", \"contents\": {...}, \"metaData\": {...}}]",
         version == PactSpecification.V4 ? this::v4Interaction : this::legacyMessage, interactions);
+    ctx.failOnProblems();
     return new Pact(consumer, provider, interactions, version, metadata);
   }
 
@@ -87,9 +89,13 @@ public final class PactDecoder {
     if (node == null || node.isNull()) {
       return;
     }
-    ArrayNode array = ctx.array(node, "$." + key, validForm);
-    for (int i = 0; i < array.size(); i++) {
-      out.add(decoder.apply(array.get(i), JsonPaths.index("$." + key, i)));
+    ArrayNode array = ctx.part(() -> ctx.array(node, "$." + key, validForm));
+    for (int i = 0; array != null && i < array.size(); i++) {
+      int index = i;
+      Interaction interaction = ctx.part(() -> decoder.apply(array.get(index), JsonPaths.index("$." + key, index)));
+      if (interaction != null) {
+        out.add(interaction);
+      }
     }
   }
 
@@ -258,9 +264,16 @@ public final class PactDecoder {
   private HttpInteraction legacyHttpInteraction(JsonNode node, String path) {
     ObjectNode o = ctx.object(node, path, "{\"description\": \"...\", \"request\": {\"method\": \"GET\", \"path\": "
         + "\"/\"}, \"response\": {\"status\": 200}}");
-    InteractionCommon common = common(o, path, HTTP_KEYS);
-    return new HttpInteraction(common, request(o, JsonPaths.field(path, "request"), false),
-        response(o, JsonPaths.field(path, "response"), false));
+    return httpInteraction(o, path, false);
+  }
+
+  /** Description and states, request and response, each read on its own so that each reports its problems. */
+  private HttpInteraction httpInteraction(ObjectNode o, String path, boolean v4) {
+    InteractionCommon common = ctx.part(() -> common(o, path, HTTP_KEYS));
+    HttpRequest request = ctx.part(() -> request(o, JsonPaths.field(path, "request"), v4));
+    HttpResponse response = ctx.part(() -> response(o, JsonPaths.field(path, "response"), v4));
+    return common == null || request == null || response == null ? null
+        : new HttpInteraction(common, request, response);
   }
 
   private Interaction v4Interaction(JsonNode node, String path) {
@@ -274,11 +287,8 @@ public final class PactDecoder {
       ctx.warn(JsonPaths.field(path, "type"), "the interaction has no type; read as " + type + " from its shape");
     }
     switch (type) {
-      case HttpInteraction.TYPE: {
-        InteractionCommon common = common(o, path, HTTP_KEYS);
-        return new HttpInteraction(common, request(o, JsonPaths.field(path, "request"), true),
-            response(o, JsonPaths.field(path, "response"), true));
-      }
+      case HttpInteraction.TYPE:
+        return httpInteraction(o, path, true);
       case AsyncMessageInteraction.TYPE: {
         InteractionCommon common = common(o, path, MESSAGE_KEYS);
         return new AsyncMessageInteraction(common, messageContents(o, path, true));

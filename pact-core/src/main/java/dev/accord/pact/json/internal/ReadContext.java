@@ -25,6 +25,7 @@ public final class ReadContext {
   private final String source;
   private final List<PactReader.Warning> warnings = new ArrayList<>();
   private final Set<String> unknownNames = new HashSet<>();
+  private final List<PactFormatException> problems = new ArrayList<>();
   private final boolean log;
 
   public ReadContext(String source, boolean log) {
@@ -67,6 +68,26 @@ public final class ReadContext {
   public void warnUnknownKept(String path, String name) {
     if (unknownNames.add(name)) {
       warn(path, "unknown attribute '" + name + "' is not interpreted; it is kept and written back unchanged");
+    }
+  }
+
+  /**
+   * Reads one part of the pact ({@code read} throws on its first problem), keeping the problem and going on with the
+   * next part, so one read reports every problem of the file: null when the part has a problem.
+   */
+  public <T> T part(java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (PactFormatException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  /** @throws PactFormatException listing every problem kept by {@link #part} */
+  public void failOnProblems() {
+    if (!problems.isEmpty()) {
+      throw PactFormatException.of(problems);
     }
   }
 

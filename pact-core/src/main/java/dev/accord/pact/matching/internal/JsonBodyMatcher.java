@@ -2,6 +2,7 @@ package dev.accord.pact.matching.internal;
 
 import dev.accord.pact.internal.path.BodyPath;
 import dev.accord.pact.json.Json;
+import dev.accord.pact.matching.Mismatch;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
 import dev.accord.pact.model.RuleLogic;
@@ -47,18 +48,25 @@ public final class JsonBodyMatcher {
 
   private void compareValues(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
     List<String> problems;
+    String rule;
     if (cursor.hasRules()) {
       problems = ValueRules.apply(cursor.rules(), expected, actual, cursor.cascaded(), false);
+      rule = RuleText.of(cursor.rules()) + (cursor.cascaded() ? " (from an enclosing path)" : "");
     } else {
       problems = ValueRules.structural(expected, actual);
       if (problems.isEmpty()) {
         problems = ValueRules.equality(expected, actual);
       }
+      rule = Mismatch.NO_RULE;
     }
-    report(path, expected, actual, problems);
+    report(path, expected, actual, problems, rule);
   }
 
   private void report(BodyPath path, JsonNode expected, JsonNode actual, List<String> problems) {
+    report(path, expected, actual, problems, null);
+  }
+
+  private void report(BodyPath path, JsonNode expected, JsonNode actual, List<String> problems, String rule) {
     if (problems.isEmpty()) {
       return;
     }
@@ -66,7 +74,7 @@ public final class JsonBodyMatcher {
     String e = expected == null ? null : shown(expected);
     String a = actual == null ? null : shown(actual);
     for (String problem : problems) {
-      out.add(p, e, a, problem);
+      out.add(p, e, a, problem, rule);
     }
   }
 
@@ -155,10 +163,13 @@ public final class JsonBodyMatcher {
     TreeSet<String> expectedKeys = new TreeSet<>(expected.propertyNames());
     TreeSet<String> actualKeys = new TreeSet<>(actual.propertyNames());
     if (allowUnexpectedKeys) {
-      List<String> missing = new ArrayList<>(expectedKeys);
-      missing.removeAll(actualKeys);
-      out.add(path.toString(), shown(expected), shown(actual),
-          "Actual map is missing the following keys: " + String.join(", ", missing));
+      // one mismatch per missing key, at the key's own path, with the value the pact expects there
+      for (String key : expectedKeys) {
+        if (!actualKeys.contains(key)) {
+          out.add(path.field(key).toString(), shown(expected.get(key)), null,
+              "Actual map is missing the following keys: " + key, "every expected key is present (more keys are allowed)");
+        }
+      }
     } else {
       out.add(path.toString(), shown(expected), shown(actual),
           "Expected a Map with keys [" + String.join(", ", expectedKeys) + "] but received one with keys ["

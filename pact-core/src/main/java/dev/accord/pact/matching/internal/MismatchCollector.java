@@ -27,6 +27,11 @@ public final class MismatchCollector {
     mismatches.add(new Mismatch(type, path, expected, actual, description));
   }
 
+  /** A mismatch naming the rule that decided ({@link Mismatch#NO_RULE} when none applied). */
+  public void add(String path, String expected, String actual, String description, String rule) {
+    mismatches.add(new Mismatch(type, path, expected, actual, description, rule));
+  }
+
   public void addAll(List<Mismatch> more) {
     mismatches.addAll(more);
   }

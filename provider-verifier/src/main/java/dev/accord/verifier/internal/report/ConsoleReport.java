@@ -81,6 +81,9 @@ public final class ConsoleReport {
     if (testname != null && !testname.asString().isEmpty()) {
       out.println("      original test name: " + testname.asString());
     }
+    if (!r.requestSent().isEmpty()) {
+      out.println(r.requestSent().indent(6).stripTrailing());
+    }
     for (Failure f : r.failures()) {
       out.println(f.describe("      "));
     }
@@ -92,6 +95,10 @@ public final class ConsoleReport {
       report.publishing().forEach(line -> out.println("  " + line));
     }
     out.println();
+    for (String e : report.unreadablePacts()) {
+      out.println(c(RED, e));
+      out.println();
+    }
     report.fatalError().ifPresent(e -> out.println(c(RED, e)));
     String summary = report.summary();
     out.println(report.passed() ? c(GREEN, summary) : c(RED + BOLD, summary));

@@ -66,6 +66,17 @@ public final class ReportFiles {
           .append("      <error message=\"").append(xml(firstLine(report.fatalError().get()))).append("\">")
           .append(xml(report.fatalError().get())).append("</error>\n    </testcase>\n  </testsuite>\n");
     }
+    if (!report.unreadablePacts().isEmpty()) {
+      sb.append("  <testsuite name=\"").append(xml("pacts of " + report.provider())).append("\" tests=\"")
+          .append(report.unreadablePacts().size()).append("\" failures=\"0\" errors=\"")
+          .append(report.unreadablePacts().size()).append("\">\n");
+      for (String e : report.unreadablePacts()) {
+        sb.append("    <testcase classname=\"").append(xml(report.provider())).append("\" name=\"")
+            .append(xml(firstLine(e))).append("\">\n      <error message=\"").append(xml(firstLine(e))).append("\">")
+            .append(xml(e)).append("</error>\n    </testcase>\n");
+      }
+      sb.append("  </testsuite>\n");
+    }
     for (Map.Entry<String, List<InteractionResult>> e : byConsumer.entrySet()) {
       List<InteractionResult> rs = e.getValue();
       long failures = rs.stream().filter(InteractionResult::failedForReal).count();
@@ -83,7 +94,8 @@ public final class ReportFiles {
           continue;
         }
         sb.append(">\n");
-        String text = r.failures().stream().map(f -> f.describe("")).collect(Collectors.joining("\n"));
+        String text = (r.requestSent().isEmpty() ? "" : r.requestSent() + "\n")
+            + r.failures().stream().map(f -> f.describe("")).collect(Collectors.joining("\n"));
         if (r.outcome() == InteractionResult.Outcome.NOT_RUN) {
           sb.append("      <skipped message=\"not run\"/>\n");
         } else if (r.pending()) {
@@ -138,6 +150,8 @@ public final class ReportFiles {
     root.put("pendingFailed", report.pendingFailedCount());
     root.put("notRun", report.notRunCount());
     report.fatalError().ifPresent(e -> root.put("error", e));
+    ArrayNode unreadable = root.putArray("unreadablePacts");
+    report.unreadablePacts().forEach(unreadable::add);
     ArrayNode publishing = root.putArray("publishing");
     report.publishing().forEach(publishing::add);
     ArrayNode results = root.putArray("interactions");
@@ -175,6 +189,15 @@ public final class ReportFiles {
           fn.put("actual", f.actual());
         }
         fn.put("detail", f.detail());
+        if (f.rule() != null) {
+          fn.put("rule", f.rule());
+        }
+        if (f.hint() != null) {
+          fn.put("hint", f.hint());
+        }
+      }
+      if (!r.requestSent().isEmpty()) {
+        n.put("requestSent", r.requestSent());
       }
     }
     return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
@@ -194,6 +217,7 @@ public final class ReportFiles {
     sb.append("<h1>Pact verification of ").append(xml(report.provider())).append("</h1>\n");
     sb.append("<p class=\"summary ").append(report.passed() ? "pass" : "fail").append("\">")
         .append(xml(report.summary())).append("</p>\n");
+    report.unreadablePacts().forEach(e -> sb.append("<pre class=\"fail\">").append(xml(e)).append("</pre>\n"));
     report.fatalError().ifPresent(e -> sb.append("<pre class=\"fail\">").append(xml(e)).append("</pre>\n"));
     if (!report.publishing().isEmpty()) {
       sb.append("<ul>");
@@ -221,8 +245,8 @@ public final class ReportFiles {
       sb.append("<tr><td class=\"").append(cls).append("\">").append(label).append("</td><td>")
           .append(xml(r.displayName())).append("</td><td>").append(xml(r.pactOrigin())).append("</td><td>");
       if (!r.failures().isEmpty()) {
-        sb.append("<pre>").append(xml(r.failures().stream().map(f -> f.describe(""))
-            .collect(Collectors.joining("\n\n")))).append("</pre>");
+        sb.append("<pre>").append(xml((r.requestSent().isEmpty() ? "" : r.requestSent() + "\n\n")
+            + r.failures().stream().map(f -> f.describe("")).collect(Collectors.joining("\n\n")))).append("</pre>");
       }
       sb.append("</td></tr>\n");
     }

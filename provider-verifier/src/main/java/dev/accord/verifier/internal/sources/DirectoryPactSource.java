@@ -13,13 +13,18 @@ import java.util.stream.Stream;
 public record DirectoryPactSource(Path directory) implements PactSource {
   @Override
   public List<PactToVerify> load() {
+    return files().stream().map(f -> FilePactSource.read(f.file())).toList();
+  }
+
+  /** One source per pact file, in name order, so that each can be loaded (and fail) on its own. */
+  public List<FilePactSource> files() {
     if (!Files.isDirectory(directory)) {
       throw new PactSourceException("Pact directory " + directory.toAbsolutePath() + " does not exist");
     }
     try (Stream<Path> files = Files.list(directory)) {
       return files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
           .sorted()
-          .map(FilePactSource::read)
+          .map(FilePactSource::new)
           .toList();
     } catch (IOException e) {
       throw new PactSourceException("Cannot list pact directory " + directory.toAbsolutePath() + ": " + e.getMessage(), e);
