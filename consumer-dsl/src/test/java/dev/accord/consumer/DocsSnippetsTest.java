@@ -10,7 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Every snippet of docs/consumer.md is the tagged region of a compiled test, word for word. */
+/**
+ * Every snippet of docs/consumer.md is the tagged region of a compiled test, word for word; so is every Java
+ * block of docs/pact-core.md after its imports (the regions of pact-core's RuleEngineLibraryExampleTest).
+ */
 class DocsSnippetsTest {
 
   private static final Path DOC = Path.of("..", "docs", "consumer.md");
@@ -30,6 +33,19 @@ class DocsSnippetsTest {
       checked.add(m.group(1) + "#" + m.group(2));
     }
     assertThat(checked).hasSizeGreaterThanOrEqualTo(6);
+  }
+
+  @Test
+  void everyJavaBlockOfThePactCorePageIsCopiedFromItsExampleTest() throws Exception {
+    String doc = Files.readString(Path.of("..", "docs", "pact-core.md"));
+    String source = Files.readString(Path.of("..", "pact-core", "src", "test", "java", "dev", "accord", "pact",
+        "matching", "RuleEngineLibraryExampleTest.java"));
+    List<String> blocks = new ArrayList<>();
+    Matcher m = Pattern.compile("```java\\n(.*?)\\n```", Pattern.DOTALL).matcher(doc);
+    while (m.find()) {
+      blocks.add(m.group(1).replaceAll("(?m)^import [^\\n]*;\\n", "").strip());
+    }
+    assertThat(blocks).containsExactly(region(source, "check"), region(source, "paths"));
   }
 
   private static String region(String source, String tag) {

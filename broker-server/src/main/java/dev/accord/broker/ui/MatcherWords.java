@@ -1,5 +1,6 @@
 package dev.accord.broker.ui;
 
+import dev.accord.pact.matching.StatusClass;
 import dev.accord.pact.model.Generator;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
@@ -210,16 +211,7 @@ final class MatcherWords {
   }
 
   private static String statusClass(String c) {
-    return switch (c == null ? "" : c) {
-      case "info" -> "informational (1xx)";
-      case "success" -> "successful (2xx)";
-      case "redirect" -> "redirect (3xx)";
-      case "clientError" -> "client error (4xx)";
-      case "serverError" -> "server error (5xx)";
-      case "nonError" -> "non-error (below 400)";
-      case "error" -> "error (400 and above)";
-      default -> String.valueOf(c);
-    };
+    return StatusClass.named(c).map(StatusClass::words).orElse(String.valueOf(c));
   }
 
   private static String expression(String e) {

@@ -32,6 +32,16 @@ class CheckExampleTest {
   }
 
   @Test
+  void aStatusClassIsNamedInAnySpellingAndSaysWhatItContains() {
+    assertThat(StatusClass.named("client_error")).contains(StatusClass.CLIENT_ERROR);
+    assertThat(StatusClass.named("CLIENT-ERROR")).contains(StatusClass.CLIENT_ERROR);
+    assertThat(StatusClass.named("teapot")).isEmpty();
+    assertThat(StatusClass.NON_ERROR.contains(399)).isTrue();
+    assertThat(StatusClass.NON_ERROR.contains(400)).isFalse();
+    assertThat(StatusClass.ERROR.words()).isEqualTo("error (400 and above)");
+  }
+
+  @Test
   void containerRulesApplyAsInAPact() {
     assertThat(check(new MatchingRule.Type(2, null), "[1]"))
         .containsExactly("body $: Expected [1] (size 1) to have minimum size of 2");
