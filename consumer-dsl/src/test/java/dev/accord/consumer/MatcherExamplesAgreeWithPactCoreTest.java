@@ -14,6 +14,11 @@ import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.MatchingRules;
 import dev.accord.pact.model.RuleList;
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ArrayNode;
@@ -355,5 +361,33 @@ class MatcherExamplesAgreeWithPactCoreTest {
 
     assertThat(status.example()).isEqualTo("404");
     assertThat(status.rules()).containsExactly(new MatchingRule.StatusCode("client_error", null));
+  }
+
+  @Test
+  void throughTheRealMockAClientErrorClassIsServedAndALeadingZeroPreReleaseIsRefusedWhenDeclared(@TempDir Path pacts)
+      throws Exception {
+    try (Contract contract = Contract.between("orders-service", "products-service").pactDirectory(pacts).start()) {
+      // GIVEN a response status declared with pact-core's spelling of the class
+      contract.test("a missing product", provider -> {
+        provider.uponReceiving("a request for a missing product")
+            .withRequest(GET, "/api/products/none")
+            .willRespondWith(statusCode("client_error", 404));
+
+        // WHEN the client calls the mock THEN it is served
+        int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(provider.url() + "/api/products/none")).build(), BodyHandlers.discarding()).statusCode();
+        assertThat(status).isEqualTo(404);
+      });
+
+      // GIVEN a semantic version whose pre-release has a leading zero THEN the declaration fails, in pact-core's words
+      assertThatThrownBy(() -> contract.test("a versioned product", provider -> provider
+          .uponReceiving("a request for a versioned product")
+          .withRequest(GET, "/api/products/v")
+          .willRespondWith(200)
+          .body(Map.of("version", semver("1.2.3-01")))))
+          .isInstanceOf(ContractDefinitionException.class)
+          .hasMessageStartingWith("Invalid matcher in the response body of interaction 'a request for a versioned"
+              + " product' at $.version: '1.2.3-01' is not a valid semantic version.\n");
+    }
   }
 }
