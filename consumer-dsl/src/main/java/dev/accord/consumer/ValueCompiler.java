@@ -1,13 +1,13 @@
 package dev.accord.consumer;
 
 import dev.accord.pact.json.Json;
-import dev.accord.pact.matching.PactRegex;
+import dev.accord.pact.matching.Matching;
+import dev.accord.pact.matching.Mismatch;
 import dev.accord.pact.model.Generator;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
+import dev.accord.pact.path.PathExpression;
 import java.lang.reflect.Array;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -15,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +30,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Compiles plain Java values with matchers anywhere in them into a Pact example, matching rules by path and
- * generators by path, checking every example against its own rules on the way.
+ * generators by path, checking every example against its own rules on the way. Both are pact-core's: paths
+ * are built with {@link PathExpression}, examples are checked by {@link Matching#checkExample}, so what is
+ * accepted here is what the mock and the verifier accept.
  */
 final class ValueCompiler {
 
@@ -45,9 +46,6 @@ final class ValueCompiler {
   record StateVariable(String name, JsonNode example, List<MatchingRule> rules) {}
 
   private static final String MARK = "\u0000accord-matcher:";
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
-  private static final Pattern SEMVER = Pattern.compile(
-      "(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z.-]+)?(?:\\+[0-9A-Za-z.-]+)?");
   private static final ThreadLocal<List<Matcher>> PLACEHOLDERS = new ThreadLocal<>();
 
   /** Built on first use: most bodies are maps and lists and never need it. */
@@ -64,8 +62,6 @@ final class ValueCompiler {
       .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
       .build();
   }
-
-  private static final Map<String, DateTimeFormatter> FORMATTERS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final String where;
   private final Map<String, StateVariable> variables;
@@ -85,18 +81,18 @@ final class ValueCompiler {
   Compiled compile(Object value) {
     rules = new LinkedHashMap<>();
     generators = new LinkedHashMap<>();
-    JsonNode example = walk(value, "$");
+    JsonNode example = walk(value, PathExpression.root());
     return new Compiled(example, rules, generators);
   }
 
   /** A header, query or path value: a string, a value matcher, a state variable or a path template. */
   Scalar compileScalar(Object value, boolean response) {
     if (value == null) {
-      throw fail("$", String.valueOf(value), "null", "a header, query or path value cannot be null",
+      throw fail(PathExpression.root(), String.valueOf(value), "null", "a header, query or path value cannot be null",
           "give a string, or a matcher such as regex(\"\\\\d+\", \"42\")");
     }
     if (value instanceof Matcher.StateVariable v) {
-      StateVariable var = variable(v, "$");
+      StateVariable var = variable(v, PathExpression.root());
       List<MatchingRule> r = !var.rules().isEmpty() ? var.rules()
           : response ? List.of(new MatchingRule.Type(null, null)) : List.of();
       return new Scalar(text(var.example()), r, new Generator.ProviderState("${" + v.name + "}", Generator.DataType.STRING));
@@ -106,10 +102,10 @@ final class ValueCompiler {
       StringBuilder expression = new StringBuilder();
       for (Object part : t.parts) {
         if (part instanceof Matcher.StateVariable v) {
-          example.append(text(variable(v, "$").example()));
+          example.append(text(variable(v, PathExpression.root()).example()));
           expression.append("${").append(v.name).append('}');
         } else if (part instanceof Matcher) {
-          throw fail("$", t.describe, "", "path(...) takes strings and stateVariable(...) only",
+          throw fail(PathExpression.root(), t.describe, "", "path(...) takes strings and stateVariable(...) only",
               "split the value into literal strings and stateVariable(\"name\") parts");
         } else {
           example.append(part);
@@ -121,19 +117,19 @@ final class ValueCompiler {
     }
     if (value instanceof Matcher m) {
       if (m.kind != Matcher.Kind.VALUE) {
-        throw fail("$", m.describe, "", "a header, query or path value must be a single value",
+        throw fail(PathExpression.root(), m.describe, "", "a header, query or path value must be a single value",
             "use a value matcher such as regex(...), integer(...) or fromProviderState(...)");
       }
       JsonNode example = Json.toTree(m.example);
       for (MatchingRule rule : m.rules) {
-        validate(rule, example, "$", m);
+        validate(rule, example, PathExpression.root(), m);
       }
       return new Scalar(text(example), m.rules, m.generator);
     }
     return new Scalar(String.valueOf(value), List.of(), null);
   }
 
-  private JsonNode walk(Object value, String path) {
+  private JsonNode walk(Object value, PathExpression path) {
     if (value == null) {
       return nodes.nullNode();
     }
@@ -154,7 +150,7 @@ final class ValueCompiler {
       }
       for (Map.Entry<?, ?> e : entries) {
         String key = String.valueOf(e.getKey());
-        obj.set(key, walk(e.getValue(), field(path, key)));
+        obj.set(key, walk(e.getValue(), path.field(key)));
       }
       return obj;
     }
@@ -162,14 +158,14 @@ final class ValueCompiler {
       ArrayNode arr = nodes.arrayNode();
       int i = 0;
       for (Object item : list) {
-        arr.add(walk(item, path + "[" + i++ + "]"));
+        arr.add(walk(item, path.index(i++)));
       }
       return arr;
     }
     if (value.getClass().isArray() && !(value instanceof byte[])) {
       ArrayNode arr = nodes.arrayNode();
       for (int i = 0; i < Array.getLength(value); i++) {
-        arr.add(walk(Array.get(value, i), path + "[" + i + "]"));
+        arr.add(walk(Array.get(value, i), path.index(i)));
       }
       return arr;
     }
@@ -192,28 +188,28 @@ final class ValueCompiler {
     return resolve(tree, path, placeholders);
   }
 
-  private JsonNode resolve(JsonNode node, String path, List<Matcher> placeholders) {
+  private JsonNode resolve(JsonNode node, PathExpression path, List<Matcher> placeholders) {
     if (node.isString() && node.asString().startsWith(MARK)) {
       return matcher(placeholders.get(Integer.parseInt(node.asString().substring(MARK.length()))), path);
     }
     if (node.isObject()) {
       ObjectNode obj = nodes.objectNode();
       for (Map.Entry<String, JsonNode> e : node.properties()) {
-        obj.set(e.getKey(), resolve(e.getValue(), field(path, e.getKey()), placeholders));
+        obj.set(e.getKey(), resolve(e.getValue(), path.field(e.getKey()), placeholders));
       }
       return obj;
     }
     if (node.isArray()) {
       ArrayNode arr = nodes.arrayNode();
       for (int i = 0; i < node.size(); i++) {
-        arr.add(resolve(node.get(i), path + "[" + i + "]", placeholders));
+        arr.add(resolve(node.get(i), path.index(i), placeholders));
       }
       return arr;
     }
     return node;
   }
 
-  private JsonNode matcher(Matcher m, String path) {
+  private JsonNode matcher(Matcher m, PathExpression path) {
     switch (m.kind) {
       case VALUE -> {
         JsonNode example = walk(m.example, path);
@@ -222,35 +218,21 @@ final class ValueCompiler {
         }
         addRules(path, m.rules);
         if (m.generator != null) {
-          generators.put(path, m.generator);
+          generators.put(path.text(), m.generator);
         }
         return example;
       }
       case EACH_LIKE -> {
         Matcher.EachLike each = (Matcher.EachLike) m;
-        if (each.min != null && each.min < 0) {
-          throw fail(path, m.describe, "", "the minimum size is negative", "use a minimum of 0 or more");
-        }
-        if (each.max != null && each.min != null && each.max < each.min) {
-          throw fail(path, m.describe, "", "the maximum size " + each.max + " is below the minimum " + each.min,
-              "swap the bounds: eachLike(template, min, max) with min <= max");
-        }
-        if (each.min != null && each.examples < each.min) {
-          throw fail(path, m.describe, each.examples + " example(s)",
-              "the example list has fewer elements than the minimum of " + each.min,
-              "give at least " + each.min + " examples: .examples(" + each.min + ")");
-        }
-        if (each.max != null && each.examples > each.max) {
-          throw fail(path, m.describe, each.examples + " example(s)",
-              "the example list has more elements than the maximum of " + each.max,
-              "give at most " + each.max + " examples");
-        }
-        addRules(path, m.rules);
-        JsonNode element = walk(m.example, path + "[*]");
+        JsonNode element = walk(m.example, path.anyIndex());
         ArrayNode arr = nodes.arrayNode();
         for (int i = 0; i < each.examples; i++) {
           arr.add(element);
         }
+        for (MatchingRule rule : m.rules) {
+          validate(rule, arr, path, m);
+        }
+        addRules(path, m.rules);
         return arr;
       }
       case ARRAY_CONTAINING -> {
@@ -273,46 +255,30 @@ final class ValueCompiler {
               "use regex(...), like(...), integer(...) and the like as the first argument");
         }
         JsonNode example = walk(m.example, path);
-        boolean keys = m.kind == Matcher.Kind.EACH_KEY;
-        if (keys ? !example.isObject() : !(example.isObject() || example.isArray())) {
-          throw fail(path, m.describe, render(example), "the example is not a " + (keys ? "map" : "map or list"),
-              "give a Map" + (keys ? "" : " or a List") + " as the example");
-        }
-        if (keys) {
-          for (String key : example.propertyNames()) {
-            for (MatchingRule rule : each.element.rules) {
-              validate(rule, nodes.stringNode(key), path + " (key '" + key + "')", each.element);
-            }
-          }
-          addRules(path, List.of(new MatchingRule.EachKey(each.element.rules, null)));
-        } else {
-          for (JsonNode item : example.isObject() ? example.values() : example) {
-            for (MatchingRule rule : each.element.rules) {
-              validate(rule, item, path + " (each value)", each.element);
-            }
-          }
-          addRules(path, List.of(new MatchingRule.EachValue(each.element.rules, null)));
-        }
+        MatchingRule rule = m.kind == Matcher.Kind.EACH_KEY ? new MatchingRule.EachKey(each.element.rules, null)
+            : new MatchingRule.EachValue(each.element.rules, null);
+        validate(rule, example, path, m);
+        addRules(path, List.of(rule));
         return example;
       }
       case STATE_VARIABLE -> {
         Matcher.StateVariable v = (Matcher.StateVariable) m;
         StateVariable var = variable(v, path);
         addRules(path, var.rules().isEmpty() ? List.of(new MatchingRule.Type(null, null)) : var.rules());
-        generators.put(path, new Generator.ProviderState(v.name, Generator.DataType.RAW));
+        generators.put(path.text(), new Generator.ProviderState(v.name, Generator.DataType.RAW));
         return var.example();
       }
       case TEMPLATE -> {
         Scalar s = compileScalar(m, true);
         addRules(path, s.rules());
-        generators.put(path, s.generator());
+        generators.put(path.text(), s.generator());
         return nodes.stringNode(s.example());
       }
       default -> throw new IllegalStateException("unknown matcher kind " + m.kind);
     }
   }
 
-  private StateVariable variable(Matcher.StateVariable v, String path) {
+  private StateVariable variable(Matcher.StateVariable v, PathExpression path) {
     StateVariable var = variables.get(v.name);
     if (var == null) {
       throw new ContractDefinitionException("Unknown state variable '" + v.name + "' in " + where + " at " + path
@@ -323,11 +289,11 @@ final class ValueCompiler {
     return var;
   }
 
-  private void addRules(String path, List<MatchingRule> newRules) {
+  private void addRules(PathExpression path, List<MatchingRule> newRules) {
     if (newRules.isEmpty()) {
       return;
     }
-    RuleList existing = rules.get(path);
+    RuleList existing = rules.get(path.text());
     List<MatchingRule> all = new ArrayList<>();
     if (existing != null) {
       all.addAll(existing.rules());
@@ -337,91 +303,41 @@ final class ValueCompiler {
         all.add(r);
       }
     }
-    rules.put(path, new RuleList(all, null));
+    rules.put(path.text(), new RuleList(all, null));
   }
 
-  private void validate(MatchingRule rule, JsonNode example, String path, Matcher m) {
-    String problem = null;
-    if (rule instanceof MatchingRule.Regex r) {
-      problem = regexProblem(r.regex(), example);
-    } else if (rule instanceof MatchingRule.IntegerType) {
-      problem = example.isIntegralNumber() ? null : "the example is not an integer";
-    } else if (rule instanceof MatchingRule.DecimalType) {
-      problem = example.isNumber() ? null : "the example is not a decimal number";
-    } else if (rule instanceof MatchingRule.NumberType) {
-      problem = example.isNumber() ? null : "the example is not a number";
-    } else if (rule instanceof MatchingRule.BooleanType) {
-      problem = example.isBoolean() ? null : "the example is not a boolean";
-    } else if (rule instanceof MatchingRule.Date d) {
-      problem = temporal(d.format(), example);
-    } else if (rule instanceof MatchingRule.Time t) {
-      problem = temporal(t.format(), example);
-    } else if (rule instanceof MatchingRule.Timestamp t) {
-      problem = temporal(t.format(), example);
-    } else if (rule instanceof MatchingRule.Include inc) {
-      problem = !example.isContainer() && text(example).contains(inc.value()) ? null
-          : "the example does not contain '" + inc.value() + "'";
-    } else if (rule instanceof MatchingRule.Null) {
-      problem = example.isNull() ? null : "the example is not null";
-    } else if (rule instanceof MatchingRule.NotEmpty) {
-      problem = example.isNull() || (example.isString() && example.asString().isEmpty())
-          || (example.isContainer() && example.isEmpty()) ? "the example is empty" : null;
-    } else if (rule instanceof MatchingRule.Semver) {
-      problem = example.isString() && SEMVER.matcher(example.asString()).matches() ? null
-          : "the example is not a semantic version (major.minor.patch, e.g. 1.2.3)";
-    } else if (rule instanceof MatchingRule.StatusCode sc) {
-      problem = !example.isIntegralNumber() ? "the example is not a status code"
-          : inClass(sc.statusClass(), example.asInt()) ? null
-          : "the example status is not in the class '" + sc.statusClass() + "'";
+  /**
+   * Refuses an example its own rule refuses, in pact-core's words: the first mismatch gives the place (below
+   * the matcher's own path for a key or an element) and the problem.
+   */
+  private void validate(MatchingRule rule, JsonNode example, PathExpression path, Matcher m) {
+    List<Mismatch> mismatches = Matching.checkExample(rule, example);
+    if (mismatches.isEmpty()) {
+      return;
     }
-    if (problem != null) {
-      throw fail(path, m.describe, render(example), problem,
-          "change the example so that it satisfies its own rule, or change the rule");
-    }
+    String at = mismatches.get(0).path();
+    String problems = mismatches.stream().filter(x -> x.path().equals(at))
+        .map(Mismatch::description).distinct().collect(Collectors.joining("; "));
+    String fix = m instanceof Matcher.EachLike each ? eachLikeFix(each)
+        : "change the example so that it satisfies its own rule, or change the rule";
+    String shown = m instanceof Matcher.EachLike each ? each.examples + " example(s)" : render(example);
+    throw fail(path.text() + (at.startsWith("$") ? at.substring(1) : ""), m.describe, shown, problems, fix);
   }
 
-  private static String regexProblem(String regex, JsonNode example) {
-    Pattern p;
-    try {
-      p = PactRegex.compile(regex);
-    } catch (PatternSyntaxException e) {
-      return "the regular expression is invalid: " + e.getDescription();
+  private static String eachLikeFix(Matcher.EachLike each) {
+    if ((each.min != null && each.min < 0) || (each.max != null && (each.max < 0
+        || (each.min != null && each.max < each.min)))) {
+      return "give sizes with 0 <= min <= max: eachLike(template, min, max)";
     }
-    if (example.isContainer() || example.isNull()) {
-      return "a regex applies to a single value, not to " + render(example);
+    if (each.min != null && each.examples < each.min) {
+      return "give at least " + each.min + " examples: .examples(" + each.min + ")";
     }
-    return p.matcher(text(example)).matches() ? null : "the example does not match the regular expression";
+    return "give at most " + each.max + " examples: .examples(" + each.max + ")";
   }
 
-  private static String temporal(String format, JsonNode example) {
-    if (!example.isString()) {
-      return "the example is not a string";
-    }
-    DateTimeFormatter formatter;
-    try {
-      formatter = FORMATTERS.computeIfAbsent(format, DateTimeFormatter::ofPattern);
-    } catch (IllegalArgumentException e) {
-      return "the format '" + format + "' is not a valid java.time.format.DateTimeFormatter pattern: " + e.getMessage();
-    }
-    try {
-      formatter.parse(example.asString());
-      return null;
-    } catch (DateTimeParseException e) {
-      return "the example does not fit the format '" + format + "'";
-    }
-  }
-
-  private static boolean inClass(String statusClass, int status) {
-    return switch (statusClass) {
-      case "info" -> status >= 100 && status < 200;
-      case "success" -> status >= 200 && status < 300;
-      case "redirect" -> status >= 300 && status < 400;
-      case "clientError" -> status >= 400 && status < 500;
-      case "serverError" -> status >= 500 && status < 600;
-      case "nonError" -> status < 400;
-      case "error" -> status >= 400;
-      default -> false;
-    };
+  private ContractDefinitionException fail(PathExpression path, String matcher, String example, String problem,
+      String fix) {
+    return fail(path.text(), matcher, example, problem, fix);
   }
 
   private ContractDefinitionException fail(String path, String matcher, String example, String problem, String fix) {
@@ -429,14 +345,6 @@ final class ValueCompiler {
         + "  matcher: " + matcher + "\n"
         + (example.isEmpty() ? "" : "  example: " + example + "\n")
         + "  fix:     " + fix);
-  }
-
-  /** Pact path syntax: {@code $.name} for identifiers, {@code $['a key']} otherwise. */
-  static String field(String path, String key) {
-    if (IDENTIFIER.matcher(key).matches()) {
-      return path + "." + key;
-    }
-    return path + "['" + key.replace("'", "\\'") + "']";
   }
 
   static String text(JsonNode node) {

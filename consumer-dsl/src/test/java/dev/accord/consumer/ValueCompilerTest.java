@@ -103,7 +103,7 @@ class ValueCompilerTest {
     assertThatThrownBy(() -> compiler.compile(Map.of("order", Map.of("id", regex("\\d+", "abc")))))
         .isInstanceOf(ContractDefinitionException.class)
         .hasMessage("Invalid matcher in the response body of interaction 'x' at $.order.id: "
-            + "the example does not match the regular expression.\n"
+            + "Expected 'abc' to match '\\d+'.\n"
             + "  matcher: regex(\"\\d+\", \"abc\")\n"
             + "  example: 'abc'\n"
             + "  fix:     change the example so that it satisfies its own rule, or change the rule");
@@ -114,7 +114,7 @@ class ValueCompilerTest {
     assertThatThrownBy(() -> compiler.compile(Map.of("tags", eachLike("a", 3).examples(2))))
         .isInstanceOf(ContractDefinitionException.class)
         .hasMessage("Invalid matcher in the response body of interaction 'x' at $.tags: "
-            + "the example list has fewer elements than the minimum of 3.\n"
+            + "Expected [\"a\", \"a\"] (size 2) to have minimum size of 3.\n"
             + "  matcher: eachLike(\"a\", 3).examples(2)\n"
             + "  example: 2 example(s)\n"
             + "  fix:     give at least 3 examples: .examples(3)");
@@ -125,21 +125,21 @@ class ValueCompilerTest {
     assertThatThrownBy(() -> compiler.compile(Map.of("shipped", date("dd/MM/yyyy", "2024-05-01"))))
         .isInstanceOf(ContractDefinitionException.class)
         .hasMessageStartingWith("Invalid matcher in the response body of interaction 'x' at $.shipped: "
-            + "the example does not fit the format 'dd/MM/yyyy'.");
+            + "Expected '2024-05-01' to match a date pattern of 'dd/MM/yyyy'.");
   }
 
   @Test
   void otherExamplesBreakingTheirRulesFail() {
     assertThatThrownBy(() -> compiler.compile(Map.of("n", number(1), "s", semver("1.0"))))
-        .hasMessageContaining("at $.s: the example is not a semantic version");
+        .hasMessageContaining("at $.s: '1.0' is not a valid semantic version");
     assertThatThrownBy(() -> compiler.compile(Map.of("e", notEmpty(""))))
-        .hasMessageContaining("at $.e: the example is empty");
+        .hasMessageContaining("at $.e: Expected '' (String) to not be empty");
     assertThatThrownBy(() -> compiler.compile(Map.of("t", datetime("2024-05-01 10:00"))))
-        .hasMessageContaining("at $.t: the example does not fit the format");
+        .hasMessageContaining("at $.t: Expected '2024-05-01 10:00' to match a datetime pattern of");
     assertThatThrownBy(() -> compiler.compile(Map.of("i", include("x", "abc"))))
-        .hasMessageContaining("at $.i: the example does not contain 'x'");
+        .hasMessageContaining("at $.i: Expected 'abc' to include 'x'");
     assertThatThrownBy(() -> compiler.compile(Map.of("k", eachKey(regex("[a-z]+", "en"), Map.of("EN", 1)))))
-        .hasMessageContaining("at $.k (key 'EN'): the example does not match the regular expression");
+        .hasMessageContaining("at $.k.EN: Expected 'EN' to match '[a-z]+'");
   }
 
   @Test

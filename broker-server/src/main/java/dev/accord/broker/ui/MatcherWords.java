@@ -1,19 +1,18 @@
 package dev.accord.broker.ui;
 
+import dev.accord.pact.matching.StatusClass;
 import dev.accord.pact.model.Generator;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
 import dev.accord.pact.model.RuleLogic;
+import dev.accord.pact.path.PathExpression;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /** Matching rules and generators in plain words, for a reader of the contract rather than a verifier. */
 final class MatcherWords {
   private static final int MAX_EXAMPLE = 60;
-  private static final Pattern SEGMENT = Pattern.compile("\\.([^.\\[]+)|\\['([^']*)'\\]|\\[(\\d+|\\*)\\]|\\.\\*");
 
   private MatcherWords() {}
 
@@ -141,43 +140,20 @@ final class MatcherWords {
     throw new IllegalArgumentException("unknown generator " + generator);
   }
 
-  /** The example value at a body path such as {@code $.items[0].price}; null when the path goes through wildcards it cannot follow. */
+  /**
+   * The example value at a body path such as {@code $.items[*].price}: the first node pact-core's
+   * {@link PathExpression} selects; null when it selects none or is not a valid path.
+   */
   static JsonNode exampleAt(JsonNode root, String path) {
     if (root == null || path == null) {
       return null;
     }
-    String p = path.startsWith("$") ? path.substring(1) : path;
-    JsonNode node = root;
-    Matcher m = SEGMENT.matcher(p);
-    int at = 0;
-    while (at < p.length()) {
-      if (!m.find(at) || m.start() != at) {
-        return null;
-      }
-      String name = m.group(1) != null ? m.group(1) : m.group(2);
-      if (name != null) {
-        node = name.equals("*") ? first(node) : node.path(name);
-      } else if (m.group(3) != null) {
-        node = m.group(3).equals("*") ? node.path(0) : node.path(Integer.parseInt(m.group(3)));
-      } else {
-        node = first(node);
-      }
-      if (node == null || node.isMissingNode()) {
-        return null;
-      }
-      at = m.end();
+    try {
+      List<PathExpression.Selected> selected = PathExpression.parse(path).select(root);
+      return selected.isEmpty() ? null : selected.get(0).value();
+    } catch (IllegalArgumentException invalid) {
+      return null;
     }
-    return node;
-  }
-
-  private static JsonNode first(JsonNode node) {
-    if (node.isArray()) {
-      return node.path(0);
-    }
-    for (JsonNode value : node.values()) {
-      return value;
-    }
-    return null;
   }
 
   private static String arrayLike(MatchingRule.Type t, JsonNode example) {
@@ -235,16 +211,7 @@ final class MatcherWords {
   }
 
   private static String statusClass(String c) {
-    return switch (c == null ? "" : c) {
-      case "info" -> "informational (1xx)";
-      case "success" -> "successful (2xx)";
-      case "redirect" -> "redirect (3xx)";
-      case "clientError" -> "client error (4xx)";
-      case "serverError" -> "server error (5xx)";
-      case "nonError" -> "non-error (below 400)";
-      case "error" -> "error (400 and above)";
-      default -> String.valueOf(c);
-    };
+    return StatusClass.named(c).map(StatusClass::words).orElse(String.valueOf(c));
   }
 
   private static String expression(String e) {

@@ -24,6 +24,8 @@ class MatcherWordsTest {
     assertThat(words("$.missing", new MatchingRule.Regex("\\d+"))).isEqualTo("a string matching the regular expression /\\d+/");
     assertThat(words("$.when", new MatchingRule.Timestamp(null))).isEqualTo("a date and time in the format ISO-8601");
     assertThat(MatcherWords.explain(new MatchingRule.StatusCode("success", null), null)).isEqualTo("any successful (2xx) status");
+    assertThat(MatcherWords.explain(new MatchingRule.StatusCode("client_error", null), null))
+        .as("every spelling pact-core reads").isEqualTo("any client error (4xx) status");
   }
 
   @Test

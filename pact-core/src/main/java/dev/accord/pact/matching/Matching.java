@@ -1,11 +1,17 @@
 package dev.accord.pact.matching;
 
+import dev.accord.pact.matching.internal.ExampleCheck;
 import dev.accord.pact.matching.internal.PactMatcher;
+import dev.accord.pact.matching.internal.ValueRules;
 import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
+import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.MessageContents;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The matching engine: compares what a pact expects with what actually happened and lists every
@@ -86,5 +92,51 @@ public final class Matching {
    */
   public static String describeRules(dev.accord.pact.model.RuleList rules) {
     return dev.accord.pact.matching.internal.RuleText.of(Objects.requireNonNull(rules, "rules"));
+  }
+
+  /**
+   * Checks an example against one of its own rules, as a consumer DSL does when an interaction is declared:
+   * what this refuses, the consumer mock and the verifier refuse too, in the same words.
+   *
+   * <pre>{@code
+   * Matching.checkExample(new MatchingRule.Semver(), Json.parse("\"1.2.3-01\""));
+   * // [body $: '1.2.3-01' is not a valid semantic version]
+   * Matching.checkExample(new MatchingRule.StatusCode("client_error", null), Json.parse("404"));
+   * // []
+   * Matching.checkExample(new MatchingRule.Type(1, null), Json.parse("[]"));
+   * // [body $: Expected [] (size 0) to have minimum size of 1]
+   * }</pre>
+   *
+   * <p>The example is a whole body with the rule at {@code $}: a container rule ({@code eachLike} sizes,
+   * {@code eachKey}, {@code eachValue}, {@code arrayContains}) applies as it does in a pact, and a rule a
+   * value can never satisfy (a regex that does not compile, a date format {@code DateTimeFormatter} refuses,
+   * an unknown status class, a negative size) is reported too.
+   *
+   * @param example the example as JSON (a {@code null} Java reference is JSON {@code null})
+   * @return the mismatches ({@link MismatchType#BODY}, paths relative to the example, {@code $} being the
+   *     example itself); empty when the example satisfies the rule
+   */
+  public static List<Mismatch> checkExample(MatchingRule rule, JsonNode example) {
+    return ExampleCheck.check(Objects.requireNonNull(rule, "rule"), example);
+  }
+
+  /**
+   * Matches one value against one rule, with {@code expected} as the pact's example (what {@code type} and
+   * equality compare with). The same judgement as in a body, lenient about unexpected keys.
+   *
+   * @return the mismatches ({@link MismatchType#BODY}, paths relative to the value); empty when it matches
+   */
+  public static List<Mismatch> matchValue(MatchingRule rule, JsonNode expected, JsonNode actual) {
+    return ExampleCheck.match(Objects.requireNonNull(rule, "rule"), expected, actual);
+  }
+
+  /**
+   * Compiles the regular expression of a {@code regex} rule as the matching engine reads it (the one place
+   * where a pact's regex becomes a {@link Pattern}; compiled patterns are cached).
+   *
+   * @throws PatternSyntaxException when it does not compile
+   */
+  public static Pattern regex(String regex) {
+    return ValueRules.pattern(Objects.requireNonNull(regex, "regex"));
   }
 }

@@ -1,6 +1,6 @@
 package dev.accord.pact.matching;
 
-import dev.accord.pact.internal.path.PathExpression;
+import dev.accord.pact.path.PathExpression;
 import static dev.accord.pact.matching.MatchingFixtures.bodyRule;
 import static dev.accord.pact.matching.MatchingFixtures.described;
 import static dev.accord.pact.matching.MatchingFixtures.requestBody;

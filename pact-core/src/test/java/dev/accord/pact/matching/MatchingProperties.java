@@ -3,7 +3,7 @@ package dev.accord.pact.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accord.pact.json.Json;
-import dev.accord.pact.internal.path.BodyPath;
+import dev.accord.pact.path.BodyPath;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.Category;
 import dev.accord.pact.model.HttpRequest;

@@ -2,8 +2,8 @@ package dev.accord.pact.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.pact.internal.path.BodyPath;
-import dev.accord.pact.internal.path.PathExpression;
+import dev.accord.pact.path.BodyPath;
+import dev.accord.pact.path.PathExpression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -4,8 +4,10 @@ import dev.accord.pact.model.Body;
 import dev.accord.pact.model.Category;
 import dev.accord.pact.model.Generator;
 import dev.accord.pact.model.HttpRequest;
+import dev.accord.pact.path.PathExpression;
 import dev.accord.verifier.Failure;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,16 +34,27 @@ final class GeneratedShapes {
       if (!(e.getValue() instanceof Generator.ProviderState ps)) {
         continue;
       }
-      JsonNode example = at(before, e.getKey());
-      JsonNode value = at(after, e.getKey());
-      if (example == null || value == null || example.isNull() || kind(example).equals(kind(value))) {
-        continue;
+      PathExpression path;
+      try {
+        path = PathExpression.parse(e.getKey());
+      } catch (IllegalArgumentException invalid) {
+        continue; // generating the request has already reported it
       }
-      failures.add(new Failure(Failure.REQUEST_FAILED, e.getKey(), example + " (" + kind(example) + ")",
-          value + " (" + kind(value) + ")",
-          "The provider state value for " + e.getKey() + " (expression '" + ps.expression() + "') is " + value
-              + " (" + kind(value) + "), but the consumer's example there is " + example + " (" + kind(example)
-              + "). Return a " + kind(example) + " from the state handler, or change the consumer's example."));
+      Map<String, JsonNode> examples = new HashMap<>();
+      path.select(before).forEach(s -> examples.put(s.path().toString(), s.value()));
+      for (PathExpression.Selected generatedValue : path.select(after)) {
+        String at = generatedValue.path().toString();
+        JsonNode example = examples.get(at);
+        JsonNode value = generatedValue.value();
+        if (example == null || example.isNull() || kind(example).equals(kind(value))) {
+          continue;
+        }
+        failures.add(new Failure(Failure.REQUEST_FAILED, at, example + " (" + kind(example) + ")",
+            value + " (" + kind(value) + ")",
+            "The provider state value for " + at + " (expression '" + ps.expression() + "') is " + value
+                + " (" + kind(value) + "), but the consumer's example there is " + example + " (" + kind(example)
+                + "). Return a " + kind(example) + " from the state handler, or change the consumer's example."));
+      }
     }
     return failures;
   }
@@ -61,46 +74,5 @@ final class GeneratedShapes {
       case NULL -> "Null";
       default -> t.name().toLowerCase(Locale.ROOT);
     };
-  }
-
-  /** The node at a simple path ({@code $.a.b}, {@code $['a b'][0]}); null for wildcards or missing nodes. */
-  static JsonNode at(JsonNode root, String path) {
-    if (!path.startsWith("$")) {
-      path = "$." + path;
-    }
-    JsonNode node = root;
-    int i = 1;
-    while (i < path.length() && node != null) {
-      char c = path.charAt(i);
-      if (c == '.') {
-        int end = i + 1;
-        while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
-          end++;
-        }
-        String name = path.substring(i + 1, end);
-        if (name.equals("*")) {
-          return null;
-        }
-        node = node.isObject() ? node.get(name) : null;
-        i = end;
-      } else if (c == '[') {
-        int end = path.indexOf(']', i);
-        if (end < 0) {
-          return null;
-        }
-        String inside = path.substring(i + 1, end).trim();
-        if (inside.startsWith("'") && inside.endsWith("'") && inside.length() >= 2) {
-          node = node.isObject() ? node.get(inside.substring(1, inside.length() - 1)) : null;
-        } else if (inside.matches("\\d+")) {
-          node = node.isArray() ? node.get(Integer.parseInt(inside)) : null;
-        } else {
-          return null;
-        }
-        i = end + 1;
-      } else {
-        return null;
-      }
-    }
-    return node;
   }
 }

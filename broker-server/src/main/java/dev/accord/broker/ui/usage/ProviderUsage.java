@@ -1,7 +1,7 @@
 package dev.accord.broker.ui.usage;
 
-import dev.accord.pact.internal.path.PathExpression;
-import dev.accord.pact.matching.PactRegex;
+import dev.accord.pact.matching.BodyRules;
+import dev.accord.pact.matching.Matching;
 import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.Category;
@@ -15,6 +15,8 @@ import dev.accord.pact.model.MessageContents;
 import dev.accord.pact.model.Pact;
 import dev.accord.pact.model.RuleList;
 import dev.accord.pact.model.SyncMessageInteraction;
+import dev.accord.pact.path.BodyPath;
+import dev.accord.pact.path.PathExpression;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,9 +46,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Path parameters: {@code /api/products/prod-001} and {@code /api/products/prod-002} are one endpoint
  * {@code /api/products/{id}} when a provider-state generator builds the path ({@code /api/products/${id}}), or when a
  * regex matcher on the path accepts another value in that segment; otherwise the example path is the endpoint.
- * Array indexes are folded into {@code [*]}. A field without a matching rule of its own inherits the nearest
- * ancestor's rule (Pact cascades rules to children), shown as {@code type (from $.items)}; no rule at all is
- * {@code exact}.
+ * Array indexes are folded into {@code [*]}. Each field shows the rule pact-core's engine applies there
+ * ({@link BodyRules}: weights, cascading); one inherited from an ancestor is shown as {@code type (from $.items)};
+ * no rule at all is {@code exact}.
  */
 public record ProviderUsage(List<Endpoint> endpoints) {
   /** The pact one consumer version holds with the provider. */
@@ -103,7 +105,6 @@ public record ProviderUsage(List<Endpoint> endpoints) {
   }
 
   private static final Pattern STATE_EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
   private static final List<String> LOCATION_ORDER = List.of("status", "query", "header", "metadata", "body");
 
   /** Extracts the usage of every endpoint from each consumer's pact; consumers are listed in the order given. */
@@ -210,7 +211,7 @@ public record ProviderUsage(List<Endpoint> endpoints) {
     for (MatchingRule r : rules.rules()) {
       if (r instanceof MatchingRule.Regex re) {
         try {
-          regex = PactRegex.compile(re.regex());
+          regex = Matching.regex(re.regex());
         } catch (PatternSyntaxException ex) {
           return request.path();
         }
@@ -271,7 +272,7 @@ public record ProviderUsage(List<Endpoint> endpoints) {
     if (body == null || !body.isPresent() || body.isEmpty()) {
       return;
     }
-    List<Rule> bodyRules = parse(rules.category(Category.BODY));
+    BodyRules bodyRules = bodyRules(rules.category(Category.BODY));
     if (body.isJsonContent()) {
       JsonNode json;
       try {
@@ -281,98 +282,68 @@ public record ProviderUsage(List<Endpoint> endpoints) {
         return;
       }
       if (json.isContainer()) {
-        walk(fields, cp, json, new ArrayList<>(), "$", bodyRules);
+        walk(fields, cp, json, BodyPath.root(), PathExpression.root(), bodyRules);
       } else {
-        fields.use("body", "$", cp, matcherFor(List.of(), bodyRules));
+        fields.use("body", "$", cp, matcherFor(BodyPath.root(), bodyRules));
       }
       return;
     }
     String type = body.contentType().map(Object::toString).orElse("unknown content type");
-    fields.use("body", "(" + type + " body)", cp, matcherFor(List.of(), bodyRules));
+    fields.use("body", "(" + type + " body)", cp, matcherFor(BodyPath.root(), bodyRules));
   }
 
-  private static void walk(FieldsBuilder fields, ConsumerPact cp, JsonNode node, List<Object> tokens, String display, List<Rule> rules) {
+  /** Every field of a JSON body, shown with array indexes folded into {@code [*]}. */
+  private static void walk(FieldsBuilder fields, ConsumerPact cp, JsonNode node, BodyPath path, PathExpression display,
+      BodyRules rules) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> p : node.properties()) {
-        tokens.add(p.getKey());
-        String path = display + (PLAIN_NAME.matcher(p.getKey()).matches() ? "." + p.getKey() : "['" + p.getKey().replace("'", "\\'") + "']");
-        fields.use("body", path, cp, matcherFor(tokens, rules));
-        walk(fields, cp, p.getValue(), tokens, path, rules);
-        tokens.remove(tokens.size() - 1);
+        PathExpression shown;
+        try {
+          shown = display.field(p.getKey());
+        } catch (IllegalArgumentException unnameable) {
+          continue; // a key no Pact path can name carries no rule and no consumer can rely on it by name
+        }
+        BodyPath child = path.field(p.getKey());
+        fields.use("body", shown.text(), cp, matcherFor(child, rules));
+        walk(fields, cp, p.getValue(), child, shown, rules);
       }
     } else if (node.isArray()) {
       int i = 0;
       for (JsonNode item : node.values()) {
-        tokens.add(i++);
-        String path = display + "[*]";
+        BodyPath child = path.index(i++);
+        PathExpression shown = display.anyIndex();
         if (item.isValueNode()) {
-          fields.use("body", path, cp, matcherFor(tokens, rules));
+          fields.use("body", shown.text(), cp, matcherFor(child, rules));
         } else {
-          walk(fields, cp, item, tokens, path, rules);
+          walk(fields, cp, item, child, shown, rules);
         }
-        tokens.remove(tokens.size() - 1);
       }
     }
   }
 
-  /** A body rule with its parsed path (without the leading {@code $}). */
-  private record Rule(String key, List<PathExpression.Token> tokens, RuleList rules) {}
-
-  private static List<Rule> parse(Map<String, RuleList> category) {
-    List<Rule> parsed = new ArrayList<>();
-    for (Map.Entry<String, RuleList> e : category.entrySet()) {
+  /** The body rules as pact-core reads them; a rule whose path pact-core cannot parse applies to nothing here either. */
+  private static BodyRules bodyRules(Map<String, RuleList> category) {
+    Map<String, RuleList> valid = new LinkedHashMap<>();
+    category.forEach((expression, rules) -> {
       try {
-        List<PathExpression.Token> tokens = PathExpression.parse(e.getKey()).tokens();
-        if (!tokens.isEmpty() && tokens.get(0) instanceof PathExpression.Root) {
-          tokens = tokens.subList(1, tokens.size());
-        }
-        parsed.add(new Rule(e.getKey(), tokens, e.getValue()));
+        PathExpression.parse(expression);
+        valid.put(expression, rules);
       } catch (IllegalArgumentException ignored) {
-        // a rule path pact-core cannot parse applies to nothing here either
+        // skipped, as documented
       }
-    }
-    return parsed;
+    });
+    return BodyRules.of(valid);
   }
 
-  /** The most specific rule for the path itself, else the nearest ancestor's (rules cascade), else {@code exact}. */
-  static String matcherFor(List<Object> path, List<Rule> rules) {
-    Rule best = null;
-    int bestScore = -1;
-    for (Rule r : rules) {
-      if (r.tokens().size() > path.size() || !prefixMatches(r.tokens(), path)) {
-        continue;
-      }
-      // deeper wins; among equal depth, exact names and indexes beat wildcards
-      int score = r.tokens().size() * 100 + (int) r.tokens().stream().filter(t -> t instanceof PathExpression.Field || t instanceof PathExpression.Index).count();
-      if (score > bestScore) {
-        best = r;
-        bestScore = score;
-      }
-    }
-    if (best == null) {
-      return "exact";
-    }
-    String described = describe(best.rules());
-    return best.tokens().size() == path.size() ? described : described + " (from " + best.key() + ")";
-  }
-
-  private static boolean prefixMatches(List<PathExpression.Token> rule, List<Object> path) {
-    for (int i = 0; i < rule.size(); i++) {
-      PathExpression.Token t = rule.get(i);
-      Object p = path.get(i);
-      boolean ok;
-      if (t instanceof PathExpression.Field f) {
-        ok = p instanceof String s && (f.name().equals(s) || f.name().equals("*"));
-      } else if (t instanceof PathExpression.Index idx) {
-        ok = p instanceof Integer n && idx.index() == n;
-      } else {
-        ok = t instanceof PathExpression.Star || (t instanceof PathExpression.StarIndex && p instanceof Integer);
-      }
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+  /**
+   * The rule pact-core applies at the path (its precedence and weighting), shown with the expression it comes from
+   * when it cascades from an ancestor ({@code type (from $.items)}); {@code exact} when none applies.
+   */
+  static String matcherFor(BodyPath path, BodyRules rules) {
+    return rules.ruleAt(path)
+        .map(applied -> applied.cascaded() ? describe(applied.rules()) + " (from " + applied.expression() + ")"
+            : describe(applied.rules()))
+        .orElse("exact");
   }
 
   private static String keyed(MatchingRules rules, Category category, String name) {

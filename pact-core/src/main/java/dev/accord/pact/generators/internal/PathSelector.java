@@ -1,7 +1,7 @@
 package dev.accord.pact.generators.internal;
 
-import dev.accord.pact.internal.path.BodyPath;
-import dev.accord.pact.internal.path.PathExpression;
+import dev.accord.pact.path.BodyPath;
+import dev.accord.pact.path.PathExpression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;

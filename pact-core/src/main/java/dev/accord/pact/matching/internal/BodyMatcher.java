@@ -1,6 +1,6 @@
 package dev.accord.pact.matching.internal;
 
-import dev.accord.pact.internal.path.BodyPath;
+import dev.accord.pact.path.BodyPath;
 import dev.accord.pact.json.Json;
 import dev.accord.pact.matching.PactRegex;
 import dev.accord.pact.model.Body;

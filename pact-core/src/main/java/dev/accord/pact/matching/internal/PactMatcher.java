@@ -1,6 +1,6 @@
 package dev.accord.pact.matching.internal;
 
-import dev.accord.pact.internal.path.PathExpression;
+import dev.accord.pact.path.PathExpression;
 import dev.accord.pact.json.Json;
 import dev.accord.pact.matching.Mismatch;
 import dev.accord.pact.matching.MismatchType;

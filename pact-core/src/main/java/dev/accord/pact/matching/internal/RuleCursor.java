@@ -18,7 +18,7 @@ import java.util.Arrays;
 public final class RuleCursor {
 
   /** A rule list found on the way down, with what decides between candidates. */
-  private record Candidate(RuleList rules, double weight, int length, int depth, boolean values) {
+  private record Candidate(RuleList rules, String text, double weight, int length, int depth, boolean values) {
     boolean loses(double otherWeight, int otherLength) {
       return otherWeight > weight || (otherWeight == weight && otherLength > length);
     }
@@ -54,14 +54,14 @@ public final class RuleCursor {
       return NONE;
     }
     RuleIndex.Node root = index.root;
-    Candidate here = root.rules == null ? null : new Candidate(root.rules, 2, root.textLength, 0, root.values);
+    Candidate here = root.rules == null ? null : new Candidate(root.rules, root.text, 2, root.textLength, 0, root.values);
     return new RuleCursor(new RuleIndex.Node[] {root}, new double[] {2}, here,
         here != null && !here.values() ? here : null, 0);
   }
 
   /** A cursor whose only rule is {@code rules}, applied here and cascading to children. */
   public static RuleCursor of(RuleList rules) {
-    Candidate c = new Candidate(rules, Double.MAX_VALUE, Integer.MAX_VALUE, 0, false);
+    Candidate c = new Candidate(rules, null, Double.MAX_VALUE, Integer.MAX_VALUE, 0, false);
     return new RuleCursor(NO_NODES, NO_WEIGHTS, c, c, 0);
   }
 
@@ -116,12 +116,12 @@ public final class RuleCursor {
         if (child.rules != null) {
           Candidate found = null;
           if (newBest == null || newBest.loses(cw, child.textLength)) {
-            found = new Candidate(child.rules, cw, child.textLength, depth + 1, child.values);
+            found = new Candidate(child.rules, child.text, cw, child.textLength, depth + 1, child.values);
             newBest = found;
           }
           if (!child.values && (newInherited == null || newInherited.loses(cw, child.textLength))) {
             newInherited = found != null ? found
-                : new Candidate(child.rules, cw, child.textLength, depth + 1, false);
+                : new Candidate(child.rules, child.text, cw, child.textLength, depth + 1, false);
           }
         }
       }
@@ -149,6 +149,11 @@ public final class RuleCursor {
   /** The winning rules for this node, or null when none applies. */
   public RuleList rules() {
     return best == null ? null : best.rules();
+  }
+
+  /** The expression the winning rules were keyed by in the pact, or null when none applies. */
+  public String expression() {
+    return best == null ? null : best.text();
   }
 
   public boolean hasRules() {

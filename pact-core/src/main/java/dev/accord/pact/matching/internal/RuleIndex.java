@@ -1,6 +1,6 @@
 package dev.accord.pact.matching.internal;
 
-import dev.accord.pact.internal.path.PathExpression;
+import dev.accord.pact.path.PathExpression;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
 import java.util.HashMap;
@@ -19,6 +19,8 @@ public final class RuleIndex {
     Node starIndex;
     Node star;
     RuleList rules;
+    /** The expression text {@link #rules} were keyed by (the longest, when several name this node). */
+    String text;
     int textLength;
     /** Whether {@link #rules} holds a {@code values} rule, which applies at its own depth only. */
     boolean values;
@@ -89,6 +91,7 @@ public final class RuleIndex {
       int length = e.getKey().length();
       if (node.rules == null || length > node.textLength) {
         node.rules = e.getValue();
+        node.text = e.getKey();
         node.textLength = length;
         node.values = e.getValue().rules().stream().anyMatch(r -> r instanceof MatchingRule.Values);
       }
