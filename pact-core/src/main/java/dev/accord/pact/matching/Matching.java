@@ -2,15 +2,12 @@ package dev.accord.pact.matching;
 
 import dev.accord.pact.matching.internal.ExampleCheck;
 import dev.accord.pact.matching.internal.PactMatcher;
-import dev.accord.pact.matching.internal.ValueRules;
 import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.MessageContents;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -128,15 +125,5 @@ public final class Matching {
    */
   public static List<Mismatch> matchValue(MatchingRule rule, JsonNode expected, JsonNode actual) {
     return ExampleCheck.match(Objects.requireNonNull(rule, "rule"), expected, actual);
-  }
-
-  /**
-   * Compiles the regular expression of a {@code regex} rule as the matching engine reads it (the one place
-   * where a pact's regex becomes a {@link Pattern}; compiled patterns are cached).
-   *
-   * @throws PatternSyntaxException when it does not compile
-   */
-  public static Pattern regex(String regex) {
-    return ValueRules.pattern(Objects.requireNonNull(regex, "regex"));
   }
 }

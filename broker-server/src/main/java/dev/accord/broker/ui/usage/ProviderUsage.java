@@ -1,7 +1,7 @@
 package dev.accord.broker.ui.usage;
 
 import dev.accord.pact.matching.BodyRules;
-import dev.accord.pact.matching.Matching;
+import dev.accord.pact.matching.PactRegex;
 import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.Category;
@@ -211,7 +211,7 @@ public record ProviderUsage(List<Endpoint> endpoints) {
     for (MatchingRule r : rules.rules()) {
       if (r instanceof MatchingRule.Regex re) {
         try {
-          regex = Matching.regex(re.regex());
+          regex = PactRegex.compile(re.regex());
         } catch (PatternSyntaxException ex) {
           return request.path();
         }
