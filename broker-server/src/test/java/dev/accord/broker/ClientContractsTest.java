@@ -1,9 +1,8 @@
 package dev.accord.broker;
 
-import static dev.accord.broker.RunningBroker.publishBody;
+import static dev.accord.broker.RunningBroker.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.accord.pact.json.Json;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +26,6 @@ class ClientContractsTest {
   @AfterAll
   static void stop() {
     broker.close();
-  }
-
-  static JsonNode json(HttpResponse<String> r) {
-    return Json.parse(r.body());
-  }
-
-  private static void publish(String consumer, String version, String branch, String provider, String responseName) {
-    HttpResponse<String> r = broker.post("/contracts/publish", publishBody(consumer, version, branch, provider, responseName));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
 
   private static void verify(String provider, String consumer, String consumerVersion, String providerVersion, boolean success) {
@@ -77,8 +67,8 @@ class ClientContractsTest {
   @Test
   void the_matrix_honours_success_true_and_lists_only_successful_rows() {
     // GIVEN Foo 1 verified by Bar 4 successfully and Foo 2 verified by Bar 9 unsuccessfully
-    publish("CcFoo", "1.2.3", "main", "CcBar", "a");
-    publish("CcFoo", "1.2.4", "main", "CcBar", "b");
+    broker.publish("CcFoo", "1.2.3", "main", "CcBar", "a");
+    broker.publish("CcFoo", "1.2.4", "main", "CcBar", "b");
     verify("CcBar", "CcFoo", "1.2.3", "4.5.6", true);
     verify("CcBar", "CcFoo", "1.2.4", "9.9.9", false);
 
@@ -102,8 +92,8 @@ class ClientContractsTest {
   void considered_rows_come_before_ignored_rows() {
     // GIVEN provider Baz 4.5.6 verified Qux 1.2.3 (prod) successfully and Qux 3.4.5 (prod, the newer) unsuccessfully;
     // the failure is ignored
-    publish("CcQux", "1.2.3", "main", "CcBaz", "a");
-    publish("CcQux", "3.4.5", "main", "CcBaz", "b");
+    broker.publish("CcQux", "1.2.3", "main", "CcBaz", "a");
+    broker.publish("CcQux", "3.4.5", "main", "CcBaz", "b");
     broker.put("/pacticipants/CcQux/versions/1.2.3/tags/prod", "{}");
     broker.put("/pacticipants/CcQux/versions/3.4.5/tags/prod", "{}");
     verify("CcBaz", "CcQux", "1.2.3", "4.5.6", true);
@@ -124,7 +114,7 @@ class ClientContractsTest {
 
   @Test
   void the_latest_pact_carries_the_consumer_version_header() {
-    publish("CcCondor", "1.3.0", "main", "CcPricing", "a");
+    broker.publish("CcCondor", "1.3.0", "main", "CcPricing", "a");
 
     HttpResponse<String> latest = broker.get("/pacts/provider/CcPricing/consumer/CcCondor/latest");
 
@@ -135,8 +125,8 @@ class ClientContractsTest {
 
   @Test
   void a_pacticipant_and_the_entries_of_the_list_embed_their_latest_version_and_the_list_links_each_pacticipant() {
-    publish("CcCondor2", "1.2.0", "main", "CcPricing2", "a");
-    publish("CcCondor2", "1.3.0", "main", "CcPricing2", "b");
+    broker.publish("CcCondor2", "1.2.0", "main", "CcPricing2", "a");
+    broker.publish("CcCondor2", "1.3.0", "main", "CcPricing2", "b");
 
     JsonNode one = json(broker.get("/pacticipants/CcCondor2"));
     JsonNode list = json(broker.get("/pacticipants"));
@@ -161,7 +151,7 @@ class ClientContractsTest {
 
   @Test
   void the_entries_of_pacts_latest_carry_two_self_links_latest_and_by_version() {
-    publish("CcCondor3", "1.3.0", "main", "Cc Pricing Service", "a");
+    broker.publish("CcCondor3", "1.3.0", "main", "Cc Pricing Service", "a");
 
     JsonNode latest = json(broker.get("/pacts/latest"));
 
@@ -195,7 +185,7 @@ class ClientContractsTest {
 
   @Test
   void a_webhook_without_a_method_is_refused_naming_the_field() {
-    publish("CcHookC", "1", "main", "CcHookP", "a");
+    broker.publish("CcHookC", "1", "main", "CcHookP", "a");
 
     HttpResponse<String> r = broker.post("/webhooks/provider/CcHookP/consumer/CcHookC",
         webhook("", "{\"url\":\"https://webhook.example.com/build\"}"));
@@ -224,7 +214,7 @@ class ClientContractsTest {
 
   @Test
   void pacticipant_labels_can_be_put_read_listed_and_deleted_and_are_linked_from_the_pacticipant() throws Exception {
-    publish("CcLabelled", "1", "main", "CcLabelProvider", "a");
+    broker.publish("CcLabelled", "1", "main", "CcLabelProvider", "a");
 
     HttpResponse<String> put = broker.put("/pacticipants/CcLabelled/labels/team-a", "{}");
     HttpResponse<String> again = broker.put("/pacticipants/CcLabelled/labels/team-a", "{}");
@@ -254,8 +244,8 @@ class ClientContractsTest {
   @Test
   void a_webhook_scoped_by_consumer_label_fires_only_for_consumers_carrying_the_label() throws Exception {
     // GIVEN a webhook for consumers labelled "mobile", and two consumers of which one carries the label
-    publish("CcMobileApp", "1", "main", "CcLabelApi", "a");
-    publish("CcWebApp", "1", "main", "CcLabelApi", "a");
+    broker.publish("CcMobileApp", "1", "main", "CcLabelApi", "a");
+    broker.publish("CcWebApp", "1", "main", "CcLabelApi", "a");
     assertThat(broker.put("/pacticipants/CcMobileApp/labels/mobile", "{}").statusCode()).isEqualTo(201);
     HttpResponse<String> created = broker.post("/webhooks", webhook("\"consumer\":{\"label\":\"mobile\"},", REQUEST));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -263,8 +253,8 @@ class ClientContractsTest {
     String uuid = json(created).path("uuid").asString();
 
     // WHEN both publish changed content
-    publish("CcMobileApp", "2", "main", "CcLabelApi", "changed");
-    publish("CcWebApp", "2", "main", "CcLabelApi", "changed");
+    broker.publish("CcMobileApp", "2", "main", "CcLabelApi", "changed");
+    broker.publish("CcWebApp", "2", "main", "CcLabelApi", "changed");
 
     // THEN it fired once, for the labelled consumer
     long mobileId = id("CcMobileApp");
@@ -282,9 +272,9 @@ class ClientContractsTest {
   @Test
   void the_index_latest_main_branch_pact_versions_relation_answers() {
     broker.put("/pacticipants/CcMainC", "{\"mainBranch\":\"main\"}");
-    publish("CcMainC", "m1", "main", "CcMainP", "a");
-    publish("CcMainC", "m2", "main", "CcMainP", "b");
-    publish("CcMainC", "f1", "feature-x", "CcMainP", "c");
+    broker.publish("CcMainC", "m1", "main", "CcMainP", "a");
+    broker.publish("CcMainC", "m2", "main", "CcMainP", "b");
+    broker.publish("CcMainC", "f1", "feature-x", "CcMainP", "c");
     String template = json(broker.get("/")).path("_links").path("pb:latest-main-branch-pact-versions").path("href").asString();
 
     HttpResponse<String> r = broker.get(template.replace("{provider}", "CcMainP").replace("{consumer}", "CcMainC"));
@@ -296,7 +286,7 @@ class ClientContractsTest {
 
   @Test
   void the_index_links_metrics_which_count_what_the_broker_holds() throws Exception {
-    publish("CcMetricsC", "1", "main", "CcMetricsP", "a");
+    broker.publish("CcMetricsC", "1", "main", "CcMetricsP", "a");
     verify("CcMetricsP", "CcMetricsC", "1", "p1", true);
     String href = json(broker.get("/")).path("_links").path("pb:metrics").path("href").asString();
     assertThat(href).isEqualTo(broker.baseUrl + "/metrics");

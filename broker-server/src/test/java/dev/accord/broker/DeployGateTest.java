@@ -1,11 +1,11 @@
 package dev.accord.broker;
 
+import static dev.accord.broker.RunningBroker.json;
 import static dev.accord.broker.RunningBroker.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.accord.pact.json.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,15 +35,6 @@ class DeployGateTest {
   @AfterAll
   static void stop() {
     broker.close();
-  }
-
-  static JsonNode json(HttpResponse<String> r) {
-    return Json.parse(r.body());
-  }
-
-  private static void publish(String consumer, String version, String branch, String provider, String responseName) {
-    HttpResponse<String> r = broker.post("/contracts/publish", publishBody(consumer, version, branch, provider, responseName));
-    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
 
   private static String resultsUrl(String provider, String consumer, String consumerVersion) {
@@ -78,7 +69,7 @@ class DeployGateTest {
   void the_hint_never_recommends_a_provider_version_whose_verification_of_the_content_failed() {
     // GIVEN products version bad1 verified the orders pact and FAILED; products new1 (never verified) is in production
     String env = createEnvironment("gate-prod-1");
-    publish("GateOrders", "o1", "main", "GateProducts", "a");
+    broker.publish("GateOrders", "o1", "main", "GateProducts", "a");
     verify("GateProducts", "GateOrders", "o1", "bad1", false);
     deploy("GateProducts", "new1", env);
 
@@ -98,7 +89,7 @@ class DeployGateTest {
   void the_hint_recommends_only_the_versions_that_verified_the_content_successfully_and_warns_about_the_failed_ones() {
     // GIVEN good1 verified the pact successfully, bad2 verified it and failed, and new2 (never verified) is in production
     String env = createEnvironment("gate-prod-2");
-    publish("GateCart", "c1", "main", "GateStock", "a");
+    broker.publish("GateCart", "c1", "main", "GateStock", "a");
     verify("GateStock", "GateCart", "c1", "good1", true);
     verify("GateStock", "GateCart", "c1", "bad2", false);
     deploy("GateStock", "new2", env);
@@ -113,7 +104,7 @@ class DeployGateTest {
 
   @Test
   void a_provider_version_that_looks_like_a_branch_name_is_accepted_with_a_notice_to_use_the_git_sha() {
-    publish("GateWeb", "w1", "main", "GateApi", "a");
+    broker.publish("GateWeb", "w1", "main", "GateApi", "a");
 
     HttpResponse<String> branchNamed = verify("GateApi", "GateWeb", "w1", "main", true);
     HttpResponse<String> sha = verify("GateApi", "GateWeb", "w1", "3f2a9c1", true);
@@ -127,7 +118,7 @@ class DeployGateTest {
 
   @Test
   void a_provider_version_named_like_a_known_branch_of_the_provider_gets_the_notice_too() {
-    publish("GateWeb2", "w1", "main", "GateApi2", "a");
+    broker.publish("GateWeb2", "w1", "main", "GateApi2", "a");
     broker.put("/pacticipants/GateApi2/branches/feature-login/versions/9c1e2d3", "{}");
 
     HttpResponse<String> r = verify("GateApi2", "GateWeb2", "w1", "feature-login", true);
@@ -148,7 +139,7 @@ class DeployGateTest {
   @Test
   void publishing_a_look_alike_of_an_existing_pacticipant_name_is_refused_with_the_pact_brokers_notice() {
     // GIVEN "GateFoo Service" exists
-    publish("GateFoo Service", "1", "main", "GateBar", "a");
+    broker.publish("GateFoo Service", "1", "main", "GateBar", "a");
 
     // WHEN a pact is published for "gatefoo-service"
     HttpResponse<String> r = broker.post("/contracts/publish", publishBody("gatefoo-service", "1", "main", "GateBar", "a"));
@@ -237,7 +228,7 @@ class DeployGateTest {
 
   @Test
   void a_verification_result_retried_with_its_idempotency_key_after_a_lost_answer_is_recorded_once() throws Exception {
-    publish("GateRetryC", "r1", "main", "GateRetryP", "a");
+    broker.publish("GateRetryC", "r1", "main", "GateRetryP", "a");
     String path = URI.create(resultsUrl("GateRetryP", "GateRetryC", "r1")).getPath();
     String key = UUID.randomUUID().toString();
     String body = "{\"providerApplicationVersion\":\"9f8e7d6\",\"success\":true}";
@@ -261,7 +252,7 @@ class DeployGateTest {
 
   @Test
   void an_idempotency_key_reused_for_a_different_result_is_refused() throws Exception {
-    publish("GateKeyC", "k1", "main", "GateKeyP", "a");
+    broker.publish("GateKeyC", "k1", "main", "GateKeyP", "a");
     String url = resultsUrl("GateKeyP", "GateKeyC", "k1");
     String key = UUID.randomUUID().toString();
 
