@@ -36,7 +36,7 @@ class H2SmokeTest {
       receiver.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
           .willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok()));
       assertThat(broker.post("/pacticipants", "{\"name\":\"H2Cons\"}").statusCode()).isEqualTo(201);
-      assertThat(broker.post("/webhooks/consumer/H2Cons", "{\"events\":[{\"name\":\"contract_published\"}],\"request\":{\"url\":\"http://localhost:"
+      assertThat(broker.post("/webhooks/consumer/H2Cons", "{\"events\":[{\"name\":\"contract_published\"}],\"request\":{\"method\":\"POST\",\"url\":\"http://localhost:"
           + receiver.port() + "/h2/${pactbroker.providerName}\"}}").statusCode()).isEqualTo(201);
       assertThat(broker.post("/contracts/publish", publishBody("H2Cons", "1", "main", "H2Prov", "x")).statusCode()).isEqualTo(200);
       for (int i = 0; i < 300 && broker.count("triggered_webhook WHERE status = 'succeeded'") == 0; i++) {

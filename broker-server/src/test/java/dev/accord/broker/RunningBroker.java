@@ -153,6 +153,18 @@ final class RunningBroker implements AutoCloseable {
     }
   }
 
+  /** Publishes {@link #publishBody} and fails the calling test unless the broker answers 200. */
+  void publish(String consumer, String version, String branch, String provider, String responseName) {
+    HttpResponse<String> r = post("/contracts/publish", publishBody(consumer, version, branch, provider, responseName));
+    if (r.statusCode() != 200) {
+      throw new AssertionError("Publishing " + consumer + " " + version + " for " + provider + " answered " + r.statusCode() + ", expected 200: " + r.body());
+    }
+  }
+
+  static tools.jackson.databind.JsonNode json(HttpResponse<String> r) {
+    return dev.accord.pact.json.Json.parse(r.body());
+  }
+
   static String pact(String consumer, String provider, String responseName) {
     return "{\"consumer\":{\"name\":\"" + consumer + "\"},\"provider\":{\"name\":\"" + provider + "\"},"
         + "\"interactions\":[{\"description\":\"get thing\",\"providerStates\":[{\"name\":\"thing exists\",\"params\":{\"id\":1}}],"

@@ -66,16 +66,22 @@ class StandardPactCliWebhooksTest {
         .path("description").asString()).isEqualTo("from the cli");
 
     // create-webhook without a consumer: GET / then POST /webhooks
-    StandardPactCliInteropTest.Result anyConsumer = pact(dir, "broker", "create-webhook", url + "/any", "--provider", "Api",
+    StandardPactCliInteropTest.Result anyConsumer = pact(dir, "broker", "create-webhook", url + "/any", "-X", "POST", "--provider", "Api",
         "--provider-verification-failed");
     assertThat(anyConsumer.exit()).as(anyConsumer.output()).isZero();
 
+    // the method is required, as by the Pact Broker: without -X the CLI prints the broker's reason
+    StandardPactCliInteropTest.Result noMethod = pact(dir, "broker", "create-webhook", url + "/any", "--provider", "Api",
+        "--provider-verification-failed");
+    assertThat(noMethod.exit()).isNotZero();
+    assertThat(noMethod.output()).contains("request.method: is missing; give the HTTP method to call, e.g. \\\"POST\\\"");
+
     // create-or-update-webhook: PUT /webhooks/{uuid}, 201 then 200
     String uuid = "cli-webhook-0000000001";
-    StandardPactCliInteropTest.Result put = pact(dir, "broker", "create-or-update-webhook", url + "/put", "--uuid", uuid, "--consumer", "Web",
+    StandardPactCliInteropTest.Result put = pact(dir, "broker", "create-or-update-webhook", url + "/put", "-X", "POST", "--uuid", uuid, "--consumer", "Web",
         "--description", "first", "--contract-published");
     assertThat(put.exit()).as(put.output()).isZero();
-    StandardPactCliInteropTest.Result update = pact(dir, "broker", "create-or-update-webhook", url + "/put/${pactbroker.providerName}", "--uuid", uuid,
+    StandardPactCliInteropTest.Result update = pact(dir, "broker", "create-or-update-webhook", url + "/put/${pactbroker.providerName}", "-X", "POST", "--uuid", uuid,
         "--consumer", "Web", "--description", "second", "-d", "{\"v\":\"${pactbroker.consumerVersionNumber}\"}", "--contract-published");
     assertThat(update.exit()).as(update.output()).isZero();
     assertThat(Json.parse(broker.get("/webhooks/" + uuid).body()).path("description").asString()).isEqualTo("second");
@@ -109,7 +115,8 @@ class StandardPactCliWebhooksTest {
     assertThat(again.output()).contains("was not found");
 
     // a refused webhook: the CLI prints the broker's reason and exits 1
-    StandardPactCliInteropTest.Result refused = pact(dir, "broker", "create-webhook", "http://10.0.0.1/x", "--provider", "Api", "--contract-published");
+    StandardPactCliInteropTest.Result refused = pact(dir, "broker", "create-webhook", "http://10.0.0.1/x", "-X", "POST", "--provider", "Api",
+        "--contract-published");
     assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
     assertThat(refused.output()).contains("is not in the allowed hosts [localhost]");
   }

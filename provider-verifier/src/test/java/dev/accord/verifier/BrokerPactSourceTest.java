@@ -13,11 +13,14 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.accord.broker.client.ConsumerVersionSelector;
 import dev.accord.broker.client.PactBrokerClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,6 +128,36 @@ class BrokerPactSourceTest {
       assertThat(report.passed()).isFalse();
       assertThat(report.fatalError()).hasValueSatisfying(e -> assertThat(e)
           .startsWith("Publishing verification results failed: " + b + "/p/1: ").contains("503"));
+    }
+  }
+
+  @Test
+  void a_verification_result_whose_answer_was_lost_is_published_again_under_the_same_idempotency_key() throws Exception {
+    // GIVEN a broker that records the first result for /p/1 but whose answer is lost (connection closed, no response)
+    broker.stubFor(post(urlEqualTo("/p/1/verification-results")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("answered"));
+    broker.stubFor(post(urlEqualTo("/p/1/verification-results")).inScenario("lost").whenScenarioStateIs("answered")
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+            .withBody("{\"success\": true, \"_links\": {\"self\": {\"href\": \"" + b + "/vr/1\"}}}")));
+    broker.stubFor(post(urlEqualTo("/p/2/verification-results")).willReturn(aResponse().withStatus(201)
+        .withHeader("Content-Type", "application/json").withBody("{\"success\": true}")));
+    PactBrokerClient retrying = PactBrokerClient.builder().baseUrl(b).maxAttempts(3).initialBackoff(Duration.ofMillis(1))
+        .environment(java.util.Map.of()).build();
+    try (FakeServer provider = new FakeServer(r -> FakeServer.Reply.json(200, "{}"))) {
+
+      // WHEN the verifier publishes its results
+      VerificationReport report = ProviderVerifier.forProvider("products-service").baseUrl(provider.url())
+          .pactsFrom(BrokerPactSource.of(retrying)).publishResults("sha1", null, null)
+          .output(new PrintStream(console, true)).verify();
+
+      // THEN the result for /p/1 was sent twice with one key: a broker honouring the key records it once
+      assertThat(report.fatalError()).as(console.toString()).isEmpty();
+      List<String> keys = broker.findAll(postRequestedFor(urlEqualTo("/p/1/verification-results"))).stream()
+          .map(r -> r.getHeader("Idempotency-Key")).toList();
+      assertThat(keys).hasSize(2).doesNotContainNull();
+      assertThat(keys.get(0)).isEqualTo(keys.get(1));
+      assertThat(broker.findAll(postRequestedFor(urlEqualTo("/p/2/verification-results"))).get(0).getHeader("Idempotency-Key"))
+          .isNotNull().isNotEqualTo(keys.get(0));
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -48,7 +49,12 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Requests answered with 5xx, 408 or 429, and connection failures, are retried with exponential
  * back-off (0.5 s, 1 s, 2 s, ... up to 8 attempts by default), waiting as long as {@code Retry-After}
- * says when the broker sends it. Every failure is a {@link BrokerException} naming the request, the
+ * says when the broker sends it. A POST is retried that way only when repeating it cannot record
+ * anything twice: publishing contracts (identical content for a version is accepted again), asking for
+ * the pacts to verify, creating a pacticipant, and publishing a verification result, which carries an
+ * {@code Idempotency-Key} header the Accord broker honours. Other POSTs (creating an environment,
+ * recording a deployment or release) are retried only when the broker cannot have acted on them: the
+ * connection was refused, or it answered 429 or 503. Every failure is a {@link BrokerException} naming the request, the
  * status and the broker's own errors. Instances are thread-safe.
  */
 public final class PactBrokerClient {
@@ -148,7 +154,7 @@ public final class PactBrokerClient {
     if (providerBranch != null && !providerBranch.isBlank()) {
       body.put("providerVersionBranch", providerBranch);
     }
-    JsonNode response = http.post(url, body).body();
+    JsonNode response = http.postIdempotent(url, body, Map.of()).body();
     List<PactForVerification> pacts = new ArrayList<>();
     for (JsonNode pact : Hal.embedded(response, "pacts")) {
       String href =
@@ -291,7 +297,7 @@ public final class PactBrokerClient {
     ObjectNode verifiedBy = body.putObject("verifiedBy");
     verifiedBy.put("implementation", "Accord");
     verifiedBy.put("version", VERSION);
-    HalTransport.Response response = http.post(http.resolve(link), body);
+    HalTransport.Response response = http.postIdempotent(http.resolve(link), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     String url = response.location().or(() -> Hal.href(response.body(), "self")).orElse(link);
     return new PublishedVerification(url, response.body().path("success").asBoolean(result.success()));
   }
@@ -339,7 +345,7 @@ public final class PactBrokerClient {
     c.put("contentType", "application/json");
     c.put("content", Base64.getEncoder().encodeToString(contract.json().getBytes(StandardCharsets.UTF_8)));
     c.put("onConflict", request.merge() ? "merge" : "overwrite");
-    JsonNode response = http.post(url, body).body();
+    JsonNode response = http.postIdempotent(url, body, Map.of()).body();
     Optional<String> pactUrl =
         Hal.links(response, "pb:contracts").stream().map(l -> l.path("href").asString("")).filter(s -> !s.isEmpty()).findFirst();
     return new PublishedContract(
@@ -740,7 +746,7 @@ public final class PactBrokerClient {
       if (!e.isNotFound()) {
         throw e;
       }
-      HalTransport.Response created = http.post(http.relation("pb:pacticipants", Map.of(), "create a pacticipant"), body);
+      HalTransport.Response created = http.postIdempotent(http.relation("pb:pacticipants", Map.of(), "create a pacticipant"), body, Map.of());
       return new SavedPacticipant(details.name(), true, created.text());
     }
     String self = Hal.href(existing, "self").map(http::resolve).orElse(url);

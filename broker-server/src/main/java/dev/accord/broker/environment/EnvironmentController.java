@@ -32,10 +32,15 @@ class EnvironmentController {
 
   @GetMapping("/environments")
   ResponseEntity<Map<String, Object>> list(@RequestParam(name = "name", required = false) String name) {
-    List<Map<String, Object>> items = service.all().stream().filter(e -> name == null || e.getName().equals(name)).map(this::render).toList();
+    List<Environment> environments = service.all().stream().filter(e -> name == null || e.getName().equals(name)).toList();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("_embedded", Map.of("environments", items));
-    body.put("_links", Map.of("self", link(links.url("/environments"), "Environments")));
+    body.put("_embedded", Map.of("environments", environments.stream().map(this::render).toList()));
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("self", link(links.url("/environments"), "Environments"));
+    // the pact broker CLI finds an environment by name here (record-undeployment, record-support-ended)
+    l.put("pb:environments", environments.stream()
+        .map(e -> Links.named(links.url("/environments/{}", e.getUuid()), e.getDisplayName(), e.getName())).toList());
+    body.put("_links", l);
     return Hal.ok(body);
   }
 

@@ -58,6 +58,8 @@ class IndexController {
     add(l, "pb:environment", b + "/environments/{uuid}", "Environment", true);
     add(l, "pb:webhooks", b + "/webhooks", "Webhooks", false);
     add(l, "pb:webhook", b + "/webhooks/{uuid}", "Webhook", true);
+    add(l, "pb:pacticipants-with-label", b + "/pacticipants/label/{label}", "List pacticipants by label", true);
+    add(l, "pb:metrics", b + "/metrics", "Get Pact Broker metrics", false);
     l.put("curies", List.of(Map.of("name", "pb", "href", b + "/doc/{rel}?context=index", "templated", true),
         Map.of("name", "beta", "href", b + "/doc/{rel}?context=index", "templated", true)));
     return Hal.ok(Map.of("_links", l));

@@ -5,8 +5,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +16,12 @@ import java.util.regex.Pattern;
  * A matrix query in the Rack nested-query form the Pact clients send: {@code q[][pacticipant]=Foo&q[][version]=1&latestby=cvpv&environment=prod}.
  * A new selector starts whenever a key repeats within the current one.
  */
-record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String latestBy, Destination destination, int limit) {
+record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String latestBy, Destination destination, int limit, Set<Boolean> success) {
+
+  /** Whether a row is shown under the {@code success[]} filter: no filter shows all; a filter shows only verified rows with that outcome. */
+  boolean shows(Boolean rowSuccess) {
+    return success.isEmpty() || rowSuccess != null && success.contains(rowSuccess);
+  }
 
   /** A pacticipant plus how to pick its versions. */
   record Selector(String pacticipant, String version, boolean latest, String tag, String branch, boolean mainBranch, String environment) {
@@ -65,6 +72,7 @@ record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String late
     List<Map<String, String>> q = new ArrayList<>();
     List<Map<String, String>> ignore = new ArrayList<>();
     Map<String, String> top = new LinkedHashMap<>();
+    Set<Boolean> success = new LinkedHashSet<>();
     if (rawQuery != null && !rawQuery.isEmpty()) {
       for (String pair : rawQuery.split("&")) {
         if (pair.isEmpty()) {
@@ -74,7 +82,12 @@ record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String late
         String key = decode(eq < 0 ? pair : pair.substring(0, eq));
         String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
         Matcher m = KEY.matcher(key);
-        if (m.matches()) {
+        if (key.equals("success[]") || key.equals("success")) {
+          if (!value.equals("true") && !value.equals("false")) {
+            throw ApiException.badRequest("success[] must be true or false, got '" + value + "'");
+          }
+          success.add(Boolean.valueOf(value));
+        } else if (m.matches()) {
           List<Map<String, String>> list = m.group(1).equals("q") ? q : ignore;
           String field = m.group(2);
           if (list.isEmpty() || list.get(list.size() - 1).containsKey(field)) {
@@ -120,7 +133,7 @@ record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String late
     if (latestBy != null && !List.of("cvpv", "cvp", "cp").contains(latestBy)) {
       throw ApiException.badRequest("latestby must be cvpv, cvp or cp, got '" + latestBy + "'");
     }
-    return new MatrixQuery(selectors, ignores, latestBy, destination, limit);
+    return new MatrixQuery(selectors, ignores, latestBy, destination, limit, Set.copyOf(success));
   }
 
   private static Selector selector(Map<String, String> m) {

@@ -47,7 +47,8 @@ class MatrixRows {
   record Verified(Verification verification, Version providerVersion) {}
 
   /** Why a provider version has no result for a content: the newest verifying version numbers (up to 3), and one that is a branch name. */
-  record Hint(List<String> verifiedBy, String branchNamed) {}
+  /** Provider versions whose latest verification of a content succeeded, those whose latest failed, and a branch-named one. */
+  record Hint(List<String> verifiedBy, List<String> failedBy, String branchNamed) {}
 
   private static final String VERSION_COLUMNS = SqlRows.VERSION_COLUMNS;
   private static final String VERIFICATION_COLUMNS = "r.id AS r_id, r.pact_content_id AS r_pact_content_id, r.provider_version_id AS r_provider_version_id, "
@@ -232,32 +233,36 @@ class MatrixRows {
   }
 
   /**
-   * For each content: the numbers of the (up to) three newest provider versions that verified it, and the newest of
-   * those verifying versions whose number is a branch name of the provider (or main, master, develop).
+   * For each content: the numbers of the (up to) three newest provider versions whose latest verification of it
+   * succeeded, of the (up to) three newest whose latest verification of it failed, and the newest of the verifying
+   * versions whose number is a branch name of the provider (or main, master, develop).
    */
   Map<Long, Hint> hints(Collection<Long> contentIds) {
     Map<Long, List<String>> verified = new HashMap<>();
+    Map<Long, List<String>> failed = new HashMap<>();
     Map<Long, String> branchNamed = new HashMap<>();
     if (contentIds.isEmpty()) {
       return new HashMap<>();
     }
     // The version numbers are looked up per distinct verifying version (scalar subqueries on the primary key): a join
     // lets PostgreSQL pick a merge join that walks the version table's whole id range (benchmarks/HISTORY.md).
+    // A version's outcome is that of its latest verification of the content: ok when the newest id is a successful one.
     for (List<Long> chunk : chunks(contentIds)) {
-      jdbc.query("SELECT y.content_id, y.rk, y.number, y.branch_named FROM ("
-              + "SELECT x.content_id, x.rk, x.number, "
+      jdbc.query("SELECT y.content_id, y.rk, y.ok, y.number, y.branch_named FROM ("
+              + "SELECT x.content_id, x.rk, x.ok, x.number, "
               + "CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = x.provider_id "
               + "AND b.name = x.number) THEN 1 ELSE 0 END AS branch_named "
-              + "FROM (SELECT w.content_id, w.rk, w.provider_id, (SELECT v.number FROM version v WHERE v.id = w.version_id) AS number "
+              + "FROM (SELECT w.content_id, w.ok, w.provider_id, (SELECT v.number FROM version v WHERE v.id = w.version_id) AS number, "
+              + "ROW_NUMBER() OVER (PARTITION BY w.content_id, w.ok ORDER BY w.version_id DESC) AS rk "
               + "FROM (SELECT r.pact_content_id AS content_id, r.provider_id, r.provider_version_id AS version_id, "
-              + "ROW_NUMBER() OVER (PARTITION BY r.pact_content_id ORDER BY r.provider_version_id DESC) AS rk "
+              + "CASE WHEN MAX(r.id) = MAX(CASE WHEN r.success THEN r.id END) THEN 1 ELSE 0 END AS ok "
               + "FROM verification r WHERE r.pact_content_id IN (:contents) GROUP BY r.pact_content_id, r.provider_id, r.provider_version_id) w) x) y "
-              + "WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.rk",
+              + "WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.ok DESC, y.rk",
           new MapSqlParameterSource("contents", chunk), rs -> {
             long content = rs.getLong("content_id");
             String number = rs.getString("number");
             if (rs.getLong("rk") <= 3) {
-              List<String> numbers = verified.computeIfAbsent(content, k -> new ArrayList<>());
+              List<String> numbers = (rs.getInt("ok") == 1 ? verified : failed).computeIfAbsent(content, k -> new ArrayList<>());
               if (!numbers.contains(number)) {
                 numbers.add(number);
               }
@@ -269,7 +274,7 @@ class MatrixRows {
     }
     Map<Long, Hint> out = new HashMap<>();
     for (Long content : contentIds) {
-      out.put(content, new Hint(verified.getOrDefault(content, List.of()), branchNamed.get(content)));
+      out.put(content, new Hint(verified.getOrDefault(content, List.of()), failed.getOrDefault(content, List.of()), branchNamed.get(content)));
     }
     return out;
   }

@@ -80,7 +80,8 @@ class MatrixService {
     }
 
     List<Row> all = latestBy(q.latestBy(), new ArrayList<>(matrix(resolved, destination, env).values()));
-    all = all.stream().map(row -> ignore(row, q.ignores(), specified)).toList();
+    // the rows that decide come first, the ignored ones after them, as the Pact Broker lists them
+    all = all.stream().map(row -> ignore(row, q.ignores(), specified)).sorted(Comparator.comparing(Row::ignored)).toList();
     Map<Long, MatrixRows.Hint> hints = rows.hints(all.stream()
         .filter(row -> row.providerVersion() != null && row.verification() == null).map(row -> row.content().getId()).distinct().toList());
 
@@ -126,7 +127,8 @@ class MatrixService {
         reasons.add(new Reason("warning", "WARN: Cannot ignore " + ig.pacticipant() + ": no pacticipant with that name exists"));
       }
     }
-    return new DeployDecision(deployable, reasons, all, success, failed, unknown, ignored, !q.ignores().isEmpty());
+    List<Row> shown = all.stream().filter(row -> q.shows(row.success())).toList();
+    return new DeployDecision(deployable, reasons, shown, success, failed, unknown, ignored, !q.ignores().isEmpty());
   }
 
   private Env environment(String name) {
@@ -430,22 +432,34 @@ class MatrixService {
         + "\nFix the provider or the pact, then verify again.";
   }
 
-  /** Why a provider version has no result: verified under a branch name instead of a SHA, verified by other versions only, or never. */
+  /**
+   * Why a provider version has no result: verified under a branch name instead of a SHA, verified by other versions
+   * only, or never. Only versions whose verification of this content succeeded are recommended; versions whose
+   * verification failed are named as ones not to deploy.
+   */
   private String noVerificationHint(Row row, MatrixRows.Hint hint) {
+    String provider = row.provider().getName();
     List<String> verified = hint.verifiedBy();
-    if (verified.isEmpty()) {
-      return row.provider().getName() + " has never verified this pact content: run its provider verification (this pact is selected by "
+    List<String> failed = hint.failedBy();
+    if (verified.isEmpty() && failed.isEmpty()) {
+      return provider + " has never verified this pact content: run its provider verification (this pact is selected by "
           + "{\"deployedOrReleased\":true} or {\"mainBranch\":true}) and publish the results under the provider's git SHA.";
     }
     if (hint.branchNamed() != null) {
       String number = hint.branchNamed();
-      return row.provider().getName() + " verified this pact as version '" + number + "', which is a branch name, not a version: "
+      return provider + " verified this pact as version '" + number + "', which is a branch name, not a version: "
           + "results count for the exact provider version they were published under. Publish verification results with the provider's git SHA "
           + "as the version and the branch separately (pact verifier --provider-version $GIT_SHA --provider-branch " + number + ").";
     }
-    return "It was verified by " + row.provider().getName() + " version(s) " + String.join(", ", verified)
-        + ", not by this one: deploy a verified version, or run the verification against " + row.provider().getName() + " "
-        + row.providerVersion().getNumber() + " and publish the results.";
+    String runIt = "run the verification against " + provider + " " + row.providerVersion().getNumber() + " and publish the results.";
+    String failedToo = failed.isEmpty() ? "" : " Its verification by " + provider + " version(s) " + String.join(", ", failed)
+        + " FAILED: do not deploy those.";
+    if (verified.isEmpty()) {
+      return "No version of " + provider + " has verified it successfully: the verification by " + provider + " version(s) "
+          + String.join(", ", failed) + " FAILED, so do not deploy those; fix " + provider + " or the pact, then " + runIt;
+    }
+    return "It was verified successfully by " + provider + " version(s) " + String.join(", ", verified)
+        + ", not by this one: deploy a successfully verified version, or " + runIt + failedToo;
   }
 
   private static String shortSha(Row row) {

@@ -108,7 +108,7 @@ class PactController {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
     PactPublication pub = publications.latest(p, c).orElseThrow(() -> ApiException.notFound("No pact between " + consumer + " and " + provider + " has been published"));
-    return Hal.ok(views.document(pub, null));
+    return withConsumerVersion(Hal.ok(views.document(pub, null)), pub);
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/latest/{tag}")
@@ -117,7 +117,7 @@ class PactController {
     Pacticipant c = pacticipants.require(consumer);
     PactPublication pub = publications.withConsumerTag(p, tag).stream().filter(x -> x.getConsumerId().equals(c.getId())).findFirst()
         .orElseThrow(() -> ApiException.notFound("No pact between " + consumer + " and " + provider + " for a consumer version tagged '" + tag + "'"));
-    return Hal.ok(views.document(pub, null));
+    return withConsumerVersion(Hal.ok(views.document(pub, null)), pub);
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/branch/{branch}/latest")
@@ -127,7 +127,22 @@ class PactController {
     PactPublication pub = versions.branchHead(c, branch).flatMap(v -> publications.forConsumerVersion(v, p))
         .or(() -> publications.withConsumerBranch(p, branch).stream().filter(x -> x.getConsumerId().equals(c.getId())).findFirst())
         .orElseThrow(() -> ApiException.notFound("No pact between " + consumer + " and " + provider + " on consumer branch '" + branch + "'"));
-    return Hal.ok(views.document(pub, null));
+    return withConsumerVersion(Hal.ok(views.document(pub, null)), pub);
+  }
+
+  /** The index's pb:latest-main-branch-pact-versions: the latest pact of the consumer's main branch. */
+  @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/branch/latest/versions")
+  ResponseEntity<Map<String, Object>> consumerMainBranchLatest(@PathVariable String provider, @PathVariable String consumer) {
+    Pacticipant p = pacticipants.require(provider);
+    Pacticipant c = pacticipants.require(consumer);
+    return consumerCollection(p, c, forConsumer(publications.withConsumerMainBranch(p), c).stream().limit(1).toList(),
+        "Latest pact for the consumer's main branch");
+  }
+
+  /** The latest pacts carry the consumer version they were published under, as the Pact Broker's do (its clients read it). */
+  private ResponseEntity<ObjectNode> withConsumerVersion(ResponseEntity<ObjectNode> response, PactPublication pub) {
+    return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+        .header("X-Pact-Consumer-Version", versions.byId(pub.getConsumerVersionId()).getNumber()).body(response.getBody());
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/versions")
@@ -213,7 +228,7 @@ class PactController {
     List<PactPublication> latest = publications.latestPerIntegration();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("_links", Map.of("self", link(links.url("/pacts/latest"), "Latest pact versions")));
-    body.put("pacts", latest.stream().map(views::entry).toList());
+    body.put("pacts", latest.stream().map(views::latestEntry).toList());
     return Hal.ok(body);
   }
 

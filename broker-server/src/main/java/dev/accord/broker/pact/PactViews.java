@@ -93,6 +93,19 @@ public class PactViews {
     return m;
   }
 
+  /** An entry of {@code /pacts/latest}: as {@link #entry}, with two self links (latest, and by consumer version) as the Pact Broker gives. */
+  @Transactional(readOnly = true)
+  public Map<String, Object> latestEntry(PactPublication publication) {
+    Map<String, Object> m = entry(publication);
+    Pacticipant consumer = pacticipants.byId(publication.getConsumerId());
+    Pacticipant provider = pacticipants.byId(publication.getProviderId());
+    Version cv = versions.byId(publication.getConsumerVersionId());
+    String byVersion = versionUrl(provider, consumer, cv);
+    m.put("_links", Map.of("self", List.of(link(links.url("/pacts/provider/{}/consumer/{}/latest", provider.getName(), consumer.getName()), "Latest pact"),
+        link(byVersion, "Pact")), "pb:pact", link(byVersion)));
+    return m;
+  }
+
   /** {name, title, href} link to a pact, as lists of pacts carry them. */
   @Transactional(readOnly = true)
   public Map<String, Object> pactLink(PactPublication publication) {

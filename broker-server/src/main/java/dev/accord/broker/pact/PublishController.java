@@ -35,9 +35,11 @@ class PublishController {
   private final PacticipantViews pacticipantViews;
   private final VersionViews versionViews;
   private final PactViews pactViews;
+  private final VersionService versions;
 
   PublishController(PublicationService publications, PactDocuments documents, PacticipantViews pacticipantViews, VersionViews versionViews,
-      PactViews pactViews) {
+      PactViews pactViews, VersionService versions) {
+    this.versions = versions;
     this.publications = publications;
     this.documents = documents;
     this.pacticipantViews = pacticipantViews;
@@ -147,6 +149,8 @@ class PublishController {
     for (String tag : tags) {
       notice(notices, logs, "info", "Tagged version " + v + " of " + c + " with " + tag + (p.tagsAdded().contains(tag) ? "" : " (already)"));
     }
+    versions.branchLikeNumber(p.version(), "Consumer", "pact broker publish --consumer-app-version $GIT_SHA --branch {branch}")
+        .ifPresent(text -> notice(notices, logs, "warning", text));
     if (branch == null && tags.isEmpty()) {
       notice(notices, logs, "warning", "Version " + v + " of " + c + " has no branch: publish with --branch so selectors and can-i-merge can find it");
     }

@@ -42,15 +42,59 @@ class PacticipantController {
     if (pageNumber < 1 || pageSize < 1) {
       throw ApiException.badRequest("pageNumber and pageSize must be 1 or more");
     }
-    List<Map<String, Object>> all = service.all().stream()
+    List<Pacticipant> page = service.all().stream()
         .filter(p -> query == null || p.getName().toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT)))
-        .skip((long) (pageNumber - 1) * pageSize).limit(pageSize)
-        .map(views::render).toList();
+        .skip((long) (pageNumber - 1) * pageSize).limit(pageSize).toList();
+    return Hal.ok(collection(links.url("/pacticipants"), "Pacticipants", page));
+  }
+
+  /** Pacticipants in the shape the Pact clients read: {@code _links.pacticipants} and the entries with their latest version. */
+  private Map<String, Object> collection(String self, String title, List<Pacticipant> page) {
+    List<Long> ids = page.stream().map(Pacticipant::getId).toList();
+    Map<Long, String> latest = service.latestVersionNumbers(ids);
+    Map<Long, List<String>> labels = service.labels(ids);
+    List<Map<String, Object>> all = page.stream().map(p -> views.render(p, latest.get(p.getId()), labels.getOrDefault(p.getId(), List.of()))).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("_embedded", Map.of("pacticipants", all));
     body.put("pacticipants", all);
-    body.put("_links", Map.of("self", link(links.url("/pacticipants"), "Pacticipants")));
-    return Hal.ok(body);
+    Map<String, Object> l = new LinkedHashMap<>();
+    l.put("self", link(self, title));
+    l.put("pacticipants", page.stream().map(p -> link(views.url(p), p.getName())).toList());
+    body.put("_links", l);
+    return body;
+  }
+
+  private Map<String, Object> render(Pacticipant p) {
+    return views.render(p, service.latestVersionNumbers(List.of(p.getId())).get(p.getId()),
+        service.labels(List.of(p.getId())).getOrDefault(p.getId(), List.of()));
+  }
+
+  @GetMapping("/pacticipants/label/{label}")
+  ResponseEntity<Map<String, Object>> withLabel(@PathVariable String label) {
+    return Hal.ok(collection(links.url("/pacticipants/label/{}", label), "Pacticipants labelled " + label, service.withLabel(label)));
+  }
+
+  @PutMapping("/pacticipants/{name}/labels/{label}")
+  ResponseEntity<Map<String, Object>> putLabel(@PathVariable String name, @PathVariable String label) {
+    boolean created = Retrying.transaction(() -> service.addLabel(name, label));
+    Pacticipant p = service.require(name);
+    return created ? Hal.created(views.label(p, label), views.labelUrl(p, label)) : Hal.ok(views.label(p, label));
+  }
+
+  @GetMapping("/pacticipants/{name}/labels/{label}")
+  ResponseEntity<Map<String, Object>> getLabel(@PathVariable String name, @PathVariable String label) {
+    if (!service.hasLabel(name, label)) {
+      throw ApiException.notFound("Pacticipant '" + name + "' has no label '" + label + "'; add it with PUT to this URL");
+    }
+    return Hal.ok(views.label(service.require(name), label));
+  }
+
+  @DeleteMapping("/pacticipants/{name}/labels/{label}")
+  ResponseEntity<Void> deleteLabel(@PathVariable String name, @PathVariable String label) {
+    if (!service.removeLabel(name, label)) {
+      throw ApiException.notFound("Pacticipant '" + name + "' has no label '" + label + "'");
+    }
+    return Hal.noContent();
   }
 
   @PostMapping("/pacticipants")
@@ -58,23 +102,23 @@ class PacticipantController {
     String name = text(body, "name");
     Hal.requireName("name", name);
     PacticipantService.Result r = Retrying.transaction(() -> service.upsert(name, fields(body), false, true));
-    return r.created() ? Hal.created(views.render(r.pacticipant()), views.url(r.pacticipant())) : Hal.ok(views.render(r.pacticipant()));
+    return r.created() ? Hal.created(render(r.pacticipant()), views.url(r.pacticipant())) : Hal.ok(render(r.pacticipant()));
   }
 
   @GetMapping("/pacticipants/{name}")
   ResponseEntity<Map<String, Object>> get(@PathVariable String name) {
-    return Hal.ok(views.render(service.require(name)));
+    return Hal.ok(render(service.require(name)));
   }
 
   @PatchMapping("/pacticipants/{name}")
   ResponseEntity<Map<String, Object>> patch(@PathVariable String name, @RequestBody JsonNode body) {
     PacticipantService.Result r = Retrying.transaction(() -> service.upsert(name, fields(body), false, true));
-    return r.created() ? Hal.created(views.render(r.pacticipant()), views.url(r.pacticipant())) : Hal.ok(views.render(r.pacticipant()));
+    return r.created() ? Hal.created(render(r.pacticipant()), views.url(r.pacticipant())) : Hal.ok(render(r.pacticipant()));
   }
 
   @PutMapping("/pacticipants/{name}")
   ResponseEntity<Map<String, Object>> put(@PathVariable String name, @RequestBody JsonNode body) {
-    return Hal.ok(views.render(service.upsert(name, fields(body), true, false).pacticipant()));
+    return Hal.ok(render(service.upsert(name, fields(body), true, false).pacticipant()));
   }
 
   @DeleteMapping("/pacticipants/{name}")

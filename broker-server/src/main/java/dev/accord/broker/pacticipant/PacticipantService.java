@@ -2,8 +2,14 @@ package dev.accord.broker.pacticipant;
 
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
+import dev.accord.broker.web.Links;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,9 +17,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PacticipantService {
   private final PacticipantRepository pacticipants;
+  private final PacticipantLabels labels;
+  private final Links links;
+  private final boolean checkSimilarNames;
 
-  PacticipantService(PacticipantRepository pacticipants) {
+  PacticipantService(PacticipantRepository pacticipants, PacticipantLabels labels, Links links,
+      @Value("${accord.broker.check-for-potential-duplicate-pacticipant-names:true}") boolean checkSimilarNames) {
     this.pacticipants = pacticipants;
+    this.labels = labels;
+    this.links = links;
+    this.checkSimilarNames = checkSimilarNames;
   }
 
   @Transactional(readOnly = true)
@@ -27,11 +40,46 @@ public class PacticipantService {
         "Pacticipant '" + name + "' not found. Publish a pact or create it with POST /pacticipants."));
   }
 
-  /** Auto-creation, as publishing and recording verifications do. */
+  /**
+   * Auto-creation, as publishing and recording verifications do. A new name that differs from existing ones only by
+   * case or separators is refused (409) with the Pact Broker's notice, unless
+   * {@code accord.broker.check-for-potential-duplicate-pacticipant-names=false}: creating it explicitly
+   * ({@code POST /pacticipants}) first is the way to say it is meant.
+   */
   @Transactional
   public Pacticipant findOrCreate(String name) {
     Hal.requireName("pacticipantName", name);
-    return pacticipants.findByName(name).orElseGet(() -> pacticipants.saveAndFlush(new Pacticipant(name)));
+    return pacticipants.findByName(name).orElseGet(() -> {
+      refuseLookAlike(name);
+      return pacticipants.saveAndFlush(new Pacticipant(name));
+    });
+  }
+
+  private void refuseLookAlike(String name) {
+    if (!checkSimilarNames) {
+      return;
+    }
+    String key = similarityKey(name);
+    List<String> similar = pacticipants.findAllByOrderByNameAsc().stream().map(Pacticipant::getName).filter(n -> similarityKey(n).equals(key)).toList();
+    if (similar.isEmpty()) {
+      return;
+    }
+    String message = "This is the first time a pact has been published for \"" + name + "\".\n"
+        + "The name \"" + name + "\" is very similar to the following existing consumers/providers:\n"
+        + similar.stream().map(n -> "* " + n + "\n").collect(Collectors.joining())
+        + "If you meant to specify one of the above names, please correct the pact configuration, and re-publish the pact.\n"
+        + "If the pact is intended to be for a new consumer or provider, please manually create \"" + name
+        + "\" using the following command, and then re-publish the pact:\n"
+        + "$ curl -v -XPOST -H \"Content-Type: application/json\" -d '{\"name\": \"" + name + "\"}' " + links.url("/pacticipants") + "\n"
+        + "If the pact broker requires authentication, include '-u <username>:<password>' in the command.\n"
+        + "To disable this check, set accord.broker.check-for-potential-duplicate-pacticipant-names=false "
+        + "(env ACCORD_BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES=false).";
+    throw ApiException.conflict("pacticipantName", message, List.of(Map.of("type", "error", "text", message)));
+  }
+
+  /** Names that differ only by case and by separators (space, -, _, .) are look-alikes: "Foo Bar", "foo-bar", "FooBar". */
+  static String similarityKey(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-_.]+", "");
   }
 
   @Transactional(readOnly = true)
@@ -74,6 +122,41 @@ public class PacticipantService {
         pacticipants.save(p);
       });
     }
+  }
+
+  /** The latest version number of each pacticipant, by id (absent when it has none). */
+  @Transactional(readOnly = true)
+  public Map<Long, String> latestVersionNumbers(Collection<Long> ids) {
+    return labels.latestVersionNumbers(ids);
+  }
+
+  /** Label names of each pacticipant, by id. */
+  @Transactional(readOnly = true)
+  public Map<Long, List<String>> labels(Collection<Long> ids) {
+    return labels.of(ids);
+  }
+
+  /** Puts a label on a pacticipant; true when it is new. */
+  @Transactional
+  public boolean addLabel(String name, String label) {
+    Hal.requireName("label", label);
+    return labels.add(require(name), label);
+  }
+
+  @Transactional(readOnly = true)
+  public boolean hasLabel(String name, String label) {
+    return labels.has(require(name), label);
+  }
+
+  @Transactional
+  public boolean removeLabel(String name, String label) {
+    return labels.remove(require(name), label);
+  }
+
+  /** The pacticipants carrying a label, oldest first. */
+  @Transactional(readOnly = true)
+  public List<Pacticipant> withLabel(String label) {
+    return pacticipants.findAllById(labels.pacticipantsWith(label)).stream().sorted(java.util.Comparator.comparing(Pacticipant::getId)).toList();
   }
 
   @Transactional

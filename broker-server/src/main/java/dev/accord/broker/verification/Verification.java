@@ -47,6 +47,10 @@ public class Verification {
   @Column(name = "created_at")
   private LocalDateTime createdAt;
 
+  /** The client's Idempotency-Key header, unique per provider: a retried POST finds this result instead of adding one. */
+  @Column(name = "idempotency_key")
+  private String idempotencyKey;
+
   protected Verification() {}
 
   Verification(Long pactContentId, Long providerVersionId, Long consumerId, Long providerId, boolean success, boolean wip, String buildUrl,
@@ -95,4 +99,7 @@ public class Verification {
   public String getVerifiedByImplementation() { return verifiedByImplementation; }
   public String getVerifiedByVersion() { return verifiedByVersion; }
   public LocalDateTime getCreatedAt() { return createdAt; }
+  public String getIdempotencyKey() { return idempotencyKey; }
+
+  void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
 }

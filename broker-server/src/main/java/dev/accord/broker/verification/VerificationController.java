@@ -12,8 +12,10 @@ import dev.accord.broker.web.Retrying;
 import dev.accord.pact.json.Json;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -39,11 +42,21 @@ class VerificationController {
 
   @PostMapping({BASE + "/verification-results", BASE + "/metadata/{metadata}/verification-results"})
   ResponseEntity<Map<String, Object>> publish(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
-      @PathVariable(required = false) String metadata, @Valid @RequestBody VerificationRequest body) {
+      @PathVariable(required = false) String metadata, @Valid @RequestBody VerificationRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     boolean wip = metadata != null && decodedMetadata(metadata).contains("w=true");
-    VerificationService.Recorded r = Retrying.transaction(() -> service.record(provider, consumer, sha, body, wip));
+    VerificationService.Recorded r = Retrying.transaction(() -> service.record(provider, consumer, sha, body, wip, idempotencyKey));
     Map<String, Object> json = render(r.verification(), r.provider(), r.consumer(), r.providerVersion(), r.content());
-    return Hal.created(json, url(r.provider(), r.consumer(), r.content().getSha(), r.verification().getId()));
+    List<Map<String, String>> notices = new ArrayList<>();
+    versions.branchLikeNumber(r.providerVersion(), "Provider", "pact verifier --provider-version $GIT_SHA --provider-branch {branch}")
+        .ifPresent(text -> notices.add(Map.of("type", "warning", "text", text)));
+    json.put("notices", notices);
+    String location = url(r.provider(), r.consumer(), r.content().getSha(), r.verification().getId());
+    if (r.replayed()) {
+      // a retry of a POST whose answer was lost: the result it created the first time, not a second one
+      return ResponseEntity.ok().contentType(Hal.HAL_JSON).header("Location", location).header("Idempotent-Replayed", "true").body(json);
+    }
+    return Hal.created(json, location);
   }
 
   @GetMapping({BASE + "/verification-results/{number}", BASE + "/metadata/{metadata}/verification-results/{number}"})

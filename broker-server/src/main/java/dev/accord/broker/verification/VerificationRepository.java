@@ -10,6 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface VerificationRepository extends JpaRepository<Verification, Long> {
   Optional<Verification> findFirstByPactContentIdOrderByIdDesc(Long pactContentId);
 
+  Optional<Verification> findByProviderIdAndIdempotencyKey(Long providerId, String idempotencyKey);
+
   Optional<Verification> findFirstByPactContentIdAndProviderVersionIdOrderByIdDesc(Long pactContentId, Long providerVersionId);
 
   /** Every result for the content, newest provider version first (index ix_verification_content_provider_version). */

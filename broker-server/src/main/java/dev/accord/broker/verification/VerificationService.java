@@ -10,6 +10,7 @@ import dev.accord.broker.web.ApiException;
 import dev.accord.pact.json.Json;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -32,22 +33,50 @@ public class VerificationService {
     this.verifications = verifications;
   }
 
-  public record Recorded(Verification verification, Pacticipant provider, Pacticipant consumer, Version providerVersion, PactContent content) {}
+  /** {@code replayed}: the request repeated an Idempotency-Key, and this is the result the first request created. */
+  public record Recorded(Verification verification, Pacticipant provider, Pacticipant consumer, Version providerVersion, PactContent content,
+      boolean replayed) {}
 
   @Transactional
-  public Recorded record(String providerName, String consumerName, String sha, VerificationRequest body, boolean wip) {
+  public Recorded record(String providerName, String consumerName, String sha, VerificationRequest body, boolean wip,
+      String idempotencyKey) {
     Pacticipant provider = pacticipants.require(providerName);
     Pacticipant consumer = pacticipants.require(consumerName);
     PactContent content = publications.contentBySha(consumer, provider, sha).orElseThrow(() -> ApiException.notFound(
         "No pact content " + sha + " between " + consumerName + " and " + providerName + "; publish results to the pb:publish-verification-results link of the pact you verified"));
-    Version providerVersion = versions.findOrCreate(provider, body.providerApplicationVersion());
+    String number = body.providerApplicationVersion();
+    boolean success = body.success();
+    if (idempotencyKey != null) {
+      if (idempotencyKey.isBlank() || idempotencyKey.length() > 255 || idempotencyKey.chars().anyMatch(ch -> ch < 0x21 || ch > 0x7e)) {
+        throw ApiException.badRequest("The Idempotency-Key header must be 1 to 255 visible ASCII characters (a UUID is a good key), got '"
+            + idempotencyKey + "'");
+      }
+      Optional<Verification> earlier = verifications.findByProviderIdAndIdempotencyKey(provider.getId(), idempotencyKey);
+      if (earlier.isPresent()) {
+        Verification e = earlier.get();
+        Version ev = versions.byId(e.getProviderVersionId());
+        if (!e.getPactContentId().equals(content.getId()) || !ev.getNumber().equals(number) || e.isSuccess() != success) {
+          throw ApiException.of(HttpStatus.CONFLICT, "The Idempotency-Key '" + idempotencyKey + "' was already used for another verification result of "
+              + providerName + " (version " + ev.getNumber() + ", success " + e.isSuccess() + ", pact content " + pactSha(e, content) + "); send a new "
+              + "key with each new result, and the same key only when retrying the same request.");
+        }
+        return new Recorded(e, provider, consumer, ev, content, true);
+      }
+    }
+    Version providerVersion = versions.findOrCreate(provider, number);
     VerificationRequest.VerifiedBy by = body.verifiedBy();
     JsonNode testResults = body.testResults();
-    Verification v = verifications.saveAndFlush(new Verification(content.getId(), providerVersion.getId(), consumer.getId(), provider.getId(),
-        body.success(), wip, body.buildUrl(), testResults == null || testResults.isNull() ? null : Json.write(testResults),
-        by == null ? null : by.implementation(), by == null ? null : by.version()));
+    Verification v = new Verification(content.getId(), providerVersion.getId(), consumer.getId(), provider.getId(),
+        success, wip, body.buildUrl(), testResults == null || testResults.isNull() ? null : Json.write(testResults),
+        by == null ? null : by.implementation(), by == null ? null : by.version());
+    v.setIdempotencyKey(idempotencyKey);
+    v = verifications.saveAndFlush(v);
     events.publishEvent(new VerificationPublished(v, provider, consumer, providerVersion, content));
-    return new Recorded(v, provider, consumer, providerVersion, content);
+    return new Recorded(v, provider, consumer, providerVersion, content, false);
+  }
+
+  private static String pactSha(Verification earlier, PactContent content) {
+    return earlier.getPactContentId().equals(content.getId()) ? content.getSha() : "another than " + content.getSha();
   }
 
   /** A verification result found by its whole path, or 404: a number that belongs to another pair or pact version is not found here. */

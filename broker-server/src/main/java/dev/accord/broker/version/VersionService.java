@@ -41,6 +41,28 @@ public class VersionService {
     return dev.accord.broker.web.Fields.name(field, number);
   }
 
+  private static final java.util.Set<String> USUAL_BRANCHES = java.util.Set.of("main", "master", "develop", "trunk");
+
+  /**
+   * A warning when a version number looks like a branch name rather than a version: it is the name of a branch the
+   * version is on, or it has no digits and is a branch name of the pacticipant (or main, master, develop, trunk).
+   * Results and pacts are filed under the exact number, so such a number mixes up every build of the branch.
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> branchLikeNumber(Version v, String role, String fix) {
+    Pacticipant p = pacticipants.byId(v.getPacticipantId());
+    String number = v.getNumber();
+    boolean onBranchOfThatName = branchNames(v).contains(number);
+    boolean branchWithoutDigits = number.chars().noneMatch(Character::isDigit)
+        && (USUAL_BRANCHES.contains(number) || branch(p, number).isPresent());
+    if (!onBranchOfThatName && !branchWithoutDigits) {
+      return Optional.empty();
+    }
+    return Optional.of(role + " version '" + number + "' of " + p.getName() + " looks like a branch name, not a version: it was accepted and "
+        + "filed under the version number '" + number + "', which every build of that branch would share, so can-i-deploy cannot tell "
+        + "them apart. Use the git SHA as the version and give the branch separately (" + fix.replace("{branch}", number) + ").");
+  }
+
   @Transactional(readOnly = true)
   public Optional<Version> find(Pacticipant p, String number) {
     return versions.findByPacticipantIdAndNumber(p.getId(), number);

@@ -32,6 +32,13 @@ public class Webhook {
   @Column(name = "provider_id")
   private Long providerId;
 
+  /** Fires only for consumers carrying this label (null = any); never set together with consumerId. */
+  @Column(name = "consumer_label")
+  private String consumerLabel;
+
+  @Column(name = "provider_label")
+  private String providerLabel;
+
   private boolean enabled;
   private String method;
   private String url;
@@ -68,6 +75,8 @@ public class Webhook {
     this.description = d.description();
     this.consumerId = d.consumerId();
     this.providerId = d.providerId();
+    this.consumerLabel = d.consumerLabel();
+    this.providerLabel = d.providerLabel();
     this.enabled = d.enabled();
     this.method = d.method();
     this.url = d.url();
@@ -85,6 +94,8 @@ public class Webhook {
   public String getDescription() { return description; }
   public Long getConsumerId() { return consumerId; }
   public Long getProviderId() { return providerId; }
+  public String getConsumerLabel() { return consumerLabel; }
+  public String getProviderLabel() { return providerLabel; }
   public boolean isEnabled() { return enabled; }
   public String getMethod() { return method; }
   public String getUrl() { return url; }

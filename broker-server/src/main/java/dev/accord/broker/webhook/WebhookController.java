@@ -257,9 +257,13 @@ class WebhookController {
     Pacticipant provider = w.getProviderId() == null ? null : pacticipants.byId(w.getProviderId());
     if (consumer != null) {
       m.put("consumer", Map.of("name", consumer.getName()));
+    } else if (w.getConsumerLabel() != null) {
+      m.put("consumer", Map.of("label", w.getConsumerLabel()));
     }
     if (provider != null) {
       m.put("provider", Map.of("name", provider.getName()));
+    } else if (w.getProviderLabel() != null) {
+      m.put("provider", Map.of("label", w.getProviderLabel()));
     }
     m.put("enabled", w.isEnabled());
     m.put("request", request(d));

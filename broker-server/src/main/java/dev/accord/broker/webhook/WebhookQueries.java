@@ -29,6 +29,11 @@ public class WebhookQueries {
     this.pacticipants = pacticipants;
   }
 
+  /** The pacticipant's name, "labelled L" for a label scope, null for any. */
+  private String scope(Long id, String label) {
+    return id != null ? pacticipants.byId(id).getName() : label == null ? null : "labelled " + label;
+  }
+
   /** A webhook as a person reads it; consumer/provider null = any. */
   public record WebhookSummary(String uuid, String description, String consumerName, String providerName, boolean enabled, String method,
       String url, List<String> events, LocalDateTime createdAt, List<DeliverySummary> recentDeliveries) {}
@@ -64,8 +69,8 @@ public class WebhookQueries {
   }
 
   private WebhookSummary summary(Webhook w, int recent) {
-    return new WebhookSummary(w.getUuid(), w.getDescription(), w.getConsumerId() == null ? null : pacticipants.byId(w.getConsumerId()).getName(),
-        w.getProviderId() == null ? null : pacticipants.byId(w.getProviderId()).getName(), w.isEnabled(), w.getMethod(), w.getUrl(),
+    return new WebhookSummary(w.getUuid(), w.getDescription(), scope(w.getConsumerId(), w.getConsumerLabel()),
+        scope(w.getProviderId(), w.getProviderLabel()), w.isEnabled(), w.getMethod(), w.getUrl(),
         List.copyOf(w.getEvents()), w.getCreatedAt(), recentDeliveries(w.getUuid(), recent));
   }
 }

@@ -126,8 +126,10 @@ public class WebhookService {
       }
     }
     String description = optionalString(body, "description", errors);
-    Long consumerId = pacticipant(body, "consumer", scope.consumerName(), errors);
-    Long providerId = pacticipant(body, "provider", scope.providerName(), errors);
+    Scoped consumer = pacticipant(body, "consumer", scope.consumerName(), errors);
+    Scoped provider = pacticipant(body, "provider", scope.providerName(), errors);
+    Long consumerId = consumer.id();
+    Long providerId = provider.id();
     boolean enabled = true;
     JsonNode enabledNode = body.get("enabled");
     if (enabledNode != null && !enabledNode.isNull()) {
@@ -139,7 +141,7 @@ public class WebhookService {
     }
     Set<String> events = events(body.get("events"), errors);
     JsonNode request = body.get("request");
-    String method = "POST";
+    String method = null;
     String url = null;
     Map<String, String> headers = new LinkedHashMap<>();
     String bodyJson = null;
@@ -149,15 +151,15 @@ public class WebhookService {
       add(errors, "request", "is missing; give {\"method\":\"POST\",\"url\":\"https://...\",\"headers\":{...},\"body\":...}");
     } else {
       JsonNode m = request.get("method");
-      if (m != null && !m.isNull()) {
-        if (!m.isString() || !HTTP_TOKEN.matcher(m.asString()).matches()) {
-          add(errors, "request.method", "is not a valid HTTP method");
-        } else {
-          method = m.asString().toUpperCase(Locale.ROOT);
-        }
+      if (m == null || m.isNull()) {
+        add(errors, "request.method", "is missing; give the HTTP method to call, e.g. \"POST\"");
+      } else if (!m.isString() || !HTTP_TOKEN.matcher(m.asString()).matches()) {
+        add(errors, "request.method", "is not a valid HTTP method");
+      } else {
+        method = m.asString().toUpperCase(Locale.ROOT);
       }
       String allowedMethod = method;
-      if (properties.getAllowedMethods().stream().noneMatch(a -> a.equalsIgnoreCase(allowedMethod))) {
+      if (allowedMethod != null && properties.getAllowedMethods().stream().noneMatch(a -> a.equalsIgnoreCase(allowedMethod))) {
         add(errors, "request.method", method + " is not allowed; allowed: " + properties.getAllowedMethods()
             + " (configure accord.webhooks.allowed-methods)");
       }
@@ -188,6 +190,11 @@ public class WebhookService {
                   value = stored.headers().get(e.getKey());
                 }
               }
+              if (value.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == 0)) {
+                add(errors, "request.headers", "the value of \"" + e.getKey() + "\" contains a line break (CR or LF) or NUL, which would split the "
+                    + "request; give a single-line value");
+                continue;
+              }
               headers.put(e.getKey(), value);
               unknownVariables(value, "request.headers", errors);
             }
@@ -216,7 +223,8 @@ public class WebhookService {
     if (!errors.isEmpty()) {
       throw ApiException.invalidFields(errors);
     }
-    return new WebhookDefinition(description, consumerId, providerId, enabled, method, url, headers, bodyJson, username, password, events);
+    return new WebhookDefinition(description, consumerId, providerId, enabled, method, url, headers, bodyJson, username, password, events,
+        consumer.label(), provider.label());
   }
 
   private Set<String> events(JsonNode node, Map<String, List<String>> errors) {
@@ -238,13 +246,18 @@ public class WebhookService {
     return events;
   }
 
-  private Long pacticipant(JsonNode body, String role, String fromPath, Map<String, List<String>> errors) {
+  /** The consumer or provider a webhook is scoped to: by name (its id) or by label; both null = any. */
+  private record Scoped(Long id, String label) {
+    static final Scoped ANY = new Scoped(null, null);
+  }
+
+  private Scoped pacticipant(JsonNode body, String role, String fromPath, Map<String, List<String>> errors) {
     JsonNode node = body.get(role);
     String name = null;
     if (node != null && !node.isNull()) {
       if (!node.isObject()) {
-        add(errors, role, "must be an object: {\"name\": \"...\"}");
-        return null;
+        add(errors, role, "must be an object: {\"name\": \"...\"} or {\"label\": \"...\"}");
+        return Scoped.ANY;
       }
       JsonNode n = node.get("name");
       JsonNode label = node.get("label");
@@ -252,17 +265,23 @@ public class WebhookService {
       boolean hasLabel = label != null && !label.isNull();
       if (hasName && hasLabel) {
         add(errors, role, "cannot have both a name and a label; give one");
-        return null;
+        return Scoped.ANY;
       }
       if (hasLabel) {
-        add(errors, role + ".label", "pacticipant labels are not supported by the Accord broker; scope the webhook by " + role + " name, or leave "
-            + role + " out to fire for every " + role);
-        return null;
+        if (fromPath != null) {
+          add(errors, role + ".label", "cannot be given when the " + role + " is named in the URL (\"" + fromPath + "\")");
+          return Scoped.ANY;
+        }
+        if (!label.isString() || label.asString().isBlank() || label.asString().length() > 255) {
+          add(errors, role + ".label", "must be a non-blank string of at most 255 characters");
+          return Scoped.ANY;
+        }
+        return new Scoped(null, label.asString());
       }
       if (hasName) {
         if (!n.isString() || n.asString().isBlank()) {
           add(errors, role + ".name", "must be a non-blank string");
-          return null;
+          return Scoped.ANY;
         }
         name = n.asString();
       }
@@ -270,20 +289,21 @@ public class WebhookService {
     if (fromPath != null) {
       if (name != null && !name.equals(fromPath)) {
         add(errors, role + ".name", "\"" + name + "\" does not match the " + role + " in the URL (\"" + fromPath + "\")");
-        return null;
+        return Scoped.ANY;
       }
-      name = fromPath;
+      // the pacticipant named by the URL is the resource the request is addressed to: 404 when it does not exist
+      return new Scoped(pacticipants.require(fromPath).getId(), null);
     }
     if (name == null) {
-      return null;
+      return Scoped.ANY;
     }
     Optional<Pacticipant> p = pacticipants.find(name);
     if (p.isEmpty()) {
       add(errors, role + ".name", "no pacticipant named \"" + name + "\" exists; publish a pact for it first or create it with "
           + "pact broker create-or-update-pacticipant --name " + name);
-      return null;
+      return Scoped.ANY;
     }
-    return p.get().getId();
+    return new Scoped(p.get().getId(), null);
   }
 
   private static String optionalString(JsonNode body, String key, Map<String, List<String>> errors) {

@@ -29,6 +29,12 @@ class WebhookTargets {
   /** The refusals for a URL template (empty = allowed). Names that do not resolve yet are accepted and checked at delivery. */
   List<String> problemsWithUrl(String url) {
     List<String> problems = new ArrayList<>();
+    int bad = url.codePoints().filter(c -> Character.isWhitespace(c) || Character.isISOControl(c)).findFirst().orElse(-1);
+    if (bad >= 0) {
+      problems.add("\"" + url.replace("\r", "\\r").replace("\n", "\\n") + "\" contains " + (bad == ' ' ? "a space" : String.format("the character U+%04X", bad))
+          + ", which is not allowed in a URL; percent-encode it (a space is %20)");
+      return problems;
+    }
     Matcher m = SCHEME_AND_AUTHORITY.matcher(url);
     if (!m.find()) {
       problems.add("\"" + url + "\" is not an absolute URL; give one like https://ci.example.com/build");
@@ -168,6 +174,10 @@ class WebhookTargets {
     }
     if (a instanceof Inet4Address && (b[0] & 0xff) == 0) {
       return "unspecified (0.0.0.0/8)";
+    }
+    if (a instanceof Inet4Address && (b[0] & 0xff) >= 240) {
+      return (b[0] & 0xff) == 255 && (b[1] & 0xff) == 255 && (b[2] & 0xff) == 255 && (b[3] & 0xff) == 255 ? "broadcast (255.255.255.255)"
+          : "reserved (240.0.0.0/4)";
     }
     if (a instanceof Inet6Address && (b[0] & 0xfe) == 0xfc) {
       return "private (IPv6 unique-local)";

@@ -119,6 +119,10 @@ class WebhookTriggers {
     return t;
   }
 
+  private List<String> labels(Long pacticipantId) {
+    return jdbc.queryForList("SELECT name FROM pacticipant_label WHERE pacticipant_id = ? ORDER BY id", String.class, pacticipantId);
+  }
+
   /** Variables every contract event has; the provider-version ones are filled by the event that knows them. */
   Map<String, String> contractVariables(Pacticipant consumer, Pacticipant provider, Long consumerVersionId, String consumerVersionNumber,
       String buildUrl, Long contentId, String sha) {
@@ -133,6 +137,8 @@ class WebhookTriggers {
       v.put("consumerVersionBranch", String.join(", ", branches(consumerVersionId)));
     }
     v.put("buildUrl", buildUrl == null ? "" : buildUrl);
+    v.put("consumerLabels", String.join(", ", labels(consumer.getId())));
+    v.put("providerLabels", String.join(", ", labels(provider.getId())));
     v.put("currentlyDeployedProviderVersionNumber", String.join(", ", jdbc.queryForList(
         "SELECT DISTINCT v.number FROM deployed_version d JOIN version v ON v.id = d.version_id WHERE d.pacticipant_id = ? AND d.undeployed_at IS NULL",
         String.class, provider.getId())));

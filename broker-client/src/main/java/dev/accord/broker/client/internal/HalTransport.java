@@ -178,8 +178,20 @@ public final class HalTransport {
     return send("GET", url, null, null);
   }
 
+  /**
+   * A POST that is not idempotent (creating an environment, recording a deployment): retried only when the broker
+   * cannot have acted on it (the connection was refused, or it answered 429 or 503), never after a lost answer.
+   */
   public Response post(String url, JsonNode body) {
-    return send("POST", url, body, "application/json");
+    return send("POST", url, body, "application/json", Map.of(), false);
+  }
+
+  /**
+   * A POST that is idempotent by construction (publishing content for a version, a query, a result carrying an
+   * {@code Idempotency-Key}): retried like a GET, since repeating it cannot create anything twice.
+   */
+  public Response postIdempotent(String url, JsonNode body, Map<String, String> headers) {
+    return send("POST", url, body, "application/json", headers, true);
   }
 
   public Response put(String url, JsonNode body) {
@@ -194,8 +206,12 @@ public final class HalTransport {
     return send("DELETE", url, null, null);
   }
 
-  /** Sends one request, retrying on 5xx, 408, 429 and I/O errors, and interprets the answer. */
+  /** Sends one request, retrying on 5xx, 408, 429 and I/O errors (POST: see {@link #post}), and interprets the answer. */
   public Response send(String method, String url, JsonNode body, String contentType) {
+    return send(method, url, body, contentType, Map.of(), !"POST".equals(method));
+  }
+
+  private Response send(String method, String url, JsonNode body, String contentType, Map<String, String> extraHeaders, boolean idempotent) {
     URI uri;
     try {
       uri = URI.create(url);
@@ -214,9 +230,9 @@ public final class HalTransport {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<byte[]> response;
       try {
-        response = settings.http().send(request(method, uri, payload, contentType), HttpResponse.BodyHandlers.ofByteArray());
+        response = settings.http().send(request(method, uri, payload, contentType, extraHeaders), HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
-        if (attempt >= attempts) {
+        if (attempt >= attempts || !idempotent && !neverSent(e)) {
           throw new BrokerException(
               method
                   + " "
@@ -225,6 +241,10 @@ public final class HalTransport {
                   + describe(e, uri)
                   + ")"
                   + attemptsSuffix(attempt)
+                  + (attempt < attempts
+                      ? ". It was not retried: the request may have reached the broker, and repeating this "
+                          + method + " could record it twice; check the broker before sending it again"
+                      : "")
                   + (isTls(e)
                       ? ".\n  The broker's TLS certificate is not trusted. If it comes from a private CA, trust it with"
                           + " --ssl-certificate ca.pem (or SSL_CERT_FILE), or add it to the JVM trust store; for testing only:"
@@ -244,7 +264,7 @@ public final class HalTransport {
         throw new BrokerException(method + " " + url + " was interrupted", method, url, 0, List.of(), List.of(), e);
       }
       int status = response.statusCode();
-      if (isRetryable(status) && attempt < attempts) {
+      if ((idempotent ? isRetryable(status) : notProcessed(status)) && attempt < attempts) {
         Duration wait = retryAfter(response).map(this::capped).orElse(backoff(attempt));
         pause(wait, method, url);
         continue;
@@ -253,12 +273,23 @@ public final class HalTransport {
     }
   }
 
-  private HttpRequest request(String method, URI uri, String payload, String contentType) {
+  /** The connection could not be made: the broker never saw the request, so even a non-idempotent one may be sent again. */
+  private static boolean neverSent(IOException e) {
+    return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
+  }
+
+  /** Answers by which the broker (or a proxy in front of it) says it did not act on the request. */
+  private static boolean notProcessed(int status) {
+    return status == 429 || status == 503;
+  }
+
+  private HttpRequest request(String method, URI uri, String payload, String contentType, Map<String, String> extraHeaders) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout());
     builder.header("User-Agent", settings.userAgent());
     builder.header("Accept", "GET".equals(method) ? HAL_ACCEPT : "application/hal+json, application/json");
     settings.authorization().ifPresent(value -> builder.header("Authorization", value));
     settings.headers().forEach(builder::header);
+    extraHeaders.forEach(builder::header);
     if (payload != null) {
       builder.header("Content-Type", contentType);
       builder.method(method, HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
