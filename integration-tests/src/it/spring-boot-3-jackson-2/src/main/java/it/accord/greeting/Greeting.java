@@ -1,0 +1,3 @@
+package it.accord.greeting;
+
+public record Greeting(String name, String text) {}

@@ -1,0 +1,3 @@
+package it.accord.stock;
+
+public record StockLevel(String sku, int available) {}
