@@ -56,7 +56,8 @@ class CheckExampleTest {
   @Test
   void aRuleNoValueCanSatisfyIsReported() {
     assertThat(check(new MatchingRule.Regex("[a-z"), "\"abc\"")).singleElement().asString()
-        .startsWith("body $: The regular expression '[a-z' does not compile");
+        .isEqualTo("body $: The regex rule's regular expression '[a-z' cannot be read (Unclosed character class); fix the"
+            + " regex matcher in the pact");
     assertThat(check(new MatchingRule.Date("yyyy-qq-bb"), "\"2024-01-01\"")).singleElement().asString()
         .startsWith("body $: The date format 'yyyy-qq-bb' is not a valid DateTimeFormatter pattern");
   }
