@@ -65,9 +65,11 @@ class DatabaseOutageTest {
       Assumptions.abort(why + " Skipped; on CI this fails.");
     }
     Path filler = disk.resolve("filler");
+    // no trace file: H2 writes one when it fails to close the database that the full disk broke, after the disk is unmounted
+    String url = "jdbc:h2:file:" + disk.resolve("db/broker") + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=0";
     try {
       Set<Integer> acknowledged;
-      try (RunningBroker broker = RunningBroker.onH2(disk.resolve("db"), "spring.datasource.hikari.connection-timeout=" + CONNECTION_TIMEOUT_MS,
+      try (RunningBroker broker = RunningBroker.onH2Url(url, "spring.datasource.hikari.connection-timeout=" + CONNECTION_TIMEOUT_MS,
           "accord.webhooks.enabled=false")) {
         // readiness stays 200 on a full disk: reads are still served, and the database is reachable
         Outcome outcome = outageAndRecovery(broker, () -> fill(filler), () -> delete(filler), false);
@@ -75,13 +77,17 @@ class DatabaseOutageTest {
         System.out.println("[DatabaseOutageTest] H2 on a full disk: " + outcome.report());
       }
       // THEN after a restart the database file still holds every acknowledged publish
-      try (RunningBroker again = RunningBroker.onH2(disk.resolve("db"), "accord.webhooks.enabled=false")) {
+      try (RunningBroker again = RunningBroker.onH2Url(url, "accord.webhooks.enabled=false")) {
         assertThat(missing(again, acknowledged)).as("acknowledged publishes missing after a restart").isEmpty();
         System.out.println("[DatabaseOutageTest] H2 after restart: all " + acknowledged.size() + " acknowledged publishes stored");
       }
     } finally {
-      run("umount", disk.toString());
-      Files.deleteIfExists(disk);
+      if (run("umount", disk.toString()) != null) {
+        run("umount", "-l", disk.toString()); // busy: detach now, the kernel frees it when the last file closes
+      }
+      try (java.util.stream.Stream<Path> files = Files.walk(disk)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
   }
 

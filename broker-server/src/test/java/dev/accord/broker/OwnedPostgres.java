@@ -98,7 +98,9 @@ final class OwnedPostgres implements AutoCloseable {
         run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(), "-w", "-t", "60",
             "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDir, "start"));
       } else {
-        embedded = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+        // no shutdown hook of its own: close() stops the server before it deletes the directory, in that order
+        embedded = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
+            .setRegisterShutdownHook(false).start();
       }
       running = true;
     } catch (IOException e) {

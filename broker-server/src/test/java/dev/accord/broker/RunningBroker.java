@@ -80,7 +80,11 @@ final class RunningBroker implements AutoCloseable {
   }
 
   static RunningBroker onH2(Path dir, String... properties) {
-    String url = "jdbc:h2:file:" + dir.resolve("broker").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+    return onH2Url("jdbc:h2:file:" + dir.resolve("broker").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", properties);
+  }
+
+  /** A broker on the H2 database at {@code url}; extra properties as "key=value". */
+  static RunningBroker onH2Url(String url, String... properties) {
     List<String> props = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.datasource.username=sa", "spring.datasource.password="));
     props.addAll(List.of(properties));
     return new RunningBroker(start(props), null, url);
