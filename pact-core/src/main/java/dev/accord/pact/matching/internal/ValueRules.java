@@ -370,17 +370,34 @@ public final class ValueRules {
     }
   }
 
-  /** A cached formatter; throws IllegalArgumentException for an invalid pattern. */
+  /**
+   * A cached formatter; throws IllegalArgumentException for an invalid pattern. Strict, as the reference
+   * implementation reads dates: '2024-02-30' and '24:00:00' are not dates and times (java.time's default SMART
+   * resolver would take them for 2024-02-29 and the end of the day). STRICT needs the proleptic year, so an
+   * unquoted {@code y} (year of era) is read as {@code u}: the same digits without an era.
+   */
   public static DateTimeFormatter formatter(String pattern) {
     DateTimeFormatter f = FORMATTERS.get(pattern);
     if (f == null) {
-      f = DateTimeFormatter.ofPattern(pattern);
+      f = DateTimeFormatter.ofPattern(properYears(pattern)).withResolverStyle(java.time.format.ResolverStyle.STRICT);
       if (FORMATTERS.size() > 1_000) {
         FORMATTERS.clear();
       }
       FORMATTERS.put(pattern, f);
     }
     return f;
+  }
+
+  private static String properYears(String pattern) {
+    StringBuilder out = new StringBuilder(pattern.length());
+    boolean quoted = false;
+    for (char c : pattern.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      out.append(!quoted && c == 'y' ? 'u' : c);
+    }
+    return out.toString();
   }
 
   static List<String> notEmpty(JsonNode expected, JsonNode actual) {
