@@ -184,7 +184,11 @@ record DiffCase(String id, Direction direction, int spec, String signature, Expe
     ObjectNode h = a.putObject("headers");
     actual.headers.forEach(h::put);
     if (actual.body != null) {
-      a.put("body", new String(actual.body, StandardCharsets.UTF_8));
+      try {
+        a.put("body", StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(actual.body)).toString());
+      } catch (java.nio.charset.CharacterCodingException binary) {
+        a.put("bodyBase64", java.util.Base64.getEncoder().encodeToString(actual.body));
+      }
     }
     if (!actual.metadata.isEmpty()) {
       ObjectNode md = a.putObject("metadata");
