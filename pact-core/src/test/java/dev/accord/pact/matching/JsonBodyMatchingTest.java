@@ -254,6 +254,18 @@ class JsonBodyMatchingTest {
         .containsExactly("$.tags[1] -> Expected 'Y' to match '[a-z]+'");
   }
 
+  @Test
+  void valuesAndEachValueOnAnObjectRefuseAnArray() {
+    // GIVEN a values and an eachValue rule whose example is an object; WHEN an array arrives; THEN a type mismatch
+    var values = bodyRule("$.map", new MatchingRule.Values());
+    assertThat(described(responseBody("{\"map\": {\"a\": 1}}", values, "{\"map\": [1]}")))
+        .containsExactly("$.map -> Type mismatch: Expected [1] (Array) to be the same type as {\"a\":1} (Object)");
+    var eachValue = bodyRule("$.map", new MatchingRule.EachValue(List.of(MatchingRule.Type.any()), null));
+    assertThat(described(responseBody("{\"map\": {\"a\": \"1\"}}", eachValue, "{\"map\": [\"1\"]}")))
+        .containsExactly(
+            "$.map -> Type mismatch: Expected [\"1\"] (Array) to be the same type as {\"a\":\"1\"} (Object)");
+  }
+
   private static MatchingRules sirenRules() {
     Map<String, RuleList> variant0 = Map.of(
         "$.name", RuleList.of(new MatchingRule.Regex("add\\-item")),

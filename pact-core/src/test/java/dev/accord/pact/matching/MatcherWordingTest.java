@@ -125,6 +125,21 @@ class MatcherWordingTest {
   }
 
   @Test
+  void dateAndTimeMatchersRefuseValuesThatOnlyALenientResolverWouldRepair() {
+    // GIVEN a date and a time rule; WHEN the actual day or hour does not exist; THEN a mismatch (as pact verifier)
+    MatchingRule date = new MatchingRule.Date("yyyy-MM-dd");
+    assertThat(described(requestBody(BASIC, bodyRule("$.one", date), "{\"one\": \"2024-02-30\", \"two\": \"b\"}")))
+        .containsExactly("$.one -> Expected '2024-02-30' to match a date pattern of 'yyyy-MM-dd'");
+    assertThat(requestBody(BASIC, bodyRule("$.one", date), "{\"one\": \"2024-02-29\", \"two\": \"b\"}")).isEmpty();
+    MatchingRule time = new MatchingRule.Time("HH:mm:ss");
+    assertThat(described(requestBody(BASIC, bodyRule("$.one", time), "{\"one\": \"24:00:00\", \"two\": \"b\"}")))
+        .containsExactly("$.one -> Expected '24:00:00' to match a time pattern of 'HH:mm:ss'");
+    MatchingRule quotedY = new MatchingRule.Timestamp("'y'yy-MM-dd'T'HH:mm");
+    assertThat(requestBody(BASIC, bodyRule("$.one", quotedY), "{\"one\": \"y24-01-31T10:00\", \"two\": \"b\"}"))
+        .isEmpty();
+  }
+
+  @Test
   void dateMatcherDefaultsToIsoDate() {
     MatchingRule date = new MatchingRule.Date(null);
     assertThat(requestBody(BASIC, bodyRule("$.one", date), "{\"one\": \"2023-07-19\", \"two\": \"b\"}")).isEmpty();

@@ -101,6 +101,22 @@ class MessageMatchingTest {
   }
 
   @Test
+  void expectedContentTypeMetadataIsComparedWithTheContentsTypeWhenTheMetadataHasNone() {
+    // GIVEN a V3 message pact (content type in the metadata) and a producer that gave it only as the contents' type
+    MessageContents expected = message(Body.json(Json.parse("{\"id\": 1}")),
+        Map.of("contentType", text("application/json")));
+    MessageContents sameType = message(Body.bytes("{\"id\": 1}".getBytes(), ContentType.parse("application/json")),
+        Map.of());
+    MessageContents otherType = message(Body.bytes("{\"id\": 1}".getBytes(), ContentType.parse("text/plain")),
+        Map.of());
+
+    // THEN the contents' type stands for the missing metadata entry
+    assertThat(Matching.matchMessage(expected, sameType)).isEmpty();
+    assertThat(described(Matching.matchMessage(expected, otherType))).contains(
+        "contentType -> Expected metadata key 'contentType' to have value 'application/json' but was 'text/plain'");
+  }
+
+  @Test
   void metadataRuleIsAppliedByKey() {
     MessageContents expected = new MessageContents(Body.missing(), Map.of("Origin", text("AAA-123")),
         MatchingRules.builder().add(Category.METADATA, "Origin", new MatchingRule.Regex("\\w{3}-\\d+")).build(), null);

@@ -89,9 +89,26 @@ public final class PactMatcher {
     MatchingRules rules = expected.matchingRules();
     matchBody(expected.contents(), expected.contentType(), actual.contents(), actual.contentType(), rules, false,
         result);
-    MetadataMatcher.match(expected.metadata(), actual.metadata(), rules.category(Category.METADATA),
+    MetadataMatcher.match(expected.metadata(), withContentType(actual), rules.category(Category.METADATA),
         new MismatchCollector(MismatchType.METADATA, result));
     return result;
+  }
+
+  /**
+   * A message's content type is metadata too (V3 message pacts keep it as {@code metadata.contentType}): when the
+   * producer gave it only as the contents' type (an HTTP message endpoint's {@code Content-Type}), the expected
+   * {@code contentType} entry is compared with that, as the reference implementation does.
+   */
+  private static Map<String, JsonNode> withContentType(MessageContents actual) {
+    boolean present = actual.metadata().keySet().stream()
+        .anyMatch(k -> k.equalsIgnoreCase("contentType") || k.equalsIgnoreCase("content-type"));
+    Optional<ContentType> type = actual.contents().contentType();
+    if (present || type.isEmpty()) {
+      return actual.metadata();
+    }
+    Map<String, JsonNode> metadata = new java.util.LinkedHashMap<>(actual.metadata());
+    metadata.put("contentType", Json.nodes().stringNode(type.get().raw()));
+    return metadata;
   }
 
   private static void matchPath(String expected, String actual, Map<String, RuleList> rules,

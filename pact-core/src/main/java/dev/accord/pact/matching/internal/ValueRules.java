@@ -96,7 +96,7 @@ public final class ValueRules {
       return contentType(c.contentType(), stringForm(actual)
           .map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]));
     } else if (rule instanceof MatchingRule.Values) {
-      return actual != null && (actual.isObject() || actual.isArray()) ? List.of()
+      return actual != null && (actual.isObject() || actual.isArray()) ? sameContainerKind(expected, actual)
           : type(MatchingRule.Type.any(), expected, actual, true);
     } else if (rule instanceof MatchingRule.ArrayContains) {
       return actual != null && actual.isArray() ? List.of() : structural(expected, actual);
@@ -110,7 +110,8 @@ public final class ValueRules {
     } else if (rule instanceof MatchingRule.EachKey) {
       return actual != null && actual.isObject() ? List.of() : structural(expected, actual);
     } else if (rule instanceof MatchingRule.EachValue) {
-      return actual != null && (actual.isObject() || actual.isArray()) ? List.of() : structural(expected, actual);
+      return actual != null && (actual.isObject() || actual.isArray()) ? sameContainerKind(expected, actual)
+          : structural(expected, actual);
     } else if (rule instanceof MatchingRule.Other o) {
       if (isIgnoreOrder(o)) {
         // lists are handled by the body matcher; below the list, values compare by equality
@@ -133,6 +134,14 @@ public final class ValueRules {
     return rule instanceof MatchingRule.Other o && (o.name().equals("ignore-order")
         || o.name().equals("min-equals-ignore-order") || o.name().equals("max-equals-ignore-order")
         || o.name().equals("minmax-equals-ignore-order"));
+  }
+
+  /**
+   * A {@code values} or {@code eachValue} rule whose example is an object does not accept an array, nor the
+   * reverse (as the reference implementation: "Type mismatch"); with no container example, any container.
+   */
+  private static List<String> sameContainerKind(JsonNode expected, JsonNode actual) {
+    return expected != null && (expected.isObject() || expected.isArray()) ? structural(expected, actual) : List.of();
   }
 
   /** The message for a matcher Accord does not implement. */
@@ -362,17 +371,34 @@ public final class ValueRules {
     }
   }
 
-  /** A cached formatter; throws IllegalArgumentException for an invalid pattern. */
+  /**
+   * A cached formatter; throws IllegalArgumentException for an invalid pattern. Strict, as the reference
+   * implementation reads dates: '2024-02-30' and '24:00:00' are not dates and times (java.time's default SMART
+   * resolver would take them for 2024-02-29 and the end of the day). STRICT needs the proleptic year, so an
+   * unquoted {@code y} (year of era) is read as {@code u}: the same digits without an era.
+   */
   public static DateTimeFormatter formatter(String pattern) {
     DateTimeFormatter f = FORMATTERS.get(pattern);
     if (f == null) {
-      f = DateTimeFormatter.ofPattern(pattern);
+      f = DateTimeFormatter.ofPattern(properYears(pattern)).withResolverStyle(java.time.format.ResolverStyle.STRICT);
       if (FORMATTERS.size() > 1_000) {
         FORMATTERS.clear();
       }
       FORMATTERS.put(pattern, f);
     }
     return f;
+  }
+
+  private static String properYears(String pattern) {
+    StringBuilder out = new StringBuilder(pattern.length());
+    boolean quoted = false;
+    for (char c : pattern.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+      }
+      out.append(!quoted && c == 'y' ? 'u' : c);
+    }
+    return out.toString();
   }
 
   static List<String> notEmpty(JsonNode expected, JsonNode actual) {
