@@ -1,7 +1,5 @@
 package dev.accord.compat.differential;
 
-import static dev.accord.compat.differential.KnownDisagreement.accordBug;
-import static dev.accord.compat.differential.KnownDisagreement.accordBugOpen;
 import static dev.accord.compat.differential.KnownDisagreement.referenceWrong;
 
 import java.util.List;
@@ -19,20 +17,6 @@ final class KnownDisagreements {
   private static final String REFERENCE_ONLY = "accord=FAIL ref=PASS";
 
   static final List<KnownDisagreement> LIST = List.of(
-      accordBug("regex dialects", REFERENCE_ONLY,
-          "regex\\((\\\\/items\\\\/\\{id\\}|\\\\Aabc\\\\z|\\(\\?-mix:ab\\+c\\))\\)",
-          "Accord refuses the whole pact when a regex uses literal braces ('\\/items\\/{id}') and reads \\A, \\z"
-              + " and Ruby's (?-mix:...) as java.util.regex does; the Rust tools read them as their dialect"
-              + " (issue 12 item 1, wip/dialects)"),
-      accordBug("XML leniency: extra elements and attributes in responses and messages", REFERENCE_ONLY,
-          "^(RESPONSE|MESSAGE) V\\d body:xml (no-rule extra(Element|Attribute)|\\$\\.root\\.item type)",
-          "Accord fails a response or message with one more repeated element than the example (or with a max"
-              + " rule exceeded on a container); responses are lenient (issue 12 item 3, wip/dialects)"),
-      accordBug("XML min/max on a container element", REFERENCE_ONLY + "|" + ACCORD_ONLY,
-          "body:xml \\$\\.root\\.item type\\+(min|max)",
-          "a type rule with min/max on $.root.item: Accord counts the <item> siblings; the reference counts each"
-              + " element's own children ('Expected 'item' to have at least 2 children') and ignores max;"
-              + " issue 12 item 3 (wip/dialects) settles which; either this entry or a docs entry remains"),
       referenceWrong("a V4 header value with a comma", ACCORD_ONLY,
           "^(REQUEST|RESPONSE) V4 header:Accept no-rule expected='[^']*,[^']*'",
           "a V4 pact's header value 'application/json, text/plain' (one list item) fails against the very same"
@@ -40,14 +24,6 @@ final class KnownDisagreements {
               + " specification (§2.7): 'Lists compared by position; order matters; whitespace after commas"
               + " ignored', and RFC 9110 §5.3: a comma-separated line means the same as the values on separate"
               + " lines"),
-      accordBug("header value case", ACCORD_ONLY,
-          "header:(Accept|Content-Type) no-rule expected='([^']*)' actual='(?i:\\2)'$",
-          "Accord folds the case of Accept and Content-Type values ('alligators' = 'ALLIGATORS',"
-              + " 'application/json' = 'APPLICATION/JSON'); the reference compares values case-sensitively, as the"
-              + " compatibility suite's 'header value is different case' expects (issue 12 item 4, wip/dialects)"),
-      accordBugOpen("numbers: 1 equals 1.0", ACCORD_ONLY, "body:json no-rule intVsFloat",
-          "with no rule, Accord compares JSON numbers by value (1 = 1.0); the reference (and pact-jvm) report"
-              + " 'Expected 1.0 (Decimal) to be equal to 1 (Integer)'"),
       referenceWrong("notEmpty ignores the type", REFERENCE_ONLY, "notEmpty",
           "the reference passes notEmpty for a value of another type (example 'x', actual 42 or [1,2]); the"
               + " specification: 'NotEmpty ... type match + non-empty' and the compatibility suite's 'not empty"

@@ -124,8 +124,11 @@ class JsonBodyMatchingTest {
   }
 
   @Test
-  void numbersCompareByValue() {
-    assertThat(responseBody("{\"a\": 1}", NONE, "{\"a\": 1.0}")).isEmpty();
+  void anIntegerAndADecimalAreDifferentValuesAsThePactToolsSay() {
+    // the reference implementation and pact-jvm: 1 and 1.0 differ; decimals compare by value
+    assertThat(described(responseBody("{\"a\": 1}", NONE, "{\"a\": 1.0}")))
+        .containsExactly("$.a -> Expected 1.0 (Decimal) to be equal to 1 (Integer)");
+    assertThat(responseBody("{\"a\": 1.5}", NONE, "{\"a\": 1.50}")).isEmpty();
     assertThat(responseBody("{\"a\": 1}", NONE, "{\"a\": 10000000000}")).hasSize(1);
   }
 

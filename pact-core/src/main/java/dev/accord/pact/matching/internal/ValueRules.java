@@ -165,7 +165,12 @@ public final class ValueRules {
       return isNullish(a) && isNullish(b);
     }
     if (a.isNumber() && b.isNumber()) {
-      if (a.isIntegralNumber() && b.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
+      if (a.isIntegralNumber() != b.isIntegralNumber()) {
+        // 1 and 1.0 are not the same value to a pact: the reference implementation and pact-jvm both say
+        // "Expected 1.0 (Decimal) to be equal to 1 (Integer)", and the integer and decimal rules tell them apart
+        return false;
+      }
+      if (a.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
         return a.longValue() == b.longValue();
       }
       if (a.isDouble() && b.isDouble()) {
