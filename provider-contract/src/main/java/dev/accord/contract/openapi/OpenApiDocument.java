@@ -188,6 +188,7 @@ public final class OpenApiDocument {
     return at;
   }
 
+  /** The base for relative $refs: a URL as is, an existing file as its URI; a mere label gives none. */
   private static String refBase(String location) {
     if (location == null) {
       return null;
@@ -198,10 +199,11 @@ public final class OpenApiDocument {
         return location;
       }
     } catch (IllegalArgumentException e) {
-      // a label or a file path with characters a URI refuses: treated as a path below
+      // not a URL: a file path or a label
     }
     try {
-      return Path.of(location).toAbsolutePath().toUri().toString();
+      Path file = Path.of(location);
+      return Files.isRegularFile(file) ? file.toAbsolutePath().toUri().toString() : null;
     } catch (RuntimeException e) {
       return null;
     }
