@@ -54,7 +54,9 @@ public final class InteractionCheck {
       return;
     }
     Operations.Found op = lookup.found().get();
-    checkSecurity(request, op, f);
+    if (response.status() != 401 && response.status() != 403) {
+      checkSecurity(request, op, f); // an interaction expecting a refusal leaves credentials out on purpose
+    }
     checkQuery(request, op, f);
     checkRequestHeaders(request, op, f);
     checkRequestBody(request, op, f);
