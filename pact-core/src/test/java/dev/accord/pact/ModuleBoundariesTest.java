@@ -30,6 +30,7 @@ class ModuleBoundariesTest {
     OWNERS.put("dev.accord.verifier", "provider-verifier");
     OWNERS.put("dev.accord.broker", "broker-server");
     OWNERS.put("dev.accord.cli", "cli");
+    OWNERS.put("dev.accord.contract", "provider-contract");
   }
 
   private static final Pattern INTERNAL = Pattern.compile("dev\\.accord\\.[a-z.]*?\\.internal\\b[a-zA-Z.]*");

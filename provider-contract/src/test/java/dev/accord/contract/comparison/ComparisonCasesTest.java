@@ -185,6 +185,10 @@ class ComparisonCasesTest {
                 + " \"headers\": {\"X-Tenant\": \"t\", \"Content-Type\": \"text/plain\"}, \"body\": \"Widget\"}",
             "{\"status\": 201}",
             "error request.content-type.incompatible $.interactions[0].request.headers.Content-Type #/paths/~1products/post/requestBody/content: Request Content-Type text/plain is not one the document accepts (application/json)"),
+        c("a request Content-Type for an operation without a requestBody is a warning", PRODUCTS,
+            "{\"method\": \"GET\", \"path\": \"/v1/products\", \"headers\": {\"Content-Type\": \"application/json\"}}",
+            "{\"status\": 200}",
+            "warning request.content-type.unknown $.interactions[0].request.headers.Content-Type #/paths/~1products/get: Request Content-Type application/json is given but the operation has no requestBody"),
         c("a request Content-Type with parameters", PRODUCTS,
             "{\"method\": \"POST\", \"path\": \"/v1/products\", \"headers\": {\"X-Tenant\": \"t\","
                 + " \"Content-Type\": \"application/json; charset=utf-8\"}, \"body\": {\"name\": \"W\", \"price\": 1}}",
@@ -235,6 +239,11 @@ class ComparisonCasesTest {
             "{\"method\": \"GET\", \"path\": \"/v1/products/1\", \"headers\": {\"Accept\": \"application/xml\"}}",
             "{\"status\": 200, \"body\": " + PRODUCT + "}",
             "error request.accept.incompatible $.interactions[0].request.headers.Accept #/paths/~1products~1{id}/get/responses/200/content: Request Accept application/xml accepts none of the media types the document produces for status 200 (application/json, text/plain)"),
+        c("an Accept header where the document describes no content is a warning", PRODUCTS,
+            "{\"method\": \"DELETE\", \"path\": \"/v1/products/1\","
+                + " \"headers\": {\"X-Api-Key\": \"k\", \"Accept\": \"application/json\"}}",
+            "{\"status\": 204}",
+            "warning request.accept.unknown $.interactions[0].request.headers.Accept #/paths/~1products~1{id}/delete/responses/204: Request Accept application/json is given but the document describes no content for status 204"),
         c("an Accept header with a wildcard and weights", PRODUCTS,
             "{\"method\": \"GET\", \"path\": \"/v1/products/1\","
                 + " \"headers\": {\"Accept\": \"application/xml;q=0.9, */*;q=0.1\"}}",
