@@ -397,6 +397,14 @@ class ComparisonCasesTest {
             "{\"status\": 200, \"body\": {\"pet\": {\"name\": \"Rex\", \"barks\": \"loudly\"}}}",
             "error response.body.incompatible $.interactions[0].response.body.pet.barks #/components/schemas/Dog/allOf/1/properties/barks: Response body is incompatible with the document's schema at $.pet.barks: expected boolean, found string \"loudly\""),
 
+        c("a recursive schema, deep", SHAPES,
+            "{\"method\": \"GET\", \"path\": \"/tree\"}",
+            "{\"status\": 200, \"body\": {\"name\": \"a\", \"children\": [{\"name\": \"b\","
+                + " \"children\": [{\"name\": 3}]}]}}",
+            "error response.body.incompatible $.interactions[0].response.body.children[0].children[0].name #/components/schemas/Node/properties/name: Response body is incompatible with the document's schema at $.children[0].children[0].name: expected string, found integer 3"),
+        c("a schema composed of itself ends", SHAPES,
+            "{\"method\": \"GET\", \"path\": \"/loop\"}", "{\"status\": 200, \"body\": {\"a\": 1}}"),
+
         // ------------------------------------------------------------ OpenAPI 3.1
         c("3.1: null in a type array with null", EVENTS,
             "{\"method\": \"GET\", \"path\": \"/api/v2/events/e1\"}",

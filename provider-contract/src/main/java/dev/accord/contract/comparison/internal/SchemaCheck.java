@@ -25,6 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
  * understood: a value under a type-like rule stands for "any value of this shape", so in a response only its
  * shape is compared, not the schema's value constraints (enum, pattern, format, bounds).
  */
+/* One instance per check: it counts recursion depth, so it is not shared between threads. */
 public final class SchemaCheck {
 
   /** Which side of the exchange the value is on: it decides unknown properties and required ones. */
@@ -42,9 +43,13 @@ public final class SchemaCheck {
   private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private static final Map<String, Schema> LEAF_SCHEMAS = new ConcurrentHashMap<>();
 
+  private static final int MAX_DEPTH = 256;
+  private static final int MAX_CACHED_SCHEMAS = 4096;
+
   private final OpenApiDocument document;
   private final Direction direction;
   private final BodyRules rules;
+  private int depth;
 
   public SchemaCheck(OpenApiDocument document, Direction direction, BodyRules rules) {
     this.document = document;
@@ -60,6 +65,19 @@ public final class SchemaCheck {
   }
 
   private void check(JsonNode value, BodyPath path, JsonNode rawSchema, String rawPointer, boolean inAllOf,
+      Set<String> knownOutside, List<Issue> out) {
+    if (depth >= MAX_DEPTH) {
+      return; // a schema composed of itself (A: allOf [A]) has nothing more to say
+    }
+    depth++;
+    try {
+      checkResolved(value, path, rawSchema, rawPointer, inAllOf, knownOutside, out);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void checkResolved(JsonNode value, BodyPath path, JsonNode rawSchema, String rawPointer, boolean inAllOf,
       Set<String> knownOutside, List<Issue> out) {
     Optional<OpenApiDocument.Located> located = document.resolve(rawSchema, rawPointer);
     if (located.isEmpty()) {
@@ -308,6 +326,9 @@ public final class SchemaCheck {
     }
     if (allowsNull(schema, declaredTypes(schema)) && value.isNull()) {
       return;
+    }
+    if (LEAF_SCHEMAS.size() > MAX_CACHED_SCHEMAS) {
+      LEAF_SCHEMAS.clear(); // a long-running broker compares many documents; the cache only saves compiling
     }
     Schema compiled = LEAF_SCHEMAS.computeIfAbsent(Json.write(leaf), text -> REGISTRY.getSchema(leaf));
     for (Error error : compiled.validate(value, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))) {
