@@ -177,9 +177,9 @@ class ComparisonCasesTest {
             "{\"method\": \"POST\", \"path\": \"/v1/products\", \"headers\": {\"X-Tenant\": \"t\"}}",
             "{\"status\": 201}",
             "error request.body.incompatible $.interactions[0].request.body #/paths/~1products/post/requestBody/required: Request body is missing but the document requires one (requestBody.required: true); add a body to the pact's request"),
-        c("a request body for an operation without one", PRODUCTS,
+        c("a request body for an operation without one is a warning", PRODUCTS,
             "{\"method\": \"GET\", \"path\": \"/v1/products\", \"body\": {\"q\": 1}}", "{\"status\": 200}",
-            "error request.body.unknown $.interactions[0].request.body #/paths/~1products/get: Request body is not described in the document: the operation has no requestBody; remove the body from the pact or document it"),
+            "warning request.body.unknown $.interactions[0].request.body #/paths/~1products/get: Request body is not described in the document: the operation has no requestBody, so the provider may ignore it; remove the body from the pact or document it"),
         c("a request Content-Type the operation does not accept", PRODUCTS,
             "{\"method\": \"POST\", \"path\": \"/v1/products\","
                 + " \"headers\": {\"X-Tenant\": \"t\", \"Content-Type\": \"text/plain\"}, \"body\": \"Widget\"}",

@@ -212,8 +212,9 @@ public final class InteractionCheck {
     JsonNode requestBodyRef = op.operation().get("requestBody");
     if (requestBodyRef == null) {
       if (hasBody) {
-        f.error("request.body.unknown", ".request.body", op.pointer(), "Request body is not described in the "
-            + "document: the operation has no requestBody; remove the body from the pact or document it");
+        f.warning("request.body.unknown", ".request.body", op.pointer(), "Request body is not described in the "
+            + "document: the operation has no requestBody, so the provider may ignore it; remove the body from the "
+            + "pact or document it");
       } else if (request.header("Content-Type").isPresent()) {
         f.warning("request.content-type.unknown", ".request.headers.Content-Type", op.pointer(),
             "Request Content-Type " + contentType.orElse("") + " is given but the operation has no requestBody");
