@@ -5,6 +5,7 @@ import dev.accord.contract.openapi.OpenApiDocument;
 import dev.accord.pact.model.HttpInteraction;
 import dev.accord.pact.model.Interaction;
 import dev.accord.pact.model.Pact;
+import dev.accord.pact.model.PactSpecification;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,11 +33,12 @@ public final class PactComparison {
     List<Incompatibility> found = new ArrayList<>();
     List<String> notices = new ArrayList<>();
     int compared = 0;
+    boolean v4 = pact.specification() == PactSpecification.V4;
     List<Interaction> interactions = pact.interactions();
     for (int i = 0; i < interactions.size(); i++) {
       Interaction interaction = interactions.get(i);
       if (interaction instanceof HttpInteraction http) {
-        check.check(http, i, found);
+        check.check(http, i, v4, found);
         compared++;
       } else {
         notices.add("skipped '" + interaction.description() + "' ($.interactions[" + i + "], "

@@ -43,8 +43,12 @@ public final class InteractionCheck {
     this.operations = new Operations(document);
   }
 
-  public void check(HttpInteraction interaction, int index, List<Incompatibility> out) {
-    Findings f = new Findings(interaction.description(), "$.interactions[" + index + "]", out);
+  /**
+   * @param v4 whether the pact file is V4, where a body's JSON sits under {@code body.content}: the pact paths
+   *     of findings point into the file as written
+   */
+  public void check(HttpInteraction interaction, int index, boolean v4, List<Incompatibility> out) {
+    Findings f = new Findings(interaction.description(), "$.interactions[" + index + "]", v4 ? ".content" : "", out);
     HttpRequest request = interaction.request();
     HttpResponse response = interaction.response();
     Operations.Lookup lookup = operations.find(request.method(), request.path());
@@ -255,7 +259,8 @@ public final class InteractionCheck {
     BodyRules rules = BodyRules.of(request.matchingRules().category(Category.BODY));
     for (SchemaCheck.Issue issue : new SchemaCheck(document, SchemaCheck.Direction.REQUEST, rules)
         .check(body.asJson(), schema, schemaPointer)) {
-      f.error("request.body.incompatible", ".request.body" + issue.path().toString().substring(1), issue.pointer(),
+      f.error("request.body.incompatible", ".request.body" + f.content() + issue.path().toString().substring(1),
+          issue.pointer(),
           "Request body is incompatible with the document's schema at " + issue.path() + ": " + issue.detail());
     }
   }
@@ -395,7 +400,7 @@ public final class InteractionCheck {
     BodyRules rules = BodyRules.of(response.matchingRules().category(Category.BODY));
     for (SchemaCheck.Issue issue : new SchemaCheck(document, SchemaCheck.Direction.RESPONSE, rules)
         .check(body.asJson(), schema, schemaPointer)) {
-      f.error("response.body.incompatible", ".response.body" + issue.path().toString().substring(1),
+      f.error("response.body.incompatible", ".response.body" + f.content() + issue.path().toString().substring(1),
           issue.pointer(), "Response body is incompatible with the document's schema at " + issue.path() + ": "
               + issue.detail());
     }
@@ -412,7 +417,7 @@ public final class InteractionCheck {
         : values.stream().map(v -> Json.write(Json.nodes().stringNode(v))).toList().toString());
   }
 
-  private record Findings(String interaction, String base, List<Incompatibility> out) {
+  private record Findings(String interaction, String base, String content, List<Incompatibility> out) {
     void error(String code, String pactPath, String pointer, String message) {
       out.add(new Incompatibility(code, Severity.ERROR, interaction, base + pactPath, pointer, message));
     }
