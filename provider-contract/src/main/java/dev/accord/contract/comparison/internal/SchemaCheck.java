@@ -81,7 +81,7 @@ public final class SchemaCheck {
       Set<String> knownOutside, List<Issue> out) {
     Optional<OpenApiDocument.Located> located = document.resolve(rawSchema, rawPointer);
     if (located.isEmpty()) {
-      return; // the loader refuses dangling references; a cycle has nothing more to say
+      return; // a dangling or cyclic reference leaves nothing to compare against
     }
     JsonNode schema = located.get().node();
     String pointer = located.get().pointer();
