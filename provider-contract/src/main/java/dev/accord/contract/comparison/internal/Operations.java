@@ -25,7 +25,7 @@ public final class Operations {
 
   /** One parameter of an operation, path-level ones included (the operation's own win). */
   public record Parameter(String name, String in, boolean required, JsonNode schema, String schemaPointer,
-      String pointer, boolean explode) {}
+      String pointer) {}
 
   /** The operation a request reaches. */
   public record Found(String template, String method, JsonNode operation, String pointer,
@@ -220,10 +220,8 @@ public final class Operations {
         schema = p.path("content").path(mediaType).get("schema");
         schemaPointer = located.get().pointer() + "/content/" + SchemaCheck.escape(mediaType) + "/schema";
       }
-      boolean explode = p.has("explode") ? p.path("explode").asBoolean(true)
-          : !p.has("style") || p.path("style").asString("form").equals("form");
       out.add(new Parameter(name, in, in.equals("path") || p.path("required").asBoolean(false), schema,
-          schemaPointer, located.get().pointer(), explode));
+          schemaPointer, located.get().pointer()));
     }
     return out;
   }
