@@ -35,8 +35,9 @@ class ModuleBoundariesTest {
     ALLOWED.put("consumer-dsl", Set.of("pact-core"));
     ALLOWED.put("broker-client", Set.of("pact-core"));
     ALLOWED.put("provider-verifier", Set.of("pact-core", "broker-client"));
-    ALLOWED.put("broker-server", Set.of("pact-core"));
-    ALLOWED.put("cli", Set.of("pact-core", "consumer-dsl", "provider-verifier", "broker-client"));
+    ALLOWED.put("provider-contract", Set.of("pact-core"));
+    ALLOWED.put("broker-server", Set.of("pact-core", "provider-contract"));
+    ALLOWED.put("cli", Set.of("pact-core", "consumer-dsl", "provider-verifier", "broker-client", "provider-contract"));
   }
 
   /**

@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
       PublishCommand.class,
       dev.accord.cli.verify.VerifyCommand.class,
       dev.accord.cli.verify.StubCommand.class,
+      dev.accord.cli.openapi.CompareOpenApiCommand.class,
       CanIDeployCommand.class,
       CanIMergeCommand.class,
       RecordDeploymentCommand.class,

@@ -76,6 +76,15 @@ class AccordJarIT {
   }
 
   @Test
+  void compareOpenApiRunsFromTheJarWithoutLoggerNoise() throws Exception {
+    String out = run(1, "compare-openapi", "--spec", "src/test/resources/openapi/catalogue.yaml", "--pact",
+        "src/test/resources/openapi/misfits.json");
+    assertThat(out).startsWith("The pact between orders-service and catalogue is NOT compatible with "
+        + "src/test/resources/openapi/catalogue.yaml: 2 of 2 interactions incompatible, 2 errors, 0 warnings\n");
+    assertThat(out).doesNotContain("SLF4J");
+  }
+
+  @Test
   void stubServesThePactFromTheJarAndExplainsMisses() throws Exception {
     Process stub = start("stub", "--pact-file", PACT.toString(), "--port", "0");
     try {
