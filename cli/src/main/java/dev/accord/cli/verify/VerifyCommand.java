@@ -95,18 +95,59 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--build-url", paramLabel = "URL", description = "Link to the CI build, published with the results.")
   String buildUrl;
 
-  @Option(names = "--filter-consumer", paramLabel = "NAME", description = "Only these consumers (repeatable).")
+  @Option(names = "--filter-consumer", paramLabel = "PATTERN",
+      description = "Only consumers matching: exact name, glob (web-*) or whole-name regex (repeatable).")
   List<String> filterConsumers = new ArrayList<>();
 
-  @Option(names = "--filter-description", paramLabel = "REGEX", description = "Only interactions whose description matches.")
-  String filterDescription;
+  @Option(names = "--exclude-consumer", paramLabel = "PATTERN",
+      description = "Skip consumers matching: exact name, glob or whole-name regex (repeatable).")
+  List<String> excludeConsumers = new ArrayList<>();
+
+  @Option(names = "--filter-description", paramLabel = "REGEX",
+      description = "Only interactions whose description matches (repeatable: any of them).")
+  List<String> filterDescriptions = new ArrayList<>();
+
+  @Option(names = "--exclude-description", paramLabel = "REGEX",
+      description = "Skip interactions whose description matches (repeatable).")
+  List<String> excludeDescriptions = new ArrayList<>();
 
   @Option(names = "--filter-state", paramLabel = "REGEX",
-      description = "Only interactions with a provider state matching (\"\" = interactions without states).")
-  String filterState;
+      description = "Only interactions with a provider state matching (\"\" = interactions without states; repeatable).")
+  List<String> filterStates = new ArrayList<>();
+
+  @Option(names = "--exclude-state", paramLabel = "REGEX",
+      description = "Skip interactions with a provider state matching (\"\" = those without states; repeatable).")
+  List<String> excludeStates = new ArrayList<>();
+
+  @Option(names = "--filter-key", paramLabel = "PATTERN",
+      description = "Only interactions whose V4 key matches: exact, glob or whole-key regex (repeatable).")
+  List<String> filterKeys = new ArrayList<>();
+
+  @Option(names = "--exclude-key", paramLabel = "PATTERN", description = "Skip interactions whose V4 key matches (repeatable).")
+  List<String> excludeKeys = new ArrayList<>();
+
+  @Option(names = "--last-failed",
+      description = "Only the interactions that failed in the previous JSON report of --report-dir.")
+  boolean lastFailed;
+
+  @Option(names = {"--allow-empty", "--ignore-no-pacts-error"},
+      description = "Pass when the filters select nothing or no pact is found (default: exit 1 naming each filter).")
+  boolean allowEmpty;
 
   @Option(names = "--fail-fast", description = "Stop at the first failing interaction.")
   boolean failFast;
+
+  @Option(names = "--max-failures", paramLabel = "N", description = "Stop after N failing interactions.")
+  Integer maxFailures;
+
+  @Option(names = "--timeout-total", paramLabel = "MILLIS",
+      description = "Time budget for the whole run in milliseconds; what is left is reported as not run.")
+  Long timeoutTotalMillis;
+
+  @Option(names = "--max-consecutive-timeouts", paramLabel = "K", defaultValue = "3",
+      description = "Stop the run when K interactions in a row time out (a hung provider); 0 = never "
+          + "(default ${DEFAULT-VALUE}).")
+  int maxConsecutiveTimeouts;
 
   @Option(names = "--request-timeout", paramLabel = "MILLIS", defaultValue = "10000",
       description = "Timeout per request and state change in milliseconds (default ${DEFAULT-VALUE}).")
@@ -186,23 +227,40 @@ public final class VerifyCommand implements Callable<Integer> {
     if (publish) {
       v.publishResults(providerVersion, providerBranch, buildUrl);
     }
-    if (!filterConsumers.isEmpty()) {
-      v.filterConsumer(filterConsumers.toArray(String[]::new));
-    }
     try {
-      if (filterDescription != null) {
-        v.filterDescription(filterDescription);
-      }
-      if (filterState != null) {
-        java.util.regex.Pattern.compile(filterState);
-        v.filterState(filterState);
-      }
-    } catch (java.util.regex.PatternSyntaxException e) {
-      throw usage("Invalid regular expression: " + e.getDescription() + " in '" + e.getPattern() + "'");
+      v.filterConsumer(filterConsumers.toArray(String[]::new));
+      v.excludeConsumer(excludeConsumers.toArray(String[]::new));
+      v.filterDescription(filterDescriptions.toArray(String[]::new));
+      v.excludeDescription(excludeDescriptions.toArray(String[]::new));
+      v.filterState(filterStates.toArray(String[]::new));
+      v.excludeState(excludeStates.toArray(String[]::new));
+      v.filterKey(filterKeys.toArray(String[]::new));
+      v.excludeKey(excludeKeys.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (allowEmpty) {
+      v.allowEmpty();
     }
     if (failFast) {
       v.failFast();
     }
+    if (maxFailures != null) {
+      if (maxFailures < 1) {
+        throw usage("--max-failures must be 1 or more, was " + maxFailures + " (--fail-fast is --max-failures 1)");
+      }
+      v.maxFailures(maxFailures);
+    }
+    if (timeoutTotalMillis != null) {
+      if (timeoutTotalMillis <= 0) {
+        throw usage("--timeout-total must be a positive number of milliseconds, was " + timeoutTotalMillis);
+      }
+      v.totalTimeout(Duration.ofMillis(timeoutTotalMillis));
+    }
+    if (maxConsecutiveTimeouts < 0) {
+      throw usage("--max-consecutive-timeouts must be 0 (never stop) or more, was " + maxConsecutiveTimeouts);
+    }
+    v.maxConsecutiveTimeouts(maxConsecutiveTimeouts);
     if (seed != null) {
       v.seed(seed);
     }
@@ -217,6 +275,12 @@ public final class VerifyCommand implements Callable<Integer> {
         }
       }
       v.reports(reportDir, formats.toArray(ReportFormat[]::new));
+    }
+    if (lastFailed) {
+      if (!reports.stream().anyMatch(r -> r.equalsIgnoreCase("json"))) {
+        v.reports(reportDir, ReportFormat.JSON); // the next --last-failed reads what this run wrote
+      }
+      v.lastFailed();
     }
     return v;
   }

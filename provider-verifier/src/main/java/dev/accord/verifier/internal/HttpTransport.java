@@ -31,6 +31,7 @@ public final class HttpTransport {
 
   private final HttpClient client;
   private final Duration timeout;
+  private final java.util.concurrent.atomic.AtomicLong timeouts = new java.util.concurrent.atomic.AtomicLong();
 
   public HttpTransport(Duration timeout) {
     this.timeout = timeout;
@@ -43,6 +44,11 @@ public final class HttpTransport {
 
   public Duration timeout() {
     return timeout;
+  }
+
+  /** How many requests (state changes included) have timed out so far. */
+  public long timeouts() {
+    return timeouts.get();
   }
 
   /** The full URL of {@code request} against {@code baseUrl}: base path + request path + encoded query. */
@@ -122,6 +128,7 @@ public final class HttpTransport {
     } catch (HttpConnectTimeoutException e) {
       throw new Unreachable(url, "connection timed out after " + timeout.toMillis() + " ms");
     } catch (HttpTimeoutException e) {
+      timeouts.incrementAndGet();
       throw new TimedOut(url, timeout);
     } catch (ConnectException e) {
       throw new Unreachable(url, e.getMessage() == null ? "connection refused" : e.getMessage());

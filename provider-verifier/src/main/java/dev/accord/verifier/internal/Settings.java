@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Everything a verification is configured with; filled by the builder, the JUnit extension and the CLI. */
 public final class Settings {
@@ -30,9 +29,17 @@ public final class Settings {
   public Duration requestTimeout = Duration.ofSeconds(10);
   public Long seed;
   public boolean failFast;
-  public final Set<String> consumerFilter = new LinkedHashSet<>();
-  public Pattern descriptionFilter;
-  public String stateFilter;
+  public final Selection selection = new Selection();
+  /** An empty selection (or no pact for the provider) passes instead of failing the run. */
+  public boolean allowEmpty;
+  /** Verify only what failed in the previous JSON report of {@link #reportDir}. */
+  public boolean lastFailed;
+  /** Stop once this many interactions failed (0 = no limit); fail-fast is 1. */
+  public int maxFailures;
+  /** A budget for the whole run; null = none. */
+  public Duration totalTimeout;
+  /** Stop when this many interactions in a row timed out (0 = never). */
+  public int maxConsecutiveTimeouts = 3;
   public final List<Object> messageProviderObjects = new ArrayList<>();
   public final List<MessageProducer> messageProducers = new ArrayList<>();
   public MessageSerializer messageSerializer;
@@ -81,6 +88,10 @@ public final class Settings {
     if (statesOnly && stateChangeUrl == null && stateChangeHandler == null && stateHandlerObjects.isEmpty()) {
       throw new IllegalStateException("States-only mode needs state handlers: set stateChangeUrl(...) or "
           + "stateHandlers(...)");
+    }
+    if (lastFailed && reportDir == null) {
+      throw new IllegalStateException("lastFailed() reruns what failed in the previous JSON report of the report"
+          + " directory, but no report directory is set: add reports(Path.of(\"accord-reports\"), ReportFormat.JSON)");
     }
     if (publish && publisher == null) {
       throw new IllegalStateException("Publishing results was requested but no broker is configured; "
