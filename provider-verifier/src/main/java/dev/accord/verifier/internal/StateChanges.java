@@ -144,6 +144,20 @@ public final class StateChanges {
     return failures;
   }
 
+  /**
+   * After a setup failed part-way: tears down the states of the interaction that were already set up, in reverse
+   * order (the last set up first), so that a half-prepared interaction leaves nothing behind.
+   */
+  public List<Failure> undo(List<ProviderState> done) throws HttpTransport.Unreachable {
+    List<ProviderState> reversed = new ArrayList<>(done);
+    java.util.Collections.reverse(reversed);
+    List<Failure> failures = new ArrayList<>();
+    for (Failure f : teardown(reversed)) {
+      failures.add(Failure.of(f.summary(), f.detail() + "\n(while undoing the states set up before the failed one)"));
+    }
+    return failures;
+  }
+
   private Map<String, JsonNode> setupOne(ProviderState state) throws StateFailure, HttpTransport.Unreachable {
     List<Handler> methods = setupMethods.get(state.name());
     if (methods != null) {

@@ -308,10 +308,13 @@ public final class Verification {
     HttpRequest[] sent = new HttpRequest[1];
     if (setup.failed()) {
       failures.addAll(setup.failures());
+      failures.addAll(states.undo(setup.done()));
     } else {
       try {
         if (!settings.statesOnly) {
           failures.addAll(exercise(interaction, setup.context(), sent));
+        } else if (interaction instanceof HttpInteraction http) {
+          failures.addAll(GeneratedShapes.unprovided(http, setup.context()));
         }
       } finally {
         failures.addAll(states.teardown(setup.done()));
@@ -374,15 +377,25 @@ public final class Verification {
     try {
       if (!request.generators().isEmpty()) {
         request = Generation.generateRequest(request, context);
-        List<Failure> shapes = GeneratedShapes.check(http.request(), request);
-        if (!shapes.isEmpty()) {
-          return shapes;
-        }
       }
     } catch (RuntimeException e) {
       return List.of(Failure.of(Failure.REQUEST_FAILED, "Generating the request failed: " + e.getMessage()
           + "\nProvider state values available: " + context.providerState().keySet()
           + " (return the missing value from the state handler)"));
+    }
+    HttpResponse expected = http.response();
+    if (!expected.generators().isEmpty()) {
+      try {
+        expected = Generation.generateResponse(expected, context);
+      } catch (RuntimeException e) {
+        // the example values stay the expectation; matching rules still apply
+      }
+    }
+    // a state value of another shape than the consumer's example is refused before anything is sent
+    List<Failure> shapes = new ArrayList<>(GeneratedShapes.check(http.request(), request, context.providerState()));
+    shapes.addAll(GeneratedShapes.check(http.response(), expected, context.providerState()));
+    if (!shapes.isEmpty()) {
+      return shapes;
     }
     for (RequestFilter filter : settings.requestFilters) {
       request = filter.filter(request);
@@ -399,14 +412,6 @@ public final class Verification {
     } catch (IOException | IllegalArgumentException e) {
       return List.of(Failure.of(Failure.REQUEST_FAILED, request.method() + " " + url + " failed: "
           + StateChanges.describe(e)));
-    }
-    HttpResponse expected = http.response();
-    if (!expected.generators().isEmpty()) {
-      try {
-        expected = Generation.generateResponse(expected, context);
-      } catch (RuntimeException e) {
-        // the example values stay the expectation; matching rules still apply
-      }
     }
     return toFailures(Matching.matchResponse(expected, actual), expected.matchingRules());
   }
