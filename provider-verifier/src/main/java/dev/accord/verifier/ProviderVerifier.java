@@ -95,6 +95,47 @@ public final class ProviderVerifier {
     return this;
   }
 
+  /**
+   * Adds (or replaces) a header on every request to the provider, after generators and before the request filters;
+   * the reference verifiers' {@code --header} / {@code --custom-provider-header}. State-change calls do not get it.
+   */
+  public ProviderVerifier header(String name, String value) {
+    Objects.requireNonNull(value, "value");
+    if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+      throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP header name;"
+          + " give it as header(\"X-Api-Key\", \"...\") (CLI: --header 'X-Api-Key: ...')");
+    }
+    settings.extraHeaders.put(name, value);
+    return this;
+  }
+
+  /**
+   * Prints every state-change call and every request and response, as sent and received: credentials (Authorization,
+   * Cookie, anything named like a token, key, secret or password) redacted, bodies cut after 1,000 characters.
+   */
+  public ProviderVerifier verbose() {
+    settings.verbose = true;
+    return this;
+  }
+
+  /**
+   * The state-change URL receives {@code POST ?state=...&action=setup&<param>=<value>} with no body, for providers
+   * built for the reference (Rust) verifier's {@code --state-change-as-query}. Values returned as JSON are still read.
+   */
+  public ProviderVerifier stateChangeAsQuery() {
+    settings.stateChangeAsQuery = true;
+    return this;
+  }
+
+  /**
+   * The state-change URL receives no teardown calls (only setups), for providers built for verifiers where teardown
+   * is opt-in (the reference verifier's default). In-process handlers are still torn down.
+   */
+  public ProviderVerifier noStateChangeTeardown() {
+    settings.stateChangeTeardown = false;
+    return this;
+  }
+
   /** How long to wait for each response (and each state change); default 10 seconds. */
   public ProviderVerifier requestTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
@@ -244,6 +285,12 @@ public final class ProviderVerifier {
   public ProviderVerifier output(PrintStream out) {
     settings.out = Objects.requireNonNull(out, "out");
     settings.colour = false;
+    return this;
+  }
+
+  /** ANSI colour in the console output, on or off (default: on only for a terminal without {@code NO_COLOR}). */
+  public ProviderVerifier colour(boolean on) {
+    settings.colour = on;
     return this;
   }
 

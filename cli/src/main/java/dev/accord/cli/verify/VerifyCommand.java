@@ -153,6 +153,22 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "Timeout per request and state change in milliseconds (default ${DEFAULT-VALUE}).")
   long requestTimeoutMillis;
 
+  @Option(names = {"--verbose", "-v"},
+      description = "Print every state-change call and every request and response (credentials redacted, bodies cut "
+          + "after 1000 characters).")
+  boolean verbose;
+
+  @Option(names = {"--header", "--custom-header"}, paramLabel = "'NAME: VALUE'",
+      description = "Add (or replace) a header on every request to the provider (repeatable).")
+  List<String> headers = new ArrayList<>();
+
+  @Option(names = "--state-change-as-query",
+      description = "Send state, action and params as query parameters of the state-change POST, with no body.")
+  boolean stateChangeAsQuery;
+
+  @Option(names = "--no-state-change-teardown", description = "Send no teardown calls to the state-change URL.")
+  boolean noStateChangeTeardown;
+
   @Option(names = "--report", paramLabel = "FORMAT", description = "Also write a report: junit, json or html (repeatable).")
   List<String> reports = new ArrayList<>();
 
@@ -172,7 +188,7 @@ public final class VerifyCommand implements Callable<Integer> {
     ProviderVerifier verifier = configure();
     verifier.output(new java.io.PrintStream(new WriterStream(spec.commandLine().getOut()), true,
         java.nio.charset.StandardCharsets.UTF_8));
-    verifier.settings().colour = System.console() != null && System.getenv("NO_COLOR") == null;
+    verifier.colour(System.console() != null && System.getenv("NO_COLOR") == null);
     VerificationReport report = statesOnly ? verifier.verifyStates() : verifier.verify();
     return report.passed() ? 0 : 1;
   }
@@ -241,6 +257,28 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     if (allowEmpty) {
       v.allowEmpty();
+    }
+    if (verbose) {
+      v.verbose();
+    }
+    for (String h : headers) {
+      int colon = h.indexOf(':');
+      int equals = h.indexOf('=');
+      int at = colon > 0 ? colon : equals; // 'Name: value', or the Rust verifier's NAME=VALUE
+      if (at <= 0) {
+        throw usage("--header '" + h + "': give it as 'Name: value', e.g. --header 'X-Api-Key: abc123'");
+      }
+      try {
+        v.header(h.substring(0, at).trim(), h.substring(at + 1).trim());
+      } catch (IllegalArgumentException e) {
+        throw usage("--header '" + h + "': " + e.getMessage());
+      }
+    }
+    if (stateChangeAsQuery) {
+      v.stateChangeAsQuery();
+    }
+    if (noStateChangeTeardown) {
+      v.noStateChangeTeardown();
     }
     if (failFast) {
       v.failFast();

@@ -31,8 +31,36 @@ class VerifyRunControlTest {
     return AccordCommand.run(new AccordCommand(), new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
+  private com.sun.net.httpserver.HttpServer provider;
+  private final List<String> received = Collections.synchronizedList(new ArrayList<>());
+
+  /** Records "METHOD path?query [Authorization] body" and answers like products-service. */
+  private String startProvider() throws IOException {
+    provider = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    provider.createContext("/", exchange -> {
+      String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      java.net.URI uri = exchange.getRequestURI();
+      received.add(exchange.getRequestMethod() + " " + uri.getPath() + (uri.getRawQuery() == null ? ""
+          : "?" + uri.getRawQuery()) + " [" + exchange.getRequestHeaders().getFirst("Authorization") + "] " + body);
+      String path = uri.getPath();
+      int status = path.equals("/products") ? 201 : 200;
+      byte[] reply = (path.equals("/products/p1") ? "{\"id\":\"p1\",\"name\":\"Refactoring\",\"price\":9.99}"
+          : "{}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(status, reply.length);
+      try (java.io.OutputStream os = exchange.getResponseBody()) {
+        os.write(reply);
+      }
+    });
+    provider.start();
+    return "http://127.0.0.1:" + provider.getAddress().getPort();
+  }
+
   @AfterEach
   void stop() throws IOException {
+    if (provider != null) {
+      provider.stop(0);
+    }
     if (hung != null) {
       hung.close();
     }
@@ -105,5 +133,51 @@ class VerifyRunControlTest {
     String json = Files.readString(dir.resolve("accord-slow.json"));
     assertThat(json.split("\"notRunReason\" : \"the provider timed out on 3 interactions in a row\"", -1))
         .hasSize(998);
+  }
+
+  @Test
+  void verbose_prints_state_changes_requests_and_responses_with_credentials_redacted_and_headers_are_added()
+      throws Exception {
+    String url = startProvider();
+
+    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
+        "--provider-base-url", url, "--state-change-url", url + "/state", "--verbose",
+        "--header", "Authorization: Bearer s3cret", "--filter-description", "get product p1");
+
+    assertThat(exit).as(out.toString()).isEqualTo(0);
+    // THEN the provider got the header, the console shows every call, and the credential is redacted
+    assertThat(received).containsExactly(
+        "POST /state [null] {\"state\":\"product p1 exists\",\"params\":{\"id\":\"p1\"},\"action\":\"setup\"}",
+        "GET /products/p1 [Bearer s3cret] ",
+        "POST /state [null] {\"state\":\"product p1 exists\",\"params\":{\"id\":\"p1\"},\"action\":\"teardown\"}");
+    String console = out.toString();
+    assertThat(console).contains("      -> POST " + url + "/state\n        Content-Type: application/json\n"
+        + "        body: {\"state\":\"product p1 exists\",\"params\":{\"id\":\"p1\"},\"action\":\"setup\"}\n"
+        + "      <- 200\n");
+    assertThat(console).contains("      -> GET " + url + "/products/p1\n        Authorization: [redacted]\n      <- 200\n");
+    assertThat(console).contains("        body: {\"id\":\"p1\",\"name\":\"Refactoring\",\"price\":9.99}\n");
+    assertThat(console).doesNotContain("s3cret");
+  }
+
+  @Test
+  void state_changes_as_query_without_teardown_for_providers_built_for_the_reference_verifier() throws Exception {
+    String url = startProvider();
+
+    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
+        "--provider-base-url", url, "--state-change-url", url + "/state", "--state-change-as-query",
+        "--no-state-change-teardown", "--filter-description", "get product p1");
+
+    assertThat(exit).as(out.toString()).isEqualTo(0);
+    assertThat(received).containsExactly("POST /state?state=product%20p1%20exists&action=setup&id=p1 [null] ",
+        "GET /products/p1 [null] ");
+  }
+
+  @Test
+  void a_header_without_a_name_is_a_usage_error() {
+    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
+        "--provider-base-url", "http://127.0.0.1:9", "--header", "no separator");
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--header 'no separator': give it as 'Name: value', e.g. --header"
+        + " 'X-Api-Key: abc123'");
   }
 }

@@ -47,6 +47,14 @@ public final class Settings {
   public boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
       && !"dumb".equals(System.getenv("TERM"));
   public boolean quiet;
+  /** Print every state-change call and every request and response. */
+  public boolean verbose;
+  /** Headers added to (or replacing those of) every request to the provider. */
+  public final java.util.Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
+  /** State-change URL calls carry state, action and params as query parameters instead of a JSON body. */
+  public boolean stateChangeAsQuery;
+  /** Whether the state-change URL receives teardown calls. */
+  public boolean stateChangeTeardown = true;
   public Path reportDir;
   public final Set<ReportFormat> reportFormats = new LinkedHashSet<>();
   public boolean publish;

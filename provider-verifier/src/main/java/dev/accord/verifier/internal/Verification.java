@@ -73,6 +73,9 @@ public final class Verification {
     this.messages = new Messages(settings, transport);
     this.seed = settings.seed != null ? settings.seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
     this.console = new ConsoleReport(settings.out, settings.colour, settings.quiet);
+    if (settings.verbose) {
+      transport.trace(console::verbose);
+    }
   }
 
   public long seed() {
@@ -396,6 +399,9 @@ public final class Verification {
     shapes.addAll(GeneratedShapes.check(http.response(), expected, context.providerState()));
     if (!shapes.isEmpty()) {
       return shapes;
+    }
+    for (Map.Entry<String, String> h : settings.extraHeaders.entrySet()) {
+      request = request.withHeaders(dev.accord.verifier.Headers.with(request.headers(), h.getKey(), h.getValue()));
     }
     for (RequestFilter filter : settings.requestFilters) {
       request = filter.filter(request);

@@ -46,6 +46,11 @@ public final class ConsoleReport {
     out.println(sb);
   }
 
+  /** A line of {@code --verbose} output, indented under the interaction. */
+  public void verbose(String text) {
+    out.println(text.indent(6).stripTrailing());
+  }
+
   public void notice(String text) {
     if (!quiet) {
       out.println(c(YELLOW, "  " + text));
