@@ -331,9 +331,4 @@ public final class ProviderVerifier {
     settings.statesOnly = true;
     return new Verification(settings.validated(true)).run();
   }
-
-  /** For Accord's own JUnit and CLI integration; may change. */
-  public Settings settings() {
-    return settings;
-  }
 }
