@@ -1,20 +1,14 @@
 package dev.accord.verifier.junit5;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import java.util.ArrayList;
+import dev.accord.verifier.junit5.PlatformRun.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /** {@code @AccordProviderTest} selection attributes and system properties, run through the JUnit Platform launcher. */
 class AccordProviderTestSelectionTest {
@@ -49,24 +43,6 @@ class AccordProviderTestSelectionTest {
     }
   }
 
-  record Outcome(String name, TestExecutionResult.Status status, String message) {}
-
-  private static List<Outcome> run(Class<?> testClass) {
-    List<Outcome> outcomes = new ArrayList<>();
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
-        .configurationParameter("junit.jupiter.conditions.deactivate", "*").build();
-    LauncherFactory.create().execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest() || result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-          outcomes.add(new Outcome(id.getDisplayName(), result.getStatus(),
-              result.getThrowable().map(Throwable::getMessage).orElse("")));
-        }
-      }
-    });
-    return outcomes;
-  }
-
   @AfterEach
   void clearProperties() {
     System.clearProperty("accord.exclude.description");
@@ -75,7 +51,7 @@ class AccordProviderTestSelectionTest {
 
   @Test
   void filters_that_select_nothing_fail_the_class_with_the_clis_message() {
-    List<Outcome> outcomes = run(NothingSelected.class);
+    List<Outcome> outcomes = PlatformRun.run(NothingSelected.class);
 
     assertThat(outcomes).hasSize(1);
     assertThat(outcomes.get(0).status()).isEqualTo(TestExecutionResult.Status.FAILED);
@@ -90,19 +66,19 @@ class AccordProviderTestSelectionTest {
 
   @Test
   void allow_empty_gives_no_tests_and_no_failure() {
-    assertThat(run(NothingSelectedButAllowed.class)).isEmpty();
+    assertThat(PlatformRun.run(NothingSelectedButAllowed.class)).isEmpty();
   }
 
   @Test
   void exclude_attributes_and_system_properties_for_ci_select_interactions() {
-    assertThat(run(Excluding.class)).extracting(Outcome::name).containsExactly(
+    assertThat(PlatformRun.run(Excluding.class)).extracting(Outcome::name).containsExactly(
         "orders-service \u00b7 get product p1 [given product p1 exists]",
         "orders-service \u00b7 get product p2 [given product p2 exists]",
         "orders-service \u00b7 get a missing product");
 
     System.setProperty("accord.exclude.description", "missing");
     System.setProperty("accord.filter.state", "p1");
-    assertThat(run(Excluding.class)).extracting(Outcome::name).containsExactly(
+    assertThat(PlatformRun.run(Excluding.class)).extracting(Outcome::name).containsExactly(
         "orders-service \u00b7 get product p1 [given product p1 exists]");
   }
 }
