@@ -46,10 +46,10 @@ import picocli.CommandLine.Spec;
     versionProvider = AccordCommand.Version.class,
     description = "Consumer-driven contract testing, compatible with Pact.",
     subcommands = {
-      // the verify and stub commands (dev.accord.cli.verify) register here, one line each
+      // the verify (dev.accord.cli.verify) and stub (dev.accord.cli.stub) commands register here, one line each
       PublishCommand.class,
       dev.accord.cli.verify.VerifyCommand.class,
-      dev.accord.cli.verify.StubCommand.class,
+      dev.accord.cli.stub.StubCommand.class,
       dev.accord.cli.openapi.CompareOpenApiCommand.class,
       CanIDeployCommand.class,
       CanIMergeCommand.class,

@@ -20,6 +20,8 @@ import java.util.stream.Collectors;
  * @param durationMillis wall time spent on it (states, request, matching)
  * @param requestSent for a failed HTTP interaction, the request as it was sent (after generators, provider-state
  *     values and request filters; credentials redacted), one line per part; empty otherwise
+ * @param notRunReason for an interaction that was not run, why (fail-fast, the failure budget, the time budget,
+ *     consecutive timeouts, an unreachable provider); empty otherwise
  */
 public record InteractionResult(
     String consumer,
@@ -32,13 +34,14 @@ public record InteractionResult(
     Outcome outcome,
     List<Failure> failures,
     long durationMillis,
-    String requestSent) {
+    String requestSent,
+    String notRunReason) {
 
   /** What happened to an interaction. */
   public enum Outcome {
     PASSED,
     FAILED,
-    /** Not verified: fail-fast stopped the run, or the provider was unreachable. */
+    /** Not verified: something stopped the run first ({@link #notRunReason()} says what). */
     NOT_RUN
   }
 
@@ -49,6 +52,21 @@ public record InteractionResult(
     failures = failures == null ? List.of() : List.copyOf(failures);
     interactionKey = interactionKey == null ? "" : interactionKey;
     requestSent = requestSent == null ? "" : requestSent;
+    notRunReason = notRunReason == null ? "" : notRunReason;
+  }
+
+  /** A result that was run (no not-run reason). */
+  public InteractionResult(String consumer, String description, List<ProviderState> states, String kind,
+      String pactOrigin, String interactionKey, boolean pending, Outcome outcome, List<Failure> failures,
+      long durationMillis, String requestSent) {
+    this(consumer, description, states, kind, pactOrigin, interactionKey, pending, outcome, failures, durationMillis,
+        requestSent, "");
+  }
+
+  /** The same interaction, not run, for this reason. */
+  public InteractionResult notRun(String reason) {
+    return new InteractionResult(consumer, description, states, kind, pactOrigin, interactionKey, pending,
+        Outcome.NOT_RUN, List.of(), 0, "", reason);
   }
 
   /** A result without the request sent. */

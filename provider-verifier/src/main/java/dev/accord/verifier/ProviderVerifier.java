@@ -1,5 +1,6 @@
 package dev.accord.verifier;
 
+import dev.accord.verifier.internal.Selection;
 import dev.accord.verifier.internal.Settings;
 import dev.accord.verifier.internal.Verification;
 import java.io.PrintStream;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Verifies that a provider honours its pacts: for each interaction, sets up its provider states, replays
@@ -95,6 +95,47 @@ public final class ProviderVerifier {
     return this;
   }
 
+  /**
+   * Adds (or replaces) a header on every request to the provider, after generators and before the request filters;
+   * the reference verifiers' {@code --header} / {@code --custom-provider-header}. State-change calls do not get it.
+   */
+  public ProviderVerifier header(String name, String value) {
+    Objects.requireNonNull(value, "value");
+    if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+      throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP header name;"
+          + " give it as header(\"X-Api-Key\", \"...\") (CLI: --header 'X-Api-Key: ...')");
+    }
+    settings.extraHeaders.put(name, value);
+    return this;
+  }
+
+  /**
+   * Prints every state-change call and every request and response, as sent and received: credentials (Authorization,
+   * Cookie, anything named like a token, key, secret or password) redacted, bodies cut after 1,000 characters.
+   */
+  public ProviderVerifier verbose() {
+    settings.verbose = true;
+    return this;
+  }
+
+  /**
+   * The state-change URL receives {@code POST ?state=...&action=setup&<param>=<value>} with no body, for providers
+   * built for the reference (Rust) verifier's {@code --state-change-as-query}. Values returned as JSON are still read.
+   */
+  public ProviderVerifier stateChangeAsQuery() {
+    settings.stateChangeAsQuery = true;
+    return this;
+  }
+
+  /**
+   * The state-change URL receives no teardown calls (only setups), for providers built for verifiers where teardown
+   * is opt-in (the reference verifier's default). In-process handlers are still torn down.
+   */
+  public ProviderVerifier noStateChangeTeardown() {
+    settings.stateChangeTeardown = false;
+    return this;
+  }
+
   /** How long to wait for each response (and each state change); default 10 seconds. */
   public ProviderVerifier requestTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {
@@ -110,30 +151,113 @@ public final class ProviderVerifier {
     return this;
   }
 
-  /** Stops at the first failing interaction; the rest are reported as not run. */
+  /** Stops at the first failing interaction; the rest are reported as not run, with the reason. */
   public ProviderVerifier failFast() {
     settings.failFast = true;
     return this;
   }
 
-  /** Verifies only pacts of these consumers. */
-  public ProviderVerifier filterConsumer(String... consumers) {
-    settings.consumerFilter.addAll(List.of(consumers));
-    return this;
-  }
-
-  /** Verifies only interactions whose description matches this regular expression (anywhere in it). */
-  public ProviderVerifier filterDescription(String regex) {
-    settings.descriptionFilter = Pattern.compile(regex);
+  /** Stops once {@code n} interactions failed (pending ones do not count); the rest are reported as not run. */
+  public ProviderVerifier maxFailures(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("maxFailures must be at least 1, was " + n);
+    }
+    settings.maxFailures = n;
     return this;
   }
 
   /**
-   * Verifies only interactions with a provider state matching this regular expression; the empty string
+   * A time budget for the whole run: once it is used up, no further interaction starts (the one running finishes,
+   * within its request timeout); the rest are reported as not run and the run fails.
+   */
+  public ProviderVerifier totalTimeout(Duration budget) {
+    if (budget.isNegative() || budget.isZero()) {
+      throw new IllegalArgumentException("totalTimeout must be positive, was " + budget);
+    }
+    settings.totalTimeout = budget;
+    return this;
+  }
+
+  /**
+   * Stops the run with one error when {@code k} interactions in a row timed out (a provider that accepts connections
+   * but never answers); default 3, 0 never stops.
+   */
+  public ProviderVerifier maxConsecutiveTimeouts(int k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("maxConsecutiveTimeouts must be 0 (never stop) or more, was " + k);
+    }
+    settings.maxConsecutiveTimeouts = k;
+    return this;
+  }
+
+  /**
+   * Verifies only pacts of consumers matching one of these patterns: the exact name, a glob ({@code web-*}) or a
+   * regular expression matching the whole name ({@code web-(app|admin)}).
+   */
+  public ProviderVerifier filterConsumer(String... patterns) {
+    return filter(Selection.Field.CONSUMER, false, patterns);
+  }
+
+  /** Skips pacts of consumers matching any of these patterns (as in {@link #filterConsumer}). */
+  public ProviderVerifier excludeConsumer(String... patterns) {
+    return filter(Selection.Field.CONSUMER, true, patterns);
+  }
+
+  /** Verifies only interactions whose description matches one of these regular expressions (anywhere in it). */
+  public ProviderVerifier filterDescription(String... regexes) {
+    return filter(Selection.Field.DESCRIPTION, false, regexes);
+  }
+
+  /** Skips interactions whose description matches any of these regular expressions. */
+  public ProviderVerifier excludeDescription(String... regexes) {
+    return filter(Selection.Field.DESCRIPTION, true, regexes);
+  }
+
+  /**
+   * Verifies only interactions with a provider state matching one of these regular expressions; the empty string
    * selects interactions without states.
    */
-  public ProviderVerifier filterState(String regex) {
-    settings.stateFilter = regex;
+  public ProviderVerifier filterState(String... regexes) {
+    return filter(Selection.Field.STATE, false, regexes);
+  }
+
+  /** Skips interactions with a provider state matching any of these ({@code ""}: skips those without states). */
+  public ProviderVerifier excludeState(String... regexes) {
+    return filter(Selection.Field.STATE, true, regexes);
+  }
+
+  /** Verifies only interactions whose V4 key matches one of these patterns (exact, glob or whole regex). */
+  public ProviderVerifier filterKey(String... patterns) {
+    return filter(Selection.Field.KEY, false, patterns);
+  }
+
+  /** Skips interactions whose V4 key matches any of these patterns. */
+  public ProviderVerifier excludeKey(String... patterns) {
+    return filter(Selection.Field.KEY, true, patterns);
+  }
+
+  private ProviderVerifier filter(Selection.Field field, boolean exclude, String... patterns) {
+    for (String p : patterns) {
+      settings.selection.add(field, exclude, p);
+    }
+    return this;
+  }
+
+  /**
+   * Verifies only the interactions that failed in the previous JSON report of the {@link #reports report directory}
+   * (combined with the other filters).
+   */
+  public ProviderVerifier lastFailed() {
+    settings.lastFailed = true;
+    return this;
+  }
+
+  /**
+   * A run whose filters select nothing, or that finds no pact for the provider, passes (with a notice) instead of
+   * failing; the reference verifier's {@code --ignore-no-pacts-error}.
+   */
+  public ProviderVerifier allowEmpty() {
+    settings.allowEmpty = true;
     return this;
   }
 
@@ -161,6 +285,12 @@ public final class ProviderVerifier {
   public ProviderVerifier output(PrintStream out) {
     settings.out = Objects.requireNonNull(out, "out");
     settings.colour = false;
+    return this;
+  }
+
+  /** ANSI colour in the console output, on or off (default: on only for a terminal without {@code NO_COLOR}). */
+  public ProviderVerifier colour(boolean on) {
+    settings.colour = on;
     return this;
   }
 
@@ -200,10 +330,5 @@ public final class ProviderVerifier {
   public VerificationReport verifyStates() {
     settings.statesOnly = true;
     return new Verification(settings.validated(true)).run();
-  }
-
-  /** For Accord's own JUnit and CLI integration; may change. */
-  public Settings settings() {
-    return settings;
   }
 }

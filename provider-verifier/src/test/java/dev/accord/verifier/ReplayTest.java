@@ -344,12 +344,14 @@ class ReplayTest {
           .stateHandler((state, params) -> Map.of("productId", 12)).verify();
 
       assertThat(provider.received).isEmpty();
-      assertThat(report.results().get(0).failures()).singleElement().satisfies(f -> {
-        assertThat(f.path()).isEqualTo("$.productId");
-        assertThat(f.detail()).isEqualTo("The provider state value for $.productId (expression 'productId') is 12"
-            + " (Number), but the consumer's example there is \"p0\" (String). Return a String from the state"
-            + " handler, or change the consumer's example.");
-      });
+      assertThat(report.results().get(0).failures()).extracting(Failure::detail).containsExactly(
+          "The provider state value for $.productId (expression 'productId') is 12"
+              + " (Number), but the consumer's example there is \"p0\" (String). Return a String from the state"
+              + " handler, or change the consumer's example.",
+          "The provider state value for path (expression '/products/${productId}/orders') is 12 (Number), but the"
+              + " consumer's example there is \"p0\" (in /products/p0/orders) (String). Return a String from the state"
+              + " handler, or change the consumer's example.");
+      assertThat(report.results().get(0).failures().get(0).path()).isEqualTo("$.productId");
     }
   }
 

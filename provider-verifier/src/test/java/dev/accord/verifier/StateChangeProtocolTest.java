@@ -52,7 +52,7 @@ class StateChangeProtocolTest {
   }
 
   @Test
-  void a_failing_setup_stops_the_states_shows_the_endpoint_answer_and_sends_no_teardown() throws Exception {
+  void a_failing_setup_stops_the_states_shows_the_endpoint_answer_and_tears_down_only_what_was_set_up() throws Exception {
     // GIVEN a state endpoint that fails for one state with a 500 and its own error text
     try (FakeServer states = new FakeServer(r -> r.body().contains("\"broken\"")
         ? Reply.text(500, "boom: relation \"products\" does not exist") : Reply.json(200, ""))) {
@@ -62,10 +62,11 @@ class StateChangeProtocolTest {
       // WHEN
       VerificationReport report = verifier(states).pactsFrom(PactSource.of(pact)).verifyStates();
 
-      // THEN no further setup and no teardown were sent, and the failure shows the endpoint's answer
+      // THEN no further setup was sent, the state set up before is torn down, and the failure shows the answer
       assertThat(states.received.stream().map(FakeServer.Received::body).toList()).containsExactly(
           "{\"state\":\"fine\",\"params\":{},\"action\":\"setup\"}",
-          "{\"state\":\"broken\",\"params\":{},\"action\":\"setup\"}");
+          "{\"state\":\"broken\",\"params\":{},\"action\":\"setup\"}",
+          "{\"state\":\"fine\",\"params\":{},\"action\":\"teardown\"}");
       assertThat(report.passed()).isFalse();
       InteractionResult result = report.results().get(0);
       assertThat(result.failures()).hasSize(1);

@@ -95,22 +95,79 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--build-url", paramLabel = "URL", description = "Link to the CI build, published with the results.")
   String buildUrl;
 
-  @Option(names = "--filter-consumer", paramLabel = "NAME", description = "Only these consumers (repeatable).")
+  @Option(names = "--filter-consumer", paramLabel = "PATTERN",
+      description = "Only consumers matching: exact name, glob (web-*) or whole-name regex (repeatable).")
   List<String> filterConsumers = new ArrayList<>();
 
-  @Option(names = "--filter-description", paramLabel = "REGEX", description = "Only interactions whose description matches.")
-  String filterDescription;
+  @Option(names = "--exclude-consumer", paramLabel = "PATTERN",
+      description = "Skip consumers matching: exact name, glob or whole-name regex (repeatable).")
+  List<String> excludeConsumers = new ArrayList<>();
+
+  @Option(names = "--filter-description", paramLabel = "REGEX",
+      description = "Only interactions whose description matches (repeatable: any of them).")
+  List<String> filterDescriptions = new ArrayList<>();
+
+  @Option(names = "--exclude-description", paramLabel = "REGEX",
+      description = "Skip interactions whose description matches (repeatable).")
+  List<String> excludeDescriptions = new ArrayList<>();
 
   @Option(names = "--filter-state", paramLabel = "REGEX",
-      description = "Only interactions with a provider state matching (\"\" = interactions without states).")
-  String filterState;
+      description = "Only interactions with a provider state matching (\"\" = interactions without states; repeatable).")
+  List<String> filterStates = new ArrayList<>();
+
+  @Option(names = "--exclude-state", paramLabel = "REGEX",
+      description = "Skip interactions with a provider state matching (\"\" = those without states; repeatable).")
+  List<String> excludeStates = new ArrayList<>();
+
+  @Option(names = "--filter-key", paramLabel = "PATTERN",
+      description = "Only interactions whose V4 key matches: exact, glob or whole-key regex (repeatable).")
+  List<String> filterKeys = new ArrayList<>();
+
+  @Option(names = "--exclude-key", paramLabel = "PATTERN", description = "Skip interactions whose V4 key matches (repeatable).")
+  List<String> excludeKeys = new ArrayList<>();
+
+  @Option(names = "--last-failed",
+      description = "Only the interactions that failed in the previous JSON report of --report-dir.")
+  boolean lastFailed;
+
+  @Option(names = {"--allow-empty", "--ignore-no-pacts-error"},
+      description = "Pass when the filters select nothing or no pact is found (default: exit 1 naming each filter).")
+  boolean allowEmpty;
 
   @Option(names = "--fail-fast", description = "Stop at the first failing interaction.")
   boolean failFast;
 
+  @Option(names = "--max-failures", paramLabel = "N", description = "Stop after N failing interactions.")
+  Integer maxFailures;
+
+  @Option(names = "--timeout-total", paramLabel = "MILLIS",
+      description = "Time budget for the whole run in milliseconds; what is left is reported as not run.")
+  Long timeoutTotalMillis;
+
+  @Option(names = "--max-consecutive-timeouts", paramLabel = "K", defaultValue = "3",
+      description = "Stop the run when K interactions in a row time out (a hung provider); 0 = never "
+          + "(default ${DEFAULT-VALUE}).")
+  int maxConsecutiveTimeouts;
+
   @Option(names = "--request-timeout", paramLabel = "MILLIS", defaultValue = "10000",
       description = "Timeout per request and state change in milliseconds (default ${DEFAULT-VALUE}).")
   long requestTimeoutMillis;
+
+  @Option(names = {"--verbose", "-v"},
+      description = "Print every state-change call and every request and response (credentials redacted, bodies cut "
+          + "after 1000 characters).")
+  boolean verbose;
+
+  @Option(names = {"--header", "--custom-header"}, paramLabel = "'NAME: VALUE'",
+      description = "Add (or replace) a header on every request to the provider (repeatable).")
+  List<String> headers = new ArrayList<>();
+
+  @Option(names = "--state-change-as-query",
+      description = "Send state, action and params as query parameters of the state-change POST, with no body.")
+  boolean stateChangeAsQuery;
+
+  @Option(names = "--no-state-change-teardown", description = "Send no teardown calls to the state-change URL.")
+  boolean noStateChangeTeardown;
 
   @Option(names = "--report", paramLabel = "FORMAT", description = "Also write a report: junit, json or html (repeatable).")
   List<String> reports = new ArrayList<>();
@@ -131,7 +188,7 @@ public final class VerifyCommand implements Callable<Integer> {
     ProviderVerifier verifier = configure();
     verifier.output(new java.io.PrintStream(new WriterStream(spec.commandLine().getOut()), true,
         java.nio.charset.StandardCharsets.UTF_8));
-    verifier.settings().colour = System.console() != null && System.getenv("NO_COLOR") == null;
+    verifier.colour(System.console() != null && System.getenv("NO_COLOR") == null);
     VerificationReport report = statesOnly ? verifier.verifyStates() : verifier.verify();
     return report.passed() ? 0 : 1;
   }
@@ -186,23 +243,62 @@ public final class VerifyCommand implements Callable<Integer> {
     if (publish) {
       v.publishResults(providerVersion, providerBranch, buildUrl);
     }
-    if (!filterConsumers.isEmpty()) {
-      v.filterConsumer(filterConsumers.toArray(String[]::new));
-    }
     try {
-      if (filterDescription != null) {
-        v.filterDescription(filterDescription);
+      v.filterConsumer(filterConsumers.toArray(String[]::new));
+      v.excludeConsumer(excludeConsumers.toArray(String[]::new));
+      v.filterDescription(filterDescriptions.toArray(String[]::new));
+      v.excludeDescription(excludeDescriptions.toArray(String[]::new));
+      v.filterState(filterStates.toArray(String[]::new));
+      v.excludeState(excludeStates.toArray(String[]::new));
+      v.filterKey(filterKeys.toArray(String[]::new));
+      v.excludeKey(excludeKeys.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    if (allowEmpty) {
+      v.allowEmpty();
+    }
+    if (verbose) {
+      v.verbose();
+    }
+    for (String h : headers) {
+      int colon = h.indexOf(':');
+      int equals = h.indexOf('=');
+      int at = colon > 0 ? colon : equals; // 'Name: value', or the Rust verifier's NAME=VALUE
+      if (at <= 0) {
+        throw usage("--header '" + h + "': give it as 'Name: value', e.g. --header 'X-Api-Key: abc123'");
       }
-      if (filterState != null) {
-        java.util.regex.Pattern.compile(filterState);
-        v.filterState(filterState);
+      try {
+        v.header(h.substring(0, at).trim(), h.substring(at + 1).trim());
+      } catch (IllegalArgumentException e) {
+        throw usage("--header '" + h + "': " + e.getMessage());
       }
-    } catch (java.util.regex.PatternSyntaxException e) {
-      throw usage("Invalid regular expression: " + e.getDescription() + " in '" + e.getPattern() + "'");
+    }
+    if (stateChangeAsQuery) {
+      v.stateChangeAsQuery();
+    }
+    if (noStateChangeTeardown) {
+      v.noStateChangeTeardown();
     }
     if (failFast) {
       v.failFast();
     }
+    if (maxFailures != null) {
+      if (maxFailures < 1) {
+        throw usage("--max-failures must be 1 or more, was " + maxFailures + " (--fail-fast is --max-failures 1)");
+      }
+      v.maxFailures(maxFailures);
+    }
+    if (timeoutTotalMillis != null) {
+      if (timeoutTotalMillis <= 0) {
+        throw usage("--timeout-total must be a positive number of milliseconds, was " + timeoutTotalMillis);
+      }
+      v.totalTimeout(Duration.ofMillis(timeoutTotalMillis));
+    }
+    if (maxConsecutiveTimeouts < 0) {
+      throw usage("--max-consecutive-timeouts must be 0 (never stop) or more, was " + maxConsecutiveTimeouts);
+    }
+    v.maxConsecutiveTimeouts(maxConsecutiveTimeouts);
     if (seed != null) {
       v.seed(seed);
     }
@@ -217,6 +313,12 @@ public final class VerifyCommand implements Callable<Integer> {
         }
       }
       v.reports(reportDir, formats.toArray(ReportFormat[]::new));
+    }
+    if (lastFailed) {
+      if (!reports.stream().anyMatch(r -> r.equalsIgnoreCase("json"))) {
+        v.reports(reportDir, ReportFormat.JSON); // the next --last-failed reads what this run wrote
+      }
+      v.lastFailed();
     }
     return v;
   }

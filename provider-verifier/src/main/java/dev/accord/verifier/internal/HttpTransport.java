@@ -31,6 +31,7 @@ public final class HttpTransport {
 
   private final HttpClient client;
   private final Duration timeout;
+  private final java.util.concurrent.atomic.AtomicLong timeouts = new java.util.concurrent.atomic.AtomicLong();
 
   public HttpTransport(Duration timeout) {
     this.timeout = timeout;
@@ -43,6 +44,18 @@ public final class HttpTransport {
 
   public Duration timeout() {
     return timeout;
+  }
+
+  private volatile java.util.function.Consumer<String> trace;
+
+  /** Every request and response from now on is described to {@code trace} (credentials redacted); null: none. */
+  public void trace(java.util.function.Consumer<String> sink) {
+    this.trace = sink;
+  }
+
+  /** How many requests (state changes included) have timed out so far. */
+  public long timeouts() {
+    return timeouts.get();
   }
 
   /** The full URL of {@code request} against {@code baseUrl}: base path + request path + encoded query. */
@@ -95,6 +108,22 @@ public final class HttpTransport {
    * @throws IOException for any other transport failure
    */
   public HttpResponse send(URI url, HttpRequest request) throws IOException {
+    java.util.function.Consumer<String> sink = trace;
+    if (sink == null) {
+      return exchange(url, request);
+    }
+    sink.accept(SentRequest.describe("-> ", request, url.toString()));
+    try {
+      HttpResponse response = exchange(url, request);
+      sink.accept(SentRequest.describe("<- ", response));
+      return response;
+    } catch (IOException e) {
+      sink.accept("<- no response: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  private HttpResponse exchange(URI url, HttpRequest request) throws IOException {
     java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(url).timeout(timeout);
     boolean hasContentType = false;
     for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
@@ -122,6 +151,7 @@ public final class HttpTransport {
     } catch (HttpConnectTimeoutException e) {
       throw new Unreachable(url, "connection timed out after " + timeout.toMillis() + " ms");
     } catch (HttpTimeoutException e) {
+      timeouts.incrementAndGet();
       throw new TimedOut(url, timeout);
     } catch (ConnectException e) {
       throw new Unreachable(url, e.getMessage() == null ? "connection refused" : e.getMessage());

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Everything a verification is configured with; filled by the builder, the JUnit extension and the CLI. */
 public final class Settings {
@@ -30,9 +29,17 @@ public final class Settings {
   public Duration requestTimeout = Duration.ofSeconds(10);
   public Long seed;
   public boolean failFast;
-  public final Set<String> consumerFilter = new LinkedHashSet<>();
-  public Pattern descriptionFilter;
-  public String stateFilter;
+  public final Selection selection = new Selection();
+  /** An empty selection (or no pact for the provider) passes instead of failing the run. */
+  public boolean allowEmpty;
+  /** Verify only what failed in the previous JSON report of {@link #reportDir}. */
+  public boolean lastFailed;
+  /** Stop once this many interactions failed (0 = no limit); fail-fast is 1. */
+  public int maxFailures;
+  /** A budget for the whole run; null = none. */
+  public Duration totalTimeout;
+  /** Stop when this many interactions in a row timed out (0 = never). */
+  public int maxConsecutiveTimeouts = 3;
   public final List<Object> messageProviderObjects = new ArrayList<>();
   public final List<MessageProducer> messageProducers = new ArrayList<>();
   public MessageSerializer messageSerializer;
@@ -40,6 +47,14 @@ public final class Settings {
   public boolean colour = System.console() != null && System.getenv("NO_COLOR") == null
       && !"dumb".equals(System.getenv("TERM"));
   public boolean quiet;
+  /** Print every state-change call and every request and response. */
+  public boolean verbose;
+  /** Headers added to (or replacing those of) every request to the provider. */
+  public final java.util.Map<String, String> extraHeaders = new java.util.LinkedHashMap<>();
+  /** State-change URL calls carry state, action and params as query parameters instead of a JSON body. */
+  public boolean stateChangeAsQuery;
+  /** Whether the state-change URL receives teardown calls. */
+  public boolean stateChangeTeardown = true;
   public Path reportDir;
   public final Set<ReportFormat> reportFormats = new LinkedHashSet<>();
   public boolean publish;
@@ -81,6 +96,10 @@ public final class Settings {
     if (statesOnly && stateChangeUrl == null && stateChangeHandler == null && stateHandlerObjects.isEmpty()) {
       throw new IllegalStateException("States-only mode needs state handlers: set stateChangeUrl(...) or "
           + "stateHandlers(...)");
+    }
+    if (lastFailed && reportDir == null) {
+      throw new IllegalStateException("lastFailed() reruns what failed in the previous JSON report of the report"
+          + " directory, but no report directory is set: add reports(Path.of(\"accord-reports\"), ReportFormat.JSON)");
     }
     if (publish && publisher == null) {
       throw new IllegalStateException("Publishing results was requested but no broker is configured; "

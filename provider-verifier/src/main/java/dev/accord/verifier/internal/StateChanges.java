@@ -47,9 +47,13 @@ public final class StateChanges {
   private final boolean annotated;
   private final String hintClass;
   private final HttpTransport transport;
+  private final boolean asQuery;
+  private final boolean urlTeardown;
 
   public StateChanges(Settings settings, HttpTransport transport) {
     this.url = settings.stateChangeUrl;
+    this.asQuery = settings.stateChangeAsQuery;
+    this.urlTeardown = settings.stateChangeTeardown;
     this.function = settings.stateChangeHandler;
     this.transport = transport;
     this.annotated = !settings.stateHandlerObjects.isEmpty();
@@ -144,6 +148,20 @@ public final class StateChanges {
     return failures;
   }
 
+  /**
+   * After a setup failed part-way: tears down the states of the interaction that were already set up, in reverse
+   * order (the last set up first), so that a half-prepared interaction leaves nothing behind.
+   */
+  public List<Failure> undo(List<ProviderState> done) throws HttpTransport.Unreachable {
+    List<ProviderState> reversed = new ArrayList<>(done);
+    java.util.Collections.reverse(reversed);
+    List<Failure> failures = new ArrayList<>();
+    for (Failure f : teardown(reversed)) {
+      failures.add(Failure.of(f.summary(), f.detail() + "\n(while undoing the states set up before the failed one)"));
+    }
+    return failures;
+  }
+
   private Map<String, JsonNode> setupOne(ProviderState state) throws StateFailure, HttpTransport.Unreachable {
     List<Handler> methods = setupMethods.get(state.name());
     if (methods != null) {
@@ -179,7 +197,7 @@ public final class StateChanges {
       }
       return;
     }
-    if (url != null) {
+    if (url != null && urlTeardown) {
       callUrl(state, StateAction.TEARDOWN);
     }
   }
@@ -204,11 +222,23 @@ public final class StateChanges {
     ObjectNode params = body.putObject("params");
     state.params().forEach(params::set);
     body.put("action", action.wireName());
-    HttpRequest request = new HttpRequest("POST", "", null,
-        Map.of("Content-Type", List.of("application/json")), Body.json(body), null, null);
+    HttpRequest request;
+    if (asQuery) {
+      // as the reference verifier's --state-change-as-query: no body; strings as they are, other values as JSON
+      Map<String, List<String>> query = new LinkedHashMap<>();
+      query.put("state", List.of(state.name()));
+      query.put("action", List.of(action.wireName()));
+      state.params().forEach((k, v) -> query.put(k, List.of(v.isString() ? v.asString() : Json.write(v))));
+      request = new HttpRequest("POST", "", query, Map.of(), null, null, null);
+    } else {
+      request = new HttpRequest("POST", "", null, Map.of("Content-Type", List.of("application/json")), Body.json(body),
+          null, null);
+    }
+    URI target = !asQuery ? url : HttpTransport.target(URI.create(url.getScheme() + "://" + url.getRawAuthority()),
+        request.withPath(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath()));
     HttpResponse response;
     try {
-      response = transport.send(url, request);
+      response = transport.send(target, request);
     } catch (HttpTransport.Unreachable e) {
       throw new HttpTransport.Unreachable(url, "state-change URL: " + e.getMessage());
     } catch (IOException e) {
@@ -220,7 +250,7 @@ public final class StateChanges {
     if (response.status() >= 400) {
       String kind = response.status() >= 500 ? " (a server error in the state endpoint)" : "";
       throw new StateFailure(what + kind + ".\nIts response body: " + shown(response.body())
-          + "\nSent: " + Json.write(body), null);
+          + "\nSent: " + (asQuery ? "POST " + target : Json.write(body)), null);
     }
     if (action == StateAction.TEARDOWN || response.body().isEmpty()) {
       return Map.of();

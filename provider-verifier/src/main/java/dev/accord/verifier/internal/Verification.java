@@ -23,6 +23,7 @@ import dev.accord.verifier.PactToVerify;
 import dev.accord.verifier.RequestFilter;
 import dev.accord.verifier.VerificationReport;
 import dev.accord.verifier.internal.report.ConsoleReport;
+import dev.accord.verifier.internal.report.LastFailed;
 import dev.accord.verifier.internal.report.ReportFiles;
 import java.io.IOException;
 import java.net.URI;
@@ -72,6 +73,9 @@ public final class Verification {
     this.messages = new Messages(settings, transport);
     this.seed = settings.seed != null ? settings.seed : ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
     this.console = new ConsoleReport(settings.out, settings.colour, settings.quiet);
+    if (settings.verbose) {
+      transport.trace(console::verbose);
+    }
   }
 
   public long seed() {
@@ -104,7 +108,12 @@ public final class Verification {
   public Loaded load() {
     List<Selected> selected = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
+    List<Selection.Candidate> candidates = new ArrayList<>();
     int pactsForProvider = 0;
+    if (settings.lastFailed) {
+      settings.selection.lastFailed(LastFailed.read(settings.reportDir, settings.provider),
+          LastFailed.file(settings.reportDir, settings.provider).toString());
+    }
     for (PactSource source : eachPactOnItsOwn(settings.sources)) {
       List<PactToVerify> pacts;
       try {
@@ -125,20 +134,28 @@ public final class Verification {
           continue;
         }
         pactsForProvider++;
-        if (!settings.consumerFilter.isEmpty() && !settings.consumerFilter.contains(pact.consumer().name())) {
-          continue;
-        }
         for (Interaction i : pact.interactions()) {
-          if (matchesFilters(i)) {
+          candidates.add(new Selection.Candidate(pact.consumer().name(), i));
+          if (settings.selection.selects(pact.consumer().name(), i)) {
             selected.add(new Selected(p, i));
           }
         }
       }
     }
     if (pactsForProvider == 0 && unreadable.isEmpty()) {
-      throw new PactSourceException("No pacts for provider '" + settings.provider + "' were found in "
+      String none = "No pacts for provider '" + settings.provider + "' were found in "
           + settings.sources.size() + (settings.sources.size() == 1 ? " source" : " sources")
-          + ". Check the provider name (it must equal the pacts' provider.name) and the pact locations.");
+          + ". Check the provider name (it must equal the pacts' provider.name) and the pact locations.";
+      if (!settings.allowEmpty) {
+        throw new PactSourceException(none + " (To let a run without pacts pass, allowEmpty() / --allow-empty.)");
+      }
+      console.notice(none + " Nothing to verify, and empty runs are allowed.");
+    } else if (selected.isEmpty() && !settings.selection.isEmpty() && unreadable.isEmpty()) {
+      String why = settings.selection.nothingSelected(settings.provider, candidates);
+      if (!settings.allowEmpty) {
+        throw new NothingSelected(why);
+      }
+      console.notice(why.lines().findFirst().orElse(why) + " Empty runs are allowed.");
     }
     return new Loaded(selected, unreadable);
   }
@@ -160,18 +177,11 @@ public final class Verification {
     return each;
   }
 
-  private boolean matchesFilters(Interaction i) {
-    if (settings.descriptionFilter != null && !settings.descriptionFilter.matcher(i.description()).find()) {
-      return false;
+  /** The filters selected no interaction; the message names each filter and what it matched. */
+  public static final class NothingSelected extends PactSourceException {
+    public NothingSelected(String message) {
+      super(message);
     }
-    if (settings.stateFilter != null) {
-      if (settings.stateFilter.isEmpty()) {
-        return i.providerStates().isEmpty();
-      }
-      Pattern p = Pattern.compile(settings.stateFilter);
-      return i.providerStates().stream().anyMatch(s -> p.matcher(s.name()).find());
-    }
-    return true;
   }
 
   /** Runs the whole verification and writes reports; never throws for a failing interaction. */
@@ -191,11 +201,21 @@ public final class Verification {
     List<String> unreadable = loaded.unreadable();
     List<InteractionResult> results = new ArrayList<>();
     String fatal = null;
-    boolean stop = false;
+    String stopped = null; // why the remaining interactions are not run
     String currentPact = null;
+    long deadline = settings.totalTimeout == null ? Long.MAX_VALUE : System.nanoTime() + settings.totalTimeout.toNanos();
+    int failed = 0;
+    int timeoutsInARow = 0;
     for (Selected s : selected) {
-      if (stop) {
-        results.add(notRun(s));
+      if (stopped == null && System.nanoTime() - deadline >= 0) {
+        stopped = "the run's time budget of " + settings.totalTimeout.toMillis() + " ms was used up";
+        fatal = "The run's time budget (timeoutTotal / --timeout-total " + settings.totalTimeout.toMillis()
+            + " ms) was used up before '" + s.displayName() + "'; " + (selected.size() - results.size())
+            + " of " + selected.size() + " interactions were not run. Raise the budget, or select fewer"
+            + " interactions (filters).";
+      }
+      if (stopped != null) {
+        results.add(notRun(s, stopped));
         continue;
       }
       if (!s.pact().origin().equals(currentPact)) {
@@ -203,19 +223,36 @@ public final class Verification {
         console.pact(s.pact());
       }
       try {
+        long timeoutsBefore = transport.timeouts();
         InteractionResult r = verifyOne(s);
         results.add(r);
         console.result(r, s.interaction().comments());
-        if (settings.failFast && r.failedForReal()) {
-          stop = true;
+        timeoutsInARow = transport.timeouts() > timeoutsBefore ? timeoutsInARow + 1 : 0;
+        if (r.failedForReal()) {
+          failed++;
+        }
+        if (settings.maxConsecutiveTimeouts > 0 && timeoutsInARow >= settings.maxConsecutiveTimeouts) {
+          stopped = "the provider timed out on " + timeoutsInARow + " interactions in a row";
+          fatal = "The provider did not answer within " + transport.timeout().toMillis() + " ms on "
+              + timeoutsInARow + " interactions in a row (the last: '" + s.displayName() + "'), so the run"
+              + " stopped: it looks hung (it accepts connections but does not answer). "
+              + (selected.size() - results.size()) + " of " + selected.size() + " interactions were not run."
+              + "\nCheck the provider; raise requestTimeout / --request-timeout if it is just slow; or change the"
+              + " rule with maxConsecutiveTimeouts / --max-consecutive-timeouts (0 = never stop).";
+        } else if (settings.failFast && r.failedForReal()) {
+          stopped = "fail-fast stopped the run after the first failure";
+        } else if (settings.maxFailures > 0 && failed >= settings.maxFailures) {
+          stopped = "the run stopped after " + failed + (failed == 1 ? " failure" : " failures")
+              + " (maxFailures / --max-failures " + settings.maxFailures + ")";
         }
       } catch (HttpTransport.Unreachable e) {
         fatal = e.getMessage() + ".\nNothing was verified from '" + s.displayName() + "' on. Is the provider running"
             + " and is " + (e.getMessage().contains("state-change") ? "the state-change URL" : "the base URL")
             + " right? (" + (e.getMessage().contains("state-change") ? "stateChangeUrl / --state-change-url"
             : "baseUrl / --provider-base-url") + ")";
-        results.add(notRun(s));
-        stop = true;
+        stopped = e.getMessage().contains("state-change") ? "the state-change URL was unreachable"
+            : "the provider was unreachable";
+        results.add(notRun(s, stopped));
       }
     }
     List<String> publishing = new ArrayList<>();
@@ -237,8 +274,8 @@ public final class Verification {
   }
 
   /** The result of an interaction that was selected but never verified. */
-  public static InteractionResult notRun(Selected s) {
-    return result(s, Outcome.NOT_RUN, List.of(), 0);
+  public static InteractionResult notRun(Selected s, String reason) {
+    return result(s, Outcome.NOT_RUN, List.of(), 0).notRun(reason);
   }
 
   private static InteractionResult result(Selected s, Outcome outcome, List<Failure> failures, long millis) {
@@ -274,10 +311,13 @@ public final class Verification {
     HttpRequest[] sent = new HttpRequest[1];
     if (setup.failed()) {
       failures.addAll(setup.failures());
+      failures.addAll(states.undo(setup.done()));
     } else {
       try {
         if (!settings.statesOnly) {
           failures.addAll(exercise(interaction, setup.context(), sent));
+        } else if (interaction instanceof HttpInteraction http) {
+          failures.addAll(GeneratedShapes.unprovided(http, setup.context()));
         }
       } finally {
         failures.addAll(states.teardown(setup.done()));
@@ -340,15 +380,28 @@ public final class Verification {
     try {
       if (!request.generators().isEmpty()) {
         request = Generation.generateRequest(request, context);
-        List<Failure> shapes = GeneratedShapes.check(http.request(), request);
-        if (!shapes.isEmpty()) {
-          return shapes;
-        }
       }
     } catch (RuntimeException e) {
       return List.of(Failure.of(Failure.REQUEST_FAILED, "Generating the request failed: " + e.getMessage()
           + "\nProvider state values available: " + context.providerState().keySet()
           + " (return the missing value from the state handler)"));
+    }
+    HttpResponse expected = http.response();
+    if (!expected.generators().isEmpty()) {
+      try {
+        expected = Generation.generateResponse(expected, context);
+      } catch (RuntimeException e) {
+        // the example values stay the expectation; matching rules still apply
+      }
+    }
+    // a state value of another shape than the consumer's example is refused before anything is sent
+    List<Failure> shapes = new ArrayList<>(GeneratedShapes.check(http.request(), request, context.providerState()));
+    shapes.addAll(GeneratedShapes.check(http.response(), expected, context.providerState()));
+    if (!shapes.isEmpty()) {
+      return shapes;
+    }
+    for (Map.Entry<String, String> h : settings.extraHeaders.entrySet()) {
+      request = request.withHeaders(dev.accord.verifier.Headers.with(request.headers(), h.getKey(), h.getValue()));
     }
     for (RequestFilter filter : settings.requestFilters) {
       request = filter.filter(request);
@@ -365,14 +418,6 @@ public final class Verification {
     } catch (IOException | IllegalArgumentException e) {
       return List.of(Failure.of(Failure.REQUEST_FAILED, request.method() + " " + url + " failed: "
           + StateChanges.describe(e)));
-    }
-    HttpResponse expected = http.response();
-    if (!expected.generators().isEmpty()) {
-      try {
-        expected = Generation.generateResponse(expected, context);
-      } catch (RuntimeException e) {
-        // the example values stay the expectation; matching rules still apply
-      }
     }
     return toFailures(Matching.matchResponse(expected, actual), expected.matchingRules());
   }

@@ -66,8 +66,39 @@ public @interface AccordProviderTest {
   /** URLs of pacts (no authentication; use the builder API for authenticated sources, or the broker attributes). */
   String[] pactUrls() default {};
 
-  /** Verify only these consumers (all when empty). */
+  // ---- selection ------------------------------------------------------------------------------
+  //
+  // As the builder's and the CLI's filters. For CI, each can also be given (one pattern) as a system property, added to
+  // the attribute's: accord.filter.consumer, accord.exclude.consumer, accord.filter.description,
+  // accord.exclude.description, accord.filter.state, accord.exclude.state, accord.filter.key, accord.exclude.key, and
+  // accord.allowEmpty=true. Filters that select nothing fail the class with the CLI's message, unless allowEmpty.
+
+  /** Verify only these consumers (all when empty): exact names, globs ({@code web-*}) or whole-name regexes. */
   String[] consumers() default {};
+
+  /** Skip these consumers (exact names, globs or whole-name regexes). */
+  String[] excludeConsumers() default {};
+
+  /** Verify only interactions whose description matches one of these regular expressions (anywhere in it). */
+  String[] descriptions() default {};
+
+  /** Skip interactions whose description matches one of these regular expressions. */
+  String[] excludeDescriptions() default {};
+
+  /** Verify only interactions with a provider state matching one of these regexes ({@code ""}: without states). */
+  String[] states() default {};
+
+  /** Skip interactions with a provider state matching one of these regexes ({@code ""}: those without states). */
+  String[] excludeStates() default {};
+
+  /** Verify only interactions whose V4 key matches one of these (exact, glob or whole-key regex). */
+  String[] keys() default {};
+
+  /** Skip interactions whose V4 key matches one of these. */
+  String[] excludeKeys() default {};
+
+  /** Filters that select nothing (or no pacts for the provider) give no tests instead of failing the class. */
+  boolean allowEmpty() default false;
 
   /** Per-request timeout in milliseconds. */
   long requestTimeoutMillis() default 10_000;

@@ -8,6 +8,7 @@ import dev.accord.verifier.PactSource;
 import dev.accord.verifier.PactToVerify;
 import dev.accord.verifier.VerificationReport;
 import dev.accord.verifier.internal.HttpTransport;
+import dev.accord.verifier.internal.Selection;
 import dev.accord.verifier.internal.Settings;
 import dev.accord.verifier.internal.Verification;
 import java.nio.file.Path;
@@ -57,7 +58,8 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
 
   @Override
   public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
-    return false;
+    AccordProviderTest config = context.getRequiredTestClass().getAnnotation(AccordProviderTest.class);
+    return config != null && allowEmpty(config);
   }
 
   @Override
@@ -65,7 +67,7 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
     Class<?> testClass = context.getRequiredTestClass();
     ClassState state = classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> load(testClass),
         ClassState.class);
-    if (state.interactions().isEmpty()) {
+    if (state.interactions().isEmpty() && !state.settings().allowEmpty) {
       throw new IllegalStateException("No interactions to verify for provider " + state.settings().provider
           + " in " + testClass.getSimpleName() + " (after the consumers filter)");
     }
@@ -95,8 +97,8 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
     for (String u : config.pactUrls()) {
       settings.sources.add(PactSource.url(u));
     }
-    settings.consumerFilter.addAll(List.of(config.consumers()));
     String where = "@AccordProviderTest on " + testClass.getSimpleName();
+    selection(settings, config, where);
     BrokerPactSource broker = brokerSource(config, lookup, where);
     if (broker != null) {
       settings.sources.add(broker);
@@ -125,6 +127,36 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
     HttpTransport transport = new HttpTransport(settings.requestTimeout);
     List<Verification.Selected> interactions = new Verification(settings, transport).select();
     return new ClassState(settings, interactions, transport, java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+  }
+
+  /** The annotation's filters, then one more per {@code accord.filter.*} / {@code accord.exclude.*} system property. */
+  private static void selection(Settings settings, AccordProviderTest config, String where) {
+    Map<Selection.Field, String[][]> byField = new java.util.EnumMap<>(Selection.Field.class);
+    byField.put(Selection.Field.CONSUMER, new String[][] {config.consumers(), config.excludeConsumers()});
+    byField.put(Selection.Field.DESCRIPTION, new String[][] {config.descriptions(), config.excludeDescriptions()});
+    byField.put(Selection.Field.STATE, new String[][] {config.states(), config.excludeStates()});
+    byField.put(Selection.Field.KEY, new String[][] {config.keys(), config.excludeKeys()});
+    try {
+      byField.forEach((field, patterns) -> {
+        String name = field.name().toLowerCase(java.util.Locale.ROOT);
+        for (int exclude = 0; exclude < 2; exclude++) {
+          for (String p : patterns[exclude]) {
+            settings.selection.add(field, exclude == 1, p);
+          }
+          String property = System.getProperty("accord." + (exclude == 1 ? "exclude." : "filter.") + name);
+          if (property != null) {
+            settings.selection.add(field, exclude == 1, property);
+          }
+        }
+      });
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(where + ": " + e.getMessage(), e);
+    }
+    settings.allowEmpty = allowEmpty(config);
+  }
+
+  private static boolean allowEmpty(AccordProviderTest config) {
+    return config.allowEmpty() || Boolean.parseBoolean(System.getProperty("accord.allowEmpty"));
   }
 
   /** The broker source the annotation describes, or null when it names no broker. */
@@ -221,7 +253,7 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
       InteractionResult r = state.results().get(s);
       if (r == null) {
         missing++;
-        r = Verification.notRun(s);
+        r = Verification.notRun(s, "this run of the class did not reach it");
       }
       results.add(r);
     }

@@ -46,6 +46,11 @@ public final class ConsoleReport {
     out.println(sb);
   }
 
+  /** A line of {@code --verbose} output, indented under the interaction. */
+  public void verbose(String text) {
+    out.println(text.indent(6).stripTrailing());
+  }
+
   public void notice(String text) {
     if (!quiet) {
       out.println(c(YELLOW, "  " + text));
@@ -89,6 +94,23 @@ public final class ConsoleReport {
     }
   }
 
+  /** How many not-run interactions are named per reason; every one is in the report files. */
+  static final int NOT_RUN_NAMED = 10;
+
+  private void notRun(VerificationReport report) {
+    java.util.Map<String, java.util.List<InteractionResult>> byReason = new java.util.LinkedHashMap<>();
+    report.results().stream().filter(r -> r.outcome() == InteractionResult.Outcome.NOT_RUN)
+        .forEach(r -> byReason.computeIfAbsent(r.notRunReason(), k -> new java.util.ArrayList<>()).add(r));
+    byReason.forEach((reason, rs) -> {
+      out.println(c(YELLOW, "Not run (" + rs.size() + "): " + (reason.isEmpty() ? "the run stopped" : reason)));
+      rs.stream().limit(NOT_RUN_NAMED).forEach(r -> out.println("  - " + r.displayName()));
+      if (rs.size() > NOT_RUN_NAMED) {
+        out.println("  ... and " + (rs.size() - NOT_RUN_NAMED) + " more (the JSON, JUnit XML and HTML reports name"
+            + " every one)");
+      }
+    });
+  }
+
   public void finish(VerificationReport report) {
     if (!report.publishing().isEmpty() && !quiet) {
       out.println();
@@ -100,6 +122,7 @@ public final class ConsoleReport {
       out.println();
     }
     report.fatalError().ifPresent(e -> out.println(c(RED, e)));
+    notRun(report);
     String summary = report.summary();
     out.println(report.passed() ? c(GREEN, summary) : c(RED + BOLD, summary));
     out.flush();

@@ -97,7 +97,8 @@ public final class ReportFiles {
         String text = (r.requestSent().isEmpty() ? "" : r.requestSent() + "\n")
             + r.failures().stream().map(f -> f.describe("")).collect(Collectors.joining("\n"));
         if (r.outcome() == InteractionResult.Outcome.NOT_RUN) {
-          sb.append("      <skipped message=\"not run\"/>\n");
+          sb.append("      <skipped message=\"").append(xml(r.notRunReason().isEmpty() ? "not run"
+              : "not run: " + r.notRunReason())).append("\"/>\n");
         } else if (r.pending()) {
           sb.append("      <skipped message=\"pending: failed but not counted\">").append(xml(text)).append("</skipped>\n");
         } else {
@@ -175,6 +176,9 @@ public final class ReportFiles {
       n.put("pending", r.pending());
       n.put("outcome", r.outcome().name().toLowerCase());
       n.put("durationMillis", r.durationMillis());
+      if (!r.notRunReason().isEmpty()) {
+        n.put("notRunReason", r.notRunReason());
+      }
       ArrayNode failures = n.putArray("failures");
       for (Failure f : r.failures()) {
         ObjectNode fn = failures.addObject();
@@ -244,6 +248,9 @@ public final class ReportFiles {
       }
       sb.append("<tr><td class=\"").append(cls).append("\">").append(label).append("</td><td>")
           .append(xml(r.displayName())).append("</td><td>").append(xml(r.pactOrigin())).append("</td><td>");
+      if (!r.notRunReason().isEmpty()) {
+        sb.append(xml(r.notRunReason()));
+      }
       if (!r.failures().isEmpty()) {
         sb.append("<pre>").append(xml((r.requestSent().isEmpty() ? "" : r.requestSent() + "\n\n")
             + r.failures().stream().map(f -> f.describe("")).collect(Collectors.joining("\n\n")))).append("</pre>");

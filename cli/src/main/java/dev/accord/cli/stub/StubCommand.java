@@ -1,4 +1,4 @@
-package dev.accord.cli.verify;
+package dev.accord.cli.stub;
 
 import dev.accord.consumer.stub.PactStubServer;
 import dev.accord.pact.json.PactFormatException;
