@@ -18,6 +18,24 @@ import tools.jackson.databind.node.ObjectNode;
 class JsonTest {
 
   @Test
+  void theThreeTextForms() {
+    // tag::text-forms[]
+    JsonNode tree = Json.parse("{\"b\": 1, \"a\": [true]}");
+
+    String compact = Json.write(tree);
+    // compact: {"b":1,"a":[true]}
+    String canonical = Json.writeCanonical(tree);
+    // canonical: {"a":[true],"b":1}
+    String pactFile = Json.writePretty(tree);
+    // pactFile: {\n  "b": 1,\n  "a": [\n    true\n  ]\n}\n
+    // end::text-forms[]
+
+    assertThat(compact).isEqualTo("{\"b\":1,\"a\":[true]}");
+    assertThat(canonical).isEqualTo("{\"a\":[true],\"b\":1}");
+    assertThat(pactFile).isEqualTo("{\n  \"b\": 1,\n  \"a\": [\n    true\n  ]\n}\n");
+  }
+
+  @Test
   void prettyTextIsThePactFileLayout() {
     // GIVEN a tree with nested, empty and null values
     JsonNode tree = Json.parse("{\"a\":[1,{}],\"b\":[],\"c\":{\"d\":null,\"e\":\"caf\\u00e9\"}}");
