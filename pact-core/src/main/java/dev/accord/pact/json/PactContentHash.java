@@ -1,7 +1,6 @@
 package dev.accord.pact.json;
 
 import dev.accord.pact.json.internal.InteractionKeys;
-import dev.accord.pact.json.internal.JsonText;
 import dev.accord.pact.json.internal.PactEncoder;
 import dev.accord.pact.model.Interaction;
 import dev.accord.pact.model.Pact;
@@ -31,7 +30,7 @@ public final class PactContentHash {
     for (Interaction interaction : pact.interactions()) {
       interactions.add(PactEncoder.v4Interaction(interaction));
     }
-    return JsonText.canonical(root);
+    return Json.writeCanonical(root);
   }
 
   /** The lower-case hex SHA-256 of {@link #canonicalJson(Pact)} in UTF-8. */

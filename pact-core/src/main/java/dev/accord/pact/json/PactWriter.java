@@ -1,6 +1,5 @@
 package dev.accord.pact.json;
 
-import dev.accord.pact.json.internal.JsonText;
 import dev.accord.pact.json.internal.PactEncoder;
 import dev.accord.pact.model.Pact;
 import dev.accord.pact.model.PactSpecification;
@@ -42,7 +41,7 @@ public final class PactWriter {
   public static String toJson(Pact pact, PactSpecification version) {
     Objects.requireNonNull(pact, "pact");
     Objects.requireNonNull(version, "version");
-    return JsonText.pretty(PactEncoder.encode(pact, version));
+    return Json.writePretty(PactEncoder.encode(pact, version));
   }
 
   /** Writes the pact file, creating parent directories; the file is replaced in one step where possible. */

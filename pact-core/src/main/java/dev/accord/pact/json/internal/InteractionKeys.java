@@ -32,7 +32,7 @@ public final class InteractionKeys {
       sb.append('\u0000').append(state.name());
       ObjectNode params = Json.nodes().objectNode();
       state.params().forEach(params::set);
-      sb.append('\u0000').append(JsonText.canonical(params));
+      sb.append('\u0000').append(Json.writeCanonical(params));
     }
     return sha256Hex(sb.toString()).substring(0, 16);
   }

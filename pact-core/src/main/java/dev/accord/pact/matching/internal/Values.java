@@ -1,9 +1,9 @@
 package dev.accord.pact.matching.internal;
 
+import dev.accord.pact.json.Json;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -69,63 +69,7 @@ public final class Values {
 
   /** Compact JSON with object keys sorted, so messages do not depend on key order. */
   public static String json(JsonNode node) {
-    StringBuilder sb = new StringBuilder();
-    writeSorted(node, sb);
-    return sb.toString();
-  }
-
-  private static void writeSorted(JsonNode node, StringBuilder sb) {
-    if (node == null || node.isMissingNode()) {
-      sb.append("null");
-    } else if (node.isObject()) {
-      List<Map.Entry<String, JsonNode>> entries = new ArrayList<>(node.properties());
-      entries.sort(Map.Entry.comparingByKey());
-      sb.append('{');
-      for (int i = 0; i < entries.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        quote(entries.get(i).getKey(), sb);
-        sb.append(':');
-        writeSorted(entries.get(i).getValue(), sb);
-      }
-      sb.append('}');
-    } else if (node.isArray()) {
-      sb.append('[');
-      for (int i = 0; i < node.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        writeSorted(node.get(i), sb);
-      }
-      sb.append(']');
-    } else if (node.isString()) {
-      quote(node.asString(), sb);
-    } else {
-      sb.append(node.toString());
-    }
-  }
-
-  private static void quote(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    return node == null || node.isMissingNode() ? "null" : Json.writeCanonical(node);
   }
 
   /** {@code image/jpeg, 30922 bytes, starting with ffd8...} (first 32 bytes in hex). */
