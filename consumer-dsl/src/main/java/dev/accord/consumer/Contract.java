@@ -43,7 +43,7 @@ public final class Contract implements AutoCloseable {
   private final String provider;
   private final Path pactFile;
   private final PactSpecification specification;
-  private final MockProviderImpl mock;
+  private final RecordingMockProvider mock;
   private final Map<String, PactFiles.Written> passed = new LinkedHashMap<>();
   private String currentTest;
 
@@ -52,7 +52,7 @@ public final class Contract implements AutoCloseable {
     this.provider = provider;
     this.pactFile = directory.resolve(consumer + "-" + provider + ".json");
     this.specification = specification;
-    this.mock = new MockProviderImpl(provider);
+    this.mock = new RecordingMockProvider(provider);
   }
 
   /** A contract between a consumer and a provider, by the names the broker knows them by. */
@@ -202,7 +202,6 @@ public final class Contract implements AutoCloseable {
       if (!testPassed) {
         return;
       }
-      List<PactFiles.Written> fresh = new ArrayList<>();
       Map<String, PactFiles.Written> mine = new LinkedHashMap<>();
       for (Interaction interaction : interactions) {
         PactFiles.Written w = new PactFiles.Written(interaction, test);
@@ -216,7 +215,6 @@ public final class Contract implements AutoCloseable {
           continue;
         }
         mine.put(key, w);
-        fresh.add(w);
       }
       mine.forEach(passed::put);
     } finally {

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /** The mock provider of one {@link Contract}: the DSL stages, the drafts of the current test, the server. */
-final class MockProviderImpl implements MockProvider {
+final class RecordingMockProvider implements MockProvider {
 
   private final String providerName;
   private MockHttpServer server;
@@ -30,7 +30,7 @@ final class MockProviderImpl implements MockProvider {
   private final List<MockHttpServer.Expectation> unregistered = new ArrayList<>();
   private final List<Drafts.Draft> drafts = new ArrayList<>();
 
-  MockProviderImpl(String providerName) {
+  RecordingMockProvider(String providerName) {
     this.providerName = providerName;
   }
 
@@ -105,22 +105,22 @@ final class MockProviderImpl implements MockProvider {
 
   @Override
   public Dsl.Given given(String state) {
-    return new GivenImpl(List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), Map.of())));
+    return new GivenStage(List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), Map.of())));
   }
 
   @Override
   public Dsl.Given given(String state, Map<String, ?> params) {
-    return new GivenImpl(List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), params)));
+    return new GivenStage(List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), params)));
   }
 
   @Override
   public Dsl.Described uponReceiving(String description) {
-    return new DescribedImpl(description, List.of());
+    return new DescribedStage(description, List.of());
   }
 
   @Override
   public Dsl.MessageDescribed expectsToReceive(String description) {
-    return new MessageDescribedImpl(description, List.of());
+    return new MessageDescribedStage(description, List.of());
   }
 
   /** Forgets the drafts and the server's stubs and journal. */
@@ -191,14 +191,14 @@ final class MockProviderImpl implements MockProvider {
   public Dsl.Deliverable declare(AsyncMessageInteraction interaction) {
     Drafts.AsyncDraft draft = new Drafts.AsyncDraft(Objects.requireNonNull(interaction, "interaction"));
     drafts.add(draft);
-    return new MessageContentImpl(draft);
+    return new MessageContentStage(draft);
   }
 
   @Override
   public Dsl.SyncDeliverable declare(SyncMessageInteraction interaction) {
     Drafts.SyncDraft draft = new Drafts.SyncDraft(Objects.requireNonNull(interaction, "interaction"));
     drafts.add(draft);
-    return new SyncResponseImpl(draft);
+    return new SyncResponseStage(draft);
   }
 
   @Override
@@ -224,10 +224,10 @@ final class MockProviderImpl implements MockProvider {
 
   // ---- stages ----
 
-  private final class GivenImpl implements Dsl.Given {
+  private final class GivenStage implements Dsl.Given {
     private final List<Drafts.StateDecl> states;
 
-    GivenImpl(List<Drafts.StateDecl> states) {
+    GivenStage(List<Drafts.StateDecl> states) {
       this.states = states;
     }
 
@@ -240,29 +240,29 @@ final class MockProviderImpl implements MockProvider {
     public Dsl.Given and(String state, Map<String, ?> params) {
       List<Drafts.StateDecl> more = new ArrayList<>(states);
       more.add(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), params));
-      return new GivenImpl(more);
+      return new GivenStage(more);
     }
 
     @Override
     public Dsl.Described uponReceiving(String description) {
-      return new DescribedImpl(description, states);
+      return new DescribedStage(description, states);
     }
 
     @Override
     public Dsl.MessageDescribed expectsToReceive(String description) {
-      return new MessageDescribedImpl(description, states);
+      return new MessageDescribedStage(description, states);
     }
   }
 
   /** Options collected before the kind of interaction is known. */
-  private abstract static class OptionsImpl<S> implements Dsl.Options<S> {
+  private abstract static class OptionsStage<S> implements Dsl.Options<S> {
     final String description;
     final List<Drafts.StateDecl> states;
     String key;
     boolean pending;
     final List<String> comments = new ArrayList<>();
 
-    OptionsImpl(String description, List<Drafts.StateDecl> states) {
+    OptionsStage(String description, List<Drafts.StateDecl> states) {
       this.description = Objects.requireNonNull(description, "description");
       this.states = states;
     }
@@ -295,8 +295,8 @@ final class MockProviderImpl implements MockProvider {
     }
   }
 
-  private final class DescribedImpl extends OptionsImpl<Dsl.Described> implements Dsl.Described {
-    DescribedImpl(String description, List<Drafts.StateDecl> states) {
+  private final class DescribedStage extends OptionsStage<Dsl.Described> implements Dsl.Described {
+    DescribedStage(String description, List<Drafts.StateDecl> states) {
       super(description, states);
     }
 
@@ -312,7 +312,7 @@ final class MockProviderImpl implements MockProvider {
       draft.rebuild();
       drafts.add(draft);
       register(draft);
-      return new RequestImpl(draft);
+      return new RequestStage(draft);
     }
 
     @Override
@@ -330,14 +330,14 @@ final class MockProviderImpl implements MockProvider {
       draft.request = new Drafts.MessagePart(content);
       draft.request.compile(draft, "request message");
       drafts.add(draft);
-      return new SyncRequestImpl(draft);
+      return new SyncRequestStage(draft);
     }
   }
 
-  private static final class RequestImpl implements Dsl.Request {
+  private static final class RequestStage implements Dsl.Request {
     private final Drafts.HttpDraft draft;
 
-    RequestImpl(Drafts.HttpDraft draft) {
+    RequestStage(Drafts.HttpDraft draft) {
       this.draft = draft;
     }
 
@@ -380,21 +380,21 @@ final class MockProviderImpl implements MockProvider {
     public Dsl.Response willRespondWith(int status) {
       draft.status = status;
       draft.rebuild();
-      return new ResponseImpl(draft);
+      return new ResponseStage(draft);
     }
 
     @Override
     public Dsl.Response willRespondWith(Matcher status) {
       draft.status = Objects.requireNonNull(status, "status");
       draft.rebuild();
-      return new ResponseImpl(draft);
+      return new ResponseStage(draft);
     }
   }
 
-  private static final class ResponseImpl implements Dsl.Response {
+  private static final class ResponseStage implements Dsl.Response {
     private final Drafts.HttpDraft draft;
 
-    ResponseImpl(Drafts.HttpDraft draft) {
+    ResponseStage(Drafts.HttpDraft draft) {
       this.draft = draft;
     }
 
@@ -427,8 +427,8 @@ final class MockProviderImpl implements MockProvider {
     }
   }
 
-  private final class MessageDescribedImpl extends OptionsImpl<Dsl.MessageDescribed> implements Dsl.MessageDescribed {
-    MessageDescribedImpl(String description, List<Drafts.StateDecl> states) {
+  private final class MessageDescribedStage extends OptionsStage<Dsl.MessageDescribed> implements Dsl.MessageDescribed {
+    MessageDescribedStage(String description, List<Drafts.StateDecl> states) {
       super(description, states);
     }
 
@@ -457,14 +457,14 @@ final class MockProviderImpl implements MockProvider {
       draft.message = new Drafts.MessagePart(spec);
       draft.rebuild();
       drafts.add(draft);
-      return new MessageContentImpl(draft);
+      return new MessageContentStage(draft);
     }
   }
 
-  private static final class MessageContentImpl implements Dsl.MessageContent {
+  private static final class MessageContentStage implements Dsl.MessageContent {
     private final Drafts.AsyncDraft draft;
 
-    MessageContentImpl(Drafts.AsyncDraft draft) {
+    MessageContentStage(Drafts.AsyncDraft draft) {
       this.draft = draft;
     }
 
@@ -485,7 +485,7 @@ final class MockProviderImpl implements MockProvider {
     @Override
     public Message message() {
       draft.delivered = true;
-      return MockProviderImpl.message(draft.interaction().contents(), draft.description);
+      return RecordingMockProvider.message(draft.interaction().contents(), draft.description);
     }
 
     @Override
@@ -499,10 +499,10 @@ final class MockProviderImpl implements MockProvider {
     }
   }
 
-  private static final class SyncRequestImpl implements Dsl.SyncRequest {
+  private static final class SyncRequestStage implements Dsl.SyncRequest {
     private final Drafts.SyncDraft draft;
 
-    SyncRequestImpl(Drafts.SyncDraft draft) {
+    SyncRequestStage(Drafts.SyncDraft draft) {
       this.draft = draft;
     }
 
@@ -517,21 +517,21 @@ final class MockProviderImpl implements MockProvider {
     public Dsl.SyncResponse willRespondWith(Object content) {
       draft.responses.add(new Drafts.MessagePart(Drafts.BodySpec.json(content)));
       draft.rebuild();
-      return new SyncResponseImpl(draft);
+      return new SyncResponseStage(draft);
     }
 
     @Override
     public Dsl.SyncResponse willRespondWith(byte[] content, String contentType) {
       draft.responses.add(new Drafts.MessagePart(Drafts.BodySpec.bytes(content, contentType)));
       draft.rebuild();
-      return new SyncResponseImpl(draft);
+      return new SyncResponseStage(draft);
     }
   }
 
-  private static final class SyncResponseImpl implements Dsl.SyncResponse {
+  private static final class SyncResponseStage implements Dsl.SyncResponse {
     private final Drafts.SyncDraft draft;
 
-    SyncResponseImpl(Drafts.SyncDraft draft) {
+    SyncResponseStage(Drafts.SyncDraft draft) {
       this.draft = draft;
     }
 
