@@ -20,6 +20,10 @@ import java.util.stream.Collectors;
  * @param durationMillis wall time spent on it (states, request, matching)
  * @param requestSent for a failed HTTP interaction, the request as it was sent (after generators, provider-state
  *     values and request filters; credentials redacted), one line per part; empty otherwise
+ * @param responseReceived for a failed HTTP interaction that got an answer, the response (status, headers, body,
+ *     credentials redacted); empty otherwise
+ * @param curl for a failed HTTP interaction, a {@code curl} command that sends the same request again (credentials
+ *     redacted: put them back by hand); empty otherwise
  */
 public record InteractionResult(
     String consumer,
@@ -32,7 +36,9 @@ public record InteractionResult(
     Outcome outcome,
     List<Failure> failures,
     long durationMillis,
-    String requestSent) {
+    String requestSent,
+    String responseReceived,
+    String curl) {
 
   /** What happened to an interaction. */
   public enum Outcome {
@@ -49,6 +55,16 @@ public record InteractionResult(
     failures = failures == null ? List.of() : List.copyOf(failures);
     interactionKey = interactionKey == null ? "" : interactionKey;
     requestSent = requestSent == null ? "" : requestSent;
+    responseReceived = responseReceived == null ? "" : responseReceived;
+    curl = curl == null ? "" : curl;
+  }
+
+  /** A result with the request sent but neither the response nor the replay command. */
+  public InteractionResult(String consumer, String description, List<ProviderState> states, String kind,
+      String pactOrigin, String interactionKey, boolean pending, Outcome outcome, List<Failure> failures,
+      long durationMillis, String requestSent) {
+    this(consumer, description, states, kind, pactOrigin, interactionKey, pending, outcome, failures, durationMillis,
+        requestSent, "", "");
   }
 
   /** A result without the request sent. */
@@ -56,7 +72,7 @@ public record InteractionResult(
       String pactOrigin, String interactionKey, boolean pending, Outcome outcome, List<Failure> failures,
       long durationMillis) {
     this(consumer, description, states, kind, pactOrigin, interactionKey, pending, outcome, failures, durationMillis,
-        "");
+        "", "", "");
   }
 
   /** {@code "<consumer> · <description> [given <states>]"}, the name of the JUnit test too. */
@@ -91,8 +107,14 @@ public record InteractionResult(
     if (!requestSent.isEmpty()) {
       sb.append('\n').append(requestSent.indent(2).stripTrailing());
     }
+    if (!responseReceived.isEmpty()) {
+      sb.append('\n').append(responseReceived.indent(2).stripTrailing());
+    }
     for (Failure f : failures) {
       sb.append('\n').append(f.describe("    "));
+    }
+    if (!curl.isEmpty()) {
+      sb.append("\n  replay: ").append(curl);
     }
     return sb.toString();
   }

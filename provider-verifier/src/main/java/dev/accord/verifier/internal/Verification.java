@@ -14,12 +14,14 @@ import dev.accord.pact.model.ProviderState;
 import dev.accord.pact.model.SyncMessageInteraction;
 import dev.accord.pact.matching.Matching;
 import dev.accord.pact.matching.Mismatch;
+import dev.accord.verifier.Coverage;
 import dev.accord.verifier.Failure;
 import dev.accord.verifier.InteractionResult;
 import dev.accord.verifier.InteractionResult.Outcome;
 import dev.accord.verifier.PactSource;
 import dev.accord.verifier.PactSourceException;
 import dev.accord.verifier.PactToVerify;
+import dev.accord.verifier.Reproduction;
 import dev.accord.verifier.RequestFilter;
 import dev.accord.verifier.VerificationReport;
 import dev.accord.verifier.internal.report.ConsoleReport;
@@ -78,8 +80,28 @@ public final class Verification {
     return seed;
   }
 
+  /** The seed, the Accord version and the filters of this run, for its reports. */
+  public Reproduction reproduction() {
+    return new Reproduction(seed, Reproduction.currentVersion(), filters(settings));
+  }
+
+  /** Each filter in force, in words: {@code consumer: billing-service}. */
+  public static List<String> filters(Settings settings) {
+    List<String> filters = new ArrayList<>();
+    if (!settings.consumerFilter.isEmpty()) {
+      filters.add("consumer: " + String.join(", ", settings.consumerFilter));
+    }
+    if (settings.descriptionFilter != null) {
+      filters.add("description matches: " + settings.descriptionFilter.pattern());
+    }
+    if (settings.stateFilter != null) {
+      filters.add(settings.stateFilter.isEmpty() ? "state: none" : "state matches: " + settings.stateFilter);
+    }
+    return filters;
+  }
+
   /** The interactions chosen for verification, and the pacts that could not be loaded (one message each). */
-  public record Loaded(List<Selected> selected, List<String> unreadable) {}
+  public record Loaded(List<Selected> selected, List<String> unreadable, List<Selected> filteredOut) {}
 
   /**
    * Loads every source and keeps the pacts and interactions the filters select.
@@ -103,6 +125,7 @@ public final class Verification {
    */
   public Loaded load() {
     List<Selected> selected = new ArrayList<>();
+    List<Selected> filteredOut = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     int pactsForProvider = 0;
     for (PactSource source : eachPactOnItsOwn(settings.sources)) {
@@ -125,13 +148,10 @@ public final class Verification {
           continue;
         }
         pactsForProvider++;
-        if (!settings.consumerFilter.isEmpty() && !settings.consumerFilter.contains(pact.consumer().name())) {
-          continue;
-        }
+        boolean consumerSelected = settings.consumerFilter.isEmpty()
+            || settings.consumerFilter.contains(pact.consumer().name());
         for (Interaction i : pact.interactions()) {
-          if (matchesFilters(i)) {
-            selected.add(new Selected(p, i));
-          }
+          (consumerSelected && matchesFilters(i) ? selected : filteredOut).add(new Selected(p, i));
         }
       }
     }
@@ -140,7 +160,7 @@ public final class Verification {
           + settings.sources.size() + (settings.sources.size() == 1 ? " source" : " sources")
           + ". Check the provider name (it must equal the pacts' provider.name) and the pact locations.");
     }
-    return new Loaded(selected, unreadable);
+    return new Loaded(selected, unreadable, filteredOut);
   }
 
   /** A directory becomes one source per pact file, so one unreadable file does not hide the others. */
@@ -182,7 +202,7 @@ public final class Verification {
       loaded = load();
     } catch (PactSourceException | dev.accord.pact.json.PactFormatException e) {
       VerificationReport report = new VerificationReport(settings.provider, List.of(), Optional.of(e.getMessage()),
-          List.of());
+          List.of(), List.of(), null, reproduction());
       console.finish(report);
       ReportFiles.write(settings, report);
       return report;
@@ -219,8 +239,9 @@ public final class Verification {
       }
     }
     List<String> publishing = new ArrayList<>();
+    Coverage coverage = CoverageTally.of(selected, results, loaded.filteredOut());
     VerificationReport report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), List.of(),
-        unreadable);
+        unreadable, coverage, reproduction());
     if (settings.publish && !settings.statesOnly) {
       List<PactToVerify> pacts = selected.stream().map(Selected::pact).distinct().toList();
       try {
@@ -229,7 +250,8 @@ public final class Verification {
         String msg = "Publishing verification results failed: " + e.getMessage();
         fatal = fatal == null ? msg : fatal + "\n" + msg;
       }
-      report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), publishing, unreadable);
+      report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), publishing, unreadable,
+          coverage, reproduction());
     }
     console.finish(report);
     ReportFiles.write(settings, report);
@@ -245,11 +267,21 @@ public final class Verification {
     return result(s, outcome, failures, millis, null);
   }
 
+  /** The request as sent (after generators, state values and filters), where, and the response, once known. */
+  private static final class Exchange {
+    HttpRequest request;
+    URI url;
+    HttpResponse response;
+  }
+
   private static InteractionResult result(Selected s, Outcome outcome, List<Failure> failures, long millis,
-      HttpRequest sent) {
+      Exchange exchange) {
     Interaction i = s.interaction();
+    HttpRequest sent = exchange == null ? null : exchange.request;
     return new InteractionResult(s.consumer(), i.description(), i.providerStates(), i.type(), s.pact().origin(),
-        i.key().orElse(""), s.pending(), outcome, failures, millis, sent == null ? "" : SentRequest.describe(sent));
+        i.key().orElse(""), s.pending(), outcome, failures, millis, sent == null ? "" : SentRequest.describe(sent),
+        exchange == null || exchange.response == null ? "" : SentRequest.describeResponse(exchange.response),
+        sent == null || exchange.url == null ? "" : SentRequest.curl(exchange.url, sent));
   }
 
   /**
@@ -271,7 +303,7 @@ public final class Verification {
       }
     }
     StateChanges.Setup setup = states.setup(interaction);
-    HttpRequest[] sent = new HttpRequest[1];
+    Exchange sent = new Exchange();
     if (setup.failed()) {
       failures.addAll(setup.failures());
     } else {
@@ -285,11 +317,11 @@ public final class Verification {
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     return failures.isEmpty() ? result(s, Outcome.PASSED, failures, millis)
-        : result(s, Outcome.FAILED, failures, millis, sent[0]);
+        : result(s, Outcome.FAILED, failures, millis, sent);
   }
 
-  /** Replays the request or produces the message; {@code sent[0]} is the request as it was sent, if one was. */
-  private List<Failure> exercise(Interaction interaction, Map<String, JsonNode> context, HttpRequest[] sent)
+  /** Replays the request or produces the message; {@code sent} receives the request as it was sent, if one was. */
+  private List<Failure> exercise(Interaction interaction, Map<String, JsonNode> context, Exchange sent)
       throws HttpTransport.Unreachable {
     GeneratorContext generatorContext = GeneratorContext.provider(context, seed);
     if (interaction instanceof HttpInteraction http) {
@@ -330,7 +362,7 @@ public final class Verification {
         + " ProviderVerifier.messageSerializer(...), or return the bytes production sends.";
   }
 
-  private List<Failure> replay(HttpInteraction http, GeneratorContext context, HttpRequest[] sent)
+  private List<Failure> replay(HttpInteraction http, GeneratorContext context, Exchange sent)
       throws HttpTransport.Unreachable {
     if (settings.baseUrl == null) {
       throw new IllegalStateException("No base URL for provider " + settings.provider
@@ -354,7 +386,8 @@ public final class Verification {
       request = filter.filter(request);
     }
     URI url = HttpTransport.target(settings.baseUrl, request);
-    sent[0] = request;
+    sent.request = request;
+    sent.url = url;
     HttpResponse actual;
     try {
       actual = transport.send(url, request);
@@ -366,6 +399,7 @@ public final class Verification {
       return List.of(Failure.of(Failure.REQUEST_FAILED, request.method() + " " + url + " failed: "
           + StateChanges.describe(e)));
     }
+    sent.response = actual;
     HttpResponse expected = http.response();
     if (!expected.generators().isEmpty()) {
       try {
