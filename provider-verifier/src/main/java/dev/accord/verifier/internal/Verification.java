@@ -1,6 +1,7 @@
 package dev.accord.verifier.internal;
 
 import dev.accord.pact.generators.Generation;
+import dev.accord.pact.json.Json;
 import dev.accord.pact.generators.GeneratorContext;
 import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.HttpInteraction;
@@ -23,6 +24,7 @@ import dev.accord.verifier.PactSourceException;
 import dev.accord.verifier.PactToVerify;
 import dev.accord.verifier.Reproduction;
 import dev.accord.verifier.RequestFilter;
+import dev.accord.verifier.VerificationHook;
 import dev.accord.verifier.VerificationReport;
 import dev.accord.verifier.internal.report.ConsoleReport;
 import dev.accord.verifier.internal.report.ReportFiles;
@@ -212,6 +214,14 @@ public final class Verification {
     List<InteractionResult> results = new ArrayList<>();
     String fatal = null;
     boolean stop = false;
+    try {
+      for (VerificationHook hook : settings.hooks) {
+        hook.beforeRun(settings.provider, selected.stream().map(Selected::interaction).toList());
+      }
+    } catch (Exception e) {
+      fatal = "The beforeRun hook failed, so nothing was verified: " + describeThrown(e);
+      stop = true;
+    }
     String currentPact = null;
     for (Selected s : selected) {
       if (stop) {
@@ -230,10 +240,7 @@ public final class Verification {
           stop = true;
         }
       } catch (HttpTransport.Unreachable e) {
-        fatal = e.getMessage() + ".\nNothing was verified from '" + s.displayName() + "' on. Is the provider running"
-            + " and is " + (e.getMessage().contains("state-change") ? "the state-change URL" : "the base URL")
-            + " right? (" + (e.getMessage().contains("state-change") ? "stateChangeUrl / --state-change-url"
-            : "baseUrl / --provider-base-url") + ")";
+        fatal = unreachable(e, s);
         results.add(notRun(s));
         stop = true;
       }
@@ -253,9 +260,31 @@ public final class Verification {
       report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), publishing, unreadable,
           coverage, reproduction());
     }
+    try {
+      for (VerificationHook hook : settings.hooks) {
+        hook.afterRun(report);
+      }
+    } catch (Exception e) {
+      String msg = "The afterRun hook failed: " + describeThrown(e);
+      report = new VerificationReport(report.provider(), report.results(),
+          Optional.of(report.fatalError().map(f -> f + "\n" + msg).orElse(msg)), report.publishing(),
+          report.unreadablePacts(), report.coverage(), report.reproduction());
+    }
     console.finish(report);
     ReportFiles.write(settings, report);
     return report;
+  }
+
+  private static String describeThrown(Exception e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /** The one error of a run stopped by a provider or state endpoint that does not answer at {@code s}. */
+  public static String unreachable(HttpTransport.Unreachable e, Selected s) {
+    boolean stateChange = e.getMessage().contains("state-change");
+    return e.getMessage() + ".\nNothing was verified from '" + s.displayName() + "' on. Is the provider running"
+        + " and is " + (stateChange ? "the state-change URL" : "the base URL") + " right? ("
+        + (stateChange ? "stateChangeUrl / --state-change-url" : "baseUrl / --provider-base-url") + ")";
   }
 
   /** The result of an interaction that was selected but never verified. */
@@ -303,12 +332,24 @@ public final class Verification {
       }
     }
     StateChanges.Setup setup = states.setup(interaction);
+    Map<String, Object> stateValues = stateValues(setup.context());
     Exchange sent = new Exchange();
     if (setup.failed()) {
       failures.addAll(setup.failures());
     } else {
       try {
-        if (!settings.statesOnly) {
+        boolean hooksPassed = true;
+        for (VerificationHook hook : settings.hooks) {
+          try {
+            hook.beforeInteraction(interaction, stateValues);
+          } catch (Exception e) {
+            failures.add(Failure.of(HOOK_FAILED, "The beforeInteraction hook " + hook.getClass().getName()
+                + " threw " + describeThrown(e) + "; the request was not sent"));
+            hooksPassed = false;
+            break;
+          }
+        }
+        if (hooksPassed && !settings.statesOnly) {
           failures.addAll(exercise(interaction, setup.context(), sent));
         }
       } finally {
@@ -316,8 +357,29 @@ public final class Verification {
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return failures.isEmpty() ? result(s, Outcome.PASSED, failures, millis)
+    InteractionResult result = failures.isEmpty() ? result(s, Outcome.PASSED, failures, millis)
         : result(s, Outcome.FAILED, failures, millis, sent);
+    for (VerificationHook hook : settings.hooks) {
+      try {
+        hook.afterInteraction(interaction, stateValues, result);
+      } catch (Exception e) {
+        List<Failure> more = new ArrayList<>(result.failures());
+        more.add(Failure.of(HOOK_FAILED, "The afterInteraction hook " + hook.getClass().getName() + " threw "
+            + describeThrown(e)));
+        result = result(s, Outcome.FAILED, more, millis, sent);
+      }
+    }
+    return result;
+  }
+
+  /** The summary of a failure thrown by a {@link VerificationHook}. */
+  public static final String HOOK_FAILED = "Hook failed";
+
+  /** The state values as plain Java values (maps, lists, strings, numbers, booleans, null), for hooks. */
+  private static Map<String, Object> stateValues(Map<String, JsonNode> context) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    context.forEach((k, v) -> values.put(k, v == null ? null : Json.mapper().treeToValue(v, Object.class)));
+    return java.util.Collections.unmodifiableMap(values);
   }
 
   /** Replays the request or produces the message; {@code sent} receives the request as it was sent, if one was. */
