@@ -116,7 +116,7 @@ public final class CoverageTally {
     return of(List.of(), results, List.of());
   }
 
-  private record Endpoint(String method, String[] segments, String name, String outcome) {}
+  record Endpoint(String method, String[] segments, String name, String outcome) {}
 
   private static void endpoint(Verification.Selected s, String name, String outcome, List<Endpoint> into) {
     if (s.interaction() instanceof HttpInteraction http) {
