@@ -1,7 +1,7 @@
 package dev.accord.verifier.junit5;
 
+import static dev.accord.verifier.junit5.PlatformRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.accord.pact.json.Json;
 import dev.accord.pact.model.Interaction;
@@ -9,6 +9,7 @@ import dev.accord.verifier.InteractionResult;
 import dev.accord.verifier.State;
 import dev.accord.verifier.VerificationHook;
 import dev.accord.verifier.VerificationReport;
+import dev.accord.verifier.junit5.PlatformRun.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -25,13 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
-import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestExecutionResult.Status;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /** The run options of {@link AccordProviderTest}, through the JUnit Platform launcher as a build runs them. */
 class AccordProviderRunOptionsTest {
@@ -161,23 +156,6 @@ class AccordProviderRunOptionsTest {
     }
   }
 
-  record Outcome(String name, Status status, String message) {}
-
-  private static List<Outcome> run(Class<?> testClass) {
-    List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
-        .configurationParameter("junit.jupiter.conditions.deactivate", "*").build();
-    LauncherFactory.create().execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          outcomes.add(new Outcome(id.getDisplayName(), result.getStatus(),
-              result.getThrowable().map(Throwable::getMessage).orElse("")));
-        }
-      }
-    });
-    return outcomes;
-  }
 
   @Test
   void an_unreachable_provider_fails_the_first_test_with_one_clear_error_and_aborts_the_other_999() {
