@@ -173,7 +173,9 @@ public final class BrokerPactSource implements PactSource, ResultPublisher {
         success = false;
       }
       VerificationResult result = VerificationResult.of(settings.provider, settings.providerVersion, success)
-          .withBranch(settings.providerBranch).withBuildUrl(settings.buildUrl).withTestResults(tests);
+          .withBranch(settings.providerBranch).withBuildUrl(settings.buildUrl).withTestResults(tests)
+          .withCoverage(dev.accord.verifier.internal.report.ReportFiles.coverageJson(
+              dev.accord.verifier.internal.CoverageTally.ofPact(p, report.results())).toString());
       try {
         PublishedVerification published = broker.publishVerificationResults(link.get(), result);
         lines.add("Published " + (success ? "successful" : "failed") + " verification of " + p.pact().consumer().name()

@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  *     values and request filters; credentials redacted), one line per part; empty otherwise
  * @param notRunReason for an interaction that was not run, why (fail-fast, the failure budget, the time budget,
  *     consecutive timeouts, an unreachable provider); empty otherwise
+ * @param responseReceived for a failed HTTP interaction that got an answer, the response (status, headers, body,
+ *     credentials redacted); empty otherwise
+ * @param curl for a failed HTTP interaction, a {@code curl} command that sends the same request again (credentials
+ *     redacted: put them back by hand); empty otherwise
  */
 public record InteractionResult(
     String consumer,
@@ -35,7 +39,9 @@ public record InteractionResult(
     List<Failure> failures,
     long durationMillis,
     String requestSent,
-    String notRunReason) {
+    String notRunReason,
+    String responseReceived,
+    String curl) {
 
   /** What happened to an interaction. */
   public enum Outcome {
@@ -53,20 +59,30 @@ public record InteractionResult(
     interactionKey = interactionKey == null ? "" : interactionKey;
     requestSent = requestSent == null ? "" : requestSent;
     notRunReason = notRunReason == null ? "" : notRunReason;
+    responseReceived = responseReceived == null ? "" : responseReceived;
+    curl = curl == null ? "" : curl;
   }
 
-  /** A result that was run (no not-run reason). */
+  /** A result that was run, with the request sent, the response received and the replay command. */
+  public InteractionResult(String consumer, String description, List<ProviderState> states, String kind,
+      String pactOrigin, String interactionKey, boolean pending, Outcome outcome, List<Failure> failures,
+      long durationMillis, String requestSent, String responseReceived, String curl) {
+    this(consumer, description, states, kind, pactOrigin, interactionKey, pending, outcome, failures, durationMillis,
+        requestSent, "", responseReceived, curl);
+  }
+
+  /** A result with the request sent but neither the response nor the replay command. */
   public InteractionResult(String consumer, String description, List<ProviderState> states, String kind,
       String pactOrigin, String interactionKey, boolean pending, Outcome outcome, List<Failure> failures,
       long durationMillis, String requestSent) {
     this(consumer, description, states, kind, pactOrigin, interactionKey, pending, outcome, failures, durationMillis,
-        requestSent, "");
+        requestSent, "", "", "");
   }
 
   /** The same interaction, not run, for this reason. */
   public InteractionResult notRun(String reason) {
     return new InteractionResult(consumer, description, states, kind, pactOrigin, interactionKey, pending,
-        Outcome.NOT_RUN, List.of(), 0, "", reason);
+        Outcome.NOT_RUN, List.of(), 0, "", reason, "", "");
   }
 
   /** A result without the request sent. */
@@ -74,7 +90,7 @@ public record InteractionResult(
       String pactOrigin, String interactionKey, boolean pending, Outcome outcome, List<Failure> failures,
       long durationMillis) {
     this(consumer, description, states, kind, pactOrigin, interactionKey, pending, outcome, failures, durationMillis,
-        "");
+        "", "", "", "");
   }
 
   /** {@code "<consumer> · <description> [given <states>]"}, the name of the JUnit test too. */
@@ -109,8 +125,14 @@ public record InteractionResult(
     if (!requestSent.isEmpty()) {
       sb.append('\n').append(requestSent.indent(2).stripTrailing());
     }
+    if (!responseReceived.isEmpty()) {
+      sb.append('\n').append(responseReceived.indent(2).stripTrailing());
+    }
     for (Failure f : failures) {
       sb.append('\n').append(f.describe("    "));
+    }
+    if (!curl.isEmpty()) {
+      sb.append("\n  replay: ").append(curl);
     }
     return sb.toString();
   }

@@ -136,6 +136,15 @@ public final class ProviderVerifier {
     return this;
   }
 
+  /**
+   * Adds lifecycle hooks: before and after the run, before and after each interaction (with its state values and,
+   * after, its result). Hooks run in the order they were added; a {@link RequestFilter} is the way to change requests.
+   */
+  public ProviderVerifier hook(VerificationHook hook) {
+    settings.hooks.add(Objects.requireNonNull(hook, "hook"));
+    return this;
+  }
+
   /** How long to wait for each response (and each state change); default 10 seconds. */
   public ProviderVerifier requestTimeout(Duration timeout) {
     if (timeout.isNegative() || timeout.isZero()) {

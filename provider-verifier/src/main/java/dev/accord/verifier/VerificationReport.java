@@ -15,7 +15,7 @@ import java.util.Optional;
  * }</pre>
  */
 public record VerificationReport(String provider, List<InteractionResult> results, Optional<String> fatalError,
-    List<String> publishing, List<String> unreadablePacts) {
+    List<String> publishing, List<String> unreadablePacts, Coverage coverage, Reproduction reproduction) {
 
   public VerificationReport {
     Objects.requireNonNull(provider, "provider");
@@ -23,12 +23,26 @@ public record VerificationReport(String provider, List<InteractionResult> result
     fatalError = fatalError == null ? Optional.empty() : fatalError;
     publishing = publishing == null ? List.of() : List.copyOf(publishing);
     unreadablePacts = unreadablePacts == null ? List.of() : List.copyOf(unreadablePacts);
+    coverage = coverage == null ? dev.accord.verifier.internal.CoverageTally.of(results) : coverage;
+    reproduction = reproduction == null ? new Reproduction(0, Reproduction.currentVersion(), List.of()) : reproduction;
+  }
+
+  /** A report without a recorded seed and filters. */
+  public VerificationReport(String provider, List<InteractionResult> results, Optional<String> fatalError,
+      List<String> publishing, List<String> unreadablePacts, Coverage coverage) {
+    this(provider, results, fatalError, publishing, unreadablePacts, coverage, null);
+  }
+
+  /** A report whose coverage is counted from the results alone (no filtered-out interactions, no endpoints). */
+  public VerificationReport(String provider, List<InteractionResult> results, Optional<String> fatalError,
+      List<String> publishing, List<String> unreadablePacts) {
+    this(provider, results, fatalError, publishing, unreadablePacts, null, null);
   }
 
   /** A report in which every pact could be loaded. */
   public VerificationReport(
       String provider, List<InteractionResult> results, Optional<String> fatalError, List<String> publishing) {
-    this(provider, results, fatalError, publishing, List.of());
+    this(provider, results, fatalError, publishing, List.of(), null, null);
   }
 
   /** Interactions that were verified or should have been (filtered-out ones are not counted). */
@@ -88,7 +102,10 @@ public record VerificationReport(String provider, List<InteractionResult> result
     return sb.toString();
   }
 
-  /** The pacts that could not be loaded, the fatal error if any, every failure, then the summary line. */
+  /**
+   * The pacts that could not be loaded, the fatal error if any, every failure, then the summary line and, when the
+   * run did not pass, how to replay it.
+   */
   public String describe() {
     StringBuilder sb = new StringBuilder();
     unreadablePacts.forEach(e -> sb.append(e).append("\n\n"));
@@ -98,7 +115,11 @@ public record VerificationReport(String provider, List<InteractionResult> result
         sb.append(r.describeFailures()).append("\n\n");
       }
     }
-    return sb.append(summary()).toString();
+    sb.append(summary());
+    if (!passed()) {
+      sb.append("\nTo replay: ").append(reproduction.describe());
+    }
+    return sb.toString();
   }
 
   /** @throws AssertionError listing every failure when {@link #passed()} is false */

@@ -109,6 +109,15 @@ class BrokerPactSourceTest {
       broker.verify(postRequestedFor(urlEqualTo("/p/2/verification-results"))
           .withRequestBody(matchingJsonPath("$.success", com.github.tomakehurst.wiremock.client.WireMock.equalTo("false")))
           .withRequestBody(matchingJsonPath("$.testResults[0].mismatches[0].attribute", com.github.tomakehurst.wiremock.client.WireMock.equalTo("status"))));
+      // each result carries its own pact's coverage
+      broker.verify(postRequestedFor(urlEqualTo("/p/1/verification-results"))
+          .withRequestBody(matchingJsonPath("$.coverage.interactions", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1")))
+          .withRequestBody(matchingJsonPath("$.coverage.passed", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1")))
+          .withRequestBody(matchingJsonPath("$.coverage.endpoints[0].path", com.github.tomakehurst.wiremock.client.WireMock.equalTo("/ok"))));
+      broker.verify(postRequestedFor(urlEqualTo("/p/2/verification-results"))
+          .withRequestBody(matchingJsonPath("$.coverage.interactions", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1")))
+          .withRequestBody(matchingJsonPath("$.coverage.pending", com.github.tomakehurst.wiremock.client.WireMock.equalTo("1")))
+          .withRequestBody(matchingJsonPath("$.coverage.endpoints[0].interactions[0].outcome", com.github.tomakehurst.wiremock.client.WireMock.equalTo("pending"))));
     }
   }
 

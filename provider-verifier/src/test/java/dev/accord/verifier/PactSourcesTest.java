@@ -95,6 +95,7 @@ class PactSourcesTest {
     assertThat(report.unreadablePacts()).singleElement().satisfies(e -> assertThat(e).startsWith("Invalid pact " + bad));
     assertThat(report.summary()).isEqualTo("Nothing was verified: 1 pact could not be loaded");
     assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("0 of 0")
-        .endsWith("Nothing was verified: 1 pact could not be loaded" + System.lineSeparator());
+        .endsWith("Nothing was verified: 1 pact could not be loaded" + System.lineSeparator()
+            + "To replay: seed 1, Accord (development build), filters: none" + System.lineSeparator());
   }
 }

@@ -76,7 +76,7 @@ class ReplayTest {
         .contains("Is the provider running and is the base URL right? (baseUrl / --provider-base-url)"));
     assertThat(report.results()).allMatch(r -> r.outcome() == InteractionResult.Outcome.NOT_RUN);
     assertThat(console.toString()).containsOnlyOnce("Could not connect to")
-        .endsWith("3 of 3 interactions failed (3 not run)" + System.lineSeparator());
+        .contains("3 of 3 interactions failed (3 not run)" + System.lineSeparator() + "To replay: seed ");
   }
 
   @Test
@@ -97,7 +97,7 @@ class ReplayTest {
       assertThat(report.results().get(0).failures().get(0).detail()).contains("price");
       assertThat(report.describe()).contains("orders-service \u00b7 get product").contains("$.id")
           .contains("Authorization: [redacted]").doesNotContain("secret")
-          .endsWith("1 of 1 interaction failed");
+          .contains("1 of 1 interaction failed\nTo replay: seed ");
     }
   }
 
@@ -132,7 +132,7 @@ class ReplayTest {
 
       // THEN the report shows the request as sent (the state's id in the path, credentials redacted) and each mismatch
       assertThat(provider.received).extracting(FakeServer.Received::path).containsExactly("/products/42/reviews");
-      assertThat(report.describe()).isEqualTo("""
+      assertThat(report.describe().replace(provider.url(), "http://127.0.0.1:PORT")).isEqualTo("""
           orders-service \u00b7 a review of a product [given a product exists]
             from pact orders-service -> products-service
             request sent: POST /products/42/reviews?notify=true
@@ -140,6 +140,9 @@ class ReplayTest {
               X-Api-Token: [redacted]
               Cookie: [redacted]
               body: {"stars":5}
+            response received: 201
+              content-type: application/json
+              body: {"id":42,"name":7,"price":24.99}
               Body had differences
                 at $.reviews
                 Actual map is missing the following keys: reviews
@@ -168,8 +171,12 @@ class ReplayTest {
                 actual:   24.99
                 hint: the pact expects exactly this value; if any decimal number will do, the consumer should use \
           like(29.99) or decimal(29.99)
+            replay: curl -g -i -X POST 'http://127.0.0.1:PORT/products/42/reviews?notify=true' \
+          -H 'Content-Type: application/json' -H 'X-Api-Token: [redacted]' -H 'Cookie: [redacted]' \
+          --data-raw '{"stars":5}'
 
-          1 of 1 interaction failed""");
+          1 of 1 interaction failed
+          To replay: seed 1, Accord (development build), filters: none""");
     }
   }
 

@@ -294,6 +294,14 @@ public final class PactBrokerClient {
         }
       }
     }
+    if (result.coverage() != null) {
+      JsonNode coverage = Json.mapper().readTree(result.coverage());
+      if (!coverage.isObject()) {
+        throw new IllegalArgumentException("The verification result's coverage must be a JSON object, was: "
+            + result.coverage());
+      }
+      body.set("coverage", coverage);
+    }
     ObjectNode verifiedBy = body.putObject("verifiedBy");
     verifiedBy.put("implementation", "Accord");
     verifiedBy.put("version", VERSION);

@@ -122,6 +122,7 @@ class UiPages {
     model.addAttribute("status", status(latestVerification));
     model.addAttribute("verifiedBy", latestVerification == null ? null : versions.byId(latestVerification.getProviderVersionId()).getNumber());
     model.addAttribute("verifiedAgo", latestVerification == null ? null : Ages.ago(latestVerification.getCreatedAt()));
+    model.addAttribute("coverage", latestVerification == null ? null : CoverageView.of(latestVerification.getCoverage()));
     model.addAttribute("doc", doc);
     model.addAttribute("rawJson", json);
     return "pact";

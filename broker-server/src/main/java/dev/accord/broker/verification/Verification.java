@@ -51,6 +51,9 @@ public class Verification {
   @Column(name = "idempotency_key")
   private String idempotencyKey;
 
+  /** The verifier's {@code coverage} object as JSON, or null. */
+  private String coverage;
+
   protected Verification() {}
 
   Verification(Long pactContentId, Long providerVersionId, Long consumerId, Long providerId, boolean success, boolean wip, String buildUrl,
@@ -101,5 +104,8 @@ public class Verification {
   public LocalDateTime getCreatedAt() { return createdAt; }
   public String getIdempotencyKey() { return idempotencyKey; }
 
+  public String getCoverage() { return coverage; }
+
   void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
+  void setCoverage(String coverage) { this.coverage = coverage; }
 }

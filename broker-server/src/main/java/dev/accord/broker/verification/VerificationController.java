@@ -89,6 +89,9 @@ class VerificationController {
     by.put("implementation", v.getVerifiedByImplementation());
     by.put("version", v.getVerifiedByVersion());
     m.put("verifiedBy", by);
+    if (v.getCoverage() != null) {
+      m.put("coverage", Json.parse(v.getCoverage()));
+    }
     m.put("_links", Map.of(
         "self", link(url(p, c, content.getSha(), v.getId()), "Verification result"),
         "pb:pact-version", link(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}", p.getName(), c.getName(), content.getSha()), "Pact"),

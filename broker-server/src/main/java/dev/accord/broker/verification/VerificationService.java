@@ -63,6 +63,12 @@ public class VerificationService {
         return new Recorded(e, provider, consumer, ev, content, true);
       }
     }
+    JsonNode coverage = body.coverage();
+    if (coverage != null && !coverage.isNull() && !coverage.isObject()) {
+      throw ApiException.badRequest("coverage must be a JSON object such as {\"interactions\": 3, \"passed\": 3}"
+          + " (what the verification covered), got " + coverage.getNodeType().name().toLowerCase() + "; leave it out"
+          + " when there is none");
+    }
     Version providerVersion = versions.findOrCreate(provider, number);
     VerificationRequest.VerifiedBy by = body.verifiedBy();
     JsonNode testResults = body.testResults();
@@ -70,6 +76,7 @@ public class VerificationService {
         success, wip, body.buildUrl(), testResults == null || testResults.isNull() ? null : Json.write(testResults),
         by == null ? null : by.implementation(), by == null ? null : by.version());
     v.setIdempotencyKey(idempotencyKey);
+    v.setCoverage(coverage == null || coverage.isNull() ? null : Json.write(coverage));
     v = verifications.saveAndFlush(v);
     events.publishEvent(new VerificationPublished(v, provider, consumer, providerVersion, content));
     return new Recorded(v, provider, consumer, providerVersion, content, false);

@@ -85,6 +85,31 @@ class VerifyCommandTest {
   }
 
   @Test
+  void coverage_counts_the_interactions_a_consumer_filter_left_out() throws Exception {
+    // GIVEN two consumers' pacts, and a run that keeps only billing-service
+    String url = startProvider();
+    Path billing = dir.resolve("billing.json");
+    Files.writeString(billing, Files.readString(PACT).replace("orders-service", "billing-service")
+        .replace("get product p1", "billing reads p1").replace("create product", "billing creates a product"));
+
+    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(), "--pact-file",
+        billing.toString(), "--filter-consumer", "billing-service", "--provider-base-url", url, "--state-change-url",
+        url + "/state", "--report", "json", "--report-dir", dir.toString());
+
+    // THEN the orders-service interactions still count, as filtered out, in the console and the report
+    assertThat(exit).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).contains("""
+        Coverage: 4 interactions in the pacts: 2 verified (2 passed, 0 failed, 0 pending), 2 filtered out, 0 not run
+          provider states exercised:
+            product p1 exists: 1 interaction, all passed
+          provider endpoints touched:
+            POST /products: 2 interactions (1 passed, 1 filtered out)
+            GET /products/p1: 2 interactions (1 passed, 1 filtered out)
+        0 of 2 interactions failed""");
+    assertThat(Files.readString(dir.resolve("accord-products-service.json"))).contains("\"filteredOut\" : 2");
+  }
+
+  @Test
   void verify_exits_1_when_the_provider_breaks_the_contract_naming_interaction_and_path() throws Exception {
     String url = startProvider();
     price = "\"9.99\"";
@@ -133,7 +158,14 @@ class VerifyCommandTest {
               at $.interactions[1].description: the interaction has no description
                 Valid form: "description": "a request for product 1"
 
+            Coverage: 2 interactions in the pacts: 2 verified (2 passed, 0 failed, 0 pending), 0 filtered out, 0 not run
+              provider states exercised:
+                product p1 exists: 1 interaction, all passed
+              provider endpoints touched:
+                POST /products: 1 interaction (1 passed)
+                GET /products/p1: 1 interaction (1 passed)
             0 of 2 interactions failed; 1 pact could not be loaded
+            To replay: seed 7, Accord (development build), filters: none
             """.replace("\n", System.lineSeparator()));
   }
 

@@ -65,6 +65,15 @@ public final class Selection {
   private Set<String> lastFailed;
   private String lastFailedSource;
 
+  /** Each filter in force as the builder and the CLI spell it, and --last-failed when set (for reports). */
+  public List<String> labels() {
+    List<String> labels = new ArrayList<>(filters.stream().map(Filter::label).toList());
+    if (lastFailedSource != null) {
+      labels.add("lastFailed / --last-failed (" + lastFailedSource + ")");
+    }
+    return labels;
+  }
+
   /**
    * Adds a filter. Consumers and keys match when the pattern equals the name, matches it as a glob ({@code *} any
    * characters, {@code ?} one) or matches the whole name as a regular expression; descriptions and states match a

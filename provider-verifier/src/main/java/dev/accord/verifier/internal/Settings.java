@@ -6,6 +6,7 @@ import dev.accord.verifier.PactSource;
 import dev.accord.verifier.ReportFormat;
 import dev.accord.verifier.RequestFilter;
 import dev.accord.verifier.StateChangeHandler;
+import dev.accord.verifier.VerificationHook;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ public final class Settings {
   /** Where {@code @State} methods live, for the "add this method" hint. */
   public String stateHandlerHint;
   public final List<RequestFilter> requestFilters = new ArrayList<>();
+  public final List<VerificationHook> hooks = new ArrayList<>();
   public Duration requestTimeout = Duration.ofSeconds(10);
   public Long seed;
   public boolean failFast;

@@ -1,6 +1,7 @@
 package dev.accord.verifier.internal;
 
 import dev.accord.pact.generators.Generation;
+import dev.accord.pact.json.Json;
 import dev.accord.pact.generators.GeneratorContext;
 import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.HttpInteraction;
@@ -14,13 +15,16 @@ import dev.accord.pact.model.ProviderState;
 import dev.accord.pact.model.SyncMessageInteraction;
 import dev.accord.pact.matching.Matching;
 import dev.accord.pact.matching.Mismatch;
+import dev.accord.verifier.Coverage;
 import dev.accord.verifier.Failure;
 import dev.accord.verifier.InteractionResult;
 import dev.accord.verifier.InteractionResult.Outcome;
 import dev.accord.verifier.PactSource;
 import dev.accord.verifier.PactSourceException;
 import dev.accord.verifier.PactToVerify;
+import dev.accord.verifier.Reproduction;
 import dev.accord.verifier.RequestFilter;
+import dev.accord.verifier.VerificationHook;
 import dev.accord.verifier.VerificationReport;
 import dev.accord.verifier.internal.report.ConsoleReport;
 import dev.accord.verifier.internal.report.LastFailed;
@@ -82,8 +86,18 @@ public final class Verification {
     return seed;
   }
 
+  /** The seed, the Accord version and the filters of this run, for its reports. */
+  public Reproduction reproduction() {
+    return new Reproduction(seed, Reproduction.currentVersion(), filters(settings));
+  }
+
+  /** Each filter in force, as the builder and the CLI spell it: {@code filterConsumer / --filter-consumer 'web-*'}. */
+  public static List<String> filters(Settings settings) {
+    return settings.selection.labels();
+  }
+
   /** The interactions chosen for verification, and the pacts that could not be loaded (one message each). */
-  public record Loaded(List<Selected> selected, List<String> unreadable) {}
+  public record Loaded(List<Selected> selected, List<String> unreadable, List<Selected> filteredOut) {}
 
   /**
    * Loads every source and keeps the pacts and interactions the filters select.
@@ -107,6 +121,7 @@ public final class Verification {
    */
   public Loaded load() {
     List<Selected> selected = new ArrayList<>();
+    List<Selected> filteredOut = new ArrayList<>();
     List<String> unreadable = new ArrayList<>();
     List<Selection.Candidate> candidates = new ArrayList<>();
     int pactsForProvider = 0;
@@ -136,9 +151,7 @@ public final class Verification {
         pactsForProvider++;
         for (Interaction i : pact.interactions()) {
           candidates.add(new Selection.Candidate(pact.consumer().name(), i));
-          if (settings.selection.selects(pact.consumer().name(), i)) {
-            selected.add(new Selected(p, i));
-          }
+          (settings.selection.selects(pact.consumer().name(), i) ? selected : filteredOut).add(new Selected(p, i));
         }
       }
     }
@@ -157,7 +170,7 @@ public final class Verification {
       }
       console.notice(why.lines().findFirst().orElse(why) + " Empty runs are allowed.");
     }
-    return new Loaded(selected, unreadable);
+    return new Loaded(selected, unreadable, filteredOut);
   }
 
   /** A directory becomes one source per pact file, so one unreadable file does not hide the others. */
@@ -192,7 +205,7 @@ public final class Verification {
       loaded = load();
     } catch (PactSourceException | dev.accord.pact.json.PactFormatException e) {
       VerificationReport report = new VerificationReport(settings.provider, List.of(), Optional.of(e.getMessage()),
-          List.of());
+          List.of(), List.of(), null, reproduction());
       console.finish(report);
       ReportFiles.write(settings, report);
       return report;
@@ -202,6 +215,14 @@ public final class Verification {
     List<InteractionResult> results = new ArrayList<>();
     String fatal = null;
     String stopped = null; // why the remaining interactions are not run
+    try {
+      for (VerificationHook hook : settings.hooks) {
+        hook.beforeRun(settings.provider, selected.stream().map(Selected::interaction).toList());
+      }
+    } catch (Exception e) {
+      fatal = "The beforeRun hook failed, so nothing was verified: " + describeThrown(e);
+      stopped = "the beforeRun hook failed";
+    }
     String currentPact = null;
     long deadline = settings.totalTimeout == null ? Long.MAX_VALUE : System.nanoTime() + settings.totalTimeout.toNanos();
     int failed = 0;
@@ -246,18 +267,16 @@ public final class Verification {
               + " (maxFailures / --max-failures " + settings.maxFailures + ")";
         }
       } catch (HttpTransport.Unreachable e) {
-        fatal = e.getMessage() + ".\nNothing was verified from '" + s.displayName() + "' on. Is the provider running"
-            + " and is " + (e.getMessage().contains("state-change") ? "the state-change URL" : "the base URL")
-            + " right? (" + (e.getMessage().contains("state-change") ? "stateChangeUrl / --state-change-url"
-            : "baseUrl / --provider-base-url") + ")";
+        fatal = unreachable(e, s);
         stopped = e.getMessage().contains("state-change") ? "the state-change URL was unreachable"
             : "the provider was unreachable";
         results.add(notRun(s, stopped));
       }
     }
     List<String> publishing = new ArrayList<>();
+    Coverage coverage = CoverageTally.of(selected, results, loaded.filteredOut());
     VerificationReport report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), List.of(),
-        unreadable);
+        unreadable, coverage, reproduction());
     if (settings.publish && !settings.statesOnly) {
       List<PactToVerify> pacts = selected.stream().map(Selected::pact).distinct().toList();
       try {
@@ -266,11 +285,34 @@ public final class Verification {
         String msg = "Publishing verification results failed: " + e.getMessage();
         fatal = fatal == null ? msg : fatal + "\n" + msg;
       }
-      report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), publishing, unreadable);
+      report = new VerificationReport(settings.provider, results, Optional.ofNullable(fatal), publishing, unreadable,
+          coverage, reproduction());
+    }
+    try {
+      for (VerificationHook hook : settings.hooks) {
+        hook.afterRun(report);
+      }
+    } catch (Exception e) {
+      String msg = "The afterRun hook failed: " + describeThrown(e);
+      report = new VerificationReport(report.provider(), report.results(),
+          Optional.of(report.fatalError().map(f -> f + "\n" + msg).orElse(msg)), report.publishing(),
+          report.unreadablePacts(), report.coverage(), report.reproduction());
     }
     console.finish(report);
     ReportFiles.write(settings, report);
     return report;
+  }
+
+  private static String describeThrown(Exception e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /** The one error of a run stopped by a provider or state endpoint that does not answer at {@code s}. */
+  public static String unreachable(HttpTransport.Unreachable e, Selected s) {
+    boolean stateChange = e.getMessage().contains("state-change");
+    return e.getMessage() + ".\nNothing was verified from '" + s.displayName() + "' on. Is the provider running"
+        + " and is " + (stateChange ? "the state-change URL" : "the base URL") + " right? ("
+        + (stateChange ? "stateChangeUrl / --state-change-url" : "baseUrl / --provider-base-url") + ")";
   }
 
   /** The result of an interaction that was selected but never verified. */
@@ -282,11 +324,21 @@ public final class Verification {
     return result(s, outcome, failures, millis, null);
   }
 
+  /** The request as sent (after generators, state values and filters), where, and the response, once known. */
+  private static final class Exchange {
+    HttpRequest request;
+    URI url;
+    HttpResponse response;
+  }
+
   private static InteractionResult result(Selected s, Outcome outcome, List<Failure> failures, long millis,
-      HttpRequest sent) {
+      Exchange exchange) {
     Interaction i = s.interaction();
+    HttpRequest sent = exchange == null ? null : exchange.request;
     return new InteractionResult(s.consumer(), i.description(), i.providerStates(), i.type(), s.pact().origin(),
-        i.key().orElse(""), s.pending(), outcome, failures, millis, sent == null ? "" : SentRequest.describe(sent));
+        i.key().orElse(""), s.pending(), outcome, failures, millis, sent == null ? "" : SentRequest.describe(sent),
+        exchange == null || exchange.response == null ? "" : SentRequest.describeResponse(exchange.response),
+        sent == null || exchange.url == null ? "" : SentRequest.curl(exchange.url, sent));
   }
 
   /**
@@ -308,13 +360,25 @@ public final class Verification {
       }
     }
     StateChanges.Setup setup = states.setup(interaction);
-    HttpRequest[] sent = new HttpRequest[1];
+    Map<String, Object> stateValues = stateValues(setup.context());
+    Exchange sent = new Exchange();
     if (setup.failed()) {
       failures.addAll(setup.failures());
       failures.addAll(states.undo(setup.done()));
     } else {
       try {
-        if (!settings.statesOnly) {
+        boolean hooksPassed = true;
+        for (VerificationHook hook : settings.hooks) {
+          try {
+            hook.beforeInteraction(interaction, stateValues);
+          } catch (Exception e) {
+            failures.add(Failure.of(HOOK_FAILED, "The beforeInteraction hook " + hook.getClass().getName()
+                + " threw " + describeThrown(e) + "; the request was not sent"));
+            hooksPassed = false;
+            break;
+          }
+        }
+        if (hooksPassed && !settings.statesOnly) {
           failures.addAll(exercise(interaction, setup.context(), sent));
         } else if (interaction instanceof HttpInteraction http) {
           failures.addAll(GeneratedShapes.unprovided(http, setup.context()));
@@ -324,12 +388,33 @@ public final class Verification {
       }
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    return failures.isEmpty() ? result(s, Outcome.PASSED, failures, millis)
-        : result(s, Outcome.FAILED, failures, millis, sent[0]);
+    InteractionResult result = failures.isEmpty() ? result(s, Outcome.PASSED, failures, millis)
+        : result(s, Outcome.FAILED, failures, millis, sent);
+    for (VerificationHook hook : settings.hooks) {
+      try {
+        hook.afterInteraction(interaction, stateValues, result);
+      } catch (Exception e) {
+        List<Failure> more = new ArrayList<>(result.failures());
+        more.add(Failure.of(HOOK_FAILED, "The afterInteraction hook " + hook.getClass().getName() + " threw "
+            + describeThrown(e)));
+        result = result(s, Outcome.FAILED, more, millis, sent);
+      }
+    }
+    return result;
   }
 
-  /** Replays the request or produces the message; {@code sent[0]} is the request as it was sent, if one was. */
-  private List<Failure> exercise(Interaction interaction, Map<String, JsonNode> context, HttpRequest[] sent)
+  /** The summary of a failure thrown by a {@link VerificationHook}. */
+  public static final String HOOK_FAILED = "Hook failed";
+
+  /** The state values as plain Java values (maps, lists, strings, numbers, booleans, null), for hooks. */
+  private static Map<String, Object> stateValues(Map<String, JsonNode> context) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    context.forEach((k, v) -> values.put(k, v == null ? null : Json.mapper().treeToValue(v, Object.class)));
+    return java.util.Collections.unmodifiableMap(values);
+  }
+
+  /** Replays the request or produces the message; {@code sent} receives the request as it was sent, if one was. */
+  private List<Failure> exercise(Interaction interaction, Map<String, JsonNode> context, Exchange sent)
       throws HttpTransport.Unreachable {
     GeneratorContext generatorContext = GeneratorContext.provider(context, seed);
     if (interaction instanceof HttpInteraction http) {
@@ -370,7 +455,7 @@ public final class Verification {
         + " ProviderVerifier.messageSerializer(...), or return the bytes production sends.";
   }
 
-  private List<Failure> replay(HttpInteraction http, GeneratorContext context, HttpRequest[] sent)
+  private List<Failure> replay(HttpInteraction http, GeneratorContext context, Exchange sent)
       throws HttpTransport.Unreachable {
     if (settings.baseUrl == null) {
       throw new IllegalStateException("No base URL for provider " + settings.provider
@@ -407,7 +492,8 @@ public final class Verification {
       request = filter.filter(request);
     }
     URI url = HttpTransport.target(settings.baseUrl, request);
-    sent[0] = request;
+    sent.request = request;
+    sent.url = url;
     HttpResponse actual;
     try {
       actual = transport.send(url, request);
@@ -419,6 +505,7 @@ public final class Verification {
       return List.of(Failure.of(Failure.REQUEST_FAILED, request.method() + " " + url + " failed: "
           + StateChanges.describe(e)));
     }
+    sent.response = actual;
     return toFailures(Matching.matchResponse(expected, actual), expected.matchingRules());
   }
 

@@ -148,4 +148,37 @@ public @interface AccordProviderTest {
 
   /** The CI build's URL, published with the results (optional), e.g. {@code "${BUILD_URL}"}. */
   String buildUrl() default "";
+
+  // ---- running and reporting ------------------------------------------------------------------
+
+  /**
+   * The seed for generated values, to replay a failed run: a number or a placeholder. Unset, the system property
+   * {@code accord.seed}, else the environment variable {@code ACCORD_SEED}, else a random seed; a failing test prints
+   * the seed it ran with.
+   */
+  String seed() default "";
+
+  /**
+   * Reports to write once the class ran: {@code "junit"}, {@code "json"}, {@code "html"}. Unset, the system property
+   * {@code accord.reports} (comma-separated), else none. They go to {@link #reportDirectory()}.
+   */
+  String[] reports() default {};
+
+  /**
+   * Where {@link #reports()} are written; unset, the system property {@code accord.reportDirectory}, else
+   * {@code target/accord-reports}.
+   */
+  String reportDirectory() default "";
+
+  /**
+   * States-only mode: each test sets up and tears down its interaction's provider states without sending the request,
+   * to check the state handlers alone. Also {@code -Daccord.statesOnly=true}.
+   */
+  boolean statesOnly() default false;
+
+  /**
+   * Lifecycle hooks, each created once per class with its no-argument constructor: {@code beforeRun} before the first
+   * test, {@code beforeInteraction}/{@code afterInteraction} around each, {@code afterRun} after the last.
+   */
+  Class<? extends dev.accord.verifier.VerificationHook>[] hooks() default {};
 }

@@ -29,9 +29,13 @@ public final class ProviderTestContext {
 
   private final java.util.function.Consumer<InteractionResult> recorder;
 
+  private final java.util.function.Consumer<String> onUnreachable;
+
   ProviderTestContext(Settings classSettings, Verification.Selected selected, HttpTransport transport,
-      Object testInstance, java.util.function.Consumer<InteractionResult> recorder) {
+      Object testInstance, java.util.function.Consumer<InteractionResult> recorder,
+      java.util.function.Consumer<String> onUnreachable) {
     this.recorder = recorder;
+    this.onUnreachable = onUnreachable;
     this.classSettings = classSettings;
     this.selected = selected;
     this.transport = transport;
@@ -104,7 +108,9 @@ public final class ProviderTestContext {
     s.messageProviderObjects.add(testInstance);
     s.messageSerializer = messageSerializer;
     s.requestFilters.addAll(filters);
-    if (baseUrl == null && selected.interaction() instanceof dev.accord.pact.model.HttpInteraction) {
+    s.hooks.addAll(classSettings.hooks);
+    s.statesOnly = classSettings.statesOnly;
+    if (baseUrl == null && !s.statesOnly && selected.interaction() instanceof dev.accord.pact.model.HttpInteraction) {
       throw new IllegalStateException("No base URL for " + selected.displayName() + ": in a @BeforeEach method, call "
           + "context.baseUrl(\"http://localhost:\" + port) on the ProviderTestContext parameter");
     }
@@ -113,10 +119,14 @@ public final class ProviderTestContext {
       result = verification.verifyOne(selected);
       recorder.accept(result);
     } catch (HttpTransport.Unreachable e) {
-      throw new AssertionError(e.getMessage() + ". Is the provider running at " + baseUrl + "?", e);
+      // the CLI's one error; the extension aborts the class's remaining tests as not run
+      String error = Verification.unreachable(e, selected);
+      onUnreachable.accept(error);
+      throw new AssertionError(error, e);
     }
     if (result.outcome() == InteractionResult.Outcome.FAILED) {
-      String text = result.describeFailures();
+      String text = result.describeFailures() + "\nTo replay: seed " + s.seed + " (@AccordProviderTest(seed = \""
+          + s.seed + "\"), -Daccord.seed=" + s.seed + " or ACCORD_SEED=" + s.seed + ")";
       if (result.pending()) {
         Assumptions.abort("Pending interaction failed (not counted):\n" + text);
       }

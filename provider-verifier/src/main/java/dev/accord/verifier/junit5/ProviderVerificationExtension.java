@@ -23,7 +23,15 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.accord.verifier.ReportFormat;
+import dev.accord.verifier.Reproduction;
+import dev.accord.verifier.VerificationHook;
+import dev.accord.verifier.internal.CoverageTally;
+import dev.accord.verifier.internal.report.ReportFiles;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.Extension;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -41,8 +49,9 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
 
-  private record ClassState(Settings settings, List<Verification.Selected> interactions, HttpTransport transport,
-      Map<Verification.Selected, InteractionResult> results) {
+  private record ClassState(Settings settings, List<Verification.Selected> interactions,
+      List<Verification.Selected> filteredOut, HttpTransport transport,
+      Map<Verification.Selected, InteractionResult> results, AtomicReference<String> stopped) {
     void record(Verification.Selected selected, InteractionResult result) {
       if (result != null) {
         results.put(selected, result);
@@ -124,9 +133,78 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
       settings.providerBranch = blankToNull(resolve(config.providerBranch(), lookup));
       settings.buildUrl = blankToNull(resolve(config.buildUrl(), lookup));
     }
+    settings.seed = seed(config, lookup, where);
+    reports(config, lookup, where, settings);
+    settings.statesOnly = config.statesOnly() || "true".equalsIgnoreCase(lookup.apply("accord.statesOnly"));
+    for (Class<? extends VerificationHook> hook : config.hooks()) {
+      try {
+        java.lang.reflect.Constructor<? extends VerificationHook> c = hook.getDeclaredConstructor();
+        c.setAccessible(true);
+        settings.hooks.add(c.newInstance());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(where + ": the hook " + hook.getName() + " cannot be created (" + e
+            + "); give it a no-argument constructor", e);
+      }
+    }
     HttpTransport transport = new HttpTransport(settings.requestTimeout);
-    List<Verification.Selected> interactions = new Verification(settings, transport).select();
-    return new ClassState(settings, interactions, transport, java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+    Verification.Loaded loaded = new Verification(settings, transport).load();
+    if (!loaded.unreadable().isEmpty()) {
+      throw new dev.accord.verifier.PactSourceException(String.join("\n\n", loaded.unreadable()));
+    }
+    for (VerificationHook hook : settings.hooks) {
+      try {
+        hook.beforeRun(settings.provider, loaded.selected().stream().map(Verification.Selected::interaction).toList());
+      } catch (Exception e) {
+        throw new IllegalStateException(where + ": the beforeRun hook " + hook.getClass().getName() + " failed: " + e, e);
+      }
+    }
+    return new ClassState(settings, loaded.selected(), loaded.filteredOut(), transport,
+        java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()), new AtomicReference<>());
+  }
+
+  /** The annotation's seed, else {@code -Daccord.seed}, else {@code ACCORD_SEED}, else a random one. */
+  private static long seed(AccordProviderTest config, UnaryOperator<String> lookup, String where) {
+    String from = "seed = \"" + config.seed() + "\"";
+    String text = blankToNull(resolve(config.seed(), lookup));
+    if (text == null) {
+      from = "-Daccord.seed";
+      text = blankToNull(System.getProperty("accord.seed"));
+    }
+    if (text == null) {
+      from = "ACCORD_SEED";
+      text = blankToNull(System.getenv("ACCORD_SEED"));
+    }
+    if (text == null) {
+      return java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(where + ": the seed '" + text + "' (from " + from + ") is not a whole number;"
+          + " use the seed a failed run printed, e.g. 786087330", e);
+    }
+  }
+
+  /** The annotation's reports, else {@code -Daccord.reports}; the directory likewise, else target/accord-reports. */
+  private static void reports(AccordProviderTest config, UnaryOperator<String> lookup, String where, Settings settings) {
+    List<String> formats = new ArrayList<>(List.of(config.reports()));
+    String fromProperty = blankToNull(System.getProperty("accord.reports"));
+    if (formats.isEmpty() && fromProperty != null) {
+      formats.addAll(List.of(fromProperty.split("\\s*,\\s*")));
+    }
+    for (String f : formats) {
+      try {
+        settings.reportFormats.add(ReportFormat.valueOf(resolve(f, lookup).trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(where + ": the report format '" + f + "' is not known; use junit, json or html",
+            e);
+      }
+    }
+    String dir = blankToNull(resolve(config.reportDirectory(), lookup));
+    if (dir == null) {
+      dir = blankToNull(System.getProperty("accord.reportDirectory"));
+    }
+    settings.reportDir = Path.of(dir == null ? "target/accord-reports" : dir);
   }
 
   /** The annotation's filters, then one more per {@code accord.filter.*} / {@code accord.exclude.*} system property. */
@@ -244,7 +322,7 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
     } catch (RuntimeException loadingFailed) {
       return; // already reported by the test template that could not load the pacts
     }
-    if (state == null || !state.settings().publish) {
+    if (state == null) {
       return;
     }
     List<InteractionResult> results = new ArrayList<>();
@@ -257,12 +335,32 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
       }
       results.add(r);
     }
+    Settings settings = state.settings();
+    VerificationReport report = new VerificationReport(settings.provider, results,
+        Optional.ofNullable(state.stopped().get()), List.of(), List.of(),
+        CoverageTally.of(state.interactions(), results, state.filteredOut()),
+        new Reproduction(settings.seed, Reproduction.currentVersion(), Verification.filters(settings)));
+    List<String> hookFailures = new ArrayList<>();
+    for (VerificationHook hook : settings.hooks) {
+      try {
+        hook.afterRun(report);
+      } catch (Exception e) {
+        hookFailures.add("The afterRun hook " + hook.getClass().getName() + " failed: " + e);
+      }
+    }
+    settings.quiet = false;
+    ReportFiles.write(settings, report);
+    if (!hookFailures.isEmpty()) {
+      throw new IllegalStateException(String.join("\n", hookFailures));
+    }
+    if (!settings.publish) {
+      return;
+    }
     if (missing > 0) {
       System.out.println("Not publishing verification results for " + state.settings().provider + ": " + missing + " of "
           + results.size() + " interactions did not run (a filtered or interrupted run); run the whole class to publish.");
       return;
     }
-    VerificationReport report = new VerificationReport(state.settings().provider, results, Optional.empty(), List.of());
     List<PactToVerify> pacts = state.interactions().stream().map(Verification.Selected::pact).distinct().toList();
     List<String> lines;
     try {
@@ -283,7 +381,13 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
 
       @Override
       public List<Extension> getAdditionalExtensions() {
-        return List.of(new ParameterResolver() {
+        BeforeEachCallback notAfterUnreachable = ec -> {
+          String stopped = state.stopped().get();
+          if (stopped != null) {
+            Assumptions.abort("Not run: an earlier test found the provider unreachable.\n" + stopped);
+          }
+        };
+        return List.of(notAfterUnreachable, new ParameterResolver() {
           @Override
           public boolean supportsParameter(ParameterContext pc, ExtensionContext ec) {
             return pc.getParameter().getType() == ProviderTestContext.class;
@@ -294,7 +398,8 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
             // one context per invocation, shared by @BeforeEach and the test method
             return ec.getStore(NAMESPACE).getOrComputeIfAbsent("context:" + ec.getUniqueId(),
                 k -> new ProviderTestContext(state.settings(), selected, state.transport(), ec.getRequiredTestInstance(),
-                    result -> state.record(selected, result)),
+                    result -> state.record(selected, result),
+                    error -> state.stopped().compareAndSet(null, error)),
                 ProviderTestContext.class);
           }
         });

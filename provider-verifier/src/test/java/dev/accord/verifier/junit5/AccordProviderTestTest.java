@@ -1,15 +1,15 @@
 package dev.accord.verifier.junit5;
 
+import static dev.accord.verifier.junit5.PlatformRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.accord.verifier.ProvidesMessage;
 import dev.accord.verifier.State;
+import dev.accord.verifier.junit5.PlatformRun.Outcome;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,11 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /** Runs provider test classes through the JUnit Platform and checks the tests they produce. */
 class AccordProviderTestTest {
@@ -85,23 +80,6 @@ class AccordProviderTestTest {
     }
   }
 
-  record Outcome(String name, TestExecutionResult.Status status, String message) {}
-
-  private static List<Outcome> run(Class<?> testClass) {
-    List<Outcome> outcomes = new ArrayList<>();
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
-        .configurationParameter("junit.jupiter.conditions.deactivate", "*").build();
-    LauncherFactory.create().execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          outcomes.add(new Outcome(id.getDisplayName(), result.getStatus(),
-              result.getThrowable().map(Throwable::getMessage).orElse("")));
-        }
-      }
-    });
-    return outcomes;
-  }
 
   @Test
   void one_test_per_interaction_named_after_consumer_description_and_states_with_failures_explained() {

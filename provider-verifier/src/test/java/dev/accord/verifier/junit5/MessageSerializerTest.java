@@ -1,13 +1,14 @@
 package dev.accord.verifier.junit5;
 
+import static dev.accord.verifier.junit5.PlatformRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.accord.verifier.Failure;
 import dev.accord.verifier.PactSource;
 import dev.accord.verifier.ProviderVerifier;
 import dev.accord.verifier.ProvidesMessage;
 import dev.accord.verifier.VerificationReport;
+import dev.accord.verifier.junit5.PlatformRun.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,11 +20,6 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,23 +71,6 @@ class MessageSerializerTest {
     }
   }
 
-  record Outcome(String name, TestExecutionResult.Status status, String message) {}
-
-  private static List<Outcome> run(Class<?> testClass) {
-    List<Outcome> outcomes = new ArrayList<>();
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
-        .configurationParameter("junit.jupiter.conditions.deactivate", "*").build();
-    LauncherFactory.create().execute(request, new TestExecutionListener() {
-      @Override
-      public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-        if (id.isTest()) {
-          outcomes.add(new Outcome(id.getDisplayName(), result.getStatus(),
-              result.getThrowable().map(Throwable::getMessage).orElse("")));
-        }
-      }
-    });
-    return outcomes;
-  }
 
   @Test
   void the_junit_provider_serializes_returned_objects_with_the_production_mapper() {

@@ -3,6 +3,7 @@ package dev.accord.verifier.junit5;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -21,7 +22,7 @@ final class PlatformRun {
   private PlatformRun() {}
 
   static List<Outcome> run(Class<?> testClass) {
-    List<Outcome> outcomes = new ArrayList<>();
+    List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
     LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass))
         .configurationParameter("junit.jupiter.conditions.deactivate", "*").build();
     LauncherFactory.create().execute(request, new TestExecutionListener() {

@@ -89,8 +89,14 @@ public final class ConsoleReport {
     if (!r.requestSent().isEmpty()) {
       out.println(r.requestSent().indent(6).stripTrailing());
     }
+    if (!r.responseReceived().isEmpty()) {
+      out.println(r.responseReceived().indent(6).stripTrailing());
+    }
     for (Failure f : r.failures()) {
       out.println(f.describe("      "));
+    }
+    if (!r.curl().isEmpty()) {
+      out.println("      replay: " + r.curl());
     }
   }
 
@@ -123,8 +129,14 @@ public final class ConsoleReport {
     }
     report.fatalError().ifPresent(e -> out.println(c(RED, e)));
     notRun(report);
+    if (!quiet) {
+      out.println(report.coverage().describe());
+    }
     String summary = report.summary();
     out.println(report.passed() ? c(GREEN, summary) : c(RED + BOLD, summary));
+    if (!report.passed()) {
+      out.println("To replay: " + report.reproduction().describe());
+    }
     out.flush();
   }
 }

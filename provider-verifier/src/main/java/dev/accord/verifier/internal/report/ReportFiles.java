@@ -1,9 +1,9 @@
 package dev.accord.verifier.internal.report;
 
 import dev.accord.pact.json.Json;
+import dev.accord.verifier.Coverage;
 import dev.accord.verifier.Failure;
 import dev.accord.verifier.InteractionResult;
-import dev.accord.verifier.ProviderVerifier;
 import dev.accord.verifier.ReportFormat;
 import dev.accord.verifier.VerificationReport;
 import dev.accord.verifier.internal.Settings;
@@ -94,8 +94,7 @@ public final class ReportFiles {
           continue;
         }
         sb.append(">\n");
-        String text = (r.requestSent().isEmpty() ? "" : r.requestSent() + "\n")
-            + r.failures().stream().map(f -> f.describe("")).collect(Collectors.joining("\n"));
+        String text = failureText(r, "\n");
         if (r.outcome() == InteractionResult.Outcome.NOT_RUN) {
           sb.append("      <skipped message=\"").append(xml(r.notRunReason().isEmpty() ? "not run"
               : "not run: " + r.notRunReason())).append("\"/>\n");
@@ -109,7 +108,51 @@ public final class ReportFiles {
       }
       sb.append("  </testsuite>\n");
     }
+    coverageSuite(sb, report);
     return sb.append("</testsuites>\n").toString();
+  }
+
+  /** The coverage as a suite without tests: counts, states and endpoints as properties, the summary as output. */
+  private static void coverageSuite(StringBuilder sb, VerificationReport report) {
+    Coverage c = report.coverage();
+    sb.append("  <testsuite name=\"").append(xml("coverage of " + report.provider()))
+        .append("\" tests=\"0\" failures=\"0\" errors=\"0\">\n    <properties>\n");
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("accord.seed", String.valueOf(report.reproduction().seed()));
+    props.put("accord.version", report.reproduction().accordVersion());
+    props.put("accord.filters", String.join("; ", report.reproduction().filters()));
+    props.put("coverage.interactions", String.valueOf(c.interactions()));
+    props.put("coverage.verified", String.valueOf(c.verified()));
+    props.put("coverage.passed", String.valueOf(c.passed()));
+    props.put("coverage.failed", String.valueOf(c.failed()));
+    props.put("coverage.pending", String.valueOf(c.pending()));
+    props.put("coverage.filteredOut", String.valueOf(c.filteredOut()));
+    props.put("coverage.notRun", String.valueOf(c.notRun()));
+    for (Coverage.StateCoverage st : c.states()) {
+      props.put("coverage.state." + st.name(), st.interactions() + " interactions, " + st.outcome());
+    }
+    for (Coverage.EndpointCoverage e : c.endpoints()) {
+      props.put("coverage.endpoint." + e.method() + " " + e.path(), e.interactions().stream()
+          .map(i -> i.name() + " (" + i.outcome() + ")").collect(Collectors.joining("; ")));
+    }
+    props.forEach((k, v) -> sb.append("      <property name=\"").append(xml(k)).append("\" value=\"").append(xml(v))
+        .append("\"/>\n"));
+    sb.append("    </properties>\n    <system-out>").append(xml(c.describe())).append("</system-out>\n  </testsuite>\n");
+  }
+
+  /** The request sent, the response received, each failure and the replay command, separated by {@code gap}. */
+  private static String failureText(InteractionResult r, String gap) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : List.of(r.requestSent(), r.responseReceived())) {
+      if (!part.isEmpty()) {
+        sb.append(part).append(gap);
+      }
+    }
+    sb.append(r.failures().stream().map(f -> f.describe("")).collect(Collectors.joining(gap)));
+    if (!r.curl().isEmpty()) {
+      sb.append(gap).append("replay: ").append(r.curl());
+    }
+    return sb.toString();
   }
 
   private static String firstLine(String s) {
@@ -155,6 +198,11 @@ public final class ReportFiles {
     report.unreadablePacts().forEach(unreadable::add);
     ArrayNode publishing = root.putArray("publishing");
     report.publishing().forEach(publishing::add);
+    root.put("seed", report.reproduction().seed());
+    root.put("accordVersion", report.reproduction().accordVersion());
+    ArrayNode filters = root.putArray("filters");
+    report.reproduction().filters().forEach(filters::add);
+    root.set("coverage", coverageJson(report.coverage()));
     ArrayNode results = root.putArray("interactions");
     for (InteractionResult r : report.results()) {
       ObjectNode n = results.addObject();
@@ -203,8 +251,46 @@ public final class ReportFiles {
       if (!r.requestSent().isEmpty()) {
         n.put("requestSent", r.requestSent());
       }
+      if (!r.responseReceived().isEmpty()) {
+        n.put("responseReceived", r.responseReceived());
+      }
+      if (!r.curl().isEmpty()) {
+        n.put("curl", r.curl());
+      }
     }
     return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  /** The coverage as JSON: in the JSON report and in the verification result published to the broker. */
+  public static ObjectNode coverageJson(Coverage c) {
+    ObjectNode n = Json.nodes().objectNode();
+    n.put("interactions", c.interactions());
+    n.put("verified", c.verified());
+    n.put("passed", c.passed());
+    n.put("failed", c.failed());
+    n.put("pending", c.pending());
+    n.put("filteredOut", c.filteredOut());
+    n.put("notRun", c.notRun());
+    ArrayNode states = n.putArray("providerStates");
+    for (Coverage.StateCoverage st : c.states()) {
+      ObjectNode sn = states.addObject();
+      sn.put("name", st.name());
+      sn.put("interactions", st.interactions());
+      sn.put("passed", st.passed());
+      sn.put("failed", st.failed());
+      sn.put("notRun", st.notRun());
+      sn.put("setupFailures", st.setupFailures());
+      sn.put("outcome", st.outcome());
+    }
+    ArrayNode endpoints = n.putArray("endpoints");
+    for (Coverage.EndpointCoverage e : c.endpoints()) {
+      ObjectNode en = endpoints.addObject();
+      en.put("method", e.method());
+      en.put("path", e.path());
+      ArrayNode is = en.putArray("interactions");
+      e.interactions().forEach(i -> is.addObject().put("name", i.name()).put("outcome", i.outcome()));
+    }
+    return n;
   }
 
   // ---- HTML --------------------------------------------------------------------------------------
@@ -214,13 +300,14 @@ public final class ReportFiles {
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
         .append(xml("Pact verification: " + report.provider())).append("</title>\n<style>\n")
         .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}")
-        .append(".pass{color:#1a7f37}.fail{color:#cf222e}.pending{color:#9a6700}.notrun{color:#666}")
+        .append(".pass{color:#1a7f37}.fail{color:#cf222e}.pending{color:#9a6700}.notrun{color:#666}.passed{color:#1a7f37}.failed{color:#cf222e}.filteredout{color:#666}")
         .append("table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em;")
         .append("text-align:left;vertical-align:top}pre{white-space:pre-wrap;margin:0;font-size:.9em}")
         .append(".summary{font-size:1.2em;font-weight:bold;margin:1em 0}\n</style></head><body>\n");
     sb.append("<h1>Pact verification of ").append(xml(report.provider())).append("</h1>\n");
     sb.append("<p class=\"summary ").append(report.passed() ? "pass" : "fail").append("\">")
         .append(xml(report.summary())).append("</p>\n");
+    sb.append("<p class=\"reproduction\">To replay: ").append(xml(report.reproduction().describe())).append("</p>\n");
     report.unreadablePacts().forEach(e -> sb.append("<pre class=\"fail\">").append(xml(e)).append("</pre>\n"));
     report.fatalError().ifPresent(e -> sb.append("<pre class=\"fail\">").append(xml(e)).append("</pre>\n"));
     if (!report.publishing().isEmpty()) {
@@ -252,17 +339,40 @@ public final class ReportFiles {
         sb.append(xml(r.notRunReason()));
       }
       if (!r.failures().isEmpty()) {
-        sb.append("<pre>").append(xml((r.requestSent().isEmpty() ? "" : r.requestSent() + "\n\n")
-            + r.failures().stream().map(f -> f.describe("")).collect(Collectors.joining("\n\n")))).append("</pre>");
+        sb.append("<pre>").append(xml(failureText(r, "\n\n"))).append("</pre>");
       }
       sb.append("</td></tr>\n");
     }
-    sb.append("</tbody></table>\n<p><small>Accord ").append(xml(version())).append("</small></p>\n</body></html>\n");
+    sb.append("</tbody></table>\n");
+    coverageHtml(sb, report.coverage());
+    sb.append("<p><small>Accord ").append(xml(report.reproduction().accordVersion())).append("</small></p>\n</body></html>\n");
     return sb.toString();
   }
 
-  private static String version() {
-    String v = ProviderVerifier.class.getPackage().getImplementationVersion();
-    return v == null ? "(development build)" : v;
+  private static void coverageHtml(StringBuilder sb, Coverage c) {
+    sb.append("<h2>Coverage</h2>\n<p class=\"coverage\">").append(c.interactions()).append(" interactions in the pacts: ")
+        .append(c.verified()).append(" verified (").append(c.passed()).append(" passed, ").append(c.failed())
+        .append(" failed, ").append(c.pending()).append(" pending), ").append(c.filteredOut()).append(" filtered out, ")
+        .append(c.notRun()).append(" not run</p>\n");
+    if (!c.states().isEmpty()) {
+      sb.append("<table class=\"states\"><thead><tr><th>Provider state</th><th>Interactions</th><th>Outcome</th></tr>")
+          .append("</thead><tbody>\n");
+      for (Coverage.StateCoverage st : c.states()) {
+        sb.append("<tr><td>").append(xml(st.name())).append("</td><td>").append(st.interactions()).append("</td><td>")
+            .append(xml(st.outcome())).append("</td></tr>\n");
+      }
+      sb.append("</tbody></table>\n");
+    }
+    if (!c.endpoints().isEmpty()) {
+      sb.append("<table class=\"endpoints\"><thead><tr><th>Endpoint</th><th>Interactions</th></tr></thead><tbody>\n");
+      for (Coverage.EndpointCoverage e : c.endpoints()) {
+        sb.append("<tr><td>").append(xml(e.method() + " " + e.path())).append("</td><td><ul>");
+        e.interactions().forEach(i -> sb.append("<li>").append(xml(i.name())).append(" <span class=\"")
+            .append(i.outcome().replace(" ", "")).append("\">").append(xml(i.outcome())).append("</span></li>"));
+        sb.append("</ul></td></tr>\n");
+      }
+      sb.append("</tbody></table>\n");
+    }
   }
+
 }
