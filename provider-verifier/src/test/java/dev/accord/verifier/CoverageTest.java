@@ -43,7 +43,7 @@ class CoverageTest {
       // WHEN the run filters by consumer
       VerificationReport report = ProviderVerifier.forProvider("products-service").baseUrl(provider.url())
           .pactsFrom(PactSource.of(orders, billing)).filterConsumer("billing-service")
-          .stateHandler((state, params) -> java.util.Map.of("userId", 42))
+          .stateHandler((state, params) -> java.util.Map.of("userId", "42"))
           .output(new PrintStream(console, true))
           .reports(dir, ReportFormat.JUNIT, ReportFormat.JSON, ReportFormat.HTML).verify();
 

@@ -56,17 +56,17 @@ class ReproducibleReportsTest {
       assertThat(r.responseReceived()).startsWith("response received: 500").contains("set-cookie: [redacted]").doesNotContain("s3cr3t").doesNotContain("date:")
           .contains("body: {\"error\":\"boom\"}");
       assertThat(report.reproduction()).isEqualTo(new Reproduction(7, "(development build)",
-          List.of("description matches: review")));
+          List.of("filterDescription / --filter-description 'review'")));
       assertThat(console.toString()).contains("      replay: " + r.curl())
           .contains("1 of 1 interaction failed" + System.lineSeparator()
-              + "To replay: seed 7, Accord (development build), filters: description matches: review");
+              + "To replay: seed 7, Accord (development build), filters: filterDescription / --filter-description 'review'");
       assertThat(report.describe()).endsWith("1 of 1 interaction failed\n"
-          + "To replay: seed 7, Accord (development build), filters: description matches: review");
+          + "To replay: seed 7, Accord (development build), filters: filterDescription / --filter-description 'review'");
 
       var json = Json.parse(Files.readString(dir.resolve("accord-products-service.json")));
       assertThat(json.get("seed").asLong()).isEqualTo(7);
       assertThat(json.get("accordVersion").asString()).isEqualTo("(development build)");
-      assertThat(json.get("filters").get(0).asString()).isEqualTo("description matches: review");
+      assertThat(json.get("filters").get(0).asString()).isEqualTo("filterDescription / --filter-description 'review'");
       assertThat(json.get("interactions").get(0).get("curl").asString()).isEqualTo(r.curl());
       assertThat(json.get("interactions").get(0).get("responseReceived").asString()).isEqualTo(r.responseReceived());
       assertThat(Files.readString(dir.resolve("TEST-accord-products-service.xml"), StandardCharsets.UTF_8))

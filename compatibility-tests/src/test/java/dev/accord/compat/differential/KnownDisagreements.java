@@ -17,6 +17,14 @@ final class KnownDisagreements {
   private static final String REFERENCE_ONLY = "accord=FAIL ref=PASS";
 
   static final List<KnownDisagreement> LIST = List.of(
+      referenceWrong("a message's +json/+xml content type", ACCORD_ONLY,
+          "^MESSAGE V\\d body:(json|xml) .*actualContentType=\\S+\\+(json|xml)",
+          "a message produced as application/vnd.api+json (or application/atom+xml) fails a JSON (XML) expectation in the"
+              + " reference ('Expected message with content type application/json but was application/vnd.api+json'),"
+              + " although the reference accepts the very same type for an HTTP body (pact_models"
+              + " ContentType::is_equivalent_to); the specification (§1.6): a body is matched by its content type, and"
+              + " a structured-syntax suffix (RFC 6839) names that type; Accord treats messages as it treats HTTP"
+              + " bodies"),
       referenceWrong("a V4 header value with a comma", ACCORD_ONLY,
           "^(REQUEST|RESPONSE) V4 header:Accept no-rule expected='[^']*,[^']*'",
           "a V4 pact's header value 'application/json, text/plain' (one list item) fails against the very same"

@@ -129,7 +129,9 @@ public final class ConsoleReport {
     }
     report.fatalError().ifPresent(e -> out.println(c(RED, e)));
     notRun(report);
-    if (!quiet) {
+    // a run stopped before any pact was loaded has no coverage to tell (its counts would read as "0 in the pacts")
+    boolean loadedNothing = report.results().isEmpty() && report.fatalError().isPresent();
+    if (!quiet && !loadedNothing) {
       out.println(report.coverage().describe());
     }
     String summary = report.summary();
