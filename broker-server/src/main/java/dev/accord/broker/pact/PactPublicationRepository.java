@@ -36,4 +36,10 @@ public interface PactPublicationRepository extends JpaRepository<PactPublication
       + "(select bv.versionId from BranchVersion bv join Branch b on b.id = bv.branchId join Pacticipant c on c.id = b.pacticipantId "
       + "where b.pacticipantId = p.consumerId and b.name = c.mainBranch) order by p.consumerVersionId desc")
   List<PactPublication> withConsumerMainBranch(Long providerId);
+
+  /** The publication of the pair's newest consumer version that carries no tag. */
+  @Query("select p from PactPublication p where p.providerId = ?1 and p.consumerVersionId = (select max(q.consumerVersionId) "
+      + "from PactPublication q where q.providerId = ?1 and q.consumerId = ?2 "
+      + "and not exists (select 1 from Tag t where t.versionId = q.consumerVersionId))")
+  Optional<PactPublication> latestUntagged(Long providerId, Long consumerId);
 }

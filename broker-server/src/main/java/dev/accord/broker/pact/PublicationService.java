@@ -113,6 +113,12 @@ public class PublicationService {
     return publications.findFirstByProviderIdAndConsumerIdOrderByConsumerVersionIdDesc(provider.getId(), consumer.getId());
   }
 
+  /** The pact of the newest consumer version without tags (the reference broker's {@code latest-untagged}). */
+  @Transactional(readOnly = true)
+  public Optional<PactPublication> latestUntagged(Pacticipant provider, Pacticipant consumer) {
+    return publications.latestUntagged(provider.getId(), consumer.getId());
+  }
+
   @Transactional(readOnly = true)
   public List<PactPublication> all(Pacticipant provider, Pacticipant consumer) {
     return publications.findByProviderIdAndConsumerIdOrderByConsumerVersionIdDesc(provider.getId(), consumer.getId());

@@ -12,7 +12,7 @@ import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.verification.Verification;
-import dev.accord.broker.verification.VerificationRepository;
+import dev.accord.broker.verification.VerificationService;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
@@ -44,13 +44,13 @@ class UiPages {
   private final PacticipantService pacticipants;
   private final VersionService versions;
   private final PublicationService publications;
-  private final VerificationRepository verifications;
+  private final VerificationService verifications;
   private final EnvironmentService environments;
   private final DeploymentService deployments;
   private final MatrixLookup matrix;
 
   UiPages(IntegrationIndex index, PacticipantService pacticipants, VersionService versions, PublicationService publications,
-      VerificationRepository verifications, EnvironmentService environments, DeploymentService deployments, MatrixLookup matrix) {
+      VerificationService verifications, EnvironmentService environments, DeploymentService deployments, MatrixLookup matrix) {
     this.index = index;
     this.pacticipants = pacticipants;
     this.versions = versions;
@@ -110,7 +110,7 @@ class UiPages {
       doc = null;
       model.addAttribute("unreadable", e.getMessage());
     }
-    Verification latestVerification = verifications.findFirstByPactContentIdOrderByIdDesc(publication.getPactContentId()).orElse(null);
+    Verification latestVerification = verifications.latestForContent(publication.getPactContentId()).orElse(null);
     model.addAttribute("provider", provider.getName());
     model.addAttribute("consumer", consumer.getName());
     model.addAttribute("consumerVersion", cv.getNumber());

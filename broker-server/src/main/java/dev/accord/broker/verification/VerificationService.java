@@ -120,6 +120,12 @@ public class VerificationService {
     return verifications.findFirstByPactContentIdOrderByIdDesc(content.getId());
   }
 
+  /** The newest verification of a pact's content, by the content's id. */
+  @Transactional(readOnly = true)
+  public Optional<Verification> latestForContent(Long pactContentId) {
+    return verifications.findFirstByPactContentIdOrderByIdDesc(pactContentId);
+  }
+
   @Transactional
   public void delete(Verification v) {
     verifications.delete(v);

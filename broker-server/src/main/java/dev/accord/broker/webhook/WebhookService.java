@@ -97,18 +97,20 @@ public class WebhookService {
   }
 
   @Transactional(readOnly = true)
-  public List<Webhook> forProvider(Pacticipant provider) {
-    return webhooks.forProvider(provider.getId());
+  public List<Webhook> forProvider(String provider) {
+    return webhooks.forProvider(pacticipants.require(provider).getId());
   }
 
   @Transactional(readOnly = true)
-  public List<Webhook> forConsumer(Pacticipant consumer) {
-    return webhooks.forConsumer(consumer.getId());
+  public List<Webhook> forConsumer(String consumer) {
+    return webhooks.forConsumer(pacticipants.require(consumer).getId());
   }
 
   @Transactional(readOnly = true)
-  public List<Webhook> forPair(Pacticipant provider, Pacticipant consumer) {
-    return webhooks.forPair(provider.getId(), consumer.getId());
+  public List<Webhook> forPair(String provider, String consumer) {
+    Pacticipant p = pacticipants.require(provider);
+    Pacticipant c = pacticipants.require(consumer);
+    return webhooks.forPair(p.getId(), c.getId());
   }
 
   private WebhookDefinition parse(JsonNode body, Scope scope, Webhook existing) {
