@@ -22,7 +22,7 @@ class IndexController {
   ResponseEntity<Map<String, Object>> index() {
     String b = links.base();
     Map<String, Object> l = new LinkedHashMap<>();
-    l.put("self", Map.of("href", b, "title", "Index", "templated", false));
+    l.put("self", Hal.ordered("href", b, "title", "Index", "templated", false));
     add(l, "pb:publish-pact", b + "/pacts/provider/{provider}/consumer/{consumer}/version/{consumerApplicationVersion}", "Publish a pact", true);
     add(l, "pb:publish-contracts", b + "/contracts/publish", "Publish contracts", false);
     add(l, "pb:latest-pact-versions", b + "/pacts/latest", "Latest pact versions", false);
@@ -60,8 +60,8 @@ class IndexController {
     add(l, "pb:webhook", b + "/webhooks/{uuid}", "Webhook", true);
     add(l, "pb:pacticipants-with-label", b + "/pacticipants/label/{label}", "List pacticipants by label", true);
     add(l, "pb:metrics", b + "/metrics", "Get Pact Broker metrics", false);
-    l.put("curies", List.of(Map.of("name", "pb", "href", b + "/doc/{rel}?context=index", "templated", true),
-        Map.of("name", "beta", "href", b + "/doc/{rel}?context=index", "templated", true)));
+    l.put("curies", List.of(Hal.ordered("name", "pb", "href", b + "/doc/{rel}?context=index", "templated", true),
+        Hal.ordered("name", "beta", "href", b + "/doc/{rel}?context=index", "templated", true)));
     return Hal.ok(Map.of("_links", l));
   }
 

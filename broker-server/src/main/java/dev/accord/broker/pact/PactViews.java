@@ -88,8 +88,8 @@ public class PactViews {
     Map<String, Object> providerJson = new LinkedHashMap<>();
     providerJson.put("name", provider.getName());
     providerJson.put("_links", Map.of("self", link(links.url("/pacticipants/{}", provider.getName()))));
-    m.put("_embedded", Map.of("consumer", consumerJson, "provider", providerJson));
-    m.put("_links", Map.of("self", List.of(link(versionUrl(provider, consumer, cv), "Pact")), "pb:pact", link(versionUrl(provider, consumer, cv))));
+    m.put("_embedded", Hal.ordered("consumer", consumerJson, "provider", providerJson));
+    m.put("_links", Hal.ordered("self", List.of(link(versionUrl(provider, consumer, cv), "Pact")), "pb:pact", link(versionUrl(provider, consumer, cv))));
     return m;
   }
 
@@ -101,7 +101,7 @@ public class PactViews {
     Pacticipant provider = pacticipants.byId(publication.getProviderId());
     Version cv = versions.byId(publication.getConsumerVersionId());
     String byVersion = versionUrl(provider, consumer, cv);
-    m.put("_links", Map.of("self", List.of(link(links.url("/pacts/provider/{}/consumer/{}/latest", provider.getName(), consumer.getName()), "Latest pact"),
+    m.put("_links", Hal.ordered("self", List.of(link(links.url("/pacts/provider/{}/consumer/{}/latest", provider.getName(), consumer.getName()), "Latest pact"),
         link(byVersion, "Pact")), "pb:pact", link(byVersion)));
     return m;
   }

@@ -6,6 +6,7 @@ import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Chunks;
+import dev.accord.broker.web.Hal;
 import dev.accord.pact.json.Json;
 import java.util.Collection;
 import java.util.HashMap;
@@ -79,7 +80,7 @@ public class PublicationService {
           + "Each pact must be published with a unique consumer version number: publish the changed pact under the new "
           + "commit's SHA (the version already holds content " + current.getSha().substring(0, 12) + ", the upload has "
           + sha.substring(0, 12) + ").";
-      throw ApiException.conflict("contracts", message, List.of(Map.of("type", "error", "text", message)));
+      throw ApiException.conflict("contracts", message, List.of(Hal.ordered("type", "error", "text", message)));
     }
     Optional<PactContent> known = contents.findByConsumerIdAndProviderIdAndSha(consumer.getId(), provider.getId(), sha);
     PactContent content = known.orElseGet(() -> contents.saveAndFlush(new PactContent(consumer.getId(), provider.getId(), sha,

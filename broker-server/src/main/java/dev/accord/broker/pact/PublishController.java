@@ -193,8 +193,8 @@ class PublishController {
   }
 
   private static void notice(List<Map<String, Object>> notices, List<Map<String, Object>> logs, String type, String text) {
-    notices.add(Map.of("type", type, "text", text));
-    logs.add(Map.of("level", "warning".equals(type) ? "warn" : "info", "message", text, "deprecationWarning", ""));
+    notices.add(Hal.ordered("type", type, "text", text));
+    logs.add(Hal.ordered("level", "warning".equals(type) ? "warn" : "info", "message", text, "deprecationWarning", ""));
   }
 
   private static String string(JsonNode body, String key, boolean required) {

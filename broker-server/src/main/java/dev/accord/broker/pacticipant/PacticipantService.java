@@ -74,7 +74,7 @@ public class PacticipantService {
         + "If the pact broker requires authentication, include '-u <username>:<password>' in the command.\n"
         + "To disable this check, set accord.broker.check-for-potential-duplicate-pacticipant-names=false "
         + "(env ACCORD_BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES=false).";
-    throw ApiException.conflict("pacticipantName", message, List.of(Map.of("type", "error", "text", message)));
+    throw ApiException.conflict("pacticipantName", message, List.of(Hal.ordered("type", "error", "text", message)));
   }
 
   /** Names that differ only by case and by separators (space, -, _, .) are look-alikes: "Foo Bar", "foo-bar", "FooBar". */

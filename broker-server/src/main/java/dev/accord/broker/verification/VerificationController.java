@@ -49,7 +49,7 @@ class VerificationController {
     Map<String, Object> json = render(r.verification(), r.provider(), r.consumer(), r.providerVersion(), r.content());
     List<Map<String, String>> notices = new ArrayList<>();
     versions.branchLikeNumber(r.providerVersion(), "Provider", "pact verifier --provider-version $GIT_SHA --provider-branch {branch}")
-        .ifPresent(text -> notices.add(Map.of("type", "warning", "text", text)));
+        .ifPresent(text -> notices.add(Hal.ordered("type", "warning", "text", text)));
     json.put("notices", notices);
     String location = url(r.provider(), r.consumer(), r.content().getSha(), r.verification().getId());
     if (r.replayed()) {
@@ -89,7 +89,7 @@ class VerificationController {
     by.put("implementation", v.getVerifiedByImplementation());
     by.put("version", v.getVerifiedByVersion());
     m.put("verifiedBy", by);
-    m.put("_links", Map.of(
+    m.put("_links", Hal.ordered(
         "self", link(url(p, c, content.getSha(), v.getId()), "Verification result"),
         "pb:pact-version", link(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}", p.getName(), c.getName(), content.getSha()), "Pact"),
         "pb:provider-version", link(links.url("/pacticipants/{}/versions/{}", p.getName(), pv.getNumber()), "Provider version")));

@@ -89,20 +89,20 @@ class PactsForVerificationController {
     for (String c : s.criteria()) {
       why.append("\n    * ").append(c).append(" (").append(s.consumerVersion().getNumber()).append(")");
     }
-    notices.add(Map.of("when", "before_verification", "text", why.toString()));
+    notices.add(Hal.ordered("when", "before_verification", "text", why.toString()));
     if (Boolean.TRUE.equals(s.pending())) {
       String branch = request.providerVersionBranch() != null ? "branch " + request.providerVersionBranch()
           : request.providerVersionTags().isEmpty() ? "any version" : "tag(s) " + String.join(", ", request.providerVersionTags());
-      notices.add(Map.of("when", "before_verification", "text", "This pact is in pending state for this version of " + provider
+      notices.add(Hal.ordered("when", "before_verification", "text", "This pact is in pending state for this version of " + provider
           + " because a successful verification result for " + branch + " has not yet been published. If this verification fails, it will not cause the overall build to fail."));
-      notices.add(Map.of("when", "after_verification:success_true_published_false", "text", "This pact is still in pending state for " + branch
+      notices.add(Hal.ordered("when", "after_verification:success_true_published_false", "text", "This pact is still in pending state for " + branch
           + " as the successful verification results have not yet been published."));
-      notices.add(Map.of("when", "after_verification:success_false_published_false", "text", "This pact is still in pending state for " + branch
+      notices.add(Hal.ordered("when", "after_verification:success_false_published_false", "text", "This pact is still in pending state for " + branch
           + " as a successful verification result has not yet been published."));
-      notices.add(Map.of("when", "after_verification:success_true_published_true", "text", "This pact is no longer in pending state for " + branch
+      notices.add(Hal.ordered("when", "after_verification:success_true_published_true", "text", "This pact is no longer in pending state for " + branch
           + ", as a successful verification result has been published. If a verification for a version of " + provider + " with " + branch
           + " fails in the future, it will fail the build."));
-      notices.add(Map.of("when", "after_verification:success_false_published_true", "text", "This pact is still in pending state for " + branch
+      notices.add(Hal.ordered("when", "after_verification:success_false_published_true", "text", "This pact is still in pending state for " + branch
           + " as the verification failed."));
     }
     props.put("notices", notices);

@@ -51,7 +51,7 @@ class VersionController {
     List<Map<String, Object>> items = versions.recent(p, pageNumber - 1, pageSize).stream().map(v -> views.render(p, v)).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("_embedded", Map.of("versions", items));
-    body.put("page", Map.of("number", pageNumber, "size", pageSize, "totalElements", versions.count(p)));
+    body.put("page", Hal.ordered("number", pageNumber, "size", pageSize, "totalElements", versions.count(p)));
     body.put("_links", Map.of("self", link(links.url("/pacticipants/{}/versions", name), "Versions of " + name)));
     return Hal.ok(body);
   }

@@ -98,7 +98,7 @@ public class VersionViews {
     m.put("createdAt", Hal.timestamp(b.getCreatedAt()));
     m.put("updatedAt", Hal.timestamp(b.getUpdatedAt()));
     String self = links.url("/pacticipants/{}/branches/{}", p.getName(), b.getName());
-    m.put("_links", Map.of("self", link(self, "Branch"), "pb:versions", link(self + "/versions", "Versions of branch " + b.getName()),
+    m.put("_links", Hal.ordered("self", link(self, "Branch"), "pb:versions", link(self + "/versions", "Versions of branch " + b.getName()),
         "pb:pacticipant", link(links.url("/pacticipants/{}", p.getName()), p.getName())));
     return m;
   }

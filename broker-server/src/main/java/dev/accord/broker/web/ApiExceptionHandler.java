@@ -1,11 +1,11 @@
 package dev.accord.broker.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -184,7 +184,7 @@ class ApiExceptionHandler {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("errors", List.of("The broker could not complete the request because of an internal error (reference "
         + reference + "); nothing was written. Retry, and report the reference with the broker log if it persists."));
-    body.put("error", Map.of("message", "internal error", "reference", reference));
+    body.put("error", Hal.ordered("message", "internal error", "reference", reference));
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(HAL).body(body);
   }
 
