@@ -42,10 +42,7 @@ class PacticipantController {
     if (pageNumber < 1 || pageSize < 1) {
       throw ApiException.badRequest("pageNumber and pageSize must be 1 or more");
     }
-    List<Pacticipant> page = service.all().stream()
-        .filter(p -> query == null || p.getName().toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT)))
-        .skip((long) (pageNumber - 1) * pageSize).limit(pageSize).toList();
-    return Hal.ok(collection(links.url("/pacticipants"), "Pacticipants", page));
+    return Hal.ok(collection(links.url("/pacticipants"), "Pacticipants", service.page(query, pageNumber, pageSize)));
   }
 
   /** Pacticipants in the shape the Pact clients read: {@code _links.pacticipants} and the entries with their latest version. */

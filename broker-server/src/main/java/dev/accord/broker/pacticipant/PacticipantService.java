@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,6 +86,20 @@ public class PacticipantService {
   @Transactional(readOnly = true)
   public List<Pacticipant> all() {
     return pacticipants.findAllByOrderByNameAsc();
+  }
+
+  /**
+   * One page of the pacticipants by name, those whose name contains {@code query} (any case) when it is not null;
+   * {@code pageNumber} counts from 1. Paged by the database.
+   */
+  @Transactional(readOnly = true)
+  public List<Pacticipant> page(String query, int pageNumber, int pageSize) {
+    if ((long) (pageNumber - 1) * pageSize > Integer.MAX_VALUE) {
+      return List.of(); // past any table the database can page through
+    }
+    PageRequest page = PageRequest.of(pageNumber - 1, pageSize);
+    return query == null ? pacticipants.findAllByOrderByNameAsc(page)
+        : pacticipants.findByNameContainingIgnoreCaseOrderByNameAsc(query, page);
   }
 
   @Transactional(readOnly = true)
