@@ -8,6 +8,7 @@ import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Chunks;
 import dev.accord.broker.web.Hal;
 import dev.accord.pact.json.Json;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -189,6 +190,16 @@ public class PublicationService {
   @Transactional(readOnly = true)
   public List<Integration> integrations() {
     return integrations.findAll();
+  }
+
+  /** An integration with its two pacticipants, for {@code /integrations}. */
+  public record IntegrationEntry(Pacticipant consumer, Pacticipant provider, LocalDateTime createdAt) {}
+
+  /** Every integration with its consumer and provider, read in one transaction. */
+  @Transactional(readOnly = true)
+  public List<IntegrationEntry> integrationEntries() {
+    return integrations.findAll().stream().map(i -> new IntegrationEntry(pacticipants.byId(i.getConsumerId()),
+        pacticipants.byId(i.getProviderId()), i.getCreatedAt())).toList();
   }
 
   @Transactional(readOnly = true)
