@@ -30,7 +30,8 @@ public class PublicationService {
   private final ApplicationEventPublisher events;
 
   PublicationService(PacticipantService pacticipants, VersionService versions, PactContentRepository contents,
-      PactPublicationRepository publications, IntegrationRepository integrations, PactDocuments documents, ApplicationEventPublisher events) {
+      PactPublicationRepository publications, IntegrationRepository integrations, PactDocuments documents,
+      ApplicationEventPublisher events) {
     this.events = events;
     this.pacticipants = pacticipants;
     this.versions = versions;
@@ -63,7 +64,8 @@ public class PublicationService {
     }
     boolean branchAdded = info.branch() != null && versions.addToBranch(version, info.branch());
     List<String> tagsAdded = info.tags().stream().filter(t -> versions.addTag(version, t)).toList();
-    List<Outcome> outcomes = contracts.stream().map(c -> announce(publishOne(consumer, version, c), consumer, version, info.branch())).toList();
+    List<Outcome> outcomes = contracts.stream().map(c -> announce(publishOne(consumer, version, c), consumer, version, info.branch()))
+        .toList();
     return new Published(consumer, version, outcomes, branchAdded, tagsAdded);
   }
 
@@ -86,7 +88,8 @@ public class PublicationService {
     Optional<PactContent> known = contents.findByConsumerIdAndProviderIdAndSha(consumer.getId(), provider.getId(), sha);
     PactContent content = known.orElseGet(() -> contents.saveAndFlush(new PactContent(consumer.getId(), provider.getId(), sha,
         Json.write(documents.withInteractionIds(contract.document().json())))));
-    PactPublication publication = publications.saveAndFlush(new PactPublication(version.getId(), consumer.getId(), provider.getId(), content.getId()));
+    PactPublication publication = publications.saveAndFlush(new PactPublication(version.getId(), consumer.getId(), provider.getId(),
+        content.getId()));
     if (integrations.findByConsumerIdAndProviderId(consumer.getId(), provider.getId()).isEmpty()) {
       integrations.saveAndFlush(new Integration(consumer.getId(), provider.getId()));
     }

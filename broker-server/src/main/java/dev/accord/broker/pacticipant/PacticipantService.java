@@ -61,7 +61,8 @@ public class PacticipantService {
       return;
     }
     String key = similarityKey(name);
-    List<String> similar = pacticipants.findAllByOrderByNameAsc().stream().map(Pacticipant::getName).filter(n -> similarityKey(n).equals(key)).toList();
+    List<String> similar = pacticipants.findAllByOrderByNameAsc().stream().map(Pacticipant::getName).filter(n -> similarityKey(n)
+        .equals(key)).toList();
     if (similar.isEmpty()) {
       return;
     }
@@ -171,7 +172,8 @@ public class PacticipantService {
   /** The pacticipants carrying a label, oldest first. */
   @Transactional(readOnly = true)
   public List<Pacticipant> withLabel(String label) {
-    return pacticipants.findAllById(labels.pacticipantsWith(label)).stream().sorted(java.util.Comparator.comparing(Pacticipant::getId)).toList();
+    return pacticipants.findAllById(labels.pacticipantsWith(label)).stream().sorted(java.util.Comparator.comparing(Pacticipant::getId))
+        .toList();
   }
 
   @Transactional

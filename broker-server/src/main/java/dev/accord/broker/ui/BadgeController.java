@@ -40,7 +40,8 @@ class BadgeController {
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/latest/badge")
-  ResponseEntity<String> latest(@PathVariable String provider, @PathVariable String consumer, @RequestParam(required = false) String label) {
+  ResponseEntity<String> latest(@PathVariable String provider, @PathVariable String consumer,
+      @RequestParam(required = false) String label) {
     return badge(label, pair(provider, consumer).flatMap(p -> publications.latest(p.provider(), p.consumer())));
   }
 
@@ -52,7 +53,8 @@ class BadgeController {
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/latest-untagged/badge")
-  ResponseEntity<String> latestUntagged(@PathVariable String provider, @PathVariable String consumer, @RequestParam(required = false) String label) {
+  ResponseEntity<String> latestUntagged(@PathVariable String provider, @PathVariable String consumer,
+      @RequestParam(required = false) String label) {
     return badge(label, pair(provider, consumer).flatMap(p -> publications.latestUntagged(p.provider(), p.consumer())));
   }
 

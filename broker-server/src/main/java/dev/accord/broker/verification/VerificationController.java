@@ -68,7 +68,8 @@ class VerificationController {
   }
 
   @DeleteMapping(BASE + "/verification-results/{number}")
-  ResponseEntity<Void> delete(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha, @PathVariable String number) {
+  ResponseEntity<Void> delete(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
+      @PathVariable String number) {
     service.delete(service.require(provider, consumer, sha, number).verification());
     return Hal.noContent();
   }
@@ -91,14 +92,16 @@ class VerificationController {
     m.put("verifiedBy", by);
     m.put("_links", Hal.ordered(
         "self", link(url(p, c, content.getSha(), v.getId()), "Verification result"),
-        "pb:pact-version", link(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}", p.getName(), c.getName(), content.getSha()), "Pact"),
+        "pb:pact-version", link(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}", p.getName(), c.getName(), content.getSha()),
+        "Pact"),
         "pb:provider-version", link(links.url("/pacticipants/{}/versions/{}", p.getName(), pv.getNumber()), "Provider version")));
     return m;
   }
 
   static String decodedMetadata(String metadata) {
     try {
-      return java.net.URLDecoder.decode(new String(Base64.getUrlDecoder().decode(metadata), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+      return java.net.URLDecoder.decode(new String(Base64.getUrlDecoder().decode(metadata), StandardCharsets.UTF_8),
+          StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return "";
     }

@@ -66,12 +66,15 @@ class ProviderStates {
   @Transactional(readOnly = true)
   List<Map<String, Object>> environment(String provider, String environment) {
     Pacticipant p = pacticipants.require(provider);
-    Environment e = environments.byName(environment).or(() -> environments.all().stream().filter(x -> x.getUuid().equals(environment)).findFirst())
+    Environment e = environments.byName(environment).or(() -> environments.all().stream().filter(x -> x.getUuid().equals(environment))
+        .findFirst())
         .orElseThrow(() -> ApiException.notFound("Environment '" + environment + "' not found"));
     List<PactPublication> pacts = new ArrayList<>();
     for (Pacticipant consumer : consumers(p)) {
-      deployments.currentlyDeployed(e, consumer).forEach(d -> publications.forConsumerVersion(versions.byId(d.getVersionId()), p).ifPresent(pacts::add));
-      deployments.currentlySupported(e, consumer).forEach(r -> publications.forConsumerVersion(versions.byId(r.getVersionId()), p).ifPresent(pacts::add));
+      deployments.currentlyDeployed(e, consumer).forEach(d -> publications.forConsumerVersion(versions.byId(d.getVersionId()), p)
+          .ifPresent(pacts::add));
+      deployments.currentlySupported(e, consumer).forEach(r -> publications.forConsumerVersion(versions.byId(r.getVersionId()), p)
+          .ifPresent(pacts::add));
     }
     return states(pacts);
   }

@@ -130,7 +130,8 @@ class WebhookController {
   }
 
   @GetMapping({"/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}/verification-results/{number}/triggered-webhooks",
-      "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}/metadata/{metadata}/verification-results/{number}/triggered-webhooks"})
+      "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}/metadata/{metadata}"
+          + "/verification-results/{number}/triggered-webhooks"})
   public ResponseEntity<Map<String, Object>> triggeredForVerification(@PathVariable String provider, @PathVariable String consumer,
       @PathVariable String sha, @PathVariable String number) {
     return Hal.ok(views.deliveries(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}/triggered-webhooks",

@@ -134,7 +134,8 @@ class WebhookViews {
     body.put("summary", summary);
     body.put("_embedded", Map.of("triggeredWebhooks", rows.stream().map(this::delivery).toList()));
     Map<String, Object> l = new LinkedHashMap<>();
-    l.put("self", link(links.url("/pacts/provider/{}/consumer/{}/webhooks/status", provider, consumer), "Webhooks status of the latest pact"));
+    l.put("self", link(links.url("/pacts/provider/{}/consumer/{}/webhooks/status", provider, consumer),
+        "Webhooks status of the latest pact"));
     l.put("pb:pact-webhooks", link(links.url("/pacts/provider/{}/consumer/{}/webhooks", provider, consumer), "Webhooks for the pact"));
     l.put("pb:latest-pact", link(links.url("/pacts/provider/{}/consumer/{}/latest", provider, consumer), "Latest pact"));
     body.put("_links", l);
