@@ -22,7 +22,8 @@ import dev.accord.pact.json.Json;
 class DatabaseOutage implements HandlerExceptionResolver, Ordered {
   static final int RETRY_AFTER_SECONDS = 5;
   static final String MESSAGE = "The broker's database is not available, so this request was not completed. "
-      + "Retry in " + RETRY_AFTER_SECONDS + " seconds (publishing the same content again is safe); if it persists, the broker log names the cause "
+      + "Retry in " + RETRY_AFTER_SECONDS
+      + " seconds (publishing the same content again is safe); if it persists, the broker log names the cause "
       + "and GET /diagnostic/status/ready answers 503 until the database is back.";
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
 

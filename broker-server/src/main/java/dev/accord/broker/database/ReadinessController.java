@@ -1,5 +1,6 @@
 package dev.accord.broker.database;
 
+import dev.accord.broker.web.Hal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ class ReadinessController {
           log.info("Ready again: the database answers");
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/hal+json;charset=utf-8"))
-            .body(Map.of("ok", true, "database", "ok"));
+            .body(Hal.ordered("ok", true, "database", "ok"));
       }
       problem = "it did not answer a validation query within " + VALIDATION_SECONDS + " s";
     } catch (SQLException e) {

@@ -40,7 +40,8 @@ class DeploymentController {
   private final EnvironmentService environments;
   private final Links links;
 
-  DeploymentController(DeploymentService service, PacticipantService pacticipants, PacticipantViews pacticipantViews, VersionService versions,
+  DeploymentController(DeploymentService service, PacticipantService pacticipants, PacticipantViews pacticipantViews,
+      VersionService versions,
       VersionViews versionViews, EnvironmentService environments, Links links) {
     this.service = service;
     this.pacticipants = pacticipants;
@@ -75,7 +76,8 @@ class DeploymentController {
     Pacticipant p = pacticipants.require(name);
     Version v = versions.require(p, number);
     Environment e = environments.require(uuid);
-    List<Map<String, Object>> items = service.currentlyDeployed(e, p).stream().filter(d -> d.getVersionId().equals(v.getId())).map(this::render).toList();
+    List<Map<String, Object>> items = service.currentlyDeployed(e, p).stream().filter(d -> d.getVersionId().equals(v.getId()))
+        .map(this::render).toList();
     return Hal.ok(Map.of("_embedded", Map.of("deployedVersions", items)));
   }
 
@@ -91,12 +93,14 @@ class DeploymentController {
     Pacticipant p = pacticipants.require(name);
     Version v = versions.require(p, number);
     Environment e = environments.require(uuid);
-    List<Map<String, Object>> items = service.currentlySupported(e, p).stream().filter(d -> d.getVersionId().equals(v.getId())).map(this::render).toList();
+    List<Map<String, Object>> items = service.currentlySupported(e, p).stream().filter(d -> d.getVersionId().equals(v.getId()))
+        .map(this::render).toList();
     return Hal.ok(Map.of("_embedded", Map.of("releasedVersions", items)));
   }
 
   @GetMapping("/environments/{uuid}/deployed-versions/currently-deployed")
-  ResponseEntity<Map<String, Object>> currentlyDeployed(@PathVariable String uuid, @RequestParam(name = "pacticipant", required = false) String pacticipant,
+  ResponseEntity<Map<String, Object>> currentlyDeployed(@PathVariable String uuid, @RequestParam(name = "pacticipant",
+      required = false) String pacticipant,
       @RequestParam(name = "applicationInstance", required = false) String instance) {
     Environment e = environments.require(uuid);
     Pacticipant p = pacticipant == null ? null : pacticipants.find(pacticipant).orElse(null);
@@ -111,7 +115,8 @@ class DeploymentController {
   }
 
   @GetMapping("/environments/{uuid}/released-versions/currently-supported")
-  ResponseEntity<Map<String, Object>> currentlySupported(@PathVariable String uuid, @RequestParam(name = "pacticipant", required = false) String pacticipant) {
+  ResponseEntity<Map<String, Object>> currentlySupported(@PathVariable String uuid, @RequestParam(name = "pacticipant",
+      required = false) String pacticipant) {
     Environment e = environments.require(uuid);
     Pacticipant p = pacticipant == null ? null : pacticipants.find(pacticipant).orElse(null);
     List<ReleasedVersion> list = pacticipant != null && p == null ? List.of() : service.currentlySupported(e, p);
@@ -136,7 +141,8 @@ class DeploymentController {
     if (current.asBoolean()) {
       DeployedVersion d = service.requireDeployed(uuid);
       if (!d.isCurrentlyDeployed()) {
-        throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "A deployment cannot be marked as currently deployed again once undeployed; record a new deployment instead");
+        throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT,
+            "A deployment cannot be marked as currently deployed again once undeployed; record a new deployment instead");
       }
       return Hal.ok(render(d));
     }

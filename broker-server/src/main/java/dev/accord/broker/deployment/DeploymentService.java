@@ -21,7 +21,8 @@ public class DeploymentService {
   private final DeployedVersionRepository deployed;
   private final ReleasedVersionRepository released;
 
-  DeploymentService(PacticipantService pacticipants, VersionService versions, EnvironmentService environments, DeployedVersionRepository deployed,
+  DeploymentService(PacticipantService pacticipants, VersionService versions, EnvironmentService environments,
+      DeployedVersionRepository deployed,
       ReleasedVersionRepository released) {
     this.pacticipants = pacticipants;
     this.versions = versions;

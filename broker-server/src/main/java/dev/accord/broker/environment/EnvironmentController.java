@@ -80,8 +80,10 @@ class EnvironmentController {
     String self = links.url("/environments/{}", e.getUuid());
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("self", link(self, e.getDisplayName()));
-    l.put("pb:currently-deployed-deployed-versions", link(self + "/deployed-versions/currently-deployed", "Versions currently deployed to " + e.getDisplayName()));
-    l.put("pb:currently-supported-released-versions", link(self + "/released-versions/currently-supported", "Versions released and supported in " + e.getDisplayName()));
+    l.put("pb:currently-deployed-deployed-versions", link(self + "/deployed-versions/currently-deployed", "Versions currently deployed to "
+        + e.getDisplayName()));
+    l.put("pb:currently-supported-released-versions", link(self + "/released-versions/currently-supported",
+        "Versions released and supported in " + e.getDisplayName()));
     l.put("pb:environments", link(links.url("/environments"), "Environments"));
     m.put("_links", l);
     return m;

@@ -18,7 +18,8 @@ public record DeployDecision(Boolean deployable, List<Reason> reasons, List<Row>
   public record Reason(String type, String text) {}
 
   /** A consumer version's pact with a provider, and the verification by one provider version (or none). */
-  public record Row(Pacticipant consumer, Version consumerVersion, Pacticipant provider, Version providerVersion, PactPublication publication,
+  public record Row(Pacticipant consumer, Version consumerVersion, Pacticipant provider, Version providerVersion,
+      PactPublication publication,
       ContentRef content, Verification verification, boolean ignored) {
     Boolean success() {
       return verification == null ? null : verification.isSuccess();

@@ -55,7 +55,8 @@ final class FailedTests {
         lines.add("      " + mismatches.get(m));
       }
       if (mismatches.size() > MAX_MISMATCHES) {
-        lines.add("      ... and " + (mismatches.size() - MAX_MISMATCHES) + " more mismatch" + (mismatches.size() - MAX_MISMATCHES == 1 ? "" : "es"));
+        lines.add("      ... and " + (mismatches.size() - MAX_MISMATCHES) + " more mismatch" + (mismatches.size() - MAX_MISMATCHES == 1
+            ? "" : "es"));
       }
       if (mismatches.isEmpty()) {
         lines.add("      (the verifier published no mismatch details for it)");

@@ -71,7 +71,8 @@ class MatrixController {
   private ResponseEntity<?> respond(DeployDecision decision, int limit, HttpServletRequest request) {
     String accept = request.getHeader("Accept");
     if (accept != null && accept.contains("text/plain") && !accept.contains("json")) {
-      return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8)).body(views.text(decision, limit));
+      return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+          .body(views.text(decision, limit));
     }
     return Hal.ok(views.jsonBytes(decision, limit));
   }

@@ -13,12 +13,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A matrix query in the Rack nested-query form the Pact clients send: {@code q[][pacticipant]=Foo&q[][version]=1&latestby=cvpv&environment=prod}.
+ * A matrix query in the Rack nested-query form the Pact clients send:
+ * {@code q[][pacticipant]=Foo&q[][version]=1&latestby=cvpv&environment=prod}.
  * A new selector starts whenever a key repeats within the current one.
  */
-record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String latestBy, Destination destination, int limit, Set<Boolean> success) {
+record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String latestBy, Destination destination, int limit,
+    Set<Boolean> success) {
 
-  /** Whether a row is shown under the {@code success[]} filter: no filter shows all; a filter shows only verified rows with that outcome. */
+  /**
+   * Whether a row is shown under the {@code success[]} filter: no filter shows all; a filter shows only verified rows with that
+   * outcome.
+   */
   boolean shows(Boolean rowSuccess) {
     return success.isEmpty() || rowSuccess != null && success.contains(rowSuccess);
   }
@@ -114,7 +119,8 @@ record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String late
     }
     Destination destination = new Destination(blankToNull(top.get("environment")), blankToNull(top.get("tag")),
         "true".equals(top.get("mainBranch")), "true".equals(top.get("latest")));
-    int destinations = (destination.environment() != null ? 1 : 0) + (destination.tag() != null ? 1 : 0) + (destination.mainBranch() ? 1 : 0);
+    int destinations = (destination.environment() != null ? 1 : 0) + (destination.tag() != null ? 1 : 0) + (destination.mainBranch() ? 1
+        : 0);
     if (destinations > 1) {
       throw ApiException.badRequest("Specify only one of tag, environment and mainBranch");
     }

@@ -51,9 +51,12 @@ class MatrixRows {
   record Hint(List<String> verifiedBy, List<String> failedBy, String branchNamed) {}
 
   private static final String VERSION_COLUMNS = SqlRows.VERSION_COLUMNS;
-  private static final String VERIFICATION_COLUMNS = "r.id AS r_id, r.pact_content_id AS r_pact_content_id, r.provider_version_id AS r_provider_version_id, "
-      + "r.consumer_id AS r_consumer_id, r.provider_id AS r_provider_id, r.success AS r_success, r.wip AS r_wip, r.build_url AS r_build_url, "
-      + "r.test_results AS r_test_results, r.verified_by_implementation AS r_verified_by_implementation, r.verified_by_version AS r_verified_by_version, "
+  private static final String VERIFICATION_COLUMNS = "r.id AS r_id, r.pact_content_id AS r_pact_content_id, r.provider_version_id AS "
+      + "r_provider_version_id, "
+      + "r.consumer_id AS r_consumer_id, r.provider_id AS r_provider_id, r.success AS r_success, r.wip AS r_wip, r.build_url AS "
+      + "r_build_url, "
+      + "r.test_results AS r_test_results, r.verified_by_implementation AS r_verified_by_implementation, r.verified_by_version AS "
+      + "r_verified_by_version, "
       + "r.created_at AS r_created_at";
 
   /** An environment as the matrix needs it. */
@@ -65,11 +68,15 @@ class MatrixRows {
   }
 
   Optional<Pacticipant> pacticipant(String name) {
-    return jdbc.query("SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE name = :name",
+    return jdbc.query("SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE name = "
+        + ":name",
         new MapSqlParameterSource("name", name), (rs, i) -> pacticipant(rs)).stream().findFirst();
   }
 
-  /** A pacticipant, its version with a number and an environment, as {@link #pacticipant}, {@link #version} and {@link #environment} read them. */
+  /**
+   * A pacticipant, its version with a number and an environment, as {@link #pacticipant}, {@link #version} and {@link #environment}
+   * read them.
+   */
   record Head(Pacticipant pacticipant, Optional<Version> version, Optional<Env> environment) {}
 
   /**
@@ -83,7 +90,8 @@ class MatrixRows {
       env = ", (SELECT e.id FROM environment e WHERE e.name = :env) AS e_id";
       params.addValue("env", environmentName);
     }
-    return jdbc.query("SELECT p.id, p.name, p.display_name, p.main_branch, p.repository_url, p.created_at, p.updated_at, " + VERSION_COLUMNS + env
+    return jdbc.query("SELECT p.id, p.name, p.display_name, p.main_branch, p.repository_url, p.created_at, p.updated_at, "
+        + VERSION_COLUMNS + env
             + " FROM pacticipant p LEFT JOIN version v ON v.pacticipant_id = p.id AND v.number = :number WHERE p.name = :name", params,
         (rs, i) -> {
           Optional<Version> v = rs.getObject("v_id") == null ? Optional.empty() : Optional.of(version(rs));
@@ -194,7 +202,10 @@ class MatrixRows {
     return out;
   }
 
-  /** The latest verification of each requested (content, provider version) pair, keyed by {@link #key(Long, Long) content and provider version}. */
+  /**
+   * The latest verification of each requested (content, provider version) pair, keyed by {@link #key(Long, Long) content and
+   * provider version}.
+   */
   Map<String, Verification> latestVerifications(Collection<Long> contentIds, Collection<Long> providerVersionIds) {
     Map<String, Verification> out = new HashMap<>();
     if (contentIds.isEmpty() || providerVersionIds.isEmpty()) {
@@ -221,8 +232,10 @@ class MatrixRows {
       return out;
     }
     for (List<Long> chunk : chunks(contentIds)) {
-      jdbc.query("SELECT " + VERIFICATION_COLUMNS + ", " + VERSION_COLUMNS + " FROM verification r JOIN version v ON v.id = r.provider_version_id "
-              + "WHERE r.id IN (SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) GROUP BY x.pact_content_id, x.provider_version_id) "
+      jdbc.query("SELECT " + VERIFICATION_COLUMNS + ", " + VERSION_COLUMNS
+          + " FROM verification r JOIN version v ON v.id = r.provider_version_id "
+              + "WHERE r.id IN (SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) GROUP BY x.pact_content_id, "
+              + "x.provider_version_id) "
               + "ORDER BY r.pact_content_id, r.provider_version_id DESC",
           new MapSqlParameterSource("contents", chunk), rs -> {
             Verification r = verification(rs);
@@ -250,13 +263,15 @@ class MatrixRows {
     for (List<Long> chunk : chunks(contentIds)) {
       jdbc.query("SELECT y.content_id, y.rk, y.ok, y.number, y.branch_named FROM ("
               + "SELECT x.content_id, x.rk, x.ok, x.number, "
-              + "CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = x.provider_id "
+              + "CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = "
+              + "x.provider_id "
               + "AND b.name = x.number) THEN 1 ELSE 0 END AS branch_named "
               + "FROM (SELECT w.content_id, w.ok, w.provider_id, (SELECT v.number FROM version v WHERE v.id = w.version_id) AS number, "
               + "ROW_NUMBER() OVER (PARTITION BY w.content_id, w.ok ORDER BY w.version_id DESC) AS rk "
               + "FROM (SELECT r.pact_content_id AS content_id, r.provider_id, r.provider_version_id AS version_id, "
               + "CASE WHEN MAX(r.id) = MAX(CASE WHEN r.success THEN r.id END) THEN 1 ELSE 0 END AS ok "
-              + "FROM verification r WHERE r.pact_content_id IN (:contents) GROUP BY r.pact_content_id, r.provider_id, r.provider_version_id) w) x) y "
+              + "FROM verification r WHERE r.pact_content_id IN (:contents) GROUP BY r.pact_content_id, r.provider_id, "
+              + "r.provider_version_id) w) x) y "
               + "WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.ok DESC, y.rk",
           new MapSqlParameterSource("contents", chunk), rs -> {
             long content = rs.getLong("content_id");
@@ -274,7 +289,8 @@ class MatrixRows {
     }
     Map<Long, Hint> out = new HashMap<>();
     for (Long content : contentIds) {
-      out.put(content, new Hint(verified.getOrDefault(content, List.of()), failed.getOrDefault(content, List.of()), branchNamed.get(content)));
+      out.put(content, new Hint(verified.getOrDefault(content, List.of()), failed.getOrDefault(content, List.of()),
+          branchNamed.get(content)));
     }
     return out;
   }
@@ -295,7 +311,8 @@ class MatrixRows {
               + "SELECT 1 AS kind, t.version_id, t.id AS rid, t.name FROM tag t WHERE t.version_id IN (:ids) "
               + "ORDER BY kind, version_id, rid",
           new MapSqlParameterSource("ids", chunk), rs -> {
-            (rs.getInt("kind") == 0 ? branches : tags).computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>()).add(rs.getString("name"));
+            (rs.getInt("kind") == 0 ? branches : tags).computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>())
+                .add(rs.getString("name"));
           });
     }
     return new Labels(branches, tags);
@@ -322,8 +339,10 @@ class MatrixRows {
   }
 
   private static Verification verification(ResultSet rs) throws SQLException {
-    return Verification.detached(rs.getLong("r_id"), rs.getLong("r_pact_content_id"), rs.getLong("r_provider_version_id"), rs.getLong("r_consumer_id"),
-        rs.getLong("r_provider_id"), rs.getBoolean("r_success"), rs.getBoolean("r_wip"), rs.getString("r_build_url"), rs.getString("r_test_results"),
+    return Verification.detached(rs.getLong("r_id"), rs.getLong("r_pact_content_id"), rs.getLong("r_provider_version_id"),
+        rs.getLong("r_consumer_id"),
+        rs.getLong("r_provider_id"), rs.getBoolean("r_success"), rs.getBoolean("r_wip"), rs.getString("r_build_url"),
+        rs.getString("r_test_results"),
         rs.getString("r_verified_by_implementation"), rs.getString("r_verified_by_version"), time(rs, "r_created_at"));
   }
 

@@ -62,11 +62,13 @@ class MatrixService {
         headEnv = head.environment();
         continue;
       }
-      Pacticipant p = rows.pacticipant(s.pacticipant()).orElseThrow(() -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
+      Pacticipant p = rows.pacticipant(s.pacticipant()).orElseThrow(() -> ApiException.badRequest("Pacticipant " + s.pacticipant()
+          + " not found"));
       resolved.add(new Resolved(s, p, resolve(p, s)));
     }
     Env env = destination.environment() == null ? null
-        : headEnv != null ? headEnv.orElseThrow(() -> environmentNotFound(destination.environment())) : environment(destination.environment());
+        : headEnv != null ? headEnv.orElseThrow(() -> environmentNotFound(destination.environment()))
+        : environment(destination.environment());
     Set<Long> specified = new LinkedHashSet<>();
     resolved.forEach(r -> specified.add(r.pacticipant().getId()));
 
@@ -136,7 +138,8 @@ class MatrixService {
   }
 
   private static ApiException environmentNotFound(String name) {
-    return ApiException.badRequest("Environment with name '" + name + "' does not exist. Create it with pact broker create-environment --name " + name);
+    return ApiException.badRequest("Environment with name '" + name
+        + "' does not exist. Create it with pact broker create-environment --name " + name);
   }
 
   private List<Version> resolve(Pacticipant p, Selector s) {
@@ -183,11 +186,13 @@ class MatrixService {
       if (d.tag() != null) {
         out.put(other.getId(), versions.latestWithTag(other, d.tag()).stream().toList());
       } else if (d.mainBranch()) {
-        out.put(other.getId(), other.getMainBranch() == null ? List.of() : versions.branchHead(other, other.getMainBranch()).stream().toList());
+        out.put(other.getId(), other.getMainBranch() == null ? List.of() : versions.branchHead(other, other.getMainBranch()).stream()
+            .toList());
       } else if (d.latest()) {
         out.put(other.getId(), versions.latest(other).stream().toList());
       } else if (resolved.size() > 1) {
-        out.put(other.getId(), resolved.stream().filter(r -> r.pacticipant().getId().equals(other.getId())).flatMap(r -> r.versions().stream()).toList());
+        out.put(other.getId(), resolved.stream().filter(r -> r.pacticipant().getId().equals(other.getId())).flatMap(r -> r.versions()
+            .stream()).toList());
       }
     }
     return out;
@@ -205,7 +210,8 @@ class MatrixService {
   private Map<String, Row> matrix(List<Resolved> resolved, Destination d, Env env) {
     List<Long> selectedVersionIds = resolved.stream().flatMap(r -> r.versions().stream()).map(Version::getId).distinct().toList();
     Map<Long, List<MatrixRows.Pub>> pubsOf = rows.publicationsOf(selectedVersionIds);
-    List<Long> selectedProviders = resolved.stream().filter(r -> !r.versions().isEmpty()).map(r -> r.pacticipant().getId()).distinct().toList();
+    List<Long> selectedProviders = resolved.stream().filter(r -> !r.versions().isEmpty()).map(r -> r.pacticipant().getId()).distinct()
+        .toList();
     Map<Long, List<Long>> consumersOf = rows.consumersOf(selectedProviders);
 
     Set<Long> otherIds = new LinkedHashSet<>();
@@ -277,15 +283,18 @@ class MatrixService {
     Map<String, Row> out = new LinkedHashMap<>();
     for (Resolved r : resolved) {
       for (Version sv : r.versions()) {
-        asConsumer(r.pacticipant(), sv, pubsOf.getOrDefault(sv.getId(), List.of()), resolved, d, people, inferred, latest, byAnyVersion, out);
+        asConsumer(r.pacticipant(), sv, pubsOf.getOrDefault(sv.getId(), List.of()), resolved, d, people, inferred, latest, byAnyVersion,
+            out);
         asProvider(r.pacticipant(), sv, resolved, d, people, consumersOf, consumerVersions, providerSidePubs, latest, out);
       }
     }
     return out;
   }
 
-  private void asConsumer(Pacticipant consumer, Version cv, List<MatrixRows.Pub> pubs, List<Resolved> resolved, Destination d, Map<Long, Pacticipant> people,
-      Map<Long, List<Version>> inferred, Map<String, Verification> latest, Map<Long, List<MatrixRows.Verified>> byAnyVersion, Map<String, Row> rows) {
+  private void asConsumer(Pacticipant consumer, Version cv, List<MatrixRows.Pub> pubs, List<Resolved> resolved, Destination d, Map<Long,
+      Pacticipant> people,
+      Map<Long, List<Version>> inferred, Map<String, Verification> latest, Map<Long, List<MatrixRows.Verified>> byAnyVersion, Map<String,
+      Row> rows) {
     for (MatrixRows.Pub p : pubs) {
       PactPublication pub = p.publication();
       ContentRef content = p.content();
@@ -313,7 +322,8 @@ class MatrixService {
   }
 
   private void asProvider(Pacticipant provider, Version pv, List<Resolved> resolved, Destination d, Map<Long, Pacticipant> people,
-      Map<Long, List<Long>> consumersOf, Map<String, List<Version>> consumerVersions, Map<String, MatrixRows.Pub> pubs, Map<String, Verification> latest,
+      Map<Long, List<Long>> consumersOf, Map<String, List<Version>> consumerVersions, Map<String, MatrixRows.Pub> pubs, Map<String,
+      Verification> latest,
       Map<String, Row> rows) {
     for (Long consumerId : consumersOf.getOrDefault(provider.getId(), List.of())) {
       Pacticipant consumer = people.get(consumerId);
@@ -325,13 +335,15 @@ class MatrixService {
         if (pub == null) {
           continue; // that consumer version has no pact with this provider: nothing to check
         }
-        put(rows, new Row(consumer, cv, provider, pv, pub.publication(), pub.content(), latest.get(MatrixRows.key(pub.content().getId(), pv.getId())), false));
+        put(rows, new Row(consumer, cv, provider, pv, pub.publication(), pub.content(), latest.get(MatrixRows.key(pub.content().getId(),
+            pv.getId())), false));
       }
     }
   }
 
   private static void put(Map<String, Row> rows, Row row) {
-    String key = row.consumerVersion().getId() + "/" + row.provider().getId() + "/" + (row.providerVersion() == null ? "-" : row.providerVersion().getId());
+    String key = row.consumerVersion().getId() + "/" + row.provider().getId() + "/" + (row.providerVersion() == null ? "-"
+        : row.providerVersion().getId());
     rows.putIfAbsent(key, row);
   }
 
@@ -350,7 +362,8 @@ class MatrixService {
   }
 
   private static Row ignore(Row row, List<Selector> ignores, Set<Long> specified) {
-    boolean ignored = ignores.stream().anyMatch(i -> matches(i, row.provider(), row.providerVersion()) && !specifiedOnly(row.provider(), specified, row)
+    boolean ignored = ignores.stream().anyMatch(i -> matches(i, row.provider(), row.providerVersion()) && !specifiedOnly(row.provider(),
+        specified, row)
         || matches(i, row.consumer(), row.consumerVersion()) && !specifiedOnly(row.consumer(), specified, row));
     return ignored ? new Row(row.consumer(), row.consumerVersion(), row.provider(), row.providerVersion(), row.publication(), row.content(),
         row.verification(), true) : row;
@@ -370,7 +383,8 @@ class MatrixService {
     String name = r.pacticipant().getName();
     if (s.version() != null) {
       return "No pacts or verifications have been published for version " + s.version() + " of " + name
-          + ": the broker does not know this version. Publish its pacts (or verification results) under this exact version number, usually the git SHA, before asking.";
+          + ": the broker does not know this version. Publish its pacts (or verification results) under this exact version number, "
+          + "usually the git SHA, before asking.";
     }
     if (s.environment() != null) {
       return "No version of " + name + " is currently recorded as deployed or released in environment " + s.environment()
@@ -381,7 +395,8 @@ class MatrixService {
     }
     if (s.mainBranch()) {
       return r.pacticipant().getMainBranch() == null
-          ? name + " has no main branch configured. Set it with pact broker create-or-update-pacticipant --name " + name + " --main-branch main."
+          ? name + " has no main branch configured. Set it with pact broker create-or-update-pacticipant --name " + name
+          + " --main-branch main."
           : "No version of " + name + " exists on its main branch " + r.pacticipant().getMainBranch() + ".";
     }
     if (s.tag() != null) {
@@ -448,7 +463,8 @@ class MatrixService {
     if (hint.branchNamed() != null) {
       String number = hint.branchNamed();
       return provider + " verified this pact as version '" + number + "', which is a branch name, not a version: "
-          + "results count for the exact provider version they were published under. Publish verification results with the provider's git SHA "
+          + "results count for the exact provider version they were published under. Publish verification results with the provider's git "
+          + "SHA "
           + "as the version and the branch separately (pact verifier --provider-version $GIT_SHA --provider-branch " + number + ").";
     }
     String runIt = "run the verification against " + provider + " " + row.providerVersion().getNumber() + " and publish the results.";

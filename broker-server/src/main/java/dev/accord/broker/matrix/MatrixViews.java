@@ -125,7 +125,8 @@ class MatrixViews {
     g.writeName("pact");
     g.writeStartObject();
     g.writeStringProperty("createdAt", Hal.timestamp(r.publication().getCreatedAt()));
-    writeLinks(g, links.url("/pacts/provider/{}/consumer/{}/version/{}", r.provider().getName(), r.consumer().getName(), r.consumerVersion().getNumber()));
+    writeLinks(g, links.url("/pacts/provider/{}/consumer/{}/version/{}", r.provider().getName(), r.consumer().getName(),
+        r.consumerVersion().getNumber()));
     g.writeEndObject();
     g.writeName("verificationResult");
     if (r.verification() == null) {
@@ -171,7 +172,8 @@ class MatrixViews {
   }
 
   String rowVerificationUrl(Row r) {
-    return links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}", r.provider().getName(), r.consumer().getName(),
+    return links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}", r.provider().getName(), r.consumer()
+        .getName(),
         r.content().getSha(), r.verification().getId());
   }
 

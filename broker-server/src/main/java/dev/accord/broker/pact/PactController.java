@@ -45,7 +45,8 @@ class PactController {
   }
 
   /** Legacy publish: 201 new, 200 identical, 409 changed. */
-  @PutMapping({"/pacts/provider/{provider}/consumer/{consumer}/version/{version}", "/pacts/provider/{provider}/consumer/{consumer}/versions/{version}"})
+  @PutMapping({"/pacts/provider/{provider}/consumer/{consumer}/version/{version}",
+      "/pacts/provider/{provider}/consumer/{consumer}/versions/{version}"})
   ResponseEntity<ObjectNode> put(@PathVariable String provider, @PathVariable String consumer, @PathVariable String version,
       @RequestBody(required = false) byte[] body) {
     if (body == null || body.length == 0) {
@@ -71,8 +72,10 @@ class PactController {
     return outcome.created() ? Hal.created(json, url) : Hal.ok(json);
   }
 
-  @GetMapping({"/pacts/provider/{provider}/consumer/{consumer}/version/{version}", "/pacts/provider/{provider}/consumer/{consumer}/versions/{version}"})
-  ResponseEntity<ObjectNode> get(@PathVariable String provider, @PathVariable String consumer, @PathVariable String version, HttpServletRequest request) {
+  @GetMapping({"/pacts/provider/{provider}/consumer/{consumer}/version/{version}",
+      "/pacts/provider/{provider}/consumer/{consumer}/versions/{version}"})
+  ResponseEntity<ObjectNode> get(@PathVariable String provider, @PathVariable String consumer, @PathVariable String version,
+  HttpServletRequest request) {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
     Version v = versions.require(c, version);
@@ -92,13 +95,15 @@ class PactController {
 
   @GetMapping({"/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}",
       "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}/metadata/{metadata}"})
-  ResponseEntity<ObjectNode> bySha(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha, HttpServletRequest request) {
+  ResponseEntity<ObjectNode> bySha(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
+  HttpServletRequest request) {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
     PactContent content = publications.contentBySha(c, p, sha).orElseThrow(() -> ApiException.notFound(
         "No pact content " + sha + " between " + consumer + " and " + provider));
     PactPublication pub = publications.latestWithContent(content).orElseThrow(() -> ApiException.notFound(
-        "No version of " + consumer + " publishes pact version " + sha + " with " + provider + " any more (its publications were deleted)"));
+        "No version of " + consumer + " publishes pact version " + sha + " with " + provider
+        + " any more (its publications were deleted)"));
     ObjectNode doc = views.document(pub, links.base() + request.getRequestURI().substring(request.getContextPath().length()));
     return Hal.ok(doc);
   }
@@ -107,7 +112,8 @@ class PactController {
   ResponseEntity<ObjectNode> latest(@PathVariable String provider, @PathVariable String consumer) {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
-    PactPublication pub = publications.latest(p, c).orElseThrow(() -> ApiException.notFound("No pact between " + consumer + " and " + provider + " has been published"));
+    PactPublication pub = publications.latest(p, c).orElseThrow(() -> ApiException.notFound("No pact between " + consumer + " and "
+        + provider + " has been published"));
     return withConsumerVersion(Hal.ok(views.document(pub, null)), pub);
   }
 
@@ -116,7 +122,8 @@ class PactController {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
     PactPublication pub = publications.withConsumerTag(p, tag).stream().filter(x -> x.getConsumerId().equals(c.getId())).findFirst()
-        .orElseThrow(() -> ApiException.notFound("No pact between " + consumer + " and " + provider + " for a consumer version tagged '" + tag + "'"));
+        .orElseThrow(() -> ApiException.notFound("No pact between " + consumer + " and " + provider + " for a consumer version tagged '"
+        + tag + "'"));
     return withConsumerVersion(Hal.ok(views.document(pub, null)), pub);
   }
 
@@ -126,7 +133,8 @@ class PactController {
     Pacticipant c = pacticipants.require(consumer);
     PactPublication pub = versions.branchHead(c, branch).flatMap(v -> publications.forConsumerVersion(v, p))
         .or(() -> publications.withConsumerBranch(p, branch).stream().filter(x -> x.getConsumerId().equals(c.getId())).findFirst())
-        .orElseThrow(() -> ApiException.notFound("No pact between " + consumer + " and " + provider + " on consumer branch '" + branch + "'"));
+        .orElseThrow(() -> ApiException.notFound("No pact between " + consumer + " and " + provider + " on consumer branch '" + branch
+        + "'"));
     return withConsumerVersion(Hal.ok(views.document(pub, null)), pub);
   }
 
@@ -161,7 +169,8 @@ class PactController {
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/branch/{branch}")
-  ResponseEntity<Map<String, Object>> consumerBranch(@PathVariable String provider, @PathVariable String consumer, @PathVariable String branch) {
+  ResponseEntity<Map<String, Object>> consumerBranch(@PathVariable String provider, @PathVariable String consumer,
+      @PathVariable String branch) {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
     return consumerCollection(p, c, forConsumer(publications.withConsumerBranch(p, branch), c), "Pacts for consumer branch " + branch);
@@ -180,7 +189,8 @@ class PactController {
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/branch/{branch}/latest/versions")
-  ResponseEntity<Map<String, Object>> consumerBranchLatest(@PathVariable String provider, @PathVariable String consumer, @PathVariable String branch) {
+  ResponseEntity<Map<String, Object>> consumerBranchLatest(@PathVariable String provider, @PathVariable String consumer,
+      @PathVariable String branch) {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
     return consumerCollection(p, c, forConsumer(publications.withConsumerBranch(p, branch), c).stream().limit(1).toList(),
@@ -192,7 +202,8 @@ class PactController {
   @GetMapping("/pacts/provider/{provider}")
   ResponseEntity<Map<String, Object>> providerPacts(@PathVariable String provider) {
     Pacticipant p = pacticipants.require(provider);
-    return Hal.ok(views.collection(links.url("/pacts/provider/{}", provider), "All pact versions for provider " + provider, p, latestPerConsumer(p, null)));
+    return Hal.ok(views.collection(links.url("/pacts/provider/{}", provider), "All pact versions for provider " + provider, p,
+        latestPerConsumer(p, null)));
   }
 
   @GetMapping("/pacts/provider/{provider}/latest")
@@ -205,7 +216,8 @@ class PactController {
   @GetMapping({"/pacts/provider/{provider}/latest/{tag}", "/pacts/provider/{provider}/tag/{tag}"})
   ResponseEntity<Map<String, Object>> providerLatestTagged(@PathVariable String provider, @PathVariable String tag) {
     Pacticipant p = pacticipants.require(provider);
-    return Hal.ok(views.collection(links.url("/pacts/provider/{}/latest/{}", provider, tag), "Latest pacts for consumer versions tagged " + tag, p,
+    return Hal.ok(views.collection(links.url("/pacts/provider/{}/latest/{}", provider, tag), "Latest pacts for consumer versions tagged "
+        + tag, p,
         latestPerConsumer(p, publications.withConsumerTag(p, tag))));
   }
 
@@ -219,7 +231,8 @@ class PactController {
   @GetMapping({"/pacts/provider/{provider}/branch/{branch}", "/pacts/provider/{provider}/branch/{branch}/latest"})
   ResponseEntity<Map<String, Object>> providerBranch(@PathVariable String provider, @PathVariable String branch) {
     Pacticipant p = pacticipants.require(provider);
-    return Hal.ok(views.collection(links.url("/pacts/provider/{}/branch/{}", provider, branch), "Latest pacts from consumer branch " + branch, p,
+    return Hal.ok(views.collection(links.url("/pacts/provider/{}/branch/{}", provider, branch), "Latest pacts from consumer branch "
+        + branch, p,
         latestPerConsumer(p, publications.withConsumerBranch(p, branch))));
   }
 
@@ -248,7 +261,8 @@ class PactController {
   }
 
   private ResponseEntity<Map<String, Object>> consumerCollection(Pacticipant p, Pacticipant c, List<PactPublication> pubs, String title) {
-    Map<String, Object> body = views.collection(links.url("/pacts/provider/{}/consumer/{}/versions", p.getName(), c.getName()), title, p, pubs);
+    Map<String, Object> body = views.collection(links.url("/pacts/provider/{}/consumer/{}/versions", p.getName(), c.getName()), title, p,
+        pubs);
     body.put("_embedded", Map.of("pacts", pubs.stream().map(views::entry).toList()));
     return Hal.ok(body);
   }

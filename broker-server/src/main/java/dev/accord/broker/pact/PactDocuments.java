@@ -46,7 +46,8 @@ public class PactDocuments {
     String provider = name(pact, "provider", field);
     if (!pact.has("interactions") && !pact.has("messages")) {
       throw ApiException.invalidField(field, "is not a pact: it has neither \"interactions\" nor \"messages\". "
-          + "A pact looks like {\"consumer\":{\"name\":\"C\"},\"provider\":{\"name\":\"P\"},\"interactions\":[...],\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}");
+          + "A pact looks like {\"consumer\":{\"name\":\"C\"},\"provider\":{\"name\":\"P\"},\"interactions\":[...],"
+          + "\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}");
     }
     Pact parsed;
     try {
@@ -109,7 +110,8 @@ public class PactDocuments {
   private static String name(ObjectNode pact, String role, String field) {
     JsonNode name = pact.path(role).path("name");
     if (!name.isString() || name.asString().isBlank()) {
-      throw ApiException.invalidField(field, "has no " + role + " name: expected \"" + role + "\": {\"name\": \"...\"} at $." + role + ".name");
+      throw ApiException.invalidField(field, "has no " + role + " name: expected \"" + role + "\": {\"name\": \"...\"} at $." + role
+          + ".name");
     }
     return name.asString();
   }

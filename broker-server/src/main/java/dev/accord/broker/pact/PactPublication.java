@@ -43,7 +43,8 @@ public class PactPublication {
   }
 
   /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
-  public static PactPublication detached(Long id, Long consumerVersionId, Long consumerId, Long providerId, Long pactContentId, LocalDateTime createdAt) {
+  public static PactPublication detached(Long id, Long consumerVersionId, Long consumerId, Long providerId, Long pactContentId,
+      LocalDateTime createdAt) {
     PactPublication p = new PactPublication();
     p.id = id;
     p.consumerVersionId = consumerVersionId;

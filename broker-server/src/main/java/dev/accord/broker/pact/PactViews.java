@@ -26,7 +26,8 @@ public class PactViews {
   private final VersionViews versionViews;
   private final PublicationService publications;
 
-  PactViews(Links links, PacticipantService pacticipants, VersionService versions, VersionViews versionViews, PublicationService publications) {
+  PactViews(Links links, PacticipantService pacticipants, VersionService versions, VersionViews versionViews,
+      PublicationService publications) {
     this.links = links;
     this.pacticipants = pacticipants;
     this.versions = versions;
@@ -88,12 +89,16 @@ public class PactViews {
     Map<String, Object> providerJson = new LinkedHashMap<>();
     providerJson.put("name", provider.getName());
     providerJson.put("_links", Map.of("self", link(links.url("/pacticipants/{}", provider.getName()))));
-    m.put("_embedded", Map.of("consumer", consumerJson, "provider", providerJson));
-    m.put("_links", Map.of("self", List.of(link(versionUrl(provider, consumer, cv), "Pact")), "pb:pact", link(versionUrl(provider, consumer, cv))));
+    m.put("_embedded", Hal.ordered("consumer", consumerJson, "provider", providerJson));
+    m.put("_links", Hal.ordered("self", List.of(link(versionUrl(provider, consumer, cv), "Pact")), "pb:pact", link(versionUrl(provider,
+        consumer, cv))));
     return m;
   }
 
-  /** An entry of {@code /pacts/latest}: as {@link #entry}, with two self links (latest, and by consumer version) as the Pact Broker gives. */
+  /**
+   * An entry of {@code /pacts/latest}: as {@link #entry}, with two self links (latest, and by consumer version) as the Pact Broker
+   * gives.
+   */
   @Transactional(readOnly = true)
   public Map<String, Object> latestEntry(PactPublication publication) {
     Map<String, Object> m = entry(publication);
@@ -101,7 +106,8 @@ public class PactViews {
     Pacticipant provider = pacticipants.byId(publication.getProviderId());
     Version cv = versions.byId(publication.getConsumerVersionId());
     String byVersion = versionUrl(provider, consumer, cv);
-    m.put("_links", Map.of("self", List.of(link(links.url("/pacts/provider/{}/consumer/{}/latest", provider.getName(), consumer.getName()), "Latest pact"),
+    m.put("_links", Hal.ordered("self", List.of(link(links.url("/pacts/provider/{}/consumer/{}/latest", provider.getName(),
+        consumer.getName()), "Latest pact"),
         link(byVersion, "Pact")), "pb:pact", link(byVersion)));
     return m;
   }
@@ -112,7 +118,8 @@ public class PactViews {
     Pacticipant consumer = pacticipants.byId(publication.getConsumerId());
     Pacticipant provider = pacticipants.byId(publication.getProviderId());
     Version cv = versions.byId(publication.getConsumerVersionId());
-    return Links.named(versionUrl(provider, consumer, cv), "Pact between " + consumer.getName() + " (" + cv.getNumber() + ") and " + provider.getName(),
+    return Links.named(versionUrl(provider, consumer, cv), "Pact between " + consumer.getName() + " (" + cv.getNumber() + ") and "
+        + provider.getName(),
         consumer.getName());
   }
 

@@ -6,7 +6,9 @@ import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Chunks;
+import dev.accord.broker.web.Hal;
 import dev.accord.pact.json.Json;
+import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +30,8 @@ public class PublicationService {
   private final ApplicationEventPublisher events;
 
   PublicationService(PacticipantService pacticipants, VersionService versions, PactContentRepository contents,
-      PactPublicationRepository publications, IntegrationRepository integrations, PactDocuments documents, ApplicationEventPublisher events) {
+      PactPublicationRepository publications, IntegrationRepository integrations, PactDocuments documents,
+      ApplicationEventPublisher events) {
     this.events = events;
     this.pacticipants = pacticipants;
     this.versions = versions;
@@ -61,7 +64,8 @@ public class PublicationService {
     }
     boolean branchAdded = info.branch() != null && versions.addToBranch(version, info.branch());
     List<String> tagsAdded = info.tags().stream().filter(t -> versions.addTag(version, t)).toList();
-    List<Outcome> outcomes = contracts.stream().map(c -> announce(publishOne(consumer, version, c), consumer, version, info.branch())).toList();
+    List<Outcome> outcomes = contracts.stream().map(c -> announce(publishOne(consumer, version, c), consumer, version, info.branch()))
+        .toList();
     return new Published(consumer, version, outcomes, branchAdded, tagsAdded);
   }
 
@@ -79,12 +83,13 @@ public class PublicationService {
           + "Each pact must be published with a unique consumer version number: publish the changed pact under the new "
           + "commit's SHA (the version already holds content " + current.getSha().substring(0, 12) + ", the upload has "
           + sha.substring(0, 12) + ").";
-      throw ApiException.conflict("contracts", message, List.of(Map.of("type", "error", "text", message)));
+      throw ApiException.conflict("contracts", message, List.of(Hal.ordered("type", "error", "text", message)));
     }
     Optional<PactContent> known = contents.findByConsumerIdAndProviderIdAndSha(consumer.getId(), provider.getId(), sha);
     PactContent content = known.orElseGet(() -> contents.saveAndFlush(new PactContent(consumer.getId(), provider.getId(), sha,
         Json.write(documents.withInteractionIds(contract.document().json())))));
-    PactPublication publication = publications.saveAndFlush(new PactPublication(version.getId(), consumer.getId(), provider.getId(), content.getId()));
+    PactPublication publication = publications.saveAndFlush(new PactPublication(version.getId(), consumer.getId(), provider.getId(),
+        content.getId()));
     if (integrations.findByConsumerIdAndProviderId(consumer.getId(), provider.getId()).isEmpty()) {
       integrations.saveAndFlush(new Integration(consumer.getId(), provider.getId()));
     }
@@ -111,6 +116,12 @@ public class PublicationService {
   @Transactional(readOnly = true)
   public Optional<PactPublication> latest(Pacticipant provider, Pacticipant consumer) {
     return publications.findFirstByProviderIdAndConsumerIdOrderByConsumerVersionIdDesc(provider.getId(), consumer.getId());
+  }
+
+  /** The pact of the newest consumer version without tags (the reference broker's {@code latest-untagged}). */
+  @Transactional(readOnly = true)
+  public Optional<PactPublication> latestUntagged(Pacticipant provider, Pacticipant consumer) {
+    return publications.latestUntagged(provider.getId(), consumer.getId());
   }
 
   @Transactional(readOnly = true)
@@ -182,6 +193,16 @@ public class PublicationService {
   @Transactional(readOnly = true)
   public List<Integration> integrations() {
     return integrations.findAll();
+  }
+
+  /** An integration with its two pacticipants, for {@code /integrations}. */
+  public record IntegrationEntry(Pacticipant consumer, Pacticipant provider, LocalDateTime createdAt) {}
+
+  /** Every integration with its consumer and provider, read in one transaction. */
+  @Transactional(readOnly = true)
+  public List<IntegrationEntry> integrationEntries() {
+    return integrations.findAll().stream().map(i -> new IntegrationEntry(pacticipants.byId(i.getConsumerId()),
+        pacticipants.byId(i.getProviderId()), i.getCreatedAt())).toList();
   }
 
   @Transactional(readOnly = true)

@@ -50,7 +50,8 @@ class PublishController {
   @PostMapping("/contracts/publish")
   ResponseEntity<Map<String, Object>> publish(@RequestBody JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("The body must be a JSON object: {\"pacticipantName\":..., \"pacticipantVersionNumber\":..., \"contracts\":[...]}");
+      throw ApiException.badRequest("The body must be a JSON object: {\"pacticipantName\":..., \"pacticipantVersionNumber\":..., "
+          + "\"contracts\":[...]}");
     }
     String name = string(body, "pacticipantName", true);
     Hal.requireName("pacticipantName", name);
@@ -98,7 +99,8 @@ class PublishController {
     Hal.requireName(field + ".consumerName", consumerName);
     Hal.requireName(field + ".providerName", providerName);
     if (!consumerName.equals(pacticipantName)) {
-      throw ApiException.invalidField(field + ".consumerName", "\"" + consumerName + "\" must match pacticipantName \"" + pacticipantName + "\"");
+      throw ApiException.invalidField(field + ".consumerName", "\"" + consumerName + "\" must match pacticipantName \"" + pacticipantName
+          + "\"");
     }
     String specification = string(c, "specification", field + ".specification", true);
     if (!"pact".equals(specification.toLowerCase(Locale.ROOT))) {
@@ -117,7 +119,8 @@ class PublishController {
     try {
       bytes = Base64.getMimeDecoder().decode(content);
     } catch (IllegalArgumentException e) {
-      throw ApiException.invalidField(field + ".content", "is not valid base64 (" + e.getMessage() + "); send the pact JSON encoded with base64");
+      throw ApiException.invalidField(field + ".content", "is not valid base64 (" + e.getMessage()
+          + "); send the pact JSON encoded with base64");
     }
     String text;
     try {
@@ -128,11 +131,13 @@ class PublishController {
     }
     PactDocuments.Document doc = documents.parse(text, "contract " + consumerName + "-" + providerName, field + ".content");
     if (!doc.consumerName().equals(consumerName)) {
-      throw ApiException.invalidField(field + ".consumerName", "\"" + consumerName + "\" does not match the consumer name in the pact content (\""
+      throw ApiException.invalidField(field + ".consumerName", "\"" + consumerName
+          + "\" does not match the consumer name in the pact content (\""
           + doc.consumerName() + "\")");
     }
     if (!doc.providerName().equals(providerName)) {
-      throw ApiException.invalidField(field + ".providerName", "\"" + providerName + "\" does not match the provider name in the pact content (\""
+      throw ApiException.invalidField(field + ".providerName", "\"" + providerName
+          + "\" does not match the provider name in the pact content (\""
           + doc.providerName() + "\")");
     }
     return new PublicationService.Contract(consumerName, providerName, doc);
@@ -147,18 +152,21 @@ class PublishController {
       notice(notices, logs, "info", "Version " + v + " of " + c + " is on branch " + branch + (p.branchAdded() ? "" : " (already)"));
     }
     for (String tag : tags) {
-      notice(notices, logs, "info", "Tagged version " + v + " of " + c + " with " + tag + (p.tagsAdded().contains(tag) ? "" : " (already)"));
+      notice(notices, logs, "info", "Tagged version " + v + " of " + c + " with " + tag + (p.tagsAdded().contains(tag) ? ""
+          : " (already)"));
     }
     versions.branchLikeNumber(p.version(), "Consumer", "pact broker publish --consumer-app-version $GIT_SHA --branch {branch}")
         .ifPresent(text -> notice(notices, logs, "warning", text));
     if (branch == null && tags.isEmpty()) {
-      notice(notices, logs, "warning", "Version " + v + " of " + c + " has no branch: publish with --branch so selectors and can-i-merge can find it");
+      notice(notices, logs, "warning", "Version " + v + " of " + c
+          + " has no branch: publish with --branch so selectors and can-i-merge can find it");
     }
     List<Map<String, Object>> contractLinks = new ArrayList<>();
     for (PublicationService.Outcome o : p.outcomes()) {
       String text;
       if (!o.created()) {
-        text = "Pact for " + c + " version " + v + " and provider " + o.provider().getName() + " was already published with identical content; nothing changed";
+        text = "Pact for " + c + " version " + v + " and provider " + o.provider().getName()
+            + " was already published with identical content; nothing changed";
       } else if (o.contentNew()) {
         text = "Created pact for " + c + " version " + v + " and provider " + o.provider().getName() + " (new content, it needs verifying)";
       } else {
@@ -193,8 +201,8 @@ class PublishController {
   }
 
   private static void notice(List<Map<String, Object>> notices, List<Map<String, Object>> logs, String type, String text) {
-    notices.add(Map.of("type", type, "text", text));
-    logs.add(Map.of("level", "warning".equals(type) ? "warn" : "info", "message", text, "deprecationWarning", ""));
+    notices.add(Hal.ordered("type", type, "text", text));
+    logs.add(Hal.ordered("level", "warning".equals(type) ? "warn" : "info", "message", text, "deprecationWarning", ""));
   }
 
   private static String string(JsonNode body, String key, boolean required) {

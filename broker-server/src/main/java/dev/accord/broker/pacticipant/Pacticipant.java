@@ -43,7 +43,8 @@ public class Pacticipant {
   }
 
   /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
-  public static Pacticipant detached(Long id, String name, String displayName, String mainBranch, String repositoryUrl, LocalDateTime createdAt,
+  public static Pacticipant detached(Long id, String name, String displayName, String mainBranch, String repositoryUrl,
+      LocalDateTime createdAt,
       LocalDateTime updatedAt) {
     Pacticipant p = new Pacticipant();
     p.id = id;

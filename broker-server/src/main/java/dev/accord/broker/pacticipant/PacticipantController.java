@@ -42,10 +42,7 @@ class PacticipantController {
     if (pageNumber < 1 || pageSize < 1) {
       throw ApiException.badRequest("pageNumber and pageSize must be 1 or more");
     }
-    List<Pacticipant> page = service.all().stream()
-        .filter(p -> query == null || p.getName().toLowerCase(Locale.ROOT).contains(query.toLowerCase(Locale.ROOT)))
-        .skip((long) (pageNumber - 1) * pageSize).limit(pageSize).toList();
-    return Hal.ok(collection(links.url("/pacticipants"), "Pacticipants", page));
+    return Hal.ok(collection(links.url("/pacticipants"), "Pacticipants", service.page(query, pageNumber, pageSize)));
   }
 
   /** Pacticipants in the shape the Pact clients read: {@code _links.pacticipants} and the entries with their latest version. */
@@ -53,7 +50,8 @@ class PacticipantController {
     List<Long> ids = page.stream().map(Pacticipant::getId).toList();
     Map<Long, String> latest = service.latestVersionNumbers(ids);
     Map<Long, List<String>> labels = service.labels(ids);
-    List<Map<String, Object>> all = page.stream().map(p -> views.render(p, latest.get(p.getId()), labels.getOrDefault(p.getId(), List.of()))).toList();
+    List<Map<String, Object>> all = page.stream().map(p -> views.render(p, latest.get(p.getId()), labels.getOrDefault(p.getId(),
+        List.of()))).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("_embedded", Map.of("pacticipants", all));
     body.put("pacticipants", all);
@@ -131,7 +129,8 @@ class PacticipantController {
     if (body == null || !body.isObject()) {
       throw ApiException.badRequest("The body must be a JSON object like {\"name\":\"Foo\",\"mainBranch\":\"main\"}");
     }
-    return new PacticipantService.PacticipantFields(Fields.text("displayName", text(body, "displayName"), Fields.NAME), text(body, "mainBranch"),
+    return new PacticipantService.PacticipantFields(Fields.text("displayName", text(body, "displayName"), Fields.NAME), text(body,
+        "mainBranch"),
         Fields.text("repositoryUrl", text(body, "repositoryUrl"), Fields.URL));
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -60,7 +61,8 @@ public class PacticipantService {
       return;
     }
     String key = similarityKey(name);
-    List<String> similar = pacticipants.findAllByOrderByNameAsc().stream().map(Pacticipant::getName).filter(n -> similarityKey(n).equals(key)).toList();
+    List<String> similar = pacticipants.findAllByOrderByNameAsc().stream().map(Pacticipant::getName).filter(n -> similarityKey(n)
+        .equals(key)).toList();
     if (similar.isEmpty()) {
       return;
     }
@@ -74,7 +76,7 @@ public class PacticipantService {
         + "If the pact broker requires authentication, include '-u <username>:<password>' in the command.\n"
         + "To disable this check, set accord.broker.check-for-potential-duplicate-pacticipant-names=false "
         + "(env ACCORD_BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES=false).";
-    throw ApiException.conflict("pacticipantName", message, List.of(Map.of("type", "error", "text", message)));
+    throw ApiException.conflict("pacticipantName", message, List.of(Hal.ordered("type", "error", "text", message)));
   }
 
   /** Names that differ only by case and by separators (space, -, _, .) are look-alikes: "Foo Bar", "foo-bar", "FooBar". */
@@ -85,6 +87,20 @@ public class PacticipantService {
   @Transactional(readOnly = true)
   public List<Pacticipant> all() {
     return pacticipants.findAllByOrderByNameAsc();
+  }
+
+  /**
+   * One page of the pacticipants by name, those whose name contains {@code query} (any case) when it is not null;
+   * {@code pageNumber} counts from 1. Paged by the database.
+   */
+  @Transactional(readOnly = true)
+  public List<Pacticipant> page(String query, int pageNumber, int pageSize) {
+    if ((long) (pageNumber - 1) * pageSize > Integer.MAX_VALUE) {
+      return List.of(); // past any table the database can page through
+    }
+    PageRequest page = PageRequest.of(pageNumber - 1, pageSize);
+    return query == null ? pacticipants.findAllByOrderByNameAsc(page)
+        : pacticipants.findByNameContainingIgnoreCaseOrderByNameAsc(query, page);
   }
 
   @Transactional(readOnly = true)
@@ -156,7 +172,8 @@ public class PacticipantService {
   /** The pacticipants carrying a label, oldest first. */
   @Transactional(readOnly = true)
   public List<Pacticipant> withLabel(String label) {
-    return pacticipants.findAllById(labels.pacticipantsWith(label)).stream().sorted(java.util.Comparator.comparing(Pacticipant::getId)).toList();
+    return pacticipants.findAllById(labels.pacticipantsWith(label)).stream().sorted(java.util.Comparator.comparing(Pacticipant::getId))
+        .toList();
   }
 
   @Transactional

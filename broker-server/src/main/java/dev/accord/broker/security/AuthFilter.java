@@ -54,7 +54,8 @@ class AuthFilter extends OncePerRequestFilter {
     this.enabled = !username.isEmpty() || !readOnlyUsername.isEmpty() || !token.isEmpty() || !readOnlyToken.isEmpty();
     log.info("Authentication: {}", enabled
         ? "on (read-write user: " + (username.isEmpty() ? "none" : "'" + username + "'") + ", read-only user: "
-            + (readOnlyUsername.isEmpty() ? "none" : "'" + readOnlyUsername + "'") + ", read-write token: " + (token.isEmpty() ? "no" : "yes")
+            + (readOnlyUsername.isEmpty() ? "none" : "'" + readOnlyUsername + "'") + ", read-write token: " + (token.isEmpty() ? "no"
+            : "yes")
             + ", read-only token: " + (readOnlyToken.isEmpty() ? "no" : "yes") + ", public read: " + publicRead + ")"
         : "off: the broker is open to anyone who can reach it (set accord.broker.auth.* to protect it)");
   }
@@ -98,7 +99,8 @@ class AuthFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException,
+      IOException {
     if (!enabled) {
       chain.doFilter(request, response);
       return;
@@ -123,7 +125,8 @@ class AuthFilter extends OncePerRequestFilter {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Accord broker\"");
       String why = header == null ? "No credentials were sent." : "The credentials sent were not accepted.";
       ErrorBody.write(response, 401, "Authentication required: " + why
-          + " Send basic auth (pact broker -u USER -p PASSWORD, or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD) or a bearer token (-k TOKEN, or PACT_BROKER_TOKEN).");
+          + " Send basic auth (pact broker -u USER -p PASSWORD, or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD) or a bearer token (-k "
+          + "TOKEN, or PACT_BROKER_TOKEN).");
       return;
     }
     if (access == Access.READ && !read) {

@@ -35,7 +35,8 @@ class WriteRequestGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException,
+      IOException {
     if (READS.contains(request.getMethod())) {
       chain.doFilter(request, response);
       return;
@@ -46,7 +47,8 @@ class WriteRequestGuard extends OncePerRequestFilter {
       String sent = origin(origin.trim());
       if (sent == null || !(sent.equals(own) || sent.equals(configuredOrigin))) {
         ErrorBody.write(response, 403, "Cross-origin write refused: " + request.getMethod() + " from Origin '" + origin
-            + "', which is not this broker (" + own + "). Writes come from the Pact clients or CI, which send no Origin, or from the broker's own pages; "
+            + "', which is not this broker (" + own
+            + "). Writes come from the Pact clients or CI, which send no Origin, or from the broker's own pages; "
             + "behind a proxy, set accord.broker.base-url to the address browsers use.");
         return;
       }
@@ -55,7 +57,8 @@ class WriteRequestGuard extends OncePerRequestFilter {
     if (contentType != null) {
       String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
       if (!MEDIA_TYPE.matcher(type).matches() || type.contains("*")) {
-        ErrorBody.write(response, 415, "Content-Type '" + contentType + "' is not a media type a request can have; send Content-Type: application/json.");
+        ErrorBody.write(response, 415, "Content-Type '" + contentType
+            + "' is not a media type a request can have; send Content-Type: application/json.");
         return;
       }
       if (BROWSER_FORM_TYPES.contains(type)) {

@@ -22,7 +22,8 @@ record Badge(String label, String message, String colour) {
     int total = left + right;
     String l = escape(label);
     String m = escape(message);
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + total + "\" height=\"20\" role=\"img\" aria-label=\"" + l + ": " + m + "\">"
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + total + "\" height=\"20\" role=\"img\" aria-label=\"" + l + ": " + m
+        + "\">"
         + "<title>" + l + ": " + m + "</title>"
         + "<linearGradient id=\"s\" x2=\"0\" y2=\"100%\"><stop offset=\"0\" stop-color=\"#bbb\" stop-opacity=\".1\"/>"
         + "<stop offset=\"1\" stop-opacity=\".1\"/></linearGradient>"

@@ -5,14 +5,13 @@ import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.verification.Verification;
-import dev.accord.broker.verification.VerificationRepository;
+import dev.accord.broker.verification.VerificationService;
 import dev.accord.broker.version.VersionService;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,20 +29,19 @@ class BadgeController {
   private final PacticipantService pacticipants;
   private final VersionService versions;
   private final PublicationService publications;
-  private final VerificationRepository verifications;
-  private final JdbcTemplate jdbc;
+  private final VerificationService verifications;
 
-  BadgeController(PacticipantService pacticipants, VersionService versions, PublicationService publications, VerificationRepository verifications,
-      JdbcTemplate jdbc) {
+  BadgeController(PacticipantService pacticipants, VersionService versions, PublicationService publications,
+      VerificationService verifications) {
     this.pacticipants = pacticipants;
     this.versions = versions;
     this.publications = publications;
     this.verifications = verifications;
-    this.jdbc = jdbc;
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/latest/badge")
-  ResponseEntity<String> latest(@PathVariable String provider, @PathVariable String consumer, @RequestParam(required = false) String label) {
+  ResponseEntity<String> latest(@PathVariable String provider, @PathVariable String consumer,
+      @RequestParam(required = false) String label) {
     return badge(label, pair(provider, consumer).flatMap(p -> publications.latest(p.provider(), p.consumer())));
   }
 
@@ -55,12 +53,9 @@ class BadgeController {
   }
 
   @GetMapping("/pacts/provider/{provider}/consumer/{consumer}/latest-untagged/badge")
-  ResponseEntity<String> latestUntagged(@PathVariable String provider, @PathVariable String consumer, @RequestParam(required = false) String label) {
-    return badge(label, pair(provider, consumer).flatMap(p -> jdbc.queryForList("""
-        select max(pp.consumer_version_id) from pact_publication pp
-        where pp.provider_id = ? and pp.consumer_id = ? and not exists (select 1 from tag t where t.version_id = pp.consumer_version_id)
-        """, Long.class, p.provider().getId(), p.consumer().getId()).stream().filter(id -> id != null).findFirst()
-        .flatMap(id -> publications.forConsumerVersion(versions.byId(id), p.provider()))));
+  ResponseEntity<String> latestUntagged(@PathVariable String provider, @PathVariable String consumer,
+      @RequestParam(required = false) String label) {
+    return badge(label, pair(provider, consumer).flatMap(p -> publications.latestUntagged(p.provider(), p.consumer())));
   }
 
   private record Pair(Pacticipant provider, Pacticipant consumer) {}
@@ -70,7 +65,7 @@ class BadgeController {
   }
 
   private ResponseEntity<String> badge(String label, Optional<PactPublication> publication) {
-    Boolean verified = publication.flatMap(p -> verifications.findFirstByPactContentIdOrderByIdDesc(p.getPactContentId()))
+    Boolean verified = publication.flatMap(p -> verifications.latestForContent(p.getPactContentId()))
         .map(Verification::isSuccess).orElse(null);
     String text = label == null || label.isBlank() ? "pact" : label.length() > 100 ? label.substring(0, 100) : label;
     return ResponseEntity.ok().contentType(SVG).cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)))

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BrowserIndexRedirect extends OncePerRequestFilter {
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException,
+      IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String accept = request.getHeader("Accept");
     if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && (path.isEmpty() || path.equals("/"))

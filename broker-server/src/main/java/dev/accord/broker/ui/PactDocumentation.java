@@ -113,7 +113,8 @@ final class PactDocumentation {
   }
 
   private static JsonNode first(Map<String, List<String>> values, String key) {
-    return MultiValues.getIgnoreCase(values, key).filter(v -> !v.isEmpty()).map(v -> (JsonNode) Json.nodes().stringNode(v.get(0))).orElse(null);
+    return MultiValues.getIgnoreCase(values, key).filter(v -> !v.isEmpty()).map(v -> (JsonNode) Json.nodes().stringNode(v.get(0)))
+        .orElse(null);
   }
 
   /** The example each rule is explained against: the value at a body path, the path itself, a header's first value... */

@@ -12,7 +12,7 @@ import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.verification.Verification;
-import dev.accord.broker.verification.VerificationRepository;
+import dev.accord.broker.verification.VerificationService;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
@@ -44,13 +44,13 @@ class UiPages {
   private final PacticipantService pacticipants;
   private final VersionService versions;
   private final PublicationService publications;
-  private final VerificationRepository verifications;
+  private final VerificationService verifications;
   private final EnvironmentService environments;
   private final DeploymentService deployments;
   private final MatrixLookup matrix;
 
   UiPages(IntegrationIndex index, PacticipantService pacticipants, VersionService versions, PublicationService publications,
-      VerificationRepository verifications, EnvironmentService environments, DeploymentService deployments, MatrixLookup matrix) {
+      VerificationService verifications, EnvironmentService environments, DeploymentService deployments, MatrixLookup matrix) {
     this.index = index;
     this.pacticipants = pacticipants;
     this.versions = versions;
@@ -94,7 +94,8 @@ class UiPages {
   String pactVersion(@PathVariable String provider, @PathVariable String consumer, @PathVariable String version, Model model) {
     Pacticipant p = pacticipant(provider);
     Pacticipant c = pacticipant(consumer);
-    Version v = versions.find(c, version).orElseThrow(() -> new PageNotFound("The broker has no version " + version + " of " + c.getName() + "."));
+    Version v = versions.find(c, version).orElseThrow(() -> new PageNotFound("The broker has no version " + version + " of " + c.getName()
+        + "."));
     PactPublication publication = publications.forConsumerVersion(v, p)
         .orElseThrow(() -> new PageNotFound(c.getName() + " version " + version + " has no pact with " + p.getName() + "."));
     return pact(p, c, publication, false, model);
@@ -110,7 +111,7 @@ class UiPages {
       doc = null;
       model.addAttribute("unreadable", e.getMessage());
     }
-    Verification latestVerification = verifications.findFirstByPactContentIdOrderByIdDesc(publication.getPactContentId()).orElse(null);
+    Verification latestVerification = verifications.latestForContent(publication.getPactContentId()).orElse(null);
     model.addAttribute("provider", provider.getName());
     model.addAttribute("consumer", consumer.getName());
     model.addAttribute("consumerVersion", cv.getNumber());
@@ -120,7 +121,8 @@ class UiPages {
     model.addAttribute("publishedAt", Hal.timestamp(publication.getCreatedAt()));
     model.addAttribute("publishedAgo", Ages.ago(publication.getCreatedAt()));
     model.addAttribute("status", status(latestVerification));
-    model.addAttribute("verifiedBy", latestVerification == null ? null : versions.byId(latestVerification.getProviderVersionId()).getNumber());
+    model.addAttribute("verifiedBy", latestVerification == null ? null : versions.byId(latestVerification.getProviderVersionId())
+        .getNumber());
     model.addAttribute("verifiedAgo", latestVerification == null ? null : Ages.ago(latestVerification.getCreatedAt()));
     model.addAttribute("coverage", latestVerification == null ? null : CoverageView.of(latestVerification.getCoverage()));
     model.addAttribute("doc", doc);
@@ -156,7 +158,8 @@ class UiPages {
     Pacticipant p = pacticipant(provider);
     DeployDecision decision = matrix.consumerVersions(c.getName(), blank(consumerVersion), blank(consumerBranch));
     Map<Long, String> branchCache = new HashMap<>();
-    Function<Version, String> branchesOf = v -> v == null ? "" : branchCache.computeIfAbsent(v.getId(), id -> String.join(", ", versions.branchNames(v)));
+    Function<Version, String> branchesOf = v -> v == null ? "" : branchCache.computeIfAbsent(v.getId(), id -> String.join(", ",
+        versions.branchNames(v)));
     List<DeployDecision.Row> kept = new ArrayList<>();
     for (DeployDecision.Row row : decision.rows()) {
       if (!row.provider().getId().equals(p.getId()) || !row.consumer().getId().equals(c.getId())) {
@@ -180,7 +183,8 @@ class UiPages {
         branchesOf.apply(r.consumerVersion()), r.providerVersion() == null ? null : r.providerVersion().getNumber(),
         branchesOf.apply(r.providerVersion()), status(r.verification()),
         r.verification() == null ? null : Hal.timestamp(r.verification().getCreatedAt()),
-        r.verification() == null ? null : Ages.ago(r.verification().getCreatedAt()), MatrixLookup.failureDetails(r.verification()))).toList();
+        r.verification() == null ? null : Ages.ago(r.verification().getCreatedAt()), MatrixLookup.failureDetails(r.verification())))
+        .toList();
     model.addAttribute("consumer", c.getName());
     model.addAttribute("provider", p.getName());
     model.addAttribute("rows", rows);
@@ -225,7 +229,8 @@ class UiPages {
 
   record ReasonView(String type, String text) {}
 
-  record DecisionRowView(String consumer, String consumerVersion, String provider, String providerVersion, String status, boolean ignored) {}
+  record DecisionRowView(String consumer, String consumerVersion, String provider, String providerVersion, String status,
+      boolean ignored) {}
 
   @GetMapping("/ui/can-i-deploy")
   String canIDeploy(@RequestParam(required = false) String pacticipant, @RequestParam(required = false) String version,
@@ -252,8 +257,10 @@ class UiPages {
     }
     model.addAttribute("verdict", decision.deployable() == null ? "unknown" : decision.deployable() ? "yes" : "no");
     model.addAttribute("reasons", decision.reasons().stream().map(r -> new ReasonView(r.type(), r.text())).toList());
-    model.addAttribute("rows", decision.rows().stream().map(r -> new DecisionRowView(r.consumer().getName(), r.consumerVersion().getNumber(),
-        r.provider().getName(), r.providerVersion() == null ? null : r.providerVersion().getNumber(), status(r.verification()), r.ignored()))
+    model.addAttribute("rows", decision.rows().stream().map(r -> new DecisionRowView(r.consumer().getName(), r.consumerVersion()
+        .getNumber(),
+        r.provider().getName(), r.providerVersion() == null ? null : r.providerVersion().getNumber(), status(r.verification()),
+        r.ignored()))
         .toList());
     return "can-i-deploy";
   }

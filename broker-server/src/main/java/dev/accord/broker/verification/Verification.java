@@ -72,7 +72,8 @@ public class Verification {
   }
 
   /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
-  public static Verification detached(Long id, Long pactContentId, Long providerVersionId, Long consumerId, Long providerId, boolean success, boolean wip,
+  public static Verification detached(Long id, Long pactContentId, Long providerVersionId, Long consumerId, Long providerId,
+      boolean success, boolean wip,
       String buildUrl, String testResults, String verifiedByImplementation, String verifiedByVersion, LocalDateTime createdAt) {
     Verification v = new Verification();
     v.id = id;

@@ -49,7 +49,7 @@ class VerificationController {
     Map<String, Object> json = render(r.verification(), r.provider(), r.consumer(), r.providerVersion(), r.content());
     List<Map<String, String>> notices = new ArrayList<>();
     versions.branchLikeNumber(r.providerVersion(), "Provider", "pact verifier --provider-version $GIT_SHA --provider-branch {branch}")
-        .ifPresent(text -> notices.add(Map.of("type", "warning", "text", text)));
+        .ifPresent(text -> notices.add(Hal.ordered("type", "warning", "text", text)));
     json.put("notices", notices);
     String location = url(r.provider(), r.consumer(), r.content().getSha(), r.verification().getId());
     if (r.replayed()) {
@@ -68,7 +68,8 @@ class VerificationController {
   }
 
   @DeleteMapping(BASE + "/verification-results/{number}")
-  ResponseEntity<Void> delete(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha, @PathVariable String number) {
+  ResponseEntity<Void> delete(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
+      @PathVariable String number) {
     service.delete(service.require(provider, consumer, sha, number).verification());
     return Hal.noContent();
   }
@@ -92,16 +93,18 @@ class VerificationController {
     if (v.getCoverage() != null) {
       m.put("coverage", Json.parse(v.getCoverage()));
     }
-    m.put("_links", Map.of(
+    m.put("_links", Hal.ordered(
         "self", link(url(p, c, content.getSha(), v.getId()), "Verification result"),
-        "pb:pact-version", link(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}", p.getName(), c.getName(), content.getSha()), "Pact"),
+        "pb:pact-version", link(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}", p.getName(), c.getName(), content.getSha()),
+        "Pact"),
         "pb:provider-version", link(links.url("/pacticipants/{}/versions/{}", p.getName(), pv.getNumber()), "Provider version")));
     return m;
   }
 
   static String decodedMetadata(String metadata) {
     try {
-      return java.net.URLDecoder.decode(new String(Base64.getUrlDecoder().decode(metadata), StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+      return java.net.URLDecoder.decode(new String(Base64.getUrlDecoder().decode(metadata), StandardCharsets.UTF_8),
+          StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return "";
     }

@@ -41,7 +41,8 @@ public interface VerificationRepository extends JpaRepository<Verification, Long
   List<String> providerVersionNumbers(Long pactContentId, Pageable page);
 
   /** The numbers, among {@code numbers}, under which provider versions verified the content, newest first. */
-  @Query("select pv.number from Verification v join Version pv on pv.id = v.providerVersionId where v.pactContentId = ?1 and pv.number in ?2 "
+  @Query("select pv.number from Verification v join Version pv on pv.id = v.providerVersionId where v.pactContentId = ?1 and pv.number in "
+      + "?2 "
       + "group by pv.id, pv.number order by pv.id desc")
   List<String> providerVersionNumbersAmong(Long pactContentId, Collection<String> numbers, Pageable page);
 }

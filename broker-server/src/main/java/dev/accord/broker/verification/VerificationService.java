@@ -24,7 +24,8 @@ public class VerificationService {
   private final VerificationRepository verifications;
   private final ApplicationEventPublisher events;
 
-  VerificationService(PacticipantService pacticipants, VersionService versions, PublicationService publications, VerificationRepository verifications,
+  VerificationService(PacticipantService pacticipants, VersionService versions, PublicationService publications,
+      VerificationRepository verifications,
       ApplicationEventPublisher events) {
     this.events = events;
     this.pacticipants = pacticipants;
@@ -34,7 +35,8 @@ public class VerificationService {
   }
 
   /** {@code replayed}: the request repeated an Idempotency-Key, and this is the result the first request created. */
-  public record Recorded(Verification verification, Pacticipant provider, Pacticipant consumer, Version providerVersion, PactContent content,
+  public record Recorded(Verification verification, Pacticipant provider, Pacticipant consumer, Version providerVersion,
+      PactContent content,
       boolean replayed) {}
 
   @Transactional
@@ -43,7 +45,8 @@ public class VerificationService {
     Pacticipant provider = pacticipants.require(providerName);
     Pacticipant consumer = pacticipants.require(consumerName);
     PactContent content = publications.contentBySha(consumer, provider, sha).orElseThrow(() -> ApiException.notFound(
-        "No pact content " + sha + " between " + consumerName + " and " + providerName + "; publish results to the pb:publish-verification-results link of the pact you verified"));
+        "No pact content " + sha + " between " + consumerName + " and " + providerName
+        + "; publish results to the pb:publish-verification-results link of the pact you verified"));
     String number = body.providerApplicationVersion();
     boolean success = body.success();
     if (idempotencyKey != null) {
@@ -56,8 +59,10 @@ public class VerificationService {
         Verification e = earlier.get();
         Version ev = versions.byId(e.getProviderVersionId());
         if (!e.getPactContentId().equals(content.getId()) || !ev.getNumber().equals(number) || e.isSuccess() != success) {
-          throw ApiException.of(HttpStatus.CONFLICT, "The Idempotency-Key '" + idempotencyKey + "' was already used for another verification result of "
-              + providerName + " (version " + ev.getNumber() + ", success " + e.isSuccess() + ", pact content " + pactSha(e, content) + "); send a new "
+          throw ApiException.of(HttpStatus.CONFLICT, "The Idempotency-Key '" + idempotencyKey
+              + "' was already used for another verification result of "
+              + providerName + " (version " + ev.getNumber() + ", success " + e.isSuccess() + ", pact content " + pactSha(e, content)
+              + "); send a new "
               + "key with each new result, and the same key only when retrying the same request.");
         }
         return new Recorded(e, provider, consumer, ev, content, true);
@@ -125,6 +130,12 @@ public class VerificationService {
   @Transactional(readOnly = true)
   public Optional<Verification> latestFor(PactContent content) {
     return verifications.findFirstByPactContentIdOrderByIdDesc(content.getId());
+  }
+
+  /** The newest verification of a pact's content, by the content's id. */
+  @Transactional(readOnly = true)
+  public Optional<Verification> latestForContent(Long pactContentId) {
+    return verifications.findFirstByPactContentIdOrderByIdDesc(pactContentId);
   }
 
   @Transactional

@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 /** {@code /pacts/provider/P/for-verification}: what {@code pact verifier} asks before verifying. */
 @RestController
 class PactsForVerificationController {
-  private static final Set<String> SELECTOR_KEYS = Set.of("mainBranch", "branch", "fallbackBranch", "matchingBranch", "tag", "fallbackTag", "latest",
+  private static final Set<String> SELECTOR_KEYS = Set.of("mainBranch", "branch", "fallbackBranch", "matchingBranch", "tag", "fallbackTag",
+      "latest",
       "deployed", "released", "deployedOrReleased", "environment", "consumer");
 
   private final PactsForVerificationService service;
@@ -36,7 +37,8 @@ class PactsForVerificationController {
   private final EnvironmentService environments;
   private final Links links;
 
-  PactsForVerificationController(PactsForVerificationService service, PacticipantService pacticipants, EnvironmentService environments, Links links) {
+  PactsForVerificationController(PactsForVerificationService service, PacticipantService pacticipants, EnvironmentService environments,
+      Links links) {
     this.service = service;
     this.pacticipants = pacticipants;
     this.environments = environments;
@@ -54,7 +56,8 @@ class PactsForVerificationController {
   @PostMapping("/pacts/provider/{provider}/for-verification")
   ResponseEntity<Map<String, Object>> post(@PathVariable String provider, @RequestBody(required = false) JsonNode body) {
     if (body != null && !body.isNull() && !body.isObject()) {
-      throw ApiException.badRequest("The body must be a JSON object like {\"consumerVersionSelectors\":[{\"mainBranch\":true}],\"providerVersionBranch\":\"main\"}");
+      throw ApiException.badRequest("The body must be a JSON object like "
+          + "{\"consumerVersionSelectors\":[{\"mainBranch\":true}],\"providerVersionBranch\":\"main\"}");
     }
     PactsForVerificationService.Request request = request(body);
     PactsForVerificationService.validate(request.selectors(), request.providerVersionBranch(), environments);
@@ -75,7 +78,8 @@ class PactsForVerificationController {
   private Map<String, Object> entry(String provider, PactsForVerificationService.Selected s, PactsForVerificationService.Request request) {
     String metadata = "s[][cv]=" + s.consumerVersion().getId() + (s.wip() ? "&w=true" : "&p=" + Boolean.TRUE.equals(s.pending()));
     String b64 = Base64.getUrlEncoder().withoutPadding().encodeToString(metadata.getBytes(StandardCharsets.UTF_8));
-    String url = links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/metadata/{}", provider, s.consumer().getName(), s.content().getSha(), b64);
+    String url = links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/metadata/{}", provider, s.consumer().getName(), s.content()
+        .getSha(), b64);
     Map<String, Object> props = new LinkedHashMap<>();
     if (s.pending() != null) {
       props.put("pending", s.pending());
@@ -84,32 +88,39 @@ class PactsForVerificationController {
       props.put("wip", true);
     }
     List<Map<String, Object>> notices = new ArrayList<>();
-    StringBuilder why = new StringBuilder("The pact at " + url + " is being verified because the pact content belongs to the consumer version"
+    StringBuilder why = new StringBuilder("The pact at " + url
+        + " is being verified because the pact content belongs to the consumer version"
         + (s.criteria().size() > 1 ? "s" : "") + " matching the following criteri" + (s.criteria().size() > 1 ? "a" : "on") + ":");
     for (String c : s.criteria()) {
       why.append("\n    * ").append(c).append(" (").append(s.consumerVersion().getNumber()).append(")");
     }
-    notices.add(Map.of("when", "before_verification", "text", why.toString()));
+    notices.add(Hal.ordered("when", "before_verification", "text", why.toString()));
     if (Boolean.TRUE.equals(s.pending())) {
       String branch = request.providerVersionBranch() != null ? "branch " + request.providerVersionBranch()
           : request.providerVersionTags().isEmpty() ? "any version" : "tag(s) " + String.join(", ", request.providerVersionTags());
-      notices.add(Map.of("when", "before_verification", "text", "This pact is in pending state for this version of " + provider
-          + " because a successful verification result for " + branch + " has not yet been published. If this verification fails, it will not cause the overall build to fail."));
-      notices.add(Map.of("when", "after_verification:success_true_published_false", "text", "This pact is still in pending state for " + branch
+      notices.add(Hal.ordered("when", "before_verification", "text", "This pact is in pending state for this version of " + provider
+          + " because a successful verification result for " + branch
+          + " has not yet been published. If this verification fails, it will not cause the overall build to fail."));
+      notices.add(Hal.ordered("when", "after_verification:success_true_published_false", "text", "This pact is still in pending state for "
+          + branch
           + " as the successful verification results have not yet been published."));
-      notices.add(Map.of("when", "after_verification:success_false_published_false", "text", "This pact is still in pending state for " + branch
+      notices.add(Hal.ordered("when", "after_verification:success_false_published_false", "text",
+          "This pact is still in pending state for " + branch
           + " as a successful verification result has not yet been published."));
-      notices.add(Map.of("when", "after_verification:success_true_published_true", "text", "This pact is no longer in pending state for " + branch
+      notices.add(Hal.ordered("when", "after_verification:success_true_published_true", "text",
+          "This pact is no longer in pending state for " + branch
           + ", as a successful verification result has been published. If a verification for a version of " + provider + " with " + branch
           + " fails in the future, it will fail the build."));
-      notices.add(Map.of("when", "after_verification:success_false_published_true", "text", "This pact is still in pending state for " + branch
+      notices.add(Hal.ordered("when", "after_verification:success_false_published_true", "text", "This pact is still in pending state for "
+          + branch
           + " as the verification failed."));
     }
     props.put("notices", notices);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("shortDescription", String.join(", ", s.reasons()));
     m.put("verificationProperties", props);
-    m.put("_links", Map.of("self", Links.named(url, "Pact to verify", "Pact between " + s.consumer().getName() + " (" + s.consumerVersion().getNumber() + ") and " + provider)));
+    m.put("_links", Map.of("self", Links.named(url, "Pact to verify", "Pact between " + s.consumer().getName() + " (" + s.consumerVersion()
+        .getNumber() + ") and " + provider)));
     return m;
   }
 
@@ -123,7 +134,8 @@ class PactsForVerificationController {
       JsonNode sel = body.get("consumerVersionSelectors");
       if (sel != null && !sel.isNull()) {
         if (!sel.isArray()) {
-          throw ApiException.invalidField("consumerVersionSelectors", "must be an array of selectors, e.g. [{\"mainBranch\":true},{\"deployedOrReleased\":true}]");
+          throw ApiException.invalidField("consumerVersionSelectors",
+              "must be an array of selectors, e.g. [{\"mainBranch\":true},{\"deployedOrReleased\":true}]");
         }
         int i = 0;
         for (JsonNode s : sel) {
@@ -187,7 +199,8 @@ class PactsForVerificationController {
       }
     }
     return new PactsForVerificationService.Selector(bool(s, "mainBranch", field), str(s, "branch", field), str(s, "fallbackBranch", field),
-        bool(s, "matchingBranch", field), str(s, "tag", field), str(s, "fallbackTag", field), bool(s, "latest", field), bool(s, "deployed", field),
+        bool(s, "matchingBranch", field), str(s, "tag", field), str(s, "fallbackTag", field), bool(s, "latest", field), bool(s, "deployed",
+        field),
         bool(s, "released", field), bool(s, "deployedOrReleased", field), str(s, "environment", field), str(s, "consumer", field));
   }
 

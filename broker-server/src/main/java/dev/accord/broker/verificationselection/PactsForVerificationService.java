@@ -42,7 +42,8 @@ class PactsForVerificationService {
   }
 
   /** A consumer version selector as sent by the verifier (validated). */
-  record Selector(Boolean mainBranch, String branch, String fallbackBranch, Boolean matchingBranch, String tag, String fallbackTag, Boolean latest,
+  record Selector(Boolean mainBranch, String branch, String fallbackBranch, Boolean matchingBranch, String tag, String fallbackTag,
+      Boolean latest,
       Boolean deployed, Boolean released, Boolean deployedOrReleased, String environment, String consumer) {}
 
   record Request(List<Selector> selectors, List<String> providerVersionTags, String providerVersionBranch, boolean includePendingStatus,
@@ -59,7 +60,8 @@ class PactsForVerificationService {
    * their services' own read-only transactions.
    */
   public List<Selected> select(String providerName, Request request) {
-    SelectionRows.Provider read = rows.provider(providerName).orElseGet(() -> new SelectionRows.Provider(pacticipants.require(providerName), List.of()));
+    SelectionRows.Provider read = rows.provider(providerName).orElseGet(() -> new SelectionRows.Provider(pacticipants.require(providerName),
+        List.of()));
     Pacticipant provider = read.provider();
     List<Pacticipant> consumers = read.consumers();
     List<Selector> selectors = request.selectors().isEmpty() ? defaults() : expand(request.selectors());
@@ -75,8 +77,10 @@ class PactsForVerificationService {
     }
     // the pacts found by tag or as the latest are JPA entities: their content hashes and versions are read here, once for all of them
     List<PactPublication> bare = found.stream().map(ConsumerMatch::match).filter(m -> m.content() == null).map(Match::publication).toList();
-    Map<Long, ContentRef> contents = bare.isEmpty() ? Map.of() : publications.contentRefs(bare.stream().map(PactPublication::getPactContentId).collect(Collectors.toSet()));
-    Map<Long, Version> bareVersions = bare.isEmpty() ? Map.of() : versions.byIds(bare.stream().map(PactPublication::getConsumerVersionId).collect(Collectors.toSet()));
+    Map<Long, ContentRef> contents = bare.isEmpty() ? Map.of() : publications.contentRefs(bare.stream()
+        .map(PactPublication::getPactContentId).collect(Collectors.toSet()));
+    Map<Long, Version> bareVersions = bare.isEmpty() ? Map.of() : versions.byIds(bare.stream().map(PactPublication::getConsumerVersionId)
+        .collect(Collectors.toSet()));
     Map<String, Selected> bySha = new LinkedHashMap<>();
     for (ConsumerMatch f : found) {
       Pacticipant consumer = f.consumer();
@@ -101,12 +105,14 @@ class PactsForVerificationService {
         }
       }
     }
-    Set<Long> pending = request.includePendingStatus() ? pending(bySha.values().stream().map(s -> s.content().getId()).collect(Collectors.toSet()), request)
+    Set<Long> pending = request.includePendingStatus() ? pending(bySha.values().stream().map(s -> s.content().getId())
+        .collect(Collectors.toSet()), request)
         : Set.of();
     List<Selected> result = new ArrayList<>();
     for (Selected s : bySha.values()) {
       Boolean isPending = request.includePendingStatus() ? pending.contains(s.content().getId()) : null;
-      result.add(new Selected(s.publication(), s.content(), s.consumer(), s.consumerVersion(), s.reasons(), s.criteria(), isPending, false));
+      result.add(new Selected(s.publication(), s.content(), s.consumer(), s.consumerVersion(), s.reasons(), s.criteria(), isPending,
+          false));
     }
     if (request.includeWipPactsSince() != null && (request.providerVersionBranch() != null || !request.providerVersionTags().isEmpty())) {
       result.addAll(wip(provider, consumers, bySha, request));
@@ -136,7 +142,8 @@ class PactsForVerificationService {
    * ({@link SelectionRows}): the provider's pacts of the head versions of the branches named, the environments and the
    * provider's pacts of the consumers' versions deployed and released in them.
    */
-  private record Reads(Map<String, SelectionRows.Found> heads, List<SelectionRows.Env> environments, SelectionRows.InEnvironments inEnvironments) {
+  private record Reads(Map<String, SelectionRows.Found> heads, List<SelectionRows.Env> environments,
+      SelectionRows.InEnvironments inEnvironments) {
     static String key(Long id, Object other) {
       return id + "/" + other;
     }
@@ -228,8 +235,10 @@ class PactsForVerificationService {
         if (!tagged.isEmpty()) {
           out.add(new Match(tagged.get(0), "latest with tag " + s.tag(), "latest version of " + c + " with tag '" + s.tag() + "'"));
         } else if (s.fallbackTag() != null) {
-          forConsumer(publications.withConsumerTag(provider, s.fallbackTag()), consumer).stream().findFirst().ifPresent(p -> out.add(new Match(p,
-              "latest with tag " + s.fallbackTag() + " (fallback for " + s.tag() + ")", "latest version of " + c + " with tag '" + s.fallbackTag() + "' (fallback)")));
+          forConsumer(publications.withConsumerTag(provider, s.fallbackTag()), consumer).stream().findFirst().ifPresent(p
+              -> out.add(new Match(p,
+              "latest with tag " + s.fallbackTag() + " (fallback for " + s.tag() + ")", "latest version of " + c + " with tag '"
+              + s.fallbackTag() + "' (fallback)")));
         }
       } else {
         tagged.forEach(p -> out.add(new Match(p, "one of " + s.tag(), "one of the versions of " + c + " with tag '" + s.tag() + "'")));
@@ -241,10 +250,12 @@ class PactsForVerificationService {
           : reads.environments();
       for (SelectionRows.Env e : envs) {
         if (deploymentsCount(s)) {
-          reads.deployed(e, consumer).forEach(f -> out.add(new Match(f, "deployed to " + e.name(), "version of " + c + " currently deployed to " + e.name())));
+          reads.deployed(e, consumer).forEach(f -> out.add(new Match(f, "deployed to " + e.name(), "version of " + c
+              + " currently deployed to " + e.name())));
         }
         if (releasesCount(s)) {
-          reads.released(e, consumer).forEach(f -> out.add(new Match(f, "released in " + e.name(), "version of " + c + " released and supported in " + e.name())));
+          reads.released(e, consumer).forEach(f -> out.add(new Match(f, "released in " + e.name(), "version of " + c
+              + " released and supported in " + e.name())));
         }
       }
     } else if (Boolean.TRUE.equals(s.latest())) {
@@ -303,7 +314,8 @@ class PactsForVerificationService {
   }
 
   private boolean verifiedByProviderBranchOrTags(ContentRef content, Request request) {
-    if (request.providerVersionBranch() != null && verifications.successByProviderBranch(content.getId(), request.providerVersionBranch(), false)) {
+    if (request.providerVersionBranch() != null && verifications.successByProviderBranch(content.getId(), request.providerVersionBranch(),
+        false)) {
       return true;
     }
     return request.providerVersionTags().stream().anyMatch(tag -> verifications.successByProviderTag(content.getId(), tag, false));
@@ -327,7 +339,8 @@ class PactsForVerificationService {
         if (explicit.containsKey(key) || found.containsKey(key) || verifiedByProviderBranchOrTags(content, request)) {
           continue;
         }
-        found.put(key, new Selected(p, content, consumer, versions.byId(p.getConsumerVersionId()), new ArrayList<>(List.of("work in progress")),
+        found.put(key, new Selected(p, content, consumer, versions.byId(p.getConsumerVersionId()),
+            new ArrayList<>(List.of("work in progress")),
             new ArrayList<>(List.of("work in progress pact from " + consumer.getName())), true, true));
       }
     }
@@ -340,14 +353,16 @@ class PactsForVerificationService {
       String f = "consumerVersionSelectors[" + i + "]";
       boolean env = s.environment() != null || Boolean.TRUE.equals(s.deployed()) || Boolean.TRUE.equals(s.released())
           || Boolean.TRUE.equals(s.deployedOrReleased());
-      boolean any = Boolean.TRUE.equals(s.mainBranch()) || s.branch() != null || s.tag() != null || env || Boolean.TRUE.equals(s.matchingBranch())
+      boolean any = Boolean.TRUE.equals(s.mainBranch()) || s.branch() != null || s.tag() != null || env
+          || Boolean.TRUE.equals(s.matchingBranch())
           || Boolean.TRUE.equals(s.latest());
       if (!any) {
         throw ApiException.invalidField(f, "must specify one of mainBranch, branch, matchingBranch, tag, environment, deployed, released, "
             + "deployedOrReleased or latest: true (e.g. {\"mainBranch\": true})");
       }
       if (Boolean.FALSE.equals(s.latest()) && (Boolean.TRUE.equals(s.mainBranch()) || s.branch() != null)) {
-        throw ApiException.invalidField(f, "latest: false cannot be used with mainBranch or branch (they always mean the latest version of the branch)");
+        throw ApiException.invalidField(f,
+            "latest: false cannot be used with mainBranch or branch (they always mean the latest version of the branch)");
       }
       if (s.branch() != null && s.tag() != null) {
         throw ApiException.invalidField(f, "cannot specify both branch and tag");
@@ -359,12 +374,16 @@ class PactsForVerificationService {
         throw ApiException.invalidField(f, "fallbackTag can only be used with tag and latest: true");
       }
       if (Boolean.TRUE.equals(s.matchingBranch()) && (providerVersionBranch == null || providerVersionBranch.isBlank())) {
-        throw ApiException.invalidField(f, "matchingBranch requires providerVersionBranch to be set in the request (pact verifier --provider-branch)");
+        throw ApiException.invalidField(f,
+            "matchingBranch requires providerVersionBranch to be set in the request (pact verifier --provider-branch)");
       }
-      if (env && (s.branch() != null || s.tag() != null || Boolean.TRUE.equals(s.mainBranch()) || Boolean.TRUE.equals(s.matchingBranch()))) {
-        throw ApiException.invalidField(f, "environment, deployed, released and deployedOrReleased cannot be combined with branch, tag or mainBranch");
+      if (env && (s.branch() != null || s.tag() != null || Boolean.TRUE.equals(s.mainBranch())
+          || Boolean.TRUE.equals(s.matchingBranch()))) {
+        throw ApiException.invalidField(f,
+            "environment, deployed, released and deployedOrReleased cannot be combined with branch, tag or mainBranch");
       }
-      int kinds = (Boolean.TRUE.equals(s.deployed()) ? 1 : 0) + (Boolean.TRUE.equals(s.released()) ? 1 : 0) + (Boolean.TRUE.equals(s.deployedOrReleased()) ? 1 : 0);
+      int kinds = (Boolean.TRUE.equals(s.deployed()) ? 1 : 0) + (Boolean.TRUE.equals(s.released()) ? 1 : 0)
+          + (Boolean.TRUE.equals(s.deployedOrReleased()) ? 1 : 0);
       if (kinds > 1) {
         throw ApiException.invalidField(f, "deployed, released and deployedOrReleased are mutually exclusive");
       }

@@ -1,123 +1,38 @@
 package dev.accord.broker.verificationselection;
 
-import dev.accord.broker.deployment.DeploymentService;
-import dev.accord.broker.environment.Environment;
-import dev.accord.broker.environment.EnvironmentService;
-import dev.accord.broker.pact.Integration;
-import dev.accord.broker.pact.PactPublication;
-import dev.accord.broker.pact.PublicationService;
-import dev.accord.broker.pacticipant.Pacticipant;
-import dev.accord.broker.pacticipant.PacticipantService;
-import dev.accord.broker.version.VersionService;
-import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
-import dev.accord.pact.json.Json;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /pacts/provider/P/provider-states}: the states a provider must support, de-duplicated and sorted by name. */
 @RestController
 class ProviderStatesController {
-  private final PacticipantService pacticipants;
-  private final VersionService versions;
-  private final PublicationService publications;
-  private final EnvironmentService environments;
-  private final DeploymentService deployments;
+  private final ProviderStates states;
 
-  ProviderStatesController(PacticipantService pacticipants, VersionService versions, PublicationService publications, EnvironmentService environments,
-      DeploymentService deployments) {
-    this.pacticipants = pacticipants;
-    this.versions = versions;
-    this.publications = publications;
-    this.environments = environments;
-    this.deployments = deployments;
+  ProviderStatesController(ProviderStates states) {
+    this.states = states;
   }
 
   @GetMapping("/pacts/provider/{provider}/provider-states")
-  @Transactional(readOnly = true)
   public ResponseEntity<Map<String, Object>> mainBranch(@PathVariable String provider) {
-    Pacticipant p = pacticipants.require(provider);
-    List<PactPublication> pacts = new ArrayList<>();
-    for (Pacticipant consumer : consumers(p)) {
-      if (consumer.getMainBranch() != null) {
-        versions.branchHead(consumer, consumer.getMainBranch()).flatMap(v -> publications.forConsumerVersion(v, p)).ifPresent(pacts::add);
-      }
-    }
-    return Hal.ok(states(pacts));
+    return answer(states.mainBranch(provider));
   }
 
   @GetMapping("/pacts/provider/{provider}/provider-states/branch/{branch}")
-  @Transactional(readOnly = true)
   public ResponseEntity<Map<String, Object>> branch(@PathVariable String provider, @PathVariable String branch) {
-    Pacticipant p = pacticipants.require(provider);
-    List<PactPublication> pacts = new ArrayList<>();
-    for (Pacticipant consumer : consumers(p)) {
-      versions.branchHead(consumer, branch).flatMap(v -> publications.forConsumerVersion(v, p)).ifPresent(pacts::add);
-    }
-    return Hal.ok(states(pacts));
+    return answer(states.branch(provider, branch));
   }
 
   @GetMapping("/pacts/provider/{provider}/provider-states/environment/{environment}")
-  @Transactional(readOnly = true)
   public ResponseEntity<Map<String, Object>> environment(@PathVariable String provider, @PathVariable String environment) {
-    Pacticipant p = pacticipants.require(provider);
-    Environment e = environments.byName(environment).or(() -> environments.all().stream().filter(x -> x.getUuid().equals(environment)).findFirst())
-        .orElseThrow(() -> ApiException.notFound("Environment '" + environment + "' not found"));
-    List<PactPublication> pacts = new ArrayList<>();
-    for (Pacticipant consumer : consumers(p)) {
-      deployments.currentlyDeployed(e, consumer).forEach(d -> publications.forConsumerVersion(versions.byId(d.getVersionId()), p).ifPresent(pacts::add));
-      deployments.currentlySupported(e, consumer).forEach(r -> publications.forConsumerVersion(versions.byId(r.getVersionId()), p).ifPresent(pacts::add));
-    }
-    return Hal.ok(states(pacts));
+    return answer(states.environment(provider, environment));
   }
 
-  private List<Pacticipant> consumers(Pacticipant provider) {
-    return publications.integrationsOfProvider(provider).stream().map(Integration::getConsumerId).map(pacticipants::byId).toList();
-  }
-
-  private Map<String, Object> states(List<PactPublication> pacts) {
-    Map<String, Map<String, Object>> byKey = new TreeMap<>();
-    for (PactPublication pub : pacts) {
-      String consumer = pacticipants.byId(pub.getConsumerId()).getName();
-      JsonNode doc = Json.parse(publications.content(pub).getContent());
-      for (String key : List.of("interactions", "messages")) {
-        for (JsonNode interaction : doc.path(key)) {
-          if (interaction.path("providerState").isString()) {
-            add(byKey, interaction.path("providerState").asString(), null, consumer);
-          }
-          for (JsonNode state : interaction.path("providerStates")) {
-            add(byKey, state.path("name").asString(), state.get("params"), consumer);
-          }
-        }
-      }
-    }
-    return Map.of("providerStates", new ArrayList<>(byKey.values()));
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void add(Map<String, Map<String, Object>> byKey, String name, JsonNode params, String consumer) {
-    String key = name + "\u0000" + (params == null ? "" : Json.write(params));
-    Map<String, Object> state = byKey.computeIfAbsent(key, k -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", name);
-      if (params != null && !params.isNull()) {
-        m.put("params", params);
-      }
-      m.put("consumers", new ArrayList<String>());
-      return m;
-    });
-    List<String> consumers = (List<String>) state.get("consumers");
-    if (!consumers.contains(consumer)) {
-      consumers.add(consumer);
-    }
+  private static ResponseEntity<Map<String, Object>> answer(List<Map<String, Object>> providerStates) {
+    return Hal.ok(Map.of("providerStates", providerStates));
   }
 }

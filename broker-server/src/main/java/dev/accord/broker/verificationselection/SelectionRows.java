@@ -53,7 +53,8 @@ class SelectionRows {
             + "FROM pacticipant p WHERE p.name = :name "
             + "UNION ALL "
             + "SELECT 1 AS kind, i.id AS rid, c.id, c.name, c.display_name, c.main_branch, c.repository_url, c.created_at, c.updated_at "
-            + "FROM pacticipant p JOIN integration i ON i.provider_id = p.id JOIN pacticipant c ON c.id = i.consumer_id WHERE p.name = :name "
+            + "FROM pacticipant p JOIN integration i ON i.provider_id = p.id JOIN pacticipant c ON c.id = i.consumer_id WHERE p.name = "
+            + ":name "
             + "ORDER BY kind, rid",
         new MapSqlParameterSource("name", name), rs -> {
           (rs.getInt("kind") == 0 ? provider : consumers).add(SqlRows.pacticipant(rs));
@@ -97,7 +98,8 @@ class SelectionRows {
    */
   record InEnvironments(Map<String, List<Found>> deployed, Map<String, List<Found>> released) {}
 
-  InEnvironments inEnvironments(Long providerId, Collection<Long> environmentIds, Collection<Long> consumerIds, boolean deployed, boolean released) {
+  InEnvironments inEnvironments(Long providerId, Collection<Long> environmentIds, Collection<Long> consumerIds, boolean deployed,
+      boolean released) {
     Map<String, List<Found>> deployedOut = new HashMap<>();
     Map<String, List<Found>> releasedOut = new HashMap<>();
     if (environmentIds.isEmpty() || consumerIds.isEmpty() || !deployed && !released) {
@@ -141,7 +143,8 @@ class SelectionRows {
 
   /** Of the contents, those with at least one successful verification. */
   Set<Long> successful(Collection<Long> contentIds) {
-    return contents("SELECT DISTINCT r.pact_content_id FROM verification r WHERE r.pact_content_id IN (:contents) AND r.success = TRUE", contentIds, null);
+    return contents("SELECT DISTINCT r.pact_content_id FROM verification r WHERE r.pact_content_id IN (:contents) AND r.success = TRUE",
+        contentIds, null);
   }
 
   private Set<Long> contents(String sql, Collection<Long> contentIds, String label) {

@@ -51,7 +51,7 @@ class VersionController {
     List<Map<String, Object>> items = versions.recent(p, pageNumber - 1, pageSize).stream().map(v -> views.render(p, v)).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("_embedded", Map.of("versions", items));
-    body.put("page", Map.of("number", pageNumber, "size", pageSize, "totalElements", versions.count(p)));
+    body.put("page", Hal.ordered("number", pageNumber, "size", pageSize, "totalElements", versions.count(p)));
     body.put("_links", Map.of("self", link(links.url("/pacticipants/{}/versions", name), "Versions of " + name)));
     return Hal.ok(body);
   }
@@ -63,12 +63,14 @@ class VersionController {
   }
 
   @PutMapping("/pacticipants/{name}/versions/{number}")
-  ResponseEntity<Map<String, Object>> put(@PathVariable String name, @PathVariable String number, @RequestBody(required = false) JsonNode body) {
+  ResponseEntity<Map<String, Object>> put(@PathVariable String name, @PathVariable String number,
+      @RequestBody(required = false) JsonNode body) {
     return writeVersion(name, number, body);
   }
 
   @PatchMapping("/pacticipants/{name}/versions/{number}")
-  ResponseEntity<Map<String, Object>> patch(@PathVariable String name, @PathVariable String number, @RequestBody(required = false) JsonNode body) {
+  ResponseEntity<Map<String, Object>> patch(@PathVariable String name, @PathVariable String number,
+      @RequestBody(required = false) JsonNode body) {
     return writeVersion(name, number, body);
   }
 
@@ -95,7 +97,8 @@ class VersionController {
   @GetMapping("/pacticipants/{name}/latest-version/{tag}")
   ResponseEntity<Map<String, Object>> latestTagged(@PathVariable String name, @PathVariable String tag) {
     Pacticipant p = pacticipants.require(name);
-    Version v = versions.latestWithTag(p, tag).orElseThrow(() -> ApiException.notFound("No version of '" + name + "' has tag '" + tag + "'"));
+    Version v = versions.latestWithTag(p, tag).orElseThrow(() -> ApiException.notFound("No version of '" + name + "' has tag '" + tag
+        + "'"));
     return Hal.ok(views.render(p, v));
   }
 
@@ -162,7 +165,8 @@ class VersionController {
   @GetMapping("/pacticipants/{name}/branches/{branch}/latest-version")
   ResponseEntity<Map<String, Object>> branchHead(@PathVariable String name, @PathVariable String branch) {
     Pacticipant p = pacticipants.require(name);
-    Version v = versions.branchHead(p, branch).orElseThrow(() -> ApiException.notFound("Branch '" + branch + "' of '" + name + "' has no versions"));
+    Version v = versions.branchHead(p, branch).orElseThrow(() -> ApiException.notFound("Branch '" + branch + "' of '" + name
+        + "' has no versions"));
     return Hal.ok(views.render(p, v));
   }
 
@@ -176,7 +180,8 @@ class VersionController {
   }
 
   @PutMapping("/pacticipants/{name}/branches/{branch}/versions/{number}")
-  ResponseEntity<Map<String, Object>> putBranchVersion(@PathVariable String name, @PathVariable String branch, @PathVariable String number) {
+  ResponseEntity<Map<String, Object>> putBranchVersion(@PathVariable String name, @PathVariable String branch,
+      @PathVariable String number) {
     VersionWrites.Written w = Retrying.transaction(() -> writes.branchVersion(name, branch, number));
     Map<String, Object> json = views.render(w.pacticipant(), w.version());
     return w.created() ? Hal.created(json, links.url("/pacticipants/{}/branches/{}/versions/{}", name, branch, number)) : Hal.ok(json);
@@ -190,6 +195,7 @@ class VersionController {
   }
 
   private Branch requireBranch(Pacticipant p, String branch) {
-    return versions.branch(p, branch).orElseThrow(() -> ApiException.notFound("Branch '" + branch + "' of pacticipant '" + p.getName() + "' not found"));
+    return versions.branch(p, branch).orElseThrow(() -> ApiException.notFound("Branch '" + branch + "' of pacticipant '" + p.getName()
+        + "' not found"));
   }
 }

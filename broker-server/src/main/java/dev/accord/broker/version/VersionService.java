@@ -58,7 +58,8 @@ public class VersionService {
     if (!onBranchOfThatName && !branchWithoutDigits) {
       return Optional.empty();
     }
-    return Optional.of(role + " version '" + number + "' of " + p.getName() + " looks like a branch name, not a version: it was accepted and "
+    return Optional.of(role + " version '" + number + "' of " + p.getName()
+        + " looks like a branch name, not a version: it was accepted and "
         + "filed under the version number '" + number + "', which every build of that branch would share, so can-i-deploy cannot tell "
         + "them apart. Use the git SHA as the version and give the branch separately (" + fix.replace("{branch}", number) + ").");
   }

@@ -72,12 +72,15 @@ public class VersionViews {
     l.put("pb:pacticipant", link(links.url("/pacticipants/{}", p.getName()), p.getName()));
     l.put("pb:tag", templatedLink(self + "/tags/{tag}", "Get, create or delete a tag for this version"));
     l.put("pb:matrix-for-version", link(links.base() + "/matrix?q%5B%5D%5Bpacticipant%5D=" + Links.encode(p.getName())
-        + "&q%5B%5D%5Bversion%5D=" + Links.encode(v.getNumber()) + "&latestby=cvpv", "The matrix of pacts and verification results for this version"));
+        + "&q%5B%5D%5Bversion%5D=" + Links.encode(v.getNumber()) + "&latestby=cvpv",
+        "The matrix of pacts and verification results for this version"));
     List<Map<String, Object>> deploy = new ArrayList<>();
     List<Map<String, Object>> release = new ArrayList<>();
     for (Environment e : environments.findAllByOrderByNameAsc()) {
-      deploy.add(Links.named(self + "/deployed-versions/environment/" + e.getUuid(), "Record deployment to " + e.getDisplayName(), e.getName()));
-      release.add(Links.named(self + "/released-versions/environment/" + e.getUuid(), "Record release to " + e.getDisplayName(), e.getName()));
+      deploy.add(Links.named(self + "/deployed-versions/environment/" + e.getUuid(), "Record deployment to " + e.getDisplayName(),
+          e.getName()));
+      release.add(Links.named(self + "/released-versions/environment/" + e.getUuid(), "Record release to " + e.getDisplayName(),
+          e.getName()));
     }
     l.put("pb:record-deployment", deploy);
     l.put("pb:record-release", release);
@@ -98,7 +101,7 @@ public class VersionViews {
     m.put("createdAt", Hal.timestamp(b.getCreatedAt()));
     m.put("updatedAt", Hal.timestamp(b.getUpdatedAt()));
     String self = links.url("/pacticipants/{}/branches/{}", p.getName(), b.getName());
-    m.put("_links", Map.of("self", link(self, "Branch"), "pb:versions", link(self + "/versions", "Versions of branch " + b.getName()),
+    m.put("_links", Hal.ordered("self", link(self, "Branch"), "pb:versions", link(self + "/versions", "Versions of branch " + b.getName()),
         "pb:pacticipant", link(links.url("/pacticipants/{}", p.getName()), p.getName())));
     return m;
   }

@@ -1,11 +1,11 @@
 package dev.accord.broker.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.tomcat.util.http.InvalidParameterException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
@@ -65,7 +65,8 @@ class ApiExceptionHandler {
             "The request body " + JsonProblem.describe(j) + ". Send a JSON object with Content-Type: application/json.");
       }
     }
-    return error(HttpStatus.BAD_REQUEST, "The request body is missing, not JSON, or not the JSON object this resource takes. Send a JSON object "
+    return error(HttpStatus.BAD_REQUEST,
+        "The request body is missing, not JSON, or not the JSON object this resource takes. Send a JSON object "
         + "with Content-Type: application/json.");
   }
 
@@ -108,17 +109,20 @@ class ApiExceptionHandler {
     for (FieldError f : e.getBindingResult().getFieldErrors()) {
       errors.computeIfAbsent(f.getField(), k -> new java.util.ArrayList<>()).add(f.getDefaultMessage());
     }
-    e.getBindingResult().getGlobalErrors().forEach(g -> errors.computeIfAbsent("body", k -> new java.util.ArrayList<>()).add(g.getDefaultMessage()));
+    e.getBindingResult().getGlobalErrors().forEach(g -> errors.computeIfAbsent("body", k -> new java.util.ArrayList<>())
+        .add(g.getDefaultMessage()));
     return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(HAL).body(ErrorBody.of(errors));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<Map<String, Object>> typeMismatch(MethodArgumentTypeMismatchException e) {
     MethodParameter p = e.getParameter();
-    String where = p.hasParameterAnnotation(PathVariable.class) ? "The path segment '" + e.getName() + "'" : "The query parameter '" + e.getName() + "'";
+    String where = p.hasParameterAnnotation(PathVariable.class) ? "The path segment '" + e.getName() + "'" : "The query parameter '"
+        + e.getName() + "'";
     Class<?> type = e.getRequiredType();
     String expected = type == int.class || type == Integer.class ? "a whole number (at most " + Integer.MAX_VALUE + ")"
-        : type == long.class || type == Long.class ? "a whole number" : type == boolean.class || type == Boolean.class ? "true or false" : "of another form";
+        : type == long.class || type == Long.class ? "a whole number" : type == boolean.class || type == Boolean.class ? "true or false"
+        : "of another form";
     return error(HttpStatus.BAD_REQUEST, where + " must be " + expected + ", got '" + e.getValue() + "'");
   }
 
@@ -136,7 +140,8 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-    return error(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here; allowed: " + e.getSupportedHttpMethods());
+    return error(HttpStatus.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here; allowed: "
+        + e.getSupportedHttpMethods());
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -147,7 +152,8 @@ class ApiExceptionHandler {
   /** Tomcat decodes query parameters lazily, so a {@code %FF} in the query string surfaces here rather than before Spring. */
   @ExceptionHandler(InvalidParameterException.class)
   ResponseEntity<Map<String, Object>> badQueryString() {
-    return error(HttpStatus.BAD_REQUEST, "The query string cannot be read: a parameter is not UTF-8 once percent-decoded (e.g. %FF) or is malformed. "
+    return error(HttpStatus.BAD_REQUEST,
+        "The query string cannot be read: a parameter is not UTF-8 once percent-decoded (e.g. %FF) or is malformed. "
         + "Encode query parameters as UTF-8 and percent-encode them.");
   }
 
@@ -184,7 +190,7 @@ class ApiExceptionHandler {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("errors", List.of("The broker could not complete the request because of an internal error (reference "
         + reference + "); nothing was written. Retry, and report the reference with the broker log if it persists."));
-    body.put("error", Map.of("message", "internal error", "reference", reference));
+    body.put("error", Hal.ordered("message", "internal error", "reference", reference));
     return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(HAL).body(body);
   }
 

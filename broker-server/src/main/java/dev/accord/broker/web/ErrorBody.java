@@ -53,7 +53,8 @@ public final class ErrorBody {
       case 431 -> "The request headers are larger than the broker accepts; send fewer or shorter headers.";
       case 503 -> "The broker cannot answer right now; retry shortly.";
       default -> status >= 500
-          ? "The broker could not complete the request because of an internal error; retry, and report it with the broker log if it persists."
+          ? "The broker could not complete the request because of an internal error; retry, and report it with the broker log if it "
+          + "persists."
           : "The request was refused (HTTP " + status + ").";
     };
   }

@@ -3,6 +3,8 @@ package dev.accord.broker.web;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +30,22 @@ public final class Hal {
 
   public static ResponseEntity<Void> noContent() {
     return ResponseEntity.noContent().build();
+  }
+
+  /**
+   * A JSON object whose keys keep the order given ({@code Map.of} changes its iteration order from one JVM run to the
+   * next, and so would the answer): {@code ordered("self", selfLink, "pb:pact", pactLink)}.
+   */
+  @SuppressWarnings("unchecked")
+  public static <V> Map<String, V> ordered(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("ordered(...) takes key, value pairs; got " + keysAndValues.length + " arguments");
+    }
+    Map<String, V> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
+    }
+    return m;
   }
 
   public static String timestamp(LocalDateTime utc) {

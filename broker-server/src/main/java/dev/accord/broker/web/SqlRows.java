@@ -14,10 +14,15 @@ import java.time.LocalDateTime;
  */
 public final class SqlRows {
   /** A version's columns, aliased {@code v_*}, for a query that names the version table {@code v}. */
-  public static final String VERSION_COLUMNS = "v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS v_build_url, "
+  public static final String VERSION_COLUMNS = "v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS "
+      + "v_build_url, "
       + "v.created_at AS v_created_at";
-  /** A publication's columns and its content hash, for a query that names the tables {@code p} (pact_publication) and {@code c} (pact_content). */
-  public static final String PUBLICATION_COLUMNS = "p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, p.created_at, c.sha";
+  /**
+   * A publication's columns and its content hash, for a query that names the tables {@code p} (pact_publication) and {@code c}
+   * (pact_content).
+   */
+  public static final String PUBLICATION_COLUMNS = "p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, "
+      + "p.created_at, c.sha";
 
   private SqlRows() {}
 
@@ -28,7 +33,8 @@ public final class SqlRows {
 
   /** A row of {@link #PUBLICATION_COLUMNS}. */
   public static PactPublication publication(ResultSet rs) throws SQLException {
-    return PactPublication.detached(rs.getLong("id"), rs.getLong("consumer_version_id"), rs.getLong("consumer_id"), rs.getLong("provider_id"),
+    return PactPublication.detached(rs.getLong("id"), rs.getLong("consumer_version_id"), rs.getLong("consumer_id"),
+        rs.getLong("provider_id"),
         rs.getLong("pact_content_id"), time(rs, "created_at"));
   }
 

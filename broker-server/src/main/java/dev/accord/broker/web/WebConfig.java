@@ -11,7 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Tomcat settings the Pact clients need: {@code %2F} inside a path segment stays one segment; Tomcat's own errors in the broker's shape. */
+/**
+ * Tomcat settings the Pact clients need: {@code %2F} inside a path segment stays one segment; Tomcat's own errors in the broker's
+ * shape.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfig {
   @Bean

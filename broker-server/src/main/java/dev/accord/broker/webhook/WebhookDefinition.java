@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /** A validated webhook as a value: what is saved, or what {@code POST /webhooks/execute} sends without saving. */
 record WebhookDefinition(String description, Long consumerId, Long providerId, boolean enabled, String method, String url,
-    Map<String, String> headers, String body, String username, String password, Set<String> events, String consumerLabel, String providerLabel) {
+    Map<String, String> headers, String body, String username, String password, Set<String> events, String consumerLabel,
+    String providerLabel) {
 
   String headersJson() {
     return headers.isEmpty() ? null : Json.write(Json.toTree(headers));
@@ -30,15 +31,18 @@ record WebhookDefinition(String description, Long consumerId, Long providerId, b
       node.properties().forEach(e -> headers.put(e.getKey(), WebhookSender.sensitive(e.getKey()) ? open.apply(e.getValue().asString())
           : e.getValue().asString()));
     }
-    return new WebhookDefinition(w.getDescription(), w.getConsumerId(), w.getProviderId(), w.isEnabled(), w.getMethod(), w.getUrl(), headers,
-        w.getBody(), w.getUsername(), open.apply(w.getPassword()), new LinkedHashSet<>(w.getEvents()), w.getConsumerLabel(), w.getProviderLabel());
+    return new WebhookDefinition(w.getDescription(), w.getConsumerId(), w.getProviderId(), w.isEnabled(), w.getMethod(), w.getUrl(),
+        headers,
+        w.getBody(), w.getUsername(), open.apply(w.getPassword()), new LinkedHashSet<>(w.getEvents()), w.getConsumerLabel(),
+        w.getProviderLabel());
   }
 
   /** This definition with the password and sensitive header values encrypted for storage. */
   WebhookDefinition sealed(WebhookSecrets secrets) {
     Map<String, String> sealedHeaders = new LinkedHashMap<>();
     headers.forEach((k, v) -> sealedHeaders.put(k, WebhookSender.sensitive(k) ? secrets.seal(v) : v));
-    return new WebhookDefinition(description, consumerId, providerId, enabled, method, url, sealedHeaders, body, username, secrets.seal(password),
+    return new WebhookDefinition(description, consumerId, providerId, enabled, method, url, sealedHeaders, body, username,
+        secrets.seal(password),
         events, consumerLabel, providerLabel);
   }
 }

@@ -26,8 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The delivery worker. Each sender thread claims one due queue row with {@code SELECT ... FOR UPDATE SKIP LOCKED} and
  * marks it {@code delivering} in one short transaction, sends it outside any transaction, then records the attempt and
- * the next state in another. One row per claim, so a claim never waits behind other slow attempts. Several broker instances on one database therefore never claim the same row; a row whose
- * claimer died is claimed again after {@code accord.webhooks.claim-timeout}.
+ * the next state in another. One row per claim, so a claim never waits behind other slow attempts. Several broker
+ * instances on one database therefore never claim the same row; a row whose claimer died is claimed again after
+ * {@code accord.webhooks.claim-timeout}.
  */
 @Component
 class WebhookDelivery {
@@ -47,7 +48,8 @@ class WebhookDelivery {
   private ExecutorService senders;
   private String lockClause;
 
-  WebhookDelivery(WebhookProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions, TriggeredWebhookRepository triggered,
+  WebhookDelivery(WebhookProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      TriggeredWebhookRepository triggered,
       WebhookRepository webhooks, WebhookExecutionRepository executions, WebhookSender sender, WebhookSecrets secrets) {
     this.secrets = secrets;
     this.properties = properties;
@@ -65,7 +67,8 @@ class WebhookDelivery {
     lockClause = " FOR UPDATE SKIP LOCKED";
     Duration perAttempt = properties.getConnectTimeout().plus(properties.getRequestTimeout());
     if (properties.getClaimTimeout().compareTo(perAttempt) <= 0) {
-      throw new IllegalStateException("accord.webhooks.claim-timeout (" + properties.getClaimTimeout() + ") must be longer than connect-timeout + "
+      throw new IllegalStateException("accord.webhooks.claim-timeout (" + properties.getClaimTimeout()
+          + ") must be longer than connect-timeout + "
           + "request-timeout (" + perAttempt + "), or a delivery still in flight would be claimed again by another instance");
     }
     if (properties.getConcurrency() < 1) {
@@ -77,10 +80,12 @@ class WebhookDelivery {
     }
     AtomicInteger threads = new AtomicInteger();
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "accord-webhook-poll"));
-    senders = Executors.newFixedThreadPool(properties.getConcurrency(), r -> daemon(r, "accord-webhook-delivery-" + threads.incrementAndGet()));
+    senders = Executors.newFixedThreadPool(properties.getConcurrency(), r -> daemon(r, "accord-webhook-delivery-"
+        + threads.incrementAndGet()));
     long poll = Math.max(10, properties.getPollInterval().toMillis());
     scheduler.scheduleWithFixedDelay(this::wake, poll, poll, TimeUnit.MILLISECONDS);
-    log.info("Webhook delivery on (instance {}): {} sender(s), poll every {}, retry schedule {}, allowed schemes {}, methods {}, hosts {}", instance,
+    log.info("Webhook delivery on (instance {}): {} sender(s), poll every {}, retry schedule {}, allowed schemes {}, methods {}, hosts {}",
+        instance,
         properties.getConcurrency(), properties.getPollInterval(), properties.getRetrySchedule(), properties.getAllowedSchemes(),
         properties.getAllowedMethods(), properties.getAllowedHosts().isEmpty() ? "any public host" : properties.getAllowedHosts());
   }
@@ -176,7 +181,8 @@ class WebhookDelivery {
     try {
       attempt = sender.send(WebhookDefinition.of(w, secrets), variables);
     } catch (IllegalStateException e) {
-      attempt = new WebhookSender.Attempt(false, false, w.getMethod(), w.getUrl(), java.util.Map.of(), null, null, null, null, e.getMessage(), 0);
+      attempt = new WebhookSender.Attempt(false, false, w.getMethod(), w.getUrl(), java.util.Map.of(), null, null, null, null,
+          e.getMessage(), 0);
     }
     finish(t, attempt, null);
   }
@@ -202,10 +208,12 @@ class WebhookDelivery {
           next = TriggeredWebhook.FAILED;
         }
       }
-      int updated = jdbc.update("UPDATE triggered_webhook SET status = ?, attempts = ?, next_attempt_at = ?, claimed_by = NULL, claimed_at = NULL, "
+      int updated = jdbc.update("UPDATE triggered_webhook SET status = ?, attempts = ?, next_attempt_at = ?, claimed_by = NULL, "
+          + "claimed_at = NULL, "
           + "updated_at = ? WHERE id = ? AND claimed_by = ?", next, attempts, nextAt, now, t.getId(), instance);
       if (updated == 0) {
-        log.warn("Triggered webhook {} was claimed by another instance while {} delivered it (delivery took longer than accord.webhooks.claim-timeout)",
+        log.warn("Triggered webhook {} was claimed by another instance while {} delivered it (delivery took longer than "
+            + "accord.webhooks.claim-timeout)",
             t.getUuid(), instance);
       }
       if (abandoned != null) {

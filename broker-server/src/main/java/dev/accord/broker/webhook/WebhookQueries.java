@@ -39,7 +39,8 @@ public class WebhookQueries {
       String url, List<String> events, LocalDateTime createdAt, List<DeliverySummary> recentDeliveries) {}
 
   /** One event delivered (or being delivered) to a webhook. status: pending, delivering, succeeded or failed. */
-  public record DeliverySummary(String uuid, String eventName, String status, int attempts, LocalDateTime triggeredAt, LocalDateTime nextAttemptAt,
+  public record DeliverySummary(String uuid, String eventName, String status, int attempts, LocalDateTime triggeredAt,
+      LocalDateTime nextAttemptAt,
       List<AttemptSummary> attemptLog) {}
 
   /** One HTTP attempt: status code (null when no response came), error sentence, duration. */

@@ -80,7 +80,8 @@ class WebhookSender {
       return failure(true, method, url, shown, body, "could not resolve host \"" + host + "\"", start);
     }
     if (properties.getAllowedSchemes().stream().noneMatch(s -> s.equalsIgnoreCase(uri.getScheme()))) {
-      return failure(false, method, url, shown, body, "scheme \"" + uri.getScheme() + "\" is not allowed; allowed: " + properties.getAllowedSchemes(), start);
+      return failure(false, method, url, shown, body, "scheme \"" + uri.getScheme() + "\" is not allowed; allowed: "
+          + properties.getAllowedSchemes(), start);
     }
     String refusal = targets.refusal(host, addresses);
     if (refusal != null) {
@@ -102,7 +103,8 @@ class WebhookSender {
       response.headers().map().forEach((k, v) -> responseHeaders.put(k, String.join(", ", v)));
       String responseBody = response.body();
       if (responseBody != null && responseBody.length() > MAX_RESPONSE_BODY) {
-        responseBody = responseBody.substring(0, MAX_RESPONSE_BODY) + "... (" + (responseBody.length() - MAX_RESPONSE_BODY) + " more characters)";
+        responseBody = responseBody.substring(0, MAX_RESPONSE_BODY) + "... (" + (responseBody.length() - MAX_RESPONSE_BODY)
+            + " more characters)";
       }
       boolean ok = status >= 200 && status < 300;
       return new Attempt(ok, true, method, url, shown, body, status, redact(responseHeaders), responseBody,
@@ -113,7 +115,8 @@ class WebhookSender {
       Thread.currentThread().interrupt();
       return failure(true, method, url, shown, body, "interrupted", start);
     } catch (Exception e) {
-      return failure(true, method, url, shown, body, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), start);
+      return failure(true, method, url, shown, body, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          start);
     }
   }
 
@@ -148,7 +151,8 @@ class WebhookSender {
     return SENSITIVE_HEADER.matcher(headerName.toLowerCase(Locale.ROOT)).matches();
   }
 
-  private static Attempt failure(boolean retryable, String method, String url, Map<String, String> headers, String body, String error, long start) {
+  private static Attempt failure(boolean retryable, String method, String url, Map<String, String> headers, String body, String error,
+      long start) {
     return new Attempt(false, retryable, method, url, headers, body, null, null, null, error, millis(start));
   }
 

@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 /** Saving, reading and deleting webhooks, with the Pact broker's validation (all problems reported at once). */
 @Service
 public class WebhookService {
-  public static final List<String> EVENTS = List.of("contract_published", "contract_content_changed", "contract_requiring_verification_published",
+  public static final List<String> EVENTS = List.of("contract_published", "contract_content_changed",
+      "contract_requiring_verification_published",
       "provider_verification_published", "provider_verification_succeeded", "provider_verification_failed");
   static final Pattern UUID_PATTERN = Pattern.compile("^[A-Za-z0-9_\\-]{16,}$");
   private static final Pattern HTTP_TOKEN = Pattern.compile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$");
@@ -97,18 +98,20 @@ public class WebhookService {
   }
 
   @Transactional(readOnly = true)
-  public List<Webhook> forProvider(Pacticipant provider) {
-    return webhooks.forProvider(provider.getId());
+  public List<Webhook> forProvider(String provider) {
+    return webhooks.forProvider(pacticipants.require(provider).getId());
   }
 
   @Transactional(readOnly = true)
-  public List<Webhook> forConsumer(Pacticipant consumer) {
-    return webhooks.forConsumer(consumer.getId());
+  public List<Webhook> forConsumer(String consumer) {
+    return webhooks.forConsumer(pacticipants.require(consumer).getId());
   }
 
   @Transactional(readOnly = true)
-  public List<Webhook> forPair(Pacticipant provider, Pacticipant consumer) {
-    return webhooks.forPair(provider.getId(), consumer.getId());
+  public List<Webhook> forPair(String provider, String consumer) {
+    Pacticipant p = pacticipants.require(provider);
+    Pacticipant c = pacticipants.require(consumer);
+    return webhooks.forPair(p.getId(), c.getId());
   }
 
   private WebhookDefinition parse(JsonNode body, Scope scope, Webhook existing) {
@@ -191,7 +194,8 @@ public class WebhookService {
                 }
               }
               if (value.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == 0)) {
-                add(errors, "request.headers", "the value of \"" + e.getKey() + "\" contains a line break (CR or LF) or NUL, which would split the "
+                add(errors, "request.headers", "the value of \"" + e.getKey()
+                    + "\" contains a line break (CR or LF) or NUL, which would split the "
                     + "request; give a single-line value");
                 continue;
               }
@@ -210,7 +214,8 @@ public class WebhookService {
       password = optionalString(request, "password", errors);
       if (WebhookSender.REDACTED.equals(password) && existing != null) {
         if (stored == null) {
-          add(errors, "request.password", "the stored password cannot be kept (it cannot be decrypted with accord.webhooks.secret-key); send the password");
+          add(errors, "request.password",
+              "the stored password cannot be kept (it cannot be decrypted with accord.webhooks.secret-key); send the password");
         } else {
           password = stored.password(); // a PUT of what GET returned keeps the stored password
         }
@@ -230,7 +235,8 @@ public class WebhookService {
   private Set<String> events(JsonNode node, Map<String, List<String>> errors) {
     Set<String> events = new LinkedHashSet<>();
     if (node == null || node.isNull() || !node.isArray() || node.isEmpty()) {
-      add(errors, "events", "size cannot be less than 1: give at least one of " + EVENTS + ", e.g. [{\"name\":\"contract_content_changed\"}]");
+      add(errors, "events", "size cannot be less than 1: give at least one of " + EVENTS
+          + ", e.g. [{\"name\":\"contract_content_changed\"}]");
       return events;
     }
     for (JsonNode e : node) {
@@ -320,7 +326,8 @@ public class WebhookService {
 
   private static void unknownVariables(String template, String field, Map<String, List<String>> errors) {
     for (String v : WebhookTemplates.unknown(template)) {
-      add(errors, field, v + " is not a template variable; known: " + WebhookTemplates.NAMES.stream().map(n -> "${pactbroker." + n + "}").toList());
+      add(errors, field, v + " is not a template variable; known: " + WebhookTemplates.NAMES.stream().map(n -> "${pactbroker." + n + "}")
+          .toList());
     }
   }
 

@@ -31,7 +31,8 @@ class WebhookTargets {
     List<String> problems = new ArrayList<>();
     int bad = url.codePoints().filter(c -> Character.isWhitespace(c) || Character.isISOControl(c)).findFirst().orElse(-1);
     if (bad >= 0) {
-      problems.add("\"" + url.replace("\r", "\\r").replace("\n", "\\n") + "\" contains " + (bad == ' ' ? "a space" : String.format("the character U+%04X", bad))
+      problems.add("\"" + url.replace("\r", "\\r").replace("\n", "\\n") + "\" contains " + (bad == ' ' ? "a space"
+          : String.format("the character U+%04X", bad))
           + ", which is not allowed in a URL; percent-encode it (a space is %20)");
       return problems;
     }
@@ -47,7 +48,8 @@ class WebhookTargets {
           + " (configure accord.webhooks.allowed-schemes)");
     }
     if (authority.contains("${")) {
-      problems.add("the host part of the URL (\"" + authority + "\") may not contain a template variable; only the path, query and fragment may");
+      problems.add("the host part of the URL (\"" + authority
+          + "\") may not contain a template variable; only the path, query and fragment may");
       return problems;
     }
     String host = host(authority);
@@ -81,7 +83,8 @@ class WebhookTargets {
       for (InetAddress a : addresses) {
         String kind = internalKind(a);
         if (kind != null) {
-          return "host \"" + host + "\" resolves to " + a.getHostAddress() + ", a " + kind + " address; webhooks may not target internal addresses "
+          return "host \"" + host + "\" resolves to " + a.getHostAddress() + ", a " + kind
+              + " address; webhooks may not target internal addresses "
               + "unless the host is listed in accord.webhooks.allowed-hosts";
         }
       }

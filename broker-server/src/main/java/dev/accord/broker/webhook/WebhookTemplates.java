@@ -41,7 +41,8 @@ final class WebhookTemplates {
       if (value == null) {
         value = "";
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(encode ? URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20") : value));
+      m.appendReplacement(sb, Matcher.quoteReplacement(encode ? URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")
+          : value));
     }
     m.appendTail(sb);
     return sb.toString();

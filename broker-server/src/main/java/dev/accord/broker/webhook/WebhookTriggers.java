@@ -32,7 +32,8 @@ class WebhookTriggers {
   private final Links links;
   private final WebhookDelivery delivery;
 
-  WebhookTriggers(WebhookRepository webhooks, TriggeredWebhookRepository triggered, JdbcTemplate jdbc, Links links, WebhookDelivery delivery) {
+  WebhookTriggers(WebhookRepository webhooks, TriggeredWebhookRepository triggered, JdbcTemplate jdbc, Links links,
+      WebhookDelivery delivery) {
     this.webhooks = webhooks;
     this.triggered = triggered;
     this.jdbc = jdbc;
@@ -46,7 +47,8 @@ class WebhookTriggers {
     Long providerId = e.provider().getId();
     List<Webhook> published = webhooks.firingFor(consumerId, providerId, "contract_published");
     List<Webhook> changed = e.created() ? webhooks.firingFor(consumerId, providerId, "contract_content_changed") : List.of();
-    List<Webhook> requiring = e.created() ? webhooks.firingFor(consumerId, providerId, "contract_requiring_verification_published") : List.of();
+    List<Webhook> requiring = e.created() ? webhooks.firingFor(consumerId, providerId, "contract_requiring_verification_published")
+        : List.of();
     if (published.isEmpty() && changed.isEmpty() && requiring.isEmpty()) {
       return; // the common case costs three indexed lookups, nothing more
     }
@@ -82,7 +84,8 @@ class WebhookTriggers {
     Map<String, String> vars = new LinkedHashMap<>();
     Map<String, Object> consumerVersion = latestConsumerVersionWithContent(e.content().getId());
     Long consumerVersionId = consumerVersion == null ? null : ((Number) consumerVersion.get("id")).longValue();
-    vars.putAll(contractVariables(e.consumer(), e.provider(), consumerVersionId, consumerVersion == null ? "" : (String) consumerVersion.get("number"),
+    vars.putAll(contractVariables(e.consumer(), e.provider(), consumerVersionId, consumerVersion == null ? ""
+        : (String) consumerVersion.get("number"),
         null, e.content().getId(), e.content().getSha()));
     vars.put("verificationResultUrl", verificationUrl(e.provider(), e.consumer(), e.content().getSha(), v.getId()));
     vars.put("providerVersionNumber", e.providerVersion().getNumber());
@@ -140,9 +143,11 @@ class WebhookTriggers {
     v.put("consumerLabels", String.join(", ", labels(consumer.getId())));
     v.put("providerLabels", String.join(", ", labels(provider.getId())));
     v.put("currentlyDeployedProviderVersionNumber", String.join(", ", jdbc.queryForList(
-        "SELECT DISTINCT v.number FROM deployed_version d JOIN version v ON v.id = d.version_id WHERE d.pacticipant_id = ? AND d.undeployed_at IS NULL",
+        "SELECT DISTINCT v.number FROM deployed_version d JOIN version v ON v.id = d.version_id WHERE d.pacticipant_id = ? AND "
+        + "d.undeployed_at IS NULL",
         String.class, provider.getId())));
-    List<Map<String, Object>> latest = jdbc.queryForList("SELECT id, success FROM verification WHERE pact_content_id = ? ORDER BY id DESC LIMIT 1",
+    List<Map<String,
+        Object>> latest = jdbc.queryForList("SELECT id, success FROM verification WHERE pact_content_id = ? ORDER BY id DESC LIMIT 1",
         contentId);
     if (latest.isEmpty()) {
       v.put("githubVerificationStatus", "pending");
@@ -161,8 +166,10 @@ class WebhookTriggers {
    * what would be there when no such pact exists yet.
    */
   Map<String, String> sampleVariables(Long consumerId, Long providerId, String event, PacticipantLookup pacticipants) {
-    StringBuilder sql = new StringBuilder("SELECT p.consumer_id, p.provider_id, p.consumer_version_id, v.number, v.build_url, p.pact_content_id, c.sha "
-        + "FROM pact_publication p JOIN version v ON v.id = p.consumer_version_id JOIN pact_content c ON c.id = p.pact_content_id WHERE 1 = 1");
+    StringBuilder sql = new StringBuilder("SELECT p.consumer_id, p.provider_id, p.consumer_version_id, v.number, v.build_url, "
+        + "p.pact_content_id, c.sha "
+        + "FROM pact_publication p JOIN version v ON v.id = p.consumer_version_id JOIN pact_content c ON c.id = p.pact_content_id WHERE 1 "
+        + "= 1");
     List<Object> args = new ArrayList<>();
     if (consumerId != null) {
       sql.append(" AND p.consumer_id = ?");
@@ -182,7 +189,8 @@ class WebhookTriggers {
       v.put("providerName", providerId == null ? "(provider)" : pacticipants.name(providerId));
     } else {
       Map<String, Object> r = rows.get(0);
-      v = contractVariables(pacticipants.get(((Number) r.get("consumer_id")).longValue()), pacticipants.get(((Number) r.get("provider_id")).longValue()),
+      v = contractVariables(pacticipants.get(((Number) r.get("consumer_id")).longValue()), pacticipants.get(((Number) r.get("provider_id"))
+          .longValue()),
           ((Number) r.get("consumer_version_id")).longValue(), (String) r.get("number"), (String) r.get("build_url"),
           ((Number) r.get("pact_content_id")).longValue(), (String) r.get("sha"));
     }
@@ -207,12 +215,14 @@ class WebhookTriggers {
   }
 
   private String verificationUrl(Pacticipant provider, Pacticipant consumer, String sha, Long id) {
-    return links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}", provider.getName(), consumer.getName(), sha, id);
+    return links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}", provider.getName(), consumer.getName(), sha,
+        id);
   }
 
   /** New pact for the pair, or content different from the pair's previous publication. */
   private boolean contentChanged(PactPublication p) {
-    List<Long> previous = jdbc.queryForList("SELECT pact_content_id FROM pact_publication WHERE provider_id = ? AND consumer_id = ? AND id < ? "
+    List<Long> previous = jdbc.queryForList("SELECT pact_content_id FROM pact_publication WHERE provider_id = ? AND consumer_id = ? AND "
+        + "id < ? "
         + "ORDER BY id DESC LIMIT 1", Long.class, p.getProviderId(), p.getConsumerId(), p.getId());
     return previous.isEmpty() || !previous.get(0).equals(p.getPactContentId());
   }
@@ -228,11 +238,13 @@ class WebhookTriggers {
         + "JOIN version v ON v.id = b.head_version_id WHERE p.id = ?", rs -> {
           describe(descriptions, numbers, rs.getLong(1), rs.getString(2), "latest from main branch");
         }, providerId);
-    jdbc.query("SELECT v.id, v.number, e.name FROM deployed_version d JOIN version v ON v.id = d.version_id JOIN environment e ON e.id = d.environment_id "
+    jdbc.query("SELECT v.id, v.number, e.name FROM deployed_version d JOIN version v ON v.id = d.version_id JOIN environment e ON e.id = "
+        + "d.environment_id "
         + "WHERE d.pacticipant_id = ? AND d.undeployed_at IS NULL ORDER BY d.id", rs -> {
           describe(descriptions, numbers, rs.getLong(1), rs.getString(2), "deployed in " + rs.getString(3));
         }, providerId);
-    jdbc.query("SELECT v.id, v.number, e.name FROM released_version r JOIN version v ON v.id = r.version_id JOIN environment e ON e.id = r.environment_id "
+    jdbc.query("SELECT v.id, v.number, e.name FROM released_version r JOIN version v ON v.id = r.version_id JOIN environment e ON e.id = "
+        + "r.environment_id "
         + "WHERE r.pacticipant_id = ? AND r.support_ended_at IS NULL ORDER BY r.id", rs -> {
           describe(descriptions, numbers, rs.getLong(1), rs.getString(2), "released in " + rs.getString(3));
         }, providerId);
@@ -253,13 +265,15 @@ class WebhookTriggers {
     return result;
   }
 
-  private static void describe(Map<Long, List<String>> descriptions, Map<Long, String> numbers, long id, String number, String description) {
+  private static void describe(Map<Long, List<String>> descriptions, Map<Long, String> numbers, long id, String number,
+      String description) {
     descriptions.computeIfAbsent(id, k -> new ArrayList<>()).add(description);
     numbers.put(id, number);
   }
 
   private Map<String, Object> latestConsumerVersionWithContent(Long contentId) {
-    List<Map<String, Object>> rows = jdbc.queryForList("SELECT v.id, v.number FROM pact_publication p JOIN version v ON v.id = p.consumer_version_id "
+    List<Map<String,
+        Object>> rows = jdbc.queryForList("SELECT v.id, v.number FROM pact_publication p JOIN version v ON v.id = p.consumer_version_id "
         + "WHERE p.pact_content_id = ? ORDER BY p.consumer_version_id DESC LIMIT 1", contentId);
     if (rows.isEmpty()) {
       return null;
@@ -274,7 +288,8 @@ class WebhookTriggers {
   }
 
   private List<String> branches(Long versionId) {
-    return jdbc.queryForList("SELECT b.name FROM branch_version bv JOIN branch b ON b.id = bv.branch_id WHERE bv.version_id = ? ORDER BY bv.id",
+    return jdbc.queryForList("SELECT b.name FROM branch_version bv JOIN branch b ON b.id = bv.branch_id WHERE bv.version_id = ? ORDER BY "
+        + "bv.id",
         String.class, versionId);
   }
 

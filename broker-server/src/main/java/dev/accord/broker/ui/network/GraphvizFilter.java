@@ -16,11 +16,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class GraphvizFilter extends OncePerRequestFilter {
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException,
+      IOException {
     String accept = request.getHeader("Accept");
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) && accept != null
-        && accept.toLowerCase(java.util.Locale.ROOT).contains("text/vnd.graphviz") && ("/integrations".equals(path) || "/integrations/".equals(path))) {
+        && accept.toLowerCase(java.util.Locale.ROOT).contains("text/vnd.graphviz") && ("/integrations".equals(path)
+        || "/integrations/".equals(path))) {
       request.getRequestDispatcher("/ui/network.dot").forward(request, response);
       return;
     }

@@ -1,5 +1,6 @@
 package dev.accord.broker.ui.network;
 
+import dev.accord.broker.web.Hal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ class NetworkController {
     }
     List<Map<String, Object>> edges = new ArrayList<>(graph.edges().size());
     for (NetworkGraph.Edge e : graph.edges()) {
-      edges.add(Map.of("source", e.source(), "target", e.target(), "status", e.status().label()));
+      edges.add(Hal.ordered("source", e.source(), "target", e.target(), "status", e.status().label()));
     }
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("pacticipants", graph.nodes().size());

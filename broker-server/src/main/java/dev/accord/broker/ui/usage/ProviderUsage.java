@@ -98,7 +98,8 @@ public record ProviderUsage(List<Endpoint> endpoints) {
    * @param name {@code GET /api/products/{id}}, or a message description
    * @param examples example paths when the endpoint is parameterised (empty otherwise)
    */
-  public record Endpoint(String kind, String name, List<String> examples, List<Use> consumers, List<Field> requestFields, List<Field> responseFields) {
+  public record Endpoint(String kind, String name, List<String> examples, List<Use> consumers, List<Field> requestFields,
+      List<Field> responseFields) {
     public int consumerCount() {
       return consumers.size();
     }
@@ -388,7 +389,8 @@ public record ProviderUsage(List<Endpoint> endpoints) {
 
   // ---- accumulation
 
-  private static EndpointBuilder endpoint(Map<String, EndpointBuilder> endpoints, String kind, String name, String example, ConsumerPact cp) {
+  private static EndpointBuilder endpoint(Map<String, EndpointBuilder> endpoints, String kind, String name, String example,
+      ConsumerPact cp) {
     EndpointBuilder e = endpoints.computeIfAbsent(kind + " " + name, k -> new EndpointBuilder(kind, name));
     if (example != null) {
       e.examples.add(example);
