@@ -181,4 +181,45 @@ public @interface AccordProviderTest {
    * test, {@code beforeInteraction}/{@code afterInteraction} around each, {@code afterRun} after the last.
    */
   Class<? extends dev.accord.verifier.VerificationHook>[] hooks() default {};
+
+  // ---- budgets and what the run shows (as the CLI's options; each also a system property for CI) ------
+
+  /** Stop after the first failure: the remaining tests are aborted as not run. Also {@code -Daccord.failFast=true}. */
+  boolean failFast() default false;
+
+  /** Stop after this many failures (0: no limit); the rest are aborted as not run. Also {@code -Daccord.maxFailures}. */
+  int maxFailures() default 0;
+
+  /**
+   * The class's time budget in milliseconds (0: none): tests that would start after it are aborted as not run. Also
+   * {@code -Daccord.timeoutTotal} (milliseconds).
+   */
+  long timeoutTotalMillis() default 0;
+
+  /**
+   * Stop when the provider timed out on this many interactions in a row (it looks hung): the rest are aborted as not
+   * run. 0 never stops. Also {@code -Daccord.maxConsecutiveTimeouts}.
+   */
+  int maxConsecutiveTimeouts() default 3;
+
+  /**
+   * Rerun only the interactions that failed in the previous JSON report of {@link #reportDirectory()} (write it with
+   * {@code reports = "json"}). Also {@code -Daccord.lastFailed=true}.
+   */
+  boolean lastFailed() default false;
+
+  /**
+   * Print every state-change call and every request and response (credentials redacted, bodies cut at 1,000
+   * characters). Also {@code -Daccord.verbose=true}.
+   */
+  boolean verbose() default false;
+
+  /** Headers added to every request to the provider, as {@code "Name: value"}; also {@code -Daccord.header}. */
+  String[] headers() default {};
+
+  /** State changes as {@code POST ?state=...&action=...&param=value}, for providers built for the Rust verifier. */
+  boolean stateChangeAsQuery() default false;
+
+  /** Send teardown calls to the state-change URL (in-process handlers are always torn down). */
+  boolean stateChangeTeardown() default true;
 }

@@ -30,11 +30,15 @@ public final class ProviderTestContext {
   private final java.util.function.Consumer<InteractionResult> recorder;
 
   private final java.util.function.Consumer<String> onUnreachable;
+  /** Told each result and whether the provider timed out on it, so the class stops when a budget is used up. */
+  private final java.util.function.BiConsumer<InteractionResult, Boolean> afterTest;
 
   ProviderTestContext(Settings classSettings, Verification.Selected selected, HttpTransport transport,
       Object testInstance, java.util.function.Consumer<InteractionResult> recorder,
+      java.util.function.BiConsumer<InteractionResult, Boolean> afterTest,
       java.util.function.Consumer<String> onUnreachable) {
     this.recorder = recorder;
+    this.afterTest = afterTest;
     this.onUnreachable = onUnreachable;
     this.classSettings = classSettings;
     this.selected = selected;
@@ -110,14 +114,20 @@ public final class ProviderTestContext {
     s.requestFilters.addAll(filters);
     s.hooks.addAll(classSettings.hooks);
     s.statesOnly = classSettings.statesOnly;
+    s.verbose = classSettings.verbose;
+    s.extraHeaders.putAll(classSettings.extraHeaders);
+    s.stateChangeAsQuery = classSettings.stateChangeAsQuery;
+    s.stateChangeTeardown = classSettings.stateChangeTeardown;
     if (baseUrl == null && !s.statesOnly && selected.interaction() instanceof dev.accord.pact.model.HttpInteraction) {
       throw new IllegalStateException("No base URL for " + selected.displayName() + ": in a @BeforeEach method, call "
           + "context.baseUrl(\"http://localhost:\" + port) on the ProviderTestContext parameter");
     }
     Verification verification = new Verification(s, transport);
+    long timeoutsBefore = transport.timeouts();
     try {
       result = verification.verifyOne(selected);
       recorder.accept(result);
+      afterTest.accept(result, transport.timeouts() > timeoutsBefore);
     } catch (HttpTransport.Unreachable e) {
       // the CLI's one error; the extension aborts the class's remaining tests as not run
       String error = Verification.unreachable(e, selected);

@@ -51,10 +51,40 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
 
   private record ClassState(Settings settings, List<Verification.Selected> interactions,
       List<Verification.Selected> filteredOut, HttpTransport transport,
-      Map<Verification.Selected, InteractionResult> results, AtomicReference<String> stopped) {
+      Map<Verification.Selected, InteractionResult> results, AtomicReference<String> stopped, long startedAt,
+      java.util.concurrent.atomic.AtomicInteger failuresSoFar, java.util.concurrent.atomic.AtomicInteger timeoutsInARow) {
     void record(Verification.Selected selected, InteractionResult result) {
       if (result != null) {
         results.put(selected, result);
+      }
+    }
+
+    /**
+     * After each test: stops the class (the remaining tests are aborted as not run, with this reason) when a budget
+     * is used up, as the CLI's run stops.
+     */
+    void afterTest(InteractionResult result, boolean timedOut) {
+      int inARow = timedOut ? timeoutsInARow().incrementAndGet() : 0;
+      if (!timedOut) {
+        timeoutsInARow().set(0);
+      }
+      boolean failed = result != null && result.failedForReal();
+      int failures = failed ? failuresSoFar().incrementAndGet() : failuresSoFar().get();
+      if (settings.maxConsecutiveTimeouts > 0 && inARow >= settings.maxConsecutiveTimeouts) {
+        stopped.compareAndSet(null, "the provider timed out on " + inARow + " interactions in a row: it looks hung"
+            + " (maxConsecutiveTimeouts " + settings.maxConsecutiveTimeouts + ")");
+      } else if (settings.failFast && failed) {
+        stopped.compareAndSet(null, "fail-fast stopped the run after the first failure");
+      } else if (settings.maxFailures > 0 && failures >= settings.maxFailures) {
+        stopped.compareAndSet(null, "the run stopped after " + failures + (failures == 1 ? " failure" : " failures")
+            + " (maxFailures " + settings.maxFailures + ")");
+      }
+    }
+
+    /** Before each test: the time budget. */
+    void beforeTest() {
+      if (settings.totalTimeout != null && System.nanoTime() - startedAt() >= settings.totalTimeout.toNanos()) {
+        stopped.compareAndSet(null, "the run's time budget of " + settings.totalTimeout.toMillis() + " ms was used up");
       }
     }
   }
@@ -136,6 +166,7 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
     settings.seed = seed(config, lookup, where);
     reports(config, lookup, where, settings);
     settings.statesOnly = config.statesOnly() || "true".equalsIgnoreCase(lookup.apply("accord.statesOnly"));
+    budgets(config, lookup, where, settings);
     for (Class<? extends VerificationHook> hook : config.hooks()) {
       try {
         java.lang.reflect.Constructor<? extends VerificationHook> c = hook.getDeclaredConstructor();
@@ -159,7 +190,61 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
       }
     }
     return new ClassState(settings, loaded.selected(), loaded.filteredOut(), transport,
-        java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()), new AtomicReference<>());
+        java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()), new AtomicReference<>(), System.nanoTime(),
+        new java.util.concurrent.atomic.AtomicInteger(), new java.util.concurrent.atomic.AtomicInteger());
+  }
+
+  /** Budgets and what the run shows: the annotation's attributes, each overridden by its system property. */
+  private static void budgets(AccordProviderTest config, UnaryOperator<String> lookup, String where, Settings settings) {
+    settings.failFast = config.failFast() || "true".equalsIgnoreCase(lookup.apply("accord.failFast"));
+    settings.maxFailures = number(lookup, "accord.maxFailures", config.maxFailures(), where, "maxFailures");
+    long total = number(lookup, "accord.timeoutTotal", config.timeoutTotalMillis(), where, "timeoutTotalMillis");
+    settings.totalTimeout = total > 0 ? Duration.ofMillis(total) : null;
+    settings.maxConsecutiveTimeouts = number(lookup, "accord.maxConsecutiveTimeouts", config.maxConsecutiveTimeouts(),
+        where, "maxConsecutiveTimeouts");
+    settings.lastFailed = config.lastFailed() || "true".equalsIgnoreCase(lookup.apply("accord.lastFailed"));
+    settings.verbose = config.verbose() || "true".equalsIgnoreCase(lookup.apply("accord.verbose"));
+    List<String> headers = new ArrayList<>(List.of(config.headers()));
+    String property = lookup.apply("accord.header");
+    if (property != null && !property.isBlank()) {
+      headers.add(property);
+    }
+    for (String header : headers) {
+      int colon = resolve(header, lookup).indexOf(':');
+      if (colon <= 0) {
+        throw new IllegalStateException(where + ": the header '" + header + "' is not 'Name: value', e.g. headers ="
+            + " \"Authorization: Bearer ${TOKEN}\"");
+      }
+      String h = resolve(header, lookup);
+      settings.extraHeaders.put(h.substring(0, colon).trim(), h.substring(colon + 1).trim());
+    }
+    settings.stateChangeAsQuery = config.stateChangeAsQuery();
+    settings.stateChangeTeardown = config.stateChangeTeardown();
+  }
+
+  private static int number(UnaryOperator<String> lookup, String property, int fallback, String where, String attribute) {
+    return (int) number(lookup, property, (long) fallback, where, attribute);
+  }
+
+  private static long number(UnaryOperator<String> lookup, String property, long fallback, String where,
+      String attribute) {
+    String text = lookup.apply(property);
+    if (text == null || text.isBlank()) {
+      if (fallback < 0) {
+        throw new IllegalStateException(where + ": " + attribute + " must be 0 or more, was " + fallback);
+      }
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(text.trim());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException(where + ": -D" + property + "=" + text + " is not a whole number of 0 or more"
+          + " (it sets " + attribute + ")", e);
+    }
   }
 
   /** The annotation's seed, else {@code -Daccord.seed}, else {@code ACCORD_SEED}, else a random one. */
@@ -382,9 +467,11 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
       @Override
       public List<Extension> getAdditionalExtensions() {
         BeforeEachCallback notAfterUnreachable = ec -> {
+          state.beforeTest();
           String stopped = state.stopped().get();
           if (stopped != null) {
-            Assumptions.abort("Not run: an earlier test found the provider unreachable.\n" + stopped);
+            Assumptions.abort("Not run: " + (stopped.contains("\n") ? "an earlier test found the provider unreachable.\n"
+                + stopped : stopped + "."));
           }
         };
         return List.of(notAfterUnreachable, new ParameterResolver() {
@@ -399,6 +486,7 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
             return ec.getStore(NAMESPACE).getOrComputeIfAbsent("context:" + ec.getUniqueId(),
                 k -> new ProviderTestContext(state.settings(), selected, state.transport(), ec.getRequiredTestInstance(),
                     result -> state.record(selected, result),
+                    (result, timedOut) -> state.afterTest(result, timedOut),
                     error -> state.stopped().compareAndSet(null, error)),
                 ProviderTestContext.class);
           }
