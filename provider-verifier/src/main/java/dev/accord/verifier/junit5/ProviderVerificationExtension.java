@@ -102,6 +102,8 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
   }
 
   @Override
+  // Store.getOrComputeIfAbsent is deprecated in JUnit 6 for computeIfAbsent, which JUnit 5.10 (still supported) lacks
+  @SuppressWarnings("deprecation")
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
     ClassState state = classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> load(testClass),
@@ -481,6 +483,7 @@ public final class ProviderVerificationExtension implements TestTemplateInvocati
           }
 
           @Override
+          @SuppressWarnings("deprecation") // getOrComputeIfAbsent: see provideTestTemplateInvocationContexts
           public Object resolveParameter(ParameterContext pc, ExtensionContext ec) {
             // one context per invocation, shared by @BeforeEach and the test method
             return ec.getStore(NAMESPACE).getOrComputeIfAbsent("context:" + ec.getUniqueId(),
