@@ -239,6 +239,7 @@ class ContractWorkflowE2ETest {
 
       // ... the pact reads as documentation, with its states and matchers in words
       integration.findElement(By.linkText("pact")).click();
+      browser.waitForText("main", "a request for a product");
       assertThat(browser.mainText()).contains("a request for a product", "Given", "a product exists", "GET /api/products/42",
           "$.price: any decimal (like 29.99)", "a request for the products of a category",
           "an array of at least 1 element, each like");
@@ -264,7 +265,8 @@ class ContractWorkflowE2ETest {
       browser.find("input[name=version]").sendKeys(PROVIDER_V2);
       browser.find("select[name=environment]").sendKeys("production");
       browser.find("form.filters button").click();
-      assertThat(browser.find("#verdict").getText()).startsWith("No: products-service " + PROVIDER_V2 + " cannot be deployed to production");
+      // the click starts a navigation that WebDriver does not always wait for: wait for the answer page
+      assertThat(browser.waitFor("#verdict").getText()).startsWith("No: products-service " + PROVIDER_V2 + " cannot be deployed to production");
       assertThat(browser.find("#reasons").getText()).contains("Interaction \"a request for a product\" failed:",
           "Actual map is missing the following keys: name");
       browser.screenshot("ui-can-i-deploy");

@@ -86,6 +86,15 @@ final class HeadlessChromium implements AutoCloseable {
         .until(d -> d.findElement(By.cssSelector(css)));
   }
 
+  /** Waits (up to 10 s) until the element matching {@code css} shows {@code text}: after a click that navigates. */
+  WebElement waitForText(String css, String text) {
+    return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+        .until(d -> {
+          WebElement e = d.findElement(By.cssSelector(css));
+          return e.getText().contains(text) ? e : null;
+        });
+  }
+
   java.util.List<WebElement> findAll(String css) {
     return driver.findElements(By.cssSelector(css));
   }
