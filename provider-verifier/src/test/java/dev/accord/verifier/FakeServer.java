@@ -11,29 +11,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
-/** A real HTTP server on a random port that records what it received and answers with a handler. */
-final class FakeServer implements AutoCloseable {
+/**
+ * A real HTTP server on a random port that records what it received and answers with a handler; the provider of the
+ * verifier's tests, the JUnit 5 ones included.
+ */
+public final class FakeServer implements AutoCloseable {
 
-  record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {}
+  public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {}
 
-  record Reply(int status, String contentType, String body, Map<String, String> headers) {
-    static Reply json(int status, String body) {
+  public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+    public static Reply json(int status, String body) {
       return new Reply(status, "application/json", body, Map.of());
     }
 
-    static Reply text(int status, String body) {
+    public static Reply text(int status, String body) {
       return new Reply(status, "text/plain", body, Map.of());
     }
   }
 
-  interface Handler {
+  public interface Handler {
     Reply handle(Received request) throws Exception;
   }
 
   private final HttpServer server;
   final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
-  FakeServer(Handler handler) throws IOException {
+  public FakeServer(Handler handler) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(Executors.newFixedThreadPool(2));
     server.createContext("/", exchange -> serve(exchange, handler));
@@ -64,11 +67,11 @@ final class FakeServer implements AutoCloseable {
     }
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Received> received(String path) {
+  public List<Received> received(String path) {
     synchronized (received) {
       return received.stream().filter(r -> r.path().equals(path)).toList();
     }

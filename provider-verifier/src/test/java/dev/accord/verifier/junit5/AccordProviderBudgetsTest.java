@@ -3,10 +3,10 @@ package dev.accord.verifier.junit5;
 import static dev.accord.verifier.junit5.PlatformRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accord.verifier.FakeServer;
+import dev.accord.verifier.FakeServer.Reply;
 import dev.accord.verifier.junit5.PlatformRun.Outcome;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,30 +23,23 @@ import org.junit.platform.engine.TestExecutionResult.Status;
  */
 class AccordProviderBudgetsTest {
   static final String PACT = "src/test/resources/pacts/junit-four-gets.json";
-  static com.sun.net.httpserver.HttpServer server;
+  static FakeServer server;
 
   @BeforeAll
   static void startProvider() throws IOException {
-    server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      boolean key = "secret".equals(exchange.getRequestHeaders().getFirst("X-Api-Key"));
-      exchange.sendResponseHeaders(key ? 200 : 401, -1);
-      try (OutputStream ignored = exchange.getResponseBody()) {
-        // no body
-      }
-    });
-    server.start();
+    server = new FakeServer(r -> Reply.text(r.headers().getOrDefault("X-api-key", List.of()).contains("secret") ? 200 : 401,
+        ""));
   }
 
   @AfterAll
   static void stopProvider() {
-    server.stop(0);
+    server.close();
   }
 
   abstract static class Provider {
     @BeforeEach
     void target(ProviderTestContext context) {
-      context.baseUrl("http://127.0.0.1:" + server.getAddress().getPort());
+      context.baseUrl(server.url());
     }
 
     @TestTemplate

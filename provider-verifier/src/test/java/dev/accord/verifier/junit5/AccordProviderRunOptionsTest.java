@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accord.pact.json.Json;
 import dev.accord.pact.model.Interaction;
+import dev.accord.verifier.FakeServer;
+import dev.accord.verifier.FakeServer.Reply;
 import dev.accord.verifier.InteractionResult;
 import dev.accord.verifier.State;
 import dev.accord.verifier.VerificationHook;
 import dev.accord.verifier.VerificationReport;
 import dev.accord.verifier.junit5.PlatformRun.Outcome;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ class AccordProviderRunOptionsTest {
   static final Path MANY = Path.of("target/accord-junit-tests/many-products.json");
   static final List<String> EVENTS = Collections.synchronizedList(new ArrayList<>());
   static final AtomicInteger REQUESTS = new AtomicInteger();
-  static com.sun.net.httpserver.HttpServer server;
+  static FakeServer server;
   static int deadPort;
 
   @BeforeAll
@@ -51,23 +50,16 @@ class AccordProviderRunOptionsTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       deadPort = s.getLocalPort();
     }
-    server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
+    server = new FakeServer(r -> {
       REQUESTS.incrementAndGet();
-      boolean known = exchange.getRequestURI().getPath().equals("/products/p1");
-      byte[] body = (known ? "{\"id\":\"p1\",\"name\":\"Pact in Action\"}" : "{}").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(known ? 200 : 500, body.length);
-      try (OutputStream os = exchange.getResponseBody()) {
-        os.write(body);
-      }
+      boolean known = r.path().equals("/products/p1");
+      return Reply.json(known ? 200 : 500, known ? "{\"id\":\"p1\",\"name\":\"Pact in Action\"}" : "{}");
     });
-    server.start();
   }
 
   @AfterAll
   static void stop() {
-    server.stop(0);
+    server.close();
   }
 
   @org.junit.jupiter.api.Disabled("run by AccordProviderRunOptionsTest through the JUnit Platform launcher")
@@ -114,7 +106,7 @@ class AccordProviderRunOptionsTest {
   static class SeededWithReportsAndHooks {
     @BeforeEach
     void target(ProviderTestContext context) {
-      context.baseUrl("http://127.0.0.1:" + server.getAddress().getPort());
+      context.baseUrl(server.url());
     }
 
     @TestTemplate

@@ -3,13 +3,12 @@ package dev.accord.verifier.junit5;
 import static dev.accord.verifier.junit5.PlatformRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accord.verifier.FakeServer;
+import dev.accord.verifier.FakeServer.Reply;
 import dev.accord.verifier.ProvidesMessage;
 import dev.accord.verifier.State;
 import dev.accord.verifier.junit5.PlatformRun.Outcome;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,28 +24,21 @@ class AccordProviderTestTest {
 
   /** A provider that only knows products its @State methods seeded. */
   static final Map<String, String> PRODUCTS = new ConcurrentHashMap<>();
-  static com.sun.net.httpserver.HttpServer server;
+  static FakeServer server;
 
   @BeforeAll
   static void startProvider() throws IOException {
-    server = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/", exchange -> {
-      String id = exchange.getRequestURI().getPath().substring("/products/".length());
+    server = new FakeServer(r -> {
+      String id = r.path().substring("/products/".length());
       String name = PRODUCTS.get(id);
-      byte[] body = (name == null ? "{\"error\":\"not found\"}" : "{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}")
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(name == null ? 404 : 200, body.length);
-      try (OutputStream os = exchange.getResponseBody()) {
-        os.write(body);
-      }
+      return name == null ? Reply.json(404, "{\"error\":\"not found\"}")
+          : Reply.json(200, "{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}");
     });
-    server.start();
   }
 
   @AfterAll
   static void stopProvider() {
-    server.stop(0);
+    server.close();
   }
 
   /** Run only through the launcher below, which deactivates conditions; a plain test run skips it. */
@@ -55,7 +47,7 @@ class AccordProviderTestTest {
   static class ProductsContract {
     @BeforeEach
     void target(ProviderTestContext context) {
-      context.baseUrl("http://127.0.0.1:" + server.getAddress().getPort());
+      context.baseUrl(server.url());
     }
 
     @TestTemplate
