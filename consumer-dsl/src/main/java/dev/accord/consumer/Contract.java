@@ -47,12 +47,13 @@ public final class Contract implements AutoCloseable {
   private final Map<String, PactFiles.Written> passed = new LinkedHashMap<>();
   private String currentTest;
 
-  private Contract(String consumer, String provider, Path directory, PactSpecification specification) {
+  private Contract(String consumer, String provider, Path directory, PactSpecification specification,
+      MockServerPool pool) {
     this.consumer = consumer;
     this.provider = provider;
     this.pactFile = directory.resolve(consumer + "-" + provider + ".json");
     this.specification = specification;
-    this.mock = new RecordingMockProvider(provider);
+    this.mock = new RecordingMockProvider(provider, pool);
   }
 
   /** A contract between a consumer and a provider, by the names the broker knows them by. */
@@ -67,6 +68,7 @@ public final class Contract implements AutoCloseable {
     private Path pactDirectory;
     private String pactDirectorySource = "Contract.Builder.pactDirectory(...)";
     private PactSpecification specification = PactSpecification.V4;
+    private MockServerPool mockServerPool;
 
     private Builder(String consumer, String provider) {
       this.consumer = requireName(consumer, "consumer");
@@ -99,6 +101,16 @@ public final class Contract implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Takes the mock server from {@code pool} and gives it back, reset, on {@link Contract#close()}, so contracts
+     * run one after another share one server instead of starting one each (the JUnit extension does this for a whole
+     * test run). Without a pool the contract starts its own server and stops it on close.
+     */
+    public Builder mockServerPool(MockServerPool pool) {
+      this.mockServerPool = Objects.requireNonNull(pool, "pool");
+      return this;
+    }
+
     /** Resolves the configuration, logs where the pact directory came from. */
     public Contract start() {
       Path dir;
@@ -116,7 +128,7 @@ public final class Contract implements AutoCloseable {
         dir = Path.of("target", "pacts");
         source = "default";
       }
-      Contract contract = new Contract(consumer, provider, dir, specification);
+      Contract contract = new Contract(consumer, provider, dir, specification, mockServerPool);
       LOG.log(System.Logger.Level.INFO, () -> "Accord: pact " + consumer + " -> " + provider + " (" + specification
           + ") will be written to " + contract.pactFile.toAbsolutePath() + " (directory from " + source + ")");
       return contract;

@@ -23,6 +23,8 @@ import java.util.concurrent.CompletionException;
 final class RecordingMockProvider implements MockProvider {
 
   private final String providerName;
+  /** Where the server comes from and goes back to; null: started for this provider, stopped when it closes. */
+  private final MockServerPool pool;
   private MockHttpServer server;
   /** The server starting in the background, until {@link #server()} takes it. */
   private CompletableFuture<MockHttpServer> starting;
@@ -30,16 +32,20 @@ final class RecordingMockProvider implements MockProvider {
   private final List<MockHttpServer.Expectation> unregistered = new ArrayList<>();
   private final List<Drafts.Draft> drafts = new ArrayList<>();
 
-  RecordingMockProvider(String providerName) {
+  RecordingMockProvider(String providerName, MockServerPool pool) {
     this.providerName = providerName;
+    this.pool = pool;
   }
 
   /**
    * Starts the WireMock server on a background thread when the first HTTP interaction is declared, so that
    * its start-up (thousands of classes) overlaps with compiling the interactions; message-only contracts never
-   * start it.
+   * start it. An idle server of the pool, when there is one, is taken at once instead.
    */
   private synchronized void startServer() {
+    if (server == null && starting == null && pool != null) {
+      server = pool.take();
+    }
     if (server == null && starting == null) {
       starting = CompletableFuture.supplyAsync(MockHttpServer::new, task -> {
         Thread thread = new Thread(task, "accord-mock-provider-start");
@@ -56,6 +62,8 @@ final class RecordingMockProvider implements MockProvider {
   private synchronized MockHttpServer server() {
     if (server == null) {
       startServer();
+    }
+    if (server == null) {
       try {
         server = starting.join();
       } catch (CompletionException e) {
@@ -80,10 +88,12 @@ final class RecordingMockProvider implements MockProvider {
 
   /** Adds an HTTP interaction to the server, or keeps it until the server has started. */
   private synchronized void register(MockHttpServer.Expectation expectation) {
+    if (server == null) {
+      startServer();
+    }
     if (server != null) {
       server.add(expectation);
     } else {
-      startServer();
       unregistered.add(expectation);
     }
   }
@@ -138,7 +148,13 @@ final class RecordingMockProvider implements MockProvider {
       server = starting.exceptionally(e -> null).join();
     }
     if (server != null) {
-      server.close();
+      MockHttpServer closing = server;
+      server = null;
+      if (pool != null) {
+        pool.give(closing);
+      } else {
+        closing.close();
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.accord.consumer.junit;
 
 import dev.accord.consumer.Contract;
 import dev.accord.consumer.MockProvider;
+import dev.accord.consumer.MockServerPool;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -45,12 +46,34 @@ public final class ConsumerContractExtension
     }
     ConsumerContract annotation = own.get();
     Contract.Builder builder = Contract.between(annotation.consumer(), annotation.provider())
-        .specification(annotation.specification());
+        .specification(annotation.specification())
+        .mockServerPool(mockServerPool(context));
     if (!annotation.pactDirectory().isBlank()) {
       builder.pactDirectory(Path.of(annotation.pactDirectory()), "@ConsumerContract(pactDirectory)");
     }
     context.getStore(NAMESPACE).put(CONTRACT, builder.start());
     context.getStore(NAMESPACE).put(OWNER, testClass);
+  }
+
+  /**
+   * The mock servers of the whole test run, kept in the root context's store: the classes of a run share them, one
+   * class at a time per server, and JUnit closes the pool (stopping them) when the run ends.
+   */
+  // Store.getOrComputeIfAbsent is deprecated in JUnit 6 for computeIfAbsent, which JUnit 5.10 (still supported) lacks
+  @SuppressWarnings("deprecation")
+  private static MockServerPool mockServerPool(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE)
+        .getOrComputeIfAbsent(PooledServers.class, k -> new PooledServers(new MockServerPool()), PooledServers.class)
+        .pool();
+  }
+
+  /** Closes the pool with the root context: a CloseableResource for JUnit 5.10-5.12, AutoCloseable for 5.13 on. */
+  @SuppressWarnings("deprecation") // CloseableResource: deprecated in JUnit 6 for AutoCloseable, which 5.10 does not close
+  private record PooledServers(MockServerPool pool) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    @Override
+    public void close() {
+      pool.close();
+    }
   }
 
   @Override

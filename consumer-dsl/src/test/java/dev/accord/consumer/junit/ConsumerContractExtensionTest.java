@@ -115,6 +115,136 @@ class ConsumerContractExtensionTest {
     }
   }
 
+  /** Runs only when launched by the test below: the first of two classes run one after the other. */
+  @EnabledIfSystemProperty(named = "accord.extension.fixture", matches = "isolation")
+  @ConsumerContract(consumer = "isolation-consumer", provider = "first-provider",
+      pactDirectory = "target/pacts-extension-test")
+  static class FirstClass {
+    @Test
+    void leavesAStrayRequest(MockProvider provider) throws Exception {
+      provider.uponReceiving("the first class's interaction").withRequest(GET, "/first").willRespondWith(200);
+      NestedFixture.URLS.put("first", provider.url());
+      assertThat(Fixture.get(provider.url() + "/first")).isEqualTo(200);
+      assertThat(Fixture.get(provider.url() + "/stray")).isEqualTo(500); // fails this test, and only this one
+    }
+  }
+
+  /** Runs only when launched by the test below: runs after {@link FirstClass}, on the server it gave back. */
+  @EnabledIfSystemProperty(named = "accord.extension.fixture", matches = "isolation")
+  @ConsumerContract(consumer = "isolation-consumer", provider = "second-provider",
+      pactDirectory = "target/pacts-extension-test")
+  static class SecondClass {
+    @Test
+    void seesNoRequestOfTheFirstClass(MockProvider provider) throws Exception {
+      provider.uponReceiving("the second class's interaction").withRequest(GET, "/second").willRespondWith(200);
+      NestedFixture.URLS.put("second", provider.url());
+      assertThat(Fixture.get(provider.url() + "/second")).isEqualTo(200);
+    }
+
+    @Test
+    void isNotServedTheFirstClassInteraction(MockProvider provider) throws Exception {
+      assertThat(Fixture.get(provider.url() + "/first")).isEqualTo(500);
+    }
+  }
+
+  @Test
+  void classesRunOneAfterTheOtherShareAMockServerAndNothingElse() throws Exception {
+    Files.deleteIfExists(PACTS.resolve("isolation-consumer-first-provider.json"));
+    Files.deleteIfExists(PACTS.resolve("isolation-consumer-second-provider.json"));
+    NestedFixture.URLS.clear();
+    Map<String, String> outcomes = new ConcurrentHashMap<>();
+    System.setProperty("accord.extension.fixture", "isolation");
+    try {
+      LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+              .selectors(selectClass(FirstClass.class), selectClass(SecondClass.class))
+              .configurationParameter("junit.jupiter.testclass.order.default", "org.junit.jupiter.api.ClassOrderer$ClassName")
+              .build(),
+          new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+              if (id.isTest()) {
+                outcomes.put(id.getDisplayName().replaceAll("\\(.*", ""), result.getStatus()
+                    + result.getThrowable().map(t -> " " + t.getMessage().lines().filter(l -> l.startsWith("Unexpected request:"))
+                        .findFirst().orElse(t.getMessage())).orElse(""));
+              }
+            }
+          });
+    } finally {
+      System.clearProperty("accord.extension.fixture");
+    }
+
+    assertThat(NestedFixture.URLS.get("second")).as("the second class reuses the first class's server")
+        .isEqualTo(NestedFixture.URLS.get("first"));
+    assertThat(outcomes).containsOnly(
+        Map.entry("leavesAStrayRequest", "FAILED Unexpected request: GET /stray"),
+        Map.entry("seesNoRequestOfTheFirstClass", "SUCCESSFUL"),
+        Map.entry("isNotServedTheFirstClassInteraction", "FAILED Unexpected request: GET /first"));
+    assertThat(PactReader.read(PACTS.resolve("isolation-consumer-second-provider.json")).interactions())
+        .extracting(Interaction::description).containsExactly("the second class's interaction");
+    assertThat(PACTS.resolve("isolation-consumer-first-provider.json")).doesNotExist();
+  }
+
+  /** Runs only when launched by the test below, with several other instances of the same class shape. */
+  @EnabledIfSystemProperty(named = "accord.extension.fixture", matches = "parallel")
+  @ConsumerContract(consumer = "parallel-consumer", provider = "parallel-provider",
+      pactDirectory = "target/pacts-extension-test")
+  static class ParallelA {
+    @Test
+    void one(MockProvider provider) throws Exception {
+      ParallelFixtures.exercise(provider, getClass().getSimpleName() + "-one");
+    }
+
+    @Test
+    void two(MockProvider provider) throws Exception {
+      ParallelFixtures.exercise(provider, getClass().getSimpleName() + "-two");
+    }
+  }
+
+  static class ParallelB extends ParallelA {}
+
+  static class ParallelC extends ParallelA {}
+
+  static class ParallelD extends ParallelA {}
+
+  static final class ParallelFixtures {
+    static void exercise(MockProvider provider, String name) throws Exception {
+      provider.given("item exists", Map.of("name", name)).uponReceiving("a request for " + name)
+          .withRequest(GET, "/items/" + name).willRespondWith(200);
+      Thread.sleep(20); // the other classes run meanwhile, on servers of their own
+      assertThat(Fixture.get(provider.url() + "/items/" + name)).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void classesRunningInParallelEachHaveTheirOwnServerFromThePool() throws Exception {
+    Files.deleteIfExists(PACTS.resolve("parallel-consumer-parallel-provider.json"));
+    List<String> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+    System.setProperty("accord.extension.fixture", "parallel");
+    try {
+      LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+              .selectors(selectClass(ParallelA.class), selectClass(ParallelB.class), selectClass(ParallelC.class),
+                  selectClass(ParallelD.class))
+              .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+              .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+              .configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
+              .configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
+              .build(),
+          new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+              if (id.isTest()) {
+                outcomes.add(result.getStatus() + result.getThrowable().map(t -> " " + t).orElse(""));
+              }
+            }
+          });
+    } finally {
+      System.clearProperty("accord.extension.fixture");
+    }
+
+    assertThat(outcomes).hasSize(8).allMatch(o -> o.equals("SUCCESSFUL"));
+    assertThat(PactReader.read(PACTS.resolve("parallel-consumer-parallel-provider.json")).interactions()).hasSize(8);
+  }
+
   @Test
   void nestedClassesShareTheEnclosingContractUnlessTheyDeclareTheirOwn() throws Exception {
     Files.deleteIfExists(PACTS.resolve("nested-consumer-nested-provider.json"));
