@@ -170,7 +170,11 @@ final class RecordingMockProvider implements MockProvider {
     Set<Object> hit = Collections.newSetFromMap(new IdentityHashMap<>());
     if (server != null) {
       for (MockHttpServer.Received r : server.received()) {
-        if (r.matched() == null) {
+        if (r.unreadable() != null) {
+          unexpected.add(Reports.unreadableRequest(r.request(), r.unreadable()));
+          unexpectedRequests.add(new ContractNotExercisedError.UnexpectedRequest(r.request(), java.util.Optional.empty(),
+              List.of()));
+        } else if (r.matched() == null) {
           MockHttpServer.Closest closest = server.closest(r.request());
           unexpected.add(Reports.unexpectedRequest(r.request(), closest));
           unexpectedRequests.add(new ContractNotExercisedError.UnexpectedRequest(r.request(),

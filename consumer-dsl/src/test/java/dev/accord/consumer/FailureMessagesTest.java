@@ -41,6 +41,32 @@ class FailureMessagesTest {
   }
 
   @Test
+  void aRequestWithAMalformedPercentEscapeFailsTheTestNamingIt() throws Exception {
+    declareProduct();
+    Http.get(provider.url() + "/api/products/prod-001", "Accept", "application/json");
+
+    // java.net.URI refuses a malformed escape, so the request goes over a plain socket
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", provider.port())) {
+      socket.getOutputStream().write("GET /api/products?q=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+          .startsWith("HTTP/1.1 500");
+    }
+    assertThatThrownBy(() -> contract.finishTest(true))
+        .isInstanceOf(ContractNotExercisedError.class)
+        .hasMessage("""
+            The contract with 'products-service' was not exercised as declared: 1 unexpected request.
+
+            Unexpected request: GET /api/products?q=%zz
+              the mock provider cannot read this request: its URL has a malformed percent escape (a '%' not followed \
+            by two hex digits), which the server refuses before any interaction is matched; the client got the \
+            server's error page (status 400 or 500).
+              fix: percent-encode the URL in the consumer (a '%' that does not start an escape is written %25)
+
+            Nothing from this test was written to the pact file.""");
+  }
+
+  @Test
   void aRequestToTheWrongPathFailsWithTheClosestInteractionSideBySide() {
     declareProduct();
 

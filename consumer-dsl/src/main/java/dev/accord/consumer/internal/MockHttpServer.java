@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.http.client.HttpClient;
 import com.github.tomakehurst.wiremock.http.client.HttpClientFactory;
+import com.github.tomakehurst.wiremock.http.trafficlistener.WiremockNetworkTrafficListener;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.ValueMatcher;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -38,8 +39,10 @@ import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,9 +66,11 @@ import java.util.function.Function;
  * against the closest interaction, a filter answers WireMock's admin paths the same way, and WireMock's files root is
  * a directory that does not exist, so no mapping file or {@code __files} document of the user's project is served.
  *
- * <p>What the public API cannot reach: a request WireMock cannot read (a malformed percent escape in the query, which
- * its request log refuses before any extension runs) is answered by Jetty's own error page and is not reported, and
- * {@code /__files/*} is answered 404 by the servlet WireMock always mounts there (from the empty files root).
+ * <p>A request WireMock cannot read (a malformed percent escape in its URL: Jetty refuses one in the path with a 400,
+ * WireMock's request log one in the query with a 500, both before any extension runs) is answered by Jetty's error
+ * page, which the public API cannot replace; the network traffic listener sees its request line and records it as an
+ * unexpected request, so the test fails naming it. {@code /__files/*} is answered 404 by the servlet WireMock always
+ * mounts there (from the empty files root).
  */
 public final class MockHttpServer implements AutoCloseable {
 
@@ -86,8 +91,15 @@ public final class MockHttpServer implements AutoCloseable {
     }
   }
 
-  /** A request the server received, and the expectation it matched (null when none did). */
-  public record Received(HttpRequest request, Expectation matched) {}
+  /**
+   * A request the server received, and the expectation it matched (null when none did); {@code unreadable} says why
+   * WireMock could not read it (null when it could).
+   */
+  public record Received(HttpRequest request, Expectation matched, String unreadable) {
+    public Received(HttpRequest request, Expectation matched) {
+      this(request, matched, null);
+    }
+  }
 
   private static final String INTERACTION = "accord-interaction-response";
   private static final String UNEXPECTED = "accord-unexpected-request";
@@ -144,7 +156,9 @@ public final class MockHttpServer implements AutoCloseable {
         // the XML factories it preloads, and the proxy's HTTP client, replaced by one that refuses
         .disableOptimizeXmlFactoriesLoading(true)
         .extensions(new InteractionResponse(), new UnexpectedRequestResponse(), new WithoutStubIds(),
-            new NoAdminApi(), new NoProxying());
+            new NoAdminApi(), new NoProxying())
+        // requests WireMock cannot read never reach an extension: seen on the wire, they are reported all the same
+        .networkTrafficListener(new UnreadableRequests());
     if (host != null) {
       config.bindAddress(host);
     }
@@ -496,5 +510,100 @@ public final class MockHttpServer implements AutoCloseable {
         return RequestFilterAction.stopWith(couldNotServe(request, e));
       }
     }
+  }
+
+  /**
+   * Records the requests that never reach a stub or an extension, from their request line on the wire: a URL with a
+   * {@code %} not followed by two hex digits (Jetty answers one in the path with a 400, WireMock's request log fails on
+   * one in the query with a 500), and paths under {@code /__files} (answered 404 by the file servlet WireMock always
+   * mounts there, from the empty files root). Only the first line of each read is looked at: a request starts a read
+   * unless the client pipelines.
+   */
+  private final class UnreadableRequests implements WiremockNetworkTrafficListener {
+    @Override
+    public void opened(Socket socket) {}
+
+    @Override
+    public void incoming(Socket socket, ByteBuffer bytes) {
+      Received unreadable = unreadableRequest(bytes);
+      if (unreadable != null) {
+        received.add(unreadable);
+      }
+    }
+
+    @Override
+    public void outgoing(Socket socket, ByteBuffer bytes) {}
+
+    @Override
+    public void closed(Socket socket) {}
+  }
+
+  /**
+   * The request starting {@code bytes}, and why no interaction can answer it, when its URL has a malformed percent
+   * escape or its path is under {@code /__files}; else null.
+   */
+  static Received unreadableRequest(ByteBuffer bytes) {
+    int start = bytes.position();
+    int end = Math.min(bytes.limit(), start + 16 * 1024);
+    int space = -1;
+    for (int i = start; i < end && space < 0; i++) {
+      byte b = bytes.get(i);
+      if (b == ' ') {
+        space = i;
+      } else if (b < 'A' || b > 'Z') {
+        return null; // not a request line: a method is upper-case letters
+      }
+    }
+    int lineEnd = space;
+    while (lineEnd > 0 && lineEnd < end && bytes.get(lineEnd) != '\r' && bytes.get(lineEnd) != '\n') {
+      lineEnd++;
+    }
+    if (space <= start || lineEnd <= space || lineEnd >= end) {
+      return null;
+    }
+    byte[] line = new byte[lineEnd - start];
+    bytes.duplicate().position(start).get(line);
+    String[] parts = new String(line, StandardCharsets.ISO_8859_1).split(" ");
+    if (parts.length != 3 || !parts[2].startsWith("HTTP/")) {
+      return null;
+    }
+    String target = parts[1];
+    int q = target.indexOf('?');
+    String path = q < 0 ? target : target.substring(0, q);
+    String why;
+    if (malformedEscape(target)) {
+      why = "its URL has a malformed percent escape (a '%' not followed by two hex digits), which the server refuses"
+          + " before any interaction is matched; the client got the server's error page (status 400 or 500)";
+    } else if (path.equals("/__files") || path.startsWith("/__files/")) {
+      why = "WireMock answers every path under /__files itself (a 404: the mock provider serves no files), so no"
+          + " interaction can be matched there; the client got a 404";
+    } else {
+      return null;
+    }
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    String rest = StandardCharsets.ISO_8859_1.decode(bytes.duplicate().position(lineEnd).limit(end)).toString();
+    for (String header : rest.strip().split("\r?\n")) {
+      int colon = header.indexOf(':');
+      if (header.isBlank()) {
+        break;
+      }
+      if (colon > 0) {
+        headers.computeIfAbsent(header.substring(0, colon).trim(), k -> new ArrayList<>())
+            .add(header.substring(colon + 1).trim());
+      }
+    }
+    return new Received(new HttpRequest(parts[0], path, query(q < 0 ? "" : target.substring(q + 1), false), headers,
+        Body.empty(), null, null), null, why);
+  }
+
+  /** Whether {@code target} holds a {@code %} not followed by two hex digits. */
+  private static boolean malformedEscape(String target) {
+    for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
+      if (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
+          || Character.digit(target.charAt(i + 2), 16) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -53,6 +53,13 @@ public final class Reports {
     return sb.toString();
   }
 
+  /** A request the mock provider could not even read, and why. */
+  public static String unreadableRequest(HttpRequest actual, String why) {
+    return "Unexpected request: " + requestLine(actual) + "\n"
+        + "  the mock provider cannot read this request: " + why + ".\n"
+        + "  fix: percent-encode the URL in the consumer (a '%' that does not start an escape is written %25)\n";
+  }
+
   /** The assertion a test fails with when its contract was not exercised exactly. */
   public static String verificationFailure(String provider, List<String> unexpectedBlocks, List<String> notReceived,
       List<String> notDelivered) {

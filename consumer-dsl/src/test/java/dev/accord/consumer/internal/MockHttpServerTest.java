@@ -1,6 +1,7 @@
 package dev.accord.consumer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.net.URI;
@@ -64,6 +65,10 @@ class MockHttpServerTest {
         HttpResponse<String> fileServlet = get(server, "/__files/accord-test-file.json");
         assertThat(fileServlet.statusCode()).isEqualTo(404);
         assertThat(fileServlet.body()).doesNotContain("served");
+        // ... and the request is reported as unexpected, once
+        assertThat(server.received()).extracting(r -> Reports.requestLine(r.request()), r -> r.unreadable() != null)
+            .containsExactly(tuple("GET /from-a-file", false), tuple("GET /accord-test-file.json", false),
+                tuple("GET /__files/accord-test-file.json", true));
       }
     } finally {
       Files.deleteIfExists(stub);
@@ -147,14 +152,28 @@ class MockHttpServerTest {
   }
 
   @Test
-  void aRequestWireMockCannotReadIsAnswered500ButNotReported() throws Exception {
-    // WireMock's request log refuses a malformed percent escape before any extension runs (see MockHttpServer);
-    // java.net.URI refuses it too, so the request goes over a plain socket
+  void aRequestWireMockCannotReadIsReportedAsUnexpected() throws Exception {
+    // a malformed percent escape fails before any extension runs (Jetty refuses it in the path, WireMock's request log
+    // in the query); the traffic listener records it. java.net.URI refuses it too, so it goes over a plain socket
     try (MockHttpServer server = new MockHttpServer()) {
-      String malformed = rawRequest(server, "GET /orders?q=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      String query = rawRequest(server, "GET /orders?q=%zz&page=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      String path = rawRequest(server, "GET /orders/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
-      assertThat(malformed).startsWith("HTTP/1.1 500").contains("Illegal hex characters in escape");
-      assertThat(server.received()).isEmpty();
+      assertThat(query).startsWith("HTTP/1.1 500");
+      assertThat(path).startsWith("HTTP/1.1 400");
+      assertThat(server.received()).extracting(r -> Reports.requestLine(r.request()), r -> r.request().header("Host"),
+              r -> r.matched(), r -> r.unreadable() != null)
+          .containsExactly(tuple("GET /orders?q=%zz&page=1", java.util.Optional.of(List.of("localhost")), null, true),
+              tuple("GET /orders/%zz", java.util.Optional.of(List.of("localhost")), null, true));
+    }
+  }
+
+  @Test
+  void wellFormedEscapesAndNonRequestBytesAreNotUnreadable() {
+    for (String ok : List.of("GET /orders?q=%41%2f HTTP/1.1\r\n\r\n", "POST /a%20b HTTP/1.1\r\n\r\n",
+        "{\"body\": \"GET /x?q=%zz HTTP/1.1\"}\r\n", "GET /x?q=%zz", "GET /files/__files HTTP/1.1\r\n\r\n")) {
+      assertThat(MockHttpServer.unreadableRequest(java.nio.ByteBuffer.wrap(ok.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+          .as(ok).isNull();
     }
   }
 
