@@ -26,7 +26,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * }</pre>
  *
  * <p>Tests of one class run one at a time (they share the mock); classes may run in parallel, in one JVM or
- * in several forks.
+ * in several forks. The classes of one test run share their WireMock servers ({@link dev.accord.consumer.MockServerPool}):
+ * a class takes one another class has finished with, reset, and the servers stop when the run ends.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
