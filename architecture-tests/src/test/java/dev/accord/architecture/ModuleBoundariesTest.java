@@ -2,20 +2,14 @@ package dev.accord.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.Dependency;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * The module map of docs/design.md, enforced on the compiled classes of every module: which module may use which,
  * that no module reaches into another's {@code .internal} packages, that pact-core stays free of frameworks and that
  * the user-facing test libraries stay free of Spring, and that broker controllers leave data access to services.
- * Each failure names the class, the class it uses, and the rule.
+ * Each failure names the class, the class it uses, and the rule ({@link BoundaryRules}; {@link BoundaryRulesCatchViolationsTest}
+ * shows each rule failing on classes that break it).
  */
 class ModuleBoundariesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -54,147 +49,57 @@ class ModuleBoundariesTest {
    */
   static final Set<String> NOT_YET_ON_PUBLIC_API = Set.of();
 
-  static final Map<String, JavaClasses> MODULES = new LinkedHashMap<>();
-  static final Map<String, String> MODULE_OF_CLASS = new HashMap<>();
+  static BoundaryRules.Modules modules;
 
   @BeforeAll
   static void importModules() {
+    Map<String, JavaClasses> classes = new LinkedHashMap<>();
     for (String module : ALLOWED.keySet()) {
-      Path classes = ROOT.resolve(module).resolve("target/classes");
-      assertThat(classes).as("%s: compile it first (the reactor does: mvn verify)", classes).isDirectory();
-      JavaClasses imported = new ClassFileImporter().importPath(classes);
-      MODULES.put(module, imported);
-      imported.forEach(c -> MODULE_OF_CLASS.put(c.getName(), module));
+      Path compiled = ROOT.resolve(module).resolve("target/classes");
+      assertThat(compiled).as("%s: compile it first (the reactor does: mvn verify)", compiled).isDirectory();
+      classes.put(module, new ClassFileImporter().importPath(compiled));
     }
-  }
-
-  private static List<String> violations(String module, Predicate<Dependency> forbidden, String rule) {
-    Set<String> found = new TreeSet<>();
-    for (JavaClass c : MODULES.get(module)) {
-      for (Dependency d : c.getDirectDependenciesFromSelf()) {
-        if (forbidden.test(d)) {
-          found.add(module + ": " + d.getOriginClass().getName() + " uses " + d.getTargetClass().getName() + " ("
-              + rule + ")");
-        }
-      }
-    }
-    return List.copyOf(found);
-  }
-
-  private static String ownerOf(Dependency d) {
-    return MODULE_OF_CLASS.get(d.getTargetClass().getName());
+    modules = BoundaryRules.Modules.of(classes);
   }
 
   @Test
   void everyModuleUsesOnlyTheModulesBelowIt() {
-    List<String> found = ALLOWED.entrySet().stream()
-        .flatMap(e -> violations(e.getKey(), d -> {
-          String owner = ownerOf(d);
-          return owner != null && !owner.equals(e.getKey()) && !e.getValue().contains(owner);
-        }, e.getKey() + " may use only " + e.getValue()).stream())
-        .toList();
-
-    assertThat(found).as("module arrows (docs/design.md)").isEmpty();
+    assertThat(BoundaryRules.arrows(modules, ALLOWED)).as("module arrows (docs/design.md)").isEmpty();
   }
 
   @Test
   void noModuleUsesAnotherModulesInternalPackages() {
     Set<String> offenders = new TreeSet<>();
-    List<String> found = ALLOWED.keySet().stream()
-        .flatMap(module -> violations(module, d -> {
-          String owner = ownerOf(d);
-          boolean internal = owner != null && !owner.equals(module)
-              && d.getTargetClass().getPackageName().contains(".internal");
-          String origin = topLevel(d.getOriginClass()).getName();
-          if (internal) {
-            offenders.add(origin);
-          }
-          return internal && !NOT_YET_ON_PUBLIC_API.contains(origin);
-        }, "another module's .internal package: use its public API").stream())
-        .toList();
-
-    assertThat(found).as(".internal packages are their module's own").isEmpty();
-    assertThat(NOT_YET_ON_PUBLIC_API).as("classes now on public API: delete them from the list")
-        .allMatch(offenders::contains);
-  }
-
-  private static JavaClass topLevel(JavaClass c) {
-    JavaClass top = c;
-    while (top.isNestedClass() && top.getEnclosingClass().isPresent()) {
-      top = top.getEnclosingClass().get();
-    }
-    return top;
+    assertThat(BoundaryRules.internalPackages(modules, NOT_YET_ON_PUBLIC_API, offenders)).as(".internal packages are their module's own")
+        .isEmpty();
+    assertThat(NOT_YET_ON_PUBLIC_API).as("classes now on public API: delete them from the list").allMatch(offenders::contains);
   }
 
   @Test
   void pactCoreIsFreeOfSpringWireMockJettyAndJUnit() {
-    List<String> found = violations("pact-core", d -> startsWithAny(d.getTargetClass().getName(),
-        "org.springframework.", "org.wiremock.", "com.github.tomakehurst.", "wiremock.", "org.eclipse.jetty.",
-        "org.junit."), "pact-core depends on Jackson only");
-
-    assertThat(found).isEmpty();
+    assertThat(BoundaryRules.pactCoreFreeOfFrameworks(modules)).isEmpty();
   }
 
   @Test
   void theTestLibrariesUsersAddBringNoSpring() {
-    List<String> found = List.of("consumer-dsl", "provider-verifier", "broker-client").stream()
-        .flatMap(module -> violations(module, d -> startsWithAny(d.getTargetClass().getName(), "org.springframework."),
-            "a user's test classpath gets no Spring from Accord").stream())
-        .toList();
-
-    assertThat(found).isEmpty();
+    assertThat(BoundaryRules.testLibrariesFreeOfSpring(modules)).isEmpty();
   }
 
   @Test
   void brokerControllersLeaveDataAccessToServices() {
-    Predicate<JavaClass> controller = c -> c.isAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-        || c.isAnnotatedWith("org.springframework.stereotype.Controller");
     Set<String> offenders = new TreeSet<>();
-    List<String> found = violations("broker-server", d -> {
-      JavaClass top = topLevel(d.getOriginClass());
-      if (!controller.test(top)) {
-        return false;
-      }
-      String target = d.getTargetClass().getName();
-      boolean dataAccess = ("broker-server".equals(ownerOf(d)) && target.endsWith("Repository"))
-          || startsWithAny(target, "org.springframework.jdbc.", "jakarta.persistence.EntityManager");
-      if (dataAccess) {
-        offenders.add(top.getName());
-      }
-      return dataAccess && !CONTROLLERS_NOT_YET_ON_SERVICES.contains(top.getName());
-    }, "a controller calls one service; repositories and SQL belong to services and *Rows classes");
-
-    assertThat(found).isEmpty();
-    assertThat(CONTROLLERS_NOT_YET_ON_SERVICES).as("controllers now clean: delete them from the list")
-        .allMatch(offenders::contains);
+    assertThat(BoundaryRules.controllersWithoutDataAccess(modules, CONTROLLERS_NOT_YET_ON_SERVICES, offenders)).isEmpty();
+    assertThat(CONTROLLERS_NOT_YET_ON_SERVICES).as("controllers now clean: delete them from the list").allMatch(offenders::contains);
   }
 
   @Test
   void brokerControllersLeaveTransactionsToServices() {
-    String transactional = "org.springframework.transaction.annotation.Transactional";
-    List<String> found = MODULES.get("broker-server").stream()
-        .filter(c -> c.isAnnotatedWith("org.springframework.web.bind.annotation.RestController")
-            || c.isAnnotatedWith("org.springframework.stereotype.Controller"))
-        .flatMap(c -> c.isAnnotatedWith(transactional) ? Stream.of(c.getName())
-            : c.getMethods().stream().filter(m -> m.isAnnotatedWith(transactional)).map(m -> c.getName() + "." + m.getName()))
-        .map(where -> "broker-server: " + where + " is @Transactional (a transaction belongs to the service the controller calls)")
-        .sorted().toList();
-
-    assertThat(found).isEmpty();
+    assertThat(BoundaryRules.controllersWithoutTransactions(modules)).isEmpty();
   }
 
   @Test
   void everyModuleWasRead() {
-    MODULES.forEach((module, classes) -> assertThat(classes.size()).as(module).isGreaterThan(5));
+    modules.classes().forEach((module, classes) -> assertThat(classes.size()).as(module).isGreaterThan(5));
     assertThat(Files.isDirectory(ROOT.resolve("pact-core/src/main/java/dev/accord/pact"))).isTrue();
-  }
-
-  private static boolean startsWithAny(String name, String... prefixes) {
-    for (String prefix : prefixes) {
-      if (name.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
   }
 }

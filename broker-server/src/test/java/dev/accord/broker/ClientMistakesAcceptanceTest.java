@@ -81,8 +81,12 @@ class ClientMistakesAcceptanceTest {
   @Test
   void json_nested_deeper_than_the_limit_is_refused_naming_the_limit() {
     String deep = "[".repeat(2000) + "]".repeat(2000);
-    assertThat(firstError(assertRefused(broker.post("/contracts/publish", deep), 400))).isEqualTo(
+    assertThat(firstError(assertRefused(broker.post(pactVersionUrl, "{\"providerApplicationVersion\":\"p1\",\"success\":true,\"testResults\":"
+        + deep + "}"), 400))).isEqualTo(
         "The request body is nested more than 500 levels deep (the limit); flatten the document. Send a JSON object with Content-Type: application/json.");
+    // where an object is expected, the first '[' is already the answer
+    assertThat(firstError(assertRefused(broker.post("/contracts/publish", deep), 400)))
+        .isEqualTo("The request body is missing, not JSON, or not the JSON object this resource takes. Send a JSON object with Content-Type: application/json.");
     // a pact whose content (inside the base64) is nested too deep
     String content = Base64.getEncoder().encodeToString(("{\"consumer\":{\"name\":\"MistakeC\"},\"provider\":{\"name\":\"MistakeP\"},\"interactions\":"
         + deep + "}").getBytes(StandardCharsets.UTF_8));
@@ -118,6 +122,84 @@ class ClientMistakesAcceptanceTest {
         .isEqualTo("{\"production\":[\"must be true or false\"]}");
     assertThat(Json.write(assertRefused(broker.post("/environments", "{\"name\":\"staging\",\"contacts\":{}}"), 400)))
         .isEqualTo("{\"contacts\":[\"must be an array\"]}");
+  }
+
+  @Test
+  void requestBodiesAreReadStrictlyByJsonTypeNeverCoerced() {
+    // GIVEN numbers and booleans where strings are expected, and strings where booleans are
+    // WHEN they are sent THEN each is refused by field, never converted
+    assertThat(Json.write(assertRefused(broker.post("/pacticipants", "{\"name\":5}"), 400))).isEqualTo("{\"name\":[\"must be a string\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/contracts/publish", publishBody("MistakeC", "10", "main", "MistakeP", "x")
+        .replace("\"pacticipantVersionNumber\":\"10\"", "\"pacticipantVersionNumber\":1.10")), 400)))
+        .isEqualTo("{\"pacticipantVersionNumber\":[\"must be a string\"]}");
+    assertThat(Json.write(assertRefused(broker.post(pactVersionUrl, "{\"providerApplicationVersion\":\"p1\",\"success\":\"true\"}"), 400)))
+        .isEqualTo("{\"success\":[\"must be true or false\"]}");
+    assertThat(Json.write(assertRefused(broker.post(pactVersionUrl, "{\"providerApplicationVersion\":\"p1\",\"success\":1}"), 400)))
+        .isEqualTo("{\"success\":[\"must be true or false\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/environments", "{\"name\":\"staging\",\"displayName\":true}"), 400)))
+        .isEqualTo("{\"displayName\":[\"must be a string\"]}");
+    assertThat(Json.write(assertRefused(broker.put("/pacticipants/MistakeC/versions/7", "{\"branch\":7}"), 400)))
+        .isEqualTo("{\"branch\":[\"must be a string\"]}");
+  }
+
+  @Test
+  void everyRequestRecordNamesTheFieldAndTheFix() {
+    assertThat(Json.write(assertRefused(broker.post("/pacticipants", "{\"displayName\":\"No Name\"}"), 400)))
+        .isEqualTo("{\"name\":[\"is missing or blank; give a non-blank name\"]}");
+    assertThat(Json.write(assertRefused(broker.patch("/pacticipants/MistakeC", "{\"mainBranch\":\"a;b\"}"), 400)))
+        .isEqualTo("{\"mainBranch\":[\"contains ';' (U+003B SEMICOLON) at position 2, which starts a path parameter in a URL, so links "
+            + "to the name would be cut short; remove it (names may not contain control characters, invisible formatting characters, "
+            + "'\\\\' or ';')\"]}");
+    String contracts = "a non-empty array of {consumerName, providerName, specification:\\\"pact\\\", contentType:\\\"application/json\\\", "
+        + "content:<base64 pact JSON>}";
+    assertThat(Json.write(assertRefused(broker.post("/contracts/publish", "{\"pacticipantName\":\"MistakeC\",\"pacticipantVersionNumber\":\"4\"}"), 400)))
+        .isEqualTo("{\"contracts\":[\"must be " + contracts + "\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/contracts/publish", "{\"pacticipantName\":\"MistakeC\",\"pacticipantVersionNumber\":\"4\","
+        + "\"contracts\":\"x\"}"), 400))).isEqualTo("{\"contracts\":[\"must be " + contracts + "\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/contracts/publish", publishBody("MistakeC", "4", "main", "MistakeP", "x")
+        .replace("\"branch\":\"main\"", "\"tags\":\"dev\"")), 400))).isEqualTo("{\"tags\":[\"must be an array of strings, e.g. [\\\"dev\\\"]\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/contracts/publish", publishBody("MistakeC", "4", "main", "MistakeP", "x")
+        .replace("\"specification\":\"pact\",", "")), 400))).isEqualTo("{\"contracts[0].specification\":[\"is missing\"]}");
+    assertThat(Json.write(assertRefused(broker.put("/pacticipants/MistakeC/versions/7", "{\"tags\":[\"prod\",1]}"), 400)))
+        .isEqualTo("{\"tags[1]\":[\"must be an array of tag names or {\\\"name\\\": ...} objects, e.g. [\\\"prod\\\"]\"]}");
+    HttpResponse<String> tagged = broker.put("/pacticipants/MistakeC/versions/7", "{\"tags\":[\"prod\",{\"name\":\"dev\"}],\"branch\":\"main\"}");
+    assertThat(tagged.statusCode()).as(tagged.body()).isIn(200, 201);
+    assertThat(broker.get("/pacticipants/MistakeC/versions/7/tags/dev").statusCode()).isEqualTo(200);
+    String deployment = Json.parse(broker.post("/pacticipants/MistakeC/versions/1/deployed-versions/environment/" + environment, "{}").body())
+        .path("_links").path("self").path("href").asString();
+    assertThat(Json.write(assertRefused(broker.patch(deployment, "{\"currentlyDeployed\":\"false\"}"), 400)))
+        .isEqualTo("{\"currentlyDeployed\":[\"must be false to record an undeployment: {\\\"currentlyDeployed\\\":false}\"]}");
+    assertThat(Json.write(assertRefused(broker.patch(deployment, "{}"), 400)))
+        .isEqualTo("{\"currentlyDeployed\":[\"must be false to record an undeployment: {\\\"currentlyDeployed\\\":false}\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/pacts/provider/MistakeP/for-verification",
+        "{\"consumerVersionSelectors\":[{\"mainbranch\":true}]}"), 400)))
+        .isEqualTo("{\"consumerVersionSelectors[0]\":[\"has unknown key 'mainbranch'; valid keys are [branch, consumer, deployed, "
+            + "deployedOrReleased, environment, fallbackBranch, fallbackTag, latest, mainBranch, matchingBranch, released, tag]\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/pacts/provider/MistakeP/for-verification",
+        "{\"consumerVersionSelectors\":[{\"branch\":\" \",\"tag\":1}]}"), 400)))
+        .isEqualTo("{\"consumerVersionSelectors[0].tag\":[\"must be a non-blank string\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/pacts/provider/MistakeP/for-verification",
+        "{\"consumerVersionSelectors\":[{\"branch\":\" \"}]}"), 400)))
+        .isEqualTo("{\"consumerVersionSelectors[0].branch\":[\"must be a non-blank string\"]}");
+  }
+
+  @Test
+  void webhookBodiesAreTypedByFieldAndTakeEventsAsNamesOrObjects() {
+    String request = "\"request\":{\"method\":\"POST\",\"url\":\"https://ci.example.com/build\"}";
+    assertThat(Json.write(assertRefused(broker.post("/webhooks", "{\"events\":[{\"name\":5}]," + request + "}"), 400)))
+        .isEqualTo("{\"events[0].name\":[\"must be {\\\"name\\\": \\\"<event>\\\"}\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/webhooks", "{\"events\":[\"contract_published\"],\"request\":\"POST\"}"), 400)))
+        .isEqualTo("{\"request\":[\"must be an object: {\\\"method\\\":\\\"POST\\\",\\\"url\\\":\\\"https://...\\\","
+            + "\\\"headers\\\":{...},\\\"body\\\":...}\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/webhooks", "{\"consumer\":\"MistakeC\",\"events\":[\"contract_published\"]," + request + "}"),
+        400))).isEqualTo("{\"consumer\":[\"must be an object: {\\\"name\\\": \\\"...\\\"} or {\\\"label\\\": \\\"...\\\"}\"]}");
+    assertThat(Json.write(assertRefused(broker.post("/webhooks", "{\"enabled\":\"yes\",\"events\":[\"contract_published\"]," + request + "}"), 400)))
+        .isEqualTo("{\"enabled\":[\"must be true or false\"]}");
+    JsonNode errors = assertRefused(broker.post("/webhooks", "{\"events\":[\"nope\",{\"name\":\"contract_published\"}],"
+        + "\"request\":{\"method\":\"POST\"}}"), 400);
+    assertThat(Json.write(errors.path("events"))).isEqualTo("[\"\\\"nope\\\" is not an event; known events: [contract_published, "
+        + "contract_content_changed, contract_requiring_verification_published, provider_verification_published, "
+        + "provider_verification_succeeded, provider_verification_failed]\"]");
   }
 
   @Test

@@ -37,8 +37,9 @@ class DurableDatabase {
             synced.writeCommitsImmediately();
           } catch (SQLException e) {
             throw new IllegalStateException("Could not make the commits of the H2 database " + hikari.getJdbcUrl() + " durable "
-                + "(SET WRITE_DELAY 0, CHECKPOINT SYNC): " + e.getMessage() + ". Check that the directory is writable, that no other process "
-                + "has the database open, and that spring.datasource.username is an H2 admin (as the default 'sa' is).", e);
+                + "(SET WRITE_DELAY 0, CHECKPOINT SYNC): " + e.getMessage() + ". Check that the directory is writable, "
+                + "that no other process has the database open, and that spring.datasource.username is an H2 admin "
+                + "(as the default 'sa' is).", e);
           }
           log.info("H2 database {}: every commit is written and synced to disk before the broker answers", hikari.getJdbcUrl());
           return synced;

@@ -11,10 +11,10 @@ import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.ApiException;
-import dev.accord.broker.web.Fields;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 class DeploymentController {
@@ -54,18 +53,8 @@ class DeploymentController {
 
   @PostMapping("/pacticipants/{name}/versions/{number}/deployed-versions/environment/{uuid}")
   ResponseEntity<Map<String, Object>> deploy(@PathVariable String name, @PathVariable String number, @PathVariable String uuid,
-      @RequestBody(required = false) JsonNode body) {
-    String instance = null;
-    if (body != null && body.isObject()) {
-      JsonNode i = body.hasNonNull("applicationInstance") ? body.get("applicationInstance") : body.get("target");
-      if (i != null && !i.isNull()) {
-        if (!i.isString()) {
-          throw ApiException.invalidField("applicationInstance", "must be a string");
-        }
-        instance = Fields.text("applicationInstance", i.asString(), Fields.NAME);
-      }
-    }
-    String applicationInstance = instance;
+      @Valid @RequestBody(required = false) DeploymentRequests.Deploy body) {
+    String applicationInstance = (body == null ? DeploymentRequests.Deploy.NONE : body).instance();
     DeploymentService.Recorded<DeployedVersion> r = Retrying.transaction(() -> service.deploy(name, number, uuid, applicationInstance));
     Map<String, Object> json = render(r.record());
     return r.created() ? Hal.created(json, links.url("/deployed-versions/{}", r.record().getUuid())) : Hal.ok(json);
@@ -133,12 +122,8 @@ class DeploymentController {
   }
 
   @PatchMapping("/deployed-versions/{uuid}")
-  ResponseEntity<Map<String, Object>> patchDeployed(@PathVariable String uuid, @RequestBody JsonNode body) {
-    JsonNode current = body == null ? null : body.get("currentlyDeployed");
-    if (current == null || !current.isBoolean()) {
-      throw ApiException.invalidField("currentlyDeployed", "must be false to record an undeployment: {\"currentlyDeployed\":false}");
-    }
-    if (current.asBoolean()) {
+  ResponseEntity<Map<String, Object>> patchDeployed(@PathVariable String uuid, @Valid @RequestBody DeploymentRequests.Undeploy body) {
+    if (body.currentlyDeployed()) {
       DeployedVersion d = service.requireDeployed(uuid);
       if (!d.isCurrentlyDeployed()) {
         throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT,
@@ -155,12 +140,8 @@ class DeploymentController {
   }
 
   @PatchMapping("/released-versions/{uuid}")
-  ResponseEntity<Map<String, Object>> patchReleased(@PathVariable String uuid, @RequestBody JsonNode body) {
-    JsonNode supported = body == null ? null : body.get("currentlySupported");
-    if (supported == null || !supported.isBoolean()) {
-      throw ApiException.invalidField("currentlySupported", "must be false to record the end of support: {\"currentlySupported\":false}");
-    }
-    if (supported.asBoolean()) {
+  ResponseEntity<Map<String, Object>> patchReleased(@PathVariable String uuid, @Valid @RequestBody DeploymentRequests.EndSupport body) {
+    if (body.currentlySupported()) {
       ReleasedVersion r = service.requireReleased(uuid);
       if (!r.isCurrentlySupported()) {
         throw ApiException.of(HttpStatus.UNPROCESSABLE_CONTENT, "Support cannot be resumed here; record the release again instead");

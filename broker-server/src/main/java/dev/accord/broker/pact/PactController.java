@@ -65,7 +65,7 @@ class PactController {
     VersionService.requireNumber("consumerVersionNumber", version);
     PublicationService.Published published = Retrying.transaction(() -> publications.publish(
         new PublicationService.VersionInfo(consumer, version, null, List.of(), null),
-        List.of(new PublicationService.Contract(consumer, provider, doc))));
+        List.of(new PublicationService.PactToPublish(consumer, provider, doc))));
     PublicationService.Outcome outcome = published.outcomes().get(0);
     String url = views.versionUrl(outcome.provider(), published.consumer(), published.version());
     ObjectNode json = views.document(outcome.publication(), url);

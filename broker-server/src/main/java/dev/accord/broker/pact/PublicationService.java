@@ -41,8 +41,8 @@ public class PublicationService {
     this.documents = documents;
   }
 
-  /** What one contract of a publish request asks for. */
-  public record Contract(String consumerName, String providerName, PactDocuments.Document document) {}
+  /** One pact of a publication, parsed: the {@code contracts[i]} of a publish request, or the body of a PUT. */
+  public record PactToPublish(String consumerName, String providerName, PactDocuments.Document document) {}
 
   /** Version-level data of a publish request. */
   public record VersionInfo(String pacticipantName, String number, String branch, List<String> tags, String buildUrl) {}
@@ -55,7 +55,7 @@ public class PublicationService {
 
   /** Publishes every contract of one request in one transaction: all are stored, or none. */
   @Transactional
-  public Published publish(VersionInfo info, List<Contract> contracts) {
+  public Published publish(VersionInfo info, List<PactToPublish> contracts) {
     Pacticipant consumer = pacticipants.findOrCreate(info.pacticipantName());
     Version version = versions.findOrCreate(consumer, info.number());
     if (info.buildUrl() != null && !info.buildUrl().isBlank()) {
@@ -69,7 +69,7 @@ public class PublicationService {
     return new Published(consumer, version, outcomes, branchAdded, tagsAdded);
   }
 
-  private Outcome publishOne(Pacticipant consumer, Version version, Contract contract) {
+  private Outcome publishOne(Pacticipant consumer, Version version, PactToPublish contract) {
     Pacticipant provider = pacticipants.findOrCreate(contract.providerName());
     String sha = contract.document().sha();
     Optional<PactPublication> existing = publications.findByConsumerVersionIdAndProviderId(version.getId(), provider.getId());

@@ -6,10 +6,10 @@ import dev.accord.broker.pacticipant.PacticipantViews;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.ApiException;
-import dev.accord.broker.web.Fields;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
+import jakarta.validation.Valid;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -25,7 +25,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code POST /contracts/publish}: the way {@code pact broker publish} uploads pacts. */
 @RestController
@@ -48,76 +47,38 @@ class PublishController {
   }
 
   @PostMapping("/contracts/publish")
-  ResponseEntity<Map<String, Object>> publish(@RequestBody JsonNode body) {
-    if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("The body must be a JSON object: {\"pacticipantName\":..., \"pacticipantVersionNumber\":..., "
-          + "\"contracts\":[...]}");
+  ResponseEntity<Map<String, Object>> publish(@Valid @RequestBody PublishRequest body) {
+    String name = body.pacticipantName();
+    List<PublicationService.PactToPublish> contracts = new ArrayList<>();
+    for (int i = 0; i < body.contracts().size(); i++) {
+      contracts.add(contract(body.contracts().get(i), "contracts[" + i + "]", name));
     }
-    String name = string(body, "pacticipantName", true);
-    Hal.requireName("pacticipantName", name);
-    String number = VersionService.requireNumber("pacticipantVersionNumber", string(body, "pacticipantVersionNumber", true));
-    String branch = string(body, "branch", false);
-    if (branch != null) {
-      Hal.requireName("branch", branch);
-    }
-    String buildUrl = Fields.text("buildUrl", string(body, "buildUrl", false), Fields.URL);
-    List<String> tags = new ArrayList<>();
-    JsonNode tagsNode = body.get("tags");
-    if (tagsNode != null && !tagsNode.isNull()) {
-      if (!tagsNode.isArray()) {
-        throw ApiException.invalidField("tags", "must be an array of strings, e.g. [\"dev\"]");
-      }
-      for (JsonNode t : tagsNode) {
-        if (!t.isString()) {
-          throw ApiException.invalidField("tags", "must be an array of strings, e.g. [\"dev\"]");
-        }
-        tags.add(Hal.requireName("tags", t.asString()));
-      }
-    }
-    JsonNode contractsNode = body.get("contracts");
-    if (contractsNode == null || !contractsNode.isArray() || contractsNode.isEmpty()) {
-      throw ApiException.invalidField("contracts", "must be a non-empty array of {consumerName, providerName, specification:\"pact\", "
-          + "contentType:\"application/json\", content:<base64 pact JSON>}");
-    }
-    List<PublicationService.Contract> contracts = new ArrayList<>();
-    int i = 0;
-    for (JsonNode c : contractsNode) {
-      contracts.add(contract(c, i++, name));
-    }
+    List<String> tags = body.tagList();
     PublicationService.Published published = Retrying.transaction(() -> publications.publish(
-        new PublicationService.VersionInfo(name, number, branch, tags, buildUrl), contracts));
-    return Hal.ok(response(published, branch, tags));
+        new PublicationService.VersionInfo(name, body.pacticipantVersionNumber(), body.branch(), tags, body.buildUrl()), contracts));
+    return Hal.ok(response(published, body.branch(), tags));
   }
 
-  private PublicationService.Contract contract(JsonNode c, int index, String pacticipantName) {
-    String field = "contracts[" + index + "]";
-    if (!c.isObject()) {
-      throw ApiException.invalidField(field, "must be an object");
-    }
-    String consumerName = string(c, "consumerName", field + ".consumerName", true);
-    String providerName = string(c, "providerName", field + ".providerName", true);
-    Hal.requireName(field + ".consumerName", consumerName);
-    Hal.requireName(field + ".providerName", providerName);
+  /** What the record cannot say: the names agree with the pact inside, the content is base64 of UTF-8 pact JSON. */
+  private PublicationService.PactToPublish contract(PublishRequest.Contract c, String field, String pacticipantName) {
+    String consumerName = c.consumerName();
+    String providerName = c.providerName();
     if (!consumerName.equals(pacticipantName)) {
       throw ApiException.invalidField(field + ".consumerName", "\"" + consumerName + "\" must match pacticipantName \"" + pacticipantName
           + "\"");
     }
-    String specification = string(c, "specification", field + ".specification", true);
-    if (!"pact".equals(specification.toLowerCase(Locale.ROOT))) {
-      throw ApiException.invalidField(field + ".specification", "must be \"pact\", got \"" + specification + "\"");
+    if (!"pact".equals(c.specification().toLowerCase(Locale.ROOT))) {
+      throw ApiException.invalidField(field + ".specification", "must be \"pact\", got \"" + c.specification() + "\"");
     }
-    String contentType = string(c, "contentType", field + ".contentType", true);
-    if (!"application/json".equals(contentType)) {
-      throw ApiException.invalidField(field + ".contentType", "must be \"application/json\", got \"" + contentType + "\"");
+    if (!"application/json".equals(c.contentType())) {
+      throw ApiException.invalidField(field + ".contentType", "must be \"application/json\", got \"" + c.contentType() + "\"");
     }
-    String onConflict = string(c, "onConflict", field + ".onConflict", false);
-    if (onConflict != null && !Set.of("overwrite", "merge").contains(onConflict)) {
-      throw ApiException.invalidField(field + ".onConflict", "must be \"overwrite\" or \"merge\", got \"" + onConflict + "\"");
+    if (c.onConflict() != null && !Set.of("overwrite", "merge").contains(c.onConflict())) {
+      throw ApiException.invalidField(field + ".onConflict", "must be \"overwrite\" or \"merge\", got \"" + c.onConflict() + "\"");
     }
-    String content = string(c, "content", field + ".content", true);
     byte[] bytes;
     try {
-      bytes = Base64.getMimeDecoder().decode(content);
+      bytes = Base64.getMimeDecoder().decode(c.content());
     } catch (IllegalArgumentException e) {
       throw ApiException.invalidField(field + ".content", "is not valid base64 (" + e.getMessage()
           + "); send the pact JSON encoded with base64");
@@ -140,7 +101,7 @@ class PublishController {
           + "\" does not match the provider name in the pact content (\""
           + doc.providerName() + "\")");
     }
-    return new PublicationService.Contract(consumerName, providerName, doc);
+    return new PublicationService.PactToPublish(consumerName, providerName, doc);
   }
 
   private Map<String, Object> response(PublicationService.Published p, String branch, List<String> tags) {
@@ -203,23 +164,5 @@ class PublishController {
   private static void notice(List<Map<String, Object>> notices, List<Map<String, Object>> logs, String type, String text) {
     notices.add(Hal.ordered("type", type, "text", text));
     logs.add(Hal.ordered("level", "warning".equals(type) ? "warn" : "info", "message", text, "deprecationWarning", ""));
-  }
-
-  private static String string(JsonNode body, String key, boolean required) {
-    return string(body, key, key, required);
-  }
-
-  private static String string(JsonNode body, String key, String field, boolean required) {
-    JsonNode n = body.get(key);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw ApiException.invalidField(field, "is missing");
-      }
-      return null;
-    }
-    if (!n.isString()) {
-      throw ApiException.invalidField(field, "must be a string");
-    }
-    return n.asString();
   }
 }

@@ -3,15 +3,16 @@ package dev.accord.broker.pacticipant;
 import static dev.accord.broker.web.Links.link;
 
 import dev.accord.broker.web.ApiException;
-import dev.accord.broker.web.Fields;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
+import jakarta.validation.Valid;
+import jakarta.validation.groups.Default;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 @RestController
 class PacticipantController {
@@ -96,10 +96,9 @@ class PacticipantController {
   }
 
   @PostMapping("/pacticipants")
-  ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
-    String name = text(body, "name");
-    Hal.requireName("name", name);
-    PacticipantService.Result r = Retrying.transaction(() -> service.upsert(name, fields(body), false, true));
+  ResponseEntity<Map<String, Object>> create(
+      @Validated({Default.class, PacticipantRequest.Creating.class}) @RequestBody PacticipantRequest body) {
+    PacticipantService.Result r = Retrying.transaction(() -> service.upsert(body.name(), body.fields(), false, true));
     return r.created() ? Hal.created(render(r.pacticipant()), views.url(r.pacticipant())) : Hal.ok(render(r.pacticipant()));
   }
 
@@ -109,39 +108,19 @@ class PacticipantController {
   }
 
   @PatchMapping("/pacticipants/{name}")
-  ResponseEntity<Map<String, Object>> patch(@PathVariable String name, @RequestBody JsonNode body) {
-    PacticipantService.Result r = Retrying.transaction(() -> service.upsert(name, fields(body), false, true));
+  ResponseEntity<Map<String, Object>> patch(@PathVariable String name, @Valid @RequestBody PacticipantRequest body) {
+    PacticipantService.Result r = Retrying.transaction(() -> service.upsert(name, body.fields(), false, true));
     return r.created() ? Hal.created(render(r.pacticipant()), views.url(r.pacticipant())) : Hal.ok(render(r.pacticipant()));
   }
 
   @PutMapping("/pacticipants/{name}")
-  ResponseEntity<Map<String, Object>> put(@PathVariable String name, @RequestBody JsonNode body) {
-    return Hal.ok(render(service.upsert(name, fields(body), true, false).pacticipant()));
+  ResponseEntity<Map<String, Object>> put(@PathVariable String name, @Valid @RequestBody PacticipantRequest body) {
+    return Hal.ok(render(service.upsert(name, body.fields(), true, false).pacticipant()));
   }
 
   @DeleteMapping("/pacticipants/{name}")
   ResponseEntity<Void> delete(@PathVariable String name) {
     service.delete(name);
     return Hal.noContent();
-  }
-
-  private static PacticipantService.PacticipantFields fields(JsonNode body) {
-    if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("The body must be a JSON object like {\"name\":\"Foo\",\"mainBranch\":\"main\"}");
-    }
-    return new PacticipantService.PacticipantFields(Fields.text("displayName", text(body, "displayName"), Fields.NAME), text(body,
-        "mainBranch"),
-        Fields.text("repositoryUrl", text(body, "repositoryUrl"), Fields.URL));
-  }
-
-  static String text(JsonNode body, String field) {
-    JsonNode n = body == null ? null : body.get(field);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isString()) {
-      throw ApiException.invalidField(field, "must be a string, got " + n.getNodeType().name().toLowerCase(Locale.ROOT));
-    }
-    return n.asString();
   }
 }

@@ -7,6 +7,7 @@ import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
+import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,22 +17,16 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /pacts/provider/P/for-verification}: what {@code pact verifier} asks before verifying. */
 @RestController
 class PactsForVerificationController {
-  private static final Set<String> SELECTOR_KEYS = Set.of("mainBranch", "branch", "fallbackBranch", "matchingBranch", "tag", "fallbackTag",
-      "latest",
-      "deployed", "released", "deployedOrReleased", "environment", "consumer");
-
   private final PactsForVerificationService service;
   private final PacticipantService pacticipants;
   private final EnvironmentService environments;
@@ -54,12 +49,9 @@ class PactsForVerificationController {
   }
 
   @PostMapping("/pacts/provider/{provider}/for-verification")
-  ResponseEntity<Map<String, Object>> post(@PathVariable String provider, @RequestBody(required = false) JsonNode body) {
-    if (body != null && !body.isNull() && !body.isObject()) {
-      throw ApiException.badRequest("The body must be a JSON object like "
-          + "{\"consumerVersionSelectors\":[{\"mainBranch\":true}],\"providerVersionBranch\":\"main\"}");
-    }
-    PactsForVerificationService.Request request = request(body);
+  ResponseEntity<Map<String, Object>> post(@PathVariable String provider,
+      @Valid @RequestBody(required = false) ForVerificationRequest body) {
+    PactsForVerificationService.Request request = request(body == null ? ForVerificationRequest.NONE : body);
     PactsForVerificationService.validate(request.selectors(), request.providerVersionBranch(), environments);
     if (request.includeWipPactsSince() != null && request.providerVersionBranch() != null && request.providerVersionBranch().isBlank()) {
       throw ApiException.invalidField("providerVersionBranch", "must not be blank when WIP pacts are requested");
@@ -124,61 +116,19 @@ class PactsForVerificationController {
     return m;
   }
 
-  private static PactsForVerificationService.Request request(JsonNode body) {
-    List<PactsForVerificationService.Selector> selectors = new ArrayList<>();
-    List<String> tags = new ArrayList<>();
-    String branch = null;
-    boolean pending = true;
-    LocalDate wipSince = null;
-    if (body != null && body.isObject()) {
-      JsonNode sel = body.get("consumerVersionSelectors");
-      if (sel != null && !sel.isNull()) {
-        if (!sel.isArray()) {
-          throw ApiException.invalidField("consumerVersionSelectors",
-              "must be an array of selectors, e.g. [{\"mainBranch\":true},{\"deployedOrReleased\":true}]");
-        }
-        int i = 0;
-        for (JsonNode s : sel) {
-          selectors.add(selector(s, "consumerVersionSelectors[" + i++ + "]"));
-        }
-      }
-      JsonNode t = body.get("providerVersionTags");
-      if (t != null && !t.isNull()) {
-        if (!t.isArray()) {
-          throw ApiException.invalidField("providerVersionTags", "must be an array of strings");
-        }
-        int i = 0;
-        for (JsonNode x : t) {
-          if (!x.isString() || x.asString().isBlank()) {
-            throw ApiException.invalidField("providerVersionTags[" + i + "]", "must be a non-blank string, e.g. [\"main\"]");
-          }
-          tags.add(x.asString());
-          i++;
-        }
-      }
-      JsonNode b = body.get("providerVersionBranch");
-      if (b != null && !b.isNull()) {
-        if (!b.isString()) {
-          throw ApiException.invalidField("providerVersionBranch", "must be a string");
-        }
-        branch = b.asString();
-      }
-      JsonNode p = body.get("includePendingStatus");
-      if (p != null && !p.isNull()) {
-        if (!p.isBoolean()) {
-          throw ApiException.invalidField("includePendingStatus", "must be true or false");
-        }
-        pending = p.asBoolean();
-      }
-      JsonNode w = body.get("includeWipPactsSince");
-      if (w != null && !w.isNull()) {
-        if (!w.isString()) {
-          throw ApiException.invalidField("includeWipPactsSince", "must be a date string like \"2024-01-01\"");
-        }
-        wipSince = date(w.asString());
+  private static PactsForVerificationService.Request request(ForVerificationRequest body) {
+    for (int i = 0; body.consumerVersionSelectors() != null && i < body.consumerVersionSelectors().size(); i++) {
+      String problem = body.consumerVersionSelectors().get(i).unknownKeyProblem();
+      if (problem != null) {
+        throw ApiException.invalidField("consumerVersionSelectors[" + i + "]", problem);
       }
     }
-    return new PactsForVerificationService.Request(selectors, tags, branch, pending, wipSince);
+    List<PactsForVerificationService.Selector> selectors = body.consumerVersionSelectors() == null ? List.of()
+        : body.consumerVersionSelectors().stream().map(ForVerificationRequest.Selector::toSelector).toList();
+    List<String> tags = body.providerVersionTags() == null ? List.of() : body.providerVersionTags();
+    LocalDate wipSince = body.includeWipPactsSince() == null ? null : date(body.includeWipPactsSince());
+    return new PactsForVerificationService.Request(selectors, tags, body.providerVersionBranch(),
+        !Boolean.FALSE.equals(body.includePendingStatus()), wipSince);
   }
 
   private static LocalDate date(String s) {
@@ -187,42 +137,5 @@ class PactsForVerificationController {
     } catch (DateTimeParseException e) {
       throw ApiException.invalidField("includeWipPactsSince", "must be a date like 2024-01-01, got '" + s + "'");
     }
-  }
-
-  private static PactsForVerificationService.Selector selector(JsonNode s, String field) {
-    if (!s.isObject()) {
-      throw ApiException.invalidField(field, "must be an object like {\"mainBranch\": true}");
-    }
-    for (String key : s.propertyNames()) {
-      if (!SELECTOR_KEYS.contains(key)) {
-        throw ApiException.invalidField(field, "has unknown key '" + key + "'; valid keys are " + new java.util.TreeSet<>(SELECTOR_KEYS));
-      }
-    }
-    return new PactsForVerificationService.Selector(bool(s, "mainBranch", field), str(s, "branch", field), str(s, "fallbackBranch", field),
-        bool(s, "matchingBranch", field), str(s, "tag", field), str(s, "fallbackTag", field), bool(s, "latest", field), bool(s, "deployed",
-        field),
-        bool(s, "released", field), bool(s, "deployedOrReleased", field), str(s, "environment", field), str(s, "consumer", field));
-  }
-
-  private static Boolean bool(JsonNode s, String key, String field) {
-    JsonNode n = s.get(key);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isBoolean()) {
-      throw ApiException.invalidField(field + "." + key, "must be true or false");
-    }
-    return n.asBoolean();
-  }
-
-  private static String str(JsonNode s, String key, String field) {
-    JsonNode n = s.get(key);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isString() || n.asString().isBlank()) {
-      throw ApiException.invalidField(field + "." + key, "must be a non-blank string");
-    }
-    return n.asString();
   }
 }

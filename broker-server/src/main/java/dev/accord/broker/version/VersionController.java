@@ -8,11 +8,11 @@ import dev.accord.broker.web.ApiException;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** Versions, branches and tags of a pacticipant. */
 @RestController
@@ -64,18 +63,20 @@ class VersionController {
 
   @PutMapping("/pacticipants/{name}/versions/{number}")
   ResponseEntity<Map<String, Object>> put(@PathVariable String name, @PathVariable String number,
-      @RequestBody(required = false) JsonNode body) {
+      @Valid @RequestBody(required = false) VersionRequest body) {
     return writeVersion(name, number, body);
   }
 
   @PatchMapping("/pacticipants/{name}/versions/{number}")
   ResponseEntity<Map<String, Object>> patch(@PathVariable String name, @PathVariable String number,
-      @RequestBody(required = false) JsonNode body) {
+      @Valid @RequestBody(required = false) VersionRequest body) {
     return writeVersion(name, number, body);
   }
 
-  private ResponseEntity<Map<String, Object>> writeVersion(String name, String number, JsonNode body) {
-    VersionWrites.Written w = Retrying.transaction(() -> writes.version(name, number, body));
+  private ResponseEntity<Map<String, Object>> writeVersion(String name, String number, VersionRequest body) {
+    VersionRequest request = body == null ? VersionRequest.NONE : body;
+    VersionWrites.Written w = Retrying.transaction(() -> writes.version(name, number, request.buildUrl(), request.branch(),
+        request.tagNames()));
     Map<String, Object> json = views.render(w.pacticipant(), w.version());
     return w.created() ? Hal.created(json, views.url(w.pacticipant(), w.version())) : Hal.ok(json);
   }

@@ -32,13 +32,22 @@ public class VersionService {
   }
 
   public static String requireNumber(String field, String number) {
+    String problem = numberProblem(number);
+    if (problem != null) {
+      throw ApiException.invalidField(field, problem);
+    }
+    return number;
+  }
+
+  /** What is wrong with a version number, as a sentence following the field name; null when nothing is. */
+  public static String numberProblem(String number) {
     if (number == null || number.isBlank()) {
-      throw ApiException.invalidField(field, "is missing or blank; give the version number, ideally the git SHA");
+      return "is missing or blank; give the version number, ideally the git SHA";
     }
     if (number.contains("\n") || number.contains("\r")) {
-      throw ApiException.invalidField(field, "must be a single line");
+      return "must be a single line";
     }
-    return dev.accord.broker.web.Fields.name(field, number);
+    return dev.accord.broker.web.Fields.nameProblem(number);
   }
 
   private static final java.util.Set<String> USUAL_BRANCHES = java.util.Set.of("main", "master", "develop", "trunk");

@@ -2,12 +2,10 @@ package dev.accord.broker.version;
 
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
-import dev.accord.broker.web.ApiException;
-import dev.accord.broker.web.Fields;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /** Writes that auto-create the pacticipant and version, each in one transaction. */
 @Service
@@ -22,34 +20,21 @@ class VersionWrites {
 
   record Written(Pacticipant pacticipant, Version version, boolean created) {}
 
+  /** The version, created if new; a non-null build URL replaces the stored one; the branch and tags are added. */
   @Transactional
-  public Written version(String name, String number, JsonNode body) {
+  public Written version(String name, String number, String buildUrl, String branch, List<String> tags) {
     Pacticipant p = pacticipants.findOrCreate(name);
     Optional<Version> existing = versions.find(p, number);
     Version v = existing.orElseGet(() -> versions.findOrCreate(p, number));
-    if (body != null && body.isObject()) {
-      JsonNode buildUrl = body.get("buildUrl");
-      if (buildUrl != null && !buildUrl.isNull() && !buildUrl.isString()) {
-        throw ApiException.invalidField("buildUrl", "must be a string URL");
-      }
-      if (buildUrl != null) {
-        v.setBuildUrl(buildUrl.isNull() ? null : Fields.text("buildUrl", buildUrl.asString(), Fields.URL));
-        versions.save(v);
-      }
-      JsonNode b = body.get("branch");
-      if (b != null && b.isString()) {
-        versions.addToBranch(v, b.asString());
-      }
-      JsonNode tags = body.get("tags");
-      if (tags != null && tags.isArray()) {
-        for (JsonNode t : tags) {
-          JsonNode tag = t.isObject() ? t.path("name") : t;
-          if (!tag.isString()) {
-            throw ApiException.invalidField("tags", "must be an array of tag names or {\"name\": ...} objects, e.g. [\"prod\"]");
-          }
-          versions.addTag(v, tag.asString());
-        }
-      }
+    if (buildUrl != null) {
+      v.setBuildUrl(buildUrl);
+      versions.save(v);
+    }
+    if (branch != null) {
+      versions.addToBranch(v, branch);
+    }
+    for (String tag : tags) {
+      versions.addTag(v, tag);
     }
     return new Written(p, v, existing.isEmpty());
   }

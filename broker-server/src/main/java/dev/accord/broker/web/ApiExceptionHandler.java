@@ -1,10 +1,15 @@
 package dev.accord.broker.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +29,16 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every failure into the one error shape the Pact clients print ({@link ErrorBody}); never a stack trace, never a
@@ -50,15 +59,21 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof BodySizeLimitFilter.BodyTooLarge) {
         return error(HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than the configured limit (accord.broker.max-body-size, "
             + "env ACCORD_BROKER_MAX_BODY_SIZE); publish smaller pacts or raise the limit.");
       }
+      if (t instanceof UnrecognizedPropertyException u && u.getPath().size() > 1) {
+        List<JacksonException.Reference> owner = u.getPath().subList(0, u.getPath().size() - 1);
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(HAL).body(ErrorBody.of(Map.of(field(owner), List.of(
+            "has unknown key '" + u.getPropertyName() + "'; valid keys are " + new TreeSet<>(u.getKnownPropertyIds().stream()
+                .map(String::valueOf).toList())))));
+      }
       if (t instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(HAL)
-            .body(ErrorBody.of(Map.of(field(m.getPath()), List.of(expected(m.getTargetType())))));
+            .body(ErrorBody.of(Map.of(field(m.getPath()), List.of(expected(request, m)))));
       }
       if (t instanceof JacksonException j && (j instanceof StreamReadException || JsonProblem.isLimit(j))) {
         return error(JsonProblem.isLimit(j) ? HttpStatus.BAD_REQUEST : HttpStatus.BAD_REQUEST,
@@ -81,6 +96,49 @@ class ApiExceptionHandler {
       }
     }
     return field.toString();
+  }
+
+  /** What the field must be: its request record's {@link Expected} text, or its Java type in JSON words. */
+  private static String expected(HttpServletRequest request, MismatchedInputException m) {
+    if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler) {
+      for (MethodParameter p : handler.getMethodParameters()) {
+        if (p.hasParameterAnnotation(RequestBody.class)) {
+          String hint = hint(p.getParameter().getAnnotatedType(), m.getPath());
+          if (hint != null) {
+            return "must be " + hint;
+          }
+        }
+      }
+    }
+    return expected(m.getTargetType());
+  }
+
+  /**
+   * The {@link Expected} text nearest the end of the path: on the last record component, or on the type of a list's
+   * elements, or on the list itself.
+   */
+  private static String hint(AnnotatedType type, List<JacksonException.Reference> path) {
+    String found = null;
+    for (JacksonException.Reference r : path) {
+      if (r.getPropertyName() == null) {
+        type = type instanceof AnnotatedParameterizedType list ? list.getAnnotatedActualTypeArguments()[0] : null;
+      } else {
+        Class<?> raw = type == null ? null : type.getType() instanceof Class<?> c ? c : null;
+        RecordComponent component = raw == null || !raw.isRecord() ? null : Arrays.stream(raw.getRecordComponents())
+            .filter(c -> c.getName().equals(r.getPropertyName())).findFirst().orElse(null);
+        if (component == null) {
+          return null;
+        }
+        Expected declared = component.getAnnotation(Expected.class);
+        found = declared == null ? null : declared.value();
+        type = component.getAnnotatedType();
+      }
+      Expected onType = type == null ? null : type.getAnnotation(Expected.class);
+      if (onType != null) {
+        found = onType.value();
+      }
+    }
+    return found;
   }
 
   /** What a field of this Java type must be, in JSON words. */

@@ -2,7 +2,8 @@ package dev.accord.broker.web;
 
 /**
  * The limits every stored field is checked against before it reaches the database, with a message naming the field,
- * the limit and the fix. The lengths are the columns' ({@code V1__schema.sql}).
+ * the limit and the fix. The lengths are the columns' ({@code V1__schema.sql}). Request records check their fields with
+ * {@link ServedName} and {@link Text}, which use these; {@link #name} checks names that arrive in URL paths.
  */
 public final class Fields {
   /** Pacticipant, version, branch, tag and environment names; display names; verifier name and version. */
@@ -18,15 +19,6 @@ public final class Fields {
    */
   public static String name(String field, String value) {
     String problem = nameProblem(value);
-    if (problem != null) {
-      throw ApiException.invalidField(field, problem);
-    }
-    return value;
-  }
-
-  /** Free text (a URL, a display name): optional; at most {@code max} characters; no control characters. */
-  public static String text(String field, String value, int max) {
-    String problem = textProblem(value, max);
     if (problem != null) {
       throw ApiException.invalidField(field, problem);
     }

@@ -13,12 +13,18 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** A request field holding a name the broker serves back in URLs and pages ({@link Fields#nameProblem}). */
+/**
+ * A request field holding a name the broker serves back in URLs and pages ({@link Fields#nameProblem}); required unless
+ * {@link #optional()}.
+ */
 @Documented
 @Constraint(validatedBy = ServedName.Check.class)
 @Target({FIELD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface ServedName {
+  /** True when the field may be absent (null); a value that is given is still checked. */
+  boolean optional() default false;
+
   String message() default "is not a name the broker can serve";
 
   Class<?>[] groups() default {};
@@ -26,9 +32,16 @@ public @interface ServedName {
   Class<? extends Payload>[] payload() default {};
 
   class Check implements ConstraintValidator<ServedName, String> {
+    private boolean optional;
+
+    @Override
+    public void initialize(ServedName annotation) {
+      optional = annotation.optional();
+    }
+
     @Override
     public boolean isValid(String value, ConstraintValidatorContext context) {
-      return Text.Check.report(Fields.nameProblem(value), context);
+      return value == null && optional || Text.Check.report(Fields.nameProblem(value), context);
     }
   }
 }

@@ -41,7 +41,7 @@ public @interface Text {
     }
 
     /** True when there is no problem; otherwise the problem, word for word, as the violation's message. */
-    static boolean report(String problem, ConstraintValidatorContext context) {
+    public static boolean report(String problem, ConstraintValidatorContext context) {
       if (problem == null) {
         return true;
       }

@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The webhook API the standard {@code pact broker} client uses, plus the listings and delivery logs of the Pact broker.
@@ -41,7 +40,7 @@ class WebhookController {
   }
 
   @PostMapping("/webhooks")
-  ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) JsonNode body) {
+  ResponseEntity<Map<String, Object>> create(@RequestBody(required = false) WebhookRequest body) {
     return created(service.create(body, WebhookService.Scope.NONE));
   }
 
@@ -52,7 +51,7 @@ class WebhookController {
   }
 
   @PostMapping("/webhooks/provider/{provider}")
-  ResponseEntity<Map<String, Object>> createForProvider(@PathVariable String provider, @RequestBody(required = false) JsonNode body) {
+  ResponseEntity<Map<String, Object>> createForProvider(@PathVariable String provider, @RequestBody(required = false) WebhookRequest body) {
     return created(service.create(body, new WebhookService.Scope(null, provider)));
   }
 
@@ -63,7 +62,7 @@ class WebhookController {
   }
 
   @PostMapping("/webhooks/consumer/{consumer}")
-  ResponseEntity<Map<String, Object>> createForConsumer(@PathVariable String consumer, @RequestBody(required = false) JsonNode body) {
+  ResponseEntity<Map<String, Object>> createForConsumer(@PathVariable String consumer, @RequestBody(required = false) WebhookRequest body) {
     return created(service.create(body, new WebhookService.Scope(consumer, null)));
   }
 
@@ -75,7 +74,7 @@ class WebhookController {
 
   @PostMapping({"/webhooks/provider/{provider}/consumer/{consumer}", "/pacts/provider/{provider}/consumer/{consumer}/webhooks"})
   ResponseEntity<Map<String, Object>> createForPair(@PathVariable String provider, @PathVariable String consumer,
-      @RequestBody(required = false) JsonNode body) {
+      @RequestBody(required = false) WebhookRequest body) {
     return created(service.create(body, new WebhookService.Scope(consumer, provider)));
   }
 
@@ -87,7 +86,7 @@ class WebhookController {
   }
 
   @PutMapping("/webhooks/{uuid}")
-  ResponseEntity<Map<String, Object>> put(@PathVariable String uuid, @RequestBody(required = false) JsonNode body) {
+  ResponseEntity<Map<String, Object>> put(@PathVariable String uuid, @RequestBody(required = false) WebhookRequest body) {
     WebhookService.Saved saved = service.createOrUpdate(uuid, body);
     return saved.created() ? created(saved) : Hal.ok(views.webhook(saved.webhook()));
   }
@@ -106,7 +105,7 @@ class WebhookController {
 
   /** Sends an unsaved webhook (validated like a saved one) once, to try it out. */
   @PostMapping("/webhooks/execute")
-  ResponseEntity<Map<String, Object>> executeUnsaved(@RequestBody(required = false) JsonNode body) {
+  ResponseEntity<Map<String, Object>> executeUnsaved(@RequestBody(required = false) WebhookRequest body) {
     return Hal.ok(views.execution(deliveries.tryOut(service.validate(body)), null));
   }
 

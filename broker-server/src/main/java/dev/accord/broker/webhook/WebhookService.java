@@ -50,7 +50,7 @@ public class WebhookService {
   }
 
   @Transactional
-  public Saved create(JsonNode body, Scope scope) {
+  public Saved create(WebhookRequest body, Scope scope) {
     WebhookDefinition d = parse(body, scope, null);
     Webhook w = new Webhook(UUID.randomUUID().toString());
     w.update(d.sealed(secrets));
@@ -58,7 +58,7 @@ public class WebhookService {
   }
 
   @Transactional
-  public Saved createOrUpdate(String uuid, JsonNode body) {
+  public Saved createOrUpdate(String uuid, WebhookRequest body) {
     if (!UUID_PATTERN.matcher(uuid).matches() || uuid.length() > 255) {
       throw ApiException.invalidField("uuid", "\"" + uuid + "\" must be 16 to 255 characters of letters, digits, - and _ "
           + "(pact broker generate-uuid prints one)");
@@ -72,7 +72,7 @@ public class WebhookService {
 
   /** Validates an unsaved webhook for {@code POST /webhooks/execute}. */
   @Transactional(readOnly = true)
-  public WebhookDefinition validate(JsonNode body) {
+  public WebhookDefinition validate(WebhookRequest body) {
     return parse(body, Scope.NONE, null);
   }
 
@@ -114,8 +114,8 @@ public class WebhookService {
     return webhooks.forPair(p.getId(), c.getId());
   }
 
-  private WebhookDefinition parse(JsonNode body, Scope scope, Webhook existing) {
-    if (body == null || !body.isObject()) {
+  private WebhookDefinition parse(WebhookRequest body, Scope scope, Webhook existing) {
+    if (body == null) {
       throw ApiException.badRequest("The body must be a JSON object: {\"events\":[{\"name\":\"contract_content_changed\"}], "
           + "\"request\":{\"method\":\"POST\",\"url\":\"https://ci.example.com/build\"}}");
     }
@@ -128,90 +128,76 @@ public class WebhookService {
         stored = null; // its secrets cannot be kept; a redacted value sent back is refused below
       }
     }
-    String description = optionalString(body, "description", errors);
-    Scoped consumer = pacticipant(body, "consumer", scope.consumerName(), errors);
-    Scoped provider = pacticipant(body, "provider", scope.providerName(), errors);
+    String description = body.description();
+    Scoped consumer = pacticipant(body.consumer(), "consumer", scope.consumerName(), errors);
+    Scoped provider = pacticipant(body.provider(), "provider", scope.providerName(), errors);
     Long consumerId = consumer.id();
     Long providerId = provider.id();
-    boolean enabled = true;
-    JsonNode enabledNode = body.get("enabled");
-    if (enabledNode != null && !enabledNode.isNull()) {
-      if (enabledNode.isBoolean()) {
-        enabled = enabledNode.asBoolean();
-      } else {
-        add(errors, "enabled", "must be true or false");
-      }
-    }
-    Set<String> events = events(body.get("events"), errors);
-    JsonNode request = body.get("request");
+    boolean enabled = !Boolean.FALSE.equals(body.enabled());
+    Set<String> events = events(body.events(), errors);
+    WebhookRequest.Http request = body.request();
     String method = null;
     String url = null;
     Map<String, String> headers = new LinkedHashMap<>();
     String bodyJson = null;
     String username = null;
     String password = null;
-    if (request == null || !request.isObject()) {
+    if (request == null) {
       add(errors, "request", "is missing; give {\"method\":\"POST\",\"url\":\"https://...\",\"headers\":{...},\"body\":...}");
     } else {
-      JsonNode m = request.get("method");
-      if (m == null || m.isNull()) {
+      String m = request.method();
+      if (m == null) {
         add(errors, "request.method", "is missing; give the HTTP method to call, e.g. \"POST\"");
-      } else if (!m.isString() || !HTTP_TOKEN.matcher(m.asString()).matches()) {
+      } else if (!HTTP_TOKEN.matcher(m).matches()) {
         add(errors, "request.method", "is not a valid HTTP method");
       } else {
-        method = m.asString().toUpperCase(Locale.ROOT);
+        method = m.toUpperCase(Locale.ROOT);
       }
       String allowedMethod = method;
       if (allowedMethod != null && properties.getAllowedMethods().stream().noneMatch(a -> a.equalsIgnoreCase(allowedMethod))) {
         add(errors, "request.method", method + " is not allowed; allowed: " + properties.getAllowedMethods()
             + " (configure accord.webhooks.allowed-methods)");
       }
-      JsonNode u = request.get("url");
-      if (u == null || u.isNull() || !u.isString() || u.asString().isBlank()) {
+      String u = request.url();
+      if (u == null || u.isBlank()) {
         add(errors, "request.url", "is missing; give the URL to call, e.g. https://ci.example.com/build?pact=${pactbroker.pactUrl}");
       } else {
-        url = u.asString().trim();
+        url = u.trim();
         targets.problemsWithUrl(url).forEach(p -> add(errors, "request.url", p));
         unknownVariables(url, "request.url", errors);
       }
-      JsonNode h = request.get("headers");
-      if (h != null && !h.isNull()) {
-        if (!h.isObject()) {
-          add(errors, "request.headers", "must be an object of header name to value, e.g. {\"Content-Type\":\"application/json\"}");
+      Map<String, JsonNode> h = request.headers() == null ? Map.of() : request.headers();
+      for (Map.Entry<String, JsonNode> e : h.entrySet()) {
+        if (!HTTP_TOKEN.matcher(e.getKey()).matches()) {
+          add(errors, "request.headers", "\"" + e.getKey() + "\" is not a valid header name");
+        } else if (e.getValue() == null || !e.getValue().isString() && !e.getValue().isNumber() && !e.getValue().isBoolean()) {
+          add(errors, "request.headers", "the value of \"" + e.getKey() + "\" must be a string");
         } else {
-          for (Map.Entry<String, JsonNode> e : h.properties()) {
-            if (!HTTP_TOKEN.matcher(e.getKey()).matches()) {
-              add(errors, "request.headers", "\"" + e.getKey() + "\" is not a valid header name");
-            } else if (!e.getValue().isString() && !e.getValue().isNumber() && !e.getValue().isBoolean()) {
-              add(errors, "request.headers", "the value of \"" + e.getKey() + "\" must be a string");
+          String value = e.getValue().asString();
+          if (WebhookSender.REDACTED.equals(value) && existing != null) {
+            if (stored == null || !stored.headers().containsKey(e.getKey())) {
+              add(errors, "request.headers", "the stored value of \"" + e.getKey() + "\" cannot be kept; send the real value");
             } else {
-              String value = e.getValue().asString();
-              if (WebhookSender.REDACTED.equals(value) && existing != null) {
-                if (stored == null || !stored.headers().containsKey(e.getKey())) {
-                  add(errors, "request.headers", "the stored value of \"" + e.getKey() + "\" cannot be kept; send the real value");
-                } else {
-                  value = stored.headers().get(e.getKey());
-                }
-              }
-              if (value.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == 0)) {
-                add(errors, "request.headers", "the value of \"" + e.getKey()
-                    + "\" contains a line break (CR or LF) or NUL, which would split the "
-                    + "request; give a single-line value");
-                continue;
-              }
-              headers.put(e.getKey(), value);
-              unknownVariables(value, "request.headers", errors);
+              value = stored.headers().get(e.getKey());
             }
           }
+          if (value.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == 0)) {
+            add(errors, "request.headers", "the value of \"" + e.getKey()
+                + "\" contains a line break (CR or LF) or NUL, which would split the "
+                + "request; give a single-line value");
+            continue;
+          }
+          headers.put(e.getKey(), value);
+          unknownVariables(value, "request.headers", errors);
         }
       }
-      JsonNode b = request.get("body");
+      JsonNode b = request.body();
       if (b != null && !b.isNull()) {
         bodyJson = Json.write(b);
         unknownVariables(b.isString() ? b.asString() : bodyJson, "request.body", errors);
       }
-      username = optionalString(request, "username", errors);
-      password = optionalString(request, "password", errors);
+      username = request.username();
+      password = request.password();
       if (WebhookSender.REDACTED.equals(password) && existing != null) {
         if (stored == null) {
           add(errors, "request.password",
@@ -232,21 +218,20 @@ public class WebhookService {
         consumer.label(), provider.label());
   }
 
-  private Set<String> events(JsonNode node, Map<String, List<String>> errors) {
+  private Set<String> events(List<WebhookRequest.Event> given, Map<String, List<String>> errors) {
     Set<String> events = new LinkedHashSet<>();
-    if (node == null || node.isNull() || !node.isArray() || node.isEmpty()) {
+    if (given == null || given.isEmpty()) {
       add(errors, "events", "size cannot be less than 1: give at least one of " + EVENTS
           + ", e.g. [{\"name\":\"contract_content_changed\"}]");
       return events;
     }
-    for (JsonNode e : node) {
-      JsonNode name = e.isObject() ? e.get("name") : e;
-      if (name == null || !name.isString()) {
+    for (WebhookRequest.Event e : given) {
+      if (e == null || e.name() == null) {
         add(errors, "events", "each event must be {\"name\": \"<event>\"}");
-      } else if (!EVENTS.contains(name.asString())) {
-        add(errors, "events", "\"" + name.asString() + "\" is not an event; known events: " + EVENTS);
+      } else if (!EVENTS.contains(e.name())) {
+        add(errors, "events", "\"" + e.name() + "\" is not an event; known events: " + EVENTS);
       } else {
-        events.add(name.asString());
+        events.add(e.name());
       }
     }
     return events;
@@ -257,18 +242,11 @@ public class WebhookService {
     static final Scoped ANY = new Scoped(null, null);
   }
 
-  private Scoped pacticipant(JsonNode body, String role, String fromPath, Map<String, List<String>> errors) {
-    JsonNode node = body.get(role);
+  private Scoped pacticipant(WebhookRequest.Party party, String role, String fromPath, Map<String, List<String>> errors) {
     String name = null;
-    if (node != null && !node.isNull()) {
-      if (!node.isObject()) {
-        add(errors, role, "must be an object: {\"name\": \"...\"} or {\"label\": \"...\"}");
-        return Scoped.ANY;
-      }
-      JsonNode n = node.get("name");
-      JsonNode label = node.get("label");
-      boolean hasName = n != null && !n.isNull();
-      boolean hasLabel = label != null && !label.isNull();
+    if (party != null) {
+      boolean hasName = party.name() != null;
+      boolean hasLabel = party.label() != null;
       if (hasName && hasLabel) {
         add(errors, role, "cannot have both a name and a label; give one");
         return Scoped.ANY;
@@ -278,18 +256,18 @@ public class WebhookService {
           add(errors, role + ".label", "cannot be given when the " + role + " is named in the URL (\"" + fromPath + "\")");
           return Scoped.ANY;
         }
-        if (!label.isString() || label.asString().isBlank() || label.asString().length() > 255) {
-          add(errors, role + ".label", "must be a non-blank string of at most 255 characters");
+        if (party.label().isBlank() || party.label().length() > 255) {
+          add(errors, role + ".label", "must be " + WebhookRequest.Party.LABEL);
           return Scoped.ANY;
         }
-        return new Scoped(null, label.asString());
+        return new Scoped(null, party.label());
       }
       if (hasName) {
-        if (!n.isString() || n.asString().isBlank()) {
+        if (party.name().isBlank()) {
           add(errors, role + ".name", "must be a non-blank string");
           return Scoped.ANY;
         }
-        name = n.asString();
+        name = party.name();
       }
     }
     if (fromPath != null) {
@@ -310,18 +288,6 @@ public class WebhookService {
       return Scoped.ANY;
     }
     return new Scoped(p.get().getId(), null);
-  }
-
-  private static String optionalString(JsonNode body, String key, Map<String, List<String>> errors) {
-    JsonNode n = body.get(key);
-    if (n == null || n.isNull()) {
-      return null;
-    }
-    if (!n.isString()) {
-      add(errors, key, "must be a string");
-      return null;
-    }
-    return n.asString();
   }
 
   private static void unknownVariables(String template, String field, Map<String, List<String>> errors) {
