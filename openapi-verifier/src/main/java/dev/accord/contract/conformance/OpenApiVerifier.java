@@ -275,7 +275,7 @@ public final class OpenApiVerifier {
     JsonNode response = op.response(status)
         .flatMap(r -> document.resolve(r, op.responsePointer(status)).map(OpenApiDocument.Located::node))
         .orElse(null);
-    return XProviderState.of(op, response);
+    return XProviderState.of(op, status, response);
   }
 
   /** Runs every selected case and returns the report (also printed and written as configured). */

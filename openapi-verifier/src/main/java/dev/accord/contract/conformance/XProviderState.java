@@ -9,7 +9,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The {@code x-provider-state} extension: on a response (it wins) or on an operation, a state name
+ * The {@code x-provider-state} extension: on a response (it wins) or on an operation (for its success responses,
+ * 1XX to 3XX: an error response needs its own state, on the response or in a cases file), a state name
  * ({@code x-provider-state: job 42 is ready}), a state with parameters
  * ({@code x-provider-state: {name: a job exists, params: {id: 42, state: ready}}}), or a list of either.
  */
@@ -19,12 +20,16 @@ public final class XProviderState {
 
   private XProviderState() {}
 
-  /** The states for a response of an operation: the response's extension, else the operation's, else none. */
-  public static List<ProviderState> of(ApiOperation operation, JsonNode response) {
+  /**
+   * The states for the response documented under {@code status}: the response's extension, else the operation's
+   * when the status is a success (not 4XX, 5XX or default), else none.
+   */
+  public static List<ProviderState> of(ApiOperation operation, String status, JsonNode response) {
     if (response != null && response.has(EXTENSION)) {
-      return states(response.get(EXTENSION), operation.displayName() + " response, " + EXTENSION);
+      return states(response.get(EXTENSION), operation.displayName() + " response " + status + ", " + EXTENSION);
     }
-    if (operation.node().has(EXTENSION)) {
+    boolean error = status.equals("default") || status.startsWith("4") || status.startsWith("5");
+    if (!error && operation.node().has(EXTENSION)) {
       return states(operation.node().get(EXTENSION), operation.displayName() + ", " + EXTENSION);
     }
     return List.of();
