@@ -231,6 +231,18 @@ class ProviderContractsAcceptanceTest {
     JsonNode comparisons = json(ok(broker.get("/provider-contracts/provider/BidiApi/version/b1/comparisons")));
     assertThat(comparisons.path("_embedded").path("comparisons").findValuesAsString("status")).containsExactlyInAnyOrder("compatible",
         "incompatible");
+
+    // the web UI: the contract page, and the integration's matrix marking the rows the contract decided
+    HttpResponse<String> page = broker.get("/ui/provider-contracts/provider/BidiApi/version/b1", "Accept", "text/html");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Provider contract: <span>BidiApi</span> <code>b1</code>").contains(">passed</span>")
+        .contains("by <code>accord</code>").contains("<td>MisfitWeb</td>").contains(">incompatible</span>")
+        .contains("<code>request.path-or-method.unknown</code> in <q>get thing</q>").contains("/thing/{id}:");
+    HttpResponse<String> matrix = broker.get("/ui/matrix?consumer=MisfitWeb&provider=BidiApi", "Accept", "text/html");
+    assertThat(matrix.statusCode()).isEqualTo(200);
+    assertThat(matrix.body()).contains(">bi-directional</a>").contains("/ui/provider-contracts/provider/BidiApi/version/b1")
+        .contains("request.path-or-method.unknown in &#39;get thing&#39;");
+    assertThat(broker.get("/ui/provider-contracts/provider/BidiApi/version/nope", "Accept", "text/html").statusCode()).isEqualTo(404);
   }
 
   @Test

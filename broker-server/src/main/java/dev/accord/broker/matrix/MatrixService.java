@@ -315,12 +315,15 @@ class MatrixService {
     }
     Map<String, Verification> latest = rows.latestVerifications(contentIds, pvIds);
     Map<Long, List<MatrixRows.Verified>> byAnyVersion = rows.verificationsOf(anyVersionContents);
+    // without a destination, the provider versions with a provider contract are candidates too (bi-directional)
+    Map<Long, List<Version>> withContracts = anyVersionContents.isEmpty() || !contracts.anyPublished() ? Map.of()
+        : contracts.versionsWithContracts(counted.stream().map(Pacticipant::getId).toList());
 
     Map<String, Row> out = new LinkedHashMap<>();
     for (Resolved r : resolved) {
       for (Version sv : r.versions()) {
         asConsumer(r.pacticipant(), sv, pubsOf.getOrDefault(sv.getId(), List.of()), resolved, d, people, inferred, latest, byAnyVersion,
-            out);
+            withContracts, out);
         asProvider(r.pacticipant(), sv, resolved, d, people, consumersOf, consumerVersions, providerSidePubs, latest, out);
       }
     }
@@ -329,8 +332,8 @@ class MatrixService {
 
   private void asConsumer(Pacticipant consumer, Version cv, List<MatrixRows.Pub> pubs, List<Resolved> resolved, Destination d, Map<Long,
       Pacticipant> people,
-      Map<Long, List<Version>> inferred, Map<String, Verification> latest, Map<Long, List<MatrixRows.Verified>> byAnyVersion, Map<String,
-      Row> rows) {
+      Map<Long, List<Version>> inferred, Map<String, Verification> latest, Map<Long, List<MatrixRows.Verified>> byAnyVersion,
+      Map<Long, List<Version>> withContracts, Map<String, Row> rows) {
     for (MatrixRows.Pub p : pubs) {
       PactPublication pub = p.publication();
       ContentRef content = p.content();
@@ -344,7 +347,11 @@ class MatrixService {
         for (MatrixRows.Verified v : all) {
           put(rows, new Row(consumer, cv, provider, v.providerVersion(), pub, content, v.verification(), false));
         }
-        if (all.isEmpty()) {
+        List<Version> contractVersions = withContracts.getOrDefault(provider.getId(), List.of());
+        for (Version pv : contractVersions) {
+          put(rows, new Row(consumer, cv, provider, pv, pub, content, null, false));
+        }
+        if (all.isEmpty() && contractVersions.isEmpty()) {
           put(rows, new Row(consumer, cv, provider, null, pub, content, null, false));
         }
       } else if (pvs.isEmpty()) {

@@ -1,10 +1,13 @@
 package dev.accord.broker.providercontract;
 
 import dev.accord.broker.web.Chunks;
+import dev.accord.broker.version.Version;
 import dev.accord.broker.web.Hal;
+import dev.accord.broker.web.SqlRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -191,6 +194,22 @@ class ProviderContractRows {
 
   boolean anyPublication() {
     return !jdbc.queryForList("SELECT id FROM provider_contract_publication FETCH FIRST 1 ROWS ONLY", Long.class).isEmpty();
+  }
+
+  /** Per provider, the versions with a provider contract, newest first, at most {@code limit} each. */
+  Map<Long, List<Version>> versionsWithContracts(Collection<Long> providerIds, int limit) {
+    Map<Long, List<Version>> out = new HashMap<>();
+    for (List<Long> chunk : Chunks.of(providerIds)) {
+      named.query("SELECT " + SqlRows.VERSION_COLUMNS + " FROM provider_contract_publication c JOIN version v ON v.id = c.provider_version_id "
+          + "WHERE c.provider_id IN (:ids) ORDER BY c.provider_version_id DESC", new MapSqlParameterSource("ids", chunk), rs -> {
+            Version v = SqlRows.version(rs);
+            List<Version> list = out.computeIfAbsent(v.getPacticipantId(), k -> new ArrayList<>());
+            if (list.size() < limit) {
+              list.add(v);
+            }
+          });
+    }
+    return out;
   }
 
   /** A pact content's identity. */

@@ -11,6 +11,7 @@ import dev.accord.contract.openapi.OpenApiDocumentException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -133,6 +134,21 @@ public class ProviderContractService {
     return presence.any();
   }
 
+  /** What the web UI shows of a provider version's contract: the document, its self-verification, each comparison. */
+  public record ContractPage(String provider, String version, String contentSha, String contentType, String document,
+      LocalDateTime publishedAt, boolean selfVerificationPublished, boolean selfVerificationSuccess, String verifier,
+      String verifierVersion, String selfVerificationFormat, String selfVerificationContent, List<PactComparisonView> comparisons) {}
+
+  /** The page of a provider version's contract; a 404 naming what is missing. */
+  @Transactional(readOnly = true)
+  public ContractPage page(String providerName, String number) {
+    Contract c = require(providerName, number);
+    ProviderContractRows.Publication p = c.publication();
+    return new ContractPage(c.provider().getName(), c.version().getNumber(), c.content().sha(), c.content().contentType(),
+        c.content().content(), p.createdAt(), p.selfVerificationPublished(), p.selfVerificationPublished() && p.selfVerificationSuccess(),
+        p.verifier(), p.verifierVersion(), p.selfVerificationFormat(), p.selfVerificationContent(), comparisons(c));
+  }
+
   /** Whether a provider version has a provider contract (the version resource links to it). */
   @Transactional(readOnly = true)
   public boolean exists(Version version) {
@@ -189,6 +205,17 @@ public class ProviderContractService {
           c.selfVerificationSuccess(), outcome));
     }
     return out;
+  }
+
+  /** How many provider versions with a provider contract the matrix lists per provider when asked without a destination. */
+  static final int VERSIONS_PER_PROVIDER = 20;
+
+  /**
+   * Per provider, its newest provider versions with a provider contract (at most {@value #VERSIONS_PER_PROVIDER}), newest
+   * first: the matrix's candidates when it is asked without a destination.
+   */
+  public Map<Long, List<Version>> versionsWithContracts(Collection<Long> providerIds) {
+    return rows.versionsWithContracts(providerIds, VERSIONS_PER_PROVIDER);
   }
 
   /** A pact content and a provider version the matrix asks about. */
