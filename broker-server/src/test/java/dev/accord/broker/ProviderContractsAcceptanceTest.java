@@ -265,15 +265,33 @@ class ProviderContractsAcceptanceTest {
   }
 
   @Test
-  void aComparisonNobodyQueuedIsComputedWhenTheMatrixNeedsIt() throws Exception {
+  void aPactPublishedAfterTheContractIsQueuedAndTheMatrixNeverWaitsForTheQueue() throws Exception {
     ok(publishContract("LateApi", "l1", DOCUMENT, PASSED));
     deploy("LateApi", "l1");
     publishPact("LateWeb", "lw1", "LateApi", "/thing/1");
+    // the publish queued the comparison in its own transaction
+    assertThat(broker.count("contract_comparison x JOIN pact_content p ON p.id = x.pact_content_id JOIN pacticipant c ON "
+        + "c.id = p.consumer_id WHERE c.name = 'LateWeb'")).isEqualTo(1);
     // whatever the worker did meanwhile, the answer is the comparison's, never "pending"
     JsonNode answer = canIDeploy("LateWeb", "lw1");
     assertThat(answer.path("summary").path("deployable").asBoolean()).as(answer.toString()).isTrue();
     assertThat(broker.count("contract_comparison x JOIN provider_contract_content c ON c.id = x.provider_contract_content_id "
         + "JOIN pacticipant p ON p.id = c.provider_id WHERE p.name = 'LateApi'")).isEqualTo(1);
+
+    // a comparison left pending (a restart, a worker that died mid-way) is computed by the worker at its next poll
+    String late = "provider_contract_content_id IN (SELECT c.id FROM provider_contract_content c JOIN pacticipant p ON "
+        + "p.id = c.provider_id WHERE p.name = 'LateApi')";
+    try (java.sql.Connection c = broker.sql(); java.sql.Statement st = c.createStatement()) {
+      assertThat(st.executeUpdate("UPDATE contract_comparison SET status = 'computing', result = NULL, claimed_by = 'dead', "
+          + "claimed_at = TIMESTAMP '2000-01-01 00:00:00' WHERE " + late)).isEqualTo(1);
+    }
+    eventually("the abandoned comparison to be computed again", () -> {
+      try {
+        return broker.count("contract_comparison WHERE status = 'compatible' AND result IS NOT NULL AND " + late) == 1;
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
   }
 
   @Test
