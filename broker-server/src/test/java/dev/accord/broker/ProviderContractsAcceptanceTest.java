@@ -162,7 +162,8 @@ class ProviderContractsAcceptanceTest {
     assertThat(body.path("_embedded").path("version").path("number").asString()).isEqualTo("p1");
     assertThat(body.path("_links").path("pb:pacticipant-version-tags").isArray()).isTrue();
     assertThat(body.path("_links").path("pb:pacticipant-version-tags").get(0).path("name").asString()).isEqualTo("dev");
-    assertThat(body.path("notices").toString()).contains("Published provider contract for IdemApi version p1 (new content)");
+    assertThat(body.path("notices").toString()).contains("Published provider contract for IdemApi version p1 (new content)")
+        .contains("It is compared with 0 consumer pacts (each consumer's latest, branch heads, deployed and released)");
 
     JsonNode again = json(ok(publishContract("IdemApi", "p1", DOCUMENT, PASSED)));
     assertThat(again.path("notices").toString()).contains("Provider contract for IdemApi version p1 was already published with identical "

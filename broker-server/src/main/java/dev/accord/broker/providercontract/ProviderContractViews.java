@@ -153,9 +153,9 @@ public class ProviderContractViews {
     };
     notices.add(notice("unchanged".equals(p.outcome()) ? "info" : "success", text));
     notices.add(notice("info", "  View the provider contract at " + contract));
-    notices.add(notice("info", "It is compared with the pacts of " + p.pactsToCompare() + (p.pactsToCompare() == 1 ? " consumer version"
-        : " consumer versions") + " (latest, branch heads, deployed and released); can-i-deploy counts a compatible pact as verified "
-        + "while the self-verification passes"));
+    notices.add(notice("info", "It is compared with " + p.pactsToCompare() + (p.pactsToCompare() == 1 ? " consumer pact"
+        : " consumer pacts") + " (each consumer's latest, branch heads, deployed and released); can-i-deploy counts a compatible pact "
+        + "as verified while the self-verification passed"));
     p.notices().forEach(n -> notices.add(notice("info", n)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("notices", notices);
