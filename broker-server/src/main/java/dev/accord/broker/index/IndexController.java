@@ -77,10 +77,15 @@ class IndexController {
     add(l, "pb:environment", b + "/environments/{uuid}", "Environment", true);
     add(l, "pb:webhooks", b + "/webhooks", "Webhooks", false);
     add(l, "pb:webhook", b + "/webhooks/{uuid}", "Webhook", true);
+    // bi-directional contract testing: the relation `pact pactflow publish-provider-contract` follows
+    add(l, "pf:publish-provider-contract", b + "/provider-contracts/provider/{provider}/publish", "Publish a provider contract", true);
+    add(l, "pf:provider-contract", b + "/provider-contracts/provider/{provider}/version/{version}",
+        "The provider contract (OpenAPI document) of a provider version", true);
     add(l, "pb:pacticipants-with-label", b + "/pacticipants/label/{label}", "List pacticipants by label", true);
     add(l, "pb:metrics", b + "/metrics", "Get Pact Broker metrics", false);
     l.put("curies", List.of(Hal.ordered("name", "pb", "href", b + "/doc/{rel}?context=index", "templated", true),
-        Hal.ordered("name", "beta", "href", b + "/doc/{rel}?context=index", "templated", true)));
+        Hal.ordered("name", "beta", "href", b + "/doc/{rel}?context=index", "templated", true),
+        Hal.ordered("name", "pf", "href", b + "/doc/{rel}?context=index", "templated", true)));
     return Hal.ok(Map.of("_links", l));
   }
 

@@ -9,6 +9,10 @@ import dev.accord.broker.pact.ContentRef;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
+import dev.accord.broker.providercontract.BidirectionalResult;
+import dev.accord.broker.providercontract.ComparisonOutcome;
+import dev.accord.broker.providercontract.ProviderContractService;
+import dev.accord.broker.providercontract.ProviderContractViews;
 import dev.accord.broker.verification.Verification;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionService;
@@ -35,8 +39,13 @@ class MatrixService {
   private final PublicationService publications;
   private final MatrixRows rows;
   private final MatrixViews views;
+  private final ProviderContractService contracts;
+  private final ProviderContractViews contractViews;
 
-  MatrixService(VersionService versions, PublicationService publications, MatrixRows rows, MatrixViews views) {
+  MatrixService(VersionService versions, PublicationService publications, MatrixRows rows, MatrixViews views,
+      ProviderContractService contracts, ProviderContractViews contractViews) {
+    this.contracts = contracts;
+    this.contractViews = contractViews;
     this.versions = versions;
     this.publications = publications;
     this.rows = rows;
@@ -84,8 +93,9 @@ class MatrixService {
     List<Row> all = latestBy(q.latestBy(), new ArrayList<>(matrix(resolved, destination, env).values()));
     // the rows that decide come first, the ignored ones after them, as the Pact Broker lists them
     all = all.stream().map(row -> ignore(row, q.ignores(), specified)).sorted(Comparator.comparing(Row::ignored)).toList();
+    all = bidirectional(all);
     Map<Long, MatrixRows.Hint> hints = rows.hints(all.stream()
-        .filter(row -> row.providerVersion() != null && row.verification() == null).map(row -> row.content().getId()).distinct().toList());
+        .filter(row -> row.providerVersion() != null && row.success() == null).map(row -> row.content().getId()).distinct().toList());
 
     int success = 0;
     int failed = 0;
@@ -97,14 +107,17 @@ class MatrixService {
         reasons.add(new Reason("info", "Ignoring: " + rowReason(row, destination, env, hints)));
         continue;
       }
-      if (row.verification() == null) {
+      if (row.success() == null) {
         unknown++;
         reasons.add(new Reason("warning", rowReason(row, destination, env, hints)));
-      } else if (!row.verification().isSuccess()) {
+      } else if (!row.success()) {
         failed++;
         reasons.add(new Reason("error", rowReason(row, destination, env, hints)));
       } else {
         success++;
+        if (row.verifiedBidirectionally()) {
+          reasons.add(new Reason("info", rowReason(row, destination, env, hints)));
+        }
       }
     }
     Boolean deployable;
@@ -131,6 +144,29 @@ class MatrixService {
     }
     List<Row> shown = all.stream().filter(row -> q.shows(row.success())).toList();
     return new DeployDecision(deployable, reasons, shown, success, failed, unknown, ignored, !q.ignores().isEmpty());
+  }
+
+  /**
+   * Rows without a pact verification whose provider version has a provider contract get the bi-directional result
+   * (docs/openapi.md, "Bi-directional in the broker"). Asks nothing while the broker has no provider contract.
+   */
+  private List<Row> bidirectional(List<Row> all) {
+    if (!contracts.anyPublished()) {
+      return all;
+    }
+    Set<ProviderContractService.Pair> pairs = new LinkedHashSet<>();
+    for (Row row : all) {
+      if (row.providerVersion() != null && row.verification() == null) {
+        pairs.add(new ProviderContractService.Pair(row.content().getId(), row.providerVersion().getId()));
+      }
+    }
+    if (pairs.isEmpty()) {
+      return all;
+    }
+    Map<String, BidirectionalResult> results = contracts.results(pairs);
+    return all.stream().map(row -> row.providerVersion() == null || row.verification() != null ? row
+        : Optional.ofNullable(results.get(row.content().getId() + "/" + row.providerVersion().getId())).map(row::withBidirectional)
+            .orElse(row)).toList();
   }
 
   private Env environment(String name) {
@@ -279,12 +315,15 @@ class MatrixService {
     }
     Map<String, Verification> latest = rows.latestVerifications(contentIds, pvIds);
     Map<Long, List<MatrixRows.Verified>> byAnyVersion = rows.verificationsOf(anyVersionContents);
+    // without a destination, the provider versions with a provider contract are candidates too (bi-directional)
+    Map<Long, List<Version>> withContracts = anyVersionContents.isEmpty() || !contracts.anyPublished() ? Map.of()
+        : contracts.versionsWithContracts(counted.stream().map(Pacticipant::getId).toList());
 
     Map<String, Row> out = new LinkedHashMap<>();
     for (Resolved r : resolved) {
       for (Version sv : r.versions()) {
         asConsumer(r.pacticipant(), sv, pubsOf.getOrDefault(sv.getId(), List.of()), resolved, d, people, inferred, latest, byAnyVersion,
-            out);
+            withContracts, out);
         asProvider(r.pacticipant(), sv, resolved, d, people, consumersOf, consumerVersions, providerSidePubs, latest, out);
       }
     }
@@ -293,8 +332,8 @@ class MatrixService {
 
   private void asConsumer(Pacticipant consumer, Version cv, List<MatrixRows.Pub> pubs, List<Resolved> resolved, Destination d, Map<Long,
       Pacticipant> people,
-      Map<Long, List<Version>> inferred, Map<String, Verification> latest, Map<Long, List<MatrixRows.Verified>> byAnyVersion, Map<String,
-      Row> rows) {
+      Map<Long, List<Version>> inferred, Map<String, Verification> latest, Map<Long, List<MatrixRows.Verified>> byAnyVersion,
+      Map<Long, List<Version>> withContracts, Map<String, Row> rows) {
     for (MatrixRows.Pub p : pubs) {
       PactPublication pub = p.publication();
       ContentRef content = p.content();
@@ -308,7 +347,11 @@ class MatrixService {
         for (MatrixRows.Verified v : all) {
           put(rows, new Row(consumer, cv, provider, v.providerVersion(), pub, content, v.verification(), false));
         }
-        if (all.isEmpty()) {
+        List<Version> contractVersions = withContracts.getOrDefault(provider.getId(), List.of());
+        for (Version pv : contractVersions) {
+          put(rows, new Row(consumer, cv, provider, pv, pub, content, null, false));
+        }
+        if (all.isEmpty() && contractVersions.isEmpty()) {
           put(rows, new Row(consumer, cv, provider, null, pub, content, null, false));
         }
       } else if (pvs.isEmpty()) {
@@ -366,7 +409,7 @@ class MatrixService {
         specified, row)
         || matches(i, row.consumer(), row.consumerVersion()) && !specifiedOnly(row.consumer(), specified, row));
     return ignored ? new Row(row.consumer(), row.consumerVersion(), row.provider(), row.providerVersion(), row.publication(), row.content(),
-        row.verification(), true) : row;
+        row.verification(), true, row.bidirectional()) : row;
   }
 
   private static boolean specifiedOnly(Pacticipant p, Set<Long> specified, Row row) {
@@ -429,6 +472,9 @@ class MatrixService {
       return "There is no verified pact between " + c + " and " + providerName + ": " + where;
     }
     String p = providerName + " (" + row.providerVersion().getNumber() + ")";
+    if (row.verifiedBidirectionally()) {
+      return bidirectionalReason(row, c, p);
+    }
     if (row.verification() == null) {
       return "There is no verified pact between " + c + " and " + p + ": " + providerName + " version " + row.providerVersion().getNumber()
           + (env != null ? " (in " + env.name() + ")" : "") + " has no verification result for the pact content " + shortSha(row)
@@ -445,6 +491,41 @@ class MatrixService {
     }
     return "The verification for the pact between " + c + " and " + p + " failed: see " + url + "\n" + String.join("\n", broke)
         + "\nFix the provider or the pact, then verify again.";
+  }
+
+  /** The reason of a row decided by a provider contract: what passed, or each incompatibility and what to do. */
+  private String bidirectionalReason(Row row, String c, String p) {
+    BidirectionalResult b = row.bidirectional();
+    String provider = row.provider().getName();
+    String version = row.providerVersion().getNumber();
+    String contract = "the provider contract of " + p + " (OpenAPI document " + b.contractSha().substring(0, 12) + ")";
+    if (b.success()) {
+      return "The pact between " + c + " and " + p + " is compatible with " + contract + ", whose self-verification succeeded "
+          + "(verified bi-directionally)";
+    }
+    StringBuilder out = new StringBuilder();
+    if (!b.comparison().compatible()) {
+      List<ComparisonOutcome.Finding> errors = b.comparison().errors();
+      out.append("The pact between ").append(c).append(" and ").append(p).append(" is not compatible with ").append(contract)
+          .append(" (bi-directional, ").append(errors.size()).append(errors.size() == 1 ? " incompatibility" : " incompatibilities")
+          .append("): see ").append(contractViews.comparisonUrl(provider, version, row.consumer().getName(), row.content().getSha()));
+      errors.forEach(e -> out.append('\n').append(e.line()));
+      out.append("\nChange the consumer so that its pact fits the document, or document (and implement) what it needs in ").append(provider)
+          .append(", then publish again.");
+      if (!b.selfVerificationPublished() || !b.selfVerificationSuccess()) {
+        out.append('\n');
+      }
+    }
+    if (!b.selfVerificationPublished()) {
+      out.append("The provider contract of ").append(p).append(" was published without self-verification results (bi-directional): ")
+          .append("nothing shows that ").append(provider).append(" implements its document. Publish it with --verification-success ")
+          .append("(or --verification-exit-code) and --verification-results from a test of ").append(provider).append(" against it.");
+    } else if (!b.selfVerificationSuccess()) {
+      out.append("The self-verification of ").append(contract).append(" failed (bi-directional): ").append(provider)
+          .append(" does not implement its own document. See ").append(contractViews.contractUrl(provider, version))
+          .append("/self-verification, fix ").append(provider).append(" or the document, and publish again.");
+    }
+    return out.toString();
   }
 
   /**

@@ -4,6 +4,9 @@ import dev.accord.broker.matrix.DeployDecision.Reason;
 import dev.accord.broker.matrix.DeployDecision.Row;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantViews;
+import dev.accord.broker.providercontract.BidirectionalResult;
+import dev.accord.broker.providercontract.ComparisonOutcome;
+import dev.accord.broker.providercontract.ProviderContractViews;
 import dev.accord.broker.version.Version;
 import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.Hal;
@@ -25,8 +28,11 @@ class MatrixViews {
   private final PacticipantViews pacticipantViews;
   private final MatrixRows rows;
   private final JsonMapper mapper;
+  private final ProviderContractViews contractViews;
 
-  MatrixViews(Links links, VersionViews versionViews, PacticipantViews pacticipantViews, MatrixRows rows, JsonMapper mapper) {
+  MatrixViews(Links links, VersionViews versionViews, PacticipantViews pacticipantViews, MatrixRows rows, JsonMapper mapper,
+      ProviderContractViews contractViews) {
+    this.contractViews = contractViews;
     this.links = links;
     this.versionViews = versionViews;
     this.pacticipantViews = pacticipantViews;
@@ -129,7 +135,9 @@ class MatrixViews {
         r.consumerVersion().getNumber()));
     g.writeEndObject();
     g.writeName("verificationResult");
-    if (r.verification() == null) {
+    if (r.verifiedBidirectionally()) {
+      writeBidirectional(g, r);
+    } else if (r.verification() == null) {
       g.writeNull();
     } else {
       g.writeStartObject();
@@ -141,6 +149,57 @@ class MatrixViews {
     if (r.ignored()) {
       g.writeBooleanProperty("ignored", true);
     }
+    g.writeEndObject();
+  }
+
+  /**
+   * A row decided by a provider contract: {@code verifiedBy: "bi-directional"}, the contract's self-verification and the
+   * comparison (compatible, the incompatibilities); {@code self} is the comparison resource.
+   */
+  private void writeBidirectional(JsonGenerator g, Row r) {
+    BidirectionalResult b = r.bidirectional();
+    String provider = r.provider().getName();
+    String version = r.providerVersion().getNumber();
+    g.writeStartObject();
+    g.writeBooleanProperty("success", b.success());
+    g.writeStringProperty("verifiedAt", Hal.timestamp(b.comparison().comparedAt()));
+    g.writeStringProperty("verifiedBy", "bi-directional");
+    g.writeName("providerContract");
+    g.writeStartObject();
+    g.writeStringProperty("contentSha", b.contractSha());
+    g.writeName("selfVerification");
+    g.writeStartObject();
+    g.writeBooleanProperty("published", b.selfVerificationPublished());
+    g.writeBooleanProperty("success", b.selfVerificationPublished() && b.selfVerificationSuccess());
+    g.writeEndObject();
+    g.writeName("comparison");
+    g.writeStartObject();
+    g.writeBooleanProperty("compatible", b.comparison().compatible());
+    g.writeName("incompatibilities");
+    g.writeStartArray();
+    for (ComparisonOutcome.Finding f : b.comparison().errors()) {
+      g.writeStartObject();
+      g.writeStringProperty("code", f.code());
+      g.writeStringProperty("interaction", f.interaction());
+      g.writeStringProperty("pactPath", f.pactPath());
+      g.writeStringProperty("documentPointer", f.documentPointer());
+      g.writeStringProperty("message", f.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeName("_links");
+    g.writeStartObject();
+    g.writeName("self");
+    g.writeStartObject();
+    g.writeStringProperty("href", contractViews.comparisonUrl(provider, version, r.consumer().getName(), r.content().getSha()));
+    g.writeEndObject();
+    g.writeName("pf:provider-contract");
+    g.writeStartObject();
+    g.writeStringProperty("href", contractViews.contractUrl(provider, version));
+    g.writeEndObject();
+    g.writeEndObject();
     g.writeEndObject();
   }
 
@@ -186,8 +245,8 @@ class MatrixViews {
     for (Row r : d.rows().stream().limit(limit).toList()) {
       table.add(new String[] {r.consumer().getName(), r.consumerVersion().getNumber(), r.provider().getName(),
           r.providerVersion() == null ? "???" : r.providerVersion().getNumber(),
-          r.ignored() ? "ignored" : r.verification() == null ? "???" : String.valueOf(r.verification().isSuccess()),
-          r.verification() == null ? "" : String.valueOf(r.verification().getId())});
+          r.ignored() ? "ignored" : r.success() == null ? "???" : String.valueOf(r.success()),
+          r.verifiedBidirectionally() ? "bi-directional" : r.verification() == null ? "" : String.valueOf(r.verification().getId())});
     }
     int[] widths = new int[6];
     for (String[] row : table) {

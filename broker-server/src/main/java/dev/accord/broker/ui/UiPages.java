@@ -11,6 +11,7 @@ import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pact.PublicationService;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
+import dev.accord.broker.providercontract.BidirectionalResult;
 import dev.accord.broker.verification.Verification;
 import dev.accord.broker.verification.VerificationService;
 import dev.accord.broker.version.Version;
@@ -132,8 +133,9 @@ class UiPages {
 
   // ---- the matrix of a pair ----
 
+  /** {@code bidirectional}: decided by the provider version's provider contract (no pact verification). */
   record MatrixRowView(String consumerVersion, String consumerBranches, String providerVersion, String providerBranches, String status,
-      String verifiedAt, String verifiedAgo, List<String> failure) {}
+      String verifiedAt, String verifiedAgo, List<String> failure, boolean bidirectional) {}
 
   @GetMapping("/ui/matrix")
   String matrix(@RequestParam(required = false) String consumer, @RequestParam(required = false) String provider,
@@ -172,24 +174,40 @@ class UiPages {
       if (blank(providerBranch) != null && (pv == null || !versions.branchNames(pv).contains(providerBranch))) {
         continue;
       }
-      if (successOnly && (row.verification() == null || !row.verification().isSuccess())) {
+      if (successOnly && !Boolean.TRUE.equals(row.success())) {
         continue;
       }
       kept.add(row);
     }
     kept.sort(Comparator.comparing((DeployDecision.Row r) -> r.consumerVersion().getId()).reversed()
         .thenComparing(r -> r.providerVersion() == null ? Long.MAX_VALUE : -r.providerVersion().getId()));
-    List<MatrixRowView> rows = kept.stream().limit(max).map(r -> new MatrixRowView(r.consumerVersion().getNumber(),
+    List<MatrixRowView> rows = kept.stream().limit(max).map(r -> r.verifiedBidirectionally() ? bidirectionalRow(r, branchesOf)
+        : new MatrixRowView(r.consumerVersion().getNumber(),
         branchesOf.apply(r.consumerVersion()), r.providerVersion() == null ? null : r.providerVersion().getNumber(),
         branchesOf.apply(r.providerVersion()), status(r.verification()),
         r.verification() == null ? null : Hal.timestamp(r.verification().getCreatedAt()),
-        r.verification() == null ? null : Ages.ago(r.verification().getCreatedAt()), MatrixLookup.failureDetails(r.verification())))
+        r.verification() == null ? null : Ages.ago(r.verification().getCreatedAt()), MatrixLookup.failureDetails(r.verification()), false))
         .toList();
     model.addAttribute("consumer", c.getName());
     model.addAttribute("provider", p.getName());
     model.addAttribute("rows", rows);
     model.addAttribute("more", kept.size() > max);
     return "matrix";
+  }
+
+  /** A row decided by a provider contract: the incompatibilities, or the self-verification, as its failure details. */
+  private static MatrixRowView bidirectionalRow(DeployDecision.Row r, Function<Version, String> branchesOf) {
+    BidirectionalResult b = r.bidirectional();
+    List<String> failure = new ArrayList<>();
+    b.comparison().errors().forEach(e -> failure.add(e.line()));
+    if (!b.selfVerificationPublished()) {
+      failure.add("the provider contract was published without self-verification results");
+    } else if (!b.selfVerificationSuccess()) {
+      failure.add("the provider's self-verification against its document failed");
+    }
+    return new MatrixRowView(r.consumerVersion().getNumber(), branchesOf.apply(r.consumerVersion()), r.providerVersion().getNumber(),
+        branchesOf.apply(r.providerVersion()), b.success() ? "verified" : "failed", Hal.timestamp(b.comparison().comparedAt()),
+        Ages.ago(b.comparison().comparedAt()), failure, true);
   }
 
   // ---- environments ----
@@ -259,7 +277,8 @@ class UiPages {
     model.addAttribute("reasons", decision.reasons().stream().map(r -> new ReasonView(r.type(), r.text())).toList());
     model.addAttribute("rows", decision.rows().stream().map(r -> new DecisionRowView(r.consumer().getName(), r.consumerVersion()
         .getNumber(),
-        r.provider().getName(), r.providerVersion() == null ? null : r.providerVersion().getNumber(), status(r.verification()),
+        r.provider().getName(), r.providerVersion() == null ? null : r.providerVersion().getNumber(),
+        r.verifiedBidirectionally() ? (r.bidirectional().success() ? "verified" : "failed") : status(r.verification()),
         r.ignored()))
         .toList());
     return "can-i-deploy";

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +23,11 @@ public class VersionViews {
   private final VersionService versions;
   private final PacticipantService pacticipants;
   private final EnvironmentRepository environments;
+  private final ObjectProvider<VersionLinks> extraLinks;
 
-  VersionViews(Links links, VersionService versions, PacticipantService pacticipants, EnvironmentRepository environments) {
+  VersionViews(Links links, VersionService versions, PacticipantService pacticipants, EnvironmentRepository environments,
+      ObjectProvider<VersionLinks> extraLinks) {
+    this.extraLinks = extraLinks;
     this.links = links;
     this.versions = versions;
     this.pacticipants = pacticipants;
@@ -84,6 +88,7 @@ public class VersionViews {
     }
     l.put("pb:record-deployment", deploy);
     l.put("pb:record-release", release);
+    extraLinks.orderedStream().forEach(x -> x.addLinks(p.getName(), v, l));
     m.put("_links", l);
     return m;
   }

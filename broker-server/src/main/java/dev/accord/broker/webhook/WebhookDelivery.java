@@ -1,5 +1,6 @@
 package dev.accord.broker.webhook;
 
+import dev.accord.broker.web.BackgroundQueue;
 import dev.accord.broker.web.Hal;
 import dev.accord.pact.json.Json;
 import jakarta.annotation.PostConstruct;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,10 +30,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * marks it {@code delivering} in one short transaction, sends it outside any transaction, then records the attempt and
  * the next state in another. One row per claim, so a claim never waits behind other slow attempts. Several broker
  * instances on one database therefore never claim the same row; a row whose claimer died is claimed again after
- * {@code accord.webhooks.claim-timeout}.
+ * {@code accord.webhooks.claim-timeout}. When no webhook is due, the same threads run the broker's other queued work
+ * ({@link BackgroundQueue.Work}: the bi-directional comparisons), one item per claim, so the broker has one executor.
  */
 @Component
-class WebhookDelivery {
+class WebhookDelivery implements BackgroundQueue {
   private static final Logger log = LoggerFactory.getLogger(WebhookDelivery.class);
 
   private final WebhookProperties properties;
@@ -42,6 +45,7 @@ class WebhookDelivery {
   private final WebhookExecutionRepository executions;
   private final WebhookSender sender;
   private final WebhookSecrets secrets;
+  private final ObjectProvider<BackgroundQueue.Work> work;
   private final String instance;
   private final AtomicInteger active = new AtomicInteger();
   private ScheduledExecutorService scheduler;
@@ -50,8 +54,10 @@ class WebhookDelivery {
 
   WebhookDelivery(WebhookProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions,
       TriggeredWebhookRepository triggered,
-      WebhookRepository webhooks, WebhookExecutionRepository executions, WebhookSender sender, WebhookSecrets secrets) {
+      WebhookRepository webhooks, WebhookExecutionRepository executions, WebhookSender sender, WebhookSecrets secrets,
+      ObjectProvider<BackgroundQueue.Work> work) {
     this.secrets = secrets;
+    this.work = work;
     this.properties = properties;
     this.jdbc = jdbc;
     this.tx = new TransactionTemplate(transactions);
@@ -109,7 +115,8 @@ class WebhookDelivery {
    * Deliver what is due now rather than at the next poll (also called after a triggering transaction commits): starts
    * senders up to {@code accord.webhooks.concurrency}; each claims and delivers one row at a time until none is due.
    */
-  void wake() {
+  @Override
+  public void wake() {
     if (senders == null || senders.isShutdown()) {
       return;
     }
@@ -137,16 +144,27 @@ class WebhookDelivery {
     try {
       while (!Thread.currentThread().isInterrupted()) {
         List<Long> claimed = claim();
-        if (claimed.isEmpty()) {
+        if (!claimed.isEmpty()) {
+          claimed.forEach(this::deliver);
+        } else if (!runOtherWork()) {
           return;
         }
-        claimed.forEach(this::deliver);
       }
     } catch (RuntimeException e) {
       log.warn("Webhook delivery pass failed; retrying at the next poll: {}", e.toString());
     } finally {
       active.decrementAndGet();
     }
+  }
+
+  /** One item of the first {@link BackgroundQueue.Work} that has one due; false when none had. */
+  private boolean runOtherWork() {
+    for (BackgroundQueue.Work w : work.orderedStream().toList()) {
+      if (w.runOne()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   List<Long> claim() {

@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
 public class WebhookService {
   public static final List<String> EVENTS = List.of("contract_published", "contract_content_changed",
       "contract_requiring_verification_published",
-      "provider_verification_published", "provider_verification_succeeded", "provider_verification_failed");
+      "provider_verification_published", "provider_verification_succeeded", "provider_verification_failed",
+      "provider_contract_published");
   static final Pattern UUID_PATTERN = Pattern.compile("^[A-Za-z0-9_\\-]{16,}$");
   private static final Pattern HTTP_TOKEN = Pattern.compile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$");
 

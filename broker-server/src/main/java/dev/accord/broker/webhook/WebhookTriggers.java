@@ -3,6 +3,7 @@ package dev.accord.broker.webhook;
 import dev.accord.broker.pact.ContractPublished;
 import dev.accord.broker.pact.PactPublication;
 import dev.accord.broker.pacticipant.Pacticipant;
+import dev.accord.broker.providercontract.ProviderContractPublished;
 import dev.accord.broker.verification.Verification;
 import dev.accord.broker.verification.VerificationPublished;
 import dev.accord.broker.web.Hal;
@@ -94,6 +95,37 @@ class WebhookTriggers {
     vars.put("buildUrl", v.getBuildUrl() == null ? "" : v.getBuildUrl());
     statuses(vars, v.isSuccess());
     firing.forEach((event, hooks) -> hooks.forEach(w -> save(w, event, e.consumer().getId(), e.provider().getId(), null, v.getId(), vars)));
+  }
+
+  /**
+   * {@code provider_contract_published}: a provider version's contract (OpenAPI document) was published or its
+   * self-verification changed. Fires for webhooks of the provider (or of any provider); a webhook scoped to a consumer
+   * does not fire, as the event concerns no consumer. {@code ${pactbroker.pactUrl}} is the provider contract's URL.
+   */
+  @EventListener
+  void providerContractPublished(ProviderContractPublished e) {
+    if (!e.created()) {
+      return;
+    }
+    List<Webhook> hooks = webhooks.firingFor(null, e.provider().getId(), "provider_contract_published");
+    if (hooks.isEmpty()) {
+      return;
+    }
+    Map<String, String> v = new LinkedHashMap<>();
+    WebhookTemplates.NAMES.forEach(n -> v.put(n, ""));
+    v.put("pactUrl", e.contractUrl());
+    v.put("providerName", e.provider().getName());
+    v.put("providerVersionNumber", e.providerVersion().getNumber());
+    v.put("providerVersionTags", String.join(", ", tags(e.providerVersion().getId())));
+    v.put("providerVersionBranch", String.join(", ", branches(e.providerVersion().getId())));
+    v.put("providerLabels", String.join(", ", labels(e.provider().getId())));
+    v.put("buildUrl", e.providerVersion().getBuildUrl() == null ? "" : e.providerVersion().getBuildUrl());
+    statuses(v, e.selfVerificationSuccess());
+    for (Webhook w : hooks) {
+      TriggeredWebhook t = save(w, "provider_contract_published", null, e.provider().getId(), null, null, v);
+      e.notices().add("Webhook " + quote(w.getDescription() == null ? w.getUuid() : w.getDescription())
+          + " triggered for event provider_contract_published. See logs at " + links.url("/triggered-webhooks/{}/logs", t.getUuid()));
+    }
   }
 
   private void enqueue(ContractPublished e, List<Webhook> firing, String event, Map<String, String> vars) {
