@@ -86,6 +86,18 @@ AND EXISTS (SELECT 1 FROM branch_version bv JOIN branch b ON b.id = bv.branch_id
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 select pc1_0.id from pact_content pc1_0 where pc1_0.consumer_id=5 and pc1_0.provider_id=105 and pc1_0.sha='0000000000000000000000000000000000000000000000000000000000000000';
 
+\echo '--- 9b. publish: the consumer version by number, and its pact with the provider (uq_version_number, uq_pact_publication)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+select v1_0.id from version v1_0 where v1_0.pacticipant_id=5 and v1_0.number='0000000000000000000000000000000000000000';
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+select pp1_0.id from pact_publication pp1_0 where pp1_0.consumer_version_id=:cv_id and pp1_0.provider_id=105;
+
+\echo '--- 9c. publish: the branch by name, and the version on it (uq_branch_name, uq_branch_version)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+select b1_0.id from branch b1_0 where b1_0.pacticipant_id=5 and b1_0.name='main';
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+select bv1_0.id from branch_version bv1_0 where bv1_0.branch_id=(select id from branch where pacticipant_id=5 and name='main') and bv1_0.version_id=:cv_id;
+
 \echo '--- 10. latest pact of an integration (ix_publication_provider_consumer, backward scan)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 select pp1_0.id from pact_publication pp1_0 where pp1_0.provider_id=105 and pp1_0.consumer_id=5 order by pp1_0.consumer_version_id desc fetch first 1 rows only;
