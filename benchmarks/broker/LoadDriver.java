@@ -32,7 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 8), --requests N per
  * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
  * (default 8), --warmup N requests per read scenario (default 1500, so that the JIT has compiled the hot paths; not counted in the figures), --publish-warmup N publishes before the measured ones (default 500), --broker-pid PID (to report the broker's CPU time
- * per request), --postgres-cpu true (also report the CPU time of the local PostgreSQL server's processes per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --only can-i-deploy|pacts-for-verification (only that scenario). The driver's own CPU time per request is printed too: it shares the
+ * per request), --postgres-cpu true (also report the CPU time of the local PostgreSQL server's processes per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --postgres-db NAME (also report the
+ * CPU of the backends serving that database alone; the summary row uses it), --label TEXT and --summary FILE (append one
+ * tab-separated row per measured scenario: label, scenario, clients, answers, errors, answers/s, p50, p99, broker and PostgreSQL CPU
+ * ms per answer, 1-minute load average before-after), --only can-i-deploy|pacts-for-verification (only that scenario). The driver's own CPU time per request is printed too: it shares the
  * machine with the broker and PostgreSQL, so it must stay small.
  */
 public final class LoadDriver {
@@ -42,6 +45,9 @@ public final class LoadDriver {
   private final String base;
   private final int vpp;
   private long brokerPid;
+  private String label = "";
+  private String postgresDb;
+  private java.nio.file.Path summary;
 
   private LoadDriver(String base, int vpp) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -54,6 +60,9 @@ public final class LoadDriver {
     o.put("--publish-warmup", "500");
     o.put("--transport", "urlconnection");
     o.put("--postgres-cpu", "false");
+    o.put("--label", "");
+    o.put("--postgres-db", "");
+    o.put("--summary", "");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!o.containsKey(args[i])) {
         throw new IllegalArgumentException("Unknown option " + args[i] + "; known: " + o.keySet());
@@ -63,6 +72,9 @@ public final class LoadDriver {
     LoadDriver d = new LoadDriver(o.get("--base-url"), Integer.parseInt(o.get("--vpp")));
     d.brokerPid = Long.parseLong(o.get("--broker-pid"));
     d.postgresCpu = Boolean.parseBoolean(o.get("--postgres-cpu"));
+    d.label = o.get("--label");
+    d.postgresDb = o.get("--postgres-db").isEmpty() ? null : o.get("--postgres-db");
+    d.summary = o.get("--summary").isEmpty() ? null : java.nio.file.Path.of(o.get("--summary"));
     d.urlConnection = switch (o.get("--transport")) {
       case "urlconnection" -> true;
       case "httpclient" -> false;
@@ -178,9 +190,11 @@ public final class LoadDriver {
     long deadline = System.nanoTime() + maxSeconds * 1_000_000_000L;
     CountDownLatch done = new CountDownLatch(clients);
     AtomicLong firstError = new AtomicLong();
+    String loadBefore = loadAverage();
     long cpuBefore = brokerCpuMillis();
     long ownCpuBefore = ownCpuNanos();
-    long pgCpuBefore = postgresCpuMillis();
+    long pgCpuBefore = postgresCpuMillis(null);
+    long dbCpuBefore = postgresDb == null ? 0 : postgresCpuMillis(postgresDb);
     long start = System.nanoTime();
     for (int t = 0; t < clients; t++) {
       long[] lat = new long[maxRequests];
@@ -221,7 +235,8 @@ public final class LoadDriver {
     double seconds = (System.nanoTime() - start) / 1e9;
     long cpu = brokerCpuMillis() - cpuBefore;
     long ownCpu = ownCpuNanos() - ownCpuBefore;
-    long pgCpu = postgresCpuMillis() - pgCpuBefore;
+    long pgCpu = postgresCpuMillis(null) - pgCpuBefore;
+    long dbCpu = postgresDb == null ? pgCpu : postgresCpuMillis(postgresDb) - dbCpuBefore;
     int total = counts.stream().mapToInt(c -> c[0]).sum();
     long[] all = new long[total];
     int k = 0;
@@ -243,12 +258,35 @@ public final class LoadDriver {
       if (postgresCpu && total > 0) {
         System.out.printf("  PostgreSQL CPU: %.1f ms per request (%d ms in total; every postgres process on the machine, so other work on the same server counts too)%n",
             (double) pgCpu / (total + errors.get()), pgCpu);
+        if (postgresDb != null) {
+          System.out.printf("  PostgreSQL CPU of the backends serving %s: %.1f ms per request (%d ms in total)%n", postgresDb,
+              (double) dbCpu / (total + errors.get()), dbCpu);
+        }
       }
       if (ownCpu > 0 && total > 0) {
         System.out.printf("  load driver CPU: %.2f ms per request (%d ms in total)%n", ownCpu / 1e6 / (total + errors.get()), ownCpu / 1_000_000);
       }
+      String loadAfter = loadAverage();
+      System.out.printf("  load average (1 min) before / after: %s / %s%n", loadBefore, loadAfter);
+      if (summary != null && total > 0) {
+        int answers = total + errors.get();
+        String row = String.join("\t", label, name, String.valueOf(clients), String.valueOf(total), String.valueOf(errors.get()),
+            String.format("%.1f", total / seconds), String.format("%.1f", pct(all, 50)), String.format("%.1f", pct(all, 99)),
+            brokerPid > 0 ? String.format("%.2f", (double) cpu / answers) : "-", postgresCpu ? String.format("%.2f", (double) dbCpu / answers) : "-",
+            loadBefore + "-" + loadAfter);
+        java.nio.file.Files.writeString(summary, row + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      }
     }
     return r;
+  }
+
+  /** The machine's 1-minute load average (/proc/loadavg), or "?" when unknown. */
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (Exception e) {
+      return "?";
+    }
   }
 
   /** User + system CPU time of the broker process so far, from /proc (Linux), in milliseconds; 0 when unknown. */
@@ -265,8 +303,12 @@ public final class LoadDriver {
     }
   }
 
-  /** User + system CPU time of every process named postgres (the server's backends; Linux /proc), in milliseconds. */
-  private long postgresCpuMillis() {
+  /**
+   * User + system CPU time of the local PostgreSQL server's processes (Linux /proc), in milliseconds: with {@code backendsOf} the
+   * backends serving that database only (their command line names it), so that other work on the same server does not count;
+   * with null every process named postgres (background writers and other databases' backends included).
+   */
+  private long postgresCpuMillis(String backendsOf) {
     if (!postgresCpu) {
       return 0;
     }
@@ -275,7 +317,8 @@ public final class LoadDriver {
       for (java.nio.file.Path dir : dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
         try {
           String stat = java.nio.file.Files.readString(dir.resolve("stat"));
-          if (stat.contains("(postgres)")) {
+          if (stat.contains("(postgres)") && (backendsOf == null
+              || new String(java.nio.file.Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8).contains(" " + backendsOf + " "))) {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
           }

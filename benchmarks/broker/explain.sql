@@ -78,14 +78,51 @@ JOIN pact_content c ON c.id = p.pact_content_id JOIN version v ON v.id = x.versi
 
 \echo '--- 8. pacts-for-verification: pending = the selected contents with a successful verification by a provider version on the provider branch'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT DISTINCT r.pact_content_id FROM verification r WHERE r.pact_content_id IN (:content_ids) AND r.success = TRUE
-AND EXISTS (SELECT 1 FROM branch_version bv JOIN branch b ON b.id = bv.branch_id WHERE bv.version_id = r.provider_version_id
-  AND b.pacticipant_id = r.provider_id AND b.name = 'main');
+SELECT c.id FROM pact_content c WHERE c.id IN (:content_ids) AND EXISTS (SELECT 1 FROM verification r
+  JOIN branch_version bv ON bv.version_id = r.provider_version_id JOIN branch b ON b.id = bv.branch_id
+  WHERE r.pact_content_id = c.id AND r.success = TRUE AND b.pacticipant_id = r.provider_id AND b.name = 'main');
 
 \echo '--- 9. publish: is this content already stored (uq_pact_content)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 select pc1_0.id from pact_content pc1_0 where pc1_0.consumer_id=5 and pc1_0.provider_id=105 and pc1_0.sha='0000000000000000000000000000000000000000000000000000000000000000';
 
+\echo '--- 9b. publish: the consumer version by number, and its pact with the provider (uq_version_number, uq_pact_publication)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+select v1_0.id from version v1_0 where v1_0.pacticipant_id=5 and v1_0.number='0000000000000000000000000000000000000000';
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+select pp1_0.id from pact_publication pp1_0 where pp1_0.consumer_version_id=:cv_id and pp1_0.provider_id=105;
+
+\echo '--- 9c. publish: the branch by name, and the version on it (uq_branch_name, uq_branch_version)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+select b1_0.id from branch b1_0 where b1_0.pacticipant_id=5 and b1_0.name='main';
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+select bv1_0.id from branch_version bv1_0 where bv1_0.branch_id=(select id from branch where pacticipant_id=5 and name='main') and bv1_0.version_id=:cv_id;
+
 \echo '--- 10. latest pact of an integration (ix_publication_provider_consumer, backward scan)'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 select pp1_0.id from pact_publication pp1_0 where pp1_0.provider_id=105 and pp1_0.consumer_id=5 order by pp1_0.consumer_version_id desc fetch first 1 rows only;
+
+-- A long-lived content: the seed gives every content 50 verifications; a content unchanged for months is verified by every
+-- provider build. 10,000 more verifications of one content (each of 1,000 provider-105 versions 10 times, the failing ones
+-- first), with fresh statistics, then rolled back: pending (8, and as it was written before: every verification of the
+-- contents made distinct) and the can-i-deploy explanation (5) on that content.
+SELECT split_part(:'content_ids', ',', 1) AS long_id \gset
+BEGIN;
+INSERT INTO verification (pact_content_id, provider_version_id, consumer_id, provider_id, success, wip, created_at)
+SELECT :long_id::bigint, 104 * :vpp + m, (SELECT consumer_id FROM pact_content WHERE id = :long_id::bigint), 105, k > 5, false, now()
+FROM generate_series(greatest(:vpp - 999, 1), :vpp) m, generate_series(1, 10) k ORDER BY k;
+ANALYZE verification;
+\echo '--- 11. long-lived content: pending (8) as SelectionRows writes it'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT c.id FROM pact_content c WHERE c.id IN (:content_ids) AND EXISTS (SELECT 1 FROM verification r
+  JOIN branch_version bv ON bv.version_id = r.provider_version_id JOIN branch b ON b.id = bv.branch_id
+  WHERE r.pact_content_id = c.id AND r.success = TRUE AND b.pacticipant_id = r.provider_id AND b.name = 'main');
+\echo '--- 11b. long-lived content: pending as it was written before (every verification of the contents, made distinct)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT DISTINCT r.pact_content_id FROM verification r WHERE r.pact_content_id IN (:content_ids) AND r.success = TRUE
+AND EXISTS (SELECT 1 FROM branch_version bv JOIN branch b ON b.id = bv.branch_id WHERE bv.version_id = r.provider_version_id
+  AND b.pacticipant_id = r.provider_id AND b.name = 'main');
+\echo '--- 11c. long-lived content: the can-i-deploy "unknown" explanation (5) on it'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT y.content_id, y.rk, y.number, y.branch_named FROM (SELECT x.content_id, x.rk, x.number, CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = x.provider_id AND b.name = x.number) THEN 1 ELSE 0 END AS branch_named FROM (SELECT w.content_id, w.rk, w.provider_id, (SELECT v.number FROM version v WHERE v.id = w.version_id) AS number FROM (SELECT r.pact_content_id AS content_id, r.provider_id, r.provider_version_id AS version_id, ROW_NUMBER() OVER (PARTITION BY r.pact_content_id ORDER BY r.provider_version_id DESC) AS rk FROM verification r WHERE r.pact_content_id IN (:long_id) GROUP BY r.pact_content_id, r.provider_id, r.provider_version_id) w) x) y WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.rk;
+ROLLBACK;
