@@ -37,8 +37,10 @@ class ModuleBoundariesTest {
     ALLOWED.put("broker-client", Set.of("pact-core"));
     ALLOWED.put("provider-verifier", Set.of("pact-core", "broker-client"));
     ALLOWED.put("provider-contract", Set.of("pact-core"));
+    ALLOWED.put("openapi-verifier", Set.of("pact-core", "broker-client", "provider-verifier", "provider-contract"));
     ALLOWED.put("broker-server", Set.of("pact-core", "provider-contract"));
-    ALLOWED.put("cli", Set.of("pact-core", "consumer-dsl", "provider-verifier", "broker-client", "provider-contract"));
+    ALLOWED.put("cli", Set.of("pact-core", "consumer-dsl", "provider-verifier", "broker-client", "provider-contract",
+        "openapi-verifier"));
   }
 
   /**
