@@ -28,8 +28,14 @@ import tools.jackson.databind.node.ObjectNode;
 /* One instance per check: it counts recursion depth, so it is not shared between threads. */
 public final class SchemaCheck {
 
-  /** Which side of the exchange the value is on: it decides unknown properties and required ones. */
-  public enum Direction { REQUEST, RESPONSE }
+  /**
+   * Which side of the exchange the value is on: it decides unknown properties and required ones. {@code REQUEST}
+   * and {@code RESPONSE} are a pact's request and response (its example values, its matchers);
+   * {@code SENT_RESPONSE} is what a running provider really answered: every {@code required} property (not
+   * {@code writeOnly}) must be there, extra properties are allowed unless {@code additionalProperties: false},
+   * and every value constraint applies.
+   */
+  public enum Direction { REQUEST, RESPONSE, SENT_RESPONSE }
 
   /** One problem: where in the value, where in the document, and what. */
   public record Issue(BodyPath path, String pointer, String detail) {}
@@ -167,7 +173,7 @@ public final class SchemaCheck {
     if (fitting.isEmpty()) {
       out.add(new Issue(path, pointer + "/" + keyword, "fits none of the " + branches.size() + " schemas of "
           + keyword + " (" + String.join("; ", reasons) + ")"));
-    } else if (keyword.equals("oneOf") && fitting.size() > 1 && direction == Direction.REQUEST) {
+    } else if (keyword.equals("oneOf") && fitting.size() > 1 && direction != Direction.RESPONSE) {
       out.add(new Issue(path, pointer + "/oneOf", "fits " + fitting.size() + " schemas of oneOf ("
           + fitting.stream().map(i -> "#" + i).reduce((a, b) -> a + ", " + b).orElse("")
           + ") where exactly one must fit; a discriminating property or anyOf in the document would accept it"));
@@ -183,17 +189,20 @@ public final class SchemaCheck {
             pointer + "/properties/" + escape(field.getKey()), false, Set.of(), out);
       }
     }
-    if (direction == Direction.REQUEST) {
+    if (direction != Direction.RESPONSE) {
       JsonNode required = schema.get("required");
+      String exempt = direction == Direction.REQUEST ? "readOnly" : "writeOnly";
       if (required != null && required.isArray()) {
         for (JsonNode name : required) {
           String key = name.asString();
-          boolean readOnly = properties != null && properties.has(key)
-              && document.resolve(properties.get(key), "").map(l -> l.node().path("readOnly").asBoolean(false))
+          boolean notHere = properties != null && properties.has(key)
+              && document.resolve(properties.get(key), "").map(l -> l.node().path(exempt).asBoolean(false))
                   .orElse(false);
-          if (!value.has(key) && !readOnly) {
-            out.add(new Issue(path, pointer + "/required", "required property \"" + key + "\" is missing; the "
-                + "provider refuses a request without it: send it in the pact's request"));
+          if (!value.has(key) && !notHere) {
+            out.add(new Issue(path, pointer + "/required", "required property \"" + key + "\" is missing; "
+                + (direction == Direction.REQUEST
+                    ? "the provider refuses a request without it: send it in the pact's request"
+                    : "the document promises it in every response: send it, or take it out of required")));
           }
         }
       }
@@ -216,7 +225,8 @@ public final class SchemaCheck {
             out);
       } else if (merged.additionalFalse) {
         out.add(new Issue(path.field(key), merged.additionalPointer, "property \"" + key + "\" is not allowed: "
-            + "the schema says additionalProperties: false; remove it from the pact or document it"));
+            + "the schema says additionalProperties: false; " + (direction == Direction.SENT_RESPONSE
+                ? "stop sending it or document it" : "remove it from the pact or document it")));
       } else if (direction == Direction.RESPONSE && constrained && !merged.additionalTrue) {
         out.add(new Issue(path.field(key), pointer + (schema.has("properties") ? "/properties" : ""),
             "property \"" + key + "\" is not in the "
