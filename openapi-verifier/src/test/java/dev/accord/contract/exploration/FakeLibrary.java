@@ -84,6 +84,8 @@ final class FakeLibrary implements CallExecutor {
 
   boolean deletedBooksStillAnswer;
   boolean createAnswers500;
+  boolean createdBooksUnreadable;
+  boolean titleAsNumber;
   /** Operations (METHOD /path) that time out. */
   String timesOut;
   /** Added to the fake clock per call. */
@@ -133,7 +135,10 @@ final class FakeLibrary implements CallExecutor {
       return new ExploredResponse(204, Map.of(), "", 0);
     }
     String title = books.containsKey(id) ? books.get(id) : deletedBooksStillAnswer ? deleted.get(id) : null;
-    return title == null ? answer(404, "") : answer(200, "{\"id\":" + id + ",\"title\":\"" + title + "\"}");
+    if (title == null || createdBooksUnreadable) {
+      return answer(404, "");
+    }
+    return answer(200, "{\"id\":" + id + ",\"title\":" + (titleAsNumber ? "42" : "\"" + title + "\"") + "}");
   }
 
   private static ExploredResponse answer(int status, String body) {
