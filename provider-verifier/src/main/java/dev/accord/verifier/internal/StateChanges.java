@@ -96,15 +96,23 @@ public final class StateChanges {
 
   /** Sets up the interaction's states in order, stopping at the first failure. */
   public Setup setup(Interaction interaction) throws HttpTransport.Unreachable {
+    return setup(interaction.providerStates());
+  }
+
+  /**
+   * Sets up {@code providerStates} in order, stopping at the first failure; none at all calls a URL or function
+   * handler once with the state "" (pact-spec §4.2).
+   */
+  public Setup setup(List<ProviderState> providerStates) throws HttpTransport.Unreachable {
     Map<String, JsonNode> context = new LinkedHashMap<>();
-    for (ProviderState s : interaction.providerStates()) {
+    for (ProviderState s : providerStates) {
       context.putAll(s.params());
     }
     List<ProviderState> done = new ArrayList<>();
     if (!configured()) {
       return new Setup(context, done, List.of());
     }
-    List<ProviderState> states = interaction.providerStates();
+    List<ProviderState> states = providerStates;
     if (states.isEmpty()) {
       if (url == null && function == null) {
         return new Setup(context, done, List.of());
