@@ -85,6 +85,17 @@ class AccordJarIT {
   }
 
   @Test
+  void verifyOpenApiRunsFromTheJar(@TempDir Path dir) throws Exception {
+    Path cases = Files.writeString(dir.resolve("cases.yaml"),
+        "cases: [{operation: listProducts, status: 200, state: products exist}]");
+    String out = run(1, "verify-openapi", "src/test/resources/openapi/catalogue.yaml", "--provider-base-url",
+        "http://127.0.0.1:1", "--cases", cases.toString(), "--seed", "1");
+    assertThat(out).startsWith("Verifying the provider at http://127.0.0.1:1 against "
+        + "src/test/resources/openapi/catalogue.yaml").contains("Could not connect to the provider at"
+        + " http://127.0.0.1:1").doesNotContain("SLF4J");
+  }
+
+  @Test
   void stubServesThePactFromTheJarAndExplainsMisses() throws Exception {
     Process stub = start("stub", "--pact-file", PACT.toString(), "--port", "0");
     try {

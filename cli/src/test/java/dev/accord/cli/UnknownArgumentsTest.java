@@ -20,11 +20,11 @@ class UnknownArgumentsTest {
 
   @Test
   void an_unknown_command_with_help_is_a_usage_error_not_the_top_level_help() {
-    CliRun.Result result = run("verify-openapi", "--help");
+    CliRun.Result result = run("verfy", "--help");
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("Unknown command 'verify-openapi'. The closest known command: verify\n"
+    assertThat(result.err()).isEqualTo("Unknown command 'verfy'. The closest known command: verify\n"
         + "accord --help lists the commands.\n");
   }
 

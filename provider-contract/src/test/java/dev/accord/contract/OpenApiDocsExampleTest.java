@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Java example of docs/openapi.md, run: each ```java block of the page is its imports followed by a tagged
- * region of this file, word for word (the imports must be among this file's).
+ * region of this file, word for word (the imports must be among this file's). The verify-openapi block belongs to
+ * module openapi-verifier, which this one cannot see: examples/e2e's DocsTest compiles it.
  */
 class OpenApiDocsExampleTest {
 
@@ -83,6 +84,9 @@ class OpenApiDocsExampleTest {
     List<String> problems = new ArrayList<>();
     int checked = 0;
     while (block.find()) {
+      if (block.group(1).contains("import dev.accord.contract.conformance.")) {
+        continue; // verify-openapi's example (module openapi-verifier): examples/e2e's DocsTest compiles it
+      }
       checked++;
       List<String> lines = block.group(1).lines().toList();
       List<String> imports = lines.stream().takeWhile(l -> l.startsWith("import ") || l.isBlank()).toList();

@@ -378,6 +378,21 @@ public final class OpenApiVerifier {
 
   private CaseResult run(ConformanceCase c, HttpClient client, RequestGenerator requests, ResponseValidator validator,
       Console console, Set<String> undocumented) throws Unreachable {
+    List<String> teardownFailures = new ArrayList<>();
+    CaseResult r = runAndTearDown(c, client, requests, validator, console, undocumented, teardownFailures);
+    if (teardownFailures.isEmpty()) {
+      return r;
+    }
+    List<String> failures = new ArrayList<>(r.failures());
+    failures.addAll(teardownFailures);
+    return new CaseResult(r.name(), r.operationId(), r.method(), r.path(), r.status(), r.states(),
+        CaseResult.Outcome.FAILED, r.reason(), r.request(), r.curl(), r.responseStatus(), r.responseBody(),
+        r.violations(), failures, r.millis());
+  }
+
+  private CaseResult runAndTearDown(ConformanceCase c, HttpClient client, RequestGenerator requests,
+      ResponseValidator validator, Console console, Set<String> undocumented, List<String> teardownFailures)
+      throws Unreachable {
     long start = System.nanoTime();
     boolean errorStatus = c.status().equals("default") || c.status().startsWith("4") || c.status().startsWith("5");
     boolean givenByCases = c.origin().startsWith("cases file");
@@ -420,7 +435,13 @@ public final class OpenApiVerifier {
         }
         stateValues = prepared.values();
       }
-      RequestValues values = fill(c, stateValues);
+      RequestValues values;
+      try {
+        values = fill(c, stateValues);
+      } catch (IllegalArgumentException e) {
+        failures.add(e.getMessage());
+        return withFailures(CaseResult.without(c, CaseResult.Outcome.FAILED, ""), failures, start);
+      }
       ApiRequest request = requests.generate(c.operation(), values).request();
       if (verbose) {
         console.verbose("request: " + request.requestLine() + (request.body() == null ? "" : "\n" + request.body()));
@@ -464,10 +485,10 @@ public final class OpenApiVerifier {
       if (prepared != null && !prepared.failed()) {
         try {
           for (Failure f : states.tearDown(prepared)) {
-            failures.add(f.describe(""));
+            teardownFailures.add(f.describe(""));
           }
         } catch (IOException e) {
-          failures.add("Tearing down the states failed: " + e.getMessage());
+          teardownFailures.add("Tearing down the states failed: " + e.getMessage());
         }
       }
     }

@@ -220,6 +220,40 @@ class OpenApiVerifierTest {
   }
 
   @Test
+  void aPlaceholderTheStateDidNotGiveFailsTheCaseSayingWhichValuesThereAre() {
+    ConformanceReport report = verifier().cases(CasesFile.parse(
+        "cases: [{operation: getThing, status: 200, path: {id: '${thingId}'}}]", "c.yaml"))
+        .filterOperation("getThing").filterStatus("200").verify();
+
+    assertThat(report.results().get(0).failures()).containsExactly("The case getThing (GET /things/{id}) -> 200,"
+        + " given 'a thing exists' uses ${thingId} but its states gave no value 'thingId' (values: [name, id]); return"
+        + " it from the state handler or give it in the state's params");
+    assertThat(stateCalls).containsExactly("setup a thing exists {name=kite}", "teardown a thing exists");
+  }
+
+  @Test
+  void aFailingTeardownFailsTheCase() {
+    ConformanceReport report = verifier().stateHandler(new dev.accord.verifier.StateChangeHandler() {
+      @Override
+      public Map<String, ?> setup(String state, Map<String, Object> params) {
+        things.put(7, "kite");
+        return Map.of("id", 7);
+      }
+
+      @Override
+      public void teardown(String state, Map<String, Object> params) {
+        throw new IllegalStateException("disk full");
+      }
+    }).filterOperation("getThing").filterStatus("200").verify();
+
+    CaseResult r = report.results().get(0);
+    assertThat(r.outcome()).isEqualTo(CaseResult.Outcome.FAILED);
+    assertThat(r.violations()).isEmpty();
+    assertThat(r.failures()).containsExactly("State change teardown failed\n  Tearing down state 'a thing exists'"
+        + " threw IllegalStateException: disk full");
+  }
+
+  @Test
   void filtersSelectByOperationGlobStatusAndState() {
     assertThat(verifier().filterOperation("GET /things").verify().results()).hasSize(1);
     assertThat(verifier().filterOperation("getT*").filterStatus("2*").verify().results())
