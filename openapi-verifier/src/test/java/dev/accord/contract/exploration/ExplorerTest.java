@@ -239,6 +239,23 @@ class ExplorerTest {
   }
 
   @Test
+  void verbosePrintsEverySequenceStateChangeRequestAndResponse() {
+    java.io.StringWriter out = new java.io.StringWriter();
+
+    explorer(7).maxExamples(1).stepCount(2).verbose(new java.io.PrintWriter(out)).explore();
+
+    assertThat(out.toString().replace(System.lineSeparator(), "\n")).isEqualTo("""
+        sequence 1 of 1
+          state change: {"state":"an empty library","params":{},"action":"setup"}
+          → POST http://library.test/books {"title":"Dune"}
+          ← 201 {"id":1,"title":"Dune"}
+          → GET http://library.test/books
+          ← 200 []
+          state change: {"state":"an empty library","params":{},"action":"teardown"}
+        """);
+  }
+
+  @Test
   void theReportsNameTheFailureTheSequenceAndTheCoverage(@TempDir Path directory) throws Exception {
     library.deletedBooksStillAnswer = true;
 
