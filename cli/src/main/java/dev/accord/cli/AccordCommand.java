@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
       dev.accord.cli.stub.StubCommand.class,
       dev.accord.cli.openapi.CompareOpenApiCommand.class,
       dev.accord.cli.openapi.VerifyOpenApiCommand.class,
+      dev.accord.cli.openapi.ExploreCommand.class,
       CanIDeployCommand.class,
       CanIMergeCommand.class,
       RecordDeploymentCommand.class,

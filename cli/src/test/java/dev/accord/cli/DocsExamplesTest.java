@@ -19,15 +19,25 @@ class DocsExamplesTest {
     Path doc = Path.of("..", "docs", "cli.md");
     List<String> examples = new ArrayList<>();
     boolean inShell = false;
+    String continued = null;
     for (String line : Files.readAllLines(doc)) {
       if (line.startsWith("```")) {
         inShell = line.equals("```shell");
+        continued = null;
         continue;
       }
-      if (inShell && line.startsWith("accord ")) {
-        int comment = line.indexOf(" #");
-        examples.add((comment < 0 ? line : line.substring(0, comment)).strip());
+      // a line ending with a backslash goes on in the next one, as in a shell
+      String text = continued != null ? continued + " " + line.strip() : line.startsWith("accord ") ? line : null;
+      if (!inShell || text == null) {
+        continue;
       }
+      if (text.endsWith("\\")) {
+        continued = text.substring(0, text.length() - 1).strip();
+        continue;
+      }
+      continued = null;
+      int comment = text.indexOf(" #");
+      examples.add((comment < 0 ? text : text.substring(0, comment)).strip());
     }
     assertThat(examples).hasSizeGreaterThan(20);
     for (String example : examples) {
