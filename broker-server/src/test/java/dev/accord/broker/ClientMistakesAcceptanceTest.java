@@ -199,7 +199,7 @@ class ClientMistakesAcceptanceTest {
         + "\"request\":{\"method\":\"POST\"}}"), 400);
     assertThat(Json.write(errors.path("events"))).isEqualTo("[\"\\\"nope\\\" is not an event; known events: [contract_published, "
         + "contract_content_changed, contract_requiring_verification_published, provider_verification_published, "
-        + "provider_verification_succeeded, provider_verification_failed]\"]");
+        + "provider_verification_succeeded, provider_verification_failed, provider_contract_published]\"]");
   }
 
   @Test

@@ -129,7 +129,8 @@ class ProviderContractsAcceptanceTest {
     HttpResponse<String> noVersion = broker.post("/provider-contracts/provider/Bad/publish",
         "{\"contract\":{\"content\":\"" + base64(DOCUMENT) + "\",\"contentType\":\"application/yaml\",\"specification\":\"oas\"}}");
     assertThat(noVersion.statusCode()).isEqualTo(400);
-    assertThat(json(noVersion).path("errors").path("pacticipantVersionNumber").get(0).asString()).isEqualTo("is missing");
+    assertThat(json(noVersion).path("errors").path("pacticipantVersionNumber").get(0).asString())
+        .isEqualTo("is missing or blank; give the version number, ideally the git SHA");
 
     HttpResponse<String> wrongSpecification = broker.post("/provider-contracts/provider/Bad/publish",
         publishBody("1", DOCUMENT, PASSED).replace("\"oas\"", "\"pact\""));

@@ -6,16 +6,12 @@ import dev.accord.broker.pacticipant.PacticipantViews;
 import dev.accord.broker.version.VersionService;
 import dev.accord.broker.version.VersionViews;
 import dev.accord.broker.web.ApiException;
+import dev.accord.broker.web.Base64Text;
 import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import dev.accord.broker.web.Retrying;
 import jakarta.validation.Valid;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,20 +72,7 @@ class PublishController {
     if (c.onConflict() != null && !Set.of("overwrite", "merge").contains(c.onConflict())) {
       throw ApiException.invalidField(field + ".onConflict", "must be \"overwrite\" or \"merge\", got \"" + c.onConflict() + "\"");
     }
-    byte[] bytes;
-    try {
-      bytes = Base64.getMimeDecoder().decode(c.content());
-    } catch (IllegalArgumentException e) {
-      throw ApiException.invalidField(field + ".content", "is not valid base64 (" + e.getMessage()
-          + "); send the pact JSON encoded with base64");
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw ApiException.invalidField(field + ".content", "is not UTF-8 text once base64-decoded");
-    }
+    String text = Base64Text.decode(c.content(), field + ".content", "the pact JSON");
     PactDocuments.Document doc = documents.parse(text, "contract " + consumerName + "-" + providerName, field + ".content");
     if (!doc.consumerName().equals(consumerName)) {
       throw ApiException.invalidField(field + ".consumerName", "\"" + consumerName
