@@ -35,8 +35,10 @@ if [ "${ACCORD_BUILD:-0}" = 1 ] || [ ! -f cli/target/accord.jar ] || ! ls cli/ta
   echo "== building cli/target/accord.jar and the distribution zip"
   mvn -B -q -pl cli -am package -DskipTests
 fi
-jar=$root/cli/target/accord.jar
 mkdir -p "$work/dist" "$work/classes"
+# a copy: a build during the run does not change what is measured
+cp cli/target/accord.jar "$work/accord.jar"
+jar=$work/accord.jar
 unzip -q "$(ls cli/target/accord-*.zip | head -1)" -d "$work/dist"
 launcher=$(ls "$work"/dist/*/bin/accord)
 # the launcher's first-run archive (used only when the shipped one does not fit this java) goes here, not in ~/.cache

@@ -23,13 +23,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -127,26 +125,21 @@ public final class AccordCommand implements Runnable {
   }
 
   /**
-   * Starts building, on another core, what the named command will need anyway, while this thread parses the command
-   * line: pact-core's JSON mapper (every command but generate-completion reads or writes JSON) and, for the commands
-   * that send HTTP, the JVM's default TLS context, which {@code java.net.http.HttpClient} builds even for http://
-   * URLs. Class initialisation is thread-safe: whichever thread gets there second waits for the first. On one core
-   * this would only add work, so it is skipped there.
+   * Starts building pact-core's JSON mapper, which every command but generate-completion needs (to read a pact or the
+   * broker's answers), on another core while this thread parses the command line and builds its HTTP client. Class
+   * initialisation is thread-safe: whichever thread gets there second waits for the first. On one core this would
+   * only add work, so it is skipped there.
    */
   static void warmUp(String[] args) {
     if (args.length == 0 || !COMMANDS.containsKey(args[0]) || args[0].equals("generate-completion")
         || Runtime.getRuntime().availableProcessors() < 2) {
       return;
     }
-    boolean http = !args[0].equals("compare-openapi") && !args[0].equals("stub");
     Thread warmUp = new Thread(() -> {
       try {
         Json.mapper();
-        if (http) {
-          SSLContext.getDefault();
-        }
-      } catch (RuntimeException | LinkageError | NoSuchAlgorithmException e) {
-        // the command meets the same problem where it needs these and reports it there
+      } catch (RuntimeException | LinkageError e) {
+        // the command meets the same problem where it needs the mapper, and reports it there
       }
     }, "accord-warm-up");
     warmUp.setDaemon(true);
@@ -174,11 +167,13 @@ public final class AccordCommand implements Runnable {
   /**
    * The configured picocli command line for {@code args}: when the first argument names a command, with that command
    * only (what it parses and how it fails is the same, the other commands' classes are not loaded); otherwise (no
-   * command, {@code --help}, an unknown word) with every command, for the listing and the closest-word suggestions.
+   * command, {@code --help}, an unknown word, generate-completion) with every command, for the listing, the closest-word
+   * suggestions and the completion script.
    */
   public static CommandLine commandLine(AccordCommand command, String... args) {
     CommandLine cli = new CommandLine(command);
-    Class<?> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    // generate-completion writes a script for every command, so it needs them all
+    Class<?> named = args.length > 0 && !args[0].equals("generate-completion") ? COMMANDS.get(args[0]) : null;
     if (named != null) {
       cli.addSubcommand(args[0], named);
     } else {
