@@ -18,7 +18,8 @@ keep_db=false
 provider_pid=""
 # shellcheck source=../lib/broker-on-postgres.sh
 source "$root/benchmarks/lib/broker-on-postgres.sh"
-trap 'st=$?; if [ -n "$provider_pid" ]; then kill "$provider_pid" 2>/dev/null || true; fi; (exit $st); cleanup' EXIT
+# the provider too, then the library's cleanup (broker, database) with this script's exit status
+trap 'st=$?; set +e; if [ -n "$provider_pid" ]; then kill "$provider_pid" 2>/dev/null; fi; (exit $st); cleanup' EXIT
 
 export PACT_DO_NOT_TRACK=true
 pact=${ACCORD_PACT_BIN:-$HOME/.cache/accord-tools/node_modules/@pact-foundation/pact-cli-linux-x64/standalone/pact}
@@ -38,13 +39,13 @@ fi
 mkdir -p "$work/dist" "$work/classes"
 # a copy: a build during the run does not change what is measured
 cp cli/target/accord.jar "$work/accord.jar"
-jar=$work/accord.jar
+accord_jar=$work/accord.jar  # not $jar: start_broker_on_new_database sets that to the broker's
 unzip -q "$(ls cli/target/accord-*.zip | head -1)" -d "$work/dist"
 launcher=$(ls "$work"/dist/*/bin/accord)
 # the launcher's first-run archive (used only when the shipped one does not fit this java) goes here, not in ~/.cache
 export ACCORD_CACHE_DIR="$work/cache"
 
-start_broker_on_new_database accord_cli_bench "$($java -version 2>&1 | head -1) measured, $("$pact" --help > /dev/null 2>&1 && echo "pact CLI $pact")"
+start_broker_on_new_database accord_cli_bench "Rust CLI: $pact; SSL_CERT_FILE=${SSL_CERT_FILE:-unset}"
 broker="http://127.0.0.1:$port"
 
 # the provider: the verifier benchmark's FastProvider (GET /products/{id}, POST /_pact/state) and its pact generator
@@ -59,7 +60,7 @@ provider_port=$(cat "$work/provider-port.txt")
 provider="http://127.0.0.1:$provider_port"
 
 echo "== seeding: one pact (orders-service 1.0.0), its verification (products-service 2.0.0), deployed to production"
-accord() { "$java" -jar "$jar" "$@"; }
+accord() { "$java" -jar "$accord_jar" "$@"; }
 accord publish "$work/pact.json" -b "$broker" --consumer-app-version 1.0.0 --branch main > /dev/null
 accord create-environment -b "$broker" --name production --production > /dev/null 2>&1 || true  # may be seeded
 accord verify --broker-url "$broker" --provider products-service --provider-base-url "$provider" \
@@ -75,8 +76,8 @@ verify="$verify --state-change-url $provider/_pact/state"
 # every command must answer yes / pass before it is timed
 "$pact" broker can-i-deploy -b "$broker" $cid > /dev/null
 "$pact" verifier $pact_verify > /dev/null
-"$java" -jar "$jar" can-i-deploy -b "$broker" $cid > /dev/null
-"$java" -jar "$jar" $verify > /dev/null
+"$java" -jar "$accord_jar" can-i-deploy -b "$broker" $cid > /dev/null
+"$java" -jar "$accord_jar" $verify > /dev/null
 "$launcher" can-i-deploy -b "$broker" $cid > /dev/null
 "$launcher" $verify > /dev/null
 
@@ -86,10 +87,10 @@ floor: the JVM alone|java -version (JVM defaults)||$java -version
 floor: the JVM alone|java -cp . Hello (JVM defaults)||$java -cp $work/classes Hello
 floor: the JVM alone|java $quick -cp . Hello||$java $quick -cp $work/classes Hello
 can-i-deploy (local broker, one integration)|pact broker can-i-deploy (Rust)||$pact broker can-i-deploy -b $broker $cid
-can-i-deploy (local broker, one integration)|java -jar accord.jar can-i-deploy|pact broker can-i-deploy (Rust)|$java -jar $jar can-i-deploy -b $broker $cid
+can-i-deploy (local broker, one integration)|java -jar accord.jar can-i-deploy|pact broker can-i-deploy (Rust)|$java -jar $accord_jar can-i-deploy -b $broker $cid
 can-i-deploy (local broker, one integration)|bin/accord can-i-deploy (dist zip)|pact broker can-i-deploy (Rust)|$launcher can-i-deploy -b $broker $cid
 verify (one interaction, one provider state)|pact verifier (Rust)||$pact verifier $pact_verify
-verify (one interaction, one provider state)|java -jar accord.jar verify|pact verifier (Rust)|$java -jar $jar $verify
+verify (one interaction, one provider state)|java -jar accord.jar verify|pact verifier (Rust)|$java -jar $accord_jar $verify
 verify (one interaction, one provider state)|bin/accord verify (dist zip)|pact verifier (Rust)|$launcher $verify
 EOF
 echo "== $N rounds, interleaved; load before: $(uptime)"
