@@ -11,8 +11,9 @@ PROVIDER_PID=
 trap '[ -n "$PROVIDER_PID" ] && kill $PROVIDER_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 cd "$ROOT"
+# compile scope: the provided plain jars and the Jackson they use (the published pact-core relocates its own)
 mvn -q -B -o -pl provider-verifier -am package dependency:build-classpath -DskipTests \
-  -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=runtime >/dev/null
+  -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=compile >/dev/null
 CP="$ROOT/provider-verifier/target/classes:$ROOT/pact-core/target/classes:$ROOT/broker-client/target/classes:$(cat "$WORK/cp.txt")"
 mkdir -p "$WORK/classes"
 javac -d "$WORK/classes" -cp "$CP" benchmarks/verifier/src/*.java

@@ -15,11 +15,19 @@ import dev.accord.cli.broker.RecordDeploymentCommand;
 import dev.accord.cli.broker.RecordReleaseCommand;
 import dev.accord.cli.broker.RecordSupportEndedCommand;
 import dev.accord.cli.broker.RecordUndeploymentCommand;
+import dev.accord.cli.openapi.CompareOpenApiCommand;
+import dev.accord.cli.openapi.ExploreCommand;
+import dev.accord.cli.openapi.VerifyOpenApiCommand;
+import dev.accord.cli.stub.StubCommand;
+import dev.accord.cli.verify.VerifyCommand;
+import dev.accord.pact.json.Json;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete;
@@ -44,29 +52,7 @@ import picocli.CommandLine.Spec;
     name = "accord",
     mixinStandardHelpOptions = true,
     versionProvider = AccordCommand.Version.class,
-    description = "Consumer-driven contract testing, compatible with Pact.",
-    subcommands = {
-      // the verify (dev.accord.cli.verify) and stub (dev.accord.cli.stub) commands register here, one line each
-      PublishCommand.class,
-      dev.accord.cli.verify.VerifyCommand.class,
-      dev.accord.cli.stub.StubCommand.class,
-      dev.accord.cli.openapi.CompareOpenApiCommand.class,
-      dev.accord.cli.openapi.VerifyOpenApiCommand.class,
-      dev.accord.cli.openapi.ExploreCommand.class,
-      CanIDeployCommand.class,
-      CanIMergeCommand.class,
-      RecordDeploymentCommand.class,
-      RecordUndeploymentCommand.class,
-      RecordReleaseCommand.class,
-      RecordSupportEndedCommand.class,
-      CreateEnvironmentCommand.class,
-      ListEnvironmentsCommand.class,
-      DescribeVersionCommand.class,
-      CreateOrUpdatePacticipantCommand.class,
-      CreateOrUpdateVersionCommand.class,
-      CreateVersionTagCommand.class,
-      AutoComplete.GenerateCompletion.class,
-    })
+    description = "Consumer-driven contract testing, compatible with Pact.")
 public final class AccordCommand implements Runnable {
 
   /** Exit code for success, and for can-i-deploy "yes". */
@@ -75,6 +61,37 @@ public final class AccordCommand implements Runnable {
   public static final int FAILURE = 1;
   /** Exit code for a usage error (unknown flag, missing value). */
   public static final int USAGE = 2;
+
+  /**
+   * Every command by name, in the order {@code accord --help} lists them. A command line that names one builds only
+   * that one (see {@link #commandLine(AccordCommand, String...)}): picocli reads each command's annotations when it
+   * is registered, and a run pays for every class it loads.
+   */
+  static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("publish", PublishCommand.class);
+    commands.put("verify", VerifyCommand.class);
+    commands.put("stub", StubCommand.class);
+    commands.put("compare-openapi", CompareOpenApiCommand.class);
+    commands.put("verify-openapi", VerifyOpenApiCommand.class);
+    commands.put("explore", ExploreCommand.class);
+    commands.put("can-i-deploy", CanIDeployCommand.class);
+    commands.put("can-i-merge", CanIMergeCommand.class);
+    commands.put("record-deployment", RecordDeploymentCommand.class);
+    commands.put("record-undeployment", RecordUndeploymentCommand.class);
+    commands.put("record-release", RecordReleaseCommand.class);
+    commands.put("record-support-ended", RecordSupportEndedCommand.class);
+    commands.put("create-environment", CreateEnvironmentCommand.class);
+    commands.put("list-environments", ListEnvironmentsCommand.class);
+    commands.put("describe-version", DescribeVersionCommand.class);
+    commands.put("create-or-update-pacticipant", CreateOrUpdatePacticipantCommand.class);
+    commands.put("create-or-update-version", CreateOrUpdateVersionCommand.class);
+    commands.put("create-version-tag", CreateVersionTagCommand.class);
+    commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
+    return Collections.unmodifiableMap(commands);
+  }
 
   /** Waits between can-i-deploy polls; tests record the waits instead. */
   @FunctionalInterface
@@ -105,14 +122,37 @@ public final class AccordCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    warmUp(args);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(new AccordCommand(), out, err, args));
   }
 
+  /**
+   * Starts building pact-core's JSON mapper, which every command but generate-completion needs (to read a pact or the
+   * broker's answers), on another core while this thread parses the command line and builds its HTTP client. Class
+   * initialisation is thread-safe: whichever thread gets there second waits for the first. On one core this would
+   * only add work, so it is skipped there.
+   */
+  static void warmUp(String[] args) {
+    if (args.length == 0 || !COMMANDS.containsKey(args[0]) || args[0].equals("generate-completion")
+        || Runtime.getRuntime().availableProcessors() < 2) {
+      return;
+    }
+    Thread warmUp = new Thread(() -> {
+      try {
+        Json.mapper();
+      } catch (RuntimeException | LinkageError e) {
+        // the command meets the same problem where it needs the mapper, and reports it there
+      }
+    }, "accord-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
   /** Runs one command line and returns its exit code; output goes to {@code out} and {@code err}. */
   public static int run(AccordCommand command, PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = commandLine(command);
+    CommandLine cli = commandLine(command, args);
     cli.setOut(out);
     cli.setErr(err);
     try {
@@ -123,13 +163,33 @@ public final class AccordCommand implements Runnable {
     }
   }
 
-  /** The configured picocli command line (exit codes, error handling, repeatable selector flags). */
+  /** The configured picocli command line with every command (exit codes, error handling, repeatable selector flags). */
   public static CommandLine commandLine(AccordCommand command) {
+    return commandLine(command, new String[0]);
+  }
+
+  /**
+   * The configured picocli command line for {@code args}: when the first argument names a command, with that command
+   * only (what it parses and how it fails is the same, the other commands' classes are not loaded); otherwise (no
+   * command, {@code --help}, an unknown word, generate-completion) with every command, for the listing, the closest-word
+   * suggestions and the completion script.
+   */
+  public static CommandLine commandLine(AccordCommand command, String... args) {
     CommandLine cli = new CommandLine(command);
+    // generate-completion writes a script for every command, so it needs them all
+    Class<?> named = args.length > 0 && !args[0].equals("generate-completion") ? COMMANDS.get(args[0]) : null;
+    if (named != null) {
+      cli.addSubcommand(args[0], named);
+    } else {
+      COMMANDS.forEach(cli::addSubcommand);
+    }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // can-i-deploy reads "--pacticipant A --version 1 --pacticipant B --latest" in order, through setters
     for (String name : new String[] {"can-i-deploy", "can-i-merge"}) {
-      cli.getSubcommands().get(name).getCommandSpec().parser().overwrittenOptionsAllowed(true);
+      CommandLine sub = cli.getSubcommands().get(name);
+      if (sub != null) {
+        sub.getCommandSpec().parser().overwrittenOptionsAllowed(true);
+      }
     }
     // every command answers --help, also those whose own --version (a pacticipant's) displaced picocli's standard pair
     for (CommandLine sub : cli.getSubcommands().values()) {

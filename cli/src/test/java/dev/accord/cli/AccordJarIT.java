@@ -64,8 +64,13 @@ class AccordJarIT {
       // stdout is the command's output only: no JVM or class-archive warnings
       assertThat(out).as("run " + run + ", stderr: " + err).matches("accord \\S+\\R");
       try (var files = Files.list(cache)) {
-        assertThat(files.map(f -> f.getFileName().toString()).toList()).as("run " + run)
-            .singleElement().asString().matches("accord-\\d+-other\\.jsa");
+        List<String> written = files.map(f -> f.getFileName().toString()).toList();
+        if (Runtime.version().feature() >= 24 && Files.isRegularFile(Path.of("target/accord.aot"))) {
+          // the build's ahead-of-time cache is used instead of a class archive of its own
+          assertThat(written).as("run " + run).isEmpty();
+        } else {
+          assertThat(written).as("run " + run).singleElement().asString().matches("accord-\\d+-other\\.jsa");
+        }
       }
     }
   }

@@ -346,6 +346,29 @@ class BrokerCommandsTest {
   }
 
   @Test
+  void a_certificate_file_is_read_only_when_a_tls_connection_needs_it() throws Exception {
+    productionEnvironment();
+    Files.writeString(dir.resolve("not-a-pem.txt"), "no certificate here");
+    WireMockServer tls = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
+    tls.start();
+    try {
+      String httpsUrl = "https://localhost:" + tls.httpsPort();
+      CliRun withFile = new CliRun(Map.of("PACT_BROKER_BASE_URL", url(), "PACT_BROKER_TOKEN", "t0k",
+          "SSL_CERT_FILE", dir.resolve("not-a-pem.txt").toString()), dir);
+
+      CliRun.Result overHttp = withFile.run("list-environments");
+      CliRun.Result overHttps = withFile.run("list-environments", "-b", httpsUrl, "--retries", "1");
+
+      assertThat(overHttp.exitCode()).as(overHttp.err()).isZero();
+      assertThat(overHttps.exitCode()).isEqualTo(1);
+      assertThat(overHttps.err()).isEqualTo("Error: Cannot read --ssl-certificate " + dir.resolve("not-a-pem.txt")
+          + ": No certificate data found\n");
+    } finally {
+      tls.stop();
+    }
+  }
+
+  @Test
   void create_version_tag_refuses_an_unknown_version_unless_asked_to_create_it() {
     broker.stubFor(get(urlEqualTo("/pacticipants/web/versions/9")).willReturn(notFound()));
     broker.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo("/pacticipants/web/versions/9/tags/prod")).willReturn(hal(201, "{}")));

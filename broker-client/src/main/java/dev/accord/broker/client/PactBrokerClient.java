@@ -2,6 +2,7 @@ package dev.accord.broker.client;
 
 import dev.accord.broker.client.internal.Hal;
 import dev.accord.broker.client.internal.HalTransport;
+import dev.accord.broker.client.internal.LazyDefaultTls;
 import dev.accord.pact.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -959,6 +960,9 @@ public final class PactBrokerClient {
               : HttpClient.newBuilder()
                   .connectTimeout(Duration.ofSeconds(10))
                   .followRedirects(HttpClient.Redirect.NORMAL)
+                  // the JVM's default TLS context, built on the first https:// request rather than here
+                  .sslContext(new LazyDefaultTls())
+                  .sslParameters(LazyDefaultTls.parameters())
                   .build();
       HalTransport.Settings settings =
           new HalTransport.Settings(

@@ -101,7 +101,7 @@ public final class BrokerOptions {
     boolean systemRoots = sslTrustStore != null ? sslTrustStore : !"false".equalsIgnoreCase(environment.get("SSL_TRUST_STORE"));
     SSLContext context = null;
     if (skip) {
-      context = Tls.trustAll();
+      context = Tls.lazy(Tls::trustAll);
       if (verbose) {
         err.println("[broker] TLS: certificate and host name checks skipped (--skip-ssl-verification)");
       }
@@ -109,7 +109,8 @@ public final class BrokerOptions {
       if (!Files.isReadable(certificate)) {
         throw new IllegalArgumentException(source + " " + certificate + " is not a readable file");
       }
-      context = Tls.trusting(certificate, systemRoots);
+      Path pem = certificate;
+      context = Tls.lazy(() -> Tls.trusting(pem, systemRoots));
       if (verbose) {
         err.println("[broker] TLS: trusting " + certificate + " (from " + source + ")" + (systemRoots ? " and the JVM's roots" : " only"));
       }
@@ -117,6 +118,7 @@ public final class BrokerOptions {
     if (context != null) {
       builder.httpClient(HttpClient.newBuilder()
           .sslContext(context)
+          .sslParameters(Tls.parameters())
           .connectTimeout(Duration.ofSeconds(10))
           .followRedirects(HttpClient.Redirect.NORMAL)
           .build());

@@ -6,15 +6,24 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyManagementException;
 import java.security.KeyStore;
+import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLContextSpi;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocketFactory;
+import javax.net.ssl.SSLSessionContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -23,6 +32,88 @@ import javax.net.ssl.X509TrustManager;
 /** SSL contexts for the Pact CLI's TLS flags. */
 final class Tls {
   private Tls() {}
+
+  /**
+   * A context built by {@code make} on the first TLS connection, not before: reading a PEM bundle and the JVM's roots
+   * is most of a short command's start-up, and a broker reached over http:// never needs them ({@code SSL_CERT_FILE}
+   * is often set machine-wide). What {@code make} throws reaches the caller of that first request. Give the HTTP client
+   * {@link #parameters()} too, or it asks the context for its defaults when it is built.
+   */
+  static SSLContext lazy(Supplier<SSLContext> make) {
+    return new Lazy(new LazySpi(make));
+  }
+
+  /** No protocol, cipher suite or other setting of their own: a TLS engine keeps its context's. */
+  static SSLParameters parameters() {
+    return new SSLParameters();
+  }
+
+  private static final class Lazy extends SSLContext {
+    Lazy(LazySpi spi) {
+      super(spi, null, "TLS");
+    }
+  }
+
+  private static final class LazySpi extends SSLContextSpi {
+    private final Supplier<SSLContext> make;
+    private SSLContext context;
+
+    LazySpi(Supplier<SSLContext> make) {
+      this.make = make;
+    }
+
+    private synchronized SSLContext context() {
+      if (context == null) {
+        context = make.get();
+      }
+      return context;
+    }
+
+    @Override
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
+      throw new KeyManagementException("This TLS context is set up from the --ssl-* flags");
+    }
+
+    @Override
+    protected SSLSocketFactory engineGetSocketFactory() {
+      return context().getSocketFactory();
+    }
+
+    @Override
+    protected SSLServerSocketFactory engineGetServerSocketFactory() {
+      return context().getServerSocketFactory();
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine() {
+      return context().createSSLEngine();
+    }
+
+    @Override
+    protected SSLEngine engineCreateSSLEngine(String host, int port) {
+      return context().createSSLEngine(host, port);
+    }
+
+    @Override
+    protected SSLSessionContext engineGetServerSessionContext() {
+      return context().getServerSessionContext();
+    }
+
+    @Override
+    protected SSLSessionContext engineGetClientSessionContext() {
+      return context().getClientSessionContext();
+    }
+
+    @Override
+    protected SSLParameters engineGetDefaultSSLParameters() {
+      return context().getDefaultSSLParameters();
+    }
+
+    @Override
+    protected SSLParameters engineGetSupportedSSLParameters() {
+      return context().getSupportedSSLParameters();
+    }
+  }
 
   /** Trusts every certificate and skips host name checks (the extended trust manager does them). */
   static SSLContext trustAll() {

@@ -39,6 +39,9 @@ public final class HttpTransport {
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(timeout)
         .followRedirects(HttpClient.Redirect.NEVER)
+        // the JVM's default TLS context, built on the first https:// request rather than here
+        .sslContext(new LazyDefaultTls())
+        .sslParameters(LazyDefaultTls.parameters())
         .build();
   }
 

@@ -1,0 +1,54 @@
+package dev.accord.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * GIVEN a command line that names a command, WHEN accord builds its parser, THEN only that command is built (a
+ * one-call run loads no other command's classes); without one, every command is there for the help and suggestions.
+ */
+class CommandRegistrationTest {
+  @TempDir Path dir;
+
+  private static AccordCommand root() {
+    return new AccordCommand(Map.of(), Path.of("."), d -> {});
+  }
+
+  @Test
+  void everyRegisteredNameIsTheNameItsCommandDeclares() {
+    AccordCommand.COMMANDS.forEach((name, type) ->
+        assertThat(type.getAnnotation(Command.class).name()).as(type.getName()).isEqualTo(name));
+  }
+
+  @Test
+  void aCommandLineNamingACommandBuildsThatCommandOnly() {
+    CommandLine cli = AccordCommand.commandLine(root(), "can-i-deploy", "--pacticipant", "web", "--version", "1");
+
+    assertThat(cli.getSubcommands()).containsOnlyKeys("can-i-deploy");
+    assertThat(cli.getSubcommands().get("can-i-deploy").getCommandSpec().parser().overwrittenOptionsAllowed()).isTrue();
+  }
+
+  @Test
+  void withoutACommandEveryCommandIsListedInOrder() {
+    CommandLine cli = AccordCommand.commandLine(root(), "--help");
+
+    assertThat(cli.getSubcommands().keySet()).containsExactlyElementsOf(AccordCommand.COMMANDS.keySet());
+    CliRun.Result help = new CliRun(Map.of(), dir).run("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("  publish ", "  can-i-deploy ", "  create-version-tag ");
+  }
+
+  @Test
+  void aCommandsOwnHelpIsTheSameWhetherBuiltAloneOrWithTheOthers() {
+    String alone = new CliRun(Map.of(), dir).run("record-deployment", "--help").out();
+    String all = AccordCommand.commandLine(root()).getSubcommands().get("record-deployment").getUsageMessage();
+
+    assertThat(alone).isEqualTo(all.replace(System.lineSeparator(), "\n"));
+  }
+}
