@@ -255,13 +255,15 @@ def main():
         thin = os.path.join(extracted, 'broker-server.jar')
         training = ['-Dspring.context.exit=onRefresh', '-jar', thin, '--spring.datasource.url=jdbc:h2:mem:training']
         jsa, aot = os.path.join(extracted, 'broker-server.jsa'), os.path.join(extracted, 'broker-server.aot')
-        if 'cds' in variants:
-            subprocess.run([java17, f'-XX:ArchiveClassesAtExit={jsa}', *training], cwd=work, check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        if 'aot' in variants:
-            subprocess.run([java25, f'-XX:AOTCacheOutput={aot}', *training], cwd=work, check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        print(f'== extracted and trained the archives in {time.monotonic() - t:.1f} s (not counted)')
+        for v, cmd in (('cds', [java17, f'-XX:ArchiveClassesAtExit={jsa}']), ('aot', [java25, f'-XX:AOTCacheOutput={aot}'])):
+            if v in variants:
+                log = os.path.join(work, f'training-{v}.log')
+                p = launch(cmd + training, work, dict(os.environ), log)
+                if p.wait() != 0:
+                    raise RuntimeError(f'the training start for {v} exited with {p.returncode}; see {log}')
+                children.remove(p)
+        if 'cds' in variants or 'aot' in variants:
+            print(f'== extracted and trained the archives in {time.monotonic() - t:.1f} s (not counted)')
         commands = {
             'jar': [java17, '-jar', args.jar],
             'cds': [java17, f'-XX:SharedArchiveFile={jsa}', '-Xlog:cds=off', '-Xlog:cds+dynamic=off', '-jar', thin],
