@@ -53,7 +53,10 @@ class DockerComposeConfigTest {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
     String pom = Files.readString(ROOT.resolve("broker-server/pom.xml"));
     assertThat(pom).contains("<finalName>broker-server</finalName>");
-    assertThat(dockerfile).contains("COPY broker-server/target/broker-server.jar /app/broker-server.jar")
-        .contains("EXPOSE 9292").contains("\"-jar\", \"/app/broker-server.jar\"");
+    // extracted (a thin jar beside lib/) and started with the ahead-of-time cache its training start wrote
+    assertThat(dockerfile).contains("COPY broker-server/target/broker-server.jar /build/broker-server.jar")
+        .contains("-Djarmode=tools -jar /build/broker-server.jar extract --destination /app")
+        .contains("-XX:AOTCacheOutput=/app/broker-server.aot -Dspring.context.exit=onRefresh -jar /app/broker-server.jar")
+        .contains("EXPOSE 9292").contains("\"-XX:AOTCache=/app/broker-server.aot\"").contains("\"-jar\", \"/app/broker-server.jar\"");
   }
 }
