@@ -62,7 +62,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void index_links_are_absolute_and_honour_x_forwarded_headers() {
+  void indexLinksAreAbsoluteAndHonourXForwardedHeaders() {
     JsonNode plain = json(broker.get("/"));
     assertThat(plain.path("_links").path("pb:publish-contracts").path("href").asString()).isEqualTo(broker.baseUrl + "/contracts/publish");
     JsonNode forwarded = json(broker.get("/", "X-Forwarded-Host", "broker.example.com", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "443"));
@@ -70,7 +70,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void publishing_identical_content_again_is_200_and_changed_content_is_409_with_the_reason() {
+  void publishingIdenticalContentAgainIs200AndChangedContentIs409WithTheReason() {
     HttpResponse<String> first = broker.post("/contracts/publish", publishBody("Pub1", "sha1", "main", "Prov1", "x"));
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
     assertThat(json(first).path("_embedded").path("version").path("number").asString()).isEqualTo("sha1");
@@ -88,7 +88,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void the_legacy_put_answers_201_then_200_then_409_and_serves_the_pact_with_links() {
+  void theLegacyPutAnswers201Then200Then409AndServesThePactWithLinks() {
     String path = "/pacts/provider/LegacyProv/consumer/LegacyCons/version/1.0.0";
     assertThat(broker.put(path, pact("LegacyCons", "LegacyProv", "a")).statusCode()).isEqualTo(201);
     assertThat(broker.put(path, pact("LegacyCons", "LegacyProv", "a")).statusCode()).isEqualTo(200);
@@ -101,7 +101,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void identical_content_under_a_new_consumer_version_is_stored_once_and_already_verified() throws Exception {
+  void identicalContentUnderANewConsumerVersionIsStoredOnceAndAlreadyVerified() throws Exception {
     long before = broker.count("pact_content");
     broker.post("/contracts/publish", publishBody("Same", "v1", "main", "SameProv", "x"));
     verify("SameProv", "Same", "v1", "p1", true);
@@ -112,7 +112,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void can_i_deploy_says_unknown_then_yes_then_no_and_explains_each_answer() {
+  void canIDeploySaysUnknownThenYesThenNoAndExplainsEachAnswer() {
     String env = createEnvironment("prod-cid");
     broker.post("/contracts/publish", publishBody("Web", "w1", "main", "Api", "x"));
     String query = "/matrix?q[][pacticipant]=Web&q[][version]=w1&latestby=cvpv&environment=prod-cid";
@@ -158,7 +158,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void can_i_deploy_names_a_provider_that_verified_under_a_branch_name_instead_of_a_sha() {
+  void canIDeployNamesAProviderThatVerifiedUnderABranchNameInsteadOfASha() {
     String env = createEnvironment("prod-branchname");
     broker.post("/contracts/publish", publishBody("Shop", "s1", "main", "Stock", "x"));
     verify("Stock", "Shop", "s1", "main", true);
@@ -171,7 +171,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void can_i_deploy_for_an_unknown_version_is_no_and_for_an_unknown_pacticipant_is_400() {
+  void canIDeployForAnUnknownVersionIsNoAndForAnUnknownPacticipantIs400() {
     broker.post("/contracts/publish", publishBody("Known", "k1", "main", "KnownProv", "x"));
     JsonNode m = json(broker.get("/matrix?q[][pacticipant]=Known&q[][version]=nope&latestby=cvp&latest=true"));
     assertThat(m.path("summary").path("deployable").asBoolean()).isFalse();
@@ -183,7 +183,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void pacts_for_verification_selects_by_main_branch_and_deployment_and_reports_pending() {
+  void pactsForVerificationSelectsByMainBranchAndDeploymentAndReportsPending() {
     String env = createEnvironment("prod-pfv");
     broker.patch("/pacticipants/Mobile", "{\"mainBranch\":\"main\"}");
     broker.post("/contracts/publish", publishBody("Mobile", "m1", "main", "Backend", "one"));
@@ -202,7 +202,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void bad_input_gets_a_4xx_naming_the_field_never_a_500() {
+  void badInputGetsA4xxNamingTheFieldNeverA500() {
     HttpResponse<String> notJson = broker.post("/contracts/publish", "{nope");
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(json(notJson).path("errors").get(0).asString()).startsWith("The request body is not valid JSON");
@@ -232,7 +232,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void a_database_failure_mid_publish_leaves_nothing_behind() throws Exception {
+  void aDatabaseFailureMidPublishLeavesNothingBehind() throws Exception {
     try (Connection c = broker.sql(); Statement s = c.createStatement()) {
       s.execute("CREATE FUNCTION fail_publication() RETURNS trigger AS $$ BEGIN "
           + "IF (SELECT name FROM pacticipant WHERE id = NEW.consumer_id) = 'Doomed' THEN RAISE EXCEPTION 'injected failure'; END IF; "
@@ -256,7 +256,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void concurrent_publishes_of_one_consumer_version_never_duplicate_rows() throws Exception {
+  void concurrentPublishesOfOneConsumerVersionNeverDuplicateRows() throws Exception {
     int n = 8;
     ExecutorService pool = Executors.newFixedThreadPool(n);
     CountDownLatch go = new CountDownLatch(1);
@@ -287,7 +287,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void record_deployment_replaces_the_previous_deployment_of_the_same_instance_and_undeploy_ends_it() {
+  void recordDeploymentReplacesThePreviousDeploymentOfTheSameInstanceAndUndeployEndsIt() {
     String env = createEnvironment("prod-deploy");
     broker.put("/pacticipants/Svc/versions/1", "{}");
     broker.put("/pacticipants/Svc/versions/2", "{}");
@@ -305,7 +305,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void version_numbers_and_names_with_slashes_and_plus_signs_round_trip() {
+  void versionNumbersAndNamesWithSlashesAndPlusSignsRoundTrip() {
     assertThat(broker.put("/pacticipants/team%2Fsvc/versions/1.0%2Bbuild.5", "{}").statusCode()).isEqualTo(201);
     JsonNode v = json(broker.get("/pacticipants/team%2Fsvc/versions/1.0%2Bbuild.5"));
     assertThat(v.path("number").asString()).isEqualTo("1.0+build.5");
@@ -314,7 +314,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void wip_pacts_from_other_branches_are_offered_until_the_provider_branch_verifies_them() {
+  void wipPactsFromOtherBranchesAreOfferedUntilTheProviderBranchVerifiesThem() {
     broker.patch("/pacticipants/WipCons", "{\"mainBranch\":\"main\"}");
     broker.post("/contracts/publish", publishBody("WipCons", "c1", "main", "WipProv", "stable"));
     broker.post("/contracts/publish", publishBody("WipCons", "c2", "feature-x", "WipProv", "new-field"));
@@ -334,7 +334,7 @@ class BrokerApiAcceptanceTest {
   }
 
   @Test
-  void a_release_counts_as_in_the_environment_until_support_ends() {
+  void aReleaseCountsAsInTheEnvironmentUntilSupportEnds() {
     String env = createEnvironment("app-store");
     broker.post("/contracts/publish", publishBody("MobileApp", "m1", "main", "MobileApi", "x"));
     broker.put("/pacticipants/MobileApi/versions/api1", "{}");

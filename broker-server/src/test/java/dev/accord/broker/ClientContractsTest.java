@@ -42,7 +42,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void the_environments_list_links_each_environment_by_name_as_the_cli_finds_it_for_record_undeployment() {
+  void theEnvironmentsListLinksEachEnvironmentByNameAsTheCliFindsItForRecordUndeployment() {
     // GIVEN an environment
     HttpResponse<String> created = broker.post("/environments", "{\"name\":\"cc-test\",\"displayName\":\"CC Test\",\"production\":false}");
     String uuid = json(created).path("uuid").asString();
@@ -65,7 +65,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void the_matrix_honours_success_true_and_lists_only_successful_rows() {
+  void theMatrixHonoursSuccessTrueAndListsOnlySuccessfulRows() {
     // GIVEN Foo 1 verified by Bar 4 successfully and Foo 2 verified by Bar 9 unsuccessfully
     broker.publish("CcFoo", "1.2.3", "main", "CcBar", "a");
     broker.publish("CcFoo", "1.2.4", "main", "CcBar", "b");
@@ -89,7 +89,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void considered_rows_come_before_ignored_rows() {
+  void consideredRowsComeBeforeIgnoredRows() {
     // GIVEN provider Baz 4.5.6 verified Qux 1.2.3 (prod) successfully and Qux 3.4.5 (prod, the newer) unsuccessfully;
     // the failure is ignored
     broker.publish("CcQux", "1.2.3", "main", "CcBaz", "a");
@@ -113,7 +113,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void the_latest_pact_carries_the_consumer_version_header() {
+  void theLatestPactCarriesTheConsumerVersionHeader() {
     broker.publish("CcCondor", "1.3.0", "main", "CcPricing", "a");
 
     HttpResponse<String> latest = broker.get("/pacts/provider/CcPricing/consumer/CcCondor/latest");
@@ -124,7 +124,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void a_pacticipant_and_the_entries_of_the_list_embed_their_latest_version_and_the_list_links_each_pacticipant() {
+  void aPacticipantAndTheEntriesOfTheListEmbedTheirLatestVersionAndTheListLinksEachPacticipant() {
     broker.publish("CcCondor2", "1.2.0", "main", "CcPricing2", "a");
     broker.publish("CcCondor2", "1.3.0", "main", "CcPricing2", "b");
 
@@ -150,7 +150,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void the_entries_of_pacts_latest_carry_two_self_links_latest_and_by_version() {
+  void theEntriesOfPactsLatestCarryTwoSelfLinksLatestAndByVersion() {
     broker.publish("CcCondor3", "1.3.0", "main", "Cc Pricing Service", "a");
 
     JsonNode latest = json(broker.get("/pacts/latest"));
@@ -176,7 +176,7 @@ class ClientContractsTest {
       + "\"body\":{\"some\":\"body\"}}";
 
   @Test
-  void creating_a_webhook_for_a_pair_that_does_not_exist_is_404() {
+  void creatingAWebhookForAPairThatDoesNotExistIs404() {
     HttpResponse<String> r = broker.post("/webhooks/provider/Cc%20Nobody/consumer/CcNoCondor", webhook("", REQUEST), "Accept", "application/hal+json");
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
@@ -184,7 +184,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void a_webhook_without_a_method_is_refused_naming_the_field() {
+  void aWebhookWithoutAMethodIsRefusedNamingTheField() {
     broker.publish("CcHookC", "1", "main", "CcHookP", "a");
 
     HttpResponse<String> r = broker.post("/webhooks/provider/CcHookP/consumer/CcHookC",
@@ -195,7 +195,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void webhook_urls_with_a_space_header_values_with_crlf_and_the_broadcast_address_are_refused_at_creation() {
+  void webhookUrlsWithASpaceHeaderValuesWithCrlfAndTheBroadcastAddressAreRefusedAtCreation() {
     HttpResponse<String> space = broker.post("/webhooks", webhook("", "{\"method\":\"POST\",\"url\":\"https://webhook.example.com/a b\"}"));
     HttpResponse<String> crlf = broker.post("/webhooks", webhook("",
         "{\"method\":\"POST\",\"url\":\"https://webhook.example.com/b\",\"headers\":{\"X-Evil\":\"a\\r\\nHost: other\"}}"));
@@ -213,7 +213,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void pacticipant_labels_can_be_put_read_listed_and_deleted_and_are_linked_from_the_pacticipant() throws Exception {
+  void pacticipantLabelsCanBePutReadListedAndDeletedAndAreLinkedFromThePacticipant() throws Exception {
     broker.publish("CcLabelled", "1", "main", "CcLabelProvider", "a");
 
     HttpResponse<String> put = broker.put("/pacticipants/CcLabelled/labels/team-a", "{}");
@@ -242,7 +242,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void a_webhook_scoped_by_consumer_label_fires_only_for_consumers_carrying_the_label() throws Exception {
+  void aWebhookScopedByConsumerLabelFiresOnlyForConsumersCarryingTheLabel() throws Exception {
     // GIVEN a webhook for consumers labelled "mobile", and two consumers of which one carries the label
     broker.publish("CcMobileApp", "1", "main", "CcLabelApi", "a");
     broker.publish("CcWebApp", "1", "main", "CcLabelApi", "a");
@@ -270,7 +270,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void the_index_latest_main_branch_pact_versions_relation_answers() {
+  void theIndexLatestMainBranchPactVersionsRelationAnswers() {
     broker.put("/pacticipants/CcMainC", "{\"mainBranch\":\"main\"}");
     broker.publish("CcMainC", "m1", "main", "CcMainP", "a");
     broker.publish("CcMainC", "m2", "main", "CcMainP", "b");
@@ -285,7 +285,7 @@ class ClientContractsTest {
   }
 
   @Test
-  void the_index_links_metrics_which_count_what_the_broker_holds() throws Exception {
+  void theIndexLinksMetricsWhichCountWhatTheBrokerHolds() throws Exception {
     broker.publish("CcMetricsC", "1", "main", "CcMetricsP", "a");
     verify("CcMetricsP", "CcMetricsC", "1", "p1", true);
     String href = json(broker.get("/")).path("_links").path("pb:metrics").path("href").asString();

@@ -44,7 +44,7 @@ class ClientMistakesAcceptanceTest {
   }
 
   @Test
-  void over_long_free_text_fields_are_refused_naming_the_field_and_the_limit() {
+  void overLongFreeTextFieldsAreRefusedNamingTheFieldAndTheLimit() {
     // GIVEN values one character over their columns
     String result = "{\"providerApplicationVersion\":\"p1\",\"success\":true";
     // WHEN they are sent THEN 400 names the field and the limit
@@ -65,7 +65,7 @@ class ClientMistakesAcceptanceTest {
 
   @ParameterizedTest
   @ValueSource(ints = {251, 252, 253, 254, 255})
-  void an_application_instance_of_up_to_255_characters_is_recorded(int length) {
+  void anApplicationInstanceOfUpTo255CharactersIsRecorded(int length) {
     // GIVEN an instance name as long as the API allows, longer than fits the internal key next to the ids
     String instance = String.valueOf(length).repeat(length).substring(0, length);
     String path = "/pacticipants/MistakeC/versions/1/deployed-versions/environment/" + environment;
@@ -79,7 +79,7 @@ class ClientMistakesAcceptanceTest {
   }
 
   @Test
-  void json_nested_deeper_than_the_limit_is_refused_naming_the_limit() {
+  void jsonNestedDeeperThanTheLimitIsRefusedNamingTheLimit() {
     String deep = "[".repeat(2000) + "]".repeat(2000);
     assertThat(firstError(assertRefused(broker.post(pactVersionUrl, "{\"providerApplicationVersion\":\"p1\",\"success\":true,\"testResults\":"
         + deep + "}"), 400))).isEqualTo(
@@ -97,14 +97,14 @@ class ClientMistakesAcceptanceTest {
   }
 
   @Test
-  void parser_advice_and_type_names_never_reach_the_client() {
+  void parserAdviceAndTypeNamesNeverReachTheClient() {
     assertThat(firstError(assertRefused(broker.post("/contracts/publish", "{\"a\":NaN}"), 400))).startsWith("The request body is not valid JSON (");
     assertThat(firstError(assertRefused(broker.post("/contracts/publish", ""), 400)))
         .isEqualTo("The request body is missing, not JSON, or not the JSON object this resource takes. Send a JSON object with Content-Type: application/json.");
   }
 
   @Test
-  void a_request_record_reports_every_invalid_field_at_once_and_wrong_types_by_field() {
+  void aRequestRecordReportsEveryInvalidFieldAtOnceAndWrongTypesByField() {
     // GIVEN a verification result with three problems WHEN it is published THEN all three are named
     assertThat(Json.write(assertRefused(broker.post(pactVersionUrl, "{\"providerApplicationVersion\":\" \",\"buildUrl\":\"x\\u0000\"}"), 400)))
         .isEqualTo("{\"buildUrl\":[\"contains (U+0000 NULL) at position 2, which cannot be stored; remove it\"],"
@@ -203,7 +203,7 @@ class ClientMistakesAcceptanceTest {
   }
 
   @Test
-  void malformed_for_verification_requests_are_refused_naming_the_field() {
+  void malformedForVerificationRequestsAreRefusedNamingTheField() {
     String url = "/pacts/provider/MistakeP/for-verification";
     assertThat(Json.write(assertRefused(broker.post(url, "{\"includeWipPactsSince\":{}}"), 400)))
         .isEqualTo("{\"includeWipPactsSince\":[\"must be a date string like \\\"2024-01-01\\\"\"]}");
@@ -212,7 +212,7 @@ class ClientMistakesAcceptanceTest {
   }
 
   @Test
-  void paging_parameters_that_are_not_whole_numbers_are_refused() {
+  void pagingParametersThatAreNotWholeNumbersAreRefused() {
     assertThat(firstError(assertRefused(broker.get("/pacticipants?pageSize=abc"), 400)))
         .isEqualTo("The query parameter 'pageSize' must be a whole number (at most 2147483647), got 'abc'");
     assertThat(firstError(assertRefused(broker.get("/pacticipants?pageSize=1000000000000"), 400)))
@@ -224,7 +224,7 @@ class ClientMistakesAcceptanceTest {
   }
 
   @Test
-  void names_the_broker_could_not_serve_or_that_make_look_alikes_are_refused_naming_the_character() {
+  void namesTheBrokerCouldNotServeOrThatMakeLookAlikesAreRefusedNamingTheCharacter() {
     String[][] cases = {
         {"a\\\\b", "contains '\\' (U+005C REVERSE SOLIDUS) at position 2, which HTTP servers refuse in a URL path, so no link to the name would work"},
         {"a;b", "contains ';' (U+003B SEMICOLON) at position 2, which starts a path parameter in a URL, so links to the name would be cut short"},
@@ -246,7 +246,7 @@ class ClientMistakesAcceptanceTest {
   }
 
   @Test
-  void requests_tomcat_refuses_before_the_broker_sees_them_answer_in_the_same_shape() {
+  void requestsTomcatRefusesBeforeTheBrokerSeesThemAnswerInTheSameShape() {
     String expected = "The request is malformed: the URL, a header or the body cannot be read (e.g. an invalid percent-encoding such as %zz, "
         + "an encoded NUL %00 or backslash %5C in the path, or an illegal character). Fix the request and send it again.";
     for (String target : new String[] {"/pacticipants/a%00b", "/pacticipants/a%5Cb", "/pacticipants/%zz", "/" + a(20_000)}) {
@@ -257,7 +257,7 @@ class ClientMistakesAcceptanceTest {
   }
 
   @Test
-  void spring_s_own_refusals_are_in_the_same_shape() {
+  void springSOwnRefusalsAreInTheSameShape() {
     assertRefused(broker.delete("/contracts/publish"), 405);
     assertRefused(broker.get("/no/such/resource"), 404);
     assertRefused(broker.post("/contracts/publish", "{}", "Content-Type", "application/xml"), 415);

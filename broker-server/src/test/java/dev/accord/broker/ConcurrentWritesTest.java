@@ -27,7 +27,7 @@ class ConcurrentWritesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"postgres", "h2"})
-  void concurrent_deployments_environments_and_releases_never_answer_500(String database) throws Exception {
+  void concurrentDeploymentsEnvironmentsAndReleasesNeverAnswer500(String database) throws Exception {
     try (RunningBroker broker = start(database)) {
       for (int v = 1; v <= WRITERS; v++) {
         assertThat(broker.post("/contracts/publish", publishBody("RaceC", String.valueOf(v), "main", "RaceP", "x")).statusCode()).isEqualTo(200);

@@ -40,14 +40,14 @@ class CrashDurabilityTest {
   Path dir;
 
   @Test
-  void kill_9_during_traffic_loses_no_acknowledged_write_on_h2() throws Exception {
+  void kill9DuringTrafficLosesNoAcknowledgedWriteOnH2() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("broker").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
     String report = killNineDuringTraffic(url, "sa", () -> DriverManager.getConnection(url, "sa", ""), "h2", KILLS_ON_H2);
     System.out.println("[CrashDurabilityTest] H2: " + report);
   }
 
   @Test
-  void kill_9_during_traffic_loses_no_acknowledged_write_on_postgres() throws Exception {
+  void kill9DuringTrafficLosesNoAcknowledgedWriteOnPostgres() throws Exception {
     String server = OwnedPostgres.sharedJdbcBase();
     String db = RunningBroker.createDatabase(server);
     try {

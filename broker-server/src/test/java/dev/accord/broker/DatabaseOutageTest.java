@@ -42,7 +42,7 @@ class DatabaseOutageTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void a_stopped_postgres_gives_503_with_retry_after_and_the_broker_recovers_when_it_is_back() throws Exception {
+  void aStoppedPostgresGives503WithRetryAfterAndTheBrokerRecoversWhenItIsBack() throws Exception {
     try (OwnedPostgres pg = OwnedPostgres.start();
         RunningBroker broker = RunningBroker.onPostgresServer(pg.jdbcBase(), "spring.datasource.hikari.connection-timeout=" + CONNECTION_TIMEOUT_MS,
             "accord.webhooks.enabled=false")) {
@@ -52,7 +52,7 @@ class DatabaseOutageTest {
   }
 
   @Test
-  void a_full_disk_under_h2_gives_503_keeps_every_acknowledged_write_and_recovers_when_space_is_back() throws Exception {
+  void aFullDiskUnderH2Gives503KeepsEveryAcknowledgedWriteAndRecoversWhenSpaceIsBack() throws Exception {
     Path disk = Files.createTempDirectory("accord-small-disk");
     String refused = mountSmallDisk(disk);
     if (refused != null) {

@@ -66,7 +66,7 @@ class DeployGateTest {
   }
 
   @Test
-  void the_hint_never_recommends_a_provider_version_whose_verification_of_the_content_failed() {
+  void theHintNeverRecommendsAProviderVersionWhoseVerificationOfTheContentFailed() {
     // GIVEN products version bad1 verified the orders pact and FAILED; products new1 (never verified) is in production
     String env = createEnvironment("gate-prod-1");
     broker.publish("GateOrders", "o1", "main", "GateProducts", "a");
@@ -86,7 +86,7 @@ class DeployGateTest {
   }
 
   @Test
-  void the_hint_recommends_only_the_versions_that_verified_the_content_successfully_and_warns_about_the_failed_ones() {
+  void theHintRecommendsOnlyTheVersionsThatVerifiedTheContentSuccessfullyAndWarnsAboutTheFailedOnes() {
     // GIVEN good1 verified the pact successfully, bad2 verified it and failed, and new2 (never verified) is in production
     String env = createEnvironment("gate-prod-2");
     broker.publish("GateCart", "c1", "main", "GateStock", "a");
@@ -103,7 +103,7 @@ class DeployGateTest {
   }
 
   @Test
-  void a_provider_version_that_looks_like_a_branch_name_is_accepted_with_a_notice_to_use_the_git_sha() {
+  void aProviderVersionThatLooksLikeABranchNameIsAcceptedWithANoticeToUseTheGitSha() {
     broker.publish("GateWeb", "w1", "main", "GateApi", "a");
 
     HttpResponse<String> branchNamed = verify("GateApi", "GateWeb", "w1", "main", true);
@@ -117,7 +117,7 @@ class DeployGateTest {
   }
 
   @Test
-  void a_provider_version_named_like_a_known_branch_of_the_provider_gets_the_notice_too() {
+  void aProviderVersionNamedLikeAKnownBranchOfTheProviderGetsTheNoticeToo() {
     broker.publish("GateWeb2", "w1", "main", "GateApi2", "a");
     broker.put("/pacticipants/GateApi2/branches/feature-login/versions/9c1e2d3", "{}");
 
@@ -127,7 +127,7 @@ class DeployGateTest {
   }
 
   @Test
-  void a_consumer_version_equal_to_the_branch_it_is_published_on_gets_a_warning_in_the_publish_response() {
+  void aConsumerVersionEqualToTheBranchItIsPublishedOnGetsAWarningInThePublishResponse() {
     HttpResponse<String> r = broker.post("/contracts/publish", publishBody("GateMobile", "release", "release", "GateApi3", "a"));
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
@@ -137,7 +137,7 @@ class DeployGateTest {
   }
 
   @Test
-  void publishing_a_look_alike_of_an_existing_pacticipant_name_is_refused_with_the_pact_brokers_notice() {
+  void publishingALookAlikeOfAnExistingPacticipantNameIsRefusedWithThePactBrokersNotice() {
     // GIVEN "GateFoo Service" exists
     broker.publish("GateFoo Service", "1", "main", "GateBar", "a");
 
@@ -165,7 +165,7 @@ class DeployGateTest {
   }
 
   @Test
-  void the_look_alike_check_can_be_switched_off(@TempDir Path dir) {
+  void theLookAlikeCheckCanBeSwitchedOff(@TempDir Path dir) {
     try (RunningBroker lenient = RunningBroker.onH2(dir, "accord.broker.check-for-potential-duplicate-pacticipant-names=false")) {
       assertThat(lenient.post("/contracts/publish", publishBody("Foo", "1", "main", "Bar", "a")).statusCode()).isEqualTo(200);
 
@@ -227,7 +227,7 @@ class DeployGateTest {
   }
 
   @Test
-  void a_verification_result_retried_with_its_idempotency_key_after_a_lost_answer_is_recorded_once() throws Exception {
+  void aVerificationResultRetriedWithItsIdempotencyKeyAfterALostAnswerIsRecordedOnce() throws Exception {
     broker.publish("GateRetryC", "r1", "main", "GateRetryP", "a");
     String path = URI.create(resultsUrl("GateRetryP", "GateRetryC", "r1")).getPath();
     String key = UUID.randomUUID().toString();
@@ -251,7 +251,7 @@ class DeployGateTest {
   }
 
   @Test
-  void an_idempotency_key_reused_for_a_different_result_is_refused() throws Exception {
+  void anIdempotencyKeyReusedForADifferentResultIsRefused() throws Exception {
     broker.publish("GateKeyC", "k1", "main", "GateKeyP", "a");
     String url = resultsUrl("GateKeyP", "GateKeyC", "k1");
     String key = UUID.randomUUID().toString();

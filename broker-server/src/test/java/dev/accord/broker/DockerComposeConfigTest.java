@@ -17,7 +17,7 @@ class DockerComposeConfigTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void compose_runs_the_broker_image_on_postgres_with_the_properties_the_application_reads() throws Exception {
+  void composeRunsTheBrokerImageOnPostgresWithThePropertiesTheApplicationReads() throws Exception {
     Map<String, Object> compose;
     try (InputStream in = Files.newInputStream(ROOT.resolve("docker-compose.yml"))) {
       compose = new Yaml().load(in);
@@ -49,7 +49,7 @@ class DockerComposeConfigTest {
   }
 
   @Test
-  void the_dockerfile_copies_the_jar_the_build_produces_and_exposes_the_port() throws Exception {
+  void theDockerfileCopiesTheJarTheBuildProducesAndExposesThePort() throws Exception {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
     String pom = Files.readString(ROOT.resolve("broker-server/pom.xml"));
     assertThat(pom).contains("<finalName>broker-server</finalName>");

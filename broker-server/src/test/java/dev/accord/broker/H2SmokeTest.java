@@ -15,7 +15,7 @@ class H2SmokeTest {
   Path dir;
 
   @Test
-  void starts_on_an_h2_file_database_publishes_and_keeps_data_across_restarts() {
+  void startsOnAnH2FileDatabasePublishesAndKeepsDataAcrossRestarts() {
     try (RunningBroker broker = RunningBroker.onH2(dir)) {
       assertThat(broker.post("/contracts/publish", publishBody("H2Cons", "1", "main", "H2Prov", "x")).statusCode()).isEqualTo(200);
       assertThat(Json.parse(broker.get("/pacts/provider/H2Prov/consumer/H2Cons/latest").body()).path("consumer").path("name").asString())
@@ -28,7 +28,7 @@ class H2SmokeTest {
   }
 
   @Test
-  void delivers_webhooks_on_h2_too() throws Exception {
+  void deliversWebhooksOnH2Too() throws Exception {
     com.github.tomakehurst.wiremock.WireMockServer receiver = new com.github.tomakehurst.wiremock.WireMockServer(
         com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     receiver.start();

@@ -59,7 +59,7 @@ class HalKeyOrderTest {
   }
 
   @Test
-  void index_lists_its_links_in_one_order() {
+  void indexListsItsLinksInOneOrder() {
     JsonNode index = ok("/");
     assertKeys("/", index, "_links");
     List<String> rels = keys(index.path("_links"));
@@ -70,7 +70,7 @@ class HalKeyOrderTest {
   }
 
   @Test
-  void pacticipant_and_branch_list_their_keys_in_one_order() {
+  void pacticipantAndBranchListTheirKeysInOneOrder() {
     JsonNode pacticipant = ok("/pacticipants/OrderCons");
     assertKeys("/pacticipants/OrderCons", pacticipant, "name", "displayName", "mainBranch", "repositoryUrl", "createdAt", "updatedAt",
         "_links", "_embedded");
@@ -82,7 +82,7 @@ class HalKeyOrderTest {
   }
 
   @Test
-  void pact_lists_its_keys_in_one_order() {
+  void pactListsItsKeysInOneOrder() {
     JsonNode pact = ok("/pacts/provider/OrderProv/consumer/OrderCons/version/1");
     assertKeys("pact", pact, "consumer", "provider", "interactions", "metadata", "createdAt", "_links");
     assertKeys("pact _links", pact.path("_links"), "self", "pb:pacts", "pb:consumer", "pb:consumer-version", "pb:consumer-versions",
@@ -95,7 +95,7 @@ class HalKeyOrderTest {
   }
 
   @Test
-  void verification_result_and_matrix_list_their_keys_in_one_order() {
+  void verificationResultAndMatrixListTheirKeysInOneOrder() {
     JsonNode pact = ok("/pacts/provider/OrderProv/consumer/OrderCons/version/1");
     JsonNode verification = ok(pact.path("_links").path("pb:latest-verification-results").path("href").asString());
     assertKeys("verification", verification, "providerName", "providerApplicationVersion", "success", "verificationDate", "buildUrl",
@@ -107,7 +107,7 @@ class HalKeyOrderTest {
   }
 
   @Test
-  void metrics_list_their_counts_in_one_order() {
+  void metricsListTheirCountsInOneOrder() {
     assertKeys("/metrics", ok("/metrics"), "pacticipants", "integrations", "pacticipantVersions", "pactPublications", "pactVersions",
         "verificationResults", "webhooks", "triggeredWebhooks", "environments", "deployedVersions", "releasedVersions", "_links");
   }

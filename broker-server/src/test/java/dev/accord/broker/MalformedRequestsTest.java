@@ -123,7 +123,7 @@ class MalformedRequestsTest {
   }
 
   @Test
-  void no_malformed_request_answers_5xx_or_names_an_internal() {
+  void noMalformedRequestAnswers5xxOrNamesAnInternal() {
     Random random = new Random(SEED);
     String environment = seed();
     List<String> endpoints = endpoints(environment);

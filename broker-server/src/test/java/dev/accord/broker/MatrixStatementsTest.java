@@ -67,7 +67,7 @@ class MatrixStatementsTest {
   }
 
   @Test
-  void an_unknown_answer_takes_the_same_few_statements_for_two_providers_as_for_eight() {
+  void anUnknownAnswerTakesTheSameFewStatementsForTwoProvidersAsForEight() {
     seed("Two", 2);
     seed("Eight", 8);
     String q = "/matrix?q[][pacticipant]=%s&q[][version]=c2&latestby=cvp&environment=production";
@@ -87,7 +87,7 @@ class MatrixStatementsTest {
   }
 
   @Test
-  void timestamps_read_by_the_matrix_sql_are_the_ones_the_other_resources_show() {
+  void timestampsReadByTheMatrixSqlAreTheOnesTheOtherResourcesShow() {
     seed("Clock", 1);
     JsonNode row = Json.parse(broker.get("/matrix?q[][pacticipant]=Clock&q[][version]=c1&latestby=cvp&environment=production").body()).path("matrix").get(0);
     JsonNode verification = Json.parse(broker.get(row.path("verificationResult").path("_links").path("self").path("href").asString()).body());
@@ -97,7 +97,7 @@ class MatrixStatementsTest {
   }
 
   @Test
-  void a_selector_resolving_to_more_versions_than_postgres_takes_parameters_is_still_answered() throws Exception {
+  void aSelectorResolvingToMoreVersionsThanPostgresTakesParametersIsStillAnswered() throws Exception {
     seed("Huge", 1);
     // 70,000 more versions of HugeProv0 tagged 'old', written by SQL (PostgreSQL binds at most 65,535 parameters per statement)
     try (java.sql.Connection c = broker.sql(); java.sql.Statement st = c.createStatement()) {

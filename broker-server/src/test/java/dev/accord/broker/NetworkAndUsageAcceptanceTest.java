@@ -53,7 +53,7 @@ class NetworkAndUsageAcceptanceTest {
   }
 
   @Test
-  void the_network_json_lists_every_service_and_each_integration_with_its_verification_status() {
+  void theNetworkJsonListsEveryServiceAndEachIntegrationWithItsVerificationStatus() {
     HttpResponse<String> r = broker.get("/ui/network.json");
     assertThat(r.statusCode()).isEqualTo(200);
     JsonNode graph = Json.parse(r.body());
@@ -72,7 +72,7 @@ class NetworkAndUsageAcceptanceTest {
   }
 
   @Test
-  void asking_the_json_for_html_only_is_a_406_that_says_what_it_answers_not_a_500() {
+  void askingTheJsonForHtmlOnlyIsA406ThatSaysWhatItAnswersNotA500() {
     HttpResponse<String> r = broker.get("/ui/network.json", "Accept", "text/html");
     assertThat(r.statusCode()).isEqualTo(406);
     assertThat(r.body()).contains("/ui/network.json cannot answer in the media types of your Accept header (text/html)",
@@ -80,7 +80,7 @@ class NetworkAndUsageAcceptanceTest {
   }
 
   @Test
-  void the_network_page_is_html_that_loads_the_bundled_script_and_carries_the_focus() {
+  void theNetworkPageIsHtmlThatLoadsTheBundledScriptAndCarriesTheFocus() {
     HttpResponse<String> page = broker.get("/ui/network?focus=" + enc(ODD));
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -92,7 +92,7 @@ class NetworkAndUsageAcceptanceTest {
   }
 
   @Test
-  void integrations_as_graphviz_on_request_and_unchanged_hal_otherwise() {
+  void integrationsAsGraphvizOnRequestAndUnchangedHalOtherwise() {
     HttpResponse<String> dot = broker.get("/integrations", "Accept", "text/vnd.graphviz");
     assertThat(dot.statusCode()).isEqualTo(200);
     assertThat(dot.headers().firstValue("Content-Type").orElse("")).startsWith("text/vnd.graphviz");
@@ -106,7 +106,7 @@ class NetworkAndUsageAcceptanceTest {
   }
 
   @Test
-  void the_usage_map_lists_each_consumer_under_the_fields_it_uses_with_its_version_and_matcher() {
+  void theUsageMapListsEachConsumerUnderTheFieldsItUsesWithItsVersionAndMatcher() {
     HttpResponse<String> r = broker.get("/ui/providers/products/usage");
     assertThat(r.statusCode()).isEqualTo(200);
     String html = r.body().replaceAll("\\s+", " ");
@@ -116,13 +116,13 @@ class NetworkAndUsageAcceptanceTest {
   }
 
   @Test
-  void the_usage_map_filters_by_field() {
+  void theUsageMapFiltersByField() {
     String html = broker.get("/ui/providers/products/usage?q=" + enc("$.name")).body();
     assertThat(html).contains("body $.name").doesNotContain("body $.id").contains("match <q>$.name</q>");
   }
 
   @Test
-  void an_unknown_provider_is_a_404_page_that_says_so_with_the_name_escaped() {
+  void anUnknownProviderIsA404PageThatSaysSoWithTheNameEscaped() {
     HttpResponse<String> r = broker.get("/ui/providers/" + enc("<i>nope</i>") + "/usage");
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -130,7 +130,7 @@ class NetworkAndUsageAcceptanceTest {
   }
 
   @Test
-  void a_provider_nobody_consumes_has_an_empty_usage_map() {
+  void aProviderNobodyConsumesHasAnEmptyUsageMap() {
     HttpResponse<String> r = broker.get("/ui/providers/lonely/usage");
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body()).contains("No consumer has published a pact with <span>lonely</span> yet.");

@@ -15,7 +15,7 @@ class NetworkAndUsageH2Test {
   Path dir;
 
   @Test
-  void network_json_and_usage_map_work_on_h2() {
+  void networkJsonAndUsageMapWorkOnH2() {
     try (RunningBroker broker = RunningBroker.onH2(dir)) {
       assertThat(broker.post("/contracts/publish", publishBody("h2-web", "1", "main", "h2-api", "x")).statusCode()).isEqualTo(200);
       JsonNode graph = Json.parse(broker.get("/ui/network.json").body());

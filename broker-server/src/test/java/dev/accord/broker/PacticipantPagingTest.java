@@ -17,14 +17,14 @@ class PacticipantPagingTest {
   Path dir;
 
   @Test
-  void pages_and_filters_by_name_on_h2() {
+  void pagesAndFiltersByNameOnH2() {
     try (RunningBroker broker = RunningBroker.onH2(dir)) {
       pagesAndFilters(broker);
     }
   }
 
   @Test
-  void pages_and_filters_by_name_on_postgresql() {
+  void pagesAndFiltersByNameOnPostgresql() {
     try (RunningBroker broker = RunningBroker.onPostgres()) {
       pagesAndFilters(broker);
     }

@@ -14,7 +14,7 @@ class PactsForVerificationStatementsTest {
       + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true}";
 
   @Test
-  void the_verifier_request_takes_a_fixed_number_of_statements() {
+  void theVerifierRequestTakesAFixedNumberOfStatements() {
     try (RunningBroker broker = RunningBroker.onPostgres("spring.main.sources=dev.accord.broker.StatementCounter",
         // no background worker: its polls would be counted with the request's statements
         "accord.webhooks.enabled=false")) {

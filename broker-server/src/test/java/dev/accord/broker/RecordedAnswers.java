@@ -32,14 +32,14 @@ abstract class RecordedAnswers {
   abstract String ask(RunningBroker broker);
 
   @Test
-  void answers_on_postgres_are_the_recorded_ones() throws IOException {
+  void answersOnPostgresAreTheRecordedOnes() throws IOException {
     try (RunningBroker broker = RunningBroker.onPostgres()) {
       check(ask(broker), "postgres");
     }
   }
 
   @Test
-  void answers_on_h2_are_the_recorded_ones() throws IOException {
+  void answersOnH2AreTheRecordedOnes() throws IOException {
     try (RunningBroker broker = RunningBroker.onH2(dir)) {
       check(ask(broker), "h2");
     }

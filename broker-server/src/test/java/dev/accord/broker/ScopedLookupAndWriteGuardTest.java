@@ -46,7 +46,7 @@ class ScopedLookupAndWriteGuardTest {
   }
 
   @Test
-  void a_verification_result_number_under_another_pair_s_path_is_not_found_and_not_deleted() throws Exception {
+  void aVerificationResultNumberUnderAnotherPairSPathIsNotFoundAndNotDeleted() throws Exception {
     String numberA = resultA.substring(resultA.lastIndexOf('/') + 1);
     // WHEN another pair's path, or a pact version that does not exist, names result A's number
     assertThat(firstError(assertRefused(broker.delete(pactVersionB + "/verification-results/" + numberA), 404)))
@@ -63,7 +63,7 @@ class ScopedLookupAndWriteGuardTest {
   }
 
   @Test
-  void a_verification_result_is_deleted_under_its_own_path() throws Exception {
+  void aVerificationResultIsDeletedUnderItsOwnPath() throws Exception {
     // GIVEN a third result of pair A
     String extra = verify("ProvA", "ConsA");
     // WHEN it is deleted through its own path THEN it is gone
@@ -72,7 +72,7 @@ class ScopedLookupAndWriteGuardTest {
   }
 
   @Test
-  void writes_with_a_form_or_text_content_type_are_refused() {
+  void writesWithAFormOrTextContentTypeAreRefused() {
     String environment = Json.parse(broker.post("/environments", "{\"name\":\"guarded\"}").body()).path("uuid").asString();
     String release = "/pacticipants/ConsA/versions/1/released-versions/environment/" + environment;
     for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain;charset=UTF-8"}) {
@@ -86,7 +86,7 @@ class ScopedLookupAndWriteGuardTest {
   }
 
   @Test
-  void writes_from_another_origin_are_refused_and_the_broker_s_own_origin_passes() throws Exception {
+  void writesFromAnotherOriginAreRefusedAndTheBrokerSOwnOriginPasses() throws Exception {
     String environment = Json.parse(broker.post("/environments", "{\"name\":\"origins\"}").body()).path("uuid").asString();
     String release = "/pacticipants/ConsB/versions/1/released-versions/environment/" + environment;
     assertThat(firstError(assertRefused(broker.post(release, "{}", "Origin", "https://evil.example"), 403))).isEqualTo(

@@ -31,7 +31,7 @@ class SecurityAcceptanceTest {
   }
 
   @Test
-  void without_credentials_every_request_is_401_with_a_clear_body() {
+  void withoutCredentialsEveryRequestIs401WithAClearBody() {
     HttpResponse<String> r = broker.get("/");
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Accord broker\"");
@@ -40,7 +40,7 @@ class SecurityAcceptanceTest {
   }
 
   @Test
-  void the_web_ui_challenges_a_browser_without_credentials_and_shows_the_read_only_user_its_pages() {
+  void theWebUiChallengesABrowserWithoutCredentialsAndShowsTheReadOnlyUserItsPages() {
     broker.post("/contracts/publish", publishBody("UiSecC", "1", "main", "UiSecP", "x"), "Authorization", "Bearer rw-token");
     HttpResponse<String> anonymous = broker.get("/ui", "Accept", "text/html");
     assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -54,7 +54,7 @@ class SecurityAcceptanceTest {
   }
 
   @Test
-  void the_read_write_user_and_token_may_publish() {
+  void theReadWriteUserAndTokenMayPublish() {
     assertThat(broker.post("/contracts/publish", publishBody("SecC", "1", "main", "SecP", "x"), "Authorization", basic("writer", "w-secret")).statusCode())
         .isEqualTo(200);
     assertThat(broker.post("/contracts/publish", publishBody("SecC", "2", "main", "SecP", "x"), "Authorization", "Bearer rw-token").statusCode())
@@ -62,7 +62,7 @@ class SecurityAcceptanceTest {
   }
 
   @Test
-  void read_only_identities_may_read_and_ask_for_pacts_to_verify_but_not_write() {
+  void readOnlyIdentitiesMayReadAndAskForPactsToVerifyButNotWrite() {
     broker.post("/contracts/publish", publishBody("RoC", "1", "main", "RoP", "x"), "Authorization", "Bearer rw-token");
     assertThat(broker.get("/pacticipants", "Authorization", basic("reader", "r-secret")).statusCode()).isEqualTo(200);
     assertThat(broker.post("/pacts/provider/RoP/for-verification", "{\"consumerVersionSelectors\":[{\"latest\":true}]}", "Authorization", "Bearer ro-token")

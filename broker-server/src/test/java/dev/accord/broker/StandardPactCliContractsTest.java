@@ -44,7 +44,7 @@ class StandardPactCliContractsTest {
   }
 
   @Test
-  void record_undeployment_finds_the_environment_by_name() throws Exception {
+  void recordUndeploymentFindsTheEnvironmentByName() throws Exception {
     // GIVEN Api 1 recorded as deployed to production
     publish("CliWeb", "w1", "CliApi");
     assertThat(run("broker", "create-environment", "--name", "production", "--production").exit()).isZero();
@@ -64,7 +64,7 @@ class StandardPactCliContractsTest {
   }
 
   @Test
-  void describe_pacticipant_and_list_pacticipants_show_the_latest_version() throws Exception {
+  void describePacticipantAndListPacticipantsShowTheLatestVersion() throws Exception {
     publish("CliDescribed", "d1", "CliDescribedApi");
     publish("CliDescribed", "d2", "CliDescribedApi");
 
@@ -79,7 +79,7 @@ class StandardPactCliContractsTest {
   }
 
   @Test
-  void list_latest_pact_versions_reads_the_latest_pacts() throws Exception {
+  void listLatestPactVersionsReadsTheLatestPacts() throws Exception {
     publish("CliLatest", "l1", "CliLatestApi");
     publish("CliLatest", "l2", "CliLatestApi");
 
@@ -90,7 +90,7 @@ class StandardPactCliContractsTest {
   }
 
   @Test
-  void can_i_deploy_never_tells_to_deploy_a_provider_version_whose_verification_failed() throws Exception {
+  void canIDeployNeverTellsToDeployAProviderVersionWhoseVerificationFailed() throws Exception {
     // GIVEN the only verification of the pact, by CliStock bad1, failed, and CliStock new1 is in gate-prod
     publish("CliCart", "c1", "CliStock");
     JsonNode pact = Json.parse(broker.get("/pacts/provider/CliStock/consumer/CliCart/version/c1").body());
@@ -111,7 +111,7 @@ class StandardPactCliContractsTest {
   }
 
   @Test
-  void create_webhook_with_a_consumer_label_scopes_the_webhook_by_label() throws Exception {
+  void createWebhookWithAConsumerLabelScopesTheWebhookByLabel() throws Exception {
     Result r = run("broker", "create-webhook", "https://ci.example.com/build", "-X", "POST", "--consumer-label", "mobile",
         "--description", "mobile consumers", "--contract-content-changed");
 

@@ -108,7 +108,7 @@ class StandardPactCliInteropTest {
   }
 
   @Test
-  void publish_verify_record_deployment_and_can_i_deploy_yes_then_no_after_a_breaking_change() throws Exception {
+  void publishVerifyRecordDeploymentAndCanIDeployYesThenNoAfterABreakingChange() throws Exception {
     Result created = run(dir, "broker", "create-or-update-pacticipant", "--name", "Web", "--main-branch", "main");
     assertThat(created.exit()).as(created.output()).isZero();
     assertThat(run(dir, "broker", "create-environment", "--name", "production", "--production").exit()).isZero();

@@ -52,7 +52,7 @@ class StandardPactCliWebhooksTest {
   }
 
   @Test
-  void create_create_or_update_test_and_delete_webhooks_with_the_standard_cli() throws Exception {
+  void createCreateOrUpdateTestAndDeleteWebhooksWithTheStandardCli() throws Exception {
     assertThat(pact(dir, "broker", "create-or-update-pacticipant", "--name", "Web").exit()).isZero();
     assertThat(pact(dir, "broker", "create-or-update-pacticipant", "--name", "Api").exit()).isZero();
     String url = "http://localhost:" + receiver.port();

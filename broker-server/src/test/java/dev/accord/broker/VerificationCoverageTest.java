@@ -39,7 +39,7 @@ class VerificationCoverageTest {
   }
 
   @Test
-  void a_result_with_coverage_is_read_back_through_the_api_and_shown_on_the_integration_page() {
+  void aResultWithCoverageIsReadBackThroughTheApiAndShownOnTheIntegrationPage() {
     // GIVEN a verifier publishes a result with its coverage
     HttpResponse<String> posted = broker.post(publishLink(), "{\"providerApplicationVersion\":\"u1\",\"success\":false,"
         + "\"testResults\":[],\"verifiedBy\":{\"implementation\":\"Accord\",\"version\":\"1\"},\"coverage\":" + COVERAGE + "}");
@@ -64,7 +64,7 @@ class VerificationCoverageTest {
   }
 
   @Test
-  void coverage_that_is_not_an_object_is_refused_naming_the_field_and_a_result_without_it_has_none() {
+  void coverageThatIsNotAnObjectIsRefusedNamingTheFieldAndAResultWithoutItHasNone() {
     HttpResponse<String> refused = broker.post(publishLink(), "{\"providerApplicationVersion\":\"u2\",\"success\":true,"
         + "\"coverage\":[1,2]}");
     assertThat(refused.statusCode()).isEqualTo(400);

@@ -60,7 +60,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void a_browser_opening_the_root_is_sent_to_the_ui_while_pact_clients_keep_getting_hal() {
+  void aBrowserOpeningTheRootIsSentToTheUiWhilePactClientsKeepGettingHal() {
     HttpResponse<String> browser = broker.get("/", "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
     assertThat(browser.statusCode()).isEqualTo(302);
     assertThat(browser.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/ui"));
@@ -73,7 +73,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void the_index_lists_each_integration_with_its_latest_pact_status_and_links() {
+  void theIndexListsEachIntegrationWithItsLatestPactStatusAndLinks() {
     HttpResponse<String> page = html("/ui");
     assertThat(page.body())
         .contains("<td class=\"name\">ui-web</td>", "<td class=\"name\">ui-catalog</td>", "<td class=\"name\">ui-mailer</td>")
@@ -86,7 +86,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void the_index_pages_by_100_and_keeps_the_filter_across_pages() {
+  void theIndexPagesBy100AndKeepsTheFilterAcrossPages() {
     String[] providers = new String[2 * 101];
     for (int i = 0; i < 101; i++) {
       providers[2 * i] = String.format("zz-pager-p%03d", i);
@@ -101,7 +101,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void a_pact_reads_as_documentation_with_states_requests_matchers_and_generators_and_escapes_its_content() {
+  void aPactReadsAsDocumentationWithStatesRequestsMatchersAndGeneratorsAndEscapesItsContent() {
     String body = html("/ui/pacts/provider/ui-catalog/consumer/ui-web").body();
     assertThat(body)
         .contains("a request for a &lt;script&gt;alert(1)&lt;/script&gt; product")
@@ -117,7 +117,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void unknown_names_get_a_404_page_that_says_what_is_missing() {
+  void unknownNamesGetA404PageThatSaysWhatIsMissing() {
     HttpResponse<String> r = broker.get("/ui/pacts/provider/ui-catalog/consumer/nobody", "Accept", "text/html");
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
@@ -133,7 +133,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void the_matrix_of_a_pair_shows_each_verification_and_names_the_failing_field() {
+  void theMatrixOfAPairShowsEachVerificationAndNamesTheFailingField() {
     String body = html("/ui/matrix?consumer=ui-web&provider=ui-catalog").body();
     assertThat(body).contains("<code>cat-1</code>", "<code>cat-2</code>", ">verified</span>", ">failed</span>")
         .contains("Interaction &quot;a request for a &lt;script&gt;alert(1)&lt;/script&gt; product&quot; failed:")
@@ -145,7 +145,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void environments_show_what_is_deployed_per_instance_and_what_is_released() {
+  void environmentsShowWhatIsDeployedPerInstanceAndWhatIsReleased() {
     String body = html("/ui/environments").body();
     assertThat(body).contains("UI Production", "<td class=\"name\">ui-catalog</td><td><code>cat-1</code></td>", "<td>blue</td>")
         .contains("<td class=\"name\">ui-web</td><td><code>w1</code></td>")
@@ -153,7 +153,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void can_i_deploy_gives_the_same_decision_and_reasons_as_the_api() {
+  void canIDeployGivesTheSameDecisionAndReasonsAsTheApi() {
     String api = broker.get("/can-i-deploy?pacticipant=ui-catalog&version=cat-2&environment=ui-prod", "Accept", "application/hal+json").body();
     String firstReason = Json.parse(api).path("summary").path("reason").asString();
     String page = html("/ui/can-i-deploy?pacticipant=ui-catalog&version=cat-2&environment=ui-prod").body();
@@ -170,7 +170,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void badges_are_svg_drawn_by_the_broker_for_verified_failed_and_unknown() {
+  void badgesAreSvgDrawnByTheBrokerForVerifiedFailedAndUnknown() {
     publish("ui-badges", "b1", "main", "ui-catalog", CATALOG_PACT.replace("ui-web", "ui-badges"));
     verify("ui-catalog", "ui-badges", "b1", "cat-1", false, FAILED_RESULTS);
     HttpResponse<String> failed = broker.get("/pacts/provider/ui-catalog/consumer/ui-badges/latest/badge");
@@ -193,7 +193,7 @@ class WebUiAcceptanceTest {
   }
 
   @Test
-  void ui_pages_only_read() {
+  void uiPagesOnlyRead() {
     assertThat(broker.post("/ui/can-i-deploy", "{}").statusCode()).isEqualTo(405);
     assertThat(broker.post("/ui", "{}").statusCode()).isEqualTo(405);
   }

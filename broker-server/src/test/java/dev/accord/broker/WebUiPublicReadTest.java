@@ -24,7 +24,7 @@ class WebUiPublicReadTest {
   }
 
   @Test
-  void anonymous_browsers_read_every_page_without_a_prompt() {
+  void anonymousBrowsersReadEveryPageWithoutAPrompt() {
     assertThat(broker.post("/contracts/publish", publishBody("PubC", "1", "main", "PubP", "x"), "Authorization",
         SecurityAcceptanceTest.basic("writer", "w-secret")).statusCode()).isEqualTo(200);
     for (String page : new String[] {"/ui", "/ui/pacts/provider/PubP/consumer/PubC", "/ui/matrix?consumer=PubC&provider=PubP",

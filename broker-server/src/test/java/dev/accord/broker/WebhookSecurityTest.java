@@ -45,7 +45,7 @@ class WebhookSecurityTest {
   }
 
   @Test
-  void refuses_a_loopback_address_with_a_clear_400() {
+  void refusesALoopbackAddressWithAClear400() {
     HttpResponse<String> r = create("POST", "https://127.0.0.1/build");
     assertThat(r.statusCode()).isEqualTo(400);
     assertThat(errors(r).path("request.url").get(0).asString()).isEqualTo("host \"127.0.0.1\" resolves to 127.0.0.1, a loopback address; "
@@ -53,7 +53,7 @@ class WebhookSecurityTest {
   }
 
   @Test
-  void refuses_private_link_local_and_localhost_targets() throws Exception {
+  void refusesPrivateLinkLocalAndLocalhostTargets() throws Exception {
     assertThat(errors(create("POST", "https://10.0.0.1/")).path("request.url").get(0).asString()).contains("10.0.0.1, a private (site-local) address");
     assertThat(errors(create("POST", "https://169.254.169.254/latest/meta-data")).path("request.url").get(0).asString()).contains("a link-local address");
     assertThat(errors(create("POST", "https://localhost:8080/")).path("request.url").get(0).asString()).contains("a loopback address");
@@ -62,7 +62,7 @@ class WebhookSecurityTest {
   }
 
   @Test
-  void refuses_http_other_methods_templated_hosts_and_reports_every_problem_at_once() {
+  void refusesHttpOtherMethodsTemplatedHostsAndReportsEveryProblemAtOnce() {
     HttpResponse<String> r = broker.post("/webhooks", "{\"description\":\"" + "d".repeat(1100) + "\",\"events\":[],\"consumer\":{\"name\":\"Nobody\"},\"provider\":{\"name\":\"A\",\"label\":\"b\"},"
         + "\"request\":{\"method\":\"GET\",\"url\":\"http://${pactbroker.consumerName}.example.com/x?v=${pactbroker.nope}\"}}", "Authorization", admin());
     assertThat(r.statusCode()).isEqualTo(400);
@@ -83,7 +83,7 @@ class WebhookSecurityTest {
   }
 
   @Test
-  void read_only_users_can_read_webhooks_but_not_create_execute_or_delete_them() {
+  void readOnlyUsersCanReadWebhooksButNotCreateExecuteOrDeleteThem() {
     HttpResponse<String> created = create("POST", "https://ci.example.com/read-only");
     assertThat(created.statusCode()).isEqualTo(201);
     String uuid = Json.parse(created.body()).path("uuid").asString();

@@ -22,7 +22,7 @@ class WebhookTwoInstancesTest {
   static final int EVENTS = 40;
 
   @Test
-  void two_instances_on_one_database_deliver_each_event_exactly_once() throws Exception {
+  void twoInstancesOnOneDatabaseDeliverEachEventExactlyOnce() throws Exception {
     WireMockServer receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
     receiver.start();
     // a slow receiver keeps deliveries in flight, so both workers are busy claiming at the same time

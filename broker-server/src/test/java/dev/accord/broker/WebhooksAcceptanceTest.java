@@ -94,7 +94,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void delivers_the_templated_url_headers_and_body_after_a_publish_and_shows_the_attempt() throws Exception {
+  void deliversTheTemplatedUrlHeadersAndBodyAfterAPublishAndShowsTheAttempt() throws Exception {
     // GIVEN a webhook whose URL, headers and body use template variables
     pacticipants("Web", "Api");
     HttpResponse<String> created = createWebhook("Web", "Api", "contract_content_changed",
@@ -144,7 +144,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void retries_a_failed_delivery_and_logs_every_attempt() throws Exception {
+  void retriesAFailedDeliveryAndLogsEveryAttempt() throws Exception {
     // GIVEN a receiver that fails once, then succeeds
     pacticipants("RetryWeb", "RetryApi");
     receiver.stubFor(post(urlPathMatching("/retry")).inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
@@ -189,7 +189,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void gives_up_after_the_retry_schedule_and_marks_the_delivery_failed() throws Exception {
+  void givesUpAfterTheRetryScheduleAndMarksTheDeliveryFailed() throws Exception {
     pacticipants("DownWeb", "DownApi");
     receiver.stubFor(post(urlPathMatching("/down")).willReturn(aResponse().withStatus(503)));
     String uuid = json(createWebhook("DownWeb", "DownApi", "contract_published", receiverUrl("/down"), "{}", null)).path("uuid").asString();
@@ -206,7 +206,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void a_rolled_back_publish_enqueues_and_delivers_nothing() throws Exception {
+  void aRolledBackPublishEnqueuesAndDeliversNothing() throws Exception {
     // GIVEN a webhook on every publication of RollbackWeb, and version 1 already published for provider B
     pacticipants("RollbackWeb", "RollbackA", "RollbackB");
     json(createWebhook("RollbackWeb", "RollbackA", "contract_published", receiverUrl("/rollback/${pactbroker.consumerVersionNumber}"), "{}", null));
@@ -228,7 +228,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void fires_verification_events_with_the_outcome() throws Exception {
+  void firesVerificationEventsWithTheOutcome() throws Exception {
     pacticipants("VerWeb", "VerApi");
     String hook = "{\"events\":[{\"name\":\"provider_verification_published\"},{\"name\":\"provider_verification_failed\"}],"
         + "\"request\":{\"method\":\"POST\",\"url\":\"" + receiverUrl("/verified/${pactbroker.eventName}") + "\","
@@ -250,7 +250,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void requiring_verification_fires_once_per_provider_version_that_has_not_verified_the_content() throws Exception {
+  void requiringVerificationFiresOncePerProviderVersionThatHasNotVerifiedTheContent() throws Exception {
     // GIVEN provider ReqApi with main branch head api-2 and api-1 deployed to production; api-1 verified the old content
     pacticipants("ReqWeb");
     assertThat(broker.post("/pacticipants", "{\"name\":\"ReqApi\",\"mainBranch\":\"main\"}").statusCode()).isIn(200, 201);
@@ -276,7 +276,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void lists_webhooks_by_pair_provider_consumer_and_the_latest_pact_status() throws Exception {
+  void listsWebhooksByPairProviderConsumerAndTheLatestPactStatus() throws Exception {
     pacticipants("ListWeb", "ListApi");
     String uuid = json(createWebhook("ListWeb", "ListApi", "contract_published", receiverUrl("/list"), "{}", null)).path("uuid").asString();
     assertThat(broker.post("/contracts/publish", publishBody("ListWeb", "1", "main", "ListApi", "x")).statusCode()).isEqualTo(200);
@@ -295,7 +295,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void executes_a_saved_and_an_unsaved_webhook_on_request_and_answers_200_even_when_the_call_fails() {
+  void executesASavedAndAnUnsavedWebhookOnRequestAndAnswers200EvenWhenTheCallFails() {
     pacticipants("ExecWeb", "ExecApi");
     receiver.stubFor(post(urlPathMatching("/exec-fail")).willReturn(aResponse().withStatus(418).withBody("teapot")));
     String uuid = json(createWebhook("ExecWeb", "ExecApi", "contract_published", receiverUrl("/exec/${pactbroker.consumerName}"), "{}", null))
@@ -317,7 +317,7 @@ class WebhooksAcceptanceTest {
   }
 
   @Test
-  void put_creates_then_updates_keeps_the_stored_password_and_delete_answers_204() throws Exception {
+  void putCreatesThenUpdatesKeepsTheStoredPasswordAndDeleteAnswers204() throws Exception {
     pacticipants("PutWeb");
     String uuid = "put-webhook-uuid-0001";
     String body = "{\"description\":\"one\",\"consumer\":{\"name\":\"PutWeb\"},\"events\":[{\"name\":\"contract_published\"}],"

@@ -60,7 +60,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void version_prints_the_version() {
+  void versionPrintsTheVersion() {
     CliRun.Result result = accord.run("--version");
 
     assertThat(result.exitCode()).isZero();
@@ -68,7 +68,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void an_unknown_flag_is_a_usage_error() {
+  void anUnknownFlagIsAUsageError() {
     CliRun.Result result = accord.run("list-environments", "--no-such-flag");
 
     assertThat(result.exitCode()).isEqualTo(2);
@@ -76,7 +76,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void no_broker_url_says_where_to_set_it() {
+  void noBrokerUrlSaysWhereToSetIt() {
     CliRun.Result result = new CliRun(Map.of(), dir).run("list-environments");
 
     assertThat(result.exitCode()).isEqualTo(1);
@@ -85,7 +85,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void publish_sends_each_pact_with_version_branch_tags_and_build_url() throws Exception {
+  void publishSendsEachPactWithVersionBranchTagsAndBuildUrl() throws Exception {
     Path pacts = Files.createDirectories(dir.resolve("target/pacts"));
     Files.writeString(pacts.resolve("web-products.json"),
         "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"},\"interactions\":[]}");
@@ -110,7 +110,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void publish_detects_version_branch_and_build_url_from_ci_variables() throws Exception {
+  void publishDetectsVersionBranchAndBuildUrlFromCiVariables() throws Exception {
     Files.writeString(dir.resolve("pact.json"), "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"}}");
     broker.stubFor(post(urlEqualTo("/contracts/publish")).willReturn(hal(200, "{}")));
     Map<String, String> env = new HashMap<>();
@@ -134,7 +134,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void publish_without_a_version_says_how_to_give_one() throws Exception {
+  void publishWithoutAVersionSaysHowToGiveOne() throws Exception {
     Files.writeString(dir.resolve("pact.json"), "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"}}");
 
     CliRun.Result result = accord.run("publish", "pact.json");
@@ -145,7 +145,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void publish_of_a_missing_file_names_it() {
+  void publishOfAMissingFileNamesIt() {
     CliRun.Result result = accord.run("publish", "nope.json", "-a", "1");
 
     assertThat(result.exitCode()).isEqualTo(1);
@@ -153,7 +153,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void publish_refused_with_409_prints_the_brokers_reasons() throws Exception {
+  void publishRefusedWith409PrintsTheBrokersReasons() throws Exception {
     Files.writeString(dir.resolve("pact.json"), "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"}}");
     broker.stubFor(post(urlEqualTo("/contracts/publish")).willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
         .withBody("{\"notices\":[{\"type\":\"error\",\"text\":\"Cannot change the content of the pact for web version 1\"}]}")));
@@ -166,7 +166,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void record_deployment_prints_what_it_recorded() {
+  void recordDeploymentPrintsWhatItRecorded() {
     broker.stubFor(get(urlEqualTo("/pacticipants/web/versions/1a2b")).willReturn(hal(200,
         "{\"_links\":{\"pb:record-deployment\":[{\"name\":\"production\",\"href\":\"" + url() + "/pacticipants/web/versions/1a2b/deployed-versions/environment/u1\"}]}}")));
     broker.stubFor(post(urlEqualTo("/pacticipants/web/versions/1a2b/deployed-versions/environment/u1")).willReturn(hal(201, "{}")));
@@ -178,7 +178,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void record_deployment_to_an_unknown_environment_exits_1_with_the_fix() {
+  void recordDeploymentToAnUnknownEnvironmentExits1WithTheFix() {
     broker.stubFor(get(urlEqualTo("/pacticipants/web/versions/1a2b")).willReturn(hal(200,
         "{\"_links\":{\"pb:record-deployment\":[{\"name\":\"production\",\"href\":\"" + url() + "/x\"}]}}")));
 
@@ -199,7 +199,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void record_undeployment_and_support_ended_patch_the_records() {
+  void recordUndeploymentAndSupportEndedPatchTheRecords() {
     productionEnvironment();
     broker.stubFor(get(urlEqualTo("/environments/u1/deployed-versions/currently-deployed?pacticipant=web")).willReturn(hal(200,
         "{\"_embedded\":{\"deployedVersions\":[{\"applicationInstance\":null,\"_embedded\":{\"pacticipant\":{\"name\":\"web\"},"
@@ -222,7 +222,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void record_release_posts_to_the_environment_link() {
+  void recordReleasePostsToTheEnvironmentLink() {
     broker.stubFor(get(urlEqualTo("/pacticipants/app/versions/2")).willReturn(hal(200,
         "{\"_links\":{\"pb:record-release\":[{\"name\":\"production\",\"href\":\"" + url() + "/pacticipants/app/versions/2/released-versions/environment/u1\"}]}}")));
     broker.stubFor(post(urlEqualTo("/pacticipants/app/versions/2/released-versions/environment/u1")).willReturn(hal(201, "{}")));
@@ -235,7 +235,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void list_environments_prints_a_table() {
+  void listEnvironmentsPrintsATable() {
     productionEnvironment();
 
     CliRun.Result result = accord.run("list-environments");
@@ -249,7 +249,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void create_environment_prints_the_uuid() {
+  void createEnvironmentPrintsTheUuid() {
     broker.stubFor(post(urlEqualTo("/environments")).willReturn(hal(201, "{\"uuid\":\"u9\",\"name\":\"uat\",\"displayName\":\"UAT\",\"production\":false}")));
 
     CliRun.Result text = accord.run("create-environment", "--name", "uat", "--display-name", "UAT");
@@ -261,7 +261,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void describe_version_prints_branches_and_tags_or_says_not_found() {
+  void describeVersionPrintsBranchesAndTagsOrSaysNotFound() {
     broker.stubFor(get(urlEqualTo("/pacticipants/web/latest-version")).willReturn(hal(200,
         "{\"number\":\"1a2b\",\"_embedded\":{\"branchVersions\":[{\"name\":\"main\"}],\"tags\":[{\"name\":\"prod\"},{\"name\":\"dev\"}]}}")));
     broker.stubFor(get(urlEqualTo("/pacticipants/web/versions/9")).willReturn(notFound()));
@@ -279,7 +279,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void create_or_update_pacticipant_says_which_it_did() {
+  void createOrUpdatePacticipantSaysWhichItDid() {
     broker.stubFor(get(urlEqualTo("/pacticipants/web")).willReturn(notFound()));
     broker.stubFor(post(urlEqualTo("/pacticipants")).willReturn(hal(201, "{\"name\":\"web\"}")));
 
@@ -291,7 +291,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void generates_a_shell_completion_script() {
+  void generatesAShellCompletionScript() {
     CliRun.Result result = accord.run("generate-completion");
 
     assertThat(result.exitCode()).isZero();
@@ -299,7 +299,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void verbose_says_where_the_broker_settings_came_from() {
+  void verboseSaysWhereTheBrokerSettingsCameFrom() {
     productionEnvironment();
 
     CliRun.Result result = accord.run("list-environments", "--verbose");
@@ -311,7 +311,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void publish_with_validate_refuses_an_invalid_pact_before_any_request() throws Exception {
+  void publishWithValidateRefusesAnInvalidPactBeforeAnyRequest() throws Exception {
     Files.writeString(dir.resolve("pact.json"), "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"},\"interactions\":{}}");
 
     CliRun.Result result = accord.run("publish", "pact.json", "-a", "1", "--validate");
@@ -322,7 +322,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void an_untrusted_tls_certificate_is_explained_and_can_be_skipped() {
+  void anUntrustedTlsCertificateIsExplainedAndCanBeSkipped() {
     WireMockServer tls = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
     tls.start();
     try {
@@ -346,7 +346,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void a_certificate_file_is_read_only_when_a_tls_connection_needs_it() throws Exception {
+  void aCertificateFileIsReadOnlyWhenATlsConnectionNeedsIt() throws Exception {
     productionEnvironment();
     Files.writeString(dir.resolve("not-a-pem.txt"), "no certificate here");
     WireMockServer tls = new WireMockServer(options().dynamicPort().dynamicHttpsPort());
@@ -369,7 +369,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void create_version_tag_refuses_an_unknown_version_unless_asked_to_create_it() {
+  void createVersionTagRefusesAnUnknownVersionUnlessAskedToCreateIt() {
     broker.stubFor(get(urlEqualTo("/pacticipants/web/versions/9")).willReturn(notFound()));
     broker.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo("/pacticipants/web/versions/9/tags/prod")).willReturn(hal(201, "{}")));
 
@@ -386,7 +386,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void create_or_update_version_records_the_branch() {
+  void createOrUpdateVersionRecordsTheBranch() {
     broker.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlEqualTo("/pacticipants/products/branches/feat%2Fx/versions/9f8e")).willReturn(hal(201, "{}")));
 
     CliRun.Result result = accord.run("create-or-update-version", "-a", "products", "-e", "9f8e", "--branch", "feat/x");
@@ -397,7 +397,7 @@ class BrokerCommandsTest {
   }
 
   @Test
-  void publish_json_output_lists_each_published_pact() throws Exception {
+  void publishJsonOutputListsEachPublishedPact() throws Exception {
     Files.writeString(dir.resolve("pact.json"), "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"}}");
     broker.stubFor(post(urlEqualTo("/contracts/publish")).willReturn(hal(200,
         "{\"notices\":[{\"type\":\"info\",\"text\":\"ok\"}],\"_links\":{\"pb:contracts\":[{\"href\":\"" + url() + "/pacts/p\"}]}}")));

@@ -60,7 +60,7 @@ class CanIDeployCommandTest {
   };
 
   @Test
-  void yes_prints_the_table_and_exits_0() {
+  void yesPrintsTheTableAndExits0() {
     matrix("true", "All required verification results are published and successful", row("9f8e", "true"));
 
     CliRun.Result result = accord.run(ARGS);
@@ -82,7 +82,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void no_names_the_failed_verification_and_exits_1() {
+  void noNamesTheFailedVerificationAndExits1() {
     matrix("false", "The verification for the pact between orders-service (1a2b) and products-service (9f8e) failed: see " + url()
         + "/verification-results/42\\n  - Interaction \\\"a request for a product\\\" failed:\\n      body $.name: Expected 'Widget' but was missing"
         + "\\nFix the provider or the pact, then verify again.", row("9f8e", "false"));
@@ -120,7 +120,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void unknown_explains_the_missing_verification_and_exits_1() {
+  void unknownExplainsTheMissingVerificationAndExits1() {
     matrix("null", "There is no verified pact between orders-service (1a2b) and products-service (9f8e)", row("9f8e", null));
 
     CliRun.Result result = accord.run(ARGS);
@@ -142,7 +142,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void json_output_prints_the_brokers_matrix_and_keeps_the_exit_code() {
+  void jsonOutputPrintsTheBrokersMatrixAndKeepsTheExitCode() {
     matrix("false", "failed", row("9f8e", "false"));
 
     CliRun.Result no = accord.run("can-i-deploy", "-a", "orders-service", "-e", "1a2b", "--to-environment", "production", "-o", "json");
@@ -158,7 +158,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void retries_while_unknown_then_answers() {
+  void retriesWhileUnknownThenAnswers() {
     broker.stubFor(get(urlEqualTo(QUERY)).inScenario("verify").whenScenarioStateIs(STARTED)
         .willReturn(aResponse().withHeader("Content-Type", "application/json")
             .withBody("{\"summary\":{\"deployable\":null,\"reason\":\"missing\"},\"matrix\":[]}"))
@@ -178,7 +178,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void dry_run_exits_0_whatever_the_answer() {
+  void dryRunExits0WhateverTheAnswer() {
     matrix("false", "failed", row("9f8e", "false"));
 
     CliRun.Result result = accord.run("can-i-deploy", "-a", "orders-service", "-e", "1a2b", "--to-environment", "production", "--dry-run");
@@ -189,7 +189,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void several_selectors_ignores_and_latest_tags_are_read_in_order() {
+  void severalSelectorsIgnoresAndLatestTagsAreReadInOrder() {
     String query = "/matrix?q%5B%5D%5Bpacticipant%5D=web&q%5B%5D%5Bversion%5D=1&q%5B%5D%5Bpacticipant%5D=api&q%5B%5D%5Blatest%5D=true"
         + "&q%5B%5D%5Btag%5D=prod&ignore%5B%5D%5Bpacticipant%5D=legacy&ignore%5B%5D%5Bversion%5D=3&latestby=cvpv";
     broker.stubFor(get(urlEqualTo(query)).willReturn(aResponse().withHeader("Content-Type", "application/json")
@@ -203,7 +203,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void a_version_before_any_pacticipant_is_a_usage_error() {
+  void aVersionBeforeAnyPacticipantIsAUsageError() {
     CliRun.Result result = accord.run("can-i-deploy", "--version", "1", "--pacticipant", "web");
 
     assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
@@ -212,7 +212,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void an_unknown_pacticipant_shows_the_brokers_error_and_exits_1() {
+  void anUnknownPacticipantShowsTheBrokersErrorAndExits1() {
     broker.stubFor(get(urlPathEqualTo("/matrix")).willReturn(aResponse().withStatus(400)
         .withHeader("Content-Type", "application/hal+json").withBody("{\"errors\":[\"Pacticipant orders-service not found\"]}")));
 
@@ -224,7 +224,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void can_i_merge_asks_against_the_main_branch() {
+  void canIMergeAsksAgainstTheMainBranch() {
     String query = "/matrix?q%5B%5D%5Bpacticipant%5D=web&q%5B%5D%5Bversion%5D=1&latestby=cvp&latest=true&mainBranch=true";
     broker.stubFor(get(urlEqualTo(query)).willReturn(aResponse().withHeader("Content-Type", "application/json")
         .withBody("{\"summary\":{\"deployable\":false,\"reason\":\"failed\"},\"matrix\":[]}")));
@@ -237,7 +237,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void no_without_a_failed_verification_points_at_the_reasons() {
+  void noWithoutAFailedVerificationPointsAtTheReasons() {
     matrix("false", "No pacts or verifications have been published for version 1a2b of orders-service", "");
 
     CliRun.Result result = accord.run(ARGS);
@@ -253,7 +253,7 @@ class CanIDeployCommandTest {
   }
 
   @Test
-  void a_repeated_environment_is_a_usage_error_not_silently_the_last_one() {
+  void aRepeatedEnvironmentIsAUsageErrorNotSilentlyTheLastOne() {
     CliRun.Result result = accord.run("can-i-deploy", "-a", "web", "-e", "1", "--to-environment", "test", "--to-environment", "production");
 
     assertThat(result.exitCode()).isEqualTo(2);

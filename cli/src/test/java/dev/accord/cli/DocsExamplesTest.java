@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class DocsExamplesTest {
 
   @Test
-  void every_example_in_the_cli_guide_parses() throws IOException {
+  void everyExampleInTheCliGuideParses() throws IOException {
     Path doc = Path.of("..", "docs", "cli.md");
     List<String> examples = new ArrayList<>();
     boolean inShell = false;

@@ -138,7 +138,7 @@ class PactCliParityTest {
   }
 
   @Test
-  void can_i_deploy_asks_the_same_matrix_question_and_exits_the_same_way() throws Exception {
+  void canIDeployAsksTheSameMatrixQuestionAndExitsTheSameWay() throws Exception {
     matrix("true");
     assertSameRequestsAndExit("can-i-deploy", "--pacticipant", "orders-service", "--version", "1a2b", "--to-environment", "production");
     assertSameRequestsAndExit("can-i-deploy", "-a", "orders-service", "-e", "1a2b", "-a", "products-service", "--latest", "main");
@@ -152,7 +152,7 @@ class PactCliParityTest {
   }
 
   @Test
-  void record_deployment_and_create_environment_send_the_same_writes() throws Exception {
+  void recordDeploymentAndCreateEnvironmentSendTheSameWrites() throws Exception {
     broker.stubFor(get(urlEqualTo("/pacticipants/orders-service/versions/1a2b")).willReturn(hal(200,
         "{\"number\":\"1a2b\",\"_links\":{\"pb:record-deployment\":[{\"name\":\"production\",\"href\":\"" + url()
             + "/pacticipants/orders-service/versions/1a2b/deployed-versions/environment/u1\"}],"
@@ -174,7 +174,7 @@ class PactCliParityTest {
   }
 
   @Test
-  void version_tags_and_branches_are_written_to_the_same_urls() throws Exception {
+  void versionTagsAndBranchesAreWrittenToTheSameUrls() throws Exception {
     broker.stubFor(get(urlEqualTo("/pacticipants/orders-service/versions/1a2b")).willReturn(hal(200, "{\"number\":\"1a2b\"}")));
     broker.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/pacticipants/.*"))
         .willReturn(hal(201, "{\"name\":\"x\"}")));
@@ -186,7 +186,7 @@ class PactCliParityTest {
   }
 
   @Test
-  void publish_sends_the_same_contract_fields() throws Exception {
+  void publishSendsTheSameContractFields() throws Exception {
     Files.writeString(dir.resolve("orders-service-products-service.json"),
         "{\"consumer\":{\"name\":\"orders-service\"},\"provider\":{\"name\":\"products-service\"},"
             + "\"interactions\":[{\"description\":\"get a product\",\"request\":{\"method\":\"GET\",\"path\":\"/products/1\"},"

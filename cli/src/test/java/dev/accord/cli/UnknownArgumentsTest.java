@@ -19,7 +19,7 @@ class UnknownArgumentsTest {
   }
 
   @Test
-  void an_unknown_command_with_help_is_a_usage_error_not_the_top_level_help() {
+  void anUnknownCommandWithHelpIsAUsageErrorNotTheTopLevelHelp() {
     CliRun.Result result = run("verfy", "--help");
 
     assertThat(result.exitCode()).isEqualTo(2);
@@ -29,7 +29,7 @@ class UnknownArgumentsTest {
   }
 
   @Test
-  void a_mistyped_command_names_the_closest_one() {
+  void aMistypedCommandNamesTheClosestOne() {
     CliRun.Result result = run("can-i-deplooy", "--pacticipant", "web");
 
     assertThat(result.exitCode()).isEqualTo(2);
@@ -37,7 +37,7 @@ class UnknownArgumentsTest {
   }
 
   @Test
-  void a_mistyped_option_names_the_closest_one_for_every_command() {
+  void aMistypedOptionNamesTheClosestOneForEveryCommand() {
     for (String command : new String[] {"can-i-deploy", "publish", "verify", "stub", "record-deployment"}) {
       CliRun.Result result = run(command, "--pacticipnt", "web", "--help");
 
@@ -50,7 +50,7 @@ class UnknownArgumentsTest {
   }
 
   @Test
-  void help_of_a_known_command_still_exits_0() {
+  void helpOfAKnownCommandStillExits0() {
     CliRun.Result result = run("can-i-deploy", "--help");
 
     assertThat(result.exitCode()).as(result.err()).isZero();

@@ -33,7 +33,7 @@ class FeatureRunnerTest {
   }
 
   @Test
-  void a_missing_suite_fails_on_ci_and_is_skipped_with_a_message_elsewhere() {
+  void aMissingSuiteFailsOnCiAndIsSkippedWithAMessageElsewhere() {
     List<DynamicNode> nodes = FeatureRunner.run(List.of("V3/generators.feature"), "dev.accord.compat.generators")
         .toList();
     assertThat(nodes).singleElement().isInstanceOf(DynamicTest.class);

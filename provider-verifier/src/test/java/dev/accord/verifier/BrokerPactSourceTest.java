@@ -75,7 +75,7 @@ class BrokerPactSourceTest {
   }
 
   @Test
-  void verifies_the_brokers_pacts_prints_notices_treats_wip_as_pending_and_publishes_per_pact() throws Exception {
+  void verifiesTheBrokersPactsPrintsNoticesTreatsWipAsPendingAndPublishesPerPact() throws Exception {
     broker.stubFor(post(urlEqualTo("/p/1/verification-results"))
         .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
             .withBody("{\"success\": true, \"_links\": {\"self\": {\"href\": \"" + b + "/vr/1\"}}}")));
@@ -122,7 +122,7 @@ class BrokerPactSourceTest {
   }
 
   @Test
-  void a_broker_outage_while_publishing_fails_the_verification_with_the_reason() throws Exception {
+  void aBrokerOutageWhilePublishingFailsTheVerificationWithTheReason() throws Exception {
     broker.stubFor(post(urlEqualTo("/p/1/verification-results"))
         .willReturn(aResponse().withStatus(503).withBody("maintenance")));
     broker.stubFor(post(urlEqualTo("/p/2/verification-results"))
@@ -141,7 +141,7 @@ class BrokerPactSourceTest {
   }
 
   @Test
-  void a_verification_result_whose_answer_was_lost_is_published_again_under_the_same_idempotency_key() throws Exception {
+  void aVerificationResultWhoseAnswerWasLostIsPublishedAgainUnderTheSameIdempotencyKey() throws Exception {
     // GIVEN a broker that records the first result for /p/1 but whose answer is lost (connection closed, no response)
     broker.stubFor(post(urlEqualTo("/p/1/verification-results")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
         .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("answered"));
@@ -171,7 +171,7 @@ class BrokerPactSourceTest {
   }
 
   @Test
-  void an_unreachable_broker_is_one_error_naming_the_broker() {
+  void anUnreachableBrokerIsOneErrorNamingTheBroker() {
     broker.stop();
     VerificationReport report = ProviderVerifier.forProvider("products-service").baseUrl("http://localhost:1")
         .pactsFrom(BrokerPactSource.of(client())).output(new PrintStream(console, true)).verify();

@@ -30,7 +30,7 @@ class CoverageTest {
   }
 
   @Test
-  void coverage_counts_filtered_out_interactions_states_and_endpoints_in_the_console_and_every_report()
+  void coverageCountsFilteredOutInteractionsStatesAndEndpointsInTheConsoleAndEveryReport()
       throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(r.path().startsWith("/orders") ? 500 : 200, "{}"))) {
       // GIVEN two consumers' pacts; only billing-service is selected
@@ -86,7 +86,7 @@ class CoverageTest {
   }
 
   @Test
-  void a_failing_state_setup_is_the_states_outcome() throws Exception {
+  void aFailingStateSetupIsTheStatesOutcome() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(200, "{}"))) {
       Pact pact = Pacts.pact("orders-service", Pacts.get("user 1", "/users/1", 200, Pacts.state("a user exists")));
 

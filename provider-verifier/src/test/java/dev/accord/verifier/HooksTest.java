@@ -26,7 +26,7 @@ class HooksTest {
   }
 
   @Test
-  void hooks_see_the_run_each_interaction_with_its_state_values_and_its_outcome_in_order() throws Exception {
+  void hooksSeeTheRunEachInteractionWithItsStateValuesAndItsOutcomeInOrder() throws Exception {
     List<String> events = new ArrayList<>();
     try (FakeServer provider = new FakeServer(r -> Reply.json(r.path().equals("/users/42") ? 200 : 500, "{}"))) {
       Pact pact = Pacts.pact("orders-service", userFromState(), Pacts.get("broken", "/broken", 200));
@@ -66,7 +66,7 @@ class HooksTest {
   }
 
   @Test
-  void a_before_interaction_hook_that_throws_fails_that_interaction_without_sending_its_request() throws Exception {
+  void aBeforeInteractionHookThatThrowsFailsThatInteractionWithoutSendingItsRequest() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(200, "{}"))) {
       Pact pact = Pacts.pact("orders-service", Pacts.get("a", "/a", 200), Pacts.get("b", "/b", 200));
 

@@ -89,7 +89,7 @@ class InteroperabilityTest {
 
   @ParameterizedTest
   @EnumSource(value = PactSpecVersion.class, names = {"V3", "V4"})
-  void a_pact_written_by_pact_jvm_verifies_using_the_id_the_state_endpoint_returned(PactSpecVersion version)
+  void aPactWrittenByPactJvmVerifiesUsingTheIdTheStateEndpointReturned(PactSpecVersion version)
       throws Exception {
     // GIVEN a pact-jvm pact whose request path comes from the provider state ("/products/${id}")
     Path pact = pactJvmPact(version);
@@ -106,7 +106,7 @@ class InteroperabilityTest {
   }
 
   @Test
-  void a_provider_that_breaks_the_contract_fails_naming_the_interaction_and_the_path() throws Exception {
+  void aProviderThatBreaksTheContractFailsNamingTheInteractionAndThePath() throws Exception {
     Path pact = pactJvmPact(PactSpecVersion.V3);
     try (ProductsProvider provider = new ProductsProvider()) {
       provider.breakPrice = true; // price becomes the string "42.00"
@@ -131,7 +131,7 @@ class InteroperabilityTest {
   }
 
   @Test
-  void a_pact_written_by_the_pact_cli_mock_server_verifies() throws Exception {
+  void aPactWrittenByThePactCliMockServerVerifies() throws Exception {
     // fixture produced by `pact mock` (pact_mock_server 2.1.3): V4, response bodies base64 with contentType */*
     Path pact = Path.of("src/test/resources/pacts/pact-cli-mock-server.json");
     try (ProductsProvider provider = new ProductsProvider()) {
@@ -143,7 +143,7 @@ class InteroperabilityTest {
   }
 
   @Test
-  void a_pact_written_live_by_the_pact_cli_mock_server_verifies() throws Exception {
+  void aPactWrittenLiveByThePactCliMockServerVerifies() throws Exception {
     Path written = PactCli.recordWithMockServer(Path.of("src/test/resources/pacts/products-v3-input.json"), dir);
     assertThat(Files.readString(written)).contains("\"pactRust\"");
     try (ProductsProvider provider = new ProductsProvider()) {

@@ -14,7 +14,7 @@ class PactSourcesTest {
   @TempDir Path dir;
 
   @Test
-  void a_url_source_sends_bearer_or_basic_credentials() throws Exception {
+  void aUrlSourceSendsBearerOrBasicCredentials() throws Exception {
     String json = Files.readString(PACT);
     try (FakeServer server = new FakeServer(r -> Reply.json(200, json))) {
       assertThat(PactSource.url(server.url() + "/pact", Credentials.bearer("t0k3n")).load())
@@ -26,7 +26,7 @@ class PactSourcesTest {
   }
 
   @Test
-  void a_refused_url_says_which_credentials_were_sent_without_revealing_them() throws Exception {
+  void aRefusedUrlSaysWhichCredentialsWereSentWithoutRevealingThem() throws Exception {
     try (FakeServer server = new FakeServer(r -> Reply.json(401, "{\"error\":\"unauthorised\"}"))) {
       assertThatThrownBy(() -> PactSource.url(server.url() + "/pact", Credentials.bearer("t0k3n")).load())
           .isInstanceOf(PactSourceException.class)
@@ -36,7 +36,7 @@ class PactSourcesTest {
   }
 
   @Test
-  void a_directory_source_reads_every_json_file_and_an_invalid_pact_names_the_file() throws Exception {
+  void aDirectorySourceReadsEveryJsonFileAndAnInvalidPactNamesTheFile() throws Exception {
     Files.copy(PACT, dir.resolve("a.json"));
     Files.writeString(dir.resolve("notes.txt"), "not a pact");
     assertThat(PactSource.directory(dir).load()).hasSize(1);
@@ -60,7 +60,7 @@ class PactSourcesTest {
       """;
 
   @Test
-  void an_invalid_pact_is_reported_with_every_problem_and_the_other_pacts_are_still_verified() throws Exception {
+  void anInvalidPactIsReportedWithEveryProblemAndTheOtherPactsAreStillVerified() throws Exception {
     // GIVEN a directory with an invalid pact (two problems) and a valid one, and a provider honouring the valid one
     Files.writeString(dir.resolve("a-bad.json"), BAD_PACT);
     Files.writeString(dir.resolve("b-good.json"), GOOD_PACT);
@@ -84,7 +84,7 @@ class PactSourcesTest {
   }
 
   @Test
-  void when_no_pact_can_be_loaded_nothing_is_verified_and_no_zero_of_zero_line_is_printed() throws Exception {
+  void whenNoPactCanBeLoadedNothingIsVerifiedAndNoZeroOfZeroLineIsPrinted() throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{ not json");
     java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();

@@ -40,7 +40,7 @@ class ReplayTest {
   }
 
   @Test
-  void a_slow_provider_fails_the_interaction_with_the_timeout_and_the_others_still_run() throws Exception {
+  void aSlowProviderFailsTheInteractionWithTheTimeoutAndTheOthersStillRun() throws Exception {
     try (FakeServer provider = new FakeServer(r -> {
       if (r.path().equals("/slow")) {
         Thread.sleep(3_000);
@@ -61,7 +61,7 @@ class ReplayTest {
   }
 
   @Test
-  void an_unreachable_provider_is_one_error_naming_the_url() throws Exception {
+  void anUnreachableProviderIsOneErrorNamingTheUrl() throws Exception {
     String dead;
     try (FakeServer gone = new FakeServer(r -> Reply.json(200, "{}"))) {
       dead = gone.url();
@@ -80,7 +80,7 @@ class ReplayTest {
   }
 
   @Test
-  void request_filters_replace_headers_and_every_mismatch_is_reported_at_once() throws Exception {
+  void requestFiltersReplaceHeadersAndEveryMismatchIsReportedAtOnce() throws Exception {
     try (FakeServer provider = new FakeServer(r -> "Bearer secret".equals(first(r.headers(), "Authorization"))
         ? Reply.json(200, "{\"id\":7,\"name\":\"x\",\"tags\":[]}") : Reply.json(401, "{\"error\":\"no token\"}"))) {
       Pact pact = Pacts.pact("orders-service", jsonGet("get product", "/products/7",
@@ -118,7 +118,7 @@ class ReplayTest {
       """;
 
   @Test
-  void a_failed_interaction_shows_the_request_sent_and_each_mismatch_with_rule_expected_actual_and_hint()
+  void aFailedInteractionShowsTheRequestSentAndEachMismatchWithRuleExpectedActualAndHint()
       throws Exception {
     // GIVEN a provider that answers with another price, a name of another type and no review count
     try (FakeServer provider = new FakeServer(
@@ -186,7 +186,7 @@ class ReplayTest {
   }
 
   @Test
-  void fail_fast_stops_after_the_first_failure_and_filters_select_interactions() throws Exception {
+  void failFastStopsAfterTheFirstFailureAndFiltersSelectInteractions() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(r.path().equals("/ok") ? 200 : 500, "{}"))) {
       Pact pact = Pacts.pact("orders-service", Pacts.get("broken one", "/broken", 200),
           Pacts.get("ok one", "/ok", 200, Pacts.state("s")), Pacts.get("another ok", "/ok", 200));
@@ -212,7 +212,7 @@ class ReplayTest {
   }
 
   @Test
-  void pending_interactions_report_failures_without_failing_the_verification() throws Exception {
+  void pendingInteractionsReportFailuresWithoutFailingTheVerification() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(500, "{}"))) {
       HttpInteraction pending = Pacts.get("new feature", "/new", 200);
       pending = pending.withCommon(pending.common().withPending(true));
@@ -229,7 +229,7 @@ class ReplayTest {
   }
 
   @Test
-  void reports_are_written_as_junit_xml_json_and_self_contained_html() throws Exception {
+  void reportsAreWrittenAsJunitXmlJsonAndSelfContainedHtml() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(r.path().equals("/ok") ? 200 : 404, "{}"))) {
       Pact pact = Pacts.pact("orders-service", Pacts.get("ok <one>", "/ok", 200), Pacts.get("missing", "/nope", 200));
 
@@ -250,7 +250,7 @@ class ReplayTest {
   }
 
   @Test
-  void message_pacts_verify_objects_serialized_by_the_apps_own_serializer() {
+  void messagePactsVerifyObjectsSerializedByTheAppsOwnSerializer() {
     Pact pact = Pact.of("notifications", "products-service", List.of(new AsyncMessageInteraction(
         InteractionCommon.of("a product-created event", List.of()),
         new MessageContents(Body.json(Json.parse("{\"id\":\"p1\",\"price\":12.5}")),
@@ -280,7 +280,7 @@ class ReplayTest {
   }
 
   @Test
-  void message_pacts_verify_against_an_http_endpoint_with_base64_metadata() throws Exception {
+  void messagePactsVerifyAgainstAnHttpEndpointWithBase64Metadata() throws Exception {
     String metadata = Base64.getEncoder().encodeToString("{\"topic\":\"products\"}".getBytes(StandardCharsets.UTF_8));
     try (FakeServer provider = new FakeServer(r -> r.body().contains("\"description\":\"a product-created event\"")
         ? new Reply(200, "application/json", "{\"id\":\"p1\",\"price\":12.5}", Map.of("Pact-Message-Metadata", metadata))
@@ -299,7 +299,7 @@ class ReplayTest {
   }
 
   @Test
-  void a_message_nobody_produces_names_the_method_to_add() {
+  void aMessageNobodyProducesNamesTheMethodToAdd() {
     Pact pact = Pact.of("notifications", "products-service", List.of(new AsyncMessageInteraction(
         InteractionCommon.of("a product-deleted event", List.of()), MessageContents.of(Body.json(Json.parse("{}"))))));
     Object producer = new Object() {
@@ -331,7 +331,7 @@ class ReplayTest {
   }
 
   @Test
-  void values_returned_by_a_state_handler_feed_provider_state_generators_in_path_and_body() throws Exception {
+  void valuesReturnedByAStateHandlerFeedProviderStateGeneratorsInPathAndBody() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(201, "{}"))) {
       VerificationReport report = verifier(provider, orderPact())
           .stateHandler((state, params) -> Map.of("productId", "p7")).verify();
@@ -345,7 +345,7 @@ class ReplayTest {
   }
 
   @Test
-  void a_state_value_of_another_shape_than_the_consumers_example_is_refused() throws Exception {
+  void aStateValueOfAnotherShapeThanTheConsumersExampleIsRefused() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(201, "{}"))) {
       VerificationReport report = verifier(provider, orderPact())
           .stateHandler((state, params) -> Map.of("productId", 12)).verify();
@@ -363,7 +363,7 @@ class ReplayTest {
   }
 
   @Test
-  void an_unresolved_provider_state_expression_fails_instead_of_sending_an_empty_string() throws Exception {
+  void anUnresolvedProviderStateExpressionFailsInsteadOfSendingAnEmptyString() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(201, "{}"))) {
       VerificationReport report = verifier(provider, orderPact())
           .stateHandler((state, params) -> Map.of("id", "p7")).verify();

@@ -35,7 +35,7 @@ class ReproducibleReportsTest {
   }
 
   @Test
-  void a_failure_records_seed_version_filters_request_response_and_a_curl_command_that_replays_it() throws Exception {
+  void aFailureRecordsSeedVersionFiltersRequestResponseAndACurlCommandThatReplaysIt() throws Exception {
     try (FakeServer provider = new FakeServer(r -> new Reply(500, "application/json", "{\"error\":\"boom\"}",
         Map.of("Set-Cookie", "session=s3cr3t")))) {
       // GIVEN a provider that fails, a request carrying credentials, a seed and a filter

@@ -43,7 +43,7 @@ class RunControlTest {
   }
 
   @Test
-  void include_and_exclude_filters_select_by_consumer_glob_or_regex_description_state_and_key() throws Exception {
+  void includeAndExcludeFiltersSelectByConsumerGlobOrRegexDescriptionStateAndKey() throws Exception {
     try (FakeServer provider = provider()) {
       // GIVEN three consumers; WHEN filtering by a glob, a regex, and excluding
       assertThat(verifier(provider).filterConsumer("web-*").verify().results())
@@ -62,7 +62,7 @@ class RunControlTest {
   }
 
   @Test
-  void filters_that_select_nothing_fail_the_run_naming_each_filter_unless_empty_runs_are_allowed() throws Exception {
+  void filtersThatSelectNothingFailTheRunNamingEachFilterUnlessEmptyRunsAreAllowed() throws Exception {
     try (FakeServer provider = provider()) {
       // WHEN the state filter names a state no interaction has
       VerificationReport report = verifier(provider).filterConsumer("web.*").filterState("p2").verify();
@@ -80,7 +80,7 @@ class RunControlTest {
   }
 
   @Test
-  void an_empty_selection_is_named_and_allow_empty_lets_it_pass() throws Exception {
+  void anEmptySelectionIsNamedAndAllowEmptyLetsItPass() throws Exception {
     try (FakeServer provider = provider()) {
       VerificationReport report = verifier(provider).filterConsumer("billing").excludeDescription("product").verify();
       assertThat(report.passed()).isFalse();
@@ -96,7 +96,7 @@ class RunControlTest {
   }
 
   @Test
-  void last_failed_reruns_only_what_failed_in_the_previous_json_report() throws Exception {
+  void lastFailedRerunsOnlyWhatFailedInThePreviousJsonReport() throws Exception {
     try (FakeServer provider = provider()) {
       // GIVEN a first run that wrote its JSON report with one failure
       VerificationReport first = verifier(provider).reports(dir, ReportFormat.JSON).verify();
@@ -112,7 +112,7 @@ class RunControlTest {
   }
 
   @Test
-  void last_failed_without_a_previous_report_says_how_to_get_one() throws Exception {
+  void lastFailedWithoutAPreviousReportSaysHowToGetOne() throws Exception {
     try (FakeServer provider = provider()) {
       VerificationReport report = verifier(provider).reports(dir, ReportFormat.JSON).lastFailed().verify();
       assertThat(report.fatalError().orElseThrow()).startsWith("lastFailed / --last-failed: there is no previous JSON"
@@ -121,7 +121,7 @@ class RunControlTest {
   }
 
   @Test
-  void max_failures_stops_the_run_and_every_report_lists_what_was_not_run_and_why() throws Exception {
+  void maxFailuresStopsTheRunAndEveryReportListsWhatWasNotRunAndWhy() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(500, "{}"))) {
       // WHEN every interaction fails and at most 2 failures are wanted
       VerificationReport report = verifier(provider).maxFailures(2)
@@ -143,7 +143,7 @@ class RunControlTest {
   }
 
   @Test
-  void the_total_time_budget_stops_the_run_before_the_next_interaction() throws Exception {
+  void theTotalTimeBudgetStopsTheRunBeforeTheNextInteraction() throws Exception {
     // GIVEN a provider whose first answer takes longer than the whole budget
     try (FakeServer provider = new FakeServer(r -> {
       Thread.sleep(1500);
@@ -163,7 +163,7 @@ class RunControlTest {
   }
 
   @Test
-  void budgets_refuse_values_that_mean_nothing() {
+  void budgetsRefuseValuesThatMeanNothing() {
     ProviderVerifier v = ProviderVerifier.forProvider("p");
     assertThatThrownBy(() -> v.maxFailures(0)).hasMessage("maxFailures must be at least 1, was 0");
     assertThatThrownBy(() -> v.maxConsecutiveTimeouts(-1))

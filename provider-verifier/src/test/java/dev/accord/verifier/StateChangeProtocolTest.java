@@ -21,7 +21,7 @@ class StateChangeProtocolTest {
   }
 
   @Test
-  void states_only_mode_posts_setup_per_state_in_file_order_then_teardown_and_the_empty_state_for_stateless() throws Exception {
+  void statesOnlyModePostsSetupPerStateInFileOrderThenTeardownAndTheEmptyStateForStateless() throws Exception {
     // GIVEN a recording state endpoint and a pact with two states with params, and one interaction with none
     try (FakeServer states = new FakeServer(r -> Reply.json(200, "{}"))) {
       var pact = pact("orders-service",
@@ -52,7 +52,7 @@ class StateChangeProtocolTest {
   }
 
   @Test
-  void a_failing_setup_stops_the_states_shows_the_endpoint_answer_and_tears_down_only_what_was_set_up() throws Exception {
+  void aFailingSetupStopsTheStatesShowsTheEndpointAnswerAndTearsDownOnlyWhatWasSetUp() throws Exception {
     // GIVEN a state endpoint that fails for one state with a 500 and its own error text
     try (FakeServer states = new FakeServer(r -> r.body().contains("\"broken\"")
         ? Reply.text(500, "boom: relation \"products\" does not exist") : Reply.json(200, ""))) {
@@ -81,7 +81,7 @@ class StateChangeProtocolTest {
   }
 
   @Test
-  void a_state_endpoint_claiming_json_but_answering_text_is_named_as_such() throws Exception {
+  void aStateEndpointClaimingJsonButAnsweringTextIsNamedAsSuch() throws Exception {
     try (FakeServer states = new FakeServer(r -> Reply.json(200, "OK, seeded"))) {
       var pact = pact("orders-service", get("get product", "/products/p1", 200, state("a product exists")));
 
@@ -95,7 +95,7 @@ class StateChangeProtocolTest {
   }
 
   @Test
-  void an_unreachable_state_endpoint_is_one_error_not_one_per_interaction() throws Exception {
+  void anUnreachableStateEndpointIsOneErrorNotOnePerInteraction() throws Exception {
     String deadUrl;
     try (FakeServer gone = new FakeServer(r -> Reply.json(200, "{}"))) {
       deadUrl = gone.url();
@@ -131,7 +131,7 @@ class StateChangeProtocolTest {
   }
 
   @Test
-  void a_missing_state_handler_fails_the_interaction_with_the_methods_to_add() {
+  void aMissingStateHandlerFailsTheInteractionWithTheMethodsToAdd() {
     ProductStates handlers = new ProductStates();
     var pact = pact("orders-service",
         get("get product", "/products/p1", 200, state("a product exists", "id", "p1")),

@@ -42,7 +42,7 @@ class StatesCleanUpTest {
   }
 
   @Test
-  void when_the_second_setup_fails_the_first_state_is_torn_down_before_the_failure_is_reported() throws Exception {
+  void whenTheSecondSetupFailsTheFirstStateIsTornDownBeforeTheFailureIsReported() throws Exception {
     // GIVEN a state endpoint where the second state's setup fails
     List<String> calls = Collections.synchronizedList(new ArrayList<>());
     try (FakeServer provider = new FakeServer(r -> {
@@ -69,7 +69,7 @@ class StatesCleanUpTest {
   }
 
   @Test
-  void earlier_states_are_undone_in_reverse_order_with_in_process_handlers() throws Exception {
+  void earlierStatesAreUndoneInReverseOrderWithInProcessHandlers() throws Exception {
     List<String> calls = new ArrayList<>();
     StateChangeHandler handler = new StateChangeHandler() {
       @Override
@@ -96,7 +96,7 @@ class StatesCleanUpTest {
   }
 
   @Test
-  void a_state_value_of_the_wrong_shape_in_a_path_is_refused_before_the_request() throws Exception {
+  void aStateValueOfTheWrongShapeInAPathIsRefusedBeforeTheRequest() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(200, "{}"))) {
       // WHEN the state returns the number 12 where the consumer's example path segment is "foo"
       VerificationReport report = verifier(provider, userPact("a user"))
@@ -115,7 +115,7 @@ class StatesCleanUpTest {
   }
 
   @Test
-  void a_number_where_the_example_is_numeric_and_a_string_anywhere_are_sent() throws Exception {
+  void aNumberWhereTheExampleIsNumericAndAStringAnywhereAreSent() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(200, "{}"))) {
       VerificationReport report = verifier(provider, userPact("a user"))
           .stateHandler((state, params) -> Map.of("id", "u-12")).verify();
@@ -125,7 +125,7 @@ class StatesCleanUpTest {
   }
 
   @Test
-  void a_wrong_shape_in_a_query_header_or_response_body_is_refused_before_the_request() throws Exception {
+  void aWrongShapeInAQueryHeaderOrResponseBodyIsRefusedBeforeTheRequest() throws Exception {
     HttpRequest request = new HttpRequest("GET", "/orders", Map.of("user", List.of("alice")),
         Map.of("X-Tenant", List.of("acme")), null, null, Generators.empty()
             .with(Category.QUERY, "user", new Generator.ProviderState("${user}", null))
@@ -146,7 +146,7 @@ class StatesCleanUpTest {
   }
 
   @Test
-  void states_only_mode_checks_that_the_states_provide_every_value_the_interactions_use() throws Exception {
+  void statesOnlyModeChecksThatTheStatesProvideEveryValueTheInteractionsUse() throws Exception {
     try (FakeServer provider = new FakeServer(r -> Reply.json(200, "{}"))) {
       VerificationReport report = verifier(provider, userPact("a user"))
           .stateHandler((state, params) -> Map.of("userId", "u1")).verifyStates();

@@ -40,7 +40,7 @@ class PactBrokerClientOperationsTest {
   private static final String PACT = "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"},\"interactions\":[]}";
 
   @Test
-  void publishes_each_pact_to_contracts_publish_with_version_branch_tags_and_build_url() {
+  void publishesEachPactToContractsPublishWithVersionBranchTagsAndBuildUrl() {
     broker.withIndex();
     broker.server.stubFor(post(urlEqualTo("/contracts/publish")).willReturn(hal(200,
         "{\"notices\":[{\"type\":\"success\",\"text\":\"Created web version 1a2b\"}],"
@@ -61,7 +61,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void publishing_to_an_old_broker_tags_then_puts_the_pact() {
+  void publishingToAnOldBrokerTagsThenPutsThePact() {
     broker.server.stubFor(get(urlEqualTo("/")).willReturn(hal(200, "{\"_links\":{"
         + "\"pb:publish-pact\":{\"href\":\"" + broker.url() + "/pacts/provider/{provider}/consumer/{consumer}/version/{consumerApplicationVersion}\"},"
         + "\"pb:pacticipant-version-tag\":{\"href\":\"" + broker.url() + "/pacticipants/{pacticipant}/versions/{version}/tags/{tag}\"}}}")));
@@ -78,7 +78,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void contracts_from_a_directory_are_merged_per_pair_and_conflicts_are_named() throws Exception {
+  void contractsFromADirectoryAreMergedPerPairAndConflictsAreNamed() throws Exception {
     Files.writeString(dir.resolve("a.json"), "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"},"
         + "\"interactions\":[{\"description\":\"get\",\"response\":{\"status\":200}}]}");
     Files.writeString(dir.resolve("b.json"), "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"},"
@@ -101,13 +101,13 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void a_pact_file_without_a_consumer_name_is_refused_with_the_path() {
+  void aPactFileWithoutAConsumerNameIsRefusedWithThePath() {
     assertThatThrownBy(() -> Contracts.parse("{\"provider\":{\"name\":\"p\"}}", "x.json"))
         .hasMessage("Pact file x.json has no consumer name at $.consumer.name; expected e.g. \"consumer\": {\"name\": \"orders-service\"}");
   }
 
   @Test
-  void can_i_deploy_builds_the_matrix_query_like_the_pact_cli_and_reads_the_verdict() {
+  void canIDeployBuildsTheMatrixQueryLikeThePactCliAndReadsTheVerdict() {
     broker.server.stubFor(get(urlPathEqualTo("/matrix")).willReturn(hal(200,
         "{\"summary\":{\"deployable\":null,\"reason\":\"There is no verified pact between web (1) and products (2)\",\"success\":0,\"failed\":0,\"unknown\":1},"
             + "\"notices\":[{\"type\":\"warning\",\"text\":\"There is no verified pact\"}],"
@@ -126,7 +126,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void matrix_queries_for_latest_tag_ignore_and_merge() {
+  void matrixQueriesForLatestTagIgnoreAndMerge() {
     assertThat(MatrixQueries.queryString(CanIDeployQuery.of(MatrixSelector.of("Foo").withLatest())
             .ignoring(MatrixSelector.of("Baz")).ignoring(MatrixSelector.of("Qux").withVersion("3")).withTag("prod")))
         .isEqualTo("q%5B%5D%5Bpacticipant%5D=Foo&q%5B%5D%5Blatest%5D=true&ignore%5B%5D%5Bpacticipant%5D=Baz"
@@ -139,7 +139,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void record_deployment_posts_to_the_link_named_by_the_environment() {
+  void recordDeploymentPostsToTheLinkNamedByTheEnvironment() {
     broker.withIndex();
     broker.server.stubFor(get(urlEqualTo("/pacticipants/web/versions/1")).willReturn(hal(200,
         "{\"number\":\"1\",\"_links\":{\"pb:record-deployment\":["
@@ -160,7 +160,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void record_deployment_of_an_unknown_version_says_so() {
+  void recordDeploymentOfAnUnknownVersionSaysSo() {
     broker.withIndex();
     broker.server.stubFor(get(urlEqualTo("/pacticipants/web/versions/9")).willReturn(notFound()));
 
@@ -182,7 +182,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void record_undeployment_patches_the_matching_instance_and_names_the_others() {
+  void recordUndeploymentPatchesTheMatchingInstanceAndNamesTheOthers() {
     environmentsWithProduction();
     broker.server.stubFor(get(urlEqualTo("/environments/u-prod/deployed-versions/currently-deployed?pacticipant=web")).willReturn(hal(200,
         "{\"_embedded\":{\"deployedVersions\":["
@@ -205,7 +205,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void record_support_ended_patches_the_released_version() {
+  void recordSupportEndedPatchesTheReleasedVersion() {
     environmentsWithProduction();
     broker.server.stubFor(get(urlEqualTo("/environments/u-prod/released-versions/currently-supported?pacticipant=app")).willReturn(hal(200,
         "{\"_embedded\":{\"releasedVersions\":[{\"_embedded\":{\"pacticipant\":{\"name\":\"app\"},\"version\":{\"number\":\"2\"}},"
@@ -220,7 +220,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void create_environment_sends_contacts_and_reads_the_uuid() {
+  void createEnvironmentSendsContactsAndReadsTheUuid() {
     broker.withIndex();
     broker.server.stubFor(post(urlEqualTo("/environments")).willReturn(hal(201,
         "{\"uuid\":\"u1\",\"name\":\"uat\",\"displayName\":\"Uat\",\"production\":false,\"createdAt\":\"2026-01-01T00:00:00+00:00\"}")));
@@ -233,7 +233,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void describe_version_reads_number_branches_and_tags() {
+  void describeVersionReadsNumberBranchesAndTags() {
     broker.withIndex();
     broker.server.stubFor(get(urlEqualTo("/pacticipants/web/latest-version/prod")).willReturn(hal(200,
         "{\"number\":\"7\",\"buildUrl\":\"http://ci/7\",\"_embedded\":{\"tags\":[{\"name\":\"prod\"}],\"branchVersions\":[{\"name\":\"main\"}]}}")));
@@ -247,7 +247,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void create_or_update_pacticipant_posts_when_missing_and_patches_when_present() {
+  void createOrUpdatePacticipantPostsWhenMissingAndPatchesWhenPresent() {
     broker.withIndex();
     broker.server.stubFor(get(urlEqualTo("/pacticipants/new-app")).willReturn(notFound()));
     broker.server.stubFor(post(urlEqualTo("/pacticipants")).willReturn(hal(201, "{\"name\":\"new-app\"}")));
@@ -263,7 +263,7 @@ class PactBrokerClientOperationsTest {
   }
 
   @Test
-  void selectors_parse_from_json_and_refuse_unknown_keys() {
+  void selectorsParseFromJsonAndRefuseUnknownKeys() {
     assertThat(ConsumerVersionSelector.fromJson("{\"branch\":\"main\",\"consumer\":\"web\"}"))
         .isEqualTo(ConsumerVersionSelector.branch("main").withConsumer("web"));
     assertThat(ConsumerVersionSelector.deployedOrReleased().toJson()).isEqualTo("{\"deployedOrReleased\":true}");

@@ -43,7 +43,7 @@ class PactBrokerClientRetryTest {
   }
 
   @Test
-  void a_verification_result_whose_answer_was_lost_is_sent_again_with_the_same_idempotency_key() {
+  void aVerificationResultWhoseAnswerWasLostIsSentAgainWithTheSameIdempotencyKey() {
     // GIVEN a broker that records the result but whose first answer is lost
     broker.withIndex();
     dropFirstAnswer(RESULTS, 200, "{\"success\":true,\"_links\":{\"self\":{\"href\":\"" + broker.url() + "/results/1\"}}}");
@@ -61,7 +61,7 @@ class PactBrokerClientRetryTest {
   }
 
   @Test
-  void each_new_verification_result_carries_a_new_key() {
+  void eachNewVerificationResultCarriesANewKey() {
     broker.withIndex();
     broker.server.stubFor(post(urlEqualTo(RESULTS)).willReturn(hal(201, "{\"success\":true}")));
     PactBrokerClient client = broker.client().build();
@@ -80,7 +80,7 @@ class PactBrokerClientRetryTest {
   }
 
   @Test
-  void a_deployment_whose_answer_was_lost_is_not_recorded_twice_and_the_error_says_why() {
+  void aDeploymentWhoseAnswerWasLostIsNotRecordedTwiceAndTheErrorSaysWhy() {
     // GIVEN recording a deployment is not idempotent, and the broker's answer to it is lost
     productionDeploymentLink();
     dropFirstAnswer(DEPLOY, 201, "{}");
@@ -95,7 +95,7 @@ class PactBrokerClientRetryTest {
   }
 
   @Test
-  void a_deployment_the_broker_answered_503_to_is_sent_again_since_it_was_not_acted_on() {
+  void aDeploymentTheBrokerAnswered503ToIsSentAgainSinceItWasNotActedOn() {
     productionDeploymentLink();
     broker.server.stubFor(post(urlEqualTo(DEPLOY)).inScenario("busy").whenScenarioStateIs(STARTED)
         .willReturn(hal(503, "{}").withHeader("Retry-After", "1")).willSetStateTo("ready"));
@@ -109,7 +109,7 @@ class PactBrokerClientRetryTest {
   }
 
   @Test
-  void a_deployment_answered_500_is_not_sent_again() {
+  void aDeploymentAnswered500IsNotSentAgain() {
     productionDeploymentLink();
     broker.server.stubFor(post(urlEqualTo(DEPLOY)).willReturn(hal(500, "{\"errors\":[\"boom\"]}")));
 
@@ -119,7 +119,7 @@ class PactBrokerClientRetryTest {
   }
 
   @Test
-  void publishing_contracts_whose_answer_was_lost_is_sent_again_as_the_same_content_for_the_same_version_is_accepted_again() {
+  void publishingContractsWhoseAnswerWasLostIsSentAgainAsTheSameContentForTheSameVersionIsAcceptedAgain() {
     broker.withIndex();
     dropFirstAnswer("/contracts/publish", 200, "{\"_links\":{\"pb:contracts\":[{\"href\":\"" + broker.url() + "/pacts/x\"}]}}");
 

@@ -28,7 +28,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void retries_5xx_with_exponential_backoff_then_succeeds() {
+  void retries5xxWithExponentialBackoffThenSucceeds() {
     // GIVEN an index that fails twice with 502 and 500
     broker.server.stubFor(get(urlEqualTo("/")).inScenario("flaky").whenScenarioStateIs(STARTED)
         .willReturn(aResponse().withStatus(502)).willSetStateTo("second"));
@@ -48,7 +48,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void honours_retry_after_on_429_and_408() {
+  void honoursRetryAfterOn429And408() {
     broker.server.stubFor(get(urlEqualTo("/")).inScenario("limited").whenScenarioStateIs(STARTED)
         .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")).willSetStateTo("timeout"));
     broker.server.stubFor(get(urlEqualTo("/")).inScenario("limited").whenScenarioStateIs("timeout")
@@ -63,7 +63,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void retry_after_is_capped_by_the_maximum_backoff() {
+  void retryAfterIsCappedByTheMaximumBackoff() {
     broker.server.stubFor(get(urlEqualTo("/")).inScenario("s").whenScenarioStateIs(STARTED)
         .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "3600")).willSetStateTo("ok"));
     broker.server.stubFor(get(urlEqualTo("/")).inScenario("s").whenScenarioStateIs("ok")
@@ -76,7 +76,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void does_not_retry_4xx_and_lists_the_brokers_field_errors() {
+  void doesNotRetry4xxAndListsTheBrokersFieldErrors() {
     broker.withIndex();
     broker.server.stubFor(post(urlEqualTo("/environments"))
         .willReturn(hal(400, "{\"errors\":{\"name\":[\"name 'uat' is already used by an existing environment.\"],\"production\":[\"is missing\",\"must be boolean\"]}}")));
@@ -94,7 +94,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void a_409_shows_errors_and_notices() {
+  void a409ShowsErrorsAndNotices() {
     broker.withIndex();
     broker.server.stubFor(post(urlEqualTo("/environments")).willReturn(aResponse().withStatus(409)
         .withHeader("Content-Type", "application/json")
@@ -107,7 +107,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void a_401_without_credentials_says_how_to_send_them() {
+  void a401WithoutCredentialsSaysHowToSendThem() {
     broker.server.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate", "Basic realm=\"Restricted area\"")));
 
     assertThatThrownBy(() -> broker.client().build().environments())
@@ -117,7 +117,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void basic_auth_comes_from_the_environment_and_is_explained() {
+  void basicAuthComesFromTheEnvironmentAndIsExplained() {
     broker.withIndex();
     broker.server.stubFor(get(urlEqualTo("/environments")).willReturn(hal(200, "{\"_embedded\":{\"environments\":[]}}")));
     PactBrokerClient client = PactBrokerClient.builder()
@@ -135,7 +135,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void a_token_wins_over_basic_auth_and_the_builder_over_the_environment() {
+  void aTokenWinsOverBasicAuthAndTheBuilderOverTheEnvironment() {
     broker.withIndex();
     broker.server.stubFor(get(urlEqualTo("/environments")).willReturn(hal(200, "{\"_embedded\":{\"environments\":[]}}")));
     PactBrokerClient client = PactBrokerClient.builder()
@@ -152,7 +152,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void no_broker_url_anywhere_says_where_to_set_it() {
+  void noBrokerUrlAnywhereSaysWhereToSetIt() {
     assertThatThrownBy(() -> PactBrokerClient.builder().environment(Map.of()).systemProperties(Map.of()).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("No Pact Broker URL configured. Set it with --broker-base-url (CLI), PACT_BROKER_BASE_URL,"
@@ -160,7 +160,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void a_2xx_that_is_not_json_is_an_error() {
+  void a2xxThatIsNotJsonIsAnError() {
     broker.server.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<html>login</html>")));
 
     assertThatThrownBy(() -> broker.client().build().environments())
@@ -170,7 +170,7 @@ class PactBrokerClientTransportTest {
   }
 
   @Test
-  void an_unreachable_broker_is_retried_then_named() throws IOException {
+  void anUnreachableBrokerIsRetriedThenNamed() throws IOException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();

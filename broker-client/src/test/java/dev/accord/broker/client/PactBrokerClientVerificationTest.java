@@ -27,7 +27,7 @@ class PactBrokerClientVerificationTest {
   }
 
   @Test
-  void pacts_for_verification_posts_selectors_to_the_index_relation_and_reads_pending_wip_and_notices() {
+  void pactsForVerificationPostsSelectorsToTheIndexRelationAndReadsPendingWipAndNotices() {
     // GIVEN a broker whose index advertises an internal host name, as behind a proxy
     broker.withIndex("http://broker.internal:9292");
     broker.server.stubFor(
@@ -81,7 +81,7 @@ class PactBrokerClientVerificationTest {
   }
 
   @Test
-  void pacts_for_verification_falls_back_to_latest_provider_pacts_on_an_old_broker() {
+  void pactsForVerificationFallsBackToLatestProviderPactsOnAnOldBroker() {
     // GIVEN an index without pb:provider-pacts-for-verification
     broker.server.stubFor(
         get(urlEqualTo("/"))
@@ -101,7 +101,7 @@ class PactBrokerClientVerificationTest {
   }
 
   @Test
-  void selectors_on_an_old_broker_fail_naming_the_missing_relation() {
+  void selectorsOnAnOldBrokerFailNamingTheMissingRelation() {
     broker.server.stubFor(get(urlEqualTo("/")).willReturn(hal(200, "{\"_links\":{\"pb:latest-provider-pacts\":{\"href\":\"/x\"}}}")));
 
     assertThatThrownBy(
@@ -115,7 +115,7 @@ class PactBrokerClientVerificationTest {
   }
 
   @Test
-  void fetch_pact_returns_the_text_and_the_publish_link() {
+  void fetchPactReturnsTheTextAndThePublishLink() {
     broker.withIndex();
     String pactJson =
         "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"},\"interactions\":[],"
@@ -134,7 +134,7 @@ class PactBrokerClientVerificationTest {
   }
 
   @Test
-  void publishing_results_records_branch_and_tags_then_posts_the_result() {
+  void publishingResultsRecordsBranchAndTagsThenPostsTheResult() {
     broker.withIndex();
     broker.server.stubFor(put(urlEqualTo("/pacticipants/products/branches/feat%2Fy/versions/abc123")).willReturn(hal(201, "{}")));
     broker.server.stubFor(put(urlEqualTo("/pacticipants/products/versions/abc123/tags/dev")).willReturn(hal(201, "{}")));
@@ -171,7 +171,7 @@ class PactBrokerClientVerificationTest {
   }
 
   @Test
-  void a_broker_outage_while_publishing_is_an_error_naming_the_url() {
+  void aBrokerOutageWhilePublishingIsAnErrorNamingTheUrl() {
     broker.withIndex();
     broker.server.stubFor(post(urlEqualTo("/results")).willReturn(hal(503, "{}")));
 
@@ -185,7 +185,7 @@ class PactBrokerClientVerificationTest {
   }
 
   @Test
-  void a_pact_without_a_publish_link_cannot_have_results_published() {
+  void aPactWithoutAPublishLinkCannotHaveResultsPublished() {
     BrokerPact fromFile = new BrokerPact("file:pact.json", "{}", "web", "products", java.util.Optional.empty(), java.util.Optional.empty());
 
     assertThatThrownBy(() -> broker.client().build().publishVerificationResults(fromFile, VerificationResult.of("products", "1", true)))

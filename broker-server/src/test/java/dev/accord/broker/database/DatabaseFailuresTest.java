@@ -15,26 +15,26 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /** Which failures are the database's outage (503) and which are a refused request (left to the API's error handling). */
 class DatabaseFailuresTest {
   @Test
-  void postgres_shutting_down_under_a_query_is_an_outage() {
+  void postgresShuttingDownUnderAQueryIsAnOutage() {
     SQLException shutdown = new SQLException("FATAL: terminating connection due to administrator command", "57P01");
     assertThat(DatabaseFailures.outage(new JpaSystemException(new GenericJDBCException("JDBC exception executing SQL", shutdown)))).contains(shutdown);
   }
 
   @Test
-  void a_rollback_on_a_connection_the_pool_already_closed_is_an_outage() {
+  void aRollbackOnAConnectionThePoolAlreadyClosedIsAnOutage() {
     SQLException closed = new SQLException("Connection is closed");
     assertThat(DatabaseFailures.outage(new JpaSystemException(new TransactionException("Unable to rollback against JDBC Connection", closed))))
         .contains(closed);
   }
 
   @Test
-  void no_connection_within_the_pool_timeout_is_an_outage() {
+  void noConnectionWithinThePoolTimeoutIsAnOutage() {
     SQLException timeout = new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 2000ms");
     assertThat(DatabaseFailures.outage(new CannotCreateTransactionException("Could not open JPA EntityManager for transaction", timeout))).isPresent();
   }
 
   @Test
-  void h2_failing_to_write_its_file_on_commit_is_an_outage() {
+  void h2FailingToWriteItsFileOnCommitIsAnOutage() {
     IOException full = new IOException("No space left on device");
     SQLException general = new SQLException("General error: MVStoreException: Writing failed; SQL statement: COMMIT", "HY000", 50000,
         new RuntimeException("Writing to file failed", full));
@@ -44,7 +44,7 @@ class DatabaseFailuresTest {
   }
 
   @Test
-  void a_constraint_violation_or_a_bug_is_not_an_outage() {
+  void aConstraintViolationOrABugIsNotAnOutage() {
     assertThat(DatabaseFailures.outage(new DataIntegrityViolationException("duplicate key",
         new SQLIntegrityConstraintViolationException("duplicate key value violates unique constraint", "23505")))).isEmpty();
     assertThat(DatabaseFailures.outage(new IllegalStateException("a bug", new IOException("not the database")))).isEmpty();

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class FailedTestsTest {
   @Test
-  void names_the_failing_interactions_and_their_mismatches_as_accord_and_pact_jvm_publish_them() {
+  void namesTheFailingInteractionsAndTheirMismatchesAsAccordAndPactJvmPublishThem() {
     String results = """
         [{"interactionId":"a1","interactionDescription":"a request for a product","success":false,
           "mismatches":[{"attribute":"body","identifier":"$","description":"Body mismatch: $ -> Actual map is missing the following keys: name\\n  expected: {}\\n"},
@@ -24,7 +24,7 @@ class FailedTestsTest {
   }
 
   @Test
-  void bounds_the_answer_to_three_interactions_of_three_mismatches_then_counts_the_rest() {
+  void boundsTheAnswerToThreeInteractionsOfThreeMismatchesThenCountsTheRest() {
     StringBuilder json = new StringBuilder("[");
     for (int i = 1; i <= 5; i++) {
       json.append(i > 1 ? "," : "").append("{\"interactionDescription\":\"i").append(i).append("\",\"success\":false,\"mismatches\":[");
@@ -46,7 +46,7 @@ class FailedTestsTest {
   }
 
   @Test
-  void reads_the_ruby_verifiers_tests_object_and_exceptions() {
+  void readsTheRubyVerifiersTestsObjectAndExceptions() {
     String ruby = """
         {"summary":{"testCount":2,"failureCount":1},"tests":[
           {"testDescription":"has status code 200","status":"passed"},
@@ -57,7 +57,7 @@ class FailedTestsTest {
   }
 
   @Test
-  void says_nothing_when_there_is_nothing_usable() {
+  void saysNothingWhenThereIsNothingUsable() {
     assertThat(FailedTests.describe(null)).isEmpty();
     assertThat(FailedTests.describe("[]")).isEmpty();
     assertThat(FailedTests.describe("not json")).isEmpty();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class MatrixQueryTest {
   @Test
-  void parses_the_rust_clients_query_with_raw_brackets_and_starts_a_new_selector_when_a_key_repeats() {
+  void parsesTheRustClientsQueryWithRawBracketsAndStartsANewSelectorWhenAKeyRepeats() {
     MatrixQuery q = MatrixQuery.parse("q[][pacticipant]=Foo&q[][version]=1&q[][pacticipant]=Bar&q[][latest]=true"
         + "&ignore[][pacticipant]=Baz&latestby=cvpv&environment=production");
     assertThat(q.selectors()).hasSize(2);
@@ -22,14 +22,14 @@ class MatrixQueryTest {
   }
 
   @Test
-  void accepts_percent_encoded_brackets_the_flat_form_and_form_decodes_values() {
+  void acceptsPercentEncodedBracketsTheFlatFormAndFormDecodesValues() {
     MatrixQuery q = MatrixQuery.parse("q%5B%5D%5Bpacticipant%5D=My+App&q[]version=1.0%2Bbuild");
     assertThat(q.selectors().get(0).pacticipant()).isEqualTo("My App");
     assertThat(q.selectors().get(0).version()).isEqualTo("1.0+build");
   }
 
   @Test
-  void refuses_queries_the_pact_broker_refuses_with_the_same_sentences() {
+  void refusesQueriesThePactBrokerRefusesWithTheSameSentences() {
     assertThatThrownBy(() -> MatrixQuery.parse("latestby=cvp")).isInstanceOf(ApiException.class)
         .hasMessageStartingWith("Please provide 1 or more version selectors");
     assertThatThrownBy(() -> MatrixQuery.parse("q[][pacticipant]=Foo&q[][version]=1&q[][latest]=true")).isInstanceOf(ApiException.class)

@@ -6,20 +6,20 @@ import org.junit.jupiter.api.Test;
 
 class BadgeTest {
   @Test
-  void the_three_states_have_their_text_and_colour() {
+  void theThreeStatesHaveTheirTextAndColour() {
     assertThat(Badge.of("pact", true).svg()).contains(">verified</text>", Badge.VERIFIED);
     assertThat(Badge.of("pact", false).svg()).contains(">failed</text>", Badge.FAILED);
     assertThat(Badge.of("pact", null).svg()).contains(">unknown</text>", Badge.UNKNOWN);
   }
 
   @Test
-  void text_is_escaped_so_a_label_cannot_inject_markup() {
+  void textIsEscapedSoALabelCannotInjectMarkup() {
     String svg = Badge.of("<script>\"&'", true).svg();
     assertThat(svg).contains("&lt;script&gt;&quot;&amp;&apos;").doesNotContain("<script>");
   }
 
   @Test
-  void a_longer_label_makes_a_wider_badge() {
+  void aLongerLabelMakesAWiderBadge() {
     assertThat(width(Badge.of("a much longer label", true).svg())).isGreaterThan(width(Badge.of("pact", true).svg()));
   }
 

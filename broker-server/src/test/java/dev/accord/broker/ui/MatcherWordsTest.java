@@ -15,7 +15,7 @@ class MatcherWordsTest {
   static final JsonNode BODY = Json.parse("{\"price\":29.99,\"tags\":[\"new\",\"sale\"],\"items\":[{\"id\":7}],\"meta\":{\"a b\":\"x\"}}");
 
   @Test
-  void common_matchers_read_as_plain_words_with_the_example() {
+  void commonMatchersReadAsPlainWordsWithTheExample() {
     assertThat(words("$.price", new MatchingRule.DecimalType())).isEqualTo("any decimal (like 29.99)");
     assertThat(words("$.tags", new MatchingRule.Type(1, null))).isEqualTo("an array of at least 1 element, each like \"new\"");
     assertThat(words("$.tags", new MatchingRule.Type(2, 5))).isEqualTo("an array of 2 to 5 elements, each like \"new\"");
@@ -29,13 +29,13 @@ class MatcherWordsTest {
   }
 
   @Test
-  void rule_lists_say_whether_all_or_any_must_hold() {
+  void ruleListsSayWhetherAllOrAnyMustHold() {
     RuleList or = new RuleList(List.of(new MatchingRule.IntegerType(), new MatchingRule.Null()), RuleLogic.OR);
     assertThat(MatcherWords.explain(or, null)).isEqualTo("any integer or null");
   }
 
   @Test
-  void generators_say_what_replaces_the_example() {
+  void generatorsSayWhatReplacesTheExample() {
     assertThat(MatcherWords.explain(new Generator.RandomInt(1, 10))).isEqualTo("a random integer from 1 to 10");
     assertThat(MatcherWords.explain(new Generator.ProviderState("${id}", Generator.DataType.INTEGER)))
         .isEqualTo("filled in from the provider state: ${id}");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** What attempt logs show of a request: secrets replaced, everything else as sent. */
 class WebhookSenderTest {
   @Test
-  void logged_urls_hide_passwords_and_secret_query_values() {
+  void loggedUrlsHidePasswordsAndSecretQueryValues() {
     assertThat(WebhookSender.redactUrl("https://ci.example.com/build?token=abc&job=api&API_KEY=k1#x"))
         .isEqualTo("https://ci.example.com/build?token=**********&job=api&API_KEY=**********#x");
     assertThat(WebhookSender.redactUrl("https://bot:hunter2@ci.example.com/build")).isEqualTo("https://bot:**********@ci.example.com/build");
@@ -17,7 +17,7 @@ class WebhookSenderTest {
   }
 
   @Test
-  void logged_headers_hide_credentials_and_tokens() {
+  void loggedHeadersHideCredentialsAndTokens() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Authorization", "Bearer x");
     headers.put("X-Gitlab-Token", "t");

@@ -23,7 +23,7 @@ class WebhookTargetsTest {
   }
 
   @Test
-  void a_name_that_resolves_to_an_internal_address_is_refused_unless_allow_listed() throws Exception {
+  void aNameThatResolvesToAnInternalAddressIsRefusedUnlessAllowListed() throws Exception {
     assertThat(targets().refusal("ci.example.com", ip("10.1.2.3"))).isEqualTo("host \"ci.example.com\" resolves to 10.1.2.3, a private (site-local) "
         + "address; webhooks may not target internal addresses unless the host is listed in accord.webhooks.allowed-hosts");
     assertThat(targets().refusal("ci.example.com", ip("93.184.216.34", "127.0.0.1"))).contains("a loopback address");
@@ -35,7 +35,7 @@ class WebhookTargetsTest {
   }
 
   @Test
-  void internal_kinds_cover_the_usual_ranges() throws Exception {
+  void internalKindsCoverTheUsualRanges() throws Exception {
     assertThat(WebhookTargets.internalKind(ip("169.254.169.254")[0])).isEqualTo("link-local");
     assertThat(WebhookTargets.internalKind(ip("192.168.0.1")[0])).isEqualTo("private (site-local)");
     assertThat(WebhookTargets.internalKind(ip("100.64.0.1")[0])).isEqualTo("carrier-grade NAT (100.64.0.0/10)");

@@ -24,7 +24,7 @@ class StubCommandTest {
   @TempDir Path dir;
 
   @Test
-  void stub_serves_matching_requests_and_explains_the_closest_interaction_for_others() throws Exception {
+  void stubServesMatchingRequestsAndExplainsTheClosestInteractionForOthers() throws Exception {
     StubCommand command = new StubCommand();
     CommandLine cli = new CommandLine(command);
     cli.setOut(new PrintWriter(out, true));
@@ -56,7 +56,7 @@ class StubCommandTest {
   }
 
   @Test
-  void stub_answers_a_request_sent_the_moment_the_port_accepts_from_every_interaction_of_a_large_pact() throws Exception {
+  void stubAnswersARequestSentTheMomentThePortAcceptsFromEveryInteractionOfALargePact() throws Exception {
     // GIVEN a pact file of 20,000 interactions GET /items/<i>
     StringBuilder pact = new StringBuilder("{\"consumer\": {\"name\": \"shop\"}, \"provider\": {\"name\": \"items\"},"
         + " \"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}, \"interactions\": [");

@@ -65,7 +65,7 @@ class VerifyCommandTest {
   }
 
   @Test
-  void verify_passes_with_exit_0_calls_the_state_url_and_writes_the_reports() throws Exception {
+  void verifyPassesWithExit0CallsTheStateUrlAndWritesTheReports() throws Exception {
     String url = startProvider();
 
     int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
@@ -85,7 +85,7 @@ class VerifyCommandTest {
   }
 
   @Test
-  void coverage_counts_the_interactions_a_consumer_filter_left_out() throws Exception {
+  void coverageCountsTheInteractionsAConsumerFilterLeftOut() throws Exception {
     // GIVEN two consumers' pacts, and a run that keeps only billing-service
     String url = startProvider();
     Path billing = dir.resolve("billing.json");
@@ -110,7 +110,7 @@ class VerifyCommandTest {
   }
 
   @Test
-  void verify_exits_1_when_the_provider_breaks_the_contract_naming_interaction_and_path() throws Exception {
+  void verifyExits1WhenTheProviderBreaksTheContractNamingInteractionAndPath() throws Exception {
     String url = startProvider();
     price = "\"9.99\"";
 
@@ -123,7 +123,7 @@ class VerifyCommandTest {
   }
 
   @Test
-  void verify_reports_every_problem_of_a_bad_pact_still_verifies_the_good_one_and_exits_1() throws Exception {
+  void verifyReportsEveryProblemOfABadPactStillVerifiesTheGoodOneAndExits1() throws Exception {
     // GIVEN a pact directory with an invalid pact (a bad status, an interaction without a description) and a valid one
     String url = startProvider();
     Path pacts = Files.createDirectories(dir.resolve("pacts"));
@@ -170,7 +170,7 @@ class VerifyCommandTest {
   }
 
   @Test
-  void states_only_mode_exercises_the_state_endpoint_without_requests() throws Exception {
+  void statesOnlyModeExercisesTheStateEndpointWithoutRequests() throws Exception {
     String url = startProvider();
 
     int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),

@@ -19,20 +19,20 @@ class VerifyCommandUsageTest {
   }
 
   @Test
-  void no_pact_source_is_a_usage_error_with_exit_code_2() {
+  void noPactSourceIsAUsageErrorWithExitCode2() {
     assertThat(run("--provider", "products-service", "--provider-base-url", "http://localhost:8080")).isEqualTo(2);
     assertThat(err.toString()).contains("No pacts to verify: give --pact-file, --pact-dir, --pact-url or --broker-url");
   }
 
   @Test
-  void publish_without_a_provider_version_says_how_to_get_one() {
+  void publishWithoutAProviderVersionSaysHowToGetOne() {
     assertThat(run("--provider", "p", "--provider-base-url", "http://localhost:8080", "--broker-url",
         "http://localhost:9292", "--publish")).isEqualTo(2);
     assertThat(err.toString()).contains("--publish needs --provider-version (use the git SHA");
   }
 
   @Test
-  void an_unknown_report_format_a_bad_base_url_and_a_bad_selector_are_usage_errors() {
+  void anUnknownReportFormatABadBaseUrlAndABadSelectorAreUsageErrors() {
     assertThat(run("--provider", "p", "--provider-base-url", "http://localhost:8080", "--pact-file", "x.json",
         "--report", "pdf")).isEqualTo(2);
     assertThat(err.toString()).contains("--report pdf: use junit, json or html");
@@ -44,13 +44,13 @@ class VerifyCommandUsageTest {
   }
 
   @Test
-  void states_only_needs_a_state_change_url() {
+  void statesOnlyNeedsAStateChangeUrl() {
     assertThat(run("--provider", "p", "--pact-file", "x.json", "--states-only")).isEqualTo(2);
     assertThat(err.toString()).contains("--states-only needs --state-change-url");
   }
 
   @Test
-  void a_missing_pact_file_fails_with_exit_code_1_naming_the_file() {
+  void aMissingPactFileFailsWithExitCode1NamingTheFile() {
     assertThat(run("--provider", "p", "--provider-base-url", "http://127.0.0.1:9", "--pact-file",
         "does-not-exist.json")).isEqualTo(1);
     assertThat(out.toString()).contains("does-not-exist.json does not exist or is not a file");

@@ -70,7 +70,7 @@ class VerifyRunControlTest {
   }
 
   @Test
-  void a_filter_that_selects_nothing_exits_1_naming_each_filter_and_allow_empty_exits_0() {
+  void aFilterThatSelectsNothingExits1NamingEachFilterAndAllowEmptyExits0() {
     // WHEN the consumer filter has a typo
     int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
         "--provider-base-url", "http://127.0.0.1:9", "--filter-consumer", "order-service");
@@ -91,7 +91,7 @@ class VerifyRunControlTest {
   }
 
   @Test
-  void a_hung_provider_with_1000_interactions_stops_after_3_consecutive_timeouts() throws Exception {
+  void aHungProviderWith1000InteractionsStopsAfter3ConsecutiveTimeouts() throws Exception {
     // GIVEN a provider that accepts connections and never answers, and a pact of 1,000 interactions
     hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(() -> {
@@ -136,7 +136,7 @@ class VerifyRunControlTest {
   }
 
   @Test
-  void verbose_prints_state_changes_requests_and_responses_with_credentials_redacted_and_headers_are_added()
+  void verbosePrintsStateChangesRequestsAndResponsesWithCredentialsRedactedAndHeadersAreAdded()
       throws Exception {
     String url = startProvider();
 
@@ -160,7 +160,7 @@ class VerifyRunControlTest {
   }
 
   @Test
-  void state_changes_as_query_without_teardown_for_providers_built_for_the_reference_verifier() throws Exception {
+  void stateChangesAsQueryWithoutTeardownForProvidersBuiltForTheReferenceVerifier() throws Exception {
     String url = startProvider();
 
     int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
@@ -173,7 +173,7 @@ class VerifyRunControlTest {
   }
 
   @Test
-  void a_header_without_a_name_is_a_usage_error() {
+  void aHeaderWithoutANameIsAUsageError() {
     int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
         "--provider-base-url", "http://127.0.0.1:9", "--header", "no separator");
     assertThat(exit).isEqualTo(2);

@@ -24,7 +24,7 @@ class DifferentialTest {
   static final int DEFAULT_CASES = 400;
 
   @Test
-  void accord_and_the_reference_implementation_agree_on_every_case_outside_the_known_list() throws Exception {
+  void accordAndTheReferenceImplementationAgreeOnEveryCaseOutsideTheKnownList() throws Exception {
     // GIVEN the standard pact CLI and a seeded set of cases
     Path cli = pactCli();
     long seed = Long.getLong("accord.differential.seed", DEFAULT_SEED);

@@ -68,7 +68,7 @@ class GenerationFromPactFileTest {
   private final HttpInteraction http = pact.httpInteractions().get(0);
 
   @Test
-  void provider_side_prepares_the_request_from_the_provider_state() {
+  void providerSidePreparesTheRequestFromTheProviderState() {
     Map<String, JsonNode> state = http.providerStates().get(0).params();
     HttpRequest request = Generation.generateRequest(http.request(),
         new GeneratorContext(GeneratorMode.PROVIDER, state, Optional.empty(), 5, FIXED));
@@ -78,7 +78,7 @@ class GenerationFromPactFileTest {
   }
 
   @Test
-  void consumer_side_prepares_the_response_with_the_mock_server_url() {
+  void consumerSidePreparesTheResponseWithTheMockServerUrl() {
     HttpResponse response = Generation.generateResponse(http.response(),
         new GeneratorContext(GeneratorMode.CONSUMER, Map.of(), Optional.of("http://127.0.0.1:40123"), 5, FIXED));
     JsonNode body = response.body().asJson();
@@ -89,7 +89,7 @@ class GenerationFromPactFileTest {
   }
 
   @Test
-  void provider_side_fills_the_expected_response_from_the_state_keeping_the_json_type() {
+  void providerSideFillsTheExpectedResponseFromTheStateKeepingTheJsonType() {
     HttpResponse response = Generation.generateResponse(http.response(),
         new GeneratorContext(GeneratorMode.PROVIDER, Map.of("id", Json.parse("42")), Optional.empty(), 5, FIXED));
     JsonNode body = response.body().asJson();
@@ -98,7 +98,7 @@ class GenerationFromPactFileTest {
   }
 
   @Test
-  void consumer_side_prepares_a_message() {
+  void consumerSidePreparesAMessage() {
     MessageContents message = ((AsyncMessageInteraction) pact.interactions().get(1)).contents();
     MessageContents out = Generation.generateMessage(message, GeneratorContext.consumer("http://mock", 5)
         .withClock(FIXED));

@@ -28,7 +28,7 @@ class GenerationTest {
   }
 
   @Test
-  void same_seed_gives_the_same_values_and_another_seed_other_values() {
+  void sameSeedGivesTheSameValuesAndAnotherSeedOtherValues() {
     HttpResponse response = jsonResponse("{\"a\": 0, \"b\": \"x\", \"c\": \"y\"}", Generators.empty()
         .with(Category.BODY, "$.a", INT)
         .with(Category.BODY, "$.b", new Generator.Uuid(null))
@@ -44,14 +44,14 @@ class GenerationTest {
   }
 
   @Test
-  void the_pact_keeps_its_examples() {
+  void thePactKeepsItsExamples() {
     HttpResponse response = jsonResponse("{\"a\": 0}", Generators.empty().with(Category.BODY, "$.a", INT));
     Generation.generateResponse(response, consumer(1));
     assertThat(response.body().asJson()).isEqualTo(Json.parse("{\"a\": 0}"));
   }
 
   @Test
-  void json_body_paths_reach_fields_brackets_indices_and_wildcards() {
+  void jsonBodyPathsReachFieldsBracketsIndicesAndWildcards() {
     String body = "{\"items\": [{\"id\": 0, \"n\": \"k\"}, {\"id\": 0, \"n\": \"k\"}], \"odd key\": \"x\","
         + " \"first\": [\"a\", \"b\"], \"map\": {\"p\": \"q\", \"r\": \"s\"}, \"untouched\": \"u\"}";
     Generators gens = Generators.empty()
@@ -75,14 +75,14 @@ class GenerationTest {
   }
 
   @Test
-  void root_path_replaces_the_whole_json_body() {
+  void rootPathReplacesTheWholeJsonBody() {
     JsonNode out = Generation.generateResponse(jsonResponse("\"x\"", Generators.empty()
         .with(Category.BODY, "$", INT)), consumer(3)).body().asJson();
     assertThat(out.isInt()).isTrue();
   }
 
   @Test
-  void an_invalid_body_path_is_reported_with_the_valid_forms() {
+  void anInvalidBodyPathIsReportedWithTheValidForms() {
     HttpResponse response = jsonResponse("{}", Generators.empty().with(Category.BODY, "$.a[x]", INT));
     assertThatThrownBy(() -> Generation.generateResponse(response, consumer(3)))
         .isInstanceOf(GeneratorException.class)
@@ -92,7 +92,7 @@ class GenerationTest {
   }
 
   @Test
-  void status_header_and_body_of_a_response() {
+  void statusHeaderAndBodyOfAResponse() {
     HttpResponse response = HttpResponse.of(200)
         .withHeaders(Map.of("X-Count", List.of("0", "0")))
         .withGenerators(Generators.empty()
@@ -106,7 +106,7 @@ class GenerationTest {
   }
 
   @Test
-  void a_status_generator_must_produce_a_status_code() {
+  void aStatusGeneratorMustProduceAStatusCode() {
     HttpResponse response = HttpResponse.of(200).withGenerators(Generators.empty()
         .with(Category.STATUS, "", new Generator.RandomString(4)));
     assertThatThrownBy(() -> Generation.generateResponse(response, consumer(11)))
@@ -117,7 +117,7 @@ class GenerationTest {
   }
 
   @Test
-  void method_path_and_query_of_a_request() {
+  void methodPathAndQueryOfARequest() {
     HttpRequest request = HttpRequest.of("GET", "/items/1")
         .withQuery(Map.of("page", List.of("1")))
         .withGenerators(Generators.empty()
@@ -133,7 +133,7 @@ class GenerationTest {
   }
 
   @Test
-  void form_urlencoded_bodies_are_generated_by_parameter_name() {
+  void formUrlencodedBodiesAreGeneratedByParameterName() {
     HttpRequest request = HttpRequest.of("POST", "/form")
         .withHeaders(Map.of("Content-Type", List.of("application/x-www-form-urlencoded")))
         .withBody(Body.text("a=1&b=hello+world&c=3", ContentType.FORM))
@@ -145,7 +145,7 @@ class GenerationTest {
   }
 
   @Test
-  void text_bodies_are_generated_whole_at_the_root() {
+  void textBodiesAreGeneratedWholeAtTheRoot() {
     HttpResponse response = HttpResponse.of(200)
         .withBody(Body.text("hello", ContentType.TEXT))
         .withGenerators(Generators.empty().with(Category.BODY, "$", new Generator.Regex("bye \\d{2}")));
@@ -153,7 +153,7 @@ class GenerationTest {
   }
 
   @Test
-  void body_generators_on_an_xml_body_are_refused_with_the_supported_types() {
+  void bodyGeneratorsOnAnXmlBodyAreRefusedWithTheSupportedTypes() {
     HttpResponse response = HttpResponse.of(200)
         .withBody(Body.bytes("<a>1</a>".getBytes(StandardCharsets.UTF_8), ContentType.XML))
         .withGenerators(Generators.empty().with(Category.BODY, "$.a", INT));
@@ -164,13 +164,13 @@ class GenerationTest {
   }
 
   @Test
-  void a_missing_body_stays_missing() {
+  void aMissingBodyStaysMissing() {
     HttpResponse response = HttpResponse.of(200).withGenerators(Generators.empty().with(Category.BODY, "$.a", INT));
     assertThat(Generation.generateResponse(response, consumer(2)).body().isMissing()).isTrue();
   }
 
   @Test
-  void message_contents_and_metadata() {
+  void messageContentsAndMetadata() {
     MessageContents message = new MessageContents(Body.json(Json.parse("{\"id\": \"x\"}")),
         Map.of("key", Json.parse("\"k\""), "partition", Json.parse("0")), null,
         Generators.empty()
@@ -186,7 +186,7 @@ class GenerationTest {
   }
 
   @Test
-  void without_generators_the_same_instance_comes_back() {
+  void withoutGeneratorsTheSameInstanceComesBack() {
     HttpRequest request = HttpRequest.of("GET", "/");
     assertThat(Generation.generateRequest(request, consumer(1))).isSameAs(request);
   }

@@ -20,7 +20,7 @@ class MockServerUrlGeneratorTest {
   }
 
   @Test
-  void replaces_scheme_host_and_port_keeping_the_captured_path() {
+  void replacesSchemeHostAndPortKeepingTheCapturedPath() {
     assertThat(value(ORDERS, consumerAt("http://127.0.0.1:51234")).asString())
         .isEqualTo("http://127.0.0.1:51234/orders/42");
     assertThat(value(ORDERS, consumerAt("http://127.0.0.1:51234/")).asString())
@@ -28,19 +28,19 @@ class MockServerUrlGeneratorTest {
   }
 
   @Test
-  void uses_the_current_value_when_the_generator_has_no_example() {
+  void usesTheCurrentValueWhenTheGeneratorHasNoExample() {
     Generator g = new Generator.MockServerUrl(null, ".*(/a/b)$");
     assertThat(value(g, consumerAt("http://mock"), "\"https://prod.example.com/a/b\"").asString())
         .isEqualTo("http://mock/a/b");
   }
 
   @Test
-  void does_not_run_in_provider_mode() {
+  void doesNotRunInProviderMode() {
     assertThat(value(ORDERS, provider(Map.of(), 1)).asString()).isEqualTo("example");
   }
 
   @Test
-  void fails_when_the_regex_does_not_match_the_example() {
+  void failsWhenTheRegexDoesNotMatchTheExample() {
     Generator g = new Generator.MockServerUrl("http://localhost:8080/items/1", ".*(/orders/\\d+)$");
     assertThatThrownBy(() -> value(g, consumerAt("http://mock")))
         .isInstanceOf(GeneratorException.class)
@@ -48,7 +48,7 @@ class MockServerUrlGeneratorTest {
   }
 
   @Test
-  void fails_when_the_context_has_no_mock_server_url() {
+  void failsWhenTheContextHasNoMockServerUrl() {
     assertThatThrownBy(() -> value(ORDERS, consumerAt(null)))
         .isInstanceOf(GeneratorException.class)
         .hasMessageContaining("the generator context has no mock server URL");

@@ -29,7 +29,7 @@ class ProviderStateGeneratorTest {
   }
 
   @Test
-  void interpolation_gives_a_string_by_default() {
+  void interpolationGivesAStringByDefault() {
     JsonNode v = value(new Generator.ProviderState("${id}", null), provider(STATE, 1));
     assertThat(v.isString()).isTrue();
     assertThat(v.asString()).isEqualTo("1000");
@@ -38,13 +38,13 @@ class ProviderStateGeneratorTest {
   }
 
   @Test
-  void a_bare_name_is_a_raw_lookup_keeping_the_json_type() {
+  void aBareNameIsARawLookupKeepingTheJsonType() {
     assertThat(value(new Generator.ProviderState("id", null), provider(STATE, 1))).isEqualTo(Json.parse("1000"));
     assertThat(value(new Generator.ProviderState("tags", null), provider(STATE, 1))).isEqualTo(Json.parse("[\"a\",\"b\"]"));
   }
 
   @Test
-  void data_type_converts_the_value() {
+  void dataTypeConvertsTheValue() {
     assertThat(value(new Generator.ProviderState("${id}", DataType.INTEGER), provider(STATE, 1)))
         .isEqualTo(Json.parse("1000"));
     assertThat(value(new Generator.ProviderState("${price}", DataType.DECIMAL), provider(STATE, 1)).decimalValue())
@@ -60,7 +60,7 @@ class ProviderStateGeneratorTest {
   }
 
   @Test
-  void an_unresolved_name_fails_naming_the_expression_and_the_available_names() {
+  void anUnresolvedNameFailsNamingTheExpressionAndTheAvailableNames() {
     assertThatThrownBy(() -> value(new Generator.ProviderState("/orders/${orderId}", null), provider(STATE, 1)))
         .isInstanceOf(GeneratorException.class)
         .hasMessage("Cannot generate body $.v with ProviderState generator (expression '/orders/${orderId}'): the"
@@ -70,19 +70,19 @@ class ProviderStateGeneratorTest {
   }
 
   @Test
-  void a_value_that_cannot_be_converted_fails_naming_the_data_type() {
+  void aValueThatCannotBeConvertedFailsNamingTheDataType() {
     assertThatThrownBy(() -> value(new Generator.ProviderState("${name}", DataType.INTEGER), provider(STATE, 1)))
         .isInstanceOf(GeneratorException.class)
         .hasMessageContaining("the value \"Ada\" from expression '${name}' cannot be converted to dataType INTEGER");
   }
 
   @Test
-  void provider_state_generators_do_not_run_in_consumer_mode() {
+  void providerStateGeneratorsDoNotRunInConsumerMode() {
     assertThat(value(new Generator.ProviderState("${id}", null), consumer(1)).asString()).isEqualTo("example");
   }
 
   @Test
-  void fills_the_request_path_header_and_query() {
+  void fillsTheRequestPathHeaderAndQuery() {
     HttpRequest request = HttpRequest.of("GET", "/users/1")
         .withHeaders(Map.of("X-User", java.util.List.of("1")))
         .withGenerators(Generators.empty()

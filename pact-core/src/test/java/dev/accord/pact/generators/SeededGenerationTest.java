@@ -32,7 +32,7 @@ class SeededGenerationTest {
           .with(Category.BODY, "$.e", new Generator.RandomBoolean()));
 
   @Test
-  void the_same_seed_always_gives_the_same_response() {
+  void theSameSeedAlwaysGivesTheSameResponse() {
     long[] seeds = new Random(99).longs(200).toArray();
     for (long seed : seeds) {
       HttpResponse first = Generation.generateResponse(RESPONSE, GeneratorContext.consumer("http://m", seed));
@@ -53,7 +53,7 @@ class SeededGenerationTest {
   }
 
   @Test
-  void neighbouring_seeds_do_not_give_neighbouring_values() {
+  void neighbouringSeedsDoNotGiveNeighbouringValues() {
     long distinct = LongStream.range(0, 20)
         .mapToObj(seed -> Generation.generateResponse(RESPONSE, GeneratorContext.consumer("http://m", seed))
             .body().asJson().get("e").booleanValue())

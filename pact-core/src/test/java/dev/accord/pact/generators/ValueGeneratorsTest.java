@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 class ValueGeneratorsTest {
 
   @Test
-  void random_int_stays_within_min_and_max_inclusive_and_reaches_both() {
+  void randomIntStaysWithinMinAndMaxInclusiveAndReachesBoth() {
     Set<Integer> seen = new HashSet<>();
     for (long seed = 0; seed < 200; seed++) {
       JsonNode v = value(new Generator.RandomInt(3, 5), consumer(seed));
@@ -25,7 +25,7 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void random_int_with_min_above_max_fails_naming_both() {
+  void randomIntWithMinAboveMaxFailsNamingBoth() {
     assertThatThrownBy(() -> value(new Generator.RandomInt(10, 1), consumer(1)))
         .isInstanceOf(GeneratorException.class)
         .hasMessage("Cannot generate body $.v with RandomInt generator (min 10, max 1): 'min' (10) is greater than"
@@ -33,7 +33,7 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void random_decimal_has_the_requested_number_of_digits_and_a_fraction() {
+  void randomDecimalHasTheRequestedNumberOfDigitsAndAFraction() {
     for (long seed = 0; seed < 50; seed++) {
       JsonNode v = value(new Generator.RandomDecimal(6), consumer(seed));
       assertThat(v.isNumber()).isTrue();
@@ -44,13 +44,13 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void random_hexadecimal_and_random_string_have_the_requested_length() {
+  void randomHexadecimalAndRandomStringHaveTheRequestedLength() {
     assertThat(value(new Generator.RandomHexadecimal(12), consumer(4)).asString()).matches("[0-9a-f]{12}");
     assertThat(value(new Generator.RandomString(20), consumer(4)).asString()).matches("[A-Za-z0-9]{20}");
   }
 
   @Test
-  void uuid_formats() {
+  void uuidFormats() {
     String hex = "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
     assertThat(value(new Generator.Uuid(null), consumer(1)).asString()).matches(hex);
     assertThat(value(new Generator.Uuid("lower-case-hyphenated"), consumer(1)).asString()).matches(hex);
@@ -61,7 +61,7 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void unknown_uuid_format_lists_the_valid_ones() {
+  void unknownUuidFormatListsTheValidOnes() {
     assertThatThrownBy(() -> value(new Generator.Uuid("braces"), consumer(1)))
         .isInstanceOf(GeneratorException.class)
         .hasMessageContaining("unknown UUID format 'braces'; use one of simple, lower-case-hyphenated (the default),"
@@ -69,7 +69,7 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void random_boolean_gives_both_values_over_seeds() {
+  void randomBooleanGivesBothValuesOverSeeds() {
     Set<Boolean> seen = new HashSet<>();
     for (long seed = 0; seed < 20; seed++) {
       JsonNode v = value(new Generator.RandomBoolean(), consumer(seed));
@@ -80,7 +80,7 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void regex_generator_produces_a_full_match() {
+  void regexGeneratorProducesAFullMatch() {
     String regex = "\\d{3}-[A-Z]{2}(x|y)?";
     for (long seed = 0; seed < 30; seed++) {
       assertThat(value(new Generator.Regex(regex), consumer(seed)).asString()).matches(regex);
@@ -88,7 +88,7 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void date_time_and_datetime_default_formats_come_from_the_context_clock() {
+  void dateTimeAndDatetimeDefaultFormatsComeFromTheContextClock() {
     assertThat(value(new Generator.Date(null, null), consumer(1)).asString()).isEqualTo("2026-03-14");
     assertThat(value(new Generator.Time(null, null), consumer(1)).asString()).isEqualTo("15:09:26");
     assertThat(value(new Generator.DateTime(null, null), consumer(1)).asString())
@@ -96,7 +96,7 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void date_generators_apply_format_and_expression() {
+  void dateGeneratorsApplyFormatAndExpression() {
     assertThat(value(new Generator.Date("dd/MM/yyyy", "today + 1 day"), consumer(1)).asString())
         .isEqualTo("15/03/2026");
     assertThat(value(new Generator.Time("HH:mm", "noon + 90 minutes"), consumer(1)).asString()).isEqualTo("13:30");
@@ -105,14 +105,14 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void invalid_date_format_names_the_pattern() {
+  void invalidDateFormatNamesThePattern() {
     assertThatThrownBy(() -> value(new Generator.Date("yyyy-MM-dd-qqqqqq", null), consumer(1)))
         .isInstanceOf(GeneratorException.class)
         .hasMessageContaining("the format 'yyyy-MM-dd-qqqqqq' is not a valid java.time DateTimeFormatter pattern");
   }
 
   @Test
-  void invalid_date_expression_names_the_word_and_what_was_expected() {
+  void invalidDateExpressionNamesTheWordAndWhatWasExpected() {
     assertThatThrownBy(() -> value(new Generator.Date(null, "today + 1 fortnite"), consumer(1)))
         .isInstanceOf(GeneratorException.class)
         .hasMessage("Cannot generate body $.v with Date generator (expression 'today + 1 fortnite'): in the expression"
@@ -120,7 +120,7 @@ class ValueGeneratorsTest {
   }
 
   @Test
-  void an_unknown_generator_type_fails_instead_of_keeping_the_example() {
+  void anUnknownGeneratorTypeFailsInsteadOfKeepingTheExample() {
     assertThatThrownBy(() -> value(new Generator.Other("Plugin", java.util.Map.of()), consumer(1)))
         .isInstanceOf(GeneratorException.class)
         .hasMessageContaining("the generator type 'Plugin' is not supported by Accord");

@@ -53,7 +53,7 @@ class PactReaderTest {
   }
 
   @Test
-  void v1_1PactReadsSnakeCaseStateAndResponseMatchingRules() {
+  void v11PactReadsSnakeCaseStateAndResponseMatchingRules() {
     Pact pact = PactReader.read(Fixtures.load("roundtrip/v1_1.json"), "v1_1.json");
 
     assertThat(pact.specification()).isEqualTo(PactSpecification.V1_1);

@@ -25,7 +25,7 @@ class MismatchWordsTest {
   }
 
   @Test
-  void status_and_header_mismatches_name_the_pacts_rule_or_that_none_applies() {
+  void statusAndHeaderMismatchesNameThePactsRuleOrThatNoneApplies() {
     // GIVEN a pact with a statusCode rule and a regex on one header, and a response breaking both and another header
     MatchingRules rules = MatchingRules.builder()
         .add(Category.STATUS, "", new MatchingRule.StatusCode("success", null))
@@ -63,7 +63,7 @@ class MismatchWordsTest {
   }
 
   @Test
-  void a_hint_is_given_only_for_an_exact_value_and_an_actual_value_of_the_same_kind() {
+  void aHintIsGivenOnlyForAnExactValueAndAnActualValueOfTheSameKind() {
     assertThat(MismatchWords.hint(body("\"Widget\"", "\"Gadget\""), Mismatch.NO_RULE)).isEqualTo("the pact expects"
         + " exactly this value; if any string will do, the consumer should use like(\"Widget\"), or"
         + " regex(\"...\", \"Widget\") for a format");
@@ -81,7 +81,7 @@ class MismatchWordsTest {
   }
 
   @Test
-  void the_request_sent_shows_every_part_with_credentials_redacted() {
+  void theRequestSentShowsEveryPartWithCredentialsRedacted() {
     Map<String, List<String>> query = new LinkedHashMap<>();
     query.put("q", List.of("shoes"));
     query.put("access_token", List.of("abc"));

@@ -61,7 +61,7 @@ class AccordProviderBudgetsTest {
   static class WithTheKey extends Provider {}
 
   @Test
-  void fail_fast_aborts_the_rest_after_the_first_failure_naming_why() {
+  void failFastAbortsTheRestAfterTheFirstFailureNamingWhy() {
     List<Outcome> outcomes = run(FailFast.class);
 
     assertThat(outcomes).extracting(Outcome::status)
@@ -70,7 +70,7 @@ class AccordProviderBudgetsTest {
   }
 
   @Test
-  void a_failure_budget_stops_the_class_once_it_is_used_up() {
+  void aFailureBudgetStopsTheClassOnceItIsUsedUp() {
     List<Outcome> outcomes = run(TwoFailuresAtMost.class);
 
     assertThat(outcomes).extracting(Outcome::status)
@@ -79,7 +79,7 @@ class AccordProviderBudgetsTest {
   }
 
   @Test
-  void headers_go_on_every_request() {
+  void headersGoOnEveryRequest() {
     assertThat(run(WithTheKey.class)).extracting(Outcome::status).containsOnly(Status.SUCCESSFUL).hasSize(4);
   }
 }

@@ -150,7 +150,7 @@ class AccordProviderRunOptionsTest {
 
 
   @Test
-  void an_unreachable_provider_fails_the_first_test_with_one_clear_error_and_aborts_the_other_999() {
+  void anUnreachableProviderFailsTheFirstTestWithOneClearErrorAndAbortsTheOther999() {
     List<Outcome> outcomes = run(UnreachableProvider.class);
 
     assertThat(outcomes).hasSize(1000);
@@ -165,7 +165,7 @@ class AccordProviderRunOptionsTest {
   }
 
   @Test
-  void a_seeded_class_prints_the_seed_on_failure_writes_its_reports_and_calls_its_hooks() throws Exception {
+  void aSeededClassPrintsTheSeedOnFailureWritesItsReportsAndCallsItsHooks() throws Exception {
     EVENTS.clear();
     List<Outcome> outcomes = run(SeededWithReportsAndHooks.class);
 
@@ -188,7 +188,7 @@ class AccordProviderRunOptionsTest {
   }
 
   @Test
-  void the_seed_comes_from_the_accord_seed_system_property_when_the_annotation_sets_none() {
+  void theSeedComesFromTheAccordSeedSystemPropertyWhenTheAnnotationSetsNone() {
     System.setProperty("accord.seed", "99");
     try {
       List<Outcome> outcomes = run(StatesOnlyFailing.class);
@@ -209,7 +209,7 @@ class AccordProviderRunOptionsTest {
   }
 
   @Test
-  void states_only_sets_up_and_tears_down_each_state_without_sending_a_request() {
+  void statesOnlySetsUpAndTearsDownEachStateWithoutSendingARequest() {
     EVENTS.clear();
     int before = REQUESTS.get();
 

@@ -160,7 +160,7 @@ class AccordProviderTestBrokerTest {
   }
 
   @Test
-  void verifies_the_pacts_the_broker_selects_and_publishes_the_results_under_the_provider_version_and_branch() {
+  void verifiesThePactsTheBrokerSelectsAndPublishesTheResultsUnderTheProviderVersionAndBranch() {
     System.setProperty("accord.test.publish", "true");
 
     List<Outcome> outcomes = run(FromBroker.class);
@@ -189,7 +189,7 @@ class AccordProviderTestBrokerTest {
   }
 
   @Test
-  void does_not_publish_unless_asked() {
+  void doesNotPublishUnlessAsked() {
     System.setProperty("accord.test.publish", "false");
 
     List<Outcome> outcomes = run(FromBroker.class);
@@ -201,7 +201,7 @@ class AccordProviderTestBrokerTest {
   }
 
   @Test
-  void a_partial_run_publishes_nothing_so_it_never_records_a_verdict() {
+  void aPartialRunPublishesNothingSoItNeverRecordsAVerdict() {
     System.setProperty("accord.test.publish", "true");
 
     List<Outcome> outcomes = run(FromBroker.class, org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId(
@@ -214,7 +214,7 @@ class AccordProviderTestBrokerTest {
   }
 
   @Test
-  void publishing_without_a_provider_version_fails_the_class_and_says_how_to_fix_it() {
+  void publishingWithoutAProviderVersionFailsTheClassAndSaysHowToFixIt() {
     List<Outcome> outcomes = run(NoProviderVersion.class);
 
     assertThat(outcomes).singleElement().satisfies(o -> {

@@ -50,7 +50,7 @@ class AccordProviderTestSelectionTest {
   }
 
   @Test
-  void filters_that_select_nothing_fail_the_class_with_the_clis_message() {
+  void filtersThatSelectNothingFailTheClassWithTheClisMessage() {
     List<Outcome> outcomes = PlatformRun.run(NothingSelected.class);
 
     assertThat(outcomes).hasSize(1);
@@ -65,12 +65,12 @@ class AccordProviderTestSelectionTest {
   }
 
   @Test
-  void allow_empty_gives_no_tests_and_no_failure() {
+  void allowEmptyGivesNoTestsAndNoFailure() {
     assertThat(PlatformRun.run(NothingSelectedButAllowed.class)).isEmpty();
   }
 
   @Test
-  void exclude_attributes_and_system_properties_for_ci_select_interactions() {
+  void excludeAttributesAndSystemPropertiesForCiSelectInteractions() {
     assertThat(PlatformRun.run(Excluding.class)).extracting(Outcome::name).containsExactly(
         "orders-service \u00b7 get product p1 [given product p1 exists]",
         "orders-service \u00b7 get product p2 [given product p2 exists]",

@@ -74,7 +74,7 @@ class AccordProviderTestTest {
 
 
   @Test
-  void one_test_per_interaction_named_after_consumer_description_and_states_with_failures_explained() {
+  void oneTestPerInteractionNamedAfterConsumerDescriptionAndStatesWithFailuresExplained() {
     List<Outcome> outcomes = run(ProductsContract.class);
 
     assertThat(outcomes).extracting(Outcome::name).containsExactly(

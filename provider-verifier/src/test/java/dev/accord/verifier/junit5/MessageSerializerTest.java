@@ -73,7 +73,7 @@ class MessageSerializerTest {
 
 
   @Test
-  void the_junit_provider_serializes_returned_objects_with_the_production_mapper() {
+  void theJunitProviderSerializesReturnedObjectsWithTheProductionMapper() {
     List<Outcome> outcomes = run(WithTheProductionMapper.class);
 
     assertThat(outcomes).extracting(Outcome::name, Outcome::status).containsExactly(
@@ -82,7 +82,7 @@ class MessageSerializerTest {
   }
 
   @Test
-  void without_a_serializer_a_body_mismatch_says_that_accords_default_mapper_wrote_the_bytes() {
+  void withoutASerializerABodyMismatchSaysThatAccordsDefaultMapperWroteTheBytes() {
     List<Outcome> outcomes = run(WithoutASerializer.class);
 
     assertThat(outcomes).hasSize(1);
@@ -107,7 +107,7 @@ class MessageSerializerTest {
   }
 
   @Test
-  void the_builder_serializes_returned_objects_with_a_kafka_serializer() {
+  void theBuilderSerializesReturnedObjectsWithAKafkaSerializer() {
     OrderPlacedSerializer kafkaSerializer = new OrderPlacedSerializer();
     Object producer = new Object() {
       @ProvidesMessage("an order.placed event")
@@ -129,7 +129,7 @@ class MessageSerializerTest {
   }
 
   @Test
-  void bytes_returned_by_the_producer_are_not_blamed_on_the_default_mapper() {
+  void bytesReturnedByTheProducerAreNotBlamedOnTheDefaultMapper() {
     Object producer = new Object() {
       @ProvidesMessage("an order.placed event")
       byte[] orderPlaced() {

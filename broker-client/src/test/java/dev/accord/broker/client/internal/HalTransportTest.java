@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class HalTransportTest {
 
   @Test
-  void retry_after_accepts_seconds_and_http_dates_and_ignores_garbage() {
+  void retryAfterAcceptsSecondsAndHttpDatesAndIgnoresGarbage() {
     assertThat(HalTransport.parseRetryAfter("120")).contains(Duration.ofSeconds(120));
     String inAMinute = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(90));
     assertThat(HalTransport.parseRetryAfter(inAMinute)).hasValueSatisfying(d ->
@@ -24,7 +24,7 @@ class HalTransportTest {
   }
 
   @Test
-  void broker_errors_are_flattened_from_every_shape_the_pact_broker_uses() {
+  void brokerErrorsAreFlattenedFromEveryShapeThePactBrokerUses() {
     assertThat(HalTransport.errors(Json.parse("{\"errors\":[\"Pacticipant Foo not found\",\"second\"]}")))
         .containsExactly("Pacticipant Foo not found", "second");
     assertThat(HalTransport.errors(Json.parse("{\"errors\":\"plain\"}"))).containsExactly("plain");
@@ -34,7 +34,7 @@ class HalTransportTest {
   }
 
   @Test
-  void templates_are_filled_with_percent_encoded_values() {
+  void templatesAreFilledWithPercentEncodedValues() {
     assertThat(Hal.expand("/pacticipants/{pacticipant}/branches/{branch}", Map.of("pacticipant", "my app", "branch", "feat/x+y")))
         .isEqualTo("/pacticipants/my%20app/branches/feat%2Fx%2By");
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class GraphLayoutTest {
   @Test
-  void a_consumer_is_drawn_left_of_its_provider_along_a_chain() {
+  void aConsumerIsDrawnLeftOfItsProviderAlongAChain() {
     // GIVEN web -> orders -> products, and web -> products
     List<String> names = List.of("orders", "products", "web");
     int[][] edges = {{2, 0}, {0, 1}, {2, 1}};
@@ -26,7 +26,7 @@ class GraphLayoutTest {
   }
 
   @Test
-  void a_cycle_is_broken_and_every_node_still_gets_a_position() {
+  void aCycleIsBrokenAndEveryNodeStillGetsAPosition() {
     List<String> names = List.of("a", "b", "c");
     int[][] edges = {{0, 1}, {1, 2}, {2, 0}};
     List<GraphLayout.Position> p = GraphLayout.layout(names, edges);
@@ -35,7 +35,7 @@ class GraphLayoutTest {
   }
 
   @Test
-  void services_without_integrations_get_their_own_column_at_the_right() {
+  void servicesWithoutIntegrationsGetTheirOwnColumnAtTheRight() {
     List<String> names = List.of("consumer", "lonely", "provider");
     List<GraphLayout.Position> p = GraphLayout.layout(names, new int[][] {{0, 2}});
     assertThat(p.get(1).layer()).isEqualTo(2);
@@ -43,7 +43,7 @@ class GraphLayoutTest {
   }
 
   @Test
-  void five_hundred_services_get_distinct_positions_the_same_way_every_time_and_tall_layers_wrap() {
+  void fiveHundredServicesGetDistinctPositionsTheSameWayEveryTimeAndTallLayersWrap() {
     // GIVEN 500 services and 1,500 random integrations (fixed seed)
     List<String> names = new ArrayList<>();
     for (int i = 0; i < 500; i++) {
@@ -71,7 +71,7 @@ class GraphLayoutTest {
   }
 
   @Test
-  void an_empty_broker_has_an_empty_layout() {
+  void anEmptyBrokerHasAnEmptyLayout() {
     assertThat(GraphLayout.layout(List.of(), new int[0][])).isEmpty();
   }
 }

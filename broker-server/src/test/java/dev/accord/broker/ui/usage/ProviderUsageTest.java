@@ -34,7 +34,7 @@ class ProviderUsageTest {
       + "'$.total':{'matchers':[{'match':'integer'}]}},'header':{'Content-Type':{'matchers':[{'match':'regex','regex':'application/json.*'}]}}}}}";
 
   @Test
-  void nested_objects_and_each_like_arrays_flatten_to_paths_with_the_matcher_each_consumer_relies_on() {
+  void nestedObjectsAndEachLikeArraysFlattenToPathsWithTheMatcherEachConsumerReliesOn() {
     // GIVEN a V3 pact with an eachLike array of objects, a nested object and a key that needs quoting
     ProviderUsage usage = ProviderUsage.of(List.of(pact("web", "1.0.0", v3("web", LIST))));
     // WHEN
@@ -54,7 +54,7 @@ class ProviderUsageTest {
   }
 
   @Test
-  void paths_a_regex_matcher_parameterises_are_one_endpoint_with_every_consumer_counted_per_field() {
+  void pathsARegexMatcherParameterisesAreOneEndpointWithEveryConsumerCountedPerField() {
     // GIVEN two consumers fetching different products through a path regex
     String byId = "{'description':'get product','request':{'method':'GET','path':'/api/products/prod-00%s',"
         + "'matchingRules':{'path':{'matchers':[{'match':'regex','regex':'/api/products/prod-\\\\d+'}]}}},"
@@ -75,7 +75,7 @@ class ProviderUsageTest {
   }
 
   @Test
-  void uses_group_by_matcher_and_long_versions_are_shortened() {
+  void usesGroupByMatcherAndLongVersionsAreShortened() {
     String withRule = "{'description':'a','request':{'method':'GET','path':'/p'},'response':{'status':200,'body':{'id':1},"
         + "'matchingRules':{'body':{'$.id':{'matchers':[{'match':'integer'}]}}}}}";
     String without = "{'description':'a','request':{'method':'GET','path':'/p'},'response':{'status':200,'body':{'id':1}}}";
@@ -87,7 +87,7 @@ class ProviderUsageTest {
   }
 
   @Test
-  void without_a_regex_or_generator_each_example_path_is_its_own_endpoint() {
+  void withoutARegexOrGeneratorEachExamplePathIsItsOwnEndpoint() {
     String byId = "{'description':'get product %s','request':{'method':'GET','path':'/api/products/%s'},'response':{'status':200}}";
     ProviderUsage usage = ProviderUsage.of(List.of(pact("web", "1", v3("web", String.format(byId, "1", "1") + "," + String.format(byId, "2", "2")))));
     assertThat(usage.endpoints()).extracting(Endpoint::name).containsExactly("GET /api/products/1", "GET /api/products/2");
@@ -95,7 +95,7 @@ class ProviderUsageTest {
   }
 
   @Test
-  void a_provider_state_generator_on_the_path_names_the_parameter() {
+  void aProviderStateGeneratorOnThePathNamesTheParameter() {
     String json = v3("web", "{'description':'get product','providerStates':[{'name':'a product','params':{'id':'prod-9'}}],"
         + "'request':{'method':'GET','path':'/api/products/prod-001','generators':{'path':{'type':'ProviderState','expression':'/api/products/${id}'}}},"
         + "'response':{'status':200,'body':{'id':'prod-001'}}}");
@@ -105,7 +105,7 @@ class ProviderUsageTest {
   }
 
   @Test
-  void message_pacts_group_by_description_with_fields_from_the_contents_and_metadata() {
+  void messagePactsGroupByDescriptionWithFieldsFromTheContentsAndMetadata() {
     // GIVEN a V3 message pact
     String json = "{'consumer':{'name':'search-indexer'},'provider':{'name':'products'},'messages':[{'description':'product created',"
         + "'contents':{'id':'prod-1','prices':[{'amount':10,'currency':'EUR'}]},'metaData':{'contentType':'application/json','topic':'products'},"
@@ -123,7 +123,7 @@ class ProviderUsageTest {
   }
 
   @Test
-  void v4_pacts_give_request_body_fields_query_parameters_and_messages() {
+  void v4PactsGiveRequestBodyFieldsQueryParametersAndMessages() {
     // GIVEN a V4 pact with an HTTP interaction (JSON request body, query) and an asynchronous message
     String json = "{'consumer':{'name':'checkout'},'provider':{'name':'products'},'interactions':["
         + "{'type':'Synchronous/HTTP','description':'reserve stock','request':{'method':'POST','path':'/api/reservations','query':{'dryRun':['true']},"
@@ -149,7 +149,7 @@ class ProviderUsageTest {
   }
 
   @Test
-  void a_filter_keeps_matching_fields_or_whole_matching_endpoints() {
+  void aFilterKeepsMatchingFieldsOrWholeMatchingEndpoints() {
     ProviderUsage usage = ProviderUsage.of(List.of(pact("web", "1", v3("web", LIST))));
     ProviderUsage byField = usage.filter("PRICE");
     assertThat(byField.endpoints()).hasSize(1);
@@ -160,7 +160,7 @@ class ProviderUsageTest {
   }
 
   @Test
-  void a_consumer_using_a_field_in_two_interactions_is_counted_once_with_both_matchers() {
+  void aConsumerUsingAFieldInTwoInteractionsIsCountedOnceWithBothMatchers() {
     String a = "{'description':'a','request':{'method':'GET','path':'/p'},'response':{'status':200,'body':{'id':1},"
         + "'matchingRules':{'body':{'$.id':{'matchers':[{'match':'integer'}]}}}}}";
     String b = "{'description':'b','providerState':'other','request':{'method':'GET','path':'/p'},'response':{'status':200,'body':{'id':1}}}";

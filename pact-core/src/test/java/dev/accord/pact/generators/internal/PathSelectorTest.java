@@ -22,7 +22,7 @@ class PathSelectorTest {
   }
 
   @Test
-  void selects_by_name_index_bracket_and_wildcards() {
+  void selectsByNameIndexBracketAndWildcards() {
     assertThat(visited("$")).containsExactly("$=" + Json.write(Json.parse(DOC)));
     assertThat(visited("$.f")).containsExactly("$.f=4");
     assertThat(visited("$['f']")).containsExactly("$.f=4");
@@ -36,14 +36,14 @@ class PathSelectorTest {
   }
 
   @Test
-  void replaces_in_place() {
+  void replacesInPlace() {
     JsonNode doc = Json.parse(DOC);
     PathSelector.parse("$.e[*]").replaceAll(doc, (v, p) -> Json.nodes().stringNode(p));
     assertThat(doc.get("e")).isEqualTo(Json.parse("[\"$.e[0]\", \"$.e[1]\"]"));
   }
 
   @Test
-  void invalid_paths_name_the_position() {
+  void invalidPathsNameThePosition() {
     assertThatThrownBy(() -> PathSelector.parse("$.a['b"))
         .hasMessage("Invalid body path expression '$.a['b' at position 3: an unterminated quoted name"
             + " (write ['name']). Valid forms: $, $.name, $['name with.dots'], $.items[0], $.items[*], $.*");

@@ -28,7 +28,7 @@ class RegexValuesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"(?=a)b", "(a)\\1", "\\bword\\b", "\\p{Alpha}", "(?i)abc"})
-  void unsupported_constructs_are_refused_by_name(String regex) {
+  void unsupportedConstructsAreRefusedByName(String regex) {
     assertThatThrownBy(() -> RegexValues.generate(regex, new Random(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("the regex '" + regex + "' uses ")
