@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Each rule of {@link BoundaryRules} fails on a deliberate violation: the classes under {@code violations} play pact-core,
- * consumer-dsl and broker-server, and break every rule once. The messages are pinned, so a rule that stops seeing its
- * violation (or words it differently) fails here.
+ * Each rule of {@link BoundaryRules} fails on a deliberate violation: the classes under {@code
+ * violations} play pact-core, consumer-dsl and broker-server, and break every rule once. The
+ * messages are pinned, so a rule that stops seeing its violation (or words it differently) fails
+ * here.
  */
 class BoundaryRulesCatchViolationsTest {
   private static final String FIXTURES = "dev.accord.architecture.violations.";
@@ -31,42 +32,68 @@ class BoundaryRulesCatchViolationsTest {
 
   @Test
   void anArrowPointingUpIsReported() {
-    assertThat(BoundaryRules.arrows(modules, ModuleBoundariesTest.ALLOWED)).containsExactly(
-        "pact-core: " + FIXTURES + "pactcore.UsesTheConsumerDsl uses " + FIXTURES + "consumerdsl.DslEntry (pact-core may use only [])");
+    assertThat(BoundaryRules.arrows(modules, ModuleBoundariesTest.ALLOWED))
+        .containsExactly(
+            "pact-core: "
+                + FIXTURES
+                + "pactcore.UsesTheConsumerDsl uses "
+                + FIXTURES
+                + "consumerdsl.DslEntry (pact-core may use only [])");
   }
 
   @Test
   void anInternalPackageUsedAcrossModulesIsReported() {
     Set<String> offenders = new TreeSet<>();
-    assertThat(BoundaryRules.internalPackages(modules, Set.of(), offenders)).containsExactly("consumer-dsl: " + FIXTURES
-        + "consumerdsl.DslEntry uses " + FIXTURES + "pactcore.internal.Hidden (another module's .internal package: use its public API)");
-    assertThat(BoundaryRules.internalPackages(modules, offenders, new TreeSet<>())).as("listed as not yet on public API").isEmpty();
+    assertThat(BoundaryRules.internalPackages(modules, Set.of(), offenders))
+        .containsExactly(
+            "consumer-dsl: "
+                + FIXTURES
+                + "consumerdsl.DslEntry uses "
+                + FIXTURES
+                + "pactcore.internal.Hidden (another module's .internal package: use its public API)");
+    assertThat(BoundaryRules.internalPackages(modules, offenders, new TreeSet<>()))
+        .as("listed as not yet on public API")
+        .isEmpty();
   }
 
   @Test
   void aFrameworkInPactCoreIsReported() {
-    assertThat(BoundaryRules.pactCoreFreeOfFrameworks(modules)).containsExactly("pact-core: " + FIXTURES
-        + "pactcore.UsesJUnit uses org.junit.jupiter.api.Assertions (pact-core depends on Jackson only)");
+    assertThat(BoundaryRules.pactCoreFreeOfFrameworks(modules))
+        .containsExactly(
+            "pact-core: "
+                + FIXTURES
+                + "pactcore.UsesJUnit uses org.junit.jupiter.api.Assertions (pact-core depends on Jackson only)");
   }
 
   @Test
   void springInATestLibraryIsReported() {
-    assertThat(BoundaryRules.testLibrariesFreeOfSpring(modules)).containsExactly("consumer-dsl: " + FIXTURES
-        + "consumerdsl.UsesSpring uses org.springframework.util.StringUtils (a user's test classpath gets no Spring from Accord)");
+    assertThat(BoundaryRules.testLibrariesFreeOfSpring(modules))
+        .containsExactly(
+            "consumer-dsl: "
+                + FIXTURES
+                + "consumerdsl.UsesSpring uses org.springframework.util.StringUtils (a user's test classpath gets no Spring from Accord)");
   }
 
   @Test
   void aControllerUsingARepositoryIsReported() {
     Set<String> offenders = new TreeSet<>();
-    assertThat(BoundaryRules.controllersWithoutDataAccess(modules, Set.of(), offenders)).containsExactly("broker-server: " + FIXTURES
-        + "brokerserver.OrderController uses " + FIXTURES + "brokerserver.OrderRepository (a controller calls one service; "
-        + "repositories and SQL belong to services and *Rows classes)");
+    assertThat(BoundaryRules.controllersWithoutDataAccess(modules, Set.of(), offenders))
+        .containsExactly(
+            "broker-server: "
+                + FIXTURES
+                + "brokerserver.OrderController uses "
+                + FIXTURES
+                + "brokerserver.OrderRepository (a controller calls one service; "
+                + "repositories and SQL belong to services and *Rows classes)");
     assertThat(offenders).containsExactly(FIXTURES + "brokerserver.OrderController");
   }
 
   @Test
   void aTransactionalControllerIsReported() {
-    assertThat(BoundaryRules.controllersWithoutTransactions(modules)).containsExactly("broker-server: " + FIXTURES
-        + "brokerserver.OrderController.count is @Transactional (a transaction belongs to the service the controller calls)");
+    assertThat(BoundaryRules.controllersWithoutTransactions(modules))
+        .containsExactly(
+            "broker-server: "
+                + FIXTURES
+                + "brokerserver.OrderController.count is @Transactional (a transaction belongs to the service the controller calls)");
   }
 }

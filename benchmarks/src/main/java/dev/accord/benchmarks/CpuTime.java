@@ -11,8 +11,9 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A cross-check for the JMH figures on a shared, overloaded machine: the CPU time the measuring thread
- * itself used per operation (not wall-clock time), after a warm-up, for the same inputs as the benchmarks.
+ * A cross-check for the JMH figures on a shared, overloaded machine: the CPU time the measuring
+ * thread itself used per operation (not wall-clock time), after a warm-up, for the same inputs as
+ * the benchmarks.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.accord.benchmarks.CpuTime</pre>
  */
@@ -26,12 +27,20 @@ public final class CpuTime {
     String json = PactWriter.toJson(pact, PactSpecification.V4);
     HttpResponse expected = BenchmarkData.expectedResponse(MatchingBenchmark.BODY_BYTES);
     HttpResponse actual = BenchmarkData.actualResponse(MatchingBenchmark.BODY_BYTES);
-    System.out.printf("pact: %d interactions, %d bytes; response body: %d bytes, %d rules%n",
-        pact.interactions().size(), json.getBytes(StandardCharsets.UTF_8).length, expected.body().size(),
+    System.out.printf(
+        "pact: %d interactions, %d bytes; response body: %d bytes, %d rules%n",
+        pact.interactions().size(),
+        json.getBytes(StandardCharsets.UTF_8).length,
+        expected.body().size(),
         expected.matchingRules().categories().values().stream().mapToInt(m -> m.size()).sum());
-    System.out.printf("parseV4Pact   %8.2f ms CPU/op%n", cpuMillis(40, 20, () -> PactReader.read(json, "cpu")));
-    System.out.printf("writeV4Pact   %8.2f ms CPU/op%n", cpuMillis(40, 20, () -> PactWriter.toJson(pact, PactSpecification.V4)));
-    System.out.printf("matchResponse %8.3f ms CPU/op%n", cpuMillis(2_000, 500, () -> Matching.matchResponse(expected, actual)));
+    System.out.printf(
+        "parseV4Pact   %8.2f ms CPU/op%n", cpuMillis(40, 20, () -> PactReader.read(json, "cpu")));
+    System.out.printf(
+        "writeV4Pact   %8.2f ms CPU/op%n",
+        cpuMillis(40, 20, () -> PactWriter.toJson(pact, PactSpecification.V4)));
+    System.out.printf(
+        "matchResponse %8.3f ms CPU/op%n",
+        cpuMillis(2_000, 500, () -> Matching.matchResponse(expected, actual)));
   }
 
   private static double cpuMillis(int warmups, int runs, Runnable operation) {

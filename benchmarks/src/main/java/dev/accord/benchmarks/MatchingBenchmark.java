@@ -16,7 +16,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** {@code Matching.matchResponse} of a ~50 KB JSON response carrying 40 rules against its expectation. */
+/**
+ * {@code Matching.matchResponse} of a ~50 KB JSON response carrying 40 rules against its
+ * expectation.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -30,8 +30,10 @@ class BenchmarkDataTest {
     HttpResponse actual = BenchmarkData.actualResponse(MatchingBenchmark.BODY_BYTES);
 
     assertThat(expected.body().size()).isBetween(48 * 1024, 52 * 1024);
-    assertThat(expected.matchingRules().category(Category.BODY).size()
-        + expected.matchingRules().category(Category.HEADER).size()).isEqualTo(40);
+    assertThat(
+            expected.matchingRules().category(Category.BODY).size()
+                + expected.matchingRules().category(Category.HEADER).size())
+        .isEqualTo(40);
     assertThat(actual.body().asJson()).isNotEqualTo(expected.body().asJson());
     assertThat(Matching.matchResponse(expected, actual)).isEmpty();
   }

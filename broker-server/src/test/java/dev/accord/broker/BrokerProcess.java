@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * The built broker in a JVM of its own ({@code java -cp <this test classpath> BrokerApplication}), so a test can
- * {@code kill -9} it and start it again on the same database and port.
+ * The built broker in a JVM of its own ({@code java -cp <this test classpath> BrokerApplication}),
+ * so a test can {@code kill -9} it and start it again on the same database and port.
  */
 final class BrokerProcess implements AutoCloseable {
   private static final Duration STARTUP_LIMIT = Duration.ofMinutes(2);
@@ -35,16 +35,31 @@ final class BrokerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** Starts the broker on {@code jdbcUrl} (user {@code user}, empty password), writing its output to {@code log}. */
-  static BrokerProcess start(String jdbcUrl, String user, Path log) throws IOException, InterruptedException {
+  /**
+   * Starts the broker on {@code jdbcUrl} (user {@code user}, empty password), writing its output to
+   * {@code log}.
+   */
+  static BrokerProcess start(String jdbcUrl, String user, Path log)
+      throws IOException, InterruptedException {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", brokerClasspath(), BrokerApplication.class.getName(),
-        "--server.port=" + port, "--server.address=127.0.0.1", "--spring.datasource.url=" + jdbcUrl,
-        "--spring.datasource.username=" + user, "--spring.datasource.password=", "--accord.webhooks.enabled=false"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                brokerClasspath(),
+                BrokerApplication.class.getName(),
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + user,
+                "--spring.datasource.password=",
+                "--accord.webhooks.enabled=false"));
     BrokerProcess broker = new BrokerProcess(command, "http://127.0.0.1:" + port, log);
     broker.restart();
     return broker;
@@ -53,23 +68,42 @@ final class BrokerProcess implements AutoCloseable {
   /** The broker's own classes and dependencies: this test classpath without the test classes. */
   private static String brokerClasspath() {
     return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes" + File.separator))
+        .filter(
+            entry ->
+                !entry.endsWith("test-classes") && !entry.endsWith("test-classes" + File.separator))
         .collect(Collectors.joining(File.pathSeparator));
   }
 
   /** Starts the process (again, after {@link #kill9()}) and waits until its heartbeat answers. */
   void restart() throws IOException, InterruptedException {
-    Files.writeString(log, "---- start " + Instant.now() + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Files.writeString(
+        log,
+        "---- start " + Instant.now() + "\n",
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     Instant limit = Instant.now().plus(STARTUP_LIMIT);
     while (Instant.now().isBefore(limit)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("The broker process exited with code " + process.exitValue() + " while starting; its output:\n" + tail());
+        throw new IllegalStateException(
+            "The broker process exited with code "
+                + process.exitValue()
+                + " while starting; its output:\n"
+                + tail());
       }
       try {
-        if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/diagnostic/status/ready")).GET().build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/diagnostic/status/ready"))
+                        .GET()
+                        .build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode()
+            == 200) {
           return;
         }
       } catch (IOException notYet) {
@@ -78,15 +112,21 @@ final class BrokerProcess implements AutoCloseable {
       Thread.sleep(200);
     }
     close();
-    throw new IllegalStateException("The broker process did not answer " + baseUrl + "/diagnostic/status/ready within " + STARTUP_LIMIT
-        + "; its output:\n" + tail());
+    throw new IllegalStateException(
+        "The broker process did not answer "
+            + baseUrl
+            + "/diagnostic/status/ready within "
+            + STARTUP_LIMIT
+            + "; its output:\n"
+            + tail());
   }
 
   /** SIGKILL: no shutdown hook, no flush, no close of the database. */
   void kill9() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      throw new IllegalStateException("The broker process " + process.pid() + " did not die within 30 s of SIGKILL");
+      throw new IllegalStateException(
+          "The broker process " + process.pid() + " did not die within 30 s of SIGKILL");
     }
   }
 

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the standard Pact clients' own consumer contracts (pact_broker-client's "Pact Broker Client V2 - Pact Broker"
- * pact) ask of a Pact Broker, one test per point where the Accord broker used to answer otherwise.
+ * What the standard Pact clients' own consumer contracts (pact_broker-client's "Pact Broker Client
+ * V2 - Pact Broker" pact) ask of a Pact Broker, one test per point where the Accord broker used to
+ * answer otherwise.
  */
 class ClientContractsTest {
   static RunningBroker broker;
@@ -28,10 +29,29 @@ class ClientContractsTest {
     broker.close();
   }
 
-  private static void verify(String provider, String consumer, String consumerVersion, String providerVersion, boolean success) {
-    JsonNode pact = json(broker.get("/pacts/provider/" + provider + "/consumer/" + consumer + "/version/" + consumerVersion));
-    HttpResponse<String> r = broker.post(pact.path("_links").path("pb:publish-verification-results").path("href").asString(),
-        "{\"providerApplicationVersion\":\"" + providerVersion + "\",\"success\":" + success + "}");
+  private static void verify(
+      String provider,
+      String consumer,
+      String consumerVersion,
+      String providerVersion,
+      boolean success) {
+    JsonNode pact =
+        json(
+            broker.get(
+                "/pacts/provider/"
+                    + provider
+                    + "/consumer/"
+                    + consumer
+                    + "/version/"
+                    + consumerVersion));
+    HttpResponse<String> r =
+        broker.post(
+            pact.path("_links").path("pb:publish-verification-results").path("href").asString(),
+            "{\"providerApplicationVersion\":\""
+                + providerVersion
+                + "\",\"success\":"
+                + success
+                + "}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
   }
 
@@ -44,7 +64,10 @@ class ClientContractsTest {
   @Test
   void theEnvironmentsListLinksEachEnvironmentByNameAsTheCliFindsItForRecordUndeployment() {
     // GIVEN an environment
-    HttpResponse<String> created = broker.post("/environments", "{\"name\":\"cc-test\",\"displayName\":\"CC Test\",\"production\":false}");
+    HttpResponse<String> created =
+        broker.post(
+            "/environments",
+            "{\"name\":\"cc-test\",\"displayName\":\"CC Test\",\"production\":false}");
     String uuid = json(created).path("uuid").asString();
 
     // WHEN the client lists the environments
@@ -73,10 +96,15 @@ class ClientContractsTest {
     verify("CcBar", "CcFoo", "1.2.4", "9.9.9", false);
 
     // WHEN the client asks for the successful rows
-    JsonNode all = json(broker.get("/matrix?latestby=cvpv&q[][pacticipant]=CcFoo&q[][pacticipant]=CcBar"));
-    JsonNode successful = json(broker.get("/matrix?latestby=cvpv&q[][pacticipant]=CcFoo&q[][pacticipant]=CcBar&success[]=true"));
+    JsonNode all =
+        json(broker.get("/matrix?latestby=cvpv&q[][pacticipant]=CcFoo&q[][pacticipant]=CcBar"));
+    JsonNode successful =
+        json(
+            broker.get(
+                "/matrix?latestby=cvpv&q[][pacticipant]=CcFoo&q[][pacticipant]=CcBar&success[]=true"));
 
-    // THEN only the successful row is listed; the unfiltered matrix also has the failed and the unverified pairs
+    // THEN only the successful row is listed; the unfiltered matrix also has the failed and the
+    // unverified pairs
     assertThat(all.path("matrix")).hasSize(4);
     int unverified = 0;
     for (JsonNode row : all.path("matrix")) {
@@ -84,13 +112,24 @@ class ClientContractsTest {
     }
     assertThat(unverified).isEqualTo(2);
     assertThat(successful.path("matrix")).hasSize(1);
-    assertThat(successful.path("matrix").get(0).path("verificationResult").path("success").asBoolean()).isTrue();
-    assertThat(successful.path("matrix").get(0).path("provider").path("version").path("number").asString()).isEqualTo("4.5.6");
+    assertThat(
+            successful.path("matrix").get(0).path("verificationResult").path("success").asBoolean())
+        .isTrue();
+    assertThat(
+            successful
+                .path("matrix")
+                .get(0)
+                .path("provider")
+                .path("version")
+                .path("number")
+                .asString())
+        .isEqualTo("4.5.6");
   }
 
   @Test
   void consideredRowsComeBeforeIgnoredRows() {
-    // GIVEN provider Baz 4.5.6 verified Qux 1.2.3 (prod) successfully and Qux 3.4.5 (prod, the newer) unsuccessfully;
+    // GIVEN provider Baz 4.5.6 verified Qux 1.2.3 (prod) successfully and Qux 3.4.5 (prod, the
+    // newer) unsuccessfully;
     // the failure is ignored
     broker.publish("CcQux", "1.2.3", "main", "CcBaz", "a");
     broker.publish("CcQux", "3.4.5", "main", "CcBaz", "b");
@@ -100,12 +139,16 @@ class ClientContractsTest {
     verify("CcBaz", "CcQux", "3.4.5", "4.5.6", false);
 
     // WHEN can-i-deploy ignores Qux 3.4.5
-    JsonNode m = json(broker.get("/matrix?ignore[][pacticipant]=CcQux&ignore[][version]=3.4.5&latestby=cvpv"
-        + "&q[][pacticipant]=CcBaz&q[][version]=4.5.6&q[][pacticipant]=CcQux&q[][tag]=prod"));
+    JsonNode m =
+        json(
+            broker.get(
+                "/matrix?ignore[][pacticipant]=CcQux&ignore[][version]=3.4.5&latestby=cvpv"
+                    + "&q[][pacticipant]=CcBaz&q[][version]=4.5.6&q[][pacticipant]=CcQux&q[][tag]=prod"));
 
     // THEN the considered row is first, the ignored one after it, and the answer is yes
     assertThat(m.path("matrix")).hasSize(2);
-    assertThat(m.path("matrix").get(0).path("consumer").path("version").path("number").asString()).isEqualTo("1.2.3");
+    assertThat(m.path("matrix").get(0).path("consumer").path("version").path("number").asString())
+        .isEqualTo("1.2.3");
     assertThat(m.path("matrix").get(0).has("ignored")).isFalse();
     assertThat(m.path("matrix").get(1).path("ignored").asBoolean()).isTrue();
     assertThat(m.path("summary").path("deployable").asBoolean()).isTrue();
@@ -120,7 +163,8 @@ class ClientContractsTest {
 
     assertThat(latest.statusCode()).isEqualTo(200);
     assertThat(latest.headers().firstValue("X-Pact-Consumer-Version")).contains("1.3.0");
-    assertThat(latest.headers().firstValue("Content-Type").orElse("")).startsWith("application/hal+json");
+    assertThat(latest.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/hal+json");
   }
 
   @Test
@@ -131,10 +175,18 @@ class ClientContractsTest {
     JsonNode one = json(broker.get("/pacticipants/CcCondor2"));
     JsonNode list = json(broker.get("/pacticipants"));
 
-    assertThat(one.path("_embedded").path("latest-version").path("number").asString()).isEqualTo("1.3.0");
-    assertThat(one.path("_embedded").path("latest-version").path("_links").path("self").path("href").asString())
+    assertThat(one.path("_embedded").path("latest-version").path("number").asString())
+        .isEqualTo("1.3.0");
+    assertThat(
+            one.path("_embedded")
+                .path("latest-version")
+                .path("_links")
+                .path("self")
+                .path("href")
+                .asString())
         .isEqualTo(broker.baseUrl + "/pacticipants/CcCondor2/versions/1.3.0");
-    assertThat(one.path("_links").path("versions").path("href").asString()).isEqualTo(broker.baseUrl + "/pacticipants/CcCondor2/versions");
+    assertThat(one.path("_links").path("versions").path("href").asString())
+        .isEqualTo(broker.baseUrl + "/pacticipants/CcCondor2/versions");
     JsonNode entry = null;
     for (JsonNode p : list.path("pacticipants")) {
       if (p.path("name").asString().equals("CcCondor2")) {
@@ -142,11 +194,15 @@ class ClientContractsTest {
       }
     }
     assertThat(entry).isNotNull();
-    assertThat(entry.path("_embedded").path("latest-version").path("number").asString()).isEqualTo("1.3.0");
-    assertThat(strings(list.path("_links").path("pacticipants"), "title")).contains("CcCondor2", "CcPricing2");
-    assertThat(strings(list.path("_links").path("pacticipants"), "href")).contains(broker.baseUrl + "/pacticipants/CcCondor2");
+    assertThat(entry.path("_embedded").path("latest-version").path("number").asString())
+        .isEqualTo("1.3.0");
+    assertThat(strings(list.path("_links").path("pacticipants"), "title"))
+        .contains("CcCondor2", "CcPricing2");
+    assertThat(strings(list.path("_links").path("pacticipants"), "href"))
+        .contains(broker.baseUrl + "/pacticipants/CcCondor2");
     // a pacticipant without versions has no latest-version
-    assertThat(json(broker.get("/pacticipants/CcPricing2")).path("_embedded").has("latest-version")).isFalse();
+    assertThat(json(broker.get("/pacticipants/CcPricing2")).path("_embedded").has("latest-version"))
+        .isFalse();
   }
 
   @Test
@@ -162,22 +218,40 @@ class ClientContractsTest {
       }
     }
     assertThat(entry).as(latest.toString()).isNotNull();
-    assertThat(strings(entry.path("_links").path("self"), "href")).containsExactly(
-        broker.baseUrl + "/pacts/provider/Cc%20Pricing%20Service/consumer/CcCondor3/latest",
-        broker.baseUrl + "/pacts/provider/Cc%20Pricing%20Service/consumer/CcCondor3/version/1.3.0");
-    assertThat(entry.path("_embedded").path("consumer").path("_embedded").path("version").path("number").asString()).isEqualTo("1.3.0");
+    assertThat(strings(entry.path("_links").path("self"), "href"))
+        .containsExactly(
+            broker.baseUrl + "/pacts/provider/Cc%20Pricing%20Service/consumer/CcCondor3/latest",
+            broker.baseUrl
+                + "/pacts/provider/Cc%20Pricing%20Service/consumer/CcCondor3/version/1.3.0");
+    assertThat(
+            entry
+                .path("_embedded")
+                .path("consumer")
+                .path("_embedded")
+                .path("version")
+                .path("number")
+                .asString())
+        .isEqualTo("1.3.0");
   }
 
   private static String webhook(String scope, String request) {
-    return "{\"description\":\"a webhook\"," + scope + "\"events\":[{\"name\":\"contract_content_changed\"}],\"request\":" + request + "}";
+    return "{\"description\":\"a webhook\","
+        + scope
+        + "\"events\":[{\"name\":\"contract_content_changed\"}],\"request\":"
+        + request
+        + "}";
   }
 
-  private static final String REQUEST = "{\"method\":\"POST\",\"url\":\"https://webhook.example.com/build\",\"headers\":{\"Foo\":\"bar\"},"
-      + "\"body\":{\"some\":\"body\"}}";
+  private static final String REQUEST =
+      "{\"method\":\"POST\",\"url\":\"https://webhook.example.com/build\",\"headers\":{\"Foo\":\"bar\"},"
+          + "\"body\":{\"some\":\"body\"}}";
 
   @Test
   void creatingAWebhookForAPairThatDoesNotExistIs404() {
-    HttpResponse<String> r = broker.post("/webhooks/provider/Cc%20Nobody/consumer/CcNoCondor", webhook("", REQUEST), "Accept", "application/hal+json");
+    HttpResponse<String> r =
+        broker.post(
+            "/webhooks/provider/Cc%20Nobody/consumer/CcNoCondor",
+            webhook("", REQUEST), "Accept", "application/hal+json");
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(404);
     assertThat(json(r).path("errors").get(0).asString()).contains("CcNoCondor");
@@ -187,33 +261,49 @@ class ClientContractsTest {
   void aWebhookWithoutAMethodIsRefusedNamingTheField() {
     broker.publish("CcHookC", "1", "main", "CcHookP", "a");
 
-    HttpResponse<String> r = broker.post("/webhooks/provider/CcHookP/consumer/CcHookC",
-        webhook("", "{\"url\":\"https://webhook.example.com/build\"}"));
+    HttpResponse<String> r =
+        broker.post(
+            "/webhooks/provider/CcHookP/consumer/CcHookC",
+            webhook("", "{\"url\":\"https://webhook.example.com/build\"}"));
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-    assertThat(json(r).path("errors").path("request.method").get(0).asString()).isEqualTo("is missing; give the HTTP method to call, e.g. \"POST\"");
+    assertThat(json(r).path("errors").path("request.method").get(0).asString())
+        .isEqualTo("is missing; give the HTTP method to call, e.g. \"POST\"");
   }
 
   @Test
   void webhookUrlsWithASpaceHeaderValuesWithCrlfAndTheBroadcastAddressAreRefusedAtCreation() {
-    HttpResponse<String> space = broker.post("/webhooks", webhook("", "{\"method\":\"POST\",\"url\":\"https://webhook.example.com/a b\"}"));
-    HttpResponse<String> crlf = broker.post("/webhooks", webhook("",
-        "{\"method\":\"POST\",\"url\":\"https://webhook.example.com/b\",\"headers\":{\"X-Evil\":\"a\\r\\nHost: other\"}}"));
-    HttpResponse<String> broadcast = broker.post("/webhooks", webhook("", "{\"method\":\"POST\",\"url\":\"https://255.255.255.255/\"}"));
+    HttpResponse<String> space =
+        broker.post(
+            "/webhooks",
+            webhook("", "{\"method\":\"POST\",\"url\":\"https://webhook.example.com/a b\"}"));
+    HttpResponse<String> crlf =
+        broker.post(
+            "/webhooks",
+            webhook(
+                "",
+                "{\"method\":\"POST\",\"url\":\"https://webhook.example.com/b\",\"headers\":{\"X-Evil\":\"a\\r\\nHost: other\"}}"));
+    HttpResponse<String> broadcast =
+        broker.post(
+            "/webhooks", webhook("", "{\"method\":\"POST\",\"url\":\"https://255.255.255.255/\"}"));
 
     assertThat(space.statusCode()).as(space.body()).isEqualTo(400);
     assertThat(json(space).path("errors").path("request.url").get(0).asString())
-        .isEqualTo("\"https://webhook.example.com/a b\" contains a space, which is not allowed in a URL; percent-encode it (a space is %20)");
+        .isEqualTo(
+            "\"https://webhook.example.com/a b\" contains a space, which is not allowed in a URL; percent-encode it (a space is %20)");
     assertThat(crlf.statusCode()).as(crlf.body()).isEqualTo(400);
     assertThat(json(crlf).path("errors").path("request.headers").get(0).asString())
-        .isEqualTo("the value of \"X-Evil\" contains a line break (CR or LF) or NUL, which would split the request; give a single-line value");
+        .isEqualTo(
+            "the value of \"X-Evil\" contains a line break (CR or LF) or NUL, which would split the request; give a single-line value");
     assertThat(broadcast.statusCode()).as(broadcast.body()).isEqualTo(400);
     assertThat(json(broadcast).path("errors").path("request.url").get(0).asString())
-        .startsWith("host \"255.255.255.255\" resolves to 255.255.255.255, a broadcast (255.255.255.255) address; webhooks may not target internal");
+        .startsWith(
+            "host \"255.255.255.255\" resolves to 255.255.255.255, a broadcast (255.255.255.255) address; webhooks may not target internal");
   }
 
   @Test
-  void pacticipantLabelsCanBePutReadListedAndDeletedAndAreLinkedFromThePacticipant() throws Exception {
+  void pacticipantLabelsCanBePutReadListedAndDeletedAndAreLinkedFromThePacticipant()
+      throws Exception {
     broker.publish("CcLabelled", "1", "main", "CcLabelProvider", "a");
 
     HttpResponse<String> put = broker.put("/pacticipants/CcLabelled/labels/team-a", "{}");
@@ -226,28 +316,41 @@ class ClientContractsTest {
     assertThat(json(put).path("name").asString()).isEqualTo("team-a");
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(read.statusCode()).isEqualTo(200);
-    assertThat(json(read).path("_links").path("pb:pacticipant").path("href").asString()).isEqualTo(broker.baseUrl + "/pacticipants/CcLabelled");
-    assertThat(strings(byLabel.path("_embedded").path("pacticipants"), "name")).containsExactly("CcLabelled");
-    assertThat(strings(pacticipant.path("_embedded").path("labels"), "name")).containsExactly("team-a");
+    assertThat(json(read).path("_links").path("pb:pacticipant").path("href").asString())
+        .isEqualTo(broker.baseUrl + "/pacticipants/CcLabelled");
+    assertThat(strings(byLabel.path("_embedded").path("pacticipants"), "name"))
+        .containsExactly("CcLabelled");
+    assertThat(strings(pacticipant.path("_embedded").path("labels"), "name"))
+        .containsExactly("team-a");
     assertThat(pacticipant.path("_links").path("pb:label").path("href").asString())
         .isEqualTo(broker.baseUrl + "/pacticipants/CcLabelled/labels/{label}");
     assertThat(pacticipant.path("_links").path("pb:label").path("templated").asBoolean()).isTrue();
-    assertThat(json(broker.get("/")).path("_links").path("pb:pacticipants-with-label").path("href").asString())
+    assertThat(
+            json(broker.get("/"))
+                .path("_links")
+                .path("pb:pacticipants-with-label")
+                .path("href")
+                .asString())
         .isEqualTo(broker.baseUrl + "/pacticipants/label/{label}");
 
     HttpResponse<String> deleted = broker.delete("/pacticipants/CcLabelled/labels/team-a");
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(broker.get("/pacticipants/CcLabelled/labels/team-a").statusCode()).isEqualTo(404);
-    assertThat(json(broker.get("/pacticipants/label/team-a")).path("_embedded").path("pacticipants")).isEmpty();
+    assertThat(
+            json(broker.get("/pacticipants/label/team-a")).path("_embedded").path("pacticipants"))
+        .isEmpty();
   }
 
   @Test
   void aWebhookScopedByConsumerLabelFiresOnlyForConsumersCarryingTheLabel() throws Exception {
-    // GIVEN a webhook for consumers labelled "mobile", and two consumers of which one carries the label
+    // GIVEN a webhook for consumers labelled "mobile", and two consumers of which one carries the
+    // label
     broker.publish("CcMobileApp", "1", "main", "CcLabelApi", "a");
     broker.publish("CcWebApp", "1", "main", "CcLabelApi", "a");
-    assertThat(broker.put("/pacticipants/CcMobileApp/labels/mobile", "{}").statusCode()).isEqualTo(201);
-    HttpResponse<String> created = broker.post("/webhooks", webhook("\"consumer\":{\"label\":\"mobile\"},", REQUEST));
+    assertThat(broker.put("/pacticipants/CcMobileApp/labels/mobile", "{}").statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> created =
+        broker.post("/webhooks", webhook("\"consumer\":{\"label\":\"mobile\"},", REQUEST));
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     assertThat(json(created).path("consumer").path("label").asString()).isEqualTo("mobile");
     String uuid = json(created).path("uuid").asString();
@@ -259,11 +362,19 @@ class ClientContractsTest {
     // THEN it fired once, for the labelled consumer
     long mobileId = id("CcMobileApp");
     assertThat(broker.count("triggered_webhook WHERE webhook_uuid = '" + uuid + "'")).isEqualTo(1);
-    assertThat(broker.count("triggered_webhook WHERE webhook_uuid = '" + uuid + "' AND consumer_id = " + mobileId)).isEqualTo(1);
+    assertThat(
+            broker.count(
+                "triggered_webhook WHERE webhook_uuid = '"
+                    + uuid
+                    + "' AND consumer_id = "
+                    + mobileId))
+        .isEqualTo(1);
   }
 
   private static long id(String name) throws Exception {
-    try (var c = broker.sql(); var s = c.createStatement(); var rs = s.executeQuery("SELECT id FROM pacticipant WHERE name = '" + name + "'")) {
+    try (var c = broker.sql();
+        var s = c.createStatement();
+        var rs = s.executeQuery("SELECT id FROM pacticipant WHERE name = '" + name + "'")) {
       rs.next();
       return rs.getLong(1);
     }
@@ -275,9 +386,15 @@ class ClientContractsTest {
     broker.publish("CcMainC", "m1", "main", "CcMainP", "a");
     broker.publish("CcMainC", "m2", "main", "CcMainP", "b");
     broker.publish("CcMainC", "f1", "feature-x", "CcMainP", "c");
-    String template = json(broker.get("/")).path("_links").path("pb:latest-main-branch-pact-versions").path("href").asString();
+    String template =
+        json(broker.get("/"))
+            .path("_links")
+            .path("pb:latest-main-branch-pact-versions")
+            .path("href")
+            .asString();
 
-    HttpResponse<String> r = broker.get(template.replace("{provider}", "CcMainP").replace("{consumer}", "CcMainC"));
+    HttpResponse<String> r =
+        broker.get(template.replace("{provider}", "CcMainP").replace("{consumer}", "CcMainC"));
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(strings(json(r).path("_links").path("pb:pacts"), "href"))
@@ -293,10 +410,16 @@ class ClientContractsTest {
 
     JsonNode metrics = json(broker.get(href));
 
-    assertThat(metrics.path("pacticipants").path("count").asLong()).isEqualTo(broker.count("pacticipant")).isPositive();
-    assertThat(metrics.path("pacticipantVersions").path("count").asLong()).isEqualTo(broker.count("version"));
-    assertThat(metrics.path("pactPublications").path("count").asLong()).isEqualTo(broker.count("pact_publication"));
-    assertThat(metrics.path("verificationResults").path("count").asLong()).isEqualTo(broker.count("verification")).isPositive();
+    assertThat(metrics.path("pacticipants").path("count").asLong())
+        .isEqualTo(broker.count("pacticipant"))
+        .isPositive();
+    assertThat(metrics.path("pacticipantVersions").path("count").asLong())
+        .isEqualTo(broker.count("version"));
+    assertThat(metrics.path("pactPublications").path("count").asLong())
+        .isEqualTo(broker.count("pact_publication"));
+    assertThat(metrics.path("verificationResults").path("count").asLong())
+        .isEqualTo(broker.count("verification"))
+        .isPositive();
     assertThat(metrics.path("webhooks").path("count").asLong()).isEqualTo(broker.count("webhook"));
   }
 }

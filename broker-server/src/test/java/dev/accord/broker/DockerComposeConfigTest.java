@@ -11,7 +11,10 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-/** What can be checked without a Docker engine: the compose file parses and matches the image and the application. */
+/**
+ * What can be checked without a Docker engine: the compose file parses and matches the image and
+ * the application.
+ */
 class DockerComposeConfigTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
@@ -26,12 +29,14 @@ class DockerComposeConfigTest {
     Map<String, Object> broker = (Map<String, Object>) services.get("broker");
     Map<String, Object> postgres = (Map<String, Object>) services.get("postgres");
     assertThat((String) postgres.get("image")).isEqualTo("postgres:16");
-    assertThat((List<String>) postgres.get("volumes")).anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
+    assertThat((List<String>) postgres.get("volumes"))
+        .anyMatch(v -> v.endsWith(":/var/lib/postgresql/data"));
     assertThat(broker.get("build")).isEqualTo(".");
     assertThat((List<String>) broker.get("ports")).containsExactly("9292:9292");
     Map<String, String> env = (Map<String, String>) broker.get("environment");
     Map<String, String> pgEnv = (Map<String, String>) postgres.get("environment");
-    assertThat(env.get("SPRING_DATASOURCE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + pgEnv.get("POSTGRES_DB"));
+    assertThat(env.get("SPRING_DATASOURCE_URL"))
+        .isEqualTo("jdbc:postgresql://postgres:5432/" + pgEnv.get("POSTGRES_DB"));
     assertThat(env.get("SPRING_DATASOURCE_USERNAME")).isEqualTo(pgEnv.get("POSTGRES_USER"));
     assertThat(env.get("SPRING_DATASOURCE_PASSWORD")).isEqualTo(pgEnv.get("POSTGRES_PASSWORD"));
 
@@ -39,9 +44,14 @@ class DockerComposeConfigTest {
     try (InputStream in = getClass().getResourceAsStream("/application.properties")) {
       app.load(in);
     }
-    // Spring maps a property to an environment variable by replacing '.' and '-' with '_' and upper-casing.
+    // Spring maps a property to an environment variable by replacing '.' and '-' with '_' and
+    // upper-casing.
     for (String var : env.keySet()) {
-      assertThat(app.stringPropertyNames().stream().map(p -> p.replace('.', '_').replace('-', '_').toUpperCase(java.util.Locale.ROOT)))
+      assertThat(
+              app.stringPropertyNames().stream()
+                  .map(
+                      p ->
+                          p.replace('.', '_').replace('-', '_').toUpperCase(java.util.Locale.ROOT)))
           .as("environment variable %s must bind to a property in application.properties", var)
           .contains(var);
     }
@@ -53,10 +63,15 @@ class DockerComposeConfigTest {
     String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
     String pom = Files.readString(ROOT.resolve("broker-server/pom.xml"));
     assertThat(pom).contains("<finalName>broker-server</finalName>");
-    // extracted (a thin jar beside lib/) and started with the ahead-of-time cache its training start wrote
-    assertThat(dockerfile).contains("COPY broker-server/target/broker-server.jar /build/broker-server.jar")
+    // extracted (a thin jar beside lib/) and started with the ahead-of-time cache its training
+    // start wrote
+    assertThat(dockerfile)
+        .contains("COPY broker-server/target/broker-server.jar /build/broker-server.jar")
         .contains("-Djarmode=tools -jar /build/broker-server.jar extract --destination /app")
-        .contains("-XX:AOTCacheOutput=/app/broker-server.aot -Dspring.context.exit=onRefresh -jar /app/broker-server.jar")
-        .contains("EXPOSE 9292").contains("\"-XX:AOTCache=/app/broker-server.aot\"").contains("\"-jar\", \"/app/broker-server.jar\"");
+        .contains(
+            "-XX:AOTCacheOutput=/app/broker-server.aot -Dspring.context.exit=onRefresh -jar /app/broker-server.jar")
+        .contains("EXPOSE 9292")
+        .contains("\"-XX:AOTCache=/app/broker-server.aot\"")
+        .contains("\"-jar\", \"/app/broker-server.jar\"");
   }
 }

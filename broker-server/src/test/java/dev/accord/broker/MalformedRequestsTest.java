@@ -23,37 +23,141 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Thousands of malformed requests (seeded, bounded in count and time) to every endpoint reachable from the index, with
- * every method: broken and hostile bodies, wrong types in every known field, nasty path segments and query parameters,
- * browser content types. None may answer 5xx or name a class, package or library option; every refusal is hal+json with
- * {@code errors}. Reproduce a run with {@code -Daccord.malformed.seed=N}; {@code -Daccord.malformed.requests=N} sends more.
+ * Thousands of malformed requests (seeded, bounded in count and time) to every endpoint reachable
+ * from the index, with every method: broken and hostile bodies, wrong types in every known field,
+ * nasty path segments and query parameters, browser content types. None may answer 5xx or name a
+ * class, package or library option; every refusal is hal+json with {@code errors}. Reproduce a run
+ * with {@code -Daccord.malformed.seed=N}; {@code -Daccord.malformed.requests=N} sends more.
  */
 class MalformedRequestsTest {
   private static final long SEED = Long.getLong("accord.malformed.seed", 14L);
   private static final int REQUESTS = Integer.getInteger("accord.malformed.requests", 3000);
   private static final Duration BUDGET = Duration.ofMinutes(6);
-  private static final List<String> METHODS = List.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE");
-  private static final List<String> FIELDS = List.of("pacticipantName", "pacticipantVersionNumber", "branch", "tags", "buildUrl", "contracts",
-      "consumerName", "providerName", "specification", "contentType", "content", "onConflict", "name", "displayName", "production", "contacts",
-      "mainBranch", "repositoryUrl", "providerApplicationVersion", "success", "testResults", "verifiedBy", "implementation", "version",
-      "consumerVersionSelectors", "providerVersionTags", "providerVersionBranch", "includePendingStatus", "includeWipPactsSince", "applicationInstance",
-      "target", "currentlyDeployed", "currentlySupported", "events", "request", "method", "url", "headers", "body", "enabled", "description",
-      "consumer", "provider", "pacticipant", "label", "interactions", "messages", "metadata", "latest", "tag", "environment", "deployedOrReleased");
-  private static final List<String> SEGMENTS = List.of("%00", "a%5Cb", "a%3Bb", "a;b", "..", "%2e%2e", "x".repeat(300), "%E2%80%AE", "%E2%80%8B",
-      "-1", "0", "99999999999999999999", "latest", "%F0%9F%98%80", "%C0%AF", "%FF", "%20", "a%2Fb", "%7B%7D", "null");
-  private static final List<String> QUERY = List.of("pageSize=abc", "pageSize=1000000000000", "pageSize=-1", "pageNumber=0", "pageNumber=abc",
-      "limit=abc", "limit=-5", "q[][pacticipant]=", "q[][pacticipant]=FuzzC&q[][version]=%00", "latestby=x", "latest=maybe", "pacticipant=%E2%80%AE",
-      "version=", "to=&environment=", "environment=" + "e".repeat(400), "name=%00", "q=%FF", "success[]=maybe", "limit=99999999999999999999",
-      "applicationInstance=%00", "context=%00");
-  private static final List<String> CONTENT_TYPES = List.of("application/json", "application/json", "application/hal+json", "application/merge-patch+json",
-      "text/plain", "application/x-www-form-urlencoded", "application/xml", "application/json; charset=latin1", "*/*", "");
+  private static final List<String> METHODS =
+      List.of("GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE");
+  private static final List<String> FIELDS =
+      List.of(
+          "pacticipantName",
+          "pacticipantVersionNumber",
+          "branch",
+          "tags",
+          "buildUrl",
+          "contracts",
+          "consumerName",
+          "providerName",
+          "specification",
+          "contentType",
+          "content",
+          "onConflict",
+          "name",
+          "displayName",
+          "production",
+          "contacts",
+          "mainBranch",
+          "repositoryUrl",
+          "providerApplicationVersion",
+          "success",
+          "testResults",
+          "verifiedBy",
+          "implementation",
+          "version",
+          "consumerVersionSelectors",
+          "providerVersionTags",
+          "providerVersionBranch",
+          "includePendingStatus",
+          "includeWipPactsSince",
+          "applicationInstance",
+          "target",
+          "currentlyDeployed",
+          "currentlySupported",
+          "events",
+          "request",
+          "method",
+          "url",
+          "headers",
+          "body",
+          "enabled",
+          "description",
+          "consumer",
+          "provider",
+          "pacticipant",
+          "label",
+          "interactions",
+          "messages",
+          "metadata",
+          "latest",
+          "tag",
+          "environment",
+          "deployedOrReleased");
+  private static final List<String> SEGMENTS =
+      List.of(
+          "%00",
+          "a%5Cb",
+          "a%3Bb",
+          "a;b",
+          "..",
+          "%2e%2e",
+          "x".repeat(300),
+          "%E2%80%AE",
+          "%E2%80%8B",
+          "-1",
+          "0",
+          "99999999999999999999",
+          "latest",
+          "%F0%9F%98%80",
+          "%C0%AF",
+          "%FF",
+          "%20",
+          "a%2Fb",
+          "%7B%7D",
+          "null");
+  private static final List<String> QUERY =
+      List.of(
+          "pageSize=abc",
+          "pageSize=1000000000000",
+          "pageSize=-1",
+          "pageNumber=0",
+          "pageNumber=abc",
+          "limit=abc",
+          "limit=-5",
+          "q[][pacticipant]=",
+          "q[][pacticipant]=FuzzC&q[][version]=%00",
+          "latestby=x",
+          "latest=maybe",
+          "pacticipant=%E2%80%AE",
+          "version=",
+          "to=&environment=",
+          "environment=" + "e".repeat(400),
+          "name=%00",
+          "q=%FF",
+          "success[]=maybe",
+          "limit=99999999999999999999",
+          "applicationInstance=%00",
+          "context=%00");
+  private static final List<String> CONTENT_TYPES =
+      List.of(
+          "application/json",
+          "application/json",
+          "application/hal+json",
+          "application/merge-patch+json",
+          "text/plain",
+          "application/x-www-form-urlencoded",
+          "application/xml",
+          "application/json; charset=latin1",
+          "*/*",
+          "");
 
   static RunningBroker broker;
-  static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   @BeforeAll
   static void start() {
-    broker = RunningBroker.onPostgres("accord.broker.max-body-size=256KB", "accord.webhooks.connect-timeout=1s", "accord.webhooks.request-timeout=1s");
+    broker =
+        RunningBroker.onPostgres(
+            "accord.broker.max-body-size=256KB",
+            "accord.webhooks.connect-timeout=1s",
+            "accord.webhooks.request-timeout=1s");
   }
 
   @AfterAll
@@ -61,22 +165,56 @@ class MalformedRequestsTest {
     broker.close();
   }
 
-  /** Data for the templates to point at, published again from time to time since DELETEs are among the requests. */
+  /**
+   * Data for the templates to point at, published again from time to time since DELETEs are among
+   * the requests.
+   */
   private static String seed() {
     broker.post("/contracts/publish", publishBody("FuzzC", "1", "main", "FuzzP", "x"));
     JsonNode pact = Json.parse(broker.get("/pacts/provider/FuzzP/consumer/FuzzC/version/1").body());
-    broker.post(pact.path("_links").path("pb:publish-verification-results").path("href").asString(), "{\"providerApplicationVersion\":\"p1\",\"success\":true}");
+    broker.post(
+        pact.path("_links").path("pb:publish-verification-results").path("href").asString(),
+        "{\"providerApplicationVersion\":\"p1\",\"success\":true}");
     HttpResponse<String> env = broker.post("/environments", "{\"name\":\"fuzz-env\"}");
-    JsonNode envs = Json.parse(broker.get("/environments?name=fuzz-env").body()).path("_embedded").path("environments");
-    String uuid = envs.isEmpty() ? Json.parse(env.body()).path("uuid").asString() : envs.get(0).path("uuid").asString();
+    JsonNode envs =
+        Json.parse(broker.get("/environments?name=fuzz-env").body())
+            .path("_embedded")
+            .path("environments");
+    String uuid =
+        envs.isEmpty()
+            ? Json.parse(env.body()).path("uuid").asString()
+            : envs.get(0).path("uuid").asString();
     broker.post("/pacticipants/FuzzC/versions/1/deployed-versions/environment/" + uuid, "{}");
     return uuid;
   }
 
-  /** Every href of the index with its templates filled in, and every link of the resources those lead to. */
+  /**
+   * Every href of the index with its templates filled in, and every link of the resources those
+   * lead to.
+   */
   private static List<String> endpoints(String environment) {
-    Map<String, String> values = Map.of("provider", "FuzzP", "consumer", "FuzzC", "pacticipant", "FuzzC", "consumerApplicationVersion", "1",
-        "version", "1", "tag", "main", "branch", "main", "environment", "fuzz-env", "uuid", environment, "rel", "pb:pacticipants");
+    Map<String, String> values =
+        Map.of(
+            "provider",
+            "FuzzP",
+            "consumer",
+            "FuzzC",
+            "pacticipant",
+            "FuzzC",
+            "consumerApplicationVersion",
+            "1",
+            "version",
+            "1",
+            "tag",
+            "main",
+            "branch",
+            "main",
+            "environment",
+            "fuzz-env",
+            "uuid",
+            environment,
+            "rel",
+            "pb:pacticipants");
     TreeSet<String> found = new TreeSet<>();
     List<String> first = new ArrayList<>();
     for (JsonNode link : links(broker.get("/").body())) {
@@ -87,8 +225,14 @@ class MalformedRequestsTest {
       first.add(href);
     }
     first.add(broker.baseUrl + "/pacts/provider/FuzzP/consumer/FuzzC/version/1");
-    first.add(broker.baseUrl + "/pacticipants/FuzzC/versions/1/deployed-versions/environment/" + environment);
-    first.add(broker.baseUrl + "/pacticipants/FuzzC/versions/1/released-versions/environment/" + environment);
+    first.add(
+        broker.baseUrl
+            + "/pacticipants/FuzzC/versions/1/deployed-versions/environment/"
+            + environment);
+    first.add(
+        broker.baseUrl
+            + "/pacticipants/FuzzC/versions/1/released-versions/environment/"
+            + environment);
     first.add(broker.baseUrl + "/matrix?q[][pacticipant]=FuzzC&q[][version]=1&latestby=cvp");
     for (String href : first) {
       if (!href.startsWith(broker.baseUrl) || href.contains("{")) {
@@ -141,15 +285,24 @@ class MalformedRequestsTest {
       String path = mutatePath(random, endpoints.get(random.nextInt(endpoints.size())));
       String method = METHODS.get(random.nextInt(METHODS.size()));
       String contentType = CONTENT_TYPES.get(random.nextInt(CONTENT_TYPES.size()));
-      String body = "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) ? null : body(random);
+      String body =
+          "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)
+              ? null
+              : body(random);
       HttpResponse<String> r;
       try {
         r = send(method, path, contentType, body);
       } catch (IllegalArgumentException e) {
-        continue; // a URI the client library itself refuses to send; raw ones are pinned in ClientMistakesAcceptanceTest
+        continue; // a URI the client library itself refuses to send; raw ones are pinned in
+        // ClientMistakesAcceptanceTest
       }
       String what = method + " " + shorten(path) + " [" + contentType + "] " + shorten(body);
-      String responseType = r.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).replace(" ", "");
+      String responseType =
+          r.headers()
+              .firstValue("Content-Type")
+              .orElse("")
+              .toLowerCase(Locale.ROOT)
+              .replace(" ", "");
       if (r.statusCode() >= 500) {
         serverErrors++;
         failures.add(r.statusCode() + " for " + what + ": " + shorten(r.body()));
@@ -158,28 +311,50 @@ class MalformedRequestsTest {
         internalNames++;
         failures.add("internal name for " + what + ": " + shorten(r.body()));
       }
-      if (r.statusCode() >= 400 && !"HEAD".equals(method)
-          && (!"application/hal+json;charset=utf-8".equals(responseType) || !r.body().startsWith("{\"errors\":"))) {
+      if (r.statusCode() >= 400
+          && !"HEAD".equals(method)
+          && (!"application/hal+json;charset=utf-8".equals(responseType)
+              || !r.body().startsWith("{\"errors\":"))) {
         wrongShape++;
-        failures.add(r.statusCode() + " not in the error shape (" + responseType + ") for " + what + ": " + shorten(r.body()));
+        failures.add(
+            r.statusCode()
+                + " not in the error shape ("
+                + responseType
+                + ") for "
+                + what
+                + ": "
+                + shorten(r.body()));
       }
     }
-    System.out.printf("MalformedRequestsTest: seed %d, %d malformed requests sent to %d endpoints: 5xx %d, internal names %d, other error shapes %d%n",
+    System.out.printf(
+        "MalformedRequestsTest: seed %d, %d malformed requests sent to %d endpoints: 5xx %d, internal names %d, other error shapes %d%n",
         SEED, sent, endpoints.size(), serverErrors, internalNames, wrongShape);
-    assertThat(failures).as("malformed requests answered wrongly (seed %d, %d sent)", SEED, sent).isEmpty();
-    assertThat(sent).as("requests sent within the time budget").isGreaterThanOrEqualTo(Math.min(REQUESTS, 1000));
+    assertThat(failures)
+        .as("malformed requests answered wrongly (seed %d, %d sent)", SEED, sent)
+        .isEmpty();
+    assertThat(sent)
+        .as("requests sent within the time budget")
+        .isGreaterThanOrEqualTo(Math.min(REQUESTS, 1000));
   }
 
-  private static HttpResponse<String> send(String method, String path, String contentType, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(broker.baseUrl + path)).timeout(Duration.ofSeconds(60))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+  private static HttpResponse<String> send(
+      String method, String path, String contentType, String body) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(broker.baseUrl + path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (!contentType.isEmpty() && body != null) {
       b.header("Content-Type", contentType);
     }
     try {
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("The broker dropped " + method + " " + shorten(path) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The broker dropped " + method + " " + shorten(path) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -192,7 +367,8 @@ class MalformedRequestsTest {
       String[] parts = p.split("\\?", 2);
       String[] segments = parts[0].split("/");
       if (segments.length > 1) {
-        segments[1 + random.nextInt(segments.length - 1)] = SEGMENTS.get(random.nextInt(SEGMENTS.size()));
+        segments[1 + random.nextInt(segments.length - 1)] =
+            SEGMENTS.get(random.nextInt(SEGMENTS.size()));
       }
       p = String.join("/", segments) + (parts.length > 1 ? "?" + parts[1] : "");
     }
@@ -204,8 +380,21 @@ class MalformedRequestsTest {
 
   private static String body(Random random) {
     return switch (random.nextInt(12)) {
-      case 0 -> List.of("", "{", "[1,", "{\"a\":NaN}", "{\"a\":1}}", "<xml/>", "a=b&c=d", "\u0000", "null", "\"text\"", "{\"a\":\"\\ud800\"}",
-          "{\"a\":01}").get(random.nextInt(12));
+      case 0 ->
+          List.of(
+                  "",
+                  "{",
+                  "[1,",
+                  "{\"a\":NaN}",
+                  "{\"a\":1}}",
+                  "<xml/>",
+                  "a=b&c=d",
+                  "\u0000",
+                  "null",
+                  "\"text\"",
+                  "{\"a\":\"\\ud800\"}",
+                  "{\"a\":01}")
+              .get(random.nextInt(12));
       case 1 -> "[".repeat(600 + random.nextInt(2000)) + "]".repeat(10);
       case 2 -> "{\"name\":\"" + "z".repeat(270_000) + "\"}";
       case 3 -> publishWith(random);
@@ -221,11 +410,31 @@ class MalformedRequestsTest {
     if (random.nextBoolean()) {
       pact.put("interactions", List.of(object(random, 1), object(random, 2)));
     }
-    String content = Base64.getEncoder().encodeToString(Json.write(Json.toTree(pact)).getBytes(StandardCharsets.UTF_8));
+    String content =
+        Base64.getEncoder()
+            .encodeToString(Json.write(Json.toTree(pact)).getBytes(StandardCharsets.UTF_8));
     Map<String, Object> contract = object(random, 2);
-    contract.putAll(Map.of("consumerName", "FuzzC", "providerName", "FuzzP", "specification", "pact", "contentType", "application/json", "content", content));
+    contract.putAll(
+        Map.of(
+            "consumerName",
+            "FuzzC",
+            "providerName",
+            "FuzzP",
+            "specification",
+            "pact",
+            "contentType",
+            "application/json",
+            "content",
+            content));
     Map<String, Object> body = object(random, 2);
-    body.putAll(Map.of("pacticipantName", "FuzzC", "pacticipantVersionNumber", "fz" + random.nextInt(50), "contracts", List.of(contract)));
+    body.putAll(
+        Map.of(
+            "pacticipantName",
+            "FuzzC",
+            "pacticipantVersionNumber",
+            "fz" + random.nextInt(50),
+            "contracts",
+            List.of(contract)));
     return Json.write(Json.toTree(body));
   }
 

@@ -22,7 +22,8 @@ class NetworkAndUsageAcceptanceTest {
   @BeforeAll
   static void seed() {
     broker = RunningBroker.onPostgres();
-    // GIVEN web -> products (verified), web -> billing (failed), ODD -> products (not verified), and a lonely service
+    // GIVEN web -> products (verified), web -> billing (failed), ODD -> products (not verified),
+    // and a lonely service
     publish(publishBody("web", "1.0.0", "main", "products", "widget", "billing", "invoice"));
     publish(publishBody(ODD, "7.1.0", "main", "products", "gadget"));
     verify("products", "web", "1.0.0", "p-1", true);
@@ -41,10 +42,33 @@ class NetworkAndUsageAcceptanceTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
 
-  private static void verify(String provider, String consumer, String consumerVersion, String providerVersion, boolean success) {
-    JsonNode pactDoc = Json.parse(broker.get("/pacts/provider/" + provider + "/consumer/" + consumer + "/version/" + consumerVersion).body());
-    String href = pactDoc.path("_links").path("pb:publish-verification-results").path("href").asString();
-    HttpResponse<String> r = broker.post(href, "{\"providerApplicationVersion\":\"" + providerVersion + "\",\"success\":" + success + "}");
+  private static void verify(
+      String provider,
+      String consumer,
+      String consumerVersion,
+      String providerVersion,
+      boolean success) {
+    JsonNode pactDoc =
+        Json.parse(
+            broker
+                .get(
+                    "/pacts/provider/"
+                        + provider
+                        + "/consumer/"
+                        + consumer
+                        + "/version/"
+                        + consumerVersion)
+                .body());
+    String href =
+        pactDoc.path("_links").path("pb:publish-verification-results").path("href").asString();
+    HttpResponse<String> r =
+        broker.post(
+            href,
+            "{\"providerApplicationVersion\":\""
+                + providerVersion
+                + "\",\"success\":"
+                + success
+                + "}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
   }
 
@@ -61,9 +85,21 @@ class NetworkAndUsageAcceptanceTest {
     graph.path("nodes").forEach(n -> names.add(n.path("name").asString()));
     assertThat(names).containsExactlyInAnyOrder("web", "products", "billing", ODD, "lonely");
     List<String> edges = new ArrayList<>();
-    graph.path("edges").forEach(e -> edges.add(names.get(e.path("source").asInt()) + " -> " + names.get(e.path("target").asInt())
-        + ": " + e.path("status").asString()));
-    assertThat(edges).containsExactlyInAnyOrder("web -> products: verified", "web -> billing: failed", ODD + " -> products: unverified");
+    graph
+        .path("edges")
+        .forEach(
+            e ->
+                edges.add(
+                    names.get(e.path("source").asInt())
+                        + " -> "
+                        + names.get(e.path("target").asInt())
+                        + ": "
+                        + e.path("status").asString()));
+    assertThat(edges)
+        .containsExactlyInAnyOrder(
+            "web -> products: verified",
+            "web -> billing: failed",
+            ODD + " -> products: unverified");
     assertThat(graph.path("counts").path("failed").asInt()).isEqualTo(1);
     // consumers are laid out left of their providers
     JsonNode web = graph.path("nodes").get(names.indexOf("web"));
@@ -75,8 +111,10 @@ class NetworkAndUsageAcceptanceTest {
   void askingTheJsonForHtmlOnlyIsA406ThatSaysWhatItAnswersNotA500() {
     HttpResponse<String> r = broker.get("/ui/network.json", "Accept", "text/html");
     assertThat(r.statusCode()).isEqualTo(406);
-    assertThat(r.body()).contains("/ui/network.json cannot answer in the media types of your Accept header (text/html)",
-        "application/json");
+    assertThat(r.body())
+        .contains(
+            "/ui/network.json cannot answer in the media types of your Accept header (text/html)",
+            "application/json");
   }
 
   @Test
@@ -84,8 +122,13 @@ class NetworkAndUsageAcceptanceTest {
     HttpResponse<String> page = broker.get("/ui/network?focus=" + enc(ODD));
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(page.body()).contains("<title>Network · Accord broker</title>", "<canvas id=\"network-canvas\"", "/ui/network.js",
-        "data-focus=\"mobile&lt;b&gt;&amp;co\"").doesNotContain(ODD);
+    assertThat(page.body())
+        .contains(
+            "<title>Network · Accord broker</title>",
+            "<canvas id=\"network-canvas\"",
+            "/ui/network.js",
+            "data-focus=\"mobile&lt;b&gt;&amp;co\"")
+        .doesNotContain(ODD);
     HttpResponse<String> script = broker.get("/ui/network.js");
     assertThat(script.statusCode()).isEqualTo(200);
     assertThat(script.body()).contains("accordNetworkReady");
@@ -96,12 +139,17 @@ class NetworkAndUsageAcceptanceTest {
     HttpResponse<String> dot = broker.get("/integrations", "Accept", "text/vnd.graphviz");
     assertThat(dot.statusCode()).isEqualTo(200);
     assertThat(dot.headers().firstValue("Content-Type").orElse("")).startsWith("text/vnd.graphviz");
-    assertThat(dot.body()).startsWith("digraph pacts {").contains("\"web\" -> \"billing\" [color=\"#c62828\", tooltip=\"failed\"];",
-        "\"mobile<b>&co\" -> \"products\"");
+    assertThat(dot.body())
+        .startsWith("digraph pacts {")
+        .contains(
+            "\"web\" -> \"billing\" [color=\"#c62828\", tooltip=\"failed\"];",
+            "\"mobile<b>&co\" -> \"products\"");
     for (String accept : new String[] {"application/hal+json", "*/*", "application/json"}) {
       HttpResponse<String> hal = broker.get("/integrations", "Accept", accept);
       assertThat(hal.statusCode()).isEqualTo(200);
-      assertThat(Json.parse(hal.body()).path("_embedded").path("integrations").size()).as(accept).isEqualTo(3);
+      assertThat(Json.parse(hal.body()).path("_embedded").path("integrations").size())
+          .as(accept)
+          .isEqualTo(3);
     }
   }
 
@@ -110,15 +158,27 @@ class NetworkAndUsageAcceptanceTest {
     HttpResponse<String> r = broker.get("/ui/providers/products/usage");
     assertThat(r.statusCode()).isEqualTo(200);
     String html = r.body().replaceAll("\\s+", " ");
-    assertThat(html).contains("Who uses <span>products</span>?", "GET /thing/1", "body $.name", "header Content-Type",
-        "<td class=\"count\">2</td>", "<span class=\"matcher\">exact</span>: <span>mobile&lt;b&gt;&amp;co 7.1.0, web 1.0.0</span>",
-        "<span>mobile&lt;b&gt;&amp;co</span> <span class=\"version\" title=\"7.1.0\">7.1.0</span>", "Used by <strong>2</strong> consumers", "(<span>main branch</span>)").doesNotContain(ODD);
+    assertThat(html)
+        .contains(
+            "Who uses <span>products</span>?",
+            "GET /thing/1",
+            "body $.name",
+            "header Content-Type",
+            "<td class=\"count\">2</td>",
+            "<span class=\"matcher\">exact</span>: <span>mobile&lt;b&gt;&amp;co 7.1.0, web 1.0.0</span>",
+            "<span>mobile&lt;b&gt;&amp;co</span> <span class=\"version\" title=\"7.1.0\">7.1.0</span>",
+            "Used by <strong>2</strong> consumers",
+            "(<span>main branch</span>)")
+        .doesNotContain(ODD);
   }
 
   @Test
   void theUsageMapFiltersByField() {
     String html = broker.get("/ui/providers/products/usage?q=" + enc("$.name")).body();
-    assertThat(html).contains("body $.name").doesNotContain("body $.id").contains("match <q>$.name</q>");
+    assertThat(html)
+        .contains("body $.name")
+        .doesNotContain("body $.id")
+        .contains("match <q>$.name</q>");
   }
 
   @Test
@@ -126,7 +186,9 @@ class NetworkAndUsageAcceptanceTest {
     HttpResponse<String> r = broker.get("/ui/providers/" + enc("<i>nope</i>") + "/usage");
     assertThat(r.statusCode()).isEqualTo(404);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-    assertThat(r.body()).contains("No provider named <q>&lt;i&gt;nope&lt;/i&gt;</q>").doesNotContain("<i>nope</i>");
+    assertThat(r.body())
+        .contains("No provider named <q>&lt;i&gt;nope&lt;/i&gt;</q>")
+        .doesNotContain("<i>nope</i>");
   }
 
   @Test

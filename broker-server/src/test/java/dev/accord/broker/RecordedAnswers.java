@@ -11,17 +11,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Asks a broker on PostgreSQL and one on H2 the questions of a subclass and compares the answers, byte for byte, with
- * the ones recorded from an earlier implementation; with the system property named by {@code record} set to true it
- * records them first (then review the diff). Today's answers are also written to {@code target/NAME-DATABASE.txt} to
- * diff against when the comparison fails.
+ * Asks a broker on PostgreSQL and one on H2 the questions of a subclass and compares the answers,
+ * byte for byte, with the ones recorded from an earlier implementation; with the system property
+ * named by {@code record} set to true it records them first (then review the diff). Today's answers
+ * are also written to {@code target/NAME-DATABASE.txt} to diff against when the comparison fails.
  */
 abstract class RecordedAnswers {
   private final Path expected;
   private final String record;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   RecordedAnswers(Path expected, String record) {
     this.expected = expected;
@@ -53,7 +52,11 @@ abstract class RecordedAnswers {
     Path written = Paths.get("target", name + "-" + database + ".txt");
     Files.createDirectories(written.getParent());
     Files.writeString(written, actual, StandardCharsets.UTF_8);
-    assertThat(Files.exists(expected)).as("expected answers file %s (record it with -D%s=true)", expected.toAbsolutePath(), record).isTrue();
+    assertThat(Files.exists(expected))
+        .as(
+            "expected answers file %s (record it with -D%s=true)",
+            expected.toAbsolutePath(), record)
+        .isTrue();
     assertThat(actual).isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
   }
 }

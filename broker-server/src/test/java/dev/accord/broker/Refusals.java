@@ -15,28 +15,40 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
-/** What every refused request must look like: the status, hal+json, an {@code errors} body, and no internals. */
+/**
+ * What every refused request must look like: the status, hal+json, an {@code errors} body, and no
+ * internals.
+ */
 final class Refusals {
   /** Class, package and library names that must never reach a client. */
-  static final Pattern INTERNAL = Pattern.compile("tools\\.jackson|com\\.fasterxml|org\\.springframework|org\\.apache|org\\.hibernate|dev\\.accord\\."
-      + "|java\\.|jakarta\\.|Exception|StreamReadConstraints|JsonReadFeature|\\.java:\\d+");
+  static final Pattern INTERNAL =
+      Pattern.compile(
+          "tools\\.jackson|com\\.fasterxml|org\\.springframework|org\\.apache|org\\.hibernate|dev\\.accord\\."
+              + "|java\\.|jakarta\\.|Exception|StreamReadConstraints|JsonReadFeature|\\.java:\\d+");
 
   private Refusals() {}
 
-  /** A response as read from the wire, for requests {@link java.net.http.HttpClient} refuses to send. */
+  /**
+   * A response as read from the wire, for requests {@link java.net.http.HttpClient} refuses to
+   * send.
+   */
   record Raw(int status, String contentType, String body) {}
 
   static JsonNode assertRefused(HttpResponse<String> r, int status) {
-    return assertRefused(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), status);
+    return assertRefused(
+        r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), status);
   }
 
   static JsonNode assertRefused(Raw r, int status) {
     return assertRefused(r.status(), r.contentType(), r.body(), status);
   }
 
-  private static JsonNode assertRefused(int actualStatus, String contentType, String body, int status) {
+  private static JsonNode assertRefused(
+      int actualStatus, String contentType, String body, int status) {
     assertThat(actualStatus).as("status of a refused request, body: %s", body).isEqualTo(status);
-    assertThat(contentType.toLowerCase(Locale.ROOT).replace(" ", "")).as("Content-Type of %s", body).isEqualTo("application/hal+json;charset=utf-8");
+    assertThat(contentType.toLowerCase(Locale.ROOT).replace(" ", ""))
+        .as("Content-Type of %s", body)
+        .isEqualTo("application/hal+json;charset=utf-8");
     assertThat(INTERNAL.matcher(body).find()).as("internal names in %s", body).isFalse();
     JsonNode json = Json.parse(body);
     assertThat(json.has("errors")).as("an errors member in %s", body).isTrue();
@@ -49,12 +61,24 @@ final class Refusals {
     return first.asString();
   }
 
-  /** Sends {@code METHOD target HTTP/1.1} as written, with extra header lines, and reads the whole answer. */
+  /**
+   * Sends {@code METHOD target HTTP/1.1} as written, with extra header lines, and reads the whole
+   * answer.
+   */
   static Raw raw(String baseUrl, String method, String target, String... headerLines) {
     URI base = URI.create(baseUrl);
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout(30_000);
-      StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort() + "\r\n");
+      StringBuilder request =
+          new StringBuilder(
+              method
+                  + " "
+                  + target
+                  + " HTTP/1.1\r\nHost: "
+                  + base.getHost()
+                  + ":"
+                  + base.getPort()
+                  + "\r\n");
       for (String h : headerLines) {
         request.append(h).append("\r\n");
       }
@@ -65,7 +89,8 @@ final class Refusals {
       InputStream in = socket.getInputStream();
       ByteArrayOutputStream all = new ByteArrayOutputStream();
       in.transferTo(all);
-      String text = all.toString(StandardCharsets.ISO_8859_1); // one char per byte until the body is decoded
+      String text =
+          all.toString(StandardCharsets.ISO_8859_1); // one char per byte until the body is decoded
       int end = text.indexOf("\r\n\r\n");
       String head = end < 0 ? text : text.substring(0, end);
       String body = end < 0 ? "" : text.substring(end + 4);
@@ -75,13 +100,24 @@ final class Refusals {
         if (line.toLowerCase(Locale.ROOT).startsWith("content-type:")) {
           contentType = line.substring(13).trim();
         }
-        if (line.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:") && line.toLowerCase(Locale.ROOT).contains("chunked")) {
+        if (line.toLowerCase(Locale.ROOT).startsWith("transfer-encoding:")
+            && line.toLowerCase(Locale.ROOT).contains("chunked")) {
           body = unchunk(body);
         }
       }
-      return new Raw(status, contentType, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+      return new Raw(
+          status,
+          contentType,
+          new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new IllegalStateException("Could not send " + method + " " + target.substring(0, Math.min(80, target.length())) + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not send "
+              + method
+              + " "
+              + target.substring(0, Math.min(80, target.length()))
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

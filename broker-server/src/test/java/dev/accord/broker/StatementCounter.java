@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
- * Test-only: counts the SQL statements the broker prepares or creates (JPA and JDBC alike), by wrapping its
- * DataSource. Add it with {@code spring.main.sources=dev.accord.broker.StatementCounter}; requests must be sent one at
- * a time for the count between two reads to belong to one request.
+ * Test-only: counts the SQL statements the broker prepares or creates (JPA and JDBC alike), by
+ * wrapping its DataSource. Add it with {@code
+ * spring.main.sources=dev.accord.broker.StatementCounter}; requests must be sent one at a time for
+ * the count between two reads to belong to one request.
  */
 @Configuration(proxyBeanMethods = false)
 public class StatementCounter {
@@ -44,15 +45,21 @@ public class StatementCounter {
   }
 
   private static Connection counting(Connection c) {
-    return (Connection) Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-      if (method.getName().equals("prepareStatement") || method.getName().equals("createStatement") || method.getName().equals("prepareCall")) {
-        STATEMENTS.incrementAndGet();
-      }
-      try {
-        return method.invoke(c, args);
-      } catch (InvocationTargetException e) {
-        throw e.getCause();
-      }
-    });
+    return (Connection)
+        Proxy.newProxyInstance(
+            StatementCounter.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("prepareStatement")
+                  || method.getName().equals("createStatement")
+                  || method.getName().equals("prepareCall")) {
+                STATEMENTS.incrementAndGet();
+              }
+              try {
+                return method.invoke(c, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 }

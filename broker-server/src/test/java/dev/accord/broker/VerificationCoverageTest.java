@@ -9,11 +9,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** A verification result carrying Accord's coverage: stored, served back by the API, shown on the integration page. */
+/**
+ * A verification result carrying Accord's coverage: stored, served back by the API, shown on the
+ * integration page.
+ */
 class VerificationCoverageTest {
   static RunningBroker broker;
 
-  static final String COVERAGE = """
+  static final String COVERAGE =
+      """
       {"interactions":3,"verified":2,"passed":1,"failed":1,"pending":0,"filteredOut":1,"notRun":0,
        "providerStates":[{"name":"user 42 exists","interactions":2,"passed":1,"failed":1,"notRun":0,"setupFailures":0,
          "outcome":"1 failed"}],
@@ -34,15 +38,21 @@ class VerificationCoverageTest {
   }
 
   private static String publishLink() {
-    JsonNode pact = Json.parse(broker.get("/pacts/provider/cov-users/consumer/cov-web/version/w1").body());
+    JsonNode pact =
+        Json.parse(broker.get("/pacts/provider/cov-users/consumer/cov-web/version/w1").body());
     return pact.path("_links").path("pb:publish-verification-results").path("href").asString();
   }
 
   @Test
   void aResultWithCoverageIsReadBackThroughTheApiAndShownOnTheIntegrationPage() {
     // GIVEN a verifier publishes a result with its coverage
-    HttpResponse<String> posted = broker.post(publishLink(), "{\"providerApplicationVersion\":\"u1\",\"success\":false,"
-        + "\"testResults\":[],\"verifiedBy\":{\"implementation\":\"Accord\",\"version\":\"1\"},\"coverage\":" + COVERAGE + "}");
+    HttpResponse<String> posted =
+        broker.post(
+            publishLink(),
+            "{\"providerApplicationVersion\":\"u1\",\"success\":false,"
+                + "\"testResults\":[],\"verifiedBy\":{\"implementation\":\"Accord\",\"version\":\"1\"},\"coverage\":"
+                + COVERAGE
+                + "}");
     assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
 
     // WHEN the result is read back
@@ -53,11 +63,15 @@ class VerificationCoverageTest {
     assertThat(read.path("coverage")).isEqualTo(Json.parse(COVERAGE));
 
     // AND the integration page shows it, names escaped
-    HttpResponse<String> page = broker.get("/ui/pacts/provider/cov-users/consumer/cov-web", "Accept", "text/html");
+    HttpResponse<String> page =
+        broker.get("/ui/pacts/provider/cov-users/consumer/cov-web", "Accept", "text/html");
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<h2>Coverage of the latest verification</h2>")
-        .contains("3 interactions in the pact: 2 verified (1 passed, 1 failed, 0 pending), 1 filtered out, 0 not run")
-        .contains("<td>user 42 exists</td>").contains("<td>1 failed</td>")
+    assertThat(page.body())
+        .contains("<h2>Coverage of the latest verification</h2>")
+        .contains(
+            "3 interactions in the pact: 2 verified (1 passed, 1 failed, 0 pending), 1 filtered out, 0 not run")
+        .contains("<td>user 42 exists</td>")
+        .contains("<td>1 failed</td>")
         .contains("<code>GET /users/{param}</code>")
         .contains("<li>cov-web \u00b7 user 42 [given user 42 exists] (passed)</li>")
         .contains("<li>cov-web \u00b7 user &lt;b&gt;me&lt;/b&gt; (filtered out)</li>");
@@ -65,17 +79,25 @@ class VerificationCoverageTest {
 
   @Test
   void coverageThatIsNotAnObjectIsRefusedNamingTheFieldAndAResultWithoutItHasNone() {
-    HttpResponse<String> refused = broker.post(publishLink(), "{\"providerApplicationVersion\":\"u2\",\"success\":true,"
-        + "\"coverage\":[1,2]}");
+    HttpResponse<String> refused =
+        broker.post(
+            publishLink(),
+            "{\"providerApplicationVersion\":\"u2\",\"success\":true," + "\"coverage\":[1,2]}");
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("coverage must be a JSON object such as {\\\"interactions\\\": 3, \\\"passed\\\": 3}"
-        + " (what the verification covered), got array; leave it out when there is none");
+    assertThat(refused.body())
+        .contains(
+            "coverage must be a JSON object such as {\\\"interactions\\\": 3, \\\"passed\\\": 3}"
+                + " (what the verification covered), got array; leave it out when there is none");
 
-    HttpResponse<String> plain = broker.post(publishLink(), "{\"providerApplicationVersion\":\"u3\",\"success\":true}");
+    HttpResponse<String> plain =
+        broker.post(publishLink(), "{\"providerApplicationVersion\":\"u3\",\"success\":true}");
     assertThat(plain.statusCode()).as(plain.body()).isEqualTo(201);
     String self = RunningBroker.json(plain).path("_links").path("self").path("href").asString();
     assertThat(Json.parse(broker.get(self).body()).has("coverage")).isFalse();
-    assertThat(broker.get("/ui/pacts/provider/cov-users/consumer/cov-web", "Accept", "text/html").body())
+    assertThat(
+            broker
+                .get("/ui/pacts/provider/cov-users/consumer/cov-web", "Accept", "text/html")
+                .body())
         .doesNotContain("Coverage of the latest verification");
   }
 }

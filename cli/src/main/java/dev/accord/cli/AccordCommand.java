@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
  * java -jar accord.jar can-i-deploy --pacticipant orders-service --version $(git rev-parse HEAD) --to-environment production
  * </pre>
  *
- * Exit codes: 0 success (can-i-deploy: yes), 1 failure (can-i-deploy: no or unknown), 2 usage error.
+ * Exit codes: 0 success (can-i-deploy: yes), 1 failure (can-i-deploy: no or unknown), 2 usage
+ * error.
  */
 @Command(
     name = "accord",
@@ -57,15 +58,17 @@ public final class AccordCommand implements Runnable {
 
   /** Exit code for success, and for can-i-deploy "yes". */
   public static final int OK = 0;
+
   /** Exit code for a failure, and for can-i-deploy "no" or "unknown". */
   public static final int FAILURE = 1;
+
   /** Exit code for a usage error (unknown flag, missing value). */
   public static final int USAGE = 2;
 
   /**
-   * Every command by name, in the order {@code accord --help} lists them. A command line that names one builds only
-   * that one (see {@link #commandLine(AccordCommand, String...)}): picocli reads each command's annotations when it
-   * is registered, and a run pays for every class it loads.
+   * Every command by name, in the order {@code accord --help} lists them. A command line that names
+   * one builds only that one (see {@link #commandLine(AccordCommand, String...)}): picocli reads
+   * each command's annotations when it is registered, and a run pays for every class it loads.
    */
   static final Map<String, Class<?>> COMMANDS = commands();
 
@@ -111,7 +114,8 @@ public final class AccordCommand implements Runnable {
   }
 
   /**
-   * @param environment the environment variables the commands read (PACT_BROKER_BASE_URL, CI variables ...)
+   * @param environment the environment variables the commands read (PACT_BROKER_BASE_URL, CI
+   *     variables ...)
    * @param workingDirectory where relative paths and git commands run
    * @param sleeper how to wait between polls
    */
@@ -123,34 +127,44 @@ public final class AccordCommand implements Runnable {
 
   public static void main(String[] args) {
     warmUp(args);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(new AccordCommand(), out, err, args));
   }
 
   /**
-   * Starts building pact-core's JSON mapper, which every command but generate-completion needs (to read a pact or the
-   * broker's answers), on another core while this thread parses the command line and builds its HTTP client. Class
-   * initialisation is thread-safe: whichever thread gets there second waits for the first. On one core this would
-   * only add work, so it is skipped there.
+   * Starts building pact-core's JSON mapper, which every command but generate-completion needs (to
+   * read a pact or the broker's answers), on another core while this thread parses the command line
+   * and builds its HTTP client. Class initialisation is thread-safe: whichever thread gets there
+   * second waits for the first. On one core this would only add work, so it is skipped there.
    */
   static void warmUp(String[] args) {
-    if (args.length == 0 || !COMMANDS.containsKey(args[0]) || args[0].equals("generate-completion")
+    if (args.length == 0
+        || !COMMANDS.containsKey(args[0])
+        || args[0].equals("generate-completion")
         || Runtime.getRuntime().availableProcessors() < 2) {
       return;
     }
-    Thread warmUp = new Thread(() -> {
-      try {
-        Json.mapper();
-      } catch (RuntimeException | LinkageError e) {
-        // the command meets the same problem where it needs the mapper, and reports it there
-      }
-    }, "accord-warm-up");
+    Thread warmUp =
+        new Thread(
+            () -> {
+              try {
+                Json.mapper();
+              } catch (RuntimeException | LinkageError e) {
+                // the command meets the same problem where it needs the mapper, and reports it
+                // there
+              }
+            },
+            "accord-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
   }
 
-  /** Runs one command line and returns its exit code; output goes to {@code out} and {@code err}. */
+  /**
+   * Runs one command line and returns its exit code; output goes to {@code out} and {@code err}.
+   */
   public static int run(AccordCommand command, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = commandLine(command, args);
     cli.setOut(out);
@@ -163,51 +177,66 @@ public final class AccordCommand implements Runnable {
     }
   }
 
-  /** The configured picocli command line with every command (exit codes, error handling, repeatable selector flags). */
+  /**
+   * The configured picocli command line with every command (exit codes, error handling, repeatable
+   * selector flags).
+   */
   public static CommandLine commandLine(AccordCommand command) {
     return commandLine(command, new String[0]);
   }
 
   /**
-   * The configured picocli command line for {@code args}: when the first argument names a command, with that command
-   * only (what it parses and how it fails is the same, the other commands' classes are not loaded); otherwise (no
-   * command, {@code --help}, an unknown word, generate-completion) with every command, for the listing, the closest-word
-   * suggestions and the completion script.
+   * The configured picocli command line for {@code args}: when the first argument names a command,
+   * with that command only (what it parses and how it fails is the same, the other commands'
+   * classes are not loaded); otherwise (no command, {@code --help}, an unknown word,
+   * generate-completion) with every command, for the listing, the closest-word suggestions and the
+   * completion script.
    */
   public static CommandLine commandLine(AccordCommand command, String... args) {
     CommandLine cli = new CommandLine(command);
     // generate-completion writes a script for every command, so it needs them all
-    Class<?> named = args.length > 0 && !args[0].equals("generate-completion") ? COMMANDS.get(args[0]) : null;
+    Class<?> named =
+        args.length > 0 && !args[0].equals("generate-completion") ? COMMANDS.get(args[0]) : null;
     if (named != null) {
       cli.addSubcommand(args[0], named);
     } else {
       COMMANDS.forEach(cli::addSubcommand);
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    // can-i-deploy reads "--pacticipant A --version 1 --pacticipant B --latest" in order, through setters
+    // can-i-deploy reads "--pacticipant A --version 1 --pacticipant B --latest" in order, through
+    // setters
     for (String name : new String[] {"can-i-deploy", "can-i-merge"}) {
       CommandLine sub = cli.getSubcommands().get(name);
       if (sub != null) {
         sub.getCommandSpec().parser().overwrittenOptionsAllowed(true);
       }
     }
-    // every command answers --help, also those whose own --version (a pacticipant's) displaced picocli's standard pair
+    // every command answers --help, also those whose own --version (a pacticipant's) displaced
+    // picocli's standard pair
     for (CommandLine sub : cli.getSubcommands().values()) {
       CommandSpec spec = sub.getCommandSpec();
       if (spec.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
-        spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
-            .description("Show this help message and exit.").build());
+        spec.addOption(
+            CommandLine.Model.OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
       }
     }
-    // an unknown word is a usage error even beside --help, which would otherwise print help and exit 0
-    cli.setExecutionStrategy(parseResult -> {
-      for (CommandLine.ParseResult level = parseResult; level != null; level = level.subcommand()) {
-        if (!level.unmatched().isEmpty()) {
-          throw new CommandLine.UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
-        }
-      }
-      return new CommandLine.RunLast().execute(parseResult);
-    });
+    // an unknown word is a usage error even beside --help, which would otherwise print help and
+    // exit 0
+    cli.setExecutionStrategy(
+        parseResult -> {
+          for (CommandLine.ParseResult level = parseResult;
+              level != null;
+              level = level.subcommand()) {
+            if (!level.unmatched().isEmpty()) {
+              throw new CommandLine.UnmatchedArgumentException(
+                  level.commandSpec().commandLine(), level.unmatched());
+            }
+          }
+          return new CommandLine.RunLast().execute(parseResult);
+        });
     cli.setParameterExceptionHandler(AccordCommand::usageError);
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
@@ -227,29 +256,45 @@ public final class AccordCommand implements Runnable {
     return cli;
   }
 
-  /** A usage error: what was wrong, the closest known word for an unknown one, and where the usage is; exit 2. */
+  /**
+   * A usage error: what was wrong, the closest known word for an unknown one, and where the usage
+   * is; exit 2.
+   */
   private static int usageError(CommandLine.ParameterException ex, String[] args) {
     CommandLine commandLine = ex.getCommandLine();
     PrintWriter err = commandLine.getErr();
     String path = commandLine.getCommandSpec().qualifiedName();
     // an unknown option explains a missing required one ("--pacticipnt web"): name the cause first
-    List<String> unmatchedWords = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getUnmatched()
-        : commandLine.getUnmatchedArguments();
+    List<String> unmatchedWords =
+        ex instanceof CommandLine.UnmatchedArgumentException u
+            ? u.getUnmatched()
+            : commandLine.getUnmatchedArguments();
     if (!unmatchedWords.isEmpty()) {
       String word = unmatchedWords.get(0);
-      List<String> suggestions = new CommandLine.UnmatchedArgumentException(commandLine, unmatchedWords)
-          .getSuggestions();
+      List<String> suggestions =
+          new CommandLine.UnmatchedArgumentException(commandLine, unmatchedWords).getSuggestions();
       boolean option = word.startsWith("-");
-      boolean command = !option && commandLine.getParent() == null && !commandLine.getSubcommands().isEmpty();
+      boolean command =
+          !option && commandLine.getParent() == null && !commandLine.getSubcommands().isEmpty();
       if (command) {
-        err.println("Unknown command '" + word + "'." + closest(" The closest known command: ", suggestions));
+        err.println(
+            "Unknown command '"
+                + word
+                + "'."
+                + closest(" The closest known command: ", suggestions));
       } else if (option) {
-        err.println("Unknown option: '" + word + "' for " + path + "." + closest(" The closest known option: ",
-            suggestions));
+        err.println(
+            "Unknown option: '"
+                + word
+                + "' for "
+                + path
+                + "."
+                + closest(" The closest known option: ", suggestions));
       } else {
         err.println("Unexpected argument '" + word + "' for " + path + ".");
       }
-      err.println(command ? "accord --help lists the commands." : path + " --help lists its options.");
+      err.println(
+          command ? "accord --help lists the commands." : path + " --help lists its options.");
     } else {
       err.println(ex.getMessage());
       err.println(path + " --help lists its options.");
@@ -264,7 +309,8 @@ public final class AccordCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command: accord <command> ... (see accord --help)");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing a command: accord <command> ... (see accord --help)");
   }
 
   /** The environment variables commands read. */

@@ -23,14 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fat jar as users run it ({@code java -jar cli/target/accord.jar}), in a process of its own: the shaded
- * WireMock behind {@code stub}, and {@code --version} and {@code verify} next to it. Runs in the
- * integration-test phase, after {@code package} built the jar.
+ * The fat jar as users run it ({@code java -jar cli/target/accord.jar}), in a process of its own:
+ * the shaded WireMock behind {@code stub}, and {@code --version} and {@code verify} next to it.
+ * Runs in the integration-test phase, after {@code package} built the jar.
  */
 class AccordJarIT {
   private static final Path JAR = Path.of("target/accord.jar");
   private static final Path PACT = Path.of("src/test/resources/verify/products.json");
-  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static final String JAVA =
+      Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
   private static Process start(String... args) throws Exception {
     assertThat(JAR).as("the fat jar built by mvn package").isRegularFile();
@@ -48,7 +49,8 @@ class AccordJarIT {
   }
 
   @Test
-  void theLauncherScriptRunsTheJarAndWritesThenUsesAClassArchivePerCommand(@TempDir Path cache) throws Exception {
+  void theLauncherScriptRunsTheJarAndWritesThenUsesAClassArchivePerCommand(@TempDir Path cache)
+      throws Exception {
     for (int run = 1; run <= 2; run++) {
       ProcessBuilder pb = new ProcessBuilder("sh", "bin/accord", "--version");
       pb.environment().put("ACCORD_JAR", JAR.toString());
@@ -65,11 +67,16 @@ class AccordJarIT {
       assertThat(out).as("run " + run + ", stderr: " + err).matches("accord \\S+\\R");
       try (var files = Files.list(cache)) {
         List<String> written = files.map(f -> f.getFileName().toString()).toList();
-        if (Runtime.version().feature() >= 24 && Files.isRegularFile(Path.of("target/accord.aot"))) {
+        if (Runtime.version().feature() >= 24
+            && Files.isRegularFile(Path.of("target/accord.aot"))) {
           // the build's ahead-of-time cache is used instead of a class archive of its own
           assertThat(written).as("run " + run).isEmpty();
         } else {
-          assertThat(written).as("run " + run).singleElement().asString().matches("accord-\\d+-other\\.jsa");
+          assertThat(written)
+              .as("run " + run)
+              .singleElement()
+              .asString()
+              .matches("accord-\\d+-other\\.jsa");
         }
       }
     }
@@ -82,32 +89,56 @@ class AccordJarIT {
 
   @Test
   void compareOpenApiRunsFromTheJarWithoutLoggerNoise() throws Exception {
-    String out = run(1, "compare-openapi", "--spec", "src/test/resources/openapi/catalogue.yaml", "--pact",
-        "src/test/resources/openapi/misfits.json");
-    assertThat(out).startsWith("The pact between orders-service and catalogue is NOT compatible with "
-        + "src/test/resources/openapi/catalogue.yaml: 2 of 2 interactions incompatible, 2 errors, 0 warnings\n");
+    String out =
+        run(
+            1,
+            "compare-openapi",
+            "--spec",
+            "src/test/resources/openapi/catalogue.yaml",
+            "--pact",
+            "src/test/resources/openapi/misfits.json");
+    assertThat(out)
+        .startsWith(
+            "The pact between orders-service and catalogue is NOT compatible with "
+                + "src/test/resources/openapi/catalogue.yaml: 2 of 2 interactions incompatible, 2 errors, 0 warnings\n");
     assertThat(out).doesNotContain("SLF4J");
   }
 
   @Test
   void verifyOpenApiRunsFromTheJar(@TempDir Path dir) throws Exception {
-    Path cases = Files.writeString(dir.resolve("cases.yaml"),
-        "cases: [{operation: listProducts, status: 200, state: products exist}]");
-    String out = run(1, "verify-openapi", "src/test/resources/openapi/catalogue.yaml", "--provider-base-url",
-        "http://127.0.0.1:1", "--cases", cases.toString(), "--seed", "1");
-    assertThat(out).startsWith("Verifying the provider at http://127.0.0.1:1 against "
-        + "src/test/resources/openapi/catalogue.yaml").contains("Could not connect to the provider at"
-        + " http://127.0.0.1:1").doesNotContain("SLF4J");
+    Path cases =
+        Files.writeString(
+            dir.resolve("cases.yaml"),
+            "cases: [{operation: listProducts, status: 200, state: products exist}]");
+    String out =
+        run(
+            1,
+            "verify-openapi",
+            "src/test/resources/openapi/catalogue.yaml",
+            "--provider-base-url",
+            "http://127.0.0.1:1",
+            "--cases",
+            cases.toString(),
+            "--seed",
+            "1");
+    assertThat(out)
+        .startsWith(
+            "Verifying the provider at http://127.0.0.1:1 against "
+                + "src/test/resources/openapi/catalogue.yaml")
+        .contains("Could not connect to the provider at" + " http://127.0.0.1:1")
+        .doesNotContain("SLF4J");
   }
 
   @Test
   void stubServesThePactFromTheJarAndExplainsMisses() throws Exception {
     Process stub = start("stub", "--pact-file", PACT.toString(), "--port", "0");
     try {
-      BufferedReader lines = new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
+      BufferedReader lines =
+          new BufferedReader(new InputStreamReader(stub.getInputStream(), StandardCharsets.UTF_8));
       StringBuilder seen = new StringBuilder();
       String url = null;
-      Pattern serving = Pattern.compile("Serving 2 interactions from 1 pact at (http://127\\.0\\.0\\.1:\\d+)");
+      Pattern serving =
+          Pattern.compile("Serving 2 interactions from 1 pact at (http://127\\.0\\.0\\.1:\\d+)");
       for (String line; url == null && (line = lines.readLine()) != null; ) {
         seen.append(line).append('\n');
         Matcher m = serving.matcher(line);
@@ -117,16 +148,25 @@ class AccordJarIT {
       }
       assertThat(url).as("the stub's start-up line in:\n" + seen).isNotNull();
       HttpClient client = HttpClient.newHttpClient();
-      HttpResponse<String> ok = client.send(HttpRequest.newBuilder(URI.create(url + "/products/p1")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> ok =
+          client.send(
+              HttpRequest.newBuilder(URI.create(url + "/products/p1")).build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(ok.statusCode()).isEqualTo(200);
       assertThat(ok.body()).isEqualTo("{\"id\":\"p1\",\"name\":\"Pact in Action\",\"price\":12.5}");
-      HttpResponse<String> miss = client.send(HttpRequest.newBuilder(URI.create(url + "/products"))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Other\"}"))
-          .build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> miss =
+          client.send(
+              HttpRequest.newBuilder(URI.create(url + "/products"))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Other\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(miss.statusCode()).isEqualTo(404);
-      assertThat(miss.body()).contains("\"error\":\"No interaction of the pact matches POST /products\"")
-          .contains("\"description\":\"create product\"").contains("\"type\":\"body\"").contains("\"path\":\"$.name\"");
+      assertThat(miss.body())
+          .contains("\"error\":\"No interaction of the pact matches POST /products\"")
+          .contains("\"description\":\"create product\"")
+          .contains("\"type\":\"body\"")
+          .contains("\"path\":\"$.name\"");
     } finally {
       stub.destroy();
       assertThat(stub.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -136,23 +176,38 @@ class AccordJarIT {
   @Test
   void verifyRunsFromTheJar() throws Exception {
     HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    provider.createContext("/", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      String path = exchange.getRequestURI().getPath();
-      int status = path.equals("/products") ? 201 : 200;
-      byte[] bytes = (path.equals("/products/p1") ? "{\"id\":\"p1\",\"name\":\"Refactoring\",\"price\":9.99}" : "{}")
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, bytes.length);
-      try (OutputStream os = exchange.getResponseBody()) {
-        os.write(bytes);
-      }
-    });
+    provider.createContext(
+        "/",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          String path = exchange.getRequestURI().getPath();
+          int status = path.equals("/products") ? 201 : 200;
+          byte[] bytes =
+              (path.equals("/products/p1")
+                      ? "{\"id\":\"p1\",\"name\":\"Refactoring\",\"price\":9.99}"
+                      : "{}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, bytes.length);
+          try (OutputStream os = exchange.getResponseBody()) {
+            os.write(bytes);
+          }
+        });
     provider.start();
     try {
       String url = "http://127.0.0.1:" + provider.getAddress().getPort();
-      String out = run(0, "verify", "--provider", "products-service", "--pact-file", PACT.toString(),
-          "--provider-base-url", url, "--state-change-url", url + "/state");
+      String out =
+          run(
+              0,
+              "verify",
+              "--provider",
+              "products-service",
+              "--pact-file",
+              PACT.toString(),
+              "--provider-base-url",
+              url,
+              "--state-change-url",
+              url + "/state");
       assertThat(out).contains("0 of 2 interactions failed");
       assertThat(Files.size(JAR)).isPositive();
     } finally {

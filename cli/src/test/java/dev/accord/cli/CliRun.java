@@ -24,7 +24,15 @@ final class CliRun {
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = AccordCommand.run(new AccordCommand(env, workingDirectory, sleeps::add), new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
+    int code =
+        AccordCommand.run(
+            new AccordCommand(env, workingDirectory, sleeps::add),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            args);
+    return new Result(
+        code,
+        out.toString().replace(System.lineSeparator(), "\n"),
+        err.toString().replace(System.lineSeparator(), "\n"));
   }
 }

@@ -10,8 +10,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * GIVEN a command line that names a command, WHEN accord builds its parser, THEN only that command is built (a
- * one-call run loads no other command's classes); without one, every command is there for the help and suggestions.
+ * GIVEN a command line that names a command, WHEN accord builds its parser, THEN only that command
+ * is built (a one-call run loads no other command's classes); without one, every command is there
+ * for the help and suggestions.
  */
 class CommandRegistrationTest {
   @TempDir Path dir;
@@ -22,23 +23,34 @@ class CommandRegistrationTest {
 
   @Test
   void everyRegisteredNameIsTheNameItsCommandDeclares() {
-    AccordCommand.COMMANDS.forEach((name, type) ->
-        assertThat(type.getAnnotation(Command.class).name()).as(type.getName()).isEqualTo(name));
+    AccordCommand.COMMANDS.forEach(
+        (name, type) ->
+            assertThat(type.getAnnotation(Command.class).name())
+                .as(type.getName())
+                .isEqualTo(name));
   }
 
   @Test
   void aCommandLineNamingACommandBuildsThatCommandOnly() {
-    CommandLine cli = AccordCommand.commandLine(root(), "can-i-deploy", "--pacticipant", "web", "--version", "1");
+    CommandLine cli =
+        AccordCommand.commandLine(root(), "can-i-deploy", "--pacticipant", "web", "--version", "1");
 
     assertThat(cli.getSubcommands()).containsOnlyKeys("can-i-deploy");
-    assertThat(cli.getSubcommands().get("can-i-deploy").getCommandSpec().parser().overwrittenOptionsAllowed()).isTrue();
+    assertThat(
+            cli.getSubcommands()
+                .get("can-i-deploy")
+                .getCommandSpec()
+                .parser()
+                .overwrittenOptionsAllowed())
+        .isTrue();
   }
 
   @Test
   void withoutACommandEveryCommandIsListedInOrder() {
     CommandLine cli = AccordCommand.commandLine(root(), "--help");
 
-    assertThat(cli.getSubcommands().keySet()).containsExactlyElementsOf(AccordCommand.COMMANDS.keySet());
+    assertThat(cli.getSubcommands().keySet())
+        .containsExactlyElementsOf(AccordCommand.COMMANDS.keySet());
     CliRun.Result help = new CliRun(Map.of(), dir).run("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("  publish ", "  can-i-deploy ", "  create-version-tag ");
@@ -47,7 +59,11 @@ class CommandRegistrationTest {
   @Test
   void aCommandsOwnHelpIsTheSameWhetherBuiltAloneOrWithTheOthers() {
     String alone = new CliRun(Map.of(), dir).run("record-deployment", "--help").out();
-    String all = AccordCommand.commandLine(root()).getSubcommands().get("record-deployment").getUsageMessage();
+    String all =
+        AccordCommand.commandLine(root())
+            .getSubcommands()
+            .get("record-deployment")
+            .getUsageMessage();
 
     assertThat(alone).isEqualTo(all.replace(System.lineSeparator(), "\n"));
   }

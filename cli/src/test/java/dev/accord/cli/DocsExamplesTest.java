@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every {@code accord ...} line in the shell blocks of docs/cli.md must parse: flags cannot rot. */
+/**
+ * Every {@code accord ...} line in the shell blocks of docs/cli.md must parse: flags cannot rot.
+ */
 class DocsExamplesTest {
 
   @Test
@@ -27,7 +29,10 @@ class DocsExamplesTest {
         continue;
       }
       // a line ending with a backslash goes on in the next one, as in a shell
-      String text = continued != null ? continued + " " + line.strip() : line.startsWith("accord ") ? line : null;
+      String text =
+          continued != null
+              ? continued + " " + line.strip()
+              : line.startsWith("accord ") ? line : null;
       if (!inShell || text == null) {
         continue;
       }
@@ -42,7 +47,10 @@ class DocsExamplesTest {
     assertThat(examples).hasSizeGreaterThan(20);
     for (String example : examples) {
       String[] args = split(example.substring("accord ".length()));
-      assertThatCode(() -> AccordCommand.commandLine(new AccordCommand(Map.of(), Path.of("."), d -> {})).parseArgs(args))
+      assertThatCode(
+              () ->
+                  AccordCommand.commandLine(new AccordCommand(Map.of(), Path.of("."), d -> {}))
+                      .parseArgs(args))
           .as(example)
           .doesNotThrowAnyException();
     }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * GIVEN a mistyped command or option in a pipeline, WHEN accord runs it, THEN it exits 2 naming what it does not know
- * and the closest known word, never printing help and passing with 0.
+ * GIVEN a mistyped command or option in a pipeline, WHEN accord runs it, THEN it exits 2 naming
+ * what it does not know and the closest known word, never printing help and passing with 0.
  */
 class UnknownArgumentsTest {
   @TempDir Path dir;
@@ -24,8 +24,10 @@ class UnknownArgumentsTest {
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("Unknown command 'verfy'. The closest known command: verify\n"
-        + "accord --help lists the commands.\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "Unknown command 'verfy'. The closest known command: verify\n"
+                + "accord --help lists the commands.\n");
   }
 
   @Test
@@ -33,20 +35,24 @@ class UnknownArgumentsTest {
     CliRun.Result result = run("can-i-deplooy", "--pacticipant", "web");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("Unknown command 'can-i-deplooy'. The closest known command: can-i-deploy\n");
+    assertThat(result.err())
+        .startsWith("Unknown command 'can-i-deplooy'. The closest known command: can-i-deploy\n");
   }
 
   @Test
   void aMistypedOptionNamesTheClosestOneForEveryCommand() {
-    for (String command : new String[] {"can-i-deploy", "publish", "verify", "stub", "record-deployment"}) {
+    for (String command :
+        new String[] {"can-i-deploy", "publish", "verify", "stub", "record-deployment"}) {
       CliRun.Result result = run(command, "--pacticipnt", "web", "--help");
 
       assertThat(result.exitCode()).as(command + result.err()).isEqualTo(2);
       assertThat(result.err()).as(command).startsWith("Unknown option: '--pacticipnt'");
     }
     CliRun.Result result = run("can-i-deploy", "--pacticipnt", "orders-service");
-    assertThat(result.err()).isEqualTo("Unknown option: '--pacticipnt' for accord can-i-deploy. The closest known option:"
-        + " --pacticipant\naccord can-i-deploy --help lists its options.\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "Unknown option: '--pacticipnt' for accord can-i-deploy. The closest known option:"
+                + " --pacticipant\naccord can-i-deploy --help lists its options.\n");
   }
 
   @Test

@@ -34,15 +34,19 @@ class FeatureRunnerTest {
 
   @Test
   void aMissingSuiteFailsOnCiAndIsSkippedWithAMessageElsewhere() {
-    List<DynamicNode> nodes = FeatureRunner.run(List.of("V3/generators.feature"), "dev.accord.compat.generators")
-        .toList();
+    List<DynamicNode> nodes =
+        FeatureRunner.run(List.of("V3/generators.feature"), "dev.accord.compat.generators")
+            .toList();
     assertThat(nodes).singleElement().isInstanceOf(DynamicTest.class);
     DynamicTest test = (DynamicTest) nodes.get(0);
-    Class<? extends Throwable> expected = "true".equalsIgnoreCase(System.getenv("CI"))
-        ? AssertionFailedError.class : TestAbortedException.class;
+    Class<? extends Throwable> expected =
+        "true".equalsIgnoreCase(System.getenv("CI"))
+            ? AssertionFailedError.class
+            : TestAbortedException.class;
     assertThatThrownBy(() -> test.getExecutable().execute())
         .isInstanceOf(expected)
-        .hasMessageContaining("The Pact compatibility suite is missing: expected it at /nonexistent/accord-shared/"
-            + "pact-compatibility-suite (system property accord.shared.dir). Features not run: [V3/generators.feature]");
+        .hasMessageContaining(
+            "The Pact compatibility suite is missing: expected it at /nonexistent/accord-shared/"
+                + "pact-compatibility-suite (system property accord.shared.dir). Features not run: [V3/generators.feature]");
   }
 }

@@ -6,7 +6,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
-/** The generator features of the Pact compatibility suite, against pact-core's {@code Generation}. */
+/**
+ * The generator features of the Pact compatibility suite, against pact-core's {@code Generation}.
+ */
 class GeneratorFeaturesTest {
 
   @TestFactory

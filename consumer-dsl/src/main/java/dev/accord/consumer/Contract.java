@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A consumer contract with one provider, run without JUnit (from a main, TestNG, Spock): one mock server,
- * any number of tests, one pact file written when the contract is closed.
+ * A consumer contract with one provider, run without JUnit (from a main, TestNG, Spock): one mock
+ * server, any number of tests, one pact file written when the contract is closed.
  *
  * <pre>{@code
  * try (Contract contract = Contract.between("orders-service", "products-service").start()) {
@@ -25,15 +25,16 @@ import java.util.Objects;
  * } // writes target/pacts/orders-service-products-service.json
  * }</pre>
  *
- * <p>A test's interactions reach the pact file only when the test passed and exercised exactly what it
- * declared. The pact directory is, in this order: {@link Builder#pactDirectory(Path)}, the system property
- * {@value #PACT_DIR_PROPERTY}, the environment variable {@value #PACT_DIR_ENV}, then {@code target/pacts}; the
- * choice is logged when the contract starts.
+ * <p>A test's interactions reach the pact file only when the test passed and exercised exactly what
+ * it declared. The pact directory is, in this order: {@link Builder#pactDirectory(Path)}, the
+ * system property {@value #PACT_DIR_PROPERTY}, the environment variable {@value #PACT_DIR_ENV},
+ * then {@code target/pacts}; the choice is logged when the contract starts.
  */
 public final class Contract implements AutoCloseable {
 
   /** System property naming the pact directory. */
   public static final String PACT_DIR_PROPERTY = "accord.pact.dir";
+
   /** Environment variable naming the pact directory. */
   public static final String PACT_DIR_ENV = "ACCORD_PACT_DIR";
 
@@ -47,7 +48,11 @@ public final class Contract implements AutoCloseable {
   private final Map<String, PactFiles.Written> passed = new LinkedHashMap<>();
   private String currentTest;
 
-  private Contract(String consumer, String provider, Path directory, PactSpecification specification,
+  private Contract(
+      String consumer,
+      String provider,
+      Path directory,
+      PactSpecification specification,
       MockServerPool pool) {
     this.consumer = consumer;
     this.provider = provider;
@@ -75,15 +80,17 @@ public final class Contract implements AutoCloseable {
       this.provider = requireName(provider, "provider");
     }
 
-    /** Where to write the pact file (wins over the system property and the environment variable). */
+    /**
+     * Where to write the pact file (wins over the system property and the environment variable).
+     */
     public Builder pactDirectory(Path directory) {
       this.pactDirectory = Objects.requireNonNull(directory, "directory");
       return this;
     }
 
     /**
-     * The pact directory, naming where the setting came from for the start-up log line (integrations such as
-     * the JUnit extension say {@code "@ConsumerContract(pactDirectory)"}).
+     * The pact directory, naming where the setting came from for the start-up log line
+     * (integrations such as the JUnit extension say {@code "@ConsumerContract(pactDirectory)"}).
      */
     public Builder pactDirectory(Path directory, String source) {
       this.pactDirectory = Objects.requireNonNull(directory, "directory");
@@ -94,17 +101,20 @@ public final class Contract implements AutoCloseable {
     /** The Pact specification to write: {@code V4} (default) or {@code V3}. */
     public Builder specification(PactSpecification version) {
       if (version != PactSpecification.V4 && version != PactSpecification.V3) {
-        throw new IllegalArgumentException("Accord writes pact files as V3 or V4, not " + version
-            + "; use PactSpecification.V4 (the default) or PactSpecification.V3");
+        throw new IllegalArgumentException(
+            "Accord writes pact files as V3 or V4, not "
+                + version
+                + "; use PactSpecification.V4 (the default) or PactSpecification.V3");
       }
       this.specification = version;
       return this;
     }
 
     /**
-     * Takes the mock server from {@code pool} and gives it back, reset, on {@link Contract#close()}, so contracts
-     * run one after another share one server instead of starting one each (the JUnit extension does this for a whole
-     * test run). Without a pool the contract starts its own server and stops it on close.
+     * Takes the mock server from {@code pool} and gives it back, reset, on {@link
+     * Contract#close()}, so contracts run one after another share one server instead of starting
+     * one each (the JUnit extension does this for a whole test run). Without a pool the contract
+     * starts its own server and stops it on close.
      */
     public Builder mockServerPool(MockServerPool pool) {
       this.mockServerPool = Objects.requireNonNull(pool, "pool");
@@ -129,15 +139,30 @@ public final class Contract implements AutoCloseable {
         source = "default";
       }
       Contract contract = new Contract(consumer, provider, dir, specification, mockServerPool);
-      LOG.log(System.Logger.Level.INFO, () -> "Accord: pact " + consumer + " -> " + provider + " (" + specification
-          + ") will be written to " + contract.pactFile.toAbsolutePath() + " (directory from " + source + ")");
+      LOG.log(
+          System.Logger.Level.INFO,
+          () ->
+              "Accord: pact "
+                  + consumer
+                  + " -> "
+                  + provider
+                  + " ("
+                  + specification
+                  + ") will be written to "
+                  + contract.pactFile.toAbsolutePath()
+                  + " (directory from "
+                  + source
+                  + ")");
       return contract;
     }
 
     private static String requireName(String name, String role) {
       if (name == null || name.isBlank()) {
-        throw new IllegalArgumentException("The " + role + " name is missing; give the name the Pact broker knows it by,"
-            + " e.g. Contract.between(\"orders-service\", \"products-service\")");
+        throw new IllegalArgumentException(
+            "The "
+                + role
+                + " name is missing; give the name the Pact broker knows it by,"
+                + " e.g. Contract.between(\"orders-service\", \"products-service\")");
       }
       return name;
     }
@@ -154,8 +179,8 @@ public final class Contract implements AutoCloseable {
   }
 
   /**
-   * Runs one test: starts it, runs the body, checks that the contract was exercised exactly, and keeps its
-   * interactions for the pact file when everything passed.
+   * Runs one test: starts it, runs the body, checks that the contract was exercised exactly, and
+   * keeps its interactions for the pact file when everything passed.
    *
    * @throws AssertionError when the body failed or the contract was not exercised as declared
    */
@@ -189,9 +214,14 @@ public final class Contract implements AutoCloseable {
   /** Starts a test: a clean mock provider (no interactions, empty journal). */
   public synchronized MockProvider startTest(String testName) {
     if (currentTest != null) {
-      throw new IllegalStateException("Test '" + testName + "' started while '" + currentTest + "' is running on the"
-          + " same mock provider. Tests of one contract run one at a time: with JUnit, keep @ConsumerContract classes"
-          + " in SAME_THREAD execution mode (parallel classes are fine)");
+      throw new IllegalStateException(
+          "Test '"
+              + testName
+              + "' started while '"
+              + currentTest
+              + "' is running on the"
+              + " same mock provider. Tests of one contract run one at a time: with JUnit, keep @ConsumerContract classes"
+              + " in SAME_THREAD execution mode (parallel classes are fine)");
     }
     currentTest = Objects.requireNonNull(testName, "testName");
     mock.reset();
@@ -199,11 +229,11 @@ public final class Contract implements AutoCloseable {
   }
 
   /**
-   * Ends the current test: checks that every declared interaction was received and nothing else, and keeps
-   * the interactions when {@code testPassed}.
+   * Ends the current test: checks that every declared interaction was received and nothing else,
+   * and keeps the interactions when {@code testPassed}.
    *
-   * @throws ContractNotExercisedError naming unexpected requests (with the closest interaction), interactions
-   *     never received and messages never delivered
+   * @throws ContractNotExercisedError naming unexpected requests (with the closest interaction),
+   *     interactions never received and messages never delivered
    * @throws AssertionError when an interaction conflicts with one of an earlier test
    */
   public synchronized void finishTest(boolean testPassed) {
@@ -239,12 +269,16 @@ public final class Contract implements AutoCloseable {
     return pactFile;
   }
 
-  /** Writes the interactions of the passing tests into the pact file (merging), then stops the mock server. */
+  /**
+   * Writes the interactions of the passing tests into the pact file (merging), then stops the mock
+   * server.
+   */
   @Override
   public synchronized void close() {
     try {
       if (!passed.isEmpty()) {
-        PactFiles.merge(pactFile, consumer, provider, new ArrayList<>(passed.values()), specification);
+        PactFiles.merge(
+            pactFile, consumer, provider, new ArrayList<>(passed.values()), specification);
       }
     } finally {
       mock.close();

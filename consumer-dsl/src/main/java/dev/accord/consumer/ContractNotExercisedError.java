@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A test ended without exercising its contract exactly: requests no interaction matched, interactions never
- * received, messages never handed to the consumer. The message is the full report; the accessors give the
- * same facts to tools.
+ * A test ended without exercising its contract exactly: requests no interaction matched,
+ * interactions never received, messages never handed to the consumer. The message is the full
+ * report; the accessors give the same facts to tools.
  */
 public final class ContractNotExercisedError extends AssertionError {
 
   /** A request no interaction matched, with the closest interaction and its mismatches. */
-  public record UnexpectedRequest(HttpRequest request, Optional<Interaction> closest, List<Mismatch> mismatches) {
+  public record UnexpectedRequest(
+      HttpRequest request, Optional<Interaction> closest, List<Mismatch> mismatches) {
     public UnexpectedRequest {
       mismatches = List.copyOf(mismatches);
     }
@@ -24,7 +25,10 @@ public final class ContractNotExercisedError extends AssertionError {
   private final transient List<Interaction> notReceived;
   private final transient List<String> notDelivered;
 
-  ContractNotExercisedError(String message, List<UnexpectedRequest> unexpectedRequests, List<Interaction> notReceived,
+  ContractNotExercisedError(
+      String message,
+      List<UnexpectedRequest> unexpectedRequests,
+      List<Interaction> notReceived,
       List<String> notDelivered) {
     super(message);
     this.unexpectedRequests = List.copyOf(unexpectedRequests);

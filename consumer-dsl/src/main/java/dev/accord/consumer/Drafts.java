@@ -30,7 +30,10 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
-/** Interactions being declared, compiled to the Pact model after every step (so errors surface at once). */
+/**
+ * Interactions being declared, compiled to the Pact model after every step (so errors surface at
+ * once).
+ */
 final class Drafts {
   private Drafts() {}
 
@@ -48,7 +51,8 @@ final class Drafts {
     }
 
     static BodySpec bytes(byte[] bytes, String contentType) {
-      return new BodySpec(null, null, java.util.Objects.requireNonNull(bytes, "bytes").clone(), contentType);
+      return new BodySpec(
+          null, null, java.util.Objects.requireNonNull(bytes, "bytes").clone(), contentType);
     }
 
     boolean isJson() {
@@ -60,12 +64,15 @@ final class Drafts {
   static final class Parts {
     final MatchingRules.Builder rules = MatchingRules.builder();
     final Map<Category, Map<String, Generator>> generators = new EnumMap<>(Category.class);
-    private final Map<Category, Map<String, List<MatchingRule>>> pending = new EnumMap<>(Category.class);
+    private final Map<Category, Map<String, List<MatchingRule>>> pending =
+        new EnumMap<>(Category.class);
 
     void rules(Category category, String key, List<MatchingRule> list) {
       if (!list.isEmpty()) {
-        List<MatchingRule> all = pending.computeIfAbsent(category, c -> new LinkedHashMap<>())
-            .computeIfAbsent(key, k -> new ArrayList<>());
+        List<MatchingRule> all =
+            pending
+                .computeIfAbsent(category, c -> new LinkedHashMap<>())
+                .computeIfAbsent(key, k -> new ArrayList<>());
         for (MatchingRule r : list) {
           if (!all.contains(r)) {
             all.add(r);
@@ -76,7 +83,9 @@ final class Drafts {
 
     void generator(Category category, String key, Generator generator) {
       if (generator != null) {
-        generators.computeIfAbsent(category, c -> new LinkedHashMap<>()).putIfAbsent(key, generator);
+        generators
+            .computeIfAbsent(category, c -> new LinkedHashMap<>())
+            .putIfAbsent(key, generator);
       }
     }
 
@@ -86,7 +95,8 @@ final class Drafts {
     }
 
     MatchingRules matchingRules() {
-      pending.forEach((c, byKey) -> byKey.forEach((k, list) -> rules.add(c, k, new RuleList(list, null))));
+      pending.forEach(
+          (c, byKey) -> byKey.forEach((k, list) -> rules.add(c, k, new RuleList(list, null))));
       return rules.build();
     }
 
@@ -113,14 +123,27 @@ final class Drafts {
       for (StateDecl s : states) {
         Map<String, JsonNode> params = new LinkedHashMap<>();
         if (s.params() != null) {
-          s.params().forEach((name, value) -> {
-            ValueCompiler compiler = new ValueCompiler("parameter '" + name + "' of provider state '" + s.name()
-                + "' of interaction '" + description + "'", Map.of());
-            JsonNode example = compiler.compile(value).example();
-            params.put(name, example);
-            List<MatchingRule> rules = value instanceof Matcher m && m.kind == Matcher.Kind.VALUE ? m.rules : List.of();
-            variables.put(name, new ValueCompiler.StateVariable(name, example, rules));
-          });
+          s.params()
+              .forEach(
+                  (name, value) -> {
+                    ValueCompiler compiler =
+                        new ValueCompiler(
+                            "parameter '"
+                                + name
+                                + "' of provider state '"
+                                + s.name()
+                                + "' of interaction '"
+                                + description
+                                + "'",
+                            Map.of());
+                    JsonNode example = compiler.compile(value).example();
+                    params.put(name, example);
+                    List<MatchingRule> rules =
+                        value instanceof Matcher m && m.kind == Matcher.Kind.VALUE
+                            ? m.rules
+                            : List.of();
+                    variables.put(name, new ValueCompiler.StateVariable(name, example, rules));
+                  });
         }
         providerStates.add(ProviderState.of(s.name(), sortedIfUnordered(s.params(), params)));
       }
@@ -137,7 +160,8 @@ final class Drafts {
         comments.forEach(text::add);
         commentMap.put("text", text);
       }
-      return new InteractionCommon(description, Optional.ofNullable(key), providerStates, pending, commentMap, Map.of());
+      return new InteractionCommon(
+          description, Optional.ofNullable(key), providerStates, pending, commentMap, Map.of());
     }
 
     ValueCompiler compiler(String part) {
@@ -147,7 +171,8 @@ final class Drafts {
     abstract Interaction interaction();
   }
 
-  static Map<String, JsonNode> sortedIfUnordered(Map<String, ?> declared, Map<String, JsonNode> compiled) {
+  static Map<String, JsonNode> sortedIfUnordered(
+      Map<String, ?> declared, Map<String, JsonNode> compiled) {
     if (declared instanceof LinkedHashMap<?, ?> || declared instanceof java.util.SortedMap<?, ?>) {
       return compiled;
     }
@@ -160,32 +185,42 @@ final class Drafts {
       return Body.missing();
     }
     if (spec.isJson()) {
-      ContentType ct = contentTypeHeader != null && ContentType.parse(contentTypeHeader).isJson()
-          ? ContentType.parse(contentTypeHeader) : ContentType.JSON;
+      ContentType ct =
+          contentTypeHeader != null && ContentType.parse(contentTypeHeader).isJson()
+              ? ContentType.parse(contentTypeHeader)
+              : ContentType.JSON;
       ValueCompiler.Compiled compiled = compiler.compile(spec.json());
       parts.body(Category.BODY, compiled);
       return Body.json(compiled.example(), ct);
     }
     String ctText = spec.contentType() != null ? spec.contentType() : contentTypeHeader;
     ContentType ct = ctText == null ? null : ContentType.parse(ctText);
-    return spec.text() != null ? Body.text(spec.text(), ct == null ? ContentType.TEXT : ct)
+    return spec.text() != null
+        ? Body.text(spec.text(), ct == null ? ContentType.TEXT : ct)
         : Body.bytes(spec.bytes(), ct == null ? ContentType.OCTET_STREAM : ct);
   }
 
-  /** Compiles named multi-valued entries (headers, query) into {@code parts} under {@code category}. */
-  static Map<String, List<String>> values(Map<String, List<Object>> declared, Category category, boolean response,
-      ValueCompiler compiler, Parts parts) {
+  /**
+   * Compiles named multi-valued entries (headers, query) into {@code parts} under {@code category}.
+   */
+  static Map<String, List<String>> values(
+      Map<String, List<Object>> declared,
+      Category category,
+      boolean response,
+      ValueCompiler compiler,
+      Parts parts) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    declared.forEach((name, values) -> {
-      List<String> examples = new ArrayList<>();
-      for (Object v : values) {
-        ValueCompiler.Scalar s = compiler.compileScalar(v, response);
-        examples.add(s.example());
-        parts.rules(category, name, s.rules());
-        parts.generator(category, name, s.generator());
-      }
-      out.put(name, examples);
-    });
+    declared.forEach(
+        (name, values) -> {
+          List<String> examples = new ArrayList<>();
+          for (Object v : values) {
+            ValueCompiler.Scalar s = compiler.compileScalar(v, response);
+            examples.add(s.example());
+            parts.rules(category, name, s.rules());
+            parts.generator(category, name, s.generator());
+          }
+          out.put(name, examples);
+        });
     return out;
   }
 
@@ -203,7 +238,8 @@ final class Drafts {
 
     HttpDraft(String description, List<StateDecl> states, String method, Object path) {
       super(description, states);
-      this.method = java.util.Objects.requireNonNull(method, "method").toUpperCase(java.util.Locale.ROOT);
+      this.method =
+          java.util.Objects.requireNonNull(method, "method").toUpperCase(java.util.Locale.ROOT);
       this.path = java.util.Objects.requireNonNull(path, "path");
     }
 
@@ -213,12 +249,20 @@ final class Drafts {
       ValueCompiler.Scalar p = compiler("request path").compileScalar(path, false);
       req.rules(Category.PATH, "", p.rules());
       req.generator(Category.PATH, "", p.generator());
-      Map<String, List<String>> headers = values(requestHeaders, Category.HEADER, false, compiler("request headers"), req);
-      Map<String, List<String>> q = values(query, Category.QUERY, false, compiler("request query"), req);
-      String ct = MultiValues.getIgnoreCase(headers, "Content-Type").filter(v -> !v.isEmpty()).map(v -> v.get(0)).orElse(null);
+      Map<String, List<String>> headers =
+          values(requestHeaders, Category.HEADER, false, compiler("request headers"), req);
+      Map<String, List<String>> q =
+          values(query, Category.QUERY, false, compiler("request query"), req);
+      String ct =
+          MultiValues.getIgnoreCase(headers, "Content-Type")
+              .filter(v -> !v.isEmpty())
+              .map(v -> v.get(0))
+              .orElse(null);
       Body body = body(requestBody, ct, compiler("request body"), req);
       headers = withContentType(headers, ct, requestBody, body);
-      HttpRequest request = new HttpRequest(method, p.example(), q, headers, body, req.matchingRules(), req.generators());
+      HttpRequest request =
+          new HttpRequest(
+              method, p.example(), q, headers, body, req.matchingRules(), req.generators());
 
       Parts res = new Parts();
       int statusExample = 200;
@@ -229,16 +273,22 @@ final class Drafts {
       } else if (status != null) {
         statusExample = (Integer) status;
       }
-      Map<String, List<String>> rHeaders = values(responseHeaders, Category.HEADER, true, compiler("response headers"), res);
-      String rct = MultiValues.getIgnoreCase(rHeaders, "Content-Type").filter(v -> !v.isEmpty()).map(v -> v.get(0)).orElse(null);
+      Map<String, List<String>> rHeaders =
+          values(responseHeaders, Category.HEADER, true, compiler("response headers"), res);
+      String rct =
+          MultiValues.getIgnoreCase(rHeaders, "Content-Type")
+              .filter(v -> !v.isEmpty())
+              .map(v -> v.get(0))
+              .orElse(null);
       Body rBody = body(responseBody, rct, compiler("response body"), res);
       rHeaders = withContentType(rHeaders, rct, responseBody, rBody);
-      HttpResponse response = new HttpResponse(statusExample, rHeaders, rBody, res.matchingRules(), res.generators());
+      HttpResponse response =
+          new HttpResponse(statusExample, rHeaders, rBody, res.matchingRules(), res.generators());
       built = new HttpInteraction(common(), request, response);
     }
 
-    private static Map<String, List<String>> withContentType(Map<String, List<String>> headers, String declared,
-        BodySpec spec, Body body) {
+    private static Map<String, List<String>> withContentType(
+        Map<String, List<String>> headers, String declared, BodySpec spec, Body body) {
       if (declared != null || spec == null || body.contentType().isEmpty()) {
         return headers;
       }
@@ -273,8 +323,11 @@ final class Drafts {
     private final HttpInteraction interaction;
 
     ModelDraft(HttpInteraction interaction) {
-      super(interaction.description(), interaction.providerStates().stream()
-          .map(s -> new StateDecl(s.name(), s.params())).toList());
+      super(
+          interaction.description(),
+          interaction.providerStates().stream()
+              .map(s -> new StateDecl(s.name(), s.params()))
+              .toList());
       this.interaction = interaction;
     }
 
@@ -300,19 +353,23 @@ final class Drafts {
   }
 
   /** Compiles message metadata into {@code parts} under {@link Category#METADATA}. */
-  static Map<String, JsonNode> metadata(Map<String, Object> declared, ValueCompiler compiler, Parts parts, Body body) {
+  static Map<String, JsonNode> metadata(
+      Map<String, Object> declared, ValueCompiler compiler, Parts parts, Body body) {
     Map<String, JsonNode> out = new LinkedHashMap<>();
-    declared.forEach((key, value) -> {
-      ValueCompiler.Compiled c = compiler.compile(value);
-      out.put(key, c.example());
-      RuleList atRoot = c.rules().get("$");
-      if (atRoot != null) {
-        parts.rules(Category.METADATA, key, atRoot.rules());
-      }
-      Generator g = c.generators().get("$");
-      parts.generator(Category.METADATA, key, g);
-    });
-    boolean hasContentType = out.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("contentType") || k.equalsIgnoreCase("content-type"));
+    declared.forEach(
+        (key, value) -> {
+          ValueCompiler.Compiled c = compiler.compile(value);
+          out.put(key, c.example());
+          RuleList atRoot = c.rules().get("$");
+          if (atRoot != null) {
+            parts.rules(Category.METADATA, key, atRoot.rules());
+          }
+          Generator g = c.generators().get("$");
+          parts.generator(Category.METADATA, key, g);
+        });
+    boolean hasContentType =
+        out.keySet().stream()
+            .anyMatch(k -> k.equalsIgnoreCase("contentType") || k.equalsIgnoreCase("content-type"));
     if (!hasContentType && body.contentType().isPresent()) {
       out.put("contentType", Json.nodes().stringNode(body.contentType().get().raw()));
     }
@@ -330,11 +387,18 @@ final class Drafts {
 
     MessageContents compile(Draft draft, String part) {
       Parts parts = new Parts();
-      String ct = metadata.entrySet().stream()
-          .filter(e -> e.getKey().equalsIgnoreCase("contentType") || e.getKey().equalsIgnoreCase("content-type"))
-          .map(e -> String.valueOf(e.getValue())).findFirst().orElse(null);
+      String ct =
+          metadata.entrySet().stream()
+              .filter(
+                  e ->
+                      e.getKey().equalsIgnoreCase("contentType")
+                          || e.getKey().equalsIgnoreCase("content-type"))
+              .map(e -> String.valueOf(e.getValue()))
+              .findFirst()
+              .orElse(null);
       Body body = body(content, ct, draft.compiler(part), parts);
-      Map<String, JsonNode> meta = metadata(metadata, draft.compiler(part + " metadata"), parts, body);
+      Map<String, JsonNode> meta =
+          metadata(metadata, draft.compiler(part + " metadata"), parts, body);
       return new MessageContents(body, meta, parts.matchingRules(), parts.generators());
     }
   }
@@ -351,8 +415,11 @@ final class Drafts {
 
     /** A message declared in model form. */
     AsyncDraft(AsyncMessageInteraction interaction) {
-      super(interaction.description(), interaction.providerStates().stream()
-          .map(s -> new StateDecl(s.name(), s.params())).toList());
+      super(
+          interaction.description(),
+          interaction.providerStates().stream()
+              .map(s -> new StateDecl(s.name(), s.params()))
+              .toList());
       this.message = new MessagePart(null);
       this.built = interaction;
     }
@@ -380,8 +447,11 @@ final class Drafts {
 
     /** A synchronous message declared in model form. */
     SyncDraft(SyncMessageInteraction interaction) {
-      super(interaction.description(), interaction.providerStates().stream()
-          .map(s -> new StateDecl(s.name(), s.params())).toList());
+      super(
+          interaction.description(),
+          interaction.providerStates().stream()
+              .map(s -> new StateDecl(s.name(), s.params()))
+              .toList());
       this.built = interaction;
     }
 

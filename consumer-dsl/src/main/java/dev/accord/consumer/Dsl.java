@@ -3,9 +3,10 @@ package dev.accord.consumer;
 import java.util.Map;
 
 /**
- * The stages of an interaction declaration. Each step returns the next stage, so the IDE offers only what
- * may come next; there is no {@code build()} to forget: an interaction exists from the moment it has a
- * request (HTTP) or content (message). You never name these types; start from a {@link MockProvider}.
+ * The stages of an interaction declaration. Each step returns the next stage, so the IDE offers
+ * only what may come next; there is no {@code build()} to forget: an interaction exists from the
+ * moment it has a request (HTTP) or content (message). You never name these types; start from a
+ * {@link MockProvider}.
  */
 public final class Dsl {
   private Dsl() {}
@@ -16,9 +17,9 @@ public final class Dsl {
     Given and(String state);
 
     /**
-     * Another provider state with parameters. Each parameter is also a state variable: refer to it with
-     * {@link Accord#stateVariable(String)}. A parameter given as a matcher ({@code integer(10)}) passes its
-     * rule to every place that refers to it.
+     * Another provider state with parameters. Each parameter is also a state variable: refer to it
+     * with {@link Accord#stateVariable(String)}. A parameter given as a matcher ({@code
+     * integer(10)}) passes its rule to every place that refers to it.
      */
     Given and(String state, Map<String, ?> params);
 
@@ -34,7 +35,10 @@ public final class Dsl {
     /** The V4 {@code key}; computed from the content when not given. */
     S key(String key);
 
-    /** Marks the interaction pending (V4): its verification failures do not fail the provider's build. */
+    /**
+     * Marks the interaction pending (V4): its verification failures do not fail the provider's
+     * build.
+     */
     S pending();
 
     /** Adds a V4 comment ({@code comments.text}). */
@@ -43,7 +47,10 @@ public final class Dsl {
 
   /** A described interaction: choose HTTP or a synchronous message. */
   public interface Described extends Options<Described> {
-    /** The request: a method ({@code GET}, ...) and a path (a string, {@code regex(...)} or {@code path(...)}). */
+    /**
+     * The request: a method ({@code GET}, ...) and a path (a string, {@code regex(...)} or {@code
+     * path(...)}).
+     */
     Request withRequest(String method, Object path);
 
     /** A V4 synchronous message request with a JSON payload (plain Java values with matchers). */
@@ -62,8 +69,8 @@ public final class Dsl {
     Request query(String name, Object... values);
 
     /**
-     * A JSON body: maps, lists, records, beans and scalars with matchers anywhere. Sets
-     * {@code Content-Type: application/json} unless a {@code Content-Type} header was given.
+     * A JSON body: maps, lists, records, beans and scalars with matchers anywhere. Sets {@code
+     * Content-Type: application/json} unless a {@code Content-Type} header was given.
      */
     Request body(Object body);
 
@@ -84,7 +91,10 @@ public final class Dsl {
   public interface Response {
     Response header(String name, Object... values);
 
-    /** A JSON body; sets {@code Content-Type: application/json} unless a {@code Content-Type} header was given. */
+    /**
+     * A JSON body; sets {@code Content-Type: application/json} unless a {@code Content-Type} header
+     * was given.
+     */
     Response body(Object body);
 
     Response body(String text, String contentType);
@@ -110,8 +120,8 @@ public final class Dsl {
     Message message();
 
     /**
-     * Hands the message to the consumer's handler. An exception from the handler fails the test (and
-     * nothing is written to the pact).
+     * Hands the message to the consumer's handler. An exception from the handler fails the test
+     * (and nothing is written to the pact).
      */
     void deliverTo(MessageHandler handler);
   }

@@ -6,30 +6,41 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An example value that carries the Pact rules it stands for: {@code integer(42)} is the example {@code 42}
- * with the {@code integer} rule. Put matchers anywhere in a body (maps, lists, records), in a header, a query
- * value, the request path or message metadata. Create them with the static factories of {@link Accord}.
+ * An example value that carries the Pact rules it stands for: {@code integer(42)} is the example
+ * {@code 42} with the {@code integer} rule. Put matchers anywhere in a body (maps, lists, records),
+ * in a header, a query value, the request path or message metadata. Create them with the static
+ * factories of {@link Accord}.
  *
  * <pre>{@code
  * .body(Map.of("id", like("prod-001"), "price", decimal(29.99), "tags", eachLike("electronics")))
  * }</pre>
  *
- * <p>Matchers are immutable. Their example is checked against their own rules when the interaction is
- * declared, so a contract never states an example its own rules reject.
+ * <p>Matchers are immutable. Their example is checked against their own rules when the interaction
+ * is declared, so a contract never states an example its own rules reject.
  */
 public class Matcher {
 
   /** What kind of structure a matcher describes; the body compiler dispatches on it. */
-  enum Kind { VALUE, EACH_LIKE, ARRAY_CONTAINING, EACH_KEY, EACH_VALUE, STATE_VARIABLE, TEMPLATE }
+  enum Kind {
+    VALUE,
+    EACH_LIKE,
+    ARRAY_CONTAINING,
+    EACH_KEY,
+    EACH_VALUE,
+    STATE_VARIABLE,
+    TEMPLATE
+  }
 
   final Kind kind;
   final Object example;
   final List<MatchingRule> rules;
   final Generator generator;
+
   /** The factory call, as the user wrote it, for error messages: {@code regex("\\d+", "abc")}. */
   final String describe;
 
-  Matcher(Kind kind, Object example, List<MatchingRule> rules, Generator generator, String describe) {
+  Matcher(
+      Kind kind, Object example, List<MatchingRule> rules, Generator generator, String describe) {
     this.kind = Objects.requireNonNull(kind);
     this.example = example;
     this.rules = List.copyOf(rules);
@@ -66,8 +77,8 @@ public class Matcher {
     }
 
     /**
-     * How many copies of the template the example list holds (default: the minimum, at least one). Fewer
-     * than the minimum fails when the interaction is declared.
+     * How many copies of the template the example list holds (default: the minimum, at least one).
+     * Fewer than the minimum fails when the interaction is declared.
      */
     public EachLike examples(int count) {
       return new EachLike(example, min, max, count, describe + ".examples(" + count + ")");
@@ -94,7 +105,10 @@ public class Matcher {
     }
   }
 
-  /** {@code stateVariable("id")}: the value of a provider-state variable, defaulting to its declared value. */
+  /**
+   * {@code stateVariable("id")}: the value of a provider-state variable, defaulting to its declared
+   * value.
+   */
   static final class StateVariable extends Matcher {
     final String name;
 
@@ -104,13 +118,22 @@ public class Matcher {
     }
   }
 
-  /** {@code path("/products/", stateVariable("id"))}: a string built from literals and state variables. */
+  /**
+   * {@code path("/products/", stateVariable("id"))}: a string built from literals and state
+   * variables.
+   */
   static final class Template extends Matcher {
     final List<Object> parts;
 
     Template(List<Object> parts) {
-      super(Kind.TEMPLATE, null, List.of(), null, "path(" + parts.stream().map(Accord::show)
-          .collect(java.util.stream.Collectors.joining(", ")) + ")");
+      super(
+          Kind.TEMPLATE,
+          null,
+          List.of(),
+          null,
+          "path("
+              + parts.stream().map(Accord::show).collect(java.util.stream.Collectors.joining(", "))
+              + ")");
       this.parts = parts;
     }
   }

@@ -52,8 +52,13 @@ public final class Message {
     try {
       return Json.mapper().readTree(bytes);
     } catch (JacksonException e) {
-      throw new IllegalStateException("The payload of message '" + description + "' is not JSON ("
-          + e.getOriginalMessage() + "); read it with asString() or bytes()", e);
+      throw new IllegalStateException(
+          "The payload of message '"
+              + description
+              + "' is not JSON ("
+              + e.getOriginalMessage()
+              + "); read it with asString() or bytes()",
+          e);
     }
   }
 
@@ -62,8 +67,14 @@ public final class Message {
     try {
       return Json.mapper().readValue(bytes, type);
     } catch (JacksonException e) {
-      throw new IllegalStateException("The payload of message '" + description + "' cannot be read as "
-          + type.getName() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "The payload of message '"
+              + description
+              + "' cannot be read as "
+              + type.getName()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 

@@ -6,9 +6,10 @@ import dev.accord.pact.model.SyncMessageInteraction;
 import java.util.Map;
 
 /**
- * The provider as a consumer test sees it: declare interactions, then let the consumer's real client call
- * {@link #url()}. When the test ends every declared interaction must have been received and nothing else;
- * otherwise the test fails with the closest interaction side by side with the request.
+ * The provider as a consumer test sees it: declare interactions, then let the consumer's real
+ * client call {@link #url()}. When the test ends every declared interaction must have been received
+ * and nothing else; otherwise the test fails with the closest interaction side by side with the
+ * request.
  *
  * <pre>{@code
  * provider.given("a product exists", Map.of("id", "prod-001"))
@@ -19,8 +20,8 @@ import java.util.Map;
  * Product product = new ProductClient(provider.url()).getProduct("prod-001");
  * }</pre>
  *
- * <p>With JUnit 5, declare a parameter of this type in a {@code @ConsumerContract} test class; without JUnit,
- * get one from {@link Contract#startTest(String)}.
+ * <p>With JUnit 5, declare a parameter of this type in a {@code @ConsumerContract} test class;
+ * without JUnit, get one from {@link Contract#startTest(String)}.
  */
 public interface MockProvider {
 
@@ -37,8 +38,9 @@ public interface MockProvider {
   Dsl.Given given(String state);
 
   /**
-   * An interaction that needs a provider state with parameters (written as the state's {@code params}).
-   * Each parameter is also a state variable usable with {@link Accord#stateVariable(String)}.
+   * An interaction that needs a provider state with parameters (written as the state's {@code
+   * params}). Each parameter is also a state variable usable with {@link
+   * Accord#stateVariable(String)}.
    */
   Dsl.Given given(String state, Map<String, ?> params);
 
@@ -49,12 +51,15 @@ public interface MockProvider {
   Dsl.MessageDescribed expectsToReceive(String description);
 
   /**
-   * Declares an HTTP interaction already in Pact model form (read from a pact file, built by a tool). It is
-   * served, checked and written like one declared with the DSL.
+   * Declares an HTTP interaction already in Pact model form (read from a pact file, built by a
+   * tool). It is served, checked and written like one declared with the DSL.
    */
   void declare(HttpInteraction interaction);
 
-  /** Declares an asynchronous message already in Pact model form; hand it to the consumer with the result. */
+  /**
+   * Declares an asynchronous message already in Pact model form; hand it to the consumer with the
+   * result.
+   */
   Dsl.Deliverable declare(AsyncMessageInteraction interaction);
 
   /** Declares a synchronous message already in Pact model form; exchange it with the result. */

@@ -7,8 +7,8 @@ import dev.accord.pact.generators.GeneratorContext;
 import dev.accord.pact.model.AsyncMessageInteraction;
 import dev.accord.pact.model.HttpInteraction;
 import dev.accord.pact.model.Interaction;
-import dev.accord.pact.model.SyncMessageInteraction;
 import dev.accord.pact.model.MessageContents;
+import dev.accord.pact.model.SyncMessageInteraction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -19,17 +19,31 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The mock provider of one {@link Contract}: the DSL stages, the drafts of the current test, the server. */
+/**
+ * The mock provider of one {@link Contract}: the DSL stages, the drafts of the current test, the
+ * server.
+ */
 final class RecordingMockProvider implements MockProvider {
 
   private final String providerName;
-  /** Where the server comes from and goes back to; null: started for this provider, stopped when it closes. */
+
+  /**
+   * Where the server comes from and goes back to; null: started for this provider, stopped when it
+   * closes.
+   */
   private final MockServerPool pool;
+
   private MockHttpServer server;
+
   /** The server starting in the background, until {@link #server()} takes it. */
   private CompletableFuture<MockHttpServer> starting;
-  /** HTTP interactions declared while the server was starting: nobody can call them before they are added. */
+
+  /**
+   * HTTP interactions declared while the server was starting: nobody can call them before they are
+   * added.
+   */
   private final List<MockHttpServer.Expectation> unregistered = new ArrayList<>();
+
   private final List<Drafts.Draft> drafts = new ArrayList<>();
 
   RecordingMockProvider(String providerName, MockServerPool pool) {
@@ -38,26 +52,30 @@ final class RecordingMockProvider implements MockProvider {
   }
 
   /**
-   * Starts the WireMock server on a background thread when the first HTTP interaction is declared, so that
-   * its start-up (thousands of classes) overlaps with compiling the interactions; message-only contracts never
-   * start it. An idle server of the pool, when there is one, is taken at once instead.
+   * Starts the WireMock server on a background thread when the first HTTP interaction is declared,
+   * so that its start-up (thousands of classes) overlaps with compiling the interactions;
+   * message-only contracts never start it. An idle server of the pool, when there is one, is taken
+   * at once instead.
    */
   private synchronized void startServer() {
     if (server == null && starting == null && pool != null) {
       server = pool.take();
     }
     if (server == null && starting == null) {
-      starting = CompletableFuture.supplyAsync(MockHttpServer::new, task -> {
-        Thread thread = new Thread(task, "accord-mock-provider-start");
-        thread.setDaemon(true);
-        thread.start();
-      });
+      starting =
+          CompletableFuture.supplyAsync(
+              MockHttpServer::new,
+              task -> {
+                Thread thread = new Thread(task, "accord-mock-provider-start");
+                thread.setDaemon(true);
+                thread.start();
+              });
     }
   }
 
   /**
-   * The running server, with every interaction declared so far added to it. The URL and port are only known
-   * here, so no request can reach the server before its stubs are in place.
+   * The running server, with every interaction declared so far added to it. The URL and port are
+   * only known here, so no request can reach the server before its stubs are in place.
    */
   private synchronized MockHttpServer server() {
     if (server == null) {
@@ -75,7 +93,8 @@ final class RecordingMockProvider implements MockProvider {
         if (cause instanceof Error err) {
           throw err;
         }
-        throw new IllegalStateException("The mock provider '" + providerName + "' could not start: " + cause, cause);
+        throw new IllegalStateException(
+            "The mock provider '" + providerName + "' could not start: " + cause, cause);
       }
       starting = null;
     }
@@ -115,12 +134,14 @@ final class RecordingMockProvider implements MockProvider {
 
   @Override
   public Dsl.Given given(String state) {
-    return new GivenStage(List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), Map.of())));
+    return new GivenStage(
+        List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), Map.of())));
   }
 
   @Override
   public Dsl.Given given(String state, Map<String, ?> params) {
-    return new GivenStage(List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), params)));
+    return new GivenStage(
+        List.of(new Drafts.StateDecl(Objects.requireNonNull(state, "state"), params)));
   }
 
   @Override
@@ -162,7 +183,8 @@ final class RecordingMockProvider implements MockProvider {
    * Checks that the test exercised exactly what it declared.
    *
    * @return the declared interactions, compiled
-   * @throws AssertionError listing unexpected requests, interactions never received and messages never delivered
+   * @throws AssertionError listing unexpected requests, interactions never received and messages
+   *     never delivered
    */
   List<Interaction> verify() {
     List<String> unexpected = new ArrayList<>();
@@ -172,14 +194,18 @@ final class RecordingMockProvider implements MockProvider {
       for (MockHttpServer.Received r : server.received()) {
         if (r.unreadable() != null) {
           unexpected.add(Reports.unreadableRequest(r.request(), r.unreadable()));
-          unexpectedRequests.add(new ContractNotExercisedError.UnexpectedRequest(r.request(), java.util.Optional.empty(),
-              List.of()));
+          unexpectedRequests.add(
+              new ContractNotExercisedError.UnexpectedRequest(
+                  r.request(), java.util.Optional.empty(), List.of()));
         } else if (r.matched() == null) {
           MockHttpServer.Closest closest = server.closest(r.request());
           unexpected.add(Reports.unexpectedRequest(r.request(), closest));
-          unexpectedRequests.add(new ContractNotExercisedError.UnexpectedRequest(r.request(),
-              java.util.Optional.ofNullable(closest).map(c -> ((Drafts.Draft) c.expectation()).interaction()),
-              closest == null ? List.of() : closest.mismatches()));
+          unexpectedRequests.add(
+              new ContractNotExercisedError.UnexpectedRequest(
+                  r.request(),
+                  java.util.Optional.ofNullable(closest)
+                      .map(c -> ((Drafts.Draft) c.expectation()).interaction()),
+                  closest == null ? List.of() : closest.mismatches()));
         } else {
           hit.add(r.matched());
         }
@@ -195,43 +221,57 @@ final class RecordingMockProvider implements MockProvider {
           notReceivedInteractions.add(d.interaction());
         }
       } else if (d instanceof Drafts.AsyncDraft a && (a.message == null || !a.delivered)) {
-        notDelivered.add(a.label() + (a.message == null ? " (no content declared: add .withContent(...))" : ""));
+        notDelivered.add(
+            a.label() + (a.message == null ? " (no content declared: add .withContent(...))" : ""));
       } else if (d instanceof Drafts.SyncDraft s && (s.interaction() == null || !s.delivered)) {
-        notDelivered.add(s.label() + (s.interaction() == null ? " (no response declared: add .willRespondWith(...))" : ""));
+        notDelivered.add(
+            s.label()
+                + (s.interaction() == null
+                    ? " (no response declared: add .willRespondWith(...))"
+                    : ""));
       }
     }
     if (!unexpected.isEmpty() || !notReceived.isEmpty() || !notDelivered.isEmpty()) {
-      throw new ContractNotExercisedError(Reports.verificationFailure(providerName, unexpected, notReceived, notDelivered),
-          unexpectedRequests, notReceivedInteractions, notDelivered);
+      throw new ContractNotExercisedError(
+          Reports.verificationFailure(providerName, unexpected, notReceived, notDelivered),
+          unexpectedRequests,
+          notReceivedInteractions,
+          notDelivered);
     }
     return drafts.stream().map(Drafts.Draft::interaction).map(Interaction.class::cast).toList();
   }
 
   @Override
   public Dsl.Deliverable declare(AsyncMessageInteraction interaction) {
-    Drafts.AsyncDraft draft = new Drafts.AsyncDraft(Objects.requireNonNull(interaction, "interaction"));
+    Drafts.AsyncDraft draft =
+        new Drafts.AsyncDraft(Objects.requireNonNull(interaction, "interaction"));
     drafts.add(draft);
     return new MessageContentStage(draft);
   }
 
   @Override
   public Dsl.SyncDeliverable declare(SyncMessageInteraction interaction) {
-    Drafts.SyncDraft draft = new Drafts.SyncDraft(Objects.requireNonNull(interaction, "interaction"));
+    Drafts.SyncDraft draft =
+        new Drafts.SyncDraft(Objects.requireNonNull(interaction, "interaction"));
     drafts.add(draft);
     return new SyncResponseStage(draft);
   }
 
   @Override
   public void declare(HttpInteraction interaction) {
-    Drafts.ModelDraft draft = new Drafts.ModelDraft(Objects.requireNonNull(interaction, "interaction"));
+    Drafts.ModelDraft draft =
+        new Drafts.ModelDraft(Objects.requireNonNull(interaction, "interaction"));
     startServer();
     drafts.add(draft);
     register(draft);
   }
 
   private static Message message(MessageContents contents, String description) {
-    MessageContents generated = !MockHttpServer.consumerSide(contents.generators()) ? contents
-        : Generation.generateMessage(contents, GeneratorContext.consumer(null, description.hashCode()));
+    MessageContents generated =
+        !MockHttpServer.consumerSide(contents.generators())
+            ? contents
+            : Generation.generateMessage(
+                contents, GeneratorContext.consumer(null, description.hashCode()));
     return new Message(generated, description);
   }
 
@@ -363,14 +403,20 @@ final class RecordingMockProvider implements MockProvider {
 
     @Override
     public Dsl.Request header(String name, Object... values) {
-      draft.requestHeaders.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>()).addAll(List.of(values));
+      draft
+          .requestHeaders
+          .computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>())
+          .addAll(List.of(values));
       draft.rebuild();
       return this;
     }
 
     @Override
     public Dsl.Request query(String name, Object... values) {
-      draft.query.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>()).addAll(List.of(values));
+      draft
+          .query
+          .computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>())
+          .addAll(List.of(values));
       draft.rebuild();
       return this;
     }
@@ -420,7 +466,10 @@ final class RecordingMockProvider implements MockProvider {
 
     @Override
     public Dsl.Response header(String name, Object... values) {
-      draft.responseHeaders.computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>()).addAll(List.of(values));
+      draft
+          .responseHeaders
+          .computeIfAbsent(Objects.requireNonNull(name, "name"), k -> new ArrayList<>())
+          .addAll(List.of(values));
       draft.rebuild();
       return this;
     }
@@ -447,7 +496,8 @@ final class RecordingMockProvider implements MockProvider {
     }
   }
 
-  private final class MessageDescribedStage extends OptionsStage<Dsl.MessageDescribed> implements Dsl.MessageDescribed {
+  private final class MessageDescribedStage extends OptionsStage<Dsl.MessageDescribed>
+      implements Dsl.MessageDescribed {
     MessageDescribedStage(String description, List<Drafts.StateDecl> states) {
       super(description, states);
     }
@@ -573,7 +623,8 @@ final class RecordingMockProvider implements MockProvider {
     public SyncExchange exchange() {
       draft.delivered = true;
       var interaction = draft.interaction();
-      List<Message> responses = interaction.responses().stream().map(r -> message(r, draft.description)).toList();
+      List<Message> responses =
+          interaction.responses().stream().map(r -> message(r, draft.description)).toList();
       return new SyncExchange(message(interaction.request(), draft.description), responses);
     }
 

@@ -3,8 +3,8 @@ package dev.accord.consumer;
 import java.util.List;
 
 /**
- * A synchronous message exchange as the consumer sees it: the request it sends and the response messages it
- * gets back.
+ * A synchronous message exchange as the consumer sees it: the request it sends and the response
+ * messages it gets back.
  */
 public record SyncExchange(Message request, List<Message> responses) {
   public SyncExchange {

@@ -29,15 +29,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Compiles plain Java values with matchers anywhere in them into a Pact example, matching rules by path and
- * generators by path, checking every example against its own rules on the way. Both are pact-core's: paths
- * are built with {@link PathExpression}, examples are checked by {@link Matching#checkExample}, so what is
- * accepted here is what the mock and the verifier accept.
+ * Compiles plain Java values with matchers anywhere in them into a Pact example, matching rules by
+ * path and generators by path, checking every example against its own rules on the way. Both are
+ * pact-core's: paths are built with {@link PathExpression}, examples are checked by {@link
+ * Matching#checkExample}, so what is accepted here is what the mock and the verifier accept.
  */
 final class ValueCompiler {
 
   /** A body (or message payload) compiled: the example tree and what applies where. */
-  record Compiled(JsonNode example, Map<String, RuleList> rules, Map<String, Generator> generators) {}
+  record Compiled(
+      JsonNode example, Map<String, RuleList> rules, Map<String, Generator> generators) {}
 
   /** A header, query or path value compiled. */
   record Scalar(String example, List<MatchingRule> rules, Generator generator) {}
@@ -50,17 +51,23 @@ final class ValueCompiler {
 
   /** Built on first use: most bodies are maps and lists and never need it. */
   private static final class PojoMapper {
-    static final JsonMapper MAPPER = JsonMapper.builder()
-      .addModule(new SimpleModule("accord-matchers").addSerializer(Matcher.class, new ValueSerializer<Matcher>() {
-        @Override
-        public void serialize(Matcher value, JsonGenerator gen, SerializationContext ctxt) {
-          List<Matcher> list = PLACEHOLDERS.get();
-          list.add(value);
-          gen.writeString(MARK + (list.size() - 1));
-        }
-      }))
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .build();
+    static final JsonMapper MAPPER =
+        JsonMapper.builder()
+            .addModule(
+                new SimpleModule("accord-matchers")
+                    .addSerializer(
+                        Matcher.class,
+                        new ValueSerializer<Matcher>() {
+                          @Override
+                          public void serialize(
+                              Matcher value, JsonGenerator gen, SerializationContext ctxt) {
+                            List<Matcher> list = PLACEHOLDERS.get();
+                            list.add(value);
+                            gen.writeString(MARK + (list.size() - 1));
+                          }
+                        }))
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
   }
 
   private final String where;
@@ -70,7 +77,8 @@ final class ValueCompiler {
   private Map<String, Generator> generators;
 
   /**
-   * @param where the place being compiled, for messages: {@code "the response body of interaction 'x'"}
+   * @param where the place being compiled, for messages: {@code "the response body of interaction
+   *     'x'"}
    * @param variables the state variables the interaction declared
    */
   ValueCompiler(String where, Map<String, StateVariable> variables) {
@@ -85,17 +93,28 @@ final class ValueCompiler {
     return new Compiled(example, rules, generators);
   }
 
-  /** A header, query or path value: a string, a value matcher, a state variable or a path template. */
+  /**
+   * A header, query or path value: a string, a value matcher, a state variable or a path template.
+   */
   Scalar compileScalar(Object value, boolean response) {
     if (value == null) {
-      throw fail(PathExpression.root(), String.valueOf(value), "null", "a header, query or path value cannot be null",
+      throw fail(
+          PathExpression.root(),
+          String.valueOf(value),
+          "null",
+          "a header, query or path value cannot be null",
           "give a string, or a matcher such as regex(\"\\\\d+\", \"42\")");
     }
     if (value instanceof Matcher.StateVariable v) {
       StateVariable var = variable(v, PathExpression.root());
-      List<MatchingRule> r = !var.rules().isEmpty() ? var.rules()
-          : response ? List.of(new MatchingRule.Type(null, null)) : List.of();
-      return new Scalar(text(var.example()), r, new Generator.ProviderState("${" + v.name + "}", Generator.DataType.STRING));
+      List<MatchingRule> r =
+          !var.rules().isEmpty()
+              ? var.rules()
+              : response ? List.of(new MatchingRule.Type(null, null)) : List.of();
+      return new Scalar(
+          text(var.example()),
+          r,
+          new Generator.ProviderState("${" + v.name + "}", Generator.DataType.STRING));
     }
     if (value instanceof Matcher.Template t) {
       StringBuilder example = new StringBuilder();
@@ -105,19 +124,29 @@ final class ValueCompiler {
           example.append(text(variable(v, PathExpression.root()).example()));
           expression.append("${").append(v.name).append('}');
         } else if (part instanceof Matcher) {
-          throw fail(PathExpression.root(), t.describe, "", "path(...) takes strings and stateVariable(...) only",
+          throw fail(
+              PathExpression.root(),
+              t.describe,
+              "",
+              "path(...) takes strings and stateVariable(...) only",
               "split the value into literal strings and stateVariable(\"name\") parts");
         } else {
           example.append(part);
           expression.append(part);
         }
       }
-      return new Scalar(example.toString(), response ? List.of(new MatchingRule.Type(null, null)) : List.of(),
+      return new Scalar(
+          example.toString(),
+          response ? List.of(new MatchingRule.Type(null, null)) : List.of(),
           new Generator.ProviderState(expression.toString(), Generator.DataType.STRING));
     }
     if (value instanceof Matcher m) {
       if (m.kind != Matcher.Kind.VALUE) {
-        throw fail(PathExpression.root(), m.describe, "", "a header, query or path value must be a single value",
+        throw fail(
+            PathExpression.root(),
+            m.describe,
+            "",
+            "a header, query or path value must be a single value",
             "use a value matcher such as regex(...), integer(...) or fromProviderState(...)");
       }
       JsonNode example = Json.toTree(m.example);
@@ -143,7 +172,8 @@ final class ValueCompiler {
       ObjectNode obj = nodes.objectNode();
       Iterable<? extends Map.Entry<?, ?>> entries = map.entrySet();
       if (!(map instanceof LinkedHashMap<?, ?> || map instanceof SortedMap<?, ?>)) {
-        // Map.of and HashMap iterate in an order that changes between runs: sort so the pact is stable
+        // Map.of and HashMap iterate in an order that changes between runs: sort so the pact is
+        // stable
         TreeMap<String, Object> sorted = new TreeMap<>();
         map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
         entries = sorted.entrySet();
@@ -169,7 +199,10 @@ final class ValueCompiler {
       }
       return arr;
     }
-    if (value instanceof String || value instanceof Number || value instanceof Boolean || value instanceof Character) {
+    if (value instanceof String
+        || value instanceof Number
+        || value instanceof Boolean
+        || value instanceof Character) {
       return Json.toTree(value);
     }
     // a record or POJO: Jackson serialises it, matchers inside become placeholders we resolve here
@@ -179,9 +212,18 @@ final class ValueCompiler {
     try {
       tree = PojoMapper.MAPPER.valueToTree(value);
     } catch (JacksonException e) {
-      throw new ContractDefinitionException("Cannot use a " + value.getClass().getName() + " in " + where + " at "
-          + path + ": Jackson cannot serialise it (" + e.getOriginalMessage() + ").\n"
-          + "  fix: give a Map, a List, a record or a bean with getters, or add Jackson annotations to the type", e);
+      throw new ContractDefinitionException(
+          "Cannot use a "
+              + value.getClass().getName()
+              + " in "
+              + where
+              + " at "
+              + path
+              + ": Jackson cannot serialise it ("
+              + e.getOriginalMessage()
+              + ").\n"
+              + "  fix: give a Map, a List, a record or a bean with getters, or add Jackson annotations to the type",
+          e);
     } finally {
       PLACEHOLDERS.remove();
     }
@@ -190,7 +232,8 @@ final class ValueCompiler {
 
   private JsonNode resolve(JsonNode node, PathExpression path, List<Matcher> placeholders) {
     if (node.isString() && node.asString().startsWith(MARK)) {
-      return matcher(placeholders.get(Integer.parseInt(node.asString().substring(MARK.length()))), path);
+      return matcher(
+          placeholders.get(Integer.parseInt(node.asString().substring(MARK.length()))), path);
     }
     if (node.isObject()) {
       ObjectNode obj = nodes.objectNode();
@@ -240,7 +283,9 @@ final class ValueCompiler {
         ArrayNode arr = nodes.arrayNode();
         List<MatchingRule.ArrayContains.Variant> variants = new ArrayList<>();
         for (int i = 0; i < contains.variants.size(); i++) {
-          ValueCompiler sub = new ValueCompiler(where + " (arrayContaining variant " + i + " at " + path + ")", variables);
+          ValueCompiler sub =
+              new ValueCompiler(
+                  where + " (arrayContaining variant " + i + " at " + path + ")", variables);
           Compiled c = sub.compile(contains.variants.get(i));
           arr.add(c.example());
           variants.add(new MatchingRule.ArrayContains.Variant(i, c.rules(), c.generators()));
@@ -251,12 +296,18 @@ final class ValueCompiler {
       case EACH_KEY, EACH_VALUE -> {
         Matcher.Each each = (Matcher.Each) m;
         if (each.element.kind != Matcher.Kind.VALUE) {
-          throw fail(path, m.describe, "", "the element rule must be a value matcher",
+          throw fail(
+              path,
+              m.describe,
+              "",
+              "the element rule must be a value matcher",
               "use regex(...), like(...), integer(...) and the like as the first argument");
         }
         JsonNode example = walk(m.example, path);
-        MatchingRule rule = m.kind == Matcher.Kind.EACH_KEY ? new MatchingRule.EachKey(each.element.rules, null)
-            : new MatchingRule.EachValue(each.element.rules, null);
+        MatchingRule rule =
+            m.kind == Matcher.Kind.EACH_KEY
+                ? new MatchingRule.EachKey(each.element.rules, null)
+                : new MatchingRule.EachValue(each.element.rules, null);
         validate(rule, example, path, m);
         addRules(path, List.of(rule));
         return example;
@@ -264,7 +315,8 @@ final class ValueCompiler {
       case STATE_VARIABLE -> {
         Matcher.StateVariable v = (Matcher.StateVariable) m;
         StateVariable var = variable(v, path);
-        addRules(path, var.rules().isEmpty() ? List.of(new MatchingRule.Type(null, null)) : var.rules());
+        addRules(
+            path, var.rules().isEmpty() ? List.of(new MatchingRule.Type(null, null)) : var.rules());
         generators.put(path.text(), new Generator.ProviderState(v.name, Generator.DataType.RAW));
         return var.example();
       }
@@ -281,10 +333,18 @@ final class ValueCompiler {
   private StateVariable variable(Matcher.StateVariable v, PathExpression path) {
     StateVariable var = variables.get(v.name);
     if (var == null) {
-      throw new ContractDefinitionException("Unknown state variable '" + v.name + "' in " + where + " at " + path
-          + ".\n  declared variables: " + (variables.isEmpty() ? "none" : String.join(", ", variables.keySet()))
-          + "\n  fix: declare it as a parameter of a provider state: given(\"a product exists\", Map.of(\""
-          + v.name + "\", <default value>))");
+      throw new ContractDefinitionException(
+          "Unknown state variable '"
+              + v.name
+              + "' in "
+              + where
+              + " at "
+              + path
+              + ".\n  declared variables: "
+              + (variables.isEmpty() ? "none" : String.join(", ", variables.keySet()))
+              + "\n  fix: declare it as a parameter of a provider state: given(\"a product exists\", Map.of(\""
+              + v.name
+              + "\", <default value>))");
     }
     return var;
   }
@@ -307,8 +367,8 @@ final class ValueCompiler {
   }
 
   /**
-   * Refuses an example its own rule refuses, in pact-core's words: the first mismatch gives the place (below
-   * the matcher's own path for a key or an element) and the problem.
+   * Refuses an example its own rule refuses, in pact-core's words: the first mismatch gives the
+   * place (below the matcher's own path for a key or an element) and the problem.
    */
   private void validate(MatchingRule rule, JsonNode example, PathExpression path, Matcher m) {
     List<Mismatch> mismatches = Matching.checkExample(rule, example);
@@ -316,17 +376,29 @@ final class ValueCompiler {
       return;
     }
     String at = mismatches.get(0).path();
-    String problems = mismatches.stream().filter(x -> x.path().equals(at))
-        .map(Mismatch::description).distinct().collect(Collectors.joining("; "));
-    String fix = m instanceof Matcher.EachLike each ? eachLikeFix(each)
-        : "change the example so that it satisfies its own rule, or change the rule";
-    String shown = m instanceof Matcher.EachLike each ? each.examples + " example(s)" : render(example);
-    throw fail(path.text() + (at.startsWith("$") ? at.substring(1) : ""), m.describe, shown, problems, fix);
+    String problems =
+        mismatches.stream()
+            .filter(x -> x.path().equals(at))
+            .map(Mismatch::description)
+            .distinct()
+            .collect(Collectors.joining("; "));
+    String fix =
+        m instanceof Matcher.EachLike each
+            ? eachLikeFix(each)
+            : "change the example so that it satisfies its own rule, or change the rule";
+    String shown =
+        m instanceof Matcher.EachLike each ? each.examples + " example(s)" : render(example);
+    throw fail(
+        path.text() + (at.startsWith("$") ? at.substring(1) : ""),
+        m.describe,
+        shown,
+        problems,
+        fix);
   }
 
   private static String eachLikeFix(Matcher.EachLike each) {
-    if ((each.min != null && each.min < 0) || (each.max != null && (each.max < 0
-        || (each.min != null && each.max < each.min)))) {
+    if ((each.min != null && each.min < 0)
+        || (each.max != null && (each.max < 0 || (each.min != null && each.max < each.min)))) {
       return "give sizes with 0 <= min <= max: eachLike(template, min, max)";
     }
     if (each.min != null && each.examples < each.min) {
@@ -335,16 +407,27 @@ final class ValueCompiler {
     return "give at most " + each.max + " examples: .examples(" + each.max + ")";
   }
 
-  private ContractDefinitionException fail(PathExpression path, String matcher, String example, String problem,
-      String fix) {
+  private ContractDefinitionException fail(
+      PathExpression path, String matcher, String example, String problem, String fix) {
     return fail(path.text(), matcher, example, problem, fix);
   }
 
-  private ContractDefinitionException fail(String path, String matcher, String example, String problem, String fix) {
-    return new ContractDefinitionException("Invalid matcher in " + where + " at " + path + ": " + problem + ".\n"
-        + "  matcher: " + matcher + "\n"
-        + (example.isEmpty() ? "" : "  example: " + example + "\n")
-        + "  fix:     " + fix);
+  private ContractDefinitionException fail(
+      String path, String matcher, String example, String problem, String fix) {
+    return new ContractDefinitionException(
+        "Invalid matcher in "
+            + where
+            + " at "
+            + path
+            + ": "
+            + problem
+            + ".\n"
+            + "  matcher: "
+            + matcher
+            + "\n"
+            + (example.isEmpty() ? "" : "  example: " + example + "\n")
+            + "  fix:     "
+            + fix);
   }
 
   static String text(JsonNode node) {

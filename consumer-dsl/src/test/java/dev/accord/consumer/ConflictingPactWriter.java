@@ -7,8 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A separate JVM (as another Surefire fork would be) declaring 'a request for product a' with a given status
- * into a shared pact directory. Prints its run id; exits 3 with the message when the merge reports a conflict.
+ * A separate JVM (as another Surefire fork would be) declaring 'a request for product a' with a
+ * given status into a shared pact directory. Prints its run id; exits 3 with the message when the
+ * merge reports a conflict.
  */
 public final class ConflictingPactWriter {
   private ConflictingPactWriter() {}
@@ -19,13 +20,16 @@ public final class ConflictingPactWriter {
     int status = Integer.parseInt(args[2]);
     System.out.println("run id: " + PactFiles.runId());
     try (Contract contract = Contract.between("c", "conflict").pactDirectory(dir).start()) {
-      contract.test(test, provider -> {
-        provider.given("a product exists", Map.of("id", "a"))
-            .uponReceiving("a request for product a")
-            .withRequest(GET, "/api/products/a")
-            .willRespondWith(status);
-        Http.get(provider.url() + "/api/products/a");
-      });
+      contract.test(
+          test,
+          provider -> {
+            provider
+                .given("a product exists", Map.of("id", "a"))
+                .uponReceiving("a request for product a")
+                .withRequest(GET, "/api/products/a")
+                .willRespondWith(status);
+            Http.get(provider.url() + "/api/products/a");
+          });
     } catch (AssertionError e) {
       System.out.println(e.getMessage());
       System.exit(3);

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The failure messages are the feature: pinned whole. */
 class FailureMessagesTest {
 
-  @TempDir
-  Path pacts;
+  @TempDir Path pacts;
 
   private Contract contract;
   private MockProvider provider;
@@ -33,9 +32,11 @@ class FailureMessagesTest {
   }
 
   private void declareProduct() {
-    provider.given("a product exists", Map.of("id", "prod-001"))
+    provider
+        .given("a product exists", Map.of("id", "prod-001"))
         .uponReceiving("a request for a product")
-        .withRequest(GET, "/api/products/prod-001").header("Accept", "application/json")
+        .withRequest(GET, "/api/products/prod-001")
+        .header("Accept", "application/json")
         .willRespondWith(200)
         .body(Map.of("id", like("prod-001")));
   }
@@ -47,14 +48,21 @@ class FailureMessagesTest {
 
     // java.net.URI refuses a malformed escape, so the request goes over a plain socket
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", provider.port())) {
-      socket.getOutputStream().write("GET /api/products?q=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
-          .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      assertThat(new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1))
+      socket
+          .getOutputStream()
+          .write(
+              "GET /api/products?q=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      assertThat(
+              new String(
+                  socket.getInputStream().readAllBytes(),
+                  java.nio.charset.StandardCharsets.ISO_8859_1))
           .startsWith("HTTP/1.1 500");
     }
     assertThatThrownBy(() -> contract.finishTest(true))
         .isInstanceOf(ContractNotExercisedError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             The contract with 'products-service' was not exercised as declared: 1 unexpected request.
 
             Unexpected request: GET /api/products?q=%zz
@@ -76,7 +84,8 @@ class FailureMessagesTest {
     assertThat(response.body()).startsWith("Unexpected request: GET /api/product/prod-001\n");
     assertThatThrownBy(() -> contract.finishTest(true))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             The contract with 'products-service' was not exercised as declared: 1 unexpected request, 1 declared \
             interaction never received.
 
@@ -93,7 +102,8 @@ class FailureMessagesTest {
               - 'a request for a product' (given 'a product exists' {"id":"prod-001"}): GET /api/products/prod-001
               fix: make the consumer send these requests in this test, or remove the interactions it does not need
 
-            Nothing from this test was written to the pact file.""".replace("PATH_MISMATCH_LINE", Expected.PATH));
+            Nothing from this test was written to the pact file."""
+                .replace("PATH_MISMATCH_LINE", Expected.PATH));
   }
 
   @Test
@@ -104,7 +114,8 @@ class FailureMessagesTest {
 
     assertThatThrownBy(() -> contract.finishTest(true))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("""
+        .hasMessageContaining(
+            """
             Unexpected request: GET /api/products/prod-001
               closest interaction: 'a request for a product' (given 'a product exists' {"id":"prod-001"})
               mismatches:
@@ -112,12 +123,14 @@ class FailureMessagesTest {
               expected (closest interaction)                 actual (request)
               GET /api/products/prod-001                   | GET /api/products/prod-001
               Accept: application/json                     !\s
-            """.replace("HEADER_LINE", Expected.HEADER));
+            """
+                .replace("HEADER_LINE", Expected.HEADER));
   }
 
   @Test
   void aMissingBodyFieldFailsNamingTheJsonPath() {
-    provider.uponReceiving("a request to create a product")
+    provider
+        .uponReceiving("a request to create a product")
         .withRequest(POST, "/api/products")
         .body(Map.of("name", like("Hose"), "price", decimal(19.9)))
         .willRespondWith(201);
@@ -126,7 +139,8 @@ class FailureMessagesTest {
 
     assertThatThrownBy(() -> contract.finishTest(true))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("""
+        .hasMessageContaining(
+            """
             Unexpected request: POST /api/products
               closest interaction: 'a request to create a product'
               mismatches:
@@ -139,7 +153,8 @@ class FailureMessagesTest {
                 "name" : "Hose",                           |   "name" : "Hose"
                 "price" : 19.9                             !\s
               }                                            | }
-            """.replace("BODY_LINE", Expected.BODY));
+            """
+                .replace("BODY_LINE", Expected.BODY));
   }
 
   @Test
@@ -151,7 +166,8 @@ class FailureMessagesTest {
 
     assertThatThrownBy(() -> contract.finishTest(true))
         .isInstanceOf(AssertionError.class)
-        .hasMessageStartingWith("""
+        .hasMessageStartingWith(
+            """
             The contract with 'products-service' was not exercised as declared: 1 unexpected request.
 
             Unexpected request: GET /api/products/prod-001/reviews
@@ -165,7 +181,8 @@ class FailureMessagesTest {
 
     assertThatThrownBy(() -> contract.finishTest(true))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             The contract with 'products-service' was not exercised as declared: 1 declared interaction never received.
 
             Declared but never received:
@@ -181,7 +198,8 @@ class FailureMessagesTest {
 
     assertThatThrownBy(() -> contract.finishTest(true))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             The contract with 'products-service' was not exercised as declared: 1 declared message never handed to \
             the consumer.
 
@@ -199,15 +217,18 @@ class FailureMessagesTest {
     contract.finishTest(true);
 
     MockProvider second = contract.startTest("FailureMessagesTest.second");
-    second.given("a product exists", Map.of("id", "prod-001"))
+    second
+        .given("a product exists", Map.of("id", "prod-001"))
         .uponReceiving("a request for a product")
-        .withRequest(GET, "/api/products/prod-001").header("Accept", "application/json")
+        .withRequest(GET, "/api/products/prod-001")
+        .header("Accept", "application/json")
         .willRespondWith(404);
     Http.get(second.url() + "/api/products/prod-001", "Accept", "application/json");
 
     assertThatThrownBy(() -> contract.finishTest(true))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             Two different interactions are declared as 'a request for a product' (given 'a product exists' \
             {"id":"prod-001"}):
               first in:    FailureMessagesTest
@@ -231,8 +252,10 @@ class FailureMessagesTest {
 
   /** The engine's own wording for the mismatch lines (pact-core owns it). */
   static final class Expected {
-    static final String PATH = "path: Expected path '/api/products/prod-001' but received '/api/product/prod-001'";
+    static final String PATH =
+        "path: Expected path '/api/products/prod-001' but received '/api/product/prod-001'";
     static final String HEADER = "header Accept: Expected a header 'Accept' but was missing";
-    static final String BODY = "body $: Expected a Map with keys [name, price] but received one with keys [name]";
+    static final String BODY =
+        "body $: Expected a Map with keys [name, price] but received one with keys [name]";
   }
 }

@@ -22,8 +22,11 @@ final class Http {
   }
 
   static HttpResponse<String> post(String url, String json) {
-    return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   static HttpResponse<String> send(HttpRequest request) {

@@ -14,13 +14,13 @@ import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.MatchingRules;
 import dev.accord.pact.model.RuleList;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
-import java.lang.reflect.Modifier;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,10 +37,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * One rule engine: every matcher factory of {@link Accord}, with valid and invalid examples. What the DSL
- * accepts when an interaction is declared, pact-core accepts ({@link Matching#checkExample}) and the engine
- * matches (the pact the DSL writes, matched against its own example, as the mock and the verifier do); what
- * the DSL refuses, pact-core refuses, and the DSL's message carries pact-core's words.
+ * One rule engine: every matcher factory of {@link Accord}, with valid and invalid examples. What
+ * the DSL accepts when an interaction is declared, pact-core accepts ({@link
+ * Matching#checkExample}) and the engine matches (the pact the DSL writes, matched against its own
+ * example, as the mock and the verifier do); what the DSL refuses, pact-core refuses, and the DSL's
+ * message carries pact-core's words.
  */
 class MatcherExamplesAgreeWithPactCoreTest {
 
@@ -52,8 +53,11 @@ class MatcherExamplesAgreeWithPactCoreTest {
     }
   }
 
-  private static final Map<String, ValueCompiler.StateVariable> VARIABLES = Map.of("id",
-      new ValueCompiler.StateVariable("id", Json.toTree(42), List.of(new MatchingRule.IntegerType())));
+  private static final Map<String, ValueCompiler.StateVariable> VARIABLES =
+      Map.of(
+          "id",
+          new ValueCompiler.StateVariable(
+              "id", Json.toTree(42), List.of(new MatchingRule.IntegerType())));
 
   private static Case ok(String factory, String call, Supplier<Matcher> m) {
     return new Case(factory, call, m, true);
@@ -77,7 +81,8 @@ class MatcherExamplesAgreeWithPactCoreTest {
     c.add(ok(f, "eachLike(\"a\")", () -> eachLike("a")));
     c.add(ok(f, "eachLike(Map.of(\"n\", 1))", () -> eachLike(Map.of("n", 1))));
     c.add(ok(f, "eachLike(\"a\").examples(4)", () -> eachLike("a").examples(4)));
-    // eachLike(template) requires one element (min 1, as Pact JS and Pact Python): an empty example breaks it
+    // eachLike(template) requires one element (min 1, as Pact JS and Pact Python): an empty example
+    // breaks it
     c.add(bad(f, "eachLike(\"a\").examples(0)", () -> eachLike("a").examples(0)));
     f = "eachLike(Object,int)";
     c.add(ok(f, "eachLike(\"a\", 0)", () -> eachLike("a", 0)));
@@ -92,17 +97,50 @@ class MatcherExamplesAgreeWithPactCoreTest {
     c.add(bad(f, "eachLike(\"a\", 0, 0)", () -> eachLike("a", 0, 0)));
     c.add(bad(f, "eachLike(\"a\", 1, 2).examples(3)", () -> eachLike("a", 1, 2).examples(3)));
     f = "arrayContaining(Object[])";
-    c.add(ok(f, "arrayContaining(Map.of(\"id\", integer(1)))", () -> arrayContaining(Map.of("id", integer(1)))));
-    c.add(ok(f, "arrayContaining(regex(\"\\\\d+\", \"12\"), \"x\")", () -> arrayContaining(regex("\\d+", "12"), "x")));
-    c.add(bad(f, "arrayContaining(regex(\"\\\\d+\", \"ab\"))", () -> arrayContaining(regex("\\d+", "ab"))));
+    c.add(
+        ok(
+            f,
+            "arrayContaining(Map.of(\"id\", integer(1)))",
+            () -> arrayContaining(Map.of("id", integer(1)))));
+    c.add(
+        ok(
+            f,
+            "arrayContaining(regex(\"\\\\d+\", \"12\"), \"x\")",
+            () -> arrayContaining(regex("\\d+", "12"), "x")));
+    c.add(
+        bad(
+            f,
+            "arrayContaining(regex(\"\\\\d+\", \"ab\"))",
+            () -> arrayContaining(regex("\\d+", "ab"))));
     f = "eachKey(Matcher,Object)";
-    c.add(ok(f, "eachKey(regex(\"[a-z]+\", \"en\"), Map.of(\"en\", 1))", () -> eachKey(regex("[a-z]+", "en"), Map.of("en", 1))));
-    c.add(bad(f, "eachKey(regex(\"[a-z]+\", \"en\"), Map.of(\"EN\", 1))", () -> eachKey(regex("[a-z]+", "en"), Map.of("EN", 1))));
-    c.add(bad(f, "eachKey(regex(\"[a-z]+\", \"en\"), \"en\")", () -> eachKey(regex("[a-z]+", "en"), "en")));
+    c.add(
+        ok(
+            f,
+            "eachKey(regex(\"[a-z]+\", \"en\"), Map.of(\"en\", 1))",
+            () -> eachKey(regex("[a-z]+", "en"), Map.of("en", 1))));
+    c.add(
+        bad(
+            f,
+            "eachKey(regex(\"[a-z]+\", \"en\"), Map.of(\"EN\", 1))",
+            () -> eachKey(regex("[a-z]+", "en"), Map.of("EN", 1))));
+    c.add(
+        bad(
+            f,
+            "eachKey(regex(\"[a-z]+\", \"en\"), \"en\")",
+            () -> eachKey(regex("[a-z]+", "en"), "en")));
     f = "eachValue(Matcher,Object)";
-    c.add(ok(f, "eachValue(integer(1), Map.of(\"a\", 1, \"b\", 2))", () -> eachValue(integer(1), Map.of("a", 1, "b", 2))));
-    c.add(ok(f, "eachValue(integer(1), List.of(1, 2))", () -> eachValue(integer(1), List.of(1, 2))));
-    c.add(bad(f, "eachValue(integer(1), Map.of(\"a\", \"x\"))", () -> eachValue(integer(1), Map.of("a", "x"))));
+    c.add(
+        ok(
+            f,
+            "eachValue(integer(1), Map.of(\"a\", 1, \"b\", 2))",
+            () -> eachValue(integer(1), Map.of("a", 1, "b", 2))));
+    c.add(
+        ok(f, "eachValue(integer(1), List.of(1, 2))", () -> eachValue(integer(1), List.of(1, 2))));
+    c.add(
+        bad(
+            f,
+            "eachValue(integer(1), Map.of(\"a\", \"x\"))",
+            () -> eachValue(integer(1), Map.of("a", "x"))));
     c.add(bad(f, "eachValue(integer(1), \"x\")", () -> eachValue(integer(1), "x")));
     f = "regex(String,String)";
     c.add(ok(f, "regex(\"\\\\d+\", \"123\")", () -> regex("\\d+", "123")));
@@ -163,7 +201,11 @@ class MatcherExamplesAgreeWithPactCoreTest {
     f = "uuid(String)";
     c.add(ok(f, "uuid(lower case)", () -> uuid("123e4567-e89b-12d3-a456-426614174000")));
     c.add(ok(f, "uuid(upper case)", () -> uuid("123E4567-E89B-12D3-A456-426614174000")));
-    c.add(bad(f, "uuid(\"123e4567e89b12d3a456426614174000\")", () -> uuid("123e4567e89b12d3a456426614174000")));
+    c.add(
+        bad(
+            f,
+            "uuid(\"123e4567e89b12d3a456426614174000\")",
+            () -> uuid("123e4567e89b12d3a456426614174000")));
     f = "date(String)";
     c.add(ok(f, "date(\"2024-05-01\")", () -> date("2024-05-01")));
     c.add(bad(f, "date(\"2024-13-01\")", () -> date("2024-13-01")));
@@ -179,20 +221,52 @@ class MatcherExamplesAgreeWithPactCoreTest {
     c.add(bad(f, "time(\"10:15\")", () -> time("10:15")));
     f = "time(String,String)";
     c.add(ok(f, "time(\"HH:mm\", \"10:15\")", () -> time("HH:mm", "10:15")));
-    c.add(ok(f, "time(\"HH:mm:ss.SSS\", \"10:15:30.123\")", () -> time("HH:mm:ss.SSS", "10:15:30.123")));
+    c.add(
+        ok(
+            f,
+            "time(\"HH:mm:ss.SSS\", \"10:15:30.123\")",
+            () -> time("HH:mm:ss.SSS", "10:15:30.123")));
     c.add(bad(f, "time(\"HH:mm\", \"10:15:30\")", () -> time("HH:mm", "10:15:30")));
     f = "datetime(String)";
     c.add(ok(f, "datetime(\"2024-05-01T10:15:30Z\")", () -> datetime("2024-05-01T10:15:30Z")));
-    c.add(ok(f, "datetime(\"2024-05-01T10:15:30+02:00\")", () -> datetime("2024-05-01T10:15:30+02:00")));
+    c.add(
+        ok(
+            f,
+            "datetime(\"2024-05-01T10:15:30+02:00\")",
+            () -> datetime("2024-05-01T10:15:30+02:00")));
     c.add(bad(f, "datetime(\"2024-05-01 10:15\")", () -> datetime("2024-05-01 10:15")));
-    c.add(bad(f, "datetime(\"2024-05-01T10:15:30.123Z\")", () -> datetime("2024-05-01T10:15:30.123Z")));
+    c.add(
+        bad(
+            f,
+            "datetime(\"2024-05-01T10:15:30.123Z\")",
+            () -> datetime("2024-05-01T10:15:30.123Z")));
     f = "datetime(String,String)";
-    c.add(ok(f, "datetime(\"yyyy-MM-dd'T'HH:mm:ss.SSSXXX\", \"2024-05-01T10:15:30.123Z\")",
-        () -> datetime("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "2024-05-01T10:15:30.123Z")));
-    c.add(ok(f, "datetime(\"yyyy-MM-dd HH:mm\", \"2024-05-01 10:15\")", () -> datetime("yyyy-MM-dd HH:mm", "2024-05-01 10:15")));
-    c.add(bad(f, "datetime(\"yyyy-MM-dd HH:mm\", \"2024-05-01T10:15\")", () -> datetime("yyyy-MM-dd HH:mm", "2024-05-01T10:15")));
-    c.add(bad(f, "datetime(\"yyyy-MM-dd HH:mm\", 1)", () -> new Matcher(Matcher.Kind.VALUE, 1,
-        List.of(new MatchingRule.Timestamp("yyyy-MM-dd HH:mm")), null, "datetime(\"yyyy-MM-dd HH:mm\", 1)")));
+    c.add(
+        ok(
+            f,
+            "datetime(\"yyyy-MM-dd'T'HH:mm:ss.SSSXXX\", \"2024-05-01T10:15:30.123Z\")",
+            () -> datetime("yyyy-MM-dd'T'HH:mm:ss.SSSXXX", "2024-05-01T10:15:30.123Z")));
+    c.add(
+        ok(
+            f,
+            "datetime(\"yyyy-MM-dd HH:mm\", \"2024-05-01 10:15\")",
+            () -> datetime("yyyy-MM-dd HH:mm", "2024-05-01 10:15")));
+    c.add(
+        bad(
+            f,
+            "datetime(\"yyyy-MM-dd HH:mm\", \"2024-05-01T10:15\")",
+            () -> datetime("yyyy-MM-dd HH:mm", "2024-05-01T10:15")));
+    c.add(
+        bad(
+            f,
+            "datetime(\"yyyy-MM-dd HH:mm\", 1)",
+            () ->
+                new Matcher(
+                    Matcher.Kind.VALUE,
+                    1,
+                    List.of(new MatchingRule.Timestamp("yyyy-MM-dd HH:mm")),
+                    null,
+                    "datetime(\"yyyy-MM-dd HH:mm\", 1)")));
     f = "statusCode(String,int)";
     c.add(ok(f, "statusCode(\"success\", 200)", () -> statusCode("success", 200)));
     c.add(ok(f, "statusCode(\"client_error\", 404)", () -> statusCode("client_error", 404)));
@@ -209,9 +283,17 @@ class MatcherExamplesAgreeWithPactCoreTest {
     c.add(bad(f, "statusCode(\"teapot\", 418)", () -> statusCode("teapot", 418)));
     f = "fromProviderState(String,Object)";
     c.add(ok(f, "fromProviderState(\"id\", 42)", () -> fromProviderState("id", 42)));
-    c.add(ok(f, "fromProviderState(\"/a/${id}\", \"/a/1\")", () -> fromProviderState("/a/${id}", "/a/1")));
+    c.add(
+        ok(
+            f,
+            "fromProviderState(\"/a/${id}\", \"/a/1\")",
+            () -> fromProviderState("/a/${id}", "/a/1")));
     c.add(ok("stateVariable(String)", "stateVariable(\"id\")", () -> stateVariable("id")));
-    c.add(ok("path(Object[])", "path(\"/products/\", stateVariable(\"id\"))", () -> path("/products/", stateVariable("id"))));
+    c.add(
+        ok(
+            "path(Object[])",
+            "path(\"/products/\", stateVariable(\"id\"))",
+            () -> path("/products/", stateVariable("id"))));
     c.add(ok("randomInt(int,int,int)", "randomInt(1, 10, 5)", () -> randomInt(1, 10, 5)));
     c.add(ok("randomDecimal(int,double)", "randomDecimal(3, 1.5)", () -> randomDecimal(3, 1.5)));
     f = "randomHexadecimal(int,String)";
@@ -226,18 +308,38 @@ class MatcherExamplesAgreeWithPactCoreTest {
     c.add(ok(f, "generatedRegex(\"\\\\d+\", \"12\")", () -> generatedRegex("\\d+", "12")));
     c.add(bad(f, "generatedRegex(\"\\\\d+\", \"x\")", () -> generatedRegex("\\d+", "x")));
     f = "generatedDate(String,String,String)";
-    c.add(ok(f, "generatedDate(\"yyyy-MM-dd\", \"today\", \"2024-05-01\")", () -> generatedDate("yyyy-MM-dd", "today", "2024-05-01")));
-    c.add(bad(f, "generatedDate(\"yyyy-MM-dd\", \"today\", \"01.05.2024\")", () -> generatedDate("yyyy-MM-dd", "today", "01.05.2024")));
+    c.add(
+        ok(
+            f,
+            "generatedDate(\"yyyy-MM-dd\", \"today\", \"2024-05-01\")",
+            () -> generatedDate("yyyy-MM-dd", "today", "2024-05-01")));
+    c.add(
+        bad(
+            f,
+            "generatedDate(\"yyyy-MM-dd\", \"today\", \"01.05.2024\")",
+            () -> generatedDate("yyyy-MM-dd", "today", "01.05.2024")));
     f = "generatedDatetime(String,String,String)";
-    c.add(ok(f, "generatedDatetime(\"yyyy-MM-dd'T'HH:mm:ss\", \"now\", \"2024-05-01T10:00:00\")",
-        () -> generatedDatetime("yyyy-MM-dd'T'HH:mm:ss", "now", "2024-05-01T10:00:00")));
-    c.add(bad(f, "generatedDatetime(\"yyyy-MM-dd'T'HH:mm:ss\", \"now\", \"2024-05-01\")",
-        () -> generatedDatetime("yyyy-MM-dd'T'HH:mm:ss", "now", "2024-05-01")));
+    c.add(
+        ok(
+            f,
+            "generatedDatetime(\"yyyy-MM-dd'T'HH:mm:ss\", \"now\", \"2024-05-01T10:00:00\")",
+            () -> generatedDatetime("yyyy-MM-dd'T'HH:mm:ss", "now", "2024-05-01T10:00:00")));
+    c.add(
+        bad(
+            f,
+            "generatedDatetime(\"yyyy-MM-dd'T'HH:mm:ss\", \"now\", \"2024-05-01\")",
+            () -> generatedDatetime("yyyy-MM-dd'T'HH:mm:ss", "now", "2024-05-01")));
     f = "mockServerUrl(String,String)";
-    c.add(ok(f, "mockServerUrl(\".*(/orders/\\\\d+)$\", \"http://localhost:8080/orders/1\")",
-        () -> mockServerUrl(".*(/orders/\\d+)$", "http://localhost:8080/orders/1")));
-    c.add(bad(f, "mockServerUrl(\".*(/orders/\\\\d+)$\", \"http://localhost:8080/users/1\")",
-        () -> mockServerUrl(".*(/orders/\\d+)$", "http://localhost:8080/users/1")));
+    c.add(
+        ok(
+            f,
+            "mockServerUrl(\".*(/orders/\\\\d+)$\", \"http://localhost:8080/orders/1\")",
+            () -> mockServerUrl(".*(/orders/\\d+)$", "http://localhost:8080/orders/1")));
+    c.add(
+        bad(
+            f,
+            "mockServerUrl(\".*(/orders/\\\\d+)$\", \"http://localhost:8080/users/1\")",
+            () -> mockServerUrl(".*(/orders/\\d+)$", "http://localhost:8080/users/1")));
     return c;
   }
 
@@ -260,7 +362,8 @@ class MatcherExamplesAgreeWithPactCoreTest {
   private static List<Mismatch> pactCoreVerdict(Matcher m) {
     List<Mismatch> found = new ArrayList<>();
     switch (m.kind) {
-      case VALUE -> m.rules.forEach(r -> found.addAll(Matching.checkExample(r, Json.toTree(m.example))));
+      case VALUE ->
+          m.rules.forEach(r -> found.addAll(Matching.checkExample(r, Json.toTree(m.example))));
       case EACH_LIKE -> {
         Matcher.EachLike each = (Matcher.EachLike) m;
         ArrayNode list = Json.nodes().arrayNode();
@@ -269,14 +372,25 @@ class MatcherExamplesAgreeWithPactCoreTest {
         }
         m.rules.forEach(r -> found.addAll(Matching.checkExample(r, list)));
       }
-      case ARRAY_CONTAINING -> ((Matcher.ArrayContaining) m).variants.stream()
-          .filter(v -> v instanceof Matcher).forEach(v -> found.addAll(pactCoreVerdict((Matcher) v)));
-      case EACH_KEY -> found.addAll(Matching.checkExample(
-          new MatchingRule.EachKey(((Matcher.Each) m).element.rules, null), Json.toTree(m.example)));
-      case EACH_VALUE -> found.addAll(Matching.checkExample(
-          new MatchingRule.EachValue(((Matcher.Each) m).element.rules, null), Json.toTree(m.example)));
-      case STATE_VARIABLE, TEMPLATE -> { } // no example of their own: the state parameter's is checked where declared
-      default -> throw new IllegalStateException("a matcher kind this test does not know: " + m.kind);
+      case ARRAY_CONTAINING ->
+          ((Matcher.ArrayContaining) m)
+              .variants.stream()
+                  .filter(v -> v instanceof Matcher)
+                  .forEach(v -> found.addAll(pactCoreVerdict((Matcher) v)));
+      case EACH_KEY ->
+          found.addAll(
+              Matching.checkExample(
+                  new MatchingRule.EachKey(((Matcher.Each) m).element.rules, null),
+                  Json.toTree(m.example)));
+      case EACH_VALUE ->
+          found.addAll(
+              Matching.checkExample(
+                  new MatchingRule.EachValue(((Matcher.Each) m).element.rules, null),
+                  Json.toTree(m.example)));
+      case STATE_VARIABLE,
+          TEMPLATE -> {} // no example of their own: the state parameter's is checked where declared
+      default ->
+          throw new IllegalStateException("a matcher kind this test does not know: " + m.kind);
     }
     return found;
   }
@@ -293,53 +407,77 @@ class MatcherExamplesAgreeWithPactCoreTest {
     List<Mismatch> core = pactCoreVerdict(matcher);
 
     // THEN both give the verdict the case expects, and a refusal is worded by pact-core
-    assertThat(core).as("pact-core on " + c.call()).matches(list -> list.isEmpty() == c.valid(), "verdict " + c.valid());
+    assertThat(core)
+        .as("pact-core on " + c.call())
+        .matches(list -> list.isEmpty() == c.valid(), "verdict " + c.valid());
     if (c.valid()) {
       assertThat(dsl).as("the DSL on " + c.call()).isNull();
       assertTheEngineMatchesTheWrittenPactAgainstItsOwnExample(matcher, status);
     } else {
-      assertThat(dsl).as("the DSL on " + c.call()).isNotNull().contains(": " + core.get(0).description() + ".\n");
+      assertThat(dsl)
+          .as("the DSL on " + c.call())
+          .isNotNull()
+          .contains(": " + core.get(0).description() + ".\n");
       if (matcher.kind != Matcher.Kind.ARRAY_CONTAINING) { // there the variant at fault is named
         assertThat(dsl).contains("  matcher: " + matcher.describe + "\n");
       }
     }
   }
 
-  /** The mock answers with the example and the verifier matches by the rules: the example must pass both. */
-  private static void assertTheEngineMatchesTheWrittenPactAgainstItsOwnExample(Matcher matcher, boolean status) {
+  /**
+   * The mock answers with the example and the verifier matches by the rules: the example must pass
+   * both.
+   */
+  private static void assertTheEngineMatchesTheWrittenPactAgainstItsOwnExample(
+      Matcher matcher, boolean status) {
     ValueCompiler compiler = new ValueCompiler("the response body of interaction 'x'", VARIABLES);
     HttpResponse response;
     if (status) {
       ValueCompiler.Scalar s = compiler.compileScalar(matcher, true);
-      response = HttpResponse.of(Integer.parseInt(s.example())).withMatchingRules(
-          MatchingRules.builder().add(Category.STATUS, "", new RuleList(s.rules(), null)).build());
+      response =
+          HttpResponse.of(Integer.parseInt(s.example()))
+              .withMatchingRules(
+                  MatchingRules.builder()
+                      .add(Category.STATUS, "", new RuleList(s.rules(), null))
+                      .build());
     } else {
       ValueCompiler.Compiled compiled = compiler.compile(Map.of("v", matcher));
       MatchingRules.Builder rules = MatchingRules.builder();
       compiled.rules().forEach((path, list) -> rules.add(Category.BODY, path, list));
-      response = HttpResponse.of(200).withBody(Body.json(compiled.example())).withMatchingRules(rules.build());
+      response =
+          HttpResponse.of(200)
+              .withBody(Body.json(compiled.example()))
+              .withMatchingRules(rules.build());
     }
-    assertThat(Matching.matchResponse(response, response)).as("the engine on the pact the DSL wrote").isEmpty();
+    assertThat(Matching.matchResponse(response, response))
+        .as("the engine on the pact the DSL wrote")
+        .isEmpty();
   }
 
   @Test
   void everyMatcherFactoryOfTheDslIsCovered() {
     // GIVEN every public static factory of the entry class that returns a matcher
-    Set<String> factories = Arrays.stream(Accord.class.getDeclaredMethods())
-        .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()))
-        .filter(m -> Matcher.class.isAssignableFrom(m.getReturnType()))
-        .map(MatcherExamplesAgreeWithPactCoreTest::signature)
-        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> factories =
+        Arrays.stream(Accord.class.getDeclaredMethods())
+            .filter(m -> Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers()))
+            .filter(m -> Matcher.class.isAssignableFrom(m.getReturnType()))
+            .map(MatcherExamplesAgreeWithPactCoreTest::signature)
+            .collect(Collectors.toCollection(TreeSet::new));
 
     // THEN each has cases, and a factory with an example that can be wrong has a refused case too
-    Set<String> covered = cases().stream().map(Case::factory).collect(Collectors.toCollection(TreeSet::new));
+    Set<String> covered =
+        cases().stream().map(Case::factory).collect(Collectors.toCollection(TreeSet::new));
     assertThat(covered).isEqualTo(factories);
     assertThat(cases()).hasSizeGreaterThan(100);
   }
 
   private static String signature(Method m) {
-    return m.getName() + "(" + Stream.of(m.getParameterTypes()).map(Class::getSimpleName)
-        .collect(Collectors.joining(",")) + ")";
+    return m.getName()
+        + "("
+        + Stream.of(m.getParameterTypes())
+            .map(Class::getSimpleName)
+            .collect(Collectors.joining(","))
+        + ")";
   }
 
   @Test
@@ -348,11 +486,12 @@ class MatcherExamplesAgreeWithPactCoreTest {
 
     assertThatThrownBy(() -> compiler.compile(Map.of("version", semver("1.2.3-01"))))
         .isInstanceOf(ContractDefinitionException.class)
-        .hasMessage("Invalid matcher in the response body of interaction 'x' at $.version: "
-            + "'1.2.3-01' is not a valid semantic version.\n"
-            + "  matcher: semver(\"1.2.3-01\")\n"
-            + "  example: '1.2.3-01'\n"
-            + "  fix:     change the example so that it satisfies its own rule, or change the rule");
+        .hasMessage(
+            "Invalid matcher in the response body of interaction 'x' at $.version: "
+                + "'1.2.3-01' is not a valid semantic version.\n"
+                + "  matcher: semver(\"1.2.3-01\")\n"
+                + "  example: '1.2.3-01'\n"
+                + "  fix:     change the example so that it satisfies its own rule, or change the rule");
   }
 
   @Test
@@ -366,30 +505,46 @@ class MatcherExamplesAgreeWithPactCoreTest {
   }
 
   @Test
-  void throughTheRealMockAClientErrorClassIsServedAndALeadingZeroPreReleaseIsRefusedWhenDeclared(@TempDir Path pacts)
-      throws Exception {
-    try (Contract contract = Contract.between("orders-service", "products-service").pactDirectory(pacts).start()) {
+  void throughTheRealMockAClientErrorClassIsServedAndALeadingZeroPreReleaseIsRefusedWhenDeclared(
+      @TempDir Path pacts) throws Exception {
+    try (Contract contract =
+        Contract.between("orders-service", "products-service").pactDirectory(pacts).start()) {
       // GIVEN a response status declared with pact-core's spelling of the class
-      contract.test("a missing product", provider -> {
-        provider.uponReceiving("a request for a missing product")
-            .withRequest(GET, "/api/products/none")
-            .willRespondWith(statusCode("client_error", 404));
+      contract.test(
+          "a missing product",
+          provider -> {
+            provider
+                .uponReceiving("a request for a missing product")
+                .withRequest(GET, "/api/products/none")
+                .willRespondWith(statusCode("client_error", 404));
 
-        // WHEN the client calls the mock THEN it is served
-        int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create(provider.url() + "/api/products/none")).build(), BodyHandlers.discarding()).statusCode();
-        assertThat(status).isEqualTo(404);
-      });
+            // WHEN the client calls the mock THEN it is served
+            int status =
+                HttpClient.newHttpClient()
+                    .send(
+                        HttpRequest.newBuilder(URI.create(provider.url() + "/api/products/none"))
+                            .build(),
+                        BodyHandlers.discarding())
+                    .statusCode();
+            assertThat(status).isEqualTo(404);
+          });
 
-      // GIVEN a semantic version whose pre-release has a leading zero THEN the declaration fails, in pact-core's words
-      assertThatThrownBy(() -> contract.test("a versioned product", provider -> provider
-          .uponReceiving("a request for a versioned product")
-          .withRequest(GET, "/api/products/v")
-          .willRespondWith(200)
-          .body(Map.of("version", semver("1.2.3-01")))))
+      // GIVEN a semantic version whose pre-release has a leading zero THEN the declaration fails,
+      // in pact-core's words
+      assertThatThrownBy(
+              () ->
+                  contract.test(
+                      "a versioned product",
+                      provider ->
+                          provider
+                              .uponReceiving("a request for a versioned product")
+                              .withRequest(GET, "/api/products/v")
+                              .willRespondWith(200)
+                              .body(Map.of("version", semver("1.2.3-01")))))
           .isInstanceOf(ContractDefinitionException.class)
-          .hasMessageStartingWith("Invalid matcher in the response body of interaction 'a request for a versioned"
-              + " product' at $.version: '1.2.3-01' is not a valid semantic version.\n");
+          .hasMessageStartingWith(
+              "Invalid matcher in the response body of interaction 'a request for a versioned"
+                  + " product' at $.version: '1.2.3-01' is not a valid semantic version.\n");
     }
   }
 }

@@ -22,8 +22,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The pacts a Pact Broker says a provider must verify (pacts-for-verification: consumer version selectors,
- * pending and work-in-progress pacts), and where to publish the results.
+ * The pacts a Pact Broker says a provider must verify (pacts-for-verification: consumer version
+ * selectors, pending and work-in-progress pacts), and where to publish the results.
  *
  * <pre>{@code
  * PactBrokerClient broker = PactBrokerClient.builder().baseUrl("https://broker.example.com")
@@ -39,7 +39,8 @@ import java.util.Optional;
  *     .verify();
  * }</pre>
  *
- * The broker's notices are printed before verifying. Pending and WIP pacts are reported but do not fail.
+ * The broker's notices are printed before verifying. Pending and WIP pacts are reported but do not
+ * fail.
  */
 public final class BrokerPactSource implements PactSource, ResultPublisher {
   private final PactBrokerClient broker;
@@ -87,17 +88,26 @@ public final class BrokerPactSource implements PactSource, ResultPublisher {
 
   @Override
   public List<PactToVerify> load() {
-    throw new IllegalStateException("A broker source needs the provider name: use it through ProviderVerifier");
+    throw new IllegalStateException(
+        "A broker source needs the provider name: use it through ProviderVerifier");
   }
 
   @Override
   public List<PactToVerify> load(String provider) {
     List<PactForVerification> found;
     try {
-      found = broker.pactsForVerification(provider, selectors, providerBranch, includePending, includeWipPactsSince);
+      found =
+          broker.pactsForVerification(
+              provider, selectors, providerBranch, includePending, includeWipPactsSince);
     } catch (BrokerException e) {
-      throw new PactSourceException("Could not get the pacts for provider " + provider + " from the broker at "
-          + broker.baseUrl() + ": " + e.getMessage(), e);
+      throw new PactSourceException(
+          "Could not get the pacts for provider "
+              + provider
+              + " from the broker at "
+              + broker.baseUrl()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     List<PactToVerify> pacts = new ArrayList<>();
     for (PactForVerification p : found) {
@@ -105,13 +115,15 @@ public final class BrokerPactSource implements PactSource, ResultPublisher {
       try {
         fetched = broker.fetchPact(p.url());
       } catch (BrokerException e) {
-        throw new PactSourceException("Could not fetch the pact " + p.name() + " (" + p.url() + "): " + e.getMessage(), e);
+        throw new PactSourceException(
+            "Could not fetch the pact " + p.name() + " (" + p.url() + "): " + e.getMessage(), e);
       }
       Pact pact;
       try {
         pact = PactReader.read(withoutBrokerLinks(fetched.json()), p.url());
       } catch (PactFormatException e) {
-        throw new PactSourceException("The broker's pact " + p.name() + " is invalid: " + e.getMessage(), e);
+        throw new PactSourceException(
+            "The broker's pact " + p.name() + " is invalid: " + e.getMessage(), e);
       }
       List<String> notices = new ArrayList<>();
       for (VerificationNotice n : p.notices()) {
@@ -122,13 +134,21 @@ public final class BrokerPactSource implements PactSource, ResultPublisher {
       if (notices.isEmpty() && p.shortDescription() != null && !p.shortDescription().isBlank()) {
         notices.add(p.name() + ": " + p.shortDescription());
       }
-      pacts.add(new PactToVerify(pact, p.url(), p.pending() || p.wip(), fetched.publishVerificationResultsUrl(),
-          notices));
+      pacts.add(
+          new PactToVerify(
+              pact,
+              p.url(),
+              p.pending() || p.wip(),
+              fetched.publishVerificationResultsUrl(),
+              notices));
     }
     return pacts;
   }
 
-  /** The broker adds {@code _links} to pact documents; they are not part of the pact, so no reader warning. */
+  /**
+   * The broker adds {@code _links} to pact documents; they are not part of the pact, so no reader
+   * warning.
+   */
   private static String withoutBrokerLinks(String json) {
     try {
       tools.jackson.databind.JsonNode doc = dev.accord.pact.json.Json.parse(json);
@@ -142,9 +162,13 @@ public final class BrokerPactSource implements PactSource, ResultPublisher {
     return json;
   }
 
-  /** Publishes one verification result per pact, with per-interaction results. Used by {@link ProviderVerifier}. */
+  /**
+   * Publishes one verification result per pact, with per-interaction results. Used by {@link
+   * ProviderVerifier}.
+   */
   @Override
-  public List<String> publish(VerificationReport report, List<PactToVerify> pacts, Settings settings) {
+  public List<String> publish(
+      VerificationReport report, List<PactToVerify> pacts, Settings settings) {
     List<String> lines = new ArrayList<>();
     List<String> failures = new ArrayList<>();
     for (PactToVerify p : pacts) {
@@ -163,25 +187,45 @@ public final class BrokerPactSource implements PactSource, ResultPublisher {
         }
         boolean passed = r.passed();
         success &= passed;
-        List<TestResult.Mismatch> mismatches = r.failures().stream()
-            .map(f -> new TestResult.Mismatch(attribute(f), f.path().isEmpty() ? null : f.path(),
-                f.detail().isEmpty() ? f.summary() : f.summary() + ": " + f.detail()))
-            .toList();
+        List<TestResult.Mismatch> mismatches =
+            r.failures().stream()
+                .map(
+                    f ->
+                        new TestResult.Mismatch(
+                            attribute(f),
+                            f.path().isEmpty() ? null : f.path(),
+                            f.detail().isEmpty() ? f.summary() : f.summary() + ": " + f.detail()))
+                .toList();
         tests.add(new TestResult(interactionId(p.pact(), r), r.description(), passed, mismatches));
       }
       if (report.fatalError().isPresent()) {
         success = false;
       }
-      VerificationResult result = VerificationResult.of(settings.provider, settings.providerVersion, success)
-          .withBranch(settings.providerBranch).withBuildUrl(settings.buildUrl).withTestResults(tests)
-          .withCoverage(dev.accord.verifier.internal.report.ReportFiles.coverageJson(
-              dev.accord.verifier.internal.CoverageTally.ofPact(p, report.results())).toString());
+      VerificationResult result =
+          VerificationResult.of(settings.provider, settings.providerVersion, success)
+              .withBranch(settings.providerBranch)
+              .withBuildUrl(settings.buildUrl)
+              .withTestResults(tests)
+              .withCoverage(
+                  dev.accord.verifier.internal.report.ReportFiles.coverageJson(
+                          dev.accord.verifier.internal.CoverageTally.ofPact(p, report.results()))
+                      .toString());
       try {
         PublishedVerification published = broker.publishVerificationResults(link.get(), result);
-        lines.add("Published " + (success ? "successful" : "failed") + " verification of " + p.pact().consumer().name()
-            + " -> " + settings.provider + " as provider version " + settings.providerVersion
-            + (settings.providerBranch == null ? "" : " (branch " + settings.providerBranch + ")") + ": "
-            + published.url());
+        lines.add(
+            "Published "
+                + (success ? "successful" : "failed")
+                + " verification of "
+                + p.pact().consumer().name()
+                + " -> "
+                + settings.provider
+                + " as provider version "
+                + settings.providerVersion
+                + (settings.providerBranch == null
+                    ? ""
+                    : " (branch " + settings.providerBranch + ")")
+                + ": "
+                + published.url());
       } catch (BrokerException e) {
         failures.add(p.origin() + ": " + e.getMessage());
       }

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * How to authenticate when fetching pacts over HTTP: none, basic ({@code Credentials.basic("user", "pw")})
- * or a bearer token ({@code Credentials.bearer(token)}).
+ * How to authenticate when fetching pacts over HTTP: none, basic ({@code Credentials.basic("user",
+ * "pw")}) or a bearer token ({@code Credentials.bearer(token)}).
  */
 public final class Credentials {
   private static final Credentials NONE = new Credentials(null, "none");
@@ -27,7 +27,9 @@ public final class Credentials {
   public static Credentials basic(String username, String password) {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(password, "password");
-    String token = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new Credentials("Basic " + token, "basic auth as " + username);
   }
 

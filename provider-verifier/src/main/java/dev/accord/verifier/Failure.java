@@ -5,18 +5,25 @@ import java.util.Objects;
 /**
  * One reason an interaction failed.
  *
- * @param summary the kind of failure in the words other Pact verifiers use: {@code Response status did not
- *     match}, {@code Headers had differences}, {@code Body had differences}, {@code Metadata had
- *     differences}, {@code State change request failed}, or one of Accord's own ({@code Missing state
- *     handler}, {@code Request failed}, ...)
- * @param path where: a JSON path ({@code $.items[2].price}), a header or metadata name; empty when not applicable
+ * @param summary the kind of failure in the words other Pact verifiers use: {@code Response status
+ *     did not match}, {@code Headers had differences}, {@code Body had differences}, {@code
+ *     Metadata had differences}, {@code State change request failed}, or one of Accord's own
+ *     ({@code Missing state handler}, {@code Request failed}, ...)
+ * @param path where: a JSON path ({@code $.items[2].price}), a header or metadata name; empty when
+ *     not applicable
  * @param expected the expected value as rendered by the matching engine, or null
  * @param actual the actual value, or null
  * @param detail a sentence a person understands, with the fix when there is one
  * @param rule the matching rule that decided (for a mismatch), or null
  * @param hint what the consumer or the provider could change, or null
  */
-public record Failure(String summary, String path, String expected, String actual, String detail, String rule,
+public record Failure(
+    String summary,
+    String path,
+    String expected,
+    String actual,
+    String detail,
+    String rule,
     String hint) {
 
   public static final String STATUS = "Response status did not match";
@@ -45,8 +52,8 @@ public record Failure(String summary, String path, String expected, String actua
   }
 
   /**
-   * One line per fact: summary, then path, detail, rule, expected and actual (both, whenever either is known: an
-   * absent value is {@code (none)} or {@code (missing)}), and the hint.
+   * One line per fact: summary, then path, detail, rule, expected and actual (both, whenever either
+   * is known: an absent value is {@code (none)} or {@code (missing)}), and the hint.
    */
   public String describe(String indent) {
     StringBuilder sb = new StringBuilder(indent).append(summary);
@@ -63,8 +70,14 @@ public record Failure(String summary, String path, String expected, String actua
       sb.append('\n').append(inner).append("rule: ").append(rule);
     }
     if (expected != null || actual != null) {
-      sb.append('\n').append(inner).append("expected: ").append(expected == null ? "(none)" : expected);
-      sb.append('\n').append(inner).append("actual:   ").append(actual == null ? "(missing)" : actual);
+      sb.append('\n')
+          .append(inner)
+          .append("expected: ")
+          .append(expected == null ? "(none)" : expected);
+      sb.append('\n')
+          .append(inner)
+          .append("actual:   ")
+          .append(actual == null ? "(missing)" : actual);
     }
     if (hint != null) {
       sb.append('\n').append(inner).append("hint: ").append(hint);

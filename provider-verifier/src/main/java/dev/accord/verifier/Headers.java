@@ -8,14 +8,19 @@ import java.util.Map;
 public final class Headers {
   private Headers() {}
 
-  /** A copy of {@code headers} where {@code name} (compared case-insensitively) has exactly {@code value}. */
-  public static Map<String, List<String>> with(Map<String, List<String>> headers, String name, String value) {
+  /**
+   * A copy of {@code headers} where {@code name} (compared case-insensitively) has exactly {@code
+   * value}.
+   */
+  public static Map<String, List<String>> with(
+      Map<String, List<String>> headers, String name, String value) {
     Map<String, List<String>> copy = new LinkedHashMap<>();
-    headers.forEach((k, v) -> {
-      if (!k.equalsIgnoreCase(name)) {
-        copy.put(k, v);
-      }
-    });
+    headers.forEach(
+        (k, v) -> {
+          if (!k.equalsIgnoreCase(name)) {
+            copy.put(k, v);
+          }
+        });
     copy.put(name, List.of(value));
     return copy;
   }

@@ -28,7 +28,9 @@ public final class Message {
     return of(Objects.requireNonNull(contents, "contents").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A copy with one more metadata entry ({@code contentType} decides how the contents are matched). */
+  /**
+   * A copy with one more metadata entry ({@code contentType} decides how the contents are matched).
+   */
   public Message withMetadata(String key, Object value) {
     Map<String, Object> copy = new LinkedHashMap<>(metadata);
     copy.put(Objects.requireNonNull(key, "key"), value);
@@ -51,7 +53,9 @@ public final class Message {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Message m && Arrays.equals(contents, m.contents) && metadata.equals(m.metadata);
+    return o instanceof Message m
+        && Arrays.equals(contents, m.contents)
+        && metadata.equals(m.metadata);
   }
 
   @Override

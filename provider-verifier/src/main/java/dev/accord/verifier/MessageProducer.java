@@ -3,8 +3,8 @@ package dev.accord.verifier;
 import java.util.Map;
 
 /**
- * Produces the message for an interaction of a message pact, as an alternative to
- * {@link ProvidesMessage @ProvidesMessage} methods.
+ * Produces the message for an interaction of a message pact, as an alternative to {@link
+ * ProvidesMessage @ProvidesMessage} methods.
  */
 @FunctionalInterface
 public interface MessageProducer {

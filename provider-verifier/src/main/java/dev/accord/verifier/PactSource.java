@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where pacts to verify come from: files, a directory, a URL, a pact already in memory, or a Pact Broker
- * ({@link BrokerPactSource}).
+ * Where pacts to verify come from: files, a directory, a URL, a pact already in memory, or a Pact
+ * Broker ({@link BrokerPactSource}).
  *
  * <pre>{@code
  * ProviderVerifier.forProvider("products-service")
@@ -19,7 +19,8 @@ import java.util.Objects;
  *     .verify();
  * }</pre>
  *
- * <p>Implement this interface to plug in another store; {@link #load()} is called once per verification.
+ * <p>Implement this interface to plug in another store; {@link #load()} is called once per
+ * verification.
  */
 @FunctionalInterface
 public interface PactSource {
@@ -27,13 +28,14 @@ public interface PactSource {
   /**
    * Loads the pacts.
    *
-   * @throws PactSourceException when a pact cannot be fetched or read, naming the pact and the problem
+   * @throws PactSourceException when a pact cannot be fetched or read, naming the pact and the
+   *     problem
    */
   List<PactToVerify> load();
 
   /**
-   * Loads the pacts of {@code provider}; sources that select by provider (a broker) override this, the
-   * others ignore the name.
+   * Loads the pacts of {@code provider}; sources that select by provider (a broker) override this,
+   * the others ignore the name.
    */
   default List<PactToVerify> load(String provider) {
     return load();
@@ -56,14 +58,19 @@ public interface PactSource {
 
   /** A pact served over HTTP(S), fetched with basic or bearer authentication. */
   static PactSource url(String url, Credentials credentials) {
-    return new UrlPactSource(Objects.requireNonNull(url, "url"), Objects.requireNonNull(credentials, "credentials"));
+    return new UrlPactSource(
+        Objects.requireNonNull(url, "url"), Objects.requireNonNull(credentials, "credentials"));
   }
 
   /** Pacts already in memory, e.g. built by a test. */
   static PactSource of(Pact... pacts) {
-    List<PactToVerify> list = java.util.Arrays.stream(pacts)
-        .map(p -> PactToVerify.of(p, "pact " + p.consumer().name() + " -> " + p.provider().name()))
-        .toList();
+    List<PactToVerify> list =
+        java.util.Arrays.stream(pacts)
+            .map(
+                p ->
+                    PactToVerify.of(
+                        p, "pact " + p.consumer().name() + " -> " + p.provider().name()))
+            .toList();
     return () -> list;
   }
 }

@@ -10,12 +10,18 @@ import java.util.Optional;
  *
  * @param pact the contract
  * @param origin where it came from (file path, URL, broker link), used in every message about it
- * @param pending a pending pact (broker): its failures are reported but do not fail the verification
+ * @param pending a pending pact (broker): its failures are reported but do not fail the
+ *     verification
  * @param publishResultsUrl where the broker wants the verification result for this pact, when known
- * @param notices what the source wants the user to read (the broker's notices), printed before verifying
+ * @param notices what the source wants the user to read (the broker's notices), printed before
+ *     verifying
  */
 public record PactToVerify(
-    Pact pact, String origin, boolean pending, Optional<String> publishResultsUrl, List<String> notices) {
+    Pact pact,
+    String origin,
+    boolean pending,
+    Optional<String> publishResultsUrl,
+    List<String> notices) {
 
   public PactToVerify {
     Objects.requireNonNull(pact, "pact");

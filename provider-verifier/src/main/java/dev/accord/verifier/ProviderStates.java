@@ -12,11 +12,11 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Provider states set up and torn down exactly as pact verification does it, for tools other than the pact
- * verifier (Accord's OpenAPI conformance run uses it): through a state-change URL (the JSON body
- * {@code {"state", "params", "action"}} or, with {@link #asQuery()}, query parameters), an in-process
- * {@link StateChangeHandler}, or {@link State @State} methods. Values a setup returns (a JSON object from the URL,
- * the map a handler returns) come back in {@link Prepared#values()}.
+ * Provider states set up and torn down exactly as pact verification does it, for tools other than
+ * the pact verifier (Accord's OpenAPI conformance run uses it): through a state-change URL (the
+ * JSON body {@code {"state", "params", "action"}} or, with {@link #asQuery()}, query parameters),
+ * an in-process {@link StateChangeHandler}, or {@link State @State} methods. Values a setup returns
+ * (a JSON object from the URL, the map a handler returns) come back in {@link Prepared#values()}.
  *
  * <pre>{@code
  * ProviderStates states = ProviderStates.url("http://127.0.0.1:8080/_states");
@@ -35,11 +35,14 @@ public final class ProviderStates {
   /**
    * What a setup achieved.
    *
-   * @param values the states' parameters, then the values the state handlers returned (later ones win)
+   * @param values the states' parameters, then the values the state handlers returned (later ones
+   *     win)
    * @param done the states that were set up (to tear down)
-   * @param failures why the setup failed (state change failed, missing handler); empty when it succeeded
+   * @param failures why the setup failed (state change failed, missing handler); empty when it
+   *     succeeded
    */
-  public record Prepared(Map<String, Object> values, List<ProviderState> done, List<Failure> failures) {
+  public record Prepared(
+      Map<String, Object> values, List<ProviderState> done, List<Failure> failures) {
     public Prepared {
       values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
       done = List.copyOf(done);
@@ -59,7 +62,9 @@ public final class ProviderStates {
 
   private ProviderStates() {}
 
-  /** States through a state-change URL, as {@code --provider-states-setup-url} in pact verification. */
+  /**
+   * States through a state-change URL, as {@code --provider-states-setup-url} in pact verification.
+   */
   public static ProviderStates url(String stateChangeUrl) {
     ProviderStates states = new ProviderStates();
     states.settings.stateChangeUrl = Settings.parseUrl(stateChangeUrl, "The state-change URL");
@@ -80,7 +85,10 @@ public final class ProviderStates {
     return states;
   }
 
-  /** The state-change URL receives state, action and params as query parameters instead of a JSON body. */
+  /**
+   * The state-change URL receives state, action and params as query parameters instead of a JSON
+   * body.
+   */
   public ProviderStates asQuery() {
     settings.stateChangeAsQuery = true;
     changes = null;
@@ -109,8 +117,8 @@ public final class ProviderStates {
   }
 
   /**
-   * Sets up {@code states} in order, stopping at the first failure; a failure part-way tears down what was already
-   * set up (the last first) and is reported in {@link Prepared#failures()}.
+   * Sets up {@code states} in order, stopping at the first failure; a failure part-way tears down
+   * what was already set up (the last first) and is reported in {@link Prepared#failures()}.
    *
    * @throws IOException when the state-change URL cannot be reached at all
    */

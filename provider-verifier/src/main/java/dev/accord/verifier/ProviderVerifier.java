@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Verifies that a provider honours its pacts: for each interaction, sets up its provider states, replays
- * its request (or produces its message), matches what came back and tears the states down.
+ * Verifies that a provider honours its pacts: for each interaction, sets up its provider states,
+ * replays its request (or produces its message), matches what came back and tears the states down.
  *
  * <pre>{@code
  * VerificationReport report = ProviderVerifier.forProvider("products-service")
@@ -24,8 +24,9 @@ import java.util.Objects;
  * report.assertPassed();
  * }</pre>
  *
- * Every interaction is verified (unless {@link #failFast()}); the report lists every failure and ends with
- * "N of M interactions failed". Interactions run one after the other, each from its own states.
+ * Every interaction is verified (unless {@link #failFast()}); the report lists every failure and
+ * ends with "N of M interactions failed". Interactions run one after the other, each from its own
+ * states.
  */
 public final class ProviderVerifier {
   private final Settings settings = new Settings();
@@ -38,12 +39,16 @@ public final class ProviderVerifier {
   public static ProviderVerifier forProvider(String provider) {
     Objects.requireNonNull(provider, "provider");
     if (provider.isBlank()) {
-      throw new IllegalArgumentException("The provider name is blank; use the name the pacts give the provider");
+      throw new IllegalArgumentException(
+          "The provider name is blank; use the name the pacts give the provider");
     }
     return new ProviderVerifier(provider);
   }
 
-  /** Where the provider listens, e.g. {@code http://localhost:8080}; request paths are appended to it. */
+  /**
+   * Where the provider listens, e.g. {@code http://localhost:8080}; request paths are appended to
+   * it.
+   */
   public ProviderVerifier baseUrl(String baseUrl) {
     settings.baseUrl = Settings.parseUrl(baseUrl, "baseUrl");
     return this;
@@ -65,10 +70,10 @@ public final class ProviderVerifier {
   }
 
   /**
-   * The provider's state-change endpoint: for each state of an interaction it receives
-   * {@code POST {"state": ..., "params": {...}, "action": "setup"}}, and the same with
-   * {@code "teardown"} afterwards. An interaction without states sends the state {@code ""}. A JSON object
-   * in the response supplies values for {@code ProviderState} generators.
+   * The provider's state-change endpoint: for each state of an interaction it receives {@code POST
+   * {"state": ..., "params": {...}, "action": "setup"}}, and the same with {@code "teardown"}
+   * afterwards. An interaction without states sends the state {@code ""}. A JSON object in the
+   * response supplies values for {@code ProviderState} generators.
    */
   public ProviderVerifier stateChangeUrl(String url) {
     settings.stateChangeUrl = Settings.parseUrl(url, "stateChangeUrl");
@@ -83,7 +88,10 @@ public final class ProviderVerifier {
     return this;
   }
 
-  /** One function that handles every provider state (called with {@code ""} when an interaction has none). */
+  /**
+   * One function that handles every provider state (called with {@code ""} when an interaction has
+   * none).
+   */
   public ProviderVerifier stateHandler(StateChangeHandler handler) {
     settings.stateChangeHandler = Objects.requireNonNull(handler, "handler");
     return this;
@@ -96,22 +104,29 @@ public final class ProviderVerifier {
   }
 
   /**
-   * Adds (or replaces) a header on every request to the provider, after generators and before the request filters;
-   * the reference verifiers' {@code --header} / {@code --custom-provider-header}. State-change calls do not get it.
+   * Adds (or replaces) a header on every request to the provider, after generators and before the
+   * request filters; the reference verifiers' {@code --header} / {@code --custom-provider-header}.
+   * State-change calls do not get it.
    */
   public ProviderVerifier header(String name, String value) {
     Objects.requireNonNull(value, "value");
-    if (name == null || name.isBlank() || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
-      throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP header name;"
-          + " give it as header(\"X-Api-Key\", \"...\") (CLI: --header 'X-Api-Key: ...')");
+    if (name == null
+        || name.isBlank()
+        || !name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+      throw new IllegalArgumentException(
+          "header name '"
+              + name
+              + "' is not a valid HTTP header name;"
+              + " give it as header(\"X-Api-Key\", \"...\") (CLI: --header 'X-Api-Key: ...')");
     }
     settings.extraHeaders.put(name, value);
     return this;
   }
 
   /**
-   * Prints every state-change call and every request and response, as sent and received: credentials (Authorization,
-   * Cookie, anything named like a token, key, secret or password) redacted, bodies cut after 1,000 characters.
+   * Prints every state-change call and every request and response, as sent and received:
+   * credentials (Authorization, Cookie, anything named like a token, key, secret or password)
+   * redacted, bodies cut after 1,000 characters.
    */
   public ProviderVerifier verbose() {
     settings.verbose = true;
@@ -119,8 +134,9 @@ public final class ProviderVerifier {
   }
 
   /**
-   * The state-change URL receives {@code POST ?state=...&action=setup&<param>=<value>} with no body, for providers
-   * built for the reference (Rust) verifier's {@code --state-change-as-query}. Values returned as JSON are still read.
+   * The state-change URL receives {@code POST ?state=...&action=setup&<param>=<value>} with no
+   * body, for providers built for the reference (Rust) verifier's {@code --state-change-as-query}.
+   * Values returned as JSON are still read.
    */
   public ProviderVerifier stateChangeAsQuery() {
     settings.stateChangeAsQuery = true;
@@ -128,8 +144,9 @@ public final class ProviderVerifier {
   }
 
   /**
-   * The state-change URL receives no teardown calls (only setups), for providers built for verifiers where teardown
-   * is opt-in (the reference verifier's default). In-process handlers are still torn down.
+   * The state-change URL receives no teardown calls (only setups), for providers built for
+   * verifiers where teardown is opt-in (the reference verifier's default). In-process handlers are
+   * still torn down.
    */
   public ProviderVerifier noStateChangeTeardown() {
     settings.stateChangeTeardown = false;
@@ -137,8 +154,9 @@ public final class ProviderVerifier {
   }
 
   /**
-   * Adds lifecycle hooks: before and after the run, before and after each interaction (with its state values and,
-   * after, its result). Hooks run in the order they were added; a {@link RequestFilter} is the way to change requests.
+   * Adds lifecycle hooks: before and after the run, before and after each interaction (with its
+   * state values and, after, its result). Hooks run in the order they were added; a {@link
+   * RequestFilter} is the way to change requests.
    */
   public ProviderVerifier hook(VerificationHook hook) {
     settings.hooks.add(Objects.requireNonNull(hook, "hook"));
@@ -166,7 +184,10 @@ public final class ProviderVerifier {
     return this;
   }
 
-  /** Stops once {@code n} interactions failed (pending ones do not count); the rest are reported as not run. */
+  /**
+   * Stops once {@code n} interactions failed (pending ones do not count); the rest are reported as
+   * not run.
+   */
   public ProviderVerifier maxFailures(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("maxFailures must be at least 1, was " + n);
@@ -176,8 +197,9 @@ public final class ProviderVerifier {
   }
 
   /**
-   * A time budget for the whole run: once it is used up, no further interaction starts (the one running finishes,
-   * within its request timeout); the rest are reported as not run and the run fails.
+   * A time budget for the whole run: once it is used up, no further interaction starts (the one
+   * running finishes, within its request timeout); the rest are reported as not run and the run
+   * fails.
    */
   public ProviderVerifier totalTimeout(Duration budget) {
     if (budget.isNegative() || budget.isZero()) {
@@ -188,20 +210,21 @@ public final class ProviderVerifier {
   }
 
   /**
-   * Stops the run with one error when {@code k} interactions in a row timed out (a provider that accepts connections
-   * but never answers); default 3, 0 never stops.
+   * Stops the run with one error when {@code k} interactions in a row timed out (a provider that
+   * accepts connections but never answers); default 3, 0 never stops.
    */
   public ProviderVerifier maxConsecutiveTimeouts(int k) {
     if (k < 0) {
-      throw new IllegalArgumentException("maxConsecutiveTimeouts must be 0 (never stop) or more, was " + k);
+      throw new IllegalArgumentException(
+          "maxConsecutiveTimeouts must be 0 (never stop) or more, was " + k);
     }
     settings.maxConsecutiveTimeouts = k;
     return this;
   }
 
   /**
-   * Verifies only pacts of consumers matching one of these patterns: the exact name, a glob ({@code web-*}) or a
-   * regular expression matching the whole name ({@code web-(app|admin)}).
+   * Verifies only pacts of consumers matching one of these patterns: the exact name, a glob ({@code
+   * web-*}) or a regular expression matching the whole name ({@code web-(app|admin)}).
    */
   public ProviderVerifier filterConsumer(String... patterns) {
     return filter(Selection.Field.CONSUMER, false, patterns);
@@ -212,7 +235,10 @@ public final class ProviderVerifier {
     return filter(Selection.Field.CONSUMER, true, patterns);
   }
 
-  /** Verifies only interactions whose description matches one of these regular expressions (anywhere in it). */
+  /**
+   * Verifies only interactions whose description matches one of these regular expressions (anywhere
+   * in it).
+   */
   public ProviderVerifier filterDescription(String... regexes) {
     return filter(Selection.Field.DESCRIPTION, false, regexes);
   }
@@ -223,19 +249,25 @@ public final class ProviderVerifier {
   }
 
   /**
-   * Verifies only interactions with a provider state matching one of these regular expressions; the empty string
-   * selects interactions without states.
+   * Verifies only interactions with a provider state matching one of these regular expressions; the
+   * empty string selects interactions without states.
    */
   public ProviderVerifier filterState(String... regexes) {
     return filter(Selection.Field.STATE, false, regexes);
   }
 
-  /** Skips interactions with a provider state matching any of these ({@code ""}: skips those without states). */
+  /**
+   * Skips interactions with a provider state matching any of these ({@code ""}: skips those without
+   * states).
+   */
   public ProviderVerifier excludeState(String... regexes) {
     return filter(Selection.Field.STATE, true, regexes);
   }
 
-  /** Verifies only interactions whose V4 key matches one of these patterns (exact, glob or whole regex). */
+  /**
+   * Verifies only interactions whose V4 key matches one of these patterns (exact, glob or whole
+   * regex).
+   */
   public ProviderVerifier filterKey(String... patterns) {
     return filter(Selection.Field.KEY, false, patterns);
   }
@@ -253,8 +285,8 @@ public final class ProviderVerifier {
   }
 
   /**
-   * Verifies only the interactions that failed in the previous JSON report of the {@link #reports report directory}
-   * (combined with the other filters).
+   * Verifies only the interactions that failed in the previous JSON report of the {@link #reports
+   * report directory} (combined with the other filters).
    */
   public ProviderVerifier lastFailed() {
     settings.lastFailed = true;
@@ -262,15 +294,18 @@ public final class ProviderVerifier {
   }
 
   /**
-   * A run whose filters select nothing, or that finds no pact for the provider, passes (with a notice) instead of
-   * failing; the reference verifier's {@code --ignore-no-pacts-error}.
+   * A run whose filters select nothing, or that finds no pact for the provider, passes (with a
+   * notice) instead of failing; the reference verifier's {@code --ignore-no-pacts-error}.
    */
   public ProviderVerifier allowEmpty() {
     settings.allowEmpty = true;
     return this;
   }
 
-  /** Objects whose {@link ProvidesMessage @ProvidesMessage} methods produce messages for message pacts. */
+  /**
+   * Objects whose {@link ProvidesMessage @ProvidesMessage} methods produce messages for message
+   * pacts.
+   */
   public ProviderVerifier messageProviders(Object... providerObjects) {
     for (Object o : providerObjects) {
       settings.messageProviderObjects.add(Objects.requireNonNull(o, "message provider"));
@@ -297,7 +332,10 @@ public final class ProviderVerifier {
     return this;
   }
 
-  /** ANSI colour in the console output, on or off (default: on only for a terminal without {@code NO_COLOR}). */
+  /**
+   * ANSI colour in the console output, on or off (default: on only for a terminal without {@code
+   * NO_COLOR}).
+   */
   public ProviderVerifier colour(boolean on) {
     settings.colour = on;
     return this;
@@ -311,8 +349,8 @@ public final class ProviderVerifier {
   }
 
   /**
-   * Publishes the results to the broker the pacts came from, under the provider's version (its git SHA),
-   * branch and build URL. A failure to publish makes the report fail.
+   * Publishes the results to the broker the pacts came from, under the provider's version (its git
+   * SHA), branch and build URL. A failure to publish makes the report fail.
    */
   public ProviderVerifier publishResults(String providerVersion, String branch, String buildUrl) {
     if (providerVersion == null || providerVersion.isBlank()) {
@@ -326,15 +364,17 @@ public final class ProviderVerifier {
     return this;
   }
 
-  /** Replays every interaction and returns what it found; never throws for a failing interaction. */
+  /**
+   * Replays every interaction and returns what it found; never throws for a failing interaction.
+   */
   public VerificationReport verify() {
     settings.statesOnly = false;
     return new Verification(settings.validated(false)).run();
   }
 
   /**
-   * States-only mode: runs every provider state's setup and teardown, without replaying requests, and
-   * reports which fail. Checks that a state endpoint or the handlers really work.
+   * States-only mode: runs every provider state's setup and teardown, without replaying requests,
+   * and reports which fail. Checks that a state endpoint or the handlers really work.
    */
   public VerificationReport verifyStates() {
     settings.statesOnly = true;

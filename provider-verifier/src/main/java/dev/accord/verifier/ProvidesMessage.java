@@ -19,8 +19,9 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * The method may take the provider state values as a {@code Map<String, Object>} and may return a
- * {@link Message}, {@code byte[]}, a {@code String}, or any object, which is then serialized with the
- * verifier's message serializer (Accord's JSON mapper unless {@code messageSerializer(...)} is set).
+ * {@link Message}, {@code byte[]}, a {@code String}, or any object, which is then serialized with
+ * the verifier's message serializer (Accord's JSON mapper unless {@code messageSerializer(...)} is
+ * set).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

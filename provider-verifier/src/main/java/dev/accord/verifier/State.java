@@ -7,10 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method that puts the provider into a provider state before an interaction is replayed (or takes
- * it out again with {@code action = TEARDOWN}). The method may take the state's parameters as a
- * {@code Map<String, Object>} and may return a {@code Map<String, ?>} of values that the request's
- * {@code ProviderState} generators use (e.g. the id of the row it inserted):
+ * Marks a method that puts the provider into a provider state before an interaction is replayed (or
+ * takes it out again with {@code action = TEARDOWN}). The method may take the state's parameters as
+ * a {@code Map<String, Object>} and may return a {@code Map<String, ?>} of values that the
+ * request's {@code ProviderState} generators use (e.g. the id of the row it inserted):
  *
  * <pre>{@code
  * @State("a product exists")

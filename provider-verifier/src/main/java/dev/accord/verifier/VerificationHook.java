@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Lifecycle hooks of a verification run: before and after the run, before and after each interaction. Implement the
- * methods you need; each has an empty default. Hooks observe and prepare (reset a database, start a trace, collect
- * timings); to change a request, use a {@link RequestFilter}.
+ * Lifecycle hooks of a verification run: before and after the run, before and after each
+ * interaction. Implement the methods you need; each has an empty default. Hooks observe and prepare
+ * (reset a database, start a trace, collect timings); to change a request, use a {@link
+ * RequestFilter}.
  *
  * <pre>{@code
  * ProviderVerifier.forProvider("products-service")
@@ -26,22 +27,30 @@ import java.util.Map;
  *     ...verify();
  * }</pre>
  *
- * A hook that throws fails the run (before or after it) or the interaction (around it), with the hook's message.
+ * A hook that throws fails the run (before or after it) or the interaction (around it), with the
+ * hook's message.
  */
 public interface VerificationHook {
 
-  /** Before the first interaction, once the pacts are loaded; {@code interactions} are the selected ones. */
+  /**
+   * Before the first interaction, once the pacts are loaded; {@code interactions} are the selected
+   * ones.
+   */
   default void beforeRun(String provider, List<Interaction> interactions) throws Exception {}
 
   /**
-   * Before an interaction's request is sent (or its message produced), after its provider states were set up.
+   * Before an interaction's request is sent (or its message produced), after its provider states
+   * were set up.
    *
-   * @param stateValues the values the state handlers returned, which fill {@code ProviderState} generators
+   * @param stateValues the values the state handlers returned, which fill {@code ProviderState}
+   *     generators
    */
-  default void beforeInteraction(Interaction interaction, Map<String, Object> stateValues) throws Exception {}
+  default void beforeInteraction(Interaction interaction, Map<String, Object> stateValues)
+      throws Exception {}
 
   /** After an interaction was verified and its states torn down, with its result. */
-  default void afterInteraction(Interaction interaction, Map<String, Object> stateValues, InteractionResult result)
+  default void afterInteraction(
+      Interaction interaction, Map<String, Object> stateValues, InteractionResult result)
       throws Exception {}
 
   /** After the last interaction, with the report (before it is written to files and returned). */

@@ -5,17 +5,23 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a verification found: one {@link InteractionResult} per interaction, an error that stopped the run
- * (an unreachable provider, no pact for the provider), what publishing results did, and the pacts that could not be
- * loaded (every problem of each; the other pacts were still verified).
+ * What a verification found: one {@link InteractionResult} per interaction, an error that stopped
+ * the run (an unreachable provider, no pact for the provider), what publishing results did, and the
+ * pacts that could not be loaded (every problem of each; the other pacts were still verified).
  *
  * <pre>{@code
  * VerificationReport report = ProviderVerifier.forProvider("products-service")...verify();
  * report.assertPassed(); // AssertionError listing every failure, ending with "2 of 41 interactions failed"
  * }</pre>
  */
-public record VerificationReport(String provider, List<InteractionResult> results, Optional<String> fatalError,
-    List<String> publishing, List<String> unreadablePacts, Coverage coverage, Reproduction reproduction) {
+public record VerificationReport(
+    String provider,
+    List<InteractionResult> results,
+    Optional<String> fatalError,
+    List<String> publishing,
+    List<String> unreadablePacts,
+    Coverage coverage,
+    Reproduction reproduction) {
 
   public VerificationReport {
     Objects.requireNonNull(provider, "provider");
@@ -24,24 +30,42 @@ public record VerificationReport(String provider, List<InteractionResult> result
     publishing = publishing == null ? List.of() : List.copyOf(publishing);
     unreadablePacts = unreadablePacts == null ? List.of() : List.copyOf(unreadablePacts);
     coverage = coverage == null ? dev.accord.verifier.internal.CoverageTally.of(results) : coverage;
-    reproduction = reproduction == null ? new Reproduction(0, Reproduction.currentVersion(), List.of()) : reproduction;
+    reproduction =
+        reproduction == null
+            ? new Reproduction(0, Reproduction.currentVersion(), List.of())
+            : reproduction;
   }
 
   /** A report without a recorded seed and filters. */
-  public VerificationReport(String provider, List<InteractionResult> results, Optional<String> fatalError,
-      List<String> publishing, List<String> unreadablePacts, Coverage coverage) {
+  public VerificationReport(
+      String provider,
+      List<InteractionResult> results,
+      Optional<String> fatalError,
+      List<String> publishing,
+      List<String> unreadablePacts,
+      Coverage coverage) {
     this(provider, results, fatalError, publishing, unreadablePacts, coverage, null);
   }
 
-  /** A report whose coverage is counted from the results alone (no filtered-out interactions, no endpoints). */
-  public VerificationReport(String provider, List<InteractionResult> results, Optional<String> fatalError,
-      List<String> publishing, List<String> unreadablePacts) {
+  /**
+   * A report whose coverage is counted from the results alone (no filtered-out interactions, no
+   * endpoints).
+   */
+  public VerificationReport(
+      String provider,
+      List<InteractionResult> results,
+      Optional<String> fatalError,
+      List<String> publishing,
+      List<String> unreadablePacts) {
     this(provider, results, fatalError, publishing, unreadablePacts, null, null);
   }
 
   /** A report in which every pact could be loaded. */
   public VerificationReport(
-      String provider, List<InteractionResult> results, Optional<String> fatalError, List<String> publishing) {
+      String provider,
+      List<InteractionResult> results,
+      Optional<String> fatalError,
+      List<String> publishing) {
     this(provider, results, fatalError, publishing, List.of(), null, null);
   }
 
@@ -53,42 +77,62 @@ public record VerificationReport(String provider, List<InteractionResult> result
   /** Failed non-pending interactions, plus those not run because of a fatal error. */
   public long failedCount() {
     return results.stream()
-        .filter(r -> r.failedForReal() || (r.outcome() == InteractionResult.Outcome.NOT_RUN && fatalError.isPresent()
-            && !r.pending()))
+        .filter(
+            r ->
+                r.failedForReal()
+                    || (r.outcome() == InteractionResult.Outcome.NOT_RUN
+                        && fatalError.isPresent()
+                        && !r.pending()))
         .count();
   }
 
   public long pendingFailedCount() {
-    return results.stream().filter(r -> r.outcome() == InteractionResult.Outcome.FAILED && r.pending()).count();
+    return results.stream()
+        .filter(r -> r.outcome() == InteractionResult.Outcome.FAILED && r.pending())
+        .count();
   }
 
   public long notRunCount() {
     return results.stream().filter(r -> r.outcome() == InteractionResult.Outcome.NOT_RUN).count();
   }
 
-  /** True when every pact was loaded, no fatal error happened and every non-pending interaction passed. */
+  /**
+   * True when every pact was loaded, no fatal error happened and every non-pending interaction
+   * passed.
+   */
   public boolean passed() {
     return fatalError.isEmpty() && unreadablePacts.isEmpty() && failedCount() == 0;
   }
 
   /**
-   * {@code "N of M interactions failed"}, plus pending and not-run counts when there are any, and the number of pacts
-   * that could not be loaded; {@code "Nothing was verified"} when an error left no interaction to verify.
+   * {@code "N of M interactions failed"}, plus pending and not-run counts when there are any, and
+   * the number of pacts that could not be loaded; {@code "Nothing was verified"} when an error left
+   * no interaction to verify.
    */
   public String summary() {
-    String unreadable = unreadablePacts.isEmpty() ? ""
-        : unreadablePacts.size() + (unreadablePacts.size() == 1 ? " pact" : " pacts") + " could not be loaded";
+    String unreadable =
+        unreadablePacts.isEmpty()
+            ? ""
+            : unreadablePacts.size()
+                + (unreadablePacts.size() == 1 ? " pact" : " pacts")
+                + " could not be loaded";
     if (total() == 0 && !passed()) {
       return "Nothing was verified" + (unreadable.isEmpty() ? "" : ": " + unreadable);
     }
-    StringBuilder sb = new StringBuilder().append(failedCount()).append(" of ").append(total())
-        .append(total() == 1 ? " interaction failed" : " interactions failed");
+    StringBuilder sb =
+        new StringBuilder()
+            .append(failedCount())
+            .append(" of ")
+            .append(total())
+            .append(total() == 1 ? " interaction failed" : " interactions failed");
     long pending = pendingFailedCount();
     long notRun = notRunCount();
     if (pending > 0 || notRun > 0) {
       sb.append(" (");
       if (pending > 0) {
-        sb.append(pending).append(" pending ").append(pending == 1 ? "interaction" : "interactions")
+        sb.append(pending)
+            .append(" pending ")
+            .append(pending == 1 ? "interaction" : "interactions")
             .append(" also failed, not counted");
       }
       if (notRun > 0) {
@@ -103,8 +147,8 @@ public record VerificationReport(String provider, List<InteractionResult> result
   }
 
   /**
-   * The pacts that could not be loaded, the fatal error if any, every failure, then the summary line and, when the
-   * run did not pass, how to replay it.
+   * The pacts that could not be loaded, the fatal error if any, every failure, then the summary
+   * line and, when the run did not pass, how to replay it.
    */
   public String describe() {
     StringBuilder sb = new StringBuilder();
@@ -122,10 +166,13 @@ public record VerificationReport(String provider, List<InteractionResult> result
     return sb.toString();
   }
 
-  /** @throws AssertionError listing every failure when {@link #passed()} is false */
+  /**
+   * @throws AssertionError listing every failure when {@link #passed()} is false
+   */
   public VerificationReport assertPassed() {
     if (!passed()) {
-      throw new AssertionError("Provider " + provider + " does not honour its contracts.\n\n" + describe());
+      throw new AssertionError(
+          "Provider " + provider + " does not honour its contracts.\n\n" + describe());
     }
     return this;
   }

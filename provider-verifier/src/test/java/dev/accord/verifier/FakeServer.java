@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
- * A real HTTP server on a random port that records what it received and answers with a handler; the provider of the
- * verifier's tests, the JUnit 5 ones included.
+ * A real HTTP server on a random port that records what it received and answers with a handler; the
+ * provider of the verifier's tests, the JUnit 5 ones included.
  */
 public final class FakeServer implements AutoCloseable {
 
-  public record Received(String method, String path, String query, Map<String, List<String>> headers, String body) {}
+  public record Received(
+      String method, String path, String query, Map<String, List<String>> headers, String body) {}
 
   public record Reply(int status, String contentType, String body, Map<String, String> headers) {
     public static Reply json(int status, String body) {
@@ -46,8 +47,13 @@ public final class FakeServer implements AutoCloseable {
   private void serve(HttpExchange exchange, Handler handler) throws IOException {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      Received r = new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-          exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body);
+      Received r =
+          new Received(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              exchange.getRequestURI().getRawQuery(),
+              Map.copyOf(exchange.getRequestHeaders()),
+              body);
       received.add(r);
       Reply reply;
       try {
@@ -59,7 +65,8 @@ public final class FakeServer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
       }
       reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-      byte[] bytes = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
+      byte[] bytes =
+          reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         exchange.getResponseBody().write(bytes);

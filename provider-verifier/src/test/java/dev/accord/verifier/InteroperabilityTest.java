@@ -35,44 +35,93 @@ class InteroperabilityTest {
   @TempDir Path dir;
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-  /** A pact written by pact-jvm 4.7.5: states with params, ProviderState generators, type and decimal rules. */
+  /**
+   * A pact written by pact-jvm 4.7.5: states with params, ProviderState generators, type and
+   * decimal rules.
+   */
   private Path pactJvmPact(PactSpecVersion version) {
     MatchingRulesImpl responseRules = new MatchingRulesImpl();
-    responseRules.addCategory("body").addRule("$.id", TypeMatcher.INSTANCE).addRule("$.name", TypeMatcher.INSTANCE)
+    responseRules
+        .addCategory("body")
+        .addRule("$.id", TypeMatcher.INSTANCE)
+        .addRule("$.name", TypeMatcher.INSTANCE)
         .addRule("$.price", new NumberTypeMatcher(NumberTypeMatcher.NumberType.DECIMAL))
         .addRule("$.tags", new MinTypeMatcher(1));
-    Map<au.com.dius.pact.core.model.generators.Category, Map<String, au.com.dius.pact.core.model.generators.Generator>>
+    Map<
+            au.com.dius.pact.core.model.generators.Category,
+            Map<String, au.com.dius.pact.core.model.generators.Generator>>
         requestGenerators = new HashMap<>();
-    Generators reqGen = new Generators(requestGenerators)
-        .addGenerator(Category.PATH, "", new ProviderStateGenerator("/products/${id}",
-            au.com.dius.pact.core.support.expressions.DataType.STRING));
-    Generators respGen = new Generators(new HashMap<>())
-        .addGenerator(Category.BODY, "$.id", new ProviderStateGenerator("id",
-            au.com.dius.pact.core.support.expressions.DataType.STRING));
-    Request getRequest = new Request("GET", "/products/p1", new HashMap<>(),
-        new HashMap<>(Map.of("Accept", List.of("application/json"))), OptionalBody.missing(), new MatchingRulesImpl(),
-        reqGen);
-    Response getResponse = new Response(200, new HashMap<>(Map.of("Content-Type", List.of("application/json"))),
-        OptionalBody.body("{\"id\":\"p1\",\"name\":\"Pact in Action\",\"price\":12.5,\"tags\":[\"book\"]}",
-            au.com.dius.pact.core.model.ContentType.Companion.getJSON()), responseRules, respGen);
-    RequestResponseInteraction get = new RequestResponseInteraction("a request for a product",
-        List.of(new au.com.dius.pact.core.model.ProviderState("a product exists", Map.of("name", "Pact in Action"))),
-        getRequest, getResponse, null);
+    Generators reqGen =
+        new Generators(requestGenerators)
+            .addGenerator(
+                Category.PATH,
+                "",
+                new ProviderStateGenerator(
+                    "/products/${id}", au.com.dius.pact.core.support.expressions.DataType.STRING));
+    Generators respGen =
+        new Generators(new HashMap<>())
+            .addGenerator(
+                Category.BODY,
+                "$.id",
+                new ProviderStateGenerator(
+                    "id", au.com.dius.pact.core.support.expressions.DataType.STRING));
+    Request getRequest =
+        new Request(
+            "GET",
+            "/products/p1",
+            new HashMap<>(),
+            new HashMap<>(Map.of("Accept", List.of("application/json"))),
+            OptionalBody.missing(),
+            new MatchingRulesImpl(),
+            reqGen);
+    Response getResponse =
+        new Response(
+            200,
+            new HashMap<>(Map.of("Content-Type", List.of("application/json"))),
+            OptionalBody.body(
+                "{\"id\":\"p1\",\"name\":\"Pact in Action\",\"price\":12.5,\"tags\":[\"book\"]}",
+                au.com.dius.pact.core.model.ContentType.Companion.getJSON()),
+            responseRules,
+            respGen);
+    RequestResponseInteraction get =
+        new RequestResponseInteraction(
+            "a request for a product",
+            List.of(
+                new au.com.dius.pact.core.model.ProviderState(
+                    "a product exists", Map.of("name", "Pact in Action"))),
+            getRequest,
+            getResponse,
+            null);
 
-    Request post = new Request("POST", "/products", new HashMap<>(),
-        new HashMap<>(Map.of("Content-Type", List.of("application/json"))),
-        OptionalBody.body("{\"name\":\"Contract Testing\"}", au.com.dius.pact.core.model.ContentType.Companion.getJSON()),
-        new MatchingRulesImpl(), new Generators(new HashMap<>()));
+    Request post =
+        new Request(
+            "POST",
+            "/products",
+            new HashMap<>(),
+            new HashMap<>(Map.of("Content-Type", List.of("application/json"))),
+            OptionalBody.body(
+                "{\"name\":\"Contract Testing\"}",
+                au.com.dius.pact.core.model.ContentType.Companion.getJSON()),
+            new MatchingRulesImpl(),
+            new Generators(new HashMap<>()));
     MatchingRulesImpl postRules = new MatchingRulesImpl();
     postRules.addCategory("body").addRule("$.id", TypeMatcher.INSTANCE);
-    Response created = new Response(201, new HashMap<>(Map.of("Content-Type", List.of("application/json"))),
-        OptionalBody.body("{\"id\":\"p2\",\"name\":\"Contract Testing\"}",
-            au.com.dius.pact.core.model.ContentType.Companion.getJSON()), postRules, new Generators(new HashMap<>()));
-    RequestResponseInteraction create = new RequestResponseInteraction("a request to add a product", List.of(), post,
-        created, null);
+    Response created =
+        new Response(
+            201,
+            new HashMap<>(Map.of("Content-Type", List.of("application/json"))),
+            OptionalBody.body(
+                "{\"id\":\"p2\",\"name\":\"Contract Testing\"}",
+                au.com.dius.pact.core.model.ContentType.Companion.getJSON()),
+            postRules,
+            new Generators(new HashMap<>()));
+    RequestResponseInteraction create =
+        new RequestResponseInteraction(
+            "a request to add a product", List.of(), post, created, null);
 
-    RequestResponsePact pact = new RequestResponsePact(new Provider("products-service"), new Consumer("orders-service"),
-        List.of(get, create));
+    RequestResponsePact pact =
+        new RequestResponsePact(
+            new Provider("products-service"), new Consumer("orders-service"), List.of(get, create));
     Path file = dir.resolve("orders-service-products-service-" + version + ".json");
     DefaultPactWriter.INSTANCE.writePact(file.toFile(), pact, version);
     return file;
@@ -88,13 +137,16 @@ class InteroperabilityTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = PactSpecVersion.class, names = {"V3", "V4"})
+  @EnumSource(
+      value = PactSpecVersion.class,
+      names = {"V3", "V4"})
   void aPactWrittenByPactJvmVerifiesUsingTheIdTheStateEndpointReturned(PactSpecVersion version)
       throws Exception {
     // GIVEN a pact-jvm pact whose request path comes from the provider state ("/products/${id}")
     Path pact = pactJvmPact(version);
     try (ProductsProvider provider = new ProductsProvider()) {
-      // WHEN it is verified against a provider whose state endpoint seeds p7 and returns {"id": "p7"}
+      // WHEN it is verified against a provider whose state endpoint seeds p7 and returns {"id":
+      // "p7"}
       VerificationReport report = verify(provider, pact);
 
       // THEN it passes, and the request used the returned id, not the example p1
@@ -115,24 +167,30 @@ class InteroperabilityTest {
 
       assertThat(report.passed()).isFalse();
       assertThat(report.summary()).isEqualTo("1 of 2 interactions failed");
-      InteractionResult failed = report.results().stream().filter(r -> !r.passed()).findFirst().orElseThrow();
+      InteractionResult failed =
+          report.results().stream().filter(r -> !r.passed()).findFirst().orElseThrow();
       assertThat(failed.displayName())
           .isEqualTo("orders-service \u00b7 a request for a product [given a product exists]");
-      assertThat(failed.failures()).singleElement().satisfies(f -> {
-        assertThat(f.summary()).isEqualTo("Body had differences");
-        assertThat(f.path()).isEqualTo("$.price");
-        assertThat(f.actual()).contains("42.00");
-      });
+      assertThat(failed.failures())
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.summary()).isEqualTo("Body had differences");
+                assertThat(f.path()).isEqualTo("$.price");
+                assertThat(f.actual()).contains("42.00");
+              });
       assertThat(console.toString())
           .contains("FAIL orders-service \u00b7 a request for a product [given a product exists]")
-          .contains("Body had differences").contains("$.price")
+          .contains("Body had differences")
+          .contains("$.price")
           .contains("1 of 2 interactions failed" + System.lineSeparator() + "To replay: seed ");
     }
   }
 
   @Test
   void aPactWrittenByThePactCliMockServerVerifies() throws Exception {
-    // fixture produced by `pact mock` (pact_mock_server 2.1.3): V4, response bodies base64 with contentType */*
+    // fixture produced by `pact mock` (pact_mock_server 2.1.3): V4, response bodies base64 with
+    // contentType */*
     Path pact = Path.of("src/test/resources/pacts/pact-cli-mock-server.json");
     try (ProductsProvider provider = new ProductsProvider()) {
       provider.products.put("p1", "Pact in Action");
@@ -144,7 +202,9 @@ class InteroperabilityTest {
 
   @Test
   void aPactWrittenLiveByThePactCliMockServerVerifies() throws Exception {
-    Path written = PactCli.recordWithMockServer(Path.of("src/test/resources/pacts/products-v3-input.json"), dir);
+    Path written =
+        PactCli.recordWithMockServer(
+            Path.of("src/test/resources/pacts/products-v3-input.json"), dir);
     assertThat(Files.readString(written)).contains("\"pactRust\"");
     try (ProductsProvider provider = new ProductsProvider()) {
       provider.products.put("p1", "Pact in Action");

@@ -26,16 +26,19 @@ import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Drives the standard {@code pact} CLI (needs ACCORD_PACT_CLI): its mock server, so it writes a pact file, and its
- * verifier, so a pact gets the reference implementation's verdict.
+ * Drives the standard {@code pact} CLI (needs ACCORD_PACT_CLI): its mock server, so it writes a
+ * pact file, and its verifier, so a pact gets the reference implementation's verdict.
  */
 final class PactCli {
   private PactCli() {}
 
   static Path cli() {
     String configured = System.getenv("ACCORD_PACT_CLI");
-    Path cli = configured != null && !configured.isBlank() ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".cache/accord-tools/node_modules/.bin/pact");
+    Path cli =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured)
+            : Path.of(
+                System.getProperty("user.home"), ".cache/accord-tools/node_modules/.bin/pact");
     if (!Files.isExecutable(cli)) {
       String why = "The standard pact CLI is not at " + cli + " (set ACCORD_PACT_CLI to its path)";
       if ("true".equals(System.getenv("CI"))) {
@@ -47,8 +50,8 @@ final class PactCli {
   }
 
   /**
-   * Loads {@code inputPact} into a {@code pact mock} server, sends it every request of the pact, and returns
-   * the pact file the mock server writes on shutdown.
+   * Loads {@code inputPact} into a {@code pact mock} server, sends it every request of the pact,
+   * and returns the pact file the mock server writes on shutdown.
    */
   static Path recordWithMockServer(Path inputPact, Path workDir) throws Exception {
     Path cli = cli();
@@ -57,23 +60,48 @@ final class PactCli {
     try (ServerSocket s = new ServerSocket(0)) {
       masterPort = s.getLocalPort();
     }
-    ProcessBuilder pb = new ProcessBuilder(cli.toString(), "mock", "start", "-p", String.valueOf(masterPort),
-        "-o", out.toString(), "--no-file-log")
-        .redirectErrorStream(true).redirectOutput(workDir.resolve("pact-mock-master.log").toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                cli.toString(),
+                "mock",
+                "start",
+                "-p",
+                String.valueOf(masterPort),
+                "-o",
+                out.toString(),
+                "--no-file-log")
+            .redirectErrorStream(true)
+            .redirectOutput(workDir.resolve("pact-mock-master.log").toFile());
     pb.environment().put("PACT_DO_NOT_TRACK", "true");
     Process master = pb.start();
     try {
       awaitListening(masterPort, master);
-      String created = run(cli, "mock", "create", "-p", String.valueOf(masterPort), "-f", inputPact.toString(),
-          "--no-file-log");
+      String created =
+          run(
+              cli,
+              "mock",
+              "create",
+              "-p",
+              String.valueOf(masterPort),
+              "-f",
+              inputPact.toString(),
+              "--no-file-log");
       Matcher m = Pattern.compile("started on port (\\d+)").matcher(created);
       assertThat(m.find()).as("pact mock create output: " + created).isTrue();
       int mockPort = Integer.parseInt(m.group(1));
       replayRequests(inputPact, "http://127.0.0.1:" + mockPort);
       run(cli, "mock", "verify", "-p", String.valueOf(masterPort), "-m", String.valueOf(mockPort));
-      run(cli, "mock", "shutdown", "-p", String.valueOf(masterPort), "-m", String.valueOf(mockPort));
+      run(
+          cli,
+          "mock",
+          "shutdown",
+          "-p",
+          String.valueOf(masterPort),
+          "-m",
+          String.valueOf(mockPort));
     } finally {
-      // `pact` is a Node launcher whose child, the Rust mock server, does not die with it: stop the whole tree
+      // `pact` is a Node launcher whose child, the Rust mock server, does not die with it: stop the
+      // whole tree
       List<ProcessHandle> tree = new ArrayList<>(master.descendants().toList());
       tree.add(master.toHandle());
       tree.forEach(ProcessHandle::destroy);
@@ -86,20 +114,37 @@ final class PactCli {
       }
     }
     try (Stream<Path> files = Files.list(out)) {
-      return files.filter(f -> f.toString().endsWith(".json")).findFirst()
+      return files
+          .filter(f -> f.toString().endsWith(".json"))
+          .findFirst()
           .orElseThrow(() -> new AssertionError("pact mock wrote no pact file into " + out));
     }
   }
 
-  /** What {@code pact verifier} said: the descriptions of the interactions that failed, and its output. */
+  /**
+   * What {@code pact verifier} said: the descriptions of the interactions that failed, and its
+   * output.
+   */
   record VerifierRun(int exitCode, Set<String> failed, String output) {}
 
   /** Runs {@code pact verifier} on {@code pact} against a provider on 127.0.0.1:{@code port}. */
   static VerifierRun verify(Path pact, int port, Path workDir) throws Exception {
     Path cli = cli();
     Path report = workDir.resolve("pact-verifier-report.json");
-    ProcessBuilder pb = new ProcessBuilder(cli.toString(), "verifier", "-f", pact.toString(), "--hostname",
-        "127.0.0.1", "-p", String.valueOf(port), "--no-colour", "-j", report.toString()).redirectErrorStream(true);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                cli.toString(),
+                "verifier",
+                "-f",
+                pact.toString(),
+                "--hostname",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "--no-colour",
+                "-j",
+                report.toString())
+            .redirectErrorStream(true);
     pb.environment().put("PACT_DO_NOT_TRACK", "true");
     Process process = pb.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -108,7 +153,8 @@ final class PactCli {
       throw new AssertionError("pact verifier did not finish within 120 s:\n" + output);
     }
     assertThat(report).as("pact verifier wrote no JSON report:%n%s", output).exists();
-    // errors[].interaction reads "Verifying a pact between <consumer> and <provider> - <description>"
+    // errors[].interaction reads "Verifying a pact between <consumer> and <provider> -
+    // <description>"
     Set<String> failed = new LinkedHashSet<>();
     for (JsonNode error : Json.parse(Files.readString(report)).path("errors")) {
       String name = error.path("interaction").asString();
@@ -162,14 +208,20 @@ final class PactCli {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url.toString()));
       if (req.has("headers")) {
         for (Map.Entry<String, JsonNode> h : req.get("headers").properties()) {
-          b.header(h.getKey(), h.getValue().isArray() ? h.getValue().get(0).asString() : h.getValue().asString());
+          b.header(
+              h.getKey(),
+              h.getValue().isArray() ? h.getValue().get(0).asString() : h.getValue().asString());
         }
       }
-      HttpRequest.BodyPublisher body = req.has("body")
-          ? HttpRequest.BodyPublishers.ofString(Json.write(req.get("body"))) : HttpRequest.BodyPublishers.noBody();
+      HttpRequest.BodyPublisher body =
+          req.has("body")
+              ? HttpRequest.BodyPublishers.ofString(Json.write(req.get("body")))
+              : HttpRequest.BodyPublishers.noBody();
       b.method(req.get("method").asString(), body);
       HttpResponse<String> response = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      assertThat(response.statusCode()).as("mock server answer to " + url + ": " + response.body()).isLessThan(500);
+      assertThat(response.statusCode())
+          .as("mock server answer to " + url + ": " + response.body())
+          .isLessThan(500);
     }
   }
 }

@@ -22,7 +22,9 @@ final class Pacts {
   }
 
   static HttpInteraction get(String description, String path, int status, ProviderState... states) {
-    return new HttpInteraction(InteractionCommon.of(description, List.of(states)), HttpRequest.of("GET", path),
+    return new HttpInteraction(
+        InteractionCommon.of(description, List.of(states)),
+        HttpRequest.of("GET", path),
         HttpResponse.of(status));
   }
 

@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A small products-service for acceptance tests: real HTTP, data seeded only through provider states, so a
- * state that is not set up shows as a 404. {@code breakPrice} makes it break the contract.
+ * A small products-service for acceptance tests: real HTTP, data seeded only through provider
+ * states, so a state that is not set up shows as a 404. {@code breakPrice} makes it break the
+ * contract.
  */
 final class ProductsProvider implements AutoCloseable {
   final Map<String, String> products = new ConcurrentHashMap<>();
@@ -28,11 +29,22 @@ final class ProductsProvider implements AutoCloseable {
         return Reply.json(404, "{\"error\":\"no product " + id + "\"}");
       }
       String price = breakPrice ? "\"42.00\"" : "42.0";
-      return Reply.json(200, "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"price\":" + price
-          + ",\"tags\":[\"book\",\"ddd\"]}");
+      return Reply.json(
+          200,
+          "{\"id\":\""
+              + id
+              + "\",\"name\":\""
+              + name
+              + "\",\"price\":"
+              + price
+              + ",\"tags\":[\"book\",\"ddd\"]}");
     }
-    if (r.method().equals("GET") && r.path().equals("/products") && "category=books".equals(r.query())) {
-      return Reply.json(200, "[{\"id\":\"p7\",\"name\":\"Domain-Driven Design\"},{\"id\":\"p8\",\"name\":\"Refactoring\"}]");
+    if (r.method().equals("GET")
+        && r.path().equals("/products")
+        && "category=books".equals(r.query())) {
+      return Reply.json(
+          200,
+          "[{\"id\":\"p7\",\"name\":\"Domain-Driven Design\"},{\"id\":\"p8\",\"name\":\"Refactoring\"}]");
     }
     if (r.method().equals("POST") && r.path().equals("/products")) {
       return Reply.json(201, "{\"id\":\"p9\",\"name\":\"Contract Testing\"}");

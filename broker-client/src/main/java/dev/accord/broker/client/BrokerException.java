@@ -6,8 +6,8 @@ import java.util.List;
  * A broker request that failed: the broker refused it, answered something that is not HAL, lacks a
  * relation the client needs, or could not be reached after every retry.
  *
- * <p>The message opens with the method, the URL and the outcome, then lists the broker's own
- * {@code errors} and {@code notices}, then says how to fix it when the cause is known:
+ * <p>The message opens with the method, the URL and the outcome, then lists the broker's own {@code
+ * errors} and {@code notices}, then says how to fix it when the cause is known:
  *
  * <pre>
  * POST http://broker/contracts/publish failed: 409 Conflict

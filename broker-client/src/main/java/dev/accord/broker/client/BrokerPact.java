@@ -10,9 +10,10 @@ import java.util.Optional;
  *     {@code createdAt}, which pact readers ignore)
  * @param consumerName the consumer, from {@code pb:consumer} or the pact's {@code consumer.name}
  * @param providerName the provider, from {@code pb:provider} or the pact's {@code provider.name}
- * @param consumerVersion the consumer version, from {@code pb:consumer-version}, when the broker says
- * @param publishVerificationResultsUrl where to POST the verification result
- *     ({@code pb:publish-verification-results}); empty when the broker offers none
+ * @param consumerVersion the consumer version, from {@code pb:consumer-version}, when the broker
+ *     says
+ * @param publishVerificationResultsUrl where to POST the verification result ({@code
+ *     pb:publish-verification-results}); empty when the broker offers none
  */
 public record BrokerPact(
     String url,

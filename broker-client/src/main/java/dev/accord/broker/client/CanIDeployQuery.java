@@ -19,7 +19,11 @@ import java.util.List;
  *     (can-i-merge)
  */
 public record CanIDeployQuery(
-    List<MatrixSelector> selectors, List<MatrixSelector> ignore, String toTag, String toEnvironment, boolean mainBranch) {
+    List<MatrixSelector> selectors,
+    List<MatrixSelector> ignore,
+    String toTag,
+    String toEnvironment,
+    boolean mainBranch) {
 
   public CanIDeployQuery {
     selectors = List.copyOf(selectors);

@@ -9,9 +9,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Which consumer versions' pacts a provider verifies, as in the Pact Broker's
- * {@code consumerVersionSelectors}. Build one with the static factories and narrow it with the
- * {@code with*} methods:
+ * Which consumer versions' pacts a provider verifies, as in the Pact Broker's {@code
+ * consumerVersionSelectors}. Build one with the static factories and narrow it with the {@code
+ * with*} methods:
  *
  * <pre>{@code
  * List<ConsumerVersionSelector> selectors = List.of(
@@ -20,15 +20,25 @@ import tools.jackson.databind.node.ObjectNode;
  *     ConsumerVersionSelector.branch("feat/x").withConsumer("orders-service"));
  * }</pre>
  *
- * Only the keys set are sent. The broker validates combinations
- * (e.g. {@code matchingBranch} needs a provider branch) and its 400 message is passed on.
+ * Only the keys set are sent. The broker validates combinations (e.g. {@code matchingBranch} needs
+ * a provider branch) and its 400 message is passed on.
  */
 public final class ConsumerVersionSelector {
 
   private static final List<String> ORDER =
       List.of(
-          "mainBranch", "branch", "fallbackBranch", "matchingBranch", "tag", "fallbackTag", "latest",
-          "deployed", "released", "deployedOrReleased", "environment", "consumer");
+          "mainBranch",
+          "branch",
+          "fallbackBranch",
+          "matchingBranch",
+          "tag",
+          "fallbackTag",
+          "latest",
+          "deployed",
+          "released",
+          "deployedOrReleased",
+          "environment",
+          "consumer");
 
   private final Map<String, Object> fields;
 
@@ -50,7 +60,10 @@ public final class ConsumerVersionSelector {
     return empty().with("branch", name);
   }
 
-  /** The head of the consumer branch named like the provider branch: {@code {"matchingBranch":true}}. */
+  /**
+   * The head of the consumer branch named like the provider branch: {@code
+   * {"matchingBranch":true}}.
+   */
   public static ConsumerVersionSelector matchingBranch() {
     return empty().with("matchingBranch", true);
   }
@@ -106,11 +119,11 @@ public final class ConsumerVersionSelector {
   }
 
   /**
-   * Parses the JSON form used on command lines and in the Pact ecosystem, e.g.
-   * {@code {"branch":"main","consumer":"web"}}.
+   * Parses the JSON form used on command lines and in the Pact ecosystem, e.g. {@code
+   * {"branch":"main","consumer":"web"}}.
    *
-   * @throws IllegalArgumentException naming the unknown key or the wrongly typed value and the valid
-   *     keys
+   * @throws IllegalArgumentException naming the unknown key or the wrongly typed value and the
+   *     valid keys
    */
   public static ConsumerVersionSelector fromJson(String json) {
     JsonNode node;
@@ -118,12 +131,17 @@ public final class ConsumerVersionSelector {
       node = Json.parse(json);
     } catch (JacksonException e) {
       throw new IllegalArgumentException(
-          "Consumer version selector is not valid JSON: " + json + " (" + e.getOriginalMessage() + ")."
+          "Consumer version selector is not valid JSON: "
+              + json
+              + " ("
+              + e.getOriginalMessage()
+              + ")."
               + " Expected an object such as {\"mainBranch\":true} or {\"branch\":\"main\",\"consumer\":\"web\"}.");
     }
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException(
-          "Consumer version selector must be a JSON object, got: " + json
+          "Consumer version selector must be a JSON object, got: "
+              + json
               + ". Example: {\"mainBranch\":true}");
     }
     ConsumerVersionSelector selector = empty();
@@ -132,8 +150,13 @@ public final class ConsumerVersionSelector {
       JsonNode value = field.getValue();
       if (!ORDER.contains(key)) {
         throw new IllegalArgumentException(
-            "Unknown key '" + key + "' in consumer version selector " + json + ". Valid keys: "
-                + String.join(", ", new java.util.TreeSet<>(ORDER)) + ".");
+            "Unknown key '"
+                + key
+                + "' in consumer version selector "
+                + json
+                + ". Valid keys: "
+                + String.join(", ", new java.util.TreeSet<>(ORDER))
+                + ".");
       }
       boolean booleanKey = isBooleanKey(key);
       if (value.isNull()) {
@@ -141,11 +164,23 @@ public final class ConsumerVersionSelector {
       }
       if (booleanKey && !value.isBoolean()) {
         throw new IllegalArgumentException(
-            "'" + key + "' in consumer version selector " + json + " must be true or false, got " + value + ".");
+            "'"
+                + key
+                + "' in consumer version selector "
+                + json
+                + " must be true or false, got "
+                + value
+                + ".");
       }
       if (!booleanKey && !value.isString()) {
         throw new IllegalArgumentException(
-            "'" + key + "' in consumer version selector " + json + " must be a string, got " + value + ".");
+            "'"
+                + key
+                + "' in consumer version selector "
+                + json
+                + " must be a string, got "
+                + value
+                + ".");
       }
       selector = selector.with(key, booleanKey ? (Object) value.asBoolean() : value.asString());
     }
@@ -154,7 +189,8 @@ public final class ConsumerVersionSelector {
 
   private static boolean isBooleanKey(String key) {
     return switch (key) {
-      case "mainBranch", "matchingBranch", "latest", "deployed", "released", "deployedOrReleased" -> true;
+      case "mainBranch", "matchingBranch", "latest", "deployed", "released", "deployedOrReleased" ->
+          true;
       default -> false;
     };
   }

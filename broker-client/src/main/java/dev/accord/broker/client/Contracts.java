@@ -26,26 +26,32 @@ public final class Contracts {
   private Contracts() {}
 
   /**
-   * Reads pact files and the {@code *.json} files directly inside directories, sorted by name. Files
-   * for the same consumer and provider are merged into one pact (their interactions combined).
+   * Reads pact files and the {@code *.json} files directly inside directories, sorted by name.
+   * Files for the same consumer and provider are merged into one pact (their interactions
+   * combined).
    *
    * @throws IllegalArgumentException naming the file and what is wrong: missing, unreadable, not
-   *     JSON, no {@code consumer.name}/{@code provider.name}, or two different interactions with the
-   *     same description and provider states
+   *     JSON, no {@code consumer.name}/{@code provider.name}, or two different interactions with
+   *     the same description and provider states
    */
   public static List<Contract> read(List<Path> filesOrDirectories) {
     List<Path> files = new ArrayList<>();
     for (Path p : filesOrDirectories) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> listing = Files.list(p)) {
-          listing.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted().forEach(files::add);
+          listing
+              .filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
+              .sorted()
+              .forEach(files::add);
         } catch (IOException e) {
-          throw new IllegalArgumentException("Cannot list pact directory " + p + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              "Cannot list pact directory " + p + ": " + e.getMessage(), e);
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {
-        throw new IllegalArgumentException("Pact file or directory not found: " + p.toAbsolutePath());
+        throw new IllegalArgumentException(
+            "Pact file or directory not found: " + p.toAbsolutePath());
       }
     }
     if (files.isEmpty()) {
@@ -75,7 +81,8 @@ public final class Contracts {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read pact file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read pact file " + file + ": " + e.getMessage(), e);
     }
     return parse(text, file.toString());
   }
@@ -86,18 +93,28 @@ public final class Contracts {
     try {
       doc = Json.parse(json);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("Pact file " + source + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "Pact file " + source + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (doc == null || !doc.isObject()) {
-      throw new IllegalArgumentException("Pact file " + source + " must contain a JSON object with consumer, provider and interactions");
+      throw new IllegalArgumentException(
+          "Pact file "
+              + source
+              + " must contain a JSON object with consumer, provider and interactions");
     }
     String consumer = doc.path("consumer").path("name").asString("");
     String provider = doc.path("provider").path("name").asString("");
     if (consumer.isBlank()) {
-      throw new IllegalArgumentException("Pact file " + source + " has no consumer name at $.consumer.name; expected e.g. \"consumer\": {\"name\": \"orders-service\"}");
+      throw new IllegalArgumentException(
+          "Pact file "
+              + source
+              + " has no consumer name at $.consumer.name; expected e.g. \"consumer\": {\"name\": \"orders-service\"}");
     }
     if (provider.isBlank()) {
-      throw new IllegalArgumentException("Pact file " + source + " has no provider name at $.provider.name; expected e.g. \"provider\": {\"name\": \"products-service\"}");
+      throw new IllegalArgumentException(
+          "Pact file "
+              + source
+              + " has no provider name at $.provider.name; expected e.g. \"provider\": {\"name\": \"products-service\"}");
     }
     return new Contract(consumer, provider, json, source);
   }
@@ -129,7 +146,10 @@ public final class Contracts {
         if (!items.isArray()) {
           continue;
         }
-        ArrayNode target = doc.has(field) && doc.get(field).isArray() ? (ArrayNode) doc.get(field) : doc.putArray(field);
+        ArrayNode target =
+            doc.has(field) && doc.get(field).isArray()
+                ? (ArrayNode) doc.get(field)
+                : doc.putArray(field);
         for (JsonNode item : items) {
           String k = field + key(item);
           JsonNode previous = seen.get(k);
@@ -139,9 +159,19 @@ public final class Contracts {
             seenIn.put(k, other.source());
           } else if (!previous.equals(item)) {
             throw new IllegalArgumentException(
-                "Cannot merge the pacts between " + first.consumer() + " and " + first.provider() + ": the interaction '"
-                    + item.path("description").asString("") + "'" + states(item) + " differs between " + seenIn.get(k)
-                    + " and " + other.source() + ". Give the interactions different descriptions, or publish one file only.");
+                "Cannot merge the pacts between "
+                    + first.consumer()
+                    + " and "
+                    + first.provider()
+                    + ": the interaction '"
+                    + item.path("description").asString("")
+                    + "'"
+                    + states(item)
+                    + " differs between "
+                    + seenIn.get(k)
+                    + " and "
+                    + other.source()
+                    + ". Give the interactions different descriptions, or publish one file only.");
           }
         }
       }
@@ -151,17 +181,23 @@ public final class Contracts {
 
     Contract result() {
       return merged
-          ? new Contract(first.consumer(), first.provider(), Json.write(doc), String.join(" + ", sources))
+          ? new Contract(
+              first.consumer(), first.provider(), Json.write(doc), String.join(" + ", sources))
           : first;
     }
 
     private static String key(JsonNode item) {
-      JsonNode states = item.has("providerStates") ? item.get("providerStates") : item.path("providerState");
-      return "\u0000" + item.path("description").asString("") + "\u0000" + (states.isMissingNode() ? "" : Json.write(states));
+      JsonNode states =
+          item.has("providerStates") ? item.get("providerStates") : item.path("providerState");
+      return "\u0000"
+          + item.path("description").asString("")
+          + "\u0000"
+          + (states.isMissingNode() ? "" : Json.write(states));
     }
 
     private static String states(JsonNode item) {
-      JsonNode states = item.has("providerStates") ? item.get("providerStates") : item.path("providerState");
+      JsonNode states =
+          item.has("providerStates") ? item.get("providerStates") : item.path("providerState");
       if (states.isMissingNode() || states.isNull()) {
         return "";
       }

@@ -9,4 +9,9 @@ package dev.accord.broker.client;
  * @param applicationInstance the application instance (blue, green, a region ...), or null
  * @param url the deployed-version resource
  */
-public record Deployment(String pacticipant, String version, String environment, String applicationInstance, String url) {}
+public record Deployment(
+    String pacticipant,
+    String version,
+    String environment,
+    String applicationInstance,
+    String url) {}

@@ -9,4 +9,5 @@ package dev.accord.broker.client;
  * @param production whether it is a production environment
  * @param createdAt when it was created (ISO-8601), or empty
  */
-public record Environment(String uuid, String name, String displayName, boolean production, String createdAt) {}
+public record Environment(
+    String uuid, String name, String displayName, boolean production, String createdAt) {}

@@ -62,13 +62,22 @@ final class MatrixQueries {
     JsonNode matrix = body.path("matrix");
     if (summary.isMissingNode() || !matrix.isArray()) {
       throw new BrokerException(
-          "GET " + url + " did not return a matrix: expected {\"summary\":{...},\"matrix\":[...]}, got: "
+          "GET "
+              + url
+              + " did not return a matrix: expected {\"summary\":{...},\"matrix\":[...]}, got: "
               + PactBrokerClient.abbreviate(text),
-          "GET", url, 200, List.of(), List.of(), null);
+          "GET",
+          url,
+          200,
+          List.of(),
+          List.of(),
+          null);
     }
     JsonNode d = summary.path("deployable");
     DeployDecision.Verdict verdict =
-        d.isBoolean() ? (d.asBoolean() ? DeployDecision.Verdict.YES : DeployDecision.Verdict.NO) : DeployDecision.Verdict.UNKNOWN;
+        d.isBoolean()
+            ? (d.asBoolean() ? DeployDecision.Verdict.YES : DeployDecision.Verdict.NO)
+            : DeployDecision.Verdict.UNKNOWN;
     List<MatrixRow> rows = new ArrayList<>();
     for (JsonNode row : matrix) {
       JsonNode consumer = row.path("consumer");
@@ -80,8 +89,12 @@ final class MatrixQueries {
               consumer.path("name").asString(""),
               consumer.path("version").path("number").asString(""),
               provider.path("name").asString(""),
-              providerVersion.isString() ? Optional.of(providerVersion.asString()) : Optional.empty(),
-              result.path("success").isBoolean() ? Optional.of(result.path("success").asBoolean()) : Optional.empty(),
+              providerVersion.isString()
+                  ? Optional.of(providerVersion.asString())
+                  : Optional.empty(),
+              result.path("success").isBoolean()
+                  ? Optional.of(result.path("success").asBoolean())
+                  : Optional.empty(),
               Hal.href(result, "self"),
               row.path("ignored").asBoolean(false)));
     }

@@ -17,11 +17,18 @@ package dev.accord.broker.client;
  * @param branch a branch, or null
  * @param mainBranch versions of the pacticipant's main branch
  */
-public record MatrixSelector(String pacticipant, String version, boolean latest, String tag, String branch, boolean mainBranch) {
+public record MatrixSelector(
+    String pacticipant,
+    String version,
+    boolean latest,
+    String tag,
+    String branch,
+    boolean mainBranch) {
 
   public MatrixSelector {
     if (pacticipant == null || pacticipant.isBlank()) {
-      throw new IllegalArgumentException("A matrix selector needs a pacticipant name (--pacticipant)");
+      throw new IllegalArgumentException(
+          "A matrix selector needs a pacticipant name (--pacticipant)");
     }
   }
 

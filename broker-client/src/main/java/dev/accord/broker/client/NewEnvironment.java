@@ -9,7 +9,8 @@ package dev.accord.broker.client;
  * @param contactName a contact's name, or null
  * @param contactEmail the contact's e-mail address, or null
  */
-public record NewEnvironment(String name, String displayName, boolean production, String contactName, String contactEmail) {
+public record NewEnvironment(
+    String name, String displayName, boolean production, String contactName, String contactEmail) {
   public NewEnvironment {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("An environment needs a name (--name), e.g. production");

@@ -42,21 +42,22 @@ import tools.jackson.databind.node.ObjectNode;
  * }
  * }</pre>
  *
- * <p>Configuration comes from the builder, then system properties ({@code pactbroker.url},
- * {@code pactbroker.auth.token}, {@code pactbroker.auth.username}, {@code pactbroker.auth.password}),
- * then environment variables ({@code PACT_BROKER_BASE_URL}, {@code PACT_BROKER_TOKEN},
- * {@code PACT_BROKER_USERNAME}, {@code PACT_BROKER_PASSWORD}, {@code PACT_BROKER_HTTP_RETRIES});
- * {@link #configuration()} says where each value came from. A token wins over a username.
+ * <p>Configuration comes from the builder, then system properties ({@code pactbroker.url}, {@code
+ * pactbroker.auth.token}, {@code pactbroker.auth.username}, {@code pactbroker.auth.password}), then
+ * environment variables ({@code PACT_BROKER_BASE_URL}, {@code PACT_BROKER_TOKEN}, {@code
+ * PACT_BROKER_USERNAME}, {@code PACT_BROKER_PASSWORD}, {@code PACT_BROKER_HTTP_RETRIES}); {@link
+ * #configuration()} says where each value came from. A token wins over a username.
  *
  * <p>Requests answered with 5xx, 408 or 429, and connection failures, are retried with exponential
- * back-off (0.5 s, 1 s, 2 s, ... up to 8 attempts by default), waiting as long as {@code Retry-After}
- * says when the broker sends it. A POST is retried that way only when repeating it cannot record
- * anything twice: publishing contracts (identical content for a version is accepted again), asking for
- * the pacts to verify, creating a pacticipant, and publishing a verification result, which carries an
- * {@code Idempotency-Key} header the Accord broker honours. Other POSTs (creating an environment,
- * recording a deployment or release) are retried only when the broker cannot have acted on them: the
- * connection was refused, or it answered 429 or 503. Every failure is a {@link BrokerException} naming the request, the
- * status and the broker's own errors. Instances are thread-safe.
+ * back-off (0.5 s, 1 s, 2 s, ... up to 8 attempts by default), waiting as long as {@code
+ * Retry-After} says when the broker sends it. A POST is retried that way only when repeating it
+ * cannot record anything twice: publishing contracts (identical content for a version is accepted
+ * again), asking for the pacts to verify, creating a pacticipant, and publishing a verification
+ * result, which carries an {@code Idempotency-Key} header the Accord broker honours. Other POSTs
+ * (creating an environment, recording a deployment or release) are retried only when the broker
+ * cannot have acted on them: the connection was refused, or it answered 429 or 503. Every failure
+ * is a {@link BrokerException} naming the request, the status and the broker's own errors.
+ * Instances are thread-safe.
  */
 public final class PactBrokerClient {
 
@@ -82,8 +83,8 @@ public final class PactBrokerClient {
   }
 
   /**
-   * The effective configuration and where each value came from, one line each, e.g.
-   * {@code broker URL: http://localhost:9292 (from PACT_BROKER_BASE_URL)}. Secrets are masked.
+   * The effective configuration and where each value came from, one line each, e.g. {@code broker
+   * URL: http://localhost:9292 (from PACT_BROKER_BASE_URL)}. Secrets are masked.
    */
   public List<String> configuration() {
     return configuration;
@@ -106,7 +107,8 @@ public final class PactBrokerClient {
    *     deployed, released)
    * @param providerBranch the branch of the provider version being verified, or null; needed for
    *     pending and WIP pacts and for {@code matchingBranch}
-   * @param includePending whether pacts the provider never verified on its branch come back as pending
+   * @param includePending whether pacts the provider never verified on its branch come back as
+   *     pending
    * @param includeWipPactsSince include work-in-progress pacts published since this date, or null
    */
   public List<PactForVerification> pactsForVerification(
@@ -115,12 +117,13 @@ public final class PactBrokerClient {
       String providerBranch,
       boolean includePending,
       LocalDate includeWipPactsSince) {
-    return pactsForVerification(provider, selectors, providerBranch, List.of(), includePending, includeWipPactsSince);
+    return pactsForVerification(
+        provider, selectors, providerBranch, List.of(), includePending, includeWipPactsSince);
   }
 
   /**
-   * As {@link #pactsForVerification(String, List, String, boolean, LocalDate)}, with provider version
-   * tags (the legacy alternative to a branch for pending and WIP pacts).
+   * As {@link #pactsForVerification(String, List, String, boolean, LocalDate)}, with provider
+   * version tags (the legacy alternative to a branch for pending and WIP pacts).
    */
   public List<PactForVerification> pactsForVerification(
       String provider,
@@ -134,11 +137,18 @@ public final class PactBrokerClient {
     if (!http.hasRelation("pb:provider-pacts-for-verification")) {
       if (!chosen.isEmpty() || includeWipPactsSince != null) {
         // fail here with the relation error rather than silently ignoring the selectors
-        http.relation("pb:provider-pacts-for-verification", Map.of("provider", provider), "select pacts with consumer version selectors");
+        http.relation(
+            "pb:provider-pacts-for-verification",
+            Map.of("provider", provider),
+            "select pacts with consumer version selectors");
       }
       return latestProviderPacts(provider);
     }
-    String url = http.relation("pb:provider-pacts-for-verification", Map.of("provider", provider), "fetch the pacts to verify");
+    String url =
+        http.relation(
+            "pb:provider-pacts-for-verification",
+            Map.of("provider", provider),
+            "fetch the pacts to verify");
     ObjectNode body = HalTransport.object();
     if (providerTags != null && !providerTags.isEmpty()) {
       ArrayNode tags = body.putArray("providerVersionTags");
@@ -160,13 +170,24 @@ public final class PactBrokerClient {
     for (JsonNode pact : Hal.embedded(response, "pacts")) {
       String href =
           Hal.href(pact, "self")
-              .orElseThrow(() -> new BrokerException(
-                  "POST " + url + " returned a pact without _links.self.href: " + Json.write(pact),
-                  "POST", url, 200, List.of(), List.of(), null));
+              .orElseThrow(
+                  () ->
+                      new BrokerException(
+                          "POST "
+                              + url
+                              + " returned a pact without _links.self.href: "
+                              + Json.write(pact),
+                          "POST",
+                          url,
+                          200,
+                          List.of(),
+                          List.of(),
+                          null));
       JsonNode props = pact.path("verificationProperties");
       List<VerificationNotice> notices = new ArrayList<>();
       for (JsonNode n : props.path("notices")) {
-        notices.add(new VerificationNotice(n.path("when").asString(""), n.path("text").asString("")));
+        notices.add(
+            new VerificationNotice(n.path("when").asString(""), n.path("text").asString("")));
       }
       pacts.add(
           new PactForVerification(
@@ -181,7 +202,11 @@ public final class PactBrokerClient {
   }
 
   private List<PactForVerification> latestProviderPacts(String provider) {
-    String url = http.relation("pb:latest-provider-pacts", Map.of("provider", provider), "fetch the latest pacts of a provider");
+    String url =
+        http.relation(
+            "pb:latest-provider-pacts",
+            Map.of("provider", provider),
+            "fetch the latest pacts of a provider");
     JsonNode response = http.get(url).body();
     List<JsonNode> links = Hal.links(response, "pb:pacts");
     if (links.isEmpty()) {
@@ -191,7 +216,14 @@ public final class PactBrokerClient {
     for (JsonNode link : links) {
       String href = link.path("href").asString("");
       if (!href.isEmpty()) {
-        pacts.add(new PactForVerification(http.resolve(href), link.path("name").asString(link.path("title").asString("")), "latest", false, false, List.of()));
+        pacts.add(
+            new PactForVerification(
+                http.resolve(href),
+                link.path("name").asString(link.path("title").asString("")),
+                "latest",
+                false,
+                false,
+                List.of()));
       }
     }
     return pacts;
@@ -207,12 +239,21 @@ public final class PactBrokerClient {
     JsonNode doc = response.body();
     if (!doc.isObject() || doc.isEmpty()) {
       throw new BrokerException(
-          "GET " + url + " did not return a pact: expected a JSON object with consumer, provider and interactions, got: "
+          "GET "
+              + url
+              + " did not return a pact: expected a JSON object with consumer, provider and interactions, got: "
               + abbreviate(response.text()),
-          "GET", url, response.status(), List.of(), List.of(), null);
+          "GET",
+          url,
+          response.status(),
+          List.of(),
+          List.of(),
+          null);
     }
-    String consumer = linkName(doc, "pb:consumer").orElse(doc.path("consumer").path("name").asString(""));
-    String provider = linkName(doc, "pb:provider").orElse(doc.path("provider").path("name").asString(""));
+    String consumer =
+        linkName(doc, "pb:consumer").orElse(doc.path("consumer").path("name").asString(""));
+    String provider =
+        linkName(doc, "pb:provider").orElse(doc.path("provider").path("name").asString(""));
     return new BrokerPact(
         response.url(),
         response.text(),
@@ -235,14 +276,24 @@ public final class PactBrokerClient {
    * @throws BrokerException when the broker offered no {@code pb:publish-verification-results} link
    *     for this pact, or refused the result
    */
-  public PublishedVerification publishVerificationResults(BrokerPact pact, VerificationResult result) {
+  public PublishedVerification publishVerificationResults(
+      BrokerPact pact, VerificationResult result) {
     String link =
         pact.publishVerificationResultsUrl()
-            .orElseThrow(() -> new BrokerException(
-                "Cannot publish the verification result of " + pact.url() + ": the broker's pact has no"
-                    + " 'pb:publish-verification-results' link. Fetch the pact from the broker's pacts-for-verification"
-                    + " or pact-version URL, not from a file or a URL outside the broker.",
-                "GET", pact.url(), 200, List.of(), List.of(), null));
+            .orElseThrow(
+                () ->
+                    new BrokerException(
+                        "Cannot publish the verification result of "
+                            + pact.url()
+                            + ": the broker's pact has no"
+                            + " 'pb:publish-verification-results' link. Fetch the pact from the broker's pacts-for-verification"
+                            + " or pact-version URL, not from a file or a URL outside the broker.",
+                        "GET",
+                        pact.url(),
+                        200,
+                        List.of(),
+                        List.of(),
+                        null));
     return publishVerificationResults(link, result);
   }
 
@@ -259,7 +310,13 @@ public final class PactBrokerClient {
       String url =
           http.relation(
               "pb:pacticipant-branch-version",
-              Map.of("pacticipant", result.provider(), "branch", result.branch(), "version", result.providerVersion()),
+              Map.of(
+                  "pacticipant",
+                  result.provider(),
+                  "branch",
+                  result.branch(),
+                  "version",
+                  result.providerVersion()),
               "record the provider version's branch before publishing results (Pact Broker 2.86.0 or later)");
       http.put(url, HalTransport.object());
     }
@@ -267,7 +324,13 @@ public final class PactBrokerClient {
       String url =
           http.relation(
               "pb:pacticipant-version-tag",
-              Map.of("pacticipant", result.provider(), "version", result.providerVersion(), "tag", tag),
+              Map.of(
+                  "pacticipant",
+                  result.provider(),
+                  "version",
+                  result.providerVersion(),
+                  "tag",
+                  tag),
               "tag the provider version before publishing results");
       http.put(url, HalTransport.object().put("name", tag));
     }
@@ -298,17 +361,20 @@ public final class PactBrokerClient {
     if (result.coverage() != null) {
       JsonNode coverage = Json.mapper().readTree(result.coverage());
       if (!coverage.isObject()) {
-        throw new IllegalArgumentException("The verification result's coverage must be a JSON object, was: "
-            + result.coverage());
+        throw new IllegalArgumentException(
+            "The verification result's coverage must be a JSON object, was: " + result.coverage());
       }
       body.set("coverage", coverage);
     }
     ObjectNode verifiedBy = body.putObject("verifiedBy");
     verifiedBy.put("implementation", "Accord");
     verifiedBy.put("version", VERSION);
-    HalTransport.Response response = http.postIdempotent(http.resolve(link), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+    HalTransport.Response response =
+        http.postIdempotent(
+            http.resolve(link), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     String url = response.location().or(() -> Hal.href(response.body(), "self")).orElse(link);
-    return new PublishedVerification(url, response.body().path("success").asBoolean(result.success()));
+    return new PublishedVerification(
+        url, response.body().path("success").asBoolean(result.success()));
   }
 
   // ---- publishing -----------------------------------------------------------------------
@@ -352,13 +418,23 @@ public final class PactBrokerClient {
     c.put("providerName", contract.provider());
     c.put("specification", "pact");
     c.put("contentType", "application/json");
-    c.put("content", Base64.getEncoder().encodeToString(contract.json().getBytes(StandardCharsets.UTF_8)));
+    c.put(
+        "content",
+        Base64.getEncoder().encodeToString(contract.json().getBytes(StandardCharsets.UTF_8)));
     c.put("onConflict", request.merge() ? "merge" : "overwrite");
     JsonNode response = http.postIdempotent(url, body, Map.of()).body();
     Optional<String> pactUrl =
-        Hal.links(response, "pb:contracts").stream().map(l -> l.path("href").asString("")).filter(s -> !s.isEmpty()).findFirst();
+        Hal.links(response, "pb:contracts").stream()
+            .map(l -> l.path("href").asString(""))
+            .filter(s -> !s.isEmpty())
+            .findFirst();
     return new PublishedContract(
-        contract.consumer(), contract.provider(), request.consumerVersion(), pactUrl, HalTransport.notices(response), false);
+        contract.consumer(),
+        contract.provider(),
+        request.consumerVersion(),
+        pactUrl,
+        HalTransport.notices(response),
+        false);
   }
 
   private PublishedContract publishLegacy(PublishRequest request, Contract contract) {
@@ -366,7 +442,13 @@ public final class PactBrokerClient {
       http.put(
           http.relation(
               "pb:pacticipant-version-tag",
-              Map.of("pacticipant", contract.consumer(), "version", request.consumerVersion(), "tag", tag),
+              Map.of(
+                  "pacticipant",
+                  contract.consumer(),
+                  "version",
+                  request.consumerVersion(),
+                  "tag",
+                  tag),
               "tag the consumer version"),
           HalTransport.object().put("name", tag));
     }
@@ -374,18 +456,40 @@ public final class PactBrokerClient {
       http.put(
           http.relation(
               "pb:pacticipant-branch-version",
-              Map.of("pacticipant", contract.consumer(), "branch", request.branch(), "version", request.consumerVersion()),
+              Map.of(
+                  "pacticipant",
+                  contract.consumer(),
+                  "branch",
+                  request.branch(),
+                  "version",
+                  request.consumerVersion()),
               "record the consumer version's branch"),
           HalTransport.object());
     }
     String url =
         http.relation(
             "pb:publish-pact",
-            Map.of("provider", contract.provider(), "consumer", contract.consumer(), "consumerApplicationVersion", request.consumerVersion()),
+            Map.of(
+                "provider",
+                contract.provider(),
+                "consumer",
+                contract.consumer(),
+                "consumerApplicationVersion",
+                request.consumerVersion()),
             "publish a pact");
-    HalTransport.Response response = http.send(request.merge() ? "PATCH" : "PUT", url, Json.parse(contract.json()), "application/json");
+    HalTransport.Response response =
+        http.send(
+            request.merge() ? "PATCH" : "PUT",
+            url,
+            Json.parse(contract.json()),
+            "application/json");
     return new PublishedContract(
-        contract.consumer(), contract.provider(), request.consumerVersion(), Optional.of(response.url()), List.of(), true);
+        contract.consumer(),
+        contract.provider(),
+        request.consumerVersion(),
+        Optional.of(response.url()),
+        List.of(),
+        true);
   }
 
   // ---- can-i-deploy ---------------------------------------------------------------------
@@ -393,7 +497,8 @@ public final class PactBrokerClient {
   /**
    * Asks the matrix whether the selected versions can be deployed ({@code GET /matrix}).
    *
-   * @throws BrokerException when the broker refuses the question (e.g. 400 "Pacticipant X not found")
+   * @throws BrokerException when the broker refuses the question (e.g. 400 "Pacticipant X not
+   *     found")
    */
   public DeployDecision canIDeploy(CanIDeployQuery query) {
     String url = http.baseUrl() + "/matrix?" + MatrixQueries.queryString(query);
@@ -413,7 +518,8 @@ public final class PactBrokerClient {
 
   /** Every environment ({@code GET pb:environments}). */
   public List<Environment> environments() {
-    JsonNode response = http.get(http.relation("pb:environments", Map.of(), "list environments")).body();
+    JsonNode response =
+        http.get(http.relation("pb:environments", Map.of(), "list environments")).body();
     List<Environment> out = new ArrayList<>();
     for (JsonNode e : Hal.embedded(response, "environments")) {
       out.add(environment(e));
@@ -447,7 +553,9 @@ public final class PactBrokerClient {
         contact.putObject("details").put("emailAddress", environment.contactEmail());
       }
     }
-    return environment(http.post(http.relation("pb:environments", Map.of(), "create an environment"), body).body());
+    return environment(
+        http.post(http.relation("pb:environments", Map.of(), "create an environment"), body)
+            .body());
   }
 
   private static Environment environment(JsonNode e) {
@@ -466,11 +574,24 @@ public final class PactBrokerClient {
         .filter(e -> e.name().equals(name))
         .findFirst()
         .orElseThrow(
-            () -> new BrokerException(
-                "Environment '" + name + "' not found in the broker at " + http.baseUrl() + ". Known environments: "
-                    + (all.isEmpty() ? "(none)" : String.join(", ", all.stream().map(Environment::name).toList()))
-                    + ".\n  Create it with: accord create-environment --name " + name,
-                "GET", http.baseUrl() + "/environments", 0, List.of(), List.of(), null));
+            () ->
+                new BrokerException(
+                    "Environment '"
+                        + name
+                        + "' not found in the broker at "
+                        + http.baseUrl()
+                        + ". Known environments: "
+                        + (all.isEmpty()
+                            ? "(none)"
+                            : String.join(", ", all.stream().map(Environment::name).toList()))
+                        + ".\n  Create it with: accord create-environment --name "
+                        + name,
+                    "GET",
+                    http.baseUrl() + "/environments",
+                    0,
+                    List.of(),
+                    List.of(),
+                    null));
   }
 
   // ---- deployments and releases ---------------------------------------------------------
@@ -482,8 +603,10 @@ public final class PactBrokerClient {
    * @param applicationInstance the instance (blue/green, region ...), or null
    * @throws BrokerException when the version or the environment does not exist
    */
-  public Deployment recordDeployment(String pacticipant, String version, String environment, String applicationInstance) {
-    String url = recordLink(pacticipant, version, environment, "pb:record-deployment", "deployment");
+  public Deployment recordDeployment(
+      String pacticipant, String version, String environment, String applicationInstance) {
+    String url =
+        recordLink(pacticipant, version, environment, "pb:record-deployment", "deployment");
     ObjectNode body = HalTransport.object();
     if (applicationInstance != null && !applicationInstance.isBlank()) {
       body.put("applicationInstance", applicationInstance);
@@ -502,7 +625,8 @@ public final class PactBrokerClient {
     return new Release(pacticipant, version, environment, self);
   }
 
-  private String recordLink(String pacticipant, String version, String environment, String rel, String what) {
+  private String recordLink(
+      String pacticipant, String version, String environment, String rel, String what) {
     String versionUrl = versionUrl(pacticipant, version);
     JsonNode resource;
     try {
@@ -510,19 +634,41 @@ public final class PactBrokerClient {
     } catch (BrokerException e) {
       if (e.isNotFound()) {
         throw new BrokerException(
-            "Cannot record " + what + ": version " + version + " of " + pacticipant + " does not exist in the broker (GET "
-                + versionUrl + " answered 404).\n  Publish pacts or verification results for it first, or check the"
+            "Cannot record "
+                + what
+                + ": version "
+                + version
+                + " of "
+                + pacticipant
+                + " does not exist in the broker (GET "
+                + versionUrl
+                + " answered 404).\n  Publish pacts or verification results for it first, or check the"
                 + " --pacticipant and --version values.",
-            "GET", versionUrl, 404, e.errors(), e.notices(), e);
+            "GET",
+            versionUrl,
+            404,
+            e.errors(),
+            e.notices(),
+            e);
       }
       throw e;
     }
     List<JsonNode> links = Hal.links(resource, rel);
     if (links.isEmpty()) {
       throw new BrokerException(
-          "Cannot record " + what + ": the broker's version resource (GET " + versionUrl + ") has no '" + rel
+          "Cannot record "
+              + what
+              + ": the broker's version resource (GET "
+              + versionUrl
+              + ") has no '"
+              + rel
               + "' links. The broker may be older than 2.80, which introduced deployments and releases.",
-          "GET", versionUrl, 200, List.of(), List.of(), null);
+          "GET",
+          versionUrl,
+          200,
+          List.of(),
+          List.of(),
+          null);
     }
     for (JsonNode link : links) {
       if (environment.equals(link.path("name").asString(""))) {
@@ -531,15 +677,31 @@ public final class PactBrokerClient {
     }
     List<String> names = links.stream().map(l -> l.path("name").asString("")).toList();
     throw new BrokerException(
-        "Environment '" + environment + "' does not exist in the broker. Known environments: " + String.join(", ", names)
-            + ".\n  Create it with: accord create-environment --name " + environment,
-        "GET", versionUrl, 200, List.of(), List.of(), null);
+        "Environment '"
+            + environment
+            + "' does not exist in the broker. Known environments: "
+            + String.join(", ", names)
+            + ".\n  Create it with: accord create-environment --name "
+            + environment,
+        "GET",
+        versionUrl,
+        200,
+        List.of(),
+        List.of(),
+        null);
   }
 
   private String versionUrl(String pacticipant, String version) {
     return http.hasRelation("pb:pacticipant-version")
-        ? http.relation("pb:pacticipant-version", Map.of("pacticipant", pacticipant, "version", version), "find a version")
-        : http.baseUrl() + "/pacticipants/" + Hal.encode(pacticipant) + "/versions/" + Hal.encode(version);
+        ? http.relation(
+            "pb:pacticipant-version",
+            Map.of("pacticipant", pacticipant, "version", version),
+            "find a version")
+        : http.baseUrl()
+            + "/pacticipants/"
+            + Hal.encode(pacticipant)
+            + "/versions/"
+            + Hal.encode(version);
   }
 
   /**
@@ -548,19 +710,36 @@ public final class PactBrokerClient {
    *
    * @param applicationInstance the instance, or null for deployments recorded without one
    * @return the undeployed records
-   * @throws BrokerException when nothing matching is currently deployed, naming the instances that are
+   * @throws BrokerException when nothing matching is currently deployed, naming the instances that
+   *     are
    */
-  public List<Deployment> recordUndeployment(String pacticipant, String environment, String applicationInstance) {
+  public List<Deployment> recordUndeployment(
+      String pacticipant, String environment, String applicationInstance) {
     Environment env = requireEnvironment(environment);
-    JsonNode envResource = http.get(http.relation("pb:environment", Map.of("uuid", env.uuid()), "read an environment")).body();
+    JsonNode envResource =
+        http.get(http.relation("pb:environment", Map.of("uuid", env.uuid()), "read an environment"))
+            .body();
     String href =
         Hal.href(envResource, "pb:currently-deployed-deployed-versions")
             .or(() -> Hal.href(envResource, "pb:currently-deployed-versions"))
-            .orElseThrow(() -> new BrokerException(
-                "The broker's environment resource for '" + environment + "' has no pb:currently-deployed-deployed-versions link;"
-                    + " the broker may be too old to record undeployments.",
-                "GET", http.baseUrl(), 200, List.of(), List.of(), null));
-    String listUrl = http.resolve(href) + (href.contains("?") ? "&" : "?") + "pacticipant=" + Hal.encode(pacticipant);
+            .orElseThrow(
+                () ->
+                    new BrokerException(
+                        "The broker's environment resource for '"
+                            + environment
+                            + "' has no pb:currently-deployed-deployed-versions link;"
+                            + " the broker may be too old to record undeployments.",
+                        "GET",
+                        http.baseUrl(),
+                        200,
+                        List.of(),
+                        List.of(),
+                        null));
+    String listUrl =
+        http.resolve(href)
+            + (href.contains("?") ? "&" : "?")
+            + "pacticipant="
+            + Hal.encode(pacticipant);
     List<JsonNode> deployed = new ArrayList<>();
     for (JsonNode d : Hal.embedded(http.get(listUrl).body(), "deployedVersions")) {
       if (pacticipant.equals(d.path("_embedded").path("pacticipant").path("name").asString(""))) {
@@ -569,8 +748,16 @@ public final class PactBrokerClient {
     }
     if (deployed.isEmpty()) {
       throw new BrokerException(
-          pacticipant + " is not currently deployed to " + environment + " environment. Cannot record undeployment.",
-          "GET", listUrl, 200, List.of(), List.of(), null);
+          pacticipant
+              + " is not currently deployed to "
+              + environment
+              + " environment. Cannot record undeployment.",
+          "GET",
+          listUrl,
+          200,
+          List.of(),
+          List.of(),
+          null);
     }
     List<JsonNode> matching = new ArrayList<>();
     List<String> instances = new ArrayList<>();
@@ -582,37 +769,82 @@ public final class PactBrokerClient {
       if (instance != null) {
         instances.add(instance);
       }
-      boolean match = applicationInstance == null ? instance == null : applicationInstance.equals(instance);
+      boolean match =
+          applicationInstance == null ? instance == null : applicationInstance.equals(instance);
       if (match) {
         matching.add(d);
       }
     }
     if (matching.isEmpty() && instances.isEmpty()) {
       throw new BrokerException(
-          pacticipant + " is deployed to " + environment + " without an application instance. Omit --application-instance '"
-              + applicationInstance + "' to record the undeployment.",
-          "GET", listUrl, 200, List.of(), List.of(), null);
+          pacticipant
+              + " is deployed to "
+              + environment
+              + " without an application instance. Omit --application-instance '"
+              + applicationInstance
+              + "' to record the undeployment.",
+          "GET",
+          listUrl,
+          200,
+          List.of(),
+          List.of(),
+          null);
     }
     if (matching.isEmpty()) {
       String list = String.join(", ", instances);
       throw new BrokerException(
           applicationInstance == null
-              ? pacticipant + " is deployed to " + environment + " only with application instances. Please specify one of the"
-                  + " following application instances to record the undeployment from: " + list + " (--application-instance)."
-              : pacticipant + " is not currently deployed to application instance '" + applicationInstance + "' in " + environment
+              ? pacticipant
+                  + " is deployed to "
+                  + environment
+                  + " only with application instances. Please specify one of the"
+                  + " following application instances to record the undeployment from: "
+                  + list
+                  + " (--application-instance)."
+              : pacticipant
+                  + " is not currently deployed to application instance '"
+                  + applicationInstance
+                  + "' in "
+                  + environment
                   + " environment. Please omit the application instance or specify one of the following application instances"
-                  + " to record the undeployment from: " + list + ".",
-          "GET", listUrl, 200, List.of(), List.of(), null);
+                  + " to record the undeployment from: "
+                  + list
+                  + ".",
+          "GET",
+          listUrl,
+          200,
+          List.of(),
+          List.of(),
+          null);
     }
     List<Deployment> undeployed = new ArrayList<>();
     for (JsonNode d : matching) {
-      String self = Hal.href(d, "self").map(http::resolve).orElseThrow(() -> new BrokerException(
-          "A deployed version of " + pacticipant + " in " + environment + " has no _links.self: " + Json.write(d),
-          "GET", listUrl, 200, List.of(), List.of(), null));
+      String self =
+          Hal.href(d, "self")
+              .map(http::resolve)
+              .orElseThrow(
+                  () ->
+                      new BrokerException(
+                          "A deployed version of "
+                              + pacticipant
+                              + " in "
+                              + environment
+                              + " has no _links.self: "
+                              + Json.write(d),
+                          "GET",
+                          listUrl,
+                          200,
+                          List.of(),
+                          List.of(),
+                          null));
       http.patch(self, HalTransport.object().put("currentlyDeployed", false));
-      undeployed.add(new Deployment(
-          pacticipant, d.path("_embedded").path("version").path("number").asString(""), environment,
-          applicationInstance, self));
+      undeployed.add(
+          new Deployment(
+              pacticipant,
+              d.path("_embedded").path("version").path("number").asString(""),
+              environment,
+              applicationInstance,
+              self));
     }
     return undeployed;
   }
@@ -620,29 +852,73 @@ public final class PactBrokerClient {
   /** Records that a released version of a pacticipant is no longer supported in an environment. */
   public Release recordSupportEnded(String pacticipant, String version, String environment) {
     Environment env = requireEnvironment(environment);
-    JsonNode envResource = http.get(http.relation("pb:environment", Map.of("uuid", env.uuid()), "read an environment")).body();
+    JsonNode envResource =
+        http.get(http.relation("pb:environment", Map.of("uuid", env.uuid()), "read an environment"))
+            .body();
     String href =
         Hal.href(envResource, "pb:currently-supported-released-versions")
-            .orElseThrow(() -> new BrokerException(
-                "The broker's environment resource for '" + environment + "' has no pb:currently-supported-released-versions link;"
-                    + " the broker may be too old to record releases.",
-                "GET", http.baseUrl(), 200, List.of(), List.of(), null));
-    String listUrl = http.resolve(href) + (href.contains("?") ? "&" : "?") + "pacticipant=" + Hal.encode(pacticipant);
+            .orElseThrow(
+                () ->
+                    new BrokerException(
+                        "The broker's environment resource for '"
+                            + environment
+                            + "' has no pb:currently-supported-released-versions link;"
+                            + " the broker may be too old to record releases.",
+                        "GET",
+                        http.baseUrl(),
+                        200,
+                        List.of(),
+                        List.of(),
+                        null));
+    String listUrl =
+        http.resolve(href)
+            + (href.contains("?") ? "&" : "?")
+            + "pacticipant="
+            + Hal.encode(pacticipant);
     for (JsonNode r : Hal.embedded(http.get(listUrl).body(), "releasedVersions")) {
       JsonNode embedded = r.path("_embedded");
       if (pacticipant.equals(embedded.path("pacticipant").path("name").asString(""))
           && version.equals(embedded.path("version").path("number").asString(""))) {
-        String self = Hal.href(r, "self").map(http::resolve).orElseThrow(() -> new BrokerException(
-            "The released version " + version + " of " + pacticipant + " has no _links.self", "GET", listUrl, 200, List.of(), List.of(), null));
+        String self =
+            Hal.href(r, "self")
+                .map(http::resolve)
+                .orElseThrow(
+                    () ->
+                        new BrokerException(
+                            "The released version "
+                                + version
+                                + " of "
+                                + pacticipant
+                                + " has no _links.self",
+                            "GET",
+                            listUrl,
+                            200,
+                            List.of(),
+                            List.of(),
+                            null));
         http.patch(self, HalTransport.object().put("currentlySupported", false));
         return new Release(pacticipant, version, environment, self);
       }
     }
     throw new BrokerException(
-        "No currently released versions found for " + pacticipant + " version " + version + " in " + environment
-            + " environment. Record a release first with: accord record-release --pacticipant " + pacticipant + " --version "
-            + version + " --environment " + environment,
-        "GET", listUrl, 200, List.of(), List.of(), null);
+        "No currently released versions found for "
+            + pacticipant
+            + " version "
+            + version
+            + " in "
+            + environment
+            + " environment. Record a release first with: accord record-release --pacticipant "
+            + pacticipant
+            + " --version "
+            + version
+            + " --environment "
+            + environment,
+        "GET",
+        listUrl,
+        200,
+        List.of(),
+        List.of(),
+        null);
   }
 
   // ---- pacticipants and versions --------------------------------------------------------
@@ -659,9 +935,15 @@ public final class PactBrokerClient {
     if (version != null) {
       url = versionUrl(pacticipant, version);
     } else if (latestTag != null) {
-      url = http.relation("pb:latest-tagged-version", Map.of("pacticipant", pacticipant, "tag", latestTag), "find the latest tagged version");
+      url =
+          http.relation(
+              "pb:latest-tagged-version",
+              Map.of("pacticipant", pacticipant, "tag", latestTag),
+              "find the latest tagged version");
     } else {
-      url = http.relation("pb:latest-version", Map.of("pacticipant", pacticipant), "find the latest version");
+      url =
+          http.relation(
+              "pb:latest-version", Map.of("pacticipant", pacticipant), "find the latest version");
     }
     HalTransport.Response response = http.get(url);
     JsonNode v = response.body();
@@ -677,17 +959,24 @@ public final class PactBrokerClient {
       branches.add(v.get("branch").asString());
     }
     return new PacticipantVersion(
-        pacticipant, v.path("number").asString(version == null ? "" : version), branches, tags,
-        Hal.text(v, "buildUrl"), Hal.text(v, "createdAt"), response.text());
+        pacticipant,
+        v.path("number").asString(version == null ? "" : version),
+        branches,
+        tags,
+        Hal.text(v, "buildUrl"),
+        Hal.text(v, "createdAt"),
+        response.text());
   }
 
   /**
    * Tags an existing version (legacy; prefer branches).
    *
-   * @param autoCreateVersion create the version when the broker does not know it, instead of failing
+   * @param autoCreateVersion create the version when the broker does not know it, instead of
+   *     failing
    * @throws BrokerException when the version does not exist and {@code autoCreateVersion} is false
    */
-  public void createVersionTags(String pacticipant, String version, List<String> tags, boolean autoCreateVersion) {
+  public void createVersionTags(
+      String pacticipant, String version, List<String> tags, boolean autoCreateVersion) {
     if (!autoCreateVersion) {
       String url = versionUrl(pacticipant, version);
       try {
@@ -695,9 +984,18 @@ public final class PactBrokerClient {
       } catch (BrokerException e) {
         if (e.isNotFound()) {
           throw new BrokerException(
-              "Version '" + version + "' of pacticipant '" + pacticipant + "' does not exist in the broker. Use"
+              "Version '"
+                  + version
+                  + "' of pacticipant '"
+                  + pacticipant
+                  + "' does not exist in the broker. Use"
                   + " --auto-create-version to create it, or check the --pacticipant and --version values.",
-              "GET", url, 404, e.errors(), e.notices(), e);
+              "GET",
+              url,
+              404,
+              e.errors(),
+              e.notices(),
+              e);
         }
         throw e;
       }
@@ -711,11 +1009,22 @@ public final class PactBrokerClient {
    * Creates a version if needed and records its branch and tags, e.g. for a provider before it
    * publishes verification results.
    */
-  public void createOrUpdateVersion(String pacticipant, String version, String branch, List<String> tags) {
+  public void createOrUpdateVersion(
+      String pacticipant, String version, String branch, List<String> tags) {
     if (branch != null && !branch.isBlank()) {
-      String url = http.hasRelation("pb:pacticipant-branch-version")
-          ? http.relation("pb:pacticipant-branch-version", Map.of("pacticipant", pacticipant, "branch", branch, "version", version), "record a branch")
-          : http.baseUrl() + "/pacticipants/" + Hal.encode(pacticipant) + "/branches/" + Hal.encode(branch) + "/versions/" + Hal.encode(version);
+      String url =
+          http.hasRelation("pb:pacticipant-branch-version")
+              ? http.relation(
+                  "pb:pacticipant-branch-version",
+                  Map.of("pacticipant", pacticipant, "branch", branch, "version", version),
+                  "record a branch")
+              : http.baseUrl()
+                  + "/pacticipants/"
+                  + Hal.encode(pacticipant)
+                  + "/branches/"
+                  + Hal.encode(branch)
+                  + "/versions/"
+                  + Hal.encode(version);
       http.put(url, HalTransport.object());
     }
     for (String tag : tags) {
@@ -728,13 +1037,20 @@ public final class PactBrokerClient {
 
   private String tagUrl(String pacticipant, String version, String tag) {
     return http.hasRelation("pb:pacticipant-version-tag")
-        ? http.relation("pb:pacticipant-version-tag", Map.of("pacticipant", pacticipant, "version", version, "tag", tag), "tag a version")
-        : http.baseUrl() + "/pacticipants/" + Hal.encode(pacticipant) + "/versions/" + Hal.encode(version) + "/tags/" + Hal.encode(tag);
+        ? http.relation(
+            "pb:pacticipant-version-tag",
+            Map.of("pacticipant", pacticipant, "version", version, "tag", tag),
+            "tag a version")
+        : http.baseUrl()
+            + "/pacticipants/"
+            + Hal.encode(pacticipant)
+            + "/versions/"
+            + Hal.encode(version)
+            + "/tags/"
+            + Hal.encode(tag);
   }
 
-  /**
-   * Creates the pacticipant, or updates the given fields of an existing one (merge-patch).
-   */
+  /** Creates the pacticipant, or updates the given fields of an existing one (merge-patch). */
   public SavedPacticipant createOrUpdatePacticipant(PacticipantDetails details) {
     ObjectNode body = HalTransport.object();
     body.put("name", details.name());
@@ -747,7 +1063,9 @@ public final class PactBrokerClient {
     if (details.repositoryUrl() != null) {
       body.put("repositoryUrl", details.repositoryUrl());
     }
-    String url = http.relation("pb:pacticipant", Map.of("pacticipant", details.name()), "find a pacticipant");
+    String url =
+        http.relation(
+            "pb:pacticipant", Map.of("pacticipant", details.name()), "find a pacticipant");
     JsonNode existing;
     try {
       existing = http.get(url).body();
@@ -755,7 +1073,9 @@ public final class PactBrokerClient {
       if (!e.isNotFound()) {
         throw e;
       }
-      HalTransport.Response created = http.postIdempotent(http.relation("pb:pacticipants", Map.of(), "create a pacticipant"), body, Map.of());
+      HalTransport.Response created =
+          http.postIdempotent(
+              http.relation("pb:pacticipants", Map.of(), "create a pacticipant"), body, Map.of());
       return new SavedPacticipant(details.name(), true, created.text());
     }
     String self = Hal.href(existing, "self").map(http::resolve).orElse(url);
@@ -804,13 +1124,17 @@ public final class PactBrokerClient {
 
     private Builder() {}
 
-    /** The broker's base URL, e.g. {@code https://broker.example.com} or {@code http://host/broker}. */
+    /**
+     * The broker's base URL, e.g. {@code https://broker.example.com} or {@code http://host/broker}.
+     */
     public Builder baseUrl(String baseUrl) {
       this.baseUrl = baseUrl;
       return this;
     }
 
-    /** Sends {@code Authorization: Bearer <token>}; wins over basic auth. Null or blank: not set. */
+    /**
+     * Sends {@code Authorization: Bearer <token>}; wins over basic auth. Null or blank: not set.
+     */
     public Builder bearerToken(String token) {
       this.token = token;
       return this;
@@ -905,16 +1229,31 @@ public final class PactBrokerClient {
       try {
         uri = URI.create(url.value.trim());
       } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("The Pact Broker URL '" + url.value + "' " + url.source + " is not a valid URL: " + e.getMessage(), e);
-      }
-      if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
         throw new IllegalStateException(
-            "The Pact Broker URL '" + url.value + "' " + url.source + " must be an absolute http(s) URL, e.g. https://broker.example.com");
+            "The Pact Broker URL '"
+                + url.value
+                + "' "
+                + url.source
+                + " is not a valid URL: "
+                + e.getMessage(),
+            e);
+      }
+      if (uri.getScheme() == null
+          || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))
+          || uri.getHost() == null) {
+        throw new IllegalStateException(
+            "The Pact Broker URL '"
+                + url.value
+                + "' "
+                + url.source
+                + " must be an absolute http(s) URL, e.g. https://broker.example.com");
       }
       config.add("broker URL: " + url.value + " " + url.source);
       Sourced tok = pick(token, "bearerToken(...)", "pactbroker.auth.token", "PACT_BROKER_TOKEN");
-      Sourced user = pick(username, "basicAuth(...)", "pactbroker.auth.username", "PACT_BROKER_USERNAME");
-      Sourced pass = pick(password, "basicAuth(...)", "pactbroker.auth.password", "PACT_BROKER_PASSWORD");
+      Sourced user =
+          pick(username, "basicAuth(...)", "pactbroker.auth.username", "PACT_BROKER_USERNAME");
+      Sourced pass =
+          pick(password, "basicAuth(...)", "pactbroker.auth.password", "PACT_BROKER_PASSWORD");
       Optional<String> authorization;
       String authDescription;
       if (tok.value != null) {
@@ -927,10 +1266,17 @@ public final class PactBrokerClient {
       } else if (user.value != null) {
         String pw = pass.value == null ? "" : pass.value;
         authorization =
-            Optional.of("Basic " + Base64.getEncoder().encodeToString((user.value + ":" + pw).getBytes(StandardCharsets.UTF_8)));
+            Optional.of(
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString((user.value + ":" + pw).getBytes(StandardCharsets.UTF_8)));
         authDescription = "basic auth as '" + user.value + "' " + user.source;
-        config.add("auth: basic, user '" + user.value + "' " + user.source
-            + (pass.value == null ? ", no password" : ", password " + pass.source));
+        config.add(
+            "auth: basic, user '"
+                + user.value
+                + "' "
+                + user.source
+                + (pass.value == null ? ", no password" : ", password " + pass.source));
       } else {
         authorization = Optional.empty();
         authDescription = "none";
@@ -949,7 +1295,9 @@ public final class PactBrokerClient {
             attempts = Math.max(1, Integer.parseInt(env.trim()));
             source = "(from PACT_BROKER_HTTP_RETRIES)";
           } catch (NumberFormatException e) {
-            throw new IllegalStateException("PACT_BROKER_HTTP_RETRIES must be a whole number of attempts, got '" + env + "'", e);
+            throw new IllegalStateException(
+                "PACT_BROKER_HTTP_RETRIES must be a whole number of attempts, got '" + env + "'",
+                e);
           }
         }
         config.add("attempts per request: " + attempts + " " + source);
@@ -960,14 +1308,24 @@ public final class PactBrokerClient {
               : HttpClient.newBuilder()
                   .connectTimeout(Duration.ofSeconds(10))
                   .followRedirects(HttpClient.Redirect.NORMAL)
-                  // the JVM's default TLS context, built on the first https:// request rather than here
+                  // the JVM's default TLS context, built on the first https:// request rather than
+                  // here
                   .sslContext(new LazyDefaultTls())
                   .sslParameters(LazyDefaultTls.parameters())
                   .build();
       HalTransport.Settings settings =
           new HalTransport.Settings(
-              uri, authorization, authDescription, Map.copyOf(headers), attempts, initialBackoff, maxBackoff,
-              requestTimeout, sleeper, client, userAgent);
+              uri,
+              authorization,
+              authDescription,
+              Map.copyOf(headers),
+              attempts,
+              initialBackoff,
+              maxBackoff,
+              requestTimeout,
+              sleeper,
+              client,
+              userAgent);
       return new PactBrokerClient(new HalTransport(settings), config);
     }
 

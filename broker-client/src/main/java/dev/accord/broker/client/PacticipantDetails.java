@@ -1,8 +1,8 @@
 package dev.accord.broker.client;
 
 /**
- * A pacticipant (application) to create or update with
- * {@link PactBrokerClient#createOrUpdatePacticipant(PacticipantDetails)}. Null fields are left as the
+ * A pacticipant (application) to create or update with {@link
+ * PactBrokerClient#createOrUpdatePacticipant(PacticipantDetails)}. Null fields are left as the
  * broker has them.
  *
  * @param name the application's name
@@ -10,7 +10,8 @@ package dev.accord.broker.client;
  * @param mainBranch its main branch (used by {@code mainBranch} selectors and can-i-merge), or null
  * @param repositoryUrl its source repository, or null
  */
-public record PacticipantDetails(String name, String displayName, String mainBranch, String repositoryUrl) {
+public record PacticipantDetails(
+    String name, String displayName, String mainBranch, String repositoryUrl) {
   public PacticipantDetails {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("A pacticipant needs a name (--name)");

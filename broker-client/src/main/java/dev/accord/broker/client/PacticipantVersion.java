@@ -14,7 +14,13 @@ import java.util.List;
  * @param json the broker's resource, for {@code --output json}
  */
 public record PacticipantVersion(
-    String pacticipant, String number, List<String> branches, List<String> tags, String buildUrl, String createdAt, String json) {
+    String pacticipant,
+    String number,
+    List<String> branches,
+    List<String> tags,
+    String buildUrl,
+    String createdAt,
+    String json) {
   public PacticipantVersion {
     branches = List.copyOf(branches);
     tags = List.copyOf(tags);

@@ -3,7 +3,8 @@ package dev.accord.broker.client;
 import java.util.List;
 
 /**
- * Pacts to publish under one consumer version, for {@link PactBrokerClient#publishContracts(PublishRequest)}.
+ * Pacts to publish under one consumer version, for {@link
+ * PactBrokerClient#publishContracts(PublishRequest)}.
  *
  * <pre>{@code
  * PublishRequest request = PublishRequest.of(gitSha, Contracts.read(List.of(Path.of("target/pacts"))))
@@ -20,7 +21,12 @@ import java.util.List;
  *     replacing it ({@code onConflict: merge})
  */
 public record PublishRequest(
-    String consumerVersion, List<Contract> contracts, String branch, List<String> tags, String buildUrl, boolean merge) {
+    String consumerVersion,
+    List<Contract> contracts,
+    String branch,
+    List<String> tags,
+    String buildUrl,
+    boolean merge) {
 
   public PublishRequest {
     if (consumerVersion == null || consumerVersion.isBlank()) {

@@ -1,8 +1,8 @@
 package dev.accord.broker.client;
 
 /**
- * A version recorded as released to an environment (mobile apps, libraries: several supported at once),
- * or whose support ended.
+ * A version recorded as released to an environment (mobile apps, libraries: several supported at
+ * once), or whose support ended.
  *
  * @param pacticipant the application
  * @param version its version number

@@ -11,7 +11,10 @@ import java.util.List;
  * @param mismatches what did not match (empty on success)
  */
 public record TestResult(
-    String interactionId, String interactionDescription, boolean success, List<Mismatch> mismatches) {
+    String interactionId,
+    String interactionDescription,
+    boolean success,
+    List<Mismatch> mismatches) {
 
   public TestResult {
     interactionId = interactionId == null ? "" : interactionId;
@@ -21,7 +24,8 @@ public record TestResult(
   /**
    * One mismatch of an interaction.
    *
-   * @param attribute {@code status}, {@code header}, {@code body}, {@code metadata}, {@code state}, ...
+   * @param attribute {@code status}, {@code header}, {@code body}, {@code metadata}, {@code state},
+   *     ...
    * @param path the JSON path or header name, when it applies (may be null)
    * @param description the full mismatch text
    */

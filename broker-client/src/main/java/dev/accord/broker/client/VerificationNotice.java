@@ -4,7 +4,8 @@ package dev.accord.broker.client;
  * A notice the broker attaches to a pact for verification: print it at the moment {@link #when()}
  * names.
  *
- * @param when {@code before_verification}, or {@code after_verification:success_<true|false>_published_<true|false>}
+ * @param when {@code before_verification}, or {@code
+ *     after_verification:success_<true|false>_published_<true|false>}
  * @param text the message
  */
 public record VerificationNotice(String when, String text) {

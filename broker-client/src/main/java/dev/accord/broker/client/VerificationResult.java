@@ -3,8 +3,8 @@ package dev.accord.broker.client;
 import java.util.List;
 
 /**
- * A provider's verification of one pact, to publish with
- * {@link PactBrokerClient#publishVerificationResults(String, VerificationResult)}.
+ * A provider's verification of one pact, to publish with {@link
+ * PactBrokerClient#publishVerificationResults(String, VerificationResult)}.
  *
  * <pre>{@code
  * VerificationResult result = VerificationResult.of("products", gitSha, true)
@@ -20,8 +20,8 @@ import java.util.List;
  * @param tags tags to put on the provider version (legacy; prefer branches)
  * @param buildUrl the CI build that ran the verification, or null
  * @param testResults per-interaction outcomes
- * @param coverage what the verification covered, as a JSON object (Accord's {@code coverage}: counts, provider states,
- *     endpoints), or null; standard Pact brokers ignore it
+ * @param coverage what the verification covered, as a JSON object (Accord's {@code coverage}:
+ *     counts, provider states, endpoints), or null; standard Pact brokers ignore it
  */
 public record VerificationResult(
     String provider,
@@ -47,27 +47,33 @@ public record VerificationResult(
 
   /** A result without branch, tags, build URL or per-interaction results. */
   public static VerificationResult of(String provider, String providerVersion, boolean success) {
-    return new VerificationResult(provider, providerVersion, success, null, List.of(), null, List.of(), null);
+    return new VerificationResult(
+        provider, providerVersion, success, null, List.of(), null, List.of(), null);
   }
 
   public VerificationResult withBranch(String branch) {
-    return new VerificationResult(provider, providerVersion, success, branch, tags, buildUrl, testResults, coverage);
+    return new VerificationResult(
+        provider, providerVersion, success, branch, tags, buildUrl, testResults, coverage);
   }
 
   public VerificationResult withTags(List<String> tags) {
-    return new VerificationResult(provider, providerVersion, success, branch, tags, buildUrl, testResults, coverage);
+    return new VerificationResult(
+        provider, providerVersion, success, branch, tags, buildUrl, testResults, coverage);
   }
 
   public VerificationResult withBuildUrl(String buildUrl) {
-    return new VerificationResult(provider, providerVersion, success, branch, tags, buildUrl, testResults, coverage);
+    return new VerificationResult(
+        provider, providerVersion, success, branch, tags, buildUrl, testResults, coverage);
   }
 
   public VerificationResult withTestResults(List<TestResult> testResults) {
-    return new VerificationResult(provider, providerVersion, success, branch, tags, buildUrl, testResults, coverage);
+    return new VerificationResult(
+        provider, providerVersion, success, branch, tags, buildUrl, testResults, coverage);
   }
 
   /** Adds the coverage, a JSON object sent as the result's {@code coverage} field. */
   public VerificationResult withCoverage(String coverageJson) {
-    return new VerificationResult(provider, providerVersion, success, branch, tags, buildUrl, testResults, coverageJson);
+    return new VerificationResult(
+        provider, providerVersion, success, branch, tags, buildUrl, testResults, coverageJson);
   }
 }

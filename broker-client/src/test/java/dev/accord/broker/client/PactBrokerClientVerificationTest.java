@@ -37,9 +37,11 @@ class PactBrokerClientVerificationTest {
                     "{\"includePendingStatus\":true,\"includeWipPactsSince\":\"2026-01-01\","
                         + "\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"branch\":\"feat/x\",\"consumer\":\"web\"}],"
                         + "\"providerVersionBranch\":\"main\"}",
-                    false, false))
+                    false,
+                    false))
             .willReturn(
-                hal(200,
+                hal(
+                    200,
                     "{\"_embedded\":{\"pacts\":[{\"shortDescription\":\"latest from main branch\","
                         + "\"verificationProperties\":{\"pending\":true,\"notices\":["
                         + "{\"when\":\"before_verification\",\"text\":\"The pact is being verified because\"},"
@@ -55,7 +57,9 @@ class PactBrokerClientVerificationTest {
     List<PactForVerification> pacts =
         client.pactsForVerification(
             "products api",
-            List.of(ConsumerVersionSelector.mainBranch(), ConsumerVersionSelector.branch("feat/x").withConsumer("web")),
+            List.of(
+                ConsumerVersionSelector.mainBranch(),
+                ConsumerVersionSelector.branch("feat/x").withConsumer("web")),
             "main",
             true,
             LocalDate.of(2026, 1, 1));
@@ -63,13 +67,20 @@ class PactBrokerClientVerificationTest {
     // THEN links are rebased on the configured URL, and the verification properties come through
     assertThat(pacts).hasSize(2);
     PactForVerification first = pacts.get(0);
-    assertThat(first.url()).isEqualTo(broker.url() + "/pacts/provider/products%20api/consumer/web/pact-version/abc/metadata/xyz");
+    assertThat(first.url())
+        .isEqualTo(
+            broker.url()
+                + "/pacts/provider/products%20api/consumer/web/pact-version/abc/metadata/xyz");
     assertThat(first.name()).isEqualTo("Pact between web (1.0.0) and products api");
     assertThat(first.shortDescription()).isEqualTo("latest from main branch");
     assertThat(first.pending()).isTrue();
     assertThat(first.wip()).isFalse();
-    assertThat(first.noticesBeforeVerification()).extracting(VerificationNotice::text).containsExactly("The pact is being verified because");
-    assertThat(first.noticesAfterVerification(false, true)).extracting(VerificationNotice::text).containsExactly("non-fatal");
+    assertThat(first.noticesBeforeVerification())
+        .extracting(VerificationNotice::text)
+        .containsExactly("The pact is being verified because");
+    assertThat(first.noticesAfterVerification(false, true))
+        .extracting(VerificationNotice::text)
+        .containsExactly("non-fatal");
     assertThat(first.noticesAfterVerification(true, true)).isEmpty();
     assertThat(pacts.get(1).wip()).isTrue();
     broker.server.verify(
@@ -77,7 +88,8 @@ class PactBrokerClientVerificationTest {
             .withHeader("Authorization", equalTo("Bearer s3cret"))
             .withHeader("Content-Type", equalTo("application/json"))
             .withHeader("Accept", equalTo("application/hal+json, application/json")));
-    broker.server.verify(getRequestedFor(urlEqualTo("/")).withHeader("Authorization", equalTo("Bearer s3cret")));
+    broker.server.verify(
+        getRequestedFor(urlEqualTo("/")).withHeader("Authorization", equalTo("Bearer s3cret")));
   }
 
   @Test
@@ -85,31 +97,60 @@ class PactBrokerClientVerificationTest {
     // GIVEN an index without pb:provider-pacts-for-verification
     broker.server.stubFor(
         get(urlEqualTo("/"))
-            .willReturn(hal(200, "{\"_links\":{\"pb:latest-provider-pacts\":{\"href\":\"" + broker.url() + "/pacts/provider/{provider}/latest\",\"templated\":true}}}")));
+            .willReturn(
+                hal(
+                    200,
+                    "{\"_links\":{\"pb:latest-provider-pacts\":{\"href\":\""
+                        + broker.url()
+                        + "/pacts/provider/{provider}/latest\",\"templated\":true}}}")));
     broker.server.stubFor(
         get(urlEqualTo("/pacts/provider/products/latest"))
-            .willReturn(hal(200, "{\"_links\":{\"pacts\":[{\"href\":\"" + broker.url() + "/pacts/provider/products/consumer/web/version/1\",\"title\":\"Pact\",\"name\":\"web\"}]}}")));
+            .willReturn(
+                hal(
+                    200,
+                    "{\"_links\":{\"pacts\":[{\"href\":\""
+                        + broker.url()
+                        + "/pacts/provider/products/consumer/web/version/1\",\"title\":\"Pact\",\"name\":\"web\"}]}}")));
 
     // WHEN
-    List<PactForVerification> pacts = broker.client().build().pactsForVerification("products", List.of(), null, false, null);
+    List<PactForVerification> pacts =
+        broker.client().build().pactsForVerification("products", List.of(), null, false, null);
 
     // THEN
-    assertThat(pacts).singleElement().satisfies(p -> {
-      assertThat(p.url()).isEqualTo(broker.url() + "/pacts/provider/products/consumer/web/version/1");
-      assertThat(p.pending()).isFalse();
-    });
+    assertThat(pacts)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.url())
+                  .isEqualTo(broker.url() + "/pacts/provider/products/consumer/web/version/1");
+              assertThat(p.pending()).isFalse();
+            });
   }
 
   @Test
   void selectorsOnAnOldBrokerFailNamingTheMissingRelation() {
-    broker.server.stubFor(get(urlEqualTo("/")).willReturn(hal(200, "{\"_links\":{\"pb:latest-provider-pacts\":{\"href\":\"/x\"}}}")));
+    broker.server.stubFor(
+        get(urlEqualTo("/"))
+            .willReturn(hal(200, "{\"_links\":{\"pb:latest-provider-pacts\":{\"href\":\"/x\"}}}")));
 
     assertThatThrownBy(
-            () -> broker.client().build().pactsForVerification("products", List.of(ConsumerVersionSelector.mainBranch()), null, false, null))
+            () ->
+                broker
+                    .client()
+                    .build()
+                    .pactsForVerification(
+                        "products",
+                        List.of(ConsumerVersionSelector.mainBranch()),
+                        null,
+                        false,
+                        null))
         .isInstanceOf(BrokerException.class)
         .hasMessage(
-            "The broker at " + broker.url() + " does not offer the relation 'pb:provider-pacts-for-verification' in its index (GET "
-                + broker.url() + "), which is needed to select pacts with consumer version selectors.\n"
+            "The broker at "
+                + broker.url()
+                + " does not offer the relation 'pb:provider-pacts-for-verification' in its index (GET "
+                + broker.url()
+                + "), which is needed to select pacts with consumer version selectors.\n"
                 + "  Relations offered: pb:latest-provider-pacts\n"
                 + "  The broker is probably older than this operation; upgrade it or use a Pact Broker compatible server.");
   }
@@ -121,26 +162,41 @@ class PactBrokerClientVerificationTest {
         "{\"consumer\":{\"name\":\"web\"},\"provider\":{\"name\":\"products\"},\"interactions\":[],"
             + "\"_links\":{\"pb:consumer\":{\"name\":\"web\",\"href\":\"x\"},\"pb:consumer-version\":{\"name\":\"1.0.0\",\"href\":\"y\"},"
             + "\"pb:publish-verification-results\":{\"href\":\"http://other:1/pacts/provider/products/consumer/web/pact-version/abc/verification-results\"}}}";
-    broker.server.stubFor(get(urlEqualTo("/pacts/provider/products/consumer/web/pact-version/abc")).willReturn(hal(200, pactJson)));
+    broker.server.stubFor(
+        get(urlEqualTo("/pacts/provider/products/consumer/web/pact-version/abc"))
+            .willReturn(hal(200, pactJson)));
 
-    BrokerPact pact = broker.client().build().fetchPact(broker.url() + "/pacts/provider/products/consumer/web/pact-version/abc");
+    BrokerPact pact =
+        broker
+            .client()
+            .build()
+            .fetchPact(broker.url() + "/pacts/provider/products/consumer/web/pact-version/abc");
 
     assertThat(pact.json()).isEqualTo(pactJson);
     assertThat(pact.consumerName()).isEqualTo("web");
     assertThat(pact.providerName()).isEqualTo("products");
     assertThat(pact.consumerVersion()).contains("1.0.0");
     assertThat(pact.publishVerificationResultsUrl())
-        .contains(broker.url() + "/pacts/provider/products/consumer/web/pact-version/abc/verification-results");
+        .contains(
+            broker.url()
+                + "/pacts/provider/products/consumer/web/pact-version/abc/verification-results");
   }
 
   @Test
   void publishingResultsRecordsBranchAndTagsThenPostsTheResult() {
     broker.withIndex();
-    broker.server.stubFor(put(urlEqualTo("/pacticipants/products/branches/feat%2Fy/versions/abc123")).willReturn(hal(201, "{}")));
-    broker.server.stubFor(put(urlEqualTo("/pacticipants/products/versions/abc123/tags/dev")).willReturn(hal(201, "{}")));
     broker.server.stubFor(
-        post(urlEqualTo("/pacts/provider/products/consumer/web/pact-version/abc/verification-results"))
-            .willReturn(hal(201, "{\"success\":false}").withHeader("Location", broker.url() + "/verification-results/7")));
+        put(urlEqualTo("/pacticipants/products/branches/feat%2Fy/versions/abc123"))
+            .willReturn(hal(201, "{}")));
+    broker.server.stubFor(
+        put(urlEqualTo("/pacticipants/products/versions/abc123/tags/dev"))
+            .willReturn(hal(201, "{}")));
+    broker.server.stubFor(
+        post(urlEqualTo(
+                "/pacts/provider/products/consumer/web/pact-version/abc/verification-results"))
+            .willReturn(
+                hal(201, "{\"success\":false}")
+                    .withHeader("Location", broker.url() + "/verification-results/7")));
     VerificationResult result =
         VerificationResult.of("products", "abc123", false)
             .withBranch("feat/y")
@@ -148,19 +204,34 @@ class PactBrokerClientVerificationTest {
             .withBuildUrl("http://ci/9")
             .withTestResults(
                 List.of(
-                    new TestResult("id1", "get a product", false,
-                        List.of(new TestResult.Mismatch("body", "$.price", "Expected 12 but was \"12\""))),
+                    new TestResult(
+                        "id1",
+                        "get a product",
+                        false,
+                        List.of(
+                            new TestResult.Mismatch(
+                                "body", "$.price", "Expected 12 but was \"12\""))),
                     new TestResult(null, "list products", true, List.of())));
 
     PublishedVerification published =
-        broker.client().build()
-            .publishVerificationResults(broker.url() + "/pacts/provider/products/consumer/web/pact-version/abc/verification-results", result);
+        broker
+            .client()
+            .build()
+            .publishVerificationResults(
+                broker.url()
+                    + "/pacts/provider/products/consumer/web/pact-version/abc/verification-results",
+                result);
 
-    assertThat(published).isEqualTo(new PublishedVerification(broker.url() + "/verification-results/7", false));
-    broker.server.verify(putRequestedFor(urlEqualTo("/pacticipants/products/branches/feat%2Fy/versions/abc123")));
-    broker.server.verify(putRequestedFor(urlEqualTo("/pacticipants/products/versions/abc123/tags/dev")));
+    assertThat(published)
+        .isEqualTo(new PublishedVerification(broker.url() + "/verification-results/7", false));
     broker.server.verify(
-        postRequestedFor(urlEqualTo("/pacts/provider/products/consumer/web/pact-version/abc/verification-results"))
+        putRequestedFor(urlEqualTo("/pacticipants/products/branches/feat%2Fy/versions/abc123")));
+    broker.server.verify(
+        putRequestedFor(urlEqualTo("/pacticipants/products/versions/abc123/tags/dev")));
+    broker.server.verify(
+        postRequestedFor(
+                urlEqualTo(
+                    "/pacts/provider/products/consumer/web/pact-version/abc/verification-results"))
             .withRequestBody(
                 equalToJson(
                     "{\"providerApplicationVersion\":\"abc123\",\"success\":false,\"buildUrl\":\"http://ci/9\","
@@ -176,21 +247,42 @@ class PactBrokerClientVerificationTest {
     broker.server.stubFor(post(urlEqualTo("/results")).willReturn(hal(503, "{}")));
 
     assertThatThrownBy(
-            () -> broker.client().build().publishVerificationResults(broker.url() + "/results", VerificationResult.of("p", "1", true)))
+            () ->
+                broker
+                    .client()
+                    .build()
+                    .publishVerificationResults(
+                        broker.url() + "/results", VerificationResult.of("p", "1", true)))
         .isInstanceOf(BrokerException.class)
         .hasMessage(
-            "POST " + broker.url() + "/results failed: 503 Service Unavailable (after 3 attempts)\n"
+            "POST "
+                + broker.url()
+                + "/results failed: 503 Service Unavailable (after 3 attempts)\n"
                 + "  response body: {}\n"
                 + "  The broker failed on its side; its logs say why. Retries: --retries / PACT_BROKER_HTTP_RETRIES.");
   }
 
   @Test
   void aPactWithoutAPublishLinkCannotHaveResultsPublished() {
-    BrokerPact fromFile = new BrokerPact("file:pact.json", "{}", "web", "products", java.util.Optional.empty(), java.util.Optional.empty());
+    BrokerPact fromFile =
+        new BrokerPact(
+            "file:pact.json",
+            "{}",
+            "web",
+            "products",
+            java.util.Optional.empty(),
+            java.util.Optional.empty());
 
-    assertThatThrownBy(() -> broker.client().build().publishVerificationResults(fromFile, VerificationResult.of("products", "1", true)))
-        .hasMessage("Cannot publish the verification result of file:pact.json: the broker's pact has no"
-            + " 'pb:publish-verification-results' link. Fetch the pact from the broker's pacts-for-verification"
-            + " or pact-version URL, not from a file or a URL outside the broker.");
+    assertThatThrownBy(
+            () ->
+                broker
+                    .client()
+                    .build()
+                    .publishVerificationResults(
+                        fromFile, VerificationResult.of("products", "1", true)))
+        .hasMessage(
+            "Cannot publish the verification result of file:pact.json: the broker's pact has no"
+                + " 'pb:publish-verification-results' link. Fetch the pact from the broker's pacts-for-verification"
+                + " or pact-version URL, not from a file or a URL outside the broker.");
   }
 }

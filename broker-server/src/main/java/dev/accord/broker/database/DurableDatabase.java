@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Puts the embedded H2 file database behind {@link SyncedH2DataSource}; PostgreSQL is durable on commit as it is. */
+/**
+ * Puts the embedded H2 file database behind {@link SyncedH2DataSource}; PostgreSQL is durable on
+ * commit as it is.
+ */
 @Configuration(proxyBeanMethods = false)
 class DurableDatabase {
   private static final Logger log = LoggerFactory.getLogger(DurableDatabase.class);
@@ -20,7 +23,9 @@ class DurableDatabase {
     return new SyncedH2Commits();
   }
 
-  /** First of the post-processors, so that any other wrapper of the pool goes around the synced one. */
+  /**
+   * First of the post-processors, so that any other wrapper of the pool goes around the synced one.
+   */
   private static final class SyncedH2Commits implements BeanPostProcessor, Ordered {
     @Override
     public int getOrder() {
@@ -36,12 +41,20 @@ class DurableDatabase {
           try {
             synced.writeCommitsImmediately();
           } catch (SQLException e) {
-            throw new IllegalStateException("Could not make the commits of the H2 database " + hikari.getJdbcUrl() + " durable "
-                + "(SET WRITE_DELAY 0, CHECKPOINT SYNC): " + e.getMessage() + ". Check that the directory is writable, "
-                + "that no other process has the database open, and that spring.datasource.username is an H2 admin "
-                + "(as the default 'sa' is).", e);
+            throw new IllegalStateException(
+                "Could not make the commits of the H2 database "
+                    + hikari.getJdbcUrl()
+                    + " durable "
+                    + "(SET WRITE_DELAY 0, CHECKPOINT SYNC): "
+                    + e.getMessage()
+                    + ". Check that the directory is writable, "
+                    + "that no other process has the database open, and that spring.datasource.username is an H2 admin "
+                    + "(as the default 'sa' is).",
+                e);
           }
-          log.info("H2 database {}: every commit is written and synced to disk before the broker answers", hikari.getJdbcUrl());
+          log.info(
+              "H2 database {}: every commit is written and synced to disk before the broker answers",
+              hikari.getJdbcUrl());
           return synced;
         }
       }
@@ -50,7 +63,9 @@ class DurableDatabase {
 
     private static HikariDataSource pool(DataSource dataSource) {
       try {
-        return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+        return dataSource.isWrapperFor(HikariDataSource.class)
+            ? dataSource.unwrap(HikariDataSource.class)
+            : null;
       } catch (SQLException e) {
         return null;
       }
@@ -58,7 +73,10 @@ class DurableDatabase {
   }
 
   static boolean isH2File(String jdbcUrl) {
-    return jdbcUrl != null && jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:") && !jdbcUrl.startsWith("jdbc:h2:tcp:")
+    return jdbcUrl != null
+        && jdbcUrl.startsWith("jdbc:h2:")
+        && !jdbcUrl.startsWith("jdbc:h2:mem:")
+        && !jdbcUrl.startsWith("jdbc:h2:tcp:")
         && !jdbcUrl.startsWith("jdbc:h2:ssl:");
   }
 }

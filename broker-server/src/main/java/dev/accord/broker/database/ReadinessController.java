@@ -17,8 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The readiness probe: 200 when the broker can use its database, 503 with {@code Retry-After} when it cannot. A load
- * balancer routes by this one; {@code /diagnostic/status/heartbeat} stays the liveness probe (the process answers).
+ * The readiness probe: 200 when the broker can use its database, 503 with {@code Retry-After} when
+ * it cannot. A load balancer routes by this one; {@code /diagnostic/status/heartbeat} stays the
+ * liveness probe (the process answers).
  */
 @RestController
 class ReadinessController {
@@ -39,7 +40,8 @@ class ReadinessController {
         if (wasReady.compareAndSet(false, true)) {
           log.info("Ready again: the database answers");
         }
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/hal+json;charset=utf-8"))
+        return ResponseEntity.ok()
+            .contentType(MediaType.parseMediaType("application/hal+json;charset=utf-8"))
             .body(Hal.ordered("ok", true, "database", "ok"));
       }
       problem = "it did not answer a validation query within " + VALIDATION_SECONDS + " s";
@@ -50,13 +52,23 @@ class ReadinessController {
       }
     }
     if (wasReady.compareAndSet(true, false)) {
-      log.warn("Not ready: the broker cannot use its database ({}); answering 503 on /diagnostic/status/ready", problem);
+      log.warn(
+          "Not ready: the broker cannot use its database ({}); answering 503 on /diagnostic/status/ready",
+          problem);
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ok", false);
-    body.put("errors", Map.of("database", List.of("The broker cannot use its database (" + problem
-        + "); it is alive (see /diagnostic/status/heartbeat) and will be ready again by itself when the database is back.")));
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
-        .contentType(MediaType.parseMediaType("application/hal+json;charset=utf-8")).body(body);
+    body.put(
+        "errors",
+        Map.of(
+            "database",
+            List.of(
+                "The broker cannot use its database ("
+                    + problem
+                    + "); it is alive (see /diagnostic/status/heartbeat) and will be ready again by itself when the database is back.")));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
+        .contentType(MediaType.parseMediaType("application/hal+json;charset=utf-8"))
+        .body(body);
   }
 }

@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
-/** A version deployed to an environment (per application instance) until it is replaced or undeployed. */
+/**
+ * A version deployed to an environment (per application instance) until it is replaced or
+ * undeployed.
+ */
 @Entity
 @Table(name = "deployed_version")
 public class DeployedVersion {
@@ -32,7 +35,10 @@ public class DeployedVersion {
   @Column(name = "application_instance")
   private String applicationInstance;
 
-  /** Non-null while current; unique, so one current deployment per (pacticipant, environment, instance). */
+  /**
+   * Non-null while current; unique, so one current deployment per (pacticipant, environment,
+   * instance).
+   */
   @Column(name = "current_key")
   private String currentKey;
 
@@ -44,7 +50,8 @@ public class DeployedVersion {
 
   protected DeployedVersion() {}
 
-  DeployedVersion(Long versionId, Long pacticipantId, Long environmentId, String applicationInstance) {
+  DeployedVersion(
+      Long versionId, Long pacticipantId, Long environmentId, String applicationInstance) {
     this.uuid = UUID.randomUUID().toString();
     this.versionId = versionId;
     this.pacticipantId = pacticipantId;
@@ -55,8 +62,9 @@ public class DeployedVersion {
   }
 
   /**
-   * 'pacticipant:environment:instance'; when that would not fit the 255-character column (an instance name of up to
-   * 255 characters is allowed), the instance is replaced by its SHA-256, still one key per instance.
+   * 'pacticipant:environment:instance'; when that would not fit the 255-character column (an
+   * instance name of up to 255 characters is allowed), the instance is replaced by its SHA-256,
+   * still one key per instance.
    */
   static String key(Long pacticipantId, Long environmentId, String applicationInstance) {
     String prefix = pacticipantId + ":" + environmentId + ":";
@@ -65,7 +73,9 @@ public class DeployedVersion {
       return prefix + instance;
     }
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(instance.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(instance.getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return prefix + "sha256:" + java.util.HexFormat.of().formatHex(digest);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -77,13 +87,39 @@ public class DeployedVersion {
     this.undeployedAt = Hal.now();
   }
 
-  public Long getId() { return id; }
-  public String getUuid() { return uuid; }
-  public Long getVersionId() { return versionId; }
-  public Long getPacticipantId() { return pacticipantId; }
-  public Long getEnvironmentId() { return environmentId; }
-  public String getApplicationInstance() { return applicationInstance; }
-  public boolean isCurrentlyDeployed() { return undeployedAt == null; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
-  public LocalDateTime getUndeployedAt() { return undeployedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getUuid() {
+    return uuid;
+  }
+
+  public Long getVersionId() {
+    return versionId;
+  }
+
+  public Long getPacticipantId() {
+    return pacticipantId;
+  }
+
+  public Long getEnvironmentId() {
+    return environmentId;
+  }
+
+  public String getApplicationInstance() {
+    return applicationInstance;
+  }
+
+  public boolean isCurrentlyDeployed() {
+    return undeployedAt == null;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime getUndeployedAt() {
+    return undeployedAt;
+  }
 }

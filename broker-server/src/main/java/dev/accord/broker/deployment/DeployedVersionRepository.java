@@ -11,7 +11,8 @@ public interface DeployedVersionRepository extends JpaRepository<DeployedVersion
 
   List<DeployedVersion> findByEnvironmentIdAndUndeployedAtIsNullOrderByIdAsc(Long environmentId);
 
-  List<DeployedVersion> findByEnvironmentIdAndPacticipantIdAndUndeployedAtIsNullOrderByIdAsc(Long environmentId, Long pacticipantId);
+  List<DeployedVersion> findByEnvironmentIdAndPacticipantIdAndUndeployedAtIsNullOrderByIdAsc(
+      Long environmentId, Long pacticipantId);
 
   List<DeployedVersion> findByVersionIdOrderByIdAsc(Long versionId);
 

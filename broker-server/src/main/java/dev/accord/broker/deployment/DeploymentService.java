@@ -12,7 +12,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Recording deployments (one current per application instance) and releases (many supported at once). */
+/**
+ * Recording deployments (one current per application instance) and releases (many supported at
+ * once).
+ */
 @Service
 public class DeploymentService {
   private final PacticipantService pacticipants;
@@ -21,7 +24,10 @@ public class DeploymentService {
   private final DeployedVersionRepository deployed;
   private final ReleasedVersionRepository released;
 
-  DeploymentService(PacticipantService pacticipants, VersionService versions, EnvironmentService environments,
+  DeploymentService(
+      PacticipantService pacticipants,
+      VersionService versions,
+      EnvironmentService environments,
       DeployedVersionRepository deployed,
       ReleasedVersionRepository released) {
     this.pacticipants = pacticipants;
@@ -34,12 +40,15 @@ public class DeploymentService {
   record Recorded<T>(T record, boolean created) {}
 
   @Transactional
-  Recorded<DeployedVersion> deploy(String pacticipantName, String number, String environmentUuid, String applicationInstance) {
+  Recorded<DeployedVersion> deploy(
+      String pacticipantName, String number, String environmentUuid, String applicationInstance) {
     Pacticipant p = pacticipants.require(pacticipantName);
     Version v = versions.require(p, number);
     Environment e = environments.requireLocked(environmentUuid);
-    String instance = applicationInstance == null || applicationInstance.isBlank() ? null : applicationInstance;
-    Optional<DeployedVersion> current = deployed.findByCurrentKey(DeployedVersion.key(p.getId(), e.getId(), instance));
+    String instance =
+        applicationInstance == null || applicationInstance.isBlank() ? null : applicationInstance;
+    Optional<DeployedVersion> current =
+        deployed.findByCurrentKey(DeployedVersion.key(p.getId(), e.getId(), instance));
     if (current.isPresent()) {
       if (current.get().getVersionId().equals(v.getId())) {
         return new Recorded<>(current.get(), false);
@@ -47,7 +56,9 @@ public class DeploymentService {
       current.get().undeploy();
       deployed.saveAndFlush(current.get());
     }
-    return new Recorded<>(deployed.saveAndFlush(new DeployedVersion(v.getId(), p.getId(), e.getId(), instance)), true);
+    return new Recorded<>(
+        deployed.saveAndFlush(new DeployedVersion(v.getId(), p.getId(), e.getId(), instance)),
+        true);
   }
 
   @Transactional
@@ -55,12 +66,14 @@ public class DeploymentService {
     Pacticipant p = pacticipants.require(pacticipantName);
     Version v = versions.require(p, number);
     Environment e = environments.require(environmentUuid);
-    Optional<ReleasedVersion> existing = released.findByVersionIdAndEnvironmentId(v.getId(), e.getId());
+    Optional<ReleasedVersion> existing =
+        released.findByVersionIdAndEnvironmentId(v.getId(), e.getId());
     if (existing.isPresent()) {
       existing.get().resumeSupport();
       return new Recorded<>(released.saveAndFlush(existing.get()), false);
     }
-    return new Recorded<>(released.saveAndFlush(new ReleasedVersion(v.getId(), p.getId(), e.getId())), true);
+    return new Recorded<>(
+        released.saveAndFlush(new ReleasedVersion(v.getId(), p.getId(), e.getId())), true);
   }
 
   @Transactional
@@ -85,24 +98,32 @@ public class DeploymentService {
 
   @Transactional(readOnly = true)
   DeployedVersion requireDeployed(String uuid) {
-    return deployed.findByUuid(uuid).orElseThrow(() -> ApiException.notFound("Deployed version " + uuid + " not found"));
+    return deployed
+        .findByUuid(uuid)
+        .orElseThrow(() -> ApiException.notFound("Deployed version " + uuid + " not found"));
   }
 
   @Transactional(readOnly = true)
   ReleasedVersion requireReleased(String uuid) {
-    return released.findByUuid(uuid).orElseThrow(() -> ApiException.notFound("Released version " + uuid + " not found"));
+    return released
+        .findByUuid(uuid)
+        .orElseThrow(() -> ApiException.notFound("Released version " + uuid + " not found"));
   }
 
   @Transactional(readOnly = true)
   public List<DeployedVersion> currentlyDeployed(Environment e, Pacticipant p) {
-    return p == null ? deployed.findByEnvironmentIdAndUndeployedAtIsNullOrderByIdAsc(e.getId())
-        : deployed.findByEnvironmentIdAndPacticipantIdAndUndeployedAtIsNullOrderByIdAsc(e.getId(), p.getId());
+    return p == null
+        ? deployed.findByEnvironmentIdAndUndeployedAtIsNullOrderByIdAsc(e.getId())
+        : deployed.findByEnvironmentIdAndPacticipantIdAndUndeployedAtIsNullOrderByIdAsc(
+            e.getId(), p.getId());
   }
 
   @Transactional(readOnly = true)
   public List<ReleasedVersion> currentlySupported(Environment e, Pacticipant p) {
-    return p == null ? released.findByEnvironmentIdAndSupportEndedAtIsNullOrderByIdAsc(e.getId())
-        : released.findByEnvironmentIdAndPacticipantIdAndSupportEndedAtIsNullOrderByIdAsc(e.getId(), p.getId());
+    return p == null
+        ? released.findByEnvironmentIdAndSupportEndedAtIsNullOrderByIdAsc(e.getId())
+        : released.findByEnvironmentIdAndPacticipantIdAndSupportEndedAtIsNullOrderByIdAsc(
+            e.getId(), p.getId());
   }
 
   @Transactional(readOnly = true)

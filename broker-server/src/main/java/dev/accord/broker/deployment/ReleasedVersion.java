@@ -45,15 +45,43 @@ public class ReleasedVersion {
     this.createdAt = Hal.now();
   }
 
-  void endSupport() { this.supportEndedAt = Hal.now(); }
-  void resumeSupport() { this.supportEndedAt = null; }
+  void endSupport() {
+    this.supportEndedAt = Hal.now();
+  }
 
-  public Long getId() { return id; }
-  public String getUuid() { return uuid; }
-  public Long getVersionId() { return versionId; }
-  public Long getPacticipantId() { return pacticipantId; }
-  public Long getEnvironmentId() { return environmentId; }
-  public boolean isCurrentlySupported() { return supportEndedAt == null; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
-  public LocalDateTime getSupportEndedAt() { return supportEndedAt; }
+  void resumeSupport() {
+    this.supportEndedAt = null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getUuid() {
+    return uuid;
+  }
+
+  public Long getVersionId() {
+    return versionId;
+  }
+
+  public Long getPacticipantId() {
+    return pacticipantId;
+  }
+
+  public Long getEnvironmentId() {
+    return environmentId;
+  }
+
+  public boolean isCurrentlySupported() {
+    return supportEndedAt == null;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime getSupportEndedAt() {
+    return supportEndedAt;
+  }
 }

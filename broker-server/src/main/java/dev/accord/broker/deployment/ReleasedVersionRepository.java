@@ -11,7 +11,8 @@ public interface ReleasedVersionRepository extends JpaRepository<ReleasedVersion
 
   List<ReleasedVersion> findByEnvironmentIdAndSupportEndedAtIsNullOrderByIdAsc(Long environmentId);
 
-  List<ReleasedVersion> findByEnvironmentIdAndPacticipantIdAndSupportEndedAtIsNullOrderByIdAsc(Long environmentId, Long pacticipantId);
+  List<ReleasedVersion> findByEnvironmentIdAndPacticipantIdAndSupportEndedAtIsNullOrderByIdAsc(
+      Long environmentId, Long pacticipantId);
 
   List<ReleasedVersion> findByVersionIdOrderByIdAsc(Long versionId);
 

@@ -44,18 +44,42 @@ public class Environment {
     this.updatedAt = createdAt;
   }
 
-  public Long getId() { return id; }
-  public String getUuid() { return uuid; }
-  public String getName() { return name; }
-  public String getDisplayName() { return displayName; }
-  public boolean isProduction() { return production; }
-  public String getContacts() { return contacts; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
-  public LocalDateTime getUpdatedAt() { return updatedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getUuid() {
+    return uuid;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getDisplayName() {
+    return displayName;
+  }
+
+  public boolean isProduction() {
+    return production;
+  }
+
+  public String getContacts() {
+    return contacts;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime getUpdatedAt() {
+    return updatedAt;
+  }
 
   public void update(String name, String displayName, boolean production, String contacts) {
     this.name = name;
-    this.displayName = displayName == null || displayName.isBlank() ? Hal.displayName(name) : displayName;
+    this.displayName =
+        displayName == null || displayName.isBlank() ? Hal.displayName(name) : displayName;
     this.production = production;
     this.contacts = contacts;
     this.updatedAt = Hal.now();

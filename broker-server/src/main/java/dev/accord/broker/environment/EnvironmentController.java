@@ -31,15 +31,26 @@ class EnvironmentController {
   }
 
   @GetMapping("/environments")
-  ResponseEntity<Map<String, Object>> list(@RequestParam(name = "name", required = false) String name) {
-    List<Environment> environments = service.all().stream().filter(e -> name == null || e.getName().equals(name)).toList();
+  ResponseEntity<Map<String, Object>> list(
+      @RequestParam(name = "name", required = false) String name) {
+    List<Environment> environments =
+        service.all().stream().filter(e -> name == null || e.getName().equals(name)).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("_embedded", Map.of("environments", environments.stream().map(this::render).toList()));
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("self", link(links.url("/environments"), "Environments"));
-    // the pact broker CLI finds an environment by name here (record-undeployment, record-support-ended)
-    l.put("pb:environments", environments.stream()
-        .map(e -> Links.named(links.url("/environments/{}", e.getUuid()), e.getDisplayName(), e.getName())).toList());
+    // the pact broker CLI finds an environment by name here (record-undeployment,
+    // record-support-ended)
+    l.put(
+        "pb:environments",
+        environments.stream()
+            .map(
+                e ->
+                    Links.named(
+                        links.url("/environments/{}", e.getUuid()),
+                        e.getDisplayName(),
+                        e.getName()))
+            .toList());
     body.put("_links", l);
     return Hal.ok(body);
   }
@@ -57,7 +68,8 @@ class EnvironmentController {
   }
 
   @PutMapping("/environments/{uuid}")
-  ResponseEntity<Map<String, Object>> put(@PathVariable String uuid, @Valid @RequestBody EnvironmentRequest body) {
+  ResponseEntity<Map<String, Object>> put(
+      @PathVariable String uuid, @Valid @RequestBody EnvironmentRequest body) {
     EnvironmentService.Fields fields = body.fields();
     return Hal.ok(render(Retrying.transaction(() -> service.update(uuid, fields))));
   }
@@ -80,10 +92,16 @@ class EnvironmentController {
     String self = links.url("/environments/{}", e.getUuid());
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("self", link(self, e.getDisplayName()));
-    l.put("pb:currently-deployed-deployed-versions", link(self + "/deployed-versions/currently-deployed", "Versions currently deployed to "
-        + e.getDisplayName()));
-    l.put("pb:currently-supported-released-versions", link(self + "/released-versions/currently-supported",
-        "Versions released and supported in " + e.getDisplayName()));
+    l.put(
+        "pb:currently-deployed-deployed-versions",
+        link(
+            self + "/deployed-versions/currently-deployed",
+            "Versions currently deployed to " + e.getDisplayName()));
+    l.put(
+        "pb:currently-supported-released-versions",
+        link(
+            self + "/released-versions/currently-supported",
+            "Versions released and supported in " + e.getDisplayName()));
     l.put("pb:environments", link(links.url("/environments"), "Environments"));
     m.put("_links", l);
     return m;

@@ -12,15 +12,24 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The body of {@code POST /environments} and {@code PUT /environments/{uuid}}, as {@code pact broker create-environment} sends it. */
+/**
+ * The body of {@code POST /environments} and {@code PUT /environments/{uuid}}, as {@code pact
+ * broker create-environment} sends it.
+ */
 record EnvironmentRequest(
-    @ServedName @Pattern(regexp = "\\S*", message = "contains a space; use a dash instead, e.g. pre-prod") String name,
+    @ServedName
+        @Pattern(regexp = "\\S*", message = "contains a space; use a dash instead, e.g. pre-prod")
+        String name,
     @Text(max = Fields.NAME) String displayName,
     Boolean production,
     List<@Valid Contact> contacts) {
 
-  /** A team to call about the environment: a name and free-form details (email, Slack channel, ...). */
-  record Contact(@NotBlank(message = "is missing; every contact needs a name, e.g. Team A") String name, JsonNode details) {}
+  /**
+   * A team to call about the environment: a name and free-form details (email, Slack channel, ...).
+   */
+  record Contact(
+      @NotBlank(message = "is missing; every contact needs a name, e.g. Team A") String name,
+      JsonNode details) {}
 
   EnvironmentService.Fields fields() {
     ArrayNode stored = Json.nodes().arrayNode();
@@ -30,6 +39,10 @@ record EnvironmentRequest(
         o.set("details", c.details());
       }
     }
-    return new EnvironmentService.Fields(name, displayName, Boolean.TRUE.equals(production), stored.isEmpty() ? null : Json.write(stored));
+    return new EnvironmentService.Fields(
+        name,
+        displayName,
+        Boolean.TRUE.equals(production),
+        stored.isEmpty() ? null : Json.write(stored));
   }
 }

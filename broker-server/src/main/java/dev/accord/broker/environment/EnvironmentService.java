@@ -23,16 +23,21 @@ public class EnvironmentService {
 
   @Transactional(readOnly = true)
   public Environment require(String uuid) {
-    return environments.findByUuid(uuid).orElseThrow(() -> ApiException.notFound("Environment with UUID " + uuid + " not found"));
+    return environments
+        .findByUuid(uuid)
+        .orElseThrow(() -> ApiException.notFound("Environment with UUID " + uuid + " not found"));
   }
 
   /**
-   * The environment, locked until the caller's transaction ends, so that concurrent writers of one environment's
-   * current state (one current deployment per instance) take turns instead of racing on a unique key.
+   * The environment, locked until the caller's transaction ends, so that concurrent writers of one
+   * environment's current state (one current deployment per instance) take turns instead of racing
+   * on a unique key.
    */
   @Transactional
   public Environment requireLocked(String uuid) {
-    return environments.lockByUuid(uuid).orElseThrow(() -> ApiException.notFound("Environment with UUID " + uuid + " not found"));
+    return environments
+        .lockByUuid(uuid)
+        .orElseThrow(() -> ApiException.notFound("Environment with UUID " + uuid + " not found"));
   }
 
   @Transactional(readOnly = true)
@@ -43,7 +48,10 @@ public class EnvironmentService {
   @Transactional
   Environment create(Fields f) {
     if (environments.findByName(f.name()).isPresent()) {
-      throw ApiException.conflict("name", "name '" + f.name() + "' is already used by an existing environment.", java.util.List.of());
+      throw ApiException.conflict(
+          "name",
+          "name '" + f.name() + "' is already used by an existing environment.",
+          java.util.List.of());
     }
     Environment e = new Environment(f.name());
     e.update(f.name(), f.displayName(), f.production(), f.contacts());
@@ -53,9 +61,16 @@ public class EnvironmentService {
   @Transactional
   Environment update(String uuid, Fields f) {
     Environment e = require(uuid);
-    environments.findByName(f.name()).filter(other -> !other.getId().equals(e.getId())).ifPresent(other -> {
-      throw ApiException.conflict("name", "name '" + f.name() + "' is already used by an existing environment.", java.util.List.of());
-    });
+    environments
+        .findByName(f.name())
+        .filter(other -> !other.getId().equals(e.getId()))
+        .ifPresent(
+            other -> {
+              throw ApiException.conflict(
+                  "name",
+                  "name '" + f.name() + "' is already used by an existing environment.",
+                  java.util.List.of());
+            });
     e.update(f.name(), f.displayName(), f.production(), f.contacts());
     return environments.saveAndFlush(e);
   }

@@ -8,7 +8,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code pb:metrics}: how much the broker holds, in the Pact Broker's {@code {"<thing>": {"count": n}}} shape. */
+/**
+ * {@code pb:metrics}: how much the broker holds, in the Pact Broker's {@code {"<thing>": {"count":
+ * n}}} shape.
+ */
 @RestController
 class MetricsController {
   private final MetricsRows rows;

@@ -10,12 +10,19 @@ import org.springframework.stereotype.Component;
 @Component
 class MetricsRows {
   /** Pact Broker name, table; in the order the answer lists them. */
-  private static final List<Map.Entry<String, String>> TABLES = List.of(Map.entry("pacticipants", "pacticipant"),
-      Map.entry("integrations", "integration"), Map.entry("pacticipantVersions", "version"),
-      Map.entry("pactPublications", "pact_publication"), Map.entry("pactVersions", "pact_content"),
-      Map.entry("verificationResults", "verification"), Map.entry("webhooks", "webhook"),
-      Map.entry("triggeredWebhooks", "triggered_webhook"), Map.entry("environments", "environment"),
-      Map.entry("deployedVersions", "deployed_version"), Map.entry("releasedVersions", "released_version"));
+  private static final List<Map.Entry<String, String>> TABLES =
+      List.of(
+          Map.entry("pacticipants", "pacticipant"),
+          Map.entry("integrations", "integration"),
+          Map.entry("pacticipantVersions", "version"),
+          Map.entry("pactPublications", "pact_publication"),
+          Map.entry("pactVersions", "pact_content"),
+          Map.entry("verificationResults", "verification"),
+          Map.entry("webhooks", "webhook"),
+          Map.entry("triggeredWebhooks", "triggered_webhook"),
+          Map.entry("environments", "environment"),
+          Map.entry("deployedVersions", "deployed_version"),
+          Map.entry("releasedVersions", "released_version"));
 
   private final JdbcTemplate jdbc;
 

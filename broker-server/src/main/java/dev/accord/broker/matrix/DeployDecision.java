@@ -9,32 +9,69 @@ import dev.accord.broker.version.Version;
 import java.util.List;
 
 /**
- * The answer to can-i-deploy: {@code deployable} is TRUE, FALSE or null (unknown), always with the reasons and the
- * matrix rows it was computed from.
+ * The answer to can-i-deploy: {@code deployable} is TRUE, FALSE or null (unknown), always with the
+ * reasons and the matrix rows it was computed from.
  */
-public record DeployDecision(Boolean deployable, List<Reason> reasons, List<Row> rows, int success, int failed, int unknown, int ignored,
+public record DeployDecision(
+    Boolean deployable,
+    List<Reason> reasons,
+    List<Row> rows,
+    int success,
+    int failed,
+    int unknown,
+    int ignored,
     boolean ignoresGiven) {
 
-  /** One sentence of explanation; {@code type} is success, error, warning or info (the notice types the CLI colours). */
+  /**
+   * One sentence of explanation; {@code type} is success, error, warning or info (the notice types
+   * the CLI colours).
+   */
   public record Reason(String type, String text) {}
 
   /**
-   * A consumer version's pact with a provider, and the verification by one provider version (or none). Without a pact
-   * verification, {@code bidirectional} is the provider version's provider contract compared with the pact (or null):
-   * a pact verification, when there is one, decides.
+   * A consumer version's pact with a provider, and the verification by one provider version (or
+   * none). Without a pact verification, {@code bidirectional} is the provider version's provider
+   * contract compared with the pact (or null): a pact verification, when there is one, decides.
    */
-  public record Row(Pacticipant consumer, Version consumerVersion, Pacticipant provider, Version providerVersion,
+  public record Row(
+      Pacticipant consumer,
+      Version consumerVersion,
+      Pacticipant provider,
+      Version providerVersion,
       PactPublication publication,
-      ContentRef content, Verification verification, boolean ignored, BidirectionalResult bidirectional) {
+      ContentRef content,
+      Verification verification,
+      boolean ignored,
+      BidirectionalResult bidirectional) {
 
-    public Row(Pacticipant consumer, Version consumerVersion, Pacticipant provider, Version providerVersion, PactPublication publication,
-        ContentRef content, Verification verification, boolean ignored) {
-      this(consumer, consumerVersion, provider, providerVersion, publication, content, verification, ignored, null);
+    public Row(
+        Pacticipant consumer,
+        Version consumerVersion,
+        Pacticipant provider,
+        Version providerVersion,
+        PactPublication publication,
+        ContentRef content,
+        Verification verification,
+        boolean ignored) {
+      this(
+          consumer,
+          consumerVersion,
+          provider,
+          providerVersion,
+          publication,
+          content,
+          verification,
+          ignored,
+          null);
     }
 
-    /** True or false from the pact verification, else from bi-directional contract testing; null when neither exists. */
+    /**
+     * True or false from the pact verification, else from bi-directional contract testing; null
+     * when neither exists.
+     */
     public Boolean success() {
-      return verification != null ? Boolean.valueOf(verification.isSuccess())
+      return verification != null
+          ? Boolean.valueOf(verification.isSuccess())
           : bidirectional != null ? Boolean.valueOf(bidirectional.success()) : null;
     }
 
@@ -44,7 +81,16 @@ public record DeployDecision(Boolean deployable, List<Reason> reasons, List<Row>
     }
 
     Row withBidirectional(BidirectionalResult result) {
-      return new Row(consumer, consumerVersion, provider, providerVersion, publication, content, verification, ignored, result);
+      return new Row(
+          consumer,
+          consumerVersion,
+          provider,
+          providerVersion,
+          publication,
+          content,
+          verification,
+          ignored,
+          result);
     }
   }
 }

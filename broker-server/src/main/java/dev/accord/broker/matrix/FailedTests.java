@@ -6,13 +6,15 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Names what broke in a failed verification, from the {@code testResults} the verifier published: the failing
- * interactions and, for each, its first mismatches, bounded so that a can-i-deploy answer stays readable.
+ * Names what broke in a failed verification, from the {@code testResults} the verifier published:
+ * the failing interactions and, for each, its first mismatches, bounded so that a can-i-deploy
+ * answer stays readable.
  *
- * <p>Reads the shapes the verifiers publish: an array of {@code {interactionId, interactionDescription, success,
- * mismatches: [{attribute, identifier, description}]}} (Accord, pact-jvm, the Rust verifier; pact-jvm and Rust may
- * use {@code path}, {@code type}, {@code mismatch}, {@code expected}/{@code actual} or {@code exceptions}), and the
- * Ruby verifier's object {@code {tests: [{testDescription, status: "failed", exception: {message}}]}}. Anything else
+ * <p>Reads the shapes the verifiers publish: an array of {@code {interactionId,
+ * interactionDescription, success, mismatches: [{attribute, identifier, description}]}} (Accord,
+ * pact-jvm, the Rust verifier; pact-jvm and Rust may use {@code path}, {@code type}, {@code
+ * mismatch}, {@code expected}/{@code actual} or {@code exceptions}), and the Ruby verifier's object
+ * {@code {tests: [{testDescription, status: "failed", exception: {message}}]}}. Anything else
  * yields no lines: the answer then only points at the verification result.
  */
 final class FailedTests {
@@ -23,8 +25,8 @@ final class FailedTests {
   private FailedTests() {}
 
   /**
-   * The lines explaining a failed verification, each starting with two spaces; empty when {@code testResults} is
-   * absent, not JSON or names no failing interaction.
+   * The lines explaining a failed verification, each starting with two spaces; empty when {@code
+   * testResults} is absent, not JSON or names no failing interaction.
    */
   static List<String> describe(String testResults) {
     if (testResults == null || testResults.isBlank()) {
@@ -55,8 +57,11 @@ final class FailedTests {
         lines.add("      " + mismatches.get(m));
       }
       if (mismatches.size() > MAX_MISMATCHES) {
-        lines.add("      ... and " + (mismatches.size() - MAX_MISMATCHES) + " more mismatch" + (mismatches.size() - MAX_MISMATCHES == 1
-            ? "" : "es"));
+        lines.add(
+            "      ... and "
+                + (mismatches.size() - MAX_MISMATCHES)
+                + " more mismatch"
+                + (mismatches.size() - MAX_MISMATCHES == 1 ? "" : "es"));
       }
       if (mismatches.isEmpty()) {
         lines.add("      (the verifier published no mismatch details for it)");
@@ -78,11 +83,15 @@ final class FailedTests {
       return !success.asBoolean();
     }
     String status = text(t, "status");
-    return status != null && (status.equalsIgnoreCase("failed") || status.equalsIgnoreCase("failure") || status.equalsIgnoreCase("error"));
+    return status != null
+        && (status.equalsIgnoreCase("failed")
+            || status.equalsIgnoreCase("failure")
+            || status.equalsIgnoreCase("error"));
   }
 
   private static String interactionName(JsonNode t) {
-    String name = first(t, "interactionDescription", "description", "testDescription", "testFullDescription");
+    String name =
+        first(t, "interactionDescription", "description", "testDescription", "testFullDescription");
     if (name != null) {
       return "\"" + oneLine(name) + "\"";
     }
@@ -101,7 +110,10 @@ final class FailedTests {
     JsonNode exceptions = t.path("exceptions");
     if (exceptions.isArray()) {
       for (JsonNode e : exceptions) {
-        String message = e.isObject() ? first(e, "message", "exceptionClass") : e.isString() ? e.asString() : null;
+        String message =
+            e.isObject()
+                ? first(e, "message", "exceptionClass")
+                : e.isString() ? e.asString() : null;
         if (message != null) {
           out.add("error: " + oneLine(message));
         }
@@ -139,7 +151,9 @@ final class FailedTests {
   }
 
   private static String value(JsonNode v) {
-    return v.isMissingNode() ? "(absent)" : v.isString() ? "\"" + v.asString() + "\"" : v.toString();
+    return v.isMissingNode()
+        ? "(absent)"
+        : v.isString() ? "\"" + v.asString() + "\"" : v.toString();
   }
 
   private static String first(JsonNode node, String... fields) {
@@ -160,7 +174,10 @@ final class FailedTests {
     return null;
   }
 
-  /** The first non-blank lines of a possibly multi-line text, joined and cut at {@link #MAX_LINE} characters. */
+  /**
+   * The first non-blank lines of a possibly multi-line text, joined and cut at {@link #MAX_LINE}
+   * characters.
+   */
   static String oneLine(String text) {
     String[] parts = text.strip().split("\\R");
     StringBuilder s = new StringBuilder();

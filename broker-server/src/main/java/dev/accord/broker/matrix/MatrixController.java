@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /matrix} (what {@code pact broker can-i-deploy} and {@code can-i-merge} call) and {@code /can-i-deploy}. */
+/**
+ * {@code /matrix} (what {@code pact broker can-i-deploy} and {@code can-i-merge} call) and {@code
+ * /can-i-deploy}.
+ */
 @RestController
 class MatrixController {
   private final MatrixService service;
@@ -32,27 +35,37 @@ class MatrixController {
   }
 
   @GetMapping("/matrix/provider/{provider}/consumer/{consumer}")
-  ResponseEntity<?> integration(@PathVariable String provider, @PathVariable String consumer, HttpServletRequest request) {
+  ResponseEntity<?> integration(
+      @PathVariable String provider, @PathVariable String consumer, HttpServletRequest request) {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
-    MatrixQuery q = MatrixQuery.parse("q[][pacticipant]=" + enc(c.getName()) + "&q[][pacticipant]=" + enc(p.getName()));
+    MatrixQuery q =
+        MatrixQuery.parse(
+            "q[][pacticipant]=" + enc(c.getName()) + "&q[][pacticipant]=" + enc(p.getName()));
     return respond(service.evaluate(q), q.limit(), request);
   }
 
-  /** Single-selector shortcut: {@code ?pacticipant=Foo&version=1&environment=production} (or {@code to=TAG}). */
+  /**
+   * Single-selector shortcut: {@code ?pacticipant=Foo&version=1&environment=production} (or {@code
+   * to=TAG}).
+   */
   @GetMapping("/can-i-deploy")
-  ResponseEntity<?> canIDeploy(@RequestParam(name = "pacticipant", required = false) String pacticipant,
+  ResponseEntity<?> canIDeploy(
+      @RequestParam(name = "pacticipant", required = false) String pacticipant,
       @RequestParam(name = "version", required = false) String version,
       @RequestParam(name = "environment", required = false) String environment,
       @RequestParam(name = "to", required = false) String to,
       HttpServletRequest request) {
     if (pacticipant == null || version == null) {
-      throw ApiException.badRequest("Give pacticipant and version: /can-i-deploy?pacticipant=Foo&version=<git sha>&environment=production");
+      throw ApiException.badRequest(
+          "Give pacticipant and version: /can-i-deploy?pacticipant=Foo&version=<git sha>&environment=production");
     }
     if (environment == null && to == null) {
-      throw ApiException.badRequest("Give the destination: environment=<name> (or the legacy to=<tag>)");
+      throw ApiException.badRequest(
+          "Give the destination: environment=<name> (or the legacy to=<tag>)");
     }
-    StringBuilder query = new StringBuilder("q[][pacticipant]=" + enc(pacticipant) + "&q[][version]=" + enc(version));
+    StringBuilder query =
+        new StringBuilder("q[][pacticipant]=" + enc(pacticipant) + "&q[][version]=" + enc(version));
     if (environment != null) {
       query.append("&environment=").append(enc(environment)).append("&latestby=cvpv");
     } else {
@@ -68,10 +81,12 @@ class MatrixController {
     return respond(service.evaluate(q), q.limit(), request);
   }
 
-  private ResponseEntity<?> respond(DeployDecision decision, int limit, HttpServletRequest request) {
+  private ResponseEntity<?> respond(
+      DeployDecision decision, int limit, HttpServletRequest request) {
     String accept = request.getHeader("Accept");
     if (accept != null && accept.contains("text/plain") && !accept.contains("json")) {
-      return ResponseEntity.ok().contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+      return ResponseEntity.ok()
+          .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
           .body(views.text(decision, limit));
     }
     return Hal.ok(views.jsonBytes(decision, limit));

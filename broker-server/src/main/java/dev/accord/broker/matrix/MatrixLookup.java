@@ -7,8 +7,9 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The matrix and can-i-deploy for other feature packages (the web UI): the same {@link MatrixService} evaluation and
- * the same reasons as the API, so a page can never disagree with {@code pact broker can-i-deploy}.
+ * The matrix and can-i-deploy for other feature packages (the web UI): the same {@link
+ * MatrixService} evaluation and the same reasons as the API, so a page can never disagree with
+ * {@code pact broker can-i-deploy}.
  */
 @Component
 public class MatrixLookup {
@@ -19,8 +20,8 @@ public class MatrixLookup {
   }
 
   /**
-   * The rows of one consumer's versions (all recent ones, or one version, or one branch) with every provider that
-   * verified them; the caller keeps the provider it wants.
+   * The rows of one consumer's versions (all recent ones, or one version, or one branch) with every
+   * provider that verified them; the caller keeps the provider it wants.
    */
   public DeployDecision consumerVersions(String consumer, String version, String branch) {
     StringBuilder q = new StringBuilder("q[][pacticipant]=").append(enc(consumer));
@@ -34,13 +35,25 @@ public class MatrixLookup {
 
   /** Exactly what {@code GET /can-i-deploy?pacticipant=&version=&environment=} answers. */
   public DeployDecision canIDeploy(String pacticipant, String version, String environment) {
-    return service.evaluate(MatrixQuery.parse("q[][pacticipant]=" + enc(pacticipant) + "&q[][version]=" + enc(version)
-        + "&environment=" + enc(environment) + "&latestby=cvpv"));
+    return service.evaluate(
+        MatrixQuery.parse(
+            "q[][pacticipant]="
+                + enc(pacticipant)
+                + "&q[][version]="
+                + enc(version)
+                + "&environment="
+                + enc(environment)
+                + "&latestby=cvpv"));
   }
 
-  /** The failing interactions and fields of a failed verification, as the can-i-deploy reasons name them. */
+  /**
+   * The failing interactions and fields of a failed verification, as the can-i-deploy reasons name
+   * them.
+   */
   public static List<String> failureDetails(Verification verification) {
-    return verification == null || verification.isSuccess() ? List.of() : FailedTests.describe(verification.getTestResults());
+    return verification == null || verification.isSuccess()
+        ? List.of()
+        : FailedTests.describe(verification.getTestResults());
   }
 
   private static String enc(String s) {

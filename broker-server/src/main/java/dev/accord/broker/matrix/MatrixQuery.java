@@ -13,28 +13,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A matrix query in the Rack nested-query form the Pact clients send:
- * {@code q[][pacticipant]=Foo&q[][version]=1&latestby=cvpv&environment=prod}.
- * A new selector starts whenever a key repeats within the current one.
+ * A matrix query in the Rack nested-query form the Pact clients send: {@code
+ * q[][pacticipant]=Foo&q[][version]=1&latestby=cvpv&environment=prod}. A new selector starts
+ * whenever a key repeats within the current one.
  */
-record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String latestBy, Destination destination, int limit,
+record MatrixQuery(
+    List<Selector> selectors,
+    List<Selector> ignores,
+    String latestBy,
+    Destination destination,
+    int limit,
     Set<Boolean> success) {
 
   /**
-   * Whether a row is shown under the {@code success[]} filter: no filter shows all; a filter shows only verified rows with that
-   * outcome.
+   * Whether a row is shown under the {@code success[]} filter: no filter shows all; a filter shows
+   * only verified rows with that outcome.
    */
   boolean shows(Boolean rowSuccess) {
     return success.isEmpty() || rowSuccess != null && success.contains(rowSuccess);
   }
 
   /** A pacticipant plus how to pick its versions. */
-  record Selector(String pacticipant, String version, boolean latest, String tag, String branch, boolean mainBranch, String environment) {
+  record Selector(
+      String pacticipant,
+      String version,
+      boolean latest,
+      String tag,
+      String branch,
+      boolean mainBranch,
+      String environment) {
     String describe() {
       if (version != null) {
         return "version " + version + " of " + pacticipant;
       }
-      StringBuilder sb = new StringBuilder(latest ? "the latest version of " : "the versions of ").append(pacticipant);
+      StringBuilder sb =
+          new StringBuilder(latest ? "the latest version of " : "the versions of ")
+              .append(pacticipant);
       if (tag != null) {
         sb.append(" with tag ").append(tag);
       }
@@ -107,20 +121,29 @@ record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String late
     List<Selector> selectors = q.stream().map(MatrixQuery::selector).toList();
     List<Selector> ignores = ignore.stream().map(MatrixQuery::selector).toList();
     if (selectors.isEmpty()) {
-      throw ApiException.badRequest("Please provide 1 or more version selectors, e.g. ?q[][pacticipant]=Foo&q[][version]=<git sha>");
+      throw ApiException.badRequest(
+          "Please provide 1 or more version selectors, e.g. ?q[][pacticipant]=Foo&q[][version]=<git sha>");
     }
     for (Selector s : selectors) {
       if (s.pacticipant() == null || s.pacticipant().isBlank()) {
-        throw ApiException.badRequest("Please specify the pacticipant name for every selector (q[][pacticipant]=...)");
+        throw ApiException.badRequest(
+            "Please specify the pacticipant name for every selector (q[][pacticipant]=...)");
       }
       if (s.version() != null && s.latest()) {
-        throw ApiException.badRequest("A version number and latest flag cannot both be specified for " + s.pacticipant());
+        throw ApiException.badRequest(
+            "A version number and latest flag cannot both be specified for " + s.pacticipant());
       }
     }
-    Destination destination = new Destination(blankToNull(top.get("environment")), blankToNull(top.get("tag")),
-        "true".equals(top.get("mainBranch")), "true".equals(top.get("latest")));
-    int destinations = (destination.environment() != null ? 1 : 0) + (destination.tag() != null ? 1 : 0) + (destination.mainBranch() ? 1
-        : 0);
+    Destination destination =
+        new Destination(
+            blankToNull(top.get("environment")),
+            blankToNull(top.get("tag")),
+            "true".equals(top.get("mainBranch")),
+            "true".equals(top.get("latest")));
+    int destinations =
+        (destination.environment() != null ? 1 : 0)
+            + (destination.tag() != null ? 1 : 0)
+            + (destination.mainBranch() ? 1 : 0);
     if (destinations > 1) {
       throw ApiException.badRequest("Specify only one of tag, environment and mainBranch");
     }
@@ -143,8 +166,14 @@ record MatrixQuery(List<Selector> selectors, List<Selector> ignores, String late
   }
 
   private static Selector selector(Map<String, String> m) {
-    return new Selector(blankToNull(m.get("pacticipant")), blankToNull(m.get("version")), "true".equals(m.get("latest")),
-        blankToNull(m.get("tag")), blankToNull(m.get("branch")), "true".equals(m.get("mainBranch")), blankToNull(m.get("environment")));
+    return new Selector(
+        blankToNull(m.get("pacticipant")),
+        blankToNull(m.get("version")),
+        "true".equals(m.get("latest")),
+        blankToNull(m.get("tag")),
+        blankToNull(m.get("branch")),
+        "true".equals(m.get("mainBranch")),
+        blankToNull(m.get("environment")));
   }
 
   private static String blankToNull(String s) {

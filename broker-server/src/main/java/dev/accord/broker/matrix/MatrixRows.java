@@ -25,12 +25,14 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The matrix's reads as a few hand-written, set-based SQL statements (one per kind of row for all the versions of a
- * question at once) instead of one JPA statement per row. Plain SQL that runs unchanged on PostgreSQL and H2; the
- * plans on a large history are in benchmarks/HISTORY.md. Runs inside the caller's (read-only) transaction when there is
- * one. Returns detached entity copies: nothing here is managed by Hibernate. A plain {@code @Component}, not a
- * {@code @Repository}: JdbcTemplate already turns SQLExceptions into DataAccessExceptions, and the exception-translation
- * proxy a repository gets put an AOP interceptor chain in front of each of the ~8 calls per can-i-deploy answer.
+ * The matrix's reads as a few hand-written, set-based SQL statements (one per kind of row for all
+ * the versions of a question at once) instead of one JPA statement per row. Plain SQL that runs
+ * unchanged on PostgreSQL and H2; the plans on a large history are in benchmarks/HISTORY.md. Runs
+ * inside the caller's (read-only) transaction when there is one. Returns detached entity copies:
+ * nothing here is managed by Hibernate. A plain {@code @Component}, not a {@code @Repository}:
+ * JdbcTemplate already turns SQLExceptions into DataAccessExceptions, and the exception-translation
+ * proxy a repository gets put an AOP interceptor chain in front of each of the ~8 calls per
+ * can-i-deploy answer.
  */
 @Component
 class MatrixRows {
@@ -46,67 +48,100 @@ class MatrixRows {
   /** The latest verification per (content, provider version), and the verifying version. */
   record Verified(Verification verification, Version providerVersion) {}
 
-  /** Why a provider version has no result for a content: the newest verifying version numbers (up to 3), and one that is a branch name. */
-  /** Provider versions whose latest verification of a content succeeded, those whose latest failed, and a branch-named one. */
+  /**
+   * Why a provider version has no result for a content: the newest verifying version numbers (up to
+   * 3), and one that is a branch name.
+   */
+  /**
+   * Provider versions whose latest verification of a content succeeded, those whose latest failed,
+   * and a branch-named one.
+   */
   record Hint(List<String> verifiedBy, List<String> failedBy, String branchNamed) {}
 
   private static final String VERSION_COLUMNS = SqlRows.VERSION_COLUMNS;
-  private static final String VERIFICATION_COLUMNS = "r.id AS r_id, r.pact_content_id AS r_pact_content_id, r.provider_version_id AS "
-      + "r_provider_version_id, "
-      + "r.consumer_id AS r_consumer_id, r.provider_id AS r_provider_id, r.success AS r_success, r.wip AS r_wip, r.build_url AS "
-      + "r_build_url, "
-      + "r.test_results AS r_test_results, r.verified_by_implementation AS r_verified_by_implementation, r.verified_by_version AS "
-      + "r_verified_by_version, "
-      + "r.created_at AS r_created_at";
+  private static final String VERIFICATION_COLUMNS =
+      "r.id AS r_id, r.pact_content_id AS r_pact_content_id, r.provider_version_id AS "
+          + "r_provider_version_id, "
+          + "r.consumer_id AS r_consumer_id, r.provider_id AS r_provider_id, r.success AS r_success, r.wip AS r_wip, r.build_url AS "
+          + "r_build_url, "
+          + "r.test_results AS r_test_results, r.verified_by_implementation AS r_verified_by_implementation, r.verified_by_version AS "
+          + "r_verified_by_version, "
+          + "r.created_at AS r_created_at";
 
   /** An environment as the matrix needs it. */
   record Env(Long id, String name) {}
 
   Optional<Env> environment(String name) {
-    return jdbc.query("SELECT id, name FROM environment WHERE name = :name", new MapSqlParameterSource("name", name),
-        (rs, i) -> new Env(rs.getLong("id"), rs.getString("name"))).stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT id, name FROM environment WHERE name = :name",
+            new MapSqlParameterSource("name", name),
+            (rs, i) -> new Env(rs.getLong("id"), rs.getString("name")))
+        .stream()
+        .findFirst();
   }
 
   Optional<Pacticipant> pacticipant(String name) {
-    return jdbc.query("SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE name = "
-        + ":name",
-        new MapSqlParameterSource("name", name), (rs, i) -> pacticipant(rs)).stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE name = "
+                + ":name",
+            new MapSqlParameterSource("name", name),
+            (rs, i) -> pacticipant(rs))
+        .stream()
+        .findFirst();
   }
 
   /**
-   * A pacticipant, its version with a number and an environment, as {@link #pacticipant}, {@link #version} and {@link #environment}
-   * read them.
+   * A pacticipant, its version with a number and an environment, as {@link #pacticipant}, {@link
+   * #version} and {@link #environment} read them.
    */
   record Head(Pacticipant pacticipant, Optional<Version> version, Optional<Env> environment) {}
 
   /**
-   * The pacticipant by name, its version by number and the environment by name (when given) in one statement instead of
-   * three: the start of every can-i-deploy question. Empty when there is no pacticipant with that name.
+   * The pacticipant by name, its version by number and the environment by name (when given) in one
+   * statement instead of three: the start of every can-i-deploy question. Empty when there is no
+   * pacticipant with that name.
    */
   Optional<Head> head(String pacticipantName, String number, String environmentName) {
-    MapSqlParameterSource params = new MapSqlParameterSource("name", pacticipantName).addValue("number", number);
+    MapSqlParameterSource params =
+        new MapSqlParameterSource("name", pacticipantName).addValue("number", number);
     String env = "";
     if (environmentName != null) {
       env = ", (SELECT e.id FROM environment e WHERE e.name = :env) AS e_id";
       params.addValue("env", environmentName);
     }
-    return jdbc.query("SELECT p.id, p.name, p.display_name, p.main_branch, p.repository_url, p.created_at, p.updated_at, "
-        + VERSION_COLUMNS + env
-            + " FROM pacticipant p LEFT JOIN version v ON v.pacticipant_id = p.id AND v.number = :number WHERE p.name = :name", params,
-        (rs, i) -> {
-          Optional<Version> v = rs.getObject("v_id") == null ? Optional.empty() : Optional.of(version(rs));
-          Optional<Env> e = Optional.empty();
-          if (environmentName != null) {
-            long id = rs.getLong("e_id");
-            e = rs.wasNull() ? Optional.empty() : Optional.of(new Env(id, environmentName));
-          }
-          return new Head(pacticipant(rs), v, e);
-        }).stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT p.id, p.name, p.display_name, p.main_branch, p.repository_url, p.created_at, p.updated_at, "
+                + VERSION_COLUMNS
+                + env
+                + " FROM pacticipant p LEFT JOIN version v ON v.pacticipant_id = p.id AND v.number = :number WHERE p.name = :name",
+            params,
+            (rs, i) -> {
+              Optional<Version> v =
+                  rs.getObject("v_id") == null ? Optional.empty() : Optional.of(version(rs));
+              Optional<Env> e = Optional.empty();
+              if (environmentName != null) {
+                long id = rs.getLong("e_id");
+                e = rs.wasNull() ? Optional.empty() : Optional.of(new Env(id, environmentName));
+              }
+              return new Head(pacticipant(rs), v, e);
+            })
+        .stream()
+        .findFirst();
   }
 
   Optional<Version> version(Long pacticipantId, String number) {
-    return jdbc.query("SELECT " + VERSION_COLUMNS + " FROM version v WHERE v.pacticipant_id = :pacticipant AND v.number = :number",
-        new MapSqlParameterSource("pacticipant", pacticipantId).addValue("number", number), (rs, i) -> version(rs)).stream().findFirst();
+    return jdbc
+        .query(
+            "SELECT "
+                + VERSION_COLUMNS
+                + " FROM version v WHERE v.pacticipant_id = :pacticipant AND v.number = :number",
+            new MapSqlParameterSource("pacticipant", pacticipantId).addValue("number", number),
+            (rs, i) -> version(rs))
+        .stream()
+        .findFirst();
   }
 
   Map<Long, Pacticipant> pacticipants(Collection<Long> ids) {
@@ -115,8 +150,10 @@ class MatrixRows {
       return out;
     }
     for (List<Long> chunk : chunks(ids)) {
-      jdbc.query("SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE id IN (:ids)",
-          new MapSqlParameterSource("ids", chunk), rs -> {
+      jdbc.query(
+          "SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE id IN (:ids)",
+          new MapSqlParameterSource("ids", chunk),
+          rs -> {
             Pacticipant p = pacticipant(rs);
             out.put(p.getId(), p);
           });
@@ -131,30 +168,45 @@ class MatrixRows {
       return out;
     }
     for (List<Long> chunk : chunks(consumerVersionIds)) {
-      jdbc.query("SELECT " + SqlRows.PUBLICATION_COLUMNS + " "
+      jdbc.query(
+          "SELECT "
+              + SqlRows.PUBLICATION_COLUMNS
+              + " "
               + "FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
               + "WHERE p.consumer_version_id IN (:ids) ORDER BY p.consumer_version_id, p.provider_id",
-          new MapSqlParameterSource("ids", chunk), rs -> {
+          new MapSqlParameterSource("ids", chunk),
+          rs -> {
             Pub pub = pub(rs);
-            out.computeIfAbsent(pub.publication().getConsumerVersionId(), k -> new ArrayList<>()).add(pub);
+            out.computeIfAbsent(pub.publication().getConsumerVersionId(), k -> new ArrayList<>())
+                .add(pub);
           });
     }
     return out;
   }
 
-  /** The pacts of the given consumer versions with the given providers, keyed by {@link #key(Long, Long) consumer version and provider}. */
-  Map<String, Pub> publicationsFor(Collection<Long> consumerVersionIds, Collection<Long> providerIds) {
+  /**
+   * The pacts of the given consumer versions with the given providers, keyed by {@link #key(Long,
+   * Long) consumer version and provider}.
+   */
+  Map<String, Pub> publicationsFor(
+      Collection<Long> consumerVersionIds, Collection<Long> providerIds) {
     Map<String, Pub> out = new HashMap<>();
     if (consumerVersionIds.isEmpty() || providerIds.isEmpty()) {
       return out;
     }
     for (List<Long> chunk : chunks(consumerVersionIds)) {
-      jdbc.query("SELECT " + SqlRows.PUBLICATION_COLUMNS + " "
+      jdbc.query(
+          "SELECT "
+              + SqlRows.PUBLICATION_COLUMNS
+              + " "
               + "FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
               + "WHERE p.consumer_version_id IN (:versions) AND p.provider_id IN (:providers)",
-          new MapSqlParameterSource("versions", chunk).addValue("providers", providerIds), rs -> {
+          new MapSqlParameterSource("versions", chunk).addValue("providers", providerIds),
+          rs -> {
             Pub pub = pub(rs);
-            out.put(key(pub.publication().getConsumerVersionId(), pub.publication().getProviderId()), pub);
+            out.put(
+                key(pub.publication().getConsumerVersionId(), pub.publication().getProviderId()),
+                pub);
           });
     }
     return out;
@@ -167,18 +219,20 @@ class MatrixRows {
       return out;
     }
     for (List<Long> chunk : chunks(providerIds)) {
-      jdbc.query("SELECT provider_id, consumer_id FROM integration WHERE provider_id IN (:ids) ORDER BY provider_id, id",
+      jdbc.query(
+          "SELECT provider_id, consumer_id FROM integration WHERE provider_id IN (:ids) ORDER BY provider_id, id",
           new MapSqlParameterSource("ids", chunk),
           rs -> {
-            out.computeIfAbsent(rs.getLong("provider_id"), k -> new ArrayList<>()).add(rs.getLong("consumer_id"));
+            out.computeIfAbsent(rs.getLong("provider_id"), k -> new ArrayList<>())
+                .add(rs.getLong("consumer_id"));
           });
     }
     return out;
   }
 
   /**
-   * The versions of each given pacticipant currently in the environment: deployed (oldest deployment first), then
-   * released and still supported (oldest release first), each version once.
+   * The versions of each given pacticipant currently in the environment: deployed (oldest
+   * deployment first), then released and still supported (oldest release first), each version once.
    */
   Map<Long, List<Version>> inEnvironment(Long environmentId, Collection<Long> pacticipantIds) {
     Map<Long, Map<Long, Version>> found = new HashMap<>();
@@ -186,15 +240,23 @@ class MatrixRows {
       return new HashMap<>();
     }
     for (List<Long> chunk : chunks(pacticipantIds)) {
-      jdbc.query("SELECT 0 AS kind, d.id AS rid, " + VERSION_COLUMNS + " FROM deployed_version d JOIN version v ON v.id = d.version_id "
+      jdbc.query(
+          "SELECT 0 AS kind, d.id AS rid, "
+              + VERSION_COLUMNS
+              + " FROM deployed_version d JOIN version v ON v.id = d.version_id "
               + "WHERE d.environment_id = :env AND d.pacticipant_id IN (:ids) AND d.undeployed_at IS NULL "
               + "UNION ALL "
-              + "SELECT 1 AS kind, rv.id AS rid, " + VERSION_COLUMNS + " FROM released_version rv JOIN version v ON v.id = rv.version_id "
+              + "SELECT 1 AS kind, rv.id AS rid, "
+              + VERSION_COLUMNS
+              + " FROM released_version rv JOIN version v ON v.id = rv.version_id "
               + "WHERE rv.environment_id = :env AND rv.pacticipant_id IN (:ids) AND rv.support_ended_at IS NULL "
               + "ORDER BY kind, rid",
-          new MapSqlParameterSource("env", environmentId).addValue("ids", chunk), rs -> {
+          new MapSqlParameterSource("env", environmentId).addValue("ids", chunk),
+          rs -> {
             Version v = version(rs);
-            found.computeIfAbsent(v.getPacticipantId(), k -> new LinkedHashMap<>()).putIfAbsent(v.getId(), v);
+            found
+                .computeIfAbsent(v.getPacticipantId(), k -> new LinkedHashMap<>())
+                .putIfAbsent(v.getId(), v);
           });
     }
     Map<Long, List<Version>> out = new HashMap<>();
@@ -203,20 +265,25 @@ class MatrixRows {
   }
 
   /**
-   * The latest verification of each requested (content, provider version) pair, keyed by {@link #key(Long, Long) content and
-   * provider version}.
+   * The latest verification of each requested (content, provider version) pair, keyed by {@link
+   * #key(Long, Long) content and provider version}.
    */
-  Map<String, Verification> latestVerifications(Collection<Long> contentIds, Collection<Long> providerVersionIds) {
+  Map<String, Verification> latestVerifications(
+      Collection<Long> contentIds, Collection<Long> providerVersionIds) {
     Map<String, Verification> out = new HashMap<>();
     if (contentIds.isEmpty() || providerVersionIds.isEmpty()) {
       return out;
     }
     for (List<Long> chunk : chunks(contentIds)) {
       for (List<Long> versions : chunks(providerVersionIds)) {
-        jdbc.query("SELECT " + VERIFICATION_COLUMNS + " FROM verification r WHERE r.id IN ("
+        jdbc.query(
+            "SELECT "
+                + VERIFICATION_COLUMNS
+                + " FROM verification r WHERE r.id IN ("
                 + "SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) AND x.provider_version_id IN (:versions) "
                 + "GROUP BY x.pact_content_id, x.provider_version_id)",
-            new MapSqlParameterSource("contents", chunk).addValue("versions", versions), rs -> {
+            new MapSqlParameterSource("contents", chunk).addValue("versions", versions),
+            rs -> {
               Verification v = verification(rs);
               out.put(key(v.getPactContentId(), v.getProviderVersionId()), v);
             });
@@ -225,30 +292,40 @@ class MatrixRows {
     return out;
   }
 
-  /** Per content, the latest verification by each provider version that verified it, newest provider version first. */
+  /**
+   * Per content, the latest verification by each provider version that verified it, newest provider
+   * version first.
+   */
   Map<Long, List<Verified>> verificationsOf(Collection<Long> contentIds) {
     Map<Long, List<Verified>> out = new HashMap<>();
     if (contentIds.isEmpty()) {
       return out;
     }
     for (List<Long> chunk : chunks(contentIds)) {
-      jdbc.query("SELECT " + VERIFICATION_COLUMNS + ", " + VERSION_COLUMNS
-          + " FROM verification r JOIN version v ON v.id = r.provider_version_id "
+      jdbc.query(
+          "SELECT "
+              + VERIFICATION_COLUMNS
+              + ", "
+              + VERSION_COLUMNS
+              + " FROM verification r JOIN version v ON v.id = r.provider_version_id "
               + "WHERE r.id IN (SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) GROUP BY x.pact_content_id, "
               + "x.provider_version_id) "
               + "ORDER BY r.pact_content_id, r.provider_version_id DESC",
-          new MapSqlParameterSource("contents", chunk), rs -> {
+          new MapSqlParameterSource("contents", chunk),
+          rs -> {
             Verification r = verification(rs);
-            out.computeIfAbsent(r.getPactContentId(), k -> new ArrayList<>()).add(new Verified(r, version(rs)));
+            out.computeIfAbsent(r.getPactContentId(), k -> new ArrayList<>())
+                .add(new Verified(r, version(rs)));
           });
     }
     return out;
   }
 
   /**
-   * For each content: the numbers of the (up to) three newest provider versions whose latest verification of it
-   * succeeded, of the (up to) three newest whose latest verification of it failed, and the newest of the verifying
-   * versions whose number is a branch name of the provider (or main, master, develop).
+   * For each content: the numbers of the (up to) three newest provider versions whose latest
+   * verification of it succeeded, of the (up to) three newest whose latest verification of it
+   * failed, and the newest of the verifying versions whose number is a branch name of the provider
+   * (or main, master, develop).
    */
   Map<Long, Hint> hints(Collection<Long> contentIds) {
     Map<Long, List<String>> verified = new HashMap<>();
@@ -257,11 +334,15 @@ class MatrixRows {
     if (contentIds.isEmpty()) {
       return new HashMap<>();
     }
-    // The version numbers are looked up per distinct verifying version (scalar subqueries on the primary key): a join
-    // lets PostgreSQL pick a merge join that walks the version table's whole id range (benchmarks/HISTORY.md).
-    // A version's outcome is that of its latest verification of the content: ok when the newest id is a successful one.
+    // The version numbers are looked up per distinct verifying version (scalar subqueries on the
+    // primary key): a join
+    // lets PostgreSQL pick a merge join that walks the version table's whole id range
+    // (benchmarks/HISTORY.md).
+    // A version's outcome is that of its latest verification of the content: ok when the newest id
+    // is a successful one.
     for (List<Long> chunk : chunks(contentIds)) {
-      jdbc.query("SELECT y.content_id, y.rk, y.ok, y.number, y.branch_named FROM ("
+      jdbc.query(
+          "SELECT y.content_id, y.rk, y.ok, y.number, y.branch_named FROM ("
               + "SELECT x.content_id, x.rk, x.ok, x.number, "
               + "CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = "
               + "x.provider_id "
@@ -273,11 +354,14 @@ class MatrixRows {
               + "FROM verification r WHERE r.pact_content_id IN (:contents) GROUP BY r.pact_content_id, r.provider_id, "
               + "r.provider_version_id) w) x) y "
               + "WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.ok DESC, y.rk",
-          new MapSqlParameterSource("contents", chunk), rs -> {
+          new MapSqlParameterSource("contents", chunk),
+          rs -> {
             long content = rs.getLong("content_id");
             String number = rs.getString("number");
             if (rs.getLong("rk") <= 3) {
-              List<String> numbers = (rs.getInt("ok") == 1 ? verified : failed).computeIfAbsent(content, k -> new ArrayList<>());
+              List<String> numbers =
+                  (rs.getInt("ok") == 1 ? verified : failed)
+                      .computeIfAbsent(content, k -> new ArrayList<>());
               if (!numbers.contains(number)) {
                 numbers.add(number);
               }
@@ -289,13 +373,20 @@ class MatrixRows {
     }
     Map<Long, Hint> out = new HashMap<>();
     for (Long content : contentIds) {
-      out.put(content, new Hint(verified.getOrDefault(content, List.of()), failed.getOrDefault(content, List.of()),
-          branchNamed.get(content)));
+      out.put(
+          content,
+          new Hint(
+              verified.getOrDefault(content, List.of()),
+              failed.getOrDefault(content, List.of()),
+              branchNamed.get(content)));
     }
     return out;
   }
 
-  /** Branch names (in the order the version joined them) and tag names (in the order they were added) of the given versions. */
+  /**
+   * Branch names (in the order the version joined them) and tag names (in the order they were
+   * added) of the given versions.
+   */
   record Labels(Map<Long, List<String>> branches, Map<Long, List<String>> tags) {}
 
   Labels labels(Collection<Long> versionIds) {
@@ -305,13 +396,16 @@ class MatrixRows {
       return new Labels(branches, tags);
     }
     for (List<Long> chunk : chunks(versionIds)) {
-      jdbc.query("SELECT 0 AS kind, bv.version_id, bv.id AS rid, b.name FROM branch_version bv JOIN branch b ON b.id = bv.branch_id "
+      jdbc.query(
+          "SELECT 0 AS kind, bv.version_id, bv.id AS rid, b.name FROM branch_version bv JOIN branch b ON b.id = bv.branch_id "
               + "WHERE bv.version_id IN (:ids) "
               + "UNION ALL "
               + "SELECT 1 AS kind, t.version_id, t.id AS rid, t.name FROM tag t WHERE t.version_id IN (:ids) "
               + "ORDER BY kind, version_id, rid",
-          new MapSqlParameterSource("ids", chunk), rs -> {
-            (rs.getInt("kind") == 0 ? branches : tags).computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>())
+          new MapSqlParameterSource("ids", chunk),
+          rs -> {
+            (rs.getInt("kind") == 0 ? branches : tags)
+                .computeIfAbsent(rs.getLong("version_id"), k -> new ArrayList<>())
                 .add(rs.getString("name"));
           });
     }
@@ -339,11 +433,19 @@ class MatrixRows {
   }
 
   private static Verification verification(ResultSet rs) throws SQLException {
-    return Verification.detached(rs.getLong("r_id"), rs.getLong("r_pact_content_id"), rs.getLong("r_provider_version_id"),
+    return Verification.detached(
+        rs.getLong("r_id"),
+        rs.getLong("r_pact_content_id"),
+        rs.getLong("r_provider_version_id"),
         rs.getLong("r_consumer_id"),
-        rs.getLong("r_provider_id"), rs.getBoolean("r_success"), rs.getBoolean("r_wip"), rs.getString("r_build_url"),
+        rs.getLong("r_provider_id"),
+        rs.getBoolean("r_success"),
+        rs.getBoolean("r_wip"),
+        rs.getString("r_build_url"),
         rs.getString("r_test_results"),
-        rs.getString("r_verified_by_implementation"), rs.getString("r_verified_by_version"), time(rs, "r_created_at"));
+        rs.getString("r_verified_by_implementation"),
+        rs.getString("r_verified_by_version"),
+        time(rs, "r_created_at"));
   }
 
   private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

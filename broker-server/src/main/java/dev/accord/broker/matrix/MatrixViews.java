@@ -30,7 +30,12 @@ class MatrixViews {
   private final JsonMapper mapper;
   private final ProviderContractViews contractViews;
 
-  MatrixViews(Links links, VersionViews versionViews, PacticipantViews pacticipantViews, MatrixRows rows, JsonMapper mapper,
+  MatrixViews(
+      Links links,
+      VersionViews versionViews,
+      PacticipantViews pacticipantViews,
+      MatrixRows rows,
+      JsonMapper mapper,
       ProviderContractViews contractViews) {
     this.contractViews = contractViews;
     this.links = links;
@@ -41,9 +46,10 @@ class MatrixViews {
   }
 
   /**
-   * The matrix response (summary, notices, and the shown rows with their versions' branches and tags, read in one
-   * statement), written straight to a buffer with a streaming generator: no Map tree per row and version, and no trip
-   * through the message-converter layer (the broker's hottest answer; benchmarks/HISTORY.md, third pass).
+   * The matrix response (summary, notices, and the shown rows with their versions' branches and
+   * tags, read in one statement), written straight to a buffer with a streaming generator: no Map
+   * tree per row and version, and no trip through the message-converter layer (the broker's hottest
+   * answer; benchmarks/HISTORY.md, third pass).
    */
   byte[] jsonBytes(DeployDecision d, int limit) {
     List<Row> shown = d.rows().stream().limit(limit).toList();
@@ -61,7 +67,8 @@ class MatrixViews {
       g.writeName("summary");
       g.writeStartObject();
       writeBoolean(g, "deployable", d.deployable());
-      g.writeStringProperty("reason", String.join("\n", d.reasons().stream().map(Reason::text).toList()));
+      g.writeStringProperty(
+          "reason", String.join("\n", d.reasons().stream().map(Reason::text).toList()));
       g.writeNumberProperty("success", d.success());
       g.writeNumberProperty("failed", d.failed());
       g.writeNumberProperty("unknown", d.unknown());
@@ -131,8 +138,13 @@ class MatrixViews {
     g.writeName("pact");
     g.writeStartObject();
     g.writeStringProperty("createdAt", Hal.timestamp(r.publication().getCreatedAt()));
-    writeLinks(g, links.url("/pacts/provider/{}/consumer/{}/version/{}", r.provider().getName(), r.consumer().getName(),
-        r.consumerVersion().getNumber()));
+    writeLinks(
+        g,
+        links.url(
+            "/pacts/provider/{}/consumer/{}/version/{}",
+            r.provider().getName(),
+            r.consumer().getName(),
+            r.consumerVersion().getNumber()));
     g.writeEndObject();
     g.writeName("verificationResult");
     if (r.verifiedBidirectionally()) {
@@ -153,8 +165,9 @@ class MatrixViews {
   }
 
   /**
-   * A row decided by a provider contract: {@code verifiedBy: "bi-directional"}, the contract's self-verification and the
-   * comparison (compatible, the incompatibilities); {@code self} is the comparison resource.
+   * A row decided by a provider contract: {@code verifiedBy: "bi-directional"}, the contract's
+   * self-verification and the comparison (compatible, the incompatibilities); {@code self} is the
+   * comparison resource.
    */
   private void writeBidirectional(JsonGenerator g, Row r) {
     BidirectionalResult b = r.bidirectional();
@@ -193,7 +206,10 @@ class MatrixViews {
     g.writeStartObject();
     g.writeName("self");
     g.writeStartObject();
-    g.writeStringProperty("href", contractViews.comparisonUrl(provider, version, r.consumer().getName(), r.content().getSha()));
+    g.writeStringProperty(
+        "href",
+        contractViews.comparisonUrl(
+            provider, version, r.consumer().getName(), r.content().getSha()));
     g.writeEndObject();
     g.writeName("pf:provider-contract");
     g.writeStartObject();
@@ -231,22 +247,36 @@ class MatrixViews {
   }
 
   String rowVerificationUrl(Row r) {
-    return links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}", r.provider().getName(), r.consumer()
-        .getName(),
-        r.content().getSha(), r.verification().getId());
+    return links.url(
+        "/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}",
+        r.provider().getName(),
+        r.consumer().getName(),
+        r.content().getSha(),
+        r.verification().getId());
   }
 
   String text(DeployDecision d, int limit) {
     StringBuilder sb = new StringBuilder();
     String verdict = d.deployable() == null ? "unknown" : d.deployable() ? "yes" : "no";
-    sb.append("Computer says ").append(verdict).append(d.deployable() != null && d.deployable() ? " \\o/" : "").append("\n\n");
+    sb.append("Computer says ")
+        .append(verdict)
+        .append(d.deployable() != null && d.deployable() ? " \\o/" : "")
+        .append("\n\n");
     List<String[]> table = new ArrayList<>();
-    table.add(new String[] {"CONSUMER", "C.VERSION", "PROVIDER", "P.VERSION", "SUCCESS?", "RESULT"});
+    table.add(
+        new String[] {"CONSUMER", "C.VERSION", "PROVIDER", "P.VERSION", "SUCCESS?", "RESULT"});
     for (Row r : d.rows().stream().limit(limit).toList()) {
-      table.add(new String[] {r.consumer().getName(), r.consumerVersion().getNumber(), r.provider().getName(),
-          r.providerVersion() == null ? "???" : r.providerVersion().getNumber(),
-          r.ignored() ? "ignored" : r.success() == null ? "???" : String.valueOf(r.success()),
-          r.verifiedBidirectionally() ? "bi-directional" : r.verification() == null ? "" : String.valueOf(r.verification().getId())});
+      table.add(
+          new String[] {
+            r.consumer().getName(),
+            r.consumerVersion().getNumber(),
+            r.provider().getName(),
+            r.providerVersion() == null ? "???" : r.providerVersion().getNumber(),
+            r.ignored() ? "ignored" : r.success() == null ? "???" : String.valueOf(r.success()),
+            r.verifiedBidirectionally()
+                ? "bi-directional"
+                : r.verification() == null ? "" : String.valueOf(r.verification().getId())
+          });
     }
     int[] widths = new int[6];
     for (String[] row : table) {
@@ -264,7 +294,10 @@ class MatrixViews {
     }
     sb.append("\n");
     for (Reason r : d.reasons()) {
-      sb.append(r.type().toUpperCase(java.util.Locale.ROOT)).append(": ").append(r.text()).append("\n");
+      sb.append(r.type().toUpperCase(java.util.Locale.ROOT))
+          .append(": ")
+          .append(r.text())
+          .append("\n");
     }
     return sb.toString();
   }

@@ -1,6 +1,9 @@
 package dev.accord.broker.pact;
 
-/** Identity of stored pact content without its (possibly large) JSON: what the matrix and selection need. */
+/**
+ * Identity of stored pact content without its (possibly large) JSON: what the matrix and selection
+ * need.
+ */
 public record ContentRef(Long id, String sha) {
   public Long getId() {
     return id;

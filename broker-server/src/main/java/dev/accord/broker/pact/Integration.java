@@ -34,8 +34,19 @@ public class Integration {
     this.createdAt = Hal.now();
   }
 
-  public Long getId() { return id; }
-  public Long getConsumerId() { return consumerId; }
-  public Long getProviderId() { return providerId; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public Long getConsumerId() {
+    return consumerId;
+  }
+
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
 }

@@ -18,7 +18,8 @@ class IntegrationController {
   private final PacticipantViews pacticipantViews;
   private final Links links;
 
-  IntegrationController(PublicationService publications, PacticipantViews pacticipantViews, Links links) {
+  IntegrationController(
+      PublicationService publications, PacticipantViews pacticipantViews, Links links) {
     this.publications = publications;
     this.pacticipantViews = pacticipantViews;
     this.links = links;
@@ -26,13 +27,17 @@ class IntegrationController {
 
   @GetMapping("/integrations")
   public ResponseEntity<Map<String, Object>> integrations() {
-    var items = publications.integrationEntries().stream().map(i -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("consumer", pacticipantViews.summary(i.consumer()));
-      m.put("provider", pacticipantViews.summary(i.provider()));
-      m.put("createdAt", Hal.timestamp(i.createdAt()));
-      return m;
-    }).toList();
+    var items =
+        publications.integrationEntries().stream()
+            .map(
+                i -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("consumer", pacticipantViews.summary(i.consumer()));
+                  m.put("provider", pacticipantViews.summary(i.provider()));
+                  m.put("createdAt", Hal.timestamp(i.createdAt()));
+                  return m;
+                })
+            .toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("_embedded", Map.of("integrations", items));
     body.put("_links", Map.of("self", link(links.url("/integrations"), "Integrations")));

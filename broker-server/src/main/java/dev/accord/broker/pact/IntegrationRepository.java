@@ -3,7 +3,6 @@ package dev.accord.broker.pact;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 public interface IntegrationRepository extends JpaRepository<Integration, Long> {
   Optional<Integration> findByConsumerIdAndProviderId(Long consumerId, Long providerId);

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** Pact content, stored once per (consumer, provider, content hash). Verifications hang off this row. */
+/**
+ * Pact content, stored once per (consumer, provider, content hash). Verifications hang off this
+ * row.
+ */
 @Entity
 @Table(name = "pact_content")
 public class PactContent {
@@ -40,10 +43,27 @@ public class PactContent {
     this.createdAt = Hal.now();
   }
 
-  public Long getId() { return id; }
-  public Long getConsumerId() { return consumerId; }
-  public Long getProviderId() { return providerId; }
-  public String getSha() { return sha; }
-  public String getContent() { return content; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public Long getConsumerId() {
+    return consumerId;
+  }
+
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  public String getSha() {
+    return sha;
+  }
+
+  public String getContent() {
+    return content;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
 }

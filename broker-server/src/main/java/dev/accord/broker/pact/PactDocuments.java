@@ -22,9 +22,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks that an uploaded document is a pact (pact-core's {@link PactReader}), computes its content hash
- * ({@link PactContentHash}: interactions only, names and metadata excluded) and adds the per-interaction {@code _id}
- * that verifiers echo back.
+ * Checks that an uploaded document is a pact (pact-core's {@link PactReader}), computes its content
+ * hash ({@link PactContentHash}: interactions only, names and metadata excluded) and adds the
+ * per-interaction {@code _id} that verifiers echo back.
  */
 @Component
 public class PactDocuments {
@@ -37,17 +37,21 @@ public class PactDocuments {
     try {
       node = Json.parse(text);
     } catch (JacksonException e) {
-      throw ApiException.invalidField(field, JsonProblem.describe(e) + ". Send the pact file's JSON.");
+      throw ApiException.invalidField(
+          field, JsonProblem.describe(e) + ". Send the pact file's JSON.");
     }
     if (!(node instanceof ObjectNode pact)) {
-      throw ApiException.invalidField(field, "must be a JSON object (a pact), got " + node.getNodeType().name().toLowerCase());
+      throw ApiException.invalidField(
+          field, "must be a JSON object (a pact), got " + node.getNodeType().name().toLowerCase());
     }
     String consumer = name(pact, "consumer", field);
     String provider = name(pact, "provider", field);
     if (!pact.has("interactions") && !pact.has("messages")) {
-      throw ApiException.invalidField(field, "is not a pact: it has neither \"interactions\" nor \"messages\". "
-          + "A pact looks like {\"consumer\":{\"name\":\"C\"},\"provider\":{\"name\":\"P\"},\"interactions\":[...],"
-          + "\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}");
+      throw ApiException.invalidField(
+          field,
+          "is not a pact: it has neither \"interactions\" nor \"messages\". "
+              + "A pact looks like {\"consumer\":{\"name\":\"C\"},\"provider\":{\"name\":\"P\"},\"interactions\":[...],"
+              + "\"metadata\":{\"pactSpecification\":{\"version\":\"3.0.0\"}}}");
     }
     Pact parsed;
     try {
@@ -56,13 +60,18 @@ public class PactDocuments {
       throw ApiException.invalidField(field, e.getMessage());
     } catch (RuntimeException e) {
       // a reader bug must still answer 4xx naming the document, never 500
-      throw ApiException.invalidField(field, "could not be read as a pact; check it against the pact specification "
-          + "(https://github.com/pact-foundation/pact-specification)");
+      throw ApiException.invalidField(
+          field,
+          "could not be read as a pact; check it against the pact specification "
+              + "(https://github.com/pact-foundation/pact-specification)");
     }
     return new Document(pact, PactContentHash.sha256(parsed), consumer, provider);
   }
 
-  /** The JSON stored and served: interactions carry an {@code _id}, the SHA-1 of the key-sorted interaction. */
+  /**
+   * The JSON stored and served: interactions carry an {@code _id}, the SHA-1 of the key-sorted
+   * interaction.
+   */
   public ObjectNode withInteractionIds(ObjectNode pact) {
     ObjectNode copy = pact.deepCopy();
     for (String key : List.of("interactions", "messages")) {
@@ -101,7 +110,9 @@ public class PactDocuments {
 
   private static String hex(String algorithm, String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -110,8 +121,15 @@ public class PactDocuments {
   private static String name(ObjectNode pact, String role, String field) {
     JsonNode name = pact.path(role).path("name");
     if (!name.isString() || name.asString().isBlank()) {
-      throw ApiException.invalidField(field, "has no " + role + " name: expected \"" + role + "\": {\"name\": \"...\"} at $." + role
-          + ".name");
+      throw ApiException.invalidField(
+          field,
+          "has no "
+              + role
+              + " name: expected \""
+              + role
+              + "\": {\"name\": \"...\"} at $."
+              + role
+              + ".name");
     }
     return name.asString();
   }

@@ -42,8 +42,15 @@ public class PactPublication {
     this.createdAt = Hal.now();
   }
 
-  /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
-  public static PactPublication detached(Long id, Long consumerVersionId, Long consumerId, Long providerId, Long pactContentId,
+  /**
+   * A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it.
+   */
+  public static PactPublication detached(
+      Long id,
+      Long consumerVersionId,
+      Long consumerId,
+      Long providerId,
+      Long pactContentId,
       LocalDateTime createdAt) {
     PactPublication p = new PactPublication();
     p.id = id;
@@ -55,10 +62,27 @@ public class PactPublication {
     return p;
   }
 
-  public Long getId() { return id; }
-  public Long getConsumerVersionId() { return consumerVersionId; }
-  public Long getConsumerId() { return consumerId; }
-  public Long getProviderId() { return providerId; }
-  public Long getPactContentId() { return pactContentId; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public Long getConsumerVersionId() {
+    return consumerVersionId;
+  }
+
+  public Long getConsumerId() {
+    return consumerId;
+  }
+
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  public Long getPactContentId() {
+    return pactContentId;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
 }

@@ -42,8 +42,15 @@ public class Pacticipant {
     this.updatedAt = createdAt;
   }
 
-  /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
-  public static Pacticipant detached(Long id, String name, String displayName, String mainBranch, String repositoryUrl,
+  /**
+   * A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it.
+   */
+  public static Pacticipant detached(
+      Long id,
+      String name,
+      String displayName,
+      String mainBranch,
+      String repositoryUrl,
       LocalDateTime createdAt,
       LocalDateTime updatedAt) {
     Pacticipant p = new Pacticipant();
@@ -57,18 +64,55 @@ public class Pacticipant {
     return p;
   }
 
-  public Long getId() { return id; }
-  public String getName() { return name; }
-  public String getDisplayName() { return displayName == null || displayName.isBlank() ? Hal.displayName(name) : displayName; }
-  public String getMainBranch() { return mainBranch; }
-  public String getRepositoryUrl() { return repositoryUrl; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
-  public LocalDateTime getUpdatedAt() { return updatedAt; }
+  public Long getId() {
+    return id;
+  }
 
-  public void setName(String name) { this.name = name; touch(); }
-  public void setDisplayName(String displayName) { this.displayName = displayName; touch(); }
-  public void setMainBranch(String mainBranch) { this.mainBranch = mainBranch; touch(); }
-  public void setRepositoryUrl(String repositoryUrl) { this.repositoryUrl = repositoryUrl; touch(); }
+  public String getName() {
+    return name;
+  }
 
-  private void touch() { this.updatedAt = Hal.now(); }
+  public String getDisplayName() {
+    return displayName == null || displayName.isBlank() ? Hal.displayName(name) : displayName;
+  }
+
+  public String getMainBranch() {
+    return mainBranch;
+  }
+
+  public String getRepositoryUrl() {
+    return repositoryUrl;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+    touch();
+  }
+
+  public void setDisplayName(String displayName) {
+    this.displayName = displayName;
+    touch();
+  }
+
+  public void setMainBranch(String mainBranch) {
+    this.mainBranch = mainBranch;
+    touch();
+  }
+
+  public void setRepositoryUrl(String repositoryUrl) {
+    this.repositoryUrl = repositoryUrl;
+    touch();
+  }
+
+  private void touch() {
+    this.updatedAt = Hal.now();
+  }
 }

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Labels of pacticipants (table {@code pacticipant_label}) and the latest version number of each pacticipant, read in
- * one statement per list. Callers run inside a transaction.
+ * Labels of pacticipants (table {@code pacticipant_label}) and the latest version number of each
+ * pacticipant, read in one statement per list. Callers run inside a transaction.
  */
 @Component
 class PacticipantLabels {
@@ -29,32 +29,43 @@ class PacticipantLabels {
     if (has(p, label)) {
       return false;
     }
-    jdbc.update("INSERT INTO pacticipant_label (pacticipant_id, name, created_at) VALUES (:id, :name, :at)",
-        new MapSqlParameterSource("id", p.getId()).addValue("name", label).addValue("at", Timestamp.valueOf(Hal.now())));
+    jdbc.update(
+        "INSERT INTO pacticipant_label (pacticipant_id, name, created_at) VALUES (:id, :name, :at)",
+        new MapSqlParameterSource("id", p.getId())
+            .addValue("name", label)
+            .addValue("at", Timestamp.valueOf(Hal.now())));
     return true;
   }
 
   boolean has(Pacticipant p, String label) {
-    Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM pacticipant_label WHERE pacticipant_id = :id AND name = :name",
-        new MapSqlParameterSource("id", p.getId()).addValue("name", label), Integer.class);
+    Integer n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM pacticipant_label WHERE pacticipant_id = :id AND name = :name",
+            new MapSqlParameterSource("id", p.getId()).addValue("name", label),
+            Integer.class);
     return n != null && n > 0;
   }
 
   boolean remove(Pacticipant p, String label) {
-    return jdbc.update("DELETE FROM pacticipant_label WHERE pacticipant_id = :id AND name = :name",
-        new MapSqlParameterSource("id", p.getId()).addValue("name", label)) > 0;
+    return jdbc.update(
+            "DELETE FROM pacticipant_label WHERE pacticipant_id = :id AND name = :name",
+            new MapSqlParameterSource("id", p.getId()).addValue("name", label))
+        > 0;
   }
 
   List<Long> pacticipantsWith(String label) {
-    return jdbc.queryForList("SELECT pacticipant_id FROM pacticipant_label WHERE name = :name ORDER BY pacticipant_id",
-        new MapSqlParameterSource("name", label), Long.class);
+    return jdbc.queryForList(
+        "SELECT pacticipant_id FROM pacticipant_label WHERE name = :name ORDER BY pacticipant_id",
+        new MapSqlParameterSource("name", label),
+        Long.class);
   }
 
   /** Label names by pacticipant id, in the order they were added. */
   Map<Long, List<String>> of(Collection<Long> pacticipantIds) {
     Map<Long, List<String>> out = new HashMap<>();
     for (List<Long> chunk : Chunks.of(pacticipantIds)) {
-      jdbc.query("SELECT pacticipant_id, name FROM pacticipant_label WHERE pacticipant_id IN (:ids) ORDER BY id",
+      jdbc.query(
+          "SELECT pacticipant_id, name FROM pacticipant_label WHERE pacticipant_id IN (:ids) ORDER BY id",
           new MapSqlParameterSource("ids", chunk),
           rs -> {
             out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -67,9 +78,11 @@ class PacticipantLabels {
   Map<Long, String> latestVersionNumbers(Collection<Long> pacticipantIds) {
     Map<Long, String> out = new HashMap<>();
     for (List<Long> chunk : Chunks.of(pacticipantIds)) {
-      jdbc.query("SELECT v.pacticipant_id, v.number FROM version v WHERE v.id IN "
+      jdbc.query(
+          "SELECT v.pacticipant_id, v.number FROM version v WHERE v.id IN "
               + "(SELECT MAX(x.id) FROM version x WHERE x.pacticipant_id IN (:ids) GROUP BY x.pacticipant_id)",
-          new MapSqlParameterSource("ids", chunk), rs -> {
+          new MapSqlParameterSource("ids", chunk),
+          rs -> {
             out.put(rs.getLong(1), rs.getString(2));
           });
     }

@@ -12,6 +12,8 @@ public interface PacticipantRepository extends JpaRepository<Pacticipant, Long> 
 
   List<Pacticipant> findAllByOrderByNameAsc(Pageable page);
 
-  /** Names containing {@code part} in any case; {@code %} and {@code _} in it are matched literally. */
+  /**
+   * Names containing {@code part} in any case; {@code %} and {@code _} in it are matched literally.
+   */
   List<Pacticipant> findByNameContainingIgnoreCaseOrderByNameAsc(String part, Pageable page);
 }

@@ -5,9 +5,9 @@ import dev.accord.broker.web.ServedName;
 import dev.accord.broker.web.Text;
 
 /**
- * The body of {@code POST /pacticipants} and of {@code PUT}/{@code PATCH /pacticipants/{name}}, as {@code pact broker
- * create-or-update-pacticipant} sends it. {@code name} is required when creating ({@link Creating}); elsewhere the URL names
- * the pacticipant.
+ * The body of {@code POST /pacticipants} and of {@code PUT}/{@code PATCH /pacticipants/{name}}, as
+ * {@code pact broker create-or-update-pacticipant} sends it. {@code name} is required when creating
+ * ({@link Creating}); elsewhere the URL names the pacticipant.
  */
 record PacticipantRequest(
     @ServedName(groups = Creating.class) String name,

@@ -22,8 +22,12 @@ public class PacticipantService {
   private final Links links;
   private final boolean checkSimilarNames;
 
-  PacticipantService(PacticipantRepository pacticipants, PacticipantLabels labels, Links links,
-      @Value("${accord.broker.check-for-potential-duplicate-pacticipant-names:true}") boolean checkSimilarNames) {
+  PacticipantService(
+      PacticipantRepository pacticipants,
+      PacticipantLabels labels,
+      Links links,
+      @Value("${accord.broker.check-for-potential-duplicate-pacticipant-names:true}")
+          boolean checkSimilarNames) {
     this.pacticipants = pacticipants;
     this.labels = labels;
     this.links = links;
@@ -37,23 +41,32 @@ public class PacticipantService {
 
   @Transactional(readOnly = true)
   public Pacticipant require(String name) {
-    return pacticipants.findByName(name).orElseThrow(() -> ApiException.notFound(
-        "Pacticipant '" + name + "' not found. Publish a pact or create it with POST /pacticipants."));
+    return pacticipants
+        .findByName(name)
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "Pacticipant '"
+                        + name
+                        + "' not found. Publish a pact or create it with POST /pacticipants."));
   }
 
   /**
-   * Auto-creation, as publishing and recording verifications do. A new name that differs from existing ones only by
-   * case or separators is refused (409) with the Pact Broker's notice, unless
-   * {@code accord.broker.check-for-potential-duplicate-pacticipant-names=false}: creating it explicitly
-   * ({@code POST /pacticipants}) first is the way to say it is meant.
+   * Auto-creation, as publishing and recording verifications do. A new name that differs from
+   * existing ones only by case or separators is refused (409) with the Pact Broker's notice, unless
+   * {@code accord.broker.check-for-potential-duplicate-pacticipant-names=false}: creating it
+   * explicitly ({@code POST /pacticipants}) first is the way to say it is meant.
    */
   @Transactional
   public Pacticipant findOrCreate(String name) {
     Hal.requireName("pacticipantName", name);
-    return pacticipants.findByName(name).orElseGet(() -> {
-      refuseLookAlike(name);
-      return pacticipants.saveAndFlush(new Pacticipant(name));
-    });
+    return pacticipants
+        .findByName(name)
+        .orElseGet(
+            () -> {
+              refuseLookAlike(name);
+              return pacticipants.saveAndFlush(new Pacticipant(name));
+            });
   }
 
   private void refuseLookAlike(String name) {
@@ -61,25 +74,42 @@ public class PacticipantService {
       return;
     }
     String key = similarityKey(name);
-    List<String> similar = pacticipants.findAllByOrderByNameAsc().stream().map(Pacticipant::getName).filter(n -> similarityKey(n)
-        .equals(key)).toList();
+    List<String> similar =
+        pacticipants.findAllByOrderByNameAsc().stream()
+            .map(Pacticipant::getName)
+            .filter(n -> similarityKey(n).equals(key))
+            .toList();
     if (similar.isEmpty()) {
       return;
     }
-    String message = "This is the first time a pact has been published for \"" + name + "\".\n"
-        + "The name \"" + name + "\" is very similar to the following existing consumers/providers:\n"
-        + similar.stream().map(n -> "* " + n + "\n").collect(Collectors.joining())
-        + "If you meant to specify one of the above names, please correct the pact configuration, and re-publish the pact.\n"
-        + "If the pact is intended to be for a new consumer or provider, please manually create \"" + name
-        + "\" using the following command, and then re-publish the pact:\n"
-        + "$ curl -v -XPOST -H \"Content-Type: application/json\" -d '{\"name\": \"" + name + "\"}' " + links.url("/pacticipants") + "\n"
-        + "If the pact broker requires authentication, include '-u <username>:<password>' in the command.\n"
-        + "To disable this check, set accord.broker.check-for-potential-duplicate-pacticipant-names=false "
-        + "(env ACCORD_BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES=false).";
-    throw ApiException.conflict("pacticipantName", message, List.of(Hal.ordered("type", "error", "text", message)));
+    String message =
+        "This is the first time a pact has been published for \""
+            + name
+            + "\".\n"
+            + "The name \""
+            + name
+            + "\" is very similar to the following existing consumers/providers:\n"
+            + similar.stream().map(n -> "* " + n + "\n").collect(Collectors.joining())
+            + "If you meant to specify one of the above names, please correct the pact configuration, and re-publish the pact.\n"
+            + "If the pact is intended to be for a new consumer or provider, please manually create \""
+            + name
+            + "\" using the following command, and then re-publish the pact:\n"
+            + "$ curl -v -XPOST -H \"Content-Type: application/json\" -d '{\"name\": \""
+            + name
+            + "\"}' "
+            + links.url("/pacticipants")
+            + "\n"
+            + "If the pact broker requires authentication, include '-u <username>:<password>' in the command.\n"
+            + "To disable this check, set accord.broker.check-for-potential-duplicate-pacticipant-names=false "
+            + "(env ACCORD_BROKER_CHECK_FOR_POTENTIAL_DUPLICATE_PACTICIPANT_NAMES=false).";
+    throw ApiException.conflict(
+        "pacticipantName", message, List.of(Hal.ordered("type", "error", "text", message)));
   }
 
-  /** Names that differ only by case and by separators (space, -, _, .) are look-alikes: "Foo Bar", "foo-bar", "FooBar". */
+  /**
+   * Names that differ only by case and by separators (space, -, _, .) are look-alikes: "Foo Bar",
+   * "foo-bar", "FooBar".
+   */
   static String similarityKey(String name) {
     return name.toLowerCase(Locale.ROOT).replaceAll("[\\s\\-_.]+", "");
   }
@@ -90,8 +120,8 @@ public class PacticipantService {
   }
 
   /**
-   * One page of the pacticipants by name, those whose name contains {@code query} (any case) when it is not null;
-   * {@code pageNumber} counts from 1. Paged by the database.
+   * One page of the pacticipants by name, those whose name contains {@code query} (any case) when
+   * it is not null; {@code pageNumber} counts from 1. Paged by the database.
    */
   @Transactional(readOnly = true)
   public List<Pacticipant> page(String query, int pageNumber, int pageSize) {
@@ -99,7 +129,8 @@ public class PacticipantService {
       return List.of(); // past any table the database can page through
     }
     PageRequest page = PageRequest.of(pageNumber - 1, pageSize);
-    return query == null ? pacticipants.findAllByOrderByNameAsc(page)
+    return query == null
+        ? pacticipants.findAllByOrderByNameAsc(page)
         : pacticipants.findByNameContainingIgnoreCaseOrderByNameAsc(query, page);
   }
 
@@ -110,7 +141,8 @@ public class PacticipantService {
 
   /** Creates or updates from a JSON object; {@code replace} clears absent fields (PUT). */
   @Transactional
-  public Result upsert(String name, PacticipantFields fields, boolean replace, boolean createIfMissing) {
+  public Result upsert(
+      String name, PacticipantFields fields, boolean replace, boolean createIfMissing) {
     Optional<Pacticipant> existing = pacticipants.findByName(name);
     if (existing.isEmpty() && !createIfMissing) {
       throw ApiException.notFound("Pacticipant '" + name + "' not found");
@@ -121,7 +153,8 @@ public class PacticipantService {
       p.setDisplayName(fields.displayName());
     }
     if (fields.mainBranch() != null || replace) {
-      p.setMainBranch(fields.mainBranch() == null ? null : Hal.requireName("mainBranch", fields.mainBranch()));
+      p.setMainBranch(
+          fields.mainBranch() == null ? null : Hal.requireName("mainBranch", fields.mainBranch()));
     }
     if (fields.repositoryUrl() != null || replace) {
       p.setRepositoryUrl(fields.repositoryUrl());
@@ -129,14 +162,21 @@ public class PacticipantService {
     return new Result(pacticipants.saveAndFlush(p), created);
   }
 
-  /** Pact's auto-detection: the first branch named develop, main or master becomes the main branch when none is set. */
+  /**
+   * Pact's auto-detection: the first branch named develop, main or master becomes the main branch
+   * when none is set.
+   */
   @Transactional
   public void detectMainBranch(Long pacticipantId, String branch) {
     if (java.util.Set.of("develop", "main", "master").contains(branch)) {
-      pacticipants.findById(pacticipantId).filter(p -> p.getMainBranch() == null).ifPresent(p -> {
-        p.setMainBranch(branch);
-        pacticipants.save(p);
-      });
+      pacticipants
+          .findById(pacticipantId)
+          .filter(p -> p.getMainBranch() == null)
+          .ifPresent(
+              p -> {
+                p.setMainBranch(branch);
+                pacticipants.save(p);
+              });
     }
   }
 
@@ -172,7 +212,8 @@ public class PacticipantService {
   /** The pacticipants carrying a label, oldest first. */
   @Transactional(readOnly = true)
   public List<Pacticipant> withLabel(String label) {
-    return pacticipants.findAllById(labels.pacticipantsWith(label)).stream().sorted(java.util.Comparator.comparing(Pacticipant::getId))
+    return pacticipants.findAllById(labels.pacticipantsWith(label)).stream()
+        .sorted(java.util.Comparator.comparing(Pacticipant::getId))
         .toList();
   }
 

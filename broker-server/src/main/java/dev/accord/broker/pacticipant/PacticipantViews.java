@@ -30,16 +30,25 @@ public class PacticipantViews {
     return m;
   }
 
-  /** The pacticipant with its latest version ({@code _embedded.latest-version}) and labels, as the Pact clients read it. */
-  public Map<String, Object> render(Pacticipant p, String latestVersionNumber, List<String> labels) {
+  /**
+   * The pacticipant with its latest version ({@code _embedded.latest-version}) and labels, as the
+   * Pact clients read it.
+   */
+  public Map<String, Object> render(
+      Pacticipant p, String latestVersionNumber, List<String> labels) {
     Map<String, Object> m = render(p);
     String base = url(p);
     Map<String, Object> embedded = new LinkedHashMap<>();
     if (latestVersionNumber != null) {
       Map<String, Object> latest = new LinkedHashMap<>();
       latest.put("number", latestVersionNumber);
-      latest.put("_links", Map.of("self", link(base + "/versions/" + Links.encode(latestVersionNumber), "Latest version of "
-          + p.getName())));
+      latest.put(
+          "_links",
+          Map.of(
+              "self",
+              link(
+                  base + "/versions/" + Links.encode(latestVersionNumber),
+                  "Latest version of " + p.getName())));
       embedded.put("latest-version", latest);
     }
     embedded.put("labels", labels.stream().map(l -> label(p, l)).toList());
@@ -78,11 +87,18 @@ public class PacticipantViews {
     l.put("versions", link(base + "/versions", "Versions of " + p.getName()));
     l.put("pb:branches", link(base + "/branches", "Branches of " + p.getName()));
     l.put("pb:version", templated(base + "/versions/{version}", "Version of " + p.getName()));
-    l.put("pb:version-tag", templated(base + "/versions/{version}/tags/{tag}", "Tag a version of " + p.getName()));
-    l.put("pb:branch-version", templated(base + "/branches/{branch}/versions/{version}", "Add a version of " + p.getName()
-        + " to a branch"));
+    l.put(
+        "pb:version-tag",
+        templated(base + "/versions/{version}/tags/{tag}", "Tag a version of " + p.getName()));
+    l.put(
+        "pb:branch-version",
+        templated(
+            base + "/branches/{branch}/versions/{version}",
+            "Add a version of " + p.getName() + " to a branch"));
     l.put("pb:latest-version", link(base + "/latest-version", "Latest version of " + p.getName()));
-    l.put("pb:label", templated(base + "/labels/{label}", "Get, create or delete a label for " + p.getName()));
+    l.put(
+        "pb:label",
+        templated(base + "/labels/{label}", "Get, create or delete a label for " + p.getName()));
     m.put("_links", l);
     return m;
   }

@@ -6,16 +6,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Published synchronously inside the transaction of {@code POST /provider-contracts/provider/{provider}/publish} (also
- * for an identical republish, {@code created == false}). Listeners that write (the webhook queue) share the transaction;
- * they may add user-facing lines to {@link #notices()}.
+ * Published synchronously inside the transaction of {@code POST
+ * /provider-contracts/provider/{provider}/publish} (also for an identical republish, {@code created
+ * == false}). Listeners that write (the webhook queue) share the transaction; they may add
+ * user-facing lines to {@link #notices()}.
  *
  * @param contractUrl the provider contract resource of this version
  */
-public record ProviderContractPublished(Pacticipant provider, Version providerVersion, String contentSha, String contractUrl,
-    boolean selfVerificationSuccess, boolean created, String branch, List<String> notices) {
-  ProviderContractPublished(Pacticipant provider, Version providerVersion, String contentSha, String contractUrl,
-      boolean selfVerificationSuccess, boolean created, String branch) {
-    this(provider, providerVersion, contentSha, contractUrl, selfVerificationSuccess, created, branch, new ArrayList<>());
+public record ProviderContractPublished(
+    Pacticipant provider,
+    Version providerVersion,
+    String contentSha,
+    String contractUrl,
+    boolean selfVerificationSuccess,
+    boolean created,
+    String branch,
+    List<String> notices) {
+  ProviderContractPublished(
+      Pacticipant provider,
+      Version providerVersion,
+      String contentSha,
+      String contractUrl,
+      boolean selfVerificationSuccess,
+      boolean created,
+      String branch) {
+    this(
+        provider,
+        providerVersion,
+        contentSha,
+        contractUrl,
+        selfVerificationSuccess,
+        created,
+        branch,
+        new ArrayList<>());
   }
 }

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Provider contracts: publishing one (one transaction: version, branch, tags, content, publication, the comparisons it
- * queues and the webhooks it triggers, or nothing), reading them back, and the bi-directional results the matrix uses.
+ * Provider contracts: publishing one (one transaction: version, branch, tags, content, publication,
+ * the comparisons it queues and the webhooks it triggers, or nothing), reading them back, and the
+ * bi-directional results the matrix uses.
  */
 @Service
 public class ProviderContractService {
@@ -39,8 +40,13 @@ public class ProviderContractService {
   private final ApplicationEventPublisher events;
   private final ContractPresence presence;
 
-  ProviderContractService(PacticipantService pacticipants, VersionService versions, ProviderContractRows rows,
-      ComparisonService comparisons, ApplicationEventPublisher events, ContractPresence presence) {
+  ProviderContractService(
+      PacticipantService pacticipants,
+      VersionService versions,
+      ProviderContractRows rows,
+      ComparisonService comparisons,
+      ApplicationEventPublisher events,
+      ContractPresence presence) {
     this.presence = presence;
     this.pacticipants = pacticipants;
     this.versions = versions;
@@ -50,24 +56,51 @@ public class ProviderContractService {
   }
 
   /** A publish request, validated by the controller: the document is its decoded text. */
-  record Request(String provider, String number, String branch, List<String> tags, String buildUrl, String specification,
-      String contentType, String document, SelfVerification selfVerification) {}
+  record Request(
+      String provider,
+      String number,
+      String branch,
+      List<String> tags,
+      String buildUrl,
+      String specification,
+      String contentType,
+      String document,
+      SelfVerification selfVerification) {}
 
   /** {@code outcome}: created, unchanged (identical republish) or self-verification-updated. */
-  record Published(Pacticipant provider, Version version, String sha, boolean contentNew, String outcome, int pactsToCompare,
-      boolean branchAdded, List<String> tagsAdded, List<String> notices) {}
+  record Published(
+      Pacticipant provider,
+      Version version,
+      String sha,
+      boolean contentNew,
+      String outcome,
+      int pactsToCompare,
+      boolean branchAdded,
+      List<String> tagsAdded,
+      List<String> notices) {}
 
   /** A provider version's contract with its document. */
-  record Contract(Pacticipant provider, Version version, ProviderContractRows.Publication publication, ProviderContractRows.Content content) {}
+  record Contract(
+      Pacticipant provider,
+      Version version,
+      ProviderContractRows.Publication publication,
+      ProviderContractRows.Content content) {}
 
-  /** Checks the document (a 400 naming the parser's problems), then stores everything in one transaction. */
+  /**
+   * Checks the document (a 400 naming the parser's problems), then stores everything in one
+   * transaction.
+   */
   @Transactional
   Published publish(Request r, BiFunction<Pacticipant, Version, String> contractUrl) {
     try {
       OpenApiDocument.parse(r.document(), "contract.content");
     } catch (OpenApiDocumentException e) {
-      throw ApiException.invalidFields(Map.of("contract.content", e.problems().stream()
-          .map(p -> "is not a usable OpenAPI document: " + p.message()).collect(Collectors.toList())));
+      throw ApiException.invalidFields(
+          Map.of(
+              "contract.content",
+              e.problems().stream()
+                  .map(p -> "is not a usable OpenAPI document: " + p.message())
+                  .collect(Collectors.toList())));
     }
     Pacticipant provider = pacticipants.findOrCreate(r.provider());
     Version version = versions.findOrCreate(provider, r.number());
@@ -79,19 +112,33 @@ public class ProviderContractService {
     List<String> tagsAdded = r.tags().stream().filter(t -> versions.addTag(version, t)).toList();
     String sha = sha256(r.document());
     Optional<ProviderContractRows.Content> known = rows.content(provider.getId(), sha);
-    long contentId = known.map(ProviderContractRows.Content::id)
-        .orElseGet(() -> rows.insertContent(provider.getId(), sha, r.specification(), r.contentType(), r.document()));
+    long contentId =
+        known
+            .map(ProviderContractRows.Content::id)
+            .orElseGet(
+                () ->
+                    rows.insertContent(
+                        provider.getId(), sha, r.specification(), r.contentType(), r.document()));
     Optional<ProviderContractRows.Publication> existing = rows.publicationOf(version.getId());
     String outcome;
     if (existing.isPresent()) {
       ProviderContractRows.Publication p = existing.get();
       if (p.contentId() != contentId) {
-        String current = rows.content(p.contentId()).map(ProviderContractRows.Content::sha).orElse("?");
-        String message = "Cannot change the provider contract of " + provider.getName() + " version " + version.getNumber()
-            + ": the version already holds a document with content " + current.substring(0, Math.min(12, current.length()))
-            + ", the upload has " + sha.substring(0, 12) + ". A version's contract is immutable, as a consumer version's pact is: "
-            + "publish the changed document under the new commit's SHA (--provider-app-version).";
-        throw ApiException.conflict("contract.content", message, List.of(Hal.ordered("type", "error", "text", message)));
+        String current =
+            rows.content(p.contentId()).map(ProviderContractRows.Content::sha).orElse("?");
+        String message =
+            "Cannot change the provider contract of "
+                + provider.getName()
+                + " version "
+                + version.getNumber()
+                + ": the version already holds a document with content "
+                + current.substring(0, Math.min(12, current.length()))
+                + ", the upload has "
+                + sha.substring(0, 12)
+                + ". A version's contract is immutable, as a consumer version's pact is: "
+                + "publish the changed document under the new commit's SHA (--provider-app-version).";
+        throw ApiException.conflict(
+            "contract.content", message, List.of(Hal.ordered("type", "error", "text", message)));
       }
       if (sameSelfVerification(p, r.selfVerification())) {
         outcome = "unchanged";
@@ -100,21 +147,44 @@ public class ProviderContractService {
         outcome = "self-verification-updated";
       }
     } else {
-      rows.insertPublication(version.getId(), provider.getId(), contentId, r.selfVerification(), r.buildUrl());
+      rows.insertPublication(
+          version.getId(), provider.getId(), contentId, r.selfVerification(), r.buildUrl());
       outcome = "created";
-      presence.published(); // at worst early, by a rolled-back publish: the matrix then asks and finds none
+      presence
+          .published(); // at worst early, by a rolled-back publish: the matrix then asks and finds
+      // none
     }
     int pacts = comparisons.enqueueForContract(provider.getId(), contentId);
-    ProviderContractPublished event = new ProviderContractPublished(provider, version, sha, contractUrl.apply(provider, version),
-        r.selfVerification().success(), !"unchanged".equals(outcome), r.branch());
+    ProviderContractPublished event =
+        new ProviderContractPublished(
+            provider,
+            version,
+            sha,
+            contractUrl.apply(provider, version),
+            r.selfVerification().success(),
+            !"unchanged".equals(outcome),
+            r.branch());
     events.publishEvent(event);
-    return new Published(provider, version, sha, known.isEmpty(), outcome, pacts, branchAdded, tagsAdded, List.copyOf(event.notices()));
+    return new Published(
+        provider,
+        version,
+        sha,
+        known.isEmpty(),
+        outcome,
+        pacts,
+        branchAdded,
+        tagsAdded,
+        List.copyOf(event.notices()));
   }
 
-  private static boolean sameSelfVerification(ProviderContractRows.Publication p, SelfVerification s) {
-    return p.selfVerificationPublished() == s.published() && p.selfVerificationSuccess() == s.success()
-        && Objects.equals(p.selfVerificationContent(), s.content()) && Objects.equals(p.selfVerificationContentType(), s.contentType())
-        && Objects.equals(p.selfVerificationFormat(), s.format()) && Objects.equals(p.verifier(), s.verifier())
+  private static boolean sameSelfVerification(
+      ProviderContractRows.Publication p, SelfVerification s) {
+    return p.selfVerificationPublished() == s.published()
+        && p.selfVerificationSuccess() == s.success()
+        && Objects.equals(p.selfVerificationContent(), s.content())
+        && Objects.equals(p.selfVerificationContentType(), s.contentType())
+        && Objects.equals(p.selfVerificationFormat(), s.format())
+        && Objects.equals(p.verifier(), s.verifier())
         && Objects.equals(p.verifierVersion(), s.verifierVersion());
   }
 
@@ -123,9 +193,16 @@ public class ProviderContractService {
   Contract require(String providerName, String number) {
     Pacticipant provider = pacticipants.require(providerName);
     Version version = versions.require(provider, number);
-    ProviderContractRows.Publication p = rows.publicationOf(version.getId()).orElseThrow(() -> ApiException.notFound(
-        "No provider contract was published for " + providerName + " version " + number
-            + "; publish one with pact pactflow publish-provider-contract"));
+    ProviderContractRows.Publication p =
+        rows.publicationOf(version.getId())
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "No provider contract was published for "
+                            + providerName
+                            + " version "
+                            + number
+                            + "; publish one with pact pactflow publish-provider-contract"));
     return new Contract(provider, version, p, rows.content(p.contentId()).orElseThrow());
   }
 
@@ -134,19 +211,44 @@ public class ProviderContractService {
     return presence.any();
   }
 
-  /** What the web UI shows of a provider version's contract: the document, its self-verification, each comparison. */
-  public record ContractPage(String provider, String version, String contentSha, String contentType, String document,
-      LocalDateTime publishedAt, boolean selfVerificationPublished, boolean selfVerificationSuccess, String verifier,
-      String verifierVersion, String selfVerificationFormat, String selfVerificationContent, List<PactComparisonView> comparisons) {}
+  /**
+   * What the web UI shows of a provider version's contract: the document, its self-verification,
+   * each comparison.
+   */
+  public record ContractPage(
+      String provider,
+      String version,
+      String contentSha,
+      String contentType,
+      String document,
+      LocalDateTime publishedAt,
+      boolean selfVerificationPublished,
+      boolean selfVerificationSuccess,
+      String verifier,
+      String verifierVersion,
+      String selfVerificationFormat,
+      String selfVerificationContent,
+      List<PactComparisonView> comparisons) {}
 
   /** The page of a provider version's contract; a 404 naming what is missing. */
   @Transactional(readOnly = true)
   public ContractPage page(String providerName, String number) {
     Contract c = require(providerName, number);
     ProviderContractRows.Publication p = c.publication();
-    return new ContractPage(c.provider().getName(), c.version().getNumber(), c.content().sha(), c.content().contentType(),
-        c.content().content(), p.createdAt(), p.selfVerificationPublished(), p.selfVerificationPublished() && p.selfVerificationSuccess(),
-        p.verifier(), p.verifierVersion(), p.selfVerificationFormat(), p.selfVerificationContent(), comparisons(c));
+    return new ContractPage(
+        c.provider().getName(),
+        c.version().getNumber(),
+        c.content().sha(),
+        c.content().contentType(),
+        c.content().content(),
+        p.createdAt(),
+        p.selfVerificationPublished(),
+        p.selfVerificationPublished() && p.selfVerificationSuccess(),
+        p.verifier(),
+        p.verifierVersion(),
+        p.selfVerificationFormat(),
+        p.selfVerificationContent(),
+        comparisons(c));
   }
 
   /** Whether a provider version has a provider contract (the version resource links to it). */
@@ -155,10 +257,17 @@ public class ProviderContractService {
     return rows.publicationOf(version.getId()).isPresent();
   }
 
-  /** A comparison of the contract with one of the consumer's pacts (by pact content hash), computed now when missing. */
-  public record PactComparisonView(Pacticipant consumer, String pactSha, ComparisonOutcome outcome) {}
+  /**
+   * A comparison of the contract with one of the consumer's pacts (by pact content hash), computed
+   * now when missing.
+   */
+  public record PactComparisonView(
+      Pacticipant consumer, String pactSha, ComparisonOutcome outcome) {}
 
-  /** The comparisons of a provider version's contract with every pact content it was compared with, oldest first. */
+  /**
+   * The comparisons of a provider version's contract with every pact content it was compared with,
+   * oldest first.
+   */
   @Transactional(readOnly = true)
   List<PactComparisonView> comparisons(Contract c) {
     List<PactComparisonView> out = new ArrayList<>();
@@ -168,7 +277,9 @@ public class ProviderContractService {
         continue;
       }
       ComparisonOutcome outcome = cmp.computed() ? ComparisonService.outcome(cmp) : null;
-      out.add(new PactComparisonView(pacticipants.byId(pact.get().consumerId()), pact.get().sha(), outcome));
+      out.add(
+          new PactComparisonView(
+              pacticipants.byId(pact.get().consumerId()), pact.get().sha(), outcome));
     }
     return out;
   }
@@ -176,43 +287,64 @@ public class ProviderContractService {
   /** One comparison, computed now when it is missing. */
   PactComparisonView comparison(Contract c, String consumerName, String pactSha) {
     Pacticipant consumer = pacticipants.require(consumerName);
-    ProviderContractRows.PactRef pact = rows.pactRef(consumer.getId(), c.provider().getId(), pactSha).orElseThrow(() ->
-        ApiException.notFound("No pact between " + consumerName + " and " + c.provider().getName() + " with content " + pactSha));
-    return new PactComparisonView(consumer, pactSha, comparisons.ensure(pact.id(), c.content().id()));
+    ProviderContractRows.PactRef pact =
+        rows.pactRef(consumer.getId(), c.provider().getId(), pactSha)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "No pact between "
+                            + consumerName
+                            + " and "
+                            + c.provider().getName()
+                            + " with content "
+                            + pactSha));
+    return new PactComparisonView(
+        consumer, pactSha, comparisons.ensure(pact.id(), c.content().id()));
   }
 
   /**
-   * The bi-directional result of each requested (pact content, provider version) pair whose provider version has a
-   * provider contract, keyed by {@code contentId + "/" + providerVersionId}; missing comparisons are computed now.
-   * No transaction: reads in autocommit, like the matrix that calls it.
+   * The bi-directional result of each requested (pact content, provider version) pair whose
+   * provider version has a provider contract, keyed by {@code contentId + "/" + providerVersionId};
+   * missing comparisons are computed now. No transaction: reads in autocommit, like the matrix that
+   * calls it.
    */
   public Map<String, BidirectionalResult> results(Collection<Pair> pairs) {
     Map<String, BidirectionalResult> out = new HashMap<>();
     if (pairs.isEmpty()) {
       return out;
     }
-    Map<Long, ProviderContractRows.ContractOf> contracts = rows.contractsOf(pairs.stream().map(Pair::providerVersionId).distinct()
-        .toList(), pairs.stream().map(Pair::pactContentId).distinct().toList());
+    Map<Long, ProviderContractRows.ContractOf> contracts =
+        rows.contractsOf(
+            pairs.stream().map(Pair::providerVersionId).distinct().toList(),
+            pairs.stream().map(Pair::pactContentId).distinct().toList());
     for (Pair pair : pairs) {
       ProviderContractRows.ContractOf c = contracts.get(pair.providerVersionId());
       if (c == null) {
         continue;
       }
       ProviderContractRows.Comparison stored = c.comparisons().get(pair.pactContentId());
-      ComparisonOutcome outcome = stored != null && stored.computed() ? ComparisonService.outcome(stored)
-          : comparisons.ensure(pair.pactContentId(), c.contentId());
-      out.put(pair.pactContentId() + "/" + pair.providerVersionId(), new BidirectionalResult(c.sha(), c.selfVerificationPublished(),
-          c.selfVerificationSuccess(), outcome));
+      ComparisonOutcome outcome =
+          stored != null && stored.computed()
+              ? ComparisonService.outcome(stored)
+              : comparisons.ensure(pair.pactContentId(), c.contentId());
+      out.put(
+          pair.pactContentId() + "/" + pair.providerVersionId(),
+          new BidirectionalResult(
+              c.sha(), c.selfVerificationPublished(), c.selfVerificationSuccess(), outcome));
     }
     return out;
   }
 
-  /** How many provider versions with a provider contract the matrix lists per provider when asked without a destination. */
+  /**
+   * How many provider versions with a provider contract the matrix lists per provider when asked
+   * without a destination.
+   */
   static final int VERSIONS_PER_PROVIDER = 20;
 
   /**
-   * Per provider, its newest provider versions with a provider contract (at most {@value #VERSIONS_PER_PROVIDER}), newest
-   * first: the matrix's candidates when it is asked without a destination.
+   * Per provider, its newest provider versions with a provider contract (at most {@value
+   * #VERSIONS_PER_PROVIDER}), newest first: the matrix's candidates when it is asked without a
+   * destination.
    */
   public Map<Long, List<Version>> versionsWithContracts(Collection<Long> providerIds) {
     return rows.versionsWithContracts(providerIds, VERSIONS_PER_PROVIDER);
@@ -223,7 +355,9 @@ public class ProviderContractService {
 
   static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -7,7 +7,10 @@ import dev.accord.broker.version.VersionLinks;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** {@code pf:provider-contract} on the version resource of a provider version that has a provider contract. */
+/**
+ * {@code pf:provider-contract} on the version resource of a provider version that has a provider
+ * contract.
+ */
 @Component
 class ProviderContractVersionLinks implements VersionLinks {
   private final ProviderContractService service;
@@ -21,7 +24,9 @@ class ProviderContractVersionLinks implements VersionLinks {
   @Override
   public void addLinks(String pacticipantName, Version version, Map<String, Object> links) {
     if (service.anyPublished() && service.exists(version)) {
-      links.put("pf:provider-contract", link(views.contractUrl(pacticipantName, version.getNumber()), "Provider contract"));
+      links.put(
+          "pf:provider-contract",
+          link(views.contractUrl(pacticipantName, version.getNumber()), "Provider contract"));
     }
   }
 }

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** JSON (HAL) of provider contracts, their self-verification and their comparisons, and their URLs. */
+/**
+ * JSON (HAL) of provider contracts, their self-verification and their comparisons, and their URLs.
+ */
 @Component
 public class ProviderContractViews {
   private final Links links;
@@ -32,9 +34,15 @@ public class ProviderContractViews {
     return links.url("/provider-contracts/provider/{}/version/{}", provider, version);
   }
 
-  /** The comparison of a consumer's pact content with the provider contract of a provider version. */
+  /**
+   * The comparison of a consumer's pact content with the provider contract of a provider version.
+   */
   public String comparisonUrl(String provider, String version, String consumer, String pactSha) {
-    return links.url("/provider-contracts/provider/{}/version/{}/comparisons/consumer/{}/pact-version/{}", provider, version, consumer,
+    return links.url(
+        "/provider-contracts/provider/{}/version/{}/comparisons/consumer/{}/pact-version/{}",
+        provider,
+        version,
+        consumer,
         pactSha);
   }
 
@@ -51,11 +59,22 @@ public class ProviderContractViews {
     m.put("selfVerification", selfVerificationSummary(c.publication()));
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("self", link(self, "Provider contract"));
-    l.put("pb:pacticipant", Links.named(pacticipantViews.url(c.provider()), "Provider", c.provider().getName()));
-    l.put("pb:pacticipant-version", Links.named(versionViews.url(c.provider(), c.version()), "Provider version",
-        c.version().getNumber()));
-    l.put("pf:self-verification", link(self + "/self-verification", "The provider's self-verification against this document"));
-    l.put("pf:comparisons", link(self + "/comparisons", "The comparisons of consumer pacts with this document"));
+    l.put(
+        "pb:pacticipant",
+        Links.named(pacticipantViews.url(c.provider()), "Provider", c.provider().getName()));
+    l.put(
+        "pb:pacticipant-version",
+        Links.named(
+            versionViews.url(c.provider(), c.version()),
+            "Provider version",
+            c.version().getNumber()));
+    l.put(
+        "pf:self-verification",
+        link(
+            self + "/self-verification", "The provider's self-verification against this document"));
+    l.put(
+        "pf:comparisons",
+        link(self + "/comparisons", "The comparisons of consumer pacts with this document"));
     m.put("_links", l);
     return m;
   }
@@ -67,8 +86,13 @@ public class ProviderContractViews {
     m.put("content", p.selfVerificationContent());
     m.put("buildUrl", p.buildUrl());
     m.put("updatedAt", Hal.timestamp(p.updatedAt()));
-    m.put("_links", Hal.ordered("self", link(contract + "/self-verification", "Self-verification"), "pf:provider-contract",
-        link(contract, "Provider contract")));
+    m.put(
+        "_links",
+        Hal.ordered(
+            "self",
+            link(contract + "/self-verification", "Self-verification"),
+            "pf:provider-contract",
+            link(contract, "Provider contract")));
     return m;
   }
 
@@ -83,7 +107,8 @@ public class ProviderContractViews {
     return m;
   }
 
-  Map<String, Object> comparisons(ProviderContractService.Contract c, List<ProviderContractService.PactComparisonView> all) {
+  Map<String, Object> comparisons(
+      ProviderContractService.Contract c, List<ProviderContractService.PactComparisonView> all) {
     String contract = contractUrl(c.provider().getName(), c.version().getNumber());
     List<Map<String, Object>> items = new ArrayList<>();
     for (ProviderContractService.PactComparisonView v : all) {
@@ -91,12 +116,18 @@ public class ProviderContractViews {
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("_embedded", Map.of("comparisons", items));
-    m.put("_links", Hal.ordered("self", link(contract + "/comparisons", "Comparisons"), "pf:provider-contract",
-        link(contract, "Provider contract")));
+    m.put(
+        "_links",
+        Hal.ordered(
+            "self",
+            link(contract + "/comparisons", "Comparisons"),
+            "pf:provider-contract",
+            link(contract, "Provider contract")));
     return m;
   }
 
-  Map<String, Object> comparison(ProviderContractService.Contract c, ProviderContractService.PactComparisonView v) {
+  Map<String, Object> comparison(
+      ProviderContractService.Contract c, ProviderContractService.PactComparisonView v) {
     String provider = c.provider().getName();
     String version = c.version().getNumber();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -115,21 +146,45 @@ public class ProviderContractViews {
       m.put("warnings", o.warnings().stream().map(ProviderContractViews::finding).toList());
       m.put("notices", o.notices());
     }
-    m.put("_links", Hal.ordered(
-        "self", link(comparisonUrl(provider, version, v.consumer().getName(), v.pactSha()), "Comparison"),
-        "pb:pact-version", link(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}", provider, v.consumer().getName(),
-            v.pactSha()), "Pact"),
-        "pf:provider-contract", link(contractUrl(provider, version), "Provider contract")));
+    m.put(
+        "_links",
+        Hal.ordered(
+            "self",
+                link(
+                    comparisonUrl(provider, version, v.consumer().getName(), v.pactSha()),
+                    "Comparison"),
+            "pb:pact-version",
+                link(
+                    links.url(
+                        "/pacts/provider/{}/consumer/{}/pact-version/{}",
+                        provider,
+                        v.consumer().getName(),
+                        v.pactSha()),
+                    "Pact"),
+            "pf:provider-contract", link(contractUrl(provider, version), "Provider contract")));
     return m;
   }
 
   private static Map<String, Object> finding(ComparisonOutcome.Finding f) {
-    return Hal.ordered("code", f.code(), "interaction", f.interaction(), "pactPath", f.pactPath(), "documentPointer",
-        f.documentPointer(), "message", f.message());
+    return Hal.ordered(
+        "code",
+        f.code(),
+        "interaction",
+        f.interaction(),
+        "pactPath",
+        f.pactPath(),
+        "documentPointer",
+        f.documentPointer(),
+        "message",
+        f.message());
   }
 
-  /** The answer to a publish: what the standard CLI reads ({@code notices}, {@code _embedded.version}, the tag links). */
-  Map<String, Object> published(ProviderContractService.Published p, String branch, List<String> tags) {
+  /**
+   * The answer to a publish: what the standard CLI reads ({@code notices}, {@code
+   * _embedded.version}, the tag links).
+   */
+  Map<String, Object> published(
+      ProviderContractService.Published p, String branch, List<String> tags) {
     Pacticipant provider = p.provider();
     Version version = p.version();
     String v = version.getNumber();
@@ -137,39 +192,85 @@ public class ProviderContractViews {
     String contract = contractUrl(name, v);
     List<Map<String, Object>> notices = new ArrayList<>();
     if (branch != null) {
-      notices.add(notice("info", "Version " + v + " of " + name + " is on branch " + branch + (p.branchAdded() ? "" : " (already)")));
+      notices.add(
+          notice(
+              "info",
+              "Version "
+                  + v
+                  + " of "
+                  + name
+                  + " is on branch "
+                  + branch
+                  + (p.branchAdded() ? "" : " (already)")));
     }
     for (String tag : tags) {
-      notices.add(notice("info", "Tagged version " + v + " of " + name + " with " + tag + (p.tagsAdded().contains(tag) ? ""
-          : " (already)")));
+      notices.add(
+          notice(
+              "info",
+              "Tagged version "
+                  + v
+                  + " of "
+                  + name
+                  + " with "
+                  + tag
+                  + (p.tagsAdded().contains(tag) ? "" : " (already)")));
     }
-    String text = switch (p.outcome()) {
-      case "unchanged" -> "Provider contract for " + name + " version " + v
-          + " was already published with identical content and self-verification; nothing changed";
-      case "self-verification-updated" -> "Updated the self-verification of the provider contract for " + name + " version " + v
-          + " (the document is unchanged)";
-      default -> "Published provider contract for " + name + " version " + v + (p.contentNew() ? " (new content)"
-          : " (content identical to an earlier version)");
-    };
+    String text =
+        switch (p.outcome()) {
+          case "unchanged" ->
+              "Provider contract for "
+                  + name
+                  + " version "
+                  + v
+                  + " was already published with identical content and self-verification; nothing changed";
+          case "self-verification-updated" ->
+              "Updated the self-verification of the provider contract for "
+                  + name
+                  + " version "
+                  + v
+                  + " (the document is unchanged)";
+          default ->
+              "Published provider contract for "
+                  + name
+                  + " version "
+                  + v
+                  + (p.contentNew()
+                      ? " (new content)"
+                      : " (content identical to an earlier version)");
+        };
     notices.add(notice("unchanged".equals(p.outcome()) ? "info" : "success", text));
     notices.add(notice("info", "  View the provider contract at " + contract));
-    notices.add(notice("info", "It is compared with " + p.pactsToCompare() + (p.pactsToCompare() == 1 ? " consumer pact"
-        : " consumer pacts") + " (each consumer's latest, branch heads, deployed and released); can-i-deploy counts a compatible pact "
-        + "as verified while the self-verification passed"));
+    notices.add(
+        notice(
+            "info",
+            "It is compared with "
+                + p.pactsToCompare()
+                + (p.pactsToCompare() == 1 ? " consumer pact" : " consumer pacts")
+                + " (each consumer's latest, branch heads, deployed and released); can-i-deploy counts a compatible pact "
+                + "as verified while the self-verification passed"));
     p.notices().forEach(n -> notices.add(notice("info", n)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("notices", notices);
     Map<String, Object> embedded = new LinkedHashMap<>();
     embedded.put("pacticipant", pacticipantViews.summary(provider));
     Map<String, Object> ver = new LinkedHashMap<>(versionViews.summary(version));
-    ver.put("_links", Map.of("self", Links.named(versionViews.url(provider, version), "Version", v)));
+    ver.put(
+        "_links", Map.of("self", Links.named(versionViews.url(provider, version), "Version", v)));
     embedded.put("version", ver);
     body.put("_embedded", embedded);
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("pb:pacticipant", Links.named(pacticipantViews.url(provider), "Pacticipant", name));
-    l.put("pb:pacticipant-version", Links.named(versionViews.url(provider, version), "Pacticipant version", v));
-    l.put("pb:pacticipant-version-tags", tags.stream().map(t -> Links.named(versionViews.url(provider, version) + "/tags/"
-        + Links.encode(t), "Tag", t)).toList());
+    l.put(
+        "pb:pacticipant-version",
+        Links.named(versionViews.url(provider, version), "Pacticipant version", v));
+    l.put(
+        "pb:pacticipant-version-tags",
+        tags.stream()
+            .map(
+                t ->
+                    Links.named(
+                        versionViews.url(provider, version) + "/tags/" + Links.encode(t), "Tag", t))
+            .toList());
     l.put("pf:provider-contract", Links.named(contract, "Provider contract", name + " " + v));
     body.put("_links", l);
     return body;

@@ -1,5 +1,6 @@
 package dev.accord.broker.security;
 
+import dev.accord.broker.web.ErrorBody;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.regex.Pattern;
-import dev.accord.broker.web.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,17 +20,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authentication, off unless configured. A read-write user/token may do anything; a read-only one may read and may POST
- * to {@code /pacts/provider/P/for-verification}; with public read, reads need no credentials. Secrets are compared in
- * constant time and never logged.
+ * Authentication, off unless configured. A read-write user/token may do anything; a read-only one
+ * may read and may POST to {@code /pacts/provider/P/for-verification}; with public read, reads need
+ * no credentials. Secrets are compared in constant time and never logged.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class AuthFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(AuthFilter.class);
-  private static final Pattern FOR_VERIFICATION = Pattern.compile("^/pacts/provider/[^/]+/for-verification/?$");
+  private static final Pattern FOR_VERIFICATION =
+      Pattern.compile("^/pacts/provider/[^/]+/for-verification/?$");
 
-  private enum Access { NONE, READ, WRITE }
+  private enum Access {
+    NONE,
+    READ,
+    WRITE
+  }
 
   private final String username;
   private final String password;
@@ -41,7 +46,8 @@ class AuthFilter extends OncePerRequestFilter {
   private final boolean publicRead;
   private final boolean enabled;
 
-  AuthFilter(Environment env, @Value("${accord.broker.auth.allow-public-read:false}") boolean publicRead) {
+  AuthFilter(
+      Environment env, @Value("${accord.broker.auth.allow-public-read:false}") boolean publicRead) {
     this.username = credential(env, "username");
     this.password = credential(env, "password");
     this.readOnlyUsername = credential(env, "read-only-username");
@@ -51,18 +57,32 @@ class AuthFilter extends OncePerRequestFilter {
     pair("username", username, "password", password);
     pair("read-only-username", readOnlyUsername, "read-only-password", readOnlyPassword);
     this.publicRead = publicRead;
-    this.enabled = !username.isEmpty() || !readOnlyUsername.isEmpty() || !token.isEmpty() || !readOnlyToken.isEmpty();
-    log.info("Authentication: {}", enabled
-        ? "on (read-write user: " + (username.isEmpty() ? "none" : "'" + username + "'") + ", read-only user: "
-            + (readOnlyUsername.isEmpty() ? "none" : "'" + readOnlyUsername + "'") + ", read-write token: " + (token.isEmpty() ? "no"
-            : "yes")
-            + ", read-only token: " + (readOnlyToken.isEmpty() ? "no" : "yes") + ", public read: " + publicRead + ")"
-        : "off: the broker is open to anyone who can reach it (set accord.broker.auth.* to protect it)");
+    this.enabled =
+        !username.isEmpty()
+            || !readOnlyUsername.isEmpty()
+            || !token.isEmpty()
+            || !readOnlyToken.isEmpty();
+    log.info(
+        "Authentication: {}",
+        enabled
+            ? "on (read-write user: "
+                + (username.isEmpty() ? "none" : "'" + username + "'")
+                + ", read-only user: "
+                + (readOnlyUsername.isEmpty() ? "none" : "'" + readOnlyUsername + "'")
+                + ", read-write token: "
+                + (token.isEmpty() ? "no" : "yes")
+                + ", read-only token: "
+                + (readOnlyToken.isEmpty() ? "no" : "yes")
+                + ", public read: "
+                + publicRead
+                + ")"
+            : "off: the broker is open to anyone who can reach it (set accord.broker.auth.* to protect it)");
   }
 
   /**
-   * A credential that is absent leaves that way of signing in off; one that is set but blank (an unset variable in a
-   * deployment template) refuses to start, because the operator meant to protect the broker.
+   * A credential that is absent leaves that way of signing in off; one that is set but blank (an
+   * unset variable in a deployment template) refuses to start, because the operator meant to
+   * protect the broker.
    */
   private static String credential(Environment env, String name) {
     String property = "accord.broker.auth." + name;
@@ -71,20 +91,36 @@ class AuthFilter extends OncePerRequestFilter {
       return "";
     }
     if (value.isBlank()) {
-      throw refuse(property + " is set but empty (" + envName(property) + "). Give it a value, or remove the setting to leave "
-          + "that way of signing in off.");
+      throw refuse(
+          property
+              + " is set but empty ("
+              + envName(property)
+              + "). Give it a value, or remove the setting to leave "
+              + "that way of signing in off.");
     }
     return value;
   }
 
   private static void pair(String userName, String user, String passwordName, String password) {
     if (!user.isEmpty() && password.isEmpty()) {
-      throw refuse("accord.broker.auth." + userName + " is set but accord.broker.auth." + passwordName + " is not ("
-          + envName("accord.broker.auth." + passwordName) + "). Set a password for the user, or remove the user.");
+      throw refuse(
+          "accord.broker.auth."
+              + userName
+              + " is set but accord.broker.auth."
+              + passwordName
+              + " is not ("
+              + envName("accord.broker.auth." + passwordName)
+              + "). Set a password for the user, or remove the user.");
     }
     if (user.isEmpty() && !password.isEmpty()) {
-      throw refuse("accord.broker.auth." + passwordName + " is set but accord.broker.auth." + userName + " is not ("
-          + envName("accord.broker.auth." + userName) + "). Set the user the password belongs to, or remove the password.");
+      throw refuse(
+          "accord.broker.auth."
+              + passwordName
+              + " is set but accord.broker.auth."
+              + userName
+              + " is not ("
+              + envName("accord.broker.auth." + userName)
+              + "). Set the user the password belongs to, or remove the password.");
     }
   }
 
@@ -99,18 +135,20 @@ class AuthFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException,
-      IOException {
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
     if (!enabled) {
       chain.doFilter(request, response);
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean read = switch (request.getMethod()) {
-      case "GET", "HEAD", "OPTIONS" -> true;
-      case "POST" -> FOR_VERIFICATION.matcher(path).matches();
-      default -> false;
-    };
+    boolean read =
+        switch (request.getMethod()) {
+          case "GET", "HEAD", "OPTIONS" -> true;
+          case "POST" -> FOR_VERIFICATION.matcher(path).matches();
+          default -> false;
+        };
     if ("/diagnostic/status/heartbeat".equals(path) || "/diagnostic/status/ready".equals(path)) {
       chain.doFilter(request, response);
       return;
@@ -123,15 +161,26 @@ class AuthFilter extends OncePerRequestFilter {
     }
     if (access == Access.NONE) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Accord broker\"");
-      String why = header == null ? "No credentials were sent." : "The credentials sent were not accepted.";
-      ErrorBody.write(response, 401, "Authentication required: " + why
-          + " Send basic auth (pact broker -u USER -p PASSWORD, or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD) or a bearer token (-k "
-          + "TOKEN, or PACT_BROKER_TOKEN).");
+      String why =
+          header == null ? "No credentials were sent." : "The credentials sent were not accepted.";
+      ErrorBody.write(
+          response,
+          401,
+          "Authentication required: "
+              + why
+              + " Send basic auth (pact broker -u USER -p PASSWORD, or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD) or a bearer token (-k "
+              + "TOKEN, or PACT_BROKER_TOKEN).");
       return;
     }
     if (access == Access.READ && !read) {
-      ErrorBody.write(response, 403, "Forbidden: these credentials are read-only and cannot " + request.getMethod() + " " + path
-          + ". Use the read-write user or token for publishing and recording deployments.");
+      ErrorBody.write(
+          response,
+          403,
+          "Forbidden: these credentials are read-only and cannot "
+              + request.getMethod()
+              + " "
+              + path
+              + ". Use the read-write user or token for publishing and recording deployments.");
       return;
     }
     chain.doFilter(request, response);
@@ -154,7 +203,9 @@ class AuthFilter extends OncePerRequestFilter {
     if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
       String decoded;
       try {
-        decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        decoded =
+            new String(
+                Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       } catch (IllegalArgumentException e) {
         return Access.NONE;
       }
@@ -164,7 +215,9 @@ class AuthFilter extends OncePerRequestFilter {
       if (!username.isEmpty() && same(user, username) && same(pass, password)) {
         return Access.WRITE;
       }
-      if (!readOnlyUsername.isEmpty() && same(user, readOnlyUsername) && same(pass, readOnlyPassword)) {
+      if (!readOnlyUsername.isEmpty()
+          && same(user, readOnlyUsername)
+          && same(pass, readOnlyPassword)) {
         return Access.READ;
       }
     }
@@ -172,6 +225,7 @@ class AuthFilter extends OncePerRequestFilter {
   }
 
   private static boolean same(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -35,6 +35,8 @@ final class Ages {
   }
 
   private static String plural(long n, String unit) {
-    return n == 1 ? (unit.equals("hour") ? "an hour ago" : "a " + unit + " ago") : n + " " + unit + "s ago";
+    return n == 1
+        ? (unit.equals("hour") ? "an hour ago" : "a " + unit + " ago")
+        : n + " " + unit + "s ago";
   }
 }

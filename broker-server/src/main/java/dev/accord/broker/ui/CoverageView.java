@@ -6,8 +6,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What the latest verification of a pact covered, as the verifier published it (Accord's {@code coverage} object):
- * a counts line, the provider states with their outcome, the endpoints with the interactions covering them.
+ * What the latest verification of a pact covered, as the verifier published it (Accord's {@code
+ * coverage} object): a counts line, the provider states with their outcome, the endpoints with the
+ * interactions covering them.
  */
 record CoverageView(String counts, List<State> states, List<Endpoint> endpoints) {
 
@@ -26,13 +27,28 @@ record CoverageView(String counts, List<State> states, List<Endpoint> endpoints)
     } catch (RuntimeException e) {
       return null;
     }
-    String counts = c.path("interactions").asLong() + " interactions in the pact: " + c.path("verified").asLong()
-        + " verified (" + c.path("passed").asLong() + " passed, " + c.path("failed").asLong() + " failed, "
-        + c.path("pending").asLong() + " pending), " + c.path("filteredOut").asLong() + " filtered out, "
-        + c.path("notRun").asLong() + " not run";
+    String counts =
+        c.path("interactions").asLong()
+            + " interactions in the pact: "
+            + c.path("verified").asLong()
+            + " verified ("
+            + c.path("passed").asLong()
+            + " passed, "
+            + c.path("failed").asLong()
+            + " failed, "
+            + c.path("pending").asLong()
+            + " pending), "
+            + c.path("filteredOut").asLong()
+            + " filtered out, "
+            + c.path("notRun").asLong()
+            + " not run";
     List<State> states = new ArrayList<>();
     for (JsonNode s : c.path("providerStates")) {
-      states.add(new State(s.path("name").asString(), s.path("interactions").asLong(), s.path("outcome").asString()));
+      states.add(
+          new State(
+              s.path("name").asString(),
+              s.path("interactions").asLong(),
+              s.path("outcome").asString()));
     }
     List<Endpoint> endpoints = new ArrayList<>();
     for (JsonNode e : c.path("endpoints")) {
@@ -40,7 +56,9 @@ record CoverageView(String counts, List<State> states, List<Endpoint> endpoints)
       for (JsonNode i : e.path("interactions")) {
         interactions.add(i.path("name").asString() + " (" + i.path("outcome").asString() + ")");
       }
-      endpoints.add(new Endpoint(e.path("method").asString() + " " + e.path("path").asString(), interactions));
+      endpoints.add(
+          new Endpoint(
+              e.path("method").asString() + " " + e.path("path").asString(), interactions));
     }
     return new CoverageView(counts, states, endpoints);
   }

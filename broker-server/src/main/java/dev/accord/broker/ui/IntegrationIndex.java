@@ -10,16 +10,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rows of the integrations page: one query per page, each integration with its latest pact and the latest
- * verification of that pact content. Every lookup is index-backed ({@code ix_publication_provider_consumer},
- * {@code ix_verification_content_provider_version}, {@code ix_branch_version_version}), so a page stays fast however
- * many pacticipants and versions the broker holds.
+ * The rows of the integrations page: one query per page, each integration with its latest pact and
+ * the latest verification of that pact content. Every lookup is index-backed ({@code
+ * ix_publication_provider_consumer}, {@code ix_verification_content_provider_version}, {@code
+ * ix_branch_version_version}), so a page stays fast however many pacticipants and versions the
+ * broker holds.
  */
 @Component
 class IntegrationIndex {
   static final int PAGE_SIZE = 100;
 
-  private static final String FROM = """
+  private static final String FROM =
+      """
        from integration i
        join pacticipant c on c.id = i.consumer_id
        join pacticipant p on p.id = i.provider_id
@@ -33,8 +35,15 @@ class IntegrationIndex {
   }
 
   /** One integration: the latest pact (if any) and its latest verification (if any). */
-  record Row(String consumer, String provider, String consumerVersion, String consumerBranch, LocalDateTime publishedAt,
-      Boolean verified, String providerVersion, LocalDateTime verifiedAt) {
+  record Row(
+      String consumer,
+      String provider,
+      String consumerVersion,
+      String consumerBranch,
+      LocalDateTime publishedAt,
+      Boolean verified,
+      String providerVersion,
+      LocalDateTime verifiedAt) {
     public String status() {
       if (consumerVersion == null) {
         return "no pact";
@@ -55,21 +64,37 @@ class IntegrationIndex {
 
   @Transactional(readOnly = true)
   Page page(int page, String filter) {
-    String like = filter == null || filter.isBlank() ? null : "%" + filter.trim().toLowerCase(Locale.ROOT)
-        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    String like =
+        filter == null || filter.isBlank()
+            ? null
+            : "%"
+                + filter
+                    .trim()
+                    .toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_")
+                + "%";
     List<Object> args = new ArrayList<>();
     if (like != null) {
       args.add(like);
       args.add(like);
     }
-    Long total = jdbc.queryForObject("select count(*)" + FROM + (like == null ? "" : FILTER), Long.class, args.toArray());
-    // the page of integrations first (index-ordered names, LIMIT), then the latest pact and verification of those rows only
-    String sql = """
+    Long total =
+        jdbc.queryForObject(
+            "select count(*)" + FROM + (like == null ? "" : FILTER), Long.class, args.toArray());
+    // the page of integrations first (index-ordered names, LIMIT), then the latest pact and
+    // verification of those rows only
+    String sql =
+        """
         select i.consumer_name, i.provider_name, cv.number as consumer_version, pp.created_at as published_at,
           (select min(b.name) from branch_version bv join branch b on b.id = bv.branch_id where bv.version_id = cv.id) as consumer_branch,
           v.success as success, pv.number as provider_version, v.created_at as verified_at
         from (select i.consumer_id, i.provider_id, c.name as consumer_name, p.name as provider_name
-        """ + FROM + (like == null ? "" : FILTER) + """
+        """
+            + FROM
+            + (like == null ? "" : FILTER)
+            + """
               order by c.name, p.name limit ? offset ?) i
         left join pact_publication pp on pp.provider_id = i.provider_id and pp.consumer_id = i.consumer_id
           and pp.consumer_version_id = (select max(x.consumer_version_id) from pact_publication x
@@ -81,10 +106,20 @@ class IntegrationIndex {
         """;
     args.add(PAGE_SIZE);
     args.add((long) page * PAGE_SIZE);
-    List<Row> rows = jdbc.query(sql, (rs, n) -> new Row(rs.getString("consumer_name"), rs.getString("provider_name"),
-        rs.getString("consumer_version"), rs.getString("consumer_branch"), time(rs.getTimestamp("published_at")),
-        rs.getObject("success") == null ? null : rs.getBoolean("success"), rs.getString("provider_version"),
-        time(rs.getTimestamp("verified_at"))), args.toArray());
+    List<Row> rows =
+        jdbc.query(
+            sql,
+            (rs, n) ->
+                new Row(
+                    rs.getString("consumer_name"),
+                    rs.getString("provider_name"),
+                    rs.getString("consumer_version"),
+                    rs.getString("consumer_branch"),
+                    time(rs.getTimestamp("published_at")),
+                    rs.getObject("success") == null ? null : rs.getBoolean("success"),
+                    rs.getString("provider_version"),
+                    time(rs.getTimestamp("verified_at"))),
+            args.toArray());
     return new Page(rows, total == null ? 0 : total, page, PAGE_SIZE);
   }
 

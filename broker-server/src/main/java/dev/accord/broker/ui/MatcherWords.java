@@ -10,13 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Matching rules and generators in plain words, for a reader of the contract rather than a verifier. */
+/**
+ * Matching rules and generators in plain words, for a reader of the contract rather than a
+ * verifier.
+ */
 final class MatcherWords {
   private static final int MAX_EXAMPLE = 60;
 
   private MatcherWords() {}
 
-  /** What a value at this place must be, e.g. "any decimal (like 29.99)" or "an array of at least 1 element, each like ...". */
+  /**
+   * What a value at this place must be, e.g. "any decimal (like 29.99)" or "an array of at least 1
+   * element, each like ...".
+   */
   static String explain(RuleList list, JsonNode example) {
     List<String> parts = new ArrayList<>();
     for (MatchingRule rule : list.rules()) {
@@ -32,7 +38,8 @@ final class MatcherWords {
     if (rule instanceof MatchingRule.Regex r) {
       return "a string matching the regular expression /" + r.regex() + "/" + like(example);
     }
-    if (rule instanceof MatchingRule.Type t && (t.min() != null || t.max() != null || example != null && example.isArray())) {
+    if (rule instanceof MatchingRule.Type t
+        && (t.min() != null || t.max() != null || example != null && example.isArray())) {
       return arrayLike(t, example);
     }
     if (rule instanceof MatchingRule.Type) {
@@ -54,13 +61,19 @@ final class MatcherWords {
       return "any boolean" + like(example);
     }
     if (rule instanceof MatchingRule.Date d) {
-      return "a date in the format " + (d.format() == null ? "yyyy-MM-dd" : d.format()) + like(example);
+      return "a date in the format "
+          + (d.format() == null ? "yyyy-MM-dd" : d.format())
+          + like(example);
     }
     if (rule instanceof MatchingRule.Time t) {
-      return "a time in the format " + (t.format() == null ? "HH:mm:ss" : t.format()) + like(example);
+      return "a time in the format "
+          + (t.format() == null ? "HH:mm:ss" : t.format())
+          + like(example);
     }
     if (rule instanceof MatchingRule.Timestamp t) {
-      return "a date and time in the format " + (t.format() == null ? "ISO-8601" : t.format()) + like(example);
+      return "a date and time in the format "
+          + (t.format() == null ? "ISO-8601" : t.format())
+          + like(example);
     }
     if (rule instanceof MatchingRule.Null) {
       return "null";
@@ -73,10 +86,14 @@ final class MatcherWords {
     }
     if (rule instanceof MatchingRule.ArrayContains a) {
       return "an array that contains, in any order, an element like each of the "
-          + a.variants().size() + " example element" + (a.variants().size() == 1 ? "" : "s");
+          + a.variants().size()
+          + " example element"
+          + (a.variants().size() == 1 ? "" : "s");
     }
     if (rule instanceof MatchingRule.StatusCode s) {
-      return s.codes() != null ? "one of the status codes " + s.codes() : "any " + statusClass(s.statusClass()) + " status";
+      return s.codes() != null
+          ? "one of the status codes " + s.codes()
+          : "any " + statusClass(s.statusClass()) + " status";
     }
     if (rule instanceof MatchingRule.NotEmpty) {
       return "a non-empty " + typeName(example) + like(example);
@@ -129,7 +146,8 @@ final class MatcherWords {
       return "a random boolean";
     }
     if (generator instanceof Generator.ProviderState p) {
-      return "filled in from the provider state: " + (p.expression().contains("${") ? p.expression() : "${" + p.expression() + "}");
+      return "filled in from the provider state: "
+          + (p.expression().contains("${") ? p.expression() : "${" + p.expression() + "}");
     }
     if (generator instanceof Generator.MockServerUrl m) {
       return "the URL of the mock server (like " + m.example() + ")";
@@ -167,8 +185,13 @@ final class MatcherWords {
     } else {
       s.append("any length");
     }
-    JsonNode element = example != null && example.isArray() && !example.isEmpty() ? example.path(0) : null;
-    return s.append(element == null ? ", each like the example" : ", each like " + shorten(element.toString())).toString();
+    JsonNode element =
+        example != null && example.isArray() && !example.isEmpty() ? example.path(0) : null;
+    return s.append(
+            element == null
+                ? ", each like the example"
+                : ", each like " + shorten(element.toString()))
+        .toString();
   }
 
   private static String joined(List<MatchingRule> rules) {

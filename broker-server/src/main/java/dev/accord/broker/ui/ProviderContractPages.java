@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * {@code /ui/provider-contracts/provider/{provider}/version/{version}}: a provider version's contract (its OpenAPI
- * document), its self-verification and each comparison with a consumer pact, with the incompatibilities. Read-only;
- * everything reaches the template as text.
+ * {@code /ui/provider-contracts/provider/{provider}/version/{version}}: a provider version's
+ * contract (its OpenAPI document), its self-verification and each comparison with a consumer pact,
+ * with the incompatibilities. Read-only; everything reaches the template as text.
  */
 @Controller
 class ProviderContractPages {

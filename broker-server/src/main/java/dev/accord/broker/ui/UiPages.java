@@ -33,9 +33,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The read-only web UI under {@code /ui}: integrations, a pact as documentation, the matrix of a pair, environments and
- * can-i-deploy. Every page only reads; names and pact content reach the templates as text ({@code th:text}), so
- * Thymeleaf escapes them.
+ * The read-only web UI under {@code /ui}: integrations, a pact as documentation, the matrix of a
+ * pair, environments and can-i-deploy. Every page only reads; names and pact content reach the
+ * templates as text ({@code th:text}), so Thymeleaf escapes them.
  */
 @Controller
 class UiPages {
@@ -50,8 +50,15 @@ class UiPages {
   private final DeploymentService deployments;
   private final MatrixLookup matrix;
 
-  UiPages(IntegrationIndex index, PacticipantService pacticipants, VersionService versions, PublicationService publications,
-      VerificationService verifications, EnvironmentService environments, DeploymentService deployments, MatrixLookup matrix) {
+  UiPages(
+      IntegrationIndex index,
+      PacticipantService pacticipants,
+      VersionService versions,
+      PublicationService publications,
+      VerificationService verifications,
+      EnvironmentService environments,
+      DeploymentService deployments,
+      MatrixLookup matrix) {
     this.index = index;
     this.pacticipants = pacticipants;
     this.versions = versions;
@@ -67,11 +74,17 @@ class UiPages {
   record IntegrationView(IntegrationIndex.Row row, String publishedAgo, String verifiedAgo) {}
 
   @GetMapping({"/ui", "/ui/"})
-  String integrations(@RequestParam(defaultValue = "1") int page, @RequestParam(required = false) String q, Model model) {
+  String integrations(
+      @RequestParam(defaultValue = "1") int page,
+      @RequestParam(required = false) String q,
+      Model model) {
     int p = Math.max(1, page);
     IntegrationIndex.Page result = index.page(p - 1, q);
-    model.addAttribute("integrations", result.rows().stream()
-        .map(r -> new IntegrationView(r, Ages.ago(r.publishedAt()), Ages.ago(r.verifiedAt()))).toList());
+    model.addAttribute(
+        "integrations",
+        result.rows().stream()
+            .map(r -> new IntegrationView(r, Ages.ago(r.publishedAt()), Ages.ago(r.verifiedAt())))
+            .toList());
     model.addAttribute("page", p);
     model.addAttribute("pages", result.pages());
     model.addAttribute("total", result.total());
@@ -86,33 +99,71 @@ class UiPages {
   String latestPact(@PathVariable String provider, @PathVariable String consumer, Model model) {
     Pacticipant p = pacticipant(provider);
     Pacticipant c = pacticipant(consumer);
-    PactPublication publication = publications.latest(p, c)
-        .orElseThrow(() -> new PageNotFound(c.getName() + " has not published a pact with " + p.getName() + "."));
+    PactPublication publication =
+        publications
+            .latest(p, c)
+            .orElseThrow(
+                () ->
+                    new PageNotFound(
+                        c.getName() + " has not published a pact with " + p.getName() + "."));
     return pact(p, c, publication, true, model);
   }
 
   @GetMapping("/ui/pacts/provider/{provider}/consumer/{consumer}/version/{version}")
-  String pactVersion(@PathVariable String provider, @PathVariable String consumer, @PathVariable String version, Model model) {
+  String pactVersion(
+      @PathVariable String provider,
+      @PathVariable String consumer,
+      @PathVariable String version,
+      Model model) {
     Pacticipant p = pacticipant(provider);
     Pacticipant c = pacticipant(consumer);
-    Version v = versions.find(c, version).orElseThrow(() -> new PageNotFound("The broker has no version " + version + " of " + c.getName()
-        + "."));
-    PactPublication publication = publications.forConsumerVersion(v, p)
-        .orElseThrow(() -> new PageNotFound(c.getName() + " version " + version + " has no pact with " + p.getName() + "."));
+    Version v =
+        versions
+            .find(c, version)
+            .orElseThrow(
+                () ->
+                    new PageNotFound(
+                        "The broker has no version " + version + " of " + c.getName() + "."));
+    PactPublication publication =
+        publications
+            .forConsumerVersion(v, p)
+            .orElseThrow(
+                () ->
+                    new PageNotFound(
+                        c.getName()
+                            + " version "
+                            + version
+                            + " has no pact with "
+                            + p.getName()
+                            + "."));
     return pact(p, c, publication, false, model);
   }
 
-  private String pact(Pacticipant provider, Pacticipant consumer, PactPublication publication, boolean latest, Model model) {
+  private String pact(
+      Pacticipant provider,
+      Pacticipant consumer,
+      PactPublication publication,
+      boolean latest,
+      Model model) {
     Version cv = versions.byId(publication.getConsumerVersionId());
     String json = publications.content(publication).getContent();
     PactDocumentation.Doc doc;
     try {
-      doc = PactDocumentation.of(json, "the pact of " + consumer.getName() + " " + cv.getNumber() + " with " + provider.getName());
+      doc =
+          PactDocumentation.of(
+              json,
+              "the pact of "
+                  + consumer.getName()
+                  + " "
+                  + cv.getNumber()
+                  + " with "
+                  + provider.getName());
     } catch (PactFormatException | IllegalArgumentException e) {
       doc = null;
       model.addAttribute("unreadable", e.getMessage());
     }
-    Verification latestVerification = verifications.latestForContent(publication.getPactContentId()).orElse(null);
+    Verification latestVerification =
+        verifications.latestForContent(publication.getPactContentId()).orElse(null);
     model.addAttribute("provider", provider.getName());
     model.addAttribute("consumer", consumer.getName());
     model.addAttribute("consumerVersion", cv.getNumber());
@@ -122,10 +173,17 @@ class UiPages {
     model.addAttribute("publishedAt", Hal.timestamp(publication.getCreatedAt()));
     model.addAttribute("publishedAgo", Ages.ago(publication.getCreatedAt()));
     model.addAttribute("status", status(latestVerification));
-    model.addAttribute("verifiedBy", latestVerification == null ? null : versions.byId(latestVerification.getProviderVersionId())
-        .getNumber());
-    model.addAttribute("verifiedAgo", latestVerification == null ? null : Ages.ago(latestVerification.getCreatedAt()));
-    model.addAttribute("coverage", latestVerification == null ? null : CoverageView.of(latestVerification.getCoverage()));
+    model.addAttribute(
+        "verifiedBy",
+        latestVerification == null
+            ? null
+            : versions.byId(latestVerification.getProviderVersionId()).getNumber());
+    model.addAttribute(
+        "verifiedAgo",
+        latestVerification == null ? null : Ages.ago(latestVerification.getCreatedAt()));
+    model.addAttribute(
+        "coverage",
+        latestVerification == null ? null : CoverageView.of(latestVerification.getCoverage()));
     model.addAttribute("doc", doc);
     model.addAttribute("rawJson", json);
     return "pact";
@@ -133,15 +191,31 @@ class UiPages {
 
   // ---- the matrix of a pair ----
 
-  /** {@code bidirectional}: decided by the provider version's provider contract (no pact verification). */
-  record MatrixRowView(String consumerVersion, String consumerBranches, String providerVersion, String providerBranches, String status,
-      String verifiedAt, String verifiedAgo, List<String> failure, boolean bidirectional) {}
+  /**
+   * {@code bidirectional}: decided by the provider version's provider contract (no pact
+   * verification).
+   */
+  record MatrixRowView(
+      String consumerVersion,
+      String consumerBranches,
+      String providerVersion,
+      String providerBranches,
+      String status,
+      String verifiedAt,
+      String verifiedAgo,
+      List<String> failure,
+      boolean bidirectional) {}
 
   @GetMapping("/ui/matrix")
-  String matrix(@RequestParam(required = false) String consumer, @RequestParam(required = false) String provider,
-      @RequestParam(required = false) String consumerVersion, @RequestParam(required = false) String consumerBranch,
-      @RequestParam(required = false) String providerVersion, @RequestParam(required = false) String providerBranch,
-      @RequestParam(defaultValue = "false") boolean successOnly, @RequestParam(defaultValue = "" + DEFAULT_MATRIX_LIMIT) int limit,
+  String matrix(
+      @RequestParam(required = false) String consumer,
+      @RequestParam(required = false) String provider,
+      @RequestParam(required = false) String consumerVersion,
+      @RequestParam(required = false) String consumerBranch,
+      @RequestParam(required = false) String providerVersion,
+      @RequestParam(required = false) String providerBranch,
+      @RequestParam(defaultValue = "false") boolean successOnly,
+      @RequestParam(defaultValue = "" + DEFAULT_MATRIX_LIMIT) int limit,
       Model model) {
     model.addAttribute("consumer", blank(consumer));
     model.addAttribute("provider", blank(provider));
@@ -158,20 +232,27 @@ class UiPages {
     }
     Pacticipant c = pacticipant(consumer);
     Pacticipant p = pacticipant(provider);
-    DeployDecision decision = matrix.consumerVersions(c.getName(), blank(consumerVersion), blank(consumerBranch));
+    DeployDecision decision =
+        matrix.consumerVersions(c.getName(), blank(consumerVersion), blank(consumerBranch));
     Map<Long, String> branchCache = new HashMap<>();
-    Function<Version, String> branchesOf = v -> v == null ? "" : branchCache.computeIfAbsent(v.getId(), id -> String.join(", ",
-        versions.branchNames(v)));
+    Function<Version, String> branchesOf =
+        v ->
+            v == null
+                ? ""
+                : branchCache.computeIfAbsent(
+                    v.getId(), id -> String.join(", ", versions.branchNames(v)));
     List<DeployDecision.Row> kept = new ArrayList<>();
     for (DeployDecision.Row row : decision.rows()) {
       if (!row.provider().getId().equals(p.getId()) || !row.consumer().getId().equals(c.getId())) {
         continue;
       }
       Version pv = row.providerVersion();
-      if (blank(providerVersion) != null && (pv == null || !pv.getNumber().equals(providerVersion))) {
+      if (blank(providerVersion) != null
+          && (pv == null || !pv.getNumber().equals(providerVersion))) {
         continue;
       }
-      if (blank(providerBranch) != null && (pv == null || !versions.branchNames(pv).contains(providerBranch))) {
+      if (blank(providerBranch) != null
+          && (pv == null || !versions.branchNames(pv).contains(providerBranch))) {
         continue;
       }
       if (successOnly && !Boolean.TRUE.equals(row.success())) {
@@ -179,15 +260,33 @@ class UiPages {
       }
       kept.add(row);
     }
-    kept.sort(Comparator.comparing((DeployDecision.Row r) -> r.consumerVersion().getId()).reversed()
-        .thenComparing(r -> r.providerVersion() == null ? Long.MAX_VALUE : -r.providerVersion().getId()));
-    List<MatrixRowView> rows = kept.stream().limit(max).map(r -> r.verifiedBidirectionally() ? bidirectionalRow(r, branchesOf)
-        : new MatrixRowView(r.consumerVersion().getNumber(),
-        branchesOf.apply(r.consumerVersion()), r.providerVersion() == null ? null : r.providerVersion().getNumber(),
-        branchesOf.apply(r.providerVersion()), status(r.verification()),
-        r.verification() == null ? null : Hal.timestamp(r.verification().getCreatedAt()),
-        r.verification() == null ? null : Ages.ago(r.verification().getCreatedAt()), MatrixLookup.failureDetails(r.verification()), false))
-        .toList();
+    kept.sort(
+        Comparator.comparing((DeployDecision.Row r) -> r.consumerVersion().getId())
+            .reversed()
+            .thenComparing(
+                r -> r.providerVersion() == null ? Long.MAX_VALUE : -r.providerVersion().getId()));
+    List<MatrixRowView> rows =
+        kept.stream()
+            .limit(max)
+            .map(
+                r ->
+                    r.verifiedBidirectionally()
+                        ? bidirectionalRow(r, branchesOf)
+                        : new MatrixRowView(
+                            r.consumerVersion().getNumber(),
+                            branchesOf.apply(r.consumerVersion()),
+                            r.providerVersion() == null ? null : r.providerVersion().getNumber(),
+                            branchesOf.apply(r.providerVersion()),
+                            status(r.verification()),
+                            r.verification() == null
+                                ? null
+                                : Hal.timestamp(r.verification().getCreatedAt()),
+                            r.verification() == null
+                                ? null
+                                : Ages.ago(r.verification().getCreatedAt()),
+                            MatrixLookup.failureDetails(r.verification()),
+                            false))
+            .toList();
     model.addAttribute("consumer", c.getName());
     model.addAttribute("provider", p.getName());
     model.addAttribute("rows", rows);
@@ -195,8 +294,12 @@ class UiPages {
     return "matrix";
   }
 
-  /** A row decided by a provider contract: the incompatibilities, or the self-verification, as its failure details. */
-  private static MatrixRowView bidirectionalRow(DeployDecision.Row r, Function<Version, String> branchesOf) {
+  /**
+   * A row decided by a provider contract: the incompatibilities, or the self-verification, as its
+   * failure details.
+   */
+  private static MatrixRowView bidirectionalRow(
+      DeployDecision.Row r, Function<Version, String> branchesOf) {
     BidirectionalResult b = r.bidirectional();
     List<String> failure = new ArrayList<>();
     b.comparison().errors().forEach(e -> failure.add(e.line()));
@@ -205,40 +308,80 @@ class UiPages {
     } else if (!b.selfVerificationSuccess()) {
       failure.add("the provider's self-verification against its document failed");
     }
-    return new MatrixRowView(r.consumerVersion().getNumber(), branchesOf.apply(r.consumerVersion()), r.providerVersion().getNumber(),
-        branchesOf.apply(r.providerVersion()), b.success() ? "verified" : "failed", Hal.timestamp(b.comparison().comparedAt()),
-        Ages.ago(b.comparison().comparedAt()), failure, true);
+    return new MatrixRowView(
+        r.consumerVersion().getNumber(),
+        branchesOf.apply(r.consumerVersion()),
+        r.providerVersion().getNumber(),
+        branchesOf.apply(r.providerVersion()),
+        b.success() ? "verified" : "failed",
+        Hal.timestamp(b.comparison().comparedAt()),
+        Ages.ago(b.comparison().comparedAt()),
+        failure,
+        true);
   }
 
   // ---- environments ----
 
   record Deployed(String pacticipant, String version, String instance, String at, String ago) {}
 
-  record EnvironmentView(String name, String displayName, boolean production, List<Deployed> deployed, List<Deployed> released) {}
+  record EnvironmentView(
+      String name,
+      String displayName,
+      boolean production,
+      List<Deployed> deployed,
+      List<Deployed> released) {}
 
   @GetMapping("/ui/environments")
   String environments(Model model) {
     Map<Long, String> names = new HashMap<>();
     Map<Long, String> numbers = new HashMap<>();
-    Function<Long, String> name = id -> names.computeIfAbsent(id, i -> pacticipants.byId(i).getName());
-    Function<Long, String> number = id -> numbers.computeIfAbsent(id, i -> versions.byId(i).getNumber());
+    Function<Long, String> name =
+        id -> names.computeIfAbsent(id, i -> pacticipants.byId(i).getName());
+    Function<Long, String> number =
+        id -> numbers.computeIfAbsent(id, i -> versions.byId(i).getNumber());
     Map<Long, List<Deployed>> deployed = new HashMap<>();
     for (DeployedVersion d : deployments.allCurrentlyDeployed()) {
-      deployed.computeIfAbsent(d.getEnvironmentId(), k -> new ArrayList<>()).add(new Deployed(name.apply(d.getPacticipantId()),
-          number.apply(d.getVersionId()), d.getApplicationInstance(), Hal.timestamp(d.getCreatedAt()), Ages.ago(d.getCreatedAt())));
+      deployed
+          .computeIfAbsent(d.getEnvironmentId(), k -> new ArrayList<>())
+          .add(
+              new Deployed(
+                  name.apply(d.getPacticipantId()),
+                  number.apply(d.getVersionId()),
+                  d.getApplicationInstance(),
+                  Hal.timestamp(d.getCreatedAt()),
+                  Ages.ago(d.getCreatedAt())));
     }
     Map<Long, List<Deployed>> released = new HashMap<>();
     for (ReleasedVersion r : deployments.allCurrentlySupported()) {
-      released.computeIfAbsent(r.getEnvironmentId(), k -> new ArrayList<>()).add(new Deployed(name.apply(r.getPacticipantId()),
-          number.apply(r.getVersionId()), null, Hal.timestamp(r.getCreatedAt()), Ages.ago(r.getCreatedAt())));
+      released
+          .computeIfAbsent(r.getEnvironmentId(), k -> new ArrayList<>())
+          .add(
+              new Deployed(
+                  name.apply(r.getPacticipantId()),
+                  number.apply(r.getVersionId()),
+                  null,
+                  Hal.timestamp(r.getCreatedAt()),
+                  Ages.ago(r.getCreatedAt())));
     }
-    Comparator<Deployed> order = Comparator.comparing(Deployed::pacticipant).thenComparing(d -> d.instance() == null ? "" : d.instance());
-    List<EnvironmentView> views = environments.all().stream()
-        .sorted(Comparator.comparing((Environment e) -> !e.isProduction()).thenComparing(Environment::getName))
-        .map(e -> new EnvironmentView(e.getName(), e.getDisplayName(), e.isProduction(),
-            deployed.getOrDefault(e.getId(), List.of()).stream().sorted(order).toList(),
-            released.getOrDefault(e.getId(), List.of()).stream().sorted(order).toList()))
-        .toList();
+    Comparator<Deployed> order =
+        Comparator.comparing(Deployed::pacticipant)
+            .thenComparing(d -> d.instance() == null ? "" : d.instance());
+    List<EnvironmentView> views =
+        environments.all().stream()
+            .sorted(
+                Comparator.comparing((Environment e) -> !e.isProduction())
+                    .thenComparing(Environment::getName))
+            .map(
+                e ->
+                    new EnvironmentView(
+                        e.getName(),
+                        e.getDisplayName(),
+                        e.isProduction(),
+                        deployed.getOrDefault(e.getId(), List.of()).stream().sorted(order).toList(),
+                        released.getOrDefault(e.getId(), List.of()).stream()
+                            .sorted(order)
+                            .toList()))
+            .toList();
     model.addAttribute("environments", views);
     return "environments";
   }
@@ -247,20 +390,33 @@ class UiPages {
 
   record ReasonView(String type, String text) {}
 
-  record DecisionRowView(String consumer, String consumerVersion, String provider, String providerVersion, String status,
+  record DecisionRowView(
+      String consumer,
+      String consumerVersion,
+      String provider,
+      String providerVersion,
+      String status,
       boolean ignored) {}
 
   @GetMapping("/ui/can-i-deploy")
-  String canIDeploy(@RequestParam(required = false) String pacticipant, @RequestParam(required = false) String version,
-      @RequestParam(required = false) String environment, Model model, HttpServletResponse response) {
+  String canIDeploy(
+      @RequestParam(required = false) String pacticipant,
+      @RequestParam(required = false) String version,
+      @RequestParam(required = false) String environment,
+      Model model,
+      HttpServletResponse response) {
     model.addAttribute("pacticipant", blank(pacticipant));
     model.addAttribute("version", blank(version));
     model.addAttribute("environment", blank(environment));
-    model.addAttribute("environments", environments.all().stream().map(Environment::getName).sorted().toList());
-    model.addAttribute("pacticipants", pacticipants.all().stream().map(Pacticipant::getName).sorted().toList());
+    model.addAttribute(
+        "environments", environments.all().stream().map(Environment::getName).sorted().toList());
+    model.addAttribute(
+        "pacticipants", pacticipants.all().stream().map(Pacticipant::getName).sorted().toList());
     if (blank(pacticipant) == null || blank(version) == null || blank(environment) == null) {
       if (pacticipant != null || version != null || environment != null) {
-        model.addAttribute("error", "Give all three: the pacticipant, its version (usually the git SHA) and the environment to deploy to.");
+        model.addAttribute(
+            "error",
+            "Give all three: the pacticipant, its version (usually the git SHA) and the environment to deploy to.");
         response.setStatus(400);
       }
       return "can-i-deploy";
@@ -273,20 +429,39 @@ class UiPages {
       response.setStatus(e.status().value());
       return "can-i-deploy";
     }
-    model.addAttribute("verdict", decision.deployable() == null ? "unknown" : decision.deployable() ? "yes" : "no");
-    model.addAttribute("reasons", decision.reasons().stream().map(r -> new ReasonView(r.type(), r.text())).toList());
-    model.addAttribute("rows", decision.rows().stream().map(r -> new DecisionRowView(r.consumer().getName(), r.consumerVersion()
-        .getNumber(),
-        r.provider().getName(), r.providerVersion() == null ? null : r.providerVersion().getNumber(),
-        r.verifiedBidirectionally() ? (r.bidirectional().success() ? "verified" : "failed") : status(r.verification()),
-        r.ignored()))
-        .toList());
+    model.addAttribute(
+        "verdict",
+        decision.deployable() == null ? "unknown" : decision.deployable() ? "yes" : "no");
+    model.addAttribute(
+        "reasons",
+        decision.reasons().stream().map(r -> new ReasonView(r.type(), r.text())).toList());
+    model.addAttribute(
+        "rows",
+        decision.rows().stream()
+            .map(
+                r ->
+                    new DecisionRowView(
+                        r.consumer().getName(),
+                        r.consumerVersion().getNumber(),
+                        r.provider().getName(),
+                        r.providerVersion() == null ? null : r.providerVersion().getNumber(),
+                        r.verifiedBidirectionally()
+                            ? (r.bidirectional().success() ? "verified" : "failed")
+                            : status(r.verification()),
+                        r.ignored()))
+            .toList());
     return "can-i-deploy";
   }
 
   private Pacticipant pacticipant(String name) {
-    return pacticipants.find(name).orElseThrow(() -> new PageNotFound("The broker knows no pacticipant named '" + name
-        + "'. Names are case-sensitive; the integrations page lists every consumer and provider."));
+    return pacticipants
+        .find(name)
+        .orElseThrow(
+            () ->
+                new PageNotFound(
+                    "The broker knows no pacticipant named '"
+                        + name
+                        + "'. Names are case-sensitive; the integrations page lists every consumer and provider."));
   }
 
   static String status(Verification v) {

@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * {@code /ui/webhooks}: every webhook with its recent deliveries and each HTTP attempt (status, error, duration), so a
- * team can see why a provider build did not start. Read-only; secrets never reach this page ({@link WebhookQueries}
- * does not expose them).
+ * {@code /ui/webhooks}: every webhook with its recent deliveries and each HTTP attempt (status,
+ * error, duration), so a team can see why a provider build did not start. Read-only; secrets never
+ * reach this page ({@link WebhookQueries} does not expose them).
  */
 @Controller
 class WebhookPages {
@@ -31,8 +31,15 @@ class WebhookPages {
 
   @GetMapping("/ui/webhooks/{uuid}")
   String one(@PathVariable String uuid, Model model) {
-    var webhook = webhooks.byUuid(uuid, RECENT_ON_DETAIL)
-        .orElseThrow(() -> new PageNotFound("No webhook with UUID '" + uuid + "'. The list of webhooks is at /ui/webhooks."));
+    var webhook =
+        webhooks
+            .byUuid(uuid, RECENT_ON_DETAIL)
+            .orElseThrow(
+                () ->
+                    new PageNotFound(
+                        "No webhook with UUID '"
+                            + uuid
+                            + "'. The list of webhooks is at /ui/webhooks."));
     model.addAttribute("webhooks", java.util.List.of(webhook));
     model.addAttribute("single", true);
     return "webhooks";

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** The result of verifying pact content against a provider version. Its id is the global result number. */
+/**
+ * The result of verifying pact content against a provider version. Its id is the global result
+ * number.
+ */
 @Entity
 @Table(name = "verification")
 public class Verification {
@@ -47,7 +50,10 @@ public class Verification {
   @Column(name = "created_at")
   private LocalDateTime createdAt;
 
-  /** The client's Idempotency-Key header, unique per provider: a retried POST finds this result instead of adding one. */
+  /**
+   * The client's Idempotency-Key header, unique per provider: a retried POST finds this result
+   * instead of adding one.
+   */
   @Column(name = "idempotency_key")
   private String idempotencyKey;
 
@@ -56,8 +62,17 @@ public class Verification {
 
   protected Verification() {}
 
-  Verification(Long pactContentId, Long providerVersionId, Long consumerId, Long providerId, boolean success, boolean wip, String buildUrl,
-      String testResults, String verifiedByImplementation, String verifiedByVersion) {
+  Verification(
+      Long pactContentId,
+      Long providerVersionId,
+      Long consumerId,
+      Long providerId,
+      boolean success,
+      boolean wip,
+      String buildUrl,
+      String testResults,
+      String verifiedByImplementation,
+      String verifiedByVersion) {
     this.pactContentId = pactContentId;
     this.providerVersionId = providerVersionId;
     this.consumerId = consumerId;
@@ -71,10 +86,22 @@ public class Verification {
     this.createdAt = Hal.now();
   }
 
-  /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
-  public static Verification detached(Long id, Long pactContentId, Long providerVersionId, Long consumerId, Long providerId,
-      boolean success, boolean wip,
-      String buildUrl, String testResults, String verifiedByImplementation, String verifiedByVersion, LocalDateTime createdAt) {
+  /**
+   * A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it.
+   */
+  public static Verification detached(
+      Long id,
+      Long pactContentId,
+      Long providerVersionId,
+      Long consumerId,
+      Long providerId,
+      boolean success,
+      boolean wip,
+      String buildUrl,
+      String testResults,
+      String verifiedByImplementation,
+      String verifiedByVersion,
+      LocalDateTime createdAt) {
     Verification v = new Verification();
     v.id = id;
     v.pactContentId = pactContentId;
@@ -91,22 +118,67 @@ public class Verification {
     return v;
   }
 
-  public Long getId() { return id; }
-  public Long getPactContentId() { return pactContentId; }
-  public Long getProviderVersionId() { return providerVersionId; }
-  public Long getConsumerId() { return consumerId; }
-  public Long getProviderId() { return providerId; }
-  public boolean isSuccess() { return success; }
-  public boolean isWip() { return wip; }
-  public String getBuildUrl() { return buildUrl; }
-  public String getTestResults() { return testResults; }
-  public String getVerifiedByImplementation() { return verifiedByImplementation; }
-  public String getVerifiedByVersion() { return verifiedByVersion; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
-  public String getIdempotencyKey() { return idempotencyKey; }
+  public Long getId() {
+    return id;
+  }
 
-  public String getCoverage() { return coverage; }
+  public Long getPactContentId() {
+    return pactContentId;
+  }
 
-  void setIdempotencyKey(String idempotencyKey) { this.idempotencyKey = idempotencyKey; }
-  void setCoverage(String coverage) { this.coverage = coverage; }
+  public Long getProviderVersionId() {
+    return providerVersionId;
+  }
+
+  public Long getConsumerId() {
+    return consumerId;
+  }
+
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  public boolean isSuccess() {
+    return success;
+  }
+
+  public boolean isWip() {
+    return wip;
+  }
+
+  public String getBuildUrl() {
+    return buildUrl;
+  }
+
+  public String getTestResults() {
+    return testResults;
+  }
+
+  public String getVerifiedByImplementation() {
+    return verifiedByImplementation;
+  }
+
+  public String getVerifiedByVersion() {
+    return verifiedByVersion;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public String getCoverage() {
+    return coverage;
+  }
+
+  void setIdempotencyKey(String idempotencyKey) {
+    this.idempotencyKey = idempotencyKey;
+  }
+
+  void setCoverage(String coverage) {
+    this.coverage = coverage;
+  }
 }

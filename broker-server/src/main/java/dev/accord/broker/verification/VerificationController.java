@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class VerificationController {
-  private static final String BASE = "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}";
+  private static final String BASE =
+      "/pacts/provider/{provider}/consumer/{consumer}/pact-version/{sha}";
 
   private final VerificationService service;
   private final VersionService versions;
@@ -41,44 +42,78 @@ class VerificationController {
   }
 
   @PostMapping({BASE + "/verification-results", BASE + "/metadata/{metadata}/verification-results"})
-  ResponseEntity<Map<String, Object>> publish(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
-      @PathVariable(required = false) String metadata, @Valid @RequestBody VerificationRequest body,
+  ResponseEntity<Map<String, Object>> publish(
+      @PathVariable String provider,
+      @PathVariable String consumer,
+      @PathVariable String sha,
+      @PathVariable(required = false) String metadata,
+      @Valid @RequestBody VerificationRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     boolean wip = metadata != null && decodedMetadata(metadata).contains("w=true");
-    VerificationService.Recorded r = Retrying.transaction(() -> service.record(provider, consumer, sha, body, wip, idempotencyKey));
-    Map<String, Object> json = render(r.verification(), r.provider(), r.consumer(), r.providerVersion(), r.content());
+    VerificationService.Recorded r =
+        Retrying.transaction(
+            () -> service.record(provider, consumer, sha, body, wip, idempotencyKey));
+    Map<String, Object> json =
+        render(r.verification(), r.provider(), r.consumer(), r.providerVersion(), r.content());
     List<Map<String, String>> notices = new ArrayList<>();
-    versions.branchLikeNumber(r.providerVersion(), "Provider", "pact verifier --provider-version $GIT_SHA --provider-branch {branch}")
+    versions
+        .branchLikeNumber(
+            r.providerVersion(),
+            "Provider",
+            "pact verifier --provider-version $GIT_SHA --provider-branch {branch}")
         .ifPresent(text -> notices.add(Hal.ordered("type", "warning", "text", text)));
     json.put("notices", notices);
-    String location = url(r.provider(), r.consumer(), r.content().getSha(), r.verification().getId());
+    String location =
+        url(r.provider(), r.consumer(), r.content().getSha(), r.verification().getId());
     if (r.replayed()) {
-      // a retry of a POST whose answer was lost: the result it created the first time, not a second one
-      return ResponseEntity.ok().contentType(Hal.HAL_JSON).header("Location", location).header("Idempotent-Replayed", "true").body(json);
+      // a retry of a POST whose answer was lost: the result it created the first time, not a second
+      // one
+      return ResponseEntity.ok()
+          .contentType(Hal.HAL_JSON)
+          .header("Location", location)
+          .header("Idempotent-Replayed", "true")
+          .body(json);
     }
     return Hal.created(json, location);
   }
 
-  @GetMapping({BASE + "/verification-results/{number}", BASE + "/metadata/{metadata}/verification-results/{number}"})
-  ResponseEntity<Map<String, Object>> get(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
+  @GetMapping({
+    BASE + "/verification-results/{number}",
+    BASE + "/metadata/{metadata}/verification-results/{number}"
+  })
+  ResponseEntity<Map<String, Object>> get(
+      @PathVariable String provider,
+      @PathVariable String consumer,
+      @PathVariable String sha,
       @PathVariable String number) {
     VerificationService.Found f = service.require(provider, consumer, sha, number);
     Verification v = f.verification();
-    return Hal.ok(render(v, f.provider(), f.consumer(), versions.byId(v.getProviderVersionId()), f.content()));
+    return Hal.ok(
+        render(
+            v, f.provider(), f.consumer(), versions.byId(v.getProviderVersionId()), f.content()));
   }
 
   @DeleteMapping(BASE + "/verification-results/{number}")
-  ResponseEntity<Void> delete(@PathVariable String provider, @PathVariable String consumer, @PathVariable String sha,
+  ResponseEntity<Void> delete(
+      @PathVariable String provider,
+      @PathVariable String consumer,
+      @PathVariable String sha,
       @PathVariable String number) {
     service.delete(service.require(provider, consumer, sha, number).verification());
     return Hal.noContent();
   }
 
   private String url(Pacticipant p, Pacticipant c, String sha, Long id) {
-    return links.url("/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}", p.getName(), c.getName(), sha, id);
+    return links.url(
+        "/pacts/provider/{}/consumer/{}/pact-version/{}/verification-results/{}",
+        p.getName(),
+        c.getName(),
+        sha,
+        id);
   }
 
-  Map<String, Object> render(Verification v, Pacticipant p, Pacticipant c, Version pv, PactContent content) {
+  Map<String, Object> render(
+      Verification v, Pacticipant p, Pacticipant c, Version pv, PactContent content) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("providerName", p.getName());
     m.put("providerApplicationVersion", pv.getNumber());
@@ -93,21 +128,32 @@ class VerificationController {
     if (v.getCoverage() != null) {
       m.put("coverage", Json.parse(v.getCoverage()));
     }
-    m.put("_links", Hal.ordered(
-        "self", link(url(p, c, content.getSha(), v.getId()), "Verification result"),
-        "pb:pact-version", link(links.url("/pacts/provider/{}/consumer/{}/pact-version/{}", p.getName(), c.getName(), content.getSha()),
-        "Pact"),
-        "pb:provider-version", link(links.url("/pacticipants/{}/versions/{}", p.getName(), pv.getNumber()), "Provider version")));
+    m.put(
+        "_links",
+        Hal.ordered(
+            "self", link(url(p, c, content.getSha(), v.getId()), "Verification result"),
+            "pb:pact-version",
+                link(
+                    links.url(
+                        "/pacts/provider/{}/consumer/{}/pact-version/{}",
+                        p.getName(),
+                        c.getName(),
+                        content.getSha()),
+                    "Pact"),
+            "pb:provider-version",
+                link(
+                    links.url("/pacticipants/{}/versions/{}", p.getName(), pv.getNumber()),
+                    "Provider version")));
     return m;
   }
 
   static String decodedMetadata(String metadata) {
     try {
-      return java.net.URLDecoder.decode(new String(Base64.getUrlDecoder().decode(metadata), StandardCharsets.UTF_8),
+      return java.net.URLDecoder.decode(
+          new String(Base64.getUrlDecoder().decode(metadata), StandardCharsets.UTF_8),
           StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       return "";
     }
   }
-
 }

@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The provider states a provider must support, from the pacts of its consumers' main branches, of a branch, or deployed
- * and released in an environment: de-duplicated by name and parameters, sorted, each with the consumers that use it.
+ * The provider states a provider must support, from the pacts of its consumers' main branches, of a
+ * branch, or deployed and released in an environment: de-duplicated by name and parameters, sorted,
+ * each with the consumers that use it.
  */
 @Service
 class ProviderStates {
@@ -32,7 +33,11 @@ class ProviderStates {
   private final EnvironmentService environments;
   private final DeploymentService deployments;
 
-  ProviderStates(PacticipantService pacticipants, VersionService versions, PublicationService publications, EnvironmentService environments,
+  ProviderStates(
+      PacticipantService pacticipants,
+      VersionService versions,
+      PublicationService publications,
+      EnvironmentService environments,
       DeploymentService deployments) {
     this.pacticipants = pacticipants;
     this.versions = versions;
@@ -47,7 +52,10 @@ class ProviderStates {
     List<PactPublication> pacts = new ArrayList<>();
     for (Pacticipant consumer : consumers(p)) {
       if (consumer.getMainBranch() != null) {
-        versions.branchHead(consumer, consumer.getMainBranch()).flatMap(v -> publications.forConsumerVersion(v, p)).ifPresent(pacts::add);
+        versions
+            .branchHead(consumer, consumer.getMainBranch())
+            .flatMap(v -> publications.forConsumerVersion(v, p))
+            .ifPresent(pacts::add);
       }
     }
     return states(pacts);
@@ -58,7 +66,10 @@ class ProviderStates {
     Pacticipant p = pacticipants.require(provider);
     List<PactPublication> pacts = new ArrayList<>();
     for (Pacticipant consumer : consumers(p)) {
-      versions.branchHead(consumer, branch).flatMap(v -> publications.forConsumerVersion(v, p)).ifPresent(pacts::add);
+      versions
+          .branchHead(consumer, branch)
+          .flatMap(v -> publications.forConsumerVersion(v, p))
+          .ifPresent(pacts::add);
     }
     return states(pacts);
   }
@@ -66,21 +77,41 @@ class ProviderStates {
   @Transactional(readOnly = true)
   List<Map<String, Object>> environment(String provider, String environment) {
     Pacticipant p = pacticipants.require(provider);
-    Environment e = environments.byName(environment).or(() -> environments.all().stream().filter(x -> x.getUuid().equals(environment))
-        .findFirst())
-        .orElseThrow(() -> ApiException.notFound("Environment '" + environment + "' not found"));
+    Environment e =
+        environments
+            .byName(environment)
+            .or(
+                () ->
+                    environments.all().stream()
+                        .filter(x -> x.getUuid().equals(environment))
+                        .findFirst())
+            .orElseThrow(
+                () -> ApiException.notFound("Environment '" + environment + "' not found"));
     List<PactPublication> pacts = new ArrayList<>();
     for (Pacticipant consumer : consumers(p)) {
-      deployments.currentlyDeployed(e, consumer).forEach(d -> publications.forConsumerVersion(versions.byId(d.getVersionId()), p)
-          .ifPresent(pacts::add));
-      deployments.currentlySupported(e, consumer).forEach(r -> publications.forConsumerVersion(versions.byId(r.getVersionId()), p)
-          .ifPresent(pacts::add));
+      deployments
+          .currentlyDeployed(e, consumer)
+          .forEach(
+              d ->
+                  publications
+                      .forConsumerVersion(versions.byId(d.getVersionId()), p)
+                      .ifPresent(pacts::add));
+      deployments
+          .currentlySupported(e, consumer)
+          .forEach(
+              r ->
+                  publications
+                      .forConsumerVersion(versions.byId(r.getVersionId()), p)
+                      .ifPresent(pacts::add));
     }
     return states(pacts);
   }
 
   private List<Pacticipant> consumers(Pacticipant provider) {
-    return publications.integrationsOfProvider(provider).stream().map(Integration::getConsumerId).map(pacticipants::byId).toList();
+    return publications.integrationsOfProvider(provider).stream()
+        .map(Integration::getConsumerId)
+        .map(pacticipants::byId)
+        .toList();
   }
 
   private List<Map<String, Object>> states(List<PactPublication> pacts) {
@@ -103,17 +134,21 @@ class ProviderStates {
   }
 
   @SuppressWarnings("unchecked")
-  private static void add(Map<String, Map<String, Object>> byKey, String name, JsonNode params, String consumer) {
+  private static void add(
+      Map<String, Map<String, Object>> byKey, String name, JsonNode params, String consumer) {
     String key = name + "\u0000" + (params == null ? "" : Json.write(params));
-    Map<String, Object> state = byKey.computeIfAbsent(key, k -> {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("name", name);
-      if (params != null && !params.isNull()) {
-        m.put("params", params);
-      }
-      m.put("consumers", new ArrayList<String>());
-      return m;
-    });
+    Map<String, Object> state =
+        byKey.computeIfAbsent(
+            key,
+            k -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("name", name);
+              if (params != null && !params.isNull()) {
+                m.put("params", params);
+              }
+              m.put("consumers", new ArrayList<String>());
+              return m;
+            });
     List<String> consumers = (List<String>) state.get("consumers");
     if (!consumers.contains(consumer)) {
       consumers.add(consumer);

@@ -40,12 +40,29 @@ public class Branch {
     this.updatedAt = createdAt;
   }
 
-  public Long getId() { return id; }
-  public Long getPacticipantId() { return pacticipantId; }
-  public String getName() { return name; }
-  public Long getHeadVersionId() { return headVersionId; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
-  public LocalDateTime getUpdatedAt() { return updatedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public Long getPacticipantId() {
+    return pacticipantId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public Long getHeadVersionId() {
+    return headVersionId;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime getUpdatedAt() {
+    return updatedAt;
+  }
 
   public void setHeadVersionId(Long headVersionId) {
     this.headVersionId = headVersionId;

@@ -34,8 +34,19 @@ public class BranchVersion {
     this.createdAt = Hal.now();
   }
 
-  public Long getId() { return id; }
-  public Long getBranchId() { return branchId; }
-  public Long getVersionId() { return versionId; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public Long getBranchId() {
+    return branchId;
+  }
+
+  public Long getVersionId() {
+    return versionId;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
 }

@@ -10,9 +10,11 @@ public interface BranchVersionRepository extends JpaRepository<BranchVersion, Lo
 
   List<BranchVersion> findByBranchIdOrderByIdDesc(Long branchId);
 
-  @Query("select b.name from BranchVersion bv join Branch b on b.id = bv.branchId where bv.versionId = ?1 order by bv.id")
+  @Query(
+      "select b.name from BranchVersion bv join Branch b on b.id = bv.branchId where bv.versionId = ?1 order by bv.id")
   List<String> branchNamesOf(Long versionId);
 
-  @Query("select bv from BranchVersion bv where bv.branchId = ?1 and bv.id = (select max(x.id) from BranchVersion x where x.branchId = ?1)")
+  @Query(
+      "select bv from BranchVersion bv where bv.branchId = ?1 and bv.id = (select max(x.id) from BranchVersion x where x.branchId = ?1)")
   Optional<BranchVersion> latestOf(Long branchId);
 }

@@ -37,9 +37,23 @@ public class Tag {
     this.createdAt = Hal.now();
   }
 
-  public Long getId() { return id; }
-  public Long getVersionId() { return versionId; }
-  public Long getPacticipantId() { return pacticipantId; }
-  public String getName() { return name; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public Long getVersionId() {
+    return versionId;
+  }
+
+  public Long getPacticipantId() {
+    return pacticipantId;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** A version of a pacticipant, numbered by its git SHA (or any version string). Newer versions have higher ids. */
+/**
+ * A version of a pacticipant, numbered by its git SHA (or any version string). Newer versions have
+ * higher ids.
+ */
 @Entity
 @Table(name = "version")
 public class Version {
@@ -36,8 +39,11 @@ public class Version {
     this.createdAt = Hal.now();
   }
 
-  /** A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it. */
-  public static Version detached(Long id, Long pacticipantId, String number, String buildUrl, LocalDateTime createdAt) {
+  /**
+   * A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it.
+   */
+  public static Version detached(
+      Long id, Long pacticipantId, String number, String buildUrl, LocalDateTime createdAt) {
     Version v = new Version();
     v.id = id;
     v.pacticipantId = pacticipantId;
@@ -47,10 +53,27 @@ public class Version {
     return v;
   }
 
-  public Long getId() { return id; }
-  public Long getPacticipantId() { return pacticipantId; }
-  public String getNumber() { return number; }
-  public String getBuildUrl() { return buildUrl; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
-  public void setBuildUrl(String buildUrl) { this.buildUrl = buildUrl; }
+  public Long getId() {
+    return id;
+  }
+
+  public Long getPacticipantId() {
+    return pacticipantId;
+  }
+
+  public String getNumber() {
+    return number;
+  }
+
+  public String getBuildUrl() {
+    return buildUrl;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public void setBuildUrl(String buildUrl) {
+    this.buildUrl = buildUrl;
+  }
 }

@@ -14,7 +14,10 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** A request field holding a version number ({@link VersionService#numberProblem}): required, one line, servable. */
+/**
+ * A request field holding a version number ({@link VersionService#numberProblem}): required, one
+ * line, servable.
+ */
 @Documented
 @Constraint(validatedBy = VersionNumber.Check.class)
 @Target({FIELD, PARAMETER, TYPE_USE})

@@ -15,10 +15,12 @@ public interface VersionRepository extends JpaRepository<Version, Long> {
 
   long countByPacticipantId(Long pacticipantId);
 
-  @Query("select v from Version v where v.id = (select max(t.versionId) from Tag t where t.pacticipantId = ?1 and t.name = ?2)")
+  @Query(
+      "select v from Version v where v.id = (select max(t.versionId) from Tag t where t.pacticipantId = ?1 and t.name = ?2)")
   Optional<Version> findLatestWithTag(Long pacticipantId, String tag);
 
-  @Query("select v from Version v where v.pacticipantId = ?1 and v.id in (select t.versionId from Tag t where t.pacticipantId = ?1 and "
-      + "t.name = ?2) order by v.id desc")
+  @Query(
+      "select v from Version v where v.pacticipantId = ?1 and v.id in (select t.versionId from Tag t where t.pacticipantId = ?1 and "
+          + "t.name = ?2) order by v.id desc")
   List<Version> findAllWithTag(Long pacticipantId, String tag);
 }

@@ -10,13 +10,15 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 
 /**
- * The optional body of {@code PUT}/{@code PATCH /pacticipants/{name}/versions/{number}}: the build URL, a branch to add
- * the version to and tags to add. A field that is absent or null changes nothing.
+ * The optional body of {@code PUT}/{@code PATCH /pacticipants/{name}/versions/{number}}: the build
+ * URL, a branch to add the version to and tags to add. A field that is absent or null changes
+ * nothing.
  */
 record VersionRequest(
     @Text(max = Fields.URL) String buildUrl,
     @ServedName(optional = true) String branch,
-    @Expected(VersionRequest.TAGS) List<@NotNull(message = "must be " + VersionRequest.TAGS) @Valid TagName> tags) {
+    @Expected(VersionRequest.TAGS)
+        List<@NotNull(message = "must be " + VersionRequest.TAGS) @Valid TagName> tags) {
 
   static final String TAGS = "an array of tag names or {\"name\": ...} objects, e.g. [\"prod\"]";
 

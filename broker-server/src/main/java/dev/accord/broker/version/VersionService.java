@@ -22,7 +22,11 @@ public class VersionService {
   private final TagRepository tags;
   private final dev.accord.broker.pacticipant.PacticipantService pacticipants;
 
-  VersionService(VersionRepository versions, BranchRepository branches, BranchVersionRepository branchVersions, TagRepository tags,
+  VersionService(
+      VersionRepository versions,
+      BranchRepository branches,
+      BranchVersionRepository branchVersions,
+      TagRepository tags,
       dev.accord.broker.pacticipant.PacticipantService pacticipants) {
     this.pacticipants = pacticipants;
     this.versions = versions;
@@ -39,7 +43,10 @@ public class VersionService {
     return number;
   }
 
-  /** What is wrong with a version number, as a sentence following the field name; null when nothing is. */
+  /**
+   * What is wrong with a version number, as a sentence following the field name; null when nothing
+   * is.
+   */
   public static String numberProblem(String number) {
     if (number == null || number.isBlank()) {
       return "is missing or blank; give the version number, ideally the git SHA";
@@ -50,27 +57,39 @@ public class VersionService {
     return dev.accord.broker.web.Fields.nameProblem(number);
   }
 
-  private static final java.util.Set<String> USUAL_BRANCHES = java.util.Set.of("main", "master", "develop", "trunk");
+  private static final java.util.Set<String> USUAL_BRANCHES =
+      java.util.Set.of("main", "master", "develop", "trunk");
 
   /**
-   * A warning when a version number looks like a branch name rather than a version: it is the name of a branch the
-   * version is on, or it has no digits and is a branch name of the pacticipant (or main, master, develop, trunk).
-   * Results and pacts are filed under the exact number, so such a number mixes up every build of the branch.
+   * A warning when a version number looks like a branch name rather than a version: it is the name
+   * of a branch the version is on, or it has no digits and is a branch name of the pacticipant (or
+   * main, master, develop, trunk). Results and pacts are filed under the exact number, so such a
+   * number mixes up every build of the branch.
    */
   @Transactional(readOnly = true)
   public Optional<String> branchLikeNumber(Version v, String role, String fix) {
     Pacticipant p = pacticipants.byId(v.getPacticipantId());
     String number = v.getNumber();
     boolean onBranchOfThatName = branchNames(v).contains(number);
-    boolean branchWithoutDigits = number.chars().noneMatch(Character::isDigit)
-        && (USUAL_BRANCHES.contains(number) || branch(p, number).isPresent());
+    boolean branchWithoutDigits =
+        number.chars().noneMatch(Character::isDigit)
+            && (USUAL_BRANCHES.contains(number) || branch(p, number).isPresent());
     if (!onBranchOfThatName && !branchWithoutDigits) {
       return Optional.empty();
     }
-    return Optional.of(role + " version '" + number + "' of " + p.getName()
-        + " looks like a branch name, not a version: it was accepted and "
-        + "filed under the version number '" + number + "', which every build of that branch would share, so can-i-deploy cannot tell "
-        + "them apart. Use the git SHA as the version and give the branch separately (" + fix.replace("{branch}", number) + ").");
+    return Optional.of(
+        role
+            + " version '"
+            + number
+            + "' of "
+            + p.getName()
+            + " looks like a branch name, not a version: it was accepted and "
+            + "filed under the version number '"
+            + number
+            + "', which every build of that branch would share, so can-i-deploy cannot tell "
+            + "them apart. Use the git SHA as the version and give the branch separately ("
+            + fix.replace("{branch}", number)
+            + ").");
   }
 
   @Transactional(readOnly = true)
@@ -80,15 +99,27 @@ public class VersionService {
 
   @Transactional(readOnly = true)
   public Version require(Pacticipant p, String number) {
-    return find(p, number).orElseThrow(() -> ApiException.notFound(
-        "Version '" + number + "' of pacticipant '" + p.getName() + "' not found. Versions are created when a pact or "
-            + "verification result is published for them, or with PUT /pacticipants/" + p.getName() + "/versions/" + number + "."));
+    return find(p, number)
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "Version '"
+                        + number
+                        + "' of pacticipant '"
+                        + p.getName()
+                        + "' not found. Versions are created when a pact or "
+                        + "verification result is published for them, or with PUT /pacticipants/"
+                        + p.getName()
+                        + "/versions/"
+                        + number
+                        + "."));
   }
 
   @Transactional
   public Version findOrCreate(Pacticipant p, String number) {
     requireNumber("version", number);
-    return versions.findByPacticipantIdAndNumber(p.getId(), number)
+    return versions
+        .findByPacticipantIdAndNumber(p.getId(), number)
         .orElseGet(() -> versions.saveAndFlush(new Version(p.getId(), number)));
   }
 
@@ -101,7 +132,8 @@ public class VersionService {
   @Transactional(readOnly = true)
   public Map<Long, Version> byIds(Collection<Long> ids) {
     Map<Long, Version> out = new HashMap<>();
-    Chunks.of(ids).forEach(chunk -> versions.findAllById(chunk).forEach(v -> out.put(v.getId(), v)));
+    Chunks.of(ids)
+        .forEach(chunk -> versions.findAllById(chunk).forEach(v -> out.put(v.getId(), v)));
     return out;
   }
 
@@ -122,7 +154,8 @@ public class VersionService {
 
   @Transactional(readOnly = true)
   public Optional<Version> branchHead(Pacticipant p, String branch) {
-    return branches.findByPacticipantIdAndName(p.getId(), branch)
+    return branches
+        .findByPacticipantIdAndName(p.getId(), branch)
         .filter(b -> b.getHeadVersionId() != null)
         .flatMap(b -> versions.findById(b.getHeadVersionId()));
   }
@@ -137,12 +170,17 @@ public class VersionService {
     return versions.countByPacticipantId(p.getId());
   }
 
-  /** Adds the version to the branch (creating it) and makes it the branch head. Returns true when newly added. */
+  /**
+   * Adds the version to the branch (creating it) and makes it the branch head. Returns true when
+   * newly added.
+   */
   @Transactional
   public boolean addToBranch(Version v, String branchName) {
     Hal.requireName("branch", branchName);
-    Branch branch = branches.findByPacticipantIdAndName(v.getPacticipantId(), branchName)
-        .orElseGet(() -> branches.saveAndFlush(new Branch(v.getPacticipantId(), branchName)));
+    Branch branch =
+        branches
+            .findByPacticipantIdAndName(v.getPacticipantId(), branchName)
+            .orElseGet(() -> branches.saveAndFlush(new Branch(v.getPacticipantId(), branchName)));
     if (branchVersions.findByBranchIdAndVersionId(branch.getId(), v.getId()).isPresent()) {
       return false;
     }
@@ -203,7 +241,9 @@ public class VersionService {
 
   @Transactional(readOnly = true)
   public List<Version> branchVersions(Branch b) {
-    return branchVersions.findByBranchIdOrderByIdDesc(b.getId()).stream().map(bv -> byId(bv.getVersionId())).toList();
+    return branchVersions.findByBranchIdOrderByIdDesc(b.getId()).stream()
+        .map(bv -> byId(bv.getVersionId()))
+        .toList();
   }
 
   @Transactional(readOnly = true)
@@ -220,12 +260,16 @@ public class VersionService {
 
   @Transactional
   public void removeFromBranch(Branch b, Version v) {
-    branchVersions.findByBranchIdAndVersionId(b.getId(), v.getId()).ifPresent(bv -> {
-      branchVersions.delete(bv);
-      branchVersions.flush();
-      b.setHeadVersionId(branchVersions.latestOf(b.getId()).map(BranchVersion::getVersionId).orElse(null));
-      branches.save(b);
-    });
+    branchVersions
+        .findByBranchIdAndVersionId(b.getId(), v.getId())
+        .ifPresent(
+            bv -> {
+              branchVersions.delete(bv);
+              branchVersions.flush();
+              b.setHeadVersionId(
+                  branchVersions.latestOf(b.getId()).map(BranchVersion::getVersionId).orElse(null));
+              branches.save(b);
+            });
   }
 
   @Transactional

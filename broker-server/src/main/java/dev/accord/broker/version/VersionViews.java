@@ -25,7 +25,11 @@ public class VersionViews {
   private final EnvironmentRepository environments;
   private final ObjectProvider<VersionLinks> extraLinks;
 
-  VersionViews(Links links, VersionService versions, PacticipantService pacticipants, EnvironmentRepository environments,
+  VersionViews(
+      Links links,
+      VersionService versions,
+      PacticipantService pacticipants,
+      EnvironmentRepository environments,
       ObjectProvider<VersionLinks> extraLinks) {
     this.extraLinks = extraLinks;
     this.links = links;
@@ -64,8 +68,15 @@ public class VersionViews {
     for (String b : versions.branchNames(v)) {
       Map<String, Object> bv = new LinkedHashMap<>();
       bv.put("name", b);
-      bv.put("latest", versions.branchHead(p, b).map(h -> h.getId().equals(v.getId())).orElse(false));
-      bv.put("_links", Map.of("self", link(links.url("/pacticipants/{}/branches/{}/versions/{}", p.getName(), b, v.getNumber()))));
+      bv.put(
+          "latest", versions.branchHead(p, b).map(h -> h.getId().equals(v.getId())).orElse(false));
+      bv.put(
+          "_links",
+          Map.of(
+              "self",
+              link(
+                  links.url(
+                      "/pacticipants/{}/branches/{}/versions/{}", p.getName(), b, v.getNumber()))));
       branchVersions.add(bv);
     }
     embedded.put("branchVersions", branchVersions);
@@ -74,17 +85,32 @@ public class VersionViews {
     Map<String, Object> l = new LinkedHashMap<>();
     l.put("self", link(self, "Version"));
     l.put("pb:pacticipant", link(links.url("/pacticipants/{}", p.getName()), p.getName()));
-    l.put("pb:tag", templatedLink(self + "/tags/{tag}", "Get, create or delete a tag for this version"));
-    l.put("pb:matrix-for-version", link(links.base() + "/matrix?q%5B%5D%5Bpacticipant%5D=" + Links.encode(p.getName())
-        + "&q%5B%5D%5Bversion%5D=" + Links.encode(v.getNumber()) + "&latestby=cvpv",
-        "The matrix of pacts and verification results for this version"));
+    l.put(
+        "pb:tag",
+        templatedLink(self + "/tags/{tag}", "Get, create or delete a tag for this version"));
+    l.put(
+        "pb:matrix-for-version",
+        link(
+            links.base()
+                + "/matrix?q%5B%5D%5Bpacticipant%5D="
+                + Links.encode(p.getName())
+                + "&q%5B%5D%5Bversion%5D="
+                + Links.encode(v.getNumber())
+                + "&latestby=cvpv",
+            "The matrix of pacts and verification results for this version"));
     List<Map<String, Object>> deploy = new ArrayList<>();
     List<Map<String, Object>> release = new ArrayList<>();
     for (Environment e : environments.findAllByOrderByNameAsc()) {
-      deploy.add(Links.named(self + "/deployed-versions/environment/" + e.getUuid(), "Record deployment to " + e.getDisplayName(),
-          e.getName()));
-      release.add(Links.named(self + "/released-versions/environment/" + e.getUuid(), "Record release to " + e.getDisplayName(),
-          e.getName()));
+      deploy.add(
+          Links.named(
+              self + "/deployed-versions/environment/" + e.getUuid(),
+              "Record deployment to " + e.getDisplayName(),
+              e.getName()));
+      release.add(
+          Links.named(
+              self + "/released-versions/environment/" + e.getUuid(),
+              "Record release to " + e.getDisplayName(),
+              e.getName()));
     }
     l.put("pb:record-deployment", deploy);
     l.put("pb:record-release", release);
@@ -96,7 +122,13 @@ public class VersionViews {
   public Map<String, Object> tag(Pacticipant p, Version v, String tag) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", tag);
-    m.put("_links", Map.of("self", link(links.url("/pacticipants/{}/versions/{}/tags/{}", p.getName(), v.getNumber(), tag))));
+    m.put(
+        "_links",
+        Map.of(
+            "self",
+            link(
+                links.url(
+                    "/pacticipants/{}/versions/{}/tags/{}", p.getName(), v.getNumber(), tag))));
     return m;
   }
 
@@ -106,8 +138,15 @@ public class VersionViews {
     m.put("createdAt", Hal.timestamp(b.getCreatedAt()));
     m.put("updatedAt", Hal.timestamp(b.getUpdatedAt()));
     String self = links.url("/pacticipants/{}/branches/{}", p.getName(), b.getName());
-    m.put("_links", Hal.ordered("self", link(self, "Branch"), "pb:versions", link(self + "/versions", "Versions of branch " + b.getName()),
-        "pb:pacticipant", link(links.url("/pacticipants/{}", p.getName()), p.getName())));
+    m.put(
+        "_links",
+        Hal.ordered(
+            "self",
+            link(self, "Branch"),
+            "pb:versions",
+            link(self + "/versions", "Versions of branch " + b.getName()),
+            "pb:pacticipant",
+            link(links.url("/pacticipants/{}", p.getName()), p.getName())));
     return m;
   }
 

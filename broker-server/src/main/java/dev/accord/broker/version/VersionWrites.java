@@ -20,9 +20,13 @@ class VersionWrites {
 
   record Written(Pacticipant pacticipant, Version version, boolean created) {}
 
-  /** The version, created if new; a non-null build URL replaces the stored one; the branch and tags are added. */
+  /**
+   * The version, created if new; a non-null build URL replaces the stored one; the branch and tags
+   * are added.
+   */
   @Transactional
-  public Written version(String name, String number, String buildUrl, String branch, List<String> tags) {
+  public Written version(
+      String name, String number, String buildUrl, String branch, List<String> tags) {
     Pacticipant p = pacticipants.findOrCreate(name);
     Optional<Version> existing = versions.find(p, number);
     Version v = existing.orElseGet(() -> versions.findOrCreate(p, number));

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses request bodies over {@code accord.broker.max-body-size} (default 10MB) with 413 and a JSON reason. */
+/**
+ * Refuses request bodies over {@code accord.broker.max-body-size} (default 10MB) with 413 and a
+ * JSON reason.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
@@ -26,7 +29,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long declared = request.getContentLengthLong();
     if (declared > maxBytes) {
@@ -61,8 +65,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private void reject(HttpServletResponse response, long size) throws IOException {
     String what = size >= 0 ? size + " bytes" : "more than " + maxBytes + " bytes";
-    ErrorBody.write(response, 413, "The request body is " + what + "; the limit is " + maxBytes
-        + " bytes. Publish smaller pacts, or raise accord.broker.max-body-size (env ACCORD_BROKER_MAX_BODY_SIZE).");
+    ErrorBody.write(
+        response,
+        413,
+        "The request body is "
+            + what
+            + "; the limit is "
+            + maxBytes
+            + " bytes. Publish smaller pacts, or raise accord.broker.max-body-size (env ACCORD_BROKER_MAX_BODY_SIZE).");
   }
 
   static final class BodyTooLarge extends IOException {
@@ -86,42 +96,43 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
         ServletInputStream in = super.getInputStream();
-        stream = new ServletInputStream() {
-          long count;
+        stream =
+            new ServletInputStream() {
+              long count;
 
-          @Override
-          public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && ++count > max) {
-              throw new BodyTooLarge();
-            }
-            return b;
-          }
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0 && ++count > max) {
+                  throw new BodyTooLarge();
+                }
+                return b;
+              }
 
-          @Override
-          public int read(byte[] buf, int off, int len) throws IOException {
-            int n = in.read(buf, off, len);
-            if (n > 0 && (count += n) > max) {
-              throw new BodyTooLarge();
-            }
-            return n;
-          }
+              @Override
+              public int read(byte[] buf, int off, int len) throws IOException {
+                int n = in.read(buf, off, len);
+                if (n > 0 && (count += n) > max) {
+                  throw new BodyTooLarge();
+                }
+                return n;
+              }
 
-          @Override
-          public boolean isFinished() {
-            return in.isFinished();
-          }
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
 
-          @Override
-          public boolean isReady() {
-            return in.isReady();
-          }
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
 
-          @Override
-          public void setReadListener(ReadListener listener) {
-            in.setReadListener(listener);
-          }
-        };
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
       }
       return stream;
     }

@@ -5,9 +5,10 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * IN lists are bound in chunks of {@link #SIZE} values: PostgreSQL's protocol takes at most 65,535 parameters per
- * statement, and a selector such as {@code q[][tag]=prod} may resolve to more versions than that. Callers group their
- * results by the chunked key, so chunking changes no answer.
+ * IN lists are bound in chunks of {@link #SIZE} values: PostgreSQL's protocol takes at most 65,535
+ * parameters per statement, and a selector such as {@code q[][tag]=prod} may resolve to more
+ * versions than that. Callers group their results by the chunked key, so chunking changes no
+ * answer.
  */
 public final class Chunks {
   public static final int SIZE = 1000;

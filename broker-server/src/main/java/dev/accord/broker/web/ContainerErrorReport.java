@@ -6,8 +6,9 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 
 /**
- * Errors Tomcat raises before any servlet runs (an invalid percent-encoding, {@code %00} or {@code %5C} in the path,
- * an over-long URL or header) answered in the broker's error shape instead of Tomcat's HTML page.
+ * Errors Tomcat raises before any servlet runs (an invalid percent-encoding, {@code %00} or {@code
+ * %5C} in the path, an over-long URL or header) answered in the broker's error shape instead of
+ * Tomcat's HTML page.
  */
 public class ContainerErrorReport extends ErrorReportValve {
   @Override

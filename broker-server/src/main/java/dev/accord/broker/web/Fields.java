@@ -1,21 +1,27 @@
 package dev.accord.broker.web;
 
 /**
- * The limits every stored field is checked against before it reaches the database, with a message naming the field,
- * the limit and the fix. The lengths are the columns' ({@code V1__schema.sql}). Request records check their fields with
- * {@link ServedName} and {@link Text}, which use these; {@link #name} checks names that arrive in URL paths.
+ * The limits every stored field is checked against before it reaches the database, with a message
+ * naming the field, the limit and the fix. The lengths are the columns' ({@code V1__schema.sql}).
+ * Request records check their fields with {@link ServedName} and {@link Text}, which use these;
+ * {@link #name} checks names that arrive in URL paths.
  */
 public final class Fields {
-  /** Pacticipant, version, branch, tag and environment names; display names; verifier name and version. */
+  /**
+   * Pacticipant, version, branch, tag and environment names; display names; verifier name and
+   * version.
+   */
   public static final int NAME = 255;
+
   /** buildUrl, repositoryUrl. */
   public static final int URL = 2048;
 
   private Fields() {}
 
   /**
-   * A name that appears in URLs and pages: non-blank, at most {@link #NAME} characters, and only characters the broker
-   * can serve back and show unambiguously (no control or invisible formatting characters, no backslash, no ';').
+   * A name that appears in URLs and pages: non-blank, at most {@link #NAME} characters, and only
+   * characters the broker can serve back and show unambiguously (no control or invisible formatting
+   * characters, no backslash, no ';').
    */
   public static String name(String field, String value) {
     String problem = nameProblem(value);
@@ -37,7 +43,12 @@ public final class Fields {
       int cp = value.codePointAt(i);
       String why = unserveable(cp);
       if (why != null) {
-        return "contains " + describe(cp) + " at position " + (i + 1) + ", " + why
+        return "contains "
+            + describe(cp)
+            + " at position "
+            + (i + 1)
+            + ", "
+            + why
             + "; remove it (names may not contain control characters, invisible formatting characters, '\\' or ';')";
       }
       i += Character.charCount(cp);
@@ -45,7 +56,10 @@ public final class Fields {
     return null;
   }
 
-  /** What is wrong with an optional free text, as a sentence following the field name; null when nothing is. */
+  /**
+   * What is wrong with an optional free text, as a sentence following the field name; null when
+   * nothing is.
+   */
   public static String textProblem(String value, int max) {
     if (value == null) {
       return null;
@@ -55,8 +69,13 @@ public final class Fields {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.getType(c) == Character.CONTROL || Character.isSurrogate(c) && !validPair(value, i)) {
-        return "contains " + describe(c) + " at position " + (i + 1) + ", which cannot be stored; remove it";
+      if (Character.getType(c) == Character.CONTROL
+          || Character.isSurrogate(c) && !validPair(value, i)) {
+        return "contains "
+            + describe(c)
+            + " at position "
+            + (i + 1)
+            + ", which cannot be stored; remove it";
       }
       if (Character.isHighSurrogate(c)) {
         i++;
@@ -66,7 +85,9 @@ public final class Fields {
   }
 
   private static boolean validPair(String s, int i) {
-    return Character.isHighSurrogate(s.charAt(i)) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    return Character.isHighSurrogate(s.charAt(i))
+        && i + 1 < s.length()
+        && Character.isLowSurrogate(s.charAt(i + 1));
   }
 
   private static String unserveable(int cp) {
@@ -86,13 +107,25 @@ public final class Fields {
     };
   }
 
-  /** {@code ';' (U+003B SEMICOLON)} for visible characters, {@code U+202E (RIGHT-TO-LEFT OVERRIDE)} for invisible ones. */
+  /**
+   * {@code ';' (U+003B SEMICOLON)} for visible characters, {@code U+202E (RIGHT-TO-LEFT OVERRIDE)}
+   * for invisible ones.
+   */
   static String describe(int cp) {
     String code = String.format("U+%04X", cp);
     String name = Character.getName(cp);
     int type = Character.getType(cp);
-    boolean visible = type != Character.CONTROL && type != Character.FORMAT && type != Character.SURROGATE && type != Character.UNASSIGNED
-        && type != Character.PRIVATE_USE && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR;
-    return (visible ? "'" + new String(Character.toChars(cp)) + "' (" : "(") + code + (name == null ? "" : " " + name) + ")";
+    boolean visible =
+        type != Character.CONTROL
+            && type != Character.FORMAT
+            && type != Character.SURROGATE
+            && type != Character.UNASSIGNED
+            && type != Character.PRIVATE_USE
+            && type != Character.LINE_SEPARATOR
+            && type != Character.PARAGRAPH_SEPARATOR;
+    return (visible ? "'" + new String(Character.toChars(cp)) + "' (" : "(")
+        + code
+        + (name == null ? "" : " " + name)
+        + ")";
   }
 }

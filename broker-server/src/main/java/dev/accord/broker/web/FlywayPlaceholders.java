@@ -7,7 +7,10 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One migration for PostgreSQL and H2: {@code ${long_text}} is TEXT on PostgreSQL, large VARCHAR on H2. */
+/**
+ * One migration for PostgreSQL and H2: {@code ${long_text}} is TEXT on PostgreSQL, large VARCHAR on
+ * H2.
+ */
 @Configuration(proxyBeanMethods = false)
 class FlywayPlaceholders {
   @Bean
@@ -17,9 +20,13 @@ class FlywayPlaceholders {
       try (Connection c = dataSource.getConnection()) {
         product = c.getMetaData().getDatabaseProductName();
       } catch (java.sql.SQLException e) {
-        throw new IllegalStateException("Cannot connect to the database to choose the migration dialect: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "Cannot connect to the database to choose the migration dialect: " + e.getMessage(), e);
       }
-      String longText = product.toLowerCase(java.util.Locale.ROOT).contains("h2") ? "CHARACTER VARYING(1000000000)" : "TEXT";
+      String longText =
+          product.toLowerCase(java.util.Locale.ROOT).contains("h2")
+              ? "CHARACTER VARYING(1000000000)"
+              : "TEXT";
       configuration.placeholders(Map.of("long_text", longText));
     };
   }

@@ -11,8 +11,10 @@ import org.springframework.http.ResponseEntity;
 
 /** Response helpers: HAL content type, timestamps as the Pact broker writes them, names checks. */
 public final class Hal {
-  public static final MediaType HAL_JSON = MediaType.parseMediaType("application/hal+json;charset=utf-8");
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+  public static final MediaType HAL_JSON =
+      MediaType.parseMediaType("application/hal+json;charset=utf-8");
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
   private Hal() {}
 
@@ -25,7 +27,10 @@ public final class Hal {
   }
 
   public static <T> ResponseEntity<T> created(T body, String location) {
-    return ResponseEntity.status(HttpStatus.CREATED).contentType(HAL_JSON).header("Location", location).body(body);
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .contentType(HAL_JSON)
+        .header("Location", location)
+        .body(body);
   }
 
   public static ResponseEntity<Void> noContent() {
@@ -33,13 +38,15 @@ public final class Hal {
   }
 
   /**
-   * A JSON object whose keys keep the order given ({@code Map.of} changes its iteration order from one JVM run to the
-   * next, and so would the answer): {@code ordered("self", selfLink, "pb:pact", pactLink)}.
+   * A JSON object whose keys keep the order given ({@code Map.of} changes its iteration order from
+   * one JVM run to the next, and so would the answer): {@code ordered("self", selfLink, "pb:pact",
+   * pactLink)}.
    */
   @SuppressWarnings("unchecked")
   public static <V> Map<String, V> ordered(Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("ordered(...) takes key, value pairs; got " + keysAndValues.length + " arguments");
+      throw new IllegalArgumentException(
+          "ordered(...) takes key, value pairs; got " + keysAndValues.length + " arguments");
     }
     Map<String, V> m = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -63,7 +70,8 @@ public final class Hal {
 
   /** "pre-prod" becomes "Pre Prod", "fooService" becomes "Foo Service". */
   public static String displayName(String name) {
-    String spaced = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[-_\\s]+", " ").trim();
+    String spaced =
+        name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("[-_\\s]+", " ").trim();
     StringBuilder sb = new StringBuilder();
     for (String word : spaced.split(" ")) {
       if (word.isEmpty()) {

@@ -6,15 +6,18 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
- * What is wrong with a JSON text, in words a client can act on: the limit it broke (with the number), or the syntax
- * error and where. Never the parser's class or option names.
+ * What is wrong with a JSON text, in words a client can act on: the limit it broke (with the
+ * number), or the syntax error and where. Never the parser's class or option names.
  */
 public final class JsonProblem {
   private static final StreamReadConstraints LIMITS = StreamReadConstraints.defaults();
 
   private JsonProblem() {}
 
-  /** True when the text broke one of the parser's size limits (nesting, string, number, name length). */
+  /**
+   * True when the text broke one of the parser's size limits (nesting, string, number, name
+   * length).
+   */
   public static boolean isLimit(Throwable e) {
     return e instanceof StreamConstraintsException;
   }
@@ -23,19 +26,28 @@ public final class JsonProblem {
     if (e instanceof StreamConstraintsException) {
       String m = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
       if (m.contains("nesting depth")) {
-        return "is nested more than " + LIMITS.getMaxNestingDepth() + " levels deep (the limit); flatten the document";
+        return "is nested more than "
+            + LIMITS.getMaxNestingDepth()
+            + " levels deep (the limit); flatten the document";
       }
       if (m.contains("number value length") || m.contains("number length")) {
         return "has a number longer than " + LIMITS.getMaxNumberLength() + " digits (the limit)";
       }
       if (m.contains("name length")) {
-        return "has a property name longer than " + LIMITS.getMaxNameLength() + " characters (the limit)";
+        return "has a property name longer than "
+            + LIMITS.getMaxNameLength()
+            + " characters (the limit)";
       }
       if (m.contains("string value length") || m.contains("string length")) {
-        return "has a string longer than " + LIMITS.getMaxStringLength() + " characters (the limit)";
+        return "has a string longer than "
+            + LIMITS.getMaxStringLength()
+            + " characters (the limit)";
       }
-      return "is larger than the broker's JSON limits (nesting " + LIMITS.getMaxNestingDepth() + " levels, strings "
-          + LIMITS.getMaxStringLength() + " characters)";
+      return "is larger than the broker's JSON limits (nesting "
+          + LIMITS.getMaxNestingDepth()
+          + " levels, strings "
+          + LIMITS.getMaxStringLength()
+          + " characters)";
     }
     String message = clean(e.getOriginalMessage());
     TokenStreamLocation at = e.getLocation();
@@ -55,7 +67,8 @@ public final class JsonProblem {
     if (nl >= 0) {
       s = s.substring(0, nl);
     }
-    for (String cut : new String[] {": enable ", "; enable ", " (for ", " (from ", ": was expecting (JSON"}) {
+    for (String cut :
+        new String[] {": enable ", "; enable ", " (for ", " (from ", ": was expecting (JSON"}) {
       int i = s.indexOf(cut);
       if (i > 0) {
         s = s.substring(0, i);

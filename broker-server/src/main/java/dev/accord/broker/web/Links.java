@@ -11,8 +11,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Builds the absolute hrefs clients follow: from {@code accord.broker.base-url} when set, otherwise from the
- * request (with {@code X-Forwarded-*} applied by the forwarded-header filter).
+ * Builds the absolute hrefs clients follow: from {@code accord.broker.base-url} when set, otherwise
+ * from the request (with {@code X-Forwarded-*} applied by the forwarded-header filter).
  */
 @Component
 public class Links {
@@ -27,7 +27,8 @@ public class Links {
     if (!configuredBaseUrl.isEmpty()) {
       return configuredBaseUrl;
     }
-    // Computed once per request and kept on it: a response renders dozens of links, and building the URL from the
+    // Computed once per request and kept on it: a response renders dozens of links, and building
+    // the URL from the
     // request (forwarded headers, context path) is the expensive part of each.
     RequestAttributes request = RequestContextHolder.getRequestAttributes();
     if (request == null) {

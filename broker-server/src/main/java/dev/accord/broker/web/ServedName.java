@@ -14,8 +14,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * A request field holding a name the broker serves back in URLs and pages ({@link Fields#nameProblem}); required unless
- * {@link #optional()}.
+ * A request field holding a name the broker serves back in URLs and pages ({@link
+ * Fields#nameProblem}); required unless {@link #optional()}.
  */
 @Documented
 @Constraint(validatedBy = ServedName.Check.class)

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The servlet error page ({@code /error}): errors raised outside a controller (a filter, {@code sendError}) in the
- * broker's error shape, never Spring Boot's default body with its exception and path fields.
+ * The servlet error page ({@code /error}): errors raised outside a controller (a filter, {@code
+ * sendError}) in the broker's error shape, never Spring Boot's default body with its exception and
+ * path fields.
  */
 @RestController
 class ServletErrors implements ErrorController {
@@ -27,10 +28,12 @@ class ServletErrors implements ErrorController {
     int status = code instanceof Integer i ? i : 500;
     Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (status >= 500 && failure instanceof Throwable t) {
-      log.error("Unexpected error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
+      log.error(
+          "Unexpected error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), t);
     }
     HttpStatus resolved = HttpStatus.resolve(status);
     return ResponseEntity.status(resolved == null ? HttpStatus.INTERNAL_SERVER_ERROR : resolved)
-        .contentType(MediaType.parseMediaType(ErrorBody.CONTENT_TYPE)).body(ErrorBody.of(List.of(ErrorBody.forStatus(status))));
+        .contentType(MediaType.parseMediaType(ErrorBody.CONTENT_TYPE))
+        .body(ErrorBody.of(List.of(ErrorBody.forStatus(status))));
   }
 }

@@ -9,33 +9,48 @@ import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /**
- * Column lists and row mappers shared by the hand-written, set-based reads (the matrix, pacts-for-verification): each
- * returns a detached entity copy that is never persisted.
+ * Column lists and row mappers shared by the hand-written, set-based reads (the matrix,
+ * pacts-for-verification): each returns a detached entity copy that is never persisted.
  */
 public final class SqlRows {
-  /** A version's columns, aliased {@code v_*}, for a query that names the version table {@code v}. */
-  public static final String VERSION_COLUMNS = "v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS "
-      + "v_build_url, "
-      + "v.created_at AS v_created_at";
   /**
-   * A publication's columns and its content hash, for a query that names the tables {@code p} (pact_publication) and {@code c}
-   * (pact_content).
+   * A version's columns, aliased {@code v_*}, for a query that names the version table {@code v}.
    */
-  public static final String PUBLICATION_COLUMNS = "p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, "
-      + "p.created_at, c.sha";
+  public static final String VERSION_COLUMNS =
+      "v.id AS v_id, v.pacticipant_id AS v_pacticipant_id, v.number AS v_number, v.build_url AS "
+          + "v_build_url, "
+          + "v.created_at AS v_created_at";
+
+  /**
+   * A publication's columns and its content hash, for a query that names the tables {@code p}
+   * (pact_publication) and {@code c} (pact_content).
+   */
+  public static final String PUBLICATION_COLUMNS =
+      "p.id, p.consumer_version_id, p.consumer_id, p.provider_id, p.pact_content_id, "
+          + "p.created_at, c.sha";
 
   private SqlRows() {}
 
   public static Pacticipant pacticipant(ResultSet rs) throws SQLException {
-    return Pacticipant.detached(rs.getLong("id"), rs.getString("name"), rs.getString("display_name"), rs.getString("main_branch"),
-        rs.getString("repository_url"), time(rs, "created_at"), time(rs, "updated_at"));
+    return Pacticipant.detached(
+        rs.getLong("id"),
+        rs.getString("name"),
+        rs.getString("display_name"),
+        rs.getString("main_branch"),
+        rs.getString("repository_url"),
+        time(rs, "created_at"),
+        time(rs, "updated_at"));
   }
 
   /** A row of {@link #PUBLICATION_COLUMNS}. */
   public static PactPublication publication(ResultSet rs) throws SQLException {
-    return PactPublication.detached(rs.getLong("id"), rs.getLong("consumer_version_id"), rs.getLong("consumer_id"),
+    return PactPublication.detached(
+        rs.getLong("id"),
+        rs.getLong("consumer_version_id"),
+        rs.getLong("consumer_id"),
         rs.getLong("provider_id"),
-        rs.getLong("pact_content_id"), time(rs, "created_at"));
+        rs.getLong("pact_content_id"),
+        time(rs, "created_at"));
   }
 
   /** The content of a row of {@link #PUBLICATION_COLUMNS}. */
@@ -45,7 +60,11 @@ public final class SqlRows {
 
   /** A row of {@link #VERSION_COLUMNS}. */
   public static Version version(ResultSet rs) throws SQLException {
-    return Version.detached(rs.getLong("v_id"), rs.getLong("v_pacticipant_id"), rs.getString("v_number"), rs.getString("v_build_url"),
+    return Version.detached(
+        rs.getLong("v_id"),
+        rs.getLong("v_pacticipant_id"),
+        rs.getString("v_number"),
+        rs.getString("v_build_url"),
         time(rs, "v_created_at"));
   }
 

@@ -13,7 +13,10 @@ import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
-/** An optional free-text request field of at most {@link #max()} characters and no control characters ({@link Fields#textProblem}). */
+/**
+ * An optional free-text request field of at most {@link #max()} characters and no control
+ * characters ({@link Fields#textProblem}).
+ */
 @Documented
 @Constraint(validatedBy = Text.Check.class)
 @Target({FIELD, PARAMETER, TYPE_USE})
@@ -40,13 +43,17 @@ public @interface Text {
       return report(Fields.textProblem(value, max), context);
     }
 
-    /** True when there is no problem; otherwise the problem, word for word, as the violation's message. */
+    /**
+     * True when there is no problem; otherwise the problem, word for word, as the violation's
+     * message.
+     */
     public static boolean report(String problem, ConstraintValidatorContext context) {
       if (problem == null) {
         return true;
       }
       context.disableDefaultConstraintViolation();
-      String literal = problem.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
+      String literal =
+          problem.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$");
       context.buildConstraintViolationWithTemplate(literal).addConstraintViolation();
       return false;
     }

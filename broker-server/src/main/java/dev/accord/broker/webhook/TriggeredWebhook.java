@@ -9,8 +9,9 @@ import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
 /**
- * One event occurrence to deliver to one webhook: the queue row. Written in the transaction that caused the event;
- * claimed by a delivery worker with {@code FOR UPDATE SKIP LOCKED} (see {@link WebhookDelivery}).
+ * One event occurrence to deliver to one webhook: the queue row. Written in the transaction that
+ * caused the event; claimed by a delivery worker with {@code FOR UPDATE SKIP LOCKED} (see {@link
+ * WebhookDelivery}).
  */
 @Entity
 @Table(name = "triggered_webhook")
@@ -68,8 +69,16 @@ public class TriggeredWebhook {
 
   protected TriggeredWebhook() {}
 
-  TriggeredWebhook(String uuid, Webhook webhook, String eventName, Long consumerId, Long providerId, Long pactPublicationId,
-      Long verificationId, String context, LocalDateTime now) {
+  TriggeredWebhook(
+      String uuid,
+      Webhook webhook,
+      String eventName,
+      Long consumerId,
+      Long providerId,
+      Long pactPublicationId,
+      Long verificationId,
+      String context,
+      LocalDateTime now) {
     this.uuid = uuid;
     this.webhookId = webhook.getId();
     this.webhookUuid = webhook.getUuid();
@@ -86,21 +95,71 @@ public class TriggeredWebhook {
     this.updatedAt = now;
   }
 
-  public Long getId() { return id; }
-  public String getUuid() { return uuid; }
-  public Long getWebhookId() { return webhookId; }
-  public String getWebhookUuid() { return webhookUuid; }
-  public String getEventName() { return eventName; }
-  public Long getConsumerId() { return consumerId; }
-  public Long getProviderId() { return providerId; }
-  public Long getPactPublicationId() { return pactPublicationId; }
-  public Long getVerificationId() { return verificationId; }
-  public String getContext() { return context; }
-  public String getStatus() { return status; }
-  public int getAttempts() { return attempts; }
-  public LocalDateTime getNextAttemptAt() { return nextAttemptAt; }
-  public String getClaimedBy() { return claimedBy; }
-  public LocalDateTime getClaimedAt() { return claimedAt; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
-  public LocalDateTime getUpdatedAt() { return updatedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getUuid() {
+    return uuid;
+  }
+
+  public Long getWebhookId() {
+    return webhookId;
+  }
+
+  public String getWebhookUuid() {
+    return webhookUuid;
+  }
+
+  public String getEventName() {
+    return eventName;
+  }
+
+  public Long getConsumerId() {
+    return consumerId;
+  }
+
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  public Long getPactPublicationId() {
+    return pactPublicationId;
+  }
+
+  public Long getVerificationId() {
+    return verificationId;
+  }
+
+  public String getContext() {
+    return context;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public LocalDateTime getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public String getClaimedBy() {
+    return claimedBy;
+  }
+
+  public LocalDateTime getClaimedAt() {
+    return claimedAt;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime getUpdatedAt() {
+    return updatedAt;
+  }
 }

@@ -15,7 +15,9 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** A saved webhook: which events, for which consumer/provider (null = any), and the request to send. */
+/**
+ * A saved webhook: which events, for which consumer/provider (null = any), and the request to send.
+ */
 @Entity
 @Table(name = "webhook")
 public class Webhook {
@@ -32,7 +34,9 @@ public class Webhook {
   @Column(name = "provider_id")
   private Long providerId;
 
-  /** Fires only for consumers carrying this label (null = any); never set together with consumerId. */
+  /**
+   * Fires only for consumers carrying this label (null = any); never set together with consumerId.
+   */
   @Column(name = "consumer_label")
   private String consumerLabel;
 
@@ -89,21 +93,71 @@ public class Webhook {
     this.updatedAt = Hal.now();
   }
 
-  public Long getId() { return id; }
-  public String getUuid() { return uuid; }
-  public String getDescription() { return description; }
-  public Long getConsumerId() { return consumerId; }
-  public Long getProviderId() { return providerId; }
-  public String getConsumerLabel() { return consumerLabel; }
-  public String getProviderLabel() { return providerLabel; }
-  public boolean isEnabled() { return enabled; }
-  public String getMethod() { return method; }
-  public String getUrl() { return url; }
-  public String getHeaders() { return headers; }
-  public String getBody() { return body; }
-  public String getUsername() { return username; }
-  String getPassword() { return password; }
-  public Set<String> getEvents() { return events; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
-  public LocalDateTime getUpdatedAt() { return updatedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getUuid() {
+    return uuid;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public Long getConsumerId() {
+    return consumerId;
+  }
+
+  public Long getProviderId() {
+    return providerId;
+  }
+
+  public String getConsumerLabel() {
+    return consumerLabel;
+  }
+
+  public String getProviderLabel() {
+    return providerLabel;
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public String getMethod() {
+    return method;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  public String getHeaders() {
+    return headers;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  String getPassword() {
+    return password;
+  }
+
+  public Set<String> getEvents() {
+    return events;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
+
+  public LocalDateTime getUpdatedAt() {
+    return updatedAt;
+  }
 }

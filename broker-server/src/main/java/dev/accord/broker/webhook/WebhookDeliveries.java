@@ -15,7 +15,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Deliveries of webhooks (triggered webhooks with their attempts) as the API lists them, and test executions. */
+/**
+ * Deliveries of webhooks (triggered webhooks with their attempts) as the API lists them, and test
+ * executions.
+ */
 @Service
 public class WebhookDeliveries {
   private final WebhookService webhooks;
@@ -29,9 +32,17 @@ public class WebhookDeliveries {
   private final VersionService versions;
   private final VerificationService verifications;
 
-  WebhookDeliveries(WebhookService webhooks, TriggeredWebhookRepository triggered, WebhookExecutionRepository executions,
-      WebhookTriggers triggers, WebhookSender sender, WebhookSecrets secrets, PacticipantService pacticipants,
-      PublicationService publications, VersionService versions, VerificationService verifications) {
+  WebhookDeliveries(
+      WebhookService webhooks,
+      TriggeredWebhookRepository triggered,
+      WebhookExecutionRepository executions,
+      WebhookTriggers triggers,
+      WebhookSender sender,
+      WebhookSecrets secrets,
+      PacticipantService pacticipants,
+      PublicationService publications,
+      VersionService versions,
+      VerificationService verifications) {
     this.webhooks = webhooks;
     this.triggered = triggered;
     this.executions = executions;
@@ -51,13 +62,22 @@ public class WebhookDeliveries {
   @Transactional(readOnly = true)
   public List<Delivery> recent(String webhookUuid, int limit) {
     webhooks.require(webhookUuid);
-    return withAttempts(triggered.findByWebhookUuidOrderByIdDesc(webhookUuid, Limit.of(Math.max(1, Math.min(limit, 500)))));
+    return withAttempts(
+        triggered.findByWebhookUuidOrderByIdDesc(
+            webhookUuid, Limit.of(Math.max(1, Math.min(limit, 500)))));
   }
 
   @Transactional(readOnly = true)
   public Delivery require(String triggeredUuid) {
-    TriggeredWebhook t = triggered.findByUuid(triggeredUuid).orElseThrow(() -> ApiException.notFound("No triggered webhook with UUID "
-        + triggeredUuid + "; the publish response and /webhooks/{uuid}/triggered-webhooks list them"));
+    TriggeredWebhook t =
+        triggered
+            .findByUuid(triggeredUuid)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "No triggered webhook with UUID "
+                            + triggeredUuid
+                            + "; the publish response and /webhooks/{uuid}/triggered-webhooks list them"));
     return new Delivery(t, executions.findByTriggeredWebhookIdOrderById(t.getId()));
   }
 
@@ -66,25 +86,43 @@ public class WebhookDeliveries {
   public List<Delivery> forPact(String provider, String consumer, String version) {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
-    PactPublication publication = publications.forConsumerVersion(versions.require(c, version), p).orElseThrow(() -> ApiException.notFound(
-        "No pact between " + consumer + " version " + version + " and " + provider));
+    PactPublication publication =
+        publications
+            .forConsumerVersion(versions.require(c, version), p)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound(
+                        "No pact between "
+                            + consumer
+                            + " version "
+                            + version
+                            + " and "
+                            + provider));
     return withAttempts(triggered.findByPactPublicationIdOrderById(publication.getId()));
   }
 
   /** The deliveries a verification result triggered. */
   @Transactional(readOnly = true)
-  public List<Delivery> forVerification(String provider, String consumer, String sha, String number) {
+  public List<Delivery> forVerification(
+      String provider, String consumer, String sha, String number) {
     Verification v = verifications.require(provider, consumer, sha, number).verification();
     return withAttempts(triggered.findByVerificationIdOrderById(v.getId()));
   }
 
-  /** The deliveries the publication of the pair's latest pact triggered; none when there is no pact yet. */
+  /**
+   * The deliveries the publication of the pair's latest pact triggered; none when there is no pact
+   * yet.
+   */
   @Transactional(readOnly = true)
   public List<Delivery> forLatestPact(String provider, String consumer) {
     Pacticipant p = pacticipants.require(provider);
     Pacticipant c = pacticipants.require(consumer);
-    return withAttempts(publications.latest(p, c).map(PactPublication::getId).map(triggered::findByPactPublicationIdOrderById)
-        .orElse(List.of()));
+    return withAttempts(
+        publications
+            .latest(p, c)
+            .map(PactPublication::getId)
+            .map(triggered::findByPactPublicationIdOrderById)
+            .orElse(List.of()));
   }
 
   /** A saved webhook, decrypted for sending; 409 when its secrets cannot be read. */
@@ -94,18 +132,27 @@ public class WebhookDeliveries {
     try {
       return WebhookDefinition.of(w, secrets);
     } catch (IllegalStateException e) {
-      throw ApiException.of(HttpStatus.CONFLICT, "Webhook " + uuid + " cannot be executed: " + e.getMessage());
+      throw ApiException.of(
+          HttpStatus.CONFLICT, "Webhook " + uuid + " cannot be executed: " + e.getMessage());
     }
   }
 
-  /** Sends a webhook once with the data of the latest matching pact; nothing is recorded or retried. */
+  /**
+   * Sends a webhook once with the data of the latest matching pact; nothing is recorded or retried.
+   */
   public WebhookSender.Attempt tryOut(WebhookDefinition d) {
-    Map<String, String> variables = triggers.sampleVariables(d.consumerId(), d.providerId(), d.events().isEmpty() ? "contract_published"
-        : d.events().iterator().next(), pacticipants::byId);
+    Map<String, String> variables =
+        triggers.sampleVariables(
+            d.consumerId(),
+            d.providerId(),
+            d.events().isEmpty() ? "contract_published" : d.events().iterator().next(),
+            pacticipants::byId);
     return sender.send(d, variables);
   }
 
   private List<Delivery> withAttempts(List<TriggeredWebhook> rows) {
-    return rows.stream().map(t -> new Delivery(t, executions.findByTriggeredWebhookIdOrderById(t.getId()))).toList();
+    return rows.stream()
+        .map(t -> new Delivery(t, executions.findByTriggeredWebhookIdOrderById(t.getId())))
+        .toList();
   }
 }

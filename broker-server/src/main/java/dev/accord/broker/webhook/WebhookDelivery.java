@@ -26,12 +26,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The delivery worker. Each sender thread claims one due queue row with {@code SELECT ... FOR UPDATE SKIP LOCKED} and
- * marks it {@code delivering} in one short transaction, sends it outside any transaction, then records the attempt and
- * the next state in another. One row per claim, so a claim never waits behind other slow attempts. Several broker
- * instances on one database therefore never claim the same row; a row whose claimer died is claimed again after
- * {@code accord.webhooks.claim-timeout}. When no webhook is due, the same threads run the broker's other queued work
- * ({@link BackgroundQueue.Work}: the bi-directional comparisons), one item per claim, so the broker has one executor.
+ * The delivery worker. Each sender thread claims one due queue row with {@code SELECT ... FOR
+ * UPDATE SKIP LOCKED} and marks it {@code delivering} in one short transaction, sends it outside
+ * any transaction, then records the attempt and the next state in another. One row per claim, so a
+ * claim never waits behind other slow attempts. Several broker instances on one database therefore
+ * never claim the same row; a row whose claimer died is claimed again after {@code
+ * accord.webhooks.claim-timeout}. When no webhook is due, the same threads run the broker's other
+ * queued work ({@link BackgroundQueue.Work}: the bi-directional comparisons), one item per claim,
+ * so the broker has one executor.
  */
 @Component
 class WebhookDelivery implements BackgroundQueue {
@@ -52,9 +54,15 @@ class WebhookDelivery implements BackgroundQueue {
   private ExecutorService senders;
   private String lockClause;
 
-  WebhookDelivery(WebhookProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions,
+  WebhookDelivery(
+      WebhookProperties properties,
+      JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
       TriggeredWebhookRepository triggered,
-      WebhookRepository webhooks, WebhookExecutionRepository executions, WebhookSender sender, WebhookSecrets secrets,
+      WebhookRepository webhooks,
+      WebhookExecutionRepository executions,
+      WebhookSender sender,
+      WebhookSecrets secrets,
       ObjectProvider<BackgroundQueue.Work> work) {
     this.secrets = secrets;
     this.work = work;
@@ -73,27 +81,40 @@ class WebhookDelivery implements BackgroundQueue {
     lockClause = " FOR UPDATE SKIP LOCKED";
     Duration perAttempt = properties.getConnectTimeout().plus(properties.getRequestTimeout());
     if (properties.getClaimTimeout().compareTo(perAttempt) <= 0) {
-      throw new IllegalStateException("accord.webhooks.claim-timeout (" + properties.getClaimTimeout()
-          + ") must be longer than connect-timeout + "
-          + "request-timeout (" + perAttempt + "), or a delivery still in flight would be claimed again by another instance");
+      throw new IllegalStateException(
+          "accord.webhooks.claim-timeout ("
+              + properties.getClaimTimeout()
+              + ") must be longer than connect-timeout + "
+              + "request-timeout ("
+              + perAttempt
+              + "), or a delivery still in flight would be claimed again by another instance");
     }
     if (properties.getConcurrency() < 1) {
-      throw new IllegalStateException("accord.webhooks.concurrency must be at least 1, got " + properties.getConcurrency());
+      throw new IllegalStateException(
+          "accord.webhooks.concurrency must be at least 1, got " + properties.getConcurrency());
     }
     if (!properties.isEnabled()) {
-      log.info("Webhook delivery is off on this instance (accord.webhooks.enabled=false); events are still queued for other instances");
+      log.info(
+          "Webhook delivery is off on this instance (accord.webhooks.enabled=false); events are still queued for other instances");
       return;
     }
     AtomicInteger threads = new AtomicInteger();
     scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "accord-webhook-poll"));
-    senders = Executors.newFixedThreadPool(properties.getConcurrency(), r -> daemon(r, "accord-webhook-delivery-"
-        + threads.incrementAndGet()));
+    senders =
+        Executors.newFixedThreadPool(
+            properties.getConcurrency(),
+            r -> daemon(r, "accord-webhook-delivery-" + threads.incrementAndGet()));
     long poll = Math.max(10, properties.getPollInterval().toMillis());
     scheduler.scheduleWithFixedDelay(this::wake, poll, poll, TimeUnit.MILLISECONDS);
-    log.info("Webhook delivery on (instance {}): {} sender(s), poll every {}, retry schedule {}, allowed schemes {}, methods {}, hosts {}",
+    log.info(
+        "Webhook delivery on (instance {}): {} sender(s), poll every {}, retry schedule {}, allowed schemes {}, methods {}, hosts {}",
         instance,
-        properties.getConcurrency(), properties.getPollInterval(), properties.getRetrySchedule(), properties.getAllowedSchemes(),
-        properties.getAllowedMethods(), properties.getAllowedHosts().isEmpty() ? "any public host" : properties.getAllowedHosts());
+        properties.getConcurrency(),
+        properties.getPollInterval(),
+        properties.getRetrySchedule(),
+        properties.getAllowedSchemes(),
+        properties.getAllowedMethods(),
+        properties.getAllowedHosts().isEmpty() ? "any public host" : properties.getAllowedHosts());
   }
 
   private static Thread daemon(Runnable r, String name) {
@@ -112,8 +133,9 @@ class WebhookDelivery implements BackgroundQueue {
   }
 
   /**
-   * Deliver what is due now rather than at the next poll (also called after a triggering transaction commits): starts
-   * senders up to {@code accord.webhooks.concurrency}; each claims and delivers one row at a time until none is due.
+   * Deliver what is due now rather than at the next poll (also called after a triggering
+   * transaction commits): starts senders up to {@code accord.webhooks.concurrency}; each claims and
+   * delivers one row at a time until none is due.
    */
   @Override
   public void wake() {
@@ -168,18 +190,29 @@ class WebhookDelivery implements BackgroundQueue {
   }
 
   List<Long> claim() {
-    List<Long> ids = tx.execute(status -> {
-      LocalDateTime now = Hal.now();
-      LocalDateTime stale = now.minus(properties.getClaimTimeout());
-      List<Long> due = jdbc.queryForList("SELECT id FROM triggered_webhook WHERE (status = 'pending' AND next_attempt_at <= ?) "
-          + "OR (status = 'delivering' AND claimed_at < ?) ORDER BY next_attempt_at, id LIMIT 1" + lockClause,
-          Long.class, now, stale);
-      for (Long id : due) {
-        jdbc.update("UPDATE triggered_webhook SET status = 'delivering', claimed_by = ?, claimed_at = ?, updated_at = ? WHERE id = ?",
-            instance, now, now, id);
-      }
-      return due;
-    });
+    List<Long> ids =
+        tx.execute(
+            status -> {
+              LocalDateTime now = Hal.now();
+              LocalDateTime stale = now.minus(properties.getClaimTimeout());
+              List<Long> due =
+                  jdbc.queryForList(
+                      "SELECT id FROM triggered_webhook WHERE (status = 'pending' AND next_attempt_at <= ?) "
+                          + "OR (status = 'delivering' AND claimed_at < ?) ORDER BY next_attempt_at, id LIMIT 1"
+                          + lockClause,
+                      Long.class,
+                      now,
+                      stale);
+              for (Long id : due) {
+                jdbc.update(
+                    "UPDATE triggered_webhook SET status = 'delivering', claimed_by = ?, claimed_at = ?, updated_at = ? WHERE id = ?",
+                    instance,
+                    now,
+                    now,
+                    id);
+              }
+              return due;
+            });
     return ids == null ? List.of() : ids;
   }
 
@@ -190,56 +223,93 @@ class WebhookDelivery implements BackgroundQueue {
     }
     Webhook w = t.getWebhookId() == null ? null : webhooks.findById(t.getWebhookId()).orElse(null);
     if (w == null || !w.isEnabled()) {
-      finish(t, null, w == null ? "the webhook was deleted before delivery" : "the webhook was disabled before delivery");
+      finish(
+          t,
+          null,
+          w == null
+              ? "the webhook was deleted before delivery"
+              : "the webhook was disabled before delivery");
       return;
     }
     Map<String, String> variables = new LinkedHashMap<>();
-    Json.parse(t.getContext()).properties().forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
+    Json.parse(t.getContext())
+        .properties()
+        .forEach(e -> variables.put(e.getKey(), e.getValue().asString()));
     WebhookSender.Attempt attempt;
     try {
       attempt = sender.send(WebhookDefinition.of(w, secrets), variables);
     } catch (IllegalStateException e) {
-      attempt = new WebhookSender.Attempt(false, false, w.getMethod(), w.getUrl(), java.util.Map.of(), null, null, null, null,
-          e.getMessage(), 0);
+      attempt =
+          new WebhookSender.Attempt(
+              false,
+              false,
+              w.getMethod(),
+              w.getUrl(),
+              java.util.Map.of(),
+              null,
+              null,
+              null,
+              null,
+              e.getMessage(),
+              0);
     }
     finish(t, attempt, null);
   }
 
-  /** Records the attempt and moves the row on: succeeded, pending again after the next delay, or failed. */
+  /**
+   * Records the attempt and moves the row on: succeeded, pending again after the next delay, or
+   * failed.
+   */
   private void finish(TriggeredWebhook t, WebhookSender.Attempt attempt, String abandoned) {
-    tx.executeWithoutResult(status -> {
-      LocalDateTime now = Hal.now();
-      int attempts = t.getAttempts() + (attempt == null ? 0 : 1);
-      String next;
-      LocalDateTime nextAt = null;
-      if (attempt == null) {
-        next = TriggeredWebhook.FAILED;
-      } else {
-        executions.save(new WebhookExecution(t.getId(), attempts, attempt, instance, now));
-        List<Duration> schedule = properties.getRetrySchedule();
-        if (attempt.success()) {
-          next = TriggeredWebhook.SUCCEEDED;
-        } else if (attempt.retryable() && attempts <= schedule.size()) {
-          next = TriggeredWebhook.PENDING;
-          nextAt = now.plus(schedule.get(attempts - 1));
-        } else {
-          next = TriggeredWebhook.FAILED;
-        }
-      }
-      int updated = jdbc.update("UPDATE triggered_webhook SET status = ?, attempts = ?, next_attempt_at = ?, claimed_by = NULL, "
-          + "claimed_at = NULL, "
-          + "updated_at = ? WHERE id = ? AND claimed_by = ?", next, attempts, nextAt, now, t.getId(), instance);
-      if (updated == 0) {
-        log.warn("Triggered webhook {} was claimed by another instance while {} delivered it (delivery took longer than "
-            + "accord.webhooks.claim-timeout)",
-            t.getUuid(), instance);
-      }
-      if (abandoned != null) {
-        log.info("Triggered webhook {} not delivered: {}", t.getUuid(), abandoned);
-      } else if (TriggeredWebhook.FAILED.equals(next)) {
-        log.warn("Webhook {} for {} failed after {} attempt(s): {}", t.getWebhookUuid(), t.getEventName(), attempts, attempt.error());
-      }
-    });
+    tx.executeWithoutResult(
+        status -> {
+          LocalDateTime now = Hal.now();
+          int attempts = t.getAttempts() + (attempt == null ? 0 : 1);
+          String next;
+          LocalDateTime nextAt = null;
+          if (attempt == null) {
+            next = TriggeredWebhook.FAILED;
+          } else {
+            executions.save(new WebhookExecution(t.getId(), attempts, attempt, instance, now));
+            List<Duration> schedule = properties.getRetrySchedule();
+            if (attempt.success()) {
+              next = TriggeredWebhook.SUCCEEDED;
+            } else if (attempt.retryable() && attempts <= schedule.size()) {
+              next = TriggeredWebhook.PENDING;
+              nextAt = now.plus(schedule.get(attempts - 1));
+            } else {
+              next = TriggeredWebhook.FAILED;
+            }
+          }
+          int updated =
+              jdbc.update(
+                  "UPDATE triggered_webhook SET status = ?, attempts = ?, next_attempt_at = ?, claimed_by = NULL, "
+                      + "claimed_at = NULL, "
+                      + "updated_at = ? WHERE id = ? AND claimed_by = ?",
+                  next,
+                  attempts,
+                  nextAt,
+                  now,
+                  t.getId(),
+                  instance);
+          if (updated == 0) {
+            log.warn(
+                "Triggered webhook {} was claimed by another instance while {} delivered it (delivery took longer than "
+                    + "accord.webhooks.claim-timeout)",
+                t.getUuid(),
+                instance);
+          }
+          if (abandoned != null) {
+            log.info("Triggered webhook {} not delivered: {}", t.getUuid(), abandoned);
+          } else if (TriggeredWebhook.FAILED.equals(next)) {
+            log.warn(
+                "Webhook {} for {} failed after {} attempt(s): {}",
+                t.getWebhookUuid(),
+                t.getEventName(),
+                attempts,
+                attempt.error());
+          }
+        });
   }
 
   private static String hostName() {

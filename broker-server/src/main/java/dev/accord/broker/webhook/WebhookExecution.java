@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDateTime;
 
-/** One delivery attempt of a triggered webhook, as sent and as answered (headers redacted, body truncated). */
+/**
+ * One delivery attempt of a triggered webhook, as sent and as answered (headers redacted, body
+ * truncated).
+ */
 @Entity
 @Table(name = "webhook_execution")
 public class WebhookExecution {
@@ -53,7 +56,12 @@ public class WebhookExecution {
 
   protected WebhookExecution() {}
 
-  WebhookExecution(Long triggeredWebhookId, int attempt, WebhookSender.Attempt a, String executedBy, LocalDateTime now) {
+  WebhookExecution(
+      Long triggeredWebhookId,
+      int attempt,
+      WebhookSender.Attempt a,
+      String executedBy,
+      LocalDateTime now) {
     this.triggeredWebhookId = triggeredWebhookId;
     this.attempt = attempt;
     this.success = a.success();
@@ -73,18 +81,59 @@ public class WebhookExecution {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 
-  public Long getId() { return id; }
-  public Long getTriggeredWebhookId() { return triggeredWebhookId; }
-  public int getAttempt() { return attempt; }
-  public boolean isSuccess() { return success; }
-  public String getRequestMethod() { return requestMethod; }
-  public String getRequestUrl() { return requestUrl; }
-  public String getRequestHeaders() { return requestHeaders; }
-  public Integer getResponseStatus() { return responseStatus; }
-  public String getResponseHeaders() { return responseHeaders; }
-  public String getResponseBody() { return responseBody; }
-  public String getError() { return error; }
-  public long getDurationMs() { return durationMs; }
-  public String getExecutedBy() { return executedBy; }
-  public LocalDateTime getCreatedAt() { return createdAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public Long getTriggeredWebhookId() {
+    return triggeredWebhookId;
+  }
+
+  public int getAttempt() {
+    return attempt;
+  }
+
+  public boolean isSuccess() {
+    return success;
+  }
+
+  public String getRequestMethod() {
+    return requestMethod;
+  }
+
+  public String getRequestUrl() {
+    return requestUrl;
+  }
+
+  public String getRequestHeaders() {
+    return requestHeaders;
+  }
+
+  public Integer getResponseStatus() {
+    return responseStatus;
+  }
+
+  public String getResponseHeaders() {
+    return responseHeaders;
+  }
+
+  public String getResponseBody() {
+    return responseBody;
+  }
+
+  public String getError() {
+    return error;
+  }
+
+  public long getDurationMs() {
+    return durationMs;
+  }
+
+  public String getExecutedBy() {
+    return executedBy;
+  }
+
+  public LocalDateTime getCreatedAt() {
+    return createdAt;
+  }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The body of the webhook writes ({@code POST /webhooks...}, {@code PUT /webhooks/{uuid}}, {@code POST /webhooks/execute}),
- * as {@code pact broker create-webhook} sends it. The record fixes the JSON types; {@link WebhookService} checks the
- * rest (allowed methods and targets, template variables, existing pacticipants, stored secrets) and reports every problem
- * at once.
+ * The body of the webhook writes ({@code POST /webhooks...}, {@code PUT /webhooks/{uuid}}, {@code
+ * POST /webhooks/execute}), as {@code pact broker create-webhook} sends it. The record fixes the
+ * JSON types; {@link WebhookService} checks the rest (allowed methods and targets, template
+ * variables, existing pacticipants, stored secrets) and reports every problem at once.
  */
 public record WebhookRequest(
     String description,
@@ -23,7 +23,8 @@ public record WebhookRequest(
   static final String PARTY = "an object: {\"name\": \"...\"} or {\"label\": \"...\"}";
   static final String EVENTS = "an array of events, e.g. [{\"name\":\"contract_content_changed\"}]";
   static final String EVENT = "{\"name\": \"<event>\"}";
-  static final String REQUEST = "an object: {\"method\":\"POST\",\"url\":\"https://...\",\"headers\":{...},\"body\":...}";
+  static final String REQUEST =
+      "an object: {\"method\":\"POST\",\"url\":\"https://...\",\"headers\":{...},\"body\":...}";
 
   /** The consumer or provider the webhook is for: by name, or every pacticipant with a label. */
   public record Party(@Expected("a non-blank string") String name, @Expected(LABEL) String label) {
@@ -45,7 +46,8 @@ public record WebhookRequest(
   public record Http(
       @Expected("a valid HTTP method, e.g. \"POST\"") String method,
       @Expected("the URL to call, e.g. \"https://ci.example.com/build\"") String url,
-      @Expected("an object of header name to value, e.g. {\"Content-Type\":\"application/json\"}") Map<String, JsonNode> headers,
+      @Expected("an object of header name to value, e.g. {\"Content-Type\":\"application/json\"}")
+          Map<String, JsonNode> headers,
       JsonNode body,
       String username,
       String password) {}

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Webhook passwords and sensitive header values at rest: AES-GCM with a key derived from
- * {@code accord.webhooks.secret-key} when one is set, stored as given (and warned about) otherwise.
+ * Webhook passwords and sensitive header values at rest: AES-GCM with a key derived from {@code
+ * accord.webhooks.secret-key} when one is set, stored as given (and warned about) otherwise.
  */
 @Component
 class WebhookSecrets {
@@ -28,13 +28,19 @@ class WebhookSecrets {
     String secret = properties.getSecretKey() == null ? "" : properties.getSecretKey().trim();
     if (secret.isEmpty()) {
       key = null;
-      log.warn("Webhook passwords and secret header values are stored unencrypted: set accord.webhooks.secret-key "
-          + "(env ACCORD_WEBHOOKS_SECRET_KEY) to encrypt them with AES-GCM");
+      log.warn(
+          "Webhook passwords and secret header values are stored unencrypted: set accord.webhooks.secret-key "
+              + "(env ACCORD_WEBHOOKS_SECRET_KEY) to encrypt them with AES-GCM");
     } else {
       try {
-        key = new SecretKeySpec(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)), "AES");
+        key =
+            new SecretKeySpec(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)),
+                "AES");
       } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("Cannot derive the webhook secret key: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "Cannot derive the webhook secret key: " + e.getMessage(), e);
       }
     }
   }
@@ -58,14 +64,18 @@ class WebhookSecrets {
     }
   }
 
-  /** The clear value; a stored value that cannot be decrypted is a configuration error, reported as such. */
+  /**
+   * The clear value; a stored value that cannot be decrypted is a configuration error, reported as
+   * such.
+   */
   String open(String stored) {
     if (stored == null || !stored.startsWith(PREFIX)) {
       return stored;
     }
     if (key == null) {
-      throw new IllegalStateException("a webhook secret is stored encrypted but accord.webhooks.secret-key is not set; "
-          + "set it to the key the webhook was saved with");
+      throw new IllegalStateException(
+          "a webhook secret is stored encrypted but accord.webhooks.secret-key is not set; "
+              + "set it to the key the webhook was saved with");
     }
     try {
       byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
@@ -73,8 +83,10 @@ class WebhookSecrets {
       c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
       return new String(c.doFinal(in, 12, in.length - 12), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException("a webhook secret cannot be decrypted with the configured accord.webhooks.secret-key "
-          + "(was it changed since the webhook was saved?); save the webhook again with its password and headers", e);
+      throw new IllegalStateException(
+          "a webhook secret cannot be decrypted with the configured accord.webhooks.secret-key "
+              + "(was it changed since the webhook was saved?); save the webhook again with its password and headers",
+          e);
     }
   }
 }

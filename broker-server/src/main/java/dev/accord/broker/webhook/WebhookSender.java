@@ -16,14 +16,20 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** Renders a webhook's request for one event and sends it; the outcome is an {@link Attempt}, never an exception. */
+/**
+ * Renders a webhook's request for one event and sends it; the outcome is an {@link Attempt}, never
+ * an exception.
+ */
 @Component
 class WebhookSender {
   static final String REDACTED = "**********";
-  private static final Pattern SENSITIVE_QUERY = Pattern.compile(
-      "(?i)([?&;][^=&#;]*(?:token|secret|password|passwd|api[-_]?key|auth|signature|sig)[^=&#;]*=)[^&#;]*");
-  private static final Pattern URL_PASSWORD = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*://[^/@:]*:)[^/@]*@");
-  private static final Pattern SENSITIVE_HEADER = Pattern.compile("(?i).*(authorization|token|secret|password|api[-_]?key|cookie).*");
+  private static final Pattern SENSITIVE_QUERY =
+      Pattern.compile(
+          "(?i)([?&;][^=&#;]*(?:token|secret|password|passwd|api[-_]?key|auth|signature|sig)[^=&#;]*=)[^&#;]*");
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*://[^/@:]*:)[^/@]*@");
+  private static final Pattern SENSITIVE_HEADER =
+      Pattern.compile("(?i).*(authorization|token|secret|password|api[-_]?key|cookie).*");
   static final int MAX_RESPONSE_BODY = 4096;
 
   private final WebhookProperties properties;
@@ -33,13 +39,31 @@ class WebhookSender {
   WebhookSender(WebhookProperties properties, WebhookTargets targets) {
     this.properties = properties;
     this.targets = targets;
-    // Never follow redirects: a redirect could point at an internal address the target check refused.
-    this.http = HttpClient.newBuilder().connectTimeout(properties.getConnectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    // Never follow redirects: a redirect could point at an internal address the target check
+    // refused.
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(properties.getConnectTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
-  /** What was sent and what came back. {@code retryable} is false when retrying cannot help (the target is refused). */
-  record Attempt(boolean success, boolean retryable, String method, String url, Map<String, String> requestHeaders, String requestBody,
-      Integer status, Map<String, String> responseHeaders, String responseBody, String error, long durationMs) {
+  /**
+   * What was sent and what came back. {@code retryable} is false when retrying cannot help (the
+   * target is refused).
+   */
+  record Attempt(
+      boolean success,
+      boolean retryable,
+      String method,
+      String url,
+      Map<String, String> requestHeaders,
+      String requestBody,
+      Integer status,
+      Map<String, String> responseHeaders,
+      String responseBody,
+      String error,
+      long durationMs) {
     String requestHeadersJson() {
       return Json.write(Json.toTree(requestHeaders));
     }
@@ -56,8 +80,12 @@ class WebhookSender {
     Map<String, String> headers = new LinkedHashMap<>();
     webhook.headers().forEach((k, v) -> headers.put(k, WebhookTemplates.render(v, variables)));
     if (webhook.username() != null && !webhook.username().isEmpty()) {
-      String credentials = webhook.username() + ":" + (webhook.password() == null ? "" : webhook.password());
-      headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      String credentials =
+          webhook.username() + ":" + (webhook.password() == null ? "" : webhook.password());
+      headers.put(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
     String body = renderBody(webhook.body(), variables);
     Map<String, String> shown = redact(headers);
@@ -67,7 +95,14 @@ class WebhookSender {
     try {
       uri = URI.create(rendered);
     } catch (IllegalArgumentException e) {
-      return failure(false, method, url, shown, body, "the rendered URL is not valid: " + e.getMessage(), start);
+      return failure(
+          false,
+          method,
+          url,
+          shown,
+          body,
+          "the rendered URL is not valid: " + e.getMessage(),
+          start);
     }
     String host = uri.getHost();
     if (host == null) {
@@ -77,11 +112,22 @@ class WebhookSender {
     try {
       addresses = InetAddress.getAllByName(host);
     } catch (UnknownHostException e) {
-      return failure(true, method, url, shown, body, "could not resolve host \"" + host + "\"", start);
+      return failure(
+          true, method, url, shown, body, "could not resolve host \"" + host + "\"", start);
     }
-    if (properties.getAllowedSchemes().stream().noneMatch(s -> s.equalsIgnoreCase(uri.getScheme()))) {
-      return failure(false, method, url, shown, body, "scheme \"" + uri.getScheme() + "\" is not allowed; allowed: "
-          + properties.getAllowedSchemes(), start);
+    if (properties.getAllowedSchemes().stream()
+        .noneMatch(s -> s.equalsIgnoreCase(uri.getScheme()))) {
+      return failure(
+          false,
+          method,
+          url,
+          shown,
+          body,
+          "scheme \""
+              + uri.getScheme()
+              + "\" is not allowed; allowed: "
+              + properties.getAllowedSchemes(),
+          start);
     }
     String refusal = targets.refusal(host, addresses);
     if (refusal != null) {
@@ -89,12 +135,19 @@ class WebhookSender {
     }
     HttpRequest request;
     try {
-      HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(properties.getRequestTimeout())
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(uri)
+              .timeout(properties.getRequestTimeout())
+              .method(
+                  method,
+                  body == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(body));
       headers.forEach(b::header);
       request = b.build();
     } catch (IllegalArgumentException e) {
-      return failure(false, method, url, shown, body, "the request cannot be built: " + e.getMessage(), start);
+      return failure(
+          false, method, url, shown, body, "the request cannot be built: " + e.getMessage(), start);
     }
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -103,19 +156,38 @@ class WebhookSender {
       response.headers().map().forEach((k, v) -> responseHeaders.put(k, String.join(", ", v)));
       String responseBody = response.body();
       if (responseBody != null && responseBody.length() > MAX_RESPONSE_BODY) {
-        responseBody = responseBody.substring(0, MAX_RESPONSE_BODY) + "... (" + (responseBody.length() - MAX_RESPONSE_BODY)
-            + " more characters)";
+        responseBody =
+            responseBody.substring(0, MAX_RESPONSE_BODY)
+                + "... ("
+                + (responseBody.length() - MAX_RESPONSE_BODY)
+                + " more characters)";
       }
       boolean ok = status >= 200 && status < 300;
-      return new Attempt(ok, true, method, url, shown, body, status, redact(responseHeaders), responseBody,
-          ok ? null : "HTTP " + status + " is not a success (200-299)", millis(start));
+      return new Attempt(
+          ok,
+          true,
+          method,
+          url,
+          shown,
+          body,
+          status,
+          redact(responseHeaders),
+          responseBody,
+          ok ? null : "HTTP " + status + " is not a success (200-299)",
+          millis(start));
     } catch (java.net.http.HttpTimeoutException e) {
       return failure(true, method, url, shown, body, "timed out: " + e.getMessage(), start);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return failure(true, method, url, shown, body, "interrupted", start);
     } catch (Exception e) {
-      return failure(true, method, url, shown, body, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+      return failure(
+          true,
+          method,
+          url,
+          shown,
+          body,
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
           start);
     }
   }
@@ -138,7 +210,10 @@ class WebhookSender {
     return shown;
   }
 
-  /** The URL with the password of its user info and the values of secret-looking query parameters replaced. */
+  /**
+   * The URL with the password of its user info and the values of secret-looking query parameters
+   * replaced.
+   */
   static String redactUrl(String url) {
     if (url == null) {
       return null;
@@ -151,9 +226,16 @@ class WebhookSender {
     return SENSITIVE_HEADER.matcher(headerName.toLowerCase(Locale.ROOT)).matches();
   }
 
-  private static Attempt failure(boolean retryable, String method, String url, Map<String, String> headers, String body, String error,
+  private static Attempt failure(
+      boolean retryable,
+      String method,
+      String url,
+      Map<String, String> headers,
+      String body,
+      String error,
       long start) {
-    return new Attempt(false, retryable, method, url, headers, body, null, null, null, error, millis(start));
+    return new Attempt(
+        false, retryable, method, url, headers, body, null, null, null, error, millis(start));
   }
 
   private static long millis(long start) {

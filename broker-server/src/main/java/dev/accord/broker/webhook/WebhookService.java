@@ -18,13 +18,21 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
-/** Saving, reading and deleting webhooks, with the Pact broker's validation (all problems reported at once). */
+/**
+ * Saving, reading and deleting webhooks, with the Pact broker's validation (all problems reported
+ * at once).
+ */
 @Service
 public class WebhookService {
-  public static final List<String> EVENTS = List.of("contract_published", "contract_content_changed",
-      "contract_requiring_verification_published",
-      "provider_verification_published", "provider_verification_succeeded", "provider_verification_failed",
-      "provider_contract_published");
+  public static final List<String> EVENTS =
+      List.of(
+          "contract_published",
+          "contract_content_changed",
+          "contract_requiring_verification_published",
+          "provider_verification_published",
+          "provider_verification_succeeded",
+          "provider_verification_failed",
+          "provider_contract_published");
   static final Pattern UUID_PATTERN = Pattern.compile("^[A-Za-z0-9_\\-]{16,}$");
   private static final Pattern HTTP_TOKEN = Pattern.compile("^[!#$%&'*+\\-.^_`|~0-9A-Za-z]+$");
 
@@ -34,7 +42,11 @@ public class WebhookService {
   private final WebhookProperties properties;
   private final WebhookSecrets secrets;
 
-  WebhookService(WebhookRepository webhooks, PacticipantService pacticipants, WebhookTargets targets, WebhookProperties properties,
+  WebhookService(
+      WebhookRepository webhooks,
+      PacticipantService pacticipants,
+      WebhookTargets targets,
+      WebhookProperties properties,
       WebhookSecrets secrets) {
     this.secrets = secrets;
     this.webhooks = webhooks;
@@ -45,7 +57,10 @@ public class WebhookService {
 
   public record Saved(Webhook webhook, boolean created) {}
 
-  /** Consumer/provider names from the path ({@code /webhooks/provider/P/consumer/C}); null where the body decides. */
+  /**
+   * Consumer/provider names from the path ({@code /webhooks/provider/P/consumer/C}); null where the
+   * body decides.
+   */
   record Scope(String consumerName, String providerName) {
     static final Scope NONE = new Scope(null, null);
   }
@@ -61,8 +76,12 @@ public class WebhookService {
   @Transactional
   public Saved createOrUpdate(String uuid, WebhookRequest body) {
     if (!UUID_PATTERN.matcher(uuid).matches() || uuid.length() > 255) {
-      throw ApiException.invalidField("uuid", "\"" + uuid + "\" must be 16 to 255 characters of letters, digits, - and _ "
-          + "(pact broker generate-uuid prints one)");
+      throw ApiException.invalidField(
+          "uuid",
+          "\""
+              + uuid
+              + "\" must be 16 to 255 characters of letters, digits, - and _ "
+              + "(pact broker generate-uuid prints one)");
     }
     Optional<Webhook> existing = webhooks.findByUuid(uuid);
     WebhookDefinition d = parse(body, Scope.NONE, existing.orElse(null));
@@ -84,8 +103,12 @@ public class WebhookService {
 
   @Transactional(readOnly = true)
   public Webhook require(String uuid) {
-    return webhooks.findByUuid(uuid).orElseThrow(() -> ApiException.notFound("No webhook with UUID " + uuid
-        + "; list the webhooks at /webhooks"));
+    return webhooks
+        .findByUuid(uuid)
+        .orElseThrow(
+            () ->
+                ApiException.notFound(
+                    "No webhook with UUID " + uuid + "; list the webhooks at /webhooks"));
   }
 
   @Transactional
@@ -117,8 +140,9 @@ public class WebhookService {
 
   private WebhookDefinition parse(WebhookRequest body, Scope scope, Webhook existing) {
     if (body == null) {
-      throw ApiException.badRequest("The body must be a JSON object: {\"events\":[{\"name\":\"contract_content_changed\"}], "
-          + "\"request\":{\"method\":\"POST\",\"url\":\"https://ci.example.com/build\"}}");
+      throw ApiException.badRequest(
+          "The body must be a JSON object: {\"events\":[{\"name\":\"contract_content_changed\"}], "
+              + "\"request\":{\"method\":\"POST\",\"url\":\"https://ci.example.com/build\"}}");
     }
     Map<String, List<String>> errors = new LinkedHashMap<>();
     WebhookDefinition stored = null;
@@ -144,7 +168,10 @@ public class WebhookService {
     String username = null;
     String password = null;
     if (request == null) {
-      add(errors, "request", "is missing; give {\"method\":\"POST\",\"url\":\"https://...\",\"headers\":{...},\"body\":...}");
+      add(
+          errors,
+          "request",
+          "is missing; give {\"method\":\"POST\",\"url\":\"https://...\",\"headers\":{...},\"body\":...}");
     } else {
       String m = request.method();
       if (m == null) {
@@ -155,13 +182,23 @@ public class WebhookService {
         method = m.toUpperCase(Locale.ROOT);
       }
       String allowedMethod = method;
-      if (allowedMethod != null && properties.getAllowedMethods().stream().noneMatch(a -> a.equalsIgnoreCase(allowedMethod))) {
-        add(errors, "request.method", method + " is not allowed; allowed: " + properties.getAllowedMethods()
-            + " (configure accord.webhooks.allowed-methods)");
+      if (allowedMethod != null
+          && properties.getAllowedMethods().stream()
+              .noneMatch(a -> a.equalsIgnoreCase(allowedMethod))) {
+        add(
+            errors,
+            "request.method",
+            method
+                + " is not allowed; allowed: "
+                + properties.getAllowedMethods()
+                + " (configure accord.webhooks.allowed-methods)");
       }
       String u = request.url();
       if (u == null || u.isBlank()) {
-        add(errors, "request.url", "is missing; give the URL to call, e.g. https://ci.example.com/build?pact=${pactbroker.pactUrl}");
+        add(
+            errors,
+            "request.url",
+            "is missing; give the URL to call, e.g. https://ci.example.com/build?pact=${pactbroker.pactUrl}");
       } else {
         url = u.trim();
         targets.problemsWithUrl(url).forEach(p -> add(errors, "request.url", p));
@@ -171,21 +208,29 @@ public class WebhookService {
       for (Map.Entry<String, JsonNode> e : h.entrySet()) {
         if (!HTTP_TOKEN.matcher(e.getKey()).matches()) {
           add(errors, "request.headers", "\"" + e.getKey() + "\" is not a valid header name");
-        } else if (e.getValue() == null || !e.getValue().isString() && !e.getValue().isNumber() && !e.getValue().isBoolean()) {
+        } else if (e.getValue() == null
+            || !e.getValue().isString() && !e.getValue().isNumber() && !e.getValue().isBoolean()) {
           add(errors, "request.headers", "the value of \"" + e.getKey() + "\" must be a string");
         } else {
           String value = e.getValue().asString();
           if (WebhookSender.REDACTED.equals(value) && existing != null) {
             if (stored == null || !stored.headers().containsKey(e.getKey())) {
-              add(errors, "request.headers", "the stored value of \"" + e.getKey() + "\" cannot be kept; send the real value");
+              add(
+                  errors,
+                  "request.headers",
+                  "the stored value of \"" + e.getKey() + "\" cannot be kept; send the real value");
             } else {
               value = stored.headers().get(e.getKey());
             }
           }
           if (value.chars().anyMatch(ch -> ch == '\r' || ch == '\n' || ch == 0)) {
-            add(errors, "request.headers", "the value of \"" + e.getKey()
-                + "\" contains a line break (CR or LF) or NUL, which would split the "
-                + "request; give a single-line value");
+            add(
+                errors,
+                "request.headers",
+                "the value of \""
+                    + e.getKey()
+                    + "\" contains a line break (CR or LF) or NUL, which would split the "
+                    + "request; give a single-line value");
             continue;
           }
           headers.put(e.getKey(), value);
@@ -201,7 +246,9 @@ public class WebhookService {
       password = request.password();
       if (WebhookSender.REDACTED.equals(password) && existing != null) {
         if (stored == null) {
-          add(errors, "request.password",
+          add(
+              errors,
+              "request.password",
               "the stored password cannot be kept (it cannot be decrypted with accord.webhooks.secret-key); send the password");
         } else {
           password = stored.password(); // a PUT of what GET returned keeps the stored password
@@ -215,15 +262,31 @@ public class WebhookService {
     if (!errors.isEmpty()) {
       throw ApiException.invalidFields(errors);
     }
-    return new WebhookDefinition(description, consumerId, providerId, enabled, method, url, headers, bodyJson, username, password, events,
-        consumer.label(), provider.label());
+    return new WebhookDefinition(
+        description,
+        consumerId,
+        providerId,
+        enabled,
+        method,
+        url,
+        headers,
+        bodyJson,
+        username,
+        password,
+        events,
+        consumer.label(),
+        provider.label());
   }
 
   private Set<String> events(List<WebhookRequest.Event> given, Map<String, List<String>> errors) {
     Set<String> events = new LinkedHashSet<>();
     if (given == null || given.isEmpty()) {
-      add(errors, "events", "size cannot be less than 1: give at least one of " + EVENTS
-          + ", e.g. [{\"name\":\"contract_content_changed\"}]");
+      add(
+          errors,
+          "events",
+          "size cannot be less than 1: give at least one of "
+              + EVENTS
+              + ", e.g. [{\"name\":\"contract_content_changed\"}]");
       return events;
     }
     for (WebhookRequest.Event e : given) {
@@ -238,12 +301,15 @@ public class WebhookService {
     return events;
   }
 
-  /** The consumer or provider a webhook is scoped to: by name (its id) or by label; both null = any. */
+  /**
+   * The consumer or provider a webhook is scoped to: by name (its id) or by label; both null = any.
+   */
   private record Scoped(Long id, String label) {
     static final Scoped ANY = new Scoped(null, null);
   }
 
-  private Scoped pacticipant(WebhookRequest.Party party, String role, String fromPath, Map<String, List<String>> errors) {
+  private Scoped pacticipant(
+      WebhookRequest.Party party, String role, String fromPath, Map<String, List<String>> errors) {
     String name = null;
     if (party != null) {
       boolean hasName = party.name() != null;
@@ -254,7 +320,10 @@ public class WebhookService {
       }
       if (hasLabel) {
         if (fromPath != null) {
-          add(errors, role + ".label", "cannot be given when the " + role + " is named in the URL (\"" + fromPath + "\")");
+          add(
+              errors,
+              role + ".label",
+              "cannot be given when the " + role + " is named in the URL (\"" + fromPath + "\")");
           return Scoped.ANY;
         }
         if (party.label().isBlank() || party.label().length() > 255) {
@@ -273,10 +342,14 @@ public class WebhookService {
     }
     if (fromPath != null) {
       if (name != null && !name.equals(fromPath)) {
-        add(errors, role + ".name", "\"" + name + "\" does not match the " + role + " in the URL (\"" + fromPath + "\")");
+        add(
+            errors,
+            role + ".name",
+            "\"" + name + "\" does not match the " + role + " in the URL (\"" + fromPath + "\")");
         return Scoped.ANY;
       }
-      // the pacticipant named by the URL is the resource the request is addressed to: 404 when it does not exist
+      // the pacticipant named by the URL is the resource the request is addressed to: 404 when it
+      // does not exist
       return new Scoped(pacticipants.require(fromPath).getId(), null);
     }
     if (name == null) {
@@ -284,23 +357,38 @@ public class WebhookService {
     }
     Optional<Pacticipant> p = pacticipants.find(name);
     if (p.isEmpty()) {
-      add(errors, role + ".name", "no pacticipant named \"" + name + "\" exists; publish a pact for it first or create it with "
-          + "pact broker create-or-update-pacticipant --name " + name);
+      add(
+          errors,
+          role + ".name",
+          "no pacticipant named \""
+              + name
+              + "\" exists; publish a pact for it first or create it with "
+              + "pact broker create-or-update-pacticipant --name "
+              + name);
       return Scoped.ANY;
     }
     return new Scoped(p.get().getId(), null);
   }
 
-  private static void unknownVariables(String template, String field, Map<String, List<String>> errors) {
+  private static void unknownVariables(
+      String template, String field, Map<String, List<String>> errors) {
     for (String v : WebhookTemplates.unknown(template)) {
-      add(errors, field, v + " is not a template variable; known: " + WebhookTemplates.NAMES.stream().map(n -> "${pactbroker." + n + "}")
-          .toList());
+      add(
+          errors,
+          field,
+          v
+              + " is not a template variable; known: "
+              + WebhookTemplates.NAMES.stream().map(n -> "${pactbroker." + n + "}").toList());
     }
   }
 
-  private static void tooLong(Map<String, List<String>> errors, String field, String value, int max) {
+  private static void tooLong(
+      Map<String, List<String>> errors, String field, String value, int max) {
     if (value != null && value.length() > max) {
-      add(errors, field, "is " + value.length() + " characters long; at most " + max + " are allowed");
+      add(
+          errors,
+          field,
+          "is " + value.length() + " characters long; at most " + max + " are allowed");
     }
   }
 

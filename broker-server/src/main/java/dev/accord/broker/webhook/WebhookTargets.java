@@ -12,13 +12,15 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a webhook may send requests. Checked when a webhook is saved and again before every delivery, after DNS
- * resolution, so a name that later resolves to an internal address is still refused.
+ * Where a webhook may send requests. Checked when a webhook is saved and again before every
+ * delivery, after DNS resolution, so a name that later resolves to an internal address is still
+ * refused.
  */
 @Component
 class WebhookTargets {
   /** scheme://authority, where authority is everything up to the first / ? or #. */
-  private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*)://([^/?#]*)");
+  private static final Pattern SCHEME_AND_AUTHORITY =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*)://([^/?#]*)");
 
   private final WebhookProperties properties;
 
@@ -26,30 +28,47 @@ class WebhookTargets {
     this.properties = properties;
   }
 
-  /** The refusals for a URL template (empty = allowed). Names that do not resolve yet are accepted and checked at delivery. */
+  /**
+   * The refusals for a URL template (empty = allowed). Names that do not resolve yet are accepted
+   * and checked at delivery.
+   */
   List<String> problemsWithUrl(String url) {
     List<String> problems = new ArrayList<>();
-    int bad = url.codePoints().filter(c -> Character.isWhitespace(c) || Character.isISOControl(c)).findFirst().orElse(-1);
+    int bad =
+        url.codePoints()
+            .filter(c -> Character.isWhitespace(c) || Character.isISOControl(c))
+            .findFirst()
+            .orElse(-1);
     if (bad >= 0) {
-      problems.add("\"" + url.replace("\r", "\\r").replace("\n", "\\n") + "\" contains " + (bad == ' ' ? "a space"
-          : String.format("the character U+%04X", bad))
-          + ", which is not allowed in a URL; percent-encode it (a space is %20)");
+      problems.add(
+          "\""
+              + url.replace("\r", "\\r").replace("\n", "\\n")
+              + "\" contains "
+              + (bad == ' ' ? "a space" : String.format("the character U+%04X", bad))
+              + ", which is not allowed in a URL; percent-encode it (a space is %20)");
       return problems;
     }
     Matcher m = SCHEME_AND_AUTHORITY.matcher(url);
     if (!m.find()) {
-      problems.add("\"" + url + "\" is not an absolute URL; give one like https://ci.example.com/build");
+      problems.add(
+          "\"" + url + "\" is not an absolute URL; give one like https://ci.example.com/build");
       return problems;
     }
     String scheme = m.group(1).toLowerCase(Locale.ROOT);
     String authority = m.group(2);
     if (properties.getAllowedSchemes().stream().noneMatch(s -> s.equalsIgnoreCase(scheme))) {
-      problems.add("scheme \"" + scheme + "\" is not allowed; allowed: " + properties.getAllowedSchemes()
-          + " (configure accord.webhooks.allowed-schemes)");
+      problems.add(
+          "scheme \""
+              + scheme
+              + "\" is not allowed; allowed: "
+              + properties.getAllowedSchemes()
+              + " (configure accord.webhooks.allowed-schemes)");
     }
     if (authority.contains("${")) {
-      problems.add("the host part of the URL (\"" + authority
-          + "\") may not contain a template variable; only the path, query and fragment may");
+      problems.add(
+          "the host part of the URL (\""
+              + authority
+              + "\") may not contain a template variable; only the path, query and fragment may");
       return problems;
     }
     String host = host(authority);
@@ -70,20 +89,34 @@ class WebhookTargets {
     return problems;
   }
 
-  /** Why a request to this host (resolved to these addresses) is refused, or null when it is allowed. */
+  /**
+   * Why a request to this host (resolved to these addresses) is refused, or null when it is
+   * allowed.
+   */
   String refusal(String host, InetAddress[] addresses) {
     String h = host.toLowerCase(Locale.ROOT);
     List<String> allowList = properties.getAllowedHosts();
-    boolean listed = allowList.stream().anyMatch(e -> matchesName(e, h)) || (addresses.length > 0
-        && allowList.stream().anyMatch(e -> allAddressesMatch(e, addresses)));
+    boolean listed =
+        allowList.stream().anyMatch(e -> matchesName(e, h))
+            || (addresses.length > 0
+                && allowList.stream().anyMatch(e -> allAddressesMatch(e, addresses)));
     if (!allowList.isEmpty() && !listed) {
-      return "host \"" + host + "\" is not in the allowed hosts " + allowList + " (configure accord.webhooks.allowed-hosts)";
+      return "host \""
+          + host
+          + "\" is not in the allowed hosts "
+          + allowList
+          + " (configure accord.webhooks.allowed-hosts)";
     }
     if (!listed) {
       for (InetAddress a : addresses) {
         String kind = internalKind(a);
         if (kind != null) {
-          return "host \"" + host + "\" resolves to " + a.getHostAddress() + ", a " + kind
+          return "host \""
+              + host
+              + "\" resolves to "
+              + a.getHostAddress()
+              + ", a "
+              + kind
               + " address; webhooks may not target internal addresses "
               + "unless the host is listed in accord.webhooks.allowed-hosts";
         }
@@ -154,7 +187,10 @@ class WebhookTargets {
     return true;
   }
 
-  /** Loopback, link-local, private, multicast, unspecified, carrier-grade NAT or IPv6 unique-local; null for public. */
+  /**
+   * Loopback, link-local, private, multicast, unspecified, carrier-grade NAT or IPv6 unique-local;
+   * null for public.
+   */
   static String internalKind(InetAddress a) {
     if (a.isLoopbackAddress()) {
       return "loopback";
@@ -179,7 +215,11 @@ class WebhookTargets {
       return "unspecified (0.0.0.0/8)";
     }
     if (a instanceof Inet4Address && (b[0] & 0xff) >= 240) {
-      return (b[0] & 0xff) == 255 && (b[1] & 0xff) == 255 && (b[2] & 0xff) == 255 && (b[3] & 0xff) == 255 ? "broadcast (255.255.255.255)"
+      return (b[0] & 0xff) == 255
+              && (b[1] & 0xff) == 255
+              && (b[2] & 0xff) == 255
+              && (b[3] & 0xff) == 255
+          ? "broadcast (255.255.255.255)"
           : "reserved (240.0.0.0/4)";
     }
     if (a instanceof Inet6Address && (b[0] & 0xfe) == 0xfc) {

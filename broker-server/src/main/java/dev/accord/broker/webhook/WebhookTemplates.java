@@ -9,15 +9,37 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code ${pactbroker.X}} substitution: URL-encoded in URLs, raw in headers and bodies (as the Ruby broker does). */
+/**
+ * {@code ${pactbroker.X}} substitution: URL-encoded in URLs, raw in headers and bodies (as the Ruby
+ * broker does).
+ */
 final class WebhookTemplates {
   static final Pattern VARIABLE = Pattern.compile("\\$\\{pactbroker\\.([A-Za-z]+)}");
 
   /** Every variable of the Pact broker's webhook templates. */
-  static final List<String> NAMES = List.of("pactUrl", "verificationResultUrl", "consumerName", "providerName", "consumerVersionNumber",
-      "providerVersionNumber", "consumerVersionTags", "providerVersionTags", "consumerVersionBranch", "providerVersionBranch",
-      "providerVersionDescriptions", "consumerLabels", "providerLabels", "buildUrl", "eventName", "currentlyDeployedProviderVersionNumber",
-      "githubVerificationStatus", "bitbucketVerificationStatus", "gitlabVerificationStatus", "azureDevOpsVerificationStatus");
+  static final List<String> NAMES =
+      List.of(
+          "pactUrl",
+          "verificationResultUrl",
+          "consumerName",
+          "providerName",
+          "consumerVersionNumber",
+          "providerVersionNumber",
+          "consumerVersionTags",
+          "providerVersionTags",
+          "consumerVersionBranch",
+          "providerVersionBranch",
+          "providerVersionDescriptions",
+          "consumerLabels",
+          "providerLabels",
+          "buildUrl",
+          "eventName",
+          "currentlyDeployedProviderVersionNumber",
+          "githubVerificationStatus",
+          "bitbucketVerificationStatus",
+          "gitlabVerificationStatus",
+          "azureDevOpsVerificationStatus");
+
   private static final Set<String> KNOWN = Set.copyOf(NAMES);
 
   private WebhookTemplates() {}
@@ -41,8 +63,12 @@ final class WebhookTemplates {
       if (value == null) {
         value = "";
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(encode ? URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")
-          : value));
+      m.appendReplacement(
+          sb,
+          Matcher.quoteReplacement(
+              encode
+                  ? URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")
+                  : value));
     }
     m.appendTail(sb);
     return sb.toString();

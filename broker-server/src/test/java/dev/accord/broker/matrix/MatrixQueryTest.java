@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class MatrixQueryTest {
   @Test
   void parsesTheRustClientsQueryWithRawBracketsAndStartsANewSelectorWhenAKeyRepeats() {
-    MatrixQuery q = MatrixQuery.parse("q[][pacticipant]=Foo&q[][version]=1&q[][pacticipant]=Bar&q[][latest]=true"
-        + "&ignore[][pacticipant]=Baz&latestby=cvpv&environment=production");
+    MatrixQuery q =
+        MatrixQuery.parse(
+            "q[][pacticipant]=Foo&q[][version]=1&q[][pacticipant]=Bar&q[][latest]=true"
+                + "&ignore[][pacticipant]=Baz&latestby=cvpv&environment=production");
     assertThat(q.selectors()).hasSize(2);
     assertThat(q.selectors().get(0).pacticipant()).isEqualTo("Foo");
     assertThat(q.selectors().get(0).version()).isEqualTo("1");
@@ -30,12 +32,18 @@ class MatrixQueryTest {
 
   @Test
   void refusesQueriesThePactBrokerRefusesWithTheSameSentences() {
-    assertThatThrownBy(() -> MatrixQuery.parse("latestby=cvp")).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> MatrixQuery.parse("latestby=cvp"))
+        .isInstanceOf(ApiException.class)
         .hasMessageStartingWith("Please provide 1 or more version selectors");
-    assertThatThrownBy(() -> MatrixQuery.parse("q[][pacticipant]=Foo&q[][version]=1&q[][latest]=true")).isInstanceOf(ApiException.class)
+    assertThatThrownBy(
+            () -> MatrixQuery.parse("q[][pacticipant]=Foo&q[][version]=1&q[][latest]=true"))
+        .isInstanceOf(ApiException.class)
         .hasMessage("A version number and latest flag cannot both be specified for Foo");
-    assertThatThrownBy(() -> MatrixQuery.parse("q[][pacticipant]=Foo&tag=prod&environment=production")).isInstanceOf(ApiException.class)
+    assertThatThrownBy(
+            () -> MatrixQuery.parse("q[][pacticipant]=Foo&tag=prod&environment=production"))
+        .isInstanceOf(ApiException.class)
         .hasMessage("Specify only one of tag, environment and mainBranch");
-    assertThatThrownBy(() -> MatrixQuery.parse("q[][pacticipant]=Foo&limit=0")).hasMessage("limit must be 1 or more");
+    assertThatThrownBy(() -> MatrixQuery.parse("q[][pacticipant]=Foo&limit=0"))
+        .hasMessage("limit must be 1 or more");
   }
 }

@@ -20,7 +20,8 @@ class BadgeTest {
 
   @Test
   void aLongerLabelMakesAWiderBadge() {
-    assertThat(width(Badge.of("a much longer label", true).svg())).isGreaterThan(width(Badge.of("pact", true).svg()));
+    assertThat(width(Badge.of("a much longer label", true).svg()))
+        .isGreaterThan(width(Badge.of("pact", true).svg()));
   }
 
   private static int width(String svg) {

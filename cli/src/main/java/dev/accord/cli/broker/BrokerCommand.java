@@ -10,7 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** What every broker command shares: connection flags, output streams, the root command's context. */
+/**
+ * What every broker command shares: connection flags, output streams, the root command's context.
+ */
 abstract class BrokerCommand implements Callable<Integer> {
 
   @Mixin BrokerOptions broker;

@@ -2,9 +2,9 @@ package dev.accord.cli.broker;
 
 import dev.accord.broker.client.CanIDeployQuery;
 import dev.accord.broker.client.MatrixSelector;
+import dev.accord.cli.AccordCommand;
 import java.util.ArrayList;
 import java.util.List;
-import dev.accord.cli.AccordCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,38 +27,54 @@ public final class CanIDeployCommand extends MatrixCommand {
   private final List<MatrixSelector> ignores = new ArrayList<>();
   private boolean lastWasIgnore;
 
-  @Option(names = {"-l", "--latest"}, arity = "0..1", paramLabel = "TAG",
-      description = "The latest version of the --pacticipant before it; with TAG, the latest version with that tag")
+  @Option(
+      names = {"-l", "--latest"},
+      arity = "0..1",
+      paramLabel = "TAG",
+      description =
+          "The latest version of the --pacticipant before it; with TAG, the latest version with that tag")
   void latest(String tag) {
     if (tag != null) {
       replaceLast("--latest", s -> tag.isEmpty() ? s.withLatest() : s.withLatestTag(tag));
     }
   }
 
-  @Option(names = "--tag", paramLabel = "TAG", description = "Versions with this tag, of the --pacticipant before it")
+  @Option(
+      names = "--tag",
+      paramLabel = "TAG",
+      description = "Versions with this tag, of the --pacticipant before it")
   void tag(String tag) {
     if (tag != null) {
       replaceLast("--tag " + tag, s -> s.withTag(tag));
     }
   }
 
-  @Option(names = "--branch", paramLabel = "BRANCH", description = "Versions on this branch (with --latest: its head), of the --pacticipant before it")
+  @Option(
+      names = "--branch",
+      paramLabel = "BRANCH",
+      description =
+          "Versions on this branch (with --latest: its head), of the --pacticipant before it")
   void branch(String branch) {
     if (branch != null) {
       replaceLast("--branch " + branch, s -> s.withBranch(branch));
     }
   }
 
-  @Option(names = "--main-branch", description = "Versions of the main branch of the --pacticipant before it")
+  @Option(
+      names = "--main-branch",
+      description = "Versions of the main branch of the --pacticipant before it")
   void mainBranch(boolean mainBranch) {
     if (mainBranch) {
       replaceLast("--main-branch", MatrixSelector::withMainBranch);
     }
   }
 
-  @Option(names = "--ignore", paramLabel = "PACTICIPANT",
-      description = "Leave this application out of the verdict; a --version after it ignores only that version."
-          + " Also PACT_BROKER_CAN_I_DEPLOY_IGNORE (comma-separated names)")
+  @Option(
+      names = "--ignore",
+      paramLabel = "PACTICIPANT",
+      description =
+          "Leave this application out of the verdict; a --version after it ignores only that version."
+              + " Also PACT_BROKER_CAN_I_DEPLOY_IGNORE (comma-separated names)")
   void ignore(String name) {
     if (name != null) {
       ignores.add(MatrixSelector.of(name));
@@ -70,18 +86,30 @@ public final class CanIDeployCommand extends MatrixCommand {
   String toTag;
   private String repeated;
 
-  // selectors need repeatable flags, so picocli no longer refuses a repeated --to-environment: refuse it here
-  @Option(names = "--to-environment", paramLabel = "ENVIRONMENT", description = "The environment to deploy to")
+  // selectors need repeatable flags, so picocli no longer refuses a repeated --to-environment:
+  // refuse it here
+  @Option(
+      names = "--to-environment",
+      paramLabel = "ENVIRONMENT",
+      description = "The environment to deploy to")
   void toEnvironment(String environment) {
     if (environment != null) {
       if (toEnvironment != null && repeated == null) {
-        repeated = "--to-environment given twice (" + toEnvironment + ", " + environment + "): give one environment";
+        repeated =
+            "--to-environment given twice ("
+                + toEnvironment
+                + ", "
+                + environment
+                + "): give one environment";
       }
       toEnvironment = environment;
     }
   }
 
-  @Option(names = "--to", paramLabel = "TAG", description = "Legacy: check against the latest versions with this tag")
+  @Option(
+      names = "--to",
+      paramLabel = "TAG",
+      description = "Legacy: check against the latest versions with this tag")
   void toTag(String tag) {
     if (tag != null) {
       if (toTag != null && repeated == null) {
@@ -112,7 +140,8 @@ public final class CanIDeployCommand extends MatrixCommand {
       throw new ParameterException(spec.commandLine(), repeated);
     }
     if (toEnvironment != null && toTag != null) {
-      throw new ParameterException(spec.commandLine(), "Use either --to-environment or --to, not both");
+      throw new ParameterException(
+          spec.commandLine(), "Use either --to-environment or --to, not both");
     }
     CanIDeployQuery query = CanIDeployQuery.of(selectors);
     for (MatrixSelector ignored : ignores) {

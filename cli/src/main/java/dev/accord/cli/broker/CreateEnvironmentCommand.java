@@ -25,7 +25,11 @@ public final class CreateEnvironmentCommand extends BrokerCommand {
     id
   }
 
-  @Option(names = "--name", required = true, paramLabel = "NAME", description = "The name, without spaces (e.g. uat)")
+  @Option(
+      names = "--name",
+      required = true,
+      paramLabel = "NAME",
+      description = "The name, without spaces (e.g. uat)")
   String name;
 
   @Option(names = "--display-name", paramLabel = "DISPLAY_NAME", description = "A name for people")
@@ -37,19 +41,31 @@ public final class CreateEnvironmentCommand extends BrokerCommand {
   @Option(names = "--contact-name", paramLabel = "NAME", description = "Who to contact about it")
   String contactName;
 
-  @Option(names = "--contact-email-address", paramLabel = "EMAIL", description = "The contact's e-mail address")
+  @Option(
+      names = "--contact-email-address",
+      paramLabel = "EMAIL",
+      description = "The contact's e-mail address")
   String contactEmail;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "text|json|id", description = "text (default), json, or id (the UUID only)")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "text|json|id",
+      description = "text (default), json, or id (the UUID only)")
   Output output = Output.text;
 
   @Override
   public Integer call() {
-    Environment e = client().createEnvironment(new NewEnvironment(name, displayName, production, contactName, contactEmail));
+    Environment e =
+        client()
+            .createEnvironment(
+                new NewEnvironment(name, displayName, production, contactName, contactEmail));
     switch (output) {
       case id -> out().println(e.uuid());
       case json -> out().println(Outputs.json(e));
-      default -> out().println("Created " + e.name() + " environment in the Pact Broker with UUID " + e.uuid());
+      default ->
+          out()
+              .println(
+                  "Created " + e.name() + " environment in the Pact Broker with UUID " + e.uuid());
     }
     return AccordCommand.OK;
   }

@@ -20,28 +20,53 @@ import picocli.CommandLine.Option;
     })
 public final class CreateOrUpdatePacticipantCommand extends BrokerCommand {
 
-  @Option(names = "--name", required = true, paramLabel = "NAME", description = "The application's name")
+  @Option(
+      names = "--name",
+      required = true,
+      paramLabel = "NAME",
+      description = "The application's name")
   String name;
 
   @Option(names = "--display-name", paramLabel = "DISPLAY_NAME", description = "A name for people")
   String displayName;
 
-  @Option(names = "--main-branch", paramLabel = "BRANCH", description = "Its main branch (used by mainBranch selectors and can-i-merge)")
+  @Option(
+      names = "--main-branch",
+      paramLabel = "BRANCH",
+      description = "Its main branch (used by mainBranch selectors and can-i-merge)")
   String mainBranch;
 
   @Option(names = "--repository-url", paramLabel = "URL", description = "Its source repository")
   String repositoryUrl;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "text|json", description = "text (default) or json")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "text|json",
+      description = "text (default) or json")
   Outputs.Text output = Outputs.Text.text;
 
   @Override
   public Integer call() {
-    SavedPacticipant saved = client().createOrUpdatePacticipant(new PacticipantDetails(name, displayName, mainBranch, repositoryUrl));
+    SavedPacticipant saved =
+        client()
+            .createOrUpdatePacticipant(
+                new PacticipantDetails(name, displayName, mainBranch, repositoryUrl));
     if (output == Outputs.Text.json) {
-      out().println(saved.json().isBlank() ? "{}" : Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.parse(saved.json())));
+      out()
+          .println(
+              saved.json().isBlank()
+                  ? "{}"
+                  : Json.mapper()
+                      .writerWithDefaultPrettyPrinter()
+                      .writeValueAsString(Json.parse(saved.json())));
     } else {
-      out().println("Pacticipant '" + name + "' " + (saved.created() ? "created" : "updated") + " successfully");
+      out()
+          .println(
+              "Pacticipant '"
+                  + name
+                  + "' "
+                  + (saved.created() ? "created" : "updated")
+                  + " successfully");
     }
     return AccordCommand.OK;
   }

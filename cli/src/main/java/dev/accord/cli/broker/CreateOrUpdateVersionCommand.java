@@ -20,19 +20,34 @@ import picocli.CommandLine.Option;
     })
 public final class CreateOrUpdateVersionCommand extends BrokerCommand {
 
-  @Option(names = {"-a", "--pacticipant"}, required = true, paramLabel = "PACTICIPANT", description = "The application")
+  @Option(
+      names = {"-a", "--pacticipant"},
+      required = true,
+      paramLabel = "PACTICIPANT",
+      description = "The application")
   String pacticipant;
 
-  @Option(names = {"-e", "--version"}, required = true, paramLabel = "VERSION", description = "The version")
+  @Option(
+      names = {"-e", "--version"},
+      required = true,
+      paramLabel = "VERSION",
+      description = "The version")
   String version;
 
   @Option(names = "--branch", paramLabel = "BRANCH", description = "The version's branch")
   String branch;
 
-  @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",", description = "Tags (comma-separated or repeated)")
+  @Option(
+      names = {"-t", "--tag"},
+      paramLabel = "TAG",
+      split = ",",
+      description = "Tags (comma-separated or repeated)")
   List<String> tags = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "text|json", description = "text (default) or json")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "text|json",
+      description = "text (default) or json")
   Outputs.Text output = Outputs.Text.text;
 
   @Override
@@ -45,8 +60,14 @@ public final class CreateOrUpdateVersionCommand extends BrokerCommand {
       tags.forEach(t::add);
       out().println(Json.write(node));
     } else {
-      out().println("Created or updated " + pacticipant + " version " + version
-          + (branch == null ? "" : " on branch " + branch) + (tags.isEmpty() ? "" : " with tags " + String.join(", ", tags)));
+      out()
+          .println(
+              "Created or updated "
+                  + pacticipant
+                  + " version "
+                  + version
+                  + (branch == null ? "" : " on branch " + branch)
+                  + (tags.isEmpty() ? "" : " with tags " + String.join(", ", tags)));
     }
     return AccordCommand.OK;
   }

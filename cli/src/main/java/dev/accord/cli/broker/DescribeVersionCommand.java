@@ -21,22 +21,37 @@ import picocli.CommandLine.ParameterException;
     })
 public final class DescribeVersionCommand extends BrokerCommand {
 
-  @Option(names = {"-a", "--pacticipant"}, required = true, paramLabel = "PACTICIPANT", description = "The application")
+  @Option(
+      names = {"-a", "--pacticipant"},
+      required = true,
+      paramLabel = "PACTICIPANT",
+      description = "The application")
   String pacticipant;
 
-  @Option(names = {"-e", "--version"}, paramLabel = "VERSION", description = "The version number")
+  @Option(
+      names = {"-e", "--version"},
+      paramLabel = "VERSION",
+      description = "The version number")
   String version;
 
-  @Option(names = {"-l", "--latest"}, arity = "0..1", paramLabel = "TAG", description = "The latest version; with TAG, the latest with that tag")
+  @Option(
+      names = {"-l", "--latest"},
+      arity = "0..1",
+      paramLabel = "TAG",
+      description = "The latest version; with TAG, the latest with that tag")
   String latest;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "table|json", description = "table (default) or json")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "table|json",
+      description = "table (default) or json")
   Outputs.Tabular output = Outputs.Tabular.table;
 
   @Override
   public Integer call() {
     if (version != null && latest != null) {
-      throw new ParameterException(spec.commandLine(), "Use either --version or --latest, not both");
+      throw new ParameterException(
+          spec.commandLine(), "Use either --version or --latest, not both");
     }
     String tag = latest == null || latest.isEmpty() ? null : latest;
     PacticipantVersion v;
@@ -44,14 +59,24 @@ public final class DescribeVersionCommand extends BrokerCommand {
       v = client().describeVersion(pacticipant, version, tag);
     } catch (dev.accord.broker.client.BrokerException e) {
       if (e.isNotFound()) {
-        throw new AccordCommand.CommandFailure("Pacticipant version not found: "
-            + pacticipant + (version != null ? " version " + version : tag != null ? " latest with tag " + tag : " latest version")
-            + " (GET " + e.url() + " answered 404)");
+        throw new AccordCommand.CommandFailure(
+            "Pacticipant version not found: "
+                + pacticipant
+                + (version != null
+                    ? " version " + version
+                    : tag != null ? " latest with tag " + tag : " latest version")
+                + " (GET "
+                + e.url()
+                + " answered 404)");
       }
       throw e;
     }
     if (output == Outputs.Tabular.json) {
-      out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.parse(v.json())));
+      out()
+          .println(
+              Json.mapper()
+                  .writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(Json.parse(v.json())));
       return AccordCommand.OK;
     }
     new Table("NAME", "VERSION", "BRANCHES", "TAGS")

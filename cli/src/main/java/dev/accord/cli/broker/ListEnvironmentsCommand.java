@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
     description = {"Lists the broker's environments.", "", "  accord list-environments", ""})
 public final class ListEnvironmentsCommand extends BrokerCommand {
 
-  @Option(names = {"-o", "--output"}, paramLabel = "table|json", description = "table (default) or json")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "table|json",
+      description = "table (default) or json")
   Outputs.Tabular output = Outputs.Tabular.table;
 
   @Override

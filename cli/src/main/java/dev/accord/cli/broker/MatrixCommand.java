@@ -15,7 +15,10 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** can-i-deploy and can-i-merge: selectors read in command-line order, polling, table or JSON, exit codes. */
+/**
+ * can-i-deploy and can-i-merge: selectors read in command-line order, polling, table or JSON, exit
+ * codes.
+ */
 abstract class MatrixCommand extends BrokerCommand {
 
   enum Output {
@@ -25,22 +28,36 @@ abstract class MatrixCommand extends BrokerCommand {
 
   final List<MatrixSelector> selectors = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "table|json", description = "table (default, for people) or json (the broker's matrix, for machines)")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "table|json",
+      description = "table (default, for people) or json (the broker's matrix, for machines)")
   Output output = Output.table;
 
-  @Option(names = "--retry-while-unknown", paramLabel = "TIMES",
-      description = "Ask again up to TIMES times while the answer is unknown (verification results still missing)")
+  @Option(
+      names = "--retry-while-unknown",
+      paramLabel = "TIMES",
+      description =
+          "Ask again up to TIMES times while the answer is unknown (verification results still missing)")
   int retryWhileUnknown;
 
-  @Option(names = "--retry-interval", paramLabel = "SECONDS", description = "Seconds between retries (default 10)")
+  @Option(
+      names = "--retry-interval",
+      paramLabel = "SECONDS",
+      description = "Seconds between retries (default 10)")
   int retryInterval = 10;
 
-  @Option(names = "--dry-run",
-      description = "Print the answer but always exit 0. Also enabled by PACT_BROKER_CAN_I_DEPLOY_DRY_RUN=true")
+  @Option(
+      names = "--dry-run",
+      description =
+          "Print the answer but always exit 0. Also enabled by PACT_BROKER_CAN_I_DEPLOY_DRY_RUN=true")
   boolean dryRun;
 
-  @Option(names = {"-a", "--pacticipant"}, paramLabel = "PACTICIPANT",
-      description = "An application to check; --version and the other selector flags that follow apply to it. Repeat for each application.")
+  @Option(
+      names = {"-a", "--pacticipant"},
+      paramLabel = "PACTICIPANT",
+      description =
+          "An application to check; --version and the other selector flags that follow apply to it. Repeat for each application.")
   void pacticipant(String name) {
     if (name != null) {
       selectors.add(MatrixSelector.of(name));
@@ -48,7 +65,10 @@ abstract class MatrixCommand extends BrokerCommand {
     }
   }
 
-  @Option(names = {"-e", "--version"}, paramLabel = "VERSION", description = "The version of the --pacticipant before it")
+  @Option(
+      names = {"-e", "--version"},
+      paramLabel = "VERSION",
+      description = "The version of the --pacticipant before it")
   void version(String version) {
     if (version != null) {
       applyVersion(version);
@@ -67,7 +87,10 @@ abstract class MatrixCommand extends BrokerCommand {
   void replaceLast(String flag, java.util.function.UnaryOperator<MatrixSelector> change) {
     if (selectors.isEmpty()) {
       if (usageError == null) {
-        usageError = flag + " must follow the --pacticipant it belongs to, e.g. --pacticipant orders-service " + flag;
+        usageError =
+            flag
+                + " must follow the --pacticipant it belongs to, e.g. --pacticipant orders-service "
+                + flag;
       }
       return;
     }
@@ -82,30 +105,54 @@ abstract class MatrixCommand extends BrokerCommand {
       throw new ParameterException(spec.commandLine(), usageError);
     }
     if (selectors.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "Missing --pacticipant, e.g. --pacticipant orders-service --version 1a2b3c");
+      throw new ParameterException(
+          spec.commandLine(),
+          "Missing --pacticipant, e.g. --pacticipant orders-service --version 1a2b3c");
     }
-    boolean dry = dryRun || "true".equalsIgnoreCase(root().environment().get("PACT_BROKER_CAN_I_DEPLOY_DRY_RUN"));
+    boolean dry =
+        dryRun
+            || "true"
+                .equalsIgnoreCase(root().environment().get("PACT_BROKER_CAN_I_DEPLOY_DRY_RUN"));
     CanIDeployQuery query = query();
     PactBrokerClient client = client();
     DeployDecision decision = client.canIDeploy(query);
-    for (int retry = 1; decision.deployable() == Verdict.UNKNOWN && retry <= retryWhileUnknown; retry++) {
-      err().println("Verification results are missing; asking again in " + retryInterval + " s (retry " + retry + " of " + retryWhileUnknown + ")");
+    for (int retry = 1;
+        decision.deployable() == Verdict.UNKNOWN && retry <= retryWhileUnknown;
+        retry++) {
+      err()
+          .println(
+              "Verification results are missing; asking again in "
+                  + retryInterval
+                  + " s (retry "
+                  + retry
+                  + " of "
+                  + retryWhileUnknown
+                  + ")");
       err().flush();
       try {
         root().sleeper().sleep(Duration.ofSeconds(retryInterval));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new AccordCommand.CommandFailure("Interrupted while waiting for verification results");
+        throw new AccordCommand.CommandFailure(
+            "Interrupted while waiting for verification results");
       }
       decision = client.canIDeploy(query);
     }
     if (output == Output.json) {
-      out().println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Json.parse(decision.json())));
+      out()
+          .println(
+              Json.mapper()
+                  .writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(Json.parse(decision.json())));
     } else {
       printTable(decision);
     }
     if (dry) {
-      err().println("Dry run: exiting 0 whatever the answer (it was " + decision.deployable().name().toLowerCase() + ").");
+      err()
+          .println(
+              "Dry run: exiting 0 whatever the answer (it was "
+                  + decision.deployable().name().toLowerCase()
+                  + ").");
       return AccordCommand.OK;
     }
     return decision.deployable() == Verdict.YES ? AccordCommand.OK : AccordCommand.FAILURE;
@@ -115,16 +162,26 @@ abstract class MatrixCommand extends BrokerCommand {
     PrintWriter out = out();
     List<String> resultUrls = new ArrayList<>();
     if (!decision.rows().isEmpty()) {
-      Table table = new Table("CONSUMER", "C.VERSION", "PROVIDER", "P.VERSION", "SUCCESS?", "RESULT#");
+      Table table =
+          new Table("CONSUMER", "C.VERSION", "PROVIDER", "P.VERSION", "SUCCESS?", "RESULT#");
       for (MatrixRow row : decision.rows()) {
         String resultNumber = "";
         if (row.verificationUrl().isPresent()) {
-          resultUrls.add(row.verificationUrl().get() + " (" + (row.success().orElse(false) ? "success" : "failure") + ")");
+          resultUrls.add(
+              row.verificationUrl().get()
+                  + " ("
+                  + (row.success().orElse(false) ? "success" : "failure")
+                  + ")");
           resultNumber = String.valueOf(resultUrls.size());
         }
         String success = row.success().map(String::valueOf).orElse("???");
-        table.row(row.consumer(), row.consumerVersion(), row.provider(), row.providerVersion().orElse("???"),
-            row.ignored() ? success + " [ignored]" : success, resultNumber);
+        table.row(
+            row.consumer(),
+            row.consumerVersion(),
+            row.provider(),
+            row.providerVersion().orElse("???"),
+            row.ignored() ? success + " [ignored]" : success,
+            resultNumber);
       }
       table.print(out);
       out.println();
@@ -148,20 +205,24 @@ abstract class MatrixCommand extends BrokerCommand {
       case NO -> {
         out.println("❌ Computer says no ¯\\_(ツ)_/¯");
         out.println();
-        boolean failedVerification = decision.rows().stream().anyMatch(r -> !r.ignored() && r.success().equals(java.util.Optional.of(false)));
-        out.println(failedVerification
-            ? "What to do next: the reasons above name the interactions and fields that broke (the failed verification result"
-                + " above has every detail); fix the consumer's expectations or the provider, then publish and verify again."
-            : "What to do next: the reasons above say what is missing; check the pacticipant names and version numbers"
-                + " (usually the git SHA) against what was published to the broker.");
+        boolean failedVerification =
+            decision.rows().stream()
+                .anyMatch(r -> !r.ignored() && r.success().equals(java.util.Optional.of(false)));
+        out.println(
+            failedVerification
+                ? "What to do next: the reasons above name the interactions and fields that broke (the failed verification result"
+                    + " above has every detail); fix the consumer's expectations or the provider, then publish and verify again."
+                : "What to do next: the reasons above say what is missing; check the pacticipant names and version numbers"
+                    + " (usually the git SHA) against what was published to the broker.");
       }
       case UNKNOWN -> {
         out.println("❌ Computer says no ¯\\_(ツ)_/¯ (unknown: a verification result is missing)");
         out.println();
-        out.println("What to do next: the reasons above name what is missing. Usually the provider has not verified this pact"
-            + " yet, or published its result under another version. Check that the provider's CI verifies pacts from the broker with --publish and"
-            + " --provider-version set to its git SHA, and that the versions in the target environment are recorded"
-            + " with record-deployment. To wait for a verification that is running: --retry-while-unknown 30 --retry-interval 10.");
+        out.println(
+            "What to do next: the reasons above name what is missing. Usually the provider has not verified this pact"
+                + " yet, or published its result under another version. Check that the provider's CI verifies pacts from the broker with --publish and"
+                + " --provider-version set to its git SHA, and that the versions in the target environment are recorded"
+                + " with record-deployment. To wait for a verification that is running: --retry-while-unknown 30 --retry-interval 10.");
       }
     }
   }

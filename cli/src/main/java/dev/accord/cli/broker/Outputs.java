@@ -23,7 +23,9 @@ final class Outputs {
 
   static String json(Deployment d) {
     ObjectNode n = Json.mapper().createObjectNode();
-    n.put("pacticipant", d.pacticipant()).put("version", d.version()).put("environment", d.environment());
+    n.put("pacticipant", d.pacticipant())
+        .put("version", d.version())
+        .put("environment", d.environment());
     n.put("applicationInstance", d.applicationInstance());
     n.put("url", d.url());
     return Json.write(n);
@@ -31,13 +33,19 @@ final class Outputs {
 
   static String json(Release r) {
     ObjectNode n = Json.mapper().createObjectNode();
-    n.put("pacticipant", r.pacticipant()).put("version", r.version()).put("environment", r.environment()).put("url", r.url());
+    n.put("pacticipant", r.pacticipant())
+        .put("version", r.version())
+        .put("environment", r.environment())
+        .put("url", r.url());
     return Json.write(n);
   }
 
   static String json(Environment e) {
     ObjectNode n = Json.mapper().createObjectNode();
-    n.put("uuid", e.uuid()).put("name", e.name()).put("displayName", e.displayName()).put("production", e.production());
+    n.put("uuid", e.uuid())
+        .put("name", e.name())
+        .put("displayName", e.displayName())
+        .put("production", e.production());
     n.put("createdAt", e.createdAt());
     return Json.write(n);
   }

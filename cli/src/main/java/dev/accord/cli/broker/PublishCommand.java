@@ -40,47 +40,78 @@ public final class PublishCommand extends BrokerCommand {
     json
   }
 
-  @Parameters(paramLabel = "PACT_FILES_DIRS_OR_GLOBS", arity = "1..*",
-      description = "Pact files, directories (their *.json files) or globs such as 'target/pacts/*.json'")
+  @Parameters(
+      paramLabel = "PACT_FILES_DIRS_OR_GLOBS",
+      arity = "1..*",
+      description =
+          "Pact files, directories (their *.json files) or globs such as 'target/pacts/*.json'")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = {"-a", "--consumer-app-version"}, paramLabel = "VERSION",
+  @Option(
+      names = {"-a", "--consumer-app-version"},
+      paramLabel = "VERSION",
       description = "The consumer version to publish under; use the git SHA")
   String consumerVersion;
 
-  @Option(names = "--branch", paramLabel = "BRANCH", description = "The consumer version's git branch")
+  @Option(
+      names = "--branch",
+      paramLabel = "BRANCH",
+      description = "The consumer version's git branch")
   String branch;
 
-  @Option(names = {"-r", "--auto-detect-version-properties"},
-      description = "Take the version, branch and build URL from CI variables (GitHub Actions, GitLab, Jenkins, CircleCI,"
-          + " Buildkite, Travis, Bitbucket, Azure DevOps, AppVeyor) or git, when not given")
+  @Option(
+      names = {"-r", "--auto-detect-version-properties"},
+      description =
+          "Take the version, branch and build URL from CI variables (GitHub Actions, GitLab, Jenkins, CircleCI,"
+              + " Buildkite, Travis, Bitbucket, Azure DevOps, AppVeyor) or git, when not given")
   boolean autoDetect;
 
-  @Option(names = {"-t", "--tag"}, paramLabel = "TAG", split = ",", description = "Tags for the consumer version (comma-separated or repeated)")
+  @Option(
+      names = {"-t", "--tag"},
+      paramLabel = "TAG",
+      split = ",",
+      description = "Tags for the consumer version (comma-separated or repeated)")
   List<String> tags = new ArrayList<>();
 
-  @Option(names = "--tag-with-git-branch", description = "Also tag the consumer version with the current git branch")
+  @Option(
+      names = "--tag-with-git-branch",
+      description = "Also tag the consumer version with the current git branch")
   boolean tagWithGitBranch;
 
-  @Option(names = "--build-url", paramLabel = "URL", description = "The CI build that produced the pacts")
+  @Option(
+      names = "--build-url",
+      paramLabel = "URL",
+      description = "The CI build that produced the pacts")
   String buildUrl;
 
-  @Option(names = "--merge", description = "Merge with a pact already published for this version instead of replacing it")
+  @Option(
+      names = "--merge",
+      description = "Merge with a pact already published for this version instead of replacing it")
   boolean merge;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "text|json", description = "text (default) or json")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "text|json",
+      description = "text (default) or json")
   Output output = Output.text;
 
-  @Option(names = "--validate", description = "Read every pact with Accord's pact reader before publishing; an invalid pact stops the publish")
+  @Option(
+      names = "--validate",
+      description =
+          "Read every pact with Accord's pact reader before publishing; an invalid pact stops the publish")
   boolean validate;
 
-  @Option(names = "--strict", description = "With --validate: what the reader would ignore or assume (warnings) is an error too")
+  @Option(
+      names = "--strict",
+      description =
+          "With --validate: what the reader would ignore or assume (warnings) is an error too")
   boolean strict;
 
   @Override
   public Integer call() {
     List<Path> files = resolve(paths);
-    VersionProperties detected = new VersionProperties(root().environment(), root().workingDirectory());
+    VersionProperties detected =
+        new VersionProperties(root().environment(), root().workingDirectory());
     String version = consumerVersion;
     String branchName = branch;
     String build = buildUrl;
@@ -114,15 +145,28 @@ public final class PublishCommand extends BrokerCommand {
     }
     List<String> allTags = new ArrayList<>(tags);
     if (tagWithGitBranch) {
-      String gitBranch = branchName != null ? branchName : detected.branch().map(VersionProperties.Detected::value)
-          .orElseThrow(() -> new IllegalArgumentException("--tag-with-git-branch: the git branch could not be detected; pass --tag BRANCH"));
+      String gitBranch =
+          branchName != null
+              ? branchName
+              : detected
+                  .branch()
+                  .map(VersionProperties.Detected::value)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "--tag-with-git-branch: the git branch could not be detected; pass --tag BRANCH"));
       allTags.add(gitBranch);
     }
     List<Contract> contracts = Contracts.read(files);
     if (validate || strict) {
       validate(contracts);
     }
-    PublishRequest request = PublishRequest.of(version, contracts).withBranch(branchName).withTags(allTags).withBuildUrl(build).withMerge(merge);
+    PublishRequest request =
+        PublishRequest.of(version, contracts)
+            .withBranch(branchName)
+            .withTags(allTags)
+            .withBuildUrl(build)
+            .withMerge(merge);
     List<PublishedContract> published = client().publishContracts(request);
     if (output == Output.json) {
       StringBuilder json = new StringBuilder("[");
@@ -131,7 +175,9 @@ public final class PublishCommand extends BrokerCommand {
           json.append(',');
         }
         var node = Json.mapper().createObjectNode();
-        node.put("consumer", p.consumer()).put("provider", p.provider()).put("consumerVersion", p.consumerVersion());
+        node.put("consumer", p.consumer())
+            .put("provider", p.provider())
+            .put("consumerVersion", p.consumerVersion());
         p.pactUrl().ifPresent(u -> node.put("pactUrl", u));
         var notices = node.putArray("notices");
         p.notices().forEach(n -> notices.addObject().put("type", n.type()).put("text", n.text()));
@@ -141,9 +187,15 @@ public final class PublishCommand extends BrokerCommand {
       return AccordCommand.OK;
     }
     for (PublishedContract p : published) {
-      StringBuilder line = new StringBuilder("Published the pact between ")
-          .append(p.consumer()).append(" and ").append(p.provider()).append(" under ").append(p.consumer())
-          .append(" version ").append(p.consumerVersion());
+      StringBuilder line =
+          new StringBuilder("Published the pact between ")
+              .append(p.consumer())
+              .append(" and ")
+              .append(p.provider())
+              .append(" under ")
+              .append(p.consumer())
+              .append(" version ")
+              .append(p.consumerVersion());
       if (branchName != null) {
         line.append(", branch ").append(branchName);
       }
@@ -179,8 +231,13 @@ public final class PublishCommand extends BrokerCommand {
       }
     }
     if (!problems.isEmpty()) {
-      throw new AccordCommand.CommandFailure("Nothing was published: " + problems.size() + " problem(s) in the pacts"
-          + (strict ? " (--strict)" : "") + ":\n  " + String.join("\n  ", problems));
+      throw new AccordCommand.CommandFailure(
+          "Nothing was published: "
+              + problems.size()
+              + " problem(s) in the pacts"
+              + (strict ? " (--strict)" : "")
+              + ":\n  "
+              + String.join("\n  ", problems));
     }
   }
 
@@ -193,7 +250,8 @@ public final class PublishCommand extends BrokerCommand {
       } else {
         Path p = cwd.resolve(arg);
         if (!Files.exists(p)) {
-          throw new IllegalArgumentException("Pact file or directory not found: " + p + " (from argument '" + arg + "')");
+          throw new IllegalArgumentException(
+              "Pact file or directory not found: " + p + " (from argument '" + arg + "')");
         }
         out.add(p);
       }
@@ -207,17 +265,23 @@ public final class PublishCommand extends BrokerCommand {
     int firstWildcard = firstWildcard(normalized);
     int slash = normalized.lastIndexOf('/', firstWildcard);
     Path base = slash < 0 ? cwd : cwd.resolve(normalized.substring(0, slash + 1));
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + cwd.resolve(normalized).normalize());
+    PathMatcher matcher =
+        FileSystems.getDefault().getPathMatcher("glob:" + cwd.resolve(normalized).normalize());
     List<Path> matches = new ArrayList<>();
     if (Files.isDirectory(base)) {
       try (Stream<Path> walk = Files.walk(base)) {
-        walk.filter(Files::isRegularFile).filter(p -> matcher.matches(p.normalize())).sorted().forEach(matches::add);
+        walk.filter(Files::isRegularFile)
+            .filter(p -> matcher.matches(p.normalize()))
+            .sorted()
+            .forEach(matches::add);
       } catch (IOException e) {
-        throw new IllegalArgumentException("Cannot search " + base + " for '" + pattern + "': " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "Cannot search " + base + " for '" + pattern + "': " + e.getMessage(), e);
       }
     }
     if (matches.isEmpty()) {
-      throw new IllegalArgumentException("No pact files match '" + pattern + "' (searched from " + base + ")");
+      throw new IllegalArgumentException(
+          "No pact files match '" + pattern + "' (searched from " + base + ")");
     }
     return matches;
   }

@@ -18,16 +18,31 @@ import picocli.CommandLine.Option;
     })
 public final class RecordSupportEndedCommand extends BrokerCommand {
 
-  @Option(names = {"-a", "--pacticipant"}, required = true, paramLabel = "PACTICIPANT", description = "The application")
+  @Option(
+      names = {"-a", "--pacticipant"},
+      required = true,
+      paramLabel = "PACTICIPANT",
+      description = "The application")
   String pacticipant;
 
-  @Option(names = {"-e", "--version"}, required = true, paramLabel = "VERSION", description = "The version no longer supported")
+  @Option(
+      names = {"-e", "--version"},
+      required = true,
+      paramLabel = "VERSION",
+      description = "The version no longer supported")
   String version;
 
-  @Option(names = "--environment", required = true, paramLabel = "ENVIRONMENT", description = "The environment's name")
+  @Option(
+      names = "--environment",
+      required = true,
+      paramLabel = "ENVIRONMENT",
+      description = "The environment's name")
   String environment;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "text|json", description = "text (default) or json")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "text|json",
+      description = "text (default) or json")
   Outputs.Text output = Outputs.Text.text;
 
   @Override
@@ -36,7 +51,15 @@ public final class RecordSupportEndedCommand extends BrokerCommand {
     if (output == Outputs.Text.json) {
       out().println(Outputs.json(r));
     } else {
-      out().println("Recorded support ended for " + pacticipant + " version " + version + " in " + environment + " environment in the Pact Broker.");
+      out()
+          .println(
+              "Recorded support ended for "
+                  + pacticipant
+                  + " version "
+                  + version
+                  + " in "
+                  + environment
+                  + " environment in the Pact Broker.");
     }
     return AccordCommand.OK;
   }

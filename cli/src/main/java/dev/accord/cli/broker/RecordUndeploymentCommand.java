@@ -19,28 +19,54 @@ import picocli.CommandLine.Option;
     })
 public final class RecordUndeploymentCommand extends BrokerCommand {
 
-  @Option(names = {"-a", "--pacticipant"}, required = true, paramLabel = "PACTICIPANT", description = "The application undeployed")
+  @Option(
+      names = {"-a", "--pacticipant"},
+      required = true,
+      paramLabel = "PACTICIPANT",
+      description = "The application undeployed")
   String pacticipant;
 
-  @Option(names = "--environment", required = true, paramLabel = "ENVIRONMENT", description = "The environment's name")
+  @Option(
+      names = "--environment",
+      required = true,
+      paramLabel = "ENVIRONMENT",
+      description = "The environment's name")
   String environment;
 
-  @Option(names = {"--application-instance", "--target"}, paramLabel = "INSTANCE", description = "The instance undeployed from")
+  @Option(
+      names = {"--application-instance", "--target"},
+      paramLabel = "INSTANCE",
+      description = "The instance undeployed from")
   String applicationInstance;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "text|json", description = "text (default) or json")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "text|json",
+      description = "text (default) or json")
   Outputs.Text output = Outputs.Text.text;
 
   @Override
   public Integer call() {
-    List<Deployment> undeployed = client().recordUndeployment(pacticipant, environment, applicationInstance);
+    List<Deployment> undeployed =
+        client().recordUndeployment(pacticipant, environment, applicationInstance);
     if (output == Outputs.Text.json) {
       out().println(Outputs.jsonArray(undeployed.stream().map(Outputs::json).toList()));
       return AccordCommand.OK;
     }
     for (Deployment d : undeployed) {
-      out().println("Recorded undeployment of " + pacticipant + " version " + d.version() + " from " + environment + " environment"
-          + (applicationInstance == null ? "" : " (application instance " + applicationInstance + ")") + " in the Pact Broker.");
+      out()
+          .println(
+              "Recorded undeployment of "
+                  + pacticipant
+                  + " version "
+                  + d.version()
+                  + " from "
+                  + environment
+                  + " environment"
+                  + (applicationInstance == null
+                      ? ""
+                      : " (application instance " + applicationInstance + ")")
+                  + " in the Pact Broker.");
     }
     return AccordCommand.OK;
   }

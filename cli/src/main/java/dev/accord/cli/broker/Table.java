@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with a header row, columns separated by {@code |}, as the Pact CLI prints them. */
+/**
+ * A plain-text table with a header row, columns separated by {@code |}, as the Pact CLI prints
+ * them.
+ */
 final class Table {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();

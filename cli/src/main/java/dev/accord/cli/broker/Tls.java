@@ -34,10 +34,11 @@ final class Tls {
   private Tls() {}
 
   /**
-   * A context built by {@code make} on the first TLS connection, not before: reading a PEM bundle and the JVM's roots
-   * is most of a short command's start-up, and a broker reached over http:// never needs them ({@code SSL_CERT_FILE}
-   * is often set machine-wide). What {@code make} throws reaches the caller of that first request. Give the HTTP client
-   * {@link #parameters()} too, or it asks the context for its defaults when it is built.
+   * A context built by {@code make} on the first TLS connection, not before: reading a PEM bundle
+   * and the JVM's roots is most of a short command's start-up, and a broker reached over http://
+   * never needs them ({@code SSL_CERT_FILE} is often set machine-wide). What {@code make} throws
+   * reaches the caller of that first request. Give the HTTP client {@link #parameters()} too, or it
+   * asks the context for its defaults when it is built.
    */
   static SSLContext lazy(Supplier<SSLContext> make) {
     return new Lazy(new LazySpi(make));
@@ -70,7 +71,8 @@ final class Tls {
     }
 
     @Override
-    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr)
+        throws KeyManagementException {
       throw new KeyManagementException("This TLS context is set up from the --ssl-* flags");
     }
 
@@ -117,35 +119,42 @@ final class Tls {
 
   /** Trusts every certificate and skips host name checks (the extended trust manager does them). */
   static SSLContext trustAll() {
-    return context(new TrustManager[] {new X509ExtendedTrustManager() {
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+    return context(
+        new TrustManager[] {
+          new X509ExtendedTrustManager() {
+            @Override
+            public void checkClientTrusted(
+                X509Certificate[] chain, String authType, Socket socket) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+            @Override
+            public void checkServerTrusted(
+                X509Certificate[] chain, String authType, Socket socket) {}
 
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+            @Override
+            public void checkClientTrusted(
+                X509Certificate[] chain, String authType, SSLEngine engine) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+            @Override
+            public void checkServerTrusted(
+                X509Certificate[] chain, String authType, SSLEngine engine) {}
 
-      @Override
-      public void checkClientTrusted(X509Certificate[] chain, String authType) {}
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
-      @Override
-      public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    }});
+            @Override
+            public X509Certificate[] getAcceptedIssuers() {
+              return new X509Certificate[0];
+            }
+          }
+        });
   }
 
   /**
-   * Trusts the PEM certificates of {@code pemFile}, and the JVM's default roots when
-   * {@code withSystemRoots}.
+   * Trusts the PEM certificates of {@code pemFile}, and the JVM's default roots when {@code
+   * withSystemRoots}.
    */
   static SSLContext trusting(Path pemFile, boolean withSystemRoots) {
     try {
@@ -156,26 +165,32 @@ final class Tls {
         certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
       }
       if (certificates.isEmpty()) {
-        throw new IllegalArgumentException("--ssl-certificate " + pemFile + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
+        throw new IllegalArgumentException(
+            "--ssl-certificate "
+                + pemFile
+                + " holds no PEM certificate (-----BEGIN CERTIFICATE-----)");
       }
       int i = 0;
       for (Certificate c : certificates) {
         store.setCertificateEntry("accord-" + i++, c);
       }
       List<TrustManager> managers = new ArrayList<>();
-      TrustManagerFactory own = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory own =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       own.init(store);
       X509TrustManager fromFile = (X509TrustManager) own.getTrustManagers()[0];
       if (!withSystemRoots) {
         managers.add(fromFile);
       } else {
-        TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory system =
+            TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         system.init((KeyStore) null);
         managers.add(new Either(fromFile, (X509TrustManager) system.getTrustManagers()[0]));
       }
       return context(managers.toArray(TrustManager[]::new));
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalArgumentException("Cannot read --ssl-certificate " + pemFile + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read --ssl-certificate " + pemFile + ": " + e.getMessage(), e);
     }
   }
 
@@ -200,7 +215,8 @@ final class Tls {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+    public void checkClientTrusted(X509Certificate[] chain, String authType)
+        throws java.security.cert.CertificateException {
       try {
         first.checkClientTrusted(chain, authType);
       } catch (java.security.cert.CertificateException e) {
@@ -209,7 +225,8 @@ final class Tls {
     }
 
     @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType) throws java.security.cert.CertificateException {
+    public void checkServerTrusted(X509Certificate[] chain, String authType)
+        throws java.security.cert.CertificateException {
       try {
         first.checkServerTrusted(chain, authType);
       } catch (java.security.cert.CertificateException e) {

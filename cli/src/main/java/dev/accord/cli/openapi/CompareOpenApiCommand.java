@@ -21,21 +21,35 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code accord compare-openapi --spec openapi.yaml --pact orders-products.json}: whether every HTTP
- * interaction of the pacts fits the provider's OpenAPI document (bi-directional contract testing, offline).
- * Exit 0 compatible, 1 incompatible (each incompatibility printed), 2 usage error or unreadable input.
+ * {@code accord compare-openapi --spec openapi.yaml --pact orders-products.json}: whether every
+ * HTTP interaction of the pacts fits the provider's OpenAPI document (bi-directional contract
+ * testing, offline). Exit 0 compatible, 1 incompatible (each incompatibility printed), 2 usage
+ * error or unreadable input.
  */
-@Command(name = "compare-openapi", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Compare pacts with the provider's OpenAPI document (3.0 or 3.1, YAML or JSON).",
-        "Exit 0 when every HTTP interaction fits, 1 when one does not (each incompatibility printed)."})
+@Command(
+    name = "compare-openapi",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Compare pacts with the provider's OpenAPI document (3.0 or 3.1, YAML or JSON).",
+      "Exit 0 when every HTTP interaction fits, 1 when one does not (each incompatibility printed)."
+    })
 public final class CompareOpenApiCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The provider's OpenAPI document.")
+  @Option(
+      names = "--spec",
+      paramLabel = "FILE",
+      required = true,
+      description = "The provider's OpenAPI document.")
   Path specFile;
 
-  @Option(names = "--pact", paramLabel = "FILE", required = true, description = "A pact file (repeatable).")
+  @Option(
+      names = "--pact",
+      paramLabel = "FILE",
+      required = true,
+      description = "A pact file (repeatable).")
   List<Path> pactFiles = new ArrayList<>();
 
   @Override

@@ -20,55 +20,84 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code accord verify-openapi spec.yaml --provider-base-url http://127.0.0.1:8080 --state-change-url ...}: the
- * running provider against its OpenAPI document, one independent case per operation and documented response, each
- * from its own provider state. Exit 0 when the provider conforms, 1 when a case fails, 2 for a usage error.
+ * {@code accord verify-openapi spec.yaml --provider-base-url http://127.0.0.1:8080
+ * --state-change-url ...}: the running provider against its OpenAPI document, one independent case
+ * per operation and documented response, each from its own provider state. Exit 0 when the provider
+ * conforms, 1 when a case fails, 2 for a usage error.
  */
-@Command(name = "verify-openapi", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Verify a running provider against its OpenAPI document (3.0 or 3.1), state by state:",
-        "one case per operation and documented response, each from its own provider state (x-provider-state in",
-        "the document, or --cases), the response validated against the document.",
-        "Exit 0 when the provider conforms, 1 when a case fails."})
+@Command(
+    name = "verify-openapi",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Verify a running provider against its OpenAPI document (3.0 or 3.1), state by state:",
+      "one case per operation and documented response, each from its own provider state (x-provider-state in",
+      "the document, or --cases), the response validated against the document.",
+      "Exit 0 when the provider conforms, 1 when a case fails."
+    })
 public final class VerifyOpenApiCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "The provider's OpenAPI document (YAML or JSON).")
+  @Parameters(
+      index = "0",
+      paramLabel = "SPEC",
+      description = "The provider's OpenAPI document (YAML or JSON).")
   Path specFile;
 
-  @Option(names = "--provider-base-url", paramLabel = "URL", required = true,
+  @Option(
+      names = "--provider-base-url",
+      paramLabel = "URL",
+      required = true,
       description = "Where the provider listens, e.g. http://127.0.0.1:8080.")
   String providerBaseUrl;
 
-  @Option(names = "--state-change-url", paramLabel = "URL",
-      description = "The provider's state-change endpoint (the same protocol as pact verification).")
+  @Option(
+      names = "--state-change-url",
+      paramLabel = "URL",
+      description =
+          "The provider's state-change endpoint (the same protocol as pact verification).")
   String stateChangeUrl;
 
-  @Option(names = "--state-change-as-query",
+  @Option(
+      names = "--state-change-as-query",
       description = "Send state, action and params as query parameters instead of a JSON body.")
   boolean stateChangeAsQuery;
 
-  @Option(names = "--no-state-change-teardown", description = "Send no teardown calls to the state-change URL.")
+  @Option(
+      names = "--no-state-change-teardown",
+      description = "Send no teardown calls to the state-change URL.")
   boolean noStateChangeTeardown;
 
-  @Option(names = "--cases", paramLabel = "FILE",
-      description = "A cases file (YAML or JSON): operation and status to state, params and request values.")
+  @Option(
+      names = "--cases",
+      paramLabel = "FILE",
+      description =
+          "A cases file (YAML or JSON): operation and status to state, params and request values.")
   Path casesFile;
 
-  @Option(names = "--operation", paramLabel = "GLOB",
-      description = "Only operations whose operationId or 'METHOD /path' matches (repeatable; * any text).")
+  @Option(
+      names = "--operation",
+      paramLabel = "GLOB",
+      description =
+          "Only operations whose operationId or 'METHOD /path' matches (repeatable; * any text).")
   List<String> operations = new ArrayList<>();
 
-  @Option(names = "--status", paramLabel = "STATUS",
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
       description = "Only these documented responses: 200, 2XX, default (repeatable; * any text).")
   List<String> statuses = new ArrayList<>();
 
-  @Option(names = "--state", paramLabel = "REGEX", description = "Only cases with a state matching (repeatable).")
+  @Option(
+      names = "--state",
+      paramLabel = "REGEX",
+      description = "Only cases with a state matching (repeatable).")
   List<String> states = new ArrayList<>();
 
   @Option(names = "--fail-fast", description = "Stop at the first failing case.")
@@ -77,29 +106,48 @@ public final class VerifyOpenApiCommand implements Callable<Integer> {
   @Option(names = "--max-failures", paramLabel = "N", description = "Stop after N failing cases.")
   Integer maxFailures;
 
-  @Option(names = "--timeout-per-case", paramLabel = "MILLIS", defaultValue = "10000",
+  @Option(
+      names = "--timeout-per-case",
+      paramLabel = "MILLIS",
+      defaultValue = "10000",
       description = "How long a request or state change may take (default ${DEFAULT-VALUE}).")
   long timeoutPerCaseMillis;
 
-  @Option(names = "--timeout-total", paramLabel = "MILLIS",
-      description = "A budget for the whole run; cases not started in time are reported as not run.")
+  @Option(
+      names = "--timeout-total",
+      paramLabel = "MILLIS",
+      description =
+          "A budget for the whole run; cases not started in time are reported as not run.")
   Long timeoutTotalMillis;
 
-  @Option(names = {"--verbose", "-v"}, description = "Print every state change, request and response.")
+  @Option(
+      names = {"--verbose", "-v"},
+      description = "Print every state change, request and response.")
   boolean verbose;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed for generated values, to replay a run exactly.")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed for generated values, to replay a run exactly.")
   Long seed;
 
-  @Option(names = {"--header", "--custom-header"}, paramLabel = "'NAME: VALUE'",
+  @Option(
+      names = {"--header", "--custom-header"},
+      paramLabel = "'NAME: VALUE'",
       description = "Add (or replace) a header on every request to the provider (repeatable).")
   List<String> headers = new ArrayList<>();
 
-  @Option(names = "--report", paramLabel = "FORMAT",
-      description = "Also write a report: json (the self-verification result), junit or html (repeatable).")
+  @Option(
+      names = "--report",
+      paramLabel = "FORMAT",
+      description =
+          "Also write a report: json (the self-verification result), junit or html (repeatable).")
   List<String> reports = new ArrayList<>();
 
-  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "accord-reports",
+  @Option(
+      names = "--report-dir",
+      paramLabel = "DIR",
+      defaultValue = "accord-reports",
       description = "Where reports go (default ${DEFAULT-VALUE}).")
   Path reportDir;
 
@@ -127,7 +175,8 @@ public final class VerifyOpenApiCommand implements Callable<Integer> {
     } catch (OpenApiDocumentException | IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
-    if ((stateChangeAsQuery || noStateChangeTeardown) && (stateChangeUrl == null || stateChangeUrl.isBlank())) {
+    if ((stateChangeAsQuery || noStateChangeTeardown)
+        && (stateChangeUrl == null || stateChangeUrl.isBlank())) {
       throw usage("--state-change-as-query and --no-state-change-teardown need --state-change-url");
     }
     if (stateChangeAsQuery) {
@@ -159,17 +208,23 @@ public final class VerifyOpenApiCommand implements Callable<Integer> {
     }
     if (maxFailures != null) {
       if (maxFailures < 1) {
-        throw usage("--max-failures must be 1 or more, was " + maxFailures + " (--fail-fast is --max-failures 1)");
+        throw usage(
+            "--max-failures must be 1 or more, was "
+                + maxFailures
+                + " (--fail-fast is --max-failures 1)");
       }
       v.maxFailures(maxFailures);
     }
     if (timeoutPerCaseMillis <= 0) {
-      throw usage("--timeout-per-case must be a positive number of milliseconds, was " + timeoutPerCaseMillis);
+      throw usage(
+          "--timeout-per-case must be a positive number of milliseconds, was "
+              + timeoutPerCaseMillis);
     }
     v.timeoutPerCase(Duration.ofMillis(timeoutPerCaseMillis));
     if (timeoutTotalMillis != null) {
       if (timeoutTotalMillis <= 0) {
-        throw usage("--timeout-total must be a positive number of milliseconds, was " + timeoutTotalMillis);
+        throw usage(
+            "--timeout-total must be a positive number of milliseconds, was " + timeoutTotalMillis);
       }
       v.totalTimeout(Duration.ofMillis(timeoutTotalMillis));
     }
@@ -184,7 +239,8 @@ public final class VerifyOpenApiCommand implements Callable<Integer> {
       int equals = h.indexOf('=');
       int at = colon > 0 ? colon : equals;
       if (at <= 0) {
-        throw usage("--header '" + h + "': give it as 'Name: value', e.g. --header 'X-Api-Key: abc123'");
+        throw usage(
+            "--header '" + h + "': give it as 'Name: value', e.g. --header 'X-Api-Key: abc123'");
       }
       v.header(h.substring(0, at).trim(), h.substring(at + 1).trim());
     }

@@ -19,7 +19,8 @@ class CompareOpenApiCommandTest {
     String[] full = new String[args.length + 1];
     full[0] = "compare-openapi";
     System.arraycopy(args, 0, full, 1, args.length);
-    return AccordCommand.run(new AccordCommand(), new PrintWriter(out, true), new PrintWriter(err, true), full);
+    return AccordCommand.run(
+        new AccordCommand(), new PrintWriter(out, true), new PrintWriter(err, true), full);
   }
 
   @Test
@@ -29,8 +30,11 @@ class CompareOpenApiCommandTest {
 
     // THEN exit 0 and a one-line verdict
     assertThat(exit).isEqualTo(0);
-    assertThat(out.toString()).isEqualTo("The pact between orders-service and catalogue is compatible with "
-        + SPEC + ": 0 of 1 interaction incompatible, 0 errors, 0 warnings\n");
+    assertThat(out.toString())
+        .isEqualTo(
+            "The pact between orders-service and catalogue is compatible with "
+                + SPEC
+                + ": 0 of 1 interaction incompatible, 0 errors, 0 warnings\n");
   }
 
   @Test
@@ -40,7 +44,9 @@ class CompareOpenApiCommandTest {
 
     // THEN exit 1, both printed with where and why
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).isEqualTo("""
+    assertThat(out.toString())
+        .isEqualTo(
+            """
         The pact between orders-service and catalogue is NOT compatible with %s: 2 of 2 interactions \
         incompatible, 2 errors, 0 warnings
         [error] response.body.incompatible in 'a product with its discount'
@@ -54,7 +60,8 @@ class CompareOpenApiCommandTest {
           document: #/paths
           Path or method not defined in the document: DELETE /api/products/P-7 matches /products/{productId}, which \
         documents GET only
-        """.formatted(SPEC));
+        """
+                .formatted(SPEC));
   }
 
   @Test
@@ -64,13 +71,19 @@ class CompareOpenApiCommandTest {
     Files.writeString(broken, "openapi: 3.0.3\npaths: {}\n");
 
     // WHEN / THEN each is exit 2 with what to fix
-    assertThat(run("--spec", "nope.yaml", "--pact", "src/test/resources/openapi/fits.json")).isEqualTo(2);
+    assertThat(run("--spec", "nope.yaml", "--pact", "src/test/resources/openapi/fits.json"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--spec nope.yaml: no such file");
     assertThat(run("--spec", SPEC, "--pact", "nope.json")).isEqualTo(2);
     assertThat(err.toString()).contains("--pact nope.json: no such file");
-    assertThat(run("--spec", broken.toString(), "--pact", "src/test/resources/openapi/fits.json")).isEqualTo(2);
-    assertThat(err.toString()).contains("--spec The OpenAPI document " + broken + " cannot be used (1 problem):\n"
-        + "  - attribute info is missing\n");
+    assertThat(run("--spec", broken.toString(), "--pact", "src/test/resources/openapi/fits.json"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains(
+            "--spec The OpenAPI document "
+                + broken
+                + " cannot be used (1 problem):\n"
+                + "  - attribute info is missing\n");
     assertThat(run("--pact", "x.json")).isEqualTo(2);
     assertThat(err.toString()).contains("Missing required option: '--spec=FILE'");
   }

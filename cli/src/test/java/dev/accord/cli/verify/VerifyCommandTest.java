@@ -30,25 +30,28 @@ class VerifyCommandTest {
 
   private String startProvider() throws Exception {
     provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    provider.createContext("/", exchange -> {
-      String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      String path = exchange.getRequestURI().getPath();
-      int status = 200;
-      String reply = "{}";
-      if (path.equals("/state")) {
-        stateCalls.add(body);
-      } else if (path.equals("/products/p1")) {
-        reply = "{\"id\":\"p1\",\"name\":\"Refactoring\",\"price\":" + price + "}";
-      } else if (path.equals("/products")) {
-        status = 201;
-      }
-      byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, bytes.length);
-      try (OutputStream os = exchange.getResponseBody()) {
-        os.write(bytes);
-      }
-    });
+    provider.createContext(
+        "/",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          String path = exchange.getRequestURI().getPath();
+          int status = 200;
+          String reply = "{}";
+          if (path.equals("/state")) {
+            stateCalls.add(body);
+          } else if (path.equals("/products/p1")) {
+            reply = "{\"id\":\"p1\",\"name\":\"Refactoring\",\"price\":" + price + "}";
+          } else if (path.equals("/products")) {
+            status = 201;
+          }
+          byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, bytes.length);
+          try (OutputStream os = exchange.getResponseBody()) {
+            os.write(bytes);
+          }
+        });
     provider.start();
     return "http://127.0.0.1:" + provider.getAddress().getPort();
   }
@@ -61,27 +64,49 @@ class VerifyCommandTest {
   }
 
   private int accord(String... args) {
-    return AccordCommand.run(new AccordCommand(), new PrintWriter(out, true), new PrintWriter(err, true), args);
+    return AccordCommand.run(
+        new AccordCommand(), new PrintWriter(out, true), new PrintWriter(err, true), args);
   }
 
   @Test
   void verifyPassesWithExit0CallsTheStateUrlAndWritesTheReports() throws Exception {
     String url = startProvider();
 
-    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
-        "--provider-base-url", url, "--state-change-url", url + "/state", "--report", "junit", "--report", "json",
-        "--report-dir", dir.toString(), "--seed", "7");
+    int exit =
+        accord(
+            "verify",
+            "--provider",
+            "products-service",
+            "--pact-file",
+            PACT.toString(),
+            "--provider-base-url",
+            url,
+            "--state-change-url",
+            url + "/state",
+            "--report",
+            "junit",
+            "--report",
+            "json",
+            "--report-dir",
+            dir.toString(),
+            "--seed",
+            "7");
 
     assertThat(exit).as(out + "\n" + err).isZero();
-    assertThat(out.toString()).contains("PASS orders-service \u00b7 get product p1 [given product p1 exists]")
-        .contains("seed for generated values: 7").contains("0 of 2 interactions failed");
-    assertThat(stateCalls).containsExactly(
-        "{\"state\":\"product p1 exists\",\"params\":{\"id\":\"p1\"},\"action\":\"setup\"}",
-        "{\"state\":\"product p1 exists\",\"params\":{\"id\":\"p1\"},\"action\":\"teardown\"}",
-        "{\"state\":\"\",\"params\":{},\"action\":\"setup\"}",
-        "{\"state\":\"\",\"params\":{},\"action\":\"teardown\"}");
-    assertThat(Files.readString(dir.resolve("TEST-accord-products-service.xml"))).contains("tests=\"2\" failures=\"0\"");
-    assertThat(Files.readString(dir.resolve("accord-products-service.json"))).contains("\"passed\" : true");
+    assertThat(out.toString())
+        .contains("PASS orders-service \u00b7 get product p1 [given product p1 exists]")
+        .contains("seed for generated values: 7")
+        .contains("0 of 2 interactions failed");
+    assertThat(stateCalls)
+        .containsExactly(
+            "{\"state\":\"product p1 exists\",\"params\":{\"id\":\"p1\"},\"action\":\"setup\"}",
+            "{\"state\":\"product p1 exists\",\"params\":{\"id\":\"p1\"},\"action\":\"teardown\"}",
+            "{\"state\":\"\",\"params\":{},\"action\":\"setup\"}",
+            "{\"state\":\"\",\"params\":{},\"action\":\"teardown\"}");
+    assertThat(Files.readString(dir.resolve("TEST-accord-products-service.xml")))
+        .contains("tests=\"2\" failures=\"0\"");
+    assertThat(Files.readString(dir.resolve("accord-products-service.json")))
+        .contains("\"passed\" : true");
   }
 
   @Test
@@ -89,16 +114,39 @@ class VerifyCommandTest {
     // GIVEN two consumers' pacts, and a run that keeps only billing-service
     String url = startProvider();
     Path billing = dir.resolve("billing.json");
-    Files.writeString(billing, Files.readString(PACT).replace("orders-service", "billing-service")
-        .replace("get product p1", "billing reads p1").replace("create product", "billing creates a product"));
+    Files.writeString(
+        billing,
+        Files.readString(PACT)
+            .replace("orders-service", "billing-service")
+            .replace("get product p1", "billing reads p1")
+            .replace("create product", "billing creates a product"));
 
-    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(), "--pact-file",
-        billing.toString(), "--filter-consumer", "billing-service", "--provider-base-url", url, "--state-change-url",
-        url + "/state", "--report", "json", "--report-dir", dir.toString());
+    int exit =
+        accord(
+            "verify",
+            "--provider",
+            "products-service",
+            "--pact-file",
+            PACT.toString(),
+            "--pact-file",
+            billing.toString(),
+            "--filter-consumer",
+            "billing-service",
+            "--provider-base-url",
+            url,
+            "--state-change-url",
+            url + "/state",
+            "--report",
+            "json",
+            "--report-dir",
+            dir.toString());
 
-    // THEN the orders-service interactions still count, as filtered out, in the console and the report
+    // THEN the orders-service interactions still count, as filtered out, in the console and the
+    // report
     assertThat(exit).as(out + "\n" + err).isZero();
-    assertThat(out.toString()).contains("""
+    assertThat(out.toString())
+        .contains(
+            """
         Coverage: 4 interactions in the pacts: 2 verified (2 passed, 0 failed, 0 pending), 2 filtered out, 0 not run
           provider states exercised:
             product p1 exists: 1 interaction, all passed
@@ -106,7 +154,8 @@ class VerifyCommandTest {
             POST /products: 2 interactions (1 passed, 1 filtered out)
             GET /products/p1: 2 interactions (1 passed, 1 filtered out)
         0 of 2 interactions failed""");
-    assertThat(Files.readString(dir.resolve("accord-products-service.json"))).contains("\"filteredOut\" : 2");
+    assertThat(Files.readString(dir.resolve("accord-products-service.json")))
+        .contains("\"filteredOut\" : 2");
   }
 
   @Test
@@ -114,20 +163,35 @@ class VerifyCommandTest {
     String url = startProvider();
     price = "\"9.99\"";
 
-    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
-        "--provider-base-url", url, "--state-change-url", url + "/state");
+    int exit =
+        accord(
+            "verify",
+            "--provider",
+            "products-service",
+            "--pact-file",
+            PACT.toString(),
+            "--provider-base-url",
+            url,
+            "--state-change-url",
+            url + "/state");
 
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString()).contains("FAIL orders-service \u00b7 get product p1 [given product p1 exists]")
-        .contains("Body had differences").contains("at $.price").contains("1 of 2 interactions failed");
+    assertThat(out.toString())
+        .contains("FAIL orders-service \u00b7 get product p1 [given product p1 exists]")
+        .contains("Body had differences")
+        .contains("at $.price")
+        .contains("1 of 2 interactions failed");
   }
 
   @Test
   void verifyReportsEveryProblemOfABadPactStillVerifiesTheGoodOneAndExits1() throws Exception {
-    // GIVEN a pact directory with an invalid pact (a bad status, an interaction without a description) and a valid one
+    // GIVEN a pact directory with an invalid pact (a bad status, an interaction without a
+    // description) and a valid one
     String url = startProvider();
     Path pacts = Files.createDirectories(dir.resolve("pacts"));
-    Files.writeString(pacts.resolve("billing-service-products-service.json"), """
+    Files.writeString(
+        pacts.resolve("billing-service-products-service.json"),
+        """
         {"consumer": {"name": "billing-service"}, "provider": {"name": "products-service"},
          "interactions": [
            {"description": "a bad status", "request": {"method": "GET", "path": "/"}, "response": {"status": 999}},
@@ -137,13 +201,27 @@ class VerifyCommandTest {
     Files.copy(PACT, pacts.resolve("orders-service-products-service.json"));
 
     // WHEN accord verifies the directory
-    int exit = accord("verify", "--provider", "products-service", "--pact-dir", pacts.toString(),
-        "--provider-base-url", url, "--state-change-url", url + "/state", "--seed", "7");
+    int exit =
+        accord(
+            "verify",
+            "--provider",
+            "products-service",
+            "--pact-dir",
+            pacts.toString(),
+            "--provider-base-url",
+            url,
+            "--state-change-url",
+            url + "/state",
+            "--seed",
+            "7");
 
-    // THEN the valid pact is verified, both problems of the invalid one are printed, no "0 of 0" line, exit 1
+    // THEN the valid pact is verified, both problems of the invalid one are printed, no "0 of 0"
+    // line, exit 1
     assertThat(exit).isEqualTo(1);
-    assertThat(out.toString().replace(url, "http://127.0.0.1:PORT").replace(pacts.toString(), "pacts"))
-        .isEqualTo("""
+    assertThat(
+            out.toString().replace(url, "http://127.0.0.1:PORT").replace(pacts.toString(), "pacts"))
+        .isEqualTo(
+            """
             Verifying provider products-service at http://127.0.0.1:PORT
               state changes: POST http://127.0.0.1:PORT/state
               seed for generated values: 7 (replay with seed 7)
@@ -166,15 +244,24 @@ class VerifyCommandTest {
                 GET /products/p1: 1 interaction (1 passed)
             0 of 2 interactions failed; 1 pact could not be loaded
             To replay: seed 7, Accord (development build), filters: none
-            """.replace("\n", System.lineSeparator()));
+            """
+                .replace("\n", System.lineSeparator()));
   }
 
   @Test
   void statesOnlyModeExercisesTheStateEndpointWithoutRequests() throws Exception {
     String url = startProvider();
 
-    int exit = accord("verify", "--provider", "products-service", "--pact-file", PACT.toString(),
-        "--state-change-url", url + "/state", "--states-only");
+    int exit =
+        accord(
+            "verify",
+            "--provider",
+            "products-service",
+            "--pact-file",
+            PACT.toString(),
+            "--state-change-url",
+            url + "/state",
+            "--states-only");
 
     assertThat(exit).as(out + "\n" + err).isZero();
     assertThat(stateCalls).hasSize(4);

@@ -6,14 +6,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 
-/** The HTTP and message consumer features of the Pact compatibility suite, against consumer-dsl's mock provider. */
+/**
+ * The HTTP and message consumer features of the Pact compatibility suite, against consumer-dsl's
+ * mock provider.
+ */
 class ConsumerFeaturesTest {
 
   @TestFactory
   Stream<DynamicNode> consumerFeatures() {
     return FeatureRunner.run(
-        List.of("V1/http_consumer.feature", "V2/http_consumer.feature", "V3/http_consumer.feature",
-            "V4/http_consumer.feature", "V3/message_consumer.feature", "V4/message_consumer.feature",
+        List.of(
+            "V1/http_consumer.feature",
+            "V2/http_consumer.feature",
+            "V3/http_consumer.feature",
+            "V4/http_consumer.feature",
+            "V3/message_consumer.feature",
+            "V4/message_consumer.feature",
             "V4/synchronous_message_consumer.feature"),
         "dev.accord.compat.consumer");
   }

@@ -44,14 +44,16 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Steps of the {@code http_consumer} features (V1-V4): interactions from the feature tables are declared on
- * consumer-dsl's mock provider ({@link MockProvider#declare(HttpInteraction)}), requests are sent over HTTP
- * with {@code java.net.http}, the end-of-test check and the pact file are consumer-dsl's own. V3 and V4
- * scenarios that define an interaction step by step use the DSL itself.
+ * Steps of the {@code http_consumer} features (V1-V4): interactions from the feature tables are
+ * declared on consumer-dsl's mock provider ({@link MockProvider#declare(HttpInteraction)}),
+ * requests are sent over HTTP with {@code java.net.http}, the end-of-test check and the pact file
+ * are consumer-dsl's own. V3 and V4 scenarios that define an interaction step by step use the DSL
+ * itself.
  */
 public class HttpConsumerSteps {
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static final Set<String> RESTRICTED_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade");
+  private static final Set<String> RESTRICTED_HEADERS =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
 
   private final ScenarioState scenario;
   private final MessageConsumerSteps messages;
@@ -104,7 +106,9 @@ public class HttpConsumerSteps {
 
   @When("the mock server is started with interactions {string}")
   public void theMockServerIsStartedWithInteractions(String numbers) {
-    start(List.of(numbers.split(",")).stream().map(n -> Integer.parseInt(n.trim())).toList(), Map.of());
+    start(
+        List.of(numbers.split(",")).stream().map(n -> Integer.parseInt(n.trim())).toList(),
+        Map.of());
   }
 
   @When("the mock server is started with interaction {int} but with the following changes:")
@@ -128,13 +132,21 @@ public class HttpConsumerSteps {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    PactSpecification spec = scenario.specification() == PactSpecification.V4 ? PactSpecification.V4 : PactSpecification.V3;
-    return Contract.between("compat-consumer", "compat-provider").pactDirectory(pactDirectory).specification(spec).start();
+    PactSpecification spec =
+        scenario.specification() == PactSpecification.V4
+            ? PactSpecification.V4
+            : PactSpecification.V3;
+    return Contract.between("compat-consumer", "compat-provider")
+        .pactDirectory(pactDirectory)
+        .specification(spec)
+        .start();
   }
 
   private HttpInteraction interaction(int number, Map<String, String> row) {
-    return new HttpInteraction(InteractionCommon.of("Interaction " + number, List.of()),
-        HttpParts.request(row, scenario.specification()), HttpParts.response(row, scenario.specification()));
+    return new HttpInteraction(
+        InteractionCommon.of("Interaction " + number, List.of()),
+        HttpParts.request(row, scenario.specification()),
+        HttpParts.response(row, scenario.specification()));
   }
 
   private Map<String, String> row(int number) {
@@ -154,10 +166,14 @@ public class HttpConsumerSteps {
     Map<String, String> row = new LinkedHashMap<>(row(number));
     row.putAll(changes);
     String body = changes.get("body");
-    boolean typedBody = body != null && (body.startsWith("JSON:") || body.startsWith("XML:") || body.startsWith("file:"));
+    boolean typedBody =
+        body != null
+            && (body.startsWith("JSON:") || body.startsWith("XML:") || body.startsWith("file:"));
     if (body != null && !typedBody && !changes.containsKey("content type")) {
-      // a bare replacement body keeps the request's content type (a changed form post stays a form post)
-      HttpParts.request(row(number), scenario.specification()).contentType()
+      // a bare replacement body keeps the request's content type (a changed form post stays a form
+      // post)
+      HttpParts.request(row(number), scenario.specification())
+          .contentType()
           .ifPresent(ct -> row.put("content type", ct.raw()));
     }
     send(HttpParts.request(row, scenario.specification()));
@@ -166,19 +182,29 @@ public class HttpConsumerSteps {
   private void send(HttpRequest request) {
     StringBuilder uri = new StringBuilder(provider.url()).append(request.path());
     if (!request.query().isEmpty()) {
-      uri.append('?').append(request.query().entrySet().stream()
-          .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
-          .collect(Collectors.joining("&")));
+      uri.append('?')
+          .append(
+              request.query().entrySet().stream()
+                  .flatMap(
+                      e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+                  .collect(Collectors.joining("&")));
     }
-    java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(URI.create(uri.toString()));
-    request.headers().forEach((name, values) -> {
-      if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-        builder.header(name, String.join(", ", values));
-      }
-    });
+    java.net.http.HttpRequest.Builder builder =
+        java.net.http.HttpRequest.newBuilder(URI.create(uri.toString()));
+    request
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!RESTRICTED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                builder.header(name, String.join(", ", values));
+              }
+            });
     byte[] body = request.body().isPresent() ? request.body().asBytes() : new byte[0];
-    builder.method(request.method(), body.length == 0 ? java.net.http.HttpRequest.BodyPublishers.noBody()
-        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+    builder.method(
+        request.method(),
+        body.length == 0
+            ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
@@ -195,7 +221,9 @@ public class HttpConsumerSteps {
 
   @Then("a {int} success response is returned")
   public void aSuccessResponseIsReturned(int status) {
-    assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(status);
+    assertThat(response.statusCode())
+        .as(new String(response.body(), StandardCharsets.UTF_8))
+        .isEqualTo(status);
   }
 
   @Then("a {int} error response is returned")
@@ -205,7 +233,8 @@ public class HttpConsumerSteps {
 
   @Then("the payload will contain the {string} JSON document")
   public void thePayloadWillContainTheJsonDocument(String name) {
-    assertThat(Json.parse(new String(response.body(), StandardCharsets.UTF_8))).isEqualTo(Cells.json(name + ".json"));
+    assertThat(Json.parse(new String(response.body(), StandardCharsets.UTF_8)))
+        .isEqualTo(Cells.json(name + ".json"));
   }
 
   @Then("the content type will be set as {string}")
@@ -239,44 +268,58 @@ public class HttpConsumerSteps {
     assertThat(mismatches()).isNotEmpty();
   }
 
-  @Then("the mock server status will be an expected but not received error for interaction \\{{int}}")
+  @Then(
+      "the mock server status will be an expected but not received error for interaction \\{{int}}")
   public void expectedButNotReceived(int number) {
     assertThat(failure).isNotNull();
-    assertThat(failure.notReceived()).extracting(Interaction::description).contains("Interaction " + number);
+    assertThat(failure.notReceived())
+        .extracting(Interaction::description)
+        .contains("Interaction " + number);
   }
 
-  @Then("the mock server status will be an unexpected {string} request received error for interaction \\{{int}}")
+  @Then(
+      "the mock server status will be an unexpected {string} request received error for interaction \\{{int}}")
   public void unexpectedRequestForInteraction(String method, int number) {
-    unexpectedRequestForPath(method, HttpParts.request(row(number), scenario.specification()).path());
+    unexpectedRequestForPath(
+        method, HttpParts.request(row(number), scenario.specification()).path());
   }
 
-  @Then("the mock server status will be an unexpected {string} request received error for path {string}")
+  @Then(
+      "the mock server status will be an unexpected {string} request received error for path {string}")
   public void unexpectedRequestForPath(String method, String path) {
     assertThat(failure).isNotNull();
-    assertThat(failure.unexpectedRequests()).extracting(u -> u.request().method() + " " + u.request().path())
+    assertThat(failure.unexpectedRequests())
+        .extracting(u -> u.request().method() + " " + u.request().path())
         .contains(method + " " + path);
   }
 
   @Then("the mismatches will contain a {string} mismatch with error {string}")
   public void theMismatchesWillContain(String type, String error) {
-    assertThat(mismatches()).as("mismatches").anySatisfy(m -> {
-      assertThat(m.type().key()).isEqualTo(type);
-      assertThat(m.description()).isEqualTo(error);
-    });
+    assertThat(mismatches())
+        .as("mismatches")
+        .anySatisfy(
+            m -> {
+              assertThat(m.type().key()).isEqualTo(type);
+              assertThat(m.description()).isEqualTo(error);
+            });
   }
 
   @Then("the mismatches will contain a {string} mismatch with path {string} with error {string}")
   public void theMismatchesWillContainWithPath(String type, String path, String error) {
-    assertThat(mismatches()).as("mismatches").anySatisfy(m -> {
-      assertThat(m.type().key()).isEqualTo(type);
-      assertThat(m.path()).isEqualTo(path);
-      assertThat(m.description()).isEqualTo(error);
-    });
+    assertThat(mismatches())
+        .as("mismatches")
+        .anySatisfy(
+            m -> {
+              assertThat(m.type().key()).isEqualTo(type);
+              assertThat(m.path()).isEqualTo(path);
+              assertThat(m.description()).isEqualTo(error);
+            });
   }
 
   private List<Mismatch> mismatches() {
     if (!done) {
-      // some scenarios read the mismatches without ending the test first: end it now, as the mock would report them
+      // some scenarios read the mismatches without ending the test first: end it now, as the mock
+      // would report them
       thePactTestIsDone();
     }
     assertThat(failure).as("the end-of-test check failed").isNotNull();
@@ -318,7 +361,8 @@ public class HttpConsumerSteps {
     assertThat(http(index).request().query()).isEqualTo(Cells.query(query));
   }
 
-  @Then("the \\{{ordinal}} interaction request will contain the header {string} with value {string}")
+  @Then(
+      "the \\{{ordinal}} interaction request will contain the header {string} with value {string}")
   public void theInteractionRequestWillContainTheHeader(int index, String name, String value) {
     assertThat(http(index).request().header(name)).contains(Cells.headerValues(value));
   }
@@ -411,14 +455,19 @@ public class HttpConsumerSteps {
 
   @Then("the interaction in the Pact file will contain provider state {string}")
   public void theInteractionWillContainProviderState(String state) {
-    assertThat(pact().interactions().get(0).providerStates()).extracting(s -> s.name()).contains(state);
+    assertThat(pact().interactions().get(0).providerStates())
+        .extracting(s -> s.name())
+        .contains(state);
   }
 
   @Then("the provider state {string} in the Pact file will contain the following parameters:")
   public void theProviderStateWillContainParameters(String state, DataTable table) {
     JsonNode expected = Json.parse(table.asMaps().get(0).get("parameters"));
-    var providerState = pact().interactions().get(0).providerStates().stream()
-        .filter(s -> s.name().equals(state)).findFirst().orElseThrow();
+    var providerState =
+        pact().interactions().get(0).providerStates().stream()
+            .filter(s -> s.name().equals(state))
+            .findFirst()
+            .orElseThrow();
     assertThat(Json.toTree(providerState.params())).isEqualTo(expected);
   }
 

@@ -36,9 +36,11 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Steps of {@code V3/message_consumer.feature}, {@code V4/message_consumer.feature} and
- * {@code V4/synchronous_message_consumer.feature}: a message in Pact model form is declared on consumer-dsl's mock provider ({@link MockProvider#declare(AsyncMessageInteraction)}) and
- * handed to a handler that succeeds or throws (a synchronous message's first response); the end-of-test check and the pact file are consumer-dsl's own.
+ * Steps of {@code V3/message_consumer.feature}, {@code V4/message_consumer.feature} and {@code
+ * V4/synchronous_message_consumer.feature}: a message in Pact model form is declared on
+ * consumer-dsl's mock provider ({@link MockProvider#declare(AsyncMessageInteraction)}) and handed
+ * to a handler that succeeds or throws (a synchronous message's first response); the end-of-test
+ * check and the pact file are consumer-dsl's own.
  */
 public class MessageConsumerSteps {
   private final ScenarioState scenario;
@@ -72,7 +74,10 @@ public class MessageConsumerSteps {
     this.scenario = scenario;
   }
 
-  /** Whether the scenario defines a message (so generic steps such as "the Pact file is generated" come here). */
+  /**
+   * Whether the scenario defines a message (so generic steps such as "the Pact file is generated"
+   * come here).
+   */
   boolean defining() {
     return defining;
   }
@@ -110,7 +115,9 @@ public class MessageConsumerSteps {
       generators = PactFragments.generators(row.get("generators"));
     }
     if (present(row.get("metadata"))) {
-      Json.parse(row.get("metadata")).properties().forEach(e -> metadata.put(e.getKey(), e.getValue()));
+      Json.parse(row.get("metadata"))
+          .properties()
+          .forEach(e -> metadata.put(e.getKey(), e.getValue()));
     }
   }
 
@@ -150,7 +157,9 @@ public class MessageConsumerSteps {
       part.generators = PactFragments.generators(row.get("generators"));
     }
     if (present(row.get("metadata"))) {
-      Json.parse(row.get("metadata")).properties().forEach(e -> part.metadata.put(e.getKey(), e.getValue()));
+      Json.parse(row.get("metadata"))
+          .properties()
+          .forEach(e -> part.metadata.put(e.getKey(), e.getValue()));
     }
     responses.add(part);
   }
@@ -160,7 +169,8 @@ public class MessageConsumerSteps {
     aProviderStateIsSpecified(state);
   }
 
-  @Given("a provider state {string} for the synchronous message is specified with the following data:")
+  @Given(
+      "a provider state {string} for the synchronous message is specified with the following data:")
   public void aSyncProviderStateIsSpecifiedWithData(String state, DataTable data) {
     aProviderStateIsSpecifiedWithData(state, data);
   }
@@ -222,18 +232,23 @@ public class MessageConsumerSteps {
 
   @Then("the first interaction in the pact file will contain the {string} document as the request")
   public void theRequestWillBe(String cell) {
-    assertSameContent(BodyCell.parse(cell, null).body(), firstSync().request().contents().asBytes());
+    assertSameContent(
+        BodyCell.parse(cell, null).body(), firstSync().request().contents().asBytes());
   }
 
   @Then("the first interaction in the pact file will contain the {string} document as a response")
-  @Then("the first interaction in the pact file will contain the {string} document as the first response message")
+  @Then(
+      "the first interaction in the pact file will contain the {string} document as the first response message")
   public void theFirstResponseWillBe(String cell) {
-    assertSameContent(BodyCell.parse(cell, null).body(), firstSync().responses().get(0).contents().asBytes());
+    assertSameContent(
+        BodyCell.parse(cell, null).body(), firstSync().responses().get(0).contents().asBytes());
   }
 
-  @Then("the first interaction in the pact file will contain the {string} document as the second response message")
+  @Then(
+      "the first interaction in the pact file will contain the {string} document as the second response message")
   public void theSecondResponseWillBe(String cell) {
-    assertSameContent(BodyCell.parse(cell, null).body(), firstSync().responses().get(1).contents().asBytes());
+    assertSameContent(
+        BodyCell.parse(cell, null).body(), firstSync().responses().get(1).contents().asBytes());
   }
 
   @Then("the first interaction in the pact file request content type will be {string}")
@@ -243,7 +258,9 @@ public class MessageConsumerSteps {
 
   @Then("the first interaction in the pact file response content type will be {string}")
   public void theResponseContentTypeWillBe(String contentType) {
-    assertThat(firstSync().responses().get(0).contentType()).map(ct -> ct.raw()).contains(contentType);
+    assertThat(firstSync().responses().get(0).contentType())
+        .map(ct -> ct.raw())
+        .contains(contentType);
   }
 
   @Then("the first interaction in the pact file will contain {int} response messages")
@@ -251,7 +268,8 @@ public class MessageConsumerSteps {
     assertThat(firstSync().responses()).hasSize(count);
   }
 
-  @Then("the first message in the pact file will contain the request message metadata {string} == {string}")
+  @Then(
+      "the first message in the pact file will contain the request message metadata {string} == {string}")
   public void theRequestMetadataInThePactFile(String name, String value) {
     assertThat(firstSync().request().metadata().get(name)).isEqualTo(value(value));
   }
@@ -264,7 +282,8 @@ public class MessageConsumerSteps {
     if (expected.isJsonContent()) {
       assertThat(Json.mapper().readTree(actual)).isEqualTo(expected.asJson());
     } else {
-      assertThat(new String(actual, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(expected.asString());
+      assertThat(new String(actual, java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(expected.asString());
     }
   }
 
@@ -312,12 +331,16 @@ public class MessageConsumerSteps {
 
   @When("the message is NOT successfully processed with a {string} exception")
   public void theMessageIsNotSuccessfullyProcessed(String error) {
-    run(message -> {
-      throw new IllegalStateException(error);
-    });
+    run(
+        message -> {
+          throw new IllegalStateException(error);
+        });
   }
 
-  /** The V4 features' "When the Pact file for the test is generated", routed here by {@link HttpConsumerSteps}. */
+  /**
+   * The V4 features' "When the Pact file for the test is generated", routed here by {@link
+   * HttpConsumerSteps}.
+   */
   void generate() {
     if (sync && responses.isEmpty()) {
       theResponsePayloadContainsTheDocument("JSON: {}");
@@ -333,19 +356,32 @@ public class MessageConsumerSteps {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    PactSpecification spec = scenario.specification() == PactSpecification.V4 ? PactSpecification.V4 : PactSpecification.V3;
-    contract = Contract.between("compat-consumer", "compat-message-provider").pactDirectory(dir).specification(spec).start();
+    PactSpecification spec =
+        scenario.specification() == PactSpecification.V4
+            ? PactSpecification.V4
+            : PactSpecification.V3;
+    contract =
+        Contract.between("compat-consumer", "compat-message-provider")
+            .pactDirectory(dir)
+            .specification(spec)
+            .start();
     MockProvider provider = contract.startTest(scenario.featureUri());
     Map<String, JsonNode> comment = new LinkedHashMap<>();
     if (!comments.isEmpty()) {
       comment.put("text", Json.toTree(comments));
     }
-    InteractionCommon common = new InteractionCommon("a message", Optional.ofNullable(key), states, pending, comment, Map.of());
+    InteractionCommon common =
+        new InteractionCommon(
+            "a message", Optional.ofNullable(key), states, pending, comment, Map.of());
     MessageContents contents = new MessageContents(body, metadata, null, generators);
     try {
       if (sync) {
-        exchange = provider.declare(new SyncMessageInteraction(common, contents,
-            responses.stream().map(Part::contents).toList())).exchange();
+        exchange =
+            provider
+                .declare(
+                    new SyncMessageInteraction(
+                        common, contents, responses.stream().map(Part::contents).toList()))
+                .exchange();
         if (!exchange.responses().isEmpty()) {
           handler.handle(exchange.response());
         }
@@ -435,7 +471,11 @@ public class MessageConsumerSteps {
   @Then("the provider state {string} for the message will contain the following parameters:")
   public void theProviderStateWillContainParameters(String state, DataTable table) {
     JsonNode expected = Json.parse(table.asMaps().get(0).get("parameters"));
-    ProviderState found = firstInteraction().providerStates().stream().filter(s -> s.name().equals(state)).findFirst().orElseThrow();
+    ProviderState found =
+        firstInteraction().providerStates().stream()
+            .filter(s -> s.name().equals(state))
+            .findFirst()
+            .orElseThrow();
     assertThat(Json.toTree(found.params())).isEqualTo(expected);
   }
 
@@ -463,7 +503,9 @@ public class MessageConsumerSteps {
 
   private static JsonNode value(String cell) {
     String v = cell.trim();
-    return v.startsWith("JSON:") ? Json.parse(v.substring(5).trim()) : Json.nodes().stringNode(cell);
+    return v.startsWith("JSON:")
+        ? Json.parse(v.substring(5).trim())
+        : Json.nodes().stringNode(cell);
   }
 
   private static boolean present(String cell) {

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accord's verdict, in process: the case's pact read by {@link PactReader} and the actual request, response or
- * message matched by {@link Matching}, the engine the consumer mock, the verifier and the stub use. The actual
- * side is built as they build it from the wire: headers one value per header line, the body as bytes with the
- * {@code Content-Type} the sender gave.
+ * Accord's verdict, in process: the case's pact read by {@link PactReader} and the actual request,
+ * response or message matched by {@link Matching}, the engine the consumer mock, the verifier and
+ * the stub use. The actual side is built as they build it from the wire: headers one value per
+ * header line, the body as bytes with the {@code Content-Type} the sender gave.
  */
 final class AccordJudge {
   private AccordJudge() {}
@@ -30,28 +30,41 @@ final class AccordJudge {
   static Verdict judge(DiffCase c) {
     Pact pact;
     try {
-      pact = PactReader.read(DiffCase.pactFile(c.spec(), c.spec() == 3 && c.direction() == Direction.MESSAGE,
-          List.of(c)), c.id());
+      pact =
+          PactReader.read(
+              DiffCase.pactFile(
+                  c.spec(), c.spec() == 3 && c.direction() == Direction.MESSAGE, List.of(c)),
+              c.id());
     } catch (RuntimeException e) {
       return Verdict.fail("the pact is refused: " + e.getMessage());
     }
     Interaction interaction = pact.interactions().get(0);
     Actual a = c.actual();
-    List<Mismatch> mismatches = switch (c.direction()) {
-      case REQUEST -> Matching.matchRequest(((HttpInteraction) interaction).request(),
-          new HttpRequest(a.method(), a.path(), query(a), headers(a), body(a), null, null));
-      case RESPONSE -> Matching.matchResponse(((HttpInteraction) interaction).response(),
-          new HttpResponse(a.status(), headers(a), body(a), null, null));
-      case MESSAGE -> Matching.matchMessage(((AsyncMessageInteraction) interaction).contents(),
-          new MessageContents(body(a), a.metadata(), null, null));
-    };
-    return mismatches.isEmpty() ? Verdict.pass()
+    List<Mismatch> mismatches =
+        switch (c.direction()) {
+          case REQUEST ->
+              Matching.matchRequest(
+                  ((HttpInteraction) interaction).request(),
+                  new HttpRequest(a.method(), a.path(), query(a), headers(a), body(a), null, null));
+          case RESPONSE ->
+              Matching.matchResponse(
+                  ((HttpInteraction) interaction).response(),
+                  new HttpResponse(a.status(), headers(a), body(a), null, null));
+          case MESSAGE ->
+              Matching.matchMessage(
+                  ((AsyncMessageInteraction) interaction).contents(),
+                  new MessageContents(body(a), a.metadata(), null, null));
+        };
+    return mismatches.isEmpty()
+        ? Verdict.pass()
         : Verdict.fail(String.join("; ", mismatches.stream().map(Mismatch::toString).toList()));
   }
 
   private static Map<String, List<String>> query(Actual a) {
     Map<String, List<String>> q = new LinkedHashMap<>();
-    a.query().forEach(e -> q.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+    a.query()
+        .forEach(
+            e -> q.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
     return q;
   }
 

@@ -12,20 +12,25 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One differential case: what the pact expects (one interaction, in the V3 or V4 file format) and what actually
- * happened (a request a consumer sent, a response or a message a provider produced).
+ * One differential case: what the pact expects (one interaction, in the V3 or V4 file format) and
+ * what actually happened (a request a consumer sent, a response or a message a provider produced).
  *
  * @param id unique in a run; the interaction's description and the canned provider's route
- * @param signature what the case exercises, e.g. {@code RESPONSE V4 body:json $.k integer actual=1.5}; the
- *     known-disagreement list matches on it
+ * @param signature what the case exercises, e.g. {@code RESPONSE V4 body:json $.k integer
+ *     actual=1.5}; the known-disagreement list matches on it
  */
-record DiffCase(String id, Direction direction, int spec, String signature, Expected expected, Actual actual) {
+record DiffCase(
+    String id, Direction direction, int spec, String signature, Expected expected, Actual actual) {
 
-  enum Direction { REQUEST, RESPONSE, MESSAGE }
+  enum Direction {
+    REQUEST,
+    RESPONSE,
+    MESSAGE
+  }
 
   /**
-   * A body of the pact: JSON (kept as a tree), text, or bytes ({@code base64}: {@code text} holds them in base64,
-   * V4 only); a null content type means the pact declares none.
+   * A body of the pact: JSON (kept as a tree), text, or bytes ({@code base64}: {@code text} holds
+   * them in base64, V4 only); a null content type means the pact declares none.
    */
   record BodySpec(String contentType, JsonNode json, String text, boolean base64) {
     BodySpec(String contentType, JsonNode json, String text) {
@@ -34,19 +39,37 @@ record DiffCase(String id, Direction direction, int spec, String signature, Expe
   }
 
   /**
-   * The pact's side: for a REQUEST case the request; for RESPONSE the response (status, headers, body); for
-   * MESSAGE the contents and metadata. {@code rules} holds the matching rules by category in the V3/V4 shape.
+   * The pact's side: for a REQUEST case the request; for RESPONSE the response (status, headers,
+   * body); for MESSAGE the contents and metadata. {@code rules} holds the matching rules by
+   * category in the V3/V4 shape.
    */
-  record Expected(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-      int status, BodySpec body, ObjectNode rules, Map<String, JsonNode> metadata) {}
+  record Expected(
+      String method,
+      String path,
+      Map<String, List<String>> query,
+      Map<String, String> headers,
+      int status,
+      BodySpec body,
+      ObjectNode rules,
+      Map<String, JsonNode> metadata) {}
 
-  /** What happened: the request sent, or the response / message the canned provider answers with. */
-  record Actual(String method, String path, List<Map.Entry<String, String>> query, Map<String, String> headers,
-      int status, byte[] body, Map<String, JsonNode> metadata) {
+  /**
+   * What happened: the request sent, or the response / message the canned provider answers with.
+   */
+  record Actual(
+      String method,
+      String path,
+      List<Map.Entry<String, String>> query,
+      Map<String, String> headers,
+      int status,
+      byte[] body,
+      Map<String, JsonNode> metadata) {
 
     String rawPathAndQuery() {
-      StringBuilder sb = new StringBuilder(String.join("/",
-          java.util.Arrays.stream(path.split("/", -1)).map(Actual::encode).toList()));
+      StringBuilder sb =
+          new StringBuilder(
+              String.join(
+                  "/", java.util.Arrays.stream(path.split("/", -1)).map(Actual::encode).toList()));
       char sep = '?';
       for (Map.Entry<String, String> q : query) {
         sb.append(sep).append(encode(q.getKey())).append('=').append(encode(q.getValue()));
@@ -60,8 +83,11 @@ record DiffCase(String id, Direction direction, int spec, String signature, Expe
     }
 
     String contentType() {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
-          .map(Map.Entry::getValue).findFirst().orElse(null);
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase("Content-Type"))
+          .map(Map.Entry::getValue)
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -153,7 +179,8 @@ record DiffCase(String id, Direction direction, int spec, String signature, Expe
       part.put(key, body.text);
     }
     if (spec == 3 && direction == Direction.MESSAGE && body.contentType != null) {
-      ObjectNode md = part.has("metadata") ? (ObjectNode) part.get("metadata") : part.putObject("metadata");
+      ObjectNode md =
+          part.has("metadata") ? (ObjectNode) part.get("metadata") : part.putObject("metadata");
       md.put("contentType", body.contentType);
     }
   }
@@ -165,7 +192,9 @@ record DiffCase(String id, Direction direction, int spec, String signature, Expe
     root.putObject("provider").put("name", "differential-provider");
     ArrayNode list = root.putArray(v3Messages ? "messages" : "interactions");
     cases.forEach(c -> list.add(c.interaction()));
-    root.putObject("metadata").putObject("pactSpecification").put("version", spec == 4 ? "4.0" : "3.0.0");
+    root.putObject("metadata")
+        .putObject("pactSpecification")
+        .put("version", spec == 4 ? "4.0" : "3.0.0");
     return Json.write(root);
   }
 
@@ -173,7 +202,9 @@ record DiffCase(String id, Direction direction, int spec, String signature, Expe
   String reproducer() {
     ObjectNode r = Json.nodes().objectNode();
     r.put("signature", signature);
-    r.set("pact", Json.parse(pactFile(spec, spec == 3 && direction == Direction.MESSAGE, List.of(this))));
+    r.set(
+        "pact",
+        Json.parse(pactFile(spec, spec == 3 && direction == Direction.MESSAGE, List.of(this))));
     ObjectNode a = r.putObject("actual");
     if (direction == Direction.REQUEST) {
       a.put("method", actual.method);
@@ -185,7 +216,12 @@ record DiffCase(String id, Direction direction, int spec, String signature, Expe
     actual.headers.forEach(h::put);
     if (actual.body != null) {
       try {
-        a.put("body", StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(actual.body)).toString());
+        a.put(
+            "body",
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(java.nio.ByteBuffer.wrap(actual.body))
+                .toString());
       } catch (java.nio.charset.CharacterCodingException binary) {
         a.put("bodyBase64", java.util.Base64.getEncoder().encodeToString(actual.body));
       }

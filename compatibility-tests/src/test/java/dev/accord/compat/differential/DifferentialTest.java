@@ -11,13 +11,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * Differential testing against the reference implementation: every generated case is judged by Accord (in
- * process) and by the standard {@code pact} CLI ({@code pact verifier} for responses and messages, {@code pact mock}
- * for requests), and the verdicts must agree except where {@link KnownDisagreements} explains why.
+ * Differential testing against the reference implementation: every generated case is judged by
+ * Accord (in process) and by the standard {@code pact} CLI ({@code pact verifier} for responses and
+ * messages, {@code pact mock} for requests), and the verdicts must agree except where {@link
+ * KnownDisagreements} explains why.
  *
- * <p>{@code mvn verify} runs a bounded set (fixed seed); {@code compatibility-tests/differential.sh} runs thousands
- * with a random seed ({@code -Daccord.differential.seed}, {@code -Daccord.differential.cases}). The report, with a
- * reproducer (pact and actual) per disagreement, is written to {@code target/differential/report.md}.
+ * <p>{@code mvn verify} runs a bounded set (fixed seed); {@code
+ * compatibility-tests/differential.sh} runs thousands with a random seed ({@code
+ * -Daccord.differential.seed}, {@code -Daccord.differential.cases}). The report, with a reproducer
+ * (pact and actual) per disagreement, is written to {@code target/differential/report.md}.
  */
 class DifferentialTest {
   static final long DEFAULT_SEED = 20261206L;
@@ -41,28 +43,42 @@ class DifferentialTest {
     }
 
     // THEN every disagreement is a known one
-    DifferentialReport report = new DifferentialReport(seed, cases, accord, reference, KnownDisagreements.LIST);
+    DifferentialReport report =
+        new DifferentialReport(seed, cases, accord, reference, KnownDisagreements.LIST);
     String text = report.markdown();
     Files.writeString(work.resolve("report.md"), text);
     System.out.println(report.summary());
     if (!report.unexplained().isEmpty()) {
-      throw new AssertionError(String.format("Accord and the reference implementation (pact CLI) disagree on %d"
-          + " case(s) that no entry of KnownDisagreements explains (seed %d, %d cases; reproduce with"
-          + " compatibility-tests/differential.sh %d %d; report with reproducers: %s). Fix Accord, or add an entry"
-          + " with its reason to KnownDisagreements (and document it in docs/compatibility.md):%n%s",
-          report.unexplained().size(), seed, count, seed, count, work.resolve("report.md").toAbsolutePath(),
-          report.describe(report.unexplained())));
+      throw new AssertionError(
+          String.format(
+              "Accord and the reference implementation (pact CLI) disagree on %d"
+                  + " case(s) that no entry of KnownDisagreements explains (seed %d, %d cases; reproduce with"
+                  + " compatibility-tests/differential.sh %d %d; report with reproducers: %s). Fix Accord, or add an entry"
+                  + " with its reason to KnownDisagreements (and document it in docs/compatibility.md):%n%s",
+              report.unexplained().size(),
+              seed,
+              count,
+              seed,
+              count,
+              work.resolve("report.md").toAbsolutePath(),
+              report.describe(report.unexplained())));
     }
     assertThat(report.unexplained()).isEmpty();
   }
 
   static Path pactCli() {
     String configured = System.getenv("ACCORD_PACT_CLI");
-    Path cli = configured != null && !configured.isBlank() ? Path.of(configured)
-        : Path.of(System.getProperty("user.home"), ".cache/accord-tools/node_modules/.bin/pact");
+    Path cli =
+        configured != null && !configured.isBlank()
+            ? Path.of(configured)
+            : Path.of(
+                System.getProperty("user.home"), ".cache/accord-tools/node_modules/.bin/pact");
     if (!Files.isExecutable(cli)) {
-      String why = "The standard pact CLI is not at " + cli + " (install it with npm install --prefix "
-          + "$HOME/.cache/accord-tools @pact-foundation/pact-cli@18.1.2, as .ci/run does, or set ACCORD_PACT_CLI)";
+      String why =
+          "The standard pact CLI is not at "
+              + cli
+              + " (install it with npm install --prefix "
+              + "$HOME/.cache/accord-tools @pact-foundation/pact-cli@18.1.2, as .ci/run does, or set ACCORD_PACT_CLI)";
       if ("true".equals(System.getenv("CI"))) {
         throw new AssertionError(why + "; CI=true, so the differential test must not be skipped");
       }

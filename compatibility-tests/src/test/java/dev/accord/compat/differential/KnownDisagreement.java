@@ -3,15 +3,17 @@ package dev.accord.compat.differential;
 import java.util.regex.Pattern;
 
 /**
- * A disagreement between Accord and the reference implementation that is understood: either an Accord bug being
- * fixed (the entry goes when the fix lands) or a place where the reference implementation is wrong (documented in
- * docs/compatibility.md with the specification's text).
+ * A disagreement between Accord and the reference implementation that is understood: either an
+ * Accord bug being fixed (the entry goes when the fix lands) or a place where the reference
+ * implementation is wrong (documented in docs/compatibility.md with the specification's text).
  *
  * @param name a short name for reports
- * @param outcome which side passes: {@code "accord=PASS ref=FAIL"} or {@code "accord=FAIL ref=PASS"}
+ * @param outcome which side passes: {@code "accord=PASS ref=FAIL"} or {@code "accord=FAIL
+ *     ref=PASS"}
  * @param signature a regex found in the case's signature
  */
-record KnownDisagreement(String name, String outcome, Pattern signature, Status status, String reason) {
+record KnownDisagreement(
+    String name, String outcome, Pattern signature, Status status, String reason) {
 
   enum Status {
     ACCORD_BUG_BEING_FIXED("Accord bug, being fixed"),
@@ -25,18 +27,22 @@ record KnownDisagreement(String name, String outcome, Pattern signature, Status 
     }
   }
 
-  static KnownDisagreement accordBug(String name, String outcome, String signatureRegex, String reason) {
-    return new KnownDisagreement(name, outcome, Pattern.compile(signatureRegex), Status.ACCORD_BUG_BEING_FIXED,
-        reason);
+  static KnownDisagreement accordBug(
+      String name, String outcome, String signatureRegex, String reason) {
+    return new KnownDisagreement(
+        name, outcome, Pattern.compile(signatureRegex), Status.ACCORD_BUG_BEING_FIXED, reason);
   }
 
-  static KnownDisagreement accordBugOpen(String name, String outcome, String signatureRegex, String reason) {
-    return new KnownDisagreement(name, outcome, Pattern.compile(signatureRegex), Status.ACCORD_BUG_OPEN, reason);
+  static KnownDisagreement accordBugOpen(
+      String name, String outcome, String signatureRegex, String reason) {
+    return new KnownDisagreement(
+        name, outcome, Pattern.compile(signatureRegex), Status.ACCORD_BUG_OPEN, reason);
   }
 
-  static KnownDisagreement referenceWrong(String name, String outcome, String signatureRegex, String reason) {
-    return new KnownDisagreement(name, outcome, Pattern.compile(signatureRegex), Status.REFERENCE_WRONG_DOCUMENTED,
-        reason);
+  static KnownDisagreement referenceWrong(
+      String name, String outcome, String signatureRegex, String reason) {
+    return new KnownDisagreement(
+        name, outcome, Pattern.compile(signatureRegex), Status.REFERENCE_WRONG_DOCUMENTED, reason);
   }
 
   boolean covers(DiffCase c, Verdict accord) {

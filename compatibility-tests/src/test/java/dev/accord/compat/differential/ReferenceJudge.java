@@ -33,14 +33,16 @@ import tools.jackson.databind.node.ObjectNode;
  * The reference implementation's verdicts, from the standard {@code pact} CLI (Rust).
  *
  * <ul>
- *   <li>Responses and messages: one {@code pact verifier} run for all of them (a V3 file, a V3 message file and a
- *       V4 file), against a canned provider that answers {@code GET /case/<id>} with that case's actual response
- *       and {@code POST /} (the verifier's message protocol: {@code {"description": ...}}) with the case's message,
- *       its metadata base64-encoded JSON in {@code Pact-Message-Metadata}. Verdicts come from the
- *       {@code --json} report's {@code interactionResults}.</li>
- *   <li>Requests: one {@code pact mock start} master; per case a mock server created from the case's pact over the
- *       master's REST API ({@code POST /}), the actual request sent to it, matched when the mock answers with the
- *       pact's response ({@code X-Case: <id>}); otherwise the master's {@code /mockserver/<id>/verify} tells why.</li>
+ *   <li>Responses and messages: one {@code pact verifier} run for all of them (a V3 file, a V3
+ *       message file and a V4 file), against a canned provider that answers {@code GET /case/<id>}
+ *       with that case's actual response and {@code POST /} (the verifier's message protocol:
+ *       {@code {"description": ...}}) with the case's message, its metadata base64-encoded JSON in
+ *       {@code Pact-Message-Metadata}. Verdicts come from the {@code --json} report's {@code
+ *       interactionResults}.
+ *   <li>Requests: one {@code pact mock start} master; per case a mock server created from the
+ *       case's pact over the master's REST API ({@code POST /}), the actual request sent to it,
+ *       matched when the mock answers with the pact's response ({@code X-Case: <id>}); otherwise
+ *       the master's {@code /mockserver/<id>/verify} tells why.
  * </ul>
  */
 final class ReferenceJudge implements AutoCloseable {
@@ -49,8 +51,11 @@ final class ReferenceJudge implements AutoCloseable {
 
   private final Path cli;
   private final Path workDir;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private Process master;
   private int masterPort;
 
@@ -61,10 +66,12 @@ final class ReferenceJudge implements AutoCloseable {
 
   Map<String, Verdict> judge(List<DiffCase> cases) throws Exception {
     Map<String, Verdict> verdicts = new LinkedHashMap<>();
-    List<DiffCase> verified = cases.stream().filter(c -> c.direction() != Direction.REQUEST).toList();
+    List<DiffCase> verified =
+        cases.stream().filter(c -> c.direction() != Direction.REQUEST).toList();
     // one verifier run per batch: its time per interaction grows with the size of the run
     for (int from = 0; from < verified.size(); from += VERIFIER_BATCH) {
-      verdicts.putAll(verify(verified.subList(from, Math.min(verified.size(), from + VERIFIER_BATCH))));
+      verdicts.putAll(
+          verify(verified.subList(from, Math.min(verified.size(), from + VERIFIER_BATCH))));
     }
     for (DiffCase c : cases) {
       if (c.direction() == Direction.REQUEST) {
@@ -74,18 +81,39 @@ final class ReferenceJudge implements AutoCloseable {
     return verdicts;
   }
 
-  // ---- pact verifier ----------------------------------------------------------------------------------------
+  // ---- pact verifier
+  // ----------------------------------------------------------------------------------------
 
   private Map<String, Verdict> verify(List<DiffCase> cases) throws Exception {
-    Map<String, DiffCase> byId = cases.stream().collect(Collectors.toMap(DiffCase::id, Function.identity()));
+    Map<String, DiffCase> byId =
+        cases.stream().collect(Collectors.toMap(DiffCase::id, Function.identity()));
     HttpServer provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     provider.createContext("/", exchange -> serve(exchange, byId));
     provider.start();
     try {
-      List<String> command = new ArrayList<>(List.of(cli.toString(), "verifier", "--hostname", "127.0.0.1",
-          "--port", String.valueOf(provider.getAddress().getPort()), "--no-colour"));
-      writeFile("v3-http.json", 3, false, cases, c -> c.spec() == 3 && c.direction() == Direction.RESPONSE, command);
-      writeFile("v3-messages.json", 3, true, cases, c -> c.spec() == 3 && c.direction() == Direction.MESSAGE,
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  cli.toString(),
+                  "verifier",
+                  "--hostname",
+                  "127.0.0.1",
+                  "--port",
+                  String.valueOf(provider.getAddress().getPort()),
+                  "--no-colour"));
+      writeFile(
+          "v3-http.json",
+          3,
+          false,
+          cases,
+          c -> c.spec() == 3 && c.direction() == Direction.RESPONSE,
+          command);
+      writeFile(
+          "v3-messages.json",
+          3,
+          true,
+          cases,
+          c -> c.spec() == 3 && c.direction() == Direction.MESSAGE,
           command);
       writeFile("v4.json", 4, false, cases, c -> c.spec() == 4, command);
       Path report = workDir.resolve("verifier-report.json");
@@ -95,11 +123,17 @@ final class ReferenceJudge implements AutoCloseable {
       Process p = start(command, log);
       if (!p.waitFor(5, TimeUnit.MINUTES)) {
         stop(p);
-        throw new AssertionError("pact verifier did not finish within 5 minutes; its output: " + log);
+        throw new AssertionError(
+            "pact verifier did not finish within 5 minutes; its output: " + log);
       }
       if (!Files.exists(report)) {
-        throw new AssertionError("pact verifier (exit " + p.exitValue() + ") wrote no JSON report " + report
-            + "; its output:\n" + Files.readString(log));
+        throw new AssertionError(
+            "pact verifier (exit "
+                + p.exitValue()
+                + ") wrote no JSON report "
+                + report
+                + "; its output:\n"
+                + Files.readString(log));
       }
       JsonNode json = Json.parse(Files.readString(report));
       Map<String, String> errors = new LinkedHashMap<>();
@@ -111,12 +145,18 @@ final class ReferenceJudge implements AutoCloseable {
       Map<String, Verdict> verdicts = new LinkedHashMap<>();
       for (JsonNode r : json.path("interactionResults")) {
         String id = r.path("description").asString();
-        verdicts.put(id, "OK".equals(r.path("result").asString()) ? Verdict.pass()
-            : Verdict.fail(errors.getOrDefault(id, r.path("result").asString())));
+        verdicts.put(
+            id,
+            "OK".equals(r.path("result").asString())
+                ? Verdict.pass()
+                : Verdict.fail(errors.getOrDefault(id, r.path("result").asString())));
       }
       for (DiffCase c : cases) {
         if (!verdicts.containsKey(c.id())) {
-          verdicts.put(c.id(), Verdict.fail("the verifier reported no result for this interaction (see " + log + ")"));
+          verdicts.put(
+              c.id(),
+              Verdict.fail(
+                  "the verifier reported no result for this interaction (see " + log + ")"));
         }
       }
       return verdicts;
@@ -125,8 +165,14 @@ final class ReferenceJudge implements AutoCloseable {
     }
   }
 
-  private void writeFile(String name, int spec, boolean v3Messages, List<DiffCase> cases,
-      java.util.function.Predicate<DiffCase> which, List<String> command) throws IOException {
+  private void writeFile(
+      String name,
+      int spec,
+      boolean v3Messages,
+      List<DiffCase> cases,
+      java.util.function.Predicate<DiffCase> which,
+      List<String> command)
+      throws IOException {
     List<DiffCase> selected = cases.stream().filter(which).toList();
     if (selected.isEmpty()) {
       return;
@@ -142,7 +188,11 @@ final class ReferenceJudge implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       DiffCase c;
       if ("POST".equals(exchange.getRequestMethod()) && "/".equals(path)) {
-        c = byId.get(Json.parse(new String(request, StandardCharsets.UTF_8)).path("description").asString());
+        c =
+            byId.get(
+                Json.parse(new String(request, StandardCharsets.UTF_8))
+                    .path("description")
+                    .asString());
       } else {
         c = path.startsWith("/case/") ? byId.get(path.substring("/case/".length())) : null;
       }
@@ -155,8 +205,12 @@ final class ReferenceJudge implements AutoCloseable {
       if (c.direction() == Direction.MESSAGE && !a.metadata().isEmpty()) {
         ObjectNode md = Json.nodes().objectNode();
         a.metadata().forEach(md::set);
-        exchange.getResponseHeaders().add("Pact-Message-Metadata",
-            Base64.getEncoder().encodeToString(Json.write(md).getBytes(StandardCharsets.UTF_8)));
+        exchange
+            .getResponseHeaders()
+            .add(
+                "Pact-Message-Metadata",
+                Base64.getEncoder()
+                    .encodeToString(Json.write(md).getBytes(StandardCharsets.UTF_8)));
       }
       byte[] body = a.body() == null ? new byte[0] : a.body();
       int status = c.direction() == Direction.MESSAGE ? 200 : a.status();
@@ -169,33 +223,43 @@ final class ReferenceJudge implements AutoCloseable {
     }
   }
 
-  // ---- pact mock ----------------------------------------------------------------------------------------------
+  // ---- pact mock
+  // ----------------------------------------------------------------------------------------------
 
   private Verdict mock(DiffCase c) throws Exception {
     if (master == null) {
       startMaster();
     }
     String base = "http://127.0.0.1:" + masterPort;
-    HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(DiffCase.pactFile(c.spec(), false, List.of(c)))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> created =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        DiffCase.pactFile(c.spec(), false, List.of(c))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (created.statusCode() >= 300) {
-      return Verdict.fail("pact mock refused the pact: " + created.statusCode() + " " + created.body());
+      return Verdict.fail(
+          "pact mock refused the pact: " + created.statusCode() + " " + created.body());
     }
     JsonNode server = Json.parse(created.body()).path("mockServer");
     String id = server.path("id").asString();
     int port = server.path("port").asInt();
     try {
       String answer = send(port, c.actual());
-      if (answer.startsWith("HTTP/1.1 200") && answer.toLowerCase(java.util.Locale.ROOT)
-          .contains("\r\nx-case: " + c.id().toLowerCase(java.util.Locale.ROOT) + "\r\n")) {
+      if (answer.startsWith("HTTP/1.1 200")
+          && answer
+              .toLowerCase(java.util.Locale.ROOT)
+              .contains("\r\nx-case: " + c.id().toLowerCase(java.util.Locale.ROOT) + "\r\n")) {
         return Verdict.pass();
       }
       return Verdict.fail(why(base, port, answer));
     } finally {
       try {
-        http.send(HttpRequest.newBuilder(URI.create(base + "/mockserver/" + id)).DELETE().build(),
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/mockserver/" + id)).DELETE().build(),
             HttpResponse.BodyHandlers.discarding());
       } catch (IOException e) {
         // the master logs why; the next case gets a mock server of its own
@@ -206,8 +270,12 @@ final class ReferenceJudge implements AutoCloseable {
   /** The mismatches the mock recorded, or its answer when the master cannot say. */
   private String why(String base, int port, String answer) {
     try {
-      HttpResponse<String> why = http.send(HttpRequest.newBuilder(URI.create(base + "/mockserver/" + port
-          + "/verify")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> why =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/mockserver/" + port + "/verify"))
+                  .POST(HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       return Json.write(Json.parse(why.body()).path("mismatches"));
     } catch (IOException | RuntimeException e) {
       return answer.lines().findFirst().orElse("no answer") + " (" + e + ")";
@@ -218,15 +286,20 @@ final class ReferenceJudge implements AutoCloseable {
   }
 
   /**
-   * Sends the actual request on a fresh connection ({@code Connection: close}: a mock's port may be reused by the
-   * next mock) exactly as generated, and returns the whole answer.
+   * Sends the actual request on a fresh connection ({@code Connection: close}: a mock's port may be
+   * reused by the next mock) exactly as generated, and returns the whole answer.
    */
   private static String send(int port, Actual a) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       byte[] body = a.body() == null ? new byte[0] : a.body();
-      StringBuilder head = new StringBuilder(a.method()).append(' ').append(a.rawPathAndQuery())
-          .append(" HTTP/1.1\r\nHost: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
+      StringBuilder head =
+          new StringBuilder(a.method())
+              .append(' ')
+              .append(a.rawPathAndQuery())
+              .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
+              .append(port)
+              .append("\r\nConnection: close\r\n");
       a.headers().forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
       if (body.length > 0) {
         head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -245,12 +318,26 @@ final class ReferenceJudge implements AutoCloseable {
       masterPort = s.getLocalPort();
     }
     Path out = Files.createDirectories(workDir.resolve("mock-out"));
-    master = start(List.of(cli.toString(), "mock", "start", "-p", String.valueOf(masterPort), "-o", out.toString(),
-        "--no-file-log", "--no-term-log"), workDir.resolve("mock-master.log"));
+    master =
+        start(
+            List.of(
+                cli.toString(),
+                "mock",
+                "start",
+                "-p",
+                String.valueOf(masterPort),
+                "-o",
+                out.toString(),
+                "--no-file-log",
+                "--no-term-log"),
+            workDir.resolve("mock-master.log"));
     for (int attempt = 0; attempt < 300; attempt++) {
       if (!master.isAlive()) {
-        throw new AssertionError("pact mock start exited with " + master.exitValue() + "; its output: "
-            + Files.readString(workDir.resolve("mock-master.log")));
+        throw new AssertionError(
+            "pact mock start exited with "
+                + master.exitValue()
+                + "; its output: "
+                + Files.readString(workDir.resolve("mock-master.log")));
       }
       try (Socket ignored = new Socket("127.0.0.1", masterPort)) {
         return;
@@ -258,11 +345,13 @@ final class ReferenceJudge implements AutoCloseable {
         Thread.sleep(50);
       }
     }
-    throw new AssertionError("pact mock start did not listen on port " + masterPort + " within 15 s");
+    throw new AssertionError(
+        "pact mock start did not listen on port " + masterPort + " within 15 s");
   }
 
   private static Process start(List<String> command, Path log) throws IOException {
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().put("PACT_DO_NOT_TRACK", "true");
     return pb.start();
   }

@@ -30,10 +30,10 @@ import tools.jackson.core.JsonPointer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Steps of {@code V3/generators.feature}, {@code V3/http_generators.feature} and {@code V4/generators.feature}:
- * a request or response with generators is prepared with {@link Generation} and the generated values are
- * checked by type. Random values use the seed of the system property {@code accord.compat.seed} (default
- * 20240601), so a failing scenario can be replayed.
+ * Steps of {@code V3/generators.feature}, {@code V3/http_generators.feature} and {@code
+ * V4/generators.feature}: a request or response with generators is prepared with {@link Generation}
+ * and the generated values are checked by type. Random values use the seed of the system property
+ * {@code accord.compat.seed} (default 20240601), so a failing scenario can be replayed.
  */
 public class GeneratorSteps {
   private static final long SEED = Long.getLong("accord.compat.seed", 20240601L);
@@ -66,11 +66,14 @@ public class GeneratorSteps {
 
   @Given("the generator test mode is set as {string}")
   public void theGeneratorTestModeIs(String value) {
-    mode = switch (value) {
-      case "Consumer" -> GeneratorMode.CONSUMER;
-      case "Provider" -> GeneratorMode.PROVIDER;
-      default -> throw new IllegalArgumentException("Unknown generator test mode '" + value + "'; use Consumer or Provider");
-    };
+    mode =
+        switch (value) {
+          case "Consumer" -> GeneratorMode.CONSUMER;
+          case "Provider" -> GeneratorMode.PROVIDER;
+          default ->
+              throw new IllegalArgumentException(
+                  "Unknown generator test mode '" + value + "'; use Consumer or Provider");
+        };
   }
 
   @When("the request is prepared for use")
@@ -87,10 +90,12 @@ public class GeneratorSteps {
   public void theRequestIsPreparedWithContext(String kind, DataTable table) {
     JsonNode json = Json.parse(table.cells().get(0).get(0));
     switch (kind) {
-      case "providerState" -> json.properties().forEach(e -> providerState.put(e.getKey(), e.getValue()));
+      case "providerState" ->
+          json.properties().forEach(e -> providerState.put(e.getKey(), e.getValue()));
       case "mockServer" -> mockServerUrl = json.path("href").asString();
-      default -> throw new IllegalArgumentException("Unknown generator context '" + kind
-          + "'; use providerState or mockServer");
+      default ->
+          throw new IllegalArgumentException(
+              "Unknown generator context '" + kind + "'; use providerState or mockServer");
     }
     theRequestIsPrepared();
   }
@@ -108,7 +113,9 @@ public class GeneratorSteps {
     JsonNode original = bodyValue(originalBody(), path);
     JsonNode generated = bodyValue(generatedBody(), path);
     assertThat(generated).as("generated value at %s", path).isNotEqualTo(original);
-    assertThat(generated.isString()).as("generated value at %s is a string: %s", path, generated).isTrue();
+    assertThat(generated.isString())
+        .as("generated value at %s is a string: %s", path, generated)
+        .isTrue();
     assertThat(generated.asString()).as("generated value at %s", path).isEqualTo(value);
   }
 
@@ -136,8 +143,13 @@ public class GeneratorSteps {
   }
 
   private GeneratorContext context() {
-    GeneratorContext ctx = new GeneratorContext(mode, providerState, Optional.ofNullable(mockServerUrl), SEED,
-        Clock.systemDefaultZone());
+    GeneratorContext ctx =
+        new GeneratorContext(
+            mode,
+            providerState,
+            Optional.ofNullable(mockServerUrl),
+            SEED,
+            Clock.systemDefaultZone());
     return ctx;
   }
 
@@ -152,8 +164,8 @@ public class GeneratorSteps {
     if (m.matches() && m.group(1).equals("queryParameter")) {
       return generatedRequest.query().getOrDefault(m.group(2), List.of());
     }
-    throw new IllegalArgumentException("Unsupported request part '" + part
-        + "'; use path, header[NAME] or queryParameter[NAME]");
+    throw new IllegalArgumentException(
+        "Unsupported request part '" + part + "'; use path, header[NAME] or queryParameter[NAME]");
   }
 
   private List<String> responsePart(String part) {
@@ -164,7 +176,8 @@ public class GeneratorSteps {
     if (m.matches() && m.group(1).equals("header")) {
       return generatedResponse.header(m.group(2)).orElse(List.of());
     }
-    throw new IllegalArgumentException("Unsupported response part '" + part + "'; use status or header[NAME]");
+    throw new IllegalArgumentException(
+        "Unsupported response part '" + part + "'; use status or header[NAME]");
   }
 
   private static void assertAllMatch(String part, List<String> values, String regex) {
@@ -207,31 +220,65 @@ public class GeneratorSteps {
     String description = "generated value " + value + " at " + path + " is a " + type;
     switch (type) {
       case "integer" -> assertThat(value.isIntegralNumber()).as(description).isTrue();
-      case "decimal number" -> assertThat(value.isNumber() && text.matches("-?\\d+\\.\\d+")).as(description).isTrue();
-      case "hexadecimal number" -> assertThat(value.isString() && text.matches("[0-9a-fA-F]+")).as(description).isTrue();
-      case "random string" -> assertThat(value.isString() && text.matches("[a-zA-Z0-9]+")).as(description).isTrue();
+      case "decimal number" ->
+          assertThat(value.isNumber() && text.matches("-?\\d+\\.\\d+")).as(description).isTrue();
+      case "hexadecimal number" ->
+          assertThat(value.isString() && text.matches("[0-9a-fA-F]+")).as(description).isTrue();
+      case "random string" ->
+          assertThat(value.isString() && text.matches("[a-zA-Z0-9]+")).as(description).isTrue();
       case "string from the regex" -> {
         Generator g = generators().category(Category.BODY).get(path);
         assertThat(g).as("a Regex generator at %s", path).isInstanceOf(Generator.Regex.class);
-        assertThat(value.isString() && text.matches(((Generator.Regex) g).regex())).as(description).isTrue();
+        assertThat(value.isString() && text.matches(((Generator.Regex) g).regex()))
+            .as(description)
+            .isTrue();
       }
-      case "date" -> assertThat(value.isString() && text.matches("\\d{4}-\\d{2}-\\d{2}")).as(description).isTrue();
-      case "time" -> assertThat(value.isString() && text.matches("\\d{2}:\\d{2}:\\d{2}")).as(description).isTrue();
-      case "date-time" -> assertThat(value.isString()
-          && text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?"))
-          .as(description).isTrue();
-      case "UUID", "lower-case-hyphenated UUID" -> assertThat(value.isString()
-          && text.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")).as(description).isTrue();
-      case "upper-case-hyphenated UUID" -> assertThat(value.isString()
-          && text.matches("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}")).as(description).isTrue();
-      case "simple UUID" -> assertThat(value.isString() && text.matches("[0-9a-f]{32}")).as(description).isTrue();
-      case "URN UUID" -> assertThat(value.isString()
-          && text.matches("urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")).as(description)
-          .isTrue();
+      case "date" ->
+          assertThat(value.isString() && text.matches("\\d{4}-\\d{2}-\\d{2}"))
+              .as(description)
+              .isTrue();
+      case "time" ->
+          assertThat(value.isString() && text.matches("\\d{2}:\\d{2}:\\d{2}"))
+              .as(description)
+              .isTrue();
+      case "date-time" ->
+          assertThat(
+                  value.isString()
+                      && text.matches(
+                          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?"))
+              .as(description)
+              .isTrue();
+      case "UUID", "lower-case-hyphenated UUID" ->
+          assertThat(
+                  value.isString()
+                      && text.matches(
+                          "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"))
+              .as(description)
+              .isTrue();
+      case "upper-case-hyphenated UUID" ->
+          assertThat(
+                  value.isString()
+                      && text.matches(
+                          "[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}"))
+              .as(description)
+              .isTrue();
+      case "simple UUID" ->
+          assertThat(value.isString() && text.matches("[0-9a-f]{32}")).as(description).isTrue();
+      case "URN UUID" ->
+          assertThat(
+                  value.isString()
+                      && text.matches(
+                          "urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"))
+              .as(description)
+              .isTrue();
       case "boolean" -> assertThat(value.isBoolean()).as(description).isTrue();
-      default -> fail("Unknown value type '" + type + "' in the feature; this step knows integer, decimal number,"
-          + " hexadecimal number, random string, string from the regex, date, time, date-time, the UUID formats"
-          + " and boolean");
+      default ->
+          fail(
+              "Unknown value type '"
+                  + type
+                  + "' in the feature; this step knows integer, decimal number,"
+                  + " hexadecimal number, random string, string from the regex, date, time, date-time, the UUID formats"
+                  + " and boolean");
     }
   }
 }

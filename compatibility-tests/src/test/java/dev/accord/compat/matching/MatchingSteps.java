@@ -22,13 +22,14 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
- * Steps of {@code V3/matching_rules.feature}, {@code V3/http_matching.feature} and
- * {@code V4/matching_rules.feature}: an expected request or response is compared with received ones by
+ * Steps of {@code V3/matching_rules.feature}, {@code V3/http_matching.feature} and {@code
+ * V4/matching_rules.feature}: an expected request or response is compared with received ones by
  * pact-core's {@link Matching} engine, with no server involved.
  *
- * <p>An expected error matches a mismatch when the paths are equal (header names ignoring case) and the
- * mismatch description contains the error text, or, because some errors in the suite are regular
- * expressions (e.g. {@code 'application/json;\s*charset=UTF-8'}), when the error as a regex is found in it.
+ * <p>An expected error matches a mismatch when the paths are equal (header names ignoring case) and
+ * the mismatch description contains the error text, or, because some errors in the suite are
+ * regular expressions (e.g. {@code 'application/json;\s*charset=UTF-8'}), when the error as a regex
+ * is found in it.
  */
 public class MatchingSteps {
   private final ScenarioState scenario;
@@ -51,12 +52,14 @@ public class MatchingSteps {
 
   @Given("an expected request with a(n) {string} header of {string}")
   public void anExpectedRequestWithHeader(String name, String value) {
-    expectedRequest = HttpRequest.of("GET", "/").withHeaders(Map.of(name, Cells.headerValues(value)));
+    expectedRequest =
+        HttpRequest.of("GET", "/").withHeaders(Map.of(name, Cells.headerValues(value)));
   }
 
   @Given("a request is received with a(n) {string} header of {string}")
   public void aRequestIsReceivedWithHeader(String name, String value) {
-    receivedRequests.add(HttpRequest.of("GET", "/").withHeaders(Map.of(name, Cells.headerValues(value))));
+    receivedRequests.add(
+        HttpRequest.of("GET", "/").withHeaders(Map.of(name, Cells.headerValues(value))));
     receivedNames.add("request with " + name + ": " + value);
   }
 
@@ -104,7 +107,9 @@ public class MatchingSteps {
   public void theMismatchesWillContain(String path, String error) {
     List<Mismatch> all = results.stream().flatMap(List::stream).toList();
     boolean found = all.stream().anyMatch(m -> pathMatches(m, path) && describes(m, error));
-    assertThat(found).as("a mismatch at '%s' with error '%s' among:%n%s", path, error, render(all)).isTrue();
+    assertThat(found)
+        .as("a mismatch at '%s' with error '%s' among:%n%s", path, error, render(all))
+        .isTrue();
   }
 
   @Given("an expected response configured with the following:")
@@ -134,13 +139,18 @@ public class MatchingSteps {
 
   @Then("the response mismatches will contain a {string} mismatch with error {string}")
   public void theResponseMismatchesWillContain(String type, String error) {
-    boolean found = responseMismatches.stream().anyMatch(m -> m.type().key().equals(type) && describes(m, error));
-    assertThat(found).as("a '%s' mismatch with error '%s' among:%n%s", type, error, render(responseMismatches))
+    boolean found =
+        responseMismatches.stream()
+            .anyMatch(m -> m.type().key().equals(type) && describes(m, error));
+    assertThat(found)
+        .as("a '%s' mismatch with error '%s' among:%n%s", type, error, render(responseMismatches))
         .isTrue();
   }
 
   private static boolean pathMatches(Mismatch m, String path) {
-    return m.type() == MismatchType.HEADER ? m.path().equalsIgnoreCase(path) : m.path().equals(path);
+    return m.type() == MismatchType.HEADER
+        ? m.path().equalsIgnoreCase(path)
+        : m.path().equals(path);
   }
 
   private static boolean describes(Mismatch m, String error) {
@@ -155,8 +165,10 @@ public class MatchingSteps {
   }
 
   private static String render(List<Mismatch> mismatches) {
-    return mismatches.isEmpty() ? "  (no mismatches)"
-        : mismatches.stream().map(m -> "  [" + m.type().key() + "] '" + m.path() + "' -> " + m.description())
+    return mismatches.isEmpty()
+        ? "  (no mismatches)"
+        : mismatches.stream()
+            .map(m -> "  [" + m.type().key() + "] '" + m.path() + "' -> " + m.description())
             .collect(Collectors.joining("\n"));
   }
 }

@@ -17,10 +17,14 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** A minimal Pact Broker over real HTTP: pacts-for-verification, pact documents, verification results. */
+/**
+ * A minimal Pact Broker over real HTTP: pacts-for-verification, pact documents, verification
+ * results.
+ */
 final class FakeBroker implements AutoCloseable {
   private final HttpServer server;
   private final Map<Integer, String> pacts = new LinkedHashMap<>();
+
   /** Published verification results by pact number. */
   final Map<Integer, List<JsonNode>> results = new LinkedHashMap<>();
 
@@ -36,7 +40,9 @@ final class FakeBroker implements AutoCloseable {
 
   void add(int number, Pact pact, PactSpecification spec) {
     ObjectNode doc = (ObjectNode) Json.parse(PactWriter.toJson(pact, spec));
-    doc.putObject("_links").putObject("pb:publish-verification-results").put("href", url() + "/results/" + number);
+    doc.putObject("_links")
+        .putObject("pb:publish-verification-results")
+        .put("href", url() + "/results/" + number);
     pacts.put(number, Json.write(doc));
   }
 
@@ -47,15 +53,24 @@ final class FakeBroker implements AutoCloseable {
       String reply;
       int status = 200;
       if (path.equals("/")) {
-        reply = "{\"_links\":{\"pb:provider-pacts-for-verification\":{\"href\":\"" + url()
-            + "/pacts/provider/{provider}/for-verification\",\"templated\":true}}}";
+        reply =
+            "{\"_links\":{\"pb:provider-pacts-for-verification\":{\"href\":\""
+                + url()
+                + "/pacts/provider/{provider}/for-verification\",\"templated\":true}}}";
       } else if (path.endsWith("/for-verification")) {
         StringBuilder sb = new StringBuilder("{\"_embedded\":{\"pacts\":[");
         String sep = "";
         for (Integer n : pacts.keySet()) {
-          sb.append(sep).append("{\"shortDescription\":\"latest\",\"verificationProperties\":{\"pending\":false,")
-              .append("\"notices\":[]},\"_links\":{\"self\":{\"href\":\"").append(url()).append("/pacts/").append(n)
-              .append("\",\"name\":\"pact ").append(n).append("\"}}}");
+          sb.append(sep)
+              .append(
+                  "{\"shortDescription\":\"latest\",\"verificationProperties\":{\"pending\":false,")
+              .append("\"notices\":[]},\"_links\":{\"self\":{\"href\":\"")
+              .append(url())
+              .append("/pacts/")
+              .append(n)
+              .append("\",\"name\":\"pact ")
+              .append(n)
+              .append("\"}}}");
           sep = ",";
         }
         reply = sb.append("]}}").toString();
@@ -67,8 +82,14 @@ final class FakeBroker implements AutoCloseable {
           results.computeIfAbsent(n, k -> new ArrayList<>()).add(Json.parse(body));
         }
         status = 201;
-        reply = "{\"success\":" + Json.parse(body).path("success").asBoolean() + ",\"_links\":{\"self\":{\"href\":\""
-            + url() + "/results/" + n + "/1\"}}}";
+        reply =
+            "{\"success\":"
+                + Json.parse(body).path("success").asBoolean()
+                + ",\"_links\":{\"self\":{\"href\":\""
+                + url()
+                + "/results/"
+                + n
+                + "/1\"}}}";
       } else {
         status = 404;
         reply = "{}";

@@ -13,13 +13,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** The provider a scenario starts: answers each interaction's request (method and path) with its response. */
+/**
+ * The provider a scenario starts: answers each interaction's request (method and path) with its
+ * response.
+ */
 final class HttpProvider implements AutoCloseable {
   record Route(HttpRequest request, HttpResponse response) {}
 
   private final HttpServer server;
   private final List<Route> routes;
-  final List<Map<String, List<String>>> receivedHeaders = Collections.synchronizedList(new ArrayList<>());
+  final List<Map<String, List<String>>> receivedHeaders =
+      Collections.synchronizedList(new ArrayList<>());
 
   HttpProvider(List<Route> routes) throws IOException {
     this.routes = List.copyOf(routes);
@@ -36,17 +40,26 @@ final class HttpProvider implements AutoCloseable {
     try (exchange) {
       exchange.getRequestBody().readAllBytes();
       receivedHeaders.add(Map.copyOf(exchange.getRequestHeaders()));
-      HttpResponse response = routes.stream()
-          .filter(r -> r.request().method().equalsIgnoreCase(exchange.getRequestMethod())
-              && r.request().path().equals(exchange.getRequestURI().getPath()))
-          .map(Route::response).findFirst().orElse(null);
+      HttpResponse response =
+          routes.stream()
+              .filter(
+                  r ->
+                      r.request().method().equalsIgnoreCase(exchange.getRequestMethod())
+                          && r.request().path().equals(exchange.getRequestURI().getPath()))
+              .map(Route::response)
+              .findFirst()
+              .orElse(null);
       if (response == null) {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
-      response.headers().forEach((k, v) -> exchange.getResponseHeaders().put(k, new ArrayList<>(v)));
+      response
+          .headers()
+          .forEach((k, v) -> exchange.getResponseHeaders().put(k, new ArrayList<>(v)));
       Body body = response.body();
-      if (body.isPresent() && response.header("Content-Type").isEmpty() && body.contentType().isPresent()) {
+      if (body.isPresent()
+          && response.header("Content-Type").isEmpty()
+          && body.contentType().isPresent()) {
         exchange.getResponseHeaders().set("Content-Type", body.contentType().get().raw());
       }
       byte[] bytes = body.isPresent() ? body.asBytes() : new byte[0];

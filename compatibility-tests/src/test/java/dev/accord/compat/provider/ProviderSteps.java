@@ -9,12 +9,11 @@ import dev.accord.compat.shared.PactFragments;
 import dev.accord.compat.shared.ScenarioState;
 import dev.accord.pact.json.Json;
 import dev.accord.pact.model.AsyncMessageInteraction;
-import dev.accord.pact.model.Body;
 import dev.accord.pact.model.HttpInteraction;
 import dev.accord.pact.model.Interaction;
 import dev.accord.pact.model.InteractionCommon;
-import dev.accord.pact.model.MessageContents;
 import dev.accord.pact.model.MatchingRules;
+import dev.accord.pact.model.MessageContents;
 import dev.accord.pact.model.Pact;
 import dev.accord.pact.model.PactSpecification;
 import dev.accord.pact.model.Pacticipant;
@@ -45,7 +44,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Step definitions of the HTTP and message provider features, driving provider-verifier over real HTTP. */
+/**
+ * Step definitions of the HTTP and message provider features, driving provider-verifier over real
+ * HTTP.
+ */
 public class ProviderSteps {
   private static final String PROVIDER = "compat-provider";
 
@@ -85,7 +87,8 @@ public class ProviderSteps {
     return scenario.specification();
   }
 
-  // ---- HTTP interactions and the provider --------------------------------------------------------
+  // ---- HTTP interactions and the provider
+  // --------------------------------------------------------
 
   @Given("the following HTTP interactions have been defined:")
   public void theFollowingHttpInteractionsHaveBeenDefined(DataTable table) {
@@ -101,10 +104,13 @@ public class ProviderSteps {
 
   @Given("a provider is started that returns the responses from interactions {string}")
   public void providerReturnsInteractions(String numbers) throws Exception {
-    startProvider(List.of(numbers.split(",")).stream().map(s -> Integer.parseInt(s.trim())).toList(), Map.of());
+    startProvider(
+        List.of(numbers.split(",")).stream().map(s -> Integer.parseInt(s.trim())).toList(),
+        Map.of());
   }
 
-  @Given("a provider is started that returns the response from interaction {int}, with the following changes:")
+  @Given(
+      "a provider is started that returns the response from interaction {int}, with the following changes:")
   public void providerReturnsInteractionWithChanges(int n, DataTable changes) throws Exception {
     startProvider(List.of(n), changes.asMaps().get(0));
   }
@@ -118,20 +124,29 @@ public class ProviderSteps {
       if (changes.containsKey("response body") && !changes.containsKey("response content")) {
         changed.remove("response content"); // the changed body brings its own content type
       }
-      routes.add(new HttpProvider.Route(HttpParts.request(row, spec()), HttpParts.response(changed, spec())));
+      routes.add(
+          new HttpProvider.Route(
+              HttpParts.request(row, spec()), HttpParts.response(changed, spec())));
     }
     provider = new HttpProvider(routes);
   }
 
   private HttpInteraction interaction(int n, List<ProviderState> states) {
     Map<String, String> row = rows.get(n);
-    return new HttpInteraction(InteractionCommon.of("Interaction " + n, states), HttpParts.request(row, spec()),
+    return new HttpInteraction(
+        InteractionCommon.of("Interaction " + n, states),
+        HttpParts.request(row, spec()),
         HttpParts.response(row, spec()));
   }
 
   private void addPact(Interaction interaction) {
-    pacts.add(new Pact(Pacticipant.of("c" + (pacts.size() + 1)), Pacticipant.of(PROVIDER), List.of(interaction),
-        spec(), Map.of()));
+    pacts.add(
+        new Pact(
+            Pacticipant.of("c" + (pacts.size() + 1)),
+            Pacticipant.of(PROVIDER),
+            List.of(interaction),
+            spec(),
+            Map.of()));
   }
 
   @Given("a Pact file for interaction {int} is to be verified")
@@ -144,8 +159,15 @@ public class ProviderSteps {
     if (broker == null) {
       broker = new FakeBroker();
     }
-    broker.add(n, new Pact(Pacticipant.of("c" + n), Pacticipant.of(PROVIDER), List.of(interaction(n, List.of())),
-        spec(), Map.of()), spec() == PactSpecification.V4 ? PactSpecification.V4 : PactSpecification.V3);
+    broker.add(
+        n,
+        new Pact(
+            Pacticipant.of("c" + n),
+            Pacticipant.of(PROVIDER),
+            List.of(interaction(n, List.of())),
+            spec(),
+            Map.of()),
+        spec() == PactSpecification.V4 ? PactSpecification.V4 : PactSpecification.V3);
     brokerPacts.add(n);
   }
 
@@ -154,12 +176,14 @@ public class ProviderSteps {
     publish = true;
   }
 
-  @Given("a Pact file for interaction {int} is to be verified with a provider state {string} defined")
+  @Given(
+      "a Pact file for interaction {int} is to be verified with a provider state {string} defined")
   public void pactFileWithState(int n, String state) {
     addPact(interaction(n, List.of(ProviderState.of(state))));
   }
 
-  @Given("a Pact file for interaction {int} is to be verified with the following provider states defined:")
+  @Given(
+      "a Pact file for interaction {int} is to be verified with the following provider states defined:")
   public void pactFileWithStates(int n, DataTable table) {
     List<ProviderState> states = new ArrayList<>();
     for (Map<String, String> row : table.asMaps()) {
@@ -203,34 +227,36 @@ public class ProviderSteps {
 
   @Given("a provider state callback is configured")
   public void stateCallbackConfigured() {
-    stateHandler = new StateChangeHandler() {
-      @Override
-      public Map<String, ?> setup(String state, Map<String, Object> params) {
-        stateCalls.add(new StateCall("setup", state, params));
-        return Map.of();
-      }
+    stateHandler =
+        new StateChangeHandler() {
+          @Override
+          public Map<String, ?> setup(String state, Map<String, Object> params) {
+            stateCalls.add(new StateCall("setup", state, params));
+            return Map.of();
+          }
 
-      @Override
-      public void teardown(String state, Map<String, Object> params) {
-        stateCalls.add(new StateCall("teardown", state, params));
-      }
-    };
+          @Override
+          public void teardown(String state, Map<String, Object> params) {
+            stateCalls.add(new StateCall("teardown", state, params));
+          }
+        };
   }
 
   @Given("a provider state callback is configured, but will return a failure")
   public void stateCallbackFails() {
-    stateHandler = new StateChangeHandler() {
-      @Override
-      public Map<String, ?> setup(String state, Map<String, Object> params) {
-        stateCalls.add(new StateCall("setup", state, params));
-        throw new IllegalStateException("the state callback failed on purpose");
-      }
+    stateHandler =
+        new StateChangeHandler() {
+          @Override
+          public Map<String, ?> setup(String state, Map<String, Object> params) {
+            stateCalls.add(new StateCall("setup", state, params));
+            throw new IllegalStateException("the state callback failed on purpose");
+          }
 
-      @Override
-      public void teardown(String state, Map<String, Object> params) {
-        stateCalls.add(new StateCall("teardown", state, params));
-      }
-    };
+          @Override
+          public void teardown(String state, Map<String, Object> params) {
+            stateCalls.add(new StateCall("teardown", state, params));
+          }
+        };
   }
 
   @Given("a request filter is configured to make the following changes:")
@@ -238,14 +264,16 @@ public class ProviderSteps {
     filterHeaders = Cells.headers(table.asMaps().get(0).get("headers"));
   }
 
-  // ---- message providers -------------------------------------------------------------------------
+  // ---- message providers
+  // -------------------------------------------------------------------------
 
   @Given("a provider is started that can generate the {string} message with {string}")
   public void messageProvider(String name, String body) {
     messages.put(name, new Produced(BodyCell.parse(body, null), Map.of()));
   }
 
-  @Given("a provider is started that can generate the {string} message with {string} and the following metadata:")
+  @Given(
+      "a provider is started that can generate the {string} message with {string} and the following metadata:")
   public void messageProviderWithMetadata(String name, String body, DataTable table) {
     Map<String, JsonNode> metadata = new LinkedHashMap<>();
     for (Map<String, String> row : table.asMaps()) {
@@ -259,7 +287,8 @@ public class ProviderSteps {
     return v.startsWith("JSON:") ? Json.parse(v.substring(5).trim()) : Json.nodes().stringNode(v);
   }
 
-  private static AsyncMessageInteraction message(String name, MessageContents contents, List<ProviderState> states) {
+  private static AsyncMessageInteraction message(
+      String name, MessageContents contents, List<ProviderState> states) {
     return new AsyncMessageInteraction(InteractionCommon.of(name, states), contents);
   }
 
@@ -317,12 +346,14 @@ public class ProviderSteps {
     addPact(m.withCommon(m.common().withComments(comments(table))));
   }
 
-  // ---- the verification --------------------------------------------------------------------------
+  // ---- the verification
+  // --------------------------------------------------------------------------
 
   @When("the verification is run")
   public void theVerificationIsRun() {
-    ProviderVerifier verifier = ProviderVerifier.forProvider(PROVIDER)
-        .output(new PrintStream(console, true, StandardCharsets.UTF_8));
+    ProviderVerifier verifier =
+        ProviderVerifier.forProvider(PROVIDER)
+            .output(new PrintStream(console, true, StandardCharsets.UTF_8));
     if (provider != null) {
       verifier.baseUrl(provider.url());
     }
@@ -330,8 +361,14 @@ public class ProviderSteps {
       verifier.pactsFrom(PactSource.of(pacts.toArray(Pact[]::new)));
     }
     if (broker != null) {
-      verifier.pactsFrom(BrokerPactSource.of(dev.accord.broker.client.PactBrokerClient.builder()
-          .baseUrl(broker.url()).environment(Map.of()).systemProperties(Map.of()).maxAttempts(1).build()));
+      verifier.pactsFrom(
+          BrokerPactSource.of(
+              dev.accord.broker.client.PactBrokerClient.builder()
+                  .baseUrl(broker.url())
+                  .environment(Map.of())
+                  .systemProperties(Map.of())
+                  .maxAttempts(1)
+                  .build()));
       if (publish) {
         verifier.publishResults("1.0.0", null, null);
       }
@@ -340,29 +377,33 @@ public class ProviderSteps {
       verifier.stateHandler(stateHandler);
     }
     if (filterHeaders != null) {
-      verifier.requestFilter(r -> {
-        var request = r;
-        for (var e : filterHeaders.entrySet()) {
-          request = request.withHeaders(Headers.with(request.headers(), e.getKey(), String.join(", ", e.getValue())));
-        }
-        return request;
-      });
+      verifier.requestFilter(
+          r -> {
+            var request = r;
+            for (var e : filterHeaders.entrySet()) {
+              request =
+                  request.withHeaders(
+                      Headers.with(request.headers(), e.getKey(), String.join(", ", e.getValue())));
+            }
+            return request;
+          });
     }
     if (!messages.isEmpty()) {
-      verifier.messageProducer((description, state) -> {
-        Produced p = messages.get(description);
-        if (p == null) {
-          return null;
-        }
-        Message m = Message.of(p.body().body().asBytes());
-        if (p.body().contentType() != null) {
-          m = m.withMetadata("contentType", p.body().contentType());
-        }
-        for (var e : p.metadata().entrySet()) {
-          m = m.withMetadata(e.getKey(), e.getValue());
-        }
-        return m;
-      });
+      verifier.messageProducer(
+          (description, state) -> {
+            Produced p = messages.get(description);
+            if (p == null) {
+              return null;
+            }
+            Message m = Message.of(p.body().body().asBytes());
+            if (p.body().contentType() != null) {
+              m = m.withMetadata("contentType", p.body().contentType());
+            }
+            for (var e : p.metadata().entrySet()) {
+              m = m.withMetadata(e.getKey(), e.getValue());
+            }
+            return m;
+          });
     }
     report = verifier.verify();
   }
@@ -384,13 +425,19 @@ public class ProviderSteps {
   @Then("the verification results will contain a {string} error")
   public void resultsContainError(String error) {
     assertThat(report.results().stream().flatMap(r -> r.failures().stream()).map(Failure::summary))
-        .as(output()).contains(error);
+        .as(output())
+        .contains(error);
   }
 
   @Then("there will be a pending {string} error")
   public void pendingError(String error) {
-    assertThat(report.results().stream().filter(InteractionResult::pending).flatMap(r -> r.failures().stream())
-        .map(Failure::summary)).as(output()).contains(error);
+    assertThat(
+            report.results().stream()
+                .filter(InteractionResult::pending)
+                .flatMap(r -> r.failures().stream())
+                .map(Failure::summary))
+        .as(output())
+        .contains(error);
   }
 
   @Then("a verification result will NOT be published back")
@@ -400,13 +447,17 @@ public class ProviderSteps {
 
   @Then("^a successful verification result will be published back for interaction \\{(\\d+)\\}$")
   public void publishedSuccess(int n) {
-    assertThat(broker.results.get(n)).as(output()).singleElement()
+    assertThat(broker.results.get(n))
+        .as(output())
+        .singleElement()
         .satisfies(r -> assertThat(r.path("success").asBoolean()).isTrue());
   }
 
   @Then("^a failed verification result will be published back for the interaction \\{(\\d+)\\}$")
   public void publishedFailure(int n) {
-    assertThat(broker.results.get(n)).as(output()).singleElement()
+    assertThat(broker.results.get(n))
+        .as(output())
+        .singleElement()
         .satisfies(r -> assertThat(r.path("success").asBoolean()).isFalse());
   }
 
@@ -426,12 +477,14 @@ public class ProviderSteps {
     assertThat(calls("teardown")).as(output()).isNotEmpty();
   }
 
-  @Then("the provider state callback will receive a setup call with {string} as the provider state parameter")
+  @Then(
+      "the provider state callback will receive a setup call with {string} as the provider state parameter")
   public void setupCallWith(String state) {
     assertThat(calls("setup")).extracting(StateCall::state).contains(state);
   }
 
-  @Then("the provider state callback will receive a teardown call {string} as the provider state parameter")
+  @Then(
+      "the provider state callback will receive a teardown call {string} as the provider state parameter")
   public void teardownCallWith(String state) {
     assertThat(calls("teardown")).extracting(StateCall::state).contains(state);
   }
@@ -441,28 +494,36 @@ public class ProviderSteps {
     assertThat(calls("teardown")).isEmpty();
   }
 
-  @Then("the provider state callback will receive a setup call with {string} and the following parameters:")
+  @Then(
+      "the provider state callback will receive a setup call with {string} and the following parameters:")
   public void setupCallWithParams(String state, DataTable table) {
     assertParams(calls("setup"), state, table);
   }
 
-  @Then("the provider state callback will receive a teardown call {string} and the following parameters:")
+  @Then(
+      "the provider state callback will receive a teardown call {string} and the following parameters:")
   public void teardownCallWithParams(String state, DataTable table) {
     assertParams(calls("teardown"), state, table);
   }
 
   private static void assertParams(List<StateCall> calls, String state, DataTable table) {
     Map<String, String> expected = table.asMaps().get(0);
-    StateCall call = calls.stream().filter(c -> c.state().equals(state)).findFirst()
-        .orElseThrow(() -> new AssertionError("no call for state '" + state + "' in " + calls));
+    StateCall call =
+        calls.stream()
+            .filter(c -> c.state().equals(state))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no call for state '" + state + "' in " + calls));
     ObjectNode expectedParams = Json.nodes().objectNode();
     expected.forEach((k, v) -> expectedParams.set(k, Json.parse(v)));
     assertThat(Json.toTree(call.params())).isEqualTo(expectedParams);
   }
 
-  @Then("a warning will be displayed that there was no provider state callback configured for provider state {string}")
+  @Then(
+      "a warning will be displayed that there was no provider state callback configured for provider state {string}")
   public void warningNoCallback(String state) {
-    assertThat(output()).contains("no provider state handler is configured, so the state '" + state + "' is not set up");
+    assertThat(output())
+        .contains(
+            "no provider state handler is configured, so the state '" + state + "' is not set up");
   }
 
   @Then("the request to the provider will contain the header {string}")
@@ -470,10 +531,15 @@ public class ProviderSteps {
     int colon = header.indexOf(':');
     String name = header.substring(0, colon).trim();
     String value = header.substring(colon + 1).trim();
-    assertThat(provider.receivedHeaders).anySatisfy(h -> assertThat(h.entrySet()).anySatisfy(e -> {
-      assertThat(e.getKey()).isEqualToIgnoringCase(name);
-      assertThat(e.getValue()).contains(value);
-    }));
+    assertThat(provider.receivedHeaders)
+        .anySatisfy(
+            h ->
+                assertThat(h.entrySet())
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getKey()).isEqualToIgnoringCase(name);
+                          assertThat(e.getValue()).contains(value);
+                        }));
   }
 
   @Then("the comment {string} will have been printed to the console")

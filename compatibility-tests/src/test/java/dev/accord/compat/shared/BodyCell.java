@@ -15,9 +15,11 @@ import org.w3c.dom.Element;
  *
  * <ul>
  *   <li>{@code JSON: {...}} and {@code XML: <...>}: inline JSON or XML;
- *   <li>{@code file: name-body.xml}: a body wrapper {@code <body><contentType>..</contentType><contents
- *       [eol="CRLF"] [encoding="base64"]>..</contents></body>};
- *   <li>{@code file: name.ext}: a fixture, its content type from the extension ({@link #contentTypeOf});
+ *   <li>{@code file: name-body.xml}: a body wrapper {@code
+ *       <body><contentType>..</contentType><contents [eol="CRLF"]
+ *       [encoding="base64"]>..</contents></body>};
+ *   <li>{@code file: name.ext}: a fixture, its content type from the extension ({@link
+ *       #contentTypeOf});
  *   <li>{@code EMPTY}: an empty body;
  *   <li>anything else: that text.
  * </ul>
@@ -30,11 +32,13 @@ public record BodyCell(Body body, String contentType) {
     String value = cell.trim();
     if (value.startsWith("JSON:")) {
       String ct = or(explicitContentType, "application/json");
-      return new BodyCell(bytes(value.substring(5).trim().getBytes(StandardCharsets.UTF_8), ct), ct);
+      return new BodyCell(
+          bytes(value.substring(5).trim().getBytes(StandardCharsets.UTF_8), ct), ct);
     }
     if (value.startsWith("XML:")) {
       String ct = or(explicitContentType, "application/xml");
-      return new BodyCell(bytes(value.substring(4).trim().getBytes(StandardCharsets.UTF_8), ct), ct);
+      return new BodyCell(
+          bytes(value.substring(4).trim().getBytes(StandardCharsets.UTF_8), ct), ct);
     }
     if (value.startsWith("file:")) {
       String name = value.substring(5).trim();
@@ -46,13 +50,17 @@ public record BodyCell(Body body, String contentType) {
     }
     if (value.equals("EMPTY")) {
       String ct = explicitContentType;
-      return new BodyCell(ct == null ? Body.empty() : Body.empty().withContentType(ContentType.parse(ct)), ct);
+      return new BodyCell(
+          ct == null ? Body.empty() : Body.empty().withContentType(ContentType.parse(ct)), ct);
     }
     String ct = or(explicitContentType, "text/plain");
     return new BodyCell(bytes(cell.getBytes(StandardCharsets.UTF_8), ct), ct);
   }
 
-  /** {@code .json} JSON, {@code .xml} XML, {@code .jpg} image/jpeg, {@code .pdf} application/pdf, else text/plain. */
+  /**
+   * {@code .json} JSON, {@code .xml} XML, {@code .jpg} image/jpeg, {@code .pdf} application/pdf,
+   * else text/plain.
+   */
   public static String contentTypeOf(String fileName) {
     String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".json")) {
@@ -73,7 +81,10 @@ public record BodyCell(Body body, String contentType) {
       factory.setNamespaceAware(false);
       factory.setExpandEntityReferences(false);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document doc = factory.newDocumentBuilder().parse(new ByteArrayInputStream(CompatibilitySuite.fixtureBytes(name)));
+      Document doc =
+          factory
+              .newDocumentBuilder()
+              .parse(new ByteArrayInputStream(CompatibilitySuite.fixtureBytes(name)));
       Element root = doc.getDocumentElement();
       String declared = text(root, "contentType").trim();
       Element contents = (Element) root.getElementsByTagName("contents").item(0);
@@ -90,7 +101,8 @@ public record BodyCell(Body body, String contentType) {
       }
       return new BodyCell(bytes(content, ct), ct);
     } catch (Exception e) {
-      throw new IllegalArgumentException("Cannot read body wrapper fixture " + name + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "Cannot read body wrapper fixture " + name + ": " + e.getMessage(), e);
     }
   }
 

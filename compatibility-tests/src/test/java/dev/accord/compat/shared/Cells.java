@@ -17,7 +17,10 @@ public final class Cells {
 
   private Cells() {}
 
-  /** {@code 'X-A: 1234', 'Accept: a, b'}: each quoted entry is a header; values split on commas; names repeat. */
+  /**
+   * {@code 'X-A: 1234', 'Accept: a, b'}: each quoted entry is a header; values split on commas;
+   * names repeat.
+   */
   public static Map<String, List<String>> headers(String cell) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     Matcher m = QUOTED.matcher(cell);
@@ -35,13 +38,19 @@ public final class Cells {
   private static void addHeader(Map<String, List<String>> headers, String entry) {
     int colon = entry.indexOf(':');
     if (colon < 0) {
-      throw new IllegalArgumentException("A header cell entry must be 'Name: value' but was '" + entry + "'");
+      throw new IllegalArgumentException(
+          "A header cell entry must be 'Name: value' but was '" + entry + "'");
     }
     String name = entry.substring(0, colon).trim();
-    headers.computeIfAbsent(name, k -> new ArrayList<>()).addAll(headerValues(entry.substring(colon + 1)));
+    headers
+        .computeIfAbsent(name, k -> new ArrayList<>())
+        .addAll(headerValues(entry.substring(colon + 1)));
   }
 
-  /** A header value split on commas, each part trimmed: {@code "a, b;q=0.9"} is {@code [a, b;q=0.9]}. */
+  /**
+   * A header value split on commas, each part trimmed: {@code "a, b;q=0.9"} is {@code [a,
+   * b;q=0.9]}.
+   */
   public static List<String> headerValues(String value) {
     List<String> values = new ArrayList<>();
     for (String part : value.split(",")) {
@@ -60,8 +69,10 @@ public final class Cells {
         continue;
       }
       int eq = part.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
       query.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
     }
     return query;

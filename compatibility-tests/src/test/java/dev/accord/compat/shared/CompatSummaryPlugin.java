@@ -14,15 +14,19 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A Cucumber plugin that counts scenarios passed, failed and skipped per feature file and, at the end of
- * each Cucumber run, prints the table of every feature run so far in this JVM to stdout and writes it to
- * {@code target/compat-summary.txt} (override with the system property {@code accord.compat.summary}).
- * Undefined, pending and ambiguous scenarios count as failed: they fail the build too.
+ * A Cucumber plugin that counts scenarios passed, failed and skipped per feature file and, at the
+ * end of each Cucumber run, prints the table of every feature run so far in this JVM to stdout and
+ * writes it to {@code target/compat-summary.txt} (override with the system property {@code
+ * accord.compat.summary}). Undefined, pending and ambiguous scenarios count as failed: they fail
+ * the build too.
  */
 public final class CompatSummaryPlugin implements ConcurrentEventListener {
   public static final String SUMMARY_FILE_PROPERTY = "accord.compat.summary";
 
-  /** Feature (path under {@code features/}) to {passed, failed, skipped}; shared by every run in the JVM. */
+  /**
+   * Feature (path under {@code features/}) to {passed, failed, skipped}; shared by every run in the
+   * JVM.
+   */
   private static final Map<String, int[]> COUNTS = new TreeMap<>();
 
   @Override
@@ -34,11 +38,12 @@ public final class CompatSummaryPlugin implements ConcurrentEventListener {
   private void scenarioFinished(TestCaseFinished event) {
     String feature = featureName(event.getTestCase().getUri().toString());
     Status status = event.getResult().getStatus();
-    int column = switch (status) {
-      case PASSED -> 0;
-      case SKIPPED -> 2;
-      default -> 1;
-    };
+    int column =
+        switch (status) {
+          case PASSED -> 0;
+          case SKIPPED -> 2;
+          default -> 1;
+        };
     synchronized (COUNTS) {
       COUNTS.computeIfAbsent(feature, f -> new int[3])[column]++;
     }
@@ -78,7 +83,8 @@ public final class CompatSummaryPlugin implements ConcurrentEventListener {
       }
       Files.writeString(file, table, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the compatibility summary to " + file.toAbsolutePath(), e);
+      throw new UncheckedIOException(
+          "Cannot write the compatibility summary to " + file.toAbsolutePath(), e);
     }
   }
 }

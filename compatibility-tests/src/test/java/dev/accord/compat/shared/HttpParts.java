@@ -10,11 +10,12 @@ import java.util.Map;
 
 /**
  * Builds requests and responses from a row of the suite's tables. Request columns: {@code method},
- * {@code path}, {@code query}, {@code headers}, {@code raw headers}, {@code content type}, {@code body},
- * {@code matching rules}, {@code generators}. Response columns: {@code status} (or {@code response}),
- * {@code headers} (or {@code response headers}), {@code content type} (or {@code response content}),
- * {@code body} (or {@code response body}), {@code matching rules} (or {@code response matching rules}),
- * {@code generators}. Empty cells are ignored; a body sets the {@code Content-Type} header unless one is given.
+ * {@code path}, {@code query}, {@code headers}, {@code raw headers}, {@code content type}, {@code
+ * body}, {@code matching rules}, {@code generators}. Response columns: {@code status} (or {@code
+ * response}), {@code headers} (or {@code response headers}), {@code content type} (or {@code
+ * response content}), {@code body} (or {@code response body}), {@code matching rules} (or {@code
+ * response matching rules}), {@code generators}. Empty cells are ignored; a body sets the {@code
+ * Content-Type} header unless one is given.
  */
 public final class HttpParts {
   private HttpParts() {}
@@ -33,7 +34,9 @@ public final class HttpParts {
     }
     String contentType = row.get("content type");
     if (present(row.get("body"))) {
-      BodyCell body = BodyCell.parse(row.get("body"), present(contentType) ? contentType : headerContentType(headers));
+      BodyCell body =
+          BodyCell.parse(
+              row.get("body"), present(contentType) ? contentType : headerContentType(headers));
       request = request.withBody(body.body());
       putContentType(headers, body);
     } else if (present(contentType)) {
@@ -41,7 +44,8 @@ public final class HttpParts {
     }
     request = request.withHeaders(headers);
     if (present(row.get("matching rules"))) {
-      request = request.withMatchingRules(PactFragments.matchingRules(row.get("matching rules"), spec));
+      request =
+          request.withMatchingRules(PactFragments.matchingRules(row.get("matching rules"), spec));
     }
     if (present(row.get("generators"))) {
       request = request.withGenerators(PactFragments.generators(row.get("generators")));
@@ -51,7 +55,8 @@ public final class HttpParts {
 
   public static HttpResponse response(Map<String, String> row, PactSpecification spec) {
     String status = first(row, "status", "response");
-    HttpResponse response = HttpResponse.of(present(status) ? Integer.parseInt(status.trim()) : 200);
+    HttpResponse response =
+        HttpResponse.of(present(status) ? Integer.parseInt(status.trim()) : 200);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     String headerCell = first(row, "headers", "response headers");
     if (present(headerCell)) {
@@ -60,7 +65,8 @@ public final class HttpParts {
     String contentType = first(row, "content type", "response content");
     String bodyCell = first(row, "body", "response body");
     if (present(bodyCell)) {
-      BodyCell body = BodyCell.parse(bodyCell, present(contentType) ? contentType : headerContentType(headers));
+      BodyCell body =
+          BodyCell.parse(bodyCell, present(contentType) ? contentType : headerContentType(headers));
       response = response.withBody(body.body());
       putContentType(headers, body);
     } else if (present(contentType)) {

@@ -6,7 +6,10 @@ import dev.accord.pact.model.Generators;
 import dev.accord.pact.model.MatchingRules;
 import dev.accord.pact.model.PactSpecification;
 
-/** Matching rules and generators from a table cell ({@code JSON: ...} or a fixture name), read by pact-core's reader. */
+/**
+ * Matching rules and generators from a table cell ({@code JSON: ...} or a fixture name), read by
+ * pact-core's reader.
+ */
 public final class PactFragments {
   private PactFragments() {}
 

@@ -5,8 +5,8 @@ import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 
 /**
- * Per-scenario facts every step class may need, injected by PicoContainer: the specification version of
- * the running feature (from its folder, {@code features/V3/...}).
+ * Per-scenario facts every step class may need, injected by PicoContainer: the specification
+ * version of the running feature (from its folder, {@code features/V3/...}).
  */
 public final class ScenarioState {
   private PactSpecification specification = PactSpecification.V4;

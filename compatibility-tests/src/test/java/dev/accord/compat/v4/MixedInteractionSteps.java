@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * {@code V4/v4.feature}: one consumer test declares an HTTP interaction and a message, and the V4 pact file
- * holds both kinds. Uses only consumer-dsl's public API, as a consumer team would.
+ * {@code V4/v4.feature}: one consumer test declares an HTTP interaction and a message, and the V4
+ * pact file holds both kinds. Uses only consumer-dsl's public API, as a consumer team would.
  */
 public class MixedInteractionSteps {
 
@@ -43,20 +43,32 @@ public class MixedInteractionSteps {
   public void thePactFileIsGenerated() throws IOException {
     Path dir = Files.createTempDirectory("accord-compat-v4");
     Path file;
-    try (Contract contract = Contract.between("compat-consumer", "compat-provider")
-        .pactDirectory(dir).specification(PactSpecification.V4).start()) {
-      contract.test("mixed interactions", provider -> {
-        if (http) {
-          provider.uponReceiving("an HTTP request").withRequest(GET, "/status").willRespondWith(200);
-          HttpResponse<String> response = HttpClient.newHttpClient().send(
-              java.net.http.HttpRequest.newBuilder(URI.create(provider.url() + "/status")).build(),
-              HttpResponse.BodyHandlers.ofString());
-          assertThat(response.statusCode()).isEqualTo(200);
-        }
-        if (message) {
-          provider.expectsToReceive("an event").withContent(Map.of("id", 1)).deliverTo(m -> { });
-        }
-      });
+    try (Contract contract =
+        Contract.between("compat-consumer", "compat-provider")
+            .pactDirectory(dir)
+            .specification(PactSpecification.V4)
+            .start()) {
+      contract.test(
+          "mixed interactions",
+          provider -> {
+            if (http) {
+              provider
+                  .uponReceiving("an HTTP request")
+                  .withRequest(GET, "/status")
+                  .willRespondWith(200);
+              HttpResponse<String> response =
+                  HttpClient.newHttpClient()
+                      .send(
+                          java.net.http.HttpRequest.newBuilder(
+                                  URI.create(provider.url() + "/status"))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+              assertThat(response.statusCode()).isEqualTo(200);
+            }
+            if (message) {
+              provider.expectsToReceive("an event").withContent(Map.of("id", 1)).deliverTo(m -> {});
+            }
+          });
       file = contract.pactFile();
     }
     pact = PactReader.read(file);

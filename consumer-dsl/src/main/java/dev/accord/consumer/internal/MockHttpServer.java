@@ -25,7 +25,6 @@ import com.github.tomakehurst.wiremock.http.trafficlistener.WiremockNetworkTraff
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.ValueMatcher;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-
 import dev.accord.pact.generators.Generation;
 import dev.accord.pact.generators.GeneratorContext;
 import dev.accord.pact.matching.Matching;
@@ -37,7 +36,6 @@ import dev.accord.pact.model.Generator;
 import dev.accord.pact.model.Generators;
 import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
-
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
@@ -48,7 +46,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,25 +53,30 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * The WireMock server behind a mock provider: one stub per HTTP interaction, matched by the Pact engine through a
- * custom request matcher, answered by a response transformer that applies the response's generators. WireMock
- * serves; Pact semantics decide. Not public API.
+ * The WireMock server behind a mock provider: one stub per HTTP interaction, matched by the Pact
+ * engine through a custom request matcher, answered by a response transformer that applies the
+ * response's generators. WireMock serves; Pact semantics decide. Not public API.
  *
- * <p>Built on {@link WireMockServer} and WireMock's documented extension points only (custom matching, response
- * definition and response transformers, request filters), so a WireMock upgrade changes nothing here. The mock serves
- * the declared interactions and nothing else: a lowest-priority stub answers every other request with the mismatches
- * against the closest interaction, a filter answers WireMock's admin paths the same way, and WireMock's files root is
- * a directory that does not exist, so no mapping file or {@code __files} document of the user's project is served.
+ * <p>Built on {@link WireMockServer} and WireMock's documented extension points only (custom
+ * matching, response definition and response transformers, request filters), so a WireMock upgrade
+ * changes nothing here. The mock serves the declared interactions and nothing else: a
+ * lowest-priority stub answers every other request with the mismatches against the closest
+ * interaction, a filter answers WireMock's admin paths the same way, and WireMock's files root is a
+ * directory that does not exist, so no mapping file or {@code __files} document of the user's
+ * project is served.
  *
- * <p>A request WireMock cannot read (a malformed percent escape in its URL: Jetty refuses one in the path with a 400,
- * WireMock's request log one in the query with a 500, both before any extension runs) is answered by Jetty's error
- * page, which the public API cannot replace; the network traffic listener sees its request line and records it as an
- * unexpected request, so the test fails naming it. {@code /__files/*} is answered 404 by the servlet WireMock always
- * mounts there (from the empty files root).
+ * <p>A request WireMock cannot read (a malformed percent escape in its URL: Jetty refuses one in
+ * the path with a 400, WireMock's request log one in the query with a 500, both before any
+ * extension runs) is answered by Jetty's error page, which the public API cannot replace; the
+ * network traffic listener sees its request line and records it as an unexpected request, so the
+ * test fails naming it. {@code /__files/*} is answered 404 by the servlet WireMock always mounts
+ * there (from the empty files root).
  */
 public final class MockHttpServer implements AutoCloseable {
 
-  /** One declared HTTP interaction as the server sees it; read live, so later DSL calls take effect. */
+  /**
+   * One declared HTTP interaction as the server sees it; read live, so later DSL calls take effect.
+   */
   public interface Expectation {
     /** The expected request (examples, rules). */
     HttpRequest request();
@@ -92,8 +94,8 @@ public final class MockHttpServer implements AutoCloseable {
   }
 
   /**
-   * A request the server received, and the expectation it matched (null when none did); {@code unreadable} says why
-   * WireMock could not read it (null when it could).
+   * A request the server received, and the expectation it matched (null when none did); {@code
+   * unreadable} says why WireMock could not read it (null when it could).
    */
   public record Received(HttpRequest request, Expectation matched, String unreadable) {
     public Received(HttpRequest request, Expectation matched) {
@@ -103,18 +105,35 @@ public final class MockHttpServer implements AutoCloseable {
 
   private static final String INTERACTION = "accord-interaction-response";
   private static final String UNEXPECTED = "accord-unexpected-request";
-  /** Below every interaction's stub (WireMock's default priority is 5; a larger number comes later). */
+
+  /**
+   * Below every interaction's stub (WireMock's default priority is 5; a larger number comes later).
+   */
   private static final int LAST = Integer.MAX_VALUE;
-  /** WireMock's stub-id headers: a random id per run is WireMock's bookkeeping, not the provider's answer. */
-  private static final List<String> STUB_ID_HEADERS = List.of("Matched-Stub-Id", "Matched-Stub-Name");
+
+  /**
+   * WireMock's stub-id headers: a random id per run is WireMock's bookkeeping, not the provider's
+   * answer.
+   */
+  private static final List<String> STUB_ID_HEADERS =
+      List.of("Matched-Stub-Id", "Matched-Stub-Name");
 
   private final Map<UUID, Expectation> stubs = new ConcurrentHashMap<>();
   private final List<Expectation> order = new CopyOnWriteArrayList<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
-  /** The request being matched on this thread, as the Pact engine sees it: converted once, not once per stub. */
+
+  /**
+   * The request being matched on this thread, as the Pact engine sees it: converted once, not once
+   * per stub.
+   */
   private final ThreadLocal<Object[]> lastConverted = new ThreadLocal<>();
-  /** What went wrong while matching the request on this thread, for the unexpected-request stub to say. */
+
+  /**
+   * What went wrong while matching the request on this thread, for the unexpected-request stub to
+   * say.
+   */
   private final ThreadLocal<RuntimeException> matchFailure = new ThreadLocal<>();
+
   private final Function<HttpRequest, ResponseDefinition> unmatched;
   private final WireMockServer wireMock;
 
@@ -123,42 +142,61 @@ public final class MockHttpServer implements AutoCloseable {
   }
 
   /**
-   * Listens on {@code host} (null: every interface) and {@code port} (0: any free port); {@code unmatched}
-   * answers requests no stub matches (null: a 500 with the mismatches as text, for consumer tests).
+   * Listens on {@code host} (null: every interface) and {@code port} (0: any free port); {@code
+   * unmatched} answers requests no stub matches (null: a 500 with the mismatches as text, for
+   * consumer tests).
    */
-  public MockHttpServer(String host, int port, Function<HttpRequest, ResponseDefinition> unmatched) {
+  public MockHttpServer(
+      String host, int port, Function<HttpRequest, ResponseDefinition> unmatched) {
     this(host, port, unmatched, List.of());
   }
 
   /**
-   * As {@link #MockHttpServer(String, int, Function)}, with {@code initial} stubs added before the port is opened:
-   * a stub server answers its first request from every interaction, never from some of them.
+   * As {@link #MockHttpServer(String, int, Function)}, with {@code initial} stubs added before the
+   * port is opened: a stub server answers its first request from every interaction, never from some
+   * of them.
    */
-  public MockHttpServer(String host, int port, Function<HttpRequest, ResponseDefinition> unmatched,
+  public MockHttpServer(
+      String host,
+      int port,
+      Function<HttpRequest, ResponseDefinition> unmatched,
       List<? extends Expectation> initial) {
     this.unmatched = unmatched;
-    WireMockConfiguration config = WireMockConfiguration.options()
-        .port(port)
-        .notifier(new ConsoleNotifier(false))
-        .containerThreads(8)
-        .jettyAcceptors(1)
-        .http2PlainDisabled(true)
-        .gzipDisabled(true)
-        // a Content-Length on every response, as a provider serving small JSON documents would send
-        .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
-        .stubRequestLoggingDisabled(true)
-        // the interactions are the stubs: no mapping files, no __files, no templates, no journal (see received())
-        .withRootDirectory(Path.of(System.getProperty("java.io.tmpdir"), "accord-mock-provider-serves-no-files")
-            .toString())
-        .templatingEnabled(false)
-        .disableRequestJournal()
-        // what WireMock would load for features a mock provider never uses (about 700 classes at start-up):
-        // the XML factories it preloads, and the proxy's HTTP client, replaced by one that refuses
-        .disableOptimizeXmlFactoriesLoading(true)
-        .extensions(new InteractionResponse(), new UnexpectedRequestResponse(), new WithoutStubIds(),
-            new NoAdminApi(), new NoProxying())
-        // requests WireMock cannot read never reach an extension: seen on the wire, they are reported all the same
-        .networkTrafficListener(new UnreadableRequests());
+    WireMockConfiguration config =
+        WireMockConfiguration.options()
+            .port(port)
+            .notifier(new ConsoleNotifier(false))
+            .containerThreads(8)
+            .jettyAcceptors(1)
+            .http2PlainDisabled(true)
+            .gzipDisabled(true)
+            // a Content-Length on every response, as a provider serving small JSON documents would
+            // send
+            .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
+            .stubRequestLoggingDisabled(true)
+            // the interactions are the stubs: no mapping files, no __files, no templates, no
+            // journal (see received())
+            .withRootDirectory(
+                Path.of(
+                        System.getProperty("java.io.tmpdir"),
+                        "accord-mock-provider-serves-no-files")
+                    .toString())
+            .templatingEnabled(false)
+            .disableRequestJournal()
+            // what WireMock would load for features a mock provider never uses (about 700 classes
+            // at start-up):
+            // the XML factories it preloads, and the proxy's HTTP client, replaced by one that
+            // refuses
+            .disableOptimizeXmlFactoriesLoading(true)
+            .extensions(
+                new InteractionResponse(),
+                new UnexpectedRequestResponse(),
+                new WithoutStubIds(),
+                new NoAdminApi(),
+                new NoProxying())
+            // requests WireMock cannot read never reach an extension: seen on the wire, they are
+            // reported all the same
+            .networkTrafficListener(new UnreadableRequests());
     if (host != null) {
       config.bindAddress(host);
     }
@@ -173,8 +211,10 @@ public final class MockHttpServer implements AutoCloseable {
       } catch (Exception stopping) { // stopping what never started can fail too
         e.addSuppressed(stopping);
       }
-      throw e instanceof RuntimeException re ? re
-          : new IllegalStateException("WireMock could not start on port " + port + ": " + e.getMessage(), e);
+      throw e instanceof RuntimeException re
+          ? re
+          : new IllegalStateException(
+              "WireMock could not start on port " + port + ": " + e.getMessage(), e);
     }
   }
 
@@ -191,10 +231,11 @@ public final class MockHttpServer implements AutoCloseable {
     UUID id = UUID.randomUUID();
     stubs.put(id, expectation);
     order.add(expectation);
-    wireMock.addStubMapping(requestMatching(new PactMatcher(expectation))
-        .withId(id)
-        .willReturn(aResponse().withTransformers(INTERACTION))
-        .build());
+    wireMock.addStubMapping(
+        requestMatching(new PactMatcher(expectation))
+            .withId(id)
+            .willReturn(aResponse().withTransformers(INTERACTION))
+            .build());
   }
 
   /** Forgets every stub and what was received: the state between two tests. */
@@ -208,9 +249,11 @@ public final class MockHttpServer implements AutoCloseable {
 
   /** The stub under all others: any request no interaction matches. */
   private void addUnexpectedRequestStub() {
-    wireMock.addStubMapping(any(anyUrl()).atPriority(LAST)
-        .willReturn(aResponse().withTransformers(UNEXPECTED))
-        .build());
+    wireMock.addStubMapping(
+        any(anyUrl())
+            .atPriority(LAST)
+            .willReturn(aResponse().withTransformers(UNEXPECTED))
+            .build());
   }
 
   private ResponseDefinition unmatchedResponse(HttpRequest actual) {
@@ -231,8 +274,14 @@ public final class MockHttpServer implements AutoCloseable {
         .withStatus(500)
         .withHeader("Content-Type", "text/plain; charset=utf-8")
         .withHeader("X-Accord-Unexpected-Request", "true")
-        .withBody("Accord's mock provider could not serve " + request.getMethod() + " " + request.getUrl() + ": " + e
-            + "\n")
+        .withBody(
+            "Accord's mock provider could not serve "
+                + request.getMethod()
+                + " "
+                + request.getUrl()
+                + ": "
+                + e
+                + "\n")
         .build();
   }
 
@@ -251,7 +300,10 @@ public final class MockHttpServer implements AutoCloseable {
     wireMock.stop();
   }
 
-  /** The closest expectation to a request and its mismatches (fewest mismatches wins; ties go to the first declared). */
+  /**
+   * The closest expectation to a request and its mismatches (fewest mismatches wins; ties go to the
+   * first declared).
+   */
   public record Closest(Expectation expectation, List<Mismatch> mismatches) {}
 
   public Closest closest(HttpRequest actual) {
@@ -271,12 +323,18 @@ public final class MockHttpServer implements AutoCloseable {
     return decodePath(q < 0 ? url : url.substring(0, q));
   }
 
-  /** A path with its percent escapes decoded ({@code +} stays a plus); a malformed escape is kept as sent. */
+  /**
+   * A path with its percent escapes decoded ({@code +} stays a plus); a malformed escape is kept as
+   * sent.
+   */
   private static String decodePath(String raw) {
     return raw.indexOf('%') < 0 ? raw : decode(raw.replace("+", "%2B"), raw);
   }
 
-  /** Form-decodes a query name or value; a malformed escape ({@code %zz}) is kept as sent, for the mismatch to show. */
+  /**
+   * Form-decodes a query name or value; a malformed escape ({@code %zz}) is kept as sent, for the
+   * mismatch to show.
+   */
   private static String decode(String text, String asSent) {
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
@@ -295,7 +353,10 @@ public final class MockHttpServer implements AutoCloseable {
     return converted;
   }
 
-  /** A WireMock request as a Pact request: decoded path and query, headers as lists, body with its type. */
+  /**
+   * A WireMock request as a Pact request: decoded path and query, headers as lists, body with its
+   * type.
+   */
   static HttpRequest toPact(Request request) {
     String url = request.getUrl();
     int q = url.indexOf('?');
@@ -305,10 +366,18 @@ public final class MockHttpServer implements AutoCloseable {
     }
     byte[] bytes = request.getBody();
     String contentType = request.getHeader("Content-Type");
-    Body body = bytes == null || bytes.length == 0 ? Body.empty()
-        : Body.bytes(bytes, contentType == null ? null : ContentType.parse(contentType));
-    return new HttpRequest(request.getMethod().getName(), path(url), query(q < 0 ? "" : url.substring(q + 1), true),
-        headers, body, null, null);
+    Body body =
+        bytes == null || bytes.length == 0
+            ? Body.empty()
+            : Body.bytes(bytes, contentType == null ? null : ContentType.parse(contentType));
+    return new HttpRequest(
+        request.getMethod().getName(),
+        path(url),
+        query(q < 0 ? "" : url.substring(q + 1), true),
+        headers,
+        body,
+        null,
+        null);
   }
 
   /** A query string's parameters, form-decoded or as sent. */
@@ -321,21 +390,27 @@ public final class MockHttpServer implements AutoCloseable {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      parameters.computeIfAbsent(decoded ? decode(name, name) : name, k -> new ArrayList<>())
+      parameters
+          .computeIfAbsent(decoded ? decode(name, name) : name, k -> new ArrayList<>())
           .add(decoded ? decode(value, value) : value);
     }
     return parameters;
   }
 
-  /** Whether any generator runs on the consumer side ({@code ProviderState} ones run only in the verifier). */
+  /**
+   * Whether any generator runs on the consumer side ({@code ProviderState} ones run only in the
+   * verifier).
+   */
   public static boolean consumerSide(Generators generators) {
-    return generators.categories().values().stream().flatMap(m -> m.values().stream())
+    return generators.categories().values().stream()
+        .flatMap(m -> m.values().stream())
         .anyMatch(g -> !(g instanceof Generator.ProviderState));
   }
 
   /**
-   * The Pact engine as a WireMock custom matcher. A stub whose interaction has a literal path is skipped on method
-   * and path before the engine runs, so a request costs one full match, not one per declared interaction.
+   * The Pact engine as a WireMock custom matcher. A stub whose interaction has a literal path is
+   * skipped on method and path before the engine runs, so a request costs one full match, not one
+   * per declared interaction.
    */
   private final class PactMatcher implements ValueMatcher<Request> {
     private final Expectation expectation;
@@ -354,7 +429,8 @@ public final class MockHttpServer implements AutoCloseable {
           return MatchResult.noMatch();
         }
         List<Mismatch> mismatches = Matching.matchRequest(expected, convert(request));
-        return mismatches.isEmpty() ? MatchResult.exactMatch()
+        return mismatches.isEmpty()
+            ? MatchResult.exactMatch()
             : MatchResult.partialMatch(Math.min(1.0, 0.1 * mismatches.size()));
       } catch (RuntimeException e) {
         // not a match; the unexpected-request stub answers with what went wrong
@@ -364,7 +440,9 @@ public final class MockHttpServer implements AutoCloseable {
     }
   }
 
-  /** Serves the interaction of the stub, with the response's generators applied in consumer mode. */
+  /**
+   * Serves the interaction of the stub, with the response's generators applied in consumer mode.
+   */
   private final class InteractionResponse implements ResponseDefinitionTransformerV2 {
     @Override
     public String getName() {
@@ -382,8 +460,10 @@ public final class MockHttpServer implements AutoCloseable {
       Expectation expectation = stubs.get(event.getStubMapping().getId());
       received.add(new Received(convert(event.getRequest()), expectation));
       if (expectation == null) {
-        return ResponseDefinitionBuilder.responseDefinition().withStatus(500)
-            .withBody("Accord: the interaction of this stub was reset").build();
+        return ResponseDefinitionBuilder.responseDefinition()
+            .withStatus(500)
+            .withBody("Accord: the interaction of this stub was reset")
+            .build();
       }
       try {
         return render(expectation);
@@ -396,12 +476,18 @@ public final class MockHttpServer implements AutoCloseable {
       HttpResponse response = expectation.response();
       if (consumerSide(response.generators())) {
         try {
-          response = Generation.generateResponse(response, GeneratorContext.consumer(baseUrl(), expectation.seed()));
+          response =
+              Generation.generateResponse(
+                  response, GeneratorContext.consumer(baseUrl(), expectation.seed()));
         } catch (RuntimeException e) {
-          return ResponseDefinitionBuilder.responseDefinition().withStatus(500)
+          return ResponseDefinitionBuilder.responseDefinition()
+              .withStatus(500)
               .withHeader("Content-Type", "text/plain; charset=utf-8")
-              .withBody("Accord could not apply the response generators of interaction " + expectation.label()
-                  + ": " + e)
+              .withBody(
+                  "Accord could not apply the response generators of interaction "
+                      + expectation.label()
+                      + ": "
+                      + e)
               .build();
         }
       }
@@ -410,9 +496,10 @@ public final class MockHttpServer implements AutoCloseable {
       if (response.header("Content-Type").isEmpty() && response.body().contentType().isPresent()) {
         headers.add(new HttpHeader("Content-Type", response.body().contentType().get().raw()));
       }
-      ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.responseDefinition()
-          .withStatus(response.status())
-          .withHeaders(new HttpHeaders(headers));
+      ResponseDefinitionBuilder builder =
+          ResponseDefinitionBuilder.responseDefinition()
+              .withStatus(response.status())
+              .withHeaders(new HttpHeaders(headers));
       if (response.body().isPresent()) {
         builder.withBody(response.body().asBytes());
       }
@@ -421,8 +508,8 @@ public final class MockHttpServer implements AutoCloseable {
   }
 
   /**
-   * Answers a request no interaction matches with the mismatches against the closest one (or what went wrong while
-   * matching it), and records it, so the test reports it as unexpected.
+   * Answers a request no interaction matches with the mismatches against the closest one (or what
+   * went wrong while matching it), and records it, so the test reports it as unexpected.
    */
   private final class UnexpectedRequestResponse implements ResponseDefinitionTransformerV2 {
     @Override
@@ -452,7 +539,10 @@ public final class MockHttpServer implements AutoCloseable {
     }
   }
 
-  /** Drops WireMock's stub-id headers from every response: they would make responses differ between runs. */
+  /**
+   * Drops WireMock's stub-id headers from every response: they would make responses differ between
+   * runs.
+   */
   private static final class WithoutStubIds implements ResponseTransformerV2 {
     @Override
     public String getName() {
@@ -462,7 +552,8 @@ public final class MockHttpServer implements AutoCloseable {
     @Override
     public Response transform(Response response, ServeEvent event) {
       HttpHeaders headers = response.getHeaders();
-      if (headers == null || STUB_ID_HEADERS.stream().noneMatch(name -> headers.getHeader(name).isPresent())) {
+      if (headers == null
+          || STUB_ID_HEADERS.stream().noneMatch(name -> headers.getHeader(name).isPresent())) {
         return response;
       }
       List<HttpHeader> kept = new ArrayList<>();
@@ -475,10 +566,16 @@ public final class MockHttpServer implements AutoCloseable {
     }
   }
 
-  /** A mock provider serves its interactions and never proxies: WireMock's proxy client is never built. */
+  /**
+   * A mock provider serves its interactions and never proxies: WireMock's proxy client is never
+   * built.
+   */
   private static final class NoProxying implements HttpClientFactory {
     @Override
-    public HttpClient buildHttpClient(Options options, boolean trustAllCertificates, List<String> trustedHosts,
+    public HttpClient buildHttpClient(
+        Options options,
+        boolean trustAllCertificates,
+        List<String> trustedHosts,
         boolean useSystemProperties) {
       return request -> {
         throw new IOException("Accord's mock provider does not proxy requests");
@@ -487,8 +584,8 @@ public final class MockHttpServer implements AutoCloseable {
   }
 
   /**
-   * WireMock's admin API is not part of a mock provider: its paths are requests like any other, which no interaction
-   * declared, answered as such and reported.
+   * WireMock's admin API is not part of a mock provider: its paths are requests like any other,
+   * which no interaction declared, answered as such and reported.
    */
   private final class NoAdminApi implements AdminRequestFilterV2 {
     @Override
@@ -501,8 +598,15 @@ public final class MockHttpServer implements AutoCloseable {
       // the admin API sees its paths without the /__admin prefix: take the path the client sent
       URI sent = URI.create(request.getAbsoluteUrl());
       HttpRequest actual = toPact(request);
-      actual = new HttpRequest(actual.method(), decodePath(sent.getRawPath()), actual.query(), actual.headers(),
-          actual.body(), null, null);
+      actual =
+          new HttpRequest(
+              actual.method(),
+              decodePath(sent.getRawPath()),
+              actual.query(),
+              actual.headers(),
+              actual.body(),
+              null,
+              null);
       received.add(new Received(actual, null));
       try {
         return RequestFilterAction.stopWith(unmatchedResponse(actual));
@@ -513,11 +617,12 @@ public final class MockHttpServer implements AutoCloseable {
   }
 
   /**
-   * Records the requests that never reach a stub or an extension, from their request line on the wire: a URL with a
-   * {@code %} not followed by two hex digits (Jetty answers one in the path with a 400, WireMock's request log fails on
-   * one in the query with a 500), and paths under {@code /__files} (answered 404 by the file servlet WireMock always
-   * mounts there, from the empty files root). Only the first line of each read is looked at: a request starts a read
-   * unless the client pipelines.
+   * Records the requests that never reach a stub or an extension, from their request line on the
+   * wire: a URL with a {@code %} not followed by two hex digits (Jetty answers one in the path with
+   * a 400, WireMock's request log fails on one in the query with a 500), and paths under {@code
+   * /__files} (answered 404 by the file servlet WireMock always mounts there, from the empty files
+   * root). Only the first line of each read is looked at: a request starts a read unless the client
+   * pipelines.
    */
   private final class UnreadableRequests implements WiremockNetworkTrafficListener {
     @Override
@@ -539,8 +644,8 @@ public final class MockHttpServer implements AutoCloseable {
   }
 
   /**
-   * The request starting {@code bytes}, and why no interaction can answer it, when its URL has a malformed percent
-   * escape or its path is under {@code /__files}; else null.
+   * The request starting {@code bytes}, and why no interaction can answer it, when its URL has a
+   * malformed percent escape or its path is under {@code /__files}; else null.
    */
   static Received unreadableRequest(ByteBuffer bytes) {
     int start = bytes.position();
@@ -555,7 +660,10 @@ public final class MockHttpServer implements AutoCloseable {
       }
     }
     int lineEnd = space;
-    while (lineEnd > 0 && lineEnd < end && bytes.get(lineEnd) != '\r' && bytes.get(lineEnd) != '\n') {
+    while (lineEnd > 0
+        && lineEnd < end
+        && bytes.get(lineEnd) != '\r'
+        && bytes.get(lineEnd) != '\n') {
       lineEnd++;
     }
     if (space <= start || lineEnd <= space || lineEnd >= end) {
@@ -572,34 +680,50 @@ public final class MockHttpServer implements AutoCloseable {
     String path = q < 0 ? target : target.substring(0, q);
     String why;
     if (malformedEscape(target)) {
-      why = "its URL has a malformed percent escape (a '%' not followed by two hex digits), which the server refuses"
-          + " before any interaction is matched; the client got the server's error page (status 400 or 500)";
+      why =
+          "its URL has a malformed percent escape (a '%' not followed by two hex digits), which the server refuses"
+              + " before any interaction is matched; the client got the server's error page (status 400 or 500)";
     } else if (path.equals("/__files") || path.startsWith("/__files/")) {
-      why = "WireMock answers every path under /__files itself (a 404: the mock provider serves no files), so no"
-          + " interaction can be matched there; the client got a 404";
+      why =
+          "WireMock answers every path under /__files itself (a 404: the mock provider serves no files), so no"
+              + " interaction can be matched there; the client got a 404";
     } else {
       return null;
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    String rest = StandardCharsets.ISO_8859_1.decode(bytes.duplicate().position(lineEnd).limit(end)).toString();
+    String rest =
+        StandardCharsets.ISO_8859_1
+            .decode(bytes.duplicate().position(lineEnd).limit(end))
+            .toString();
     for (String header : rest.strip().split("\r?\n")) {
       int colon = header.indexOf(':');
       if (header.isBlank()) {
         break;
       }
       if (colon > 0) {
-        headers.computeIfAbsent(header.substring(0, colon).trim(), k -> new ArrayList<>())
+        headers
+            .computeIfAbsent(header.substring(0, colon).trim(), k -> new ArrayList<>())
             .add(header.substring(colon + 1).trim());
       }
     }
-    return new Received(new HttpRequest(parts[0], path, query(q < 0 ? "" : target.substring(q + 1), false), headers,
-        Body.empty(), null, null), null, why);
+    return new Received(
+        new HttpRequest(
+            parts[0],
+            path,
+            query(q < 0 ? "" : target.substring(q + 1), false),
+            headers,
+            Body.empty(),
+            null,
+            null),
+        null,
+        why);
   }
 
   /** Whether {@code target} holds a {@code %} not followed by two hex digits. */
   private static boolean malformedEscape(String target) {
     for (int i = target.indexOf('%'); i >= 0; i = target.indexOf('%', i + 1)) {
-      if (i + 2 >= target.length() || Character.digit(target.charAt(i + 1), 16) < 0
+      if (i + 2 >= target.length()
+          || Character.digit(target.charAt(i + 1), 16) < 0
           || Character.digit(target.charAt(i + 2), 16) < 0) {
         return true;
       }

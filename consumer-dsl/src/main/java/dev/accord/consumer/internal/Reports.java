@@ -26,9 +26,19 @@ public final class Reports {
   public static String label(String description, List<ProviderState> states) {
     StringBuilder sb = new StringBuilder("'").append(description).append("'");
     if (!states.isEmpty()) {
-      sb.append(" (given ").append(states.stream().map(s -> "'" + s.name() + "'"
-          + (s.params().isEmpty() ? "" : " " + Json.write(Json.toTree(s.params()))))
-          .collect(Collectors.joining(" and "))).append(")");
+      sb.append(" (given ")
+          .append(
+              states.stream()
+                  .map(
+                      s ->
+                          "'"
+                              + s.name()
+                              + "'"
+                              + (s.params().isEmpty()
+                                  ? ""
+                                  : " " + Json.write(Json.toTree(s.params()))))
+                  .collect(Collectors.joining(" and ")))
+          .append(")");
     }
     return sb.toString();
   }
@@ -39,8 +49,9 @@ public final class Reports {
     sb.append("Unexpected request: ").append(requestLine(actual)).append('\n');
     if (closest == null) {
       sb.append("  no interaction is declared on this mock provider.\n");
-      sb.append("  fix: declare the interaction before the consumer calls the mock, "
-          + "or stop the consumer from sending this request\n");
+      sb.append(
+          "  fix: declare the interaction before the consumer calls the mock, "
+              + "or stop the consumer from sending this request\n");
       return sb.toString();
     }
     sb.append("  closest interaction: ").append(closest.expectation().label()).append('\n');
@@ -49,19 +60,27 @@ public final class Reports {
       sb.append("    - ").append(m).append('\n');
     }
     sb.append(sideBySide(closest.expectation().request(), actual));
-    sb.append("  fix: change the consumer so it sends what the interaction declares, or change the interaction\n");
+    sb.append(
+        "  fix: change the consumer so it sends what the interaction declares, or change the interaction\n");
     return sb.toString();
   }
 
   /** A request the mock provider could not even read, and why. */
   public static String unreadableRequest(HttpRequest actual, String why) {
-    return "Unexpected request: " + requestLine(actual) + "\n"
-        + "  the mock provider cannot read this request: " + why + ".\n"
+    return "Unexpected request: "
+        + requestLine(actual)
+        + "\n"
+        + "  the mock provider cannot read this request: "
+        + why
+        + ".\n"
         + "  fix: percent-encode the URL in the consumer (a '%' that does not start an escape is written %25)\n";
   }
 
   /** The assertion a test fails with when its contract was not exercised exactly. */
-  public static String verificationFailure(String provider, List<String> unexpectedBlocks, List<String> notReceived,
+  public static String verificationFailure(
+      String provider,
+      List<String> unexpectedBlocks,
+      List<String> notReceived,
       List<String> notDelivered) {
     List<String> counts = new ArrayList<>();
     if (!unexpectedBlocks.isEmpty()) {
@@ -73,8 +92,12 @@ public final class Reports {
     if (!notDelivered.isEmpty()) {
       counts.add(plural(notDelivered.size(), "declared message") + " never handed to the consumer");
     }
-    StringBuilder sb = new StringBuilder("The contract with '").append(provider).append("' was not exercised as declared: ")
-        .append(String.join(", ", counts)).append(".\n");
+    StringBuilder sb =
+        new StringBuilder("The contract with '")
+            .append(provider)
+            .append("' was not exercised as declared: ")
+            .append(String.join(", ", counts))
+            .append(".\n");
     for (String block : unexpectedBlocks) {
       sb.append('\n').append(block);
     }
@@ -83,30 +106,37 @@ public final class Reports {
       for (String line : notReceived) {
         sb.append("  - ").append(line).append('\n');
       }
-      sb.append("  fix: make the consumer send these requests in this test, or remove the interactions it does not need\n");
+      sb.append(
+          "  fix: make the consumer send these requests in this test, or remove the interactions it does not need\n");
     }
     if (!notDelivered.isEmpty()) {
       sb.append("\nDeclared but never handed to the consumer:\n");
       for (String line : notDelivered) {
         sb.append("  - ").append(line).append('\n');
       }
-      sb.append("  fix: pass each message to the consumer's handler with .deliverTo(handler) (or read it with .message())\n");
+      sb.append(
+          "  fix: pass each message to the consumer's handler with .deliverTo(handler) (or read it with .message())\n");
     }
     sb.append("\nNothing from this test was written to the pact file.");
     return sb.toString();
   }
 
   public static String requestLine(HttpRequest r) {
-    StringBuilder sb = new StringBuilder(r.method().toUpperCase(Locale.ROOT)).append(' ').append(r.path());
+    StringBuilder sb =
+        new StringBuilder(r.method().toUpperCase(Locale.ROOT)).append(' ').append(r.path());
     if (!r.query().isEmpty()) {
-      sb.append('?').append(r.query().entrySet().stream()
-          .flatMap(e -> e.getValue().stream().map(v -> e.getKey() + "=" + v))
-          .collect(Collectors.joining("&")));
+      sb.append('?')
+          .append(
+              r.query().entrySet().stream()
+                  .flatMap(e -> e.getValue().stream().map(v -> e.getKey() + "=" + v))
+                  .collect(Collectors.joining("&")));
     }
     return sb.toString();
   }
 
-  /** Two columns, expected on the left, actual on the right; differing rows marked with {@code !}. */
+  /**
+   * Two columns, expected on the left, actual on the right; differing rows marked with {@code !}.
+   */
   static String sideBySide(HttpRequest expected, HttpRequest actual) {
     List<String> left = new ArrayList<>();
     List<String> right = new ArrayList<>();
@@ -133,7 +163,10 @@ public final class Reports {
       align(leftBody, rightBody, left, right, same);
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("  ").append(pad("expected (closest interaction)")).append("   ").append("actual (request)\n");
+    sb.append("  ")
+        .append(pad("expected (closest interaction)"))
+        .append("   ")
+        .append("actual (request)\n");
     for (int i = 0; i < left.size(); i++) {
       String l = left.get(i);
       String r = right.get(i);
@@ -143,16 +176,21 @@ public final class Reports {
   }
 
   /**
-   * Aligns two bodies line by line on their longest common subsequence (lines compared without a trailing
-   * comma), so one missing field shows as one marked row instead of shifting everything below it.
+   * Aligns two bodies line by line on their longest common subsequence (lines compared without a
+   * trailing comma), so one missing field shows as one marked row instead of shifting everything
+   * below it.
    */
-  private static void align(List<String> a, List<String> b, List<String> left, List<String> right, List<Boolean> same) {
+  private static void align(
+      List<String> a, List<String> b, List<String> left, List<String> right, List<Boolean> same) {
     int n = a.size();
     int m = b.size();
     int[][] lcs = new int[n + 1][m + 1];
     for (int i = n - 1; i >= 0; i--) {
       for (int j = m - 1; j >= 0; j--) {
-        lcs[i][j] = key(a.get(i)).equals(key(b.get(j))) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            key(a.get(i)).equals(key(b.get(j)))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     int i = 0;
@@ -162,7 +200,10 @@ public final class Reports {
         left.add(a.get(i++));
         right.add(b.get(j++));
         same.add(true);
-      } else if (i < n && j < m && lcs[i + 1][j] == lcs[i][j + 1] && lcs[i + 1][j + 1] == lcs[i][j]) {
+      } else if (i < n
+          && j < m
+          && lcs[i + 1][j] == lcs[i][j + 1]
+          && lcs[i + 1][j + 1] == lcs[i][j]) {
         // both lines differ and neither is kept by the common part: show them as one changed row
         left.add(a.get(i++));
         right.add(b.get(j++));
@@ -189,13 +230,22 @@ public final class Reports {
       return List.of();
     }
     if (body.isJsonContent()) {
-      return List.of(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(body.asJson()).split("\n"));
+      return List.of(
+          Json.mapper()
+              .writerWithDefaultPrettyPrinter()
+              .writeValueAsString(body.asJson())
+              .split("\n"));
     }
     boolean text = body.contentType().map(ct -> ct.isText()).orElse(true);
     if (text) {
       return List.of(body.asString().split("\n"));
     }
-    return List.of("<" + body.size() + " bytes of " + body.contentType().map(Object::toString).orElse("binary") + ">");
+    return List.of(
+        "<"
+            + body.size()
+            + " bytes of "
+            + body.contentType().map(Object::toString).orElse("binary")
+            + ">");
   }
 
   private static String pad(String s) {

@@ -12,10 +12,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Which test wrote which interaction key into one pact file during one test run, shared by every JVM of
- * the run through a small JSON file next to the pact file's lock (read and written under that lock). A
- * ledger of another run, or one that cannot be read, counts as empty: it can only hide a conflict, never
- * invent one. Not public API.
+ * Which test wrote which interaction key into one pact file during one test run, shared by every
+ * JVM of the run through a small JSON file next to the pact file's lock (read and written under
+ * that lock). A ledger of another run, or one that cannot be read, counts as empty: it can only
+ * hide a conflict, never invent one. Not public API.
  */
 final class RunLedger {
   private RunLedger() {}
@@ -28,11 +28,16 @@ final class RunLedger {
 
     /** The test, naming its JVM when it is not this one. */
     String describe() {
-      return pid == ProcessHandle.current().pid() ? test : test + " (in another JVM, pid " + pid + ")";
+      return pid == ProcessHandle.current().pid()
+          ? test
+          : test + " (in another JVM, pid " + pid + ")";
     }
   }
 
-  /** The keys written in {@code run}; empty when the file is missing, unreadable or from another run. */
+  /**
+   * The keys written in {@code run}; empty when the file is missing, unreadable or from another
+   * run.
+   */
   static Map<String, Entry> read(Path file, String run) {
     Map<String, Entry> entries = new LinkedHashMap<>();
     if (!Files.isRegularFile(file)) {
@@ -44,7 +49,10 @@ final class RunLedger {
         return entries;
       }
       for (Map.Entry<String, JsonNode> e : root.path("interactions").properties()) {
-        entries.put(e.getKey(), new Entry(e.getValue().path("test").asString("?"), e.getValue().path("pid").asLong(-1)));
+        entries.put(
+            e.getKey(),
+            new Entry(
+                e.getValue().path("test").asString("?"), e.getValue().path("pid").asLong(-1)));
       }
     } catch (IOException | JacksonException e) {
       entries.clear();
@@ -56,7 +64,9 @@ final class RunLedger {
     ObjectNode root = Json.nodes().objectNode();
     root.put("run", run);
     ObjectNode interactions = root.putObject("interactions");
-    entries.forEach((key, entry) -> interactions.putObject(key).put("test", entry.test()).put("pid", entry.pid()));
+    entries.forEach(
+        (key, entry) ->
+            interactions.putObject(key).put("test", entry.test()).put("pid", entry.pid()));
     Files.writeString(file, Json.write(root), StandardCharsets.UTF_8);
   }
 }

@@ -12,10 +12,11 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
- * Makes a JUnit 5 test class a consumer contract test: one mock provider (a WireMock server on a random
- * port) for the class, reset before each test, injected as a {@link dev.accord.consumer.MockProvider}
- * parameter. After each test the contract must have been exercised exactly; passing tests' interactions are
- * merged into {@code <pactDirectory>/<consumer>-<provider>.json} when the class ends.
+ * Makes a JUnit 5 test class a consumer contract test: one mock provider (a WireMock server on a
+ * random port) for the class, reset before each test, injected as a {@link
+ * dev.accord.consumer.MockProvider} parameter. After each test the contract must have been
+ * exercised exactly; passing tests' interactions are merged into {@code
+ * <pactDirectory>/<consumer>-<provider>.json} when the class ends.
  *
  * <pre>{@code
  * @ConsumerContract(consumer = "orders-service", provider = "products-service")
@@ -25,9 +26,10 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * }
  * }</pre>
  *
- * <p>Tests of one class run one at a time (they share the mock); classes may run in parallel, in one JVM or
- * in several forks. The classes of one test run share their WireMock servers ({@link dev.accord.consumer.MockServerPool}):
- * a class takes one another class has finished with, reset, and the servers stop when the run ends.
+ * <p>Tests of one class run one at a time (they share the mock); classes may run in parallel, in
+ * one JVM or in several forks. The classes of one test run share their WireMock servers ({@link
+ * dev.accord.consumer.MockServerPool}): a class takes one another class has finished with, reset,
+ * and the servers stop when the run ends.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -44,8 +46,8 @@ public @interface ConsumerContract {
   String provider();
 
   /**
-   * The pact directory; wins over the system property {@code accord.pact.dir} and the environment variable
-   * {@code ACCORD_PACT_DIR}. Default: {@code target/pacts}.
+   * The pact directory; wins over the system property {@code accord.pact.dir} and the environment
+   * variable {@code ACCORD_PACT_DIR}. Default: {@code target/pacts}.
    */
   String pactDirectory() default "";
 

@@ -21,11 +21,12 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Serves the HTTP interactions of existing pacts as a stub provider, on the same WireMock integration as the
- * consumer DSL's mock provider: each request is matched by pact-core's request matching (the first interaction in
- * pact order that matches wins) and answered with the interaction's response, consumer-side generators applied
- * with the given seed. A request no interaction matches gets 404 with a JSON body naming the closest interaction and
- * each mismatch (type, path, expected, actual, description).
+ * Serves the HTTP interactions of existing pacts as a stub provider, on the same WireMock
+ * integration as the consumer DSL's mock provider: each request is matched by pact-core's request
+ * matching (the first interaction in pact order that matches wins) and answered with the
+ * interaction's response, consumer-side generators applied with the given seed. A request no
+ * interaction matches gets 404 with a JSON body naming the closest interaction and each mismatch
+ * (type, path, expected, actual, description).
  *
  * <pre>{@code
  * try (PactStubServer stub = PactStubServer.start(List.of(PactReader.read(Path.of("orders-products.json"))),
@@ -41,7 +42,8 @@ public final class PactStubServer implements AutoCloseable {
 
   private final Consumer<String> console;
 
-  private PactStubServer(List<Pact> pacts, String host, int port, long seed, Consumer<String> console) {
+  private PactStubServer(
+      List<Pact> pacts, String host, int port, long seed, Consumer<String> console) {
     List<Stub> all = new ArrayList<>();
     for (Pact pact : pacts) {
       for (HttpInteraction i : pact.httpInteractions()) {
@@ -51,51 +53,74 @@ public final class PactStubServer implements AutoCloseable {
     this.stubs = List.copyOf(all);
     this.host = host;
     this.console = console;
-    // WireMock tries the newest stub first: adding them in reverse lets the first interaction in pact order win.
-    // Every stub is in place before the port opens, so the first request is matched against all of them.
+    // WireMock tries the newest stub first: adding them in reverse lets the first interaction in
+    // pact order win.
+    // Every stub is in place before the port opens, so the first request is matched against all of
+    // them.
     List<Stub> newestFirst = new ArrayList<>(stubs);
     java.util.Collections.reverse(newestFirst);
     this.server = new MockHttpServer(host, port, this::unmatched, newestFirst);
   }
 
   /**
-   * Starts serving {@code pacts} on {@code host} (e.g. {@code 127.0.0.1}, or {@code 0.0.0.0} for every interface)
-   * and {@code port} (0 for any free port); {@code seed} makes generated response values repeatable.
+   * Starts serving {@code pacts} on {@code host} (e.g. {@code 127.0.0.1}, or {@code 0.0.0.0} for
+   * every interface) and {@code port} (0 for any free port); {@code seed} makes generated response
+   * values repeatable.
    *
-   * The port opens only once every interaction is served. A request no interaction matches is printed on
-   * {@code System.err} (the closest interaction, its mismatches, the two requests side by side) as well as answered.
+   * <p>The port opens only once every interaction is served. A request no interaction matches is
+   * printed on {@code System.err} (the closest interaction, its mismatches, the two requests side
+   * by side) as well as answered.
    *
    * @throws IllegalStateException when the port cannot be bound
    */
   public static PactStubServer start(List<Pact> pacts, String host, int port, long seed) {
-    return start(pacts, host, port, seed, report -> {
-      System.err.print(report);
-      System.err.flush();
-    });
+    return start(
+        pacts,
+        host,
+        port,
+        seed,
+        report -> {
+          System.err.print(report);
+          System.err.flush();
+        });
   }
 
   /**
-   * As {@link #start(List, String, int, long)}, with each unmatched request's report (several lines, ending with a
-   * line break) handed to {@code console} instead of {@code System.err}.
+   * As {@link #start(List, String, int, long)}, with each unmatched request's report (several
+   * lines, ending with a line break) handed to {@code console} instead of {@code System.err}.
    */
-  public static PactStubServer start(List<Pact> pacts, String host, int port, long seed, Consumer<String> console) {
+  public static PactStubServer start(
+      List<Pact> pacts, String host, int port, long seed, Consumer<String> console) {
     Objects.requireNonNull(pacts, "pacts");
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(console, "console");
     if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port " + port + " is not a port (0-65535; 0 picks a free one)");
+      throw new IllegalArgumentException(
+          "port " + port + " is not a port (0-65535; 0 picks a free one)");
     }
     try {
       return new PactStubServer(pacts, host, port, seed, console);
     } catch (RuntimeException e) {
-      throw new IllegalStateException("Cannot serve the pacts on " + host + ":" + port + ": " + rootMessage(e)
-          + (port == 0 ? "" : ". Is another process using the port? Pick another one, or 0 for any free port."), e);
+      throw new IllegalStateException(
+          "Cannot serve the pacts on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + rootMessage(e)
+              + (port == 0
+                  ? ""
+                  : ". Is another process using the port? Pick another one, or 0 for any free port."),
+          e);
     }
   }
 
   /** {@code http://HOST:PORT}, with {@code localhost} for a server bound to every interface. */
   public String baseUrl() {
-    String h = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host.contains(":") ? "[" + host + "]" : host;
+    String h =
+        host.equals("0.0.0.0") || host.equals("::")
+            ? "localhost"
+            : host.contains(":") ? "[" + host + "]" : host;
     return "http://" + h + ":" + port();
   }
 
@@ -127,7 +152,8 @@ public final class PactStubServer implements AutoCloseable {
       }
     }
     ObjectNode body = Json.nodes().objectNode();
-    body.put("error", "No interaction of the pact matches " + actual.method() + " " + actual.path());
+    body.put(
+        "error", "No interaction of the pact matches " + actual.method() + " " + actual.path());
     if (closest != null) {
       HttpInteraction i = closest.interaction;
       ObjectNode c = body.putObject("closestInteraction");
@@ -152,10 +178,14 @@ public final class PactStubServer implements AutoCloseable {
     } else {
       body.put("hint", "The pacts have no HTTP interactions to serve.");
     }
-    console.accept(closest == null
-        ? "Unexpected request: " + Reports.requestLine(actual) + "\n  the pacts have no HTTP interactions to serve; answered 404\n"
-        : Reports.unexpectedRequest(actual, new MockHttpServer.Closest(closest, closestMismatches))
-            + "  answered 404, with the closest interaction and the mismatches as JSON\n");
+    console.accept(
+        closest == null
+            ? "Unexpected request: "
+                + Reports.requestLine(actual)
+                + "\n  the pacts have no HTTP interactions to serve; answered 404\n"
+            : Reports.unexpectedRequest(
+                    actual, new MockHttpServer.Closest(closest, closestMismatches))
+                + "  answered 404, with the closest interaction and the mismatches as JSON\n");
     return ResponseDefinitionBuilder.responseDefinition()
         .withStatus(404)
         .withHeader("Content-Type", "application/json;charset=utf-8")
@@ -205,9 +235,15 @@ public final class PactStubServer implements AutoCloseable {
 
     @Override
     public String label() {
-      String states = interaction.providerStates().stream().map(ProviderState::name).map(n -> "'" + n + "'")
-          .collect(Collectors.joining(" and "));
-      return "'" + interaction.description() + "'" + (states.isEmpty() ? "" : " (given " + states + ")");
+      String states =
+          interaction.providerStates().stream()
+              .map(ProviderState::name)
+              .map(n -> "'" + n + "'")
+              .collect(Collectors.joining(" and "));
+      return "'"
+          + interaction.description()
+          + "'"
+          + (states.isEmpty() ? "" : " (given " + states + ")");
     }
 
     @Override

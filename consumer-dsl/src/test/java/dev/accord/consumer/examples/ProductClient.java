@@ -21,30 +21,45 @@ public final class ProductClient {
   }
 
   public Product getProduct(String id) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/products/" + id))
-        .header("Accept", "application/json").GET().build());
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/api/products/" + id))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("GET product " + id + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "GET product " + id + " answered " + response.statusCode() + ": " + response.body());
     }
     return Json.mapper().readValue(response.body(), Product.class);
   }
 
   public List<Product> search(String tag, int limit) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(
-        URI.create(baseUrl + "/api/products?tag=" + tag + "&limit=" + limit))
-        .header("Accept", "application/json").GET().build());
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/api/products?tag=" + tag + "&limit=" + limit))
+                .header("Accept", "application/json")
+                .GET()
+                .build());
     if (response.statusCode() != 200) {
-      throw new IllegalStateException("search answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "search answered " + response.statusCode() + ": " + response.body());
     }
     return List.of(Json.mapper().readValue(response.body(), Product[].class));
   }
 
   public String create(String name, double price) {
     String json = Json.write(Json.toTree(java.util.Map.of("name", name, "price", price)));
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/products"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create(baseUrl + "/api/products"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     if (response.statusCode() != 201) {
-      throw new IllegalStateException("create answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "create answered " + response.statusCode() + ": " + response.body());
     }
     return Json.parse(response.body()).get("id").asString();
   }

@@ -11,20 +11,34 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 // tag::nested[]
-@ConsumerContract(consumer = "orders-service", provider = "products-service", pactDirectory = "target/pacts-examples")
+@ConsumerContract(
+    consumer = "orders-service",
+    provider = "products-service",
+    pactDirectory = "target/pacts-examples")
 class ProductClientNestedContractTest {
 
   @Nested
   class WhenTheProductExists {
     @Test
     void fetchesIt(MockProvider provider) {
-      provider.given("a product exists", Map.of("id", "prod-002"))
+      provider
+          .given("a product exists", Map.of("id", "prod-002"))
           .uponReceiving("a request for product prod-002")
           .withRequest(GET, "/api/products/prod-002")
           .willRespondWith(200)
-          .body(Map.of("id", like("prod-002"), "name", like("Gadget"), "price", decimal(9.5), "tags", eachLike("tools")));
+          .body(
+              Map.of(
+                  "id",
+                  like("prod-002"),
+                  "name",
+                  like("Gadget"),
+                  "price",
+                  decimal(9.5),
+                  "tags",
+                  eachLike("tools")));
 
-      assertThat(new ProductClient(provider.url()).getProduct("prod-002").name()).isEqualTo("Gadget");
+      assertThat(new ProductClient(provider.url()).getProduct("prod-002").name())
+          .isEqualTo("Gadget");
     }
   }
 
@@ -32,12 +46,14 @@ class ProductClientNestedContractTest {
   class WhenTheProductIsMissing {
     @Test
     void reportsIt(MockProvider provider) {
-      provider.given("no product exists")
+      provider
+          .given("no product exists")
           .uponReceiving("a request for a missing product")
           .withRequest(GET, "/api/products/prod-404")
           .willRespondWith(404);
 
-      assertThatThrownBy(() -> new ProductClient(provider.url()).getProduct("prod-404")).hasMessageContaining("404");
+      assertThatThrownBy(() -> new ProductClient(provider.url()).getProduct("prod-404"))
+          .hasMessageContaining("404");
     }
   }
 }

@@ -3,6 +3,12 @@ package dev.accord.consumer.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.accord.pact.model.Body;
+import dev.accord.pact.model.Category;
+import dev.accord.pact.model.ContentType;
+import dev.accord.pact.model.MatchingRule;
+import dev.accord.pact.model.MatchingRules;
+import dev.accord.pact.model.RuleList;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,12 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import dev.accord.pact.model.Body;
-import dev.accord.pact.model.Category;
-import dev.accord.pact.model.ContentType;
-import dev.accord.pact.model.MatchingRule;
-import dev.accord.pact.model.MatchingRules;
-import dev.accord.pact.model.RuleList;
 import org.junit.jupiter.api.Test;
 
 class MockHttpServerTest {
@@ -25,26 +25,35 @@ class MockHttpServerTest {
   @Test
   void anUnexpectedRequestIsAPlainText500WithAContentLengthAndNoStubId() throws Exception {
     try (MockHttpServer server = new MockHttpServer()) {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create(server.baseUrl() + "/anything")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.baseUrl() + "/anything")).build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.body()).startsWith("Unexpected request: GET /anything");
       assertThat(response.headers().firstValue("X-Accord-Unexpected-Request")).contains("true");
-      assertThat(response.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
+      assertThat(response.headers().firstValue("Content-Type"))
+          .contains("text/plain; charset=utf-8");
       assertThat(response.headers().firstValue("Matched-Stub-Id")).as("no stub matched").isEmpty();
-      assertThat(response.headers().firstValue("Content-Length")).as("not chunked")
-          .contains(String.valueOf(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+      assertThat(response.headers().firstValue("Content-Length"))
+          .as("not chunked")
+          .contains(
+              String.valueOf(
+                  response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
     }
   }
 
   @Test
   void wireMockFilesInTheWorkingDirectoryAreNeverServed() throws Exception {
-    // WireMock's default file source is src/test/resources: a consumer project with its own WireMock mapping
+    // WireMock's default file source is src/test/resources: a consumer project with its own
+    // WireMock mapping
     // files and __files there must not see them served by a mock provider
     Path resources = Path.of("src", "test", "resources");
     Path mappings = resources.resolve("mappings");
     Path files = resources.resolve("__files");
-    assertThat(Files.exists(mappings) || Files.exists(files)).as("this module has no WireMock files of its own")
+    assertThat(Files.exists(mappings) || Files.exists(files))
+        .as("this module has no WireMock files of its own")
         .isFalse();
     boolean createdResources = !Files.exists(resources);
     Files.createDirectories(mappings);
@@ -52,8 +61,10 @@ class MockHttpServerTest {
     Path stub = mappings.resolve("accord-test-stub.json");
     Path file = files.resolve("accord-test-file.json");
     try {
-      Files.writeString(stub, "{\"request\": {\"method\": \"GET\", \"url\": \"/from-a-file\"},"
-          + " \"response\": {\"status\": 200, \"body\": \"from a file\"}}");
+      Files.writeString(
+          stub,
+          "{\"request\": {\"method\": \"GET\", \"url\": \"/from-a-file\"},"
+              + " \"response\": {\"status\": 200, \"body\": \"from a file\"}}");
       Files.writeString(file, "{\"served\": true}");
       try (MockHttpServer server = new MockHttpServer()) {
         for (String path : List.of("/from-a-file", "/accord-test-file.json")) {
@@ -61,13 +72,17 @@ class MockHttpServerTest {
           assertThat(response.statusCode()).as(path).isEqualTo(500);
           assertThat(response.body()).as(path).startsWith("Unexpected request: GET " + path);
         }
-        // WireMock always mounts a file servlet at /__files/*; its root is a directory that does not exist
+        // WireMock always mounts a file servlet at /__files/*; its root is a directory that does
+        // not exist
         HttpResponse<String> fileServlet = get(server, "/__files/accord-test-file.json");
         assertThat(fileServlet.statusCode()).isEqualTo(404);
         assertThat(fileServlet.body()).doesNotContain("served");
         // ... and the request is reported as unexpected, once
-        assertThat(server.received()).extracting(r -> Reports.requestLine(r.request()), r -> r.unreadable() != null)
-            .containsExactly(tuple("GET /from-a-file", false), tuple("GET /accord-test-file.json", false),
+        assertThat(server.received())
+            .extracting(r -> Reports.requestLine(r.request()), r -> r.unreadable() != null)
+            .containsExactly(
+                tuple("GET /from-a-file", false),
+                tuple("GET /accord-test-file.json", false),
                 tuple("GET /__files/accord-test-file.json", true));
       }
     } finally {
@@ -93,7 +108,8 @@ class MockHttpServerTest {
   }
 
   @Test
-  void findsTheStubOfARequestAmongManyByMethodAndPathOrByPathMatcherAndTheNewestWins() throws Exception {
+  void findsTheStubOfARequestAmongManyByMethodAndPathOrByPathMatcherAndTheNewestWins()
+      throws Exception {
     try (MockHttpServer server = new MockHttpServer()) {
       for (int i = 0; i < 50; i++) {
         server.add(stub("GET", "/items/" + i, null, "item " + i));
@@ -104,17 +120,29 @@ class MockHttpServerTest {
       server.add(stub("GET", "/items/7", null, "item 7, declared again"));
 
       assertThat(get(server, "/items/3").body()).isEqualTo("item 3");
-      assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/items/3"))
-          .DELETE().build(), HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("deleted 3");
+      assertThat(
+              HttpClient.newHttpClient()
+                  .send(
+                      HttpRequest.newBuilder(URI.create(server.baseUrl() + "/items/3"))
+                          .DELETE()
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .body())
+          .isEqualTo("deleted 3");
       assertThat(get(server, "/files/a%20b").body()).isEqualTo("spaced");
-      assertThat(get(server, "/orders/42").body()).as("a path matcher, not an exact path").isEqualTo("any order");
-      assertThat(get(server, "/items/7").body()).as("two stubs match: the newest, as in WireMock")
+      assertThat(get(server, "/orders/42").body())
+          .as("a path matcher, not an exact path")
+          .isEqualTo("any order");
+      assertThat(get(server, "/items/7").body())
+          .as("two stubs match: the newest, as in WireMock")
           .isEqualTo("item 7, declared again");
       HttpResponse<String> unknown = get(server, "/items/x");
       assertThat(unknown.statusCode()).isEqualTo(500);
       assertThat(unknown.body()).startsWith("Unexpected request: GET /items/x");
-      assertThat(server.received()).extracting(r -> r.matched() == null ? null : r.matched().label())
-          .containsExactly("item 3", "deleted 3", "spaced", "any order", "item 7, declared again", null);
+      assertThat(server.received())
+          .extracting(r -> r.matched() == null ? null : r.matched().label())
+          .containsExactly(
+              "item 3", "deleted 3", "spaced", "any order", "item 7, declared again", null);
 
       server.reset();
       assertThat(get(server, "/items/3").statusCode()).as("after a reset").isEqualTo(500);
@@ -124,56 +152,103 @@ class MockHttpServerTest {
   @Test
   void aPostIsMatchedOnItsBody() throws Exception {
     try (MockHttpServer server = new MockHttpServer()) {
-      dev.accord.pact.model.HttpRequest expected = new dev.accord.pact.model.HttpRequest("POST", "/orders", Map.of(),
-          Map.of("Content-Type", List.of("application/json")),
-          Body.json(dev.accord.pact.json.Json.parse("{\"item\":\"prod-001\",\"quantity\":2}"), ContentType.JSON),
-          null, null);
+      dev.accord.pact.model.HttpRequest expected =
+          new dev.accord.pact.model.HttpRequest(
+              "POST",
+              "/orders",
+              Map.of(),
+              Map.of("Content-Type", List.of("application/json")),
+              Body.json(
+                  dev.accord.pact.json.Json.parse("{\"item\":\"prod-001\",\"quantity\":2}"),
+                  ContentType.JSON),
+              null,
+              null);
       server.add(expectation(() -> expected, "an order"));
 
-      HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(server.baseUrl() + "/orders")).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"quantity\":2,\"item\":\"prod-001\"}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> created =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.baseUrl() + "/orders"))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"quantity\":2,\"item\":\"prod-001\"}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(created.body()).isEqualTo("an order");
-      assertThat(created.headers().map()).as("WireMock's stub id is bookkeeping, not the provider's answer")
+      assertThat(created.headers().map())
+          .as("WireMock's stub id is bookkeeping, not the provider's answer")
           .doesNotContainKeys("matched-stub-id", "matched-stub-name");
 
-      HttpResponse<String> otherBody = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create(server.baseUrl() + "/orders")).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"prod-002\",\"quantity\":2}")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> otherBody =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.baseUrl() + "/orders"))
+                      .header("Content-Type", "application/json")
+                      .POST(
+                          HttpRequest.BodyPublishers.ofString(
+                              "{\"item\":\"prod-002\",\"quantity\":2}"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(otherBody.statusCode()).isEqualTo(500);
-      assertThat(otherBody.body()).contains("Unexpected request: POST /orders").contains("prod-002");
+      assertThat(otherBody.body())
+          .contains("Unexpected request: POST /orders")
+          .contains("prod-002");
 
-      assertThat(server.received()).extracting(r -> r.request().path()).containsExactly("/orders", "/orders");
-      assertThat(server.received()).extracting(r -> r.matched() == null ? null : r.matched().label())
+      assertThat(server.received())
+          .extracting(r -> r.request().path())
+          .containsExactly("/orders", "/orders");
+      assertThat(server.received())
+          .extracting(r -> r.matched() == null ? null : r.matched().label())
           .containsExactly("an order", null);
     }
   }
 
   @Test
   void aRequestWireMockCannotReadIsReportedAsUnexpected() throws Exception {
-    // a malformed percent escape fails before any extension runs (Jetty refuses it in the path, WireMock's request log
-    // in the query); the traffic listener records it. java.net.URI refuses it too, so it goes over a plain socket
+    // a malformed percent escape fails before any extension runs (Jetty refuses it in the path,
+    // WireMock's request log
+    // in the query); the traffic listener records it. java.net.URI refuses it too, so it goes over
+    // a plain socket
     try (MockHttpServer server = new MockHttpServer()) {
-      String query = rawRequest(server, "GET /orders?q=%zz&page=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-      String path = rawRequest(server, "GET /orders/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      String query =
+          rawRequest(
+              server,
+              "GET /orders?q=%zz&page=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      String path =
+          rawRequest(
+              server, "GET /orders/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 
       assertThat(query).startsWith("HTTP/1.1 500");
       assertThat(path).startsWith("HTTP/1.1 400");
-      assertThat(server.received()).extracting(r -> Reports.requestLine(r.request()), r -> r.request().header("Host"),
-              r -> r.matched(), r -> r.unreadable() != null)
-          .containsExactly(tuple("GET /orders?q=%zz&page=1", java.util.Optional.of(List.of("localhost")), null, true),
+      assertThat(server.received())
+          .extracting(
+              r -> Reports.requestLine(r.request()),
+              r -> r.request().header("Host"),
+              r -> r.matched(),
+              r -> r.unreadable() != null)
+          .containsExactly(
+              tuple(
+                  "GET /orders?q=%zz&page=1",
+                  java.util.Optional.of(List.of("localhost")), null, true),
               tuple("GET /orders/%zz", java.util.Optional.of(List.of("localhost")), null, true));
     }
   }
 
   @Test
   void wellFormedEscapesAndNonRequestBytesAreNotUnreadable() {
-    for (String ok : List.of("GET /orders?q=%41%2f HTTP/1.1\r\n\r\n", "POST /a%20b HTTP/1.1\r\n\r\n",
-        "{\"body\": \"GET /x?q=%zz HTTP/1.1\"}\r\n", "GET /x?q=%zz", "GET /files/__files HTTP/1.1\r\n\r\n")) {
-      assertThat(MockHttpServer.unreadableRequest(java.nio.ByteBuffer.wrap(ok.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
-          .as(ok).isNull();
+    for (String ok :
+        List.of(
+            "GET /orders?q=%41%2f HTTP/1.1\r\n\r\n",
+            "POST /a%20b HTTP/1.1\r\n\r\n",
+            "{\"body\": \"GET /x?q=%zz HTTP/1.1\"}\r\n",
+            "GET /x?q=%zz",
+            "GET /files/__files HTTP/1.1\r\n\r\n")) {
+      assertThat(
+              MockHttpServer.unreadableRequest(
+                  java.nio.ByteBuffer.wrap(ok.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+          .as(ok)
+          .isNull();
     }
   }
 
@@ -182,23 +257,33 @@ class MockHttpServerTest {
     try (MockHttpServer server = new MockHttpServer()) {
       dev.accord.pact.model.HttpRequest expected = stub("GET", "/boom", null, "never").request();
       int[] calls = {0};
-      server.add(expectation(() -> {
-        if (calls[0]++ > 0) {
-          throw new IllegalStateException("the interaction cannot be read");
-        }
-        return expected;
-      }, "a broken interaction"));
+      server.add(
+          expectation(
+              () -> {
+                if (calls[0]++ > 0) {
+                  throw new IllegalStateException("the interaction cannot be read");
+                }
+                return expected;
+              },
+              "a broken interaction"));
 
-      HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create(server.baseUrl() + "/boom")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.baseUrl() + "/boom")).DELETE().build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertThat(response.statusCode()).isEqualTo(500);
-      assertThat(response.body()).contains("could not serve DELETE /boom")
+      assertThat(response.body())
+          .contains("could not serve DELETE /boom")
           .contains("IllegalStateException: the interaction cannot be read");
-      assertThat(server.received()).singleElement().satisfies(r -> {
-        assertThat(r.request().method()).isEqualTo("DELETE");
-        assertThat(r.matched()).isNull();
-      });
+      assertThat(server.received())
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.request().method()).isEqualTo("DELETE");
+                assertThat(r.matched()).isNull();
+              });
     }
   }
 
@@ -213,10 +298,11 @@ class MockHttpServerTest {
     }
   }
 
-  private static MockHttpServer.Expectation expectation(java.util.function.Supplier<dev.accord.pact.model.HttpRequest> request,
-      String answer) {
-    dev.accord.pact.model.HttpResponse response = new dev.accord.pact.model.HttpResponse(200,
-        Map.of(), Body.text(answer, ContentType.TEXT), null, null);
+  private static MockHttpServer.Expectation expectation(
+      java.util.function.Supplier<dev.accord.pact.model.HttpRequest> request, String answer) {
+    dev.accord.pact.model.HttpResponse response =
+        new dev.accord.pact.model.HttpResponse(
+            200, Map.of(), Body.text(answer, ContentType.TEXT), null, null);
     return new MockHttpServer.Expectation() {
       @Override
       public dev.accord.pact.model.HttpRequest request() {
@@ -235,23 +321,35 @@ class MockHttpServerTest {
     };
   }
 
-  private static MockHttpServer.Expectation stub(String method, String path, String pathRegex, String answer) {
-    MatchingRules rules = pathRegex == null ? MatchingRules.builder().build() : MatchingRules.builder()
-        .add(Category.PATH, "", new RuleList(List.of(new MatchingRule.Regex(pathRegex)), null)).build();
+  private static MockHttpServer.Expectation stub(
+      String method, String path, String pathRegex, String answer) {
+    MatchingRules rules =
+        pathRegex == null
+            ? MatchingRules.builder().build()
+            : MatchingRules.builder()
+                .add(
+                    Category.PATH,
+                    "",
+                    new RuleList(List.of(new MatchingRule.Regex(pathRegex)), null))
+                .build();
     dev.accord.pact.model.HttpRequest request =
-        new dev.accord.pact.model.HttpRequest(method, path, Map.of(), Map.of(), Body.missing(), rules, null);
+        new dev.accord.pact.model.HttpRequest(
+            method, path, Map.of(), Map.of(), Body.missing(), rules, null);
     return expectation(() -> request, answer);
   }
 
   private static String rawRequest(MockHttpServer server, String request) throws IOException {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
       socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
   }
 
   private static HttpResponse<String> get(MockHttpServer server, String path) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.baseUrl() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -15,9 +15,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** {@link PactStubServer}: existing pacts served over HTTP by the WireMock integration with Pact matching. */
+/**
+ * {@link PactStubServer}: existing pacts served over HTTP by the WireMock integration with Pact
+ * matching.
+ */
 class PactStubServerTest {
-  private static final String PRODUCTS = """
+  private static final String PRODUCTS =
+      """
       {
         "consumer": {"name": "orders-service"},
         "provider": {"name": "products-service"},
@@ -46,7 +50,8 @@ class PactStubServerTest {
       }
       """;
 
-  private static final String ORDERS = """
+  private static final String ORDERS =
+      """
       {
         "consumer": {"name": "billing-service"},
         "provider": {"name": "orders-service"},
@@ -71,7 +76,8 @@ class PactStubServerTest {
   }
 
   private HttpResponse<String> get(String url) throws Exception {
-    return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> post(String url, String json) throws Exception {
@@ -95,14 +101,18 @@ class PactStubServerTest {
       assertThat(ok.headers().firstValue("Content-Type")).contains("application/json");
       assertThat(ok.body()).isEqualTo("{\"id\":\"p1\",\"name\":\"Pact in Action\",\"price\":12.5}");
 
-      assertThat(post(stub.baseUrl() + "/products", "{\"name\":\"New\"}").statusCode()).isEqualTo(201);
+      assertThat(post(stub.baseUrl() + "/products", "{\"name\":\"New\"}").statusCode())
+          .isEqualTo(201);
 
       HttpResponse<String> miss = post(stub.baseUrl() + "/products", "{\"name\":\"Other\"}");
       assertThat(miss.statusCode()).isEqualTo(404);
-      assertThat(miss.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+      assertThat(miss.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("application/json");
       JsonNode body = Json.parse(miss.body());
-      assertThat(body.get("error").asString()).isEqualTo("No interaction of the pact matches POST /products");
-      assertThat(body.get("closestInteraction").get("description").asString()).isEqualTo("create product");
+      assertThat(body.get("error").asString())
+          .isEqualTo("No interaction of the pact matches POST /products");
+      assertThat(body.get("closestInteraction").get("description").asString())
+          .isEqualTo("create product");
       assertThat(body.get("closestInteraction").get("method").asString()).isEqualTo("POST");
       JsonNode mismatch = body.get("mismatches").get(0);
       assertThat(mismatch.get("type").asString()).isEqualTo("body");
@@ -113,17 +123,22 @@ class PactStubServerTest {
   }
 
   @Test
-  void anUnmatchedRequestIsPrintedOnTheConsoleWithItsClosestInteractionAndMismatches() throws Exception {
+  void anUnmatchedRequestIsPrintedOnTheConsoleWithItsClosestInteractionAndMismatches()
+      throws Exception {
     // GIVEN a stub whose console is captured
     List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
-    try (PactStubServer stub = PactStubServer.start(List.of(pact(PRODUCTS)), "127.0.0.1", 0, 1, console::add)) {
+    try (PactStubServer stub =
+        PactStubServer.start(List.of(pact(PRODUCTS)), "127.0.0.1", 0, 1, console::add)) {
       // WHEN a request matches no interaction, and another one does
       HttpResponse<String> miss = post(stub.baseUrl() + "/products", "{\"name\":\"Other\"}");
       get(stub.baseUrl() + "/products/p1");
 
-      // THEN the unmatched one is printed, with the closest interaction and the mismatches, and still answered 404
+      // THEN the unmatched one is printed, with the closest interaction and the mismatches, and
+      // still answered 404
       assertThat(miss.statusCode()).isEqualTo(404);
-      assertThat(console).containsExactly("""
+      assertThat(console)
+          .containsExactly(
+              """
           Unexpected request: POST /products
             closest interaction: 'create product'
             mismatches:
@@ -147,9 +162,12 @@ class PactStubServerTest {
       HttpResponse<String> miss = get(stub.baseUrl() + "/products/p2?verbose=true");
       assertThat(miss.statusCode()).isEqualTo(404);
       JsonNode body = Json.parse(miss.body());
-      assertThat(body.get("error").asString()).isEqualTo("No interaction of the pact matches GET /products/p2");
-      assertThat(body.get("closestInteraction").get("description").asString()).isEqualTo("get product p1");
-      assertThat(body.get("closestInteraction").get("providerStates").get(0).asString()).isEqualTo("product p1 exists");
+      assertThat(body.get("error").asString())
+          .isEqualTo("No interaction of the pact matches GET /products/p2");
+      assertThat(body.get("closestInteraction").get("description").asString())
+          .isEqualTo("get product p1");
+      assertThat(body.get("closestInteraction").get("providerStates").get(0).asString())
+          .isEqualTo("product p1 exists");
       assertThat(body.get("mismatches").findValuesAsString("type")).contains("path", "query");
     }
   }
@@ -157,7 +175,8 @@ class PactStubServerTest {
   @Test
   void servesSeveralPactsAndAppliesGeneratorsWithTheSeed() throws Exception {
     String first;
-    try (PactStubServer stub = PactStubServer.start(List.of(pact(PRODUCTS), pact(ORDERS)), "127.0.0.1", 0, 42)) {
+    try (PactStubServer stub =
+        PactStubServer.start(List.of(pact(PRODUCTS), pact(ORDERS)), "127.0.0.1", 0, 42)) {
       assertThat(stub.interactionCount()).isEqualTo(4);
       assertThat(get(stub.baseUrl() + "/products/p1").statusCode()).isEqualTo(200);
       HttpResponse<String> created = post(stub.baseUrl() + "/orders", null);
@@ -175,23 +194,33 @@ class PactStubServerTest {
     }
   }
 
-  /** A pact of {@code n} interactions {@code GET /items/<i>}, each answering {@code {"item": i}}. */
+  /**
+   * A pact of {@code n} interactions {@code GET /items/<i>}, each answering {@code {"item": i}}.
+   */
   static String manyInteractions(int n) {
-    StringBuilder sb = new StringBuilder("{\"consumer\": {\"name\": \"shop\"}, \"provider\": {\"name\": \"items\"},"
-        + " \"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}, \"interactions\": [");
+    StringBuilder sb =
+        new StringBuilder(
+            "{\"consumer\": {\"name\": \"shop\"}, \"provider\": {\"name\": \"items\"},"
+                + " \"metadata\": {\"pactSpecification\": {\"version\": \"3.0.0\"}}, \"interactions\": [");
     for (int i = 0; i < n; i++) {
-      sb.append(i == 0 ? "" : ",").append("{\"description\": \"item ").append(i)
-          .append("\", \"request\": {\"method\": \"GET\", \"path\": \"/items/").append(i)
-          .append("\"}, \"response\": {\"status\": 200, \"body\": {\"item\": ").append(i).append("}}}");
+      sb.append(i == 0 ? "" : ",")
+          .append("{\"description\": \"item ")
+          .append(i)
+          .append("\", \"request\": {\"method\": \"GET\", \"path\": \"/items/")
+          .append(i)
+          .append("\"}, \"response\": {\"status\": 200, \"body\": {\"item\": ")
+          .append(i)
+          .append("}}}");
     }
     return sb.append("]}").toString();
   }
 
   /**
-   * Connects to {@code port} in a tight loop while {@code starting} runs, sends {@code GET path} the moment a
-   * connection is accepted, and returns the status line of the answer.
+   * Connects to {@code port} in a tight loop while {@code starting} runs, sends {@code GET path}
+   * the moment a connection is accepted, and returns the status line of the answer.
    */
-  static String firstAnswer(int port, java.util.concurrent.Future<?> starting, String path) throws Exception {
+  static String firstAnswer(int port, java.util.concurrent.Future<?> starting, String path)
+      throws Exception {
     while (true) {
       java.net.Socket socket = new java.net.Socket();
       try {
@@ -200,16 +229,22 @@ class PactStubServerTest {
         socket.close();
         if (starting.isDone()) {
           starting.get(); // rethrows what stopped the start
-          throw new AssertionError("the stub started but never accepted a connection on port " + port);
+          throw new AssertionError(
+              "the stub started but never accepted a connection on port " + port);
         }
         Thread.onSpinWait();
         continue;
       }
       try (socket) {
-        socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-            java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        socket
+            .getOutputStream()
+            .write(
+                ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return new java.io.BufferedReader(
+                new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+            .readLine();
       }
     }
   }
@@ -222,14 +257,17 @@ class PactStubServerTest {
 
   @Test
   void aRequestSentTheMomentThePortAcceptsIsServedFromEveryInteraction() throws Exception {
-    // GIVEN a pact of 20,000 interactions, and a client connecting in a tight loop while the stub starts
+    // GIVEN a pact of 20,000 interactions, and a client connecting in a tight loop while the stub
+    // starts
     Pact pact = pact(manyInteractions(20_000));
     int port = freePort();
-    java.util.concurrent.ExecutorService starter = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.ExecutorService starter =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
     java.util.concurrent.Future<PactStubServer> starting =
         starter.submit(() -> PactStubServer.start(List.of(pact), "127.0.0.1", port, 1));
     try {
-      // WHEN the first request arrives on the first accepted connection, for the first interaction of the pact
+      // WHEN the first request arrives on the first accepted connection, for the first interaction
+      // of the pact
       String status = firstAnswer(port, starting, "/items/0");
 
       // THEN it is answered from the interaction, not with "No interaction of the pact matches"
@@ -243,7 +281,10 @@ class PactStubServerTest {
   @Test
   void aPortInUseIsOneClearError() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      assertThatThrownBy(() -> PactStubServer.start(List.of(pact(PRODUCTS)), "127.0.0.1", taken.getLocalPort(), 1))
+      assertThatThrownBy(
+              () ->
+                  PactStubServer.start(
+                      List.of(pact(PRODUCTS)), "127.0.0.1", taken.getLocalPort(), 1))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("Cannot serve the pacts on 127.0.0.1:" + taken.getLocalPort())
           .hasMessageContaining("Is another process using the port?");

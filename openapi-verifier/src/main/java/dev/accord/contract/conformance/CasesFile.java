@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * A cases file: for an operation and a documented status, the provider state to prepare and the request values to
- * send, for documents that carry no {@code x-provider-state} (or to override it). YAML or JSON:
+ * A cases file: for an operation and a documented status, the provider state to prepare and the
+ * request values to send, for documents that carry no {@code x-provider-state} (or to override it).
+ * YAML or JSON:
  *
  * <pre>
  * cases:
@@ -50,10 +51,20 @@ public final class CasesFile {
    * @param headers header values
    * @param body the request body, or null
    */
-  public record Entry(int index, String operation, String status, List<ProviderState> states, Map<String, String> path,
-      Map<String, List<String>> query, Map<String, String> headers, JsonNode body) {
+  public record Entry(
+      int index,
+      String operation,
+      String status,
+      List<ProviderState> states,
+      Map<String, String> path,
+      Map<String, List<String>> query,
+      Map<String, String> headers,
+      JsonNode body) {
 
-    /** Whether this entry is for {@code op} (by operationId, or by method and path template, case-insensitively). */
+    /**
+     * Whether this entry is for {@code op} (by operationId, or by method and path template,
+     * case-insensitively).
+     */
     public boolean isFor(ApiOperation op) {
       return operation.equals(op.operationId()) || operation.equalsIgnoreCase(op.key());
     }
@@ -77,7 +88,8 @@ public final class CasesFile {
     try {
       return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the cases file " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the cases file " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -87,13 +99,21 @@ public final class CasesFile {
     try {
       root = YAMLMapper.builder().build().readTree(content);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("The cases file " + location + " is neither YAML nor JSON: "
-          + e.getOriginalMessage() + "\nWrite it as `cases:` followed by a list of entries (docs/openapi.md).", e);
+      throw new IllegalArgumentException(
+          "The cases file "
+              + location
+              + " is neither YAML nor JSON: "
+              + e.getOriginalMessage()
+              + "\nWrite it as `cases:` followed by a list of entries (docs/openapi.md).",
+          e);
     }
     JsonNode cases = root == null ? null : root.get("cases");
     if (cases == null || !cases.isArray()) {
-      throw new IllegalArgumentException("The cases file " + location + " has no `cases` list: expected"
-          + " `cases:` followed by entries such as `- {operation: getStatus, status: 200, state: job 42 is ready}`");
+      throw new IllegalArgumentException(
+          "The cases file "
+              + location
+              + " has no `cases` list: expected"
+              + " `cases:` followed by entries such as `- {operation: getStatus, status: 200, state: job 42 is ready}`");
     }
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < cases.size(); i++) {
@@ -121,24 +141,47 @@ public final class CasesFile {
     return Optional.ofNullable(found);
   }
 
-  /** Checks every entry names an operation and a response of the document; throws naming each that does not. */
+  /**
+   * Checks every entry names an operation and a response of the document; throws naming each that
+   * does not.
+   */
   public void checkAgainst(List<ApiOperation> operations, String documentLocation) {
     List<String> problems = new ArrayList<>();
     for (Entry e : entries) {
       Optional<ApiOperation> op = operations.stream().filter(e::isFor).findFirst();
       if (op.isEmpty()) {
-        problems.add("cases[" + e.index() + "]: operation '" + e.operation() + "' is not in " + documentLocation
-            + closest(e.operation(), operations));
+        problems.add(
+            "cases["
+                + e.index()
+                + "]: operation '"
+                + e.operation()
+                + "' is not in "
+                + documentLocation
+                + closest(e.operation(), operations));
       } else if (op.get().responses().stream().noneMatch(r -> r.equalsIgnoreCase(e.status()))) {
-        problems.add("cases[" + e.index() + "]: " + op.get().displayName() + " documents no response " + e.status()
-            + " (documented: " + String.join(", ", op.get().responses()) + ")");
+        problems.add(
+            "cases["
+                + e.index()
+                + "]: "
+                + op.get().displayName()
+                + " documents no response "
+                + e.status()
+                + " (documented: "
+                + String.join(", ", op.get().responses())
+                + ")");
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("The cases file " + location + " does not fit the document ("
-          + problems.size() + (problems.size() == 1 ? " problem" : " problems") + "):\n  - "
-          + String.join("\n  - ", problems) + "\nName operations by operationId or as \"METHOD /path\" exactly as"
-          + " the document writes the path, and statuses as its responses do.");
+      throw new IllegalArgumentException(
+          "The cases file "
+              + location
+              + " does not fit the document ("
+              + problems.size()
+              + (problems.size() == 1 ? " problem" : " problems")
+              + "):\n  - "
+              + String.join("\n  - ", problems)
+              + "\nName operations by operationId or as \"METHOD /path\" exactly as"
+              + " the document writes the path, and statuses as its responses do.");
     }
   }
 
@@ -169,7 +212,10 @@ public final class CasesFile {
     for (int i = 1; i <= a.length(); i++) {
       cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+        cur[j] =
+            Math.min(
+                Math.min(cur[j - 1] + 1, prev[j] + 1),
+                prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
       }
       int[] t = prev;
       prev = cur;
@@ -181,21 +227,42 @@ public final class CasesFile {
   private static Entry entry(JsonNode node, int index, String location) {
     String where = "The cases file " + location + ", cases[" + index + "]";
     if (!node.isObject()) {
-      throw new IllegalArgumentException(where + " is " + kind(node) + "; expected an object such as"
-          + " {operation: getStatus, status: 200, state: job 42 is ready}");
+      throw new IllegalArgumentException(
+          where
+              + " is "
+              + kind(node)
+              + "; expected an object such as"
+              + " {operation: getStatus, status: 200, state: job 42 is ready}");
     }
     for (String field : node.propertyNames()) {
-      if (!List.of("operation", "status", "state", "states", "params", "path", "query", "headers", "body")
+      if (!List.of(
+              "operation",
+              "status",
+              "state",
+              "states",
+              "params",
+              "path",
+              "query",
+              "headers",
+              "body")
           .contains(field)) {
-        throw new IllegalArgumentException(where + " has an unknown field '" + field + "'; the fields are operation,"
-            + " status, state (or states), params, path, query, headers and body");
+        throw new IllegalArgumentException(
+            where
+                + " has an unknown field '"
+                + field
+                + "'; the fields are operation,"
+                + " status, state (or states), params, path, query, headers and body");
       }
     }
     String operation = scalar(node, "operation", where, true);
     String status = scalar(node, "status", where, true);
     if (!status.matches("[1-5]\\d\\d|[1-5][xX][xX]|default")) {
-      throw new IllegalArgumentException(where + ": status '" + status + "' is not a response key; expected a"
-          + " status code (200), a range (2XX) or default");
+      throw new IllegalArgumentException(
+          where
+              + ": status '"
+              + status
+              + "' is not a response key; expected a"
+              + " status code (200), a range (2XX) or default");
     }
     List<ProviderState> states = new ArrayList<>();
     if (node.has("state") && node.has("states")) {
@@ -207,9 +274,15 @@ public final class CasesFile {
     }
     if (node.has("params")) {
       if (states.size() != 1 || !node.get("params").isObject()) {
-        throw new IllegalArgumentException(where + ": params needs exactly one state and an object of values"
-            + " (found " + states.size() + " states and " + kind(node.get("params")) + "); with several states,"
-            + " give each its params: states: [{name: ..., params: {...}}]");
+        throw new IllegalArgumentException(
+            where
+                + ": params needs exactly one state and an object of values"
+                + " (found "
+                + states.size()
+                + " states and "
+                + kind(node.get("params"))
+                + "); with several states,"
+                + " give each its params: states: [{name: ..., params: {...}}]");
       }
       Map<String, JsonNode> params = new LinkedHashMap<>(states.get(0).params());
       node.get("params").properties().forEach(e -> params.put(e.getKey(), e.getValue()));
@@ -220,14 +293,21 @@ public final class CasesFile {
     JsonNode q = node.get("query");
     if (q != null) {
       if (!q.isObject()) {
-        throw new IllegalArgumentException(where + ": query is " + kind(q) + "; expected an object of names and"
-            + " values, e.g. {page: 2}");
+        throw new IllegalArgumentException(
+            where
+                + ": query is "
+                + kind(q)
+                + "; expected an object of names and"
+                + " values, e.g. {page: 2}");
       }
-      q.properties().forEach(e -> {
-        List<String> values = new ArrayList<>();
-        (e.getValue().isArray() ? e.getValue() : List.of(e.getValue())).forEach(v -> values.add(text(v)));
-        query.put(e.getKey(), values);
-      });
+      q.properties()
+          .forEach(
+              e -> {
+                List<String> values = new ArrayList<>();
+                (e.getValue().isArray() ? e.getValue() : List.of(e.getValue()))
+                    .forEach(v -> values.add(text(v)));
+                query.put(e.getKey(), values);
+              });
     }
     Map<String, String> headers = texts(node, "headers", where);
     return new Entry(index, operation, status, states, path, query, headers, node.get("body"));
@@ -240,8 +320,14 @@ public final class CasesFile {
       return out;
     }
     if (!values.isObject()) {
-      throw new IllegalArgumentException(where + ": " + field + " is " + kind(values) + "; expected an object of"
-          + " names and values, e.g. {id: \"${id}\"}");
+      throw new IllegalArgumentException(
+          where
+              + ": "
+              + field
+              + " is "
+              + kind(values)
+              + "; expected an object of"
+              + " names and values, e.g. {id: \"${id}\"}");
     }
     values.properties().forEach(e -> out.put(e.getKey(), text(e.getValue())));
     return out;
@@ -251,13 +337,18 @@ public final class CasesFile {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       if (required) {
-        throw new IllegalArgumentException(where + " has no " + field + "; every entry names an operation"
-            + " (operationId or \"METHOD /path\") and a status");
+        throw new IllegalArgumentException(
+            where
+                + " has no "
+                + field
+                + "; every entry names an operation"
+                + " (operationId or \"METHOD /path\") and a status");
       }
       return null;
     }
     if (!value.isValueNode()) {
-      throw new IllegalArgumentException(where + ": " + field + " is " + kind(value) + "; expected text");
+      throw new IllegalArgumentException(
+          where + ": " + field + " is " + kind(value) + "; expected text");
     }
     return text(value);
   }
@@ -267,7 +358,15 @@ public final class CasesFile {
   }
 
   static String kind(JsonNode node) {
-    return node.isObject() ? "an object" : node.isArray() ? "a list" : node.isNull() ? "null"
-        : "the " + node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + Json.write(node);
+    return node.isObject()
+        ? "an object"
+        : node.isArray()
+            ? "a list"
+            : node.isNull()
+                ? "null"
+                : "the "
+                    + node.getNodeType().name().toLowerCase(Locale.ROOT)
+                    + " "
+                    + Json.write(node);
   }
 }

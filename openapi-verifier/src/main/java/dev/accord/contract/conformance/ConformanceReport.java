@@ -9,9 +9,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The result of a conformance run: every case, the coverage of the document, and the verdict. {@link #toJson()} is
- * the self-verification result a broker stores beside the document (self-describing: the tool and its version, the
- * document and its content hash, the provider, the seed, every case and the outcome).
+ * The result of a conformance run: every case, the coverage of the document, and the verdict.
+ * {@link #toJson()} is the self-verification result a broker stores beside the document
+ * (self-describing: the tool and its version, the document and its content hash, the provider, the
+ * seed, every case and the outcome).
  *
  * @param tool {@code accord verify-openapi}
  * @param toolVersion the Accord version
@@ -23,12 +24,23 @@ import tools.jackson.databind.node.ObjectNode;
  * @param providerBaseUrl where the provider ran
  * @param seed the seed of generated values
  * @param results every case that was selected, in document order
- * @param coverage operations and responses verified, skipped, filtered out; statuses answered but not documented
+ * @param coverage operations and responses verified, skipped, filtered out; statuses answered but
+ *     not documented
  * @param fatalError why the run could not happen at all, if it could not
  */
-public record ConformanceReport(String tool, String toolVersion, String documentLocation, String documentTitle,
-    String documentVersion, String openApiVersion, String documentSha256, String providerBaseUrl, long seed,
-    List<CaseResult> results, Coverage coverage, Optional<String> fatalError) {
+public record ConformanceReport(
+    String tool,
+    String toolVersion,
+    String documentLocation,
+    String documentTitle,
+    String documentVersion,
+    String openApiVersion,
+    String documentSha256,
+    String providerBaseUrl,
+    long seed,
+    List<CaseResult> results,
+    Coverage coverage,
+    Optional<String> fatalError) {
 
   /**
    * What the run covered.
@@ -39,17 +51,35 @@ public record ConformanceReport(String tool, String toolVersion, String document
    * @param responsesVerified responses whose case ran
    * @param responsesSkipped responses whose case was skipped or not run
    * @param responsesFilteredOut responses left out by the filters
-   * @param undocumented {@code METHOD /path -> status} answers whose status the document does not describe
+   * @param undocumented {@code METHOD /path -> status} answers whose status the document does not
+   *     describe
    */
-  public record Coverage(int operations, int operationsVerified, int responses, int responsesVerified,
-      int responsesSkipped, int responsesFilteredOut, SortedSet<String> undocumented) {
+  public record Coverage(
+      int operations,
+      int operationsVerified,
+      int responses,
+      int responsesVerified,
+      int responsesSkipped,
+      int responsesFilteredOut,
+      SortedSet<String> undocumented) {
 
     /** Two lines for the console. */
     public String describe() {
-      return "Coverage: " + operationsVerified + " of " + operations + " operations verified; " + responses
-          + " documented responses: " + responsesVerified + " verified, " + responsesSkipped + " skipped, "
-          + responsesFilteredOut + " filtered out\n"
-          + "Answered but not documented: " + (undocumented.isEmpty() ? "none" : String.join(", ", undocumented));
+      return "Coverage: "
+          + operationsVerified
+          + " of "
+          + operations
+          + " operations verified; "
+          + responses
+          + " documented responses: "
+          + responsesVerified
+          + " verified, "
+          + responsesSkipped
+          + " skipped, "
+          + responsesFilteredOut
+          + " filtered out\n"
+          + "Answered but not documented: "
+          + (undocumented.isEmpty() ? "none" : String.join(", ", undocumented));
     }
   }
 
@@ -61,7 +91,10 @@ public record ConformanceReport(String tool, String toolVersion, String document
     return results.stream().filter(r -> r.outcome() == outcome).count();
   }
 
-  /** Whether the provider conforms: no case failed and the run happened. Skipped cases do not fail it. */
+  /**
+   * Whether the provider conforms: no case failed and the run happened. Skipped cases do not fail
+   * it.
+   */
   public boolean passed() {
     return fatalError.isEmpty() && count(CaseResult.Outcome.FAILED) == 0;
   }
@@ -71,10 +104,19 @@ public record ConformanceReport(String tool, String toolVersion, String document
     if (fatalError.isPresent()) {
       return "The provider could not be verified against " + documentLocation + ".";
     }
-    return results.size() + (results.size() == 1 ? " case: " : " cases: ") + count(CaseResult.Outcome.PASSED)
-        + " passed, " + count(CaseResult.Outcome.FAILED) + " failed, " + count(CaseResult.Outcome.SKIPPED)
-        + " skipped, " + count(CaseResult.Outcome.NOT_RUN) + " not run. "
-        + (passed() ? "The provider conforms to " : "The provider does NOT conform to ") + documentLocation + ".";
+    return results.size()
+        + (results.size() == 1 ? " case: " : " cases: ")
+        + count(CaseResult.Outcome.PASSED)
+        + " passed, "
+        + count(CaseResult.Outcome.FAILED)
+        + " failed, "
+        + count(CaseResult.Outcome.SKIPPED)
+        + " skipped, "
+        + count(CaseResult.Outcome.NOT_RUN)
+        + " not run. "
+        + (passed() ? "The provider conforms to " : "The provider does NOT conform to ")
+        + documentLocation
+        + ".";
   }
 
   /** The report as JSON: the self-verification result of the document. */

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The console output of a conformance run, in the style of pact verification's; colour only when asked. */
+/**
+ * The console output of a conformance run, in the style of pact verification's; colour only when
+ * asked.
+ */
 final class Console {
   private static final String RED = "\u001b[31m";
   private static final String GREEN = "\u001b[32m";
@@ -29,15 +32,25 @@ final class Console {
 
   void start(OpenApiVerifier verifier, long seed) {
     var tree = verifier.document().tree();
-    StringBuilder sb = new StringBuilder("Verifying the provider at ").append(verifier.baseUrl())
-        .append(" against ").append(verifier.document().location()).append(" (")
-        .append(tree.path("info").path("title").asString("")).append(' ')
-        .append(tree.path("info").path("version").asString("")).append(", OpenAPI ")
-        .append(verifier.document().openApiVersion()).append(')');
+    StringBuilder sb =
+        new StringBuilder("Verifying the provider at ")
+            .append(verifier.baseUrl())
+            .append(" against ")
+            .append(verifier.document().location())
+            .append(" (")
+            .append(tree.path("info").path("title").asString(""))
+            .append(' ')
+            .append(tree.path("info").path("version").asString(""))
+            .append(", OpenAPI ")
+            .append(verifier.document().openApiVersion())
+            .append(')');
     if (!verifier.stateDescription().isEmpty()) {
       sb.append("\n  state changes: ").append(verifier.stateDescription());
     }
-    sb.append("\n  seed for generated values: ").append(seed).append(" (replay with --seed ").append(seed)
+    sb.append("\n  seed for generated values: ")
+        .append(seed)
+        .append(" (replay with --seed ")
+        .append(seed)
         .append(')');
     out.println(sb);
     out.println();
@@ -48,12 +61,13 @@ final class Console {
   }
 
   void result(CaseResult r) {
-    String mark = switch (r.outcome()) {
-      case PASSED -> c(GREEN, "  PASS ");
-      case FAILED -> c(RED, "  FAIL ");
-      case SKIPPED -> c(YELLOW, "  SKIP ");
-      case NOT_RUN -> "  NOT RUN ";
-    };
+    String mark =
+        switch (r.outcome()) {
+          case PASSED -> c(GREEN, "  PASS ");
+          case FAILED -> c(RED, "  FAIL ");
+          case SKIPPED -> c(YELLOW, "  SKIP ");
+          case NOT_RUN -> "  NOT RUN ";
+        };
     out.println(mark + r.name());
     if (r.outcome() == CaseResult.Outcome.SKIPPED) {
       out.println("      skipped: " + r.reason());
@@ -62,11 +76,23 @@ final class Console {
       return;
     }
     if (!r.request().isEmpty()) {
-      out.println("      " + r.request() + (r.responseStatus() > 0 ? " answered " + r.responseStatus() : ""));
+      out.println(
+          "      "
+              + r.request()
+              + (r.responseStatus() > 0 ? " answered " + r.responseStatus() : ""));
     }
     for (Violation v : r.violations()) {
-      out.println(("[" + v.code() + "] at " + v.path() + "\n  document: #" + v.pointer() + "\n  " + v.message())
-          .indent(6).stripTrailing());
+      out.println(
+          ("["
+                  + v.code()
+                  + "] at "
+                  + v.path()
+                  + "\n  document: #"
+                  + v.pointer()
+                  + "\n  "
+                  + v.message())
+              .indent(6)
+              .stripTrailing());
     }
     for (String f : r.failures()) {
       out.println(f.indent(6).stripTrailing());
@@ -82,9 +108,11 @@ final class Console {
   void finish(ConformanceReport report) {
     out.println();
     Map<String, List<CaseResult>> notRun = new LinkedHashMap<>();
-    report.results().stream().filter(r -> r.outcome() == CaseResult.Outcome.NOT_RUN)
+    report.results().stream()
+        .filter(r -> r.outcome() == CaseResult.Outcome.NOT_RUN)
         .forEach(r -> notRun.computeIfAbsent(r.reason(), k -> new ArrayList<>()).add(r));
-    notRun.forEach((reason, rs) -> out.println(c(YELLOW, "Not run (" + rs.size() + "): " + reason)));
+    notRun.forEach(
+        (reason, rs) -> out.println(c(YELLOW, "Not run (" + rs.size() + "): " + reason)));
     report.fatalError().ifPresent(e -> out.println(c(RED, e)));
     out.println(report.coverage().describe());
     String summary = report.summary();

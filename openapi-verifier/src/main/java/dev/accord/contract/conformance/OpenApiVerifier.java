@@ -46,12 +46,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Verifies a running provider against its OpenAPI document, state by state: every operation times every documented
- * response is one independent case. Each case prepares its provider state (named by {@code x-provider-state} on the
- * response or the operation, or by a {@link CasesFile}) through the state-change URL or in-process handlers, exactly
- * as pact verification does; sends the request (given values, else the document's examples, else values generated
- * with the seed); validates the response against the document ({@link ResponseValidator}) and that its status is
- * the case's; and tears the state down. Cases that cannot be run as documented are skipped with the fix.
+ * Verifies a running provider against its OpenAPI document, state by state: every operation times
+ * every documented response is one independent case. Each case prepares its provider state (named
+ * by {@code x-provider-state} on the response or the operation, or by a {@link CasesFile}) through
+ * the state-change URL or in-process handlers, exactly as pact verification does; sends the request
+ * (given values, else the document's examples, else values generated with the seed); validates the
+ * response against the document ({@link ResponseValidator}) and that its status is the case's; and
+ * tears the state down. Cases that cannot be run as documented are skipped with the fix.
  *
  * <pre>{@code
  * ConformanceReport report = OpenApiVerifier.forDocument(Path.of("jobs.yaml"))
@@ -98,18 +99,22 @@ public final class OpenApiVerifier {
     try {
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the OpenAPI document " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the OpenAPI document " + file + ": " + e.getMessage(), e);
     }
     return new OpenApiVerifier(OpenApiDocument.read(file), sha256(bytes));
   }
 
   /** Verifies against a loaded document (its hash is that of its canonical JSON form). */
   public static OpenApiVerifier forDocument(OpenApiDocument document) {
-    return new OpenApiVerifier(document,
-        sha256(Json.writeCanonical(document.tree()).getBytes(StandardCharsets.UTF_8)));
+    return new OpenApiVerifier(
+        document, sha256(Json.writeCanonical(document.tree()).getBytes(StandardCharsets.UTF_8)));
   }
 
-  /** Where the provider runs ({@code http://127.0.0.1:8080}); the document's server base path is added to it. */
+  /**
+   * Where the provider runs ({@code http://127.0.0.1:8080}); the document's server base path is
+   * added to it.
+   */
   public OpenApiVerifier providerBaseUrl(String url) {
     this.baseUrl = httpUrl(url, "The provider base URL");
     return this;
@@ -132,12 +137,19 @@ public final class OpenApiVerifier {
   /** Provider states through the {@code @State} methods of these objects. */
   public OpenApiVerifier stateHandlers(Object... handlerObjects) {
     this.states = ProviderStates.handlers(handlerObjects);
-    this.stateDescription = "@State methods of " + String.join(", ",
-        java.util.Arrays.stream(handlerObjects).map(o -> o.getClass().getSimpleName()).toList());
+    this.stateDescription =
+        "@State methods of "
+            + String.join(
+                ", ",
+                java.util.Arrays.stream(handlerObjects)
+                    .map(o -> o.getClass().getSimpleName())
+                    .toList());
     return this;
   }
 
-  /** The state-change URL gets state, action and params as query parameters instead of a JSON body. */
+  /**
+   * The state-change URL gets state, action and params as query parameters instead of a JSON body.
+   */
   public OpenApiVerifier stateChangeAsQuery() {
     this.statesAsQuery = true;
     return this;
@@ -149,7 +161,10 @@ public final class OpenApiVerifier {
     return this;
   }
 
-  /** States and request values from a cases file (YAML or JSON); its entries win over x-provider-state. */
+  /**
+   * States and request values from a cases file (YAML or JSON); its entries win over
+   * x-provider-state.
+   */
   public OpenApiVerifier cases(Path file) {
     return cases(CasesFile.read(file));
   }
@@ -159,13 +174,19 @@ public final class OpenApiVerifier {
     return this;
   }
 
-  /** Only operations matching one of these globs ({@code *} any text), on operationId or {@code METHOD /path}. */
+  /**
+   * Only operations matching one of these globs ({@code *} any text), on operationId or {@code
+   * METHOD /path}.
+   */
   public OpenApiVerifier filterOperation(String... globs) {
     operationFilters.addAll(List.of(globs));
     return this;
   }
 
-  /** Only these documented responses ({@code 200}, {@code 2XX}, {@code default}; {@code *} any text). */
+  /**
+   * Only these documented responses ({@code 200}, {@code 2XX}, {@code default}; {@code *} any
+   * text).
+   */
   public OpenApiVerifier filterStatus(String... statuses) {
     statusFilters.addAll(List.of(statuses));
     return this;
@@ -247,7 +268,10 @@ public final class OpenApiVerifier {
     return this;
   }
 
-  /** The cases of the document (before filters), in document order, with their states and given values. */
+  /**
+   * The cases of the document (before filters), in document order, with their states and given
+   * values.
+   */
   public List<ConformanceCase> cases() {
     List<ApiOperation> operations = ApiOperation.all(document);
     cases.checkAgainst(operations, document.location());
@@ -258,13 +282,24 @@ public final class OpenApiVerifier {
         if (entry.isPresent()) {
           CasesFile.Entry e = entry.get();
           RequestValues values = new RequestValues(e.path(), e.query(), e.headers(), e.body());
-          List<ProviderState> given = e.states().isEmpty() ? documentedStates(op, status) : e.states();
-          out.add(new ConformanceCase(op, status, given, values, "cases file " + cases.location() + ", cases["
-              + e.index() + "]"));
+          List<ProviderState> given =
+              e.states().isEmpty() ? documentedStates(op, status) : e.states();
+          out.add(
+              new ConformanceCase(
+                  op,
+                  status,
+                  given,
+                  values,
+                  "cases file " + cases.location() + ", cases[" + e.index() + "]"));
         } else {
           List<ProviderState> documented = documentedStates(op, status);
-          out.add(new ConformanceCase(op, status, documented, RequestValues.none(),
-              documented.isEmpty() ? "none" : XProviderState.EXTENSION));
+          out.add(
+              new ConformanceCase(
+                  op,
+                  status,
+                  documented,
+                  RequestValues.none(),
+                  documented.isEmpty() ? "none" : XProviderState.EXTENSION));
         }
       }
     }
@@ -272,17 +307,23 @@ public final class OpenApiVerifier {
   }
 
   private List<ProviderState> documentedStates(ApiOperation op, String status) {
-    JsonNode response = op.response(status)
-        .flatMap(r -> document.resolve(r, op.responsePointer(status)).map(OpenApiDocument.Located::node))
-        .orElse(null);
+    JsonNode response =
+        op.response(status)
+            .flatMap(
+                r ->
+                    document
+                        .resolve(r, op.responsePointer(status))
+                        .map(OpenApiDocument.Located::node))
+            .orElse(null);
     return XProviderState.of(op, status, response);
   }
 
   /** Runs every selected case and returns the report (also printed and written as configured). */
   public ConformanceReport verify() {
     if (baseUrl == null) {
-      throw new IllegalStateException("No provider base URL: call providerBaseUrl(\"http://127.0.0.1:8080\")"
-          + " (CLI: --provider-base-url)");
+      throw new IllegalStateException(
+          "No provider base URL: call providerBaseUrl(\"http://127.0.0.1:8080\")"
+              + " (CLI: --provider-base-url)");
     }
     if (states != null) {
       if (statesAsQuery) {
@@ -301,9 +342,14 @@ public final class OpenApiVerifier {
     if (verbose && states != null) {
       states.trace(console::verbose);
     }
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeoutPerCase)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    RequestGenerator requests = new RequestGenerator(document, new ValueGenerator(document, usedSeed));
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeoutPerCase)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    RequestGenerator requests =
+        new RequestGenerator(document, new ValueGenerator(document, usedSeed));
     ResponseValidator validator = new ResponseValidator(document);
     List<CaseResult> results = new ArrayList<>();
     Set<String> undocumented = new TreeSet<>();
@@ -315,11 +361,17 @@ public final class OpenApiVerifier {
       if (fatal != null) {
         stop = "the provider could not be reached";
       } else if (maxFailures > 0 && failures >= maxFailures) {
-        stop = maxFailures == 1 ? "fail-fast: the run stopped at the first failure"
-            : "the run stopped after " + maxFailures + " failures (max failures)";
-      } else if (totalTimeout != null && Duration.ofNanos(System.nanoTime() - started).compareTo(totalTimeout) > 0) {
-        stop = "the total time budget (" + totalTimeout.toMillis() + " ms) was used up; raise it with"
-            + " --timeout-total";
+        stop =
+            maxFailures == 1
+                ? "fail-fast: the run stopped at the first failure"
+                : "the run stopped after " + maxFailures + " failures (max failures)";
+      } else if (totalTimeout != null
+          && Duration.ofNanos(System.nanoTime() - started).compareTo(totalTimeout) > 0) {
+        stop =
+            "the total time budget ("
+                + totalTimeout.toMillis()
+                + " ms) was used up; raise it with"
+                + " --timeout-total";
       }
       CaseResult result;
       if (stop != null) {
@@ -329,7 +381,9 @@ public final class OpenApiVerifier {
           result = run(c, client, requests, validator, console, undocumented);
         } catch (Unreachable e) {
           fatal = e.getMessage();
-          result = CaseResult.without(c, CaseResult.Outcome.NOT_RUN, "the provider could not be reached");
+          result =
+              CaseResult.without(
+                  c, CaseResult.Outcome.NOT_RUN, "the provider could not be reached");
         }
       }
       if (result.outcome() == CaseResult.Outcome.FAILED) {
@@ -338,10 +392,20 @@ public final class OpenApiVerifier {
       results.add(result);
       console.result(result);
     }
-    ConformanceReport report = new ConformanceReport(TOOL, Reproduction.currentVersion(), document.location(),
-        document.tree().path("info").path("title").asString(""), document.tree().path("info").path("version")
-            .asString(""), document.openApiVersion(), sha256, baseUrl.toString(), usedSeed, results,
-        coverage(all, selected, results, undocumented), Optional.ofNullable(fatal));
+    ConformanceReport report =
+        new ConformanceReport(
+            TOOL,
+            Reproduction.currentVersion(),
+            document.location(),
+            document.tree().path("info").path("title").asString(""),
+            document.tree().path("info").path("version").asString(""),
+            document.openApiVersion(),
+            sha256,
+            baseUrl.toString(),
+            usedSeed,
+            results,
+            coverage(all, selected, results, undocumented),
+            Optional.ofNullable(fatal));
     if (reportDir != null && !reportFormats.isEmpty()) {
       ConformanceReportFiles.write(report, reportDir, reportFormats);
     }
@@ -351,15 +415,19 @@ public final class OpenApiVerifier {
 
   private boolean selected(ConformanceCase c) {
     ApiOperation op = c.operation();
-    if (!operationFilters.isEmpty() && operationFilters.stream().noneMatch(g -> glob(g, op.key())
-        || (op.operationId() != null && glob(g, op.operationId())))) {
+    if (!operationFilters.isEmpty()
+        && operationFilters.stream()
+            .noneMatch(
+                g ->
+                    glob(g, op.key()) || (op.operationId() != null && glob(g, op.operationId())))) {
       return false;
     }
     if (!statusFilters.isEmpty() && statusFilters.stream().noneMatch(g -> glob(g, c.status()))) {
       return false;
     }
-    return stateFilters.isEmpty() || c.states().stream().anyMatch(s -> stateFilters.stream()
-        .anyMatch(p -> p.matcher(s.name()).find()));
+    return stateFilters.isEmpty()
+        || c.states().stream()
+            .anyMatch(s -> stateFilters.stream().anyMatch(p -> p.matcher(s.name()).find()));
   }
 
   static boolean glob(String glob, String text) {
@@ -376,46 +444,97 @@ public final class OpenApiVerifier {
     }
   }
 
-  private CaseResult run(ConformanceCase c, HttpClient client, RequestGenerator requests, ResponseValidator validator,
-      Console console, Set<String> undocumented) throws Unreachable {
+  private CaseResult run(
+      ConformanceCase c,
+      HttpClient client,
+      RequestGenerator requests,
+      ResponseValidator validator,
+      Console console,
+      Set<String> undocumented)
+      throws Unreachable {
     List<String> teardownFailures = new ArrayList<>();
-    CaseResult r = runAndTearDown(c, client, requests, validator, console, undocumented, teardownFailures);
+    CaseResult r =
+        runAndTearDown(c, client, requests, validator, console, undocumented, teardownFailures);
     if (teardownFailures.isEmpty()) {
       return r;
     }
     List<String> failures = new ArrayList<>(r.failures());
     failures.addAll(teardownFailures);
-    return new CaseResult(r.name(), r.operationId(), r.method(), r.path(), r.status(), r.states(),
-        CaseResult.Outcome.FAILED, r.reason(), r.request(), r.curl(), r.responseStatus(), r.responseBody(),
-        r.violations(), failures, r.millis());
+    return new CaseResult(
+        r.name(),
+        r.operationId(),
+        r.method(),
+        r.path(),
+        r.status(),
+        r.states(),
+        CaseResult.Outcome.FAILED,
+        r.reason(),
+        r.request(),
+        r.curl(),
+        r.responseStatus(),
+        r.responseBody(),
+        r.violations(),
+        failures,
+        r.millis());
   }
 
-  private CaseResult runAndTearDown(ConformanceCase c, HttpClient client, RequestGenerator requests,
-      ResponseValidator validator, Console console, Set<String> undocumented, List<String> teardownFailures)
+  private CaseResult runAndTearDown(
+      ConformanceCase c,
+      HttpClient client,
+      RequestGenerator requests,
+      ResponseValidator validator,
+      Console console,
+      Set<String> undocumented,
+      List<String> teardownFailures)
       throws Unreachable {
     long start = System.nanoTime();
-    boolean errorStatus = c.status().equals("default") || c.status().startsWith("4") || c.status().startsWith("5");
+    boolean errorStatus =
+        c.status().equals("default") || c.status().startsWith("4") || c.status().startsWith("5");
     boolean givenByCases = c.origin().startsWith("cases file");
     if (c.states().isEmpty() && !givenByCases && errorStatus) {
-      return CaseResult.without(c, CaseResult.Outcome.SKIPPED, "no provider state or cases-file entry says how to"
-          + " make " + c.operation().displayName() + " answer " + c.status() + "; name one with " + XProviderState
-          .EXTENSION + " on the response, or an entry {operation: " + name(c) + ", status: " + c.status()
-          + ", state: ...} in a cases file");
+      return CaseResult.without(
+          c,
+          CaseResult.Outcome.SKIPPED,
+          "no provider state or cases-file entry says how to"
+              + " make "
+              + c.operation().displayName()
+              + " answer "
+              + c.status()
+              + "; name one with "
+              + XProviderState.EXTENSION
+              + " on the response, or an entry {operation: "
+              + name(c)
+              + ", status: "
+              + c.status()
+              + ", state: ...} in a cases file");
     }
     if (!c.states().isEmpty() && states == null) {
-      return CaseResult.without(c, CaseResult.Outcome.SKIPPED, "the case needs the provider state "
-          + c.states().stream().map(s -> "'" + s.name() + "'").reduce((a, b) -> a + " and " + b).orElse("")
-          + " but no state handling is configured; give --state-change-url (Java: stateChangeUrl(...) or"
-          + " stateHandler(...))");
+      return CaseResult.without(
+          c,
+          CaseResult.Outcome.SKIPPED,
+          "the case needs the provider state "
+              + c.states().stream()
+                  .map(s -> "'" + s.name() + "'")
+                  .reduce((a, b) -> a + " and " + b)
+                  .orElse("")
+              + " but no state handling is configured; give --state-change-url (Java: stateChangeUrl(...) or"
+              + " stateHandler(...))");
     }
     if (c.states().isEmpty()) {
       RequestGenerator.GeneratedRequest probe = requests.generate(c.operation(), c.values());
-      List<String> generatedPath = probe.generated().stream().filter(k -> k.startsWith("path ")).toList();
+      List<String> generatedPath =
+          probe.generated().stream().filter(k -> k.startsWith("path ")).toList();
       if (!generatedPath.isEmpty()) {
-        return CaseResult.without(c, CaseResult.Outcome.SKIPPED, "no provider state and no value for "
-            + String.join(", ", generatedPath.stream().map(k -> "path parameter " + k.substring(5)).toList())
-            + ": a generated value names no existing resource; name a state (" + XProviderState.EXTENSION
-            + " on the operation or response, or a cases file entry) or give the parameter an example");
+        return CaseResult.without(
+            c,
+            CaseResult.Outcome.SKIPPED,
+            "no provider state and no value for "
+                + String.join(
+                    ", ",
+                    generatedPath.stream().map(k -> "path parameter " + k.substring(5)).toList())
+                + ": a generated value names no existing resource; name a state ("
+                + XProviderState.EXTENSION
+                + " on the operation or response, or a cases file entry) or give the parameter an example");
       }
     }
     List<String> failures = new ArrayList<>();
@@ -444,19 +563,32 @@ public final class OpenApiVerifier {
       }
       ApiRequest request = requests.generate(c.operation(), values).request();
       if (verbose) {
-        console.verbose("request: " + request.requestLine() + (request.body() == null ? "" : "\n" + request.body()));
+        console.verbose(
+            "request: "
+                + request.requestLine()
+                + (request.body() == null ? "" : "\n" + request.body()));
       }
       HttpResponse<byte[]> sent;
       try {
-        sent = client.send(request.toHttpRequest(baseUrl, timeoutPerCase, headers),
-            HttpResponse.BodyHandlers.ofByteArray());
+        sent =
+            client.send(
+                request.toHttpRequest(baseUrl, timeoutPerCase, headers),
+                HttpResponse.BodyHandlers.ofByteArray());
       } catch (HttpTimeoutException e) {
-        failures.add("No response within " + timeoutPerCase.toMillis() + " ms to " + request.requestLine()
-            + "; the provider is slow or stuck: raise --timeout-per-case, or look at the provider");
+        failures.add(
+            "No response within "
+                + timeoutPerCase.toMillis()
+                + " ms to "
+                + request.requestLine()
+                + "; the provider is slow or stuck: raise --timeout-per-case, or look at the provider");
         return result(c, request, null, List.of(), failures, start);
       } catch (ConnectException e) {
-        throw new Unreachable("Could not connect to the provider at " + baseUrl + " (" + e.getClass().getSimpleName()
-            + "); start it, or check --provider-base-url");
+        throw new Unreachable(
+            "Could not connect to the provider at "
+                + baseUrl
+                + " ("
+                + e.getClass().getSimpleName()
+                + "); start it, or check --provider-base-url");
       } catch (IOException e) {
         failures.add("The request " + request.requestLine() + " failed: " + e.getMessage());
         return result(c, request, null, List.of(), failures, start);
@@ -466,15 +598,32 @@ public final class OpenApiVerifier {
       }
       ApiResponse response = ApiResponse.of(sent);
       if (verbose) {
-        console.verbose("response: " + response.status() + " " + response.headers() + "\n" + shown(response));
+        console.verbose(
+            "response: " + response.status() + " " + response.headers() + "\n" + shown(response));
       }
       List<Violation> violations = new ArrayList<>();
       if (!statusFits(c, response.status())) {
-        violations.add(new Violation("case.status.mismatch", "status", c.operation().responsePointer(c.status()),
-            "Response status " + response.status() + " is not the case's " + c.status()
-            + (c.states().isEmpty() ? "" : ": after state " + c.states().stream().map(s -> "'" + s.name() + "'")
-                .reduce((a, b) -> a + " and " + b).orElse("") + ", " + c.operation().displayName()
-                + " should answer " + c.status()) + "; check the state handler, the request values or the provider"));
+        violations.add(
+            new Violation(
+                "case.status.mismatch",
+                "status",
+                c.operation().responsePointer(c.status()),
+                "Response status "
+                    + response.status()
+                    + " is not the case's "
+                    + c.status()
+                    + (c.states().isEmpty()
+                        ? ""
+                        : ": after state "
+                            + c.states().stream()
+                                .map(s -> "'" + s.name() + "'")
+                                .reduce((a, b) -> a + " and " + b)
+                                .orElse("")
+                            + ", "
+                            + c.operation().displayName()
+                            + " should answer "
+                            + c.status())
+                    + "; check the state handler, the request values or the provider"));
       }
       if (ResponseValidator.documentedKey(c.operation(), response.status()).isEmpty()) {
         undocumented.add(c.operation().key() + " -> " + response.status());
@@ -495,13 +644,17 @@ public final class OpenApiVerifier {
   }
 
   private static String name(ConformanceCase c) {
-    return c.operation().operationId() != null ? c.operation().operationId() : "\"" + c.operation().key() + "\"";
+    return c.operation().operationId() != null
+        ? c.operation().operationId()
+        : "\"" + c.operation().key() + "\"";
   }
 
   private static boolean statusFits(ConformanceCase c, int status) {
     String key = c.status();
     if (key.equals("default")) {
-      return ResponseValidator.documentedKey(c.operation(), status).map("default"::equals).orElse(false);
+      return ResponseValidator.documentedKey(c.operation(), status)
+          .map("default"::equals)
+          .orElse(false);
     }
     if (key.length() == 3 && (key.endsWith("XX") || key.endsWith("xx"))) {
       return status / 100 == key.charAt(0) - '0';
@@ -509,21 +662,30 @@ public final class OpenApiVerifier {
     return key.equals(Integer.toString(status));
   }
 
-  /** The case's values with {@code ${name}} filled from the state's values; path parameters named like a value too. */
+  /**
+   * The case's values with {@code ${name}} filled from the state's values; path parameters named
+   * like a value too.
+   */
   private RequestValues fill(ConformanceCase c, Map<String, Object> stateValues) {
     RequestValues given = c.values();
     Map<String, String> path = new LinkedHashMap<>();
     for (var p : c.operation().parameters()) {
-      if (p.in().equals("path") && stateValues.containsKey(p.name()) && !given.path().containsKey(p.name())) {
+      if (p.in().equals("path")
+          && stateValues.containsKey(p.name())
+          && !given.path().containsKey(p.name())) {
         path.put(p.name(), String.valueOf(stateValues.get(p.name())));
       }
     }
     given.path().forEach((k, v) -> path.put(k, substitute(v, stateValues, c)));
     Map<String, List<String>> query = new LinkedHashMap<>();
-    given.query().forEach((k, v) -> query.put(k, v.stream().map(s -> substitute(s, stateValues, c)).toList()));
+    given
+        .query()
+        .forEach(
+            (k, v) -> query.put(k, v.stream().map(s -> substitute(s, stateValues, c)).toList()));
     Map<String, String> headerValues = new LinkedHashMap<>();
     given.headers().forEach((k, v) -> headerValues.put(k, substitute(v, stateValues, c)));
-    JsonNode body = given.body() == null ? null : substitute(given.body().deepCopy(), stateValues, c);
+    JsonNode body =
+        given.body() == null ? null : substitute(given.body().deepCopy(), stateValues, c);
     return new RequestValues(path, query, headerValues, body);
   }
 
@@ -533,9 +695,18 @@ public final class OpenApiVerifier {
     while (m.find()) {
       String name = m.group(1);
       if (!values.containsKey(name)) {
-        throw new IllegalArgumentException("The case " + c.displayName() + " uses ${" + name + "} but its states"
-            + " gave no value '" + name + "' (values: " + values.keySet() + "); return it from the state handler"
-            + " or give it in the state's params");
+        throw new IllegalArgumentException(
+            "The case "
+                + c.displayName()
+                + " uses ${"
+                + name
+                + "} but its states"
+                + " gave no value '"
+                + name
+                + "' (values: "
+                + values.keySet()
+                + "); return it from the state handler"
+                + " or give it in the state's params");
       }
       m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf(values.get(name))));
     }
@@ -564,30 +735,63 @@ public final class OpenApiVerifier {
     return node;
   }
 
-  private CaseResult result(ConformanceCase c, ApiRequest request, ApiResponse response, List<Violation> violations,
-      List<String> failures, long start) {
+  private CaseResult result(
+      ConformanceCase c,
+      ApiRequest request,
+      ApiResponse response,
+      List<Violation> violations,
+      List<String> failures,
+      long start) {
     boolean failed = !violations.isEmpty() || !failures.isEmpty();
-    return new CaseResult(c.displayName(), c.operation().operationId(), c.operation().method(), c.operation().path(),
-        c.status(), c.states().stream().map(ProviderState::name).toList(),
-        failed ? CaseResult.Outcome.FAILED : CaseResult.Outcome.PASSED, "", request.requestLine(),
-        request.toCurl(baseUrl), response == null ? 0 : response.status(), response == null ? "" : shown(response),
-        violations, failures, Duration.ofNanos(System.nanoTime() - start).toMillis());
+    return new CaseResult(
+        c.displayName(),
+        c.operation().operationId(),
+        c.operation().method(),
+        c.operation().path(),
+        c.status(),
+        c.states().stream().map(ProviderState::name).toList(),
+        failed ? CaseResult.Outcome.FAILED : CaseResult.Outcome.PASSED,
+        "",
+        request.requestLine(),
+        request.toCurl(baseUrl),
+        response == null ? 0 : response.status(),
+        response == null ? "" : shown(response),
+        violations,
+        failures,
+        Duration.ofNanos(System.nanoTime() - start).toMillis());
   }
 
   private static CaseResult withFailures(CaseResult r, List<String> failures, long start) {
-    return new CaseResult(r.name(), r.operationId(), r.method(), r.path(), r.status(), r.states(),
-        CaseResult.Outcome.FAILED, "", "", "", 0, "", List.of(), failures,
+    return new CaseResult(
+        r.name(),
+        r.operationId(),
+        r.method(),
+        r.path(),
+        r.status(),
+        r.states(),
+        CaseResult.Outcome.FAILED,
+        "",
+        "",
+        "",
+        0,
+        "",
+        List.of(),
+        failures,
         Duration.ofNanos(System.nanoTime() - start).toMillis());
   }
 
   private static String shown(ApiResponse response) {
     String text = response.bodyText();
-    return text.length() > BODY_SHOWN ? text.substring(0, BODY_SHOWN) + "... (" + text.length() + " characters)"
+    return text.length() > BODY_SHOWN
+        ? text.substring(0, BODY_SHOWN) + "... (" + text.length() + " characters)"
         : text;
   }
 
-  private static ConformanceReport.Coverage coverage(List<ConformanceCase> all, List<ConformanceCase> selected,
-      List<CaseResult> results, Set<String> undocumented) {
+  private static ConformanceReport.Coverage coverage(
+      List<ConformanceCase> all,
+      List<ConformanceCase> selected,
+      List<CaseResult> results,
+      Set<String> undocumented) {
     Set<String> operations = new LinkedHashSet<>();
     all.forEach(c -> operations.add(c.operation().key()));
     Set<String> verifiedOps = new LinkedHashSet<>();
@@ -601,8 +805,14 @@ public final class OpenApiVerifier {
         skipped++;
       }
     }
-    return new ConformanceReport.Coverage(operations.size(), verifiedOps.size(), all.size(), verified, skipped,
-        all.size() - selected.size(), new TreeSet<>(undocumented));
+    return new ConformanceReport.Coverage(
+        operations.size(),
+        verifiedOps.size(),
+        all.size(),
+        verified,
+        skipped,
+        all.size() - selected.size(),
+        new TreeSet<>(undocumented));
   }
 
   URI baseUrl() {
@@ -622,12 +832,18 @@ public final class OpenApiVerifier {
     try {
       uri = URI.create(url.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(what + " '" + url + "' is not a valid URL: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          what + " '" + url + "' is not a valid URL: " + e.getMessage(), e);
     }
-    if (uri.getScheme() == null || uri.getHost() == null
+    if (uri.getScheme() == null
+        || uri.getHost() == null
         || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-      throw new IllegalArgumentException(what + " '" + url + "' must be an absolute http or https URL, such as"
-          + " http://127.0.0.1:8080");
+      throw new IllegalArgumentException(
+          what
+              + " '"
+              + url
+              + "' must be an absolute http or https URL, such as"
+              + " http://127.0.0.1:8080");
     }
     return uri;
   }

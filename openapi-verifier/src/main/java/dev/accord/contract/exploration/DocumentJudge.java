@@ -8,7 +8,10 @@ import dev.accord.contract.validate.Violation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The response against the document through {@link ResponseValidator}: status documented, headers, body schema. */
+/**
+ * The response against the document through {@link ResponseValidator}: status documented, headers,
+ * body schema.
+ */
 final class DocumentJudge implements Judge {
 
   private final ResponseValidator validator;
@@ -23,14 +26,21 @@ final class DocumentJudge implements Judge {
 
   @Override
   public List<String> problems(ApiOperation operation, ExploredResponse response) {
-    ApiResponse actual = new ApiResponse(response.status(), response.headers(),
-        response.body().getBytes(StandardCharsets.UTF_8));
-    return validator.validate(operation, actual).stream()
-        .map(DocumentJudge::describe)
-        .toList();
+    ApiResponse actual =
+        new ApiResponse(
+            response.status(),
+            response.headers(),
+            response.body().getBytes(StandardCharsets.UTF_8));
+    return validator.validate(operation, actual).stream().map(DocumentJudge::describe).toList();
   }
 
   static String describe(Violation violation) {
-    return violation.code() + " at " + violation.path() + " (#" + violation.pointer() + "): " + violation.message();
+    return violation.code()
+        + " at "
+        + violation.path()
+        + " (#"
+        + violation.pointer()
+        + "): "
+        + violation.message();
   }
 }

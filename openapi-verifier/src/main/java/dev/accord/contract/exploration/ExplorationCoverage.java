@@ -3,8 +3,8 @@ package dev.accord.contract.exploration;
 import java.util.List;
 
 /**
- * What exploration reached: the selected operations it called, the transitions it followed, and among them the
- * document's links.
+ * What exploration reached: the selected operations it called, the transitions it followed, and
+ * among them the document's links.
  *
  * @param operations every selected operation's id, in document order
  * @param calledOperations those called at least once
@@ -13,8 +13,13 @@ import java.util.List;
  * @param links the transitions that are the document's links
  * @param followedLinks those followed at least once
  */
-public record ExplorationCoverage(List<String> operations, List<String> calledOperations, List<String> transitions,
-    List<String> followedTransitions, List<String> links, List<String> followedLinks) {
+public record ExplorationCoverage(
+    List<String> operations,
+    List<String> calledOperations,
+    List<String> transitions,
+    List<String> followedTransitions,
+    List<String> links,
+    List<String> followedLinks) {
 
   public ExplorationCoverage {
     operations = List.copyOf(operations);
@@ -37,8 +42,17 @@ public record ExplorationCoverage(List<String> operations, List<String> calledOp
 
   /** {@code operations 5 of 5, transitions 6 of 7, links 6 of 7}. */
   public String summary() {
-    return "operations " + calledOperations.size() + " of " + operations.size() + ", transitions "
-        + followedTransitions.size() + " of " + transitions.size() + ", links " + followedLinks.size() + " of "
+    return "operations "
+        + calledOperations.size()
+        + " of "
+        + operations.size()
+        + ", transitions "
+        + followedTransitions.size()
+        + " of "
+        + transitions.size()
+        + ", links "
+        + followedLinks.size()
+        + " of "
         + links.size();
   }
 }

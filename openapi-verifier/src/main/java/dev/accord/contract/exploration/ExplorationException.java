@@ -1,6 +1,9 @@
 package dev.accord.contract.exploration;
 
-/** Exploration cannot start: a bad transitions file, an unknown operation, a pattern that selects nothing. */
+/**
+ * Exploration cannot start: a bad transitions file, an unknown operation, a pattern that selects
+ * nothing.
+ */
 public final class ExplorationException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -11,14 +11,24 @@ import java.util.List;
  * @param sequence the number of the sequence that found it (from 1)
  * @param originalLength how many steps that sequence had run when it failed
  * @param shrinkRuns how many re-runs shrinking took
- * @param shrinkComplete false when shrinking stopped early (time budget, re-run budget): the sequence may be longer
- *     than needed
+ * @param shrinkComplete false when shrinking stopped early (time budget, re-run budget): the
+ *     sequence may be longer than needed
  * @param steps the shortest failing sequence, as it ran
- * @param resetRequest the state-change request that resets the provider before the sequence, or null
+ * @param resetRequest the state-change request that resets the provider before the sequence, or
+ *     null
  * @param occurrences in how many sequences the same failure (check and operation) was found
  */
-public record ExplorationFailure(Check check, String operation, String message, int sequence, int originalLength,
-    int shrinkRuns, boolean shrinkComplete, List<ExploredStep> steps, ExploredRequest resetRequest, int occurrences) {
+public record ExplorationFailure(
+    Check check,
+    String operation,
+    String message,
+    int sequence,
+    int originalLength,
+    int shrinkRuns,
+    boolean shrinkComplete,
+    List<ExploredStep> steps,
+    ExploredRequest resetRequest,
+    int occurrences) {
 
   public ExplorationFailure {
     steps = List.copyOf(steps);
@@ -35,7 +45,16 @@ public record ExplorationFailure(Check check, String operation, String message, 
   }
 
   ExplorationFailure withOccurrences(int count) {
-    return new ExplorationFailure(check, operation, message, sequence, originalLength, shrinkRuns, shrinkComplete,
-        steps, resetRequest, count);
+    return new ExplorationFailure(
+        check,
+        operation,
+        message,
+        sequence,
+        originalLength,
+        shrinkRuns,
+        shrinkComplete,
+        steps,
+        resetRequest,
+        count);
   }
 }

@@ -3,9 +3,10 @@ package dev.accord.contract.exploration;
 /**
  * Lifecycle hooks of an exploration. Each method has an empty default; implement those you need.
  *
- * <p>{@link #setup()} runs before every sequence, the re-runs that shrink a failing one included: it is where the
- * provider is put back into a known state (empty the database, reset a fake clock), so that the same seed gives the
- * same sequences. {@link #teardown()} runs after each. A hook that throws stops the exploration with its message.
+ * <p>{@link #setup()} runs before every sequence, the re-runs that shrink a failing one included:
+ * it is where the provider is put back into a known state (empty the database, reset a fake clock),
+ * so that the same seed gives the same sequences. {@link #teardown()} runs after each. A hook that
+ * throws stops the exploration with its message.
  */
 public interface ExplorationHook {
 

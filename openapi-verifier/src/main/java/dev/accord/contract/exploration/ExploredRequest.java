@@ -11,7 +11,8 @@ import java.util.Map;
  * @param headers the headers sent, in order
  * @param body the body sent, or null
  */
-public record ExploredRequest(String operation, String method, String url, Map<String, String> headers, String body) {
+public record ExploredRequest(
+    String operation, String method, String url, Map<String, String> headers, String body) {
 
   public ExploredRequest {
     headers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));

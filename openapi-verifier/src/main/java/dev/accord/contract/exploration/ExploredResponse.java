@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param body the body as text (empty when there was none)
  * @param durationMillis how long the call took
  */
-public record ExploredResponse(int status, Map<String, List<String>> headers, String body, long durationMillis) {
+public record ExploredResponse(
+    int status, Map<String, List<String>> headers, String body, long durationMillis) {
 
   public ExploredResponse {
     headers = Map.copyOf(headers);

@@ -20,10 +20,11 @@ import java.util.function.LongSupplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Stateful exploration of a running provider from its OpenAPI document: sequences of calls that follow the
- * document's links (or data dependencies inferred from names, or a transitions file), each call's answer checked
- * (documented status and body, no 5xx, a created resource is readable, a deleted one is gone). A failing sequence
- * is shrunk to a shortest one that still fails, and reported with its seed and as {@code curl} commands.
+ * Stateful exploration of a running provider from its OpenAPI document: sequences of calls that
+ * follow the document's links (or data dependencies inferred from names, or a transitions file),
+ * each call's answer checked (documented status and body, no 5xx, a created resource is readable, a
+ * deleted one is gone). A failing sequence is shrunk to a shortest one that still fails, and
+ * reported with its seed and as {@code curl} commands.
  *
  * <pre>{@code
  * ExplorationReport report = Explorer.forDocument(OpenApiDocument.read(Path.of("openapi.yaml")))
@@ -39,7 +40,8 @@ import tools.jackson.databind.JsonNode;
  * System.out.print(report.console());
  * }</pre>
  *
- * Exploration is opt-in and finds workflow bugs; it is never a verdict of the broker (contracts are).
+ * Exploration is opt-in and finds workflow bugs; it is never a verdict of the broker (contracts
+ * are).
  */
 public final class Explorer {
 
@@ -74,13 +76,19 @@ public final class Explorer {
     return new Explorer(document);
   }
 
-  /** Where the provider listens ({@code http://127.0.0.1:8080}); the document's server base path is added. */
+  /**
+   * Where the provider listens ({@code http://127.0.0.1:8080}); the document's server base path is
+   * added.
+   */
   public Explorer providerBaseUrl(String url) {
     this.baseUrl = Objects.requireNonNull(url, "url");
     return this;
   }
 
-  /** The seed of every choice and generated value: the same seed gives the same sequences. Random when not set. */
+  /**
+   * The seed of every choice and generated value: the same seed gives the same sequences. Random
+   * when not set.
+   */
   public Explorer seed(long seed) {
     this.seed = seed;
     return this;
@@ -98,15 +106,17 @@ public final class Explorer {
   /** How many sequences to run (default 30). */
   public Explorer maxExamples(int sequences) {
     if (sequences < 1) {
-      throw new IllegalArgumentException("The number of sequences (max examples) must be at least 1, was " + sequences);
+      throw new IllegalArgumentException(
+          "The number of sequences (max examples) must be at least 1, was " + sequences);
     }
     this.maxExamples = sequences;
     return this;
   }
 
   /**
-   * Only call the operations a glob selects ({@code *} any characters, {@code ?} one), matched against the
-   * operationId and against {@code METHOD /path}: {@code "*Book"}, {@code "GET /books/*"}. Repeatable: any of them.
+   * Only call the operations a glob selects ({@code *} any characters, {@code ?} one), matched
+   * against the operationId and against {@code METHOD /path}: {@code "*Book"}, {@code "GET
+   * /books/*"}. Repeatable: any of them.
    */
   public Explorer include(String... globs) {
     includes.addAll(List.of(globs));
@@ -119,7 +129,10 @@ public final class Explorer {
     return this;
   }
 
-  /** How long one call may take (default 10 s); a call that takes longer fails the {@code answers} check. */
+  /**
+   * How long one call may take (default 10 s); a call that takes longer fails the {@code answers}
+   * check.
+   */
   public Explorer timeoutPerStep(Duration timeout) {
     this.timeoutPerStep = Objects.requireNonNull(timeout, "timeout");
     return this;
@@ -163,8 +176,9 @@ public final class Explorer {
   }
 
   /**
-   * Before each sequence, POST {@code {"state": state, "params": {}, "action": "setup"}} to this URL (the provider
-   * states protocol of pact verification), and {@code "teardown"} after it: the provider resets itself.
+   * Before each sequence, POST {@code {"state": state, "params": {}, "action": "setup"}} to this
+   * URL (the provider states protocol of pact verification), and {@code "teardown"} after it: the
+   * provider resets itself.
    */
   public Explorer stateChangeUrl(String url, String state) {
     this.stateChangeUrl = url;
@@ -203,16 +217,16 @@ public final class Explorer {
   /**
    * Runs the exploration.
    *
-   * @throws ExplorationException when it cannot start: no base URL, a pattern that selects nothing, a state change
-   *     or hook that fails
+   * @throws ExplorationException when it cannot start: no base URL, a pattern that selects nothing,
+   *     a state change or hook that fails
    */
   public ExplorationReport explore() {
     return prepare().explore();
   }
 
   /**
-   * Checks what {@link #explore()} would check before its first call (a base URL, patterns that select operations,
-   * transitions between known operations) without calling the provider.
+   * Checks what {@link #explore()} would check before its first call (a base URL, patterns that
+   * select operations, transitions between known operations) without calling the provider.
    *
    * @throws ExplorationException naming the problem and the fix
    */
@@ -222,7 +236,8 @@ public final class Explorer {
 
   private Run prepare() {
     if (baseUrl == null) {
-      throw new ExplorationException("No provider base URL: give providerBaseUrl(\"http://127.0.0.1:8080\")");
+      throw new ExplorationException(
+          "No provider base URL: give providerBaseUrl(\"http://127.0.0.1:8080\")");
     }
     long actualSeed = seed != null ? seed : new SecureRandom().nextLong();
     Operations operations = new Operations(document);
@@ -236,7 +251,11 @@ public final class Explorer {
       source = documentTransitions.size() + " inferred from names (the document has no links)";
     }
     if (transitionsFile != null || !extraTransitions.isEmpty()) {
-      source += ", " + extraTransitions.size() + " from " + (transitionsFile != null ? transitionsFile : "the caller");
+      source +=
+          ", "
+              + extraTransitions.size()
+              + " from "
+              + (transitionsFile != null ? transitionsFile : "the caller");
     }
     List<Transition> transitions = new ArrayList<>();
     for (Transition t : concat(documentTransitions, extraTransitions)) {
@@ -248,31 +267,51 @@ public final class Explorer {
     includes.forEach(i -> filters.add("include: " + i));
     excludes.forEach(e -> filters.add("exclude: " + e));
 
-    SequenceRunner runner = new SequenceRunner(new SequenceRunner.Settings(operations, baseUrl, headers,
-        timeoutPerStep, executor, hooks, values != null ? values : GeneratedValues.of(document),
-        judge != null ? judge : DocumentJudge.of(document), verbose, stateChangeUrl, resetState));
+    SequenceRunner runner =
+        new SequenceRunner(
+            new SequenceRunner.Settings(
+                operations,
+                baseUrl,
+                headers,
+                timeoutPerStep,
+                executor,
+                hooks,
+                values != null ? values : GeneratedValues.of(document),
+                judge != null ? judge : DocumentJudge.of(document),
+                verbose,
+                stateChangeUrl,
+                resetState));
     return new Run(runner, operations, selected, transitions, actualSeed, source, filters);
   }
 
   private List<ApiOperation> select(Operations operations) {
     for (String pattern : concat(includes, excludes)) {
       if (operations.all().stream().noneMatch(o -> Operations.matches(o, pattern))) {
-        throw new ExplorationException("The pattern '" + pattern + "' selects no operation of " + document.location()
-            + "; patterns are globs on the operationId or on \"METHOD /path\" (\"*Book\", \"GET /books/*\"); "
-            + "the operations: " + operations.known());
+        throw new ExplorationException(
+            "The pattern '"
+                + pattern
+                + "' selects no operation of "
+                + document.location()
+                + "; patterns are globs on the operationId or on \"METHOD /path\" (\"*Book\", \"GET /books/*\"); "
+                + "the operations: "
+                + operations.known());
       }
     }
     List<ApiOperation> selected = new ArrayList<>();
     for (ApiOperation operation : operations.all()) {
-      boolean included = includes.isEmpty() || includes.stream().anyMatch(p -> Operations.matches(operation, p));
+      boolean included =
+          includes.isEmpty() || includes.stream().anyMatch(p -> Operations.matches(operation, p));
       boolean excluded = excludes.stream().anyMatch(p -> Operations.matches(operation, p));
       if (included && !excluded) {
         selected.add(operation);
       }
     }
     if (selected.isEmpty()) {
-      throw new ExplorationException("The include and exclude patterns leave no operation of " + document.location()
-          + " to call; the operations: " + operations.known());
+      throw new ExplorationException(
+          "The include and exclude patterns leave no operation of "
+              + document.location()
+              + " to call; the operations: "
+              + operations.known());
     }
     return selected;
   }
@@ -297,8 +336,14 @@ public final class Explorer {
     private final Set<String> followed = new LinkedHashSet<>();
     private long start;
 
-    Run(SequenceRunner runner, Operations operations, List<ApiOperation> selected, List<Transition> transitions,
-        long seed, String source, List<String> filters) {
+    Run(
+        SequenceRunner runner,
+        Operations operations,
+        List<ApiOperation> selected,
+        List<Transition> transitions,
+        long seed,
+        String source,
+        List<String> filters) {
       this.runner = runner;
       this.operations = operations;
       this.selected = selected;
@@ -351,8 +396,11 @@ public final class Explorer {
               throw new IllegalStateException("A chosen step could not run: " + e.getMessage(), e);
             }
             if (finding.isPresent()) {
-              failing = new Shrinker.Failing(List.copyOf(session.steps()), List.copyOf(session.exchanges()),
-                  finding.get());
+              failing =
+                  new Shrinker.Failing(
+                      List.copyOf(session.steps()),
+                      List.copyOf(session.exchanges()),
+                      finding.get());
               break;
             }
           }
@@ -368,7 +416,12 @@ public final class Explorer {
             failures.put(signature, shrink(failing, n));
           }
           if (failFast) {
-            stoppedEarly = "--fail-fast: stopped at the first failing sequence (" + n + " of " + maxExamples + ")";
+            stoppedEarly =
+                "--fail-fast: stopped at the first failing sequence ("
+                    + n
+                    + " of "
+                    + maxExamples
+                    + ")";
             break;
           }
         }
@@ -377,38 +430,73 @@ public final class Explorer {
           break;
         }
       }
-      return new ExplorationReport(document.location(), baseUrl, seed, maxExamples, stepCount, source, filters,
-          sequences, calls, List.copyOf(failures.values()), coverage(), stoppedEarly);
+      return new ExplorationReport(
+          document.location(),
+          baseUrl,
+          seed,
+          maxExamples,
+          stepCount,
+          source,
+          filters,
+          sequences,
+          calls,
+          List.copyOf(failures.values()),
+          coverage(),
+          stoppedEarly);
     }
 
     private String budgetUsedUp(int sequences) {
-      return "the total time budget (" + timeoutTotal.toMillis() + " ms) was used up after " + sequences + " of "
-          + maxExamples + " sequences";
+      return "the total time budget ("
+          + timeoutTotal.toMillis()
+          + " ms) was used up after "
+          + sequences
+          + " of "
+          + maxExamples
+          + " sequences";
     }
 
     private ExplorationFailure shrink(Shrinker.Failing failing, int sequence) {
-      Shrinker shrinker = new Shrinker(steps -> {
-        try {
-          SequenceRunner.Session session = runner.replay(steps);
-          return new Shrinker.Failing(List.copyOf(session.steps()), List.copyOf(session.exchanges()),
-              session.finding());
-        } catch (SequenceRunner.Unresolvable e) {
-          return null;
-        }
-      }, this::outOfTime);
+      Shrinker shrinker =
+          new Shrinker(
+              steps -> {
+                try {
+                  SequenceRunner.Session session = runner.replay(steps);
+                  return new Shrinker.Failing(
+                      List.copyOf(session.steps()),
+                      List.copyOf(session.exchanges()),
+                      session.finding());
+                } catch (SequenceRunner.Unresolvable e) {
+                  return null;
+                }
+              },
+              this::outOfTime);
       Shrinker.Result result = shrinker.shrink(failing);
       Shrinker.Failing shortest = result.shortest();
       List<ExploredStep> steps = new ArrayList<>();
       for (int i = 0; i < shortest.steps().size(); i++) {
         PlannedStep step = shortest.steps().get(i);
         Exchange exchange = shortest.exchanges().get(i);
-        steps.add(new ExploredStep(i + 1, Operations.id(step.operation()), via(step), exchange.request(),
-            exchange.response(), exchange.error()));
+        steps.add(
+            new ExploredStep(
+                i + 1,
+                Operations.id(step.operation()),
+                via(step),
+                exchange.request(),
+                exchange.response(),
+                exchange.error()));
       }
       Finding finding = shortest.finding();
-      return new ExplorationFailure(finding.check(), finding.operation(), finding.message(), sequence,
-          failing.finding().step() + 1, result.runs(), result.complete(), steps,
-          stateChangeUrl == null ? null : runner.stateChangeRequest("setup"), 1);
+      return new ExplorationFailure(
+          finding.check(),
+          finding.operation(),
+          finding.message(),
+          sequence,
+          failing.finding().step() + 1,
+          result.runs(),
+          result.complete(),
+          steps,
+          stateChangeUrl == null ? null : runner.stateChangeRequest("setup"),
+          1);
     }
 
     private String via(PlannedStep step) {
@@ -416,20 +504,27 @@ public final class Explorer {
         return "";
       }
       List<String> bindings = new ArrayList<>();
-      step.via().parameters().forEach((key, expression) ->
-          bindings.add(key.substring(key.indexOf('.') + 1) + " = " + expression));
+      step.via()
+          .parameters()
+          .forEach(
+              (key, expression) ->
+                  bindings.add(key.substring(key.indexOf('.') + 1) + " = " + expression));
       if (step.via().requestBody() != null) {
         bindings.add("body = " + step.via().requestBody());
       }
-      String kind = switch (step.via().kind()) {
-        case LINK -> "link " + step.via().name();
-        case INFERRED -> "inferred";
-        case FILE -> "transitions file";
-      };
+      String kind =
+          switch (step.via().kind()) {
+            case LINK -> "link " + step.via().name();
+            case INFERRED -> "inferred";
+            case FILE -> "transitions file";
+          };
       return String.join(", ", bindings) + " of step " + (step.source() + 1) + ", " + kind;
     }
 
-    /** The next step: most often a transition from an earlier call (one not followed yet first), else a first call. */
+    /**
+     * The next step: most often a transition from an earlier call (one not followed yet first),
+     * else a first call.
+     */
     private PlannedStep choose(Random random, List<Exchange> exchanges) {
       List<Transition> followable = new ArrayList<>();
       List<Integer> sources = new ArrayList<>();
@@ -439,7 +534,8 @@ public final class Explorer {
           continue;
         }
         for (Transition t : transitions) {
-          if (t.from().equals(Operations.id(exchange.operation())) && t.followsStatus(exchange.response().status())
+          if (t.from().equals(Operations.id(exchange.operation()))
+              && t.followsStatus(exchange.response().status())
               && resolvable(t, exchange)) {
             followable.add(t);
             sources.add(j);
@@ -453,8 +549,10 @@ public final class Explorer {
             fresh.add(i);
           }
         }
-        int pick = !fresh.isEmpty() && random.nextInt(100) < 70 ? fresh.get(random.nextInt(fresh.size()))
-            : random.nextInt(followable.size());
+        int pick =
+            !fresh.isEmpty() && random.nextInt(100) < 70
+                ? fresh.get(random.nextInt(fresh.size()))
+                : random.nextInt(followable.size());
         Transition via = followable.get(pick);
         ApiOperation target = operations.find(via.to()).orElseThrow();
         return planned(random, target, via, sources.get(pick));
@@ -468,7 +566,8 @@ public final class Explorer {
           return false;
         }
       }
-      return t.requestBody() == null || RuntimeExpression.parse(t.requestBody()).evaluate(exchange).isPresent();
+      return t.requestBody() == null
+          || RuntimeExpression.parse(t.requestBody()).evaluate(exchange).isPresent();
     }
 
     private PlannedStep planned(Random random, ApiOperation operation, Transition via, int source) {
@@ -498,11 +597,22 @@ public final class Explorer {
 
     private ExplorationCoverage coverage() {
       List<String> operationIds = selected.stream().map(Operations::id).toList();
-      List<String> labels = new ArrayList<>(new LinkedHashSet<>(transitions.stream().map(Transition::label).toList()));
-      List<String> links = new ArrayList<>(new LinkedHashSet<>(transitions.stream()
-          .filter(t -> t.kind() == Transition.Kind.LINK).map(Transition::label).toList()));
-      return new ExplorationCoverage(operationIds, operationIds.stream().filter(called::contains).toList(), labels,
-          labels.stream().filter(followed::contains).toList(), links,
+      List<String> labels =
+          new ArrayList<>(
+              new LinkedHashSet<>(transitions.stream().map(Transition::label).toList()));
+      List<String> links =
+          new ArrayList<>(
+              new LinkedHashSet<>(
+                  transitions.stream()
+                      .filter(t -> t.kind() == Transition.Kind.LINK)
+                      .map(Transition::label)
+                      .toList()));
+      return new ExplorationCoverage(
+          operationIds,
+          operationIds.stream().filter(called::contains).toList(),
+          labels,
+          labels.stream().filter(followed::contains).toList(),
+          links,
           links.stream().filter(followed::contains).toList());
     }
 

@@ -7,7 +7,10 @@ import dev.accord.contract.openapi.OpenApiDocument;
 import java.util.Random;
 import tools.jackson.databind.JsonNode;
 
-/** Values from the document through {@link ValueGenerator}: its examples first, else generated from the schema. */
+/**
+ * Values from the document through {@link ValueGenerator}: its examples first, else generated from
+ * the schema.
+ */
 final class GeneratedValues implements Values {
 
   private final OpenApiDocument document;
@@ -23,14 +26,21 @@ final class GeneratedValues implements Values {
   @Override
   public JsonNode parameter(ApiOperation operation, ApiParameter parameter, Random random) {
     ValueGenerator values = new ValueGenerator(document, random);
-    return values.example(parameter.node())
-        .orElseGet(() -> parameter.schema() == null ? null : values.value(parameter.schema(), parameter.schemaPointer()));
+    return values
+        .example(parameter.node())
+        .orElseGet(
+            () ->
+                parameter.schema() == null
+                    ? null
+                    : values.value(parameter.schema(), parameter.schemaPointer()));
   }
 
   @Override
   public JsonNode body(ApiOperation operation, Operations.Body body, Random random) {
     ValueGenerator values = new ValueGenerator(document, random);
-    return values.example(body.media())
-        .orElseGet(() -> body.schema() == null ? null : values.value(body.schema(), body.schemaPointer()));
+    return values
+        .example(body.media())
+        .orElseGet(
+            () -> body.schema() == null ? null : values.value(body.schema(), body.schemaPointer()));
   }
 }

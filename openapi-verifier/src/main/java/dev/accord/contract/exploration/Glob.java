@@ -2,7 +2,10 @@ package dev.accord.contract.exploration;
 
 import java.util.regex.Pattern;
 
-/** {@code *} any characters (also none), {@code ?} exactly one; everything else literal, the whole text matched. */
+/**
+ * {@code *} any characters (also none), {@code ?} exactly one; everything else literal, the whole
+ * text matched.
+ */
 final class Glob {
 
   private Glob() {}

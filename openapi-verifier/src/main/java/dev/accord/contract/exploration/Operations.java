@@ -30,7 +30,10 @@ final class Operations {
     return document;
   }
 
-  /** The operationId, or {@code METHOD /path} when the document gives none: how exploration names an operation. */
+  /**
+   * The operationId, or {@code METHOD /path} when the document gives none: how exploration names an
+   * operation.
+   */
   static String id(ApiOperation operation) {
     return operation.operationId() != null ? operation.operationId() : operation.key();
   }
@@ -41,18 +44,22 @@ final class Operations {
   }
 
   /**
-   * Whether a glob ({@code *} any characters, {@code ?} one) selects the operation, matched against its operationId
-   * and against {@code METHOD /path}: {@code "*Book"}, {@code "GET /books/*"}, {@code "DELETE *"}.
+   * Whether a glob ({@code *} any characters, {@code ?} one) selects the operation, matched against
+   * its operationId and against {@code METHOD /path}: {@code "*Book"}, {@code "GET /books/*"},
+   * {@code "DELETE *"}.
    */
   static boolean matches(ApiOperation operation, String glob) {
     return (operation.operationId() != null && Glob.matches(glob, operation.operationId()))
         || Glob.matches(glob, operation.key());
   }
 
-  /** By operationId, {@code METHOD /path} or an operationRef ({@code #/paths/~1books~1{id}/get}). */
+  /**
+   * By operationId, {@code METHOD /path} or an operationRef ({@code #/paths/~1books~1{id}/get}).
+   */
   Optional<ApiOperation> find(String reference) {
     for (ApiOperation operation : all) {
-      if (reference.equals(operation.operationId()) || reference.equals(operation.key())
+      if (reference.equals(operation.operationId())
+          || reference.equals(operation.key())
           || reference.equals("#" + operation.pointer())) {
         return Optional.of(operation);
       }
@@ -71,7 +78,8 @@ final class Operations {
         return Optional.of(p);
       }
     }
-    List<ApiParameter> byName = operation.parameters().stream().filter(p -> p.name().equals(keyOrName)).toList();
+    List<ApiParameter> byName =
+        operation.parameters().stream().filter(p -> p.name().equals(keyOrName)).toList();
     return byName.size() == 1 ? Optional.of(byName.get(0)) : Optional.empty();
   }
 
@@ -79,24 +87,36 @@ final class Operations {
     return operation.parameters().stream().anyMatch(p -> p.in().equals("path"));
   }
 
-  /** Its responses, status as written ({@code 201}, {@code 2XX}, {@code default}) → the response, $ref resolved. */
+  /**
+   * Its responses, status as written ({@code 201}, {@code 2XX}, {@code default}) → the response,
+   * $ref resolved.
+   */
   Map<String, OpenApiDocument.Located> responses(ApiOperation operation) {
     Map<String, OpenApiDocument.Located> responses = new LinkedHashMap<>();
     for (String status : operation.responses()) {
-      operation.response(status).flatMap(r -> document.resolve(r, operation.responsePointer(status)))
+      operation
+          .response(status)
+          .flatMap(r -> document.resolve(r, operation.responsePointer(status)))
           .ifPresent(r -> responses.put(status, r));
     }
     return responses;
   }
 
   /**
-   * The body exploration sends: the JSON media type when the operation documents one, else its first.
+   * The body exploration sends: the JSON media type when the operation documents one, else its
+   * first.
    *
    * @param schema its schema (resolved), null when the media type has none
    * @param example the document's example for it, or null
    */
-  record Body(String mediaType, JsonNode media, String mediaPointer, JsonNode schema, String schemaPointer,
-      JsonNode example, boolean required) {}
+  record Body(
+      String mediaType,
+      JsonNode media,
+      String mediaPointer,
+      JsonNode schema,
+      String schemaPointer,
+      JsonNode example,
+      boolean required) {}
 
   Optional<Body> body(ApiOperation operation) {
     Optional<OpenApiDocument.Located> body = operation.requestBody(document);
@@ -118,7 +138,8 @@ final class Operations {
     JsonNode schema = null;
     String schemaPointer = mediaPointer + "/schema";
     if (media.has("schema")) {
-      Optional<OpenApiDocument.Located> resolved = document.resolve(media.get("schema"), schemaPointer);
+      Optional<OpenApiDocument.Located> resolved =
+          document.resolve(media.get("schema"), schemaPointer);
       if (resolved.isPresent()) {
         schema = resolved.get().node();
         schemaPointer = resolved.get().pointer();
@@ -127,11 +148,23 @@ final class Operations {
     JsonNode example = media.get("example");
     if (example == null && media.path("examples").isObject() && !media.get("examples").isEmpty()) {
       String first = media.get("examples").propertyNames().iterator().next();
-      example = document.resolve(media.get("examples").get(first), mediaPointer + "/examples/"
-          + ApiOperation.escape(first)).map(l -> l.node().get("value")).orElse(null);
+      example =
+          document
+              .resolve(
+                  media.get("examples").get(first),
+                  mediaPointer + "/examples/" + ApiOperation.escape(first))
+              .map(l -> l.node().get("value"))
+              .orElse(null);
     }
-    return Optional.of(new Body(chosen, media, mediaPointer, schema, schemaPointer, example,
-        body.get().node().path("required").asBoolean(false)));
+    return Optional.of(
+        new Body(
+            chosen,
+            media,
+            mediaPointer,
+            schema,
+            schemaPointer,
+            example,
+            body.get().node().path("required").asBoolean(false)));
   }
 
   static boolean isJson(String mediaType) {

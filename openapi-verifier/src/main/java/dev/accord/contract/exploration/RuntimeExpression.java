@@ -9,10 +9,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * An OpenAPI runtime expression, as links give parameter values: {@code $response.body#/id},
- * {@code $request.path.id}, {@code $request.query.page}, {@code $request.header.X-Id}, {@code $request.body#/ref},
- * {@code $response.header.Location}, {@code $statusCode}, {@code $method}, {@code $url}; a string with embedded
- * expressions ({@code "book-{$response.body#/id}"}); or a constant (any value not starting with {@code $}).
+ * An OpenAPI runtime expression, as links give parameter values: {@code $response.body#/id}, {@code
+ * $request.path.id}, {@code $request.query.page}, {@code $request.header.X-Id}, {@code
+ * $request.body#/ref}, {@code $response.header.Location}, {@code $statusCode}, {@code $method},
+ * {@code $url}; a string with embedded expressions ({@code "book-{$response.body#/id}"}); or a
+ * constant (any value not starting with {@code $}).
  */
 final class RuntimeExpression {
 
@@ -29,7 +30,9 @@ final class RuntimeExpression {
   /** An expression from a link's parameter value (a string, or a constant of any JSON type). */
   static RuntimeExpression of(JsonNode value) {
     if (value == null || !value.isString()) {
-      return new RuntimeExpression(value == null ? JsonNodeFactory.instance.nullNode() : value, List.of(),
+      return new RuntimeExpression(
+          value == null ? JsonNodeFactory.instance.nullNode() : value,
+          List.of(),
           value == null ? "null" : Json.write(value));
     }
     return parse(value.asString());
@@ -67,22 +70,29 @@ final class RuntimeExpression {
 
   /** Whether it reads from the response (rather than the request, or nothing). */
   boolean readsResponse() {
-    return parts.stream().anyMatch(p -> p instanceof Source s && s.expression().startsWith("$response"));
+    return parts.stream()
+        .anyMatch(p -> p instanceof Source s && s.expression().startsWith("$response"));
   }
 
   /** Whether the expression is valid (each embedded source one of the known forms). */
   Optional<String> problem() {
     for (Object part : parts) {
       if (part instanceof Source s && !s.valid()) {
-        return Optional.of("'" + s.expression() + "' is not a runtime expression: expected $response.body#/pointer, "
-            + "$response.header.NAME, $request.path.NAME, $request.query.NAME, $request.header.NAME, "
-            + "$request.body#/pointer, $statusCode, $method or $url");
+        return Optional.of(
+            "'"
+                + s.expression()
+                + "' is not a runtime expression: expected $response.body#/pointer, "
+                + "$response.header.NAME, $request.path.NAME, $request.query.NAME, $request.header.NAME, "
+                + "$request.body#/pointer, $statusCode, $method or $url");
       }
     }
     return Optional.empty();
   }
 
-  /** The value in an exchange; empty when what it reads is missing (no such field, header or parameter). */
+  /**
+   * The value in an exchange; empty when what it reads is missing (no such field, header or
+   * parameter).
+   */
   Optional<JsonNode> evaluate(Exchange exchange) {
     if (constant != null) {
       return Optional.of(constant);
@@ -113,15 +123,21 @@ final class RuntimeExpression {
   private record Source(String expression) {
 
     boolean valid() {
-      return expression.equals("$statusCode") || expression.equals("$method") || expression.equals("$url")
-          || expression.startsWith("$response.body") || expression.startsWith("$request.body")
-          || expression.startsWith("$response.header.") || expression.startsWith("$request.header.")
-          || expression.startsWith("$request.path.") || expression.startsWith("$request.query.");
+      return expression.equals("$statusCode")
+          || expression.equals("$method")
+          || expression.equals("$url")
+          || expression.startsWith("$response.body")
+          || expression.startsWith("$request.body")
+          || expression.startsWith("$response.header.")
+          || expression.startsWith("$request.header.")
+          || expression.startsWith("$request.path.")
+          || expression.startsWith("$request.query.");
     }
 
     Optional<JsonNode> evaluate(Exchange exchange) {
       JsonNodeFactory nodes = JsonNodeFactory.instance;
-      if (exchange.response() == null && (expression.startsWith("$response") || expression.equals("$statusCode"))) {
+      if (exchange.response() == null
+          && (expression.startsWith("$response") || expression.equals("$statusCode"))) {
         return Optional.empty();
       }
       if (expression.equals("$statusCode")) {
@@ -140,20 +156,25 @@ final class RuntimeExpression {
         return pointer(exchange.requestBody(), expression.substring("$request.body".length()));
       }
       if (expression.startsWith("$response.header.")) {
-        return exchange.response().header(expression.substring("$response.header.".length()))
+        return exchange
+            .response()
+            .header(expression.substring("$response.header.".length()))
             .map(nodes::stringNode);
       }
       if (expression.startsWith("$request.header.")) {
         String name = expression.substring("$request.header.".length()).toLowerCase(Locale.ROOT);
         return exchange.request().headers().entrySet().stream()
             .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(name))
-            .map(e -> (JsonNode) nodes.stringNode(e.getValue())).findFirst();
+            .map(e -> (JsonNode) nodes.stringNode(e.getValue()))
+            .findFirst();
       }
       if (expression.startsWith("$request.path.")) {
-        return Optional.ofNullable(exchange.pathValues().get(expression.substring("$request.path.".length())));
+        return Optional.ofNullable(
+            exchange.pathValues().get(expression.substring("$request.path.".length())));
       }
       if (expression.startsWith("$request.query.")) {
-        return Optional.ofNullable(exchange.queryValues().get(expression.substring("$request.query.".length())));
+        return Optional.ofNullable(
+            exchange.queryValues().get(expression.substring("$request.query.".length())));
       }
       return Optional.empty();
     }

@@ -17,18 +17,29 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Runs sequences: puts the provider into a fresh state (the setup hooks, the state-change URL), sends each step's
- * request, checks each answer, and tears down. The explorer generates sequences through it one step at a time; the
- * shrinker replays planned ones.
+ * Runs sequences: puts the provider into a fresh state (the setup hooks, the state-change URL),
+ * sends each step's request, checks each answer, and tears down. The explorer generates sequences
+ * through it one step at a time; the shrinker replays planned ones.
  */
 final class SequenceRunner {
 
   /** Everything a run needs. */
-  record Settings(Operations operations, String baseUrl, Map<String, String> headers, Duration stepTimeout,
-      CallExecutor executor, List<ExplorationHook> hooks, Values values, Judge judge, PrintWriter verbose,
-      String stateChangeUrl, String resetState) {}
+  record Settings(
+      Operations operations,
+      String baseUrl,
+      Map<String, String> headers,
+      Duration stepTimeout,
+      CallExecutor executor,
+      List<ExplorationHook> hooks,
+      Values values,
+      Judge judge,
+      PrintWriter verbose,
+      String stateChangeUrl,
+      String resetState) {}
 
-  /** A step whose input cannot be had: its transition's value is missing from the step it follows. */
+  /**
+   * A step whose input cannot be had: its transition's value is missing from the step it follows.
+   */
   static final class Unresolvable extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -127,8 +138,13 @@ final class SequenceRunner {
 
   /** The state-change request, as {@code curl} shows it. */
   ExploredRequest stateChangeRequest(String action) {
-    String body = Json.write(Json.nodes().objectNode().put("state", settings.resetState())
-        .<tools.jackson.databind.node.ObjectNode>set("params", Json.nodes().objectNode()).put("action", action));
+    String body =
+        Json.write(
+            Json.nodes()
+                .objectNode()
+                .put("state", settings.resetState())
+                .<tools.jackson.databind.node.ObjectNode>set("params", Json.nodes().objectNode())
+                .put("action", action));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", "application/json");
     return new ExploredRequest("state change", "POST", settings.stateChangeUrl(), headers, body);
@@ -141,16 +157,34 @@ final class SequenceRunner {
     try {
       response = settings.executor().send(request, settings.stepTimeout());
     } catch (IOException e) {
-      throw new ExplorationException("The state change " + action + " (POST " + request.url() + ") failed: " + e
-          + "; check the state-change URL and that the provider is running", e);
+      throw new ExplorationException(
+          "The state change "
+              + action
+              + " (POST "
+              + request.url()
+              + ") failed: "
+              + e
+              + "; check the state-change URL and that the provider is running",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ExplorationException("Interrupted during the state change " + action, e);
     }
     if (response.status() >= 300) {
-      throw new ExplorationException("The state change " + action + " (POST " + request.url() + " " + request.body()
-          + ") answered " + response.status() + ": " + cut(response.body()) + "; the provider must accept the state '"
-          + settings.resetState() + "' and answer 2xx");
+      throw new ExplorationException(
+          "The state change "
+              + action
+              + " (POST "
+              + request.url()
+              + " "
+              + request.body()
+              + ") answered "
+              + response.status()
+              + ": "
+              + cut(response.body())
+              + "; the provider must accept the state '"
+              + settings.resetState()
+              + "' and answer 2xx");
     }
   }
 
@@ -165,9 +199,20 @@ final class SequenceRunner {
       JsonNode value;
       if (step.via() != null && step.via().parameters().containsKey(key)) {
         String expression = step.via().parameters().get(key);
-        value = RuntimeExpression.parse(expression).evaluate(source).orElseThrow(() -> new Unresolvable(
-            Operations.id(operation) + " takes " + key + " from " + expression + " of step " + (step.source() + 1)
-                + ", which has no such value"));
+        value =
+            RuntimeExpression.parse(expression)
+                .evaluate(source)
+                .orElseThrow(
+                    () ->
+                        new Unresolvable(
+                            Operations.id(operation)
+                                + " takes "
+                                + key
+                                + " from "
+                                + expression
+                                + " of step "
+                                + (step.source() + 1)
+                                + ", which has no such value"));
       } else {
         value = step.generated().get(key);
       }
@@ -178,22 +223,33 @@ final class SequenceRunner {
         case "path" -> pathValues.put(parameter.name(), value);
         case "query" -> queryValues.put(parameter.name(), value);
         case "header" -> headers.put(parameter.name(), text(value));
-        case "cookie" -> headers.merge("Cookie", parameter.name() + "=" + text(value), (a, b) -> a + "; " + b);
-        default -> { }
+        case "cookie" ->
+            headers.merge("Cookie", parameter.name() + "=" + text(value), (a, b) -> a + "; " + b);
+        default -> {}
       }
     }
     JsonNode body = step.generatedBody();
     if (step.via() != null && step.via().requestBody() != null) {
       String expression = step.via().requestBody();
-      body = RuntimeExpression.parse(expression).evaluate(source).orElseThrow(() -> new Unresolvable(
-          Operations.id(operation) + " takes its body from " + expression + " of step " + (step.source() + 1)
-              + ", which has no such value"));
+      body =
+          RuntimeExpression.parse(expression)
+              .evaluate(source)
+              .orElseThrow(
+                  () ->
+                      new Unresolvable(
+                          Operations.id(operation)
+                              + " takes its body from "
+                              + expression
+                              + " of step "
+                              + (step.source() + 1)
+                              + ", which has no such value"));
     }
     String path = operation.path();
     for (Map.Entry<String, JsonNode> value : pathValues.entrySet()) {
       path = path.replace("{" + value.getKey() + "}", encode(text(value.getValue())));
     }
-    StringBuilder url = new StringBuilder(stripSlash(settings.baseUrl())).append(basePath).append(path);
+    StringBuilder url =
+        new StringBuilder(stripSlash(settings.baseUrl())).append(basePath).append(path);
     char separator = '?';
     for (Map.Entry<String, JsonNode> value : queryValues.entrySet()) {
       List<JsonNode> items = new ArrayList<>();
@@ -209,20 +265,32 @@ final class SequenceRunner {
     }
     String bodyText = null;
     if (body != null) {
-      String mediaType = settings.operations().body(operation).map(Operations.Body::mediaType)
-          .orElse("application/json");
+      String mediaType =
+          settings
+              .operations()
+              .body(operation)
+              .map(Operations.Body::mediaType)
+              .orElse("application/json");
       headers.putIfAbsent("Content-Type", mediaType);
-      bodyText = body.isString() && !Operations.isJson(mediaType) ? body.asString() : Json.write(body);
+      bodyText =
+          body.isString() && !Operations.isJson(mediaType) ? body.asString() : Json.write(body);
     }
-    ExploredRequest request = new ExploredRequest(Operations.id(operation), operation.method(), url.toString(),
-        headers, bodyText);
-    verbose("  → " + request.method() + " " + request.url() + (bodyText == null ? "" : " " + cut(bodyText)));
+    ExploredRequest request =
+        new ExploredRequest(
+            Operations.id(operation), operation.method(), url.toString(), headers, bodyText);
+    verbose(
+        "  → "
+            + request.method()
+            + " "
+            + request.url()
+            + (bodyText == null ? "" : " " + cut(bodyText)));
     for (ExplorationHook hook : settings.hooks()) {
       try {
         hook.beforeCall(request);
       } catch (Exception e) {
-        throw new ExplorationException("The beforeCall hook failed on " + request.method() + " " + request.url()
-            + ": " + e, e);
+        throw new ExplorationException(
+            "The beforeCall hook failed on " + request.method() + " " + request.url() + ": " + e,
+            e);
       }
     }
     ExploredResponse response = null;
@@ -230,75 +298,143 @@ final class SequenceRunner {
     try {
       response = settings.executor().send(request, settings.stepTimeout());
     } catch (HttpTimeoutException e) {
-      error = "did not answer within " + settings.stepTimeout().toMillis() + " ms (the timeout per step)";
+      error =
+          "did not answer within "
+              + settings.stepTimeout().toMillis()
+              + " ms (the timeout per step)";
     } catch (IOException e) {
       error = "could not be sent: " + e;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ExplorationException("Interrupted while calling " + request.method() + " " + request.url(), e);
+      throw new ExplorationException(
+          "Interrupted while calling " + request.method() + " " + request.url(), e);
     }
     JsonNode responseBody = null;
     if (response != null) {
-      verbose("  ← " + response.status() + (response.body().isEmpty() ? "" : " " + cut(response.body())));
-      responseBody = response.body().isEmpty() ? null
-          : Json.tryParse(response.body().getBytes(StandardCharsets.UTF_8)).orElse(null);
+      verbose(
+          "  ← "
+              + response.status()
+              + (response.body().isEmpty() ? "" : " " + cut(response.body())));
+      responseBody =
+          response.body().isEmpty()
+              ? null
+              : Json.tryParse(response.body().getBytes(StandardCharsets.UTF_8)).orElse(null);
       for (ExplorationHook hook : settings.hooks()) {
         try {
           hook.afterCall(request, response);
         } catch (Exception e) {
-          throw new ExplorationException("The afterCall hook failed on " + request.method() + " " + request.url()
-              + ": " + e, e);
+          throw new ExplorationException(
+              "The afterCall hook failed on " + request.method() + " " + request.url() + ": " + e,
+              e);
         }
       }
     } else {
       verbose("  ← " + error);
     }
-    return new Exchange(operation, request, path, pathValues, queryValues, body, response, responseBody, error);
+    return new Exchange(
+        operation, request, path, pathValues, queryValues, body, response, responseBody, error);
   }
 
-  /** The checks of the last step, in order: answers, no server error, deleted is gone, created is readable, conforms. */
+  /**
+   * The checks of the last step, in order: answers, no server error, deleted is gone, created is
+   * readable, conforms.
+   */
   private Optional<Finding> check(List<PlannedStep> steps, List<Exchange> exchanges) {
     int at = exchanges.size() - 1;
     Exchange exchange = exchanges.get(at);
     String id = Operations.id(exchange.operation());
     String call = exchange.request().method() + " " + exchange.resourcePath();
     if (!exchange.answered()) {
-      return Optional.of(new Finding(Check.ANSWERS, at, id, id + ": " + call + " " + exchange.error()));
+      return Optional.of(
+          new Finding(Check.ANSWERS, at, id, id + ": " + call + " " + exchange.error()));
     }
     int status = exchange.response().status();
     if (status >= 500) {
-      return Optional.of(new Finding(Check.NO_SERVER_ERROR, at, id, id + " answered " + status + " to " + call
-          + ": a server error is never a valid answer" + bodyNote(exchange)));
+      return Optional.of(
+          new Finding(
+              Check.NO_SERVER_ERROR,
+              at,
+              id,
+              id
+                  + " answered "
+                  + status
+                  + " to "
+                  + call
+                  + ": a server error is never a valid answer"
+                  + bodyNote(exchange)));
     }
     if (exchange.request().method().equals("GET")) {
       int deletedAt = deletedAt(exchanges, at);
       if (deletedAt >= 0 && exchange.succeeded()) {
         Exchange deletion = exchanges.get(deletedAt);
-        return Optional.of(new Finding(Check.DELETED_IS_GONE, at, id, id + " answered " + status + " to " + call
-            + " after " + Operations.id(deletion.operation()) + " deleted it at step " + (deletedAt + 1) + " ("
-            + deletion.response().status() + "): a deleted resource must answer 404 or 410"));
+        return Optional.of(
+            new Finding(
+                Check.DELETED_IS_GONE,
+                at,
+                id,
+                id
+                    + " answered "
+                    + status
+                    + " to "
+                    + call
+                    + " after "
+                    + Operations.id(deletion.operation())
+                    + " deleted it at step "
+                    + (deletedAt + 1)
+                    + " ("
+                    + deletion.response().status()
+                    + "): a deleted resource must answer 404 or 410"));
       }
       PlannedStep step = steps.get(at);
       if (deletedAt < 0 && step.source() >= 0 && step.via() != null && !exchange.succeeded()) {
         Exchange source = exchanges.get(step.source());
-        if (source.request().method().equals("POST") && source.succeeded()
-            && step.via().parameters().values().stream().anyMatch(e -> RuntimeExpression.parse(e).readsResponse())) {
-          return Optional.of(new Finding(Check.CREATED_IS_READABLE, at, id, id + " answered " + status + " to "
-              + call + " right after " + Operations.id(source.operation()) + " created it at step "
-              + (step.source() + 1) + " (" + source.response().status() + "): a created resource must be readable"
-              + bodyNote(exchange)));
+        if (source.request().method().equals("POST")
+            && source.succeeded()
+            && step.via().parameters().values().stream()
+                .anyMatch(e -> RuntimeExpression.parse(e).readsResponse())) {
+          return Optional.of(
+              new Finding(
+                  Check.CREATED_IS_READABLE,
+                  at,
+                  id,
+                  id
+                      + " answered "
+                      + status
+                      + " to "
+                      + call
+                      + " right after "
+                      + Operations.id(source.operation())
+                      + " created it at step "
+                      + (step.source() + 1)
+                      + " ("
+                      + source.response().status()
+                      + "): a created resource must be readable"
+                      + bodyNote(exchange)));
         }
       }
     }
     List<String> problems = settings.judge().problems(exchange.operation(), exchange.response());
     if (!problems.isEmpty()) {
-      return Optional.of(new Finding(Check.RESPONSE_CONFORMS, at, id, id + " answered " + status + " to " + call
-          + ", which the document does not allow: " + String.join("; ", problems)));
+      return Optional.of(
+          new Finding(
+              Check.RESPONSE_CONFORMS,
+              at,
+              id,
+              id
+                  + " answered "
+                  + status
+                  + " to "
+                  + call
+                  + ", which the document does not allow: "
+                  + String.join("; ", problems)));
     }
     return Optional.empty();
   }
 
-  /** The step (0-based) whose DELETE removed the resource at {@code at}'s path and was not undone since; -1 if none. */
+  /**
+   * The step (0-based) whose DELETE removed the resource at {@code at}'s path and was not undone
+   * since; -1 if none.
+   */
   private static int deletedAt(List<Exchange> exchanges, int at) {
     String path = exchanges.get(at).resourcePath();
     for (int i = at - 1; i >= 0; i--) {
@@ -331,11 +467,15 @@ final class SequenceRunner {
 
   static String cut(String text) {
     String oneLine = text.replace('\n', ' ').replace('\r', ' ');
-    return oneLine.length() > 300 ? oneLine.substring(0, 300) + "... (" + oneLine.length() + " characters)" : oneLine;
+    return oneLine.length() > 300
+        ? oneLine.substring(0, 300) + "... (" + oneLine.length() + " characters)"
+        : oneLine;
   }
 
   static String text(JsonNode value) {
-    return value.isString() ? value.asString() : value.isValueNode() ? value.asString() : Json.write(value);
+    return value.isString()
+        ? value.asString()
+        : value.isValueNode() ? value.asString() : Json.write(value);
   }
 
   private static String encode(String text) {

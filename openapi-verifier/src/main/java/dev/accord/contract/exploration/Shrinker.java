@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
- * Shrinks a failing sequence to a shortest one that still fails the same way (the same check on the same operation),
- * by delta debugging: drop chunks of steps, halving the chunks when none can go, down to single steps. A step that
- * takes a value from a dropped step is dropped with it, so every candidate's transitions stay valid; the failing step
- * is never dropped. Every candidate is re-run from a fresh state.
+ * Shrinks a failing sequence to a shortest one that still fails the same way (the same check on the
+ * same operation), by delta debugging: drop chunks of steps, halving the chunks when none can go,
+ * down to single steps. A step that takes a value from a dropped step is dropped with it, so every
+ * candidate's transitions stay valid; the failing step is never dropped. Every candidate is re-run
+ * from a fresh state.
  */
 final class Shrinker {
 
@@ -23,7 +24,9 @@ final class Shrinker {
   /** The shortest failing sequence found, and how many re-runs it took. */
   record Result(Failing shortest, int runs, boolean complete) {}
 
-  /** One re-run of candidate steps from a fresh state; null when it could not run (a missing input). */
+  /**
+   * One re-run of candidate steps from a fresh state; null when it could not run (a missing input).
+   */
   @FunctionalInterface
   interface Replayer {
     Failing replay(List<PlannedStep> steps);
@@ -57,7 +60,9 @@ final class Shrinker {
         }
         runs++;
         Failing result = replayer.replay(candidate);
-        if (result != null && result.finding() != null && result.finding().signature().equals(signature)) {
+        if (result != null
+            && result.finding() != null
+            && result.finding().signature().equals(signature)) {
           current = truncate(result);
           granularity = Math.max(granularity - 1, 2);
           shrunk = true;
@@ -77,8 +82,10 @@ final class Shrinker {
   /** The steps up to the failing one. */
   private static Failing truncate(Failing failing) {
     int last = failing.finding().step();
-    return new Failing(List.copyOf(failing.steps().subList(0, last + 1)),
-        List.copyOf(failing.exchanges().subList(0, last + 1)), failing.finding());
+    return new Failing(
+        List.copyOf(failing.steps().subList(0, last + 1)),
+        List.copyOf(failing.exchanges().subList(0, last + 1)),
+        failing.finding());
   }
 
   /** {@code 0..size-1} in {@code n} contiguous chunks, as even as can be. */
@@ -100,8 +107,9 @@ final class Shrinker {
   }
 
   /**
-   * The steps without those at {@code dropped} and without every step that takes a value from a dropped one, the
-   * sources renumbered; null when the last (failing) step would go, or nothing would.
+   * The steps without those at {@code dropped} and without every step that takes a value from a
+   * dropped one, the sources renumbered; null when the last (failing) step would go, or nothing
+   * would.
    */
   static List<PlannedStep> without(List<PlannedStep> steps, List<Integer> dropped) {
     Map<Integer, Integer> renumbered = new HashMap<>();

@@ -5,7 +5,10 @@ import dev.accord.contract.generate.ApiParameter;
 import java.util.Random;
 import tools.jackson.databind.JsonNode;
 
-/** Values for what no transition gives: parameters and bodies, from the document's examples or its schemas. */
+/**
+ * Values for what no transition gives: parameters and bodies, from the document's examples or its
+ * schemas.
+ */
 interface Values {
 
   /** A value for the parameter, or null to leave an optional one out. */

@@ -13,11 +13,12 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Builds the request for an operation: each value from what was given ({@link RequestValues}), else the
- * document's example (the parameter's or media type's {@code example}/{@code examples}, then the schema's), else
- * generated from the schema ({@link ValueGenerator}). Required parameters are always sent; optional ones only when
- * given or exemplified. The body takes the operation's JSON media type when it has one (otherwise its first), and
- * the path starts with the first server's base path.
+ * Builds the request for an operation: each value from what was given ({@link RequestValues}), else
+ * the document's example (the parameter's or media type's {@code example}/{@code examples}, then
+ * the schema's), else generated from the schema ({@link ValueGenerator}). Required parameters are
+ * always sent; optional ones only when given or exemplified. The body takes the operation's JSON
+ * media type when it has one (otherwise its first), and the path starts with the first server's
+ * base path.
  *
  * <pre>{@code
  * RequestGenerator requests = new RequestGenerator(document, new ValueGenerator(document, 42L));
@@ -44,7 +45,9 @@ public final class RequestGenerator {
   public record GeneratedRequest(ApiRequest request, Map<String, Source> sources) {
     /** The keys of the values generated from a schema (no example, nothing given). */
     public List<String> generated() {
-      return sources.entrySet().stream().filter(e -> e.getValue() == Source.GENERATED).map(Map.Entry::getKey)
+      return sources.entrySet().stream()
+          .filter(e -> e.getValue() == Source.GENERATED)
+          .map(Map.Entry::getKey)
           .toList();
     }
   }
@@ -97,7 +100,9 @@ public final class RequestGenerator {
           } else if (p.required() || hasExample(p)) {
             Valued v = valueOf(p);
             sources.put(key, v.source());
-            headers.put(p.name(), v.value().isArray() ? String.join(",", texts(v.value())) : text(v.value()));
+            headers.put(
+                p.name(),
+                v.value().isArray() ? String.join(",", texts(v.value())) : text(v.value()));
           }
         }
         case "cookie" -> {
@@ -113,18 +118,22 @@ public final class RequestGenerator {
       }
     }
     given.query().forEach(query::putIfAbsent);
-    given.headers().forEach((k, v) -> {
-      if (header(headers, k) == null) {
-        headers.put(k, v);
-      }
-    });
+    given
+        .headers()
+        .forEach(
+            (k, v) -> {
+              if (header(headers, k) == null) {
+                headers.put(k, v);
+              }
+            });
     if (!cookies.isEmpty()) {
       headers.put("Cookie", String.join("; ", cookies));
     }
     String body = null;
     String contentType = null;
     Optional<OpenApiDocument.Located> requestBody = operation.requestBody(document);
-    if (requestBody.isPresent() && requestBody.get().node().path("content").isObject()
+    if (requestBody.isPresent()
+        && requestBody.get().node().path("content").isObject()
         && !requestBody.get().node().path("content").isEmpty()) {
       JsonNode content = requestBody.get().node().path("content");
       contentType = chooseMediaType(content);
@@ -135,21 +144,29 @@ public final class RequestGenerator {
         sources.put("body", Source.GIVEN);
       } else {
         Optional<JsonNode> example = values.example(media);
-        String schemaPointer = requestBody.get().pointer() + "/content/" + ApiOperation.escape(contentType) + "/schema";
+        String schemaPointer =
+            requestBody.get().pointer()
+                + "/content/"
+                + ApiOperation.escape(contentType)
+                + "/schema";
         if (example.isPresent()) {
           value = example.get();
           sources.put("body", Source.EXAMPLE);
         } else {
           JsonNode schema = media.get("schema");
           value = schema == null ? Json.nodes().objectNode() : values.value(schema, schemaPointer);
-          sources.put("body", schema != null && schemaExample(schema, schemaPointer) ? Source.EXAMPLE
-              : Source.GENERATED);
+          sources.put(
+              "body",
+              schema != null && schemaExample(schema, schemaPointer)
+                  ? Source.EXAMPLE
+                  : Source.GENERATED);
         }
       }
       body = serialize(value, contentType);
     }
     String base = document.basePaths().isEmpty() ? "" : document.basePaths().get(0);
-    return new GeneratedRequest(new ApiRequest(operation.method(), base + path, query, headers, body, contentType),
+    return new GeneratedRequest(
+        new ApiRequest(operation.method(), base + path, query, headers, body, contentType),
         sources);
   }
 
@@ -164,7 +181,9 @@ public final class RequestGenerator {
       return new Valued(Json.nodes().stringNode("x"), Source.GENERATED);
     }
     boolean exemplified = schemaExample(p.schema(), p.schemaPointer());
-    return new Valued(values.value(p.schema(), p.schemaPointer()), exemplified ? Source.EXAMPLE : Source.GENERATED);
+    return new Valued(
+        values.value(p.schema(), p.schemaPointer()),
+        exemplified ? Source.EXAMPLE : Source.GENERATED);
   }
 
   private boolean hasExample(ApiParameter p) {
@@ -173,7 +192,8 @@ public final class RequestGenerator {
   }
 
   private boolean schemaExample(JsonNode schema, String pointer) {
-    return document.resolve(schema, pointer)
+    return document
+        .resolve(schema, pointer)
         .map(l -> values.example(l.node()).isPresent() || l.node().has("default"))
         .orElse(false);
   }
@@ -200,7 +220,8 @@ public final class RequestGenerator {
         if (!sb.isEmpty()) {
           sb.append('&');
         }
-        sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+        sb.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+            .append('=')
             .append(URLEncoder.encode(text(e.getValue()), StandardCharsets.UTF_8));
       }
       return sb.toString();

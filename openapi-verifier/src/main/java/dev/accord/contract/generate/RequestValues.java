@@ -6,16 +6,19 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Values given for a request, which win over the document's examples and generated values: path, query and header
- * parameters by name (as text), and the body (JSON). Build one with {@link #none()} and the {@code with...} methods;
- * each returns a new instance.
+ * Values given for a request, which win over the document's examples and generated values: path,
+ * query and header parameters by name (as text), and the body (JSON). Build one with {@link
+ * #none()} and the {@code with...} methods; each returns a new instance.
  *
  * @param path path parameter values by name
  * @param query query parameter values by name (several for a repeated parameter)
  * @param headers header values by name
  * @param body the request body, or null to take the document's example or generate one
  */
-public record RequestValues(Map<String, String> path, Map<String, List<String>> query, Map<String, String> headers,
+public record RequestValues(
+    Map<String, String> path,
+    Map<String, List<String>> query,
+    Map<String, String> headers,
     JsonNode body) {
 
   public RequestValues {

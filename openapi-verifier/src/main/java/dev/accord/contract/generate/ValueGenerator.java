@@ -22,15 +22,17 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Values for a schema of an OpenAPI document: the document's own example first ({@code example}, the first of a 3.1
- * {@code examples} array, then {@code default}), otherwise a value generated from the schema with a seeded
- * {@link Random}, so the same seed gives the same values. Generation honours {@code $ref}, {@code type} (3.1 type
- * arrays), {@code enum}, {@code const}, {@code format} ({@code date}, {@code date-time}, {@code time}, {@code uuid},
- * {@code email}, {@code uri}, {@code hostname}, {@code ipv4}, {@code ipv6}, {@code byte}, {@code int32},
- * {@code int64}), {@code minimum}/{@code maximum} (exclusive too), {@code multipleOf}, {@code minLength}/
- * {@code maxLength}, simple {@code pattern}s (literals, classes, {@code \d \w \s}, quantifiers), {@code items},
- * {@code minItems}/{@code maxItems}, {@code properties} (every one but {@code readOnly} ones: the values are for
- * requests), {@code required}, {@code allOf} (merged), {@code oneOf}/{@code anyOf} (the first branch).
+ * Values for a schema of an OpenAPI document: the document's own example first ({@code example},
+ * the first of a 3.1 {@code examples} array, then {@code default}), otherwise a value generated
+ * from the schema with a seeded {@link Random}, so the same seed gives the same values. Generation
+ * honours {@code $ref}, {@code type} (3.1 type arrays), {@code enum}, {@code const}, {@code format}
+ * ({@code date}, {@code date-time}, {@code time}, {@code uuid}, {@code email}, {@code uri}, {@code
+ * hostname}, {@code ipv4}, {@code ipv6}, {@code byte}, {@code int32}, {@code int64}), {@code
+ * minimum}/{@code maximum} (exclusive too), {@code multipleOf}, {@code minLength}/ {@code
+ * maxLength}, simple {@code pattern}s (literals, classes, {@code \d \w \s}, quantifiers), {@code
+ * items}, {@code minItems}/{@code maxItems}, {@code properties} (every one but {@code readOnly}
+ * ones: the values are for requests), {@code required}, {@code allOf} (merged), {@code
+ * oneOf}/{@code anyOf} (the first branch).
  *
  * <pre>{@code
  * ValueGenerator values = new ValueGenerator(document, 42L);
@@ -62,8 +64,8 @@ public final class ValueGenerator {
 
   /**
    * The example given for a parameter, a media type or a schema holder: its {@code example}, or the
-   * {@code value} of the first of its {@code examples} (a map of Example objects, $refs followed), or the first
-   * element of a 3.1 schema's {@code examples} array.
+   * {@code value} of the first of its {@code examples} (a map of Example objects, $refs followed),
+   * or the first element of a 3.1 schema's {@code examples} array.
    */
   public Optional<JsonNode> example(JsonNode holder) {
     if (holder == null || !holder.isObject()) {
@@ -79,7 +81,8 @@ public final class ValueGenerator {
     }
     if (examples != null && examples.isObject()) {
       for (Map.Entry<String, JsonNode> e : examples.properties()) {
-        Optional<JsonNode> value = document.resolve(e.getValue(), "").map(l -> l.node().get("value"));
+        Optional<JsonNode> value =
+            document.resolve(e.getValue(), "").map(l -> l.node().get("value"));
         if (value.isPresent() && value.get() != null) {
           return value;
         }
@@ -131,11 +134,12 @@ public final class ValueGenerator {
     JsonNode enumeration = s.get("enum");
     if (enumeration != null && enumeration.isArray() && !enumeration.isEmpty()) {
       List<JsonNode> choices = new ArrayList<>();
-      enumeration.forEach(v -> {
-        if (!v.isNull()) {
-          choices.add(v);
-        }
-      });
+      enumeration.forEach(
+          v -> {
+            if (!v.isNull()) {
+              choices.add(v);
+            }
+          });
       return choices.isEmpty() ? NODES.nullNode() : choices.get(random.nextInt(choices.size()));
     }
     JsonNode allOf = s.get("allOf");
@@ -208,8 +212,11 @@ public final class ValueGenerator {
       for (Map.Entry<String, JsonNode> p : properties.properties()) {
         String name = p.getKey();
         String at = pointer + "/properties/" + ApiOperation.escape(name);
-        boolean readOnly = document.resolve(p.getValue(), at).map(l -> l.node().path("readOnly").asBoolean(false))
-            .orElse(false);
+        boolean readOnly =
+            document
+                .resolve(p.getValue(), at)
+                .map(l -> l.node().path("readOnly").asBoolean(false))
+                .orElse(false);
         if (readOnly || (depth >= MAX_DEPTH && !required.contains(name))) {
           continue;
         }
@@ -224,8 +231,11 @@ public final class ValueGenerator {
     int minProperties = s.path("minProperties").asInt(0);
     JsonNode additional = s.get("additionalProperties");
     for (int i = 0; out.size() < minProperties; i++) {
-      out.set("property" + i, additional != null && additional.isObject()
-          ? value(additional, pointer + "/additionalProperties", depth + 1) : NODES.stringNode(word(8)));
+      out.set(
+          "property" + i,
+          additional != null && additional.isObject()
+              ? value(additional, pointer + "/additionalProperties", depth + 1)
+              : NODES.stringNode(word(8)));
     }
     return out;
   }
@@ -238,8 +248,10 @@ public final class ValueGenerator {
     Set<String> seen = new LinkedHashSet<>();
     boolean unique = s.path("uniqueItems").asBoolean(false);
     for (int i = 0, tries = 0; out.size() < size && tries < size * 20; tries++) {
-      JsonNode item = i == 0 ? value(s.get("items"), pointer + "/items", depth + 1)
-          : generatedOrValue(s.get("items"), pointer + "/items", depth + 1);
+      JsonNode item =
+          i == 0
+              ? value(s.get("items"), pointer + "/items", depth + 1)
+              : generatedOrValue(s.get("items"), pointer + "/items", depth + 1);
       if (!unique || seen.add(Json.write(item))) {
         out.add(item);
         i++;
@@ -254,17 +266,25 @@ public final class ValueGenerator {
     }
     Optional<OpenApiDocument.Located> located = document.resolve(items, pointer);
     return located.isPresent() && located.get().node().isObject()
-        ? generated(located.get().node(), located.get().pointer(), depth) : NODES.stringNode(word(8));
+        ? generated(located.get().node(), located.get().pointer(), depth)
+        : NODES.stringNode(word(8));
   }
 
   private JsonNode integer(JsonNode s) {
     long min = s.has("minimum") ? (long) Math.ceil(s.get("minimum").asDouble()) : 1;
-    long max = s.has("maximum") ? (long) Math.floor(s.get("maximum").asDouble()) : Math.max(min, 0) + 1000;
+    long max =
+        s.has("maximum") ? (long) Math.floor(s.get("maximum").asDouble()) : Math.max(min, 0) + 1000;
     if (exclusive(s, "exclusiveMinimum", "minimum")) {
-      min = s.get("exclusiveMinimum").isNumber() ? (long) Math.floor(s.get("exclusiveMinimum").asDouble()) + 1 : min + 1;
+      min =
+          s.get("exclusiveMinimum").isNumber()
+              ? (long) Math.floor(s.get("exclusiveMinimum").asDouble()) + 1
+              : min + 1;
     }
     if (exclusive(s, "exclusiveMaximum", "maximum")) {
-      max = s.get("exclusiveMaximum").isNumber() ? (long) Math.ceil(s.get("exclusiveMaximum").asDouble()) - 1 : max - 1;
+      max =
+          s.get("exclusiveMaximum").isNumber()
+              ? (long) Math.ceil(s.get("exclusiveMaximum").asDouble()) - 1
+              : max - 1;
     }
     if ("int32".equals(s.path("format").asString(""))) {
       min = Math.max(min, Integer.MIN_VALUE);
@@ -296,8 +316,10 @@ public final class ValueGenerator {
     JsonNode multipleOf = s.get("multipleOf");
     if (multipleOf != null && multipleOf.isNumber() && multipleOf.asDouble() > 0) {
       BigDecimal step = multipleOf.decimalValue();
-      long steps = (long) Math.ceil(min / step.doubleValue()) + (long) (random.nextDouble()
-          * Math.max(0, Math.floor((max - min) / step.doubleValue())));
+      long steps =
+          (long) Math.ceil(min / step.doubleValue())
+              + (long)
+                  (random.nextDouble() * Math.max(0, Math.floor((max - min) / step.doubleValue())));
       return NODES.numberNode(step.multiply(BigDecimal.valueOf(steps)));
     }
     // two decimals, strictly inside the bounds (so exclusive bounds hold too)
@@ -313,22 +335,34 @@ public final class ValueGenerator {
 
   private String string(JsonNode s) {
     String format = s.path("format").asString("");
-    String formatted = switch (format) {
-      case "date" -> LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365)).toString();
-      case "date-time" -> DateTimeFormatter.ISO_INSTANT.format(
-          Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(365 * 24 * 3600)));
-      case "time" -> String.format(Locale.ROOT, "%02d:%02d:%02dZ", random.nextInt(24), random.nextInt(60),
-          random.nextInt(60));
-      case "uuid" -> UUID.nameUUIDFromBytes(word(16).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
-      case "email" -> word(6).toLowerCase(Locale.ROOT) + "@example.com";
-      case "uri", "url" -> "https://example.com/" + word(6).toLowerCase(Locale.ROOT);
-      case "hostname" -> word(6).toLowerCase(Locale.ROOT) + ".example.com";
-      case "ipv4" -> "192.0.2." + (1 + random.nextInt(254));
-      case "ipv6" -> "2001:db8::" + Integer.toHexString(1 + random.nextInt(0xfffe));
-      case "byte" -> Base64.getEncoder().encodeToString(word(6).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      case "duration" -> "PT" + (1 + random.nextInt(59)) + "M";
-      default -> null;
-    };
+    String formatted =
+        switch (format) {
+          case "date" -> LocalDate.of(2026, 1, 1).plusDays(random.nextInt(365)).toString();
+          case "date-time" ->
+              DateTimeFormatter.ISO_INSTANT.format(
+                  Instant.parse("2026-01-01T00:00:00Z")
+                      .plusSeconds(random.nextInt(365 * 24 * 3600)));
+          case "time" ->
+              String.format(
+                  Locale.ROOT,
+                  "%02d:%02d:%02dZ",
+                  random.nextInt(24),
+                  random.nextInt(60),
+                  random.nextInt(60));
+          case "uuid" ->
+              UUID.nameUUIDFromBytes(word(16).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                  .toString();
+          case "email" -> word(6).toLowerCase(Locale.ROOT) + "@example.com";
+          case "uri", "url" -> "https://example.com/" + word(6).toLowerCase(Locale.ROOT);
+          case "hostname" -> word(6).toLowerCase(Locale.ROOT) + ".example.com";
+          case "ipv4" -> "192.0.2." + (1 + random.nextInt(254));
+          case "ipv6" -> "2001:db8::" + Integer.toHexString(1 + random.nextInt(0xfffe));
+          case "byte" ->
+              Base64.getEncoder()
+                  .encodeToString(word(6).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          case "duration" -> "PT" + (1 + random.nextInt(59)) + "M";
+          default -> null;
+        };
     if (formatted != null) {
       return formatted;
     }
@@ -353,7 +387,10 @@ public final class ValueGenerator {
     return sb.toString();
   }
 
-  /** Strings for the simple regular expressions documents use; empty when the pattern is beyond them. */
+  /**
+   * Strings for the simple regular expressions documents use; empty when the pattern is beyond
+   * them.
+   */
   static final class PatternStrings {
     private final Random random;
     private String pattern;
@@ -378,7 +415,8 @@ public final class ValueGenerator {
           }
           String alphabet = atom();
           int[] counts = quantifier();
-          int n = counts[0] + (counts[1] > counts[0] ? random.nextInt(counts[1] - counts[0] + 1) : 0);
+          int n =
+              counts[0] + (counts[1] > counts[0] ? random.nextInt(counts[1] - counts[0] + 1) : 0);
           for (int i = 0; i < n; i++) {
             out.append(alphabet.charAt(random.nextInt(alphabet.length())));
           }
@@ -387,7 +425,9 @@ public final class ValueGenerator {
         return Optional.empty();
       }
       String result = out.toString();
-      return java.util.regex.Pattern.compile(regex).matcher(result).find() ? Optional.of(result) : Optional.empty();
+      return java.util.regex.Pattern.compile(regex).matcher(result).find()
+          ? Optional.of(result)
+          : Optional.empty();
     }
 
     private String atom() {
@@ -421,7 +461,8 @@ public final class ValueGenerator {
         case '.' -> {
           return LOWER;
         }
-        case '(', ')', '|', '*', '+', '?', '{', '}', '^', '$' -> throw new IllegalArgumentException("group");
+        case '(', ')', '|', '*', '+', '?', '{', '}', '^', '$' ->
+            throw new IllegalArgumentException("group");
         default -> {
           return String.valueOf(c);
         }
@@ -461,7 +502,10 @@ public final class ValueGenerator {
           String[] bounds = pattern.substring(at + 1, close).split(",", -1);
           at = close + 1;
           int min = Integer.parseInt(bounds[0].trim());
-          int max = bounds.length == 1 ? min : bounds[1].isBlank() ? min + 3 : Integer.parseInt(bounds[1].trim());
+          int max =
+              bounds.length == 1
+                  ? min
+                  : bounds[1].isBlank() ? min + 3 : Integer.parseInt(bounds[1].trim());
           return new int[] {min, max};
         }
         default -> {

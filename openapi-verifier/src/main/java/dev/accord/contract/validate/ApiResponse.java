@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A response as the provider sent it: the status, the headers (names case-insensitive) and the body bytes.
+ * A response as the provider sent it: the status, the headers (names case-insensitive) and the body
+ * bytes.
  *
  * @param status the status code
  * @param headers the headers, every value of each
@@ -32,7 +33,8 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
   public static ApiResponse of(int status, Map<String, String> headers, String body) {
     Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     headers.forEach((k, v) -> all.put(k, List.of(v)));
-    return new ApiResponse(status, all, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    return new ApiResponse(
+        status, all, body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The first value of a header, by name in any case. */
@@ -53,7 +55,9 @@ public record ApiResponse(int status, Map<String, List<String>> headers, byte[] 
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ApiResponse r && r.status == status && r.headers.equals(headers)
+    return o instanceof ApiResponse r
+        && r.status == status
+        && r.headers.equals(headers)
         && java.util.Arrays.equals(r.body, body);
   }
 

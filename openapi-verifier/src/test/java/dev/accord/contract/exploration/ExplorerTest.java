@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ExplorerTest {
 
-  private static final OpenApiDocument DOCUMENT = OpenApiDocument.parse(FakeLibrary.DOCUMENT, "library.yaml");
+  private static final OpenApiDocument DOCUMENT =
+      OpenApiDocument.parse(FakeLibrary.DOCUMENT, "library.yaml");
 
   private final FakeLibrary library = new FakeLibrary();
 
@@ -44,9 +45,12 @@ class ExplorerTest {
     assertThat(report.failures()).hasSize(1);
     ExplorationFailure failure = report.failures().get(0);
     assertThat(failure.check()).isEqualTo(Check.DELETED_IS_GONE);
-    assertThat(failure.steps()).extracting(ExploredStep::operation).containsExactly("createBook", "deleteBook",
-        "getBook");
-    assertThat(report.console()).isEqualTo("""
+    assertThat(failure.steps())
+        .extracting(ExploredStep::operation)
+        .containsExactly("createBook", "deleteBook", "getBook");
+    assertThat(report.console())
+        .isEqualTo(
+            """
         Exploring library.yaml at http://library.test
         seed 7, 30 sequences of up to 6 steps, transitions: 3 links
 
@@ -76,8 +80,10 @@ class ExplorerTest {
 
     assertThat(report.passed()).isTrue();
     assertThat(report.sequences()).isEqualTo(30);
-    assertThat(report.coverage().summary()).isEqualTo("operations 4 of 4, transitions 3 of 3, links 3 of 3");
-    assertThat(report.console()).endsWith("No failure in 30 sequences (180 calls); replay with --seed 7\n");
+    assertThat(report.coverage().summary())
+        .isEqualTo("operations 4 of 4, transitions 3 of 3, links 3 of 3");
+    assertThat(report.console())
+        .endsWith("No failure in 30 sequences (180 calls); replay with --seed 7\n");
   }
 
   @Test
@@ -85,7 +91,8 @@ class ExplorerTest {
     FakeLibrary first = new FakeLibrary();
     FakeLibrary second = new FakeLibrary();
     FakeLibrary third = new FakeLibrary();
-    first.deletedBooksStillAnswer = second.deletedBooksStillAnswer = third.deletedBooksStillAnswer = true;
+    first.deletedBooksStillAnswer =
+        second.deletedBooksStillAnswer = third.deletedBooksStillAnswer = true;
 
     ExplorationReport one = explorer(first, 99).explore();
     ExplorationReport two = explorer(second, 99).explore();
@@ -104,7 +111,8 @@ class ExplorerTest {
 
     assertThat(report.passed()).isTrue();
     assertThat(library.calls).noneMatch(call -> call.startsWith("DELETE"));
-    assertThat(report.coverage().operations()).containsExactly("listBooks", "createBook", "getBook");
+    assertThat(report.coverage().operations())
+        .containsExactly("listBooks", "createBook", "getBook");
     assertThat(report.coverage().transitions()).containsExactly("createBook 201 → getBook");
     assertThat(report.filters()).containsExactly("exclude: DELETE *");
   }
@@ -114,16 +122,18 @@ class ExplorerTest {
     ExplorationReport report = explorer(7).include("*Book").explore();
 
     assertThat(library.calls).noneMatch(call -> call.equals("GET /books"));
-    assertThat(report.coverage().operations()).containsExactly("createBook", "getBook", "deleteBook");
+    assertThat(report.coverage().operations())
+        .containsExactly("createBook", "getBook", "deleteBook");
   }
 
   @Test
   void aPatternThatSelectsNoOperationIsRefusedWithTheOperations() {
     assertThatThrownBy(() -> explorer(7).include("*Boook").validate())
         .isInstanceOf(ExplorationException.class)
-        .hasMessage("The pattern '*Boook' selects no operation of library.yaml; patterns are globs on the operationId "
-            + "or on \"METHOD /path\" (\"*Book\", \"GET /books/*\"); the operations: listBooks, createBook, getBook, "
-            + "deleteBook");
+        .hasMessage(
+            "The pattern '*Boook' selects no operation of library.yaml; patterns are globs on the operationId "
+                + "or on \"METHOD /path\" (\"*Book\", \"GET /books/*\"); the operations: listBooks, createBook, getBook, "
+                + "deleteBook");
     assertThat(library.calls).isEmpty();
   }
 
@@ -131,16 +141,19 @@ class ExplorerTest {
   void aCallThatTakesLongerThanTheTimeoutPerStepFails() {
     library.timesOut = "GET /books";
 
-    ExplorationReport report = explorer(7).include("listBooks").timeoutPerStep(Duration.ofMillis(250)).explore();
+    ExplorationReport report =
+        explorer(7).include("listBooks").timeoutPerStep(Duration.ofMillis(250)).explore();
 
     assertThat(report.failures()).hasSize(1);
     ExplorationFailure failure = report.failures().get(0);
     assertThat(failure.check()).isEqualTo(Check.ANSWERS);
-    assertThat(failure.message()).isEqualTo(
-        "listBooks: GET /books did not answer within 250 ms (the timeout per step)");
+    assertThat(failure.message())
+        .isEqualTo("listBooks: GET /books did not answer within 250 ms (the timeout per step)");
     assertThat(failure.steps()).hasSize(1);
-    assertThat(report.console()).contains("    1. listBooks  GET /books → did not answer within 250 ms (the timeout "
-        + "per step)\n");
+    assertThat(report.console())
+        .contains(
+            "    1. listBooks  GET /books → did not answer within 250 ms (the timeout "
+                + "per step)\n");
   }
 
   @Test
@@ -151,9 +164,13 @@ class ExplorerTest {
     ExplorationReport report = explorer(7).timeoutTotal(Duration.ofMillis(20)).explore();
 
     assertThat(report.sequences()).isLessThan(30);
-    assertThat(report.stoppedEarly()).isEqualTo("the total time budget (20 ms) was used up after "
-        + report.sequences() + " of 30 sequences");
-    assertThat(report.console()).contains("Stopped early: the total time budget (20 ms) was used up after ");
+    assertThat(report.stoppedEarly())
+        .isEqualTo(
+            "the total time budget (20 ms) was used up after "
+                + report.sequences()
+                + " of 30 sequences");
+    assertThat(report.console())
+        .contains("Stopped early: the total time budget (20 ms) was used up after ");
   }
 
   @Test
@@ -167,10 +184,13 @@ class ExplorerTest {
 
     assertThat(fast.failures()).hasSize(1);
     assertThat(fast.failures().get(0).check()).isEqualTo(Check.NO_SERVER_ERROR);
-    assertThat(fast.failures().get(0).message()).isEqualTo("createBook answered 500 to POST /books: a server error "
-        + "is never a valid answer; its body: {\"error\":\"boom\"}");
-    assertThat(fast.stoppedEarly()).isEqualTo("--fail-fast: stopped at the first failing sequence ("
-        + fast.sequences() + " of 30)");
+    assertThat(fast.failures().get(0).message())
+        .isEqualTo(
+            "createBook answered 500 to POST /books: a server error "
+                + "is never a valid answer; its body: {\"error\":\"boom\"}");
+    assertThat(fast.stoppedEarly())
+        .isEqualTo(
+            "--fail-fast: stopped at the first failing sequence (" + fast.sequences() + " of 30)");
     assertThat(all.sequences()).isEqualTo(30);
     assertThat(all.failures().get(0).occurrences()).isGreaterThan(1);
   }
@@ -183,9 +203,13 @@ class ExplorerTest {
 
     ExplorationFailure failure = report.failures().get(0);
     assertThat(failure.check()).isEqualTo(Check.CREATED_IS_READABLE);
-    assertThat(failure.steps()).extracting(ExploredStep::operation).containsExactly("createBook", "getBook");
-    assertThat(failure.message()).isEqualTo("getBook answered 404 to GET /books/1 right after createBook created it "
-        + "at step 1 (201): a created resource must be readable");
+    assertThat(failure.steps())
+        .extracting(ExploredStep::operation)
+        .containsExactly("createBook", "getBook");
+    assertThat(failure.message())
+        .isEqualTo(
+            "getBook answered 404 to GET /books/1 right after createBook created it "
+                + "at step 1 (201): a created resource must be readable");
   }
 
   @Test
@@ -196,42 +220,49 @@ class ExplorerTest {
 
     ExplorationFailure failure = report.failures().get(0);
     assertThat(failure.check()).isEqualTo(Check.RESPONSE_CONFORMS);
-    assertThat(failure.steps()).extracting(ExploredStep::operation).containsExactly("createBook", "getBook");
-    assertThat(failure.message()).startsWith("getBook answered 200 to GET /books/1, which the document does not "
-        + "allow: response.body.incompatible at $.title");
+    assertThat(failure.steps())
+        .extracting(ExploredStep::operation)
+        .containsExactly("createBook", "getBook");
+    assertThat(failure.message())
+        .startsWith(
+            "getBook answered 200 to GET /books/1, which the document does not "
+                + "allow: response.body.incompatible at $.title");
   }
 
   @Test
   void hooksRunAroundEverySequenceAndEveryCall() {
     library.deletedBooksStillAnswer = true;
     List<String> events = new ArrayList<>();
-    ExplorationHook hook = new ExplorationHook() {
-      @Override
-      public void setup() {
-        events.add("setup");
-      }
+    ExplorationHook hook =
+        new ExplorationHook() {
+          @Override
+          public void setup() {
+            events.add("setup");
+          }
 
-      @Override
-      public void teardown() {
-        events.add("teardown");
-      }
+          @Override
+          public void teardown() {
+            events.add("teardown");
+          }
 
-      @Override
-      public void beforeCall(ExploredRequest request) {
-        events.add("before " + request.method());
-      }
+          @Override
+          public void beforeCall(ExploredRequest request) {
+            events.add("before " + request.method());
+          }
 
-      @Override
-      public void afterCall(ExploredRequest request, ExploredResponse response) {
-        events.add("after " + response.status());
-      }
-    };
+          @Override
+          public void afterCall(ExploredRequest request, ExploredResponse response) {
+            events.add("after " + response.status());
+          }
+        };
 
     ExplorationReport report = explorer(7).hook(hook).explore();
 
     int reruns = report.failures().get(0).shrinkRuns();
-    assertThat(events.stream().filter("setup"::equals).count()).isEqualTo(report.sequences() + reruns);
-    assertThat(events.stream().filter("teardown"::equals).count()).isEqualTo(report.sequences() + reruns);
+    assertThat(events.stream().filter("setup"::equals).count())
+        .isEqualTo(report.sequences() + reruns);
+    assertThat(events.stream().filter("teardown"::equals).count())
+        .isEqualTo(report.sequences() + reruns);
     assertThat(events.stream().filter(e -> e.startsWith("before ")).count())
         .isEqualTo(events.stream().filter(e -> e.startsWith("after ")).count())
         .isGreaterThanOrEqualTo(report.calls());
@@ -244,7 +275,9 @@ class ExplorerTest {
 
     explorer(7).maxExamples(1).stepCount(2).verbose(new java.io.PrintWriter(out)).explore();
 
-    assertThat(out.toString().replace(System.lineSeparator(), "\n")).isEqualTo("""
+    assertThat(out.toString().replace(System.lineSeparator(), "\n"))
+        .isEqualTo(
+            """
         sequence 1 of 1
           state change: {"state":"an empty library","params":{},"action":"setup"}
           → POST http://library.test/books {"title":"Dune"}
@@ -263,9 +296,14 @@ class ExplorerTest {
 
     String json = Files.readString(files.get(0));
     String html = Files.readString(files.get(1));
-    assertThat(json).contains("\"check\": \"deleted_is_gone\"", "\"seed\": 7",
-        "\"curl -i -X DELETE 'http://library.test/books/1'\",");
-    assertThat(html).contains("<h2 class=\"fail\">Failure 1: deleted_is_gone (a deleted resource is gone)</h2>",
-        "<tr><td>3</td><td>getBook</td><td><code>GET /books/1</code></td><td>200</td>");
+    assertThat(json)
+        .contains(
+            "\"check\": \"deleted_is_gone\"",
+            "\"seed\": 7",
+            "\"curl -i -X DELETE 'http://library.test/books/1'\",");
+    assertThat(html)
+        .contains(
+            "<h2 class=\"fail\">Failure 1: deleted_is_gone (a deleted resource is gone)</h2>",
+            "<tr><td>3</td><td>getBook</td><td><code>GET /books/1</code></td><td>200</td>");
   }
 }

@@ -11,12 +11,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A books provider in memory, called through {@link CallExecutor}: no sockets. Switches plant bugs; every call is
- * recorded; the state-change POST empties it.
+ * A books provider in memory, called through {@link CallExecutor}: no sockets. Switches plant bugs;
+ * every call is recorded; the state-change POST empties it.
  */
 final class FakeLibrary implements CallExecutor {
 
-  static final String DOCUMENT = """
+  static final String DOCUMENT =
+      """
       openapi: 3.0.3
       info: {title: library, version: "1"}
       paths:
@@ -86,10 +87,13 @@ final class FakeLibrary implements CallExecutor {
   boolean createAnswers500;
   boolean createdBooksUnreadable;
   boolean titleAsNumber;
+
   /** Operations (METHOD /path) that time out. */
   String timesOut;
+
   /** Added to the fake clock per call. */
   long nanosPerCall;
+
   long nanos;
   final List<String> calls = new ArrayList<>();
   private final Map<Long, String> books = new LinkedHashMap<>();
@@ -97,7 +101,8 @@ final class FakeLibrary implements CallExecutor {
   private long nextId = 1;
 
   @Override
-  public ExploredResponse send(ExploredRequest request, Duration timeout) throws HttpTimeoutException {
+  public ExploredResponse send(ExploredRequest request, Duration timeout)
+      throws HttpTimeoutException {
     nanos += nanosPerCall;
     String path = URI.create(request.url()).getPath();
     calls.add(request.method() + " " + path);
@@ -134,15 +139,20 @@ final class FakeLibrary implements CallExecutor {
       deleted.put(id, title);
       return new ExploredResponse(204, Map.of(), "", 0);
     }
-    String title = books.containsKey(id) ? books.get(id) : deletedBooksStillAnswer ? deleted.get(id) : null;
+    String title =
+        books.containsKey(id) ? books.get(id) : deletedBooksStillAnswer ? deleted.get(id) : null;
     if (title == null || createdBooksUnreadable) {
       return answer(404, "");
     }
-    return answer(200, "{\"id\":" + id + ",\"title\":" + (titleAsNumber ? "42" : "\"" + title + "\"") + "}");
+    return answer(
+        200, "{\"id\":" + id + ",\"title\":" + (titleAsNumber ? "42" : "\"" + title + "\"") + "}");
   }
 
   private static ExploredResponse answer(int status, String body) {
-    return new ExploredResponse(status, body.isEmpty() ? Map.of() : Map.of("Content-Type", List.of("application/json")),
-        body, 0);
+    return new ExploredResponse(
+        status,
+        body.isEmpty() ? Map.of() : Map.of("Content-Type", List.of("application/json")),
+        body,
+        0);
   }
 }

@@ -12,20 +12,31 @@ import tools.jackson.databind.node.JsonNodeFactory;
 class ShrinkerTest {
 
   private static PlannedStep step(String name, int source) {
-    ApiOperation operation = new ApiOperation("GET", "/" + name, name, JsonNodeFactory.instance.objectNode(),
-        "/paths/~1" + name + "/get", List.of(), List.of("200"));
-    Transition via = source < 0 ? null
-        : new Transition(Transition.Kind.LINK, "L", "x", "200", name, Map.of(), null);
+    ApiOperation operation =
+        new ApiOperation(
+            "GET",
+            "/" + name,
+            name,
+            JsonNodeFactory.instance.objectNode(),
+            "/paths/~1" + name + "/get",
+            List.of(),
+            List.of("200"));
+    Transition via =
+        source < 0
+            ? null
+            : new Transition(Transition.Kind.LINK, "L", "x", "200", name, Map.of(), null);
     return new PlannedStep(operation, via, source, Map.of(), null);
   }
 
   private static List<String> names(List<PlannedStep> steps) {
-    return steps.stream().map(s -> s.operation().operationId() + (s.source() < 0 ? "" : "<" + s.source())).toList();
+    return steps.stream()
+        .map(s -> s.operation().operationId() + (s.source() < 0 ? "" : "<" + s.source()))
+        .toList();
   }
 
   /**
-   * A fake run: it fails at "delete-then-get" when a "get" follows a "delete" that follows a "create" (through its
-   * sources); every other sequence passes. Records what was replayed.
+   * A fake run: it fails at "delete-then-get" when a "get" follows a "delete" that follows a
+   * "create" (through its sources); every other sequence passes. Records what was replayed.
    */
   private static final class FakeReplayer implements Shrinker.Replayer {
     final List<List<String>> replayed = new ArrayList<>();
@@ -41,9 +52,12 @@ class ShrinkerTest {
         PlannedStep get = steps.get(i);
         if (get.operation().operationId().equals("get") && get.source() >= 0) {
           PlannedStep delete = steps.get(get.source());
-          if (delete.operation().operationId().equals("delete") && delete.source() >= 0
+          if (delete.operation().operationId().equals("delete")
+              && delete.source() >= 0
               && steps.get(delete.source()).operation().operationId().equals("create")) {
-            return new Shrinker.Failing(steps.subList(0, i + 1), placeholders(i + 1),
+            return new Shrinker.Failing(
+                steps.subList(0, i + 1),
+                placeholders(i + 1),
                 new Finding(Check.DELETED_IS_GONE, i, "get", "still there"));
           }
         }
@@ -67,15 +81,25 @@ class ShrinkerTest {
 
   @Test
   void aFailingSequenceShrinksToTheStepsItsFailureNeedsWithTheirDependencies() {
-    // GIVEN list, create(A), list, create(B), update(B), delete(A), list, get(A) after delete(A) — fails at the last
-    List<PlannedStep> steps = List.of(step("list", -1), step("create", -1), step("list", -1), step("create", -1),
-        step("update", 3), step("delete", 1), step("list", -1), step("get", 5));
+    // GIVEN list, create(A), list, create(B), update(B), delete(A), list, get(A) after delete(A) —
+    // fails at the last
+    List<PlannedStep> steps =
+        List.of(
+            step("list", -1),
+            step("create", -1),
+            step("list", -1),
+            step("create", -1),
+            step("update", 3),
+            step("delete", 1),
+            step("list", -1),
+            step("get", 5));
     FakeReplayer replayer = new FakeReplayer();
 
     // WHEN it is shrunk
     Shrinker.Result result = new Shrinker(replayer, () -> false).shrink(failing(steps));
 
-    // THEN create → delete → get remains, the sources renumbered; each candidate was a re-run with valid sources
+    // THEN create → delete → get remains, the sources renumbered; each candidate was a re-run with
+    // valid sources
     assertThat(names(result.shortest().steps())).containsExactly("create", "delete<0", "get<1");
     assertThat(result.complete()).isTrue();
     assertThat(result.runs()).isEqualTo(replayer.replayed.size());
@@ -86,10 +110,13 @@ class ShrinkerTest {
 
   @Test
   void droppingAStepDropsTheStepsThatTakeAValueFromIt() {
-    List<PlannedStep> steps = List.of(step("create", -1), step("list", -1), step("delete", 0), step("get", 2));
+    List<PlannedStep> steps =
+        List.of(step("create", -1), step("list", -1), step("delete", 0), step("get", 2));
 
-    assertThat(names(Shrinker.without(steps, List.of(1)))).containsExactly("create", "delete<0", "get<1");
-    // dropping create takes delete and get with it: the failing step would go, so there is no candidate
+    assertThat(names(Shrinker.without(steps, List.of(1))))
+        .containsExactly("create", "delete<0", "get<1");
+    // dropping create takes delete and get with it: the failing step would go, so there is no
+    // candidate
     assertThat(Shrinker.without(steps, List.of(0))).isNull();
   }
 
@@ -106,7 +133,8 @@ class ShrinkerTest {
 
   @Test
   void shrinkingStopsWhenTheTimeIsUpKeepingTheShortestSoFar() {
-    List<PlannedStep> steps = List.of(step("list", -1), step("create", -1), step("delete", 1), step("get", 2));
+    List<PlannedStep> steps =
+        List.of(step("list", -1), step("create", -1), step("delete", 1), step("get", 2));
 
     Shrinker.Result result = new Shrinker(new FakeReplayer(), () -> true).shrink(failing(steps));
 

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RequestGeneratorTest {
-  static final OpenApiDocument DOCUMENT = OpenApiDocument.parse("""
+  static final OpenApiDocument DOCUMENT =
+      OpenApiDocument.parse(
+          """
       openapi: 3.0.3
       info: {title: jobs, version: "1"}
       servers: [{url: "https://jobs.example.com/v1"}]
@@ -35,7 +37,8 @@ class RequestGeneratorTest {
             responses:
               "201": {description: started}
               default: {description: an error}
-      """, "jobs.yaml");
+      """,
+          "jobs.yaml");
 
   @Test
   void operationsAreListedWithTheirMergedParametersAndResponses() {
@@ -46,7 +49,8 @@ class RequestGeneratorTest {
     assertThat(op.key()).isEqualTo("POST /jobs/{id}/runs");
     assertThat(op.displayName()).isEqualTo("startRun (POST /jobs/{id}/runs)");
     assertThat(op.pointer()).isEqualTo("/paths/~1jobs~1{id}~1runs/post");
-    assertThat(op.parameters()).extracting(p -> p.in() + " " + p.name())
+    assertThat(op.parameters())
+        .extracting(p -> p.in() + " " + p.name())
         .containsExactly("path id", "query dryRun", "query page", "header X-Trace");
     assertThat(op.responses()).containsExactly("201", "default");
   }
@@ -56,17 +60,20 @@ class RequestGeneratorTest {
     ApiOperation op = ApiOperation.all(DOCUMENT).get(0);
     RequestGenerator requests = new RequestGenerator(DOCUMENT, new ValueGenerator(DOCUMENT, 1));
 
-    RequestGenerator.GeneratedRequest generated = requests.generate(op, RequestValues.none().withPath("id", "42"));
+    RequestGenerator.GeneratedRequest generated =
+        requests.generate(op, RequestValues.none().withPath("id", "42"));
 
     ApiRequest request = generated.request();
     assertThat(request.requestLine()).isEqualTo("POST /v1/jobs/42/runs?page=1");
     assertThat(request.headers()).isEqualTo(Map.of("X-Trace", "trace-1"));
     assertThat(request.contentType()).isEqualTo("application/json");
     assertThat(Json.parse(request.body())).isEqualTo(Json.parse("{\"priority\": \"low\"}"));
-    assertThat(generated.sources()).containsExactly(Map.entry("path id", RequestGenerator.Source.GIVEN),
-        Map.entry("query page", RequestGenerator.Source.GENERATED),
-        Map.entry("header X-Trace", RequestGenerator.Source.EXAMPLE),
-        Map.entry("body", RequestGenerator.Source.GENERATED));
+    assertThat(generated.sources())
+        .containsExactly(
+            Map.entry("path id", RequestGenerator.Source.GIVEN),
+            Map.entry("query page", RequestGenerator.Source.GENERATED),
+            Map.entry("header X-Trace", RequestGenerator.Source.EXAMPLE),
+            Map.entry("body", RequestGenerator.Source.GENERATED));
     assertThat(generated.generated()).containsExactly("query page", "body");
   }
 
@@ -75,14 +82,22 @@ class RequestGeneratorTest {
     ApiOperation op = ApiOperation.all(DOCUMENT).get(0);
     RequestGenerator requests = new RequestGenerator(DOCUMENT, new ValueGenerator(DOCUMENT, 1));
 
-    ApiRequest request = requests.generate(op, RequestValues.none().withPath("id", "a b")
-        .withHeader("x-trace", "mine").withBody(Json.parse("{\"priority\": \"high\"}"))).request();
+    ApiRequest request =
+        requests
+            .generate(
+                op,
+                RequestValues.none()
+                    .withPath("id", "a b")
+                    .withHeader("x-trace", "mine")
+                    .withBody(Json.parse("{\"priority\": \"high\"}")))
+            .request();
 
     assertThat(request.path()).isEqualTo("/v1/jobs/a%20b/runs");
     assertThat(request.headers()).isEqualTo(Map.of("X-Trace", "mine"));
     assertThat(request.body()).isEqualTo("{\"priority\":\"high\"}");
-    assertThat(request.toCurl(java.net.URI.create("http://127.0.0.1:8080/"))).isEqualTo(
-        "curl -X POST 'http://127.0.0.1:8080/v1/jobs/a%20b/runs?page=1' -H 'X-Trace: mine'"
-        + " -H 'Content-Type: application/json' --data '{\"priority\":\"high\"}'");
+    assertThat(request.toCurl(java.net.URI.create("http://127.0.0.1:8080/")))
+        .isEqualTo(
+            "curl -X POST 'http://127.0.0.1:8080/v1/jobs/a%20b/runs?page=1' -H 'X-Trace: mine'"
+                + " -H 'Content-Type: application/json' --data '{\"priority\":\"high\"}'");
   }
 }

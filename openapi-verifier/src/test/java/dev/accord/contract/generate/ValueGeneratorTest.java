@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class ValueGeneratorTest {
-  static final OpenApiDocument DOCUMENT = OpenApiDocument.parse("""
+  static final OpenApiDocument DOCUMENT =
+      OpenApiDocument.parse(
+          """
       openapi: 3.0.3
       info: {title: shop, version: "1"}
       paths: {}
@@ -44,7 +46,8 @@ class ValueGeneratorTest {
             properties:
               name: {type: string}
               children: {type: array, items: {$ref: "#/components/schemas/Tree"}}
-      """, "shop.yaml");
+      """,
+          "shop.yaml");
 
   static JsonNode schema(String name) {
     return Json.parse("{\"$ref\": \"#/components/schemas/" + name + "\"}");
@@ -54,8 +57,9 @@ class ValueGeneratorTest {
   void generatedValuesFitTheirSchema() {
     for (long seed = 0; seed < 50; seed++) {
       JsonNode order = new ValueGenerator(DOCUMENT, seed).value(schema("Order"), "/x");
-      List<SchemaValidator.Problem> problems = SchemaValidator.validate(DOCUMENT, SchemaValidator.Side.REQUEST, order,
-          schema("Order"), "/x");
+      List<SchemaValidator.Problem> problems =
+          SchemaValidator.validate(
+              DOCUMENT, SchemaValidator.Side.REQUEST, order, schema("Order"), "/x");
       assertThat(problems).as("seed %d: %s", seed, order).isEmpty();
       assertThat(order.has("id")).as("readOnly properties are not sent").isFalse();
       assertThat(order.get("sku").asString()).matches("[A-Z]{3}-\\d{4}");
@@ -86,10 +90,13 @@ class ValueGeneratorTest {
 
   @Test
   void simplePatternsAreFollowedAndOthersGiveUp() {
-    ValueGenerator.PatternStrings patterns = new ValueGenerator.PatternStrings(new java.util.Random(3));
+    ValueGenerator.PatternStrings patterns =
+        new ValueGenerator.PatternStrings(new java.util.Random(3));
 
-    assertThat(patterns.string("^job-[0-9a-f]{8}$")).hasValueSatisfying(s -> assertThat(s).matches("job-[0-9a-f]{8}"));
-    assertThat(patterns.string("^\\w+@\\w+\\.com$")).hasValueSatisfying(s -> assertThat(s).matches("\\w+@\\w+\\.com"));
+    assertThat(patterns.string("^job-[0-9a-f]{8}$"))
+        .hasValueSatisfying(s -> assertThat(s).matches("job-[0-9a-f]{8}"));
+    assertThat(patterns.string("^\\w+@\\w+\\.com$"))
+        .hasValueSatisfying(s -> assertThat(s).matches("\\w+@\\w+\\.com"));
     assertThat(patterns.string("^(a|b)+$")).isEmpty();
   }
 
@@ -101,6 +108,7 @@ class ValueGeneratorTest {
     assertThat(values.example(Json.parse("{\"examples\": {\"a\": {\"value\": \"x\"}}}")))
         .contains(Json.parse("\"x\""));
     assertThat(values.example(Json.parse("{\"examples\": [true]}"))).contains(Json.parse("true"));
-    assertThat(values.value(Json.parse("{\"type\": \"integer\", \"default\": 5}"), "/d")).isEqualTo(Json.parse("5"));
+    assertThat(values.value(Json.parse("{\"type\": \"integer\", \"default\": 5}"), "/d"))
+        .isEqualTo(Json.parse("5"));
   }
 }

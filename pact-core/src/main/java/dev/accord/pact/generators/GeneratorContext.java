@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What generators may use: the mode, the provider-state values (state params merged with what state
- * handlers returned, later wins), the mock server's base URL, a seed for random values and a clock for
- * dates. The same seed and clock give the same values.
+ * handlers returned, later wins), the mock server's base URL, a seed for random values and a clock
+ * for dates. The same seed and clock give the same values.
  *
  * <pre>{@code
  * GeneratorContext ctx = GeneratorContext.provider(Map.of("id", Json.nodes().numberNode(42)), 7L)
@@ -20,21 +20,30 @@ import tools.jackson.databind.JsonNode;
  * }</pre>
  */
 public record GeneratorContext(
-    GeneratorMode mode, Map<String, JsonNode> providerState, Optional<String> mockServerUrl, long seed, Clock clock) {
+    GeneratorMode mode,
+    Map<String, JsonNode> providerState,
+    Optional<String> mockServerUrl,
+    long seed,
+    Clock clock) {
 
   public GeneratorContext {
     Objects.requireNonNull(mode, "mode");
-    providerState = providerState == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(providerState));
+    providerState =
+        providerState == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(providerState));
     mockServerUrl = mockServerUrl == null ? Optional.empty() : mockServerUrl;
     clock = clock == null ? Clock.systemDefaultZone() : clock;
   }
 
   public static GeneratorContext provider(Map<String, JsonNode> providerState, long seed) {
-    return new GeneratorContext(GeneratorMode.PROVIDER, providerState, Optional.empty(), seed, null);
+    return new GeneratorContext(
+        GeneratorMode.PROVIDER, providerState, Optional.empty(), seed, null);
   }
 
   public static GeneratorContext consumer(String mockServerUrl, long seed) {
-    return new GeneratorContext(GeneratorMode.CONSUMER, Map.of(), Optional.ofNullable(mockServerUrl), seed, null);
+    return new GeneratorContext(
+        GeneratorMode.CONSUMER, Map.of(), Optional.ofNullable(mockServerUrl), seed, null);
   }
 
   /** The same context in another mode. */
@@ -57,7 +66,10 @@ public record GeneratorContext(
     return new GeneratorContext(mode, providerState, mockServerUrl, newSeed, clock);
   }
 
-  /** The same context with the clock {@code Date}, {@code Time} and {@code DateTime} generators start from. */
+  /**
+   * The same context with the clock {@code Date}, {@code Time} and {@code DateTime} generators
+   * start from.
+   */
   public GeneratorContext withClock(Clock newClock) {
     return new GeneratorContext(mode, providerState, mockServerUrl, seed, newClock);
   }

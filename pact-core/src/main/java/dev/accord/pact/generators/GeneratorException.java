@@ -1,8 +1,8 @@
 package dev.accord.pact.generators;
 
 /**
- * A generator could not produce a value: names where (category and key, e.g. {@code body $.id}), the
- * generator, what went wrong and how to fix it.
+ * A generator could not produce a value: names where (category and key, e.g. {@code body $.id}),
+ * the generator, what went wrong and how to fix it.
  *
  * <pre>{@code
  * Cannot generate body $.id with ProviderState generator (expression '${id}'): the provider state has no
@@ -24,7 +24,10 @@ public class GeneratorException extends RuntimeException {
     this.generator = generator;
   }
 
-  /** Where the value was to be generated, e.g. {@code body $.id}, {@code header X-Request-Id}, {@code path}. */
+  /**
+   * Where the value was to be generated, e.g. {@code body $.id}, {@code header X-Request-Id},
+   * {@code path}.
+   */
   public String location() {
     return location;
   }

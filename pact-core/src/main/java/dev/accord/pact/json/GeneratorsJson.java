@@ -20,12 +20,14 @@ public final class GeneratorsJson {
   private GeneratorsJson() {}
 
   /**
-   * Reads generators by category ({@code body}, {@code header}, {@code query}, {@code path}, {@code status},
-   * {@code method}, {@code metadata}); unknown generator types are kept as
-   * {@link dev.accord.pact.model.Generator.Other}. Warnings are logged.
+   * Reads generators by category ({@code body}, {@code header}, {@code query}, {@code path}, {@code
+   * status}, {@code method}, {@code metadata}); unknown generator types are kept as {@link
+   * dev.accord.pact.model.Generator.Other}. Warnings are logged.
    *
-   * @param source where the JSON came from, for error messages (JSON paths start at {@code $}, the object itself)
-   * @throws PactFormatException for a missing {@code type}, an attribute of the wrong type, a bad regex, ...
+   * @param source where the JSON came from, for error messages (JSON paths start at {@code $}, the
+   *     object itself)
+   * @throws PactFormatException for a missing {@code type}, an attribute of the wrong type, a bad
+   *     regex, ...
    */
   public static Generators read(JsonNode node, String source) {
     return GeneratorsCodec.read(node, "$", new ReadContext(source, true));

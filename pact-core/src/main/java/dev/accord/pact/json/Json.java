@@ -13,8 +13,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The one Jackson mapper pact-core reads and writes JSON with, and the two text forms it writes besides compact
- * JSON: the pact-file layout ({@link #writePretty}) and the canonical form ({@link #writeCanonical}).
+ * The one Jackson mapper pact-core reads and writes JSON with, and the two text forms it writes
+ * besides compact JSON: the pact-file layout ({@link #writePretty}) and the canonical form ({@link
+ * #writeCanonical}).
  *
  * <pre>{@code
  * JsonNode tree = Json.parse("{\"b\":1,\"a\":[true]}");
@@ -30,15 +31,20 @@ public final class Json {
   private static final class Mapper {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
     static final ObjectWriter PRETTY = MAPPER.writer().with(pactFilePrinter());
-    static final ObjectWriter CANONICAL = MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
+    static final ObjectWriter CANONICAL =
+        MAPPER.writer().with(JsonNodeFeature.WRITE_PROPERTIES_SORTED);
 
-    /** Two spaces per level, {@code "key": value}, {@code {}} and {@code []} when empty, Unix newlines. */
+    /**
+     * Two spaces per level, {@code "key": value}, {@code {}} and {@code []} when empty, Unix
+     * newlines.
+     */
     private static DefaultPrettyPrinter pactFilePrinter() {
       DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-      return new DefaultPrettyPrinter(Separators.createDefaultInstance()
-          .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-          .withObjectEmptySeparator("")
-          .withArrayEmptySeparator(""))
+      return new DefaultPrettyPrinter(
+              Separators.createDefaultInstance()
+                  .withObjectNameValueSpacing(Separators.Spacing.AFTER)
+                  .withObjectEmptySeparator("")
+                  .withArrayEmptySeparator(""))
           .withArrayIndenter(indenter)
           .withObjectIndenter(indenter);
     }
@@ -61,7 +67,9 @@ public final class Json {
     return mapper().readTree(json);
   }
 
-  /** Parses bytes (UTF-8, or UTF-16/32 detected), or empty when they are not a single JSON document. */
+  /**
+   * Parses bytes (UTF-8, or UTF-16/32 detected), or empty when they are not a single JSON document.
+   */
   public static Optional<JsonNode> tryParse(byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
       return Optional.empty();
@@ -80,14 +88,17 @@ public final class Json {
   }
 
   /**
-   * The pact-file layout: two-space indentation, {@code "key": value}, empty objects and arrays as {@code {}} and
-   * {@code []}, Unix newlines, keys in the tree's order, and a trailing newline.
+   * The pact-file layout: two-space indentation, {@code "key": value}, empty objects and arrays as
+   * {@code {}} and {@code []}, Unix newlines, keys in the tree's order, and a trailing newline.
    */
   public static String writePretty(JsonNode node) {
     return Mapper.PRETTY.writeValueAsString(node) + "\n";
   }
 
-  /** Compact JSON text with the keys of every object sorted: the same text for equal trees, whatever their order. */
+  /**
+   * Compact JSON text with the keys of every object sorted: the same text for equal trees, whatever
+   * their order.
+   */
   public static String writeCanonical(JsonNode node) {
     return Mapper.CANONICAL.writeValueAsString(node);
   }

@@ -9,8 +9,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The {@code matchingRules} object of a request, response or message on its own, as the compatibility
- * suite and the consumer DSL need it.
+ * The {@code matchingRules} object of a request, response or message on its own, as the
+ * compatibility suite and the consumer DSL need it.
  *
  * <pre>{@code
  * MatchingRules rules = MatchingRulesJson.read(Json.parse(
@@ -22,10 +22,12 @@ public final class MatchingRulesJson {
   private MatchingRulesJson() {}
 
   /**
-   * Reads the V2 flat form ({@code "$.body.id": {"match": "type"}}) or the V3/V4 categorised form, told apart by
-   * shape (keys starting with {@code $} are V2). Legacy matcher forms are accepted; warnings are logged.
+   * Reads the V2 flat form ({@code "$.body.id": {"match": "type"}}) or the V3/V4 categorised form,
+   * told apart by shape (keys starting with {@code $} are V2). Legacy matcher forms are accepted;
+   * warnings are logged.
    *
-   * @param source where the JSON came from, for error messages (JSON paths start at {@code $}, the object itself)
+   * @param source where the JSON came from, for error messages (JSON paths start at {@code $}, the
+   *     object itself)
    * @throws PactFormatException for an attribute of the wrong type, an unknown category, ...
    */
   public static MatchingRules read(JsonNode node, PactSpecification version, String source) {
@@ -34,10 +36,11 @@ public final class MatchingRulesJson {
   }
 
   /**
-   * The V3/V4 categorised form ({@code datetime} is written {@code timestamp} for V3, as pact-jvm reads it), or
-   * the V2 flat form for V1 and V2.
+   * The V3/V4 categorised form ({@code datetime} is written {@code timestamp} for V3, as pact-jvm
+   * reads it), or the V2 flat form for V1 and V2.
    *
-   * @throws IllegalArgumentException for V2 when a path has more than one matcher (V2 cannot express it)
+   * @throws IllegalArgumentException for V2 when a path has more than one matcher (V2 cannot
+   *     express it)
    */
   public static ObjectNode write(MatchingRules rules, PactSpecification version) {
     Objects.requireNonNull(rules, "rules");

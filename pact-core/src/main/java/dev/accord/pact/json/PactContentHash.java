@@ -9,11 +9,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The content identity of a pact: what the broker stores once and what a verification result belongs to.
+ * The content identity of a pact: what the broker stores once and what a verification result
+ * belongs to.
  *
- * <p>Only the interactions count: the consumer and provider names, the metadata (specification version,
- * writer versions) and the file's formatting do not. Interactions are taken in their V4 form, so the same
- * interactions read from a V3 and from a V4 file hash equal. Interaction order counts.
+ * <p>Only the interactions count: the consumer and provider names, the metadata (specification
+ * version, writer versions) and the file's formatting do not. Interactions are taken in their V4
+ * form, so the same interactions read from a V3 and from a V4 file hash equal. Interaction order
+ * counts.
  *
  * <pre>{@code
  * String hash = PactContentHash.sha256(PactReader.read(Path.of("orders-products.json")));

@@ -3,8 +3,8 @@ package dev.accord.pact.json;
 import java.util.List;
 
 /**
- * A pact that cannot be read: names the source (file, URL, broker link), the JSON path, what is wrong and
- * the valid form.
+ * A pact that cannot be read: names the source (file, URL, broker link), the JSON path, what is
+ * wrong and the valid form.
  */
 public class PactFormatException extends RuntimeException {
   private final List<PactFormatException> problems;
@@ -17,7 +17,8 @@ public class PactFormatException extends RuntimeException {
     this(source, jsonPath, problem, validForm, null);
   }
 
-  public PactFormatException(String source, String jsonPath, String problem, String validForm, Throwable cause) {
+  public PactFormatException(
+      String source, String jsonPath, String problem, String validForm, Throwable cause) {
     super(format(source, jsonPath, problem, validForm), cause);
     this.problems = List.of(this);
     this.source = source;
@@ -37,8 +38,8 @@ public class PactFormatException extends RuntimeException {
   }
 
   /**
-   * Every problem of one pact in one exception: the message lists them all (each with its JSON path and valid form),
-   * {@link #problems()} returns them; a single problem is returned as it is.
+   * Every problem of one pact in one exception: the message lists them all (each with its JSON path
+   * and valid form), {@link #problems()} returns them; a single problem is returned as it is.
    */
   public static PactFormatException of(List<PactFormatException> problems) {
     List<PactFormatException> all = problems.stream().flatMap(p -> p.problems().stream()).toList();
@@ -55,8 +56,12 @@ public class PactFormatException extends RuntimeException {
 
   private static String formatAll(List<PactFormatException> problems) {
     String source = problems.get(0).source;
-    StringBuilder sb = new StringBuilder("Invalid pact ").append(source == null ? "<unnamed>" : source).append(": ")
-        .append(problems.size()).append(" problems");
+    StringBuilder sb =
+        new StringBuilder("Invalid pact ")
+            .append(source == null ? "<unnamed>" : source)
+            .append(": ")
+            .append(problems.size())
+            .append(" problems");
     for (PactFormatException p : problems) {
       sb.append("\n  ");
       if (p.jsonPath != null && !p.jsonPath.isEmpty()) {
@@ -71,7 +76,8 @@ public class PactFormatException extends RuntimeException {
   }
 
   private static String format(String source, String jsonPath, String problem, String validForm) {
-    StringBuilder sb = new StringBuilder("Invalid pact ").append(source == null ? "<unnamed>" : source);
+    StringBuilder sb =
+        new StringBuilder("Invalid pact ").append(source == null ? "<unnamed>" : source);
     if (jsonPath != null && !jsonPath.isEmpty()) {
       sb.append(" at ").append(jsonPath);
     }

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The body rules of one part of a pact (a request, a response or a message), asked which rule applies at
- * a node, exactly as the matching engine decides it.
+ * The body rules of one part of a pact (a request, a response or a message), asked which rule
+ * applies at a node, exactly as the matching engine decides it.
  *
  * <pre>{@code
  * BodyRules rules = BodyRules.of(response.matchingRules().category(Category.BODY));
@@ -20,11 +20,11 @@ import java.util.Optional;
  * // Optional[Applied[expression=$.items, rules=..., cascaded=true]]  (a parent's rule applies below it)
  * }</pre>
  *
- * <p>Precedence (Pact specification section 2.3): every expression matching the node is weighted, the
- * root {@code $} and each exact key or index by 2 and each {@code *} or {@code [*]} by 1, multiplied along
- * the expression; the heaviest wins, a tie goes to the longer expression. A rule of a parent applies to its
- * children too (cascading) unless a child has a rule of its own; a {@code values} rule applies to the map
- * it names only.
+ * <p>Precedence (Pact specification section 2.3): every expression matching the node is weighted,
+ * the root {@code $} and each exact key or index by 2 and each {@code *} or {@code [*]} by 1,
+ * multiplied along the expression; the heaviest wins, a tie goes to the longer expression. A rule
+ * of a parent applies to its children too (cascading) unless a child has a rule of its own; a
+ * {@code values} rule applies to the map it names only.
  */
 public final class BodyRules {
 
@@ -46,16 +46,21 @@ public final class BodyRules {
   /**
    * Rules keyed by path expression, as in {@code MatchingRules.category(Category.BODY)}.
    *
-   * @throws IllegalArgumentException when an expression is not a valid path, naming it and the valid forms
+   * @throws IllegalArgumentException when an expression is not a valid path, naming it and the
+   *     valid forms
    */
   public static BodyRules of(Map<String, RuleList> rules) {
     return new BodyRules(RuleIndex.of(rules));
   }
 
-  /** The rules that apply at {@code path}; empty when none does (the value is then compared by equality). */
+  /**
+   * The rules that apply at {@code path}; empty when none does (the value is then compared by
+   * equality).
+   */
   public Optional<Applied> ruleAt(BodyPath path) {
     RuleCursor cursor = cursorAt(Objects.requireNonNull(path, "path"));
-    return cursor.hasRules() ? Optional.of(new Applied(cursor.expression(), cursor.rules(), cursor.cascaded()))
+    return cursor.hasRules()
+        ? Optional.of(new Applied(cursor.expression(), cursor.rules(), cursor.cascaded()))
         : Optional.empty();
   }
 

@@ -9,24 +9,27 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A regular expression as a pact carries it, read in the dialect of the Pact tool that wrote it (Rust's
- * {@code regex} crate, Ruby, JavaScript, Java) and translated to {@link java.util.regex} so that it means what
- * it meant there. Every place that compiles a regex from a pact (matching rules, generators, the broker's
- * usage map, the consumer DSL) compiles it here.
+ * A regular expression as a pact carries it, read in the dialect of the Pact tool that wrote it
+ * (Rust's {@code regex} crate, Ruby, JavaScript, Java) and translated to {@link java.util.regex} so
+ * that it means what it meant there. Every place that compiles a regex from a pact (matching rules,
+ * generators, the broker's usage map, the consumer DSL) compiles it here.
  *
  * <p>What is translated:
+ *
  * <ul>
- *   <li>{@code {} and {@code }} that are not a quantifier are literal text, as in Ruby, JavaScript and the
- *       Pact Broker's own pacts: {@code http:\/\/.*{pacticipant}.*{branch}};</li>
- *   <li>Ruby's inline flag groups as {@code Regexp#to_s} writes them, {@code (?-mix:...)}, {@code (?m-ix:...)}:
- *       Ruby's {@code m} is Java's {@code s} (dot matches a newline), and Ruby's {@code ^}/{@code $} always
- *       match at line ends (Java's {@code m});</li>
- *   <li>{@code \h} and {@code \H} (Ruby: a hexadecimal digit, Java: horizontal whitespace), {@code \v} (a
- *       vertical tab), <code>&#92;u{...}</code> (JavaScript) and {@code {,n}} (Ruby: {@code {0,n}});</li>
- *   <li>POSIX bracket classes {@code [[:alpha:]]}, {@code [[:^digit:]]} ... (ASCII, as in Rust);</li>
- *   <li>named groups {@code (?P<name>...)}, {@code (?'name'...)} and names Java refuses ({@code first_name}),
- *       their back-references, and {@code (?#comments)}.</li>
+ *   <li>{@code {} and {@code }} that are not a quantifier are literal text, as in Ruby, JavaScript
+ *       and the Pact Broker's own pacts: {@code http:\/\/.*{pacticipant}.*{branch}};
+ *   <li>Ruby's inline flag groups as {@code Regexp#to_s} writes them, {@code (?-mix:...)}, {@code
+ *       (?m-ix:...)}: Ruby's {@code m} is Java's {@code s} (dot matches a newline), and Ruby's
+ *       {@code ^}/{@code $} always match at line ends (Java's {@code m});
+ *   <li>{@code \h} and {@code \H} (Ruby: a hexadecimal digit, Java: horizontal whitespace), {@code
+ *       \v} (a vertical tab), <code>&#92;u{...}</code> (JavaScript) and {@code {,n}} (Ruby: {@code
+ *       {0,n}});
+ *   <li>POSIX bracket classes {@code [[:alpha:]]}, {@code [[:^digit:]]} ... (ASCII, as in Rust);
+ *   <li>named groups {@code (?P<name>...)}, {@code (?'name'...)} and names Java refuses ({@code
+ *       first_name}), their back-references, and {@code (?#comments)}.
  * </ul>
+ *
  * {@code \A}, {@code \z} and {@code \Z} mean the same in Java and are kept.
  *
  * <pre>{@code
@@ -40,26 +43,39 @@ public final class PactRegex {
   private static final Map<String, Pattern> CACHE = new ConcurrentHashMap<>();
   private static final Pattern FLAGS = Pattern.compile("\\(\\?([a-zA-Z]*)(?:-([a-zA-Z]*))?([:)])");
   private static final Pattern QUANTIFIER = Pattern.compile("\\{(\\d*)(,(\\d*))?}");
-  private static final Map<String, String> POSIX = Map.ofEntries(
-      Map.entry("alpha", "a-zA-Z"), Map.entry("digit", "0-9"), Map.entry("alnum", "a-zA-Z0-9"),
-      Map.entry("upper", "A-Z"), Map.entry("lower", "a-z"), Map.entry("space", " \\t\\n\\x0B\\f\\r"),
-      Map.entry("blank", " \\t"), Map.entry("xdigit", "0-9a-fA-F"), Map.entry("word", "a-zA-Z0-9_"),
-      Map.entry("punct", "!-/:-@\\[-`{-~"), Map.entry("cntrl", "\\x00-\\x1F\\x7F"),
-      Map.entry("print", "\\x20-\\x7E"), Map.entry("graph", "\\x21-\\x7E"), Map.entry("ascii", "\\x00-\\x7F"));
+  private static final Map<String, String> POSIX =
+      Map.ofEntries(
+          Map.entry("alpha", "a-zA-Z"),
+          Map.entry("digit", "0-9"),
+          Map.entry("alnum", "a-zA-Z0-9"),
+          Map.entry("upper", "A-Z"),
+          Map.entry("lower", "a-z"),
+          Map.entry("space", " \\t\\n\\x0B\\f\\r"),
+          Map.entry("blank", " \\t"),
+          Map.entry("xdigit", "0-9a-fA-F"),
+          Map.entry("word", "a-zA-Z0-9_"),
+          Map.entry("punct", "!-/:-@\\[-`{-~"),
+          Map.entry("cntrl", "\\x00-\\x1F\\x7F"),
+          Map.entry("print", "\\x20-\\x7E"),
+          Map.entry("graph", "\\x21-\\x7E"),
+          Map.entry("ascii", "\\x00-\\x7F"));
 
   private PactRegex() {}
 
   /**
    * Compiles a pact's regex (cached).
    *
-   * @throws PatternSyntaxException when the regex cannot be read in any dialect; its pattern is the regex as
-   *     the pact wrote it
+   * @throws PatternSyntaxException when the regex cannot be read in any dialect; its pattern is the
+   *     regex as the pact wrote it
    */
   public static Pattern compile(String regex) {
     return compile(regex, 0);
   }
 
-  /** As {@link #compile(String)}, with {@link Pattern} flags (e.g. {@code DOTALL | MULTILINE} for a text body). */
+  /**
+   * As {@link #compile(String)}, with {@link Pattern} flags (e.g. {@code DOTALL | MULTILINE} for a
+   * text body).
+   */
   public static Pattern compile(String regex, int flags) {
     Objects.requireNonNull(regex, "regex");
     String key = flags + ":" + regex;
@@ -85,7 +101,10 @@ public final class PactRegex {
     return new Translation(regex).run();
   }
 
-  /** One pass over the source, tracking character classes and whether the last token can be repeated. */
+  /**
+   * One pass over the source, tracking character classes and whether the last token can be
+   * repeated.
+   */
   private static final class Translation {
     private final String s;
     private final StringBuilder out = new StringBuilder();
@@ -122,7 +141,9 @@ public final class PactRegex {
 
     private void brace() {
       Matcher m = QUANTIFIER.matcher(s).region(i, s.length());
-      if (canRepeat && m.lookingAt() && !(m.group(1).isEmpty() && (m.group(2) == null || m.group(3).isEmpty()))) {
+      if (canRepeat
+          && m.lookingAt()
+          && !(m.group(1).isEmpty() && (m.group(2) == null || m.group(3).isEmpty()))) {
         String min = m.group(1).isEmpty() ? "0" : m.group(1);
         out.append('{').append(min).append(m.group(2) == null ? "" : m.group(2)).append('}');
         i = m.end();
@@ -257,7 +278,10 @@ public final class PactRegex {
       canRepeat = true;
     }
 
-    /** {@code [:alpha:]} or {@code [:^alpha:]} at {@code i}; false (nothing consumed) when it is not one. */
+    /**
+     * {@code [:alpha:]} or {@code [:^alpha:]} at {@code i}; false (nothing consumed) when it is not
+     * one.
+     */
     private boolean posix() {
       int end = s.indexOf(":]", i + 2);
       if (end < 0) {
@@ -284,8 +308,12 @@ public final class PactRegex {
         i = end < 0 ? s.length() : end + 1;
         return;
       }
-      if (s.startsWith("(?P<", i) || s.startsWith("(?'", i)
-          || (s.startsWith("(?<", i) && i + 3 < s.length() && s.charAt(i + 3) != '=' && s.charAt(i + 3) != '!')) {
+      if (s.startsWith("(?P<", i)
+          || s.startsWith("(?'", i)
+          || (s.startsWith("(?<", i)
+              && i + 3 < s.length()
+              && s.charAt(i + 3) != '='
+              && s.charAt(i + 3) != '!')) {
         int start = s.indexOf(s.startsWith("(?'", i) ? '\'' : '<', i) + 1;
         int end = s.indexOf(s.startsWith("(?'", i) ? '\'' : '>', start);
         if (end > start) {
@@ -305,13 +333,18 @@ public final class PactRegex {
         }
       }
       Matcher flags = FLAGS.matcher(s).region(i, s.length());
-      if (flags.lookingAt() && flags.group(2) != null && isRubyFlags(flags.group(1), flags.group(2))) {
+      if (flags.lookingAt()
+          && flags.group(2) != null
+          && isRubyFlags(flags.group(1), flags.group(2))) {
         String on = flags.group(1);
         String off = flags.group(2);
         // Ruby: m = dot matches newline (Java s); ^ and $ always match at line ends (Java m)
         String javaOn = "m" + on.replace("m", "s");
         String javaOff = off.replace("m", "s");
-        out.append("(?").append(javaOn).append(javaOff.isEmpty() ? "" : "-" + javaOff).append(flags.group(3));
+        out.append("(?")
+            .append(javaOn)
+            .append(javaOff.isEmpty() ? "" : "-" + javaOff)
+            .append(flags.group(3));
         i = flags.end();
         canRepeat = false;
         return;
@@ -322,24 +355,27 @@ public final class PactRegex {
     /** The form Ruby's {@code Regexp#to_s} writes: every one of m, i, x, either on or off. */
     private static boolean isRubyFlags(String on, String off) {
       String all = on + off;
-      return all.length() == 3 && all.chars().allMatch(ch -> ch == 'm' || ch == 'i' || ch == 'x')
+      return all.length() == 3
+          && all.chars().allMatch(ch -> ch == 'm' || ch == 'i' || ch == 'x')
           && all.chars().distinct().count() == 3;
     }
 
     /** Java group names are letters then letters or digits. */
     private String groupName(String name) {
-      return groupNames.computeIfAbsent(name, n -> {
-        String clean = n.replaceAll("[^A-Za-z0-9]", "");
-        if (clean.isEmpty() || !Character.isLetter(clean.charAt(0))) {
-          clean = "g" + clean;
-        }
-        String candidate = clean;
-        int suffix = 2;
-        while (groupNames.containsValue(candidate)) {
-          candidate = clean + suffix++;
-        }
-        return candidate;
-      });
+      return groupNames.computeIfAbsent(
+          name,
+          n -> {
+            String clean = n.replaceAll("[^A-Za-z0-9]", "");
+            if (clean.isEmpty() || !Character.isLetter(clean.charAt(0))) {
+              clean = "g" + clean;
+            }
+            String candidate = clean;
+            int suffix = 2;
+            while (groupNames.containsValue(candidate)) {
+              candidate = clean + suffix++;
+            }
+            return candidate;
+          });
     }
   }
 }

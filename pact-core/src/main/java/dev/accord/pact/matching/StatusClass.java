@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The status classes of the {@code statusCode} matcher, as the engine reads them: {@code clientError},
- * {@code client_error}, {@code client-error} and {@code CLIENT_ERROR} are one class.
+ * The status classes of the {@code statusCode} matcher, as the engine reads them: {@code
+ * clientError}, {@code client_error}, {@code client-error} and {@code CLIENT_ERROR} are one class.
  *
  * <pre>{@code
  * StatusClass.named("client_error").orElseThrow().contains(404);  // true
@@ -34,19 +34,23 @@ public enum StatusClass {
     this.expectation = expectation;
   }
 
-  /** The class a {@code statusCode} rule names, in any of the spellings Pact tools write; empty when unknown. */
+  /**
+   * The class a {@code statusCode} rule names, in any of the spellings Pact tools write; empty when
+   * unknown.
+   */
   public static Optional<StatusClass> named(String name) {
     String n = name == null ? "" : name.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
-    return Optional.ofNullable(switch (n) {
-      case "info", "information", "informational" -> INFO;
-      case "success", "successful" -> SUCCESS;
-      case "redirect", "redirection" -> REDIRECT;
-      case "clienterror" -> CLIENT_ERROR;
-      case "servererror" -> SERVER_ERROR;
-      case "nonerror" -> NON_ERROR;
-      case "error" -> ERROR;
-      default -> null;
-    });
+    return Optional.ofNullable(
+        switch (n) {
+          case "info", "information", "informational" -> INFO;
+          case "success", "successful" -> SUCCESS;
+          case "redirect", "redirection" -> REDIRECT;
+          case "clienterror" -> CLIENT_ERROR;
+          case "servererror" -> SERVER_ERROR;
+          case "nonerror" -> NON_ERROR;
+          case "error" -> ERROR;
+          default -> null;
+        });
   }
 
   /** Whether {@code status} is in the class. */

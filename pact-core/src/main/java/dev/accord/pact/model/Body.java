@@ -11,10 +11,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * The body of a request, response or message.
  *
- * <p>A body is either <em>missing</em> (the pact says nothing about it, so anything matches) or present:
- * bytes with an optional content type. An empty body and a JSON {@code null} body are present bodies. JSON
- * bodies keep their parsed tree; other bodies keep their bytes. {@link #encoding()} and {@link #hint()}
- * remember how a V4 file stored the body so writing it back is lossless.
+ * <p>A body is either <em>missing</em> (the pact says nothing about it, so anything matches) or
+ * present: bytes with an optional content type. An empty body and a JSON {@code null} body are
+ * present bodies. JSON bodies keep their parsed tree; other bodies keep their bytes. {@link
+ * #encoding()} and {@link #hint()} remember how a V4 file stored the body so writing it back is
+ * lossless.
  */
 public final class Body {
 
@@ -29,7 +30,10 @@ public final class Body {
   }
 
   /** The V4 {@code contentTypeHint}. */
-  public enum ContentTypeHint { TEXT, BINARY }
+  public enum ContentTypeHint {
+    TEXT,
+    BINARY
+  }
 
   private static final Body MISSING = new Body(false, null, null, null, Encoding.NONE, null);
 
@@ -40,7 +44,12 @@ public final class Body {
   private final ContentTypeHint hint;
   private volatile JsonNode json;
 
-  private Body(boolean present, byte[] bytes, JsonNode json, ContentType contentType, Encoding encoding,
+  private Body(
+      boolean present,
+      byte[] bytes,
+      JsonNode json,
+      ContentType contentType,
+      Encoding encoding,
       ContentTypeHint hint) {
     this.present = present;
     this.bytes = bytes;
@@ -118,7 +127,9 @@ public final class Body {
     return rawBytes().clone();
   }
 
-  /** The content as text in the content type's charset (UTF-8 by default); empty for a missing body. */
+  /**
+   * The content as text in the content type's charset (UTF-8 by default); empty for a missing body.
+   */
   public String asString() {
     if (json != null && bytes == null) {
       return Json.write(json);
@@ -135,10 +146,13 @@ public final class Body {
     if (json != null) {
       return true;
     }
-    return Json.tryParse(bytes).map(n -> {
-      json = n;
-      return true;
-    }).orElse(false);
+    return Json.tryParse(bytes)
+        .map(
+            n -> {
+              json = n;
+              return true;
+            })
+        .orElse(false);
   }
 
   /**
@@ -154,8 +168,15 @@ public final class Body {
     if (!present) {
       throw new IllegalStateException("The body is missing, so it has no JSON content");
     }
-    node = Json.tryParse(bytes).orElseThrow(() -> new IllegalStateException(
-        "The body is not valid JSON (content type " + contentType + "): " + preview()));
+    node =
+        Json.tryParse(bytes)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "The body is not valid JSON (content type "
+                            + contentType
+                            + "): "
+                            + preview()));
     json = node;
     return node;
   }
@@ -200,8 +221,10 @@ public final class Body {
     if (!(o instanceof Body other)) {
       return false;
     }
-    if (present != other.present || !Objects.equals(contentType, other.contentType)
-        || encoding != other.encoding || hint != other.hint) {
+    if (present != other.present
+        || !Objects.equals(contentType, other.contentType)
+        || encoding != other.encoding
+        || hint != other.hint) {
       return false;
     }
     if (!present) {
@@ -228,7 +251,12 @@ public final class Body {
     if (!present) {
       return "Body[missing]";
     }
-    return "Body[" + (contentType == null ? "no content type" : contentType) + ", " + size() + " bytes: "
-        + preview() + "]";
+    return "Body["
+        + (contentType == null ? "no content type" : contentType)
+        + ", "
+        + size()
+        + " bytes: "
+        + preview()
+        + "]";
   }
 }

@@ -10,7 +10,10 @@ public enum Category {
   STATUS("status", false),
   HEADER("header", true),
   QUERY("query", true),
-  /** The body of a request or response, and the payload of a message (files may call it {@code content}). */
+  /**
+   * The body of a request or response, and the payload of a message (files may call it {@code
+   * content}).
+   */
   BODY("body", true),
   METADATA("metadata", true);
 
@@ -29,13 +32,17 @@ public enum Category {
 
   /**
    * Whether entries are keyed (by header name, query name, metadata key or body path). Single-value
-   * categories ({@code method}, {@code path}, {@code status}) hold one entry under the key {@code ""}.
+   * categories ({@code method}, {@code path}, {@code status}) hold one entry under the key {@code
+   * ""}.
    */
   public boolean keyed() {
     return keyed;
   }
 
-  /** Reads a category name leniently: {@code content} is {@link #BODY}, {@code headers} is {@link #HEADER}. */
+  /**
+   * Reads a category name leniently: {@code content} is {@link #BODY}, {@code headers} is {@link
+   * #HEADER}.
+   */
   public static Optional<Category> fromJsonName(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "method" -> Optional.of(METHOD);

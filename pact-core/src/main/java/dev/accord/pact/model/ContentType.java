@@ -10,8 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A media type such as {@code application/json; charset=UTF-8}. {@link #raw()} keeps the text as written;
- * {@link #mediaType()} is the lower-cased {@code type/subtype}; parameter names are lower-cased.
+ * A media type such as {@code application/json; charset=UTF-8}. {@link #raw()} keeps the text as
+ * written; {@link #mediaType()} is the lower-cased {@code type/subtype}; parameter names are
+ * lower-cased.
  */
 public record ContentType(String raw, String mediaType, Map<String, String> parameters) {
 
@@ -24,10 +25,15 @@ public record ContentType(String raw, String mediaType, Map<String, String> para
   public ContentType {
     Objects.requireNonNull(raw, "raw");
     Objects.requireNonNull(mediaType, "mediaType");
-    parameters = parameters == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    parameters =
+        parameters == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
-  /** Parses leniently: a missing subtype, stray semicolons and quoted parameter values are accepted. */
+  /**
+   * Parses leniently: a missing subtype, stray semicolons and quoted parameter values are accepted.
+   */
   public static ContentType parse(String value) {
     Objects.requireNonNull(value, "content type");
     String[] parts = value.split(";");
@@ -75,16 +81,25 @@ public record ContentType(String raw, String mediaType, Map<String, String> para
     return charset().orElse(StandardCharsets.UTF_8);
   }
 
-  /** {@code application/json}, {@code application/hal+json}, {@code application/vnd.x.v1+json}, ... */
+  /**
+   * {@code application/json}, {@code application/hal+json}, {@code application/vnd.x.v1+json}, ...
+   */
   public boolean isJson() {
     String sub = subtype();
-    return sub.equals("json") || sub.endsWith("+json") || sub.endsWith("-json") || mediaType.contains("json");
+    return sub.equals("json")
+        || sub.endsWith("+json")
+        || sub.endsWith("-json")
+        || mediaType.contains("json");
   }
 
-  /** {@code application/xml}, {@code text/xml}, {@code application/atom+xml}, ... (not {@code image/svg+xml}). */
+  /**
+   * {@code application/xml}, {@code text/xml}, {@code application/atom+xml}, ... (not {@code
+   * image/svg+xml}).
+   */
   public boolean isXml() {
     String sub = subtype();
-    return (type().equals("application") || type().equals("text")) && (sub.equals("xml") || sub.endsWith("+xml"));
+    return (type().equals("application") || type().equals("text"))
+        && (sub.equals("xml") || sub.endsWith("+xml"));
   }
 
   public boolean isFormUrlEncoded() {
@@ -97,9 +112,14 @@ public record ContentType(String raw, String mediaType, Map<String, String> para
 
   /** Textual content: {@code text/*}, JSON, XML, form-urlencoded, JavaScript and the like. */
   public boolean isText() {
-    return type().equals("text") || isJson() || isXml() || isFormUrlEncoded()
-        || mediaType.equals("application/javascript") || mediaType.equals("application/graphql")
-        || mediaType.equals("application/yaml") || mediaType.equals("application/x-yaml");
+    return type().equals("text")
+        || isJson()
+        || isXml()
+        || isFormUrlEncoded()
+        || mediaType.equals("application/javascript")
+        || mediaType.equals("application/graphql")
+        || mediaType.equals("application/yaml")
+        || mediaType.equals("application/x-yaml");
   }
 
   public boolean isBinary() {

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Generators by category, keyed like {@link MatchingRules}: header/query/metadata name or body path;
- * {@code ""} for {@code path}, {@code status} and {@code method}.
+ * Generators by category, keyed like {@link MatchingRules}: header/query/metadata name or body
+ * path; {@code ""} for {@code path}, {@code status} and {@code method}.
  */
 public record Generators(Map<Category, Map<String, Generator>> categories) {
 
@@ -16,11 +16,12 @@ public record Generators(Map<Category, Map<String, Generator>> categories) {
   public Generators {
     Map<Category, Map<String, Generator>> copy = new EnumMap<>(Category.class);
     if (categories != null) {
-      categories.forEach((c, gens) -> {
-        if (gens != null && !gens.isEmpty()) {
-          copy.put(c, Collections.unmodifiableMap(new LinkedHashMap<>(gens)));
-        }
-      });
+      categories.forEach(
+          (c, gens) -> {
+            if (gens != null && !gens.isEmpty()) {
+              copy.put(c, Collections.unmodifiableMap(new LinkedHashMap<>(gens)));
+            }
+          });
     }
     categories = Collections.unmodifiableMap(copy);
   }

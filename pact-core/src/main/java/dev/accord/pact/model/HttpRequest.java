@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * An HTTP request, expected (in a pact) or actual (received by a mock, sent by a verifier).
  *
- * <p>The query keeps decoded values per parameter name in order; header names keep their case and are
- * looked up case-insensitively with {@link #header(String)}.
+ * <p>The query keeps decoded values per parameter name in order; header names keep their case and
+ * are looked up case-insensitively with {@link #header(String)}.
  */
 public record HttpRequest(
     String method,
@@ -32,7 +32,8 @@ public record HttpRequest(
 
   /** A request with no query, headers, body, rules or generators. */
   public static HttpRequest of(String method, String path) {
-    return new HttpRequest(Objects.requireNonNull(method), Objects.requireNonNull(path), null, null, null, null, null);
+    return new HttpRequest(
+        Objects.requireNonNull(method), Objects.requireNonNull(path), null, null, null, null, null);
   }
 
   public Optional<List<String>> header(String name) {
@@ -41,7 +42,9 @@ public record HttpRequest(
 
   /** The content type from the {@code Content-Type} header, else the body's own. */
   public Optional<ContentType> contentType() {
-    return header("Content-Type").filter(v -> !v.isEmpty()).map(v -> ContentType.parse(String.join(",", v)))
+    return header("Content-Type")
+        .filter(v -> !v.isEmpty())
+        .map(v -> ContentType.parse(String.join(",", v)))
         .or(body::contentType);
   }
 

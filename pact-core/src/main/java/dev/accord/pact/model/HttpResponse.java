@@ -29,7 +29,9 @@ public record HttpResponse(
 
   /** The content type from the {@code Content-Type} header, else the body's own. */
   public Optional<ContentType> contentType() {
-    return header("Content-Type").filter(v -> !v.isEmpty()).map(v -> ContentType.parse(String.join(",", v)))
+    return header("Content-Type")
+        .filter(v -> !v.isEmpty())
+        .map(v -> ContentType.parse(String.join(",", v)))
         .or(body::contentType);
   }
 

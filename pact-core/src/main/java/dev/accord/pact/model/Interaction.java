@@ -6,11 +6,13 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One interaction of a pact. The three kinds of the V4 specification are the permitted implementations:
- * {@link HttpInteraction} ({@code Synchronous/HTTP}), {@link AsyncMessageInteraction}
- * ({@code Asynchronous/Messages}) and {@link SyncMessageInteraction} ({@code Synchronous/Messages}).
+ * One interaction of a pact. The three kinds of the V4 specification are the permitted
+ * implementations: {@link HttpInteraction} ({@code Synchronous/HTTP}), {@link
+ * AsyncMessageInteraction} ({@code Asynchronous/Messages}) and {@link SyncMessageInteraction}
+ * ({@code Synchronous/Messages}).
  */
-public sealed interface Interaction permits HttpInteraction, AsyncMessageInteraction, SyncMessageInteraction {
+public sealed interface Interaction
+    permits HttpInteraction, AsyncMessageInteraction, SyncMessageInteraction {
 
   /** Human readable description; unique in a pact together with the provider states. */
   String description();
@@ -28,8 +30,9 @@ public sealed interface Interaction permits HttpInteraction, AsyncMessageInterac
   Map<String, JsonNode> comments();
 
   /**
-   * Attributes this version of Accord does not model but must carry through a read and write unchanged
-   * ({@code pluginConfiguration}, {@code interactionMarkup}, {@code transport}, and unknown attributes).
+   * Attributes this version of Accord does not model but must carry through a read and write
+   * unchanged ({@code pluginConfiguration}, {@code interactionMarkup}, {@code transport}, and
+   * unknown attributes).
    */
   Map<String, JsonNode> extensions();
 

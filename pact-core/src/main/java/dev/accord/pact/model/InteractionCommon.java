@@ -24,23 +24,31 @@ public record InteractionCommon(
     Objects.requireNonNull(description, "description");
     key = key == null ? Optional.empty() : key;
     providerStates = providerStates == null ? List.of() : List.copyOf(providerStates);
-    comments = comments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(comments));
-    extensions = extensions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    comments =
+        comments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(comments));
+    extensions =
+        extensions == null
+            ? Map.of()
+            : Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
   }
 
   public static InteractionCommon of(String description, List<ProviderState> providerStates) {
-    return new InteractionCommon(description, Optional.empty(), providerStates, false, Map.of(), Map.of());
+    return new InteractionCommon(
+        description, Optional.empty(), providerStates, false, Map.of(), Map.of());
   }
 
   public InteractionCommon withKey(String newKey) {
-    return new InteractionCommon(description, Optional.ofNullable(newKey), providerStates, pending, comments, extensions);
+    return new InteractionCommon(
+        description, Optional.ofNullable(newKey), providerStates, pending, comments, extensions);
   }
 
   public InteractionCommon withPending(boolean newPending) {
-    return new InteractionCommon(description, key, providerStates, newPending, comments, extensions);
+    return new InteractionCommon(
+        description, key, providerStates, newPending, comments, extensions);
   }
 
   public InteractionCommon withComments(Map<String, JsonNode> newComments) {
-    return new InteractionCommon(description, key, providerStates, pending, newComments, extensions);
+    return new InteractionCommon(
+        description, key, providerStates, pending, newComments, extensions);
   }
 }

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Matching rules by category. Keyed categories map a header name, query name, metadata key or body path
- * expression ({@code $.items[*].id}) to a {@link RuleList}; single-value categories ({@code path},
- * {@code status}, {@code method}) use the key {@code ""}.
+ * Matching rules by category. Keyed categories map a header name, query name, metadata key or body
+ * path expression ({@code $.items[*].id}) to a {@link RuleList}; single-value categories ({@code
+ * path}, {@code status}, {@code method}) use the key {@code ""}.
  */
 public record MatchingRules(Map<Category, Map<String, RuleList>> categories) {
 
@@ -17,11 +17,12 @@ public record MatchingRules(Map<Category, Map<String, RuleList>> categories) {
   public MatchingRules {
     Map<Category, Map<String, RuleList>> copy = new EnumMap<>(Category.class);
     if (categories != null) {
-      categories.forEach((c, rules) -> {
-        if (rules != null && !rules.isEmpty()) {
-          copy.put(c, Collections.unmodifiableMap(new LinkedHashMap<>(rules)));
-        }
-      });
+      categories.forEach(
+          (c, rules) -> {
+            if (rules != null && !rules.isEmpty()) {
+              copy.put(c, Collections.unmodifiableMap(new LinkedHashMap<>(rules)));
+            }
+          });
     }
     categories = Collections.unmodifiableMap(copy);
   }

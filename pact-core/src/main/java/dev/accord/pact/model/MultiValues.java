@@ -21,7 +21,8 @@ public final class MultiValues {
   }
 
   /** The values of a header, its name compared case-insensitively. */
-  public static Optional<List<String>> getIgnoreCase(Map<String, List<String>> values, String name) {
+  public static Optional<List<String>> getIgnoreCase(
+      Map<String, List<String>> values, String name) {
     for (Map.Entry<String, List<String>> e : values.entrySet()) {
       if (e.getKey().equalsIgnoreCase(name)) {
         return Optional.of(e.getValue());

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * A contract between a consumer and a provider: its interactions, and the metadata of the file.
  *
  * @param specification the version the pact was read as (or is meant to be written as)
- * @param metadata metadata entries other than the specification version (e.g. {@code pactRust}, {@code plugins})
+ * @param metadata metadata entries other than the specification version (e.g. {@code pactRust},
+ *     {@code plugins})
  */
 public record Pact(
     Pacticipant consumer,
@@ -25,15 +26,24 @@ public record Pact(
     Objects.requireNonNull(provider, "provider");
     interactions = interactions == null ? List.of() : List.copyOf(interactions);
     specification = specification == null ? PactSpecification.V4 : specification;
-    metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    metadata =
+        metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
   }
 
   public static Pact of(String consumer, String provider, List<Interaction> interactions) {
-    return new Pact(Pacticipant.of(consumer), Pacticipant.of(provider), interactions, PactSpecification.V4, Map.of());
+    return new Pact(
+        Pacticipant.of(consumer),
+        Pacticipant.of(provider),
+        interactions,
+        PactSpecification.V4,
+        Map.of());
   }
 
   public List<HttpInteraction> httpInteractions() {
-    return interactions.stream().filter(HttpInteraction.class::isInstance).map(HttpInteraction.class::cast).toList();
+    return interactions.stream()
+        .filter(HttpInteraction.class::isInstance)
+        .map(HttpInteraction.class::cast)
+        .toList();
   }
 
   public boolean hasMessages() {

@@ -2,7 +2,9 @@ package dev.accord.pact.model;
 
 import java.util.Optional;
 
-/** A version of the Pact specification, as written in {@code metadata.pactSpecification.version}. */
+/**
+ * A version of the Pact specification, as written in {@code metadata.pactSpecification.version}.
+ */
 public enum PactSpecification {
   V1("1.0.0"),
   V1_1("1.1.0"),
@@ -22,8 +24,8 @@ public enum PactSpecification {
   }
 
   /**
-   * Parses a version string leniently: {@code "4"}, {@code "4.0"}, {@code "4.0.0"} and {@code "v4"} are all V4.
-   * Empty when the major version is not one Pact has defined.
+   * Parses a version string leniently: {@code "4"}, {@code "4.0"}, {@code "4.0.0"} and {@code "v4"}
+   * are all V4. Empty when the major version is not one Pact has defined.
    */
   public static Optional<PactSpecification> parse(String version) {
     if (version == null) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A provider state an interaction needs, with its parameters, e.g. {@code "product prod-001 exists"} with
- * {@code {"id": "prod-001"}}. Parameters keep their JSON types and their order.
+ * A provider state an interaction needs, with its parameters, e.g. {@code "product prod-001
+ * exists"} with {@code {"id": "prod-001"}}. Parameters keep their JSON types and their order.
  */
 public record ProviderState(String name, Map<String, JsonNode> params) {
   public ProviderState {

@@ -1,4 +1,7 @@
 package dev.accord.pact.model;
 
 /** How the matchers of one {@link RuleList} combine. */
-public enum RuleLogic { AND, OR }
+public enum RuleLogic {
+  AND,
+  OR
+}

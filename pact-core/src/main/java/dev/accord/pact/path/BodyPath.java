@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The concrete path of one node in a body: keys and indexes, no wildcards. Mismatches name it
- * ({@code $.items[2].price}, {@code $['x.y']}, numeric keys as {@code $[100]}); a rendered path is a valid
- * {@link PathExpression} for the same node (a key holding both quote characters excepted).
+ * ({@code $.items[2].price}, {@code $['x.y']}, numeric keys as {@code $[100]}); a rendered path is
+ * a valid {@link PathExpression} for the same node (a key holding both quote characters excepted).
  *
  * <pre>{@code
  * BodyPath path = BodyPath.root().field("items").index(2).field("price");
@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * PathExpression.parse("$.items[*].price").matches(path);   // true
  * }</pre>
  *
- * <p>Kept as a linked list of segments and rendered only when asked, so walking a large body costs no
- * string building.
+ * <p>Kept as a linked list of segments and rendered only when asked, so walking a large body costs
+ * no string building.
  */
 public final class BodyPath {
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_\\-$]*");
@@ -63,7 +63,10 @@ public final class BodyPath {
     return index;
   }
 
-  /** The segments below the root, from the top: {@code $.a[1]} gives the paths {@code $.a} and {@code $.a[1]}. */
+  /**
+   * The segments below the root, from the top: {@code $.a[1]} gives the paths {@code $.a} and
+   * {@code $.a[1]}.
+   */
   List<BodyPath> segments() {
     List<BodyPath> all = new ArrayList<>();
     for (BodyPath p = this; p.parent != null; p = p.parent) {
@@ -73,7 +76,10 @@ public final class BodyPath {
     return all;
   }
 
-  /** The index, or the value of an all-digit key ({@code -1} otherwise): rules name both as {@code [n]}. */
+  /**
+   * The index, or the value of an all-digit key ({@code -1} otherwise): rules name both as {@code
+   * [n]}.
+   */
   int numericValue() {
     if (segment.isEmpty() || segment.length() > 9) {
       return -1;
@@ -101,7 +107,9 @@ public final class BodyPath {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BodyPath other && index == other.index && segment.equals(other.segment)
+    return o instanceof BodyPath other
+        && index == other.index
+        && segment.equals(other.segment)
         && (parent == null ? other.parent == null : parent.equals(other.parent));
   }
 

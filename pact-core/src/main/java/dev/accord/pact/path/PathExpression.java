@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A body path expression, as matching rules and generators are keyed in a pact ({@code $.items[*].price},
- * {@code $['x.y']}, {@code $.a.*}; Pact specification section 2.3). This is the one grammar of Accord:
- * the matching engine, the generators, the consumer DSL, the verifier and the broker all read and write
- * body paths through this class.
+ * A body path expression, as matching rules and generators are keyed in a pact ({@code
+ * $.items[*].price}, {@code $['x.y']}, {@code $.a.*}; Pact specification section 2.3). This is the
+ * one grammar of Accord: the matching engine, the generators, the consumer DSL, the verifier and
+ * the broker all read and write body paths through this class.
  *
  * <pre>{@code
  * PathExpression price = PathExpression.parse("$.items[*].price");
@@ -23,9 +23,9 @@ import tools.jackson.databind.JsonNode;
  * // "$.items[*]['unit price']"
  * }</pre>
  *
- * <p>Which rule applies at a node when several expressions match it (weights, cascading to children) is
- * decided by {@link dev.accord.pact.matching.BodyRules}. Expressions are immutable and parsed once: the
- * same rule text is looked up for every node of a body.
+ * <p>Which rule applies at a node when several expressions match it (weights, cascading to
+ * children) is decided by {@link dev.accord.pact.matching.BodyRules}. Expressions are immutable and
+ * parsed once: the same rule text is looked up for every node of a body.
  */
 public final class PathExpression {
 
@@ -53,7 +53,11 @@ public final class PathExpression {
   private static final int CACHE_LIMIT = 10_000;
   private static final Map<String, PathExpression> CACHE = new ConcurrentHashMap<>();
   private static final PathExpression ROOT = new PathExpression("$", List.of(new Root()));
-  /** Field names written as {@code .name}; anything else is quoted, in the form every Pact tool reads. */
+
+  /**
+   * Field names written as {@code .name}; anything else is quoted, in the form every Pact tool
+   * reads.
+   */
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_\\-]*");
 
   private final String text;
@@ -82,16 +86,20 @@ public final class PathExpression {
     return parsed;
   }
 
-  /** {@code $}: the whole body. Build longer expressions from it with {@link #field}, {@link #index}, {@link #anyIndex}. */
+  /**
+   * {@code $}: the whole body. Build longer expressions from it with {@link #field}, {@link
+   * #index}, {@link #anyIndex}.
+   */
   public static PathExpression root() {
     return ROOT;
   }
 
   /**
-   * This expression followed by an object key: {@code .name}, or {@code ['name']} when the key is not a
-   * plain name ({@code ["it's"]} when it holds a single quote).
+   * This expression followed by an object key: {@code .name}, or {@code ['name']} when the key is
+   * not a plain name ({@code ["it's"]} when it holds a single quote).
    *
-   * @throws IllegalArgumentException when the key holds both quote characters, which no Pact path can name
+   * @throws IllegalArgumentException when the key holds both quote characters, which no Pact path
+   *     can name
    */
   public PathExpression field(String name) {
     String segment;
@@ -102,8 +110,11 @@ public final class PathExpression {
     } else if (name.indexOf('"') < 0) {
       segment = "[\"" + name + "\"]";
     } else {
-      throw new IllegalArgumentException("The key " + name + " holds both ' and \", which a Pact body path"
-          + " cannot name (write it as ['...'] or [\"...\"]); rename the key");
+      throw new IllegalArgumentException(
+          "The key "
+              + name
+              + " holds both ' and \", which a Pact body path"
+              + " cannot name (write it as ['...'] or [\"...\"]); rename the key");
     }
     return append(segment, new Field(name));
   }
@@ -139,10 +150,10 @@ public final class PathExpression {
   }
 
   /**
-   * Whether this expression names the node at {@code path}: same length, every field equal (a numeric
-   * key also matches the index form, {@code $[2]}), every index equal, {@code [*]} any index, {@code *}
-   * anything. Whether the rule of a parent applies to the node too (cascading) is not this method's
-   * question: see {@link dev.accord.pact.matching.BodyRules#ruleAt(BodyPath)}.
+   * Whether this expression names the node at {@code path}: same length, every field equal (a
+   * numeric key also matches the index form, {@code $[2]}), every index equal, {@code [*]} any
+   * index, {@code *} anything. Whether the rule of a parent applies to the node too (cascading) is
+   * not this method's question: see {@link dev.accord.pact.matching.BodyRules#ruleAt(BodyPath)}.
    */
   public boolean matches(BodyPath path) {
     List<BodyPath> segments = path.segments();
@@ -171,10 +182,10 @@ public final class PathExpression {
   }
 
   /**
-   * The nodes of {@code root} this expression reaches, in document order, each with its concrete path.
-   * A field selects an object's key, an index or {@code [*]} an array's elements, {@code *} every key or
-   * element; a step that does not fit the node (a field on an array, an index past the end) selects
-   * nothing. {@code $} selects the root itself.
+   * The nodes of {@code root} this expression reaches, in document order, each with its concrete
+   * path. A field selects an object's key, an index or {@code [*]} an array's elements, {@code *}
+   * every key or element; a step that does not fit the node (a field on an array, an index past the
+   * end) selects nothing. {@code $} selects the root itself.
    */
   public List<Selected> select(JsonNode root) {
     List<Selected> found = new ArrayList<>();
@@ -219,7 +230,8 @@ public final class PathExpression {
     String s = text.trim();
     if (s.isEmpty() || s.charAt(0) != '$') {
       // pact-jvm accepts a bare field name (e.g. header-style keys) as $.name
-      if (!s.isEmpty() && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
+      if (!s.isEmpty()
+          && s.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-')) {
         tokens.add(new Root());
         tokens.add(new Field(s));
         return tokens;
@@ -281,8 +293,14 @@ public final class PathExpression {
   }
 
   private static IllegalArgumentException invalid(String text, int position, String problem) {
-    return new IllegalArgumentException("Invalid body path expression '" + text + "' at position "
-        + position + ": " + problem + ". Valid forms: $, $.name, $['name with.dots'], $.items[0], $.items[*], $.*");
+    return new IllegalArgumentException(
+        "Invalid body path expression '"
+            + text
+            + "' at position "
+            + position
+            + ": "
+            + problem
+            + ". Valid forms: $, $.name, $['name with.dots'], $.items[0], $.items[*], $.*");
   }
 
   @Override

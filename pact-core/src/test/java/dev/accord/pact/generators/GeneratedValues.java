@@ -20,7 +20,8 @@ final class GeneratedValues {
   private GeneratedValues() {}
 
   static GeneratorContext consumer(long seed) {
-    return new GeneratorContext(GeneratorMode.CONSUMER, Map.of(), Optional.of("http://localhost:9999"), seed, FIXED);
+    return new GeneratorContext(
+        GeneratorMode.CONSUMER, Map.of(), Optional.of("http://localhost:9999"), seed, FIXED);
   }
 
   static GeneratorContext provider(Map<String, JsonNode> state, long seed) {
@@ -32,9 +33,10 @@ final class GeneratedValues {
   }
 
   static JsonNode value(Generator generator, GeneratorContext context, String exampleJson) {
-    HttpResponse response = HttpResponse.of(200)
-        .withBody(Body.json(Json.parse("{\"v\": " + exampleJson + "}")))
-        .withGenerators(Generators.empty().with(Category.BODY, "$.v", generator));
+    HttpResponse response =
+        HttpResponse.of(200)
+            .withBody(Body.json(Json.parse("{\"v\": " + exampleJson + "}")))
+            .withGenerators(Generators.empty().with(Category.BODY, "$.v", generator));
     return Generation.generateResponse(response, context).body().asJson().get("v");
   }
 }

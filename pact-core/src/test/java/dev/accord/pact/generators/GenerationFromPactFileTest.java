@@ -17,9 +17,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** GIVEN a V4 pact as another Pact tool writes it, WHEN its generators run on each side, THEN the values are filled in. */
+/**
+ * GIVEN a V4 pact as another Pact tool writes it, WHEN its generators run on each side, THEN the
+ * values are filled in.
+ */
 class GenerationFromPactFileTest {
-  private static final String PACT = """
+  private static final String PACT =
+      """
       {
         "consumer": {"name": "web"}, "provider": {"name": "orders"},
         "interactions": [
@@ -70,8 +74,10 @@ class GenerationFromPactFileTest {
   @Test
   void providerSidePreparesTheRequestFromTheProviderState() {
     Map<String, JsonNode> state = http.providerStates().get(0).params();
-    HttpRequest request = Generation.generateRequest(http.request(),
-        new GeneratorContext(GeneratorMode.PROVIDER, state, Optional.empty(), 5, FIXED));
+    HttpRequest request =
+        Generation.generateRequest(
+            http.request(),
+            new GeneratorContext(GeneratorMode.PROVIDER, state, Optional.empty(), 5, FIXED));
     assertThat(request.path()).isEqualTo("/orders/42");
     assertThat(request.query()).containsEntry("at", List.of("2026-03-15"));
     assertThat(request.headers().get("X-Trace")).singleElement().asString().hasSize(36);
@@ -79,8 +85,11 @@ class GenerationFromPactFileTest {
 
   @Test
   void consumerSidePreparesTheResponseWithTheMockServerUrl() {
-    HttpResponse response = Generation.generateResponse(http.response(),
-        new GeneratorContext(GeneratorMode.CONSUMER, Map.of(), Optional.of("http://127.0.0.1:40123"), 5, FIXED));
+    HttpResponse response =
+        Generation.generateResponse(
+            http.response(),
+            new GeneratorContext(
+                GeneratorMode.CONSUMER, Map.of(), Optional.of("http://127.0.0.1:40123"), 5, FIXED));
     JsonNode body = response.body().asJson();
     assertThat(body.get("id")).isEqualTo(Json.parse("1"));
     assertThat(body.get("self").asString()).isEqualTo("http://127.0.0.1:40123/orders/1");
@@ -90,8 +99,15 @@ class GenerationFromPactFileTest {
 
   @Test
   void providerSideFillsTheExpectedResponseFromTheStateKeepingTheJsonType() {
-    HttpResponse response = Generation.generateResponse(http.response(),
-        new GeneratorContext(GeneratorMode.PROVIDER, Map.of("id", Json.parse("42")), Optional.empty(), 5, FIXED));
+    HttpResponse response =
+        Generation.generateResponse(
+            http.response(),
+            new GeneratorContext(
+                GeneratorMode.PROVIDER,
+                Map.of("id", Json.parse("42")),
+                Optional.empty(),
+                5,
+                FIXED));
     JsonNode body = response.body().asJson();
     assertThat(body.get("id")).isEqualTo(Json.parse("42"));
     assertThat(body.get("self").asString()).isEqualTo("http://prod/orders/1");
@@ -100,8 +116,9 @@ class GenerationFromPactFileTest {
   @Test
   void consumerSidePreparesAMessage() {
     MessageContents message = ((AsyncMessageInteraction) pact.interactions().get(1)).contents();
-    MessageContents out = Generation.generateMessage(message, GeneratorContext.consumer("http://mock", 5)
-        .withClock(FIXED));
+    MessageContents out =
+        Generation.generateMessage(
+            message, GeneratorContext.consumer("http://mock", 5).withClock(FIXED));
     assertThat(out.contents().asJson().get("at").asString()).isEqualTo("2026-03-14T12:00:00Z");
     assertThat(out.contents().asJson().get("order")).isEqualTo(Json.parse("1"));
     assertThat(out.metadata().get("topic").asString()).matches("orders-[a-z]{3}");

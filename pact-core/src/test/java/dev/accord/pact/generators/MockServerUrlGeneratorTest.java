@@ -16,7 +16,8 @@ class MockServerUrlGeneratorTest {
       new Generator.MockServerUrl("http://localhost:8080/orders/42", ".*(/orders/\\d+)$");
 
   private static GeneratorContext consumerAt(String url) {
-    return new GeneratorContext(GeneratorMode.CONSUMER, Map.of(), Optional.ofNullable(url), 1, FIXED);
+    return new GeneratorContext(
+        GeneratorMode.CONSUMER, Map.of(), Optional.ofNullable(url), 1, FIXED);
   }
 
   @Test
@@ -44,7 +45,8 @@ class MockServerUrlGeneratorTest {
     Generator g = new Generator.MockServerUrl("http://localhost:8080/items/1", ".*(/orders/\\d+)$");
     assertThatThrownBy(() -> value(g, consumerAt("http://mock")))
         .isInstanceOf(GeneratorException.class)
-        .hasMessageContaining("the regex '.*(/orders/\\d+)$' does not match the example 'http://localhost:8080/items/1'");
+        .hasMessageContaining(
+            "the regex '.*(/orders/\\d+)$' does not match the example 'http://localhost:8080/items/1'");
   }
 
   @Test

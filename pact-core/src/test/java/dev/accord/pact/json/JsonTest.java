@@ -14,7 +14,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The text forms pact files, content hashes and mismatch messages rely on, from the one configured mapper. */
+/**
+ * The text forms pact files, content hashes and mismatch messages rely on, from the one configured
+ * mapper.
+ */
 class JsonTest {
 
   @Test
@@ -44,8 +47,10 @@ class JsonTest {
     String pretty = Json.writePretty(tree);
 
     // THEN two spaces per level, "key": value, {} and [] when empty, and a trailing newline
-    assertThat(pretty).isEqualTo("{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": [],\n  \"c\": {\n    \"d\": null,\n"
-        + "    \"e\": \"caf\u00e9\"\n  }\n}\n");
+    assertThat(pretty)
+        .isEqualTo(
+            "{\n  \"a\": [\n    1,\n    {}\n  ],\n  \"b\": [],\n  \"c\": {\n    \"d\": null,\n"
+                + "    \"e\": \"caf\u00e9\"\n  }\n}\n");
   }
 
   @Test
@@ -56,7 +61,8 @@ class JsonTest {
 
     // WHEN both are written canonically
     // THEN both give the same text, every object's keys sorted, arrays in their order
-    assertThat(Json.writeCanonical(one)).isEqualTo(Json.writeCanonical(other))
+    assertThat(Json.writeCanonical(one))
+        .isEqualTo(Json.writeCanonical(other))
         .isEqualTo("{\"a\":true,\"b\":{\"x\":[{\"j\":3,\"k\":2}],\"y\":1}}");
     // AND compact text keeps the tree's own order
     assertThat(Json.write(one)).isEqualTo("{\"b\":{\"y\":1,\"x\":[{\"k\":2,\"j\":3}]},\"a\":true}");
@@ -68,7 +74,8 @@ class JsonTest {
     tree.put("text", "\" \\ / \u0001 \b \f \t \r \n \u001f \u007f \u00e9 \ud83d\ude00");
 
     assertThat(Json.write(tree))
-        .isEqualTo("{\"text\":\"\\\" \\\\ / \\u0001 \\b \\f \\t \\r \\n \\u001F \u007f \u00e9 \ud83d\ude00\"}");
+        .isEqualTo(
+            "{\"text\":\"\\\" \\\\ / \\u0001 \\b \\f \\t \\r \\n \\u001F \u007f \u00e9 \ud83d\ude00\"}");
   }
 
   @Test
@@ -79,13 +86,15 @@ class JsonTest {
     assertThat(tree.get(1).isLong()).isTrue();
     assertThat(tree.get(2).isBigInteger()).isTrue();
     assertThat(tree.get(3).isDouble()).isTrue();
-    assertThat(Json.write(tree)).isEqualTo("[1,2147483648,123456789012345678901234567890,1.1,1000.0,-0.0]");
+    assertThat(Json.write(tree))
+        .isEqualTo("[1,2147483648,123456789012345678901234567890,1.1,1000.0,-0.0]");
 
     ObjectNode built = Json.nodes().objectNode();
     built.put("decimal", new BigDecimal("1.50"));
     built.put("big", new BigInteger("12345678901234567890"));
     built.put("nan", Double.NaN);
-    assertThat(Json.write(built)).isEqualTo("{\"decimal\":1.50,\"big\":12345678901234567890,\"nan\":\"NaN\"}");
+    assertThat(Json.write(built))
+        .isEqualTo("{\"decimal\":1.50,\"big\":12345678901234567890,\"nan\":\"NaN\"}");
   }
 
   @Test
@@ -95,7 +104,8 @@ class JsonTest {
     ordered.put("a", List.of(new Point(1, 2)));
     ordered.put("n", null);
 
-    assertThat(Json.write(Json.toTree(ordered))).isEqualTo("{\"z\":1,\"a\":[{\"x\":1,\"y\":2}],\"n\":null}");
+    assertThat(Json.write(Json.toTree(ordered)))
+        .isEqualTo("{\"z\":1,\"a\":[{\"x\":1,\"y\":2}],\"n\":null}");
     JsonNode tree = Json.parse("{\"a\":1}");
     assertThat(Json.toTree(tree)).isEqualTo(tree);
   }
@@ -109,7 +119,8 @@ class JsonTest {
     assertThat(Json.tryParse(new byte[0])).isEmpty();
     assertThat(Json.tryParse(" ".getBytes(StandardCharsets.UTF_8))).isEmpty();
     assertThat(Json.tryParse(null)).isEmpty();
-    for (String broken : List.of("{", "{\"a\":}", "[1,]", "{} x", "{} {}", "1 2", "nul", "{'a':1}", "\"open")) {
+    for (String broken :
+        List.of("{", "{\"a\":}", "[1,]", "{} x", "{} {}", "1 2", "nul", "{'a':1}", "\"open")) {
       assertThatThrownBy(() -> Json.parse(broken)).as(broken).isInstanceOf(JacksonException.class);
       assertThat(Json.tryParse(broken.getBytes(StandardCharsets.UTF_8))).as(broken).isEmpty();
     }

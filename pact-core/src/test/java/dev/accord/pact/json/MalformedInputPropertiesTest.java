@@ -14,14 +14,20 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Whatever is broken in a pact, reading it either succeeds or raises a {@link PactFormatException} with a
- * source, a message and a valid form: never a NullPointerException, ClassCastException or the like. Each case
- * takes a fixture and replaces or removes one randomly chosen value (seeded, so a failure is reproducible).
+ * Whatever is broken in a pact, reading it either succeeds or raises a {@link PactFormatException}
+ * with a source, a message and a valid form: never a NullPointerException, ClassCastException or
+ * the like. Each case takes a fixture and replaces or removes one randomly chosen value (seeded, so
+ * a failure is reproducible).
  */
 class MalformedInputPropertiesTest {
 
-  private static final String[] FIXTURES = {"roundtrip/v4-all-kinds.json", "roundtrip/v3-http.json",
-      "roundtrip/v3-message.json", "roundtrip/v2.json", "roundtrip/v1_1.json"};
+  private static final String[] FIXTURES = {
+    "roundtrip/v4-all-kinds.json",
+    "roundtrip/v3-http.json",
+    "roundtrip/v3-message.json",
+    "roundtrip/v2.json",
+    "roundtrip/v1_1.json"
+  };
 
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
@@ -67,16 +73,17 @@ class MalformedInputPropertiesTest {
     if (container.isEmpty()) {
       return; // emptied by an earlier mutation
     }
-    JsonNode replacement = switch (random.nextInt(8)) {
-      case 0 -> Json.nodes().nullNode();
-      case 1 -> Json.nodes().numberNode(42);
-      case 2 -> Json.nodes().numberNode(-1.5);
-      case 3 -> Json.nodes().stringNode("x");
-      case 4 -> Json.nodes().booleanNode(true);
-      case 5 -> Json.nodes().arrayNode();
-      case 6 -> Json.nodes().objectNode();
-      default -> null; // remove
-    };
+    JsonNode replacement =
+        switch (random.nextInt(8)) {
+          case 0 -> Json.nodes().nullNode();
+          case 1 -> Json.nodes().numberNode(42);
+          case 2 -> Json.nodes().numberNode(-1.5);
+          case 3 -> Json.nodes().stringNode("x");
+          case 4 -> Json.nodes().booleanNode(true);
+          case 5 -> Json.nodes().arrayNode();
+          case 6 -> Json.nodes().objectNode();
+          default -> null; // remove
+        };
     if (container instanceof ObjectNode object) {
       List<String> names = new ArrayList<>(object.propertyNames());
       String name = names.get(random.nextInt(names.size()));

@@ -29,18 +29,30 @@ import org.junit.jupiter.api.io.TempDir;
 class PactWriterTest {
 
   static HttpInteraction getProduct() {
-    HttpRequest request = HttpRequest.of("GET", "/products/1").withHeaders(Map.of("Accept", List.of("application/json")));
-    HttpResponse response = HttpResponse.of(200)
-        .withHeaders(Map.of("Content-Type", List.of("application/json")))
-        .withBody(Body.json(Json.parse("{\"id\": 1, \"name\": \"Widget\"}")))
-        .withMatchingRules(MatchingRules.builder().add(Category.BODY, "$.id", new MatchingRule.IntegerType())
-            .add(Category.BODY, "$.when", new MatchingRule.Timestamp("yyyy")).build());
-    return new HttpInteraction(InteractionCommon.of("get product 1",
-        List.of(ProviderState.of("product 1 exists", Map.of("id", Json.nodes().numberNode(1))))), request, response);
+    HttpRequest request =
+        HttpRequest.of("GET", "/products/1")
+            .withHeaders(Map.of("Accept", List.of("application/json")));
+    HttpResponse response =
+        HttpResponse.of(200)
+            .withHeaders(Map.of("Content-Type", List.of("application/json")))
+            .withBody(Body.json(Json.parse("{\"id\": 1, \"name\": \"Widget\"}")))
+            .withMatchingRules(
+                MatchingRules.builder()
+                    .add(Category.BODY, "$.id", new MatchingRule.IntegerType())
+                    .add(Category.BODY, "$.when", new MatchingRule.Timestamp("yyyy"))
+                    .build());
+    return new HttpInteraction(
+        InteractionCommon.of(
+            "get product 1",
+            List.of(
+                ProviderState.of("product 1 exists", Map.of("id", Json.nodes().numberNode(1))))),
+        request,
+        response);
   }
 
   static AsyncMessageInteraction productCreated() {
-    return new AsyncMessageInteraction(InteractionCommon.of("product created", List.of()),
+    return new AsyncMessageInteraction(
+        InteractionCommon.of("product created", List.of()),
         MessageContents.of(Body.json(Json.parse("{\"id\": 7}")))
             .withMetadata(Map.of("topic", Json.nodes().stringNode("products"))));
   }
@@ -51,8 +63,12 @@ class PactWriterTest {
 
     String json = PactWriter.toJson(pact, PactSpecification.V4);
 
-    String key = dev.accord.pact.json.internal.InteractionKeys.compute("get product 1", getProduct().providerStates());
-    assertThat(json).isEqualTo("""
+    String key =
+        dev.accord.pact.json.internal.InteractionKeys.compute(
+            "get product 1", getProduct().providerStates());
+    assertThat(json)
+        .isEqualTo(
+            """
         {
           "consumer": {
             "name": "orders"
@@ -131,7 +147,8 @@ class PactWriterTest {
             }
           }
         }
-        """.formatted(key, AccordVersion.get()));
+        """
+                .formatted(key, AccordVersion.get()));
   }
 
   @Test
@@ -140,8 +157,12 @@ class PactWriterTest {
 
     String json = PactWriter.toJson(pact, PactSpecification.V3);
 
-    assertThat(json).contains("\"Accept\": \"application/json\"", "\"match\": \"timestamp\"",
-        "\"version\": \"3.0.0\"").doesNotContain("\"key\"", "\"type\"", "\"pending\"", "\"encoded\"");
+    assertThat(json)
+        .contains(
+            "\"Accept\": \"application/json\"",
+            "\"match\": \"timestamp\"",
+            "\"version\": \"3.0.0\"")
+        .doesNotContain("\"key\"", "\"type\"", "\"pending\"", "\"encoded\"");
     assertThat(Json.parse(json).get("interactions").get(0).get("response").get("body"))
         .isEqualTo(Json.parse("{\"id\": 1, \"name\": \"Widget\"}"));
   }
@@ -154,19 +175,24 @@ class PactWriterTest {
 
     assertThat(json.has("interactions")).isFalse();
     assertThat(json.get("messages").get(0).get("contents")).isEqualTo(Json.parse("{\"id\": 7}"));
-    assertThat(json.get("messages").get(0).get("metaData")).isEqualTo(Json.parse("{\"topic\": \"products\"}"));
+    assertThat(json.get("messages").get(0).get("metaData"))
+        .isEqualTo(Json.parse("{\"topic\": \"products\"}"));
   }
 
   @Test
   void refusesV3ForSynchronousMessages() {
-    SyncMessageInteraction rpc = new SyncMessageInteraction(InteractionCommon.of("price quote", List.of()),
-        MessageContents.of(Body.text("q", null)), List.of(MessageContents.of(Body.text("10", null))));
+    SyncMessageInteraction rpc =
+        new SyncMessageInteraction(
+            InteractionCommon.of("price quote", List.of()),
+            MessageContents.of(Body.text("q", null)),
+            List.of(MessageContents.of(Body.text("10", null))));
     Pact pact = Pact.of("orders", "pricing", List.of(rpc));
 
     assertThatThrownBy(() -> PactWriter.toJson(pact, PactSpecification.V3))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("The pact between orders and pricing cannot be written as V3: V3 has no synchronous messages, "
-            + "but it holds 1 ('price quote'). Write it as V4 (PactSpecification.V4) instead.");
+        .hasMessage(
+            "The pact between orders and pricing cannot be written as V3: V3 has no synchronous messages, "
+                + "but it holds 1 ('price quote'). Write it as V4 (PactSpecification.V4) instead.");
   }
 
   @Test
@@ -175,9 +201,10 @@ class PactWriterTest {
 
     assertThatThrownBy(() -> PactWriter.toJson(pact, PactSpecification.V3))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("The pact between orders and products cannot be written as V3: a V3 file holds either HTTP "
-            + "interactions or messages, but this pact holds both. Write it as V4 (PactSpecification.V4), or split "
-            + "it into an HTTP pact and a message pact.");
+        .hasMessage(
+            "The pact between orders and products cannot be written as V3: a V3 file holds either HTTP "
+                + "interactions or messages, but this pact holds both. Write it as V4 (PactSpecification.V4), or split "
+                + "it into an HTTP pact and a message pact.");
   }
 
   @Test
@@ -186,18 +213,41 @@ class PactWriterTest {
 
     assertThatThrownBy(() -> PactWriter.toJson(pact, PactSpecification.V2))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Accord writes pacts as V3 or V4, not V2; use PactSpecification.V4 (the default) or PactSpecification.V3");
+        .hasMessage(
+            "Accord writes pacts as V3 or V4, not V2; use PactSpecification.V4 (the default) or PactSpecification.V3");
   }
 
   @Test
   void computedKeysAreDeterministicAndDependOnDescriptionAndStates() {
     Pact pact = Pact.of("orders", "products", List.of(getProduct()));
-    String key1 = Json.parse(PactWriter.toJson(pact, PactSpecification.V4)).get("interactions").get(0).get("key").stringValue();
-    String key2 = Json.parse(PactWriter.toJson(pact, PactSpecification.V4)).get("interactions").get(0).get("key").stringValue();
-    HttpInteraction otherState = getProduct().withCommon(InteractionCommon.of("get product 1",
-        List.of(ProviderState.of("product 1 exists", Map.of("id", Json.nodes().numberNode(2))))));
-    String key3 = Json.parse(PactWriter.toJson(Pact.of("orders", "products", List.of(otherState)), PactSpecification.V4))
-        .get("interactions").get(0).get("key").stringValue();
+    String key1 =
+        Json.parse(PactWriter.toJson(pact, PactSpecification.V4))
+            .get("interactions")
+            .get(0)
+            .get("key")
+            .stringValue();
+    String key2 =
+        Json.parse(PactWriter.toJson(pact, PactSpecification.V4))
+            .get("interactions")
+            .get(0)
+            .get("key")
+            .stringValue();
+    HttpInteraction otherState =
+        getProduct()
+            .withCommon(
+                InteractionCommon.of(
+                    "get product 1",
+                    List.of(
+                        ProviderState.of(
+                            "product 1 exists", Map.of("id", Json.nodes().numberNode(2))))));
+    String key3 =
+        Json.parse(
+                PactWriter.toJson(
+                    Pact.of("orders", "products", List.of(otherState)), PactSpecification.V4))
+            .get("interactions")
+            .get(0)
+            .get("key")
+            .stringValue();
 
     assertThat(key1).hasSize(16).matches("[0-9a-f]+").isEqualTo(key2).isNotEqualTo(key3);
   }
@@ -205,7 +255,8 @@ class PactWriterTest {
   @Test
   void anExplicitKeyIsKept() {
     HttpInteraction keyed = getProduct().withCommon(getProduct().common().withKey("my-key"));
-    String json = PactWriter.toJson(Pact.of("orders", "products", List.of(keyed)), PactSpecification.V4);
+    String json =
+        PactWriter.toJson(Pact.of("orders", "products", List.of(keyed)), PactSpecification.V4);
 
     assertThat(json).contains("\"key\": \"my-key\"");
     assertThat(PactReader.read(json, "x").interactions().get(0).key()).contains("my-key");
@@ -213,28 +264,52 @@ class PactWriterTest {
 
   @Test
   void metadataKeysAreSortedAndSpecificationIsOurs() {
-    Pact pact = new Pact(dev.accord.pact.model.Pacticipant.of("a"), dev.accord.pact.model.Pacticipant.of("b"), List.of(),
-        PactSpecification.V4, Map.of("zeta", Json.nodes().stringNode("z"), "pact-jvm", Json.parse("{\"version\": \"4.7.5\"}")));
+    Pact pact =
+        new Pact(
+            dev.accord.pact.model.Pacticipant.of("a"),
+            dev.accord.pact.model.Pacticipant.of("b"),
+            List.of(),
+            PactSpecification.V4,
+            Map.of(
+                "zeta",
+                Json.nodes().stringNode("z"),
+                "pact-jvm",
+                Json.parse("{\"version\": \"4.7.5\"}")));
 
     var metadata = Json.parse(PactWriter.toJson(pact, PactSpecification.V3)).get("metadata");
 
-    assertThat(metadata.propertyNames()).containsExactly("accord", "pact-jvm", "pactSpecification", "zeta");
+    assertThat(metadata.propertyNames())
+        .containsExactly("accord", "pact-jvm", "pactSpecification", "zeta");
     assertThat(metadata.get("pactSpecification").get("version").stringValue()).isEqualTo("3.0.0");
   }
 
   @Test
   void binaryBodiesAreBase64AndTextStaysText() {
-    HttpResponse response = HttpResponse.of(200)
-        .withBody(Body.bytes(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, dev.accord.pact.model.ContentType.parse("image/png")));
-    HttpRequest request = HttpRequest.of("POST", "/t").withBody(Body.text("hello", dev.accord.pact.model.ContentType.TEXT));
-    Pact pact = Pact.of("a", "b", List.of(new HttpInteraction(InteractionCommon.of("d", List.of()), request, response)));
+    HttpResponse response =
+        HttpResponse.of(200)
+            .withBody(
+                Body.bytes(
+                    new byte[] {(byte) 0x89, 'P', 'N', 'G'},
+                    dev.accord.pact.model.ContentType.parse("image/png")));
+    HttpRequest request =
+        HttpRequest.of("POST", "/t")
+            .withBody(Body.text("hello", dev.accord.pact.model.ContentType.TEXT));
+    Pact pact =
+        Pact.of(
+            "a",
+            "b",
+            List.of(new HttpInteraction(InteractionCommon.of("d", List.of()), request, response)));
 
     var v4 = Json.parse(PactWriter.toJson(pact, PactSpecification.V4)).get("interactions").get(0);
 
-    assertThat(v4.get("response").get("body")).isEqualTo(Json.parse(
-        "{\"content\": \"iVBORw==\", \"contentType\": \"image/png\", \"encoded\": \"base64\"}"));
-    assertThat(v4.get("request").get("body")).isEqualTo(Json.parse(
-        "{\"content\": \"hello\", \"contentType\": \"text/plain\", \"encoded\": false}"));
+    assertThat(v4.get("response").get("body"))
+        .isEqualTo(
+            Json.parse(
+                "{\"content\": \"iVBORw==\", \"contentType\": \"image/png\", \"encoded\": \"base64\"}"));
+    assertThat(v4.get("request").get("body"))
+        .isEqualTo(
+            Json.parse(
+                "{\"content\": \"hello\", \"contentType\": \"text/plain\", \"encoded\": false}"));
     assertThat(PactReader.read(PactWriter.toJson(pact, PactSpecification.V4), "x")).isEqualTo(pact);
   }
 

@@ -33,9 +33,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Deterministic random pacts for property checks: the same seed gives the same pact. {@link #v4(long)} uses
- * every kind of interaction, body encoding, matcher and generator; {@link #v3(long)} stays within what V3 can
- * express (HTTP only or messages only, bodies whose content type comes from the headers or metadata).
+ * Deterministic random pacts for property checks: the same seed gives the same pact. {@link
+ * #v4(long)} uses every kind of interaction, body encoding, matcher and generator; {@link
+ * #v3(long)} stays within what V3 can express (HTTP only or messages only, bodies whose content
+ * type comes from the headers or metadata).
  */
 final class RandomPacts {
   private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -68,19 +69,24 @@ final class RandomPacts {
       } else if (!v4) {
         interactions.add(http(description));
       } else {
-        interactions.add(switch (random.nextInt(3)) {
-          case 0 -> http(description);
-          case 1 -> async(description);
-          default -> sync(description);
-        });
+        interactions.add(
+            switch (random.nextInt(3)) {
+              case 0 -> http(description);
+              case 1 -> async(description);
+              default -> sync(description);
+            });
       }
     }
     Map<String, JsonNode> metadata = new LinkedHashMap<>();
     if (random.nextBoolean()) {
       metadata.put("pact-jvm", Json.parse("{\"version\": \"4.7.5\"}"));
     }
-    return new Pact(Pacticipant.of("consumer " + word()), Pacticipant.of("provider-" + word()), interactions,
-        v4 ? PactSpecification.V4 : PactSpecification.V3, metadata);
+    return new Pact(
+        Pacticipant.of("consumer " + word()),
+        Pacticipant.of("provider-" + word()),
+        interactions,
+        v4 ? PactSpecification.V4 : PactSpecification.V3,
+        metadata);
   }
 
   private InteractionCommon common(String description) {
@@ -105,7 +111,8 @@ final class RandomPacts {
     if (random.nextInt(5) == 0) {
       extensions.put("x-" + word(), json(2));
     }
-    return new InteractionCommon(description, key, states, random.nextInt(4) == 0, comments, extensions);
+    return new InteractionCommon(
+        description, key, states, random.nextInt(4) == 0, comments, extensions);
   }
 
   private HttpInteraction http(String description) {
@@ -119,12 +126,24 @@ final class RandomPacts {
       }
       query.put(word(), values);
     }
-    HttpRequest request = new HttpRequest(random.nextBoolean() ? "GET" : "post", "/" + word() + "/" + random.nextInt(100),
-        query, requestHeaders, requestBody, rules(true), generators(true));
+    HttpRequest request =
+        new HttpRequest(
+            random.nextBoolean() ? "GET" : "post",
+            "/" + word() + "/" + random.nextInt(100),
+            query,
+            requestHeaders,
+            requestBody,
+            rules(true),
+            generators(true));
     Map<String, List<String>> responseHeaders = headers();
     Body responseBody = httpBody(responseHeaders);
-    HttpResponse response = new HttpResponse(100 + random.nextInt(500), responseHeaders, responseBody, rules(false),
-        generators(false));
+    HttpResponse response =
+        new HttpResponse(
+            100 + random.nextInt(500),
+            responseHeaders,
+            responseBody,
+            rules(false),
+            generators(false));
     return new HttpInteraction(common(description), request, response);
   }
 
@@ -146,12 +165,13 @@ final class RandomPacts {
     if (kind == 0) {
       return Body.missing();
     }
-    ContentType ct = switch (kind) {
-      case 1 -> ContentType.JSON;
-      case 2 -> ContentType.parse("text/plain; charset=UTF-8");
-      case 3 -> ContentType.parse("image/png");
-      default -> ContentType.parse("application/vnd.accord+json");
-    };
+    ContentType ct =
+        switch (kind) {
+          case 1 -> ContentType.JSON;
+          case 2 -> ContentType.parse("text/plain; charset=UTF-8");
+          case 3 -> ContentType.parse("image/png");
+          default -> ContentType.parse("application/vnd.accord+json");
+        };
     if (!v4 || random.nextBoolean()) {
       headers.put("Content-Type", List.of(ct.raw()));
     }
@@ -198,7 +218,8 @@ final class RandomPacts {
     Body body = Body.missing();
     int kind = random.nextInt(4);
     if (kind > 0) {
-      ContentType ct = kind == 1 ? ContentType.JSON : kind == 2 ? ContentType.TEXT : ContentType.OCTET_STREAM;
+      ContentType ct =
+          kind == 1 ? ContentType.JSON : kind == 2 ? ContentType.TEXT : ContentType.OCTET_STREAM;
       metadata.put("contentType", Json.nodes().stringNode(ct.raw()));
       body = body(ct);
     }
@@ -212,20 +233,23 @@ final class RandomPacts {
     if (random.nextBoolean()) {
       rules.add(Category.METADATA, word(), ruleList());
     }
-    Generators generators = random.nextBoolean() ? Generators.empty()
-        : Generators.empty().with(Category.BODY, "$." + word(), generator());
+    Generators generators =
+        random.nextBoolean()
+            ? Generators.empty()
+            : Generators.empty().with(Category.BODY, "$." + word(), generator());
     return new MessageContents(body, metadata, rules.build(), generators);
   }
 
   private MatchingRules rules(boolean request) {
     MatchingRules.Builder builder = MatchingRules.builder();
     for (int i = random.nextInt(4); i > 0; i--) {
-      String path = switch (random.nextInt(4)) {
-        case 0 -> "$";
-        case 1 -> "$." + word();
-        case 2 -> "$." + word() + "[*]." + word();
-        default -> "$['" + word() + ".x']";
-      };
+      String path =
+          switch (random.nextInt(4)) {
+            case 0 -> "$";
+            case 1 -> "$." + word();
+            case 2 -> "$." + word() + "[*]." + word();
+            default -> "$['" + word() + ".x']";
+          };
       builder.add(Category.BODY, path, ruleList());
     }
     if (random.nextBoolean()) {
@@ -267,20 +291,30 @@ final class RandomPacts {
       case 10 -> new MatchingRule.BooleanType();
       case 11 -> new MatchingRule.Date(random.nextBoolean() ? null : "yyyy-MM-dd");
       case 12 -> new MatchingRule.Time(random.nextBoolean() ? null : "HH:mm");
-      case 13 -> new MatchingRule.Timestamp(random.nextBoolean() ? null : "yyyy-MM-dd'T'HH:mm:ssXXX");
+      case 13 ->
+          new MatchingRule.Timestamp(random.nextBoolean() ? null : "yyyy-MM-dd'T'HH:mm:ssXXX");
       case 14 -> new MatchingRule.Null();
       case 15 -> new MatchingRule.ContentTypeRule("image/png");
       case 16 -> new MatchingRule.Values();
       case 17 -> new MatchingRule.NotEmpty();
       case 18 -> new MatchingRule.Semver();
-      case 19 -> random.nextBoolean() ? new MatchingRule.StatusCode(null, List.of(200, 201))
-          : new MatchingRule.StatusCode("clientError", null);
-      case 20 -> new MatchingRule.EachKey(List.of(matcher(false)), random.nextBoolean() ? null : json(0));
+      case 19 ->
+          random.nextBoolean()
+              ? new MatchingRule.StatusCode(null, List.of(200, 201))
+              : new MatchingRule.StatusCode("clientError", null);
+      case 20 ->
+          new MatchingRule.EachKey(List.of(matcher(false)), random.nextBoolean() ? null : json(0));
       case 21 -> new MatchingRule.EachValue(List.of(matcher(false), matcher(false)), json(1));
-      case 22 -> new MatchingRule.ArrayContains(List.of(new MatchingRule.ArrayContains.Variant(random.nextInt(3),
-          Map.of("$." + word(), RuleList.of(matcher(false))),
-          random.nextBoolean() ? Map.of() : Map.of("$.id", generator()))));
-      default -> new MatchingRule.Other("plugin-" + word(), Map.of("size", Json.nodes().numberNode(random.nextInt(9))));
+      case 22 ->
+          new MatchingRule.ArrayContains(
+              List.of(
+                  new MatchingRule.ArrayContains.Variant(
+                      random.nextInt(3),
+                      Map.of("$." + word(), RuleList.of(matcher(false))),
+                      random.nextBoolean() ? Map.of() : Map.of("$.id", generator()))));
+      default ->
+          new MatchingRule.Other(
+              "plugin-" + word(), Map.of("size", Json.nodes().numberNode(random.nextInt(9))));
     };
   }
 
@@ -293,7 +327,11 @@ final class RandomPacts {
       generators = generators.with(Category.HEADER, "X-" + word(), generator());
     }
     if (request && random.nextBoolean()) {
-      generators = generators.with(Category.PATH, "", new Generator.ProviderState("/a/${id}", Generator.DataType.STRING));
+      generators =
+          generators.with(
+              Category.PATH,
+              "",
+              new Generator.ProviderState("/a/${id}", Generator.DataType.STRING));
     }
     if (!request && random.nextBoolean()) {
       generators = generators.with(Category.STATUS, "", new Generator.RandomInt(200, 299));
@@ -309,12 +347,17 @@ final class RandomPacts {
       case 3 -> new Generator.RandomString(1 + random.nextInt(30));
       case 4 -> new Generator.Regex("[a-z]{" + (1 + random.nextInt(5)) + "}");
       case 5 -> new Generator.Uuid(random.nextBoolean() ? null : "simple");
-      case 6 -> new Generator.Date(random.nextBoolean() ? null : "yyyy-MM-dd", random.nextBoolean() ? null : "today + 1 day");
+      case 6 ->
+          new Generator.Date(
+              random.nextBoolean() ? null : "yyyy-MM-dd",
+              random.nextBoolean() ? null : "today + 1 day");
       case 7 -> new Generator.Time(random.nextBoolean() ? null : "HH:mm", null);
       case 8 -> new Generator.DateTime(null, random.nextBoolean() ? null : "now @ noon");
       case 9 -> new Generator.RandomBoolean();
-      case 10 -> new Generator.ProviderState("${" + word() + "}",
-          random.nextBoolean() ? null : Generator.DataType.values()[random.nextInt(6)]);
+      case 10 ->
+          new Generator.ProviderState(
+              "${" + word() + "}",
+              random.nextBoolean() ? null : Generator.DataType.values()[random.nextInt(6)]);
       case 11 -> new Generator.MockServerUrl("http://localhost:1234/x/1", ".*(/x/\\d+)$");
       case 12 -> new Generator.Other("Plugin" + word(), Map.of("size", Json.nodes().numberNode(3)));
       default -> new Generator.Uuid("URN");

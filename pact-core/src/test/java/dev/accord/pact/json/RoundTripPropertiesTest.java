@@ -9,8 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Round-trip laws over many generated pacts ({@link RandomPacts}, seeded so a failure names the seed that
- * reproduces it): {@code read(write(p)) == p} and {@code write(read(write(p))) == write(p)}.
+ * Round-trip laws over many generated pacts ({@link RandomPacts}, seeded so a failure names the
+ * seed that reproduces it): {@code read(write(p)) == p} and {@code write(read(write(p))) ==
+ * write(p)}.
  */
 class RoundTripPropertiesTest {
 
@@ -34,7 +35,8 @@ class RoundTripPropertiesTest {
   @MethodSource("seeds")
   void contentHashIgnoresMetadataAndTheFileVersion(long seed) {
     Pact pact = RandomPacts.v3(seed);
-    Pact asV4 = PactReader.readWithWarnings(PactWriter.toJson(pact, PactSpecification.V4), "v4").pact();
+    Pact asV4 =
+        PactReader.readWithWarnings(PactWriter.toJson(pact, PactSpecification.V4), "v4").pact();
 
     assertThat(PactContentHash.sha256(asV4)).isEqualTo(PactContentHash.sha256(pact));
     assertThat(PactContentHash.sha256(pact.withSpecification(PactSpecification.V4)))
@@ -46,9 +48,12 @@ class RoundTripPropertiesTest {
     PactReader.Result reread = PactReader.readWithWarnings(written, "seed " + seed);
 
     // the only warnings are about extension attributes, which are carried through by design
-    assertThat(reread.warnings()).as("warnings for seed %d", seed)
+    assertThat(reread.warnings())
+        .as("warnings for seed %d", seed)
         .allSatisfy(w -> assertThat(w.message()).endsWith("it is kept and written back unchanged"));
     assertThat(reread.pact()).as("model for seed %d:%n%s", seed, written).isEqualTo(pact);
-    assertThat(PactWriter.toJson(reread.pact(), version)).as("bytes for seed %d", seed).isEqualTo(written);
+    assertThat(PactWriter.toJson(reread.pact(), version))
+        .as("bytes for seed %d", seed)
+        .isEqualTo(written);
   }
 }

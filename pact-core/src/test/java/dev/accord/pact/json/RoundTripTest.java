@@ -11,17 +11,18 @@ class RoundTripTest {
 
   @ParameterizedTest(name = "{0} written as {1}")
   @CsvSource({
-      "roundtrip/v4-all-kinds.json, V4",
-      "roundtrip/v3-http.json, V3",
-      "roundtrip/v3-http.json, V4",
-      "roundtrip/v3-message.json, V3",
-      "roundtrip/v3-message.json, V4",
-      "roundtrip/v2.json, V3",
-      "roundtrip/v2.json, V4",
-      "roundtrip/v1_1.json, V3",
-      "roundtrip/v1_1.json, V4"
+    "roundtrip/v4-all-kinds.json, V4",
+    "roundtrip/v3-http.json, V3",
+    "roundtrip/v3-http.json, V4",
+    "roundtrip/v3-message.json, V3",
+    "roundtrip/v3-message.json, V4",
+    "roundtrip/v2.json, V3",
+    "roundtrip/v2.json, V4",
+    "roundtrip/v1_1.json, V3",
+    "roundtrip/v1_1.json, V4"
   })
-  void readingWhatWasWrittenGivesTheSamePactAndTheSameBytes(String fixture, PactSpecification version) {
+  void readingWhatWasWrittenGivesTheSamePactAndTheSameBytes(
+      String fixture, PactSpecification version) {
     // GIVEN a pact read from a fixture
     PactReader.Result original = PactReader.readWithWarnings(Fixtures.load(fixture), fixture);
     Pact pact = original.pact().withSpecification(version);

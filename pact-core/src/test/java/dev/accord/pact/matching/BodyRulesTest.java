@@ -50,8 +50,10 @@ class BodyRulesTest {
     rules.put("$.prices", RuleList.of(new MatchingRule.Values()));
     BodyRules bodyRules = BodyRules.of(rules);
 
-    assertThat(bodyRules.ruleAt(path("items", 2, "name"))).contains(new BodyRules.Applied("$.items", TYPE, true));
-    assertThat(bodyRules.ruleAt(path("prices"))).hasValueSatisfying(a -> assertThat(a.cascaded()).isFalse());
+    assertThat(bodyRules.ruleAt(path("items", 2, "name")))
+        .contains(new BodyRules.Applied("$.items", TYPE, true));
+    assertThat(bodyRules.ruleAt(path("prices")))
+        .hasValueSatisfying(a -> assertThat(a.cascaded()).isFalse());
     assertThat(bodyRules.ruleAt(path("prices", "eur"))).isEmpty();
     assertThat(bodyRules.ruleAt(path("name"))).as("no rule: equality").isEmpty();
   }

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Structured-syntax media types ({@code +json}, {@code +xml}) are JSON and XML, and a body that declares no
- * content type is detected, as the reference implementation (pact_models / pact_matching) does.
+ * Structured-syntax media types ({@code +json}, {@code +xml}) are JSON and XML, and a body that
+ * declares no content type is detected, as the reference implementation (pact_models /
+ * pact_matching) does.
  */
 class ContentTypeEquivalenceTest {
 
@@ -44,7 +45,8 @@ class ContentTypeEquivalenceTest {
   @Test
   void aHalJsonResponseIsComparedAsJson() {
     HttpResponse expected = response(Body.json(Json.parse("{\"id\": 1}"), ContentType.JSON), null);
-    HttpResponse actual = response(bytes("{\"id\": 2}"), "application/vnd.orders.v1+json; charset=UTF-8");
+    HttpResponse actual =
+        response(bytes("{\"id\": 2}"), "application/vnd.orders.v1+json; charset=UTF-8");
 
     assertThat(described(Matching.matchResponse(expected, actual)))
         .containsExactly("$.id -> Expected 2 (Integer) to be equal to 1 (Integer)");
@@ -52,16 +54,20 @@ class ContentTypeEquivalenceTest {
 
   @Test
   void anAtomXmlResponseSatisfiesAnXmlBody() {
-    HttpResponse expected = response(bytes("<?xml version=\"1.0\"?><feed><title>a</title></feed>"), null);
-    HttpResponse actual = response(bytes("<feed><title>a</title><id>1</id></feed>"), "application/atom+xml");
+    HttpResponse expected =
+        response(bytes("<?xml version=\"1.0\"?><feed><title>a</title></feed>"), null);
+    HttpResponse actual =
+        response(bytes("<feed><title>a</title><id>1</id></feed>"), "application/atom+xml");
 
     assertThat(Matching.matchResponse(expected, actual)).isEmpty();
   }
 
   @Test
   void textXmlAndApplicationXmlAreOneType() {
-    // (the body's own type: a Content-Type header in the pact would be compared as a header, exactly)
-    HttpResponse expected = response(Body.bytes("<a>1</a>".getBytes(StandardCharsets.UTF_8), ContentType.XML), null);
+    // (the body's own type: a Content-Type header in the pact would be compared as a header,
+    // exactly)
+    HttpResponse expected =
+        response(Body.bytes("<a>1</a>".getBytes(StandardCharsets.UTF_8), ContentType.XML), null);
     HttpResponse actual = response(bytes("<a>1</a>"), "text/xml");
 
     assertThat(Matching.matchResponse(expected, actual)).isEmpty();
@@ -73,20 +79,27 @@ class ContentTypeEquivalenceTest {
     HttpResponse expected = response(Body.json(Json.parse("{\"id\": 1}")), "application/hal+json");
     HttpResponse actual = response(bytes("{\"id\": 1}"), "application/json");
 
-    assertThat(described(Matching.matchResponse(expected, actual))).contains("$ -> Expected a body of "
-        + "'application/hal+json' but the actual content type was 'application/json'");
+    assertThat(described(Matching.matchResponse(expected, actual)))
+        .contains(
+            "$ -> Expected a body of "
+                + "'application/hal+json' but the actual content type was 'application/json'");
   }
 
   @Test
   void anSvgBodyWithoutContentTypeIsXmlAsTheReferenceDetectsIt() {
     HttpResponse expected = response(bytes("<svg width=\"1\"><rect/></svg>"), null);
-    HttpResponse actual = response(bytes("<svg width=\"1\"><rect/><circle/></svg>"), "application/xml");
+    HttpResponse actual =
+        response(bytes("<svg width=\"1\"><rect/><circle/></svg>"), "application/xml");
 
     assertThat(Matching.matchResponse(expected, actual)).isEmpty();
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
       '<?xml version="1.0"?><a/>'   | application/xml
       '  <a x="1">'                 | application/xml
       '<svg></svg>'                 | application/xml
@@ -104,8 +117,10 @@ class ContentTypeEquivalenceTest {
       '<!-- a comment -->'          | text/plain
       '{ not json'                  | text/plain
       """)
-  void aBodyWithoutContentTypeIsDetectedAsTheReferenceImplementationDoes(String text, String mediaType) {
-    assertThat(ContentTypeDetector.detectUndeclared(text.getBytes(StandardCharsets.UTF_8))).isEqualTo(mediaType);
+  void aBodyWithoutContentTypeIsDetectedAsTheReferenceImplementationDoes(
+      String text, String mediaType) {
+    assertThat(ContentTypeDetector.detectUndeclared(text.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(mediaType);
   }
 
   @Test

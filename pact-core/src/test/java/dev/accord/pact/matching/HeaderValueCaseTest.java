@@ -10,14 +10,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Header values compared as the specification and the reference implementation (pact_matching) compare them:
- * case-sensitive, except the values of {@code Content-Type} and {@code Accept} parameters. The same cases run
- * against {@code pact verifier} in provider-verifier's {@code DialectsAgainstPactVerifierTest}.
+ * Header values compared as the specification and the reference implementation (pact_matching)
+ * compare them: case-sensitive, except the values of {@code Content-Type} and {@code Accept}
+ * parameters. The same cases run against {@code pact verifier} in provider-verifier's {@code
+ * DialectsAgainstPactVerifierTest}.
  */
 class HeaderValueCaseTest {
 
   @ParameterizedTest(name = "{0}: expected ''{1}'', actual ''{2}'' -> matches: {3}")
-  @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '\'',
+      textBlock =
+          """
       # the specification's own test data: a header value in another case is a mismatch
       Accept       | alligators                        | Alligators                          | false
       Accept       | application/json                  | application/JSON                    | false
@@ -40,8 +45,8 @@ class HeaderValueCaseTest {
       X-Colour     | red                               | Red                                 | false
       X-Colour     | red, green                        | red,green                           | true
       """)
-  void aHeaderValueMatchesAsTheReferenceImplementationDecides(String name, String expected, String actual,
-      boolean matches) {
+  void aHeaderValueMatchesAsTheReferenceImplementationDecides(
+      String name, String expected, String actual, boolean matches) {
     HttpResponse e = HttpResponse.of(200).withHeaders(Map.of(name, List.of(expected)));
     HttpResponse a = HttpResponse.of(200).withHeaders(Map.of(name, List.of(actual)));
 
@@ -49,8 +54,16 @@ class HeaderValueCaseTest {
 
     assertThat(mismatches.isEmpty()).as("mismatches: %s", described(mismatches)).isEqualTo(matches);
     if (!matches) {
-      assertThat(described(mismatches)).containsExactly(name + " -> Expected header '" + name + "' to have value '"
-          + expected + "' but was '" + actual + "'");
+      assertThat(described(mismatches))
+          .containsExactly(
+              name
+                  + " -> Expected header '"
+                  + name
+                  + "' to have value '"
+                  + expected
+                  + "' but was '"
+                  + actual
+                  + "'");
     }
   }
 }

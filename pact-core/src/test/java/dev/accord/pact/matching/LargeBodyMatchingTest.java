@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The shape of the benchmark (a ~50 KB response with ~40 rules), checked for correctness only: the engine
- * must find exactly the planted mismatches, wherever they are.
+ * The shape of the benchmark (a ~50 KB response with ~40 rules), checked for correctness only: the
+ * engine must find exactly the planted mismatches, wherever they are.
  */
 class LargeBodyMatchingTest {
 
@@ -47,20 +47,33 @@ class LargeBodyMatchingTest {
     return root;
   }
 
-  /** 40 rules: the ones that bite, plus rules for paths the body does not have (lookups must stay cheap). */
+  /**
+   * 40 rules: the ones that bite, plus rules for paths the body does not have (lookups must stay
+   * cheap).
+   */
   static MatchingRules rules() {
-    MatchingRules.Builder b = MatchingRules.builder()
-        .add(Category.BODY, "$.orders", new MatchingRule.Type(1, null))
-        .add(Category.BODY, "$.orders[*].id", new MatchingRule.IntegerType())
-        .add(Category.BODY, "$.orders[*].status", new MatchingRule.Regex("PENDING|SHIPPED|DELIVERED"))
-        .add(Category.BODY, "$.orders[*].createdAt", new MatchingRule.Timestamp("yyyy-MM-dd'T'HH:mm:ss"))
-        .add(Category.BODY, "$.orders[*].customer", MatchingRule.Type.any())
-        .add(Category.BODY, "$.orders[*].customer.email", new MatchingRule.Regex("[^@]+@[^@]+\\.[a-z]+"))
-        .add(Category.BODY, "$.orders[*].items", new MatchingRule.Type(1, 10))
-        .add(Category.BODY, "$.orders[*].items[*].sku", new MatchingRule.Regex("SKU-\\d+"))
-        .add(Category.BODY, "$.orders[*].items[*].price", new MatchingRule.DecimalType())
-        .add(Category.BODY, "$.orders[*].items[*].quantity", new MatchingRule.IntegerType())
-        .add(Category.BODY, "$.meta.*", new MatchingRule.IntegerType());
+    MatchingRules.Builder b =
+        MatchingRules.builder()
+            .add(Category.BODY, "$.orders", new MatchingRule.Type(1, null))
+            .add(Category.BODY, "$.orders[*].id", new MatchingRule.IntegerType())
+            .add(
+                Category.BODY,
+                "$.orders[*].status",
+                new MatchingRule.Regex("PENDING|SHIPPED|DELIVERED"))
+            .add(
+                Category.BODY,
+                "$.orders[*].createdAt",
+                new MatchingRule.Timestamp("yyyy-MM-dd'T'HH:mm:ss"))
+            .add(Category.BODY, "$.orders[*].customer", MatchingRule.Type.any())
+            .add(
+                Category.BODY,
+                "$.orders[*].customer.email",
+                new MatchingRule.Regex("[^@]+@[^@]+\\.[a-z]+"))
+            .add(Category.BODY, "$.orders[*].items", new MatchingRule.Type(1, 10))
+            .add(Category.BODY, "$.orders[*].items[*].sku", new MatchingRule.Regex("SKU-\\d+"))
+            .add(Category.BODY, "$.orders[*].items[*].price", new MatchingRule.DecimalType())
+            .add(Category.BODY, "$.orders[*].items[*].quantity", new MatchingRule.IntegerType())
+            .add(Category.BODY, "$.meta.*", new MatchingRule.IntegerType());
     for (int i = 0; b.build().category(Category.BODY).size() < 40; i++) {
       b.add(Category.BODY, "$.links[" + i + "].href", MatchingRule.Type.any());
     }
@@ -73,13 +86,16 @@ class LargeBodyMatchingTest {
 
   @Test
   void benchmarkBodyIsAboutFiftyKilobytesWithFortyRules() {
-    assertThat(Json.write(orders(180, 0)).getBytes(StandardCharsets.UTF_8).length).isBetween(40_000, 60_000);
+    assertThat(Json.write(orders(180, 0)).getBytes(StandardCharsets.UTF_8).length)
+        .isBetween(40_000, 60_000);
     assertThat(rules().category(Category.BODY)).hasSize(40);
   }
 
   @Test
   void largeBodyWithOtherValuesOfTheRightTypesMatches() {
-    assertThat(Matching.matchResponse(response(orders(180, 0)).withMatchingRules(rules()), response(orders(200, 7))))
+    assertThat(
+            Matching.matchResponse(
+                response(orders(180, 0)).withMatchingRules(rules()), response(orders(200, 7))))
         .isEmpty();
   }
 
@@ -88,10 +104,13 @@ class LargeBodyMatchingTest {
     JsonNode actual = orders(180, 0);
     ((ObjectNode) actual.get("orders").get(77).get("items").get(2)).put("price", "9.99");
     ((ObjectNode) actual.get("orders").get(128).get("customer")).put("email", "nobody");
-    List<Mismatch> mismatches = Matching.matchResponse(response(orders(180, 0)).withMatchingRules(rules()),
-        response(actual));
-    assertThat(mismatches).extracting(m -> m.path() + " -> " + m.description()).containsExactly(
-        "$.orders[77].items[2].price -> Expected '9.99' (String) to be a decimal number",
-        "$.orders[128].customer.email -> Expected 'nobody' to match '[^@]+@[^@]+\\.[a-z]+'");
+    List<Mismatch> mismatches =
+        Matching.matchResponse(
+            response(orders(180, 0)).withMatchingRules(rules()), response(actual));
+    assertThat(mismatches)
+        .extracting(m -> m.path() + " -> " + m.description())
+        .containsExactly(
+            "$.orders[77].items[2].price -> Expected '9.99' (String) to be a decimal number",
+            "$.orders[128].customer.email -> Expected 'nobody' to match '[^@]+@[^@]+\\.[a-z]+'");
   }
 }

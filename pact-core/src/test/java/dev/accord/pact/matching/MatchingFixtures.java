@@ -33,16 +33,20 @@ final class MatchingFixtures {
 
   /** Matches a request body with rules (strict). */
   static List<Mismatch> requestBody(String expected, MatchingRules rules, String actual) {
-    return Matching.matchRequest(jsonRequest(expected).withMatchingRules(rules), jsonRequest(actual));
+    return Matching.matchRequest(
+        jsonRequest(expected).withMatchingRules(rules), jsonRequest(actual));
   }
 
   /** Matches a response body with rules (lenient). */
   static List<Mismatch> responseBody(String expected, MatchingRules rules, String actual) {
-    return Matching.matchResponse(jsonResponse(expected).withMatchingRules(rules), jsonResponse(actual));
+    return Matching.matchResponse(
+        jsonResponse(expected).withMatchingRules(rules), jsonResponse(actual));
   }
 
   /** {@code "$.one -> Expected ..."} lines, easy to assert on. */
   static List<String> described(List<Mismatch> mismatches) {
-    return mismatches.stream().map(m -> m.path() + " -> " + m.description()).collect(Collectors.toList());
+    return mismatches.stream()
+        .map(m -> m.path() + " -> " + m.description())
+        .collect(Collectors.toList());
   }
 }

@@ -19,26 +19,34 @@ class MatchingJavadocExampleTest {
   @Test
   void javadocExampleReportsTheWrongPriceTypeOnly() {
     JsonNode expectedBody = Json.parse("{\"id\": 1, \"price\": 9.99}");
-    HttpResponse expected = HttpResponse.of(200)
-        .withBody(Body.json(expectedBody))
-        .withMatchingRules(MatchingRules.builder()
-            .add(Category.BODY, "$.id", new MatchingRule.IntegerType())
-            .add(Category.BODY, "$.price", new MatchingRule.DecimalType())
-            .build());
-    HttpResponse actual = HttpResponse.of(200)
-        .withBody(Body.json(Json.parse("{\"id\": 42, \"price\": \"9.99\", \"extra\": true}")));
+    HttpResponse expected =
+        HttpResponse.of(200)
+            .withBody(Body.json(expectedBody))
+            .withMatchingRules(
+                MatchingRules.builder()
+                    .add(Category.BODY, "$.id", new MatchingRule.IntegerType())
+                    .add(Category.BODY, "$.price", new MatchingRule.DecimalType())
+                    .build());
+    HttpResponse actual =
+        HttpResponse.of(200)
+            .withBody(Body.json(Json.parse("{\"id\": 42, \"price\": \"9.99\", \"extra\": true}")));
 
     List<Mismatch> mismatches = Matching.matchResponse(expected, actual);
 
-    assertThat(mismatches).singleElement().hasToString("body $.price: Expected '9.99' (String) to be a decimal number");
+    assertThat(mismatches)
+        .singleElement()
+        .hasToString("body $.price: Expected '9.99' (String) to be a decimal number");
   }
 
   @Test
   void theSameExtraKeyFailsInARequest() {
-    HttpRequest expected = HttpRequest.of("POST", "/items").withBody(Body.json(Json.parse("{\"id\": 1}")));
+    HttpRequest expected =
+        HttpRequest.of("POST", "/items").withBody(Body.json(Json.parse("{\"id\": 1}")));
     HttpRequest actual = expected.withBody(Body.json(Json.parse("{\"id\": 1, \"extra\": true}")));
 
-    assertThat(Matching.matchRequest(expected, actual)).singleElement()
-        .hasToString("body $: Expected a Map with keys [id] but received one with keys [extra, id]");
+    assertThat(Matching.matchRequest(expected, actual))
+        .singleElement()
+        .hasToString(
+            "body $: Expected a Map with keys [id] but received one with keys [extra, id]");
   }
 }

@@ -3,13 +3,13 @@ package dev.accord.pact.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accord.pact.json.Json;
-import dev.accord.pact.path.BodyPath;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.Category;
 import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.MatchingRules;
+import dev.accord.pact.path.BodyPath;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -22,8 +22,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Properties of the JSON matcher over generated bodies: 300 seeded random bodies each, so a failure names
- * the seed that reproduces it.
+ * Properties of the JSON matcher over generated bodies: 300 seeded random bodies each, so a failure
+ * names the seed that reproduces it.
  */
 class MatchingProperties {
 
@@ -45,7 +45,8 @@ class MatchingProperties {
     JsonNode body = json(seed);
     MatchingRules.Builder rules = MatchingRules.builder();
     deriveRules(body, "$", rules);
-    HttpRequest request = HttpRequest.of("POST", "/").withBody(Body.json(body)).withMatchingRules(rules.build());
+    HttpRequest request =
+        HttpRequest.of("POST", "/").withBody(Body.json(body)).withMatchingRules(rules.build());
     assertThat(Matching.matchRequest(request, request.withMatchingRules(null))).isEmpty();
   }
 
@@ -54,9 +55,13 @@ class MatchingProperties {
   void aTypeRuleAtTheRootCascadesToEveryLeaf(long seed) {
     JsonNode body = json(seed);
     JsonNode sibling = sameShapeOtherValues(body);
-    HttpResponse expected = HttpResponse.of(200).withBody(Body.json(body))
-        .withMatchingRules(MatchingRules.builder().add(Category.BODY, "$", MatchingRule.Type.any()).build());
-    assertThat(Matching.matchResponse(expected, HttpResponse.of(200).withBody(Body.json(sibling)))).isEmpty();
+    HttpResponse expected =
+        HttpResponse.of(200)
+            .withBody(Body.json(body))
+            .withMatchingRules(
+                MatchingRules.builder().add(Category.BODY, "$", MatchingRule.Type.any()).build());
+    assertThat(Matching.matchResponse(expected, HttpResponse.of(200).withBody(Body.json(sibling))))
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -68,8 +73,10 @@ class MatchingProperties {
     if (path == null) {
       return; // no leaf to change
     }
-    List<Mismatch> mismatches = Matching.matchResponse(HttpResponse.of(200).withBody(Body.json(body)),
-        HttpResponse.of(200).withBody(Body.json(changed)));
+    List<Mismatch> mismatches =
+        Matching.matchResponse(
+            HttpResponse.of(200).withBody(Body.json(body)),
+            HttpResponse.of(200).withBody(Body.json(changed)));
     assertThat(mismatches).extracting(Mismatch::path).containsExactly(path);
   }
 
@@ -86,7 +93,10 @@ class MatchingProperties {
   private static final String KEY_CHARS = "abcxyz019._- ";
 
   private static JsonNode node(Random random, int depth) {
-    int kind = depth == 0 ? random.nextInt(3) : random.nextInt(5); // 3 in 5 leaves, like the old frequencies
+    int kind =
+        depth == 0
+            ? random.nextInt(3)
+            : random.nextInt(5); // 3 in 5 leaves, like the old frequencies
     if (kind < 3) {
       return leaf(random);
     }
@@ -108,7 +118,9 @@ class MatchingProperties {
 
   private static JsonNode leaf(Random random) {
     return switch (random.nextInt(5)) {
-      case 0 -> NODES.stringNode(randomString(random, "abcdefghijklmnopqrstuvwxyzABC 0123456789'\"\\é€", 0, 8));
+      case 0 ->
+          NODES.stringNode(
+              randomString(random, "abcdefghijklmnopqrstuvwxyzABC 0123456789'\"\\é€", 0, 8));
       case 1 -> NODES.numberNode(random.nextInt());
       case 2 -> NODES.numberNode(random.nextInt(20_001) - 10_000 + 0.25);
       case 3 -> NODES.booleanNode(random.nextBoolean());
@@ -179,7 +191,10 @@ class MatchingProperties {
     return node;
   }
 
-  /** Changes the first non-null leaf in place and returns its rendered path, or null when there is none. */
+  /**
+   * Changes the first non-null leaf in place and returns its rendered path, or null when there is
+   * none.
+   */
   private static String changeFirstLeaf(JsonNode node, BodyPath path) {
     if (node.isObject()) {
       ObjectNode o = (ObjectNode) node;

@@ -10,11 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Regexes as the Pact tools that wrote them read them (Rust, Ruby, JavaScript), translated to java.util.regex. */
+/**
+ * Regexes as the Pact tools that wrote them read them (Rust, Ruby, JavaScript), translated to
+ * java.util.regex.
+ */
 class PactRegexTest {
 
   @ParameterizedTest(name = "{0} matches {1}: {2}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       # the Pact Broker's own pacts: braces that are not a quantifier are literal text
       http:\\/\\/.*{pacticipant}.*{branch}         | http://broker/pacticipants/{pacticipant}/branches/{branch} | true
       http:\\/\\/.*{pacticipant}.*{branch}         | http://broker/pacticipants/foo/branches/main            | false
@@ -63,13 +70,23 @@ class PactRegexTest {
     String actual = value.replace("\\n", "\n");
 
     assertThat(PactRegex.compile(regex).matcher(actual).matches())
-        .as("%s (Java: %s) against '%s'", regex, PactRegex.toJava(regex), value).isEqualTo(matches);
+        .as("%s (Java: %s) against '%s'", regex, PactRegex.toJava(regex), value)
+        .isEqualTo(matches);
   }
 
   @Test
   void aJavaRegexIsKeptAsItIs() {
-    for (String regex : new String[] {"\\d+", "[a-z&&[^e]]+", "(?i)abc", "a{2,3}?", "(?<name>x)\\k<name>",
-        "\\p{Alpha}+", "\\Q{x}\\E", "[{}]"}) {
+    for (String regex :
+        new String[] {
+          "\\d+",
+          "[a-z&&[^e]]+",
+          "(?i)abc",
+          "a{2,3}?",
+          "(?<name>x)\\k<name>",
+          "\\p{Alpha}+",
+          "\\Q{x}\\E",
+          "[{}]"
+        }) {
       assertThat(PactRegex.toJava(regex)).as(regex).isEqualTo(regex);
     }
   }
@@ -85,7 +102,10 @@ class PactRegexTest {
     assertThatThrownBy(() -> PactRegex.compile("(abc{x}"))
         .isInstanceOf(PatternSyntaxException.class)
         .satisfies(e -> assertThat(((PatternSyntaxException) e).getPattern()).isEqualTo("(abc{x}"))
-        .satisfies(e -> assertThat(((PatternSyntaxException) e).getDescription()).isEqualTo("Unclosed group"));
+        .satisfies(
+            e ->
+                assertThat(((PatternSyntaxException) e).getDescription())
+                    .isEqualTo("Unclosed group"));
   }
 
   @Test

@@ -11,7 +11,9 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** A path shown in a mismatch can be pasted into a pact as the rule expression for the same node. */
+/**
+ * A path shown in a mismatch can be pasted into a pact as the rule expression for the same node.
+ */
 class PathRenderingProperties {
 
   /** A path segment: an object key, or an array index when {@code index >= 0}. */
@@ -32,8 +34,10 @@ class PathRenderingProperties {
     List<String> parsed = new ArrayList<>();
     for (PathExpression.Token t : tokens.subList(1, tokens.size())) {
       // a numeric key renders as [n]: rule lookup treats a key "n" and an index n alike
-      parsed.add(t instanceof PathExpression.Index i ? Integer.toString(i.index())
-          : ((PathExpression.Field) t).name());
+      parsed.add(
+          t instanceof PathExpression.Index i
+              ? Integer.toString(i.index())
+              : ((PathExpression.Field) t).name());
     }
     assertThat(parsed).isEqualTo(expected);
   }
@@ -47,11 +51,12 @@ class PathRenderingProperties {
     int size = random.nextInt(7);
     List<Segment> segments = new ArrayList<>();
     for (int i = 0; i < size; i++) {
-      segments.add(switch (random.nextInt(3)) {
-        case 0 -> new Segment(randomString(random, "abcXYZ019_-. @#$'[]*", 1, 8), -1);
-        case 1 -> new Segment(randomString(random, "0123456789", 1, 12), -1);
-        default -> new Segment(null, random.nextInt(10_001));
-      });
+      segments.add(
+          switch (random.nextInt(3)) {
+            case 0 -> new Segment(randomString(random, "abcXYZ019_-. @#$'[]*", 1, 8), -1);
+            case 1 -> new Segment(randomString(random, "0123456789", 1, 12), -1);
+            default -> new Segment(null, random.nextInt(10_001));
+          });
     }
     return segments;
   }

@@ -45,14 +45,28 @@ public record ComparisonResult(
   public String report() {
     long failing = errors().stream().map(Incompatibility::interaction).distinct().count();
     StringBuilder out = new StringBuilder();
-    out.append("The pact between ").append(consumer).append(" and ").append(provider)
-        .append(isCompatible() ? " is compatible with " : " is NOT compatible with ").append(document)
-        .append(": ").append(failing).append(" of ").append(interactionsCompared)
-        .append(interactionsCompared == 1 ? " interaction" : " interactions").append(" incompatible, ")
-        .append(errors().size()).append(errors().size() == 1 ? " error, " : " errors, ")
-        .append(warnings().size()).append(warnings().size() == 1 ? " warning" : " warnings").append('\n');
+    out.append("The pact between ")
+        .append(consumer)
+        .append(" and ")
+        .append(provider)
+        .append(isCompatible() ? " is compatible with " : " is NOT compatible with ")
+        .append(document)
+        .append(": ")
+        .append(failing)
+        .append(" of ")
+        .append(interactionsCompared)
+        .append(interactionsCompared == 1 ? " interaction" : " interactions")
+        .append(" incompatible, ")
+        .append(errors().size())
+        .append(errors().size() == 1 ? " error, " : " errors, ")
+        .append(warnings().size())
+        .append(warnings().size() == 1 ? " warning" : " warnings")
+        .append('\n');
     if (!incompatibilities.isEmpty()) {
-      out.append(incompatibilities.stream().map(Incompatibility::toString).collect(Collectors.joining("\n")))
+      out.append(
+              incompatibilities.stream()
+                  .map(Incompatibility::toString)
+                  .collect(Collectors.joining("\n")))
           .append('\n');
     }
     for (String notice : notices) {

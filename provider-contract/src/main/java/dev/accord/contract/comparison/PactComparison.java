@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Pact ⊆ OpenAPI: whether every HTTP interaction of a consumer's pact fits the provider's OpenAPI document,
- * the check behind bi-directional contract testing. The rules and codes follow swagger-mock-validator (the
- * comparison PactFlow runs); docs/openapi.md lists them and where Accord decides differently.
+ * Pact ⊆ OpenAPI: whether every HTTP interaction of a consumer's pact fits the provider's OpenAPI
+ * document, the check behind bi-directional contract testing. The rules and codes follow
+ * swagger-mock-validator (the comparison PactFlow runs); docs/openapi.md lists them and where
+ * Accord decides differently.
  *
  * <pre>{@code
  * OpenApiDocument document = OpenApiDocument.read(Path.of("openapi.yaml"));
@@ -27,7 +28,10 @@ public final class PactComparison {
 
   private PactComparison() {}
 
-  /** Compares every HTTP interaction with the document; message interactions are skipped with a notice. */
+  /**
+   * Compares every HTTP interaction with the document; message interactions are skipped with a
+   * notice.
+   */
   public static ComparisonResult compare(OpenApiDocument document, Pact pact) {
     InteractionCheck check = new InteractionCheck(document);
     List<Incompatibility> found = new ArrayList<>();
@@ -41,11 +45,22 @@ public final class PactComparison {
         check.check(http, i, v4, found);
         compared++;
       } else {
-        notices.add("skipped '" + interaction.description() + "' ($.interactions[" + i + "], "
-            + interaction.type() + "): OpenAPI describes HTTP, so message interactions are not compared");
+        notices.add(
+            "skipped '"
+                + interaction.description()
+                + "' ($.interactions["
+                + i
+                + "], "
+                + interaction.type()
+                + "): OpenAPI describes HTTP, so message interactions are not compared");
       }
     }
-    return new ComparisonResult(pact.consumer().name(), pact.provider().name(), document.location(), compared,
-        found, notices);
+    return new ComparisonResult(
+        pact.consumer().name(),
+        pact.provider().name(),
+        document.location(),
+        compared,
+        found,
+        notices);
   }
 }

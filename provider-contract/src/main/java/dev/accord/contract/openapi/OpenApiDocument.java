@@ -27,9 +27,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * A loaded OpenAPI 3.0 or 3.1 document (YAML or JSON), the provider's contract.
  *
- * <p>Loading is strict: every problem the parser reports makes {@link #parse} throw an
- * {@link OpenApiDocumentException} that lists them all. External {@code $ref}s are resolved relative to the
- * location; internal ones ({@code #/components/...}) stay as references and are followed by {@link #resolve}.
+ * <p>Loading is strict: every problem the parser reports makes {@link #parse} throw an {@link
+ * OpenApiDocumentException} that lists them all. External {@code $ref}s are resolved relative to
+ * the location; internal ones ({@code #/components/...}) stay as references and are followed by
+ * {@link #resolve}.
  *
  * <pre>{@code
  * OpenApiDocument document = OpenApiDocument.parse(Files.readString(path), path.toString());
@@ -57,13 +58,14 @@ public final class OpenApiDocument {
    * Loads a document from its text.
    *
    * @param content the document, YAML or JSON
-   * @param location where it came from: named in every message, and the base for relative external $refs
-   *     (a file path or URL; any label when the document has no external references)
+   * @param location where it came from: named in every message, and the base for relative external
+   *     $refs (a file path or URL; any label when the document has no external references)
    * @throws OpenApiDocumentException listing every problem when the document cannot be used
    */
   public static OpenApiDocument parse(String content, String location) {
     if (content == null || content.isBlank()) {
-      throw new OpenApiDocumentException(location,
+      throw new OpenApiDocumentException(
+          location,
           List.of(new OpenApiDocumentException.Problem(location, "the document is empty")));
     }
     ParseOptions options = new ParseOptions();
@@ -72,7 +74,8 @@ public final class OpenApiDocument {
     try {
       result = new OpenAPIV3Parser().readContents(content, null, options, refBase(location));
     } catch (RuntimeException e) {
-      throw new OpenApiDocumentException(location,
+      throw new OpenApiDocumentException(
+          location,
           List.of(new OpenApiDocumentException.Problem(location, "the parser failed: " + e)));
     }
     List<OpenApiDocumentException.Problem> problems = new ArrayList<>();
@@ -85,12 +88,17 @@ public final class OpenApiDocument {
     }
     OpenAPI model = result.getOpenAPI();
     if (model == null && problems.isEmpty()) {
-      problems.add(new OpenApiDocumentException.Problem(location,
-          "not an OpenAPI 3.0 or 3.1 document (no 'openapi: 3.x' field at the top)"));
+      problems.add(
+          new OpenApiDocumentException.Problem(
+              location, "not an OpenAPI 3.0 or 3.1 document (no 'openapi: 3.x' field at the top)"));
     }
     if (model != null && (model.getOpenapi() == null || !model.getOpenapi().startsWith("3."))) {
-      problems.add(new OpenApiDocumentException.Problem(location,
-          "openapi version '" + model.getOpenapi() + "' is not supported: expected 3.0.x or 3.1.x"));
+      problems.add(
+          new OpenApiDocumentException.Problem(
+              location,
+              "openapi version '"
+                  + model.getOpenapi()
+                  + "' is not supported: expected 3.0.x or 3.1.x"));
     }
     if (!problems.isEmpty()) {
       throw new OpenApiDocumentException(location, problems);
@@ -104,7 +112,8 @@ public final class OpenApiDocument {
     try {
       content = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the OpenAPI document " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the OpenAPI document " + file + ": " + e.getMessage(), e);
     }
     return parse(content, file.toString());
   }
@@ -130,15 +139,18 @@ public final class OpenApiDocument {
   }
 
   /**
-   * The base paths of the document's servers, without a trailing slash: {@code https://api.example.com/v1}
-   * gives {@code /v1}, a variable takes its default. Just {@code ""} when the document names no server (or
-   * only servers at the root).
+   * The base paths of the document's servers, without a trailing slash: {@code
+   * https://api.example.com/v1} gives {@code /v1}, a variable takes its default. Just {@code ""}
+   * when the document names no server (or only servers at the root).
    */
   public List<String> basePaths() {
     return basePaths;
   }
 
-  /** The document as a JSON tree (the resolved model written out), the tree {@link #node} pointers address. */
+  /**
+   * The document as a JSON tree (the resolved model written out), the tree {@link #node} pointers
+   * address.
+   */
   public JsonNode tree() {
     return tree;
   }
@@ -150,14 +162,18 @@ public final class OpenApiDocument {
   }
 
   /**
-   * Follows a {@code $ref} ({@code #/components/schemas/Product}) to its pointer in this document; a node
-   * without {@code $ref} is returned as is. Chains are followed; a cycle or a dangling reference yields empty.
+   * Follows a {@code $ref} ({@code #/components/schemas/Product}) to its pointer in this document;
+   * a node without {@code $ref} is returned as is. Chains are followed; a cycle or a dangling
+   * reference yields empty.
    */
   public Optional<Located> resolve(JsonNode node, String pointer) {
     JsonNode current = node;
     String at = pointer;
     Set<String> seen = new LinkedHashSet<>();
-    while (current != null && current.isObject() && current.has("$ref") && current.get("$ref").isString()) {
+    while (current != null
+        && current.isObject()
+        && current.has("$ref")
+        && current.get("$ref").isString()) {
       String ref = current.get("$ref").asString();
       if (!ref.startsWith("#") || !seen.add(ref)) {
         return Optional.empty();
@@ -188,7 +204,9 @@ public final class OpenApiDocument {
     return at;
   }
 
-  /** The base for relative $refs: a URL as is, an existing file as its URI; a mere label gives none. */
+  /**
+   * The base for relative $refs: a URL as is, an existing file as its URI; a mere label gives none.
+   */
   private static String refBase(String location) {
     if (location == null) {
       return null;
@@ -213,9 +231,12 @@ public final class OpenApiDocument {
     try {
       // each version's own writer: 3.0 keeps nullable and boolean exclusiveMinimum, 3.1 type arrays
       boolean v31 = model.getOpenapi() != null && model.getOpenapi().startsWith("3.1");
-      return Json.parse((v31 ? Json31.mapper() : io.swagger.v3.core.util.Json.mapper()).writeValueAsString(model));
+      return Json.parse(
+          (v31 ? Json31.mapper() : io.swagger.v3.core.util.Json.mapper())
+              .writeValueAsString(model));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write the parsed OpenAPI model as JSON: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot write the parsed OpenAPI model as JSON: " + e.getMessage(), e);
     }
   }
 

@@ -11,21 +11,28 @@ class RealisticComparisonTest {
 
   @Test
   void aV4PactAgainstAComponentHeavyDocumentReportsEachIncompatibilityOnce() {
-    // GIVEN a catalogue document ($refs to parameters, responses and schemas, allOf, bearer security, two servers)
+    // GIVEN a catalogue document ($refs to parameters, responses and schemas, allOf, bearer
+    // security, two servers)
     // and the orders service's V4 pact: six HTTP interactions with matchers, and one message
-    OpenApiDocument document = OpenApiDocument.parse(ComparisonCasesTest.resource("/comparison/catalogue.yaml"),
-        "catalogue.yaml");
-    Pact pact = PactReader.read(ComparisonCasesTest.resource("/comparison/orders-catalogue-v4.json"),
-        "orders-catalogue-v4.json");
+    OpenApiDocument document =
+        OpenApiDocument.parse(
+            ComparisonCasesTest.resource("/comparison/catalogue.yaml"), "catalogue.yaml");
+    Pact pact =
+        PactReader.read(
+            ComparisonCasesTest.resource("/comparison/orders-catalogue-v4.json"),
+            "orders-catalogue-v4.json");
 
     // WHEN they are compared
     ComparisonResult result = PactComparison.compare(document, pact);
 
-    // THEN three interactions are incompatible, each finding naming both places (in a V4 file a body's JSON
+    // THEN three interactions are incompatible, each finding naming both places (in a V4 file a
+    // body's JSON
     // is under body.content), the refused call without
     // credentials is not one of them (it expects the 401), and the message is skipped
     assertThat(result.isCompatible()).isFalse();
-    assertThat(result.report()).isEqualTo("""
+    assertThat(result.report())
+        .isEqualTo(
+            """
         The pact between orders-service and catalogue is NOT compatible with catalogue.yaml: \
         3 of 6 interactions incompatible, 3 errors, 0 warnings
         [error] response.body.incompatible in 'a product with its discount'

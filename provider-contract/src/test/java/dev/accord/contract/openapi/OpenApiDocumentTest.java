@@ -13,7 +13,8 @@ class OpenApiDocumentTest {
   @Test
   void loadsYaml30WithServersBasePathsAndInternalRefs() {
     // GIVEN a 3.0 YAML document with two servers, a server variable and a $ref
-    String yaml = """
+    String yaml =
+        """
         openapi: 3.0.3
         info: {title: products, version: "1"}
         servers:
@@ -48,10 +49,16 @@ class OpenApiDocumentTest {
     assertThat(document.basePaths()).containsExactly("/v1", "/api");
     assertThat(document.openApiVersion()).isEqualTo("3.0.3");
     assertThat(document.isOpenApi31()).isFalse();
-    var schema = document.node("/paths/~1products~1{id}/get/responses/200/content/application~1json/schema")
-        .orElseThrow();
-    var product = document.resolve(schema, "/paths/~1products~1{id}/get/responses/200/content/application~1json/schema")
-        .orElseThrow();
+    var schema =
+        document
+            .node("/paths/~1products~1{id}/get/responses/200/content/application~1json/schema")
+            .orElseThrow();
+    var product =
+        document
+            .resolve(
+                schema,
+                "/paths/~1products~1{id}/get/responses/200/content/application~1json/schema")
+            .orElseThrow();
     assertThat(product.pointer()).isEqualTo("/components/schemas/Product");
     assertThat(product.node().at("/properties/name/nullable").asBoolean()).isTrue();
     assertThat(document.model().getPaths()).containsKey("/products/{id}");
@@ -60,7 +67,8 @@ class OpenApiDocumentTest {
   @Test
   void loadsJson31WithTypeArraysAndNoServers() {
     // GIVEN a 3.1 JSON document without servers
-    String json = """
+    String json =
+        """
         {"openapi": "3.1.0", "info": {"title": "t", "version": "1"},
          "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json":
            {"schema": {"type": ["string", "null"]}}}}}}}}}
@@ -72,14 +80,20 @@ class OpenApiDocumentTest {
     // THEN it is 3.1, served at the root, with its type array kept
     assertThat(document.isOpenApi31()).isTrue();
     assertThat(document.basePaths()).containsExactly("");
-    assertThat(document.node("/paths/~1a/get/responses/200/content/application~1json/schema/type").orElseThrow()
-        .toString()).isEqualTo("[\"string\",\"null\"]");
+    assertThat(
+            document
+                .node("/paths/~1a/get/responses/200/content/application~1json/schema/type")
+                .orElseThrow()
+                .toString())
+        .isEqualTo("[\"string\",\"null\"]");
   }
 
   @Test
   void resolvesExternalRefsRelativeToTheLocation(@TempDir Path dir) throws Exception {
     // GIVEN a document whose schema lives in a second file
-    Files.writeString(dir.resolve("schemas.yaml"), """
+    Files.writeString(
+        dir.resolve("schemas.yaml"),
+        """
         Product:
           type: object
           required: [id]
@@ -87,7 +101,9 @@ class OpenApiDocumentTest {
             id: {type: integer}
         """);
     Path main = dir.resolve("api.yaml");
-    Files.writeString(main, """
+    Files.writeString(
+        main,
+        """
         openapi: 3.0.3
         info: {title: t, version: "1"}
         paths:
@@ -105,16 +121,22 @@ class OpenApiDocumentTest {
     OpenApiDocument document = OpenApiDocument.read(main);
 
     // THEN the external schema is in the document and reachable from the response
-    var schema = document.node("/paths/~1p/get/responses/200/content/application~1json/schema").orElseThrow();
-    var product = document.resolve(schema, "/paths/~1p/get/responses/200/content/application~1json/schema")
-        .orElseThrow();
+    var schema =
+        document
+            .node("/paths/~1p/get/responses/200/content/application~1json/schema")
+            .orElseThrow();
+    var product =
+        document
+            .resolve(schema, "/paths/~1p/get/responses/200/content/application~1json/schema")
+            .orElseThrow();
     assertThat(product.node().at("/required/0").asString()).isEqualTo("id");
   }
 
   @Test
   void listsEveryProblemOfAnInvalidDocument() {
     // GIVEN a document missing info and with a response without description
-    String yaml = """
+    String yaml =
+        """
         openapi: 3.0.3
         paths:
           /a:
@@ -127,7 +149,8 @@ class OpenApiDocumentTest {
     // WHEN / THEN loading it fails with every problem listed
     assertThatThrownBy(() -> OpenApiDocument.parse(yaml, "broken.yaml"))
         .isInstanceOf(OpenApiDocumentException.class)
-        .hasMessage("""
+        .hasMessage(
+            """
             The OpenAPI document broken.yaml cannot be used (2 problems):
               - attribute info is missing
               - attribute paths.'/a'(get).responses.200.description is missing
@@ -136,12 +159,15 @@ class OpenApiDocumentTest {
 
   @Test
   void refusesWhatIsNotOpenApi() {
-    assertThatThrownBy(() -> OpenApiDocument.parse("swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n",
-        "old.yaml"))
+    assertThatThrownBy(
+            () ->
+                OpenApiDocument.parse(
+                    "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\n", "old.yaml"))
         .isInstanceOf(OpenApiDocumentException.class)
         .hasMessageContaining("old.yaml");
     assertThatThrownBy(() -> OpenApiDocument.parse("  ", "empty.yaml"))
-        .hasMessage("""
+        .hasMessage(
+            """
             The OpenAPI document empty.yaml cannot be used (1 problem):
               - the document is empty
             Fix the document (an OpenAPI 3.0 or 3.1 document, YAML or JSON) and load it again.""");

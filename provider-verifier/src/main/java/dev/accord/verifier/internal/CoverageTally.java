@@ -20,13 +20,17 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/** Counts what a run covered, from the selected interactions' results and the filtered-out interactions. */
+/**
+ * Counts what a run covered, from the selected interactions' results and the filtered-out
+ * interactions.
+ */
 public final class CoverageTally {
   static final String PARAM = "{param}";
-  private static final Pattern ID = Pattern.compile(
-      "\\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?=.*\\d)[0-9a-fA-F]{16,}");
-  private static final Set<String> STATE_FAILURES = Set.of(Failure.STATE_CHANGE, Failure.STATE_TEARDOWN,
-      Failure.MISSING_STATE_HANDLER);
+  private static final Pattern ID =
+      Pattern.compile(
+          "\\d+|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|(?=.*\\d)[0-9a-fA-F]{16,}");
+  private static final Set<String> STATE_FAILURES =
+      Set.of(Failure.STATE_CHANGE, Failure.STATE_TEARDOWN, Failure.MISSING_STATE_HANDLER);
 
   private CoverageTally() {}
 
@@ -35,13 +39,16 @@ public final class CoverageTally {
    * @param results one result per selected interaction
    * @param filteredOut the interactions the filters left out
    */
-  public static Coverage of(List<Verification.Selected> selected, List<InteractionResult> results,
+  public static Coverage of(
+      List<Verification.Selected> selected,
+      List<InteractionResult> results,
       List<Verification.Selected> filteredOut) {
     long passed = 0;
     long failed = 0;
     long pending = 0;
     long notRun = 0;
-    Map<String, long[]> states = new LinkedHashMap<>(); // interactions, passed, failed, notRun, setupFailures
+    Map<String, long[]> states =
+        new LinkedHashMap<>(); // interactions, passed, failed, notRun, setupFailures
     List<Endpoint> endpoints = new ArrayList<>();
     for (int i = 0; i < results.size(); i++) {
       InteractionResult r = results.get(i);
@@ -69,8 +76,8 @@ public final class CoverageTally {
         long[] n = states.computeIfAbsent(s.name(), k -> new long[5]);
         n[0]++;
         n[r.outcome() == Outcome.PASSED ? 1 : r.outcome() == Outcome.FAILED ? 2 : 3]++;
-        if (r.failures().stream().anyMatch(f -> STATE_FAILURES.contains(f.summary())
-            && f.detail().contains(s.name()))) {
+        if (r.failures().stream()
+            .anyMatch(f -> STATE_FAILURES.contains(f.summary()) && f.detail().contains(s.name()))) {
           n[4]++;
         }
       }
@@ -82,24 +89,40 @@ public final class CoverageTally {
       endpoint(s, s.displayName(), "filtered out", endpoints);
     }
     List<StateCoverage> stateCoverage = new ArrayList<>();
-    states.forEach((name, n) -> stateCoverage.add(new StateCoverage(name, n[0], n[1], n[2], n[3], n[4])));
-    return new Coverage(results.size() + filteredOut.size(), passed, failed, pending, filteredOut.size(), notRun,
-        stateCoverage, templates(endpoints));
+    states.forEach(
+        (name, n) -> stateCoverage.add(new StateCoverage(name, n[0], n[1], n[2], n[3], n[4])));
+    return new Coverage(
+        results.size() + filteredOut.size(),
+        passed,
+        failed,
+        pending,
+        filteredOut.size(),
+        notRun,
+        stateCoverage,
+        templates(endpoints));
   }
 
   /**
-   * The coverage of one pact, as published with its verification result: its interactions without a result count as
-   * filtered out.
+   * The coverage of one pact, as published with its verification result: its interactions without a
+   * result count as filtered out.
    */
-  public static Coverage ofPact(dev.accord.verifier.PactToVerify pact, List<InteractionResult> results) {
+  public static Coverage ofPact(
+      dev.accord.verifier.PactToVerify pact, List<InteractionResult> results) {
     List<Verification.Selected> selected = new ArrayList<>();
     List<InteractionResult> matched = new ArrayList<>();
     List<Verification.Selected> filteredOut = new ArrayList<>();
-    List<InteractionResult> left = new ArrayList<>(results.stream().filter(r -> r.pactOrigin().equals(pact.origin()))
-        .toList());
+    List<InteractionResult> left =
+        new ArrayList<>(
+            results.stream().filter(r -> r.pactOrigin().equals(pact.origin())).toList());
     for (dev.accord.pact.model.Interaction i : pact.pact().interactions()) {
-      InteractionResult r = left.stream().filter(x -> x.description().equals(i.description())
-          && x.states().equals(i.providerStates())).findFirst().orElse(null);
+      InteractionResult r =
+          left.stream()
+              .filter(
+                  x ->
+                      x.description().equals(i.description())
+                          && x.states().equals(i.providerStates()))
+              .findFirst()
+              .orElse(null);
       if (r == null) {
         filteredOut.add(new Verification.Selected(pact, i));
       } else {
@@ -111,17 +134,25 @@ public final class CoverageTally {
     return of(selected, matched, filteredOut);
   }
 
-  /** Coverage from results alone (no filtered-out interactions, no endpoints: the interactions are not at hand). */
+  /**
+   * Coverage from results alone (no filtered-out interactions, no endpoints: the interactions are
+   * not at hand).
+   */
   public static Coverage of(List<InteractionResult> results) {
     return of(List.of(), results, List.of());
   }
 
   record Endpoint(String method, String[] segments, String name, String outcome) {}
 
-  private static void endpoint(Verification.Selected s, String name, String outcome, List<Endpoint> into) {
+  private static void endpoint(
+      Verification.Selected s, String name, String outcome, List<Endpoint> into) {
     if (s.interaction() instanceof HttpInteraction http) {
-      into.add(new Endpoint(http.request().method().toUpperCase(java.util.Locale.ROOT),
-          segments(http.request().path(), http.request().generators().category(Category.PATH)), name, outcome));
+      into.add(
+          new Endpoint(
+              http.request().method().toUpperCase(java.util.Locale.ROOT),
+              segments(http.request().path(), http.request().generators().category(Category.PATH)),
+              name,
+              outcome));
     }
   }
 
@@ -135,7 +166,8 @@ public final class CoverageTally {
       }
     }
     for (int i = 0; i < segments.length; i++) {
-      boolean fromState = injected != null && injected.length == segments.length && injected[i].contains("${");
+      boolean fromState =
+          injected != null && injected.length == segments.length && injected[i].contains("${");
       if (fromState || ID.matcher(segments[i]).matches()) {
         segments[i] = PARAM;
       }
@@ -149,9 +181,9 @@ public final class CoverageTally {
   }
 
   /**
-   * Merges paths of one method and length that differ in exactly one segment (not the first) into one template with
-   * {@code {param}} there, until none is left to merge: {@code /users/alice} and {@code /users/bob} become
-   * {@code /users/{param}}.
+   * Merges paths of one method and length that differ in exactly one segment (not the first) into
+   * one template with {@code {param}} there, until none is left to merge: {@code /users/alice} and
+   * {@code /users/bob} become {@code /users/{param}}.
    */
   static List<EndpointCoverage> templates(List<Endpoint> endpoints) {
     Map<String, String[]> templates = new LinkedHashMap<>();
@@ -167,7 +199,8 @@ public final class CoverageTally {
         for (int b = a + 1; b < all.size(); b++) {
           String[] x = all.get(a).getValue();
           String[] y = all.get(b).getValue();
-          if (x.length != y.length || !method(all.get(a).getKey()).equals(method(all.get(b).getKey()))) {
+          if (x.length != y.length
+              || !method(all.get(a).getKey()).equals(method(all.get(b).getKey()))) {
             continue;
           }
           int differing = -1;
@@ -194,15 +227,19 @@ public final class CoverageTally {
         }
       }
     }
-    Map<String, List<CoveringInteraction>> covering = new TreeMap<>(Comparator.comparing((String k) -> k.substring(
-        k.indexOf(' ') + 1)).thenComparing(k -> k));
+    Map<String, List<CoveringInteraction>> covering =
+        new TreeMap<>(
+            Comparator.comparing((String k) -> k.substring(k.indexOf(' ') + 1))
+                .thenComparing(k -> k));
     for (Endpoint e : endpoints) {
       String[] t = templates.get(key(e.method(), e.segments()));
-      covering.computeIfAbsent(key(e.method(), t), k -> new ArrayList<>())
+      covering
+          .computeIfAbsent(key(e.method(), t), k -> new ArrayList<>())
           .add(new CoveringInteraction(e.name(), e.outcome()));
     }
     List<EndpointCoverage> out = new ArrayList<>();
-    covering.forEach((k, v) -> out.add(new EndpointCoverage(method(k), k.substring(k.indexOf(' ') + 1), v)));
+    covering.forEach(
+        (k, v) -> out.add(new EndpointCoverage(method(k), k.substring(k.indexOf(' ') + 1), v)));
     return out;
   }
 

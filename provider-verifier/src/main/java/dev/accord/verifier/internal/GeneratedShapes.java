@@ -20,12 +20,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeType;
 
 /**
- * Checks values that {@code ProviderState} generators take from the provider state against the shape of the
- * consumer's example where they are used, before anything is sent: a consumer that wrote {@code "id": "abc"} (or the
- * path {@code /users/abc}) declared a string, so a state handler returning {@code 12} is refused instead of silently
- * sending {@code /users/12} and blaming the provider. In JSON bodies (request and response) the JSON types are
- * compared; in the path, query parameters and headers, a value that is not a JSON string must be of the kind the
- * example's text is (a number where the example is numeric, a boolean where it is {@code true}/{@code false}).
+ * Checks values that {@code ProviderState} generators take from the provider state against the
+ * shape of the consumer's example where they are used, before anything is sent: a consumer that
+ * wrote {@code "id": "abc"} (or the path {@code /users/abc}) declared a string, so a state handler
+ * returning {@code 12} is refused instead of silently sending {@code /users/12} and blaming the
+ * provider. In JSON bodies (request and response) the JSON types are compared; in the path, query
+ * parameters and headers, a value that is not a JSON string must be of the kind the example's text
+ * is (a number where the example is numeric, a boolean where it is {@code true}/{@code false}).
  */
 final class GeneratedShapes {
   private static final Pattern MARKER = Pattern.compile("\\$\\{([^}]*)}");
@@ -33,68 +34,121 @@ final class GeneratedShapes {
   private GeneratedShapes() {}
 
   /**
-   * States-only mode: every {@code ${name}} (or bare name) the interaction's {@code ProviderState} generators use must
-   * be a value its states provided (returned by the handlers, or a state parameter).
+   * States-only mode: every {@code ${name}} (or bare name) the interaction's {@code ProviderState}
+   * generators use must be a value its states provided (returned by the handlers, or a state
+   * parameter).
    */
-  static List<Failure> unprovided(dev.accord.pact.model.HttpInteraction http, Map<String, JsonNode> provided) {
+  static List<Failure> unprovided(
+      dev.accord.pact.model.HttpInteraction http, Map<String, JsonNode> provided) {
     List<Failure> failures = new ArrayList<>();
     java.util.Set<String> reported = new java.util.HashSet<>();
     for (Generators gens : List.of(http.request().generators(), http.response().generators())) {
       String part = gens == http.request().generators() ? "request" : "response";
-      gens.categories().forEach((category, byKey) -> byKey.forEach((key, g) -> {
-        if (!(g instanceof Generator.ProviderState ps)) {
-          return;
-        }
-        List<String> names = new ArrayList<>();
-        Matcher m = MARKER.matcher(ps.expression());
-        while (m.find()) {
-          names.add(m.group(1).trim());
-        }
-        if (names.isEmpty()) {
-          names.add(ps.expression().trim());
-        }
-        for (String name : names) {
-          if (!provided.containsKey(name) && reported.add(name)) {
-            String where = part + " " + category.name().toLowerCase(Locale.ROOT) + (key.isEmpty() ? "" : " " + key);
-            failures.add(Failure.of(Failure.STATE_CHANGE, "The states of this interaction provide no value '" + name
-                + "', which the " + where + " uses (expression '" + ps.expression() + "'). Values provided: "
-                + provided.keySet() + ". Return '" + name + "' from the state handler (or the state-change"
-                + " endpoint's JSON answer), or add it to the state's params."));
-          }
-        }
-      }));
+      gens.categories()
+          .forEach(
+              (category, byKey) ->
+                  byKey.forEach(
+                      (key, g) -> {
+                        if (!(g instanceof Generator.ProviderState ps)) {
+                          return;
+                        }
+                        List<String> names = new ArrayList<>();
+                        Matcher m = MARKER.matcher(ps.expression());
+                        while (m.find()) {
+                          names.add(m.group(1).trim());
+                        }
+                        if (names.isEmpty()) {
+                          names.add(ps.expression().trim());
+                        }
+                        for (String name : names) {
+                          if (!provided.containsKey(name) && reported.add(name)) {
+                            String where =
+                                part
+                                    + " "
+                                    + category.name().toLowerCase(Locale.ROOT)
+                                    + (key.isEmpty() ? "" : " " + key);
+                            failures.add(
+                                Failure.of(
+                                    Failure.STATE_CHANGE,
+                                    "The states of this interaction provide no value '"
+                                        + name
+                                        + "', which the "
+                                        + where
+                                        + " uses (expression '"
+                                        + ps.expression()
+                                        + "'). Values provided: "
+                                        + provided.keySet()
+                                        + ". Return '"
+                                        + name
+                                        + "' from the state handler (or the state-change"
+                                        + " endpoint's JSON answer), or add it to the state's params."));
+                          }
+                        }
+                      }));
     }
     return failures;
   }
 
   /** The request's provider-state values checked in body, path, query and headers. */
-  static List<Failure> check(HttpRequest original, HttpRequest generated, Map<String, JsonNode> state) {
-    List<Failure> failures = new ArrayList<>(body(original.generators(), original.body(), generated.body(), ""));
+  static List<Failure> check(
+      HttpRequest original, HttpRequest generated, Map<String, JsonNode> state) {
+    List<Failure> failures =
+        new ArrayList<>(body(original.generators(), original.body(), generated.body(), ""));
     Map<String, Generator> path = original.generators().category(Category.PATH);
     path.values().forEach(g -> text(g, original.path(), "path", state, failures));
-    original.generators().category(Category.QUERY).forEach((name, g) -> first(original.query(), name)
-        .ifPresent(example -> text(g, example, "query parameter '" + name + "'", state, failures)));
-    original.generators().category(Category.HEADER).forEach((name, g) -> first(original.headers(), name)
-        .ifPresent(example -> text(g, example, "header '" + name + "'", state, failures)));
+    original
+        .generators()
+        .category(Category.QUERY)
+        .forEach(
+            (name, g) ->
+                first(original.query(), name)
+                    .ifPresent(
+                        example ->
+                            text(g, example, "query parameter '" + name + "'", state, failures)));
+    original
+        .generators()
+        .category(Category.HEADER)
+        .forEach(
+            (name, g) ->
+                first(original.headers(), name)
+                    .ifPresent(
+                        example -> text(g, example, "header '" + name + "'", state, failures)));
     return failures;
   }
 
   /** The expected response's provider-state values checked in its body and headers. */
-  static List<Failure> check(HttpResponse original, HttpResponse generated, Map<String, JsonNode> state) {
-    List<Failure> failures = new ArrayList<>(body(original.generators(), original.body(), generated.body(),
-        "response body "));
-    original.generators().category(Category.HEADER).forEach((name, g) -> first(original.headers(), name)
-        .ifPresent(example -> text(g, example, "response header '" + name + "'", state, failures)));
+  static List<Failure> check(
+      HttpResponse original, HttpResponse generated, Map<String, JsonNode> state) {
+    List<Failure> failures =
+        new ArrayList<>(
+            body(original.generators(), original.body(), generated.body(), "response body "));
+    original
+        .generators()
+        .category(Category.HEADER)
+        .forEach(
+            (name, g) ->
+                first(original.headers(), name)
+                    .ifPresent(
+                        example ->
+                            text(g, example, "response header '" + name + "'", state, failures)));
     return failures;
   }
 
   private static java.util.Optional<String> first(Map<String, List<String>> values, String name) {
-    return values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
-        .map(e -> e.getValue().get(0)).findFirst();
+    return values.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+        .map(e -> e.getValue().get(0))
+        .findFirst();
   }
 
-  /** A value in text (path, query, header): each {@code ${name}} lined up with the example's text. */
-  private static void text(Generator g, String example, String where, Map<String, JsonNode> state,
+  /**
+   * A value in text (path, query, header): each {@code ${name}} lined up with the example's text.
+   */
+  private static void text(
+      Generator g,
+      String example,
+      String where,
+      Map<String, JsonNode> state,
       List<Failure> failures) {
     if (!(g instanceof Generator.ProviderState ps) || example == null) {
       return;
@@ -123,24 +177,50 @@ final class GeneratedShapes {
         defaults.putIfAbsent(names.get(i), aligned.group(i + 1));
       }
     }
-    defaults.forEach((name, exampleText) -> {
-      JsonNode value = state.get(name);
-      if (value == null || value.isNull() || value.isString() || exampleText.isEmpty()) {
-        return; // a missing value is reported by generation; text is text
-      }
-      String exampleKind = textKind(exampleText);
-      if (!kind(value).equals(exampleKind)) {
-        failures.add(refused(where, expression, value,
-            "\"" + exampleText + "\"" + (exampleText.equals(example) ? "" : " (in " + example + ")"), exampleKind));
-      }
-    });
+    defaults.forEach(
+        (name, exampleText) -> {
+          JsonNode value = state.get(name);
+          if (value == null || value.isNull() || value.isString() || exampleText.isEmpty()) {
+            return; // a missing value is reported by generation; text is text
+          }
+          String exampleKind = textKind(exampleText);
+          if (!kind(value).equals(exampleKind)) {
+            failures.add(
+                refused(
+                    where,
+                    expression,
+                    value,
+                    "\""
+                        + exampleText
+                        + "\""
+                        + (exampleText.equals(example) ? "" : " (in " + example + ")"),
+                    exampleKind));
+          }
+        });
   }
 
-  private static Failure refused(String at, String expression, JsonNode value, String example, String exampleKind) {
-    return new Failure(Failure.REQUEST_FAILED, at, example + " (" + exampleKind + ")", value + " (" + kind(value) + ")",
-        "The provider state value for " + at + " (expression '" + expression + "') is " + value
-            + " (" + kind(value) + "), but the consumer's example there is " + example + " (" + exampleKind
-            + "). Return a " + exampleKind + " from the state handler, or change the consumer's example.");
+  private static Failure refused(
+      String at, String expression, JsonNode value, String example, String exampleKind) {
+    return new Failure(
+        Failure.REQUEST_FAILED,
+        at,
+        example + " (" + exampleKind + ")",
+        value + " (" + kind(value) + ")",
+        "The provider state value for "
+            + at
+            + " (expression '"
+            + expression
+            + "') is "
+            + value
+            + " ("
+            + kind(value)
+            + "), but the consumer's example there is "
+            + example
+            + " ("
+            + exampleKind
+            + "). Return a "
+            + exampleKind
+            + " from the state handler, or change the consumer's example.");
   }
 
   private static String textKind(String text) {
@@ -155,7 +235,8 @@ final class GeneratedShapes {
     }
   }
 
-  private static List<Failure> body(Generators gens, Body originalBody, Body generatedBody, String prefix) {
+  private static List<Failure> body(
+      Generators gens, Body originalBody, Body generatedBody, String prefix) {
     Map<String, Generator> generators = gens.category(Category.BODY);
     if (generators.isEmpty() || !isJson(originalBody) || !isJson(generatedBody)) {
       return List.of();
@@ -182,7 +263,8 @@ final class GeneratedShapes {
         if (example == null || example.isNull() || kind(example).equals(kind(value))) {
           continue;
         }
-        failures.add(refused(prefix + at, ps.expression(), value, example.toString(), kind(example)));
+        failures.add(
+            refused(prefix + at, ps.expression(), value, example.toString(), kind(example)));
       }
     }
     return failures;

@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Sends pact requests with one shared JDK HTTP/1.1 client and turns responses back into pact-core values. */
+/**
+ * Sends pact requests with one shared JDK HTTP/1.1 client and turns responses back into pact-core
+ * values.
+ */
 public final class HttpTransport {
   /** Headers the JDK client sets itself and refuses to accept from callers. */
   private static final Set<String> RESTRICTED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
@@ -31,18 +34,20 @@ public final class HttpTransport {
 
   private final HttpClient client;
   private final Duration timeout;
-  private final java.util.concurrent.atomic.AtomicLong timeouts = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong timeouts =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public HttpTransport(Duration timeout) {
     this.timeout = timeout;
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(timeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        // the JVM's default TLS context, built on the first https:// request rather than here
-        .sslContext(new LazyDefaultTls())
-        .sslParameters(LazyDefaultTls.parameters())
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            // the JVM's default TLS context, built on the first https:// request rather than here
+            .sslContext(new LazyDefaultTls())
+            .sslParameters(LazyDefaultTls.parameters())
+            .build();
   }
 
   public Duration timeout() {
@@ -51,7 +56,10 @@ public final class HttpTransport {
 
   private volatile java.util.function.Consumer<String> trace;
 
-  /** Every request and response from now on is described to {@code trace} (credentials redacted); null: none. */
+  /**
+   * Every request and response from now on is described to {@code trace} (credentials redacted);
+   * null: none.
+   */
   public void trace(java.util.function.Consumer<String> sink) {
     this.trace = sink;
   }
@@ -61,7 +69,10 @@ public final class HttpTransport {
     return timeouts.get();
   }
 
-  /** The full URL of {@code request} against {@code baseUrl}: base path + request path + encoded query. */
+  /**
+   * The full URL of {@code request} against {@code baseUrl}: base path + request path + encoded
+   * query.
+   */
   public static URI target(URI baseUrl, HttpRequest request) {
     String base = baseUrl.toString();
     if (base.endsWith("/")) {
@@ -93,10 +104,14 @@ public final class HttpTransport {
     StringBuilder sb = new StringBuilder(path.length());
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~/!$&'()*+,;=:@%".indexOf(c) >= 0) {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~/!$&'()*+,;=:@%".indexOf(c) >= 0) {
         sb.append((char) c);
       } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        sb.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }
@@ -127,7 +142,8 @@ public final class HttpTransport {
   }
 
   private HttpResponse exchange(URI url, HttpRequest request) throws IOException {
-    java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(url).timeout(timeout);
+    java.net.http.HttpRequest.Builder builder =
+        java.net.http.HttpRequest.newBuilder(url).timeout(timeout);
     boolean hasContentType = false;
     for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
       if (RESTRICTED.contains(h.getKey())) {
@@ -141,16 +157,18 @@ public final class HttpTransport {
       }
     }
     Body body = request.body();
-    java.net.http.HttpRequest.BodyPublisher publisher = body.isPresent()
-        ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.asBytes())
-        : java.net.http.HttpRequest.BodyPublishers.noBody();
+    java.net.http.HttpRequest.BodyPublisher publisher =
+        body.isPresent()
+            ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.asBytes())
+            : java.net.http.HttpRequest.BodyPublishers.noBody();
     if (body.isPresent() && !hasContentType && body.contentType().isPresent()) {
       builder.header("Content-Type", body.contentType().get().raw());
     }
     builder.method(request.method().toUpperCase(java.util.Locale.ROOT), publisher);
     java.net.http.HttpResponse<byte[]> response;
     try {
-      response = client.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+      response =
+          client.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     } catch (HttpConnectTimeoutException e) {
       throw new Unreachable(url, "connection timed out after " + timeout.toMillis() + " ms");
     } catch (HttpTimeoutException e) {
@@ -164,7 +182,8 @@ public final class HttpTransport {
       Thread.currentThread().interrupt();
       throw new IOException("Interrupted while waiting for " + url, e);
     } catch (IOException e) {
-      if (e.getCause() instanceof ConnectException || e.getCause() instanceof UnresolvedAddressException) {
+      if (e.getCause() instanceof ConnectException
+          || e.getCause() instanceof UnresolvedAddressException) {
         throw new Unreachable(url, String.valueOf(e.getCause().getMessage()));
       }
       throw e;
@@ -174,12 +193,17 @@ public final class HttpTransport {
 
   private static HttpResponse toResponse(java.net.http.HttpResponse<byte[]> response) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    response.headers().map().forEach((k, v) -> {
-      if (!k.startsWith(":")) {
-        headers.put(k, v);
-      }
-    });
-    ContentType contentType = response.headers().firstValue("Content-Type").map(ContentType::parse).orElse(null);
+    response
+        .headers()
+        .map()
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith(":")) {
+                headers.put(k, v);
+              }
+            });
+    ContentType contentType =
+        response.headers().firstValue("Content-Type").map(ContentType::parse).orElse(null);
     byte[] bytes = response.body();
     Body body = bytes == null || bytes.length == 0 ? Body.empty() : Body.bytes(bytes, contentType);
     return new HttpResponse(response.statusCode(), headers, body, null, null);
@@ -190,7 +214,14 @@ public final class HttpTransport {
     private final URI url;
 
     Unreachable(URI url, String reason) {
-      super("Could not connect to " + url.getScheme() + "://" + url.getAuthority() + " (" + reason + ")");
+      super(
+          "Could not connect to "
+              + url.getScheme()
+              + "://"
+              + url.getAuthority()
+              + " ("
+              + reason
+              + ")");
       this.url = url;
     }
 

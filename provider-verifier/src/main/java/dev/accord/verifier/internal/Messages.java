@@ -26,10 +26,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Produces the actual message of a message interaction: in-process ({@link ProvidesMessage} methods,
- * {@link MessageProducer}s) or, for non-JVM providers, from an HTTP endpoint that answers a POST of
- * {@code {"description", "providerStates"}} with the message as body and its metadata as base64 JSON in the
- * {@code Pact-Message-Metadata} header (the convention of the other Pact verifiers).
+ * Produces the actual message of a message interaction: in-process ({@link ProvidesMessage}
+ * methods, {@link MessageProducer}s) or, for non-JVM providers, from an HTTP endpoint that answers
+ * a POST of {@code {"description", "providerStates"}} with the message as body and its metadata as
+ * base64 JSON in the {@code Pact-Message-Metadata} header (the convention of the other Pact
+ * verifiers).
  */
 public final class Messages {
   public static final String METADATA_HEADER = "Pact-Message-Metadata";
@@ -38,8 +39,13 @@ public final class Messages {
 
   private final Map<String, Producer> methods = new LinkedHashMap<>();
   private final List<MessageProducer> producers;
-  /** The production serializer, or null: then Accord's own JSON mapper writes objects (and failures say so). */
+
+  /**
+   * The production serializer, or null: then Accord's own JSON mapper writes objects (and failures
+   * say so).
+   */
   private final MessageSerializer serializer;
+
   private final URI endpoint;
   private final HttpTransport transport;
   private final String hintClass;
@@ -56,9 +62,15 @@ public final class Messages {
           if (pm == null) {
             continue;
           }
-          if (m.getParameterCount() > 1 || (m.getParameterCount() == 1 && !Map.class.isAssignableFrom(m.getParameterTypes()[0]))) {
-            throw new IllegalStateException("@ProvidesMessage method " + c.getSimpleName() + "." + m.getName()
-                + " must take no parameters or one Map<String, Object> of provider state values");
+          if (m.getParameterCount() > 1
+              || (m.getParameterCount() == 1
+                  && !Map.class.isAssignableFrom(m.getParameterTypes()[0]))) {
+            throw new IllegalStateException(
+                "@ProvidesMessage method "
+                    + c.getSimpleName()
+                    + "."
+                    + m.getName()
+                    + " must take no parameters or one Map<String, Object> of provider state values");
           }
           m.setAccessible(true);
           for (String d : pm.value()) {
@@ -67,9 +79,12 @@ public final class Messages {
         }
       }
     }
-    this.hintClass = settings.stateHandlerHint != null ? settings.stateHandlerHint
-        : settings.messageProviderObjects.isEmpty() ? "your message provider class"
-        : settings.messageProviderObjects.get(0).getClass().getSimpleName();
+    this.hintClass =
+        settings.stateHandlerHint != null
+            ? settings.stateHandlerHint
+            : settings.messageProviderObjects.isEmpty()
+                ? "your message provider class"
+                : settings.messageProviderObjects.get(0).getClass().getSimpleName();
   }
 
   public boolean inProcess() {
@@ -79,8 +94,9 @@ public final class Messages {
   /**
    * A produced message.
    *
-   * @param byDefaultMapper Accord's default JSON mapper wrote the bytes: the producer returned an object and no
-   *     message serializer was set, so a body mismatch may be Accord's serialization, not production's
+   * @param byDefaultMapper Accord's default JSON mapper wrote the bytes: the producer returned an
+   *     object and no message serializer was set, so a body mismatch may be Accord's serialization,
+   *     not production's
    */
   public record Produced(MessageContents contents, boolean byDefaultMapper, String objectType) {}
 
@@ -90,7 +106,8 @@ public final class Messages {
    * @param expected the expected message, for its content type when the producer did not say
    * @throws MessageFailure saying what went wrong and how to fix it
    */
-  public Produced produce(Interaction interaction, MessageContents expected, Map<String, JsonNode> context)
+  public Produced produce(
+      Interaction interaction, MessageContents expected, Map<String, JsonNode> context)
       throws MessageFailure, HttpTransport.Unreachable {
     String description = interaction.description();
     Producer p = methods.get(description);
@@ -98,18 +115,33 @@ public final class Messages {
     if (p != null) {
       Object value;
       try {
-        value = p.method().getParameterCount() == 0 ? p.method().invoke(p.target())
-            : p.method().invoke(p.target(), state);
+        value =
+            p.method().getParameterCount() == 0
+                ? p.method().invoke(p.target())
+                : p.method().invoke(p.target(), state);
       } catch (InvocationTargetException e) {
-        throw new MessageFailure("@ProvidesMessage(\"" + description + "\") method "
-            + p.target().getClass().getSimpleName() + "." + p.method().getName() + " threw "
-            + StateChanges.describe(e.getCause()));
+        throw new MessageFailure(
+            "@ProvidesMessage(\""
+                + description
+                + "\") method "
+                + p.target().getClass().getSimpleName()
+                + "."
+                + p.method().getName()
+                + " threw "
+                + StateChanges.describe(e.getCause()));
       } catch (IllegalAccessException e) {
         throw new MessageFailure("Cannot call " + p.method() + ": " + e.getMessage());
       }
-      boolean byDefaultMapper = serializer == null && !(value == null || value instanceof Message
-          || value instanceof byte[] || value instanceof String || value instanceof MessageContents);
-      return new Produced(toContents(toMessage(value, description), expected), byDefaultMapper,
+      boolean byDefaultMapper =
+          serializer == null
+              && !(value == null
+                  || value instanceof Message
+                  || value instanceof byte[]
+                  || value instanceof String
+                  || value instanceof MessageContents);
+      return new Produced(
+          toContents(toMessage(value, description), expected),
+          byDefaultMapper,
           value == null ? null : value.getClass().getSimpleName());
     }
     for (MessageProducer producer : producers) {
@@ -117,26 +149,41 @@ public final class Messages {
       try {
         m = producer.produce(description, state);
       } catch (Exception e) {
-        throw new MessageFailure("The message producer threw " + StateChanges.describe(e) + " for '" + description + "'");
+        throw new MessageFailure(
+            "The message producer threw "
+                + StateChanges.describe(e)
+                + " for '"
+                + description
+                + "'");
       }
       if (m != null) {
         return new Produced(toContents(m, expected), false, null);
       }
     }
     if (inProcess() || endpoint == null) {
-      throw new MessageFailure("Nothing produces the message '" + description + "'.\nAdd to " + hintClass + ":\n\n"
-          + "  @ProvidesMessage(\"" + description.replace("\"", "\\\"") + "\")\n"
-          + "  Message " + StateChanges.methodName(description) + "() {\n"
-          + "    // build it with the serializer production uses\n"
-          + "    return Message.of(bytes).withMetadata(\"contentType\", \"application/json\");\n"
-          + "  }");
+      throw new MessageFailure(
+          "Nothing produces the message '"
+              + description
+              + "'.\nAdd to "
+              + hintClass
+              + ":\n\n"
+              + "  @ProvidesMessage(\""
+              + description.replace("\"", "\\\"")
+              + "\")\n"
+              + "  Message "
+              + StateChanges.methodName(description)
+              + "() {\n"
+              + "    // build it with the serializer production uses\n"
+              + "    return Message.of(bytes).withMetadata(\"contentType\", \"application/json\");\n"
+              + "  }");
     }
     return new Produced(fromEndpoint(interaction, expected), false, null);
   }
 
   private Message toMessage(Object value, String description) throws MessageFailure {
     if (value == null) {
-      throw new MessageFailure("The @ProvidesMessage(\"" + description + "\") method returned null; return the message");
+      throw new MessageFailure(
+          "The @ProvidesMessage(\"" + description + "\") method returned null; return the message");
     }
     if (value instanceof Message m) {
       return m;
@@ -152,24 +199,37 @@ public final class Messages {
       mc.metadata().forEach((k, v) -> md.put(k, Json.mapper().treeToValue(v, Object.class)));
       Message m = Message.of(mc.contents().asBytes()).withMetadata(md);
       return mc.contents().contentType().isPresent() && !md.containsKey("contentType")
-          ? m.withMetadata("contentType", mc.contents().contentType().get().raw()) : m;
+          ? m.withMetadata("contentType", mc.contents().contentType().get().raw())
+          : m;
     }
     try {
-      return Message.of(serializer != null ? serializer.serialize(value) : Json.mapper().writeValueAsBytes(value));
+      return Message.of(
+          serializer != null
+              ? serializer.serialize(value)
+              : Json.mapper().writeValueAsBytes(value));
     } catch (Exception e) {
-      throw new MessageFailure("Serializing the " + value.getClass().getName() + " returned for '" + description
-          + "' failed: " + StateChanges.describe(e));
+      throw new MessageFailure(
+          "Serializing the "
+              + value.getClass().getName()
+              + " returned for '"
+              + description
+              + "' failed: "
+              + StateChanges.describe(e));
     }
   }
 
   private static MessageContents toContents(Message m, MessageContents expected) {
     Map<String, JsonNode> metadata = new LinkedHashMap<>();
     m.metadata().forEach((k, v) -> metadata.put(k, v instanceof JsonNode n ? n : Json.toTree(v)));
-    ContentType ct = metadata.entrySet().stream()
-        .filter(e -> e.getKey().equalsIgnoreCase("contentType") || e.getKey().equalsIgnoreCase("content-type"))
-        .map(e -> ContentType.parse(e.getValue().asString()))
-        .findFirst()
-        .orElseGet(() -> expected.contentType().orElse(null));
+    ContentType ct =
+        metadata.entrySet().stream()
+            .filter(
+                e ->
+                    e.getKey().equalsIgnoreCase("contentType")
+                        || e.getKey().equalsIgnoreCase("content-type"))
+            .map(e -> ContentType.parse(e.getValue().asString()))
+            .findFirst()
+            .orElseGet(() -> expected.contentType().orElse(null));
     return new MessageContents(Body.bytes(m.contents(), ct), metadata, null, null);
   }
 
@@ -184,33 +244,62 @@ public final class Messages {
       ObjectNode params = n.putObject("params");
       s.params().forEach(params::set);
     }
-    HttpRequest request = new HttpRequest("POST", "", null, Map.of("Content-Type", List.of("application/json")),
-        Body.json(body), null, null);
+    HttpRequest request =
+        new HttpRequest(
+            "POST",
+            "",
+            null,
+            Map.of("Content-Type", List.of("application/json")),
+            Body.json(body),
+            null,
+            null);
     HttpResponse response;
     try {
       response = transport.send(endpoint, request);
     } catch (HttpTransport.Unreachable e) {
       throw e;
     } catch (IOException e) {
-      throw new MessageFailure("Asking POST " + endpoint + " for the message '" + interaction.description()
-          + "' failed: " + e.getMessage());
+      throw new MessageFailure(
+          "Asking POST "
+              + endpoint
+              + " for the message '"
+              + interaction.description()
+              + "' failed: "
+              + e.getMessage());
     }
     if (response.status() >= 300) {
-      throw new MessageFailure("The message endpoint POST " + endpoint + " answered " + response.status()
-          + " for '" + interaction.description() + "'; body: " + response.body().asString());
+      throw new MessageFailure(
+          "The message endpoint POST "
+              + endpoint
+              + " answered "
+              + response.status()
+              + " for '"
+              + interaction.description()
+              + "'; body: "
+              + response.body().asString());
     }
     Map<String, JsonNode> metadata = new LinkedHashMap<>();
-    String encoded = response.header(METADATA_HEADER).filter(v -> !v.isEmpty()).map(v -> v.get(0)).orElse(null);
+    String encoded =
+        response.header(METADATA_HEADER).filter(v -> !v.isEmpty()).map(v -> v.get(0)).orElse(null);
     if (encoded != null && !encoded.isBlank()) {
       JsonNode md;
       try {
-        md = Json.parse(new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8));
+        md =
+            Json.parse(
+                new String(Base64.getDecoder().decode(encoded.trim()), StandardCharsets.UTF_8));
       } catch (RuntimeException e) {
-        throw new MessageFailure("The " + METADATA_HEADER + " header from " + endpoint
-            + " is not base64-encoded JSON: '" + encoded + "'");
+        throw new MessageFailure(
+            "The "
+                + METADATA_HEADER
+                + " header from "
+                + endpoint
+                + " is not base64-encoded JSON: '"
+                + encoded
+                + "'");
       }
       if (!md.isObject()) {
-        throw new MessageFailure("The " + METADATA_HEADER + " header from " + endpoint + " must be a JSON object");
+        throw new MessageFailure(
+            "The " + METADATA_HEADER + " header from " + endpoint + " must be a JSON object");
       }
       md.properties().forEach(e -> metadata.put(e.getKey(), e.getValue()));
     }

@@ -14,40 +14,49 @@ final class MismatchWords {
   private MismatchWords() {}
 
   /**
-   * The rule that decided: the one the matching engine names, else the rule the pact has for the header, query
-   * parameter, metadata key or status, else {@link Mismatch#NO_RULE}; null for a body whose matcher does not say.
+   * The rule that decided: the one the matching engine names, else the rule the pact has for the
+   * header, query parameter, metadata key or status, else {@link Mismatch#NO_RULE}; null for a body
+   * whose matcher does not say.
    */
   static String rule(Mismatch m, MatchingRules rules) {
     if (m.rule() != null) {
       return m.rule();
     }
-    Category category = switch (m.type()) {
-      case HEADER -> Category.HEADER;
-      case QUERY -> Category.QUERY;
-      case METADATA -> Category.METADATA;
-      case STATUS -> Category.STATUS;
-      case PATH -> Category.PATH;
-      case METHOD -> Category.METHOD;
-      case BODY, BODY_CONTENT_TYPE -> null;
-    };
+    Category category =
+        switch (m.type()) {
+          case HEADER -> Category.HEADER;
+          case QUERY -> Category.QUERY;
+          case METADATA -> Category.METADATA;
+          case STATUS -> Category.STATUS;
+          case PATH -> Category.PATH;
+          case METHOD -> Category.METHOD;
+          case BODY, BODY_CONTENT_TYPE -> null;
+        };
     if (category == null) {
       return null;
     }
     for (Map.Entry<String, RuleList> e : rules.category(category).entrySet()) {
-      boolean named = category == Category.HEADER ? e.getKey().equalsIgnoreCase(m.path()) : e.getKey().equals(m.path());
+      boolean named =
+          category == Category.HEADER
+              ? e.getKey().equalsIgnoreCase(m.path())
+              : e.getKey().equals(m.path());
       if (named || !category.keyed()) {
         return Matching.describeRules(e.getValue());
       }
     }
-    return m.expected() != null && m.actual() == null ? "none (the pact expects it to be present)" : Mismatch.NO_RULE;
+    return m.expected() != null && m.actual() == null
+        ? "none (the pact expects it to be present)"
+        : Mismatch.NO_RULE;
   }
 
   /**
-   * For a JSON value the pact pins exactly ({@link Mismatch#NO_RULE}) and the provider sent another value of the same
-   * kind: how the consumer states that any such value will do.
+   * For a JSON value the pact pins exactly ({@link Mismatch#NO_RULE}) and the provider sent another
+   * value of the same kind: how the consumer states that any such value will do.
    */
   static String hint(Mismatch m, String rule) {
-    if (!Mismatch.NO_RULE.equals(rule) || m.expected() == null || m.actual() == null
+    if (!Mismatch.NO_RULE.equals(rule)
+        || m.expected() == null
+        || m.actual() == null
         || (m.type() != dev.accord.pact.matching.MismatchType.BODY
             && m.type() != dev.accord.pact.matching.MismatchType.METADATA)) {
       return null;
@@ -63,14 +72,32 @@ final class MismatchWords {
     String example = m.expected();
     String loosen;
     if (expected.isNumber() && actual.isNumber()) {
-      loosen = expected.isIntegralNumber() ? "any integer will do, the consumer should use like(" + example
-          + ") or integer(" + example + ")" : "any decimal number will do, the consumer should use like(" + example
-          + ") or decimal(" + example + ")";
+      loosen =
+          expected.isIntegralNumber()
+              ? "any integer will do, the consumer should use like("
+                  + example
+                  + ") or integer("
+                  + example
+                  + ")"
+              : "any decimal number will do, the consumer should use like("
+                  + example
+                  + ") or decimal("
+                  + example
+                  + ")";
     } else if (expected.isString() && actual.isString()) {
-      loosen = "any string will do, the consumer should use like(" + example + "), or regex(\"...\", " + example
-          + ") for a format";
+      loosen =
+          "any string will do, the consumer should use like("
+              + example
+              + "), or regex(\"...\", "
+              + example
+              + ") for a format";
     } else if (expected.isBoolean() && actual.isBoolean()) {
-      loosen = "any boolean will do, the consumer should use like(" + example + ") or bool(" + example + ")";
+      loosen =
+          "any boolean will do, the consumer should use like("
+              + example
+              + ") or bool("
+              + example
+              + ")";
     } else {
       return null;
     }

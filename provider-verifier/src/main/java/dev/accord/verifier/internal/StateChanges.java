@@ -25,14 +25,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sets up and tears down the provider states of an interaction through the configured handler: the
- * state-change URL (wire protocol of pact-spec §4), a {@link StateChangeHandler}, or {@link State @State}
- * methods.
+ * state-change URL (wire protocol of pact-spec §4), a {@link StateChangeHandler}, or {@link
+ * State @State} methods.
  */
 public final class StateChanges {
   private static final int MAX_BODY_SHOWN = 2000;
 
   /** What a setup achieved: the generator context, the states to tear down, or why it failed. */
-  public record Setup(Map<String, JsonNode> context, List<ProviderState> done, List<Failure> failures) {
+  public record Setup(
+      Map<String, JsonNode> context, List<ProviderState> done, List<Failure> failures) {
     public boolean failed() {
       return !failures.isEmpty();
     }
@@ -66,26 +67,40 @@ public final class StateChanges {
           }
           checkSignature(m);
           m.setAccessible(true);
-          Map<String, List<Handler>> into = state.action() == StateAction.SETUP ? setupMethods : teardownMethods;
+          Map<String, List<Handler>> into =
+              state.action() == StateAction.SETUP ? setupMethods : teardownMethods;
           for (String name : state.value()) {
             into.computeIfAbsent(name, k -> new ArrayList<>()).add(new Handler(target, m));
           }
         }
       }
     }
-    this.hintClass = settings.stateHandlerHint != null ? settings.stateHandlerHint
-        : settings.stateHandlerObjects.isEmpty() ? "your state handler class"
-        : settings.stateHandlerObjects.get(0).getClass().getSimpleName();
+    this.hintClass =
+        settings.stateHandlerHint != null
+            ? settings.stateHandlerHint
+            : settings.stateHandlerObjects.isEmpty()
+                ? "your state handler class"
+                : settings.stateHandlerObjects.get(0).getClass().getSimpleName();
   }
 
   private static void checkSignature(Method m) {
-    boolean paramsOk = m.getParameterCount() == 0
-        || (m.getParameterCount() == 1 && Map.class.isAssignableFrom(m.getParameterTypes()[0]));
-    boolean returnOk = m.getReturnType() == void.class || Map.class.isAssignableFrom(m.getReturnType());
+    boolean paramsOk =
+        m.getParameterCount() == 0
+            || (m.getParameterCount() == 1 && Map.class.isAssignableFrom(m.getParameterTypes()[0]));
+    boolean returnOk =
+        m.getReturnType() == void.class || Map.class.isAssignableFrom(m.getReturnType());
     if (!paramsOk || !returnOk) {
-      throw new IllegalStateException("@State method " + m.getDeclaringClass().getSimpleName() + "." + m.getName()
-          + " has an unsupported signature " + m.toGenericString() + ".\n"
-          + "Use: [void | Map<String, Object>] " + m.getName() + "([Map<String, Object> params])");
+      throw new IllegalStateException(
+          "@State method "
+              + m.getDeclaringClass().getSimpleName()
+              + "."
+              + m.getName()
+              + " has an unsupported signature "
+              + m.toGenericString()
+              + ".\n"
+              + "Use: [void | Map<String, Object>] "
+              + m.getName()
+              + "([Map<String, Object> params])");
     }
   }
 
@@ -100,8 +115,8 @@ public final class StateChanges {
   }
 
   /**
-   * Sets up {@code providerStates} in order, stopping at the first failure; none at all calls a URL or function
-   * handler once with the state "" (pact-spec §4.2).
+   * Sets up {@code providerStates} in order, stopping at the first failure; none at all calls a URL
+   * or function handler once with the state "" (pact-spec §4.2).
    */
   public Setup setup(List<ProviderState> providerStates) throws HttpTransport.Unreachable {
     Map<String, JsonNode> context = new LinkedHashMap<>();
@@ -117,12 +132,17 @@ public final class StateChanges {
       if (url == null && function == null) {
         return new Setup(context, done, List.of());
       }
-      // pact-spec §4.2: URL and function handlers are called once with the state "" (compat V1 asserts it)
+      // pact-spec §4.2: URL and function handlers are called once with the state "" (compat V1
+      // asserts it)
       states = List.of(ProviderState.of(""));
     }
     if (annotated && function == null) {
-      List<String> missing = states.stream().map(ProviderState::name)
-          .filter(n -> !setupMethods.containsKey(n)).distinct().toList();
+      List<String> missing =
+          states.stream()
+              .map(ProviderState::name)
+              .filter(n -> !setupMethods.containsKey(n))
+              .distinct()
+              .toList();
       if (!missing.isEmpty()) {
         return new Setup(context, done, List.of(missingHandler(missing)));
       }
@@ -157,20 +177,25 @@ public final class StateChanges {
   }
 
   /**
-   * After a setup failed part-way: tears down the states of the interaction that were already set up, in reverse
-   * order (the last set up first), so that a half-prepared interaction leaves nothing behind.
+   * After a setup failed part-way: tears down the states of the interaction that were already set
+   * up, in reverse order (the last set up first), so that a half-prepared interaction leaves
+   * nothing behind.
    */
   public List<Failure> undo(List<ProviderState> done) throws HttpTransport.Unreachable {
     List<ProviderState> reversed = new ArrayList<>(done);
     java.util.Collections.reverse(reversed);
     List<Failure> failures = new ArrayList<>();
     for (Failure f : teardown(reversed)) {
-      failures.add(Failure.of(f.summary(), f.detail() + "\n(while undoing the states set up before the failed one)"));
+      failures.add(
+          Failure.of(
+              f.summary(),
+              f.detail() + "\n(while undoing the states set up before the failed one)"));
     }
     return failures;
   }
 
-  private Map<String, JsonNode> setupOne(ProviderState state) throws StateFailure, HttpTransport.Unreachable {
+  private Map<String, JsonNode> setupOne(ProviderState state)
+      throws StateFailure, HttpTransport.Unreachable {
     List<Handler> methods = setupMethods.get(state.name());
     if (methods != null) {
       Map<String, JsonNode> values = new LinkedHashMap<>();
@@ -191,7 +216,8 @@ public final class StateChanges {
   }
 
   private void teardownOne(ProviderState state) throws StateFailure, HttpTransport.Unreachable {
-    if (annotated && (setupMethods.containsKey(state.name()) || teardownMethods.containsKey(state.name()))) {
+    if (annotated
+        && (setupMethods.containsKey(state.name()) || teardownMethods.containsKey(state.name()))) {
       for (Handler h : teardownMethods.getOrDefault(state.name(), List.of())) {
         invoke(h, state, StateAction.TEARDOWN);
       }
@@ -212,12 +238,23 @@ public final class StateChanges {
 
   private Object invoke(Handler h, ProviderState state, StateAction action) throws StateFailure {
     try {
-      return h.method().getParameterCount() == 0 ? h.method().invoke(h.target())
+      return h.method().getParameterCount() == 0
+          ? h.method().invoke(h.target())
           : h.method().invoke(h.target(), toObjects(state.params()));
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
-      throw new StateFailure("@State(\"" + state.name() + "\") method " + h.target().getClass().getSimpleName() + "."
-          + h.method().getName() + " threw " + describe(cause) + " during " + action.wireName(), cause);
+      throw new StateFailure(
+          "@State(\""
+              + state.name()
+              + "\") method "
+              + h.target().getClass().getSimpleName()
+              + "."
+              + h.method().getName()
+              + " threw "
+              + describe(cause)
+              + " during "
+              + action.wireName(),
+          cause);
     } catch (IllegalAccessException e) {
       throw new StateFailure("Cannot call @State method " + h.method() + ": " + e.getMessage(), e);
     }
@@ -232,33 +269,72 @@ public final class StateChanges {
     body.put("action", action.wireName());
     HttpRequest request;
     if (asQuery) {
-      // as the reference verifier's --state-change-as-query: no body; strings as they are, other values as JSON
+      // as the reference verifier's --state-change-as-query: no body; strings as they are, other
+      // values as JSON
       Map<String, List<String>> query = new LinkedHashMap<>();
       query.put("state", List.of(state.name()));
       query.put("action", List.of(action.wireName()));
-      state.params().forEach((k, v) -> query.put(k, List.of(v.isString() ? v.asString() : Json.write(v))));
+      state
+          .params()
+          .forEach((k, v) -> query.put(k, List.of(v.isString() ? v.asString() : Json.write(v))));
       request = new HttpRequest("POST", "", query, Map.of(), null, null, null);
     } else {
-      request = new HttpRequest("POST", "", null, Map.of("Content-Type", List.of("application/json")), Body.json(body),
-          null, null);
+      request =
+          new HttpRequest(
+              "POST",
+              "",
+              null,
+              Map.of("Content-Type", List.of("application/json")),
+              Body.json(body),
+              null,
+              null);
     }
-    URI target = !asQuery ? url : HttpTransport.target(URI.create(url.getScheme() + "://" + url.getRawAuthority()),
-        request.withPath(url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath()));
+    URI target =
+        !asQuery
+            ? url
+            : HttpTransport.target(
+                URI.create(url.getScheme() + "://" + url.getRawAuthority()),
+                request.withPath(
+                    url.getRawPath() == null || url.getRawPath().isEmpty()
+                        ? "/"
+                        : url.getRawPath()));
     HttpResponse response;
     try {
       response = transport.send(target, request);
     } catch (HttpTransport.Unreachable e) {
       throw new HttpTransport.Unreachable(url, "state-change URL: " + e.getMessage());
     } catch (IOException e) {
-      throw new StateFailure("The state-change request POST " + url + " for " + action.wireName() + " of state '"
-          + state.name() + "' failed: " + e.getMessage(), e);
+      throw new StateFailure(
+          "The state-change request POST "
+              + url
+              + " for "
+              + action.wireName()
+              + " of state '"
+              + state.name()
+              + "' failed: "
+              + e.getMessage(),
+          e);
     }
-    String what = "The state-change endpoint POST " + url + " answered " + response.status() + " for "
-        + action.wireName() + " of state '" + state.name() + "'";
+    String what =
+        "The state-change endpoint POST "
+            + url
+            + " answered "
+            + response.status()
+            + " for "
+            + action.wireName()
+            + " of state '"
+            + state.name()
+            + "'";
     if (response.status() >= 400) {
       String kind = response.status() >= 500 ? " (a server error in the state endpoint)" : "";
-      throw new StateFailure(what + kind + ".\nIts response body: " + shown(response.body())
-          + "\nSent: " + (asQuery ? "POST " + target : Json.write(body)), null);
+      throw new StateFailure(
+          what
+              + kind
+              + ".\nIts response body: "
+              + shown(response.body())
+              + "\nSent: "
+              + (asQuery ? "POST " + target : Json.write(body)),
+          null);
     }
     if (action == StateAction.TEARDOWN || response.body().isEmpty()) {
       return Map.of();
@@ -268,17 +344,27 @@ public final class StateChanges {
       return Map.of(); // pact-spec §4.1: values are read only from application/json answers
     }
     if (!response.body().isJsonContent()) {
-      throw new StateFailure(what + " with Content-Type " + response.contentType().get()
-          + " but a body that is not JSON: " + shown(response.body())
-          + "\nReturn a JSON object of values (e.g. {\"id\": 42}) or an empty body.", null);
+      throw new StateFailure(
+          what
+              + " with Content-Type "
+              + response.contentType().get()
+              + " but a body that is not JSON: "
+              + shown(response.body())
+              + "\nReturn a JSON object of values (e.g. {\"id\": 42}) or an empty body.",
+          null);
     }
     JsonNode json = response.body().asJson();
     if (json.isNull()) {
       return Map.of();
     }
     if (!json.isObject()) {
-      throw new StateFailure(what + " with a JSON " + json.getNodeType().name().toLowerCase(Locale.ROOT)
-          + " where a JSON object of values was expected: " + shown(response.body()), null);
+      throw new StateFailure(
+          what
+              + " with a JSON "
+              + json.getNodeType().name().toLowerCase(Locale.ROOT)
+              + " where a JSON object of values was expected: "
+              + shown(response.body()),
+          null);
     }
     Map<String, JsonNode> values = new LinkedHashMap<>();
     json.properties().forEach(e -> values.put(e.getKey(), e.getValue()));
@@ -290,18 +376,28 @@ public final class StateChanges {
       return "(empty)";
     }
     String s = body.asString();
-    return s.length() > MAX_BODY_SHOWN ? s.substring(0, MAX_BODY_SHOWN) + "... (" + body.size() + " bytes)" : s;
+    return s.length() > MAX_BODY_SHOWN
+        ? s.substring(0, MAX_BODY_SHOWN) + "... (" + body.size() + " bytes)"
+        : s;
   }
 
   private Failure missingHandler(List<String> missing) {
-    StringBuilder sb = new StringBuilder("No @State method for ")
-        .append(missing.size() == 1 ? "the state " : "the states ")
-        .append(String.join(", ", missing.stream().map(n -> "'" + n + "'").toList()))
-        .append(".\nAdd to ").append(hintClass).append(":\n");
+    StringBuilder sb =
+        new StringBuilder("No @State method for ")
+            .append(missing.size() == 1 ? "the state " : "the states ")
+            .append(String.join(", ", missing.stream().map(n -> "'" + n + "'").toList()))
+            .append(".\nAdd to ")
+            .append(hintClass)
+            .append(":\n");
     for (String name : missing) {
-      sb.append("\n  @State(\"").append(name.replace("\\", "\\\\").replace("\"", "\\\"")).append("\")\n")
-          .append("  Map<String, Object> ").append(methodName(name)).append("(Map<String, Object> params) {\n")
-          .append("    // put the provider into this state; return values for ProviderState generators\n")
+      sb.append("\n  @State(\"")
+          .append(name.replace("\\", "\\\\").replace("\"", "\\\""))
+          .append("\")\n")
+          .append("  Map<String, Object> ")
+          .append(methodName(name))
+          .append("(Map<String, Object> params) {\n")
+          .append(
+              "    // put the provider into this state; return values for ProviderState generators\n")
           .append("    return Map.of();\n")
           .append("  }\n");
     }
@@ -326,16 +422,23 @@ public final class StateChanges {
     return sb.isEmpty() ? "providerState" : sb.toString();
   }
 
-  private static Map<String, JsonNode> toNodes(Object result, ProviderState state) throws StateFailure {
+  private static Map<String, JsonNode> toNodes(Object result, ProviderState state)
+      throws StateFailure {
     if (result == null) {
       return Map.of();
     }
     if (!(result instanceof Map<?, ?> map)) {
-      throw new StateFailure("The handler of state '" + state.name() + "' returned a "
-          + result.getClass().getName() + "; return a Map<String, Object> of values or nothing", null);
+      throw new StateFailure(
+          "The handler of state '"
+              + state.name()
+              + "' returned a "
+              + result.getClass().getName()
+              + "; return a Map<String, Object> of values or nothing",
+          null);
     }
     Map<String, JsonNode> values = new LinkedHashMap<>();
-    map.forEach((k, v) -> values.put(String.valueOf(k), v instanceof JsonNode n ? n : Json.toTree(v)));
+    map.forEach(
+        (k, v) -> values.put(String.valueOf(k), v instanceof JsonNode n ? n : Json.toTree(v)));
     return values;
   }
 

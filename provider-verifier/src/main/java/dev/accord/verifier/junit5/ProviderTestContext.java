@@ -13,8 +13,8 @@ import java.util.Objects;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * One interaction to verify in a {@link AccordProviderTest} class. Tell it where the provider listens in
- * {@code @BeforeEach}, then call {@link #verify()} in the {@code @TestTemplate} method.
+ * One interaction to verify in a {@link AccordProviderTest} class. Tell it where the provider
+ * listens in {@code @BeforeEach}, then call {@link #verify()} in the {@code @TestTemplate} method.
  */
 public final class ProviderTestContext {
   private final Settings classSettings;
@@ -30,11 +30,19 @@ public final class ProviderTestContext {
   private final java.util.function.Consumer<InteractionResult> recorder;
 
   private final java.util.function.Consumer<String> onUnreachable;
-  /** Told each result and whether the provider timed out on it, so the class stops when a budget is used up. */
+
+  /**
+   * Told each result and whether the provider timed out on it, so the class stops when a budget is
+   * used up.
+   */
   private final java.util.function.BiConsumer<InteractionResult, Boolean> afterTest;
 
-  ProviderTestContext(Settings classSettings, Verification.Selected selected, HttpTransport transport,
-      Object testInstance, java.util.function.Consumer<InteractionResult> recorder,
+  ProviderTestContext(
+      Settings classSettings,
+      Verification.Selected selected,
+      HttpTransport transport,
+      Object testInstance,
+      java.util.function.Consumer<InteractionResult> recorder,
       java.util.function.BiConsumer<InteractionResult, Boolean> afterTest,
       java.util.function.Consumer<String> onUnreachable) {
     this.recorder = recorder;
@@ -59,10 +67,11 @@ public final class ProviderTestContext {
   }
 
   /**
-   * Serializes the objects this class's {@link dev.accord.verifier.ProvidesMessage @ProvidesMessage} methods return,
-   * the way the production producer does: {@code objectMapper::writeValueAsBytes} (Jackson 2 or 3, configured as in
-   * production), {@code event -> kafkaSerializer.serialize("orders", event)}, or any function to bytes. Unset,
-   * Accord's own JSON mapper writes them, and a body mismatch says so.
+   * Serializes the objects this class's {@link
+   * dev.accord.verifier.ProvidesMessage @ProvidesMessage} methods return, the way the production
+   * producer does: {@code objectMapper::writeValueAsBytes} (Jackson 2 or 3, configured as in
+   * production), {@code event -> kafkaSerializer.serialize("orders", event)}, or any function to
+   * bytes. Unset, Accord's own JSON mapper writes them, and a body mismatch says so.
    */
   public ProviderTestContext messageSerializer(MessageSerializer serializer) {
     this.messageSerializer = Objects.requireNonNull(serializer, "serializer");
@@ -118,9 +127,14 @@ public final class ProviderTestContext {
     s.extraHeaders.putAll(classSettings.extraHeaders);
     s.stateChangeAsQuery = classSettings.stateChangeAsQuery;
     s.stateChangeTeardown = classSettings.stateChangeTeardown;
-    if (baseUrl == null && !s.statesOnly && selected.interaction() instanceof dev.accord.pact.model.HttpInteraction) {
-      throw new IllegalStateException("No base URL for " + selected.displayName() + ": in a @BeforeEach method, call "
-          + "context.baseUrl(\"http://localhost:\" + port) on the ProviderTestContext parameter");
+    if (baseUrl == null
+        && !s.statesOnly
+        && selected.interaction() instanceof dev.accord.pact.model.HttpInteraction) {
+      throw new IllegalStateException(
+          "No base URL for "
+              + selected.displayName()
+              + ": in a @BeforeEach method, call "
+              + "context.baseUrl(\"http://localhost:\" + port) on the ProviderTestContext parameter");
     }
     Verification verification = new Verification(s, transport);
     long timeoutsBefore = transport.timeouts();
@@ -135,8 +149,17 @@ public final class ProviderTestContext {
       throw new AssertionError(error, e);
     }
     if (result.outcome() == InteractionResult.Outcome.FAILED) {
-      String text = result.describeFailures() + "\nTo replay: seed " + s.seed + " (@AccordProviderTest(seed = \""
-          + s.seed + "\"), -Daccord.seed=" + s.seed + " or ACCORD_SEED=" + s.seed + ")";
+      String text =
+          result.describeFailures()
+              + "\nTo replay: seed "
+              + s.seed
+              + " (@AccordProviderTest(seed = \""
+              + s.seed
+              + "\"), -Daccord.seed="
+              + s.seed
+              + " or ACCORD_SEED="
+              + s.seed
+              + ")";
       if (result.pending()) {
         Assumptions.abort("Pending interaction failed (not counted):\n" + text);
       }

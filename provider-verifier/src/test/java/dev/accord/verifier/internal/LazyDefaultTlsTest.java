@@ -9,8 +9,9 @@ import javax.net.ssl.SSLEngine;
 import org.junit.jupiter.api.Test;
 
 /**
- * GIVEN the verifier's HTTP client, WHEN it is built, THEN its TLS context is the JVM's default one, built only on the
- * first TLS connection, and a TLS engine from it has the default context's settings.
+ * GIVEN the verifier's HTTP client, WHEN it is built, THEN its TLS context is the JVM's default
+ * one, built only on the first TLS connection, and a TLS engine from it has the default context's
+ * settings.
  */
 class LazyDefaultTlsTest {
 

@@ -10,12 +10,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.platform.engine.TestExecutionResult;
 
-/** {@code @AccordProviderTest} selection attributes and system properties, run through the JUnit Platform launcher. */
+/**
+ * {@code @AccordProviderTest} selection attributes and system properties, run through the JUnit
+ * Platform launcher.
+ */
 class AccordProviderTestSelectionTest {
 
   @Disabled("run by AccordProviderTestSelectionTest through the JUnit Platform launcher")
-  @AccordProviderTest(provider = "products-service", pactFiles = "src/test/resources/pacts/junit-products.json",
-      consumers = "orders-*", states = "no such state")
+  @AccordProviderTest(
+      provider = "products-service",
+      pactFiles = "src/test/resources/pacts/junit-products.json",
+      consumers = "orders-*",
+      states = "no such state")
   static class NothingSelected {
     @TestTemplate
     void honours(ProviderTestContext context) {
@@ -24,8 +30,11 @@ class AccordProviderTestSelectionTest {
   }
 
   @Disabled("run by AccordProviderTestSelectionTest through the JUnit Platform launcher")
-  @AccordProviderTest(provider = "products-service", pactFiles = "src/test/resources/pacts/junit-products.json",
-      consumers = "billing", allowEmpty = true)
+  @AccordProviderTest(
+      provider = "products-service",
+      pactFiles = "src/test/resources/pacts/junit-products.json",
+      consumers = "billing",
+      allowEmpty = true)
   static class NothingSelectedButAllowed {
     @TestTemplate
     void honours(ProviderTestContext context) {
@@ -34,7 +43,9 @@ class AccordProviderTestSelectionTest {
   }
 
   @Disabled("run by AccordProviderTestSelectionTest through the JUnit Platform launcher")
-  @AccordProviderTest(provider = "products-service", pactFiles = "src/test/resources/pacts/junit-products.json",
+  @AccordProviderTest(
+      provider = "products-service",
+      pactFiles = "src/test/resources/pacts/junit-products.json",
       excludeDescriptions = "event$")
   static class Excluding {
     @TestTemplate
@@ -55,7 +66,9 @@ class AccordProviderTestSelectionTest {
 
     assertThat(outcomes).hasSize(1);
     assertThat(outcomes.get(0).status()).isEqualTo(TestExecutionResult.Status.FAILED);
-    assertThat(outcomes.get(0).message()).isEqualTo("""
+    assertThat(outcomes.get(0).message())
+        .isEqualTo(
+            """
         No interaction of provider 'products-service' was selected: the filters leave nothing to verify \
         (4 interactions in the pacts, from orders-service).
           filterConsumer / --filter-consumer 'orders-*': matches 4 of 4 interactions (consumers orders-service)
@@ -71,14 +84,17 @@ class AccordProviderTestSelectionTest {
 
   @Test
   void excludeAttributesAndSystemPropertiesForCiSelectInteractions() {
-    assertThat(PlatformRun.run(Excluding.class)).extracting(Outcome::name).containsExactly(
-        "orders-service \u00b7 get product p1 [given product p1 exists]",
-        "orders-service \u00b7 get product p2 [given product p2 exists]",
-        "orders-service \u00b7 get a missing product");
+    assertThat(PlatformRun.run(Excluding.class))
+        .extracting(Outcome::name)
+        .containsExactly(
+            "orders-service \u00b7 get product p1 [given product p1 exists]",
+            "orders-service \u00b7 get product p2 [given product p2 exists]",
+            "orders-service \u00b7 get a missing product");
 
     System.setProperty("accord.exclude.description", "missing");
     System.setProperty("accord.filter.state", "p1");
-    assertThat(PlatformRun.run(Excluding.class)).extracting(Outcome::name).containsExactly(
-        "orders-service \u00b7 get product p1 [given product p1 exists]");
+    assertThat(PlatformRun.run(Excluding.class))
+        .extracting(Outcome::name)
+        .containsExactly("orders-service \u00b7 get product p1 [given product p1 exists]");
   }
 }

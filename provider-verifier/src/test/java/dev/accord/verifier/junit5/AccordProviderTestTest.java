@@ -24,16 +24,20 @@ class AccordProviderTestTest {
 
   /** A provider that only knows products its @State methods seeded. */
   static final Map<String, String> PRODUCTS = new ConcurrentHashMap<>();
+
   static FakeServer server;
 
   @BeforeAll
   static void startProvider() throws IOException {
-    server = new FakeServer(r -> {
-      String id = r.path().substring("/products/".length());
-      String name = PRODUCTS.get(id);
-      return name == null ? Reply.json(404, "{\"error\":\"not found\"}")
-          : Reply.json(200, "{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}");
-    });
+    server =
+        new FakeServer(
+            r -> {
+              String id = r.path().substring("/products/".length());
+              String name = PRODUCTS.get(id);
+              return name == null
+                  ? Reply.json(404, "{\"error\":\"not found\"}")
+                  : Reply.json(200, "{\"id\":\"" + id + "\",\"name\":\"" + name + "\"}");
+            });
   }
 
   @AfterAll
@@ -41,9 +45,14 @@ class AccordProviderTestTest {
     server.close();
   }
 
-  /** Run only through the launcher below, which deactivates conditions; a plain test run skips it. */
-  @org.junit.jupiter.api.Disabled("run by AccordProviderTestTest through the JUnit Platform launcher")
-  @AccordProviderTest(provider = "products-service", pactFiles = "src/test/resources/pacts/junit-products.json")
+  /**
+   * Run only through the launcher below, which deactivates conditions; a plain test run skips it.
+   */
+  @org.junit.jupiter.api.Disabled(
+      "run by AccordProviderTestTest through the JUnit Platform launcher")
+  @AccordProviderTest(
+      provider = "products-service",
+      pactFiles = "src/test/resources/pacts/junit-products.json")
   static class ProductsContract {
     @BeforeEach
     void target(ProviderTestContext context) {
@@ -72,23 +81,28 @@ class AccordProviderTestTest {
     }
   }
 
-
   @Test
   void oneTestPerInteractionNamedAfterConsumerDescriptionAndStatesWithFailuresExplained() {
     List<Outcome> outcomes = run(ProductsContract.class);
 
-    assertThat(outcomes).extracting(Outcome::name).containsExactly(
-        "orders-service \u00b7 get product p1 [given product p1 exists]",
-        "orders-service \u00b7 get product p2 [given product p2 exists]",
-        "orders-service \u00b7 get a missing product",
-        "orders-service \u00b7 a product-created event");
+    assertThat(outcomes)
+        .extracting(Outcome::name)
+        .containsExactly(
+            "orders-service \u00b7 get product p1 [given product p1 exists]",
+            "orders-service \u00b7 get product p2 [given product p2 exists]",
+            "orders-service \u00b7 get a missing product",
+            "orders-service \u00b7 a product-created event");
     assertThat(outcomes.get(0).status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     assertThat(outcomes.get(1).status()).isEqualTo(TestExecutionResult.Status.FAILED);
-    assertThat(outcomes.get(1).message()).contains("Missing state handler")
-        .contains("Add to ProductsContract:").contains("@State(\"product p2 exists\")")
+    assertThat(outcomes.get(1).message())
+        .contains("Missing state handler")
+        .contains("Add to ProductsContract:")
+        .contains("@State(\"product p2 exists\")")
         .contains("Map<String, Object> productP2Exists(Map<String, Object> params)");
     assertThat(outcomes.get(2).status()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
-    assertThat(outcomes.get(3).status()).as(outcomes.get(3).message()).isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
+    assertThat(outcomes.get(3).status())
+        .as(outcomes.get(3).message())
+        .isEqualTo(TestExecutionResult.Status.SUCCESSFUL);
     assertThat(PRODUCTS).isEmpty(); // teardown ran
   }
 }

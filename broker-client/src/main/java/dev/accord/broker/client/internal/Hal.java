@@ -22,7 +22,9 @@ public final class Hal {
       link = link.path(0);
     }
     JsonNode href = link.path("href");
-    return href.isString() && !href.asString().isBlank() ? Optional.of(href.asString()) : Optional.empty();
+    return href.isString() && !href.asString().isBlank()
+        ? Optional.of(href.asString())
+        : Optional.empty();
   }
 
   /** Every link object of {@code _links[rel]}, whether the broker sent one object or an array. */
@@ -57,8 +59,8 @@ public final class Hal {
   }
 
   /**
-   * Fills {@code {name}} placeholders with percent-encoded values (everything except
-   * {@code A-Za-z0-9-_.~} is encoded, so {@code /} in a branch name stays inside one segment).
+   * Fills {@code {name}} placeholders with percent-encoded values (everything except {@code
+   * A-Za-z0-9-_.~} is encoded, so {@code /} in a branch name stays inside one segment).
    *
    * @throws IllegalArgumentException naming a placeholder without a value
    */
@@ -70,7 +72,12 @@ public final class Hal {
       String value = params.get(name);
       if (value == null) {
         throw new IllegalArgumentException(
-            "The broker link '" + template + "' needs a value for {" + name + "}; given: " + params.keySet());
+            "The broker link '"
+                + template
+                + "' needs a value for {"
+                + name
+                + "}; given: "
+                + params.keySet());
       }
       m.appendReplacement(out, Matcher.quoteReplacement(encode(value)));
     }
@@ -83,10 +90,18 @@ public final class Hal {
     StringBuilder out = new StringBuilder();
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '_'
+          || c == '.'
+          || c == '~') {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }
     return out.toString();

@@ -50,7 +50,8 @@ public final class HalTransport {
       String userAgent) {}
 
   /** A successful response: the parsed body ({@code {}} when empty) and the raw text. */
-  public record Response(int status, String url, JsonNode body, String text, Optional<String> location) {}
+  public record Response(
+      int status, String url, JsonNode body, String text, Optional<String> location) {}
 
   private static final String HAL_ACCEPT = "application/hal+json, application/json";
   private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -134,7 +135,11 @@ public final class HalTransport {
       uri = URI.create(href);
     } catch (IllegalArgumentException e) {
       throw new BrokerException(
-          "The broker returned a link that is not a valid URL: '" + href + "' (" + e.getMessage() + ")",
+          "The broker returned a link that is not a valid URL: '"
+              + href
+              + "' ("
+              + e.getMessage()
+              + ")",
           "",
           base,
           0,
@@ -148,7 +153,8 @@ public final class HalTransport {
     if (sameOrigin(uri)) {
       return href;
     }
-    String rawPath = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String rawPath =
+        uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     return origin() + rawPath + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
   }
 
@@ -179,16 +185,18 @@ public final class HalTransport {
   }
 
   /**
-   * A POST that is not idempotent (creating an environment, recording a deployment): retried only when the broker
-   * cannot have acted on it (the connection was refused, or it answered 429 or 503), never after a lost answer.
+   * A POST that is not idempotent (creating an environment, recording a deployment): retried only
+   * when the broker cannot have acted on it (the connection was refused, or it answered 429 or
+   * 503), never after a lost answer.
    */
   public Response post(String url, JsonNode body) {
     return send("POST", url, body, "application/json", Map.of(), false);
   }
 
   /**
-   * A POST that is idempotent by construction (publishing content for a version, a query, a result carrying an
-   * {@code Idempotency-Key}): retried like a GET, since repeating it cannot create anything twice.
+   * A POST that is idempotent by construction (publishing content for a version, a query, a result
+   * carrying an {@code Idempotency-Key}): retried like a GET, since repeating it cannot create
+   * anything twice.
    */
   public Response postIdempotent(String url, JsonNode body, Map<String, String> headers) {
     return send("POST", url, body, "application/json", headers, true);
@@ -206,12 +214,21 @@ public final class HalTransport {
     return send("DELETE", url, null, null);
   }
 
-  /** Sends one request, retrying on 5xx, 408, 429 and I/O errors (POST: see {@link #post}), and interprets the answer. */
+  /**
+   * Sends one request, retrying on 5xx, 408, 429 and I/O errors (POST: see {@link #post}), and
+   * interprets the answer.
+   */
   public Response send(String method, String url, JsonNode body, String contentType) {
     return send(method, url, body, contentType, Map.of(), !"POST".equals(method));
   }
 
-  private Response send(String method, String url, JsonNode body, String contentType, Map<String, String> extraHeaders, boolean idempotent) {
+  private Response send(
+      String method,
+      String url,
+      JsonNode body,
+      String contentType,
+      Map<String, String> extraHeaders,
+      boolean idempotent) {
     URI uri;
     try {
       uri = URI.create(url);
@@ -230,7 +247,12 @@ public final class HalTransport {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<byte[]> response;
       try {
-        response = settings.http().send(request(method, uri, payload, contentType, extraHeaders), HttpResponse.BodyHandlers.ofByteArray());
+        response =
+            settings
+                .http()
+                .send(
+                    request(method, uri, payload, contentType, extraHeaders),
+                    HttpResponse.BodyHandlers.ofByteArray());
       } catch (IOException e) {
         if (attempt >= attempts || !idempotent && !neverSent(e)) {
           throw new BrokerException(
@@ -243,7 +265,8 @@ public final class HalTransport {
                   + attemptsSuffix(attempt)
                   + (attempt < attempts
                       ? ". It was not retried: the request may have reached the broker, and repeating this "
-                          + method + " could record it twice; check the broker before sending it again"
+                          + method
+                          + " could record it twice; check the broker before sending it again"
                       : "")
                   + (isTls(e)
                       ? ".\n  The broker's TLS certificate is not trusted. If it comes from a private CA, trust it with"
@@ -261,7 +284,8 @@ public final class HalTransport {
         continue;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new BrokerException(method + " " + url + " was interrupted", method, url, 0, List.of(), List.of(), e);
+        throw new BrokerException(
+            method + " " + url + " was interrupted", method, url, 0, List.of(), List.of(), e);
       }
       int status = response.statusCode();
       if ((idempotent ? isRetryable(status) : notProcessed(status)) && attempt < attempts) {
@@ -273,9 +297,13 @@ public final class HalTransport {
     }
   }
 
-  /** The connection could not be made: the broker never saw the request, so even a non-idempotent one may be sent again. */
+  /**
+   * The connection could not be made: the broker never saw the request, so even a non-idempotent
+   * one may be sent again.
+   */
   private static boolean neverSent(IOException e) {
-    return e instanceof java.net.ConnectException || e instanceof java.net.http.HttpConnectTimeoutException;
+    return e instanceof java.net.ConnectException
+        || e instanceof java.net.http.HttpConnectTimeoutException;
   }
 
   /** Answers by which the broker (or a proxy in front of it) says it did not act on the request. */
@@ -283,10 +311,16 @@ public final class HalTransport {
     return status == 429 || status == 503;
   }
 
-  private HttpRequest request(String method, URI uri, String payload, String contentType, Map<String, String> extraHeaders) {
+  private HttpRequest request(
+      String method,
+      URI uri,
+      String payload,
+      String contentType,
+      Map<String, String> extraHeaders) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout());
     builder.header("User-Agent", settings.userAgent());
-    builder.header("Accept", "GET".equals(method) ? HAL_ACCEPT : "application/hal+json, application/json");
+    builder.header(
+        "Accept", "GET".equals(method) ? HAL_ACCEPT : "application/hal+json, application/json");
     settings.authorization().ifPresent(value -> builder.header("Authorization", value));
     settings.headers().forEach(builder::header);
     extraHeaders.forEach(builder::header);
@@ -337,14 +371,23 @@ public final class HalTransport {
       settings.sleeper().sleep(duration);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new BrokerException(method + " " + url + " was interrupted while waiting to retry", method, url, 0, List.of(), List.of(), e);
+      throw new BrokerException(
+          method + " " + url + " was interrupted while waiting to retry",
+          method,
+          url,
+          0,
+          List.of(),
+          List.of(),
+          e);
     }
   }
 
-  private Response interpret(String method, String url, HttpResponse<byte[]> response, int attempt) {
+  private Response interpret(
+      String method, String url, HttpResponse<byte[]> response, int attempt) {
     int status = response.statusCode();
     String text = new String(response.body(), StandardCharsets.UTF_8);
-    String contentType = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    String contentType =
+        response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
     boolean json = contentType.contains("json");
     Optional<String> location = response.headers().firstValue("Location");
     if (status >= 200 && status < 300) {
@@ -374,8 +417,15 @@ public final class HalTransport {
         return new Response(status, url, Json.parse(text), text, location);
       } catch (JacksonException e) {
         throw new BrokerException(
-            method + " " + url + " failed: the broker answered " + status + " with a body that is not valid JSON ("
-                + e.getOriginalMessage() + ").\n  response body: " + abbreviate(text),
+            method
+                + " "
+                + url
+                + " failed: the broker answered "
+                + status
+                + " with a body that is not valid JSON ("
+                + e.getOriginalMessage()
+                + ").\n  response body: "
+                + abbreviate(text),
             method,
             url,
             status,
@@ -412,20 +462,25 @@ public final class HalTransport {
       case 401:
         return Optional.of(
             settings.authorization().isPresent()
-                ? "The broker refused the credentials sent (" + settings.authDescription()
+                ? "The broker refused the credentials sent ("
+                    + settings.authDescription()
                     + "). Check --broker-token / PACT_BROKER_TOKEN or --broker-username/--broker-password"
                     + " / PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD."
                 : "No credentials were sent. Set --broker-token / PACT_BROKER_TOKEN, or"
                     + " --broker-username/--broker-password / PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD.");
       case 403:
         return Optional.of(
-            "The credentials (" + settings.authDescription() + ") are valid but may not do this;"
+            "The credentials ("
+                + settings.authDescription()
+                + ") are valid but may not do this;"
                 + " a read-only user can read and fetch pacts for verification but not publish.");
       case 404:
-        return Optional.of("The broker has no resource at this URL (an unknown pacticipant, version, environment or pact).");
+        return Optional.of(
+            "The broker has no resource at this URL (an unknown pacticipant, version, environment or pact).");
       default:
         return status >= 500
-            ? Optional.of("The broker failed on its side; its logs say why. Retries: --retries / PACT_BROKER_HTTP_RETRIES.")
+            ? Optional.of(
+                "The broker failed on its side; its logs say why. Retries: --retries / PACT_BROKER_HTTP_RETRIES.")
             : Optional.empty();
     }
   }
@@ -434,7 +489,10 @@ public final class HalTransport {
     return attempt > 1 ? " (after " + attempt + " attempts)" : "";
   }
 
-  /** Flattens the broker's {@code errors} (array, string or {field: [messages]}) and {@code error.message}. */
+  /**
+   * Flattens the broker's {@code errors} (array, string or {field: [messages]}) and {@code
+   * error.message}.
+   */
   static List<String> errors(JsonNode body) {
     List<String> out = new ArrayList<>();
     JsonNode errors = body.get("errors");
@@ -455,7 +513,8 @@ public final class HalTransport {
   private static void flatten(String field, JsonNode node, List<String> out) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> entry : node.properties()) {
-        flatten(field.isEmpty() ? entry.getKey() : field + "." + entry.getKey(), entry.getValue(), out);
+        flatten(
+            field.isEmpty() ? entry.getKey() : field + "." + entry.getKey(), entry.getValue(), out);
       }
     } else if (node.isArray()) {
       List<String> plain = new ArrayList<>();
@@ -501,7 +560,8 @@ public final class HalTransport {
   private static String describe(IOException e, URI uri) {
     // HttpClient's exceptions often carry no message: name the cause from its type
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+      if (t instanceof java.nio.channels.UnresolvedAddressException
+          || t instanceof java.net.UnknownHostException) {
         return "unknown host '" + uri.getHost() + "'";
       }
       if (t instanceof java.net.http.HttpTimeoutException) {
@@ -514,14 +574,19 @@ public final class HalTransport {
       }
     }
     if (e instanceof java.net.ConnectException) {
-      return "connection refused by " + uri.getHost() + ":" + (uri.getPort() == -1 ? port(uri) : uri.getPort());
+      return "connection refused by "
+          + uri.getHost()
+          + ":"
+          + (uri.getPort() == -1 ? port(uri) : uri.getPort());
     }
     return e.getClass().getSimpleName();
   }
 
   private static String abbreviate(String text) {
     String oneLine = text.strip();
-    return oneLine.length() <= 500 ? oneLine : oneLine.substring(0, 500) + "... (" + oneLine.length() + " characters)";
+    return oneLine.length() <= 500
+        ? oneLine
+        : oneLine.substring(0, 500) + "... (" + oneLine.length() + " characters)";
   }
 
   static String reasonPhrase(int status) {

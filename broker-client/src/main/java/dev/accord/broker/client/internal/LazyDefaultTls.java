@@ -14,20 +14,24 @@ import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 
 /**
- * The JVM's default TLS context ({@link SSLContext#getDefault()}), built on the first TLS connection instead of when
- * an {@code HttpClient} is built: {@code java.net.http} builds it for every client, and reading the JVM's root
- * certificates is a large part of a short command's start-up when the broker is reached over http://.
+ * The JVM's default TLS context ({@link SSLContext#getDefault()}), built on the first TLS
+ * connection instead of when an {@code HttpClient} is built: {@code java.net.http} builds it for
+ * every client, and reading the JVM's root certificates is a large part of a short command's
+ * start-up when the broker is reached over http://.
  *
- * <p>Give the client {@link #parameters()} too, or it asks this context for its default parameters when it is built:
- * they set nothing, so the engine keeps the JVM's defaults (protocols, cipher suites); with them the JDK client does
- * not offer HTTP/2 over TLS and speaks HTTP/1.1.
+ * <p>Give the client {@link #parameters()} too, or it asks this context for its default parameters
+ * when it is built: they set nothing, so the engine keeps the JVM's defaults (protocols, cipher
+ * suites); with them the JDK client does not offer HTTP/2 over TLS and speaks HTTP/1.1.
  */
 public final class LazyDefaultTls extends SSLContext {
   public LazyDefaultTls() {
     super(new Spi(), null, "Default");
   }
 
-  /** No protocol, cipher suite or other setting of their own: a TLS engine keeps the default context's. */
+  /**
+   * No protocol, cipher suite or other setting of their own: a TLS engine keeps the default
+   * context's.
+   */
   public static SSLParameters parameters() {
     return new SSLParameters();
   }
@@ -42,7 +46,8 @@ public final class LazyDefaultTls extends SSLContext {
     }
 
     @Override
-    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr) throws KeyManagementException {
+    protected void engineInit(KeyManager[] km, TrustManager[] tm, SecureRandom sr)
+        throws KeyManagementException {
       throw new KeyManagementException("The default TLS context is initialised by the JVM");
     }
 

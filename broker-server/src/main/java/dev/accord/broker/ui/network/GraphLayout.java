@@ -8,15 +8,19 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * A deterministic layered layout for the contract network: consumers to the left of their providers. Cycles are
- * broken at DFS back edges, each node's layer is its longest consumer chain, nodes inside a layer are ordered by a
- * few barycenter sweeps (so a consumer sits near its providers), and a layer taller than about 2.2 √n rows wraps into
- * several sub-columns so 500 services keep a screen-like aspect ratio. Nodes without any integration get a column of
- * their own at the right. O(nodes + edges) per sweep: a few milliseconds at 500 nodes and 1,500 edges.
+ * A deterministic layered layout for the contract network: consumers to the left of their
+ * providers. Cycles are broken at DFS back edges, each node's layer is its longest consumer chain,
+ * nodes inside a layer are ordered by a few barycenter sweeps (so a consumer sits near its
+ * providers), and a layer taller than about 2.2 √n rows wraps into several sub-columns so 500
+ * services keep a screen-like aspect ratio. Nodes without any integration get a column of their own
+ * at the right. O(nodes + edges) per sweep: a few milliseconds at 500 nodes and 1,500 edges.
  */
 public final class GraphLayout {
-  /** Horizontal distance between sub-columns and vertical distance between rows, in layout units. */
+  /**
+   * Horizontal distance between sub-columns and vertical distance between rows, in layout units.
+   */
   public static final double COLUMN = 260;
+
   public static final double ROW = 22;
   private static final int SWEEPS = 6;
 
@@ -69,7 +73,10 @@ public final class GraphLayout {
         double[] key = new double[n];
         for (int v : nodes) {
           List<Integer> neighbours = down ? in.get(v) : out.get(v);
-          key[v] = neighbours.isEmpty() ? rank[v] : neighbours.stream().mapToDouble(w -> rank[w]).average().orElse(rank[v]);
+          key[v] =
+              neighbours.isEmpty()
+                  ? rank[v]
+                  : neighbours.stream().mapToDouble(w -> rank[w]).average().orElse(rank[v]);
         }
         nodes.sort(Comparator.<Integer>comparingDouble(v -> key[v]).thenComparing(names::get));
         normaliseLayer(nodes, rank);

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * {@code /ui/network}: the page (drawn by {@code /ui/network.js} on a canvas), its data as JSON, and the same graph as
- * Graphviz DOT (also served for {@code GET /integrations} with {@code Accept: text/vnd.graphviz}).
+ * {@code /ui/network}: the page (drawn by {@code /ui/network.js} on a canvas), its data as JSON,
+ * and the same graph as Graphviz DOT (also served for {@code GET /integrations} with {@code Accept:
+ * text/vnd.graphviz}).
  */
 @Controller
 class NetworkController {
@@ -48,7 +49,8 @@ class NetworkController {
     }
     List<Map<String, Object>> edges = new ArrayList<>(graph.edges().size());
     for (NetworkGraph.Edge e : graph.edges()) {
-      edges.add(Hal.ordered("source", e.source(), "target", e.target(), "status", e.status().label()));
+      edges.add(
+          Hal.ordered("source", e.source(), "target", e.target(), "status", e.status().label()));
     }
     Map<String, Object> counts = new LinkedHashMap<>();
     counts.put("pacticipants", graph.nodes().size());

@@ -3,12 +3,14 @@ package dev.accord.broker.ui.network;
 import java.util.List;
 
 /**
- * The contract network: every pacticipant and every integration, with the status of the latest pact's latest
- * verification, and a layout computed by {@link GraphLayout}.
+ * The contract network: every pacticipant and every integration, with the status of the latest
+ * pact's latest verification, and a layout computed by {@link GraphLayout}.
  */
 record NetworkGraph(List<Node> nodes, List<Edge> edges) {
   enum Status {
-    VERIFIED, FAILED, UNVERIFIED;
+    VERIFIED,
+    FAILED,
+    UNVERIFIED;
 
     String label() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -31,10 +31,11 @@ import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Which consumer uses which part of a provider: for each endpoint (HTTP method and path, or message description) and
- * each field of it (response status, headers and flattened JSON body paths such as {@code $.items[*].price}; request
- * query parameters, headers and body fields; message contents and metadata), the consumers whose pacts contain it,
- * with their version and the matcher they rely on. Answers "if I remove or rename field X of endpoint Y, who breaks?".
+ * Which consumer uses which part of a provider: for each endpoint (HTTP method and path, or message
+ * description) and each field of it (response status, headers and flattened JSON body paths such as
+ * {@code $.items[*].price}; request query parameters, headers and body fields; message contents and
+ * metadata), the consumers whose pacts contain it, with their version and the matcher they rely on.
+ * Answers "if I remove or rename field X of endpoint Y, who breaks?".
  *
  * <pre>{@code
  * ProviderUsage usage = ProviderUsage.of(List.of(
@@ -43,12 +44,13 @@ import tools.jackson.databind.JsonNode;
  * usage.endpoints().get(0).responseFields().get(2);  // body $.price: orders 1.4.0 (decimal)
  * }</pre>
  *
- * <p>Path parameters: {@code /api/products/prod-001} and {@code /api/products/prod-002} are one endpoint
- * {@code /api/products/{id}} when a provider-state generator builds the path ({@code /api/products/${id}}), or when a
- * regex matcher on the path accepts another value in that segment; otherwise the example path is the endpoint.
- * Array indexes are folded into {@code [*]}. Each field shows the rule pact-core's engine applies there
- * ({@link BodyRules}: weights, cascading); one inherited from an ancestor is shown as {@code type (from $.items)};
- * no rule at all is {@code exact}.
+ * <p>Path parameters: {@code /api/products/prod-001} and {@code /api/products/prod-002} are one
+ * endpoint {@code /api/products/{id}} when a provider-state generator builds the path ({@code
+ * /api/products/${id}}), or when a regex matcher on the path accepts another value in that segment;
+ * otherwise the example path is the endpoint. Array indexes are folded into {@code [*]}. Each field
+ * shows the rule pact-core's engine applies there ({@link BodyRules}: weights, cascading); one
+ * inherited from an ancestor is shown as {@code type (from $.items)}; no rule at all is {@code
+ * exact}.
  */
 public record ProviderUsage(List<Endpoint> endpoints) {
   /** The pact one consumer version holds with the provider. */
@@ -57,7 +59,10 @@ public record ProviderUsage(List<Endpoint> endpoints) {
   /** One consumer's use of a field or endpoint; {@code matcher} is empty for endpoints. */
   public record Use(String consumer, String version, String matcher) {}
 
-  /** {@code location} is {@code status}, {@code header}, {@code query}, {@code body} or {@code metadata}. */
+  /**
+   * {@code location} is {@code status}, {@code header}, {@code query}, {@code body} or {@code
+   * metadata}.
+   */
   public record Field(String location, String path, List<Use> uses) {
     public int consumerCount() {
       return uses.size();
@@ -72,7 +77,9 @@ public record ProviderUsage(List<Endpoint> endpoints) {
       return result;
     }
 
-    /** What to search: location and path, e.g. {@code body $.items[*].price} or {@code status 200}. */
+    /**
+     * What to search: location and path, e.g. {@code body $.items[*].price} or {@code status 200}.
+     */
     public String label() {
       return location + " " + path;
     }
@@ -80,14 +87,19 @@ public record ProviderUsage(List<Endpoint> endpoints) {
 
   /** The consumers relying on a field through the same matcher. */
   public record MatcherGroup(String matcher, List<Use> uses) {
-    /** {@code web 1.0.0, mobile 2.3.0}; versions longer than 15 characters (git SHAs) are shortened to 12. */
+    /**
+     * {@code web 1.0.0, mobile 2.3.0}; versions longer than 15 characters (git SHAs) are shortened
+     * to 12.
+     */
     public String consumers() {
       StringBuilder s = new StringBuilder();
       for (Use u : uses) {
         if (s.length() > 0) {
           s.append(", ");
         }
-        s.append(u.consumer()).append(' ').append(u.version().length() > 15 ? u.version().substring(0, 12) + "…" : u.version());
+        s.append(u.consumer())
+            .append(' ')
+            .append(u.version().length() > 15 ? u.version().substring(0, 12) + "…" : u.version());
       }
       return s.toString();
     }
@@ -98,7 +110,12 @@ public record ProviderUsage(List<Endpoint> endpoints) {
    * @param name {@code GET /api/products/{id}}, or a message description
    * @param examples example paths when the endpoint is parameterised (empty otherwise)
    */
-  public record Endpoint(String kind, String name, List<String> examples, List<Use> consumers, List<Field> requestFields,
+  public record Endpoint(
+      String kind,
+      String name,
+      List<String> examples,
+      List<Use> consumers,
+      List<Field> requestFields,
       List<Field> responseFields) {
     public int consumerCount() {
       return consumers.size();
@@ -106,9 +123,13 @@ public record ProviderUsage(List<Endpoint> endpoints) {
   }
 
   private static final Pattern STATE_EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
-  private static final List<String> LOCATION_ORDER = List.of("status", "query", "header", "metadata", "body");
+  private static final List<String> LOCATION_ORDER =
+      List.of("status", "query", "header", "metadata", "body");
 
-  /** Extracts the usage of every endpoint from each consumer's pact; consumers are listed in the order given. */
+  /**
+   * Extracts the usage of every endpoint from each consumer's pact; consumers are listed in the
+   * order given.
+   */
   public static ProviderUsage of(List<ConsumerPact> pacts) {
     Map<String, EndpointBuilder> endpoints = new LinkedHashMap<>();
     for (ConsumerPact cp : pacts) {
@@ -127,18 +148,33 @@ public record ProviderUsage(List<Endpoint> endpoints) {
     }
     List<Endpoint> result = new ArrayList<>();
     for (EndpointBuilder b : endpoints.values()) {
-      result.add(new Endpoint(b.kind, b.name, b.examples.size() > 1 || !b.examples.contains(b.name.substring(b.name.indexOf(' ') + 1))
-          ? List.copyOf(b.examples) : List.of(), List.copyOf(b.consumers.values()), fields(b.request), fields(b.response)));
+      result.add(
+          new Endpoint(
+              b.kind,
+              b.name,
+              b.examples.size() > 1
+                      || !b.examples.contains(b.name.substring(b.name.indexOf(' ') + 1))
+                  ? List.copyOf(b.examples)
+                  : List.of(),
+              List.copyOf(b.consumers.values()),
+              fields(b.request),
+              fields(b.response)));
     }
-    result.sort(Comparator.comparing((Endpoint e) -> e.kind().equals("HTTP") ? 0 : 1)
-        .thenComparing(e -> e.kind().equals("HTTP") ? e.name().substring(e.name().indexOf(' ') + 1) : e.name())
-        .thenComparing(Endpoint::name));
+    result.sort(
+        Comparator.comparing((Endpoint e) -> e.kind().equals("HTTP") ? 0 : 1)
+            .thenComparing(
+                e ->
+                    e.kind().equals("HTTP")
+                        ? e.name().substring(e.name().indexOf(' ') + 1)
+                        : e.name())
+            .thenComparing(Endpoint::name));
     return new ProviderUsage(List.copyOf(result));
   }
 
   /**
-   * The endpoints and fields whose name contains {@code query} (case-insensitive): an endpoint that matches keeps all
-   * its fields; otherwise only its matching fields are kept. A blank query keeps everything.
+   * The endpoints and fields whose name contains {@code query} (case-insensitive): an endpoint that
+   * matches keeps all its fields; otherwise only its matching fields are kept. A blank query keeps
+   * everything.
    */
   public ProviderUsage filter(String query) {
     if (query == null || query.isBlank()) {
@@ -151,8 +187,14 @@ public record ProviderUsage(List<Endpoint> endpoints) {
         kept.add(e);
         continue;
       }
-      List<Field> request = e.requestFields().stream().filter(f -> f.label().toLowerCase(Locale.ROOT).contains(q)).toList();
-      List<Field> response = e.responseFields().stream().filter(f -> f.label().toLowerCase(Locale.ROOT).contains(q)).toList();
+      List<Field> request =
+          e.requestFields().stream()
+              .filter(f -> f.label().toLowerCase(Locale.ROOT).contains(q))
+              .toList();
+      List<Field> response =
+          e.responseFields().stream()
+              .filter(f -> f.label().toLowerCase(Locale.ROOT).contains(q))
+              .toList();
       if (!request.isEmpty() || !response.isEmpty()) {
         kept.add(new Endpoint(e.kind(), e.name(), e.examples(), e.consumers(), request, response));
       }
@@ -168,31 +210,48 @@ public record ProviderUsage(List<Endpoint> endpoints) {
   }
 
   public int fieldCount() {
-    return endpoints.stream().mapToInt(e -> e.requestFields().size() + e.responseFields().size()).sum();
+    return endpoints.stream()
+        .mapToInt(e -> e.requestFields().size() + e.responseFields().size())
+        .sum();
   }
 
   // ---- HTTP
 
-  private static void addHttp(Map<String, EndpointBuilder> endpoints, ConsumerPact cp, HttpInteraction http) {
+  private static void addHttp(
+      Map<String, EndpointBuilder> endpoints, ConsumerPact cp, HttpInteraction http) {
     HttpRequest request = http.request();
     String method = request.method().toUpperCase(Locale.ROOT);
     String path = request.path();
     EndpointBuilder e = endpoint(endpoints, "HTTP", method + " " + pathTemplate(request), path, cp);
     MatchingRules reqRules = request.matchingRules();
-    request.query().keySet().forEach(name -> e.request.use("query", name, cp, keyed(reqRules, Category.QUERY, name)));
-    request.headers().keySet().forEach(name -> e.request.use("header", name, cp, keyed(reqRules, Category.HEADER, name)));
+    request
+        .query()
+        .keySet()
+        .forEach(name -> e.request.use("query", name, cp, keyed(reqRules, Category.QUERY, name)));
+    request
+        .headers()
+        .keySet()
+        .forEach(name -> e.request.use("header", name, cp, keyed(reqRules, Category.HEADER, name)));
     addBody(e.request, cp, request.body(), reqRules);
     var response = http.response();
     MatchingRules resRules = response.matchingRules();
-    e.response.use("status", String.valueOf(response.status()), cp, describe(resRules.category(Category.STATUS).get("")));
-    response.headers().keySet().forEach(name -> e.response.use("header", name, cp, keyed(resRules, Category.HEADER, name)));
+    e.response.use(
+        "status",
+        String.valueOf(response.status()),
+        cp,
+        describe(resRules.category(Category.STATUS).get("")));
+    response
+        .headers()
+        .keySet()
+        .forEach(
+            name -> e.response.use("header", name, cp, keyed(resRules, Category.HEADER, name)));
     addBody(e.response, cp, response.body(), resRules);
   }
 
   /**
    * The endpoint path: a provider-state generator's expression ({@code /products/${id}} becomes
-   * {@code /products/{id}}), else the example path with every segment a path regex also accepts with other
-   * characters replaced by {@code {param}}, else the example path.
+   * {@code /products/{id}}), else the example path with every segment a path regex also accepts
+   * with other characters replaced by {@code {param}}, else the example path.
    */
   static String pathTemplate(HttpRequest request) {
     Generator generator = request.generators().category(Category.PATH).get("");
@@ -240,8 +299,9 @@ public record ProviderUsage(List<Endpoint> endpoints) {
   }
 
   /**
-   * Same shape, other characters: digits and/or letters shift by one, punctuation stays ({@code prod-001} becomes
-   * {@code prod-112}, {@code qspe-001} or {@code qspe-112}), so a regex that accepts any of them has a parameter here.
+   * Same shape, other characters: digits and/or letters shift by one, punctuation stays ({@code
+   * prod-001} becomes {@code prod-112}, {@code qspe-001} or {@code qspe-112}), so a regex that
+   * accepts any of them has a parameter here.
    */
   private static String mutate(String segment, boolean digits, boolean letters) {
     StringBuilder s = new StringBuilder(segment.length());
@@ -263,13 +323,17 @@ public record ProviderUsage(List<Endpoint> endpoints) {
 
   private static void addContents(FieldsBuilder fields, ConsumerPact cp, MessageContents contents) {
     MatchingRules rules = contents.matchingRules();
-    contents.metadata().keySet().forEach(key -> fields.use("metadata", key, cp, keyed(rules, Category.METADATA, key)));
+    contents
+        .metadata()
+        .keySet()
+        .forEach(key -> fields.use("metadata", key, cp, keyed(rules, Category.METADATA, key)));
     addBody(fields, cp, contents.contents(), rules);
   }
 
   // ---- bodies
 
-  private static void addBody(FieldsBuilder fields, ConsumerPact cp, Body body, MatchingRules rules) {
+  private static void addBody(
+      FieldsBuilder fields, ConsumerPact cp, Body body, MatchingRules rules) {
     if (body == null || !body.isPresent() || body.isEmpty()) {
       return;
     }
@@ -294,7 +358,12 @@ public record ProviderUsage(List<Endpoint> endpoints) {
   }
 
   /** Every field of a JSON body, shown with array indexes folded into {@code [*]}. */
-  private static void walk(FieldsBuilder fields, ConsumerPact cp, JsonNode node, BodyPath path, PathExpression display,
+  private static void walk(
+      FieldsBuilder fields,
+      ConsumerPact cp,
+      JsonNode node,
+      BodyPath path,
+      PathExpression display,
       BodyRules rules) {
     if (node.isObject()) {
       for (Map.Entry<String, JsonNode> p : node.properties()) {
@@ -302,7 +371,8 @@ public record ProviderUsage(List<Endpoint> endpoints) {
         try {
           shown = display.field(p.getKey());
         } catch (IllegalArgumentException unnameable) {
-          continue; // a key no Pact path can name carries no rule and no consumer can rely on it by name
+          continue; // a key no Pact path can name carries no rule and no consumer can rely on it by
+          // name
         }
         BodyPath child = path.field(p.getKey());
         fields.use("body", shown.text(), cp, matcherFor(child, rules));
@@ -322,28 +392,37 @@ public record ProviderUsage(List<Endpoint> endpoints) {
     }
   }
 
-  /** The body rules as pact-core reads them; a rule whose path pact-core cannot parse applies to nothing here either. */
+  /**
+   * The body rules as pact-core reads them; a rule whose path pact-core cannot parse applies to
+   * nothing here either.
+   */
   private static BodyRules bodyRules(Map<String, RuleList> category) {
     Map<String, RuleList> valid = new LinkedHashMap<>();
-    category.forEach((expression, rules) -> {
-      try {
-        PathExpression.parse(expression);
-        valid.put(expression, rules);
-      } catch (IllegalArgumentException ignored) {
-        // skipped, as documented
-      }
-    });
+    category.forEach(
+        (expression, rules) -> {
+          try {
+            PathExpression.parse(expression);
+            valid.put(expression, rules);
+          } catch (IllegalArgumentException ignored) {
+            // skipped, as documented
+          }
+        });
     return BodyRules.of(valid);
   }
 
   /**
-   * The rule pact-core applies at the path (its precedence and weighting), shown with the expression it comes from
-   * when it cascades from an ancestor ({@code type (from $.items)}); {@code exact} when none applies.
+   * The rule pact-core applies at the path (its precedence and weighting), shown with the
+   * expression it comes from when it cascades from an ancestor ({@code type (from $.items)});
+   * {@code exact} when none applies.
    */
   static String matcherFor(BodyPath path, BodyRules rules) {
-    return rules.ruleAt(path)
-        .map(applied -> applied.cascaded() ? describe(applied.rules()) + " (from " + applied.expression() + ")"
-            : describe(applied.rules()))
+    return rules
+        .ruleAt(path)
+        .map(
+            applied ->
+                applied.cascaded()
+                    ? describe(applied.rules()) + " (from " + applied.expression() + ")"
+                    : describe(applied.rules()))
         .orElse("exact");
   }
 
@@ -356,7 +435,10 @@ public record ProviderUsage(List<Endpoint> endpoints) {
     return "exact";
   }
 
-  /** {@code type}, {@code type min 1}, {@code regex ^\d+$}, {@code integer}, {@code date yyyy-MM-dd}; {@code exact} for none. */
+  /**
+   * {@code type}, {@code type min 1}, {@code regex ^\d+$}, {@code integer}, {@code date
+   * yyyy-MM-dd}; {@code exact} for none.
+   */
   static String describe(RuleList list) {
     if (list == null || list.isEmpty()) {
       return "exact";
@@ -365,12 +447,18 @@ public record ProviderUsage(List<Endpoint> endpoints) {
     for (MatchingRule rule : list.rules()) {
       parts.add(describe(rule));
     }
-    return String.join(list.rules().size() > 1 && list.combine() == dev.accord.pact.model.RuleLogic.OR ? " or " : ", ", parts);
+    return String.join(
+        list.rules().size() > 1 && list.combine() == dev.accord.pact.model.RuleLogic.OR
+            ? " or "
+            : ", ",
+        parts);
   }
 
   private static String describe(MatchingRule rule) {
     if (rule instanceof MatchingRule.Type t) {
-      return "type" + (t.min() == null ? "" : " min " + t.min()) + (t.max() == null ? "" : " max " + t.max());
+      return "type"
+          + (t.min() == null ? "" : " min " + t.min())
+          + (t.max() == null ? "" : " max " + t.max());
     } else if (rule instanceof MatchingRule.Regex r) {
       return "regex " + r.regex();
     } else if (rule instanceof MatchingRule.Include i) {
@@ -389,9 +477,14 @@ public record ProviderUsage(List<Endpoint> endpoints) {
 
   // ---- accumulation
 
-  private static EndpointBuilder endpoint(Map<String, EndpointBuilder> endpoints, String kind, String name, String example,
+  private static EndpointBuilder endpoint(
+      Map<String, EndpointBuilder> endpoints,
+      String kind,
+      String name,
+      String example,
       ConsumerPact cp) {
-    EndpointBuilder e = endpoints.computeIfAbsent(kind + " " + name, k -> new EndpointBuilder(kind, name));
+    EndpointBuilder e =
+        endpoints.computeIfAbsent(kind + " " + name, k -> new EndpointBuilder(kind, name));
     if (example != null) {
       e.examples.add(example);
     }
@@ -401,7 +494,9 @@ public record ProviderUsage(List<Endpoint> endpoints) {
 
   private static List<Field> fields(FieldsBuilder b) {
     List<Field> fields = new ArrayList<>();
-    b.fields.forEach((key, uses) -> fields.add(new Field(key.location(), key.path(), List.copyOf(uses.values()))));
+    b.fields.forEach(
+        (key, uses) ->
+            fields.add(new Field(key.location(), key.path(), List.copyOf(uses.values()))));
     // stable sort: status, query, headers, metadata, then body fields in document order
     fields.sort(Comparator.comparingInt(f -> LOCATION_ORDER.indexOf(f.location())));
     return List.copyOf(fields);
@@ -426,14 +521,19 @@ public record ProviderUsage(List<Endpoint> endpoints) {
   private static final class FieldsBuilder {
     final Map<FieldKey, Map<String, Use>> fields = new LinkedHashMap<>();
 
-    /** One use per consumer; a consumer relying on a field through several matchers lists them all. */
+    /**
+     * One use per consumer; a consumer relying on a field through several matchers lists them all.
+     */
     void use(String location, String path, ConsumerPact cp, String matcher) {
-      Map<String, Use> uses = fields.computeIfAbsent(new FieldKey(location, path), k -> new LinkedHashMap<>());
+      Map<String, Use> uses =
+          fields.computeIfAbsent(new FieldKey(location, path), k -> new LinkedHashMap<>());
       Use existing = uses.get(cp.consumer());
       if (existing == null) {
         uses.put(cp.consumer(), new Use(cp.consumer(), cp.version(), matcher));
       } else if (!List.of(existing.matcher().split("; ")).contains(matcher)) {
-        uses.put(cp.consumer(), new Use(cp.consumer(), cp.version(), existing.matcher() + "; " + matcher));
+        uses.put(
+            cp.consumer(),
+            new Use(cp.consumer(), cp.version(), existing.matcher() + "; " + matcher));
       }
     }
   }

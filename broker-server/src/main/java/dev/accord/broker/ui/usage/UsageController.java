@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
-/** {@code /ui/providers/{provider}/usage}: the usage map, filtered by {@code ?q=} (endpoint or field). */
+/**
+ * {@code /ui/providers/{provider}/usage}: the usage map, filtered by {@code ?q=} (endpoint or
+ * field).
+ */
 @Controller
 class UsageController {
   private final UsageService usages;
@@ -18,7 +21,8 @@ class UsageController {
   }
 
   @GetMapping("/ui/providers/{provider}/usage")
-  ModelAndView usage(@PathVariable String provider, @RequestParam(name = "q", required = false) String q) {
+  ModelAndView usage(
+      @PathVariable String provider, @RequestParam(name = "q", required = false) String q) {
     Optional<UsageService.Result> result = usages.usage(provider);
     ModelAndView page = new ModelAndView("usage");
     page.addObject("provider", provider);

@@ -8,9 +8,15 @@ import org.junit.jupiter.api.Test;
 class DotTest {
   @Test
   void namesAreQuotedAndEdgesColouredByStatus() {
-    NetworkGraph graph = new NetworkGraph(List.of(new NetworkGraph.Node("web \"beta\"", 0, 0, 0), new NetworkGraph.Node("api\\v2", 1, 0, 0)),
-        List.of(new NetworkGraph.Edge(0, 1, NetworkGraph.Status.FAILED)));
-    assertThat(Dot.render(graph)).isEqualTo("""
+    NetworkGraph graph =
+        new NetworkGraph(
+            List.of(
+                new NetworkGraph.Node("web \"beta\"", 0, 0, 0),
+                new NetworkGraph.Node("api\\v2", 1, 0, 0)),
+            List.of(new NetworkGraph.Edge(0, 1, NetworkGraph.Status.FAILED)));
+    assertThat(Dot.render(graph))
+        .isEqualTo(
+            """
         digraph pacts {
           rankdir=LR;
           node [shape=box, fontname="sans-serif"];

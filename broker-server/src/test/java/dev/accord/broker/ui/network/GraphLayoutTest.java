@@ -54,7 +54,10 @@ class GraphLayoutTest {
     for (int i = 0; i < edges.length; i++) {
       int a = random.nextInt(500);
       int b = random.nextInt(500);
-      edges[i] = new int[] {Math.min(a, b), Math.max(a, b) == Math.min(a, b) ? (a + 1) % 500 : Math.max(a, b)};
+      edges[i] =
+          new int[] {
+            Math.min(a, b), Math.max(a, b) == Math.min(a, b) ? (a + 1) % 500 : Math.max(a, b)
+          };
     }
     // WHEN
     List<GraphLayout.Position> first = GraphLayout.layout(names, edges);
@@ -66,7 +69,9 @@ class GraphLayoutTest {
     assertThat(spots).hasSize(500);
     double height = first.stream().mapToDouble(GraphLayout.Position::y).max().orElseThrow();
     double width = first.stream().mapToDouble(GraphLayout.Position::x).max().orElseThrow();
-    assertThat(height).as("no column taller than ceil(sqrt(500) * 2.2) rows").isLessThanOrEqualTo(50 * GraphLayout.ROW);
+    assertThat(height)
+        .as("no column taller than ceil(sqrt(500) * 2.2) rows")
+        .isLessThanOrEqualTo(50 * GraphLayout.ROW);
     assertThat(width / height).as("aspect ratio stays screen-like").isBetween(0.3, 8.0);
   }
 

@@ -35,31 +35,41 @@ final class BrokerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static BrokerProcess start(String jdbcUrl, String user, Path logFile) throws IOException, InterruptedException {
+  static BrokerProcess start(String jdbcUrl, String user, Path logFile)
+      throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
     String[] classpath = System.getProperty("java.class.path").split(File.pathSeparator);
-    String broker = Arrays.stream(classpath)
-        .filter(e -> e.contains("broker-server"))
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("broker-server is not on the test classpath: "
-            + "examples/e2e/pom.xml must depend on dev.accord:broker-server"));
+    String broker =
+        Arrays.stream(classpath)
+            .filter(e -> e.contains("broker-server"))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "broker-server is not on the test classpath: "
+                            + "examples/e2e/pom.xml must depend on dev.accord:broker-server"));
     if (broker.endsWith(".jar") && isSpringBootJar(broker)) {
       command.addAll(List.of("-jar", broker));
     } else {
-      // the examples' own classes and resources (products-service has an application.properties too) stay out
-      String cp = Arrays.stream(classpath)
-          .filter(e -> !e.contains("orders-service") && !e.contains("products-service")
-              && !e.contains(File.separator + "e2e" + File.separator))
-          .collect(Collectors.joining(File.pathSeparator));
+      // the examples' own classes and resources (products-service has an application.properties
+      // too) stay out
+      String cp =
+          Arrays.stream(classpath)
+              .filter(
+                  e ->
+                      !e.contains("orders-service")
+                          && !e.contains("products-service")
+                          && !e.contains(File.separator + "e2e" + File.separator))
+              .collect(Collectors.joining(File.pathSeparator));
       command.addAll(List.of("-cp", cp, "dev.accord.broker.BrokerApplication"));
     }
     command.add("--server.port=" + port);
     command.add("--server.address=127.0.0.1");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(logFile.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile.toFile());
     builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
     builder.environment().put("SPRING_DATASOURCE_USERNAME", user);
     builder.environment().put("SPRING_DATASOURCE_PASSWORD", "");
@@ -74,12 +84,17 @@ final class BrokerProcess implements AutoCloseable {
     Instant limit = Instant.now().plus(STARTUP_LIMIT);
     while (Instant.now().isBefore(limit)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("broker-server exited with code " + process.exitValue()
-            + " while starting; its output:\n" + tail());
+        throw new IllegalStateException(
+            "broker-server exited with code "
+                + process.exitValue()
+                + " while starting; its output:\n"
+                + tail());
       }
       try {
-        HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/")).GET().build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl + "/")).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
           return;
         }
@@ -89,8 +104,13 @@ final class BrokerProcess implements AutoCloseable {
       Thread.sleep(500);
     }
     close();
-    throw new IllegalStateException("broker-server did not answer GET " + baseUrl + "/ within " + STARTUP_LIMIT
-        + "; its output:\n" + tail());
+    throw new IllegalStateException(
+        "broker-server did not answer GET "
+            + baseUrl
+            + "/ within "
+            + STARTUP_LIMIT
+            + "; its output:\n"
+            + tail());
   }
 
   String tail() {

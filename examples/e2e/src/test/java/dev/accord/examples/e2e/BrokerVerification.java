@@ -20,15 +20,20 @@ final class BrokerVerification {
 
   private BrokerVerification() {}
 
-  static Outcome verify(PactBrokerClient broker, ProviderVerifier verifier, String providerVersion, String branch) {
+  static Outcome verify(
+      PactBrokerClient broker, ProviderVerifier verifier, String providerVersion, String branch) {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    VerificationReport report = verifier
-        .pactsFrom(BrokerPactSource.of(broker)
-            .selectors(ConsumerVersionSelector.mainBranch(), ConsumerVersionSelector.deployedOrReleased())
-            .providerBranch(branch))
-        .publishResults(providerVersion, branch, null)
-        .output(new PrintStream(console, true, StandardCharsets.UTF_8))
-        .verify();
+    VerificationReport report =
+        verifier
+            .pactsFrom(
+                BrokerPactSource.of(broker)
+                    .selectors(
+                        ConsumerVersionSelector.mainBranch(),
+                        ConsumerVersionSelector.deployedOrReleased())
+                    .providerBranch(branch))
+            .publishResults(providerVersion, branch, null)
+            .output(new PrintStream(console, true, StandardCharsets.UTF_8))
+            .verify();
     return new Outcome(report, console.toString(StandardCharsets.UTF_8));
   }
 }

@@ -24,7 +24,8 @@ final class ProductsServiceInstance implements AutoCloseable {
 
   private ProductsServiceInstance(ConfigurableApplicationContext context) {
     this.context = context;
-    this.baseUrl = "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
+    this.baseUrl =
+        "http://localhost:" + context.getEnvironment().getRequiredProperty("local.server.port");
   }
 
   /** The released products-service. */
@@ -40,14 +41,22 @@ final class ProductsServiceInstance implements AutoCloseable {
   private static ProductsServiceInstance start(String name, List<Class<?>> extra) {
     List<Class<?>> sources = new ArrayList<>(List.of(ProductsApplication.class));
     sources.addAll(extra);
-    // arguments, not builder properties: those are defaults, and application.properties would win over them
-    return new ProductsServiceInstance(new SpringApplicationBuilder(sources.toArray(Class[]::new))
-        .run("--server.port=0", "--products.provider-states.enabled=true",
-            "--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "--spring.jmx.enabled=false",
-            "--spring.flyway.locations=classpath:db/products"));
+    // arguments, not builder properties: those are defaults, and application.properties would win
+    // over them
+    return new ProductsServiceInstance(
+        new SpringApplicationBuilder(sources.toArray(Class[]::new))
+            .run(
+                "--server.port=0",
+                "--products.provider-states.enabled=true",
+                "--spring.datasource.url=jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+                "--spring.jmx.enabled=false",
+                "--spring.flyway.locations=classpath:db/products"));
   }
 
-  /** A verifier aimed at this instance: HTTP, its state endpoint, and its real order.placed serializer. */
+  /**
+   * A verifier aimed at this instance: HTTP, its state endpoint, and its real order.placed
+   * serializer.
+   */
   ProviderVerifier verifier() {
     return ProviderVerifier.forProvider("products-service")
         .baseUrl(baseUrl)

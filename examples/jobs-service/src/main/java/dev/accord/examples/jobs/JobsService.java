@@ -14,13 +14,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An asynchronous request-reply API on the JDK's HTTP server: {@code POST /generate} accepts a job (202 with its
- * id), {@code GET /status/{id}} answers 202 while it is pending and 200 once it is ready, {@code GET /result/{id}}
- * gives the result. {@code POST /_states} is the state-change endpoint of contract tests (the Pact protocol:
- * {@code {"state": ..., "params": {...}, "action": "setup" | "teardown"}}), which puts the jobs into a state.
+ * An asynchronous request-reply API on the JDK's HTTP server: {@code POST /generate} accepts a job
+ * (202 with its id), {@code GET /status/{id}} answers 202 while it is pending and 200 once it is
+ * ready, {@code GET /result/{id}} gives the result. {@code POST /_states} is the state-change
+ * endpoint of contract tests (the Pact protocol: {@code {"state": ..., "params": {...}, "action":
+ * "setup" | "teardown"}}), which puts the jobs into a state.
  *
- * <p>The service is documented in {@code jobs.yaml} (this module's resources). {@link #broken} starts a variant with
- * a bug the document catches: its result's {@code size} is text, not an integer.
+ * <p>The service is documented in {@code jobs.yaml} (this module's resources). {@link #broken}
+ * starts a variant with a bug the document catches: its result's {@code size} is text, not an
+ * integer.
  */
 public final class JobsService implements AutoCloseable {
   private static final Pattern STATUS = Pattern.compile("/status/([^/]+)");
@@ -29,7 +31,10 @@ public final class JobsService implements AutoCloseable {
   private static final Pattern ACTION = Pattern.compile("\"action\"\\s*:\\s*\"([^\"]*)\"");
 
   /** Where a job is. */
-  enum Stage { PENDING, READY }
+  enum Stage {
+    PENDING,
+    READY
+  }
 
   private record Job(String id, String prompt, Stage stage, String output) {}
 
@@ -40,7 +45,8 @@ public final class JobsService implements AutoCloseable {
 
   private JobsService(int port, boolean broken) throws IOException {
     this.broken = broken;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::handle);
     server.start();
   }
@@ -110,7 +116,10 @@ public final class JobsService implements AutoCloseable {
       exchange.getResponseHeaders().add("Retry-After", "1");
       send(exchange, 202, "{\"id\": \"" + id + "\", \"state\": \"pending\"}");
     } else {
-      send(exchange, 200, "{\"id\": \"" + id + "\", \"state\": \"ready\", \"resultUrl\": \"/result/" + id + "\"}");
+      send(
+          exchange,
+          200,
+          "{\"id\": \"" + id + "\", \"state\": \"ready\", \"resultUrl\": \"/result/" + id + "\"}");
     }
   }
 
@@ -120,11 +129,18 @@ public final class JobsService implements AutoCloseable {
       send(exchange, 404, "{\"title\": \"no result for job " + id + "\"}");
       return;
     }
-    String size = broken ? "\"" + job.output().length() + "\"" : Integer.toString(job.output().length());
-    send(exchange, 200, "{\"id\": \"" + id + "\", \"output\": \"" + job.output() + "\", \"size\": " + size + "}");
+    String size =
+        broken ? "\"" + job.output().length() + "\"" : Integer.toString(job.output().length());
+    send(
+        exchange,
+        200,
+        "{\"id\": \"" + id + "\", \"output\": \"" + job.output() + "\", \"size\": " + size + "}");
   }
 
-  /** The state-change endpoint: sets the jobs up for a state, and returns the job's id for the request. */
+  /**
+   * The state-change endpoint: sets the jobs up for a state, and returns the job's id for the
+   * request.
+   */
   private void state(HttpExchange exchange, String body) throws IOException {
     Matcher state = STATE.matcher(body);
     Matcher action = ACTION.matcher(body);
@@ -139,7 +155,8 @@ public final class JobsService implements AutoCloseable {
       case "no jobs" -> send(exchange, 200, "{}");
       case "job 42 is pending" -> put(exchange, new Job("42", "a kite", Stage.PENDING, null));
       case "job 42 is ready" -> put(exchange, new Job("42", "a kite", Stage.READY, null));
-      case "job 42 has a result" -> put(exchange, new Job("42", "a kite", Stage.READY, "a red kite"));
+      case "job 42 has a result" ->
+          put(exchange, new Job("42", "a kite", Stage.READY, "a red kite"));
       default -> send(exchange, 400, "{\"title\": \"unknown state '" + name + "'\"}");
     }
   }

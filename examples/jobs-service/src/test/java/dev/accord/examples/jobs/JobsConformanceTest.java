@@ -19,14 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The jobs service against its OpenAPI document, state by state: four cases (POST /generate 202, GET /status/{id}
- * 202 and 200, GET /result/{id} 200), each from its own provider state, through the Java API and through the CLI;
- * then a broken variant of the service, which the document catches.
+ * The jobs service against its OpenAPI document, state by state: four cases (POST /generate 202,
+ * GET /status/{id} 202 and 200, GET /result/{id} 200), each from its own provider state, through
+ * the Java API and through the CLI; then a broken variant of the service, which the document
+ * catches.
  */
 class JobsConformanceTest {
   static final Path DOCUMENT = Path.of("src/main/resources/jobs.yaml");
 
-  static final String CONFORMING = """
+  static final String CONFORMING =
+      """
       Verifying the provider at http://127.0.0.1:PORT against src/main/resources/jobs.yaml (jobs 1.0.0, OpenAPI 3.0.3)
         state changes: POST http://127.0.0.1:PORT/_states
         seed for generated values: 1 (replay with --seed 1)
@@ -46,18 +48,21 @@ class JobsConformanceTest {
     try (JobsService service = JobsService.start(0)) {
       ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-      ConformanceReport report = OpenApiVerifier.forDocument(DOCUMENT)
-          .providerBaseUrl(service.baseUrl())
-          .stateChangeUrl(service.baseUrl() + "/_states")
-          .seed(1)
-          .output(new PrintStream(console, true, StandardCharsets.UTF_8))
-          .colour(false)
-          .verify();
+      ConformanceReport report =
+          OpenApiVerifier.forDocument(DOCUMENT)
+              .providerBaseUrl(service.baseUrl())
+              .stateChangeUrl(service.baseUrl() + "/_states")
+              .seed(1)
+              .output(new PrintStream(console, true, StandardCharsets.UTF_8))
+              .colour(false)
+              .verify();
 
       assertThat(report.passed()).isTrue();
-      assertThat(report.results()).extracting(CaseResult::request).containsExactly(
-          "POST /generate", "GET /status/42", "GET /status/42", "GET /result/42");
-      assertThat(withoutPort(console.toString(StandardCharsets.UTF_8), service)).isEqualTo(CONFORMING);
+      assertThat(report.results())
+          .extracting(CaseResult::request)
+          .containsExactly("POST /generate", "GET /status/42", "GET /status/42", "GET /result/42");
+      assertThat(withoutPort(console.toString(StandardCharsets.UTF_8), service))
+          .isEqualTo(CONFORMING);
     }
   }
 
@@ -67,10 +72,25 @@ class JobsConformanceTest {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
 
-      int exit = AccordCommand.run(new AccordCommand(), new PrintWriter(out), new PrintWriter(err), "verify-openapi",
-          DOCUMENT.toString(), "--provider-base-url", service.baseUrl(), "--state-change-url",
-          service.baseUrl() + "/_states", "--seed", "1", "--report", "json", "--report", "junit", "--report-dir",
-          reports.toString());
+      int exit =
+          AccordCommand.run(
+              new AccordCommand(),
+              new PrintWriter(out),
+              new PrintWriter(err),
+              "verify-openapi",
+              DOCUMENT.toString(),
+              "--provider-base-url",
+              service.baseUrl(),
+              "--state-change-url",
+              service.baseUrl() + "/_states",
+              "--seed",
+              "1",
+              "--report",
+              "json",
+              "--report",
+              "junit",
+              "--report-dir",
+              reports.toString());
 
       assertThat(err.toString()).isEmpty();
       assertThat(exit).isZero();
@@ -91,12 +111,24 @@ class JobsConformanceTest {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
 
-      int exit = AccordCommand.run(new AccordCommand(), new PrintWriter(out), new PrintWriter(err), "verify-openapi",
-          DOCUMENT.toString(), "--provider-base-url", service.baseUrl(), "--state-change-url",
-          service.baseUrl() + "/_states", "--seed", "1");
+      int exit =
+          AccordCommand.run(
+              new AccordCommand(),
+              new PrintWriter(out),
+              new PrintWriter(err),
+              "verify-openapi",
+              DOCUMENT.toString(),
+              "--provider-base-url",
+              service.baseUrl(),
+              "--state-change-url",
+              service.baseUrl() + "/_states",
+              "--seed",
+              "1");
 
       assertThat(exit).isEqualTo(1);
-      assertThat(withoutPort(out.toString(), service)).contains("""
+      assertThat(withoutPort(out.toString(), service))
+          .contains(
+              """
             FAIL getResult (GET /result/{id}) -> 200, given 'job 42 has a result'
                 GET /result/42 answered 200
                 [response.body.incompatible] at $.size
@@ -104,7 +136,9 @@ class JobsConformanceTest {
                   Response body is incompatible with the document's schema at $.size: expected integer, found string "10"
                 response body: {"id": "42", "output": "a red kite", "size": "10"}
                 replay: curl -X GET 'http://127.0.0.1:PORT/result/42'
-          """).endsWith("""
+          """)
+          .endsWith(
+              """
           4 cases: 3 passed, 1 failed, 0 skipped, 0 not run. The provider does NOT conform to src/main/resources/jobs.yaml.
           To replay: --seed 1
           """);

@@ -21,15 +21,18 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A small library: create, read, update, delete and list books, on the JDK's HTTP server. Its OpenAPI document
- * ({@code /openapi.yaml}, also served at that path) links the operations ({@code createBook} 201 → {@code getBook},
- * {@code deleteBook} 204 → {@code getBook}, ...), which is what {@code accord explore} follows.
+ * A small library: create, read, update, delete and list books, on the JDK's HTTP server. Its
+ * OpenAPI document ({@code /openapi.yaml}, also served at that path) links the operations ({@code
+ * createBook} 201 → {@code getBook}, {@code deleteBook} 204 → {@code getBook}, ...), which is what
+ * {@code accord explore} follows.
  *
- * <p>The planted bug: with {@code deletedBooksStillAnswer}, a deleted book disappears from the list but
- * {@code GET /books/{id}} still answers 200 with it. Exploration finds it as create → delete → get.
+ * <p>The planted bug: with {@code deletedBooksStillAnswer}, a deleted book disappears from the list
+ * but {@code GET /books/{id}} still answers 200 with it. Exploration finds it as create → delete →
+ * get.
  *
- * <p>{@code POST /_accord/state} with {@code {"state": "an empty library", "action": "setup"}} empties the library and
- * restarts the ids at 1, so each explored sequence starts from the same state.
+ * <p>{@code POST /_accord/state} with {@code {"state": "an empty library", "action": "setup"}}
+ * empties the library and restarts the ids at 1, so each explored sequence starts from the same
+ * state.
  *
  * <pre>
  * java -cp ... dev.accord.examples.library.LibraryService 8080
@@ -60,12 +63,15 @@ public final class LibraryService implements AutoCloseable {
 
   private LibraryService(int port, boolean deletedBooksStillAnswer) throws IOException {
     this.deletedBooksStillAnswer = deletedBooksStillAnswer;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "library-service");
-      thread.setDaemon(true);
-      return thread;
-    }));
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    server.setExecutor(
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread thread = new Thread(r, "library-service");
+              thread.setDaemon(true);
+              return thread;
+            }));
     server.createContext("/", this::handle);
     server.start();
   }
@@ -77,7 +83,8 @@ public final class LibraryService implements AutoCloseable {
    * @param deletedBooksStillAnswer plant the bug: a deleted book still answers 200 on GET
    */
   public static LibraryService start(int port, boolean deletedBooksStillAnswer) {
-    // the JDK server writes headers and body separately; without TCP_NODELAY every answer waits ~40 ms for the
+    // the JDK server writes headers and body separately; without TCP_NODELAY every answer waits ~40
+    // ms for the
     // client's delayed ACK. Read once, when the JVM's first server starts.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -85,16 +92,25 @@ public final class LibraryService implements AutoCloseable {
     try {
       return new LibraryService(port, deletedBooksStillAnswer);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start the library service on port " + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot start the library service on port " + port + ": " + e.getMessage(), e);
     }
   }
 
-  /** {@code LibraryService [port]}; the bug is planted with {@code -Dlibrary.bug.deleted-books-still-answer=true}. */
+  /**
+   * {@code LibraryService [port]}; the bug is planted with {@code
+   * -Dlibrary.bug.deleted-books-still-answer=true}.
+   */
   public static void main(String[] args) {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-    LibraryService service = start(port, Boolean.getBoolean("library.bug.deleted-books-still-answer"));
-    System.out.println("library-service listening on " + service.baseUrl()
-        + (service.deletedBooksStillAnswer ? " (planted bug: deleted books still answer 200)" : ""));
+    LibraryService service =
+        start(port, Boolean.getBoolean("library.bug.deleted-books-still-answer"));
+    System.out.println(
+        "library-service listening on "
+            + service.baseUrl()
+            + (service.deletedBooksStillAnswer
+                ? " (planted bug: deleted books still answer 200)"
+                : ""));
   }
 
   /** {@code http://127.0.0.1:PORT}. */
@@ -106,7 +122,8 @@ public final class LibraryService implements AutoCloseable {
   public static String openApiDocument() {
     try (InputStream in = LibraryService.class.getResourceAsStream("/openapi.yaml")) {
       if (in == null) {
-        throw new IllegalStateException("openapi.yaml is missing from the library service's class path");
+        throw new IllegalStateException(
+            "openapi.yaml is missing from the library service's class path");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -145,7 +162,8 @@ public final class LibraryService implements AutoCloseable {
           case "GET" -> read(exchange, id);
           case "PUT" -> update(exchange, id);
           case "DELETE" -> delete(exchange, id);
-          default -> problem(exchange, 405, method + " is not allowed on /books/{id} (GET, PUT, DELETE)");
+          default ->
+              problem(exchange, 405, method + " is not allowed on /books/{id} (GET, PUT, DELETE)");
         }
       } else {
         problem(exchange, 404, "No resource at " + path);
@@ -160,7 +178,10 @@ public final class LibraryService implements AutoCloseable {
     String state = body == null ? null : body.path("state").asString(null);
     String action = body == null ? "setup" : body.path("action").asString("setup");
     if (!EMPTY_LIBRARY.equals(state)) {
-      problem(exchange, 400, "Unknown provider state '" + state + "': the library knows '" + EMPTY_LIBRARY + "'");
+      problem(
+          exchange,
+          400,
+          "Unknown provider state '" + state + "': the library knows '" + EMPTY_LIBRARY + "'");
       return;
     }
     if (action.equals("setup")) {
@@ -282,13 +303,15 @@ public final class LibraryService implements AutoCloseable {
     }
   }
 
-  private static void problem(HttpExchange exchange, int status, String message) throws IOException {
+  private static void problem(HttpExchange exchange, int status, String message)
+      throws IOException {
     ObjectNode body = JSON.createObjectNode();
     body.put("error", message);
     send(exchange, status, "application/json", JSON.writeValueAsBytes(body));
   }
 
-  private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+  private static void send(HttpExchange exchange, int status, String contentType, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", contentType);
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

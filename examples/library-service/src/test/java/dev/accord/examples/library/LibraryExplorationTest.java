@@ -15,16 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code accord explore} against the library service, through the Java API and the CLI: the fixed service passes; the
- * one with the planted bug (a deleted book still answers 200) fails, and the shortest failing sequence printed is
- * create → delete → get, with its seed and curl commands, the same on every run with the same seed.
+ * {@code accord explore} against the library service, through the Java API and the CLI: the fixed
+ * service passes; the one with the planted bug (a deleted book still answers 200) fails, and the
+ * shortest failing sequence printed is create → delete → get, with its seed and curl commands, the
+ * same on every run with the same seed.
  */
 class LibraryExplorationTest {
 
-  private static final OpenApiDocument DOCUMENT = OpenApiDocument.parse(LibraryService.openApiDocument(),
-      "library-service/openapi.yaml");
+  private static final OpenApiDocument DOCUMENT =
+      OpenApiDocument.parse(LibraryService.openApiDocument(), "library-service/openapi.yaml");
 
-  private static final String BUG_FOUND = """
+  private static final String BUG_FOUND =
+      """
       Exploring library-service/openapi.yaml at http://127.0.0.1:PORT
       seed 42, 30 sequences of up to 6 steps, transitions: 5 links
 
@@ -65,7 +67,9 @@ class LibraryExplorationTest {
       ExplorationReport report = explore(library, 42);
 
       assertThat(report.passed()).isTrue();
-      assertThat(portless(report.console(), library)).isEqualTo("""
+      assertThat(portless(report.console(), library))
+          .isEqualTo(
+              """
           Exploring library-service/openapi.yaml at http://127.0.0.1:PORT
           seed 42, 30 sequences of up to 6 steps, transitions: 5 links
 
@@ -81,11 +85,15 @@ class LibraryExplorationTest {
       ExplorationReport report = explore(library, 42);
 
       assertThat(report.passed()).isFalse();
-      assertThat(report.failures()).singleElement().satisfies(failure -> {
-        assertThat(failure.check()).isEqualTo(Check.DELETED_IS_GONE);
-        assertThat(failure.steps()).extracting(step -> step.operation()).containsExactly("createBook", "deleteBook",
-            "getBook");
-      });
+      assertThat(report.failures())
+          .singleElement()
+          .satisfies(
+              failure -> {
+                assertThat(failure.check()).isEqualTo(Check.DELETED_IS_GONE);
+                assertThat(failure.steps())
+                    .extracting(step -> step.operation())
+                    .containsExactly("createBook", "deleteBook", "getBook");
+              });
       assertThat(portless(report.console(), library)).isEqualTo(BUG_FOUND);
     }
   }
@@ -102,26 +110,57 @@ class LibraryExplorationTest {
   }
 
   @Test
-  void theCliExitsOneWithTheShortestFailingSequenceAndZeroOnTheFixedLibrary(@TempDir Path directory) throws Exception {
+  void theCliExitsOneWithTheShortestFailingSequenceAndZeroOnTheFixedLibrary(@TempDir Path directory)
+      throws Exception {
     Path spec = directory.resolve("openapi.yaml");
     Files.writeString(spec, LibraryService.openApiDocument());
-    try (LibraryService buggy = LibraryService.start(0, true); LibraryService fixed = LibraryService.start(0, false)) {
+    try (LibraryService buggy = LibraryService.start(0, true);
+        LibraryService fixed = LibraryService.start(0, false)) {
       StringWriter out = new StringWriter();
-      int exit = AccordCommand.run(new AccordCommand(), new PrintWriter(out), new PrintWriter(new StringWriter()),
-          "explore", spec.toString(), "--provider-base-url", buggy.baseUrl(), "--seed", "42",
-          "--state-change-url", buggy.baseUrl() + "/_accord/state", "--reset-state", LibraryService.EMPTY_LIBRARY,
-          "--report", "html", "--report-dir", directory.resolve("reports").toString());
+      int exit =
+          AccordCommand.run(
+              new AccordCommand(),
+              new PrintWriter(out),
+              new PrintWriter(new StringWriter()),
+              "explore",
+              spec.toString(),
+              "--provider-base-url",
+              buggy.baseUrl(),
+              "--seed",
+              "42",
+              "--state-change-url",
+              buggy.baseUrl() + "/_accord/state",
+              "--reset-state",
+              LibraryService.EMPTY_LIBRARY,
+              "--report",
+              "html",
+              "--report-dir",
+              directory.resolve("reports").toString());
 
       assertThat(exit).isEqualTo(1);
-      assertThat(portless(out.toString(), buggy).replace(spec.toString(), "library-service/openapi.yaml"))
-          .isEqualTo(BUG_FOUND + "Report: " + directory.resolve("reports/explore-report.html") + "\n");
+      assertThat(
+              portless(out.toString(), buggy)
+                  .replace(spec.toString(), "library-service/openapi.yaml"))
+          .isEqualTo(
+              BUG_FOUND + "Report: " + directory.resolve("reports/explore-report.html") + "\n");
       assertThat(Files.readString(directory.resolve("reports/explore-report.html")))
           .contains("deleted_is_gone", "curl -i -X DELETE");
 
-      int fixedExit = AccordCommand.run(new AccordCommand(), new PrintWriter(new StringWriter()),
-          new PrintWriter(new StringWriter()), "explore", spec.toString(), "--provider-base-url", fixed.baseUrl(),
-          "--seed", "42", "--state-change-url", fixed.baseUrl() + "/_accord/state", "--reset-state",
-          LibraryService.EMPTY_LIBRARY);
+      int fixedExit =
+          AccordCommand.run(
+              new AccordCommand(),
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(new StringWriter()),
+              "explore",
+              spec.toString(),
+              "--provider-base-url",
+              fixed.baseUrl(),
+              "--seed",
+              "42",
+              "--state-change-url",
+              fixed.baseUrl() + "/_accord/state",
+              "--reset-state",
+              LibraryService.EMPTY_LIBRARY);
       assertThat(fixedExit).isZero();
     }
   }

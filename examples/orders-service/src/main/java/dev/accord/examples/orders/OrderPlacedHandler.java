@@ -7,14 +7,16 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Consumes {@code order.placed} events (the bytes a message broker delivers) and records each order to
- * confirm. A payload it cannot read is refused with the reason, so the broker can dead-letter it.
+ * Consumes {@code order.placed} events (the bytes a message broker delivers) and records each order
+ * to confirm. A payload it cannot read is refused with the reason, so the broker can dead-letter
+ * it.
  */
 public final class OrderPlacedHandler {
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
 
   private final List<OrderPlaced> toConfirm = new CopyOnWriteArrayList<>();
 
@@ -24,15 +26,21 @@ public final class OrderPlacedHandler {
     try {
       event = JSON.readValue(payload, OrderPlaced.class);
     } catch (JacksonException e) {
-      throw new IllegalArgumentException("Unreadable order.placed event: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "Unreadable order.placed event: " + e.getOriginalMessage(), e);
     }
     if (event.orderId() == null || event.orderId().isBlank()) {
-      throw new IllegalArgumentException("order.placed event without orderId: " + new String(payload,
-          java.nio.charset.StandardCharsets.UTF_8));
+      throw new IllegalArgumentException(
+          "order.placed event without orderId: "
+              + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
     }
     if (event.quantity() <= 0) {
-      throw new IllegalArgumentException("order.placed event " + event.orderId() + " has quantity "
-          + event.quantity() + "; expected a positive quantity");
+      throw new IllegalArgumentException(
+          "order.placed event "
+              + event.orderId()
+              + " has quantity "
+              + event.quantity()
+              + "; expected a positive quantity");
     }
     toConfirm.add(event);
   }

@@ -21,12 +21,14 @@ class OrderPlacedContractTest {
   void recordsEachPlacedOrderToConfirm(MockProvider provider) {
     OrderPlacedHandler handler = new OrderPlacedHandler();
 
-    provider.expectsToReceive("an order.placed event")
-        .withContent(Map.of(
-            "orderId", regex("ord-\\d+", "ord-1001"),
-            "productId", integer(42),
-            "quantity", integer(2),
-            "placedAt", datetime("2026-05-01T10:15:30Z")))
+    provider
+        .expectsToReceive("an order.placed event")
+        .withContent(
+            Map.of(
+                "orderId", regex("ord-\\d+", "ord-1001"),
+                "productId", integer(42),
+                "quantity", integer(2),
+                "placedAt", datetime("2026-05-01T10:15:30Z")))
         .withMetadata("topic", "order.placed")
         .deliverTo(message -> handler.handle(message.bytes()));
 

@@ -11,15 +11,18 @@ class OrderPlacedHandlerTest {
 
   @Test
   void ignoresFieldsItDoesNotKnow() {
-    handler.handle(bytes("{\"orderId\":\"ord-1\",\"productId\":3,\"quantity\":1,"
-        + "\"placedAt\":\"2026-05-01T10:15:30Z\",\"channel\":\"web\"}"));
+    handler.handle(
+        bytes(
+            "{\"orderId\":\"ord-1\",\"productId\":3,\"quantity\":1,"
+                + "\"placedAt\":\"2026-05-01T10:15:30Z\",\"channel\":\"web\"}"));
 
     assertThat(handler.ordersToConfirm()).extracting(OrderPlaced::orderId).containsExactly("ord-1");
   }
 
   @Test
   void refusesAnEventWithoutQuantityNamingTheOrder() {
-    assertThatThrownBy(() -> handler.handle(bytes("{\"orderId\":\"ord-2\",\"productId\":3,\"quantity\":0}")))
+    assertThatThrownBy(
+            () -> handler.handle(bytes("{\"orderId\":\"ord-2\",\"productId\":3,\"quantity\":0}")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("order.placed event ord-2 has quantity 0; expected a positive quantity");
     assertThat(handler.ordersToConfirm()).isEmpty();

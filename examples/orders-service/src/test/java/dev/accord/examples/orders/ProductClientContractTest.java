@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * What orders-service needs from products-service over HTTP. Writes
- * {@code target/pacts/orders-service-products-service.json}, which products-service verifies.
+ * What orders-service needs from products-service over HTTP. Writes {@code
+ * target/pacts/orders-service-products-service.json}, which products-service verifies.
  */
 // tag::contract[]
 @ConsumerContract(consumer = "orders-service", provider = "products-service")
@@ -19,26 +19,31 @@ class ProductClientContractTest {
 
   @Test
   void fetchesAProductWhoseIdTheProviderCreates(MockProvider provider) {
-    provider.given("a product exists", Map.of("name", "Widget Pro", "price", 29.99, "category", "tools"))
+    provider
+        .given(
+            "a product exists", Map.of("name", "Widget Pro", "price", 29.99, "category", "tools"))
         .uponReceiving("a request for a product")
         .withRequest(GET, fromProviderState("/api/products/${id}", "/api/products/42"))
         .header("Accept", "application/json")
         .willRespondWith(200)
-        .body(Map.of(
-            "id", fromProviderState("id", 42),
-            "name", like("Widget Pro"),
-            "price", decimal(29.99),
-            "category", like("tools")));
+        .body(
+            Map.of(
+                "id", fromProviderState("id", 42),
+                "name", like("Widget Pro"),
+                "price", decimal(29.99),
+                "category", like("tools")));
 
     Product product = new ProductClient(provider.url()).findProduct(42).orElseThrow();
 
     assertThat(product).isEqualTo(new Product(42, "Widget Pro", 29.99, "tools"));
   }
+
   // end::contract[]
 
   @Test
   void findsNothingWhenTheProductDoesNotExist(MockProvider provider) {
-    provider.given("no products exist")
+    provider
+        .given("no products exist")
         .uponReceiving("a request for a product that does not exist")
         .withRequest(GET, "/api/products/999")
         .header("Accept", "application/json")
@@ -49,23 +54,27 @@ class ProductClientContractTest {
 
   @Test
   void listsTheProductsOfACategory(MockProvider provider) {
-    provider.given("products exist in a category", Map.of("category", "garden"))
+    provider
+        .given("products exist in a category", Map.of("category", "garden"))
         .uponReceiving("a request for the products of a category")
         .withRequest(GET, "/api/products")
         .query("category", "garden")
         .query("limit", regex("\\d{1,3}", "20"))
         .header("Accept", "application/json")
         .willRespondWith(200)
-        .body(eachLike(Map.of(
-            "id", integer(7),
-            "name", like("Rake"),
-            "price", decimal(12.5),
-            "category", like("garden")), 1));
+        .body(
+            eachLike(
+                Map.of(
+                    "id", integer(7),
+                    "name", like("Rake"),
+                    "price", decimal(12.5),
+                    "category", like("garden")),
+                1));
 
     List<Product> products = new ProductClient(provider.url()).productsInCategory("garden", 20);
 
     assertThat(products).extracting(Product::category).containsOnly("garden");
   }
-// tag::contract[]
+  // tag::contract[]
 }
 // end::contract[]

@@ -16,9 +16,11 @@ class OrderPlacedPublisherTest {
 
   @Test
   void writesInstantsAsIsoTextWithTheApplicationsMapper() {
-    byte[] bytes = publisher.serialize(new OrderPlaced("ord-7", 3, 1, Instant.parse("2026-05-01T10:15:30Z")));
+    byte[] bytes =
+        publisher.serialize(new OrderPlaced("ord-7", 3, 1, Instant.parse("2026-05-01T10:15:30Z")));
 
     assertThat(new String(bytes, StandardCharsets.UTF_8))
-        .isEqualTo("{\"orderId\":\"ord-7\",\"productId\":3,\"quantity\":1,\"placedAt\":\"2026-05-01T10:15:30Z\"}");
+        .isEqualTo(
+            "{\"orderId\":\"ord-7\",\"productId\":3,\"quantity\":1,\"placedAt\":\"2026-05-01T10:15:30Z\"}");
   }
 }

@@ -16,14 +16,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Verifies products-service against orders-service's pact (written by orders-service's contract tests, which
- * the reactor runs first): one JUnit test per interaction. HTTP interactions go to the running application,
- * provider states to its {@code /_pact/provider-states} endpoint; the {@code order.placed} message comes from
- * the production publisher's serializer.
+ * Verifies products-service against orders-service's pact (written by orders-service's contract
+ * tests, which the reactor runs first): one JUnit test per interaction. HTTP interactions go to the
+ * running application, provider states to its {@code /_pact/provider-states} endpoint; the {@code
+ * order.placed} message comes from the production publisher's serializer.
  */
 // tag::provider[]
 @SpringBootTest(webEnvironment = RANDOM_PORT, properties = "products.provider-states.enabled=true")
-@AccordProviderTest(provider = "products-service",
+@AccordProviderTest(
+    provider = "products-service",
     pactFiles = "../orders-service/target/pacts/orders-service-products-service.json")
 class ProductsContractTest {
 
@@ -33,7 +34,8 @@ class ProductsContractTest {
 
   @BeforeEach
   void target(ProviderTestContext context) {
-    context.baseUrl("http://localhost:" + port)
+    context
+        .baseUrl("http://localhost:" + port)
         .stateChangeUrl("http://localhost:" + port + "/_pact/provider-states");
   }
 

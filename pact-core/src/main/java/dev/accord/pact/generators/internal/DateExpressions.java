@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The {@code expression} language of the {@code Date}, {@code Time} and {@code DateTime} generators.
+ * The {@code expression} language of the {@code Date}, {@code Time} and {@code DateTime}
+ * generators.
  *
  * <pre>
  * date      := [today | now | yesterday | tomorrow] { (+|-) N (day|week|fortnight|month|year)[s]
@@ -21,10 +22,10 @@ import java.util.Locale;
  * date-time := date [@ time] | time
  * </pre>
  *
- * Examples: {@code today + 1 day}, {@code next week}, {@code last friday}, {@code 2 pm + 30 minutes},
- * {@code now @ midnight + 2 hours}, {@code tomorrow @ noon}. Names are case-insensitive; an empty
- * expression is the base. Errors are {@link IllegalArgumentException}s naming the unexpected word and
- * what was expected there.
+ * Examples: {@code today + 1 day}, {@code next week}, {@code last friday}, {@code 2 pm + 30
+ * minutes}, {@code now @ midnight + 2 hours}, {@code tomorrow @ noon}. Names are case-insensitive;
+ * an empty expression is the base. Errors are {@link IllegalArgumentException}s naming the
+ * unexpected word and what was expected there.
  */
 public final class DateExpressions {
   private DateExpressions() {}
@@ -58,8 +59,11 @@ public final class DateExpressions {
       try {
         return time(expression, base);
       } catch (IllegalArgumentException timeProblem) {
-        throw new IllegalArgumentException(dateProblem.getMessage() + "; read as a time expression: "
-            + timeProblem.getMessage() + ". A date-time expression is '<date> @ <time>', e.g. 'today + 1 day @ noon'");
+        throw new IllegalArgumentException(
+            dateProblem.getMessage()
+                + "; read as a time expression: "
+                + timeProblem.getMessage()
+                + ". A date-time expression is '<date> @ <time>', e.g. 'today + 1 day @ noon'");
       }
     }
   }
@@ -78,7 +82,7 @@ public final class DateExpressions {
           t.next();
           value = value.plusDays(1);
         }
-        default -> { }
+        default -> {}
       }
     }
     while (t.peek() != null) {
@@ -88,26 +92,30 @@ public final class DateExpressions {
           long n = t.number("a number after '" + op + "'");
           String unit = t.word("a date unit (day, week, fortnight, month, year)");
           long amount = op.equals("+") ? n : -n;
-          value = switch (singular(unit)) {
-            case "day" -> value.plusDays(amount);
-            case "week" -> value.plusWeeks(amount);
-            case "fortnight" -> value.plusWeeks(2 * amount);
-            case "month" -> value.plusMonths(amount);
-            case "year" -> value.plusYears(amount);
-            default -> throw t.error(unit, "a date unit (day, week, fortnight, month, year)");
-          };
+          value =
+              switch (singular(unit)) {
+                case "day" -> value.plusDays(amount);
+                case "week" -> value.plusWeeks(amount);
+                case "fortnight" -> value.plusWeeks(2 * amount);
+                case "month" -> value.plusMonths(amount);
+                case "year" -> value.plusYears(amount);
+                default -> throw t.error(unit, "a date unit (day, week, fortnight, month, year)");
+              };
         }
         case "next", "last" -> {
           String what = t.word("day, week, fortnight, month, year, a weekday or a month name");
           value = nextOrLastDate(t, value, op.equals("next"), what);
         }
-        default -> throw t.error(op, "'+', '-', 'next' or 'last' (or a base: today, now, yesterday, tomorrow)");
+        default ->
+            throw t.error(
+                op, "'+', '-', 'next' or 'last' (or a base: today, now, yesterday, tomorrow)");
       }
     }
     return value;
   }
 
-  private static ZonedDateTime nextOrLastDate(Tokens t, ZonedDateTime value, boolean next, String what) {
+  private static ZonedDateTime nextOrLastDate(
+      Tokens t, ZonedDateTime value, boolean next, String what) {
     int sign = next ? 1 : -1;
     switch (what) {
       case "day":
@@ -139,7 +147,9 @@ public final class DateExpressions {
         return value.plusMonths(diff);
       }
     }
-    throw t.error(what, "day, week, fortnight, month, year, a weekday (monday..sunday) or a month (january..december)");
+    throw t.error(
+        what,
+        "day, week, fortnight, month, year, a weekday (monday..sunday) or a month (january..december)");
   }
 
   private static ZonedDateTime evalTime(Tokens t, ZonedDateTime base) {
@@ -157,12 +167,13 @@ public final class DateExpressions {
       } else if (Character.isDigit(first.charAt(0))) {
         long hour = t.number("an hour");
         String suffix = t.word("'am', 'pm' or \"o'clock\" after the hour");
-        int h = switch (suffix) {
-          case "am" -> checkHour(t, hour, 12) % 12;
-          case "pm" -> checkHour(t, hour, 12) % 12 + 12;
-          case "o'clock" -> checkHour(t, hour, 23);
-          default -> throw t.error(suffix, "'am', 'pm' or \"o'clock\" after the hour");
-        };
+        int h =
+            switch (suffix) {
+              case "am" -> checkHour(t, hour, 12) % 12;
+              case "pm" -> checkHour(t, hour, 12) % 12 + 12;
+              case "o'clock" -> checkHour(t, hour, 23);
+              default -> throw t.error(suffix, "'am', 'pm' or \"o'clock\" after the hour");
+            };
         value = value.with(LocalTime.of(h, 0));
       }
     }
@@ -179,7 +190,8 @@ public final class DateExpressions {
           String unit = t.word("hour, minute or second");
           value = value.plus(op.equals("next") ? 1 : -1, timeUnit(t, unit));
         }
-        default -> throw t.error(op, "'+', '-', 'next' or 'last' (or a base: now, midnight, noon, 2 pm)");
+        default ->
+            throw t.error(op, "'+', '-', 'next' or 'last' (or a base: now, midnight, noon, 2 pm)");
       }
     }
     return value;
@@ -206,7 +218,10 @@ public final class DateExpressions {
     return unit.endsWith("s") ? unit.substring(0, unit.length() - 1) : unit;
   }
 
-  /** Words, numbers and the operators {@code + -}, lower-cased; {@code 2pm} splits into {@code 2 pm}. */
+  /**
+   * Words, numbers and the operators {@code + -}, lower-cased; {@code 2pm} splits into {@code 2
+   * pm}.
+   */
   private static final class Tokens {
     private final String expression;
     private final List<String> tokens = new ArrayList<>();
@@ -232,7 +247,9 @@ public final class DateExpressions {
           i = j;
         } else {
           int j = i;
-          while (j < s.length() && !Character.isWhitespace(s.charAt(j)) && "+-".indexOf(s.charAt(j)) < 0
+          while (j < s.length()
+              && !Character.isWhitespace(s.charAt(j))
+              && "+-".indexOf(s.charAt(j)) < 0
               && !Character.isDigit(s.charAt(j))) {
             j++;
           }
@@ -275,8 +292,13 @@ public final class DateExpressions {
     }
 
     IllegalArgumentException error(String found, String expected) {
-      return new IllegalArgumentException("in the expression '" + expression + "', expected " + expected
-          + " but found " + (found == null ? "the end" : "'" + found + "'"));
+      return new IllegalArgumentException(
+          "in the expression '"
+              + expression
+              + "', expected "
+              + expected
+              + " but found "
+              + (found == null ? "the end" : "'" + found + "'"));
     }
   }
 }

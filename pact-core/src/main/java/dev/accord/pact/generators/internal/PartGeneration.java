@@ -24,9 +24,9 @@ import java.util.Random;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Applies generators category by category, in a fixed order (method, path, status, header, query, body,
- * metadata; keys in file order), drawing from one {@link Random} seeded from the context's seed, so the
- * same seed gives the same values.
+ * Applies generators category by category, in a fixed order (method, path, status, header, query,
+ * body, metadata; keys in file order), drawing from one {@link Random} seeded from the context's
+ * seed, so the same seed gives the same values.
  */
 public final class PartGeneration {
   private final GeneratorContext context;
@@ -38,8 +38,9 @@ public final class PartGeneration {
   }
 
   /**
-   * The SplitMix64 finaliser: {@link Random}'s first outputs for neighbouring seeds (0, 1, 2, ...) are
-   * strongly correlated (the first {@code nextBoolean()} is the same for seeds 0 to 20), so the seed is spread first.
+   * The SplitMix64 finaliser: {@link Random}'s first outputs for neighbouring seeds (0, 1, 2, ...)
+   * are strongly correlated (the first {@code nextBoolean()} is the same for seeds 0 to 20), so the
+   * seed is spread first.
    */
   static long spread(long seed) {
     long z = seed + 0x9E3779B97F4A7C15L;
@@ -56,15 +57,17 @@ public final class PartGeneration {
     HttpRequest out = request;
     Generator method = single(gens, Category.METHOD);
     if (method != null && applies(method)) {
-      out = out.withMethod(ValueGeneration.asText(
-          generate(method, text(out.method()), "method")));
+      out = out.withMethod(ValueGeneration.asText(generate(method, text(out.method()), "method")));
     }
     Generator path = single(gens, Category.PATH);
     if (path != null && applies(path)) {
       out = out.withPath(ValueGeneration.asText(generate(path, text(out.path()), "path")));
     }
-    out = out.withHeaders(multiValues(out.headers(), gens.category(Category.HEADER), "header", true));
-    out = out.withQuery(multiValues(out.query(), gens.category(Category.QUERY), "query parameter", false));
+    out =
+        out.withHeaders(multiValues(out.headers(), gens.category(Category.HEADER), "header", true));
+    out =
+        out.withQuery(
+            multiValues(out.query(), gens.category(Category.QUERY), "query parameter", false));
     out = out.withBody(body(out.body(), out.contentType(), gens.category(Category.BODY)));
     return out;
   }
@@ -80,7 +83,8 @@ public final class PartGeneration {
       JsonNode value = generate(status, Json.nodes().numberNode(out.status()), "status");
       out = out.withStatus(statusCode(value, status));
     }
-    out = out.withHeaders(multiValues(out.headers(), gens.category(Category.HEADER), "header", true));
+    out =
+        out.withHeaders(multiValues(out.headers(), gens.category(Category.HEADER), "header", true));
     out = out.withBody(body(out.body(), out.contentType(), gens.category(Category.BODY)));
     return out;
   }
@@ -90,16 +94,18 @@ public final class PartGeneration {
     if (gens.isEmpty()) {
       return message;
     }
-    MessageContents out = message.withContents(body(message.contents(), message.contentType(),
-        gens.category(Category.BODY)));
+    MessageContents out =
+        message.withContents(
+            body(message.contents(), message.contentType(), gens.category(Category.BODY)));
     Map<String, Generator> metadataGens = gens.category(Category.METADATA);
     if (!metadataGens.isEmpty()) {
       Map<String, JsonNode> metadata = new LinkedHashMap<>(out.metadata());
-      metadataGens.forEach((key, generator) -> {
-        if (applies(generator)) {
-          metadata.put(key, generate(generator, metadata.get(key), "metadata " + key));
-        }
-      });
+      metadataGens.forEach(
+          (key, generator) -> {
+            if (applies(generator)) {
+              metadata.put(key, generate(generator, metadata.get(key), "metadata " + key));
+            }
+          });
       out = out.withMetadata(metadata);
     }
     return out;
@@ -131,43 +137,55 @@ public final class PartGeneration {
       }
       return code;
     } catch (NumberFormatException e) {
-      throw new GeneratorException("status", ValueGeneration.describe(generator), "the generated value '" + text
-          + "' is not an HTTP status code (an integer from 100 to 599); use e.g. a RandomInt generator with min 200"
-          + " and max 299");
+      throw new GeneratorException(
+          "status",
+          ValueGeneration.describe(generator),
+          "the generated value '"
+              + text
+              + "' is not an HTTP status code (an integer from 100 to 599); use e.g. a RandomInt generator with min 200"
+              + " and max 299");
     }
   }
 
-  /** Headers (names case-insensitive) and query parameters: each existing value is regenerated; a missing name is added. */
-  private Map<String, List<String>> multiValues(Map<String, List<String>> values, Map<String, Generator> gens,
-      String what, boolean ignoreCase) {
+  /**
+   * Headers (names case-insensitive) and query parameters: each existing value is regenerated; a
+   * missing name is added.
+   */
+  private Map<String, List<String>> multiValues(
+      Map<String, List<String>> values,
+      Map<String, Generator> gens,
+      String what,
+      boolean ignoreCase) {
     if (gens.isEmpty()) {
       return values;
     }
     Map<String, List<String>> out = new LinkedHashMap<>(values);
-    gens.forEach((name, generator) -> {
-      if (!applies(generator)) {
-        return;
-      }
-      String key = name;
-      if (ignoreCase) {
-        for (String existing : out.keySet()) {
-          if (existing.equalsIgnoreCase(name)) {
-            key = existing;
-            break;
+    gens.forEach(
+        (name, generator) -> {
+          if (!applies(generator)) {
+            return;
           }
-        }
-      }
-      List<String> current = out.getOrDefault(key, List.of());
-      List<String> generated = new ArrayList<>();
-      if (current.isEmpty()) {
-        generated.add(ValueGeneration.asText(generate(generator, null, what + " " + name)));
-      } else {
-        for (String v : current) {
-          generated.add(ValueGeneration.asText(generate(generator, text(v), what + " " + name)));
-        }
-      }
-      out.put(key, generated);
-    });
+          String key = name;
+          if (ignoreCase) {
+            for (String existing : out.keySet()) {
+              if (existing.equalsIgnoreCase(name)) {
+                key = existing;
+                break;
+              }
+            }
+          }
+          List<String> current = out.getOrDefault(key, List.of());
+          List<String> generated = new ArrayList<>();
+          if (current.isEmpty()) {
+            generated.add(ValueGeneration.asText(generate(generator, null, what + " " + name)));
+          } else {
+            for (String v : current) {
+              generated.add(
+                  ValueGeneration.asText(generate(generator, text(v), what + " " + name)));
+            }
+          }
+          out.put(key, generated);
+        });
     return out;
   }
 
@@ -176,11 +194,12 @@ public final class PartGeneration {
       return body;
     }
     Map<String, Generator> active = new LinkedHashMap<>();
-    gens.forEach((k, g) -> {
-      if (applies(g)) {
-        active.put(k, g);
-      }
-    });
+    gens.forEach(
+        (k, g) -> {
+          if (applies(g)) {
+            active.put(k, g);
+          }
+        });
     if (active.isEmpty()) {
       return body;
     }
@@ -198,9 +217,13 @@ public final class PartGeneration {
       return textBody(body, type, active);
     }
     String first = active.keySet().iterator().next();
-    throw new GeneratorException("body " + first, ValueGeneration.describe(active.get(first)),
+    throw new GeneratorException(
+        "body " + first,
+        ValueGeneration.describe(active.get(first)),
         "body generators apply to JSON, application/x-www-form-urlencoded and text/plain bodies (a text body only"
-            + " at '$'), but this body is '" + type.mediaType() + "'; remove the body generators or use one of"
+            + " at '$'), but this body is '"
+            + type.mediaType()
+            + "'; remove the body generators or use one of"
             + " those content types");
   }
 
@@ -210,12 +233,17 @@ public final class PartGeneration {
       tree = body.asJson().deepCopy();
     } catch (IllegalStateException e) {
       String first = gens.keySet().iterator().next();
-      throw new GeneratorException("body " + first, ValueGeneration.describe(gens.get(first)),
-          "the body is declared as JSON but does not parse: " + e.getMessage(), e);
+      throw new GeneratorException(
+          "body " + first,
+          ValueGeneration.describe(gens.get(first)),
+          "the body is declared as JSON but does not parse: " + e.getMessage(),
+          e);
     }
     for (Map.Entry<String, Generator> e : gens.entrySet()) {
       PathSelector path = parsePath(e.getKey(), e.getValue());
-      tree = path.replaceAll(tree, (current, concrete) -> generate(e.getValue(), current, "body " + concrete));
+      tree =
+          path.replaceAll(
+              tree, (current, concrete) -> generate(e.getValue(), current, "body " + concrete));
     }
     ContentType ct = body.contentType().orElse(null);
     Body out = ct == null ? Body.json(tree, null) : Body.json(tree, ct);
@@ -238,13 +266,17 @@ public final class PartGeneration {
       PathSelector path = parsePath(e.getKey(), e.getValue());
       String name = path.singleName();
       if (name == null) {
-        throw new GeneratorException("body " + e.getKey(), ValueGeneration.describe(e.getValue()),
+        throw new GeneratorException(
+            "body " + e.getKey(),
+            ValueGeneration.describe(e.getValue()),
             "a form body is addressed by '$.name' (one parameter name), not '" + e.getKey() + "'");
       }
       for (String[] pair : pairs) {
         if (pair[0].equals(name)) {
-          pair[1] = ValueGeneration.asText(generate(e.getValue(), pair[1] == null ? null : text(pair[1]),
-              "body " + e.getKey()));
+          pair[1] =
+              ValueGeneration.asText(
+                  generate(
+                      e.getValue(), pair[1] == null ? null : text(pair[1]), "body " + e.getKey()));
         }
       }
     }
@@ -259,7 +291,8 @@ public final class PartGeneration {
       }
     }
     return Body.bytes(sb.toString().getBytes(cs), body.contentType().orElse(null))
-        .withEncoding(body.encoding()).withHint(body.hint().orElse(null));
+        .withEncoding(body.encoding())
+        .withHint(body.hint().orElse(null));
   }
 
   private Body textBody(Body body, ContentType type, Map<String, Generator> gens) {
@@ -267,14 +300,22 @@ public final class PartGeneration {
     for (Map.Entry<String, Generator> e : gens.entrySet()) {
       PathSelector path = parsePath(e.getKey(), e.getValue());
       if (!path.isRoot()) {
-        throw new GeneratorException("body " + e.getKey(), ValueGeneration.describe(e.getValue()),
-            "a " + (type == null ? "plain" : "'" + type.mediaType() + "'") + " body can only be generated whole,"
-                + " with the path '$', not '" + e.getKey() + "'");
+        throw new GeneratorException(
+            "body " + e.getKey(),
+            ValueGeneration.describe(e.getValue()),
+            "a "
+                + (type == null ? "plain" : "'" + type.mediaType() + "'")
+                + " body can only be generated whole,"
+                + " with the path '$', not '"
+                + e.getKey()
+                + "'");
       }
       String text = ValueGeneration.asText(generate(e.getValue(), text(out.asString()), "body $"));
       Charset cs = type == null ? StandardCharsets.UTF_8 : type.charsetOrUtf8();
-      out = Body.bytes(text.getBytes(cs), body.contentType().orElse(null))
-          .withEncoding(body.encoding()).withHint(body.hint().orElse(null));
+      out =
+          Body.bytes(text.getBytes(cs), body.contentType().orElse(null))
+              .withEncoding(body.encoding())
+              .withHint(body.hint().orElse(null));
     }
     return out;
   }
@@ -283,7 +324,8 @@ public final class PartGeneration {
     try {
       return PathSelector.parse(expression);
     } catch (IllegalArgumentException e) {
-      throw new GeneratorException("body " + expression, ValueGeneration.describe(generator), e.getMessage(), e);
+      throw new GeneratorException(
+          "body " + expression, ValueGeneration.describe(generator), e.getMessage(), e);
     }
   }
 

@@ -10,12 +10,13 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Selects the values of a JSON tree that a generator's body path ({@link PathExpression}, the same grammar
- * and parser the matching rules use) reaches, and replaces them.
+ * Selects the values of a JSON tree that a generator's body path ({@link PathExpression}, the same
+ * grammar and parser the matching rules use) reaches, and replaces them.
  */
 public final class PathSelector {
 
   private final PathExpression expression;
+
   /** The tokens after {@code $}. */
   private final List<PathExpression.Token> tokens;
 
@@ -25,7 +26,9 @@ public final class PathSelector {
     this.tokens = all.subList(1, all.size());
   }
 
-  /** @throws IllegalArgumentException naming the expression, the position and the valid forms */
+  /**
+   * @throws IllegalArgumentException naming the expression, the position and the valid forms
+   */
   public static PathSelector parse(String expression) {
     return new PathSelector(PathExpression.parse(expression));
   }
@@ -39,14 +42,17 @@ public final class PathSelector {
     return tokens.isEmpty();
   }
 
-  /** The single property name of {@code $.name} / {@code $['name']}, or null for any other shape. */
+  /**
+   * The single property name of {@code $.name} / {@code $['name']}, or null for any other shape.
+   */
   public String singleName() {
     return tokens.size() == 1 && tokens.get(0) instanceof PathExpression.Field f ? f.name() : null;
   }
 
   /**
-   * Replaces every value the path selects. {@code replace} receives the current value and its concrete
-   * path ({@code $.items[2].id}) and returns the new value. Values the path does not reach are left alone.
+   * Replaces every value the path selects. {@code replace} receives the current value and its
+   * concrete path ({@code $.items[2].id}) and returns the new value. Values the path does not reach
+   * are left alone.
    *
    * @param root a tree the caller owns (it is modified in place when the path is not the root)
    * @return the new root
@@ -59,7 +65,8 @@ public final class PathSelector {
     return root;
   }
 
-  private void walk(JsonNode node, int depth, BodyPath path, BiFunction<JsonNode, String, JsonNode> replace) {
+  private void walk(
+      JsonNode node, int depth, BodyPath path, BiFunction<JsonNode, String, JsonNode> replace) {
     PathExpression.Token token = tokens.get(depth);
     boolean last = depth == tokens.size() - 1;
     if (node instanceof ObjectNode object) {
@@ -86,7 +93,8 @@ public final class PathSelector {
         if (idx.index() < array.size()) {
           indices.add(idx.index());
         }
-      } else if (token instanceof PathExpression.StarIndex || token instanceof PathExpression.Star) {
+      } else if (token instanceof PathExpression.StarIndex
+          || token instanceof PathExpression.Star) {
         for (int i = 0; i < array.size(); i++) {
           indices.add(i);
         }

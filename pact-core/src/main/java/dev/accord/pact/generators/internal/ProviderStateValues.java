@@ -15,12 +15,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * Resolves a {@code ProviderState} generator against the provider-state values.
  *
  * <ul>
- *   <li>An expression with {@code ${name}} markers is interpolation: each marker becomes the text of the
- *       value named {@code name}; the result is a string unless {@code dataType} says otherwise
- *       ({@code RAW} keeps the JSON value when the expression is exactly one marker).
+ *   <li>An expression with {@code ${name}} markers is interpolation: each marker becomes the text
+ *       of the value named {@code name}; the result is a string unless {@code dataType} says
+ *       otherwise ({@code RAW} keeps the JSON value when the expression is exactly one marker).
  *   <li>An expression without markers is a raw lookup that keeps the value's JSON type.
- *   <li>A name the provider state does not have is an error naming the expression and the available names,
- *       never an empty string.
+ *   <li>A name the provider state does not have is an error naming the expression and the available
+ *       names, never an empty string.
  * </ul>
  */
 final class ProviderStateValues {
@@ -36,11 +36,14 @@ final class ProviderStateValues {
     JsonNode value;
     if (!m.find()) {
       value = lookup(expression.trim(), expression, values);
-      return g.dataType() == null || g.dataType() == Generator.DataType.RAW ? value : convert(value, g, expression);
+      return g.dataType() == null || g.dataType() == Generator.DataType.RAW
+          ? value
+          : convert(value, g, expression);
     }
     m.reset();
-    if (m.matches() && (g.dataType() == Generator.DataType.RAW || g.dataType() != null
-        && g.dataType() != Generator.DataType.STRING)) {
+    if (m.matches()
+        && (g.dataType() == Generator.DataType.RAW
+            || g.dataType() != null && g.dataType() != Generator.DataType.STRING)) {
       value = lookup(m.group(1).trim(), expression, values);
       return g.dataType() == Generator.DataType.RAW ? value : convert(value, g, expression);
     }
@@ -52,16 +55,26 @@ final class ProviderStateValues {
     }
     m.appendTail(sb);
     JsonNode text = NODES.stringNode(sb.toString());
-    return g.dataType() == null || g.dataType() == Generator.DataType.STRING || g.dataType() == Generator.DataType.RAW
-        ? text : convert(text, g, expression);
+    return g.dataType() == null
+            || g.dataType() == Generator.DataType.STRING
+            || g.dataType() == Generator.DataType.RAW
+        ? text
+        : convert(text, g, expression);
   }
 
   private static JsonNode lookup(String name, String expression, Map<String, JsonNode> values) {
     JsonNode v = values.get(name);
     if (v == null) {
-      throw new IllegalArgumentException("the provider state has no value named '" + name + "' (expression '"
-          + expression + "'). Available names: " + values.keySet() + ". Fix: return '" + name
-          + "' from the provider state handler, add it to the state's params, or correct the expression");
+      throw new IllegalArgumentException(
+          "the provider state has no value named '"
+              + name
+              + "' (expression '"
+              + expression
+              + "'). Available names: "
+              + values.keySet()
+              + ". Fix: return '"
+              + name
+              + "' from the provider state handler, add it to the state's params, or correct the expression");
     }
     return v;
   }
@@ -99,9 +112,16 @@ final class ProviderStateValues {
           return value;
       }
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the value " + Json.write(value) + " from expression '" + expression
-          + "' cannot be converted to dataType " + g.dataType() + "; return a value of that type from the provider"
-          + " state handler or change the dataType", e);
+      throw new IllegalArgumentException(
+          "the value "
+              + Json.write(value)
+              + " from expression '"
+              + expression
+              + "' cannot be converted to dataType "
+              + g.dataType()
+              + "; return a value of that type from the provider"
+              + " state handler or change the dataType",
+          e);
     }
   }
 }

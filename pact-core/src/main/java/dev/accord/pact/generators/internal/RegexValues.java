@@ -11,13 +11,14 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Generates a string that a regular expression fully matches, for the {@code Regex} generator.
  *
- * <p>Supports the subset that example values use: literals and escapes ({@code \d \D \w \W \s \S \t \n \r
- * \f \xhh \\uhhhh \Q..\E}, escaped metacharacters), {@code .}, character classes with ranges and negation,
- * groups (capturing, {@code (?:..)}, {@code (?<name>..)}), alternation, the quantifiers {@code * + ?
- * {n} {n,} {n,m}} (lazy and possessive forms too) and the anchors {@code ^ $ \A \z \Z}. Open-ended
- * quantifiers repeat at most {@value #OPEN_REPEAT} times more than their minimum. Anything else
- * (look-around, back-references, word boundaries, flags, Unicode properties, class intersections) is
- * refused with an {@link IllegalArgumentException} that names the construct and its position.
+ * <p>Supports the subset that example values use: literals and escapes ({@code \d \D \w \W \s \S \t
+ * \n \r \f \xhh \\uhhhh \Q..\E}, escaped metacharacters), {@code .}, character classes with ranges
+ * and negation, groups (capturing, {@code (?:..)}, {@code (?<name>..)}), alternation, the
+ * quantifiers {@code * + ? {n} {n,} {n,m}} (lazy and possessive forms too) and the anchors {@code ^
+ * $ \A \z \Z}. Open-ended quantifiers repeat at most {@value #OPEN_REPEAT} times more than their
+ * minimum. Anything else (look-around, back-references, word boundaries, flags, Unicode properties,
+ * class intersections) is refused with an {@link IllegalArgumentException} that names the construct
+ * and its position.
  */
 public final class RegexValues {
   static final int OPEN_REPEAT = 8;
@@ -28,23 +29,29 @@ public final class RegexValues {
   private RegexValues() {}
 
   /**
-   * @throws IllegalArgumentException when the regex does not compile, uses an unsupported construct, or
-   *     no string can be generated for it
+   * @throws IllegalArgumentException when the regex does not compile, uses an unsupported
+   *     construct, or no string can be generated for it
    */
   public static String generate(String regex, Random random) {
     Pattern pattern;
     try {
       pattern = PactRegex.compile(regex);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("the regex '" + regex + "' does not compile: " + e.getDescription(), e);
+      throw new IllegalArgumentException(
+          "the regex '" + regex + "' does not compile: " + e.getDescription(), e);
     }
     Node node = new Parser(PactRegex.toJava(regex)).parseAll();
     StringBuilder out = new StringBuilder();
     node.emit(out, random);
     String value = out.toString();
     if (!pattern.matcher(value).matches()) {
-      throw new IllegalArgumentException("the regex '" + regex + "' uses a construct the generator cannot honour"
-          + " (generated '" + value + "', which does not match it); simplify the regex or use another generator");
+      throw new IllegalArgumentException(
+          "the regex '"
+              + regex
+              + "' uses a construct the generator cannot honour"
+              + " (generated '"
+              + value
+              + "', which does not match it); simplify the regex or use another generator");
     }
     return value;
   }
@@ -54,11 +61,15 @@ public final class RegexValues {
   }
 
   private record Literal(String text) implements Node {
-    @Override public void emit(StringBuilder out, Random random) { out.append(text); }
+    @Override
+    public void emit(StringBuilder out, Random random) {
+      out.append(text);
+    }
   }
 
   private record Sequence(List<Node> nodes) implements Node {
-    @Override public void emit(StringBuilder out, Random random) {
+    @Override
+    public void emit(StringBuilder out, Random random) {
       for (Node n : nodes) {
         n.emit(out, random);
       }
@@ -66,13 +77,15 @@ public final class RegexValues {
   }
 
   private record Alternation(List<Node> options) implements Node {
-    @Override public void emit(StringBuilder out, Random random) {
+    @Override
+    public void emit(StringBuilder out, Random random) {
       options.get(random.nextInt(options.size())).emit(out, random);
     }
   }
 
   private record Repeat(Node node, int min, int max) implements Node {
-    @Override public void emit(StringBuilder out, Random random) {
+    @Override
+    public void emit(StringBuilder out, Random random) {
       int times = min + random.nextInt(max - min + 1);
       for (int i = 0; i < times; i++) {
         node.emit(out, random);
@@ -82,7 +95,8 @@ public final class RegexValues {
 
   /** A set of code points, kept as sorted inclusive ranges. */
   private record CharSet(int[] codePoints) implements Node {
-    @Override public void emit(StringBuilder out, Random random) {
+    @Override
+    public void emit(StringBuilder out, Random random) {
       out.appendCodePoint(codePoints[random.nextInt(codePoints.length)]);
     }
 
@@ -116,7 +130,8 @@ public final class RegexValues {
   }
 
   private static List<int[]> wordChars() {
-    return List.of(new int[] {'a', 'z'}, new int[] {'A', 'Z'}, new int[] {'0', '9'}, new int[] {'_', '_'});
+    return List.of(
+        new int[] {'a', 'z'}, new int[] {'A', 'Z'}, new int[] {'0', '9'}, new int[] {'_', '_'});
   }
 
   private static List<int[]> spaces() {
@@ -215,15 +230,19 @@ public final class RegexValues {
       if (regex.startsWith("?:", pos)) {
         pos += 2;
       } else if (flags.lookingAt()) {
-        pos = flags.end(); // (?m-ix:..), as Ruby writes: the flags do not change what the group generates
-      } else if (regex.startsWith("?<", pos) && pos + 2 < regex.length()
+        pos = flags.end(); // (?m-ix:..), as Ruby writes: the flags do not change what the group
+        // generates
+      } else if (regex.startsWith("?<", pos)
+          && pos + 2 < regex.length()
           && Character.isLetter(regex.charAt(pos + 2))) {
         int close = regex.indexOf('>', pos);
         pos = close + 1;
       } else if (pos < regex.length() && regex.charAt(pos) == '?') {
         pos = start;
-        throw unsupported("the group construct '" + regex.substring(start, Math.min(regex.length(), start + 4))
-            + "' (look-around, flags and atomic groups are not supported)");
+        throw unsupported(
+            "the group construct '"
+                + regex.substring(start, Math.min(regex.length(), start + 4))
+                + "' (look-around, flags and atomic groups are not supported)");
       }
       Node inner = parseAlternation();
       if (pos >= regex.length() || regex.charAt(pos) != ')') {
@@ -268,48 +287,65 @@ public final class RegexValues {
       pos++;
       char e = regex.charAt(pos++);
       switch (e) {
-        case 't': return '\t';
-        case 'n': return '\n';
-        case 'r': return '\r';
-        case 'f': return '\f';
-        case 'e': return 0x1B;
-        case 'a': return 0x07;
-        case '0': {
-          int end = pos;
-          while (end < regex.length() && end < pos + 3 && regex.charAt(end) >= '0' && regex.charAt(end) <= '7') {
-            end++;
-          }
-          int v = Integer.parseInt(regex.substring(pos, end), 8);
-          pos = end;
-          return v;
-        }
-        case 'x': {
-          if (pos < regex.length() && regex.charAt(pos) == '{') {
-            int close = regex.indexOf('}', pos);
-            int v = Integer.parseInt(regex.substring(pos + 1, close), 16);
-            pos = close + 1;
+        case 't':
+          return '\t';
+        case 'n':
+          return '\n';
+        case 'r':
+          return '\r';
+        case 'f':
+          return '\f';
+        case 'e':
+          return 0x1B;
+        case 'a':
+          return 0x07;
+        case '0':
+          {
+            int end = pos;
+            while (end < regex.length()
+                && end < pos + 3
+                && regex.charAt(end) >= '0'
+                && regex.charAt(end) <= '7') {
+              end++;
+            }
+            int v = Integer.parseInt(regex.substring(pos, end), 8);
+            pos = end;
             return v;
           }
-          int v = Integer.parseInt(regex.substring(pos, pos + 2), 16);
-          pos += 2;
-          return v;
-        }
-        case 'u': {
-          int v = Integer.parseInt(regex.substring(pos, pos + 4), 16);
-          pos += 4;
-          return v;
-        }
-        case 'c': return regex.charAt(pos++) ^ 64;
+        case 'x':
+          {
+            if (pos < regex.length() && regex.charAt(pos) == '{') {
+              int close = regex.indexOf('}', pos);
+              int v = Integer.parseInt(regex.substring(pos + 1, close), 16);
+              pos = close + 1;
+              return v;
+            }
+            int v = Integer.parseInt(regex.substring(pos, pos + 2), 16);
+            pos += 2;
+            return v;
+          }
+        case 'u':
+          {
+            int v = Integer.parseInt(regex.substring(pos, pos + 4), 16);
+            pos += 4;
+            return v;
+          }
+        case 'c':
+          return regex.charAt(pos++) ^ 64;
         default:
           if (Character.isLetterOrDigit(e)) {
             pos = start;
-            String what = switch (e) {
-              case 'b', 'B' -> "the word boundary '\\" + e + "'";
-              case 'p', 'P' -> "the Unicode property '\\" + e + "'";
-              case 'G' -> "the anchor '\\G'";
-              case 'k' -> "the named back-reference '\\k'";
-              default -> Character.isDigit(e) ? "the back-reference '\\" + e + "'" : "the escape '\\" + e + "'";
-            };
+            String what =
+                switch (e) {
+                  case 'b', 'B' -> "the word boundary '\\" + e + "'";
+                  case 'p', 'P' -> "the Unicode property '\\" + e + "'";
+                  case 'G' -> "the anchor '\\G'";
+                  case 'k' -> "the named back-reference '\\k'";
+                  default ->
+                      Character.isDigit(e)
+                          ? "the back-reference '\\" + e + "'"
+                          : "the escape '\\" + e + "'";
+                };
             throw unsupported(what + (inClass ? " in a character class" : ""));
           }
           return e;
@@ -342,15 +378,16 @@ public final class RegexValues {
         int low;
         if (c == '\\') {
           char e = pos + 1 < regex.length() ? regex.charAt(pos + 1) : ' ';
-          List<int[]> shorthand = switch (e) {
-            case 'd' -> digits();
-            case 'D' -> complement(digits());
-            case 'w' -> wordChars();
-            case 'W' -> complement(wordChars());
-            case 's' -> spaces();
-            case 'S' -> complement(List.of(new int[] {' ', ' '}));
-            default -> null;
-          };
+          List<int[]> shorthand =
+              switch (e) {
+                case 'd' -> digits();
+                case 'D' -> complement(digits());
+                case 'w' -> wordChars();
+                case 'W' -> complement(wordChars());
+                case 's' -> spaces();
+                case 'S' -> complement(List.of(new int[] {' ', ' '}));
+                default -> null;
+              };
           if (shorthand != null) {
             ranges.addAll(shorthand);
             pos += 2;
@@ -432,9 +469,15 @@ public final class RegexValues {
     }
 
     private IllegalArgumentException unsupported(String what) {
-      return new IllegalArgumentException("the regex '" + regex + "' uses " + what + " at index " + pos
-          + ", which the Regex generator does not support; supported: literals, escapes (\\d \\w \\s ...), '.',"
-          + " character classes, groups, alternation and quantifiers");
+      return new IllegalArgumentException(
+          "the regex '"
+              + regex
+              + "' uses "
+              + what
+              + " at index "
+              + pos
+              + ", which the Regex generator does not support; supported: literals, escapes (\\d \\w \\s ...), '.',"
+              + " character classes, groups, alternation and quantifiers");
     }
   }
 }

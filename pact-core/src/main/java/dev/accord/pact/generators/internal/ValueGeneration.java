@@ -21,7 +21,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /** Produces one value for one generator. */
 public final class ValueGeneration {
   private static final JsonNodeFactory NODES = Json.nodes();
-  private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALPHANUMERIC =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final String HEX = "0123456789abcdef";
   static final String DEFAULT_DATE_FORMAT = "yyyy-MM-dd";
   static final String DEFAULT_TIME_FORMAT = "HH:mm:ss";
@@ -29,7 +30,10 @@ public final class ValueGeneration {
 
   private ValueGeneration() {}
 
-  /** Whether the generator runs in this mode: {@code ProviderState} on the provider, {@code MockServerURL} on the consumer. */
+  /**
+   * Whether the generator runs in this mode: {@code ProviderState} on the provider, {@code
+   * MockServerURL} on the consumer.
+   */
   public static boolean appliesIn(Generator generator, GeneratorMode mode) {
     if (generator instanceof Generator.ProviderState) {
       return mode == GeneratorMode.PROVIDER;
@@ -45,7 +49,11 @@ public final class ValueGeneration {
    * @param location where, for error messages: {@code body $.id}, {@code header X-Id}, {@code path}
    * @throws GeneratorException when the generator is misconfigured or its input is missing
    */
-  public static JsonNode generate(Generator generator, JsonNode current, GeneratorContext context, Random random,
+  public static JsonNode generate(
+      Generator generator,
+      JsonNode current,
+      GeneratorContext context,
+      Random random,
       String location) {
     try {
       return value(generator, current, context, random);
@@ -56,7 +64,8 @@ public final class ValueGeneration {
     }
   }
 
-  private static JsonNode value(Generator generator, JsonNode current, GeneratorContext context, Random random) {
+  private static JsonNode value(
+      Generator generator, JsonNode current, GeneratorContext context, Random random) {
     if (generator instanceof Generator.RandomInt g) {
       return randomInt(g, random);
     } else if (generator instanceof Generator.RandomDecimal g) {
@@ -82,13 +91,18 @@ public final class ValueGeneration {
     } else if (generator instanceof Generator.MockServerUrl g) {
       return NODES.stringNode(mockServerUrl(g, current, context));
     }
-    throw new IllegalArgumentException("the generator type '" + generator.type()
-        + "' is not supported by Accord (known types: RandomInt, RandomDecimal, RandomHexadecimal, RandomString,"
-        + " Regex, Uuid, Date, Time, DateTime, RandomBoolean, ProviderState, MockServerURL); remove it or"
-        + " replace it with a supported generator");
+    throw new IllegalArgumentException(
+        "the generator type '"
+            + generator.type()
+            + "' is not supported by Accord (known types: RandomInt, RandomDecimal, RandomHexadecimal, RandomString,"
+            + " Regex, Uuid, Date, Time, DateTime, RandomBoolean, ProviderState, MockServerURL); remove it or"
+            + " replace it with a supported generator");
   }
 
-  /** The value as text, for a path, header, query parameter or form field: strings unquoted, other JSON as written. */
+  /**
+   * The value as text, for a path, header, query parameter or form field: strings unquoted, other
+   * JSON as written.
+   */
   public static String asText(JsonNode value) {
     if (value == null || value.isNull()) {
       return "";
@@ -96,7 +110,9 @@ public final class ValueGeneration {
     return value.isString() ? value.asString() : Json.write(value);
   }
 
-  /** A generator as people read it in messages, e.g. {@code RandomInt generator (min 1, max 10)}. */
+  /**
+   * A generator as people read it in messages, e.g. {@code RandomInt generator (min 1, max 10)}.
+   */
   public static String describe(Generator generator) {
     String attributes;
     if (generator instanceof Generator.RandomInt g) {
@@ -118,7 +134,11 @@ public final class ValueGeneration {
     } else if (generator instanceof Generator.DateTime g) {
       attributes = dateAttributes(g.format(), g.expression());
     } else if (generator instanceof Generator.ProviderState g) {
-      attributes = "expression '" + g.expression() + "'" + (g.dataType() == null ? "" : ", dataType " + g.dataType());
+      attributes =
+          "expression '"
+              + g.expression()
+              + "'"
+              + (g.dataType() == null ? "" : ", dataType " + g.dataType());
     } else if (generator instanceof Generator.MockServerUrl g) {
       attributes = "example '" + g.example() + "', regex '" + g.regex() + "'";
     } else if (generator instanceof Generator.Other g) {
@@ -142,10 +162,15 @@ public final class ValueGeneration {
 
   private static JsonNode randomInt(Generator.RandomInt g, Random random) {
     if (g.min() > g.max()) {
-      throw new IllegalArgumentException("'min' (" + g.min() + ") is greater than 'max' (" + g.max() + ")");
+      throw new IllegalArgumentException(
+          "'min' (" + g.min() + ") is greater than 'max' (" + g.max() + ")");
     }
     long span = (long) g.max() - g.min() + 1;
-    long value = g.min() + (span > Integer.MAX_VALUE ? Math.floorMod(random.nextLong(), span) : random.nextInt((int) span));
+    long value =
+        g.min()
+            + (span > Integer.MAX_VALUE
+                ? Math.floorMod(random.nextLong(), span)
+                : random.nextInt((int) span));
     return NODES.numberNode((int) value);
   }
 
@@ -171,7 +196,10 @@ public final class ValueGeneration {
     return sb.toString();
   }
 
-  /** {@code digits} significant digits with a decimal point inside them, e.g. 6 digits: {@code 4821.07}. */
+  /**
+   * {@code digits} significant digits with a decimal point inside them, e.g. 6 digits: {@code
+   * 4821.07}.
+   */
   private static JsonNode randomDecimal(int digits, Random random) {
     positive(digits, "digits");
     if (digits == 1) {
@@ -211,8 +239,11 @@ public final class ValueGeneration {
       case "upper-case-hyphenated" -> hyphenated.toUpperCase(Locale.ROOT);
       case "simple" -> hyphenated.replace("-", "");
       case "URN" -> "urn:uuid:" + hyphenated;
-      default -> throw new IllegalArgumentException("unknown UUID format '" + format
-          + "'; use one of simple, lower-case-hyphenated (the default), upper-case-hyphenated, URN");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown UUID format '"
+                  + format
+                  + "'; use one of simple, lower-case-hyphenated (the default), upper-case-hyphenated, URN");
     };
   }
 
@@ -221,18 +252,26 @@ public final class ValueGeneration {
   }
 
   private static String date(Generator.Date g, GeneratorContext context) {
-    ZonedDateTime value = g.expression() == null ? base(context) : DateExpressions.date(g.expression(), base(context));
+    ZonedDateTime value =
+        g.expression() == null
+            ? base(context)
+            : DateExpressions.date(g.expression(), base(context));
     return format(value, g.format(), DEFAULT_DATE_FORMAT);
   }
 
   private static String time(Generator.Time g, GeneratorContext context) {
-    ZonedDateTime value = g.expression() == null ? base(context) : DateExpressions.time(g.expression(), base(context));
+    ZonedDateTime value =
+        g.expression() == null
+            ? base(context)
+            : DateExpressions.time(g.expression(), base(context));
     return format(value, g.format(), DEFAULT_TIME_FORMAT);
   }
 
   private static String dateTime(Generator.DateTime g, GeneratorContext context) {
-    ZonedDateTime value = g.expression() == null ? base(context)
-        : DateExpressions.dateTime(g.expression(), base(context));
+    ZonedDateTime value =
+        g.expression() == null
+            ? base(context)
+            : DateExpressions.dateTime(g.expression(), base(context));
     return format(value, g.format(), DEFAULT_DATE_TIME_FORMAT);
   }
 
@@ -242,39 +281,64 @@ public final class ValueGeneration {
     try {
       formatter = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("the format '" + pattern + "' is not a valid java.time DateTimeFormatter"
-          + " pattern (" + e.getMessage() + "); e.g. 'yyyy-MM-dd', 'HH:mm:ss', \"yyyy-MM-dd'T'HH:mm:ssXXX\"", e);
+      throw new IllegalArgumentException(
+          "the format '"
+              + pattern
+              + "' is not a valid java.time DateTimeFormatter"
+              + " pattern ("
+              + e.getMessage()
+              + "); e.g. 'yyyy-MM-dd', 'HH:mm:ss', \"yyyy-MM-dd'T'HH:mm:ssXXX\"",
+          e);
     }
     return formatter.format(value);
   }
 
-  private static String mockServerUrl(Generator.MockServerUrl g, JsonNode current, GeneratorContext context) {
-    String href = context.mockServerUrl().orElseThrow(() -> new IllegalArgumentException(
-        "the generator context has no mock server URL; pass it with GeneratorContext.consumer(url, seed)"
-            + " or context.withMockServerUrl(url)"));
+  private static String mockServerUrl(
+      Generator.MockServerUrl g, JsonNode current, GeneratorContext context) {
+    String href =
+        context
+            .mockServerUrl()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "the generator context has no mock server URL; pass it with GeneratorContext.consumer(url, seed)"
+                            + " or context.withMockServerUrl(url)"));
     if (g.regex() == null) {
-      throw new IllegalArgumentException("the generator has no 'regex'; give one whose group 1 captures the path"
-          + " to keep, e.g. \".*(/orders/\\\\d+)$\"");
+      throw new IllegalArgumentException(
+          "the generator has no 'regex'; give one whose group 1 captures the path"
+              + " to keep, e.g. \".*(/orders/\\\\d+)$\"");
     }
-    String example = g.example() != null ? g.example() : current != null && current.isString() ? current.asString() : null;
+    String example =
+        g.example() != null
+            ? g.example()
+            : current != null && current.isString() ? current.asString() : null;
     if (example == null) {
-      throw new IllegalArgumentException("the generator has no 'example' URL and the current value is not a string");
+      throw new IllegalArgumentException(
+          "the generator has no 'example' URL and the current value is not a string");
     }
     Matcher m;
     try {
       m = PactRegex.compile(g.regex()).matcher(example);
     } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("the regex '" + g.regex() + "' does not compile: " + e.getDescription(), e);
+      throw new IllegalArgumentException(
+          "the regex '" + g.regex() + "' does not compile: " + e.getDescription(), e);
     }
     if (!m.matches()) {
-      throw new IllegalArgumentException("the regex '" + g.regex() + "' does not match the example '" + example + "'");
+      throw new IllegalArgumentException(
+          "the regex '" + g.regex() + "' does not match the example '" + example + "'");
     }
     if (m.groupCount() < 1 || m.group(1) == null) {
-      throw new IllegalArgumentException("the regex '" + g.regex() + "' has no group 1 capturing the path to keep"
-          + " from the example '" + example + "'");
+      throw new IllegalArgumentException(
+          "the regex '"
+              + g.regex()
+              + "' has no group 1 capturing the path to keep"
+              + " from the example '"
+              + example
+              + "'");
     }
     String path = m.group(1);
-    String base = href.endsWith("/") && path.startsWith("/") ? href.substring(0, href.length() - 1) : href;
+    String base =
+        href.endsWith("/") && path.startsWith("/") ? href.substring(0, href.length() - 1) : href;
     return base + path;
   }
 }

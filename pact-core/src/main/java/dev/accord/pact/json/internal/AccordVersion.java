@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The Accord version written to {@code metadata.accord.version}, from the jar's Maven descriptor. */
+/**
+ * The Accord version written to {@code metadata.accord.version}, from the jar's Maven descriptor.
+ */
 public final class AccordVersion {
   /** Used when pact-core runs from a build directory rather than a released jar. */
   public static final String DEVELOPMENT = "development";
@@ -18,7 +20,9 @@ public final class AccordVersion {
   }
 
   private static String load() {
-    try (InputStream in = AccordVersion.class.getResourceAsStream("/META-INF/maven/dev.accord/pact-core/pom.properties")) {
+    try (InputStream in =
+        AccordVersion.class.getResourceAsStream(
+            "/META-INF/maven/dev.accord/pact-core/pom.properties")) {
       if (in != null) {
         Properties properties = new Properties();
         properties.load(in);

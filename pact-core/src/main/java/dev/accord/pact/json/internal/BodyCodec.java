@@ -15,20 +15,27 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Bodies in pact files: the V1-V3 form (the JSON value itself, a string for text, base64 for binary) and
- * the V4 body object ({@code content}, {@code contentType}, {@code encoded}, {@code contentTypeHint}).
+ * Bodies in pact files: the V1-V3 form (the JSON value itself, a string for text, base64 for
+ * binary) and the V4 body object ({@code content}, {@code contentType}, {@code encoded}, {@code
+ * contentTypeHint}).
  */
 public final class BodyCodec {
-  static final String V4_FORM = "{\"content\": {\"id\": 1}, \"contentType\": \"application/json\", \"encoded\": false} "
-      + "or {\"content\": \"AQID\", \"contentType\": \"application/octet-stream\", \"encoded\": \"base64\"}";
-  private static final Set<String> V4_KEYS = Set.of("content", "contentType", "encoded", "contentTypeHint");
+  static final String V4_FORM =
+      "{\"content\": {\"id\": 1}, \"contentType\": \"application/json\", \"encoded\": false} "
+          + "or {\"content\": \"AQID\", \"contentType\": \"application/octet-stream\", \"encoded\": \"base64\"}";
+  private static final Set<String> V4_KEYS =
+      Set.of("content", "contentType", "encoded", "contentTypeHint");
 
   private BodyCodec() {}
 
   // ---------------------------------------------------------------- reading
 
-  /** A V1-V3 body or message payload; {@code contentType} comes from the headers or message metadata. */
-  public static Body readLegacy(JsonNode value, ContentType contentType, String path, ReadContext ctx) {
+  /**
+   * A V1-V3 body or message payload; {@code contentType} comes from the headers or message
+   * metadata.
+   */
+  public static Body readLegacy(
+      JsonNode value, ContentType contentType, String path, ReadContext ctx) {
     if (value.isNull()) {
       return Body.json(value, contentType);
     }
@@ -42,8 +49,11 @@ public final class BodyCodec {
         if (decoded != null) {
           return Body.bytes(decoded, contentType);
         }
-        ctx.warn(path, "the body has the binary content type " + contentType.raw()
-            + " but is not base64; its text is used as the content");
+        ctx.warn(
+            path,
+            "the body has the binary content type "
+                + contentType.raw()
+                + " but is not base64; its text is used as the content");
       }
       return Body.text(text, contentType);
     }
@@ -59,83 +69,120 @@ public final class BodyCodec {
       if (value.isObject() && V4_KEYS.containsAll(value.propertyNames())) {
         return Body.missing();
       }
-      ctx.warn(path, "a V4 body should be a body object " + V4_FORM + "; the value is read as the content itself");
+      ctx.warn(
+          path,
+          "a V4 body should be a body object "
+              + V4_FORM
+              + "; the value is read as the content itself");
       return readLegacy(value, null, path, ctx);
     }
     ctx.warnUnknown(value, path, V4_KEYS);
     String contentPath = JsonPaths.field(path, "content");
     JsonNode content = value.get("content");
-    ContentType contentType = ctx.optString(value, "contentType", path, V4_FORM).map(ct -> parseContentType(ct,
-        JsonPaths.field(path, "contentType"), ctx)).orElse(null);
+    ContentType contentType =
+        ctx.optString(value, "contentType", path, V4_FORM)
+            .map(ct -> parseContentType(ct, JsonPaths.field(path, "contentType"), ctx))
+            .orElse(null);
     Body.ContentTypeHint hint = null;
-    String hintText = ctx.optString(value, "contentTypeHint", path, "\"contentTypeHint\": \"TEXT\" or \"BINARY\"")
-        .orElse(null);
+    String hintText =
+        ctx.optString(value, "contentTypeHint", path, "\"contentTypeHint\": \"TEXT\" or \"BINARY\"")
+            .orElse(null);
     if (hintText != null) {
       if (hintText.equalsIgnoreCase("TEXT")) {
         hint = Body.ContentTypeHint.TEXT;
       } else if (hintText.equalsIgnoreCase("BINARY")) {
         hint = Body.ContentTypeHint.BINARY;
       } else if (!hintText.equalsIgnoreCase("DEFAULT")) {
-        ctx.warn(JsonPaths.field(path, "contentTypeHint"), "unknown content type hint '" + hintText
-            + "' is ignored (valid: TEXT, BINARY)");
+        ctx.warn(
+            JsonPaths.field(path, "contentTypeHint"),
+            "unknown content type hint '" + hintText + "' is ignored (valid: TEXT, BINARY)");
       }
     }
     JsonNode encodedNode = value.get("encoded");
     String encoding = encodingName(encodedNode, JsonPaths.field(path, "encoded"), ctx);
     Body body;
     switch (encoding) {
-      case "base64": {
-        String text = ctx.string(content, contentPath, "base64 text, e.g. \"content\": \"AQID\", \"encoded\": \"base64\"");
-        byte[] decoded = tryBase64(text);
-        if (decoded == null) {
-          throw ctx.error(contentPath, "the content is declared base64 (\"encoded\": "
-              + encodedNode + ") but is not valid base64: " + preview(text),
-              "base64 text such as \"AQID\", or \"encoded\": false for plain text");
+      case "base64":
+        {
+          String text =
+              ctx.string(
+                  content,
+                  contentPath,
+                  "base64 text, e.g. \"content\": \"AQID\", \"encoded\": \"base64\"");
+          byte[] decoded = tryBase64(text);
+          if (decoded == null) {
+            throw ctx.error(
+                contentPath,
+                "the content is declared base64 (\"encoded\": "
+                    + encodedNode
+                    + ") but is not valid base64: "
+                    + preview(text),
+                "base64 text such as \"AQID\", or \"encoded\": false for plain text");
+          }
+          body = Body.bytes(decoded, contentType);
+          if (contentType == null || !contentType.isBinary()) {
+            body = body.withEncoding(Body.Encoding.BASE64);
+          }
+          break;
         }
-        body = Body.bytes(decoded, contentType);
-        if (contentType == null || !contentType.isBinary()) {
-          body = body.withEncoding(Body.Encoding.BASE64);
+      case "json":
+        {
+          String text =
+              ctx.string(
+                  content,
+                  contentPath,
+                  "JSON kept as a string, e.g. \"content\": \"{\\\"id\\\": 1}\"");
+          JsonNode parsed;
+          try {
+            parsed = Json.parse(text);
+          } catch (JacksonException e) {
+            throw ctx.error(
+                contentPath,
+                "the content is declared JSON (\"encoded\": \"JSON\") but is not valid JSON: "
+                    + preview(text)
+                    + " ("
+                    + e.getOriginalMessage()
+                    + ")",
+                "a string holding JSON such as \"{\\\"id\\\": 1}\", or \"encoded\": false with the JSON inline",
+                e);
+          }
+          if (parsed == null || parsed.isMissingNode()) {
+            throw ctx.error(
+                contentPath,
+                "the content is declared JSON (\"encoded\": \"JSON\") but is empty",
+                "a string holding JSON such as \"{\\\"id\\\": 1}\"");
+          }
+          body = Body.json(parsed, contentType).withEncoding(Body.Encoding.JSON);
+          break;
         }
-        break;
-      }
-      case "json": {
-        String text = ctx.string(content, contentPath, "JSON kept as a string, e.g. \"content\": \"{\\\"id\\\": 1}\"");
-        JsonNode parsed;
-        try {
-          parsed = Json.parse(text);
-        } catch (JacksonException e) {
-          throw ctx.error(contentPath, "the content is declared JSON (\"encoded\": \"JSON\") but is not valid JSON: "
-              + preview(text) + " (" + e.getOriginalMessage() + ")",
-              "a string holding JSON such as \"{\\\"id\\\": 1}\", or \"encoded\": false with the JSON inline", e);
-        }
-        if (parsed == null || parsed.isMissingNode()) {
-          throw ctx.error(contentPath, "the content is declared JSON (\"encoded\": \"JSON\") but is empty",
-              "a string holding JSON such as \"{\\\"id\\\": 1}\"");
-        }
-        body = Body.json(parsed, contentType).withEncoding(Body.Encoding.JSON);
-        break;
-      }
       case "none":
         if (content.isString()) {
-          body = contentType != null && contentType.isJson()
-              ? jsonText(content.stringValue(), contentType, contentPath, ctx)
-              : Body.text(content.stringValue(), contentType);
+          body =
+              contentType != null && contentType.isJson()
+                  ? jsonText(content.stringValue(), contentType, contentPath, ctx)
+                  : Body.text(content.stringValue(), contentType);
         } else {
           body = Body.json(content, contentType);
         }
         break;
       default:
-        ctx.warn(JsonPaths.field(path, "encoded"), "unknown encoding '" + encoding
-            + "'; the content is used as it is (valid: false, \"base64\", \"JSON\")");
-        body = content.isString() ? Body.text(content.stringValue(), contentType) : Body.json(content, contentType);
+        ctx.warn(
+            JsonPaths.field(path, "encoded"),
+            "unknown encoding '"
+                + encoding
+                + "'; the content is used as it is (valid: false, \"base64\", \"JSON\")");
+        body =
+            content.isString()
+                ? Body.text(content.stringValue(), contentType)
+                : Body.json(content, contentType);
     }
     return hint == null ? body : body.withHint(hint);
   }
 
   /**
    * A string given as the content of a JSON body is the JSON text itself (as pact-jvm reads it), so
-   * {@code "{\"id\": 1}"} is an object and {@code "\"abc\""} a JSON string. Text that is not JSON is kept as a
-   * JSON string, with a warning: pact-jvm writes JSON string bodies that way.
+   * {@code "{\"id\": 1}"} is an object and {@code "\"abc\""} a JSON string. Text that is not JSON
+   * is kept as a JSON string, with a warning: pact-jvm writes JSON string bodies that way.
    */
   private static Body jsonText(String text, ContentType contentType, String path, ReadContext ctx) {
     if (text.isEmpty()) {
@@ -150,9 +197,14 @@ public final class BodyCodec {
       }
     }
     if (parsed == null || parsed.isMissingNode()) {
-      ctx.warn(path, "the content type is " + contentType.raw() + " but the content " + preview(text)
-          + " is not JSON text; it is read as a JSON string (write \"\\\"text\\\"\" for a JSON string, "
-          + "or use a text content type)");
+      ctx.warn(
+          path,
+          "the content type is "
+              + contentType.raw()
+              + " but the content "
+              + preview(text)
+              + " is not JSON text; it is read as a JSON string (write \"\\\"text\\\"\" for a JSON string, "
+              + "or use a text content type)");
       return Body.json(Json.nodes().stringNode(text), contentType);
     }
     return Body.json(parsed, contentType);
@@ -174,14 +226,20 @@ public final class BodyCodec {
         default -> e;
       };
     }
-    throw ctx.error(path, "expected false, \"base64\" or \"JSON\" but found " + ReadContext.describe(encoded),
+    throw ctx.error(
+        path,
+        "expected false, \"base64\" or \"JSON\" but found " + ReadContext.describe(encoded),
         "\"encoded\": false, \"encoded\": \"base64\" or \"encoded\": \"JSON\"");
   }
 
   static ContentType parseContentType(String value, String path, ReadContext ctx) {
     ContentType ct = ContentType.parse(value);
     if (!ct.mediaType().contains("/")) {
-      ctx.warn(path, "content type '" + value + "' has no subtype (valid form: type/subtype, e.g. application/json)");
+      ctx.warn(
+          path,
+          "content type '"
+              + value
+              + "' has no subtype (valid form: type/subtype, e.g. application/json)");
     }
     return ct;
   }
@@ -259,8 +317,8 @@ public final class BodyCodec {
   }
 
   /**
-   * JSON inline; a JSON string under a JSON content type is written as its JSON text ({@code "\"abc\""}), since
-   * readers take a string content of a JSON body to be the JSON text.
+   * JSON inline; a JSON string under a JSON content type is written as its JSON text ({@code
+   * "\"abc\""}), since readers take a string content of a JSON body to be the JSON text.
    */
   private static JsonNode jsonContent(JsonNode json, ContentType ct) {
     if (json.isString() && ct != null) {
@@ -280,8 +338,11 @@ public final class BodyCodec {
       return true;
     }
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body.asBytes()));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body.asBytes()));
       return true;
     } catch (CharacterCodingException e) {
       return false;

@@ -11,18 +11,20 @@ import java.util.List;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The V4 interaction {@code key} computed when an interaction has none: the first 16 hex digits of the
- * SHA-256 of the description and the provider states (names and parameters, keys sorted). Deterministic, so
- * writing the same pact twice gives the same keys.
+ * The V4 interaction {@code key} computed when an interaction has none: the first 16 hex digits of
+ * the SHA-256 of the description and the provider states (names and parameters, keys sorted).
+ * Deterministic, so writing the same pact twice gives the same keys.
  */
 public final class InteractionKeys {
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-    }
-  });
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+            }
+          });
 
   private InteractionKeys() {}
 
@@ -38,7 +40,9 @@ public final class InteractionKeys {
   }
 
   public static String keyOf(Interaction interaction) {
-    return interaction.key().orElseGet(() -> compute(interaction.description(), interaction.providerStates()));
+    return interaction
+        .key()
+        .orElseGet(() -> compute(interaction.description(), interaction.providerStates()));
   }
 
   public static String sha256Hex(String text) {

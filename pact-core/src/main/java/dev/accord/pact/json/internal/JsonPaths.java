@@ -1,6 +1,8 @@
 package dev.accord.pact.json.internal;
 
-/** Builds JSON paths for error messages: {@code $.interactions[3].request}, {@code $.body['$.id']}. */
+/**
+ * Builds JSON paths for error messages: {@code $.interactions[3].request}, {@code $.body['$.id']}.
+ */
 public final class JsonPaths {
   private JsonPaths() {}
 
@@ -11,7 +13,10 @@ public final class JsonPaths {
     return parent + "['" + name.replace("\\", "\\\\").replace("'", "\\'") + "']";
   }
 
-  /** {@code [A-Za-z_][A-Za-z0-9_]*}, checked without a regex: paths are built for every attribute read. */
+  /**
+   * {@code [A-Za-z_][A-Za-z0-9_]*}, checked without a regex: paths are built for every attribute
+   * read.
+   */
   private static boolean isIdentifier(String name) {
     if (name.isEmpty()) {
       return false;

@@ -35,25 +35,62 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** Turns pact JSON of any specification version into the model. One instance per read. */
 public final class PactDecoder {
-  static final String PACT_FORM = "{\"consumer\": {\"name\": \"orders\"}, \"provider\": {\"name\": \"products\"}, "
-      + "\"interactions\": [...], \"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}}}";
-  static final String VERSION_FORM = "\"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}} "
-      + "(versions: \"1.0.0\", \"1.1.0\", \"2.0.0\", \"3.0.0\", \"4.0\")";
+  static final String PACT_FORM =
+      "{\"consumer\": {\"name\": \"orders\"}, \"provider\": {\"name\": \"products\"}, "
+          + "\"interactions\": [...], \"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}}}";
+  static final String VERSION_FORM =
+      "\"metadata\": {\"pactSpecification\": {\"version\": \"4.0\"}} "
+          + "(versions: \"1.0.0\", \"1.1.0\", \"2.0.0\", \"3.0.0\", \"4.0\")";
+
   /**
-   * Top-level attributes read or knowingly skipped: a Pact Broker (Accord's and the others) serves a pact with its
-   * HAL links and publication date ({@code _links}, {@code _embedded}, {@code createdAt}), which are not part of the
-   * contract.
+   * Top-level attributes read or knowingly skipped: a Pact Broker (Accord's and the others) serves
+   * a pact with its HAL links and publication date ({@code _links}, {@code _embedded}, {@code
+   * createdAt}), which are not part of the contract.
    */
-  private static final Set<String> TOP_LEVEL = Set.of("consumer", "provider", "interactions", "messages", "metadata",
-      "_links", "_embedded", "createdAt");
+  private static final Set<String> TOP_LEVEL =
+      Set.of(
+          "consumer",
+          "provider",
+          "interactions",
+          "messages",
+          "metadata",
+          "_links",
+          "_embedded",
+          "createdAt");
+
   private static final Set<String> SPEC_METADATA_KEYS =
       Set.of("pactSpecification", "pactSpecificationVersion", "pact-specification", "accord");
-  /** Headers whose values may contain commas and are never split (after pact-jvm's HeaderParser). */
-  private static final Set<String> SINGLE_VALUE_HEADERS = Set.of("date", "accept-datetime", "if-modified-since",
-      "if-unmodified-since", "expires", "retry-after", "last-modified", "set-cookie", "user-agent");
-  private static final Set<String> COMMON_KEYS = Set.of("type", "description", "key", "providerStates",
-      "providerState", "provider_state", "pending", "comments");
-  /** Interaction attributes that are part of the Pact format but not modelled: carried without a warning. */
+
+  /**
+   * Headers whose values may contain commas and are never split (after pact-jvm's HeaderParser).
+   */
+  private static final Set<String> SINGLE_VALUE_HEADERS =
+      Set.of(
+          "date",
+          "accept-datetime",
+          "if-modified-since",
+          "if-unmodified-since",
+          "expires",
+          "retry-after",
+          "last-modified",
+          "set-cookie",
+          "user-agent");
+
+  private static final Set<String> COMMON_KEYS =
+      Set.of(
+          "type",
+          "description",
+          "key",
+          "providerStates",
+          "providerState",
+          "provider_state",
+          "pending",
+          "comments");
+
+  /**
+   * Interaction attributes that are part of the Pact format but not modelled: carried without a
+   * warning.
+   */
   private static final Set<String> KNOWN_EXTENSIONS =
       Set.of("_id", "pluginConfiguration", "interactionMarkup", "transport", "id");
 
@@ -74,17 +111,32 @@ public final class PactDecoder {
     Pacticipant consumer = ctx.part(() -> pacticipant(pact, "consumer"));
     Pacticipant provider = ctx.part(() -> pacticipant(pact, "provider"));
     List<Interaction> interactions = new ArrayList<>();
-    decodeEach(pact, "interactions", "\"interactions\": [{\"description\": \"...\", \"request\": {...}, \"response\": {...}}]",
-        version == PactSpecification.V4 ? this::v4Interaction : this::legacyHttpInteraction, interactions);
-    decodeEach(pact, "messages", "\"messages\": [{\"description\": \"...\", \"contents\": {...}, \"metaData\": {...}}]",
-        version == PactSpecification.V4 ? this::v4Interaction : this::legacyMessage, interactions);
+    decodeEach(
+        pact,
+        "interactions",
+        "\"interactions\": [{\"description\": \"...\", \"request\": {...}, \"response\": {...}}]",
+        version == PactSpecification.V4 ? this::v4Interaction : this::legacyHttpInteraction,
+        interactions);
+    decodeEach(
+        pact,
+        "messages",
+        "\"messages\": [{\"description\": \"...\", \"contents\": {...}, \"metaData\": {...}}]",
+        version == PactSpecification.V4 ? this::v4Interaction : this::legacyMessage,
+        interactions);
     ctx.failOnProblems();
     return new Pact(consumer, provider, interactions, version, metadata);
   }
 
-  /** Decodes each element of the optional array {@code $.<key>} (absent or null: nothing) into {@code out}. */
-  private void decodeEach(ObjectNode pact, String key, String validForm,
-      java.util.function.BiFunction<JsonNode, String, Interaction> decoder, List<Interaction> out) {
+  /**
+   * Decodes each element of the optional array {@code $.<key>} (absent or null: nothing) into
+   * {@code out}.
+   */
+  private void decodeEach(
+      ObjectNode pact,
+      String key,
+      String validForm,
+      java.util.function.BiFunction<JsonNode, String, Interaction> decoder,
+      List<Interaction> out) {
     JsonNode node = pact.get(key);
     if (node == null || node.isNull()) {
       return;
@@ -92,7 +144,8 @@ public final class PactDecoder {
     ArrayNode array = ctx.part(() -> ctx.array(node, "$." + key, validForm));
     for (int i = 0; array != null && i < array.size(); i++) {
       int index = i;
-      Interaction interaction = ctx.part(() -> decoder.apply(array.get(index), JsonPaths.index("$." + key, index)));
+      Interaction interaction =
+          ctx.part(() -> decoder.apply(array.get(index), JsonPaths.index("$." + key, index)));
       if (interaction != null) {
         out.add(interaction);
       }
@@ -111,9 +164,15 @@ public final class PactDecoder {
       return node;
     } catch (JacksonException e) {
       TokenStreamLocation location = e.getLocation();
-      String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-      throw ctx.error(null, "broken JSON" + where + ": " + e.getOriginalMessage(),
-          "a JSON document such as " + PACT_FORM, e);
+      String where =
+          location == null
+              ? ""
+              : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+      throw ctx.error(
+          null,
+          "broken JSON" + where + ": " + e.getOriginalMessage(),
+          "a JSON document such as " + PACT_FORM,
+          e);
     }
   }
 
@@ -123,11 +182,13 @@ public final class PactDecoder {
       return PactSpecification.V2;
     }
     ObjectNode meta = ctx.object(metaNode, "$.metadata", VERSION_FORM);
-    meta.properties().forEach(e -> {
-      if (!SPEC_METADATA_KEYS.contains(e.getKey())) {
-        metadata.put(e.getKey(), e.getValue());
-      }
-    });
+    meta.properties()
+        .forEach(
+            e -> {
+              if (!SPEC_METADATA_KEYS.contains(e.getKey())) {
+                metadata.put(e.getKey(), e.getValue());
+              }
+            });
     String versionText = null;
     String versionPath = null;
     if (meta.hasNonNull("pactSpecificationVersion")) {
@@ -145,15 +206,18 @@ public final class PactDecoder {
     }
     String text = versionText;
     String path = versionPath;
-    return PactSpecification.parse(versionText).orElseThrow(() -> ctx.error(path,
-        "unknown Pact specification version '" + text + "'", VERSION_FORM));
+    return PactSpecification.parse(versionText)
+        .orElseThrow(
+            () ->
+                ctx.error(path, "unknown Pact specification version '" + text + "'", VERSION_FORM));
   }
 
   private String versionObject(JsonNode node, String path) {
     ObjectNode o = ctx.object(node, path, VERSION_FORM);
     JsonNode v = o.get("version");
     if (v == null || v.isNull()) {
-      throw ctx.error(JsonPaths.field(path, "version"), "the specification version is missing", VERSION_FORM);
+      throw ctx.error(
+          JsonPaths.field(path, "version"), "the specification version is missing", VERSION_FORM);
     }
     return versionText(v, JsonPaths.field(path, "version"));
   }
@@ -165,12 +229,17 @@ public final class PactDecoder {
     if (v.isNumber()) {
       return v.asString();
     }
-    throw ctx.error(path, "expected a version string but found " + ReadContext.describe(v), VERSION_FORM);
+    throw ctx.error(
+        path, "expected a version string but found " + ReadContext.describe(v), VERSION_FORM);
   }
 
   private Pacticipant pacticipant(ObjectNode pact, String role) {
-    String form = "\"" + role + "\": {\"name\": \"" + (role.equals("consumer") ? "orders-service" : "products-service")
-        + "\"}";
+    String form =
+        "\""
+            + role
+            + "\": {\"name\": \""
+            + (role.equals("consumer") ? "orders-service" : "products-service")
+            + "\"}";
     JsonNode node = pact.get(role);
     if (node == null || node.isNull()) {
       throw ctx.error("$." + role, "the " + role + " is missing", form);
@@ -193,7 +262,8 @@ public final class PactDecoder {
     String form = "\"description\": \"a request for product 1\"";
     JsonNode descriptionNode = o.get("description");
     if (descriptionNode == null || descriptionNode.isNull()) {
-      throw ctx.error(JsonPaths.field(path, "description"), "the interaction has no description", form);
+      throw ctx.error(
+          JsonPaths.field(path, "description"), "the interaction has no description", form);
     }
     String description = ctx.string(descriptionNode, JsonPaths.field(path, "description"), form);
     List<ProviderState> states = providerStates(o, path);
@@ -203,9 +273,15 @@ public final class PactDecoder {
     }
     boolean pending = ctx.optBoolean(o, "pending", path, "\"pending\": true").orElse(false);
     Map<String, JsonNode> comments = new LinkedHashMap<>();
-    ReadContext.attribute(o, "comments").ifPresent(c -> ctx.object(c, JsonPaths.field(path, "comments"),
-        "\"comments\": {\"testname\": \"OrdersTest.getOrder\", \"text\": [\"a note\"]}")
-        .properties().forEach(e -> comments.put(e.getKey(), e.getValue())));
+    ReadContext.attribute(o, "comments")
+        .ifPresent(
+            c ->
+                ctx.object(
+                        c,
+                        JsonPaths.field(path, "comments"),
+                        "\"comments\": {\"testname\": \"OrdersTest.getOrder\", \"text\": [\"a note\"]}")
+                    .properties()
+                    .forEach(e -> comments.put(e.getKey(), e.getValue())));
     Map<String, JsonNode> extensions = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : o.properties()) {
       if (COMMON_KEYS.contains(e.getKey()) || ownKeys.contains(e.getKey())) {
@@ -223,10 +299,15 @@ public final class PactDecoder {
     String form = "\"providerStates\": [{\"name\": \"product 1 exists\", \"params\": {\"id\": 1}}]";
     List<ProviderState> states = new ArrayList<>();
     JsonNode list = o.get("providerStates");
-    String legacyName = o.has("providerState") ? "providerState" : o.has("provider_state") ? "provider_state" : null;
+    String legacyName =
+        o.has("providerState")
+            ? "providerState"
+            : o.has("provider_state") ? "provider_state" : null;
     if (list != null && !list.isNull()) {
       if (legacyName != null) {
-        ctx.warn(JsonPaths.field(path, legacyName), "'" + legacyName + "' is ignored because 'providerStates' is present");
+        ctx.warn(
+            JsonPaths.field(path, legacyName),
+            "'" + legacyName + "' is ignored because 'providerStates' is present");
       }
       String listPath = JsonPaths.field(path, "providerStates");
       ArrayNode array = ctx.array(list, listPath, form);
@@ -240,15 +321,23 @@ public final class PactDecoder {
         ObjectNode state = ctx.object(s, statePath, form);
         String name = ctx.requireString(state, "name", statePath, form);
         Map<String, JsonNode> params = new LinkedHashMap<>();
-        ReadContext.attribute(state, "params").ifPresent(p -> ctx.object(p, JsonPaths.field(statePath, "params"), form)
-            .properties().forEach(e -> params.put(e.getKey(), e.getValue())));
+        ReadContext.attribute(state, "params")
+            .ifPresent(
+                p ->
+                    ctx.object(p, JsonPaths.field(statePath, "params"), form)
+                        .properties()
+                        .forEach(e -> params.put(e.getKey(), e.getValue())));
         ctx.warnUnknown(state, statePath, Set.of("name", "params"));
         states.add(ProviderState.of(name, params));
       }
     } else if (legacyName != null) {
       JsonNode legacy = o.get(legacyName);
       if (legacy != null && !legacy.isNull()) {
-        String name = ctx.string(legacy, JsonPaths.field(path, legacyName), "\"providerState\": \"product 1 exists\"");
+        String name =
+            ctx.string(
+                legacy,
+                JsonPaths.field(path, legacyName),
+                "\"providerState\": \"product 1 exists\"");
         if (!name.isEmpty()) {
           states.add(ProviderState.of(name));
         }
@@ -258,100 +347,143 @@ public final class PactDecoder {
   }
 
   private static final Set<String> HTTP_KEYS = Set.of("request", "response");
-  private static final Set<String> MESSAGE_KEYS = Set.of("contents", "content", "metadata", "metaData",
-      "matchingRules", "generators");
+  private static final Set<String> MESSAGE_KEYS =
+      Set.of("contents", "content", "metadata", "metaData", "matchingRules", "generators");
 
   private HttpInteraction legacyHttpInteraction(JsonNode node, String path) {
-    ObjectNode o = ctx.object(node, path, "{\"description\": \"...\", \"request\": {\"method\": \"GET\", \"path\": "
-        + "\"/\"}, \"response\": {\"status\": 200}}");
+    ObjectNode o =
+        ctx.object(
+            node,
+            path,
+            "{\"description\": \"...\", \"request\": {\"method\": \"GET\", \"path\": "
+                + "\"/\"}, \"response\": {\"status\": 200}}");
     return httpInteraction(o, path, false);
   }
 
-  /** Description and states, request and response, each read on its own so that each reports its problems. */
+  /**
+   * Description and states, request and response, each read on its own so that each reports its
+   * problems.
+   */
   private HttpInteraction httpInteraction(ObjectNode o, String path, boolean v4) {
     InteractionCommon common = ctx.part(() -> common(o, path, HTTP_KEYS));
     HttpRequest request = ctx.part(() -> request(o, JsonPaths.field(path, "request"), v4));
     HttpResponse response = ctx.part(() -> response(o, JsonPaths.field(path, "response"), v4));
-    return common == null || request == null || response == null ? null
+    return common == null || request == null || response == null
+        ? null
         : new HttpInteraction(common, request, response);
   }
 
   private Interaction v4Interaction(JsonNode node, String path) {
-    String form = "{\"type\": \"Synchronous/HTTP\", \"description\": \"...\", \"request\": {...}, \"response\": {...}} "
-        + "(types: Synchronous/HTTP, Asynchronous/Messages, Synchronous/Messages)";
+    String form =
+        "{\"type\": \"Synchronous/HTTP\", \"description\": \"...\", \"request\": {...}, \"response\": {...}} "
+            + "(types: Synchronous/HTTP, Asynchronous/Messages, Synchronous/Messages)";
     ObjectNode o = ctx.object(node, path, form);
     String type = ctx.optString(o, "type", path, form).orElse(null);
     if (type == null) {
-      type = o.has("contents") ? AsyncMessageInteraction.TYPE
-          : o.has("response") && o.get("response").isArray() ? SyncMessageInteraction.TYPE : HttpInteraction.TYPE;
-      ctx.warn(JsonPaths.field(path, "type"), "the interaction has no type; read as " + type + " from its shape");
+      type =
+          o.has("contents")
+              ? AsyncMessageInteraction.TYPE
+              : o.has("response") && o.get("response").isArray()
+                  ? SyncMessageInteraction.TYPE
+                  : HttpInteraction.TYPE;
+      ctx.warn(
+          JsonPaths.field(path, "type"),
+          "the interaction has no type; read as " + type + " from its shape");
     }
     switch (type) {
       case HttpInteraction.TYPE:
         return httpInteraction(o, path, true);
-      case AsyncMessageInteraction.TYPE: {
-        InteractionCommon common = common(o, path, MESSAGE_KEYS);
-        return new AsyncMessageInteraction(common, messageContents(o, path, true));
-      }
-      case SyncMessageInteraction.TYPE: {
-        InteractionCommon common = common(o, path, HTTP_KEYS);
-        String requestPath = JsonPaths.field(path, "request");
-        String contentsForm = "{\"contents\": {\"content\": {...}, \"contentType\": \"application/json\"}, \"metadata\": {}}";
-        JsonNode requestNode = o.get("request");
-        if (requestNode == null || requestNode.isNull()) {
-          throw ctx.error(requestPath, "a Synchronous/Messages interaction needs a request message", contentsForm);
+      case AsyncMessageInteraction.TYPE:
+        {
+          InteractionCommon common = common(o, path, MESSAGE_KEYS);
+          return new AsyncMessageInteraction(common, messageContents(o, path, true));
         }
-        MessageContents request = messageContents(ctx.object(requestNode, requestPath, contentsForm), requestPath, true);
-        List<MessageContents> responses = new ArrayList<>();
-        JsonNode responseNode = o.get("response");
-        String responsePath = JsonPaths.field(path, "response");
-        if (responseNode != null && !responseNode.isNull()) {
-          ArrayNode array = ctx.array(responseNode, responsePath, "\"response\": [" + contentsForm + "]");
-          for (int i = 0; i < array.size(); i++) {
-            String p = JsonPaths.index(responsePath, i);
-            responses.add(messageContents(ctx.object(array.get(i), p, contentsForm), p, true));
+      case SyncMessageInteraction.TYPE:
+        {
+          InteractionCommon common = common(o, path, HTTP_KEYS);
+          String requestPath = JsonPaths.field(path, "request");
+          String contentsForm =
+              "{\"contents\": {\"content\": {...}, \"contentType\": \"application/json\"}, \"metadata\": {}}";
+          JsonNode requestNode = o.get("request");
+          if (requestNode == null || requestNode.isNull()) {
+            throw ctx.error(
+                requestPath,
+                "a Synchronous/Messages interaction needs a request message",
+                contentsForm);
           }
+          MessageContents request =
+              messageContents(
+                  ctx.object(requestNode, requestPath, contentsForm), requestPath, true);
+          List<MessageContents> responses = new ArrayList<>();
+          JsonNode responseNode = o.get("response");
+          String responsePath = JsonPaths.field(path, "response");
+          if (responseNode != null && !responseNode.isNull()) {
+            ArrayNode array =
+                ctx.array(responseNode, responsePath, "\"response\": [" + contentsForm + "]");
+            for (int i = 0; i < array.size(); i++) {
+              String p = JsonPaths.index(responsePath, i);
+              responses.add(messageContents(ctx.object(array.get(i), p, contentsForm), p, true));
+            }
+          }
+          return new SyncMessageInteraction(common, request, responses);
         }
-        return new SyncMessageInteraction(common, request, responses);
-      }
       default:
-        throw ctx.error(JsonPaths.field(path, "type"), "unknown interaction type '" + type + "'",
+        throw ctx.error(
+            JsonPaths.field(path, "type"),
+            "unknown interaction type '" + type + "'",
             "\"type\": \"Synchronous/HTTP\", \"Asynchronous/Messages\" or \"Synchronous/Messages\"");
     }
   }
 
   private AsyncMessageInteraction legacyMessage(JsonNode node, String path) {
-    ObjectNode o = ctx.object(node, path, "{\"description\": \"...\", \"contents\": {...}, \"metaData\": "
-        + "{\"contentType\": \"application/json\"}}");
+    ObjectNode o =
+        ctx.object(
+            node,
+            path,
+            "{\"description\": \"...\", \"contents\": {...}, \"metaData\": "
+                + "{\"contentType\": \"application/json\"}}");
     InteractionCommon common = common(o, path, MESSAGE_KEYS);
     return new AsyncMessageInteraction(common, messageContents(o, path, false));
   }
 
   private MessageContents messageContents(ObjectNode o, String path, boolean v4) {
     if (o.has("metaData") && o.has("metadata")) {
-      ctx.warn(JsonPaths.field(path, "metaData"), "both 'metaData' and 'metadata' are present; 'metadata' is used");
+      ctx.warn(
+          JsonPaths.field(path, "metaData"),
+          "both 'metaData' and 'metadata' are present; 'metadata' is used");
     }
     String metaKey = o.has("metadata") ? "metadata" : "metaData";
     Map<String, JsonNode> metadata = new LinkedHashMap<>();
-    ReadContext.attribute(o, metaKey).ifPresent(m -> ctx.object(m, JsonPaths.field(path, metaKey),
-        "\"metadata\": {\"contentType\": \"application/json\", \"destination\": \"orders\"}")
-        .properties().forEach(e -> metadata.put(e.getKey(), e.getValue())));
+    ReadContext.attribute(o, metaKey)
+        .ifPresent(
+            m ->
+                ctx.object(
+                        m,
+                        JsonPaths.field(path, metaKey),
+                        "\"metadata\": {\"contentType\": \"application/json\", \"destination\": \"orders\"}")
+                    .properties()
+                    .forEach(e -> metadata.put(e.getKey(), e.getValue())));
     String contentsKey = o.has("contents") ? "contents" : o.has("content") ? "content" : null;
     Body body = Body.missing();
     if (contentsKey != null) {
       JsonNode contents = o.get(contentsKey);
       String contentsPath = JsonPaths.field(path, contentsKey);
-      body = v4 ? BodyCodec.readV4(contents, contentsPath, ctx)
-          : BodyCodec.readLegacy(contents, metadataContentType(metadata, path), contentsPath, ctx);
+      body =
+          v4
+              ? BodyCodec.readV4(contents, contentsPath, ctx)
+              : BodyCodec.readLegacy(
+                  contents, metadataContentType(metadata, path), contentsPath, ctx);
     }
     return new MessageContents(body, metadata, rules(o, path), generators(o, path));
   }
 
   private ContentType metadataContentType(Map<String, JsonNode> metadata, String path) {
     for (Map.Entry<String, JsonNode> e : metadata.entrySet()) {
-      if ((e.getKey().equalsIgnoreCase("contentType") || e.getKey().equalsIgnoreCase("content-type"))
+      if ((e.getKey().equalsIgnoreCase("contentType")
+              || e.getKey().equalsIgnoreCase("content-type"))
           && e.getValue().isString()) {
-        return BodyCodec.parseContentType(e.getValue().stringValue(), JsonPaths.field(path, e.getKey()), ctx);
+        return BodyCodec.parseContentType(
+            e.getValue().stringValue(), JsonPaths.field(path, e.getKey()), ctx);
       }
     }
     return null;
@@ -359,10 +491,26 @@ public final class PactDecoder {
 
   // ---------------------------------------------------------------- request and response
 
-  private static final Set<String> REQUEST_KEYS = Set.of("method", "path", "query", "headers", "body",
-      "matchingRules", "generators", "requestMatchingRules", "responseMatchingRules");
-  private static final Set<String> RESPONSE_KEYS = Set.of("status", "headers", "body", "matchingRules",
-      "generators", "requestMatchingRules", "responseMatchingRules");
+  private static final Set<String> REQUEST_KEYS =
+      Set.of(
+          "method",
+          "path",
+          "query",
+          "headers",
+          "body",
+          "matchingRules",
+          "generators",
+          "requestMatchingRules",
+          "responseMatchingRules");
+  private static final Set<String> RESPONSE_KEYS =
+      Set.of(
+          "status",
+          "headers",
+          "body",
+          "matchingRules",
+          "generators",
+          "requestMatchingRules",
+          "responseMatchingRules");
 
   private HttpRequest request(ObjectNode interaction, String path, boolean v4) {
     String form = "\"request\": {\"method\": \"GET\", \"path\": \"/products/1\"}";
@@ -385,7 +533,8 @@ public final class PactDecoder {
     Map<String, List<String>> query = query(o, path);
     Map<String, List<String>> headers = headers(o, path);
     Body body = body(o, path, headers, v4);
-    return new HttpRequest(method, requestPath, query, headers, body, rules(o, path), generators(o, path));
+    return new HttpRequest(
+        method, requestPath, query, headers, body, rules(o, path), generators(o, path));
   }
 
   private HttpResponse response(ObjectNode interaction, String path, boolean v4) {
@@ -405,7 +554,9 @@ public final class PactDecoder {
     } else {
       status = ctx.integer(statusNode, JsonPaths.field(path, "status"), statusForm);
       if (status < 100 || status > 599) {
-        throw ctx.error(JsonPaths.field(path, "status"), "the status " + status + " is not an HTTP status code",
+        throw ctx.error(
+            JsonPaths.field(path, "status"),
+            "the status " + status + " is not an HTTP status code",
             statusForm);
       }
     }
@@ -423,16 +574,24 @@ public final class PactDecoder {
     if (v4) {
       return BodyCodec.readV4(body, bodyPath, ctx);
     }
-    ContentType contentType = MultiValues.getIgnoreCase(headers, "Content-Type").filter(v -> !v.isEmpty())
-        .map(v -> BodyCodec.parseContentType(String.join(", ", v), JsonPaths.field(path, "headers"), ctx))
-        .orElse(null);
+    ContentType contentType =
+        MultiValues.getIgnoreCase(headers, "Content-Type")
+            .filter(v -> !v.isEmpty())
+            .map(
+                v ->
+                    BodyCodec.parseContentType(
+                        String.join(", ", v), JsonPaths.field(path, "headers"), ctx))
+            .orElse(null);
     return BodyCodec.readLegacy(body, contentType, bodyPath, ctx);
   }
 
   private MatchingRules rules(ObjectNode o, String path) {
-    String key = o.has("matchingRules") ? "matchingRules"
-        : o.has("responseMatchingRules") ? "responseMatchingRules"
-        : o.has("requestMatchingRules") ? "requestMatchingRules" : null;
+    String key =
+        o.has("matchingRules")
+            ? "matchingRules"
+            : o.has("responseMatchingRules")
+                ? "responseMatchingRules"
+                : o.has("requestMatchingRules") ? "requestMatchingRules" : null;
     if (key == null || o.get(key).isNull()) {
       return MatchingRules.empty();
     }
@@ -453,7 +612,8 @@ public final class PactDecoder {
       return Map.of();
     }
     String headersPath = JsonPaths.field(path, "headers");
-    String form = "\"headers\": {\"Accept\": [\"application/json\"]} or {\"Accept\": \"application/json\"}";
+    String form =
+        "\"headers\": {\"Accept\": [\"application/json\"]} or {\"Accept\": \"application/json\"}";
     Map<String, List<String>> result = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : ctx.object(node, headersPath, form).properties()) {
       String name = e.getKey();
@@ -485,7 +645,9 @@ public final class PactDecoder {
       return value.stringValue();
     }
     if (value.isNumber() || value.isBoolean()) {
-      ctx.warn(path, "expected a string but found " + ReadContext.describe(value) + "; its text is used");
+      ctx.warn(
+          path,
+          "expected a string but found " + ReadContext.describe(value) + "; its text is used");
       return value.asString();
     }
     throw ctx.error(path, "expected a string but found " + ReadContext.describe(value), form);
@@ -497,7 +659,8 @@ public final class PactDecoder {
       return Map.of();
     }
     String queryPath = JsonPaths.field(path, "query");
-    String form = "\"query\": {\"page\": [\"2\"], \"tag\": [\"a\", \"b\"]} (V3/V4) or \"query\": \"page=2&tag=a&tag=b\" (V2)";
+    String form =
+        "\"query\": {\"page\": [\"2\"], \"tag\": [\"a\", \"b\"]} (V3/V4) or \"query\": \"page=2&tag=a&tag=b\" (V2)";
     Map<String, List<String>> result = new LinkedHashMap<>();
     if (node.isString()) {
       String text = node.stringValue();
@@ -510,12 +673,17 @@ public final class PactDecoder {
         }
         int eq = pair.indexOf('=');
         try {
-          String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-          String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+          String name =
+              URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+          String value =
+              eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
           result.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
         } catch (IllegalArgumentException e) {
-          throw ctx.error(queryPath, "the query string '" + text + "' is not URL-encoded correctly: " + e.getMessage(),
-              form, e);
+          throw ctx.error(
+              queryPath,
+              "the query string '" + text + "' is not URL-encoded correctly: " + e.getMessage(),
+              form,
+              e);
         }
       }
       return result;
@@ -528,7 +696,8 @@ public final class PactDecoder {
         for (int i = 0; i < value.size(); i++) {
           JsonNode v = value.get(i);
           if (v.isNull()) {
-            ctx.warn(JsonPaths.index(valuePath, i), "a null query value is read as an empty string");
+            ctx.warn(
+                JsonPaths.index(valuePath, i), "a null query value is read as an empty string");
             values.add("");
           } else {
             values.add(scalar(v, JsonPaths.index(valuePath, i), form));

@@ -27,15 +27,25 @@ import tools.jackson.databind.node.ObjectNode;
 /** Turns the model into V3 or V4 pact JSON with a fixed key order. */
 public final class PactEncoder {
   /** Attributes the reader always takes as modelled ones, so an extension can never use them. */
-  private static final Set<String> RESERVED = Set.of("type", "key", "description", "providerStates", "providerState",
-      "provider_state", "pending", "comments");
+  private static final Set<String> RESERVED =
+      Set.of(
+          "type",
+          "key",
+          "description",
+          "providerStates",
+          "providerState",
+          "provider_state",
+          "pending",
+          "comments");
 
   private PactEncoder() {}
 
   public static ObjectNode encode(Pact pact, PactSpecification version) {
     if (version != PactSpecification.V3 && version != PactSpecification.V4) {
-      throw new IllegalArgumentException("Accord writes pacts as V3 or V4, not " + version
-          + "; use PactSpecification.V4 (the default) or PactSpecification.V3");
+      throw new IllegalArgumentException(
+          "Accord writes pacts as V3 or V4, not "
+              + version
+              + "; use PactSpecification.V4 (the default) or PactSpecification.V3");
     }
     ObjectNode root = Json.nodes().objectNode();
     root.putObject("consumer").put("name", pact.consumer().name());
@@ -45,19 +55,34 @@ public final class PactEncoder {
       pact.interactions().forEach(i -> interactions.add(v4Interaction(i)));
     } else {
       boolean anyHttp = pact.interactions().stream().anyMatch(HttpInteraction.class::isInstance);
-      boolean anyAsync = pact.interactions().stream().anyMatch(AsyncMessageInteraction.class::isInstance);
-      List<String> sync = pact.interactions().stream().filter(SyncMessageInteraction.class::isInstance)
-          .map(Interaction::description).toList();
+      boolean anyAsync =
+          pact.interactions().stream().anyMatch(AsyncMessageInteraction.class::isInstance);
+      List<String> sync =
+          pact.interactions().stream()
+              .filter(SyncMessageInteraction.class::isInstance)
+              .map(Interaction::description)
+              .toList();
       if (!sync.isEmpty()) {
-        throw new IllegalArgumentException("The pact between " + pact.consumer().name() + " and "
-            + pact.provider().name() + " cannot be written as V3: V3 has no synchronous messages, but it holds "
-            + sync.size() + " (" + quote(sync) + "). Write it as V4 (PactSpecification.V4) instead.");
+        throw new IllegalArgumentException(
+            "The pact between "
+                + pact.consumer().name()
+                + " and "
+                + pact.provider().name()
+                + " cannot be written as V3: V3 has no synchronous messages, but it holds "
+                + sync.size()
+                + " ("
+                + quote(sync)
+                + "). Write it as V4 (PactSpecification.V4) instead.");
       }
       if (anyHttp && anyAsync) {
-        throw new IllegalArgumentException("The pact between " + pact.consumer().name() + " and "
-            + pact.provider().name() + " cannot be written as V3: a V3 file holds either HTTP interactions or "
-            + "messages, but this pact holds both. Write it as V4 (PactSpecification.V4), or split it into an "
-            + "HTTP pact and a message pact.");
+        throw new IllegalArgumentException(
+            "The pact between "
+                + pact.consumer().name()
+                + " and "
+                + pact.provider().name()
+                + " cannot be written as V3: a V3 file holds either HTTP interactions or "
+                + "messages, but this pact holds both. Write it as V4 (PactSpecification.V4), or split it into an "
+                + "HTTP pact and a message pact.");
       }
       if (anyAsync) {
         ArrayNode messages = root.putArray("messages");
@@ -78,7 +103,8 @@ public final class PactEncoder {
 
   private static ObjectNode metadata(Pact pact, PactSpecification version) {
     Map<String, JsonNode> entries = new TreeMap<>(pact.metadata());
-    entries.put("pactSpecification", Json.nodes().objectNode().put("version", version.versionString()));
+    entries.put(
+        "pactSpecification", Json.nodes().objectNode().put("version", version.versionString()));
     entries.put("accord", Json.nodes().objectNode().put("version", AccordVersion.get()));
     ObjectNode metadata = Json.nodes().objectNode();
     entries.forEach(metadata::set);
@@ -99,9 +125,15 @@ public final class PactEncoder {
     } else if (interaction instanceof AsyncMessageInteraction async) {
       messageContents(o, async.contents(), PactSpecification.V4);
     } else if (interaction instanceof SyncMessageInteraction sync) {
-      o.set("request", messageContents(Json.nodes().objectNode(), sync.request(), PactSpecification.V4));
+      o.set(
+          "request",
+          messageContents(Json.nodes().objectNode(), sync.request(), PactSpecification.V4));
       ArrayNode responses = o.putArray("response");
-      sync.responses().forEach(r -> responses.add(messageContents(Json.nodes().objectNode(), r, PactSpecification.V4)));
+      sync.responses()
+          .forEach(
+              r ->
+                  responses.add(
+                      messageContents(Json.nodes().objectNode(), r, PactSpecification.V4)));
     }
     o.put("pending", interaction.pending());
     comments(o, interaction);
@@ -129,7 +161,9 @@ public final class PactEncoder {
     states(o, interaction.providerStates());
     MessageContents contents = interaction.contents();
     if (contents.contents().isPresent()) {
-      o.set("contents", BodyCodec.writeLegacy(contents.contents(), contents.contentType().orElse(null)));
+      o.set(
+          "contents",
+          BodyCodec.writeLegacy(contents.contents(), contents.contentType().orElse(null)));
     }
     ObjectNode metaData = o.putObject("metaData");
     contents.metadata().forEach(metaData::set);
@@ -138,7 +172,10 @@ public final class PactEncoder {
     return o;
   }
 
-  /** V4 attributes a V3 file does not define; written only when set, so nothing is lost in a V3 round trip. */
+  /**
+   * V4 attributes a V3 file does not define; written only when set, so nothing is lost in a V3
+   * round trip.
+   */
   private static void v3Extras(ObjectNode o, Interaction interaction) {
     if (interaction.pending()) {
       o.put("pending", true);
@@ -173,11 +210,12 @@ public final class PactEncoder {
 
   private static void extensions(ObjectNode o, Interaction interaction) {
     Map<String, JsonNode> sorted = new TreeMap<>(interaction.extensions());
-    sorted.forEach((k, v) -> {
-      if (!RESERVED.contains(k) && !o.has(k)) {
-        o.set(k, v);
-      }
-    });
+    sorted.forEach(
+        (k, v) -> {
+          if (!RESERVED.contains(k) && !o.has(k)) {
+            o.set(k, v);
+          }
+        });
   }
 
   private static ObjectNode request(HttpRequest request, PactSpecification version) {
@@ -186,10 +224,13 @@ public final class PactEncoder {
     o.put("path", request.path());
     if (!request.query().isEmpty()) {
       ObjectNode query = o.putObject("query");
-      request.query().forEach((k, values) -> {
-        ArrayNode array = query.putArray(k);
-        values.forEach(array::add);
-      });
+      request
+          .query()
+          .forEach(
+              (k, values) -> {
+                ArrayNode array = query.putArray(k);
+                values.forEach(array::add);
+              });
     }
     headers(o, request.headers(), version);
     body(o, request.body(), request.headers(), version);
@@ -206,35 +247,42 @@ public final class PactEncoder {
     return o;
   }
 
-  private static void headers(ObjectNode o, Map<String, List<String>> headers, PactSpecification version) {
+  private static void headers(
+      ObjectNode o, Map<String, List<String>> headers, PactSpecification version) {
     if (headers.isEmpty()) {
       return;
     }
     ObjectNode h = o.putObject("headers");
-    headers.forEach((name, values) -> {
-      if (version == PactSpecification.V4) {
-        ArrayNode array = h.putArray(name);
-        values.forEach(array::add);
-      } else {
-        h.put(name, String.join(", ", values));
-      }
-    });
+    headers.forEach(
+        (name, values) -> {
+          if (version == PactSpecification.V4) {
+            ArrayNode array = h.putArray(name);
+            values.forEach(array::add);
+          } else {
+            h.put(name, String.join(", ", values));
+          }
+        });
   }
 
-  private static void body(ObjectNode o, Body body, Map<String, List<String>> headers, PactSpecification version) {
+  private static void body(
+      ObjectNode o, Body body, Map<String, List<String>> headers, PactSpecification version) {
     if (body.isMissing()) {
       return;
     }
     if (version == PactSpecification.V4) {
       o.set("body", BodyCodec.writeV4(body));
     } else {
-      ContentType ct = MultiValues.getIgnoreCase(headers, "Content-Type").filter(v -> !v.isEmpty())
-          .map(v -> ContentType.parse(String.join(", ", v))).orElse(null);
+      ContentType ct =
+          MultiValues.getIgnoreCase(headers, "Content-Type")
+              .filter(v -> !v.isEmpty())
+              .map(v -> ContentType.parse(String.join(", ", v)))
+              .orElse(null);
       o.set("body", BodyCodec.writeLegacy(body, ct));
     }
   }
 
-  private static ObjectNode messageContents(ObjectNode o, MessageContents contents, PactSpecification version) {
+  private static ObjectNode messageContents(
+      ObjectNode o, MessageContents contents, PactSpecification version) {
     if (contents.contents().isPresent()) {
       o.set("contents", BodyCodec.writeV4(contents.contents()));
     }
@@ -246,8 +294,8 @@ public final class PactEncoder {
     return o;
   }
 
-  private static void rulesAndGenerators(ObjectNode o, MatchingRules rules, Generators generators,
-      PactSpecification version) {
+  private static void rulesAndGenerators(
+      ObjectNode o, MatchingRules rules, Generators generators, PactSpecification version) {
     if (!rules.isEmpty()) {
       o.set("matchingRules", RulesCodec.write(rules, version));
     }
@@ -255,5 +303,4 @@ public final class PactEncoder {
       o.set("generators", GeneratorsCodec.write(generators));
     }
   }
-
 }

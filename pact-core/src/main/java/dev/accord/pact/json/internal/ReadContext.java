@@ -13,11 +13,14 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * State of one read: the source for error messages and the warnings collected so far. Typed accessors fail
- * with a {@link PactFormatException} that names the JSON path, what was found and the valid form.
+ * State of one read: the source for error messages and the warnings collected so far. Typed
+ * accessors fail with a {@link PactFormatException} that names the JSON path, what was found and
+ * the valid form.
  */
 public final class ReadContext {
-  /** Looked up on the first warning: a logger starts java.util.logging, which most reads never need. */
+  /**
+   * Looked up on the first warning: a logger starts java.util.logging, which most reads never need.
+   */
   private static final class Log {
     static final System.Logger LOG = System.getLogger(PactReader.class.getName());
   }
@@ -50,8 +53,8 @@ public final class ReadContext {
   }
 
   /**
-   * Warns about attributes of {@code node} not in {@code known}: they are ignored. Each unknown name is reported once
-   * per file, at its first place, however many interactions carry it.
+   * Warns about attributes of {@code node} not in {@code known}: they are ignored. Each unknown
+   * name is reported once per file, at its first place, however many interactions carry it.
    */
   public void warnUnknown(JsonNode node, String path, Collection<String> known) {
     for (String name : node.propertyNames()) {
@@ -62,18 +65,23 @@ public final class ReadContext {
   }
 
   /**
-   * Warns once per file about an unknown interaction attribute {@code name} at {@code path}: it is kept and written
-   * back unchanged.
+   * Warns once per file about an unknown interaction attribute {@code name} at {@code path}: it is
+   * kept and written back unchanged.
    */
   public void warnUnknownKept(String path, String name) {
     if (unknownNames.add(name)) {
-      warn(path, "unknown attribute '" + name + "' is not interpreted; it is kept and written back unchanged");
+      warn(
+          path,
+          "unknown attribute '"
+              + name
+              + "' is not interpreted; it is kept and written back unchanged");
     }
   }
 
   /**
-   * Reads one part of the pact ({@code read} throws on its first problem), keeping the problem and going on with the
-   * next part, so one read reports every problem of the file: null when the part has a problem.
+   * Reads one part of the pact ({@code read} throws on its first problem), keeping the problem and
+   * going on with the next part, so one read reports every problem of the file: null when the part
+   * has a problem.
    */
   public <T> T part(java.util.function.Supplier<T> read) {
     try {
@@ -84,7 +92,9 @@ public final class ReadContext {
     }
   }
 
-  /** @throws PactFormatException listing every problem kept by {@link #part} */
+  /**
+   * @throws PactFormatException listing every problem kept by {@link #part}
+   */
   public void failOnProblems() {
     if (!problems.isEmpty()) {
       throw PactFormatException.of(problems);
@@ -119,13 +129,20 @@ public final class ReadContext {
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value);
   }
 
-  public Optional<String> optString(JsonNode parent, String name, String parentPath, String validForm) {
-    return attribute(parent, name).map(v -> string(v, JsonPaths.field(parentPath, name), validForm));
+  public Optional<String> optString(
+      JsonNode parent, String name, String parentPath, String validForm) {
+    return attribute(parent, name)
+        .map(v -> string(v, JsonPaths.field(parentPath, name), validForm));
   }
 
   public String requireString(JsonNode parent, String name, String parentPath, String validForm) {
-    return optString(parent, name, parentPath, validForm).orElseThrow(() -> error(JsonPaths.field(parentPath, name),
-        "the required attribute '" + name + "' is missing", validForm));
+    return optString(parent, name, parentPath, validForm)
+        .orElseThrow(
+            () ->
+                error(
+                    JsonPaths.field(parentPath, name),
+                    "the required attribute '" + name + "' is missing",
+                    validForm));
   }
 
   public String string(JsonNode node, String path, String validForm) {
@@ -135,8 +152,10 @@ public final class ReadContext {
     return node.stringValue();
   }
 
-  public Optional<Integer> optInt(JsonNode parent, String name, String parentPath, String validForm) {
-    return attribute(parent, name).map(v -> integer(v, JsonPaths.field(parentPath, name), validForm));
+  public Optional<Integer> optInt(
+      JsonNode parent, String name, String parentPath, String validForm) {
+    return attribute(parent, name)
+        .map(v -> integer(v, JsonPaths.field(parentPath, name), validForm));
   }
 
   public int integer(JsonNode node, String path, String validForm) {
@@ -146,16 +165,25 @@ public final class ReadContext {
     return node.intValue();
   }
 
-  public Optional<Boolean> optBoolean(JsonNode parent, String name, String parentPath, String validForm) {
-    return attribute(parent, name).map(v -> {
-      if (!v.isBoolean()) {
-        throw error(JsonPaths.field(parentPath, name), "expected true or false but found " + describe(v), validForm);
-      }
-      return v.booleanValue();
-    });
+  public Optional<Boolean> optBoolean(
+      JsonNode parent, String name, String parentPath, String validForm) {
+    return attribute(parent, name)
+        .map(
+            v -> {
+              if (!v.isBoolean()) {
+                throw error(
+                    JsonPaths.field(parentPath, name),
+                    "expected true or false but found " + describe(v),
+                    validForm);
+              }
+              return v.booleanValue();
+            });
   }
 
-  /** A short description of a JSON value for error messages: {@code a string ("two")}, {@code an array}. */
+  /**
+   * A short description of a JSON value for error messages: {@code a string ("two")}, {@code an
+   * array}.
+   */
   public static String describe(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return "nothing";

@@ -22,17 +22,21 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads and writes {@code matchingRules}: the V2 flat form ({@code "$.body.id": {"match": "type"}}) and the
- * V3/V4 categorised form ({@code "body": {"$.id": {"matchers": [...], "combine": "AND"}}}), and every matcher
- * including the legacy forms of pact-jvm ({@code {"regex": ...}}, {@code {"min": 1}}, {@code min-type}, ...).
+ * Reads and writes {@code matchingRules}: the V2 flat form ({@code "$.body.id": {"match": "type"}})
+ * and the V3/V4 categorised form ({@code "body": {"$.id": {"matchers": [...], "combine": "AND"}}}),
+ * and every matcher including the legacy forms of pact-jvm ({@code {"regex": ...}}, {@code {"min":
+ * 1}}, {@code min-type}, ...).
  */
 public final class RulesCodec {
-  static final String RULES_FORM = "{\"body\": {\"$.id\": {\"matchers\": [{\"match\": \"type\"}], \"combine\": \"AND\"}}, "
-      + "\"header\": {\"Content-Type\": {\"matchers\": [{\"match\": \"regex\", \"regex\": \"application/json.*\"}]}}}";
-  static final String RULE_LIST_FORM = "{\"matchers\": [{\"match\": \"type\"}], \"combine\": \"AND\"}";
-  static final String MATCHER_FORM = "{\"match\": \"type\"} or {\"match\": \"regex\", \"regex\": \"\\\\d+\"} (match: "
-      + "equality, regex, type, include, integer, decimal, number, boolean, date, time, datetime, null, contentType, "
-      + "values, arrayContains, statusCode, notEmpty, semver, eachKey, eachValue)";
+  static final String RULES_FORM =
+      "{\"body\": {\"$.id\": {\"matchers\": [{\"match\": \"type\"}], \"combine\": \"AND\"}}, "
+          + "\"header\": {\"Content-Type\": {\"matchers\": [{\"match\": \"regex\", \"regex\": \"application/json.*\"}]}}}";
+  static final String RULE_LIST_FORM =
+      "{\"matchers\": [{\"match\": \"type\"}], \"combine\": \"AND\"}";
+  static final String MATCHER_FORM =
+      "{\"match\": \"type\"} or {\"match\": \"regex\", \"regex\": \"\\\\d+\"} (match: "
+          + "equality, regex, type, include, integer, decimal, number, boolean, date, time, datetime, null, contentType, "
+          + "values, arrayContains, statusCode, notEmpty, semver, eachKey, eachValue)";
   private static final Set<String> STATUS_CLASSES =
       Set.of("info", "success", "redirect", "clientError", "serverError", "nonError", "error");
 
@@ -40,7 +44,8 @@ public final class RulesCodec {
 
   // ---------------------------------------------------------------- reading
 
-  public static MatchingRules read(JsonNode node, PactSpecification version, String path, ReadContext ctx) {
+  public static MatchingRules read(
+      JsonNode node, PactSpecification version, String path, ReadContext ctx) {
     ObjectNode object = ctx.object(node, path, RULES_FORM);
     boolean flat = object.propertyNames().stream().anyMatch(k -> k.startsWith("$"));
     return flat ? readFlat(object, path, ctx) : readCategorised(object, path, ctx);
@@ -52,8 +57,12 @@ public final class RulesCodec {
       String key = entry.getKey();
       String entryPath = JsonPaths.field(path, key);
       if (!key.startsWith("$")) {
-        ctx.warn(entryPath, "'" + key + "' is neither a V2 rule path ($.body..., $.header.X, $.query.q, $.path) "
-            + "nor usable next to them; it is ignored");
+        ctx.warn(
+            entryPath,
+            "'"
+                + key
+                + "' is neither a V2 rule path ($.body..., $.header.X, $.query.q, $.path) "
+                + "nor usable next to them; it is ignored");
         continue;
       }
       RuleList rules = readRuleList(entry.getValue(), entryPath, ctx);
@@ -62,7 +71,8 @@ public final class RulesCodec {
       } else if (key.startsWith("$.body.") || key.startsWith("$.body[")) {
         builder.add(Category.BODY, "$" + key.substring("$.body".length()), rules);
       } else if (key.startsWith("$.headers") || key.startsWith("$.header")) {
-        String rest = key.substring(key.startsWith("$.headers") ? "$.headers".length() : "$.header".length());
+        String rest =
+            key.substring(key.startsWith("$.headers") ? "$.headers".length() : "$.header".length());
         builder.add(Category.HEADER, name(rest, entryPath, ctx), rules);
       } else if (key.startsWith("$.query")) {
         builder.add(Category.QUERY, name(key.substring("$.query".length()), entryPath, ctx), rules);
@@ -73,10 +83,14 @@ public final class RulesCodec {
       } else if (key.equals("$.method")) {
         builder.add(Category.METHOD, "", rules);
       } else if (key.startsWith("$.metadata") || key.startsWith("$.metaData")) {
-        builder.add(Category.METADATA, name(key.substring("$.metadata".length()), entryPath, ctx), rules);
+        builder.add(
+            Category.METADATA, name(key.substring("$.metadata".length()), entryPath, ctx), rules);
       } else {
-        ctx.warn(entryPath, "unknown V2 rule path '" + key
-            + "' is ignored (valid: $.body..., $.header.NAME, $.headers.NAME, $.query.NAME, $.path)");
+        ctx.warn(
+            entryPath,
+            "unknown V2 rule path '"
+                + key
+                + "' is ignored (valid: $.body..., $.header.NAME, $.headers.NAME, $.query.NAME, $.path)");
       }
     }
     return builder.build();
@@ -93,7 +107,9 @@ public final class RulesCodec {
     if (rest.startsWith("[\"") && rest.endsWith("\"]") && rest.length() > 4) {
       return rest.substring(2, rest.length() - 2);
     }
-    throw ctx.error(path, "the V2 rule path does not name a header or query parameter",
+    throw ctx.error(
+        path,
+        "the V2 rule path does not name a header or query parameter",
         "\"$.header.Content-Type\", \"$.headers['X-Name']\" or \"$.query.page\"");
   }
 
@@ -103,28 +119,41 @@ public final class RulesCodec {
       String categoryPath = JsonPaths.field(path, entry.getKey());
       Category category = Category.fromJsonName(entry.getKey()).orElse(null);
       if (category == null) {
-        ctx.warn(categoryPath, "unknown matching rule category '" + entry.getKey()
-            + "' is ignored (categories: body, content, header, path, query, status, method, metadata)");
+        ctx.warn(
+            categoryPath,
+            "unknown matching rule category '"
+                + entry.getKey()
+                + "' is ignored (categories: body, content, header, path, query, status, method, metadata)");
         continue;
       }
       if (entry.getValue().isNull()) {
         continue;
       }
       ObjectNode value = ctx.object(entry.getValue(), categoryPath, RULES_FORM);
-      Map<String, RuleList> rules = categories.computeIfAbsent(category, c -> new LinkedHashMap<>());
+      Map<String, RuleList> rules =
+          categories.computeIfAbsent(category, c -> new LinkedHashMap<>());
       if (!category.keyed() && isRuleListShape(value)) {
         rules.put("", readRuleList(value, categoryPath, ctx));
       } else if (!category.keyed()) {
         // older writers keyed single-value categories too: {"path": {"": {"matchers": [...]}}}
         if (value.size() != 1) {
-          throw ctx.error(categoryPath, "the '" + entry.getKey() + "' category holds one rule list, found "
-              + value.size() + " entries", RULE_LIST_FORM);
+          throw ctx.error(
+              categoryPath,
+              "the '"
+                  + entry.getKey()
+                  + "' category holds one rule list, found "
+                  + value.size()
+                  + " entries",
+              RULE_LIST_FORM);
         }
         Map.Entry<String, JsonNode> only = value.properties().iterator().next();
-        rules.put("", readRuleList(only.getValue(), JsonPaths.field(categoryPath, only.getKey()), ctx));
+        rules.put(
+            "", readRuleList(only.getValue(), JsonPaths.field(categoryPath, only.getKey()), ctx));
       } else {
         for (Map.Entry<String, JsonNode> r : value.properties()) {
-          rules.put(r.getKey(), readRuleList(r.getValue(), JsonPaths.field(categoryPath, r.getKey()), ctx));
+          rules.put(
+              r.getKey(),
+              readRuleList(r.getValue(), JsonPaths.field(categoryPath, r.getKey()), ctx));
         }
       }
     }
@@ -133,11 +162,18 @@ public final class RulesCodec {
   }
 
   private static boolean isRuleListShape(ObjectNode value) {
-    return value.has("matchers") || value.has("match") || value.has("regex") || value.has("min")
-        || value.has("max") || value.isEmpty();
+    return value.has("matchers")
+        || value.has("match")
+        || value.has("regex")
+        || value.has("min")
+        || value.has("max")
+        || value.isEmpty();
   }
 
-  /** {@code {"matchers": [...], "combine": "AND"}}, or leniently one matcher or an array of matchers. */
+  /**
+   * {@code {"matchers": [...], "combine": "AND"}}, or leniently one matcher or an array of
+   * matchers.
+   */
   public static RuleList readRuleList(JsonNode node, String path, ReadContext ctx) {
     if (node != null && node.isArray()) {
       return new RuleList(readMatchers((ArrayNode) node, path, ctx), RuleLogic.AND);
@@ -147,15 +183,20 @@ public final class RulesCodec {
       return new RuleList(List.of(readMatcher(object, path, ctx)), RuleLogic.AND);
     }
     String matchersPath = JsonPaths.field(path, "matchers");
-    List<MatchingRule> matchers = readMatchers(ctx.array(object.get("matchers"), matchersPath, RULE_LIST_FORM),
-        matchersPath, ctx);
+    List<MatchingRule> matchers =
+        readMatchers(
+            ctx.array(object.get("matchers"), matchersPath, RULE_LIST_FORM), matchersPath, ctx);
     RuleLogic combine = RuleLogic.AND;
-    String combineText = ctx.optString(object, "combine", path, "\"combine\": \"AND\" or \"combine\": \"OR\"").orElse(null);
+    String combineText =
+        ctx.optString(object, "combine", path, "\"combine\": \"AND\" or \"combine\": \"OR\"")
+            .orElse(null);
     if (combineText != null) {
       try {
         combine = RuleLogic.valueOf(combineText.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw ctx.error(JsonPaths.field(path, "combine"), "unknown combine '" + combineText + "'",
+        throw ctx.error(
+            JsonPaths.field(path, "combine"),
+            "unknown combine '" + combineText + "'",
             "\"combine\": \"AND\" or \"combine\": \"OR\"");
       }
     }
@@ -180,22 +221,25 @@ public final class RulesCodec {
     switch (match) {
       case "equality":
         return new MatchingRule.Equality();
-      case "regex": {
-        String form = "{\"match\": \"regex\", \"regex\": \"\\\\d+\"}";
-        String regex = ctx.requireString(o, "regex", path, form);
-        checkRegex(regex, JsonPaths.field(path, "regex"), ctx);
-        return new MatchingRule.Regex(regex);
-      }
+      case "regex":
+        {
+          String form = "{\"match\": \"regex\", \"regex\": \"\\\\d+\"}";
+          String regex = ctx.requireString(o, "regex", path, form);
+          checkRegex(regex, JsonPaths.field(path, "regex"), ctx);
+          return new MatchingRule.Regex(regex);
+        }
       case "type":
       case "min-type":
       case "max-type":
       case "minType":
       case "maxType":
-        return typeMatcher(o, path, ctx, "{\"match\": \"type\", \"min\": 1, \"max\": 10} (min and max optional)");
-      case "include": {
-        String form = "{\"match\": \"include\", \"value\": \"substring\"}";
-        return new MatchingRule.Include(ctx.requireString(o, "value", path, form));
-      }
+        return typeMatcher(
+            o, path, ctx, "{\"match\": \"type\", \"min\": 1, \"max\": 10} (min and max optional)");
+      case "include":
+        {
+          String form = "{\"match\": \"include\", \"value\": \"substring\"}";
+          return new MatchingRule.Include(ctx.requireString(o, "value", path, form));
+        }
       case "integer":
         return new MatchingRule.IntegerType();
       case "decimal":
@@ -215,10 +259,11 @@ public final class RulesCodec {
       case "null":
         return new MatchingRule.Null();
       case "contentType":
-      case "content-type": {
-        String form = "{\"match\": \"contentType\", \"value\": \"image/png\"}";
-        return new MatchingRule.ContentTypeRule(ctx.requireString(o, "value", path, form));
-      }
+      case "content-type":
+        {
+          String form = "{\"match\": \"contentType\", \"value\": \"image/png\"}";
+          return new MatchingRule.ContentTypeRule(ctx.requireString(o, "value", path, form));
+        }
       case "values":
         return new MatchingRule.Values();
       case "arrayContains":
@@ -233,28 +278,38 @@ public final class RulesCodec {
       case "semver":
         return new MatchingRule.Semver();
       case "eachKey":
-      case "each-key": {
-        String form = "{\"match\": \"eachKey\", \"rules\": [{\"match\": \"regex\", \"regex\": \"[a-z]+\"}], \"value\": \"key\"}";
-        return new MatchingRule.EachKey(nestedRules(o, path, ctx, form), o.get("value"));
-      }
+      case "each-key":
+        {
+          String form =
+              "{\"match\": \"eachKey\", \"rules\": [{\"match\": \"regex\", \"regex\": \"[a-z]+\"}], \"value\": \"key\"}";
+          return new MatchingRule.EachKey(nestedRules(o, path, ctx, form), o.get("value"));
+        }
       case "eachValue":
-      case "each-value": {
-        String form = "{\"match\": \"eachValue\", \"rules\": [{\"match\": \"type\"}], \"value\": {\"id\": 1}}";
-        return new MatchingRule.EachValue(nestedRules(o, path, ctx, form), o.get("value"));
-      }
-      default: {
-        Map<String, JsonNode> attributes = new LinkedHashMap<>();
-        o.properties().forEach(e -> {
-          if (!e.getKey().equals("match")) {
-            attributes.put(e.getKey(), e.getValue());
-          }
-        });
-        return new MatchingRule.Other(match, attributes);
-      }
+      case "each-value":
+        {
+          String form =
+              "{\"match\": \"eachValue\", \"rules\": [{\"match\": \"type\"}], \"value\": {\"id\": 1}}";
+          return new MatchingRule.EachValue(nestedRules(o, path, ctx, form), o.get("value"));
+        }
+      default:
+        {
+          Map<String, JsonNode> attributes = new LinkedHashMap<>();
+          o.properties()
+              .forEach(
+                  e -> {
+                    if (!e.getKey().equals("match")) {
+                      attributes.put(e.getKey(), e.getValue());
+                    }
+                  });
+          return new MatchingRule.Other(match, attributes);
+        }
     }
   }
 
-  /** pact-jvm's forms without {@code match}: {@code {"regex": ...}}, {@code {"min": 1}}, {@code {"date": fmt}}. */
+  /**
+   * pact-jvm's forms without {@code match}: {@code {"regex": ...}}, {@code {"min": 1}}, {@code
+   * {"date": fmt}}.
+   */
   private static MatchingRule readLegacyMatcher(ObjectNode o, String path, ReadContext ctx) {
     if (o.has("regex")) {
       String form = "{\"regex\": \"\\\\d+\"} or {\"match\": \"regex\", \"regex\": \"\\\\d+\"}";
@@ -263,7 +318,8 @@ public final class RulesCodec {
       return new MatchingRule.Regex(regex);
     }
     if (o.has("min") || o.has("max")) {
-      return typeMatcher(o, path, ctx, "{\"min\": 1} or {\"match\": \"type\", \"min\": 1, \"max\": 10}");
+      return typeMatcher(
+          o, path, ctx, "{\"min\": 1} or {\"match\": \"type\", \"min\": 1, \"max\": 10}");
     }
     if (o.has("timestamp")) {
       return new MatchingRule.Timestamp(format(o, "timestamp", path, ctx));
@@ -274,7 +330,9 @@ public final class RulesCodec {
     if (o.has("time")) {
       return new MatchingRule.Time(format(o, "time", path, ctx));
     }
-    ctx.warn(path, "matcher without 'match' (" + o + ") is read as equality; valid form: " + MATCHER_FORM);
+    ctx.warn(
+        path,
+        "matcher without 'match' (" + o + ") is read as equality; valid form: " + MATCHER_FORM);
     return new MatchingRule.Equality();
   }
 
@@ -282,25 +340,34 @@ public final class RulesCodec {
     Integer min = bound(o, "min", path, ctx, form);
     Integer max = bound(o, "max", path, ctx, form);
     if (min != null && max != null && min > max) {
-      throw ctx.error(JsonPaths.field(path, "min"), "min (" + min + ") is greater than max (" + max + ")", form);
+      throw ctx.error(
+          JsonPaths.field(path, "min"),
+          "min (" + min + ") is greater than max (" + max + ")",
+          form);
     }
     return new MatchingRule.Type(min, max);
   }
 
-  private static Integer bound(ObjectNode o, String name, String path, ReadContext ctx, String form) {
+  private static Integer bound(
+      ObjectNode o, String name, String path, ReadContext ctx, String form) {
     JsonNode value = o.get(name);
     if (value == null || value.isNull()) {
       return null;
     }
     String valuePath = JsonPaths.field(path, name);
     if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
-      throw ctx.error(valuePath, "'" + name + "' must be a non-negative integer but is "
-          + ReadContext.describe(value), form);
+      throw ctx.error(
+          valuePath,
+          "'" + name + "' must be a non-negative integer but is " + ReadContext.describe(value),
+          form);
     }
     return value.intValue();
   }
 
-  /** The {@code format} attribute, or the legacy attribute named after the matcher ({@code "date": "yyyy"}). */
+  /**
+   * The {@code format} attribute, or the legacy attribute named after the matcher ({@code "date":
+   * "yyyy"}).
+   */
   private static String format(ObjectNode o, String legacyName, String path, ReadContext ctx) {
     String form = "{\"match\": \"" + legacyName + "\", \"format\": \"yyyy-MM-dd\"}";
     String format = ctx.optString(o, "format", path, form).orElse(null);
@@ -310,7 +377,8 @@ public final class RulesCodec {
     return format;
   }
 
-  private static List<MatchingRule> nestedRules(ObjectNode o, String path, ReadContext ctx, String form) {
+  private static List<MatchingRule> nestedRules(
+      ObjectNode o, String path, ReadContext ctx, String form) {
     String rulesPath = JsonPaths.field(path, "rules");
     JsonNode rules = o.get("rules");
     if (rules == null || rules.isNull()) {
@@ -320,8 +388,10 @@ public final class RulesCodec {
   }
 
   private static MatchingRule arrayContains(ObjectNode o, String path, ReadContext ctx) {
-    String form = "{\"match\": \"arrayContains\", \"variants\": [{\"index\": 0, \"rules\": {\"$.id\": "
-        + RULE_LIST_FORM + "}, \"generators\": {}}]}";
+    String form =
+        "{\"match\": \"arrayContains\", \"variants\": [{\"index\": 0, \"rules\": {\"$.id\": "
+            + RULE_LIST_FORM
+            + "}, \"generators\": {}}]}";
     String variantsPath = JsonPaths.field(path, "variants");
     JsonNode variantsNode = o.get("variants");
     if (variantsNode == null || variantsNode.isNull()) {
@@ -338,7 +408,8 @@ public final class RulesCodec {
       if (rulesNode != null && !rulesNode.isNull()) {
         String rulesPath = JsonPaths.field(variantPath, "rules");
         for (Map.Entry<String, JsonNode> r : ctx.object(rulesNode, rulesPath, form).properties()) {
-          rules.put(r.getKey(), readRuleList(r.getValue(), JsonPaths.field(rulesPath, r.getKey()), ctx));
+          rules.put(
+              r.getKey(), readRuleList(r.getValue(), JsonPaths.field(rulesPath, r.getKey()), ctx));
         }
       }
       Map<String, Generator> generators = Map.of();
@@ -352,8 +423,9 @@ public final class RulesCodec {
   }
 
   private static MatchingRule statusCode(ObjectNode o, String path, ReadContext ctx) {
-    String form = "{\"match\": \"statusCode\", \"status\": \"success\"} or {\"match\": \"statusCode\", \"status\": "
-        + "[200, 201]} (classes: info, success, redirect, clientError, serverError, nonError, error)";
+    String form =
+        "{\"match\": \"statusCode\", \"status\": \"success\"} or {\"match\": \"statusCode\", \"status\": "
+            + "[200, 201]} (classes: info, success, redirect, clientError, serverError, nonError, error)";
     String statusPath = JsonPaths.field(path, "status");
     JsonNode status = o.get("status");
     if (status == null || status.isNull()) {
@@ -374,15 +446,20 @@ public final class RulesCodec {
   }
 
   /**
-   * A regex no Pact dialect reads is a warning, not an error: only the interactions that use it fail (when
-   * matched or generated), the rest of the pact is still verified.
+   * A regex no Pact dialect reads is a warning, not an error: only the interactions that use it
+   * fail (when matched or generated), the rest of the pact is still verified.
    */
   static void checkRegex(String regex, String path, ReadContext ctx) {
     try {
       PactRegex.compile(regex);
     } catch (PatternSyntaxException e) {
-      ctx.warn(path, "the regular expression \"" + regex + "\" cannot be read (" + e.getDescription()
-          + "); the interactions that use it fail, the rest of the pact is verified");
+      ctx.warn(
+          path,
+          "the regular expression \""
+              + regex
+              + "\" cannot be read ("
+              + e.getDescription()
+              + "); the interactions that use it fail, the rest of the pact is verified");
     }
   }
 
@@ -414,16 +491,23 @@ public final class RulesCodec {
     ObjectNode result = Json.nodes().objectNode();
     for (Category category : Category.values()) {
       for (Map.Entry<String, RuleList> e : rules.category(category).entrySet()) {
-        String key = switch (category) {
-          case BODY -> "$.body" + e.getKey().substring(e.getKey().startsWith("$") ? 1 : 0);
-          case HEADER -> JsonPaths.field("$.headers", e.getKey());
-          case QUERY -> JsonPaths.field("$.query", e.getKey());
-          case METADATA -> JsonPaths.field("$.metadata", e.getKey());
-          default -> "$." + category.jsonName();
-        };
+        String key =
+            switch (category) {
+              case BODY -> "$.body" + e.getKey().substring(e.getKey().startsWith("$") ? 1 : 0);
+              case HEADER -> JsonPaths.field("$.headers", e.getKey());
+              case QUERY -> JsonPaths.field("$.query", e.getKey());
+              case METADATA -> JsonPaths.field("$.metadata", e.getKey());
+              default -> "$." + category.jsonName();
+            };
         if (e.getValue().rules().size() != 1) {
-          throw new IllegalArgumentException("A V2 pact holds exactly one matcher per rule path, but " + key + " has "
-              + e.getValue().rules().size() + " (" + e.getValue().rules() + "); write the pact as V3 or V4 instead");
+          throw new IllegalArgumentException(
+              "A V2 pact holds exactly one matcher per rule path, but "
+                  + key
+                  + " has "
+                  + e.getValue().rules().size()
+                  + " ("
+                  + e.getValue().rules()
+                  + "); write the pact as V3 or V4 instead");
         }
         result.set(key, writeMatcher(e.getValue().rules().get(0), version));
       }

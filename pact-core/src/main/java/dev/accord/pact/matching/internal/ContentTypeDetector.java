@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Detects a media type from the first bytes of content (magic numbers), for the {@code contentType} matcher. */
+/**
+ * Detects a media type from the first bytes of content (magic numbers), for the {@code contentType}
+ * matcher.
+ */
 public final class ContentTypeDetector {
   private ContentTypeDetector() {}
 
@@ -41,7 +44,11 @@ public final class ContentTypeDetector {
     if (startsWith(b, 'I', 'I', 0x2A, 0x00) || startsWith(b, 'M', 'M', 0x00, 0x2A)) {
       return "image/tiff";
     }
-    if (b.length >= 12 && startsWith(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'E' && b[10] == 'B'
+    if (b.length >= 12
+        && startsWith(b, 'R', 'I', 'F', 'F')
+        && b[8] == 'W'
+        && b[9] == 'E'
+        && b[10] == 'B'
         && b[11] == 'P') {
       return "image/webp";
     }
@@ -68,16 +75,20 @@ public final class ContentTypeDetector {
     if (trimmed.startsWith("\uFEFF")) {
       trimmed = trimmed.substring(1).stripLeading();
     }
-    String lower = trimmed.length() > 256 ? trimmed.substring(0, 256).toLowerCase(Locale.ROOT)
-        : trimmed.toLowerCase(Locale.ROOT);
+    String lower =
+        trimmed.length() > 256
+            ? trimmed.substring(0, 256).toLowerCase(Locale.ROOT)
+            : trimmed.toLowerCase(Locale.ROOT);
     if (lower.startsWith("<!doctype html") || lower.startsWith("<html")) {
       return "text/html";
     }
     if (lower.startsWith("<svg") || (lower.startsWith("<?xml") && lower.contains("<svg"))) {
       return "image/svg+xml";
     }
-    if (lower.startsWith("<?xml") || (lower.startsWith("<") && lower.length() > 1
-        && (Character.isLetter(lower.charAt(1)) || lower.charAt(1) == '!'))) {
+    if (lower.startsWith("<?xml")
+        || (lower.startsWith("<")
+            && lower.length() > 1
+            && (Character.isLetter(lower.charAt(1)) || lower.charAt(1) == '!'))) {
       return "application/xml";
     }
     if ((lower.startsWith("{") || lower.startsWith("[")) && Json.tryParse(b).isPresent()) {
@@ -86,11 +97,15 @@ public final class ContentTypeDetector {
     return "text/plain";
   }
 
-  // the reference implementation's expressions (pact_models content_types.rs), each anchored at the start
-  private static final Pattern XML_DECLARATION = Pattern.compile("^\\s*<\\?xml\\s*version.*", Pattern.DOTALL);
+  // the reference implementation's expressions (pact_models content_types.rs), each anchored at the
+  // start
+  private static final Pattern XML_DECLARATION =
+      Pattern.compile("^\\s*<\\?xml\\s*version.*", Pattern.DOTALL);
   private static final Pattern HTML = Pattern.compile("^(\\s*<!DOCTYPE|<HTML>)");
-  private static final Pattern XML_ELEMENT = Pattern.compile("^\\s*<\\w+\\s*(:\\w+=[\"\u201d][^\"\u201d]+[\"\u201d])?");
-  private static final Pattern JSON = Pattern.compile("^\\s*(true|false|null|[0-9]+|\"\\w*|\\{\\s*(}|\"\\w+)|\\[\\s*)");
+  private static final Pattern XML_ELEMENT =
+      Pattern.compile("^\\s*<\\w+\\s*(:\\w+=[\"\u201d][^\"\u201d]+[\"\u201d])?");
+  private static final Pattern JSON =
+      Pattern.compile("^\\s*(true|false|null|[0-9]+|\"\\w*|\\{\\s*(}|\"\\w+)|\\[\\s*)");
 
   /**
    * The media type of a body that declares none, as the reference implementation detects it from text: an XML
@@ -120,8 +135,12 @@ public final class ContentTypeDetector {
 
   private static String asUtf8(byte[] b) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b))
+          .toString();
     } catch (CharacterCodingException e) {
       return null;
     }

@@ -11,18 +11,21 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One rule against one value, through the same body matcher that matches requests, responses and messages:
- * the rule sits at {@code $} and the value is the whole body, so a rule on a container (sizes,
- * {@code eachKey}, {@code eachValue}, {@code arrayContains}) is judged as it is in a pact.
+ * One rule against one value, through the same body matcher that matches requests, responses and
+ * messages: the rule sits at {@code $} and the value is the whole body, so a rule on a container
+ * (sizes, {@code eachKey}, {@code eachValue}, {@code arrayContains}) is judged as it is in a pact.
  */
 public final class ExampleCheck {
   private ExampleCheck() {}
 
-  /** Every mismatch of {@code actual} against {@code expected} under {@code rule}; lenient about extra keys. */
+  /**
+   * Every mismatch of {@code actual} against {@code expected} under {@code rule}; lenient about
+   * extra keys.
+   */
   public static List<Mismatch> match(MatchingRule rule, JsonNode expected, JsonNode actual) {
     MismatchCollector out = new MismatchCollector(MismatchType.BODY);
-    JsonBodyMatcher.match(orNull(expected), orNull(actual), RuleIndex.of(Map.of("$", RuleList.of(rule))), true,
-        out);
+    JsonBodyMatcher.match(
+        orNull(expected), orNull(actual), RuleIndex.of(Map.of("$", RuleList.of(rule))), true, out);
     return List.copyOf(out.mismatches());
   }
 
@@ -43,8 +46,18 @@ public final class ExampleCheck {
       fits = value.isArray();
     }
     if (!fits) {
-      found.add(new Mismatch(MismatchType.BODY, "$", null, Values.show(value), "The " + rule.name()
-          + " matcher applies to " + container + ", but the example is " + Values.showTyped(value)));
+      found.add(
+          new Mismatch(
+              MismatchType.BODY,
+              "$",
+              null,
+              Values.show(value),
+              "The "
+                  + rule.name()
+                  + " matcher applies to "
+                  + container
+                  + ", but the example is "
+                  + Values.showTyped(value)));
     }
     for (String problem : definitionProblems(rule)) {
       found.add(new Mismatch(MismatchType.BODY, "$", null, null, problem));
@@ -57,14 +70,20 @@ public final class ExampleCheck {
     List<String> problems = new ArrayList<>();
     if (rule instanceof MatchingRule.Type t) {
       if (t.min() != null && t.min() < 0) {
-        problems.add("The minimum size " + t.min() + " of the type matcher is negative; use 0 or more");
+        problems.add(
+            "The minimum size " + t.min() + " of the type matcher is negative; use 0 or more");
       }
       if (t.max() != null && t.max() < 0) {
-        problems.add("The maximum size " + t.max() + " of the type matcher is negative; use 0 or more");
+        problems.add(
+            "The maximum size " + t.max() + " of the type matcher is negative; use 0 or more");
       }
       if (t.min() != null && t.max() != null && t.max() >= 0 && t.max() < t.min()) {
-        problems.add("The maximum size " + t.max() + " of the type matcher is below its minimum size "
-            + t.min() + "; give min <= max");
+        problems.add(
+            "The maximum size "
+                + t.max()
+                + " of the type matcher is below its minimum size "
+                + t.min()
+                + "; give min <= max");
       }
     }
     return problems;

@@ -12,27 +12,49 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Headers (Pact specification section 2.7): names case-insensitive, values case-sensitive, comma-separated
- * values split and compared in order (except headers whose single value contains commas, such as
- * {@code Date}), {@code Content-Type} and {@code Accept} compared as media types where only the expected
- * parameters must be present (parameter values ignoring case, as the reference implementation does), a rule
- * for a name applied to each actual value. Extra headers are allowed.
+ * Headers (Pact specification section 2.7): names case-insensitive, values case-sensitive,
+ * comma-separated values split and compared in order (except headers whose single value contains
+ * commas, such as {@code Date}), {@code Content-Type} and {@code Accept} compared as media types
+ * where only the expected parameters must be present (parameter values ignoring case, as the
+ * reference implementation does), a rule for a name applied to each actual value. Extra headers are
+ * allowed.
  */
 public final class HeaderMatcher {
   private HeaderMatcher() {}
 
   /** Headers whose value may legitimately contain commas, so they are never split. */
-  static final Set<String> SINGLE_VALUE = Set.of("date", "expires", "last-modified", "if-modified-since",
-      "if-unmodified-since", "retry-after", "set-cookie", "user-agent", "cookie", "authorization",
-      "www-authenticate", "proxy-authenticate", "content-disposition", "strict-transport-security", "link");
+  static final Set<String> SINGLE_VALUE =
+      Set.of(
+          "date",
+          "expires",
+          "last-modified",
+          "if-modified-since",
+          "if-unmodified-since",
+          "retry-after",
+          "set-cookie",
+          "user-agent",
+          "cookie",
+          "authorization",
+          "www-authenticate",
+          "proxy-authenticate",
+          "content-disposition",
+          "strict-transport-security",
+          "link");
 
-  public static void match(Map<String, List<String>> expected, Map<String, List<String>> actual,
-      Map<String, RuleList> rules, MismatchCollector out) {
+  public static void match(
+      Map<String, List<String>> expected,
+      Map<String, List<String>> actual,
+      Map<String, RuleList> rules,
+      MismatchCollector out) {
     for (Map.Entry<String, List<String>> e : expected.entrySet()) {
       String name = e.getKey();
       Optional<List<String>> actualValues = MultiValues.getIgnoreCase(actual, name);
       if (actualValues.isEmpty()) {
-        out.add(name, String.join(", ", e.getValue()), null, "Expected a header '" + name + "' but was missing");
+        out.add(
+            name,
+            String.join(", ", e.getValue()),
+            null,
+            "Expected a header '" + name + "' but was missing");
         continue;
       }
       RuleList rule = KeyedRules.find(rules, name, true);
@@ -44,7 +66,11 @@ public final class HeaderMatcher {
     }
   }
 
-  private static void matchWithRule(String name, List<String> expected, List<String> actual, RuleList rule,
+  private static void matchWithRule(
+      String name,
+      List<String> expected,
+      List<String> actual,
+      RuleList rule,
       MismatchCollector out) {
     var example = Json.nodes().stringNode(expected.isEmpty() ? "" : String.join(", ", expected));
     for (String value : actual) {
@@ -57,7 +83,8 @@ public final class HeaderMatcher {
       if (parts.size() > 1) {
         problems = new ArrayList<>();
         for (String part : parts) {
-          problems.addAll(ValueRules.apply(rule, example, Json.nodes().stringNode(part), false, true));
+          problems.addAll(
+              ValueRules.apply(rule, example, Json.nodes().stringNode(part), false, true));
         }
       }
       for (String problem : problems) {
@@ -66,7 +93,8 @@ public final class HeaderMatcher {
     }
   }
 
-  private static void matchValues(String name, List<String> expected, List<String> actual, MismatchCollector out) {
+  private static void matchValues(
+      String name, List<String> expected, List<String> actual, MismatchCollector out) {
     String lower = name.toLowerCase(Locale.ROOT);
     String expectedText = String.join(", ", expected);
     String actualText = String.join(", ", actual);
@@ -88,16 +116,26 @@ public final class HeaderMatcher {
       ok = split(name, expected).equals(split(name, actual));
     }
     if (!ok) {
-      out.add(name, expectedText, actualText, "Expected header '" + name + "' to have value '" + expectedText
-          + "' but was '" + actualText + "'");
+      out.add(
+          name,
+          expectedText,
+          actualText,
+          "Expected header '"
+              + name
+              + "' to have value '"
+              + expectedText
+              + "' but was '"
+              + actualText
+              + "'");
     }
   }
 
   /**
-   * As the reference implementation compares {@code Content-Type} and {@code Accept} values (pact_matching
-   * {@code match_parameter_header}): the media type exactly as written (case-sensitive, like every header
-   * value), then every expected parameter present under the same name with a value equal ignoring case; extra
-   * actual parameters are fine. A multipart boundary is not compared: each multipart body has its own.
+   * As the reference implementation compares {@code Content-Type} and {@code Accept} values
+   * (pact_matching {@code match_parameter_header}): the media type exactly as written
+   * (case-sensitive, like every header value), then every expected parameter present under the same
+   * name with a value equal ignoring case; extra actual parameters are fine. A multipart boundary
+   * is not compared: each multipart body has its own.
    */
   static boolean mediaTypeMatches(String expected, String actual) {
     List<String> e = parameterised(expected);
@@ -119,7 +157,10 @@ public final class HeaderMatcher {
     return true;
   }
 
-  /** The media type then its parameters, trimmed, empty parts dropped (so {@code application/json;} is fine). */
+  /**
+   * The media type then its parameters, trimmed, empty parts dropped (so {@code application/json;}
+   * is fine).
+   */
   private static List<String> parameterised(String value) {
     List<String> parts = new ArrayList<>();
     for (String part : value.split(";")) {

@@ -1,12 +1,11 @@
 package dev.accord.pact.matching.internal;
 
-import dev.accord.pact.path.BodyPath;
 import dev.accord.pact.json.Json;
 import dev.accord.pact.matching.Mismatch;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
 import dev.accord.pact.model.RuleLogic;
-import java.util.ArrayList;
+import dev.accord.pact.path.BodyPath;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,12 @@ import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Compares JSON trees (Pact specification section 2.6). Objects: a key-set check (strict for requests,
- * lenient for responses and messages) unless a {@code values}, {@code eachKey} or {@code eachValue} rule is
- * defined on the object itself, then each expected key is compared. Arrays: without a rule, same length and
- * element-wise; with a rule, list-level checks (sizes, {@code arrayContains}, {@code eachValue}) and actual
- * element <i>i</i> against expected element <i>i</i>, padding with the first expected element. Leaves: the
- * selected rule, or equality.
+ * Compares JSON trees (Pact specification section 2.6). Objects: a key-set check (strict for
+ * requests, lenient for responses and messages) unless a {@code values}, {@code eachKey} or {@code
+ * eachValue} rule is defined on the object itself, then each expected key is compared. Arrays:
+ * without a rule, same length and element-wise; with a rule, list-level checks (sizes, {@code
+ * arrayContains}, {@code eachValue}) and actual element <i>i</i> against expected element <i>i</i>,
+ * padding with the first expected element. Leaves: the selected rule, or equality.
  */
 public final class JsonBodyMatcher {
   private final boolean allowUnexpectedKeys;
@@ -31,9 +30,14 @@ public final class JsonBodyMatcher {
   }
 
   /** Compares two JSON documents and adds every mismatch to {@code out}. */
-  public static void match(JsonNode expected, JsonNode actual, RuleIndex rules, boolean allowUnexpectedKeys,
+  public static void match(
+      JsonNode expected,
+      JsonNode actual,
+      RuleIndex rules,
+      boolean allowUnexpectedKeys,
       MismatchCollector out) {
-    new JsonBodyMatcher(allowUnexpectedKeys, out).compare(expected, actual, BodyPath.root(), rules.rootCursor());
+    new JsonBodyMatcher(allowUnexpectedKeys, out)
+        .compare(expected, actual, BodyPath.root(), rules.rootCursor());
   }
 
   private void compare(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
@@ -66,7 +70,8 @@ public final class JsonBodyMatcher {
     report(path, expected, actual, problems, null);
   }
 
-  private void report(BodyPath path, JsonNode expected, JsonNode actual, List<String> problems, String rule) {
+  private void report(
+      BodyPath path, JsonNode expected, JsonNode actual, List<String> problems, String rule) {
     if (problems.isEmpty()) {
       return;
     }
@@ -88,8 +93,14 @@ public final class JsonBodyMatcher {
   private void compareMaps(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
     RuleList rules = cursor.rules();
     boolean direct = rules != null && !cursor.cascaded();
-    boolean keyRules = direct && rules.rules().stream().anyMatch(r -> r instanceof MatchingRule.Values
-        || r instanceof MatchingRule.EachKey || r instanceof MatchingRule.EachValue);
+    boolean keyRules =
+        direct
+            && rules.rules().stream()
+                .anyMatch(
+                    r ->
+                        r instanceof MatchingRule.Values
+                            || r instanceof MatchingRule.EachKey
+                            || r instanceof MatchingRule.EachValue);
     if (rules != null) {
       report(path, expected, actual, containerRules(rules, expected, actual, cursor.cascaded()));
     }
@@ -111,8 +122,10 @@ public final class JsonBodyMatcher {
         valuesCompared = true;
       } else if (rule instanceof MatchingRule.EachKey eachKey) {
         RuleList keyRuleList = new RuleList(eachKey.rules(), RuleLogic.AND);
-        JsonNode example = eachKey.example() != null && eachKey.example().isString() ? eachKey.example()
-            : Json.nodes().stringNode(expected.propertyNames().stream().findFirst().orElse(""));
+        JsonNode example =
+            eachKey.example() != null && eachKey.example().isString()
+                ? eachKey.example()
+                : Json.nodes().stringNode(expected.propertyNames().stream().findFirst().orElse(""));
         for (String key : actual.propertyNames()) {
           JsonNode keyNode = Json.nodes().stringNode(key);
           List<String> problems = ValueRules.apply(keyRuleList, example, keyNode, false, false);
@@ -122,9 +135,14 @@ public final class JsonBodyMatcher {
         RuleCursor valueCursor = RuleCursor.of(new RuleList(eachValue.rules(), RuleLogic.AND));
         JsonNode first = firstValue(expected);
         for (Map.Entry<String, JsonNode> e : actual.properties()) {
-          JsonNode template = expected.has(e.getKey()) ? expected.get(e.getKey())
-              : eachValue.example() != null && !eachValue.example().isNull() && !eachValue.example().isMissingNode()
-                  ? eachValue.example() : first != null ? first : e.getValue();
+          JsonNode template =
+              expected.has(e.getKey())
+                  ? expected.get(e.getKey())
+                  : eachValue.example() != null
+                          && !eachValue.example().isNull()
+                          && !eachValue.example().isMissingNode()
+                      ? eachValue.example()
+                      : first != null ? first : e.getValue();
           compare(template, e.getValue(), path.field(e.getKey()), valueCursor);
         }
         valuesCompared = true;
@@ -135,7 +153,8 @@ public final class JsonBodyMatcher {
     }
   }
 
-  private void compareCommonKeys(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
+  private void compareCommonKeys(
+      JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
     for (Map.Entry<String, JsonNode> e : expected.properties()) {
       JsonNode actualValue = actual.get(e.getKey());
       if (actualValue != null) {
@@ -166,32 +185,50 @@ public final class JsonBodyMatcher {
       // one mismatch per missing key, at the key's own path, with the value the pact expects there
       for (String key : expectedKeys) {
         if (!actualKeys.contains(key)) {
-          out.add(path.field(key).toString(), shown(expected.get(key)), null,
-              "Actual map is missing the following keys: " + key, "every expected key is present (more keys are allowed)");
+          out.add(
+              path.field(key).toString(),
+              shown(expected.get(key)),
+              null,
+              "Actual map is missing the following keys: " + key,
+              "every expected key is present (more keys are allowed)");
         }
       }
     } else {
-      out.add(path.toString(), shown(expected), shown(actual),
-          "Expected a Map with keys [" + String.join(", ", expectedKeys) + "] but received one with keys ["
-              + String.join(", ", actualKeys) + "]");
+      out.add(
+          path.toString(),
+          shown(expected),
+          shown(actual),
+          "Expected a Map with keys ["
+              + String.join(", ", expectedKeys)
+              + "] but received one with keys ["
+              + String.join(", ", actualKeys)
+              + "]");
     }
   }
 
   /** Rules that judge a list or map as a whole; the others cascade to the elements. */
-  private static List<String> containerRules(RuleList rules, JsonNode expected, JsonNode actual,
-      boolean cascaded) {
-    boolean any = rules.rules().stream().anyMatch(r -> r instanceof MatchingRule.Type
-        || r instanceof MatchingRule.NotEmpty || r instanceof MatchingRule.Other);
+  private static List<String> containerRules(
+      RuleList rules, JsonNode expected, JsonNode actual, boolean cascaded) {
+    boolean any =
+        rules.rules().stream()
+            .anyMatch(
+                r ->
+                    r instanceof MatchingRule.Type
+                        || r instanceof MatchingRule.NotEmpty
+                        || r instanceof MatchingRule.Other);
     if (!any) {
       return List.of();
     }
-    return ValueRules.combine(rules, rule -> {
-      if (rule instanceof MatchingRule.Type || rule instanceof MatchingRule.NotEmpty
-          || (rule instanceof MatchingRule.Other && !ValueRules.isIgnoreOrder(rule))) {
-        return ValueRules.apply(rule, expected, actual, cascaded, false);
-      }
-      return List.of();
-    });
+    return ValueRules.combine(
+        rules,
+        rule -> {
+          if (rule instanceof MatchingRule.Type
+              || rule instanceof MatchingRule.NotEmpty
+              || (rule instanceof MatchingRule.Other && !ValueRules.isIgnoreOrder(rule))) {
+            return ValueRules.apply(rule, expected, actual, cascaded, false);
+          }
+          return List.of();
+        });
   }
 
   // ---- arrays
@@ -211,12 +248,19 @@ public final class JsonBodyMatcher {
         arrayContains(contains, expected, actual, path);
       } else if (rule instanceof MatchingRule.EachValue eachValue && !cascaded) {
         RuleCursor valueCursor = RuleCursor.of(new RuleList(eachValue.rules(), RuleLogic.AND));
-        JsonNode example = eachValue.example() != null && !eachValue.example().isNull()
-            && !eachValue.example().isMissingNode() ? eachValue.example() : expected.isEmpty() ? null
-            : expected.get(0);
+        JsonNode example =
+            eachValue.example() != null
+                    && !eachValue.example().isNull()
+                    && !eachValue.example().isMissingNode()
+                ? eachValue.example()
+                : expected.isEmpty() ? null : expected.get(0);
         for (int i = 0; i < actual.size(); i++) {
           JsonNode template = i < expected.size() ? expected.get(i) : example;
-          compare(template == null ? actual.get(i) : template, actual.get(i), path.index(i), valueCursor);
+          compare(
+              template == null ? actual.get(i) : template,
+              actual.get(i),
+              path.index(i),
+              valueCursor);
         }
       } else if (rule instanceof MatchingRule.Equality) {
         strict = true;
@@ -237,34 +281,61 @@ public final class JsonBodyMatcher {
   }
 
   /**
-   * pact-jvm's {@code ignore-order}: every expected element pairs with a distinct actual element that
-   * matches it (a bipartite matching, so the order of elements and of the search does not matter); bounds
-   * from {@code min}/{@code max}, else the same size.
+   * pact-jvm's {@code ignore-order}: every expected element pairs with a distinct actual element
+   * that matches it (a bipartite matching, so the order of elements and of the search does not
+   * matter); bounds from {@code min}/{@code max}, else the same size.
    */
-  private void ignoreOrder(MatchingRule.Other rule, JsonNode expected, JsonNode actual, BodyPath path,
+  private void ignoreOrder(
+      MatchingRule.Other rule,
+      JsonNode expected,
+      JsonNode actual,
+      BodyPath path,
       RuleCursor cursor) {
     JsonNode min = rule.attributes().get("min");
     JsonNode max = rule.attributes().get("max");
     int size = actual.size();
     if (min != null && min.canConvertToInt() && size < min.asInt()) {
-      out.add(path.toString(), shown(expected), shown(actual), "Expected " + Values.showList(actual) + " (size "
-          + size + ") to have minimum size of " + min.asInt());
+      out.add(
+          path.toString(),
+          shown(expected),
+          shown(actual),
+          "Expected "
+              + Values.showList(actual)
+              + " (size "
+              + size
+              + ") to have minimum size of "
+              + min.asInt());
     }
     if (max != null && max.canConvertToInt() && size > max.asInt()) {
-      out.add(path.toString(), shown(expected), shown(actual), "Expected " + Values.showList(actual) + " (size "
-          + size + ") to have maximum size of " + max.asInt());
+      out.add(
+          path.toString(),
+          shown(expected),
+          shown(actual),
+          "Expected "
+              + Values.showList(actual)
+              + " (size "
+              + size
+              + ") to have maximum size of "
+              + max.asInt());
     }
     if (min == null && max == null && expected.size() != size) {
-      out.add(path.toString(), shown(expected), shown(actual),
-          "Expected a List with " + expected.size() + " elements but received " + size + " elements");
+      out.add(
+          path.toString(),
+          shown(expected),
+          shown(actual),
+          "Expected a List with "
+              + expected.size()
+              + " elements but received "
+              + size
+              + " elements");
     }
     int n = expected.size();
     boolean[][] fits = new boolean[n][size];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < size; j++) {
         MismatchCollector scratch = out.scratch();
-        new JsonBodyMatcher(allowUnexpectedKeys, scratch).compare(expected.get(i), actual.get(j), path.index(j),
-            cursor.index(j));
+        new JsonBodyMatcher(allowUnexpectedKeys, scratch)
+            .compare(expected.get(i), actual.get(j), path.index(j), cursor.index(j));
         fits[i][j] = scratch.isEmpty();
       }
     }
@@ -277,8 +348,15 @@ public final class JsonBodyMatcher {
       }
     }
     if (paired < n) {
-      out.add(path.toString(), shown(expected), shown(actual), "Expected " + Values.showList(expected)
-          + " to match " + Values.showList(actual) + " ignoring order of elements");
+      out.add(
+          path.toString(),
+          shown(expected),
+          shown(actual),
+          "Expected "
+              + Values.showList(expected)
+              + " to match "
+              + Values.showList(actual)
+              + " ignoring order of elements");
     }
   }
 
@@ -295,15 +373,26 @@ public final class JsonBodyMatcher {
     return false;
   }
 
-  private void compareListsStrictly(JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
+  private void compareListsStrictly(
+      JsonNode expected, JsonNode actual, BodyPath path, RuleCursor cursor) {
     if (expected.isEmpty() && !actual.isEmpty()) {
-      out.add(path.toString(), "[]", shown(actual),
+      out.add(
+          path.toString(),
+          "[]",
+          shown(actual),
           "Expected an empty List but received " + shown(actual));
       return;
     }
     if (expected.size() != actual.size()) {
-      out.add(path.toString(), shown(expected), shown(actual),
-          "Expected a List with " + expected.size() + " elements but received " + actual.size() + " elements");
+      out.add(
+          path.toString(),
+          shown(expected),
+          shown(actual),
+          "Expected a List with "
+              + expected.size()
+              + " elements but received "
+              + actual.size()
+              + " elements");
     }
     int n = Math.min(expected.size(), actual.size());
     for (int i = 0; i < n; i++) {
@@ -311,23 +400,38 @@ public final class JsonBodyMatcher {
     }
   }
 
-  private void arrayContains(MatchingRule.ArrayContains rule, JsonNode expected, JsonNode actual, BodyPath path) {
+  private void arrayContains(
+      MatchingRule.ArrayContains rule, JsonNode expected, JsonNode actual, BodyPath path) {
     List<MatchingRule.ArrayContains.Variant> variants = rule.variants();
     for (int v = 0; v < variants.size(); v++) {
       MatchingRule.ArrayContains.Variant variant = variants.get(v);
-      JsonNode example = variant.index() >= 0 && variant.index() < expected.size() ? expected.get(variant.index())
-          : null;
+      JsonNode example =
+          variant.index() >= 0 && variant.index() < expected.size()
+              ? expected.get(variant.index())
+              : null;
       if (example == null) {
-        out.add(path.toString(), shown(expected), shown(actual), "The arrayContains variant at index "
-            + v + " refers to element " + variant.index() + " of the expected list, which has only "
-            + expected.size() + " elements; fix the variant's index in the pact");
+        out.add(
+            path.toString(),
+            shown(expected),
+            shown(actual),
+            "The arrayContains variant at index "
+                + v
+                + " refers to element "
+                + variant.index()
+                + " of the expected list, which has only "
+                + expected.size()
+                + " elements; fix the variant's index in the pact");
         continue;
       }
       RuleIndex variantRules;
       try {
         variantRules = RuleIndex.of(variant.rules());
       } catch (IllegalArgumentException e) {
-        out.add(path.toString(), null, null, "arrayContains variant at index " + v + ": " + e.getMessage());
+        out.add(
+            path.toString(),
+            null,
+            null,
+            "arrayContains variant at index " + v + ": " + e.getMessage());
         continue;
       }
       boolean found = false;
@@ -338,8 +442,15 @@ public final class JsonBodyMatcher {
         found = scratch.isEmpty();
       }
       if (!found) {
-        out.add(path.toString(), shown(example), shown(actual),
-            "Variant at index " + v + " (" + Values.json(example) + ") was not found in the actual list");
+        out.add(
+            path.toString(),
+            shown(example),
+            shown(actual),
+            "Variant at index "
+                + v
+                + " ("
+                + Values.json(example)
+                + ") was not found in the actual list");
       }
     }
   }

@@ -13,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Multipart bodies: each side is split with its own boundary; parts are paired by their
- * {@code Content-Disposition} name (by position when parts have no names); each expected part header must
- * be present in the actual part; each part body is matched by its own content type
- * ({@code Content-Transfer-Encoding: base64} is decoded first).
+ * Multipart bodies: each side is split with its own boundary; parts are paired by their {@code
+ * Content-Disposition} name (by position when parts have no names); each expected part header must
+ * be present in the actual part; each part body is matched by its own content type ({@code
+ * Content-Transfer-Encoding: base64} is decoded first).
  */
 public final class MultipartBodyMatcher {
   private MultipartBodyMatcher() {}
@@ -32,16 +32,26 @@ public final class MultipartBodyMatcher {
     }
   }
 
-  private static final Pattern NAME = Pattern.compile("(?i)(?:^|;)\\s*name\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
+  private static final Pattern NAME =
+      Pattern.compile("(?i)(?:^|;)\\s*name\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
 
-  public static void match(byte[] expected, ContentType expectedType, byte[] actual, ContentType actualType,
-      boolean strict, MismatchCollector out) {
+  public static void match(
+      byte[] expected,
+      ContentType expectedType,
+      byte[] actual,
+      ContentType actualType,
+      boolean strict,
+      MismatchCollector out) {
     List<Part> expectedParts;
     List<Part> actualParts;
     try {
       expectedParts = parse(expected, expectedType);
     } catch (IllegalArgumentException e) {
-      out.add("$", null, null, "The expected multipart body in the pact cannot be read: " + e.getMessage());
+      out.add(
+          "$",
+          null,
+          null,
+          "The expected multipart body in the pact cannot be read: " + e.getMessage());
       return;
     }
     try {
@@ -52,8 +62,16 @@ public final class MultipartBodyMatcher {
     }
     boolean byName = expectedParts.stream().allMatch(p -> p.name() != null);
     if (!byName && expectedParts.size() != actualParts.size()) {
-      out.add("$", String.valueOf(expectedParts.size()), String.valueOf(actualParts.size()), "Expected a multipart"
-          + " body with " + expectedParts.size() + " part(s) but received " + actualParts.size() + " part(s)");
+      out.add(
+          "$",
+          String.valueOf(expectedParts.size()),
+          String.valueOf(actualParts.size()),
+          "Expected a multipart"
+              + " body with "
+              + expectedParts.size()
+              + " part(s) but received "
+              + actualParts.size()
+              + " part(s)");
     }
     for (int i = 0; i < expectedParts.size(); i++) {
       Part e = expectedParts.get(i);
@@ -70,7 +88,11 @@ public final class MultipartBodyMatcher {
       }
       if (a == null) {
         if (byName) {
-          out.add("$." + e.name(), null, null, "Expected a multipart part " + e.label(i) + " but was missing");
+          out.add(
+              "$." + e.name(),
+              null,
+              null,
+              "Expected a multipart part " + e.label(i) + " but was missing");
         }
         continue;
       }
@@ -79,7 +101,11 @@ public final class MultipartBodyMatcher {
     if (byName && strict) {
       for (Part a : actualParts) {
         if (a.name() == null || expectedParts.stream().noneMatch(e -> a.name().equals(e.name()))) {
-          out.add("$", null, null, "Unexpected multipart part " + a.label(actualParts.indexOf(a)) + " received");
+          out.add(
+              "$",
+              null,
+              null,
+              "Unexpected multipart part " + a.label(actualParts.indexOf(a)) + " received");
         }
       }
     }
@@ -92,26 +118,51 @@ public final class MultipartBodyMatcher {
       }
       String actualValue = a.headers().get(h.getKey());
       if (actualValue == null || !actualValue.equals(h.getValue())) {
-        out.add("$", h.getValue(), actualValue, "Expected multipart part " + e.label(index) + " to have header '"
-            + h.getKey() + ": " + h.getValue() + "' but " + (actualValue == null ? "it was missing"
-                : "it was '" + actualValue + "'"));
+        out.add(
+            "$",
+            h.getValue(),
+            actualValue,
+            "Expected multipart part "
+                + e.label(index)
+                + " to have header '"
+                + h.getKey()
+                + ": "
+                + h.getValue()
+                + "' but "
+                + (actualValue == null ? "it was missing" : "it was '" + actualValue + "'"));
       }
     }
     ContentType ect = e.contentType();
     ContentType act = a.contentType();
     if (!BodyMatcher.sameType(ect, act)) {
-      out.add("$", ect.mediaType(), act.mediaType(), "Expected multipart part " + e.label(index)
-          + " to have content type '" + ect.mediaType() + "' but was '" + act.mediaType() + "'");
+      out.add(
+          "$",
+          ect.mediaType(),
+          act.mediaType(),
+          "Expected multipart part "
+              + e.label(index)
+              + " to have content type '"
+              + ect.mediaType()
+              + "' but was '"
+              + act.mediaType()
+              + "'");
       return;
     }
-    BodyMatcher.matchContent(Body.bytes(e.body(), ect), ect, Body.bytes(a.body(), act), act, RuleIndex.empty(),
-        strict, out);
+    BodyMatcher.matchContent(
+        Body.bytes(e.body(), ect),
+        ect,
+        Body.bytes(a.body(), act),
+        act,
+        RuleIndex.empty(),
+        strict,
+        out);
   }
 
   static List<Part> parse(byte[] bytes, ContentType type) {
     String boundary = type.parameters().get("boundary");
     if (boundary == null || boundary.isEmpty()) {
-      throw new IllegalArgumentException("the content type '" + type.raw() + "' has no boundary parameter");
+      throw new IllegalArgumentException(
+          "the content type '" + type.raw() + "' has no boundary parameter");
     }
     // ISO-8859-1 maps bytes 1:1, so binary parts survive the split
     String text = new String(bytes, StandardCharsets.ISO_8859_1);
@@ -119,7 +170,8 @@ public final class MultipartBodyMatcher {
     List<Part> parts = new ArrayList<>();
     int pos = text.indexOf(delimiter);
     if (pos < 0) {
-      throw new IllegalArgumentException("the boundary '" + boundary + "' does not occur in the body");
+      throw new IllegalArgumentException(
+          "the boundary '" + boundary + "' does not occur in the body");
     }
     while (true) {
       int start = pos + delimiter.length();
@@ -170,7 +222,9 @@ public final class MultipartBodyMatcher {
     for (String line : headerText.split("\r?\n")) {
       int colon = line.indexOf(':');
       if (colon > 0) {
-        headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        headers.put(
+            line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            line.substring(colon + 1).trim());
       }
     }
     byte[] content = body.getBytes(StandardCharsets.ISO_8859_1);

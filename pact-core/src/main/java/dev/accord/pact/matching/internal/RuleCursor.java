@@ -4,21 +4,22 @@ import dev.accord.pact.model.RuleList;
 import java.util.Arrays;
 
 /**
- * Where a body traversal stands in a {@link RuleIndex}: the trie nodes still reachable from the current
- * path with their weights, and the best rule found so far. Descending one path segment is proportional to
- * the number of live trie nodes (usually one or two), so matching a body costs O(nodes), whatever the
- * number of rules.
+ * Where a body traversal stands in a {@link RuleIndex}: the trie nodes still reachable from the
+ * current path with their weights, and the best rule found so far. Descending one path segment is
+ * proportional to the number of live trie nodes (usually one or two), so matching a body costs
+ * O(nodes), whatever the number of rules.
  *
- * <p>Weights follow the Pact specification: root 2, exact field or index 2, star 1; the weight of a rule is
- * the product over its tokens. The rule with the highest weight wins, ties go to the longer expression
- * text. A rule found at a shallower depth stays a candidate for deeper nodes: that is cascading. A rule list
- * holding a {@code values} rule does not cascade (it applies to the map it names only); below it, the best
- * other rule found on the way down applies.
+ * <p>Weights follow the Pact specification: root 2, exact field or index 2, star 1; the weight of a
+ * rule is the product over its tokens. The rule with the highest weight wins, ties go to the longer
+ * expression text. A rule found at a shallower depth stays a candidate for deeper nodes: that is
+ * cascading. A rule list holding a {@code values} rule does not cascade (it applies to the map it
+ * names only); below it, the best other rule found on the way down applies.
  */
 public final class RuleCursor {
 
   /** A rule list found on the way down, with what decides between candidates. */
-  private record Candidate(RuleList rules, String text, double weight, int length, int depth, boolean values) {
+  private record Candidate(
+      RuleList rules, String text, double weight, int length, int depth, boolean values) {
     boolean loses(double otherWeight, int otherLength) {
       return otherWeight > weight || (otherWeight == weight && otherLength > length);
     }
@@ -30,13 +31,17 @@ public final class RuleCursor {
 
   private final RuleIndex.Node[] nodes;
   private final double[] weights;
+
   /** The winner at this node (may be a {@code values} rule defined right here). */
   private final Candidate best;
+
   /** What descends to children: the best candidate that is not a {@code values} rule. */
   private final Candidate inherited;
+
   private final int depth;
 
-  private RuleCursor(RuleIndex.Node[] nodes, double[] weights, Candidate best, Candidate inherited, int depth) {
+  private RuleCursor(
+      RuleIndex.Node[] nodes, double[] weights, Candidate best, Candidate inherited, int depth) {
     this.nodes = nodes;
     this.weights = weights;
     this.best = best;
@@ -54,9 +59,16 @@ public final class RuleCursor {
       return NONE;
     }
     RuleIndex.Node root = index.root;
-    Candidate here = root.rules == null ? null : new Candidate(root.rules, root.text, 2, root.textLength, 0, root.values);
-    return new RuleCursor(new RuleIndex.Node[] {root}, new double[] {2}, here,
-        here != null && !here.values() ? here : null, 0);
+    Candidate here =
+        root.rules == null
+            ? null
+            : new Candidate(root.rules, root.text, 2, root.textLength, 0, root.values);
+    return new RuleCursor(
+        new RuleIndex.Node[] {root},
+        new double[] {2},
+        here,
+        here != null && !here.values() ? here : null,
+        0);
   }
 
   /** A cursor whose only rule is {@code rules}, applied here and cascading to children. */
@@ -75,7 +87,10 @@ public final class RuleCursor {
     return descend(null, index);
   }
 
-  /** {@code name} is null for an array index (its text is only built when a rule names it as a field). */
+  /**
+   * {@code name} is null for an array index (its text is only built when a rule names it as a
+   * field).
+   */
   private RuleCursor descend(String name, int numeric) {
     if (nodes.length == 0) {
       if (inherited == null) {
@@ -116,12 +131,17 @@ public final class RuleCursor {
         if (child.rules != null) {
           Candidate found = null;
           if (newBest == null || newBest.loses(cw, child.textLength)) {
-            found = new Candidate(child.rules, child.text, cw, child.textLength, depth + 1, child.values);
+            found =
+                new Candidate(
+                    child.rules, child.text, cw, child.textLength, depth + 1, child.values);
             newBest = found;
           }
           if (!child.values && (newInherited == null || newInherited.loses(cw, child.textLength))) {
-            newInherited = found != null ? found
-                : new Candidate(child.rules, child.text, cw, child.textLength, depth + 1, false);
+            newInherited =
+                found != null
+                    ? found
+                    : new Candidate(
+                        child.rules, child.text, cw, child.textLength, depth + 1, false);
           }
         }
       }

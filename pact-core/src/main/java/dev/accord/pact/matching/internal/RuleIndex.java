@@ -1,15 +1,15 @@
 package dev.accord.pact.matching.internal;
 
-import dev.accord.pact.path.PathExpression;
 import dev.accord.pact.model.MatchingRule;
 import dev.accord.pact.model.RuleList;
+import dev.accord.pact.path.PathExpression;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The body rules of one category, compiled into a trie of path tokens so the rule for a node is found by
- * walking down with the traversal (see {@link RuleCursor}) instead of testing every expression at every
- * node.
+ * The body rules of one category, compiled into a trie of path tokens so the rule for a node is
+ * found by walking down with the traversal (see {@link RuleCursor}) instead of testing every
+ * expression at every node.
  */
 public final class RuleIndex {
 
@@ -19,9 +19,14 @@ public final class RuleIndex {
     Node starIndex;
     Node star;
     RuleList rules;
-    /** The expression text {@link #rules} were keyed by (the longest, when several name this node). */
+
+    /**
+     * The expression text {@link #rules} were keyed by (the longest, when several name this node).
+     */
     String text;
+
     int textLength;
+
     /** Whether {@link #rules} holds a {@code values} rule, which applies at its own depth only. */
     boolean values;
 

@@ -5,7 +5,9 @@ import dev.accord.pact.model.RuleList;
 import dev.accord.pact.model.RuleLogic;
 import java.util.stream.Collectors;
 
-/** A rule list as a mismatch names it: {@code type}, {@code regex '\\d+'}, {@code integer or null}. */
+/**
+ * A rule list as a mismatch names it: {@code type}, {@code regex '\\d+'}, {@code integer or null}.
+ */
 public final class RuleText {
   private RuleText() {}
 
@@ -19,8 +21,11 @@ public final class RuleText {
       return "regex '" + r.regex() + "'";
     }
     if (rule instanceof MatchingRule.Type t && (t.min() != null || t.max() != null)) {
-      return "type (" + (t.min() == null ? "" : "min " + t.min()) + (t.min() != null && t.max() != null ? ", " : "")
-          + (t.max() == null ? "" : "max " + t.max()) + ")";
+      return "type ("
+          + (t.min() == null ? "" : "min " + t.min())
+          + (t.min() != null && t.max() != null ? ", " : "")
+          + (t.max() == null ? "" : "max " + t.max())
+          + ")";
     }
     if (rule instanceof MatchingRule.Include i) {
       return "include '" + i.value() + "'";

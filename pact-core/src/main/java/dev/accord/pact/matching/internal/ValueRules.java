@@ -20,34 +20,38 @@ import java.util.regex.PatternSyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Applies matchers to one value. Every method returns the mismatch descriptions (empty when the value
- * matches); the caller attaches the path and the mismatch type. Container-level behaviour (list sizes,
- * {@code values}, {@code eachKey}, {@code arrayContains}) lives in the body matchers; here a rule only sees
- * the value in front of it.
+ * Applies matchers to one value. Every method returns the mismatch descriptions (empty when the
+ * value matches); the caller attaches the path and the mismatch type. Container-level behaviour
+ * (list sizes, {@code values}, {@code eachKey}, {@code arrayContains}) lives in the body matchers;
+ * here a rule only sees the value in front of it.
  */
 public final class ValueRules {
   private ValueRules() {}
 
   /** The default {@code date} format. */
   public static final String DEFAULT_DATE = "yyyy-MM-dd";
+
   /** The default {@code time} format. */
   public static final String DEFAULT_TIME = "HH:mm:ss";
 
   private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d+");
   private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d*\\.\\d+([eE][-+]?\\d+)?");
-  private static final Pattern SEMVER = Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
-      + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
-      + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$");
+  private static final Pattern SEMVER =
+      Pattern.compile(
+          "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+              + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+              + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$");
 
   /**
-   * Applies a rule list with its combination: AND reports every failure; OR passes when one rule passes and
-   * otherwise reports every failure.
+   * Applies a rule list with its combination: AND reports every failure; OR passes when one rule
+   * passes and otherwise reports every failure.
    *
-   * @param coerce whether numbers and booleans may be given in string form (query and header values)
+   * @param coerce whether numbers and booleans may be given in string form (query and header
+   *     values)
    */
-  public static List<String> apply(RuleList rules, JsonNode expected, JsonNode actual, boolean cascaded,
-      boolean coerce) {
+  public static List<String> apply(
+      RuleList rules, JsonNode expected, JsonNode actual, boolean cascaded, boolean coerce) {
     return combine(rules, rule -> apply(rule, expected, actual, cascaded, coerce));
   }
 
@@ -65,8 +69,8 @@ public final class ValueRules {
   }
 
   /** Applies one rule to one value. */
-  public static List<String> apply(MatchingRule rule, JsonNode expected, JsonNode actual, boolean cascaded,
-      boolean coerce) {
+  public static List<String> apply(
+      MatchingRule rule, JsonNode expected, JsonNode actual, boolean cascaded, boolean coerce) {
     if (rule instanceof MatchingRule.Equality) {
       return equality(expected, actual);
     } else if (rule instanceof MatchingRule.Regex r) {
@@ -90,18 +94,22 @@ public final class ValueRules {
     } else if (rule instanceof MatchingRule.Timestamp t) {
       return timestamp(t.format(), actual);
     } else if (rule instanceof MatchingRule.Null) {
-      return actual == null || actual.isNull() ? List.of()
+      return actual == null || actual.isNull()
+          ? List.of()
           : List.of("Expected " + Values.showTyped(actual) + " to be a null value");
     } else if (rule instanceof MatchingRule.ContentTypeRule c) {
-      return contentType(c.contentType(), stringForm(actual)
-          .map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]));
+      return contentType(
+          c.contentType(),
+          stringForm(actual).map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(new byte[0]));
     } else if (rule instanceof MatchingRule.Values) {
-      return actual != null && (actual.isObject() || actual.isArray()) ? sameContainerKind(expected, actual)
+      return actual != null && (actual.isObject() || actual.isArray())
+          ? sameContainerKind(expected, actual)
           : type(MatchingRule.Type.any(), expected, actual, true);
     } else if (rule instanceof MatchingRule.ArrayContains) {
       return actual != null && actual.isArray() ? List.of() : structural(expected, actual);
     } else if (rule instanceof MatchingRule.StatusCode s) {
-      return actual != null && actual.canConvertToInt() ? StatusClasses.check(s, actual.asInt())
+      return actual != null && actual.canConvertToInt()
+          ? StatusClasses.check(s, actual.asInt())
           : List.of("Expected " + Values.showTyped(actual) + " to be an HTTP status code");
     } else if (rule instanceof MatchingRule.NotEmpty) {
       return notEmpty(expected, actual);
@@ -110,7 +118,8 @@ public final class ValueRules {
     } else if (rule instanceof MatchingRule.EachKey) {
       return actual != null && actual.isObject() ? List.of() : structural(expected, actual);
     } else if (rule instanceof MatchingRule.EachValue) {
-      return actual != null && (actual.isObject() || actual.isArray()) ? sameContainerKind(expected, actual)
+      return actual != null && (actual.isObject() || actual.isArray())
+          ? sameContainerKind(expected, actual)
           : structural(expected, actual);
     } else if (rule instanceof MatchingRule.Other o) {
       if (isIgnoreOrder(o)) {
@@ -127,26 +136,33 @@ public final class ValueRules {
   }
 
   /**
-   * pact-jvm's {@code ignore-order} extension (written by its {@code unorderedArray} DSL, optionally with
-   * {@code min} and {@code max}): a list equal to the expected one in any order.
+   * pact-jvm's {@code ignore-order} extension (written by its {@code unorderedArray} DSL,
+   * optionally with {@code min} and {@code max}): a list equal to the expected one in any order.
    */
   public static boolean isIgnoreOrder(MatchingRule rule) {
-    return rule instanceof MatchingRule.Other o && (o.name().equals("ignore-order")
-        || o.name().equals("min-equals-ignore-order") || o.name().equals("max-equals-ignore-order")
-        || o.name().equals("minmax-equals-ignore-order"));
+    return rule instanceof MatchingRule.Other o
+        && (o.name().equals("ignore-order")
+            || o.name().equals("min-equals-ignore-order")
+            || o.name().equals("max-equals-ignore-order")
+            || o.name().equals("minmax-equals-ignore-order"));
   }
 
   /**
-   * A {@code values} or {@code eachValue} rule whose example is an object does not accept an array, nor the
-   * reverse (as the reference implementation: "Type mismatch"); with no container example, any container.
+   * A {@code values} or {@code eachValue} rule whose example is an object does not accept an array,
+   * nor the reverse (as the reference implementation: "Type mismatch"); with no container example,
+   * any container.
    */
   private static List<String> sameContainerKind(JsonNode expected, JsonNode actual) {
-    return expected != null && (expected.isObject() || expected.isArray()) ? structural(expected, actual) : List.of();
+    return expected != null && (expected.isObject() || expected.isArray())
+        ? structural(expected, actual)
+        : List.of();
   }
 
   /** The message for a matcher Accord does not implement. */
   public static String unsupported(MatchingRule.Other rule) {
-    return "The matcher '" + rule.name() + "' is not supported by Accord (it may need a Pact plugin), so this"
+    return "The matcher '"
+        + rule.name()
+        + "' is not supported by Accord (it may need a Pact plugin), so this"
         + " value cannot be verified. Supported matchers: equality, regex, type, include, integer, decimal,"
         + " number, boolean, date, time, datetime, null, contentType, values, arrayContains, statusCode,"
         + " notEmpty, semver, eachKey, eachValue (and pact-jvm's ignore-order)";
@@ -156,18 +172,24 @@ public final class ValueRules {
     if (jsonEquals(expected, actual)) {
       return List.of();
     }
-    return List.of("Expected " + Values.showTyped(actual) + " to be equal to " + Values.showTyped(expected));
+    return List.of(
+        "Expected " + Values.showTyped(actual) + " to be equal to " + Values.showTyped(expected));
   }
 
-  /** JSON equality where numbers compare by value ({@code 1} equals {@code 1.0}, int and long nodes). */
+  /**
+   * JSON equality where numbers compare by value ({@code 1} equals {@code 1.0}, int and long
+   * nodes).
+   */
   public static boolean jsonEquals(JsonNode a, JsonNode b) {
     if (a == null || b == null) {
       return isNullish(a) && isNullish(b);
     }
     if (a.isNumber() && b.isNumber()) {
       if (a.isIntegralNumber() != b.isIntegralNumber()) {
-        // 1 and 1.0 are not the same value to a pact: the reference implementation and pact-jvm both say
-        // "Expected 1.0 (Decimal) to be equal to 1 (Integer)", and the integer and decimal rules tell them apart
+        // 1 and 1.0 are not the same value to a pact: the reference implementation and pact-jvm
+        // both say
+        // "Expected 1.0 (Decimal) to be equal to 1 (Integer)", and the integer and decimal rules
+        // tell them apart
         return false;
       }
       if (a.isIntegralNumber() && a.canConvertToLong() && b.canConvertToLong()) {
@@ -224,30 +246,50 @@ public final class ValueRules {
     return List.of("Expected " + Values.show(actual) + " to match '" + regex + "'");
   }
 
-  /** The mismatch for a regex rule whose expression no Pact dialect reads: it names the rule and the regex. */
+  /**
+   * The mismatch for a regex rule whose expression no Pact dialect reads: it names the rule and the
+   * regex.
+   */
   static String unreadable(String regex, PatternSyntaxException e) {
-    return "The regex rule's regular expression '" + regex + "' cannot be read (" + e.getDescription()
+    return "The regex rule's regular expression '"
+        + regex
+        + "' cannot be read ("
+        + e.getDescription()
         + "); fix the regex matcher in the pact";
   }
 
-  static List<String> type(MatchingRule.Type rule, JsonNode expected, JsonNode actual, boolean cascaded) {
+  static List<String> type(
+      MatchingRule.Type rule, JsonNode expected, JsonNode actual, boolean cascaded) {
     List<String> result = new ArrayList<>(structural(expected, actual));
     if (!result.isEmpty()) {
       return result;
     }
     if (kind(expected) != kind(actual)) {
-      return List.of("Expected " + Values.showTyped(actual) + " to be the same type as "
-          + Values.showTyped(expected));
+      return List.of(
+          "Expected "
+              + Values.showTyped(actual)
+              + " to be the same type as "
+              + Values.showTyped(expected));
     }
     if (!cascaded && actual != null && (actual.isArray() || actual.isObject())) {
       int size = actual.size();
       if (rule.min() != null && size < rule.min()) {
-        result.add("Expected " + showSized(actual) + " (size " + size + ") to have minimum size of "
-            + rule.min());
+        result.add(
+            "Expected "
+                + showSized(actual)
+                + " (size "
+                + size
+                + ") to have minimum size of "
+                + rule.min());
       }
       if (rule.max() != null && size > rule.max()) {
-        result.add("Expected " + showSized(actual) + " (size " + size + ") to have maximum size of "
-            + rule.max());
+        result.add(
+            "Expected "
+                + showSized(actual)
+                + " (size "
+                + size
+                + ") to have maximum size of "
+                + rule.max());
       }
     }
     return result;
@@ -258,20 +300,31 @@ public final class ValueRules {
   }
 
   /**
-   * "Type mismatch" when one side is a list or a map and the other is not the same kind of container;
-   * empty otherwise.
+   * "Type mismatch" when one side is a list or a map and the other is not the same kind of
+   * container; empty otherwise.
    */
   public static List<String> structural(JsonNode expected, JsonNode actual) {
     Kind e = kind(expected);
     Kind a = kind(actual);
     if (e != a && (e == Kind.ARRAY || e == Kind.OBJECT || a == Kind.ARRAY || a == Kind.OBJECT)) {
-      return List.of("Type mismatch: Expected " + Values.showTyped(actual) + " to be the same type as "
-          + Values.showTyped(expected));
+      return List.of(
+          "Type mismatch: Expected "
+              + Values.showTyped(actual)
+              + " to be the same type as "
+              + Values.showTyped(expected));
     }
     return List.of();
   }
 
-  enum Kind { NULL, STRING, NUMBER, BOOLEAN, ARRAY, OBJECT, OTHER }
+  enum Kind {
+    NULL,
+    STRING,
+    NUMBER,
+    BOOLEAN,
+    ARRAY,
+    OBJECT,
+    OTHER
+  }
 
   static Kind kind(JsonNode n) {
     if (n == null || n.isNull() || n.isMissingNode()) {
@@ -304,19 +357,30 @@ public final class ValueRules {
   }
 
   static List<String> integer(JsonNode actual, boolean coerce) {
-    boolean ok = actual != null && (actual.isIntegralNumber()
-        || (coerce && actual.isString() && INTEGER.matcher(actual.asString().trim()).matches()));
+    boolean ok =
+        actual != null
+            && (actual.isIntegralNumber()
+                || (coerce
+                    && actual.isString()
+                    && INTEGER.matcher(actual.asString().trim()).matches()));
     return ok ? List.of() : List.of("Expected " + Values.showTyped(actual) + " to be an integer");
   }
 
   static List<String> decimal(JsonNode actual, boolean coerce) {
-    boolean ok = actual != null && ((actual.isNumber() && !actual.isIntegralNumber())
-        || (coerce && actual.isString() && DECIMAL.matcher(actual.asString().trim()).matches()));
-    return ok ? List.of() : List.of("Expected " + Values.showTyped(actual) + " to be a decimal number");
+    boolean ok =
+        actual != null
+            && ((actual.isNumber() && !actual.isIntegralNumber())
+                || (coerce
+                    && actual.isString()
+                    && DECIMAL.matcher(actual.asString().trim()).matches()));
+    return ok
+        ? List.of()
+        : List.of("Expected " + Values.showTyped(actual) + " to be a decimal number");
   }
 
   static List<String> number(JsonNode actual, boolean coerce) {
-    boolean ok = actual != null && (actual.isNumber() || (coerce && actual.isString() && isNumeric(actual)));
+    boolean ok =
+        actual != null && (actual.isNumber() || (coerce && actual.isString() && isNumeric(actual)));
     return ok ? List.of() : List.of("Expected " + Values.showTyped(actual) + " to be a number");
   }
 
@@ -334,8 +398,11 @@ public final class ValueRules {
   }
 
   static List<String> bool(JsonNode actual) {
-    boolean ok = actual != null && (actual.isBoolean()
-        || (actual.isString() && (actual.asString().equals("true") || actual.asString().equals("false"))));
+    boolean ok =
+        actual != null
+            && (actual.isBoolean()
+                || (actual.isString()
+                    && (actual.asString().equals("true") || actual.asString().equals("false"))));
     return ok ? List.of() : List.of("Expected " + Values.showTyped(actual) + " to match a boolean");
   }
 
@@ -344,27 +411,41 @@ public final class ValueRules {
     try {
       formatter = formatter(format);
     } catch (IllegalArgumentException e) {
-      return List.of("The " + what + " format '" + format + "' is not a valid DateTimeFormatter pattern ("
-          + e.getMessage() + "); fix the " + what + " matcher in the pact");
+      return List.of(
+          "The "
+              + what
+              + " format '"
+              + format
+              + "' is not a valid DateTimeFormatter pattern ("
+              + e.getMessage()
+              + "); fix the "
+              + what
+              + " matcher in the pact");
     }
-    Optional<String> s = actual != null && actual.isString() ? Optional.of(actual.asString()) : Optional.empty();
+    Optional<String> s =
+        actual != null && actual.isString() ? Optional.of(actual.asString()) : Optional.empty();
     if (s.isPresent() && parses(formatter, s.get())) {
       return List.of();
     }
-    return List.of("Expected " + Values.show(actual) + " to match a " + what + " pattern of '" + format + "'");
+    return List.of(
+        "Expected " + Values.show(actual) + " to match a " + what + " pattern of '" + format + "'");
   }
 
   static List<String> timestamp(String format, JsonNode actual) {
     if (format != null) {
       return temporal("datetime", format, actual);
     }
-    if (actual != null && actual.isString()
+    if (actual != null
+        && actual.isString()
         && (parses(DateTimeFormatter.ISO_DATE_TIME, actual.asString())
             || parses(formatter("yyyy-MM-dd HH:mm:ssZZZZZ"), actual.asString()))) {
       return List.of();
     }
-    return List.of("Expected " + Values.show(actual) + " to match a datetime pattern of ISO-8601"
-        + " (yyyy-MM-dd'T'HH:mm:ss with optional fraction and offset)");
+    return List.of(
+        "Expected "
+            + Values.show(actual)
+            + " to match a datetime pattern of ISO-8601"
+            + " (yyyy-MM-dd'T'HH:mm:ss with optional fraction and offset)");
   }
 
   private static boolean parses(DateTimeFormatter formatter, String text) {
@@ -377,15 +458,18 @@ public final class ValueRules {
   }
 
   /**
-   * A cached formatter; throws IllegalArgumentException for an invalid pattern. Strict, as the reference
-   * implementation reads dates: '2024-02-30' and '24:00:00' are not dates and times (java.time's default SMART
-   * resolver would take them for 2024-02-29 and the end of the day). STRICT needs the proleptic year, so an
-   * unquoted {@code y} (year of era) is read as {@code u}: the same digits without an era.
+   * A cached formatter; throws IllegalArgumentException for an invalid pattern. Strict, as the
+   * reference implementation reads dates: '2024-02-30' and '24:00:00' are not dates and times
+   * (java.time's default SMART resolver would take them for 2024-02-29 and the end of the day).
+   * STRICT needs the proleptic year, so an unquoted {@code y} (year of era) is read as {@code u}:
+   * the same digits without an era.
    */
   public static DateTimeFormatter formatter(String pattern) {
     DateTimeFormatter f = FORMATTERS.get(pattern);
     if (f == null) {
-      f = DateTimeFormatter.ofPattern(properYears(pattern)).withResolverStyle(java.time.format.ResolverStyle.STRICT);
+      f =
+          DateTimeFormatter.ofPattern(properYears(pattern))
+              .withResolverStyle(java.time.format.ResolverStyle.STRICT);
       if (FORMATTERS.size() > 1_000) {
         FORMATTERS.clear();
       }
@@ -407,9 +491,12 @@ public final class ValueRules {
   }
 
   static List<String> notEmpty(JsonNode expected, JsonNode actual) {
-    boolean empty = actual == null || actual.isNull() || actual.isMissingNode()
-        || (actual.isString() && actual.asString().isEmpty())
-        || ((actual.isArray() || actual.isObject()) && actual.isEmpty());
+    boolean empty =
+        actual == null
+            || actual.isNull()
+            || actual.isMissingNode()
+            || (actual.isString() && actual.asString().isEmpty())
+            || ((actual.isArray() || actual.isObject()) && actual.isEmpty());
     if (empty) {
       return List.of("Expected " + Values.showTyped(actual) + " to not be empty");
     }
@@ -418,14 +505,18 @@ public final class ValueRules {
       return structural;
     }
     if (expected != null && !expected.isNull() && kind(expected) != kind(actual)) {
-      return List.of("Expected " + Values.showTyped(actual) + " to be the same type as "
-          + Values.showTyped(expected));
+      return List.of(
+          "Expected "
+              + Values.showTyped(actual)
+              + " to be the same type as "
+              + Values.showTyped(expected));
     }
     return List.of();
   }
 
   static List<String> semver(JsonNode actual) {
-    Optional<String> s = actual != null && actual.isString() ? Optional.of(actual.asString()) : Optional.empty();
+    Optional<String> s =
+        actual != null && actual.isString() ? Optional.of(actual.asString()) : Optional.empty();
     if (s.isPresent() && SEMVER.matcher(s.get()).matches()) {
       return List.of();
     }
@@ -436,16 +527,24 @@ public final class ValueRules {
   public static List<String> contentType(String expectedType, byte[] actual) {
     String detected = ContentTypeDetector.detect(actual);
     String expectedBase = expectedType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
-    if (expectedBase.equals(detected) || (expectedBase.endsWith("+json") && detected.equals("application/json"))
+    if (expectedBase.equals(detected)
+        || (expectedBase.endsWith("+json") && detected.equals("application/json"))
         || (expectedBase.endsWith("+xml") && detected.equals("application/xml"))
         || (expectedBase.startsWith("text/") && detected.equals("text/plain"))) {
       return List.of();
     }
-    return List.of("Expected binary contents to have content type '" + expectedType
-        + "' but detected contents was '" + detected + "'");
+    return List.of(
+        "Expected binary contents to have content type '"
+            + expectedType
+            + "' but detected contents was '"
+            + detected
+            + "'");
   }
 
-  /** The string form used by regex, include and the like: strings as is, numbers and booleans as text. */
+  /**
+   * The string form used by regex, include and the like: strings as is, numbers and booleans as
+   * text.
+   */
   static Optional<String> stringForm(JsonNode actual) {
     if (actual == null || actual.isNull() || actual.isMissingNode()) {
       return Optional.empty();

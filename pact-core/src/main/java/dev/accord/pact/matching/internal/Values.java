@@ -7,9 +7,9 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How values appear in mismatch messages, following the wording of the Pact compatibility suite: strings in
- * single quotes, other values as compact JSON, the type in parentheses ({@code 'a' (String)},
- * {@code 100 (Integer)}, {@code ["b"] (Array)}).
+ * How values appear in mismatch messages, following the wording of the Pact compatibility suite:
+ * strings in single quotes, other values as compact JSON, the type in parentheses ({@code 'a'
+ * (String)}, {@code 100 (Integer)}, {@code ["b"] (Array)}).
  */
 public final class Values {
   private Values() {}
@@ -75,7 +75,10 @@ public final class Values {
   /** {@code image/jpeg, 30922 bytes, starting with ffd8...} (first 32 bytes in hex). */
   public static String describeBytes(String contentType, byte[] bytes) {
     int n = Math.min(32, bytes.length);
-    return contentType + ", " + bytes.length + " bytes, starting with "
+    return contentType
+        + ", "
+        + bytes.length
+        + " bytes, starting with "
         + HexFormat.of().formatHex(bytes, 0, n);
   }
 

@@ -1,8 +1,8 @@
 package dev.accord.pact.matching.internal;
 
-import dev.accord.pact.path.BodyPath;
 import dev.accord.pact.json.Json;
 import dev.accord.pact.model.MatchingRule;
+import dev.accord.pact.path.BodyPath;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,12 +21,13 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Compares XML documents with the JDK DOM (namespace-aware: elements and attributes compare by namespace
- * URI and local name, prefixes are irrelevant; DOCTYPEs and external entities are refused). Rule paths use
- * element names as fields, {@code @name} for attributes and {@code #text} for text:
- * {@code $.people.person['@id']}, {@code $.values.one['#text']}. Unexpected attributes and children fail only
- * when strict (requests), and an unexpected child also where a type rule reaches it; a {@code min}/{@code max}
- * rule bounds the children of the element at its path (as the reference implementation does).
+ * Compares XML documents with the JDK DOM (namespace-aware: elements and attributes compare by
+ * namespace URI and local name, prefixes are irrelevant; DOCTYPEs and external entities are
+ * refused). Rule paths use element names as fields, {@code @name} for attributes and {@code #text}
+ * for text: {@code $.people.person['@id']}, {@code $.values.one['#text']}. Unexpected attributes
+ * and children fail only when strict (requests), and an unexpected child also where a type rule
+ * reaches it; a {@code min}/{@code max} rule bounds the children of the element at its path (as the
+ * reference implementation does).
  */
 public final class XmlBodyMatcher {
   private final boolean strict;
@@ -37,32 +38,50 @@ public final class XmlBodyMatcher {
     this.out = out;
   }
 
-  public static void match(byte[] expected, byte[] actual, RuleIndex rules, boolean strict, MismatchCollector out) {
+  public static void match(
+      byte[] expected, byte[] actual, RuleIndex rules, boolean strict, MismatchCollector out) {
     Document e;
     try {
       e = parse(expected);
     } catch (Exception ex) {
-      out.add("$", null, null, "The expected XML body in the pact is not well-formed XML: " + ex.getMessage());
+      out.add(
+          "$",
+          null,
+          null,
+          "The expected XML body in the pact is not well-formed XML: " + ex.getMessage());
       return;
     }
     Document a;
     try {
       a = parse(actual);
     } catch (Exception ex) {
-      out.add("$", null, null, "Expected an XML body but the actual body is not well-formed XML: "
-          + ex.getMessage());
+      out.add(
+          "$",
+          null,
+          null,
+          "Expected an XML body but the actual body is not well-formed XML: " + ex.getMessage());
       return;
     }
     Element expectedRoot = e.getDocumentElement();
     Element actualRoot = a.getDocumentElement();
     if (!sameName(expectedRoot, actualRoot)) {
-      out.add("$", describe(expectedRoot, actualRoot), describe(actualRoot, expectedRoot), "Expected element "
-          + describe(expectedRoot, actualRoot) + " but received " + describe(actualRoot, expectedRoot));
+      out.add(
+          "$",
+          describe(expectedRoot, actualRoot),
+          describe(actualRoot, expectedRoot),
+          "Expected element "
+              + describe(expectedRoot, actualRoot)
+              + " but received "
+              + describe(actualRoot, expectedRoot));
       return;
     }
     String rootName = name(expectedRoot);
-    new XmlBodyMatcher(strict, out).compareElement(expectedRoot, actualRoot, BodyPath.root().field(rootName),
-        rules.rootCursor().field(rootName));
+    new XmlBodyMatcher(strict, out)
+        .compareElement(
+            expectedRoot,
+            actualRoot,
+            BodyPath.root().field(rootName),
+            rules.rootCursor().field(rootName));
   }
 
   /** A hardened, namespace-aware DOM parse. */
@@ -79,25 +98,28 @@ public final class XmlBodyMatcher {
       f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     } catch (ParserConfigurationException ex) {
-      throw new IllegalStateException("The XML parser cannot be secured against external entities", ex);
+      throw new IllegalStateException(
+          "The XML parser cannot be secured against external entities", ex);
     }
     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     DocumentBuilder builder = f.newDocumentBuilder();
-    builder.setErrorHandler(new org.xml.sax.ErrorHandler() {
-      @Override
-      public void warning(org.xml.sax.SAXParseException e) {}
+    builder.setErrorHandler(
+        new org.xml.sax.ErrorHandler() {
+          @Override
+          public void warning(org.xml.sax.SAXParseException e) {}
 
-      @Override
-      public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
-        throw e;
-      }
+          @Override
+          public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
+            throw e;
+          }
 
-      @Override
-      public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXParseException {
-        throw e;
-      }
-    });
+          @Override
+          public void fatalError(org.xml.sax.SAXParseException e)
+              throws org.xml.sax.SAXParseException {
+            throw e;
+          }
+        });
     return builder.parse(new ByteArrayInputStream(bytes));
   }
 
@@ -108,7 +130,8 @@ public final class XmlBodyMatcher {
     compareText(expected, actual, path, cursor);
   }
 
-  private void compareAttributes(Element expected, Element actual, BodyPath path, RuleCursor cursor) {
+  private void compareAttributes(
+      Element expected, Element actual, BodyPath path, RuleCursor cursor) {
     Map<String, Attr> expectedAttrs = attributes(expected);
     Map<String, Attr> actualAttrs = attributes(actual);
     for (Map.Entry<String, Attr> e : expectedAttrs.entrySet()) {
@@ -117,28 +140,50 @@ public final class XmlBodyMatcher {
       Attr other = actualAttrs.get(e.getKey());
       BodyPath attrPath = path.field(attrName);
       if (other == null) {
-        out.add(attrPath.toString(), attr.getValue(), null, "Expected attribute " + attrName + "='"
-            + attr.getValue() + "' but was missing");
+        out.add(
+            attrPath.toString(),
+            attr.getValue(),
+            null,
+            "Expected attribute " + attrName + "='" + attr.getValue() + "' but was missing");
         continue;
       }
       RuleCursor attrCursor = cursor.field(attrName);
-      compareString(attr.getValue(), other.getValue(), attrPath, attrCursor,
-          () -> "Expected " + attrName + "='" + attr.getValue() + "' but received '" + other.getValue() + "'");
+      compareString(
+          attr.getValue(),
+          other.getValue(),
+          attrPath,
+          attrCursor,
+          () ->
+              "Expected "
+                  + attrName
+                  + "='"
+                  + attr.getValue()
+                  + "' but received '"
+                  + other.getValue()
+                  + "'");
     }
     if (strict) {
       for (Map.Entry<String, Attr> a : actualAttrs.entrySet()) {
         if (!expectedAttrs.containsKey(a.getKey())) {
-          out.add(path.field("@" + name(a.getValue())).toString(), null, a.getValue().getValue(),
-              "Unexpected attribute @" + name(a.getValue()) + "='" + a.getValue().getValue() + "' received");
+          out.add(
+              path.field("@" + name(a.getValue())).toString(),
+              null,
+              a.getValue().getValue(),
+              "Unexpected attribute @"
+                  + name(a.getValue())
+                  + "='"
+                  + a.getValue().getValue()
+                  + "' received");
         }
       }
     }
   }
 
   /**
-   * A {@code min}/{@code max} rule defined at an element's own path bounds that element's children (element
-   * and text nodes), as the Pact specification's XML examples and the reference implementation read it:
-   * {@code $.animals} with {@code min: 2} needs {@code <animals>} to hold at least two children.
+   * A {@code min}/{@code max} rule defined at an element's own path bounds that element's children
+   * (element and text nodes), as the Pact specification's XML examples and the reference
+   * implementation read it: {@code $.animals} with {@code min: 2} needs {@code <animals>} to hold
+   * at least two children.
    */
   private void childCount(Element actual, BodyPath path, RuleCursor cursor) {
     if (!cursor.hasRules() || cursor.cascaded()) {
@@ -149,12 +194,28 @@ public final class XmlBodyMatcher {
     for (MatchingRule rule : cursor.rules().rules()) {
       if (rule instanceof MatchingRule.Type t) {
         if (t.min() != null && size < t.min()) {
-          out.add(path.toString(), String.valueOf(t.min()), String.valueOf(size), "Expected <" + name
-              + "/> to have at least " + t.min() + " child node(s) but received " + size);
+          out.add(
+              path.toString(),
+              String.valueOf(t.min()),
+              String.valueOf(size),
+              "Expected <"
+                  + name
+                  + "/> to have at least "
+                  + t.min()
+                  + " child node(s) but received "
+                  + size);
         }
         if (t.max() != null && size > t.max()) {
-          out.add(path.toString(), String.valueOf(t.max()), String.valueOf(size), "Expected <" + name
-              + "/> to have at most " + t.max() + " child node(s) but received " + size);
+          out.add(
+              path.toString(),
+              String.valueOf(t.max()),
+              String.valueOf(size),
+              "Expected <"
+                  + name
+                  + "/> to have at most "
+                  + t.max()
+                  + " child node(s) but received "
+                  + size);
         }
       }
     }
@@ -165,8 +226,9 @@ public final class XmlBodyMatcher {
     NodeList nodes = element.getChildNodes();
     for (int i = 0; i < nodes.getLength(); i++) {
       Node n = nodes.item(i);
-      if (n instanceof Element || ((n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE)
-          && !n.getNodeValue().isBlank())) {
+      if (n instanceof Element
+          || ((n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE)
+              && !n.getNodeValue().isBlank())) {
         count++;
       }
     }
@@ -187,22 +249,34 @@ public final class XmlBodyMatcher {
         continue;
       }
       if (childCursor.hasRules()) {
-        // with a rule, each actual child is compared with the expected one at its index (else the first)
+        // with a rule, each actual child is compared with the expected one at its index (else the
+        // first)
         for (int i = 0; i < actualGroup.size(); i++) {
           Element template = i < expectedGroup.size() ? expectedGroup.get(i) : expectedGroup.get(0);
-          compareElement(template, actualGroup.get(i), display(childPath, i, actualGroup.size()), childCursor);
+          compareElement(
+              template, actualGroup.get(i), display(childPath, i, actualGroup.size()), childCursor);
         }
         continue;
       }
-      // without a rule: fewer is a mismatch everywhere, more only in a request (responses are lenient)
-      if (actualGroup.size() < expectedGroup.size() || (strict && actualGroup.size() > expectedGroup.size())) {
-        out.add(childPath.toString(), String.valueOf(expectedGroup.size()), String.valueOf(actualGroup.size()),
-            "Expected " + expectedGroup.size() + " <" + childName + "/> child element(s) but received "
+      // without a rule: fewer is a mismatch everywhere, more only in a request (responses are
+      // lenient)
+      if (actualGroup.size() < expectedGroup.size()
+          || (strict && actualGroup.size() > expectedGroup.size())) {
+        out.add(
+            childPath.toString(),
+            String.valueOf(expectedGroup.size()),
+            String.valueOf(actualGroup.size()),
+            "Expected "
+                + expectedGroup.size()
+                + " <"
+                + childName
+                + "/> child element(s) but received "
                 + actualGroup.size());
       }
       int n = Math.min(expectedGroup.size(), actualGroup.size());
       for (int i = 0; i < n; i++) {
-        compareElement(expectedGroup.get(i), actualGroup.get(i), display(childPath, i, n), childCursor);
+        compareElement(
+            expectedGroup.get(i), actualGroup.get(i), display(childPath, i, n), childCursor);
       }
     }
     for (Map.Entry<String, List<Element>> group : actualChildren.entrySet()) {
@@ -210,30 +284,47 @@ public final class XmlBodyMatcher {
         continue;
       }
       String childName = name(group.getValue().get(0));
-      // a type rule reaching this child (e.g. on its container) asks for children like the expected ones
+      // a type rule reaching this child (e.g. on its container) asks for children like the expected
+      // ones
       if (strict || typeRuleApplies(cursor.field(childName))) {
-        out.add(path.field(childName).toString(), null, "<" + qname(group.getValue().get(0)) + "/>",
+        out.add(
+            path.field(childName).toString(),
+            null,
+            "<" + qname(group.getValue().get(0)) + "/>",
             "Unexpected child <" + qname(group.getValue().get(0)) + "/> received");
       }
     }
   }
 
   private static boolean typeRuleApplies(RuleCursor cursor) {
-    return cursor.hasRules() && cursor.rules().rules().stream().anyMatch(r -> r instanceof MatchingRule.Type);
+    return cursor.hasRules()
+        && cursor.rules().rules().stream().anyMatch(r -> r instanceof MatchingRule.Type);
   }
 
-  /** An expected child absent from {@code actualParent}; one of the same local name in another namespace is named. */
+  /**
+   * An expected child absent from {@code actualParent}; one of the same local name in another
+   * namespace is named.
+   */
   private void missingChild(Element expectedChild, Element actualParent, BodyPath parent) {
     String childName = name(expectedChild);
     for (List<Element> group : children(actualParent).values()) {
       Element other = group.get(0);
       if (name(other).equals(childName)) {
-        out.add(parent.field(childName).toString(), describe(expectedChild, other), describe(other, expectedChild),
-            "Expected child " + describe(expectedChild, other) + " but received " + describe(other, expectedChild));
+        out.add(
+            parent.field(childName).toString(),
+            describe(expectedChild, other),
+            describe(other, expectedChild),
+            "Expected child "
+                + describe(expectedChild, other)
+                + " but received "
+                + describe(other, expectedChild));
         return;
       }
     }
-    out.add(parent.field(childName).toString(), "<" + childName + "/>", null,
+    out.add(
+        parent.field(childName).toString(),
+        "<" + childName + "/>",
+        null,
         "Expected child <" + childName + "/> but was missing");
   }
 
@@ -241,7 +332,10 @@ public final class XmlBodyMatcher {
   private static String describe(Element element, Element other) {
     String text = "<" + qname(element) + "/>";
     if (!Objects.equals(element.getNamespaceURI(), other.getNamespaceURI())) {
-      text += element.getNamespaceURI() == null ? " (no namespace)" : " (namespace " + element.getNamespaceURI() + ")";
+      text +=
+          element.getNamespaceURI() == null
+              ? " (no namespace)"
+              : " (namespace " + element.getNamespaceURI() + ")";
     }
     return text;
   }
@@ -258,15 +352,28 @@ public final class XmlBodyMatcher {
     if (expectedHasChildren && expectedText.isEmpty() && !textCursor.hasRules()) {
       return;
     }
-    compareString(expectedText, actualText, path.field("#text"), textCursor,
+    compareString(
+        expectedText,
+        actualText,
+        path.field("#text"),
+        textCursor,
         () -> "Expected value '" + expectedText + "' but received '" + actualText + "'");
   }
 
-  private void compareString(String expected, String actual, BodyPath path, RuleCursor cursor,
+  private void compareString(
+      String expected,
+      String actual,
+      BodyPath path,
+      RuleCursor cursor,
       java.util.function.Supplier<String> equalityMessage) {
     if (cursor.hasRules()) {
-      List<String> problems = ValueRules.apply(cursor.rules(), Json.nodes().stringNode(expected),
-          Json.nodes().stringNode(actual), cursor.cascaded(), true);
+      List<String> problems =
+          ValueRules.apply(
+              cursor.rules(),
+              Json.nodes().stringNode(expected),
+              Json.nodes().stringNode(actual),
+              cursor.cascaded(),
+              true);
       problems.forEach(p -> out.add(path.toString(), expected, actual, p));
     } else if (!Objects.equals(expected, actual)) {
       out.add(path.toString(), expected, actual, equalityMessage.get());

@@ -10,14 +10,18 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 class PathSelectorTest {
-  private static final String DOC = "{\"a\": {\"b\": [1, 2, {\"c.d\": 3}]}, \"e\": [\"x\", \"y\"], \"f\": 4}";
+  private static final String DOC =
+      "{\"a\": {\"b\": [1, 2, {\"c.d\": 3}]}, \"e\": [\"x\", \"y\"], \"f\": 4}";
 
   private static List<String> visited(String expression) {
     List<String> paths = new ArrayList<>();
-    PathSelector.parse(expression).replaceAll(Json.parse(DOC), (value, path) -> {
-      paths.add(path + "=" + Json.write(value));
-      return value;
-    });
+    PathSelector.parse(expression)
+        .replaceAll(
+            Json.parse(DOC),
+            (value, path) -> {
+              paths.add(path + "=" + Json.write(value));
+              return value;
+            });
     return paths;
   }
 
@@ -45,8 +49,10 @@ class PathSelectorTest {
   @Test
   void invalidPathsNameThePosition() {
     assertThatThrownBy(() -> PathSelector.parse("$.a['b"))
-        .hasMessage("Invalid body path expression '$.a['b' at position 3: an unterminated quoted name"
-            + " (write ['name']). Valid forms: $, $.name, $['name with.dots'], $.items[0], $.items[*], $.*");
-    assertThatThrownBy(() -> PathSelector.parse("$..a")).hasMessageContaining("a field name is expected after '.'");
+        .hasMessage(
+            "Invalid body path expression '$.a['b' at position 3: an unterminated quoted name"
+                + " (write ['name']). Valid forms: $, $.name, $['name with.dots'], $.items[0], $.items[*], $.*");
+    assertThatThrownBy(() -> PathSelector.parse("$..a"))
+        .hasMessageContaining("a field name is expected after '.'");
   }
 }

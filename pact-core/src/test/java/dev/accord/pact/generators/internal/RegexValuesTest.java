@@ -10,11 +10,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegexValuesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "\\d{1,8}", "[a-zA-Z]+", "[^0-9]{3}", "(foo|bar)baz?", "\\w+@\\w+\\.com", "^\\s*\\S+$",
-      "(?:ab)*c{2,}", "(?<year>\\d{4})-(0[1-9]|1[0-2])", "\\Q.*\\E\\.", "[\\d\\-_.]{5}", "\\x41\\u0042\\t",
-      "[A-Z]{2}\\d{3}[-/]?x*?", "\\/\\w{3}\\/\\d{3}", "\\\\d", "a|b|c|", "[\\w&&]?z"
-  })
+  @ValueSource(
+      strings = {
+        "\\d{1,8}",
+        "[a-zA-Z]+",
+        "[^0-9]{3}",
+        "(foo|bar)baz?",
+        "\\w+@\\w+\\.com",
+        "^\\s*\\S+$",
+        "(?:ab)*c{2,}",
+        "(?<year>\\d{4})-(0[1-9]|1[0-2])",
+        "\\Q.*\\E\\.",
+        "[\\d\\-_.]{5}",
+        "\\x41\\u0042\\t",
+        "[A-Z]{2}\\d{3}[-/]?x*?",
+        "\\/\\w{3}\\/\\d{3}",
+        "\\\\d",
+        "a|b|c|",
+        "[\\w&&]?z"
+      })
   void generates_full_matches(String regex) {
     if (regex.contains("&&")) {
       assertThatThrownBy(() -> RegexValues.generate(regex, new Random(1)))

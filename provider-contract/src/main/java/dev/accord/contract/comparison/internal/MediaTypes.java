@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Media types as content negotiation reads them: parameters ignored, {@code *} wildcards, q=0 refused. */
+/**
+ * Media types as content negotiation reads them: parameters ignored, {@code *} wildcards, q=0
+ * refused.
+ */
 public final class MediaTypes {
 
   private MediaTypes() {}
@@ -14,10 +17,15 @@ public final class MediaTypes {
   /** {@code application/json; charset=utf-8} gives {@code application/json}. */
   public static String essence(String mediaType) {
     int semicolon = mediaType.indexOf(';');
-    return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
+    return (semicolon < 0 ? mediaType : mediaType.substring(0, semicolon))
+        .trim()
+        .toLowerCase(Locale.ROOT);
   }
 
-  /** Whether a media range ({@code application/*}, {@code *}{@code /*}) covers a media type; both ways a wildcard. */
+  /**
+   * Whether a media range ({@code application/*}, {@code *}{@code /*}) covers a media type; both
+   * ways a wildcard.
+   */
   public static boolean matches(String range, String mediaType) {
     String a = essence(range);
     String b = essence(mediaType);
@@ -32,7 +40,10 @@ public final class MediaTypes {
     return ra[0].equals(rb[0]) && (ra[1].equals("*") || rb[1].equals("*"));
   }
 
-  /** The document's content key that serves a media type: equal first, then a wildcard on either side. */
+  /**
+   * The document's content key that serves a media type: equal first, then a wildcard on either
+   * side.
+   */
   public static Optional<String> select(String mediaType, Collection<String> documented) {
     for (String candidate : documented) {
       if (essence(candidate).equals(essence(mediaType))) {
@@ -80,9 +91,15 @@ public final class MediaTypes {
     return ranges;
   }
 
-  /** Whether a media type carries JSON ({@code application/json}, {@code application/hal+json}, ...). */
+  /**
+   * Whether a media type carries JSON ({@code application/json}, {@code application/hal+json},
+   * ...).
+   */
   public static boolean isJson(String mediaType) {
     String e = essence(mediaType);
-    return e.equals("application/json") || e.endsWith("+json") || e.equals("*/*") || e.equals("application/*");
+    return e.equals("application/json")
+        || e.endsWith("+json")
+        || e.equals("*/*")
+        || e.equals("application/*");
   }
 }

@@ -17,21 +17,37 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
-/** Finds the document's operation for a request: base path, path template, method, path parameter types. */
+/**
+ * Finds the document's operation for a request: base path, path template, method, path parameter
+ * types.
+ */
 public final class Operations {
 
-  static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  static final Set<String> METHODS =
+      Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
   private static final Pattern TEMPLATE_PARAMETER = Pattern.compile("\\{([^}/]+)}");
 
   /** One parameter of an operation, path-level ones included (the operation's own win). */
-  public record Parameter(String name, String in, boolean required, JsonNode schema, String schemaPointer,
+  public record Parameter(
+      String name,
+      String in,
+      boolean required,
+      JsonNode schema,
+      String schemaPointer,
       String pointer) {}
 
   /** The operation a request reaches. */
-  public record Found(String template, String method, JsonNode operation, String pointer,
+  public record Found(
+      String template,
+      String method,
+      JsonNode operation,
+      String pointer,
       List<Parameter> parameters) {}
 
-  /** Either the operation, or why none fits (the text after "Path or method not defined in the document: "). */
+  /**
+   * Either the operation, or why none fits (the text after "Path or method not defined in the
+   * document: ").
+   */
   public record Lookup(Optional<Found> found, String whyNot) {}
 
   private final OpenApiDocument document;
@@ -41,8 +57,10 @@ public final class Operations {
   }
 
   public Lookup find(String method, String rawPath) {
-    String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.substring(0, rawPath.length() - 1)
-        : rawPath;
+    String path =
+        rawPath.length() > 1 && rawPath.endsWith("/")
+            ? rawPath.substring(0, rawPath.length() - 1)
+            : rawPath;
     String verb = method.toUpperCase(Locale.ROOT);
     List<String> relatives = new ArrayList<>();
     for (String base : document.basePaths()) {
@@ -55,9 +73,14 @@ public final class Operations {
       }
     }
     if (relatives.isEmpty()) {
-      return notFound(verb + " " + rawPath + " is not under the document's base path "
-          + String.join(" or ", document.basePaths()) + " (servers); call the provider under it in the pact, "
-          + "or add a server to the document");
+      return notFound(
+          verb
+              + " "
+              + rawPath
+              + " is not under the document's base path "
+              + String.join(" or ", document.basePaths())
+              + " (servers); call the provider under it in the pact, "
+              + "or add a server to the document");
     }
     JsonNode paths = document.tree().path("paths");
     List<String> templates = new ArrayList<>();
@@ -80,27 +103,44 @@ public final class Operations {
         if (operation == null || !operation.isObject()) {
           if (pathOnlyMatch == null) {
             List<String> documented = new ArrayList<>();
-            item.get().node().propertyNames().forEach(n -> {
-              if (METHODS.contains(n)) {
-                documented.add(n.toUpperCase(Locale.ROOT));
-              }
-            });
-            pathOnlyMatch = verb + " " + rawPath + " matches " + template + ", which documents "
-                + (documented.isEmpty() ? "no method" : String.join(", ", documented) + " only");
+            item.get()
+                .node()
+                .propertyNames()
+                .forEach(
+                    n -> {
+                      if (METHODS.contains(n)) {
+                        documented.add(n.toUpperCase(Locale.ROOT));
+                      }
+                    });
+            pathOnlyMatch =
+                verb
+                    + " "
+                    + rawPath
+                    + " matches "
+                    + template
+                    + ", which documents "
+                    + (documented.isEmpty()
+                        ? "no method"
+                        : String.join(", ", documented) + " only");
           }
           continue;
         }
         String opPointer = item.get().pointer() + "/" + method.toLowerCase(Locale.ROOT);
-        List<Parameter> parameters = parameters(item.get().node(), item.get().pointer(), operation, opPointer);
+        List<Parameter> parameters =
+            parameters(item.get().node(), item.get().pointer(), operation, opPointer);
         Optional<String> problem = checkPathValues(values.get(), parameters);
         if (problem.isPresent()) {
           if (parameterProblem == null) {
-            parameterProblem = verb + " " + rawPath + " matches " + template + " only with " + problem.get();
+            parameterProblem =
+                verb + " " + rawPath + " matches " + template + " only with " + problem.get();
           }
           continue;
         }
-        return new Lookup(Optional.of(new Found(template, method.toLowerCase(Locale.ROOT), operation, opPointer,
-            parameters)), null);
+        return new Lookup(
+            Optional.of(
+                new Found(
+                    template, method.toLowerCase(Locale.ROOT), operation, opPointer, parameters)),
+            null);
       }
     }
     if (parameterProblem != null) {
@@ -110,8 +150,15 @@ public final class Operations {
       return notFound(pathOnlyMatch);
     }
     String listed = templates.stream().sorted().limit(12).collect(Collectors.joining(", "));
-    return notFound(verb + " " + rawPath + " matches none of its paths ("
-        + (templates.isEmpty() ? "it documents none" : listed + (templates.size() > 12 ? ", ..." : "")) + ")");
+    return notFound(
+        verb
+            + " "
+            + rawPath
+            + " matches none of its paths ("
+            + (templates.isEmpty()
+                ? "it documents none"
+                : listed + (templates.size() > 12 ? ", ..." : ""))
+            + ")");
   }
 
   private static Lookup notFound(String why) {
@@ -174,14 +221,23 @@ public final class Operations {
   private Optional<String> checkPathValues(Map<String, String> values, List<Parameter> parameters) {
     for (Map.Entry<String, String> value : values.entrySet()) {
       for (Parameter parameter : parameters) {
-        if (parameter.in().equals("path") && parameter.name().equals(value.getKey()) && parameter.schema() != null) {
-          JsonNode typed = ParameterValues.coerce(document, value.getValue(), parameter.schema(),
-              parameter.schemaPointer());
-          List<SchemaCheck.Issue> issues = new SchemaCheck(document, SchemaCheck.Direction.REQUEST, null)
-              .check(typed, parameter.schema(), parameter.schemaPointer());
+        if (parameter.in().equals("path")
+            && parameter.name().equals(value.getKey())
+            && parameter.schema() != null) {
+          JsonNode typed =
+              ParameterValues.coerce(
+                  document, value.getValue(), parameter.schema(), parameter.schemaPointer());
+          List<SchemaCheck.Issue> issues =
+              new SchemaCheck(document, SchemaCheck.Direction.REQUEST, null)
+                  .check(typed, parameter.schema(), parameter.schemaPointer());
           if (!issues.isEmpty()) {
-            return Optional.of("path parameter " + value.getKey() + " = " + Json.write(Json.nodes()
-                .stringNode(value.getValue())) + ", which does not fit its schema: " + issues.get(0).detail());
+            return Optional.of(
+                "path parameter "
+                    + value.getKey()
+                    + " = "
+                    + Json.write(Json.nodes().stringNode(value.getValue()))
+                    + ", which does not fit its schema: "
+                    + issues.get(0).detail());
           }
         }
       }
@@ -189,7 +245,8 @@ public final class Operations {
     return Optional.empty();
   }
 
-  private List<Parameter> parameters(JsonNode item, String itemPointer, JsonNode operation, String opPointer) {
+  private List<Parameter> parameters(
+      JsonNode item, String itemPointer, JsonNode operation, String opPointer) {
     Map<String, Parameter> byKey = new LinkedHashMap<>();
     for (Parameter p : read(item.get("parameters"), itemPointer + "/parameters")) {
       byKey.put(p.in() + ":" + p.name(), p);
@@ -218,10 +275,17 @@ public final class Operations {
       if (schema == null && p.path("content").isObject() && !p.path("content").isEmpty()) {
         String mediaType = p.path("content").propertyNames().iterator().next();
         schema = p.path("content").path(mediaType).get("schema");
-        schemaPointer = located.get().pointer() + "/content/" + SchemaCheck.escape(mediaType) + "/schema";
+        schemaPointer =
+            located.get().pointer() + "/content/" + SchemaCheck.escape(mediaType) + "/schema";
       }
-      out.add(new Parameter(name, in, in.equals("path") || p.path("required").asBoolean(false), schema,
-          schemaPointer, located.get().pointer()));
+      out.add(
+          new Parameter(
+              name,
+              in,
+              in.equals("path") || p.path("required").asBoolean(false),
+              schema,
+              schemaPointer,
+              located.get().pointer()));
     }
     return out;
   }

@@ -21,32 +21,58 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks a pact value (a body, a parameter) against a schema of the document, the pact's matching rules
- * understood: a value under a type-like rule stands for "any value of this shape", so in a response only its
- * shape is compared, not the schema's value constraints (enum, pattern, format, bounds).
+ * Checks a pact value (a body, a parameter) against a schema of the document, the pact's matching
+ * rules understood: a value under a type-like rule stands for "any value of this shape", so in a
+ * response only its shape is compared, not the schema's value constraints (enum, pattern, format,
+ * bounds).
  */
 /* One instance per check: it counts recursion depth, so it is not shared between threads. */
 public final class SchemaCheck {
 
   /**
-   * Which side of the exchange the value is on: it decides unknown properties and required ones. {@code REQUEST}
-   * and {@code RESPONSE} are a pact's request and response (its example values, its matchers);
-   * {@code SENT_RESPONSE} is what a running provider really answered: every {@code required} property (not
-   * {@code writeOnly}) must be there, extra properties are allowed unless {@code additionalProperties: false},
-   * and every value constraint applies.
+   * Which side of the exchange the value is on: it decides unknown properties and required ones.
+   * {@code REQUEST} and {@code RESPONSE} are a pact's request and response (its example values, its
+   * matchers); {@code SENT_RESPONSE} is what a running provider really answered: every {@code
+   * required} property (not {@code writeOnly}) must be there, extra properties are allowed unless
+   * {@code additionalProperties: false}, and every value constraint applies.
    */
-  public enum Direction { REQUEST, RESPONSE, SENT_RESPONSE }
+  public enum Direction {
+    REQUEST,
+    RESPONSE,
+    SENT_RESPONSE
+  }
 
   /** One problem: where in the value, where in the document, and what. */
   public record Issue(BodyPath path, String pointer, String detail) {}
 
-  private static final Set<String> LEAF_KEYWORDS = Set.of("enum", "const", "pattern", "minLength", "maxLength",
-      "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf");
-  private static final Set<String> CONTAINER_KEYWORDS = Set.of("minItems", "maxItems", "uniqueItems",
-      "minProperties", "maxProperties");
-  private static final Set<String> ASSERTED_FORMATS = Set.of("date", "date-time", "time", "email", "uuid", "uri",
-      "ipv4", "ipv6", "hostname", "duration");
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private static final Set<String> LEAF_KEYWORDS =
+      Set.of(
+          "enum",
+          "const",
+          "pattern",
+          "minLength",
+          "maxLength",
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "multipleOf");
+  private static final Set<String> CONTAINER_KEYWORDS =
+      Set.of("minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties");
+  private static final Set<String> ASSERTED_FORMATS =
+      Set.of(
+          "date",
+          "date-time",
+          "time",
+          "email",
+          "uuid",
+          "uri",
+          "ipv4",
+          "ipv6",
+          "hostname",
+          "duration");
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private static final Map<String, Schema> LEAF_SCHEMAS = new ConcurrentHashMap<>();
 
   private static final int MAX_DEPTH = 256;
@@ -70,8 +96,14 @@ public final class SchemaCheck {
     return issues;
   }
 
-  private void check(JsonNode value, BodyPath path, JsonNode rawSchema, String rawPointer, boolean inAllOf,
-      Set<String> knownOutside, List<Issue> out) {
+  private void check(
+      JsonNode value,
+      BodyPath path,
+      JsonNode rawSchema,
+      String rawPointer,
+      boolean inAllOf,
+      Set<String> knownOutside,
+      List<Issue> out) {
     if (depth >= MAX_DEPTH) {
       return; // a schema composed of itself (A: allOf [A]) has nothing more to say
     }
@@ -83,8 +115,14 @@ public final class SchemaCheck {
     }
   }
 
-  private void checkResolved(JsonNode value, BodyPath path, JsonNode rawSchema, String rawPointer, boolean inAllOf,
-      Set<String> knownOutside, List<Issue> out) {
+  private void checkResolved(
+      JsonNode value,
+      BodyPath path,
+      JsonNode rawSchema,
+      String rawPointer,
+      boolean inAllOf,
+      Set<String> knownOutside,
+      List<Issue> out) {
     Optional<OpenApiDocument.Located> located = document.resolve(rawSchema, rawPointer);
     if (located.isEmpty()) {
       return; // a dangling or cyclic reference leaves nothing to compare against
@@ -93,7 +131,11 @@ public final class SchemaCheck {
     String pointer = located.get().pointer();
     if (schema.isBoolean()) {
       if (!schema.asBoolean()) {
-        out.add(new Issue(path, pointer, "the schema is false: no value is allowed here, found " + describe(value)));
+        out.add(
+            new Issue(
+                path,
+                pointer,
+                "the schema is false: no value is allowed here, found " + describe(value)));
       }
       return;
     }
@@ -107,20 +149,36 @@ public final class SchemaCheck {
     if (value.isNull()) {
       boolean nullAllowed = allowsNull(schema, types);
       if (!nullAllowed && !types.isEmpty()) {
-        out.add(new Issue(path, pointer, "expected " + String.join(" or ", types) + ", found null; the schema "
-            + "does not allow null (nullable: true in OpenAPI 3.0, \"null\" in the type array in 3.1)"));
+        out.add(
+            new Issue(
+                path,
+                pointer,
+                "expected "
+                    + String.join(" or ", types)
+                    + ", found null; the schema "
+                    + "does not allow null (nullable: true in OpenAPI 3.0, \"null\" in the type array in 3.1)"));
         return;
       }
       if (nullAllowed || !hasComposition(schema)) {
         return;
       }
     } else if (!types.isEmpty() && !fits(value, types)) {
-      out.add(new Issue(path, pointer, "expected " + String.join(" or ", types) + ", found " + describe(value)));
+      out.add(
+          new Issue(
+              path,
+              pointer,
+              "expected " + String.join(" or ", types) + ", found " + describe(value)));
       return;
     }
-    if (direction == Direction.RESPONSE && rule instanceof MatchingRule.DecimalType && types.equals(Set.of("integer"))) {
-      out.add(new Issue(path, pointer, "the pact's decimal rule expects numbers with a fraction, the document "
-          + "says integer: the provider never sends one; use number() or integer() in the pact, or document type: number"));
+    if (direction == Direction.RESPONSE
+        && rule instanceof MatchingRule.DecimalType
+        && types.equals(Set.of("integer"))) {
+      out.add(
+          new Issue(
+              path,
+              pointer,
+              "the pact's decimal rule expects numbers with a fraction, the document "
+                  + "says integer: the provider never sends one; use number() or integer() in the pact, or document type: number"));
     }
 
     // compositions: every branch knows the properties its siblings and parents declare
@@ -154,39 +212,80 @@ public final class SchemaCheck {
     }
   }
 
-  private void checkBranches(String keyword, JsonNode branches, JsonNode value, BodyPath path, String pointer,
-      Set<String> known, List<Issue> out) {
+  private void checkBranches(
+      String keyword,
+      JsonNode branches,
+      JsonNode value,
+      BodyPath path,
+      String pointer,
+      Set<String> known,
+      List<Issue> out) {
     List<Integer> fitting = new ArrayList<>();
     List<String> reasons = new ArrayList<>();
     for (int i = 0; i < branches.size(); i++) {
       List<Issue> branchIssues = new ArrayList<>();
-      check(value, path, branches.get(i), pointer + "/" + keyword + "/" + i, false, known, branchIssues);
+      check(
+          value,
+          path,
+          branches.get(i),
+          pointer + "/" + keyword + "/" + i,
+          false,
+          known,
+          branchIssues);
       if (branchIssues.isEmpty()) {
         fitting.add(i);
       } else {
         Issue first = branchIssues.get(0);
         String detail = first.detail();
         int fix = detail.indexOf("; ");
-        reasons.add("#" + i + " at " + first.path() + ": " + (fix < 0 ? detail : detail.substring(0, fix)));
+        reasons.add(
+            "#" + i + " at " + first.path() + ": " + (fix < 0 ? detail : detail.substring(0, fix)));
       }
     }
     if (fitting.isEmpty()) {
-      out.add(new Issue(path, pointer + "/" + keyword, "fits none of the " + branches.size() + " schemas of "
-          + keyword + " (" + String.join("; ", reasons) + ")"));
+      out.add(
+          new Issue(
+              path,
+              pointer + "/" + keyword,
+              "fits none of the "
+                  + branches.size()
+                  + " schemas of "
+                  + keyword
+                  + " ("
+                  + String.join("; ", reasons)
+                  + ")"));
     } else if (keyword.equals("oneOf") && fitting.size() > 1 && direction != Direction.RESPONSE) {
-      out.add(new Issue(path, pointer + "/oneOf", "fits " + fitting.size() + " schemas of oneOf ("
-          + fitting.stream().map(i -> "#" + i).reduce((a, b) -> a + ", " + b).orElse("")
-          + ") where exactly one must fit; a discriminating property or anyOf in the document would accept it"));
+      out.add(
+          new Issue(
+              path,
+              pointer + "/oneOf",
+              "fits "
+                  + fitting.size()
+                  + " schemas of oneOf ("
+                  + fitting.stream().map(i -> "#" + i).reduce((a, b) -> a + ", " + b).orElse("")
+                  + ") where exactly one must fit; a discriminating property or anyOf in the document would accept it"));
     }
   }
 
-  private void checkObject(ObjectNode value, BodyPath path, JsonNode schema, String pointer, boolean inAllOf,
-      Set<String> knownOutside, List<Issue> out) {
+  private void checkObject(
+      ObjectNode value,
+      BodyPath path,
+      JsonNode schema,
+      String pointer,
+      boolean inAllOf,
+      Set<String> knownOutside,
+      List<Issue> out) {
     JsonNode properties = schema.get("properties");
     for (Map.Entry<String, JsonNode> field : value.properties()) {
       if (properties != null && properties.has(field.getKey())) {
-        check(field.getValue(), path.field(field.getKey()), properties.get(field.getKey()),
-            pointer + "/properties/" + escape(field.getKey()), false, Set.of(), out);
+        check(
+            field.getValue(),
+            path.field(field.getKey()),
+            properties.get(field.getKey()),
+            pointer + "/properties/" + escape(field.getKey()),
+            false,
+            Set.of(),
+            out);
       }
     }
     if (direction != Direction.RESPONSE) {
@@ -195,48 +294,83 @@ public final class SchemaCheck {
       if (required != null && required.isArray()) {
         for (JsonNode name : required) {
           String key = name.asString();
-          boolean notHere = properties != null && properties.has(key)
-              && document.resolve(properties.get(key), "").map(l -> l.node().path(exempt).asBoolean(false))
-                  .orElse(false);
+          boolean notHere =
+              properties != null
+                  && properties.has(key)
+                  && document
+                      .resolve(properties.get(key), "")
+                      .map(l -> l.node().path(exempt).asBoolean(false))
+                      .orElse(false);
           if (!value.has(key) && !notHere) {
-            out.add(new Issue(path, pointer + "/required", "required property \"" + key + "\" is missing; "
-                + (direction == Direction.REQUEST
-                    ? "the provider refuses a request without it: send it in the pact's request"
-                    : "the document promises it in every response: send it, or take it out of required")));
+            out.add(
+                new Issue(
+                    path,
+                    pointer + "/required",
+                    "required property \""
+                        + key
+                        + "\" is missing; "
+                        + (direction == Direction.REQUEST
+                            ? "the provider refuses a request without it: send it in the pact's request"
+                            : "the document promises it in every response: send it, or take it out of required")));
           }
         }
       }
     }
     if (inAllOf) {
-      return; // the allOf group decides unknown properties once, with every branch's properties merged
+      return; // the allOf group decides unknown properties once, with every branch's properties
+      // merged
     }
     MergedObject merged = mergedObject(schema, pointer);
     if (merged.alternatives) {
-      return; // oneOf/anyOf branches decide unknown properties, each knowing the properties declared around it
+      return; // oneOf/anyOf branches decide unknown properties, each knowing the properties
+      // declared around it
     }
-    boolean constrained = !merged.properties.isEmpty() || merged.additionalFalse || merged.additionalSchema != null;
+    boolean constrained =
+        !merged.properties.isEmpty() || merged.additionalFalse || merged.additionalSchema != null;
     for (Map.Entry<String, JsonNode> field : value.properties()) {
       String key = field.getKey();
       if (merged.properties.containsKey(key) || knownOutside.contains(key)) {
         continue; // checked where it is declared: here, or in its allOf branch
       }
       if (merged.additionalSchema != null) {
-        check(field.getValue(), path.field(key), merged.additionalSchema, merged.additionalPointer, false, Set.of(),
+        check(
+            field.getValue(),
+            path.field(key),
+            merged.additionalSchema,
+            merged.additionalPointer,
+            false,
+            Set.of(),
             out);
       } else if (merged.additionalFalse) {
-        out.add(new Issue(path.field(key), merged.additionalPointer, "property \"" + key + "\" is not allowed: "
-            + "the schema says additionalProperties: false; " + (direction == Direction.SENT_RESPONSE
-                ? "stop sending it or document it" : "remove it from the pact or document it")));
+        out.add(
+            new Issue(
+                path.field(key),
+                merged.additionalPointer,
+                "property \""
+                    + key
+                    + "\" is not allowed: "
+                    + "the schema says additionalProperties: false; "
+                    + (direction == Direction.SENT_RESPONSE
+                        ? "stop sending it or document it"
+                        : "remove it from the pact or document it")));
       } else if (direction == Direction.RESPONSE && constrained && !merged.additionalTrue) {
-        out.add(new Issue(path.field(key), pointer + (schema.has("properties") ? "/properties" : ""),
-            "property \"" + key + "\" is not in the "
-            + "document: the consumer expects it, the provider never promised it; add it to the schema's "
-            + "properties (or allow it with additionalProperties) or remove it from the pact"));
+        out.add(
+            new Issue(
+                path.field(key),
+                pointer + (schema.has("properties") ? "/properties" : ""),
+                "property \""
+                    + key
+                    + "\" is not in the "
+                    + "document: the consumer expects it, the provider never promised it; add it to the schema's "
+                    + "properties (or allow it with additionalProperties) or remove it from the pact"));
       }
     }
   }
 
-  /** An object schema with its allOf branches merged: the properties a value may have, and what else. */
+  /**
+   * An object schema with its allOf branches merged: the properties a value may have, and what
+   * else.
+   */
   private static final class MergedObject {
     final Map<String, JsonNode> properties = new LinkedHashMap<>();
     JsonNode additionalSchema;
@@ -254,7 +388,9 @@ public final class SchemaCheck {
 
   private void merge(JsonNode rawSchema, String rawPointer, MergedObject merged, Set<String> seen) {
     Optional<OpenApiDocument.Located> located = document.resolve(rawSchema, rawPointer);
-    if (located.isEmpty() || !located.get().node().isObject() || !seen.add(located.get().pointer())) {
+    if (located.isEmpty()
+        || !located.get().node().isObject()
+        || !seen.add(located.get().pointer())) {
       return;
     }
     JsonNode schema = located.get().node();
@@ -297,7 +433,8 @@ public final class SchemaCheck {
     }
   }
 
-  private void checkConstraints(JsonNode value, BodyPath path, JsonNode schema, String pointer, List<Issue> out) {
+  private void checkConstraints(
+      JsonNode value, BodyPath path, JsonNode schema, String pointer, List<Issue> out) {
     boolean container = value.isArray() || value.isObject();
     if (container && direction == Direction.RESPONSE) {
       return; // an example's size says nothing about the sizes a type rule accepts
@@ -305,7 +442,8 @@ public final class SchemaCheck {
     ObjectNode leaf = Json.nodes().objectNode();
     for (Map.Entry<String, JsonNode> keyword : schema.properties()) {
       String name = keyword.getKey();
-      if ((!container && LEAF_KEYWORDS.contains(name)) || (container && CONTAINER_KEYWORDS.contains(name))) {
+      if ((!container && LEAF_KEYWORDS.contains(name))
+          || (container && CONTAINER_KEYWORDS.contains(name))) {
         leaf.set(name, keyword.getValue());
       }
     }
@@ -319,7 +457,8 @@ public final class SchemaCheck {
         out.add(new Issue(path, pointer + "/format", range.get()));
       }
     }
-    // OpenAPI 3.0 spells exclusive bounds as booleans beside minimum/maximum; JSON Schema 2020-12 as numbers
+    // OpenAPI 3.0 spells exclusive bounds as booleans beside minimum/maximum; JSON Schema 2020-12
+    // as numbers
     for (String bound : List.of("Minimum", "Maximum")) {
       JsonNode exclusive = leaf.get("exclusive" + bound);
       if (exclusive != null && exclusive.isBoolean()) {
@@ -338,15 +477,22 @@ public final class SchemaCheck {
       return;
     }
     if (LEAF_SCHEMAS.size() > MAX_CACHED_SCHEMAS) {
-      LEAF_SCHEMAS.clear(); // a long-running broker compares many documents; the cache only saves compiling
+      LEAF_SCHEMAS
+          .clear(); // a long-running broker compares many documents; the cache only saves compiling
     }
-    Schema compiled = LEAF_SCHEMAS.computeIfAbsent(Json.write(leaf), text -> REGISTRY.getSchema(leaf));
-    for (Error error : compiled.validate(value, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))) {
+    Schema compiled =
+        LEAF_SCHEMAS.computeIfAbsent(Json.write(leaf), text -> REGISTRY.getSchema(leaf));
+    for (Error error :
+        compiled.validate(
+            value, ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)))) {
       String keyword = error.getKeyword();
       String message = error.getMessage();
       String text = message.startsWith("$: ") ? message.substring(3) : message;
-      out.add(new Issue(path, pointer + "/" + keyword, describe(value) + " fails the schema's " + keyword + ": "
-          + text));
+      out.add(
+          new Issue(
+              path,
+              pointer + "/" + keyword,
+              describe(value) + " fails the schema's " + keyword + ": " + text));
     }
   }
 
@@ -357,7 +503,8 @@ public final class SchemaCheck {
       }
       boolean fits = format.equals("int32") ? value.canConvertToInt() : value.canConvertToLong();
       if (!fits) {
-        return Optional.of(describe(value) + " is out of the " + format + " range (format " + format + ")");
+        return Optional.of(
+            describe(value) + " is out of the " + format + " range (format " + format + ")");
       }
     }
     return Optional.empty();
@@ -367,18 +514,29 @@ public final class SchemaCheck {
     if (rules == null) {
       return null;
     }
-    return rules.ruleAt(path).flatMap(applied -> applied.rules().rules().stream().findFirst()).orElse(null);
+    return rules
+        .ruleAt(path)
+        .flatMap(applied -> applied.rules().rules().stream().findFirst())
+        .orElse(null);
   }
 
   private static boolean isShapeRule(MatchingRule rule) {
-    return rule instanceof MatchingRule.Type || rule instanceof MatchingRule.Regex
-        || rule instanceof MatchingRule.IntegerType || rule instanceof MatchingRule.DecimalType
-        || rule instanceof MatchingRule.NumberType || rule instanceof MatchingRule.BooleanType
-        || rule instanceof MatchingRule.Date || rule instanceof MatchingRule.Time
-        || rule instanceof MatchingRule.Timestamp || rule instanceof MatchingRule.Include
-        || rule instanceof MatchingRule.Values || rule instanceof MatchingRule.EachKey
-        || rule instanceof MatchingRule.EachValue || rule instanceof MatchingRule.NotEmpty
-        || rule instanceof MatchingRule.Semver || rule instanceof MatchingRule.ArrayContains;
+    return rule instanceof MatchingRule.Type
+        || rule instanceof MatchingRule.Regex
+        || rule instanceof MatchingRule.IntegerType
+        || rule instanceof MatchingRule.DecimalType
+        || rule instanceof MatchingRule.NumberType
+        || rule instanceof MatchingRule.BooleanType
+        || rule instanceof MatchingRule.Date
+        || rule instanceof MatchingRule.Time
+        || rule instanceof MatchingRule.Timestamp
+        || rule instanceof MatchingRule.Include
+        || rule instanceof MatchingRule.Values
+        || rule instanceof MatchingRule.EachKey
+        || rule instanceof MatchingRule.EachValue
+        || rule instanceof MatchingRule.NotEmpty
+        || rule instanceof MatchingRule.Semver
+        || rule instanceof MatchingRule.ArrayContains;
   }
 
   /** The schema's types without "null", in document order; empty when it declares none. */
@@ -427,16 +585,18 @@ public final class SchemaCheck {
   /** Whether a non-null value is of one of the types; an integral number is also a number. */
   static boolean fits(JsonNode value, Set<String> types) {
     for (String type : types) {
-      boolean ok = switch (type) {
-        case "string" -> value.isString();
-        case "integer" -> value.isIntegralNumber()
-            || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
-        case "number" -> value.isNumber();
-        case "boolean" -> value.isBoolean();
-        case "object" -> value.isObject();
-        case "array" -> value.isArray();
-        default -> false;
-      };
+      boolean ok =
+          switch (type) {
+            case "string" -> value.isString();
+            case "integer" ->
+                value.isIntegralNumber()
+                    || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
+            case "number" -> value.isNumber();
+            case "boolean" -> value.isBoolean();
+            case "object" -> value.isObject();
+            case "array" -> value.isArray();
+            default -> false;
+          };
       if (ok) {
         return true;
       }
@@ -455,8 +615,16 @@ public final class SchemaCheck {
     if (value.isArray()) {
       return "an array";
     }
-    String kind = value.isString() ? "string" : value.isIntegralNumber() ? "integer" : value.isNumber() ? "number"
-        : value.isBoolean() ? "boolean" : value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    String kind =
+        value.isString()
+            ? "string"
+            : value.isIntegralNumber()
+                ? "integer"
+                : value.isNumber()
+                    ? "number"
+                    : value.isBoolean()
+                        ? "boolean"
+                        : value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     String text = Json.write(value);
     if (text.length() > 60) {
       text = text.substring(0, 57) + "...";

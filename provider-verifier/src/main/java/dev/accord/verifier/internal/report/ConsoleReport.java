@@ -42,7 +42,11 @@ public final class ConsoleReport {
     if (s.stateChangeUrl != null) {
       sb.append("\n  state changes: POST ").append(s.stateChangeUrl);
     }
-    sb.append("\n  seed for generated values: ").append(seed).append(" (replay with seed ").append(seed).append(')');
+    sb.append("\n  seed for generated values: ")
+        .append(seed)
+        .append(" (replay with seed ")
+        .append(seed)
+        .append(')');
     out.println(sb);
   }
 
@@ -60,20 +64,26 @@ public final class ConsoleReport {
   public void pact(PactToVerify p) {
     if (!quiet) {
       out.println();
-      out.println(c(BOLD, "Pact " + p.pact().consumer().name() + " -> " + p.pact().provider().name())
-          + (p.pending() ? c(YELLOW, " (pending)") : "") + "  " + p.origin());
+      out.println(
+          c(BOLD, "Pact " + p.pact().consumer().name() + " -> " + p.pact().provider().name())
+              + (p.pending() ? c(YELLOW, " (pending)") : "")
+              + "  "
+              + p.origin());
     }
   }
 
-  public void result(InteractionResult r, java.util.Map<String, tools.jackson.databind.JsonNode> comments) {
+  public void result(
+      InteractionResult r, java.util.Map<String, tools.jackson.databind.JsonNode> comments) {
     if (quiet) {
       return;
     }
-    String mark = switch (r.outcome()) {
-      case PASSED -> c(GREEN, "  PASS ");
-      case FAILED -> r.pending() ? c(YELLOW, "  FAIL (pending, not counted) ") : c(RED, "  FAIL ");
-      case NOT_RUN -> "  NOT RUN ";
-    };
+    String mark =
+        switch (r.outcome()) {
+          case PASSED -> c(GREEN, "  PASS ");
+          case FAILED ->
+              r.pending() ? c(YELLOW, "  FAIL (pending, not counted) ") : c(RED, "  FAIL ");
+          case NOT_RUN -> "  NOT RUN ";
+        };
     out.println(mark + r.displayName());
     // V4 comments: "text" (a list) and "testname", the consumer test that wrote the interaction
     tools.jackson.databind.JsonNode text = comments.get("text");
@@ -104,17 +114,33 @@ public final class ConsoleReport {
   static final int NOT_RUN_NAMED = 10;
 
   private void notRun(VerificationReport report) {
-    java.util.Map<String, java.util.List<InteractionResult>> byReason = new java.util.LinkedHashMap<>();
-    report.results().stream().filter(r -> r.outcome() == InteractionResult.Outcome.NOT_RUN)
-        .forEach(r -> byReason.computeIfAbsent(r.notRunReason(), k -> new java.util.ArrayList<>()).add(r));
-    byReason.forEach((reason, rs) -> {
-      out.println(c(YELLOW, "Not run (" + rs.size() + "): " + (reason.isEmpty() ? "the run stopped" : reason)));
-      rs.stream().limit(NOT_RUN_NAMED).forEach(r -> out.println("  - " + r.displayName()));
-      if (rs.size() > NOT_RUN_NAMED) {
-        out.println("  ... and " + (rs.size() - NOT_RUN_NAMED) + " more (the JSON, JUnit XML and HTML reports name"
-            + " every one)");
-      }
-    });
+    java.util.Map<String, java.util.List<InteractionResult>> byReason =
+        new java.util.LinkedHashMap<>();
+    report.results().stream()
+        .filter(r -> r.outcome() == InteractionResult.Outcome.NOT_RUN)
+        .forEach(
+            r ->
+                byReason
+                    .computeIfAbsent(r.notRunReason(), k -> new java.util.ArrayList<>())
+                    .add(r));
+    byReason.forEach(
+        (reason, rs) -> {
+          out.println(
+              c(
+                  YELLOW,
+                  "Not run ("
+                      + rs.size()
+                      + "): "
+                      + (reason.isEmpty() ? "the run stopped" : reason)));
+          rs.stream().limit(NOT_RUN_NAMED).forEach(r -> out.println("  - " + r.displayName()));
+          if (rs.size() > NOT_RUN_NAMED) {
+            out.println(
+                "  ... and "
+                    + (rs.size() - NOT_RUN_NAMED)
+                    + " more (the JSON, JUnit XML and HTML reports name"
+                    + " every one)");
+          }
+        });
   }
 
   public void finish(VerificationReport report) {
@@ -129,7 +155,8 @@ public final class ConsoleReport {
     }
     report.fatalError().ifPresent(e -> out.println(c(RED, e)));
     notRun(report);
-    // a run stopped before any pact was loaded has no coverage to tell (its counts would read as "0 in the pacts")
+    // a run stopped before any pact was loaded has no coverage to tell (its counts would read as "0
+    // in the pacts")
     boolean loadedNothing = report.results().isEmpty() && report.fatalError().isPresent();
     if (!quiet && !loadedNothing) {
       out.println(report.coverage().describe());

@@ -15,7 +15,10 @@ import java.util.Set;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
-/** Reads which interactions failed in the previous JSON report of a report directory ({@code --last-failed}). */
+/**
+ * Reads which interactions failed in the previous JSON report of a report directory ({@code
+ * --last-failed}).
+ */
 public final class LastFailed {
   private LastFailed() {}
 
@@ -32,16 +35,25 @@ public final class LastFailed {
   public static Set<String> read(Path reportDir, String provider) {
     Path file = file(reportDir, provider);
     if (!Files.isRegularFile(file)) {
-      throw new PactSourceException("lastFailed / --last-failed: there is no previous JSON report " + file
-          + " to take the failed interactions from. Run once with the JSON report in that directory"
-          + " (reports(dir, ReportFormat.JSON) / --report json --report-dir " + reportDir + ").");
+      throw new PactSourceException(
+          "lastFailed / --last-failed: there is no previous JSON report "
+              + file
+              + " to take the failed interactions from. Run once with the JSON report in that directory"
+              + " (reports(dir, ReportFormat.JSON) / --report json --report-dir "
+              + reportDir
+              + ").");
     }
     JsonNode root;
     try {
       root = Json.mapper().readTree(Files.readString(file));
     } catch (IOException | JacksonException e) {
-      throw new PactSourceException("lastFailed / --last-failed: the previous report " + file
-          + " cannot be read (" + e.getMessage() + "); delete it and run the whole verification once.", e);
+      throw new PactSourceException(
+          "lastFailed / --last-failed: the previous report "
+              + file
+              + " cannot be read ("
+              + e.getMessage()
+              + "); delete it and run the whole verification once.",
+          e);
     }
     Set<String> failed = new LinkedHashSet<>();
     for (JsonNode n : root.path("interactions")) {
@@ -49,8 +61,11 @@ public final class LastFailed {
         continue;
       }
       List<ProviderState> states = new ArrayList<>();
-      n.path("providerStates").forEach(s -> states.add(ProviderState.of(s.path("name").asString(""))));
-      failed.add(Selection.id(n.path("consumer").asString(""), n.path("description").asString(""), states));
+      n.path("providerStates")
+          .forEach(s -> states.add(ProviderState.of(s.path("name").asString(""))));
+      failed.add(
+          Selection.id(
+              n.path("consumer").asString(""), n.path("description").asString(""), states));
     }
     return failed;
   }

@@ -31,49 +31,78 @@ public final class ReportFiles {
       Files.createDirectories(settings.reportDir);
       for (ReportFormat f : settings.reportFormats) {
         Path file = settings.reportDir.resolve(fileName(report.provider(), f));
-        String content = switch (f) {
-          case JUNIT -> junitXml(report);
-          case JSON -> json(report);
-          case HTML -> html(report);
-        };
+        String content =
+            switch (f) {
+              case JUNIT -> junitXml(report);
+              case JSON -> json(report);
+              case HTML -> html(report);
+            };
         Files.writeString(file, content, StandardCharsets.UTF_8);
         if (!settings.quiet) {
           settings.out.println("  wrote " + f.name().toLowerCase() + " report " + file);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write verification reports to " + settings.reportDir + ": "
-          + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write verification reports to " + settings.reportDir + ": " + e.getMessage(), e);
     }
   }
 
   public static String fileName(String provider, ReportFormat format) {
     String safe = provider.replaceAll("[^A-Za-z0-9._-]", "_");
-    return format == ReportFormat.JUNIT ? "TEST-accord-" + safe + ".xml" : "accord-" + safe + "." + format.extension();
+    return format == ReportFormat.JUNIT
+        ? "TEST-accord-" + safe + ".xml"
+        : "accord-" + safe + "." + format.extension();
   }
 
-  // ---- JUnit XML ---------------------------------------------------------------------------------
+  // ---- JUnit XML
+  // ---------------------------------------------------------------------------------
 
   public static String junitXml(VerificationReport report) {
-    Map<String, List<InteractionResult>> byConsumer = report.results().stream()
-        .collect(Collectors.groupingBy(InteractionResult::consumer, LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<InteractionResult>> byConsumer =
+        report.results().stream()
+            .collect(
+                Collectors.groupingBy(
+                    InteractionResult::consumer, LinkedHashMap::new, Collectors.toList()));
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    sb.append("<testsuites name=\"").append(xml("Pact verification of " + report.provider())).append("\" tests=\"")
-        .append(report.total()).append("\" failures=\"").append(report.failedCount()).append("\">\n");
+    sb.append("<testsuites name=\"")
+        .append(xml("Pact verification of " + report.provider()))
+        .append("\" tests=\"")
+        .append(report.total())
+        .append("\" failures=\"")
+        .append(report.failedCount())
+        .append("\">\n");
     if (report.fatalError().isPresent()) {
-      sb.append("  <testsuite name=\"").append(xml(report.provider())).append("\" tests=\"1\" failures=\"0\" errors=\"1\">\n")
-          .append("    <testcase classname=\"").append(xml(report.provider())).append("\" name=\"verification\">\n")
-          .append("      <error message=\"").append(xml(firstLine(report.fatalError().get()))).append("\">")
-          .append(xml(report.fatalError().get())).append("</error>\n    </testcase>\n  </testsuite>\n");
+      sb.append("  <testsuite name=\"")
+          .append(xml(report.provider()))
+          .append("\" tests=\"1\" failures=\"0\" errors=\"1\">\n")
+          .append("    <testcase classname=\"")
+          .append(xml(report.provider()))
+          .append("\" name=\"verification\">\n")
+          .append("      <error message=\"")
+          .append(xml(firstLine(report.fatalError().get())))
+          .append("\">")
+          .append(xml(report.fatalError().get()))
+          .append("</error>\n    </testcase>\n  </testsuite>\n");
     }
     if (!report.unreadablePacts().isEmpty()) {
-      sb.append("  <testsuite name=\"").append(xml("pacts of " + report.provider())).append("\" tests=\"")
-          .append(report.unreadablePacts().size()).append("\" failures=\"0\" errors=\"")
-          .append(report.unreadablePacts().size()).append("\">\n");
+      sb.append("  <testsuite name=\"")
+          .append(xml("pacts of " + report.provider()))
+          .append("\" tests=\"")
+          .append(report.unreadablePacts().size())
+          .append("\" failures=\"0\" errors=\"")
+          .append(report.unreadablePacts().size())
+          .append("\">\n");
       for (String e : report.unreadablePacts()) {
-        sb.append("    <testcase classname=\"").append(xml(report.provider())).append("\" name=\"")
-            .append(xml(firstLine(e))).append("\">\n      <error message=\"").append(xml(firstLine(e))).append("\">")
-            .append(xml(e)).append("</error>\n    </testcase>\n");
+        sb.append("    <testcase classname=\"")
+            .append(xml(report.provider()))
+            .append("\" name=\"")
+            .append(xml(firstLine(e)))
+            .append("\">\n      <error message=\"")
+            .append(xml(firstLine(e)))
+            .append("\">")
+            .append(xml(e))
+            .append("</error>\n    </testcase>\n");
       }
       sb.append("  </testsuite>\n");
     }
@@ -83,12 +112,25 @@ public final class ReportFiles {
       long skipped = rs.stream().filter(r -> !r.passed() && !r.failedForReal()).count();
       double secs = rs.stream().mapToLong(InteractionResult::durationMillis).sum() / 1000.0;
       String suite = e.getKey() + " -> " + report.provider();
-      sb.append("  <testsuite name=\"").append(xml(suite)).append("\" tests=\"").append(rs.size())
-          .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
-          .append("\" time=\"").append(secs).append("\">\n");
+      sb.append("  <testsuite name=\"")
+          .append(xml(suite))
+          .append("\" tests=\"")
+          .append(rs.size())
+          .append("\" failures=\"")
+          .append(failures)
+          .append("\" errors=\"0\" skipped=\"")
+          .append(skipped)
+          .append("\" time=\"")
+          .append(secs)
+          .append("\">\n");
       for (InteractionResult r : rs) {
-        sb.append("    <testcase classname=\"").append(xml(suite)).append("\" name=\"").append(xml(r.displayName()))
-            .append("\" time=\"").append(r.durationMillis() / 1000.0).append("\"");
+        sb.append("    <testcase classname=\"")
+            .append(xml(suite))
+            .append("\" name=\"")
+            .append(xml(r.displayName()))
+            .append("\" time=\"")
+            .append(r.durationMillis() / 1000.0)
+            .append("\"");
         if (r.passed()) {
           sb.append("/>\n");
           continue;
@@ -96,13 +138,19 @@ public final class ReportFiles {
         sb.append(">\n");
         String text = failureText(r, "\n");
         if (r.outcome() == InteractionResult.Outcome.NOT_RUN) {
-          sb.append("      <skipped message=\"").append(xml(r.notRunReason().isEmpty() ? "not run"
-              : "not run: " + r.notRunReason())).append("\"/>\n");
+          sb.append("      <skipped message=\"")
+              .append(xml(r.notRunReason().isEmpty() ? "not run" : "not run: " + r.notRunReason()))
+              .append("\"/>\n");
         } else if (r.pending()) {
-          sb.append("      <skipped message=\"pending: failed but not counted\">").append(xml(text)).append("</skipped>\n");
+          sb.append("      <skipped message=\"pending: failed but not counted\">")
+              .append(xml(text))
+              .append("</skipped>\n");
         } else {
-          sb.append("      <failure message=\"").append(xml(r.failures().isEmpty() ? "failed" : r.failures().get(0).summary()))
-              .append("\" type=\"PactVerificationFailure\">").append(xml(text)).append("</failure>\n");
+          sb.append("      <failure message=\"")
+              .append(xml(r.failures().isEmpty() ? "failed" : r.failures().get(0).summary()))
+              .append("\" type=\"PactVerificationFailure\">")
+              .append(xml(text))
+              .append("</failure>\n");
         }
         sb.append("    </testcase>\n");
       }
@@ -112,10 +160,14 @@ public final class ReportFiles {
     return sb.append("</testsuites>\n").toString();
   }
 
-  /** The coverage as a suite without tests: counts, states and endpoints as properties, the summary as output. */
+  /**
+   * The coverage as a suite without tests: counts, states and endpoints as properties, the summary
+   * as output.
+   */
   private static void coverageSuite(StringBuilder sb, VerificationReport report) {
     Coverage c = report.coverage();
-    sb.append("  <testsuite name=\"").append(xml("coverage of " + report.provider()))
+    sb.append("  <testsuite name=\"")
+        .append(xml("coverage of " + report.provider()))
         .append("\" tests=\"0\" failures=\"0\" errors=\"0\">\n    <properties>\n");
     Map<String, String> props = new LinkedHashMap<>();
     props.put("accord.seed", String.valueOf(report.reproduction().seed()));
@@ -129,18 +181,32 @@ public final class ReportFiles {
     props.put("coverage.filteredOut", String.valueOf(c.filteredOut()));
     props.put("coverage.notRun", String.valueOf(c.notRun()));
     for (Coverage.StateCoverage st : c.states()) {
-      props.put("coverage.state." + st.name(), st.interactions() + " interactions, " + st.outcome());
+      props.put(
+          "coverage.state." + st.name(), st.interactions() + " interactions, " + st.outcome());
     }
     for (Coverage.EndpointCoverage e : c.endpoints()) {
-      props.put("coverage.endpoint." + e.method() + " " + e.path(), e.interactions().stream()
-          .map(i -> i.name() + " (" + i.outcome() + ")").collect(Collectors.joining("; ")));
+      props.put(
+          "coverage.endpoint." + e.method() + " " + e.path(),
+          e.interactions().stream()
+              .map(i -> i.name() + " (" + i.outcome() + ")")
+              .collect(Collectors.joining("; ")));
     }
-    props.forEach((k, v) -> sb.append("      <property name=\"").append(xml(k)).append("\" value=\"").append(xml(v))
-        .append("\"/>\n"));
-    sb.append("    </properties>\n    <system-out>").append(xml(c.describe())).append("</system-out>\n  </testsuite>\n");
+    props.forEach(
+        (k, v) ->
+            sb.append("      <property name=\"")
+                .append(xml(k))
+                .append("\" value=\"")
+                .append(xml(v))
+                .append("\"/>\n"));
+    sb.append("    </properties>\n    <system-out>")
+        .append(xml(c.describe()))
+        .append("</system-out>\n  </testsuite>\n");
   }
 
-  /** The request sent, the response received, each failure and the replay command, separated by {@code gap}. */
+  /**
+   * The request sent, the response received, each failure and the replay command, separated by
+   * {@code gap}.
+   */
   private static String failureText(InteractionResult r, String gap) {
     StringBuilder sb = new StringBuilder();
     for (String part : List.of(r.requestSent(), r.responseReceived())) {
@@ -182,7 +248,8 @@ public final class ReportFiles {
     return sb.toString();
   }
 
-  // ---- JSON --------------------------------------------------------------------------------------
+  // ---- JSON
+  // --------------------------------------------------------------------------------------
 
   public static String json(VerificationReport report) {
     ObjectNode root = Json.nodes().objectNode();
@@ -210,12 +277,14 @@ public final class ReportFiles {
       n.put("description", r.description());
       n.put("name", r.displayName());
       ArrayNode states = n.putArray("providerStates");
-      r.states().forEach(s -> {
-        ObjectNode sn = states.addObject();
-        sn.put("name", s.name());
-        ObjectNode params = sn.putObject("params");
-        s.params().forEach(params::set);
-      });
+      r.states()
+          .forEach(
+              s -> {
+                ObjectNode sn = states.addObject();
+                sn.put("name", s.name());
+                ObjectNode params = sn.putObject("params");
+                s.params().forEach(params::set);
+              });
       n.put("type", r.kind());
       if (!r.interactionKey().isEmpty()) {
         n.put("interactionKey", r.interactionKey());
@@ -261,7 +330,10 @@ public final class ReportFiles {
     return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
-  /** The coverage as JSON: in the JSON report and in the verification result published to the broker. */
+  /**
+   * The coverage as JSON: in the JSON report and in the verification result published to the
+   * broker.
+   */
   public static ObjectNode coverageJson(Coverage c) {
     ObjectNode n = Json.nodes().objectNode();
     n.put("interactions", c.interactions());
@@ -288,34 +360,50 @@ public final class ReportFiles {
       en.put("method", e.method());
       en.put("path", e.path());
       ArrayNode is = en.putArray("interactions");
-      e.interactions().forEach(i -> is.addObject().put("name", i.name()).put("outcome", i.outcome()));
+      e.interactions()
+          .forEach(i -> is.addObject().put("name", i.name()).put("outcome", i.outcome()));
     }
     return n;
   }
 
-  // ---- HTML --------------------------------------------------------------------------------------
+  // ---- HTML
+  // --------------------------------------------------------------------------------------
 
   public static String html(VerificationReport report) {
     StringBuilder sb = new StringBuilder();
     sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>")
-        .append(xml("Pact verification: " + report.provider())).append("</title>\n<style>\n")
+        .append(xml("Pact verification: " + report.provider()))
+        .append("</title>\n<style>\n")
         .append("body{font-family:system-ui,sans-serif;margin:2em;color:#222}h1{font-size:1.4em}")
-        .append(".pass{color:#1a7f37}.fail{color:#cf222e}.pending{color:#9a6700}.notrun{color:#666}.passed{color:#1a7f37}.failed{color:#cf222e}.filteredout{color:#666}")
-        .append("table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em;")
-        .append("text-align:left;vertical-align:top}pre{white-space:pre-wrap;margin:0;font-size:.9em}")
+        .append(
+            ".pass{color:#1a7f37}.fail{color:#cf222e}.pending{color:#9a6700}.notrun{color:#666}.passed{color:#1a7f37}.failed{color:#cf222e}.filteredout{color:#666}")
+        .append(
+            "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.4em;")
+        .append(
+            "text-align:left;vertical-align:top}pre{white-space:pre-wrap;margin:0;font-size:.9em}")
         .append(".summary{font-size:1.2em;font-weight:bold;margin:1em 0}\n</style></head><body>\n");
     sb.append("<h1>Pact verification of ").append(xml(report.provider())).append("</h1>\n");
-    sb.append("<p class=\"summary ").append(report.passed() ? "pass" : "fail").append("\">")
-        .append(xml(report.summary())).append("</p>\n");
-    sb.append("<p class=\"reproduction\">To replay: ").append(xml(report.reproduction().describe())).append("</p>\n");
-    report.unreadablePacts().forEach(e -> sb.append("<pre class=\"fail\">").append(xml(e)).append("</pre>\n"));
-    report.fatalError().ifPresent(e -> sb.append("<pre class=\"fail\">").append(xml(e)).append("</pre>\n"));
+    sb.append("<p class=\"summary ")
+        .append(report.passed() ? "pass" : "fail")
+        .append("\">")
+        .append(xml(report.summary()))
+        .append("</p>\n");
+    sb.append("<p class=\"reproduction\">To replay: ")
+        .append(xml(report.reproduction().describe()))
+        .append("</p>\n");
+    report
+        .unreadablePacts()
+        .forEach(e -> sb.append("<pre class=\"fail\">").append(xml(e)).append("</pre>\n"));
+    report
+        .fatalError()
+        .ifPresent(e -> sb.append("<pre class=\"fail\">").append(xml(e)).append("</pre>\n"));
     if (!report.publishing().isEmpty()) {
       sb.append("<ul>");
       report.publishing().forEach(p -> sb.append("<li>").append(xml(p)).append("</li>"));
       sb.append("</ul>\n");
     }
-    sb.append("<table><thead><tr><th>Result</th><th>Interaction</th><th>Pact</th><th>Details</th></tr></thead><tbody>\n");
+    sb.append(
+        "<table><thead><tr><th>Result</th><th>Interaction</th><th>Pact</th><th>Details</th></tr></thead><tbody>\n");
     for (InteractionResult r : report.results()) {
       String cls;
       String label;
@@ -333,8 +421,15 @@ public final class ReportFiles {
           label = "not run";
         }
       }
-      sb.append("<tr><td class=\"").append(cls).append("\">").append(label).append("</td><td>")
-          .append(xml(r.displayName())).append("</td><td>").append(xml(r.pactOrigin())).append("</td><td>");
+      sb.append("<tr><td class=\"")
+          .append(cls)
+          .append("\">")
+          .append(label)
+          .append("</td><td>")
+          .append(xml(r.displayName()))
+          .append("</td><td>")
+          .append(xml(r.pactOrigin()))
+          .append("</td><td>");
       if (!r.notRunReason().isEmpty()) {
         sb.append(xml(r.notRunReason()));
       }
@@ -345,34 +440,61 @@ public final class ReportFiles {
     }
     sb.append("</tbody></table>\n");
     coverageHtml(sb, report.coverage());
-    sb.append("<p><small>Accord ").append(xml(report.reproduction().accordVersion())).append("</small></p>\n</body></html>\n");
+    sb.append("<p><small>Accord ")
+        .append(xml(report.reproduction().accordVersion()))
+        .append("</small></p>\n</body></html>\n");
     return sb.toString();
   }
 
   private static void coverageHtml(StringBuilder sb, Coverage c) {
-    sb.append("<h2>Coverage</h2>\n<p class=\"coverage\">").append(c.interactions()).append(" interactions in the pacts: ")
-        .append(c.verified()).append(" verified (").append(c.passed()).append(" passed, ").append(c.failed())
-        .append(" failed, ").append(c.pending()).append(" pending), ").append(c.filteredOut()).append(" filtered out, ")
-        .append(c.notRun()).append(" not run</p>\n");
+    sb.append("<h2>Coverage</h2>\n<p class=\"coverage\">")
+        .append(c.interactions())
+        .append(" interactions in the pacts: ")
+        .append(c.verified())
+        .append(" verified (")
+        .append(c.passed())
+        .append(" passed, ")
+        .append(c.failed())
+        .append(" failed, ")
+        .append(c.pending())
+        .append(" pending), ")
+        .append(c.filteredOut())
+        .append(" filtered out, ")
+        .append(c.notRun())
+        .append(" not run</p>\n");
     if (!c.states().isEmpty()) {
-      sb.append("<table class=\"states\"><thead><tr><th>Provider state</th><th>Interactions</th><th>Outcome</th></tr>")
+      sb.append(
+              "<table class=\"states\"><thead><tr><th>Provider state</th><th>Interactions</th><th>Outcome</th></tr>")
           .append("</thead><tbody>\n");
       for (Coverage.StateCoverage st : c.states()) {
-        sb.append("<tr><td>").append(xml(st.name())).append("</td><td>").append(st.interactions()).append("</td><td>")
-            .append(xml(st.outcome())).append("</td></tr>\n");
+        sb.append("<tr><td>")
+            .append(xml(st.name()))
+            .append("</td><td>")
+            .append(st.interactions())
+            .append("</td><td>")
+            .append(xml(st.outcome()))
+            .append("</td></tr>\n");
       }
       sb.append("</tbody></table>\n");
     }
     if (!c.endpoints().isEmpty()) {
-      sb.append("<table class=\"endpoints\"><thead><tr><th>Endpoint</th><th>Interactions</th></tr></thead><tbody>\n");
+      sb.append(
+          "<table class=\"endpoints\"><thead><tr><th>Endpoint</th><th>Interactions</th></tr></thead><tbody>\n");
       for (Coverage.EndpointCoverage e : c.endpoints()) {
         sb.append("<tr><td>").append(xml(e.method() + " " + e.path())).append("</td><td><ul>");
-        e.interactions().forEach(i -> sb.append("<li>").append(xml(i.name())).append(" <span class=\"")
-            .append(i.outcome().replace(" ", "")).append("\">").append(xml(i.outcome())).append("</span></li>"));
+        e.interactions()
+            .forEach(
+                i ->
+                    sb.append("<li>")
+                        .append(xml(i.name()))
+                        .append(" <span class=\"")
+                        .append(i.outcome().replace(" ", ""))
+                        .append("\">")
+                        .append(xml(i.outcome()))
+                        .append("</span></li>"));
         sb.append("</ul></td></tr>\n");
       }
       sb.append("</tbody></table>\n");
     }
   }
-
 }

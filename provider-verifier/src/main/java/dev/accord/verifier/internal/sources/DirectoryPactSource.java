@@ -19,15 +19,18 @@ public record DirectoryPactSource(Path directory) implements PactSource {
   /** One source per pact file, in name order, so that each can be loaded (and fail) on its own. */
   public List<FilePactSource> files() {
     if (!Files.isDirectory(directory)) {
-      throw new PactSourceException("Pact directory " + directory.toAbsolutePath() + " does not exist");
+      throw new PactSourceException(
+          "Pact directory " + directory.toAbsolutePath() + " does not exist");
     }
     try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
           .sorted()
           .map(FilePactSource::new)
           .toList();
     } catch (IOException e) {
-      throw new PactSourceException("Cannot list pact directory " + directory.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new PactSourceException(
+          "Cannot list pact directory " + directory.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 

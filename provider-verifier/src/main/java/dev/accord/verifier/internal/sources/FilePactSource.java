@@ -20,13 +20,15 @@ public record FilePactSource(Path file) implements PactSource {
 
   static PactToVerify read(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new PactSourceException("Pact file " + file.toAbsolutePath() + " does not exist or is not a file");
+      throw new PactSourceException(
+          "Pact file " + file.toAbsolutePath() + " does not exist or is not a file");
     }
     String json;
     try {
       json = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new PactSourceException("Cannot read pact file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new PactSourceException(
+          "Cannot read pact file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }
     try {
       return PactToVerify.of(PactReader.read(json, file.toString()), file.toString());

@@ -5,9 +5,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Announces placed orders on the {@code order.placed} topic. The bytes come from {@link #serialize}, with the
- * application's own Jackson {@link JsonMapper} (the one Spring Boot configures), so the contract test checks
- * exactly what goes on the wire.
+ * Announces placed orders on the {@code order.placed} topic. The bytes come from {@link
+ * #serialize}, with the application's own Jackson {@link JsonMapper} (the one Spring Boot
+ * configures), so the contract test checks exactly what goes on the wire.
  */
 @Component
 public class OrderPlacedPublisher {

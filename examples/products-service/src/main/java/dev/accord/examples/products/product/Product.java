@@ -32,8 +32,19 @@ public class Product {
     this.category = category;
   }
 
-  public Long getId() { return id; }
-  public String getName() { return name; }
-  public double getPrice() { return price; }
-  public String getCategory() { return category; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public double getPrice() {
+    return price;
+  }
+
+  public String getCategory() {
+    return category;
+  }
 }

@@ -22,15 +22,21 @@ class ProductController {
 
   @GetMapping("/{id}")
   ResponseEntity<?> product(@PathVariable long id) {
-    return products.findById(id)
+    return products
+        .findById(id)
         .<ResponseEntity<?>>map(p -> ResponseEntity.ok(ProductView.of(p)))
-        .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
-            .body(Map.of("error", "No product with id " + id)));
+        .orElseGet(
+            () ->
+                ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .body(Map.of("error", "No product with id " + id)));
   }
 
   @GetMapping
-  List<ProductView> inCategory(@RequestParam String category, @RequestParam(defaultValue = "20") int limit) {
-    return products.findByCategoryOrderById(category, Limit.of(Math.max(1, Math.min(limit, 100)))).stream()
+  List<ProductView> inCategory(
+      @RequestParam String category, @RequestParam(defaultValue = "20") int limit) {
+    return products
+        .findByCategoryOrderById(category, Limit.of(Math.max(1, Math.min(limit, 100))))
+        .stream()
         .map(ProductView::of)
         .toList();
   }

@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Pact provider-state endpoint: {@code POST /_pact/provider-states} with
- * {@code {"state": ..., "params": {...}, "action": "setup"|"teardown"}}. Setup answers the values the
- * consumer's {@code fromProviderState(...)} expressions need (e.g. the generated {@code id}). Only present
- * when {@code products.provider-states.enabled=true}: a test-only door, never open in production.
+ * The Pact provider-state endpoint: {@code POST /_pact/provider-states} with {@code {"state": ...,
+ * "params": {...}, "action": "setup"|"teardown"}}. Setup answers the values the consumer's {@code
+ * fromProviderState(...)} expressions need (e.g. the generated {@code id}). Only present when
+ * {@code products.provider-states.enabled=true}: a test-only door, never open in production.
  */
 @RestController
 @ConditionalOnProperty(name = "products.provider-states.enabled", havingValue = "true")
@@ -43,8 +43,12 @@ class ProviderStatesController {
         yield ResponseEntity.ok(Map.of());
       }
       case "a product exists" -> {
-        Product p = products.save(new Product(string(params, "name", "Widget Pro"),
-            number(params, "price", 29.99), string(params, "category", "tools")));
+        Product p =
+            products.save(
+                new Product(
+                    string(params, "name", "Widget Pro"),
+                    number(params, "price", 29.99),
+                    string(params, "category", "tools")));
         yield ResponseEntity.ok(Map.of("id", p.getId()));
       }
       case "products exist in a category" -> {
@@ -53,8 +57,14 @@ class ProviderStatesController {
         products.save(new Product("Hose", 19.9, category));
         yield ResponseEntity.ok(Map.of());
       }
-      default -> ResponseEntity.badRequest().body(Map.of("error", "Unknown provider state '" + state
-          + "'; known: 'a product exists', 'no products exist', 'products exist in a category'"));
+      default ->
+          ResponseEntity.badRequest()
+              .body(
+                  Map.of(
+                      "error",
+                      "Unknown provider state '"
+                          + state
+                          + "'; known: 'a product exists', 'no products exist', 'products exist in a category'"));
     };
   }
 
@@ -65,6 +75,8 @@ class ProviderStatesController {
 
   private static double number(Map<String, Object> params, String name, double fallback) {
     Object v = params.get(name);
-    return v instanceof Number n ? n.doubleValue() : v == null ? fallback : Double.parseDouble(v.toString());
+    return v instanceof Number n
+        ? n.doubleValue()
+        : v == null ? fallback : Double.parseDouble(v.toString());
   }
 }

@@ -19,8 +19,10 @@ public final class PriceClient {
   }
 
   public long centsFor(String sku) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + sku))
-        .header("Accept", "application/json").build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/prices/" + sku))
+            .header("Accept", "application/json")
+            .build();
     String body = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
     Matcher cents = CENTS.matcher(body);
     if (!cents.find()) {

@@ -27,8 +27,9 @@ public final class PriceServer implements AutoCloseable {
 
   private void price(HttpExchange exchange) throws IOException {
     String sku = exchange.getRequestURI().getPath().substring("/prices/".length());
-    byte[] body = ("{\"sku\":\"" + sku + "\",\"cents\":" + (sku.length() * 100 + 99) + "}")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("{\"sku\":\"" + sku + "\",\"cents\":" + (sku.length() * 100 + 99) + "}")
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -18,7 +18,8 @@ class PriceChangedContractTest {
   void readsTheSkuOfAPriceChange(MockProvider provider) {
     List<String> changed = new ArrayList<>();
 
-    provider.expectsToReceive("a price.changed event")
+    provider
+        .expectsToReceive("a price.changed event")
         .withContent(Map.of("sku", like("pear"), "cents", integer(449)))
         .deliverTo(message -> changed.add(PriceClient.skuOfPriceChange(message.bytes())));
 

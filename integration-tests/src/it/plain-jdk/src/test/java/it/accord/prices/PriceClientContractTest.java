@@ -23,7 +23,8 @@ class PriceClientContractTest {
 
   @Test
   void readsAPrice(MockProvider provider) throws Exception {
-    provider.uponReceiving("the price of a pear")
+    provider
+        .uponReceiving("the price of a pear")
         .withRequest(GET, "/prices/pear")
         .header("Accept", "application/json")
         .willRespondWith(200)

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 
-/** price-service against the pacts price-client and price-watcher wrote (HTTP, message) with no Spring anywhere. */
+/**
+ * price-service against the pacts price-client and price-watcher wrote (HTTP, message) with no
+ * Spring anywhere.
+ */
 @AccordProviderTest(provider = "price-service", pactDirectories = "target/pacts")
 class PriceServiceProviderIT {
   static PriceServer server;
@@ -37,6 +40,7 @@ class PriceServiceProviderIT {
 
   @ProvidesMessage("a price.changed event")
   Message priceChanged() {
-    return Message.of("{\"sku\":\"pear\",\"cents\":449}").withMetadata("contentType", "application/json");
+    return Message.of("{\"sku\":\"pear\",\"cents\":449}")
+        .withMetadata("contentType", "application/json");
   }
 }

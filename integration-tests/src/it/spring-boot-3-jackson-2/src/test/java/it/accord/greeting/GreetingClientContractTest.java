@@ -14,7 +14,8 @@ class GreetingClientContractTest {
 
   @Test
   void greetsByName(MockProvider provider) {
-    provider.uponReceiving("a greeting for Ada")
+    provider
+        .uponReceiving("a greeting for Ada")
         .withRequest(GET, "/greetings/Ada")
         .willRespondWith(200)
         .body(Map.of("name", like("Ada"), "text", like("Hello, Ada")));

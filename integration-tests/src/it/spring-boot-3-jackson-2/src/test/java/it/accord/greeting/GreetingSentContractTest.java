@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The first message contract of a Spring Boot 3.4 project: where an unrelocated Jackson 3 failed to load. */
+/**
+ * The first message contract of a Spring Boot 3.4 project: where an unrelocated Jackson 3 failed to
+ * load.
+ */
 @ConsumerContract(consumer = "greeting-listener", provider = "greeting-service")
 class GreetingSentContractTest {
 
@@ -24,12 +27,16 @@ class GreetingSentContractTest {
 
   @Test
   void receivesAGreetingSentEvent(MockProvider provider) {
-    GreetingEvents events = new GreetingEvents(JsonMapper.builder().addModule(new JavaTimeModule()).build());
+    GreetingEvents events =
+        new GreetingEvents(JsonMapper.builder().addModule(new JavaTimeModule()).build());
 
-    provider.expectsToReceive("a greeting.sent event")
-        .withContent(Map.of("greeted_name", like("Ada"), "sent_at", datetime("2026-05-01T10:15:30Z")))
+    provider
+        .expectsToReceive("a greeting.sent event")
+        .withContent(
+            Map.of("greeted_name", like("Ada"), "sent_at", datetime("2026-05-01T10:15:30Z")))
         .deliverTo(message -> events.handle(message.bytes()));
 
-    assertThat(events.received()).containsExactly(new GreetingSent("Ada", Instant.parse("2026-05-01T10:15:30Z")));
+    assertThat(events.received())
+        .containsExactly(new GreetingSent("Ada", Instant.parse("2026-05-01T10:15:30Z")));
   }
 }

@@ -13,10 +13,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** greeting-service honours both pacts its consumers' tests wrote: the HTTP one and the greeting.sent message. */
+/**
+ * greeting-service honours both pacts its consumers' tests wrote: the HTTP one and the
+ * greeting.sent message.
+ */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
-@AccordProviderTest(provider = "greeting-service", pactFiles = {
-    "target/pacts/greeting-client-greeting-service.json", "target/pacts/greeting-listener-greeting-service.json"})
+@AccordProviderTest(
+    provider = "greeting-service",
+    pactFiles = {
+      "target/pacts/greeting-client-greeting-service.json",
+      "target/pacts/greeting-listener-greeting-service.json"
+    })
 class GreetingServiceProviderIT {
 
   @LocalServerPort int port;
@@ -35,7 +42,8 @@ class GreetingServiceProviderIT {
 
   @ProvidesMessage("a greeting.sent event")
   Message greetingSent() {
-    return Message.of(events.serialize(new GreetingSent("Ada", Instant.parse("2026-05-01T10:15:30Z"))))
+    return Message.of(
+            events.serialize(new GreetingSent("Ada", Instant.parse("2026-05-01T10:15:30Z"))))
         .withMetadata("contentType", "application/json");
   }
 }

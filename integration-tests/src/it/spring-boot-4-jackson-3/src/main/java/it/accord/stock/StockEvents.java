@@ -1,11 +1,13 @@
 package it.accord.stock;
 
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** stock.reserved through the application's JsonMapper (Jackson 3, as Spring Boot 4 configures it). */
+/**
+ * stock.reserved through the application's JsonMapper (Jackson 3, as Spring Boot 4 configures it).
+ */
 @Component
 public class StockEvents {
   private final JsonMapper json;

@@ -14,11 +14,13 @@ class StockClientContractTest {
 
   @Test
   void readsTheStockLevelOfAnItem(MockProvider provider) {
-    provider.uponReceiving("the stock level of apples")
+    provider
+        .uponReceiving("the stock level of apples")
         .withRequest(GET, "/stock/apple")
         .willRespondWith(200)
         .body(Map.of("sku", "apple", "available", integer(12)));
 
-    assertThat(new StockClient(provider.url()).levelOf("apple")).isEqualTo(new StockLevel("apple", 12));
+    assertThat(new StockClient(provider.url()).levelOf("apple"))
+        .isEqualTo(new StockLevel("apple", 12));
   }
 }

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** stock-service against both pacts, the stock.reserved message written by the application's own mapper. */
+/**
+ * stock-service against both pacts, the stock.reserved message written by the application's own
+ * mapper.
+ */
 @SpringBootTest(webEnvironment = RANDOM_PORT)
 @AccordProviderTest(provider = "stock-service", pactDirectories = "target/pacts")
 class StockServiceProviderIT {
@@ -34,7 +37,8 @@ class StockServiceProviderIT {
 
   @ProvidesMessage("a stock.reserved event")
   Message stockReserved() {
-    return Message.of(events.write(new StockReserved("apple", 3, Instant.parse("2026-05-01T10:15:30Z"))))
+    return Message.of(
+            events.write(new StockReserved("apple", 3, Instant.parse("2026-05-01T10:15:30Z"))))
         .withMetadata("contentType", "application/json");
   }
 }
