@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -59,7 +58,6 @@ public class PactViews {
   }
 
   /** The pact document for a publication, with the links verifiers follow. */
-  @Transactional(readOnly = true)
   public ObjectNode document(PactPublication publication, String selfUrl) {
     PactContent content = publications.content(publication);
     Pacticipant consumer = pacticipants.byId(publication.getConsumerId());
@@ -126,7 +124,6 @@ public class PactViews {
   }
 
   /** An entry in a list of pacts: names, consumer version and the link to the document. */
-  @Transactional(readOnly = true)
   public Map<String, Object> entry(PactPublication publication) {
     Pacticipant consumer = pacticipants.byId(publication.getConsumerId());
     Pacticipant provider = pacticipants.byId(publication.getProviderId());
@@ -157,7 +154,6 @@ public class PactViews {
    * An entry of {@code /pacts/latest}: as {@link #entry}, with two self links (latest, and by
    * consumer version) as the Pact Broker gives.
    */
-  @Transactional(readOnly = true)
   public Map<String, Object> latestEntry(PactPublication publication) {
     Map<String, Object> m = entry(publication);
     Pacticipant consumer = pacticipants.byId(publication.getConsumerId());
@@ -182,7 +178,6 @@ public class PactViews {
   }
 
   /** {name, title, href} link to a pact, as lists of pacts carry them. */
-  @Transactional(readOnly = true)
   public Map<String, Object> pactLink(PactPublication publication) {
     Pacticipant consumer = pacticipants.byId(publication.getConsumerId());
     Pacticipant provider = pacticipants.byId(publication.getProviderId());
@@ -201,7 +196,6 @@ public class PactViews {
   /**
    * A collection of pacts with the relations every client reads ({@code pb:pacts}, {@code pacts}).
    */
-  @Transactional(readOnly = true)
   public Map<String, Object> collection(
       String selfUrl, String title, Pacticipant provider, List<PactPublication> pacts) {
     List<Map<String, Object>> pactLinks = pacts.stream().map(this::pactLink).toList();

@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class UiPages {
   private static final int DEFAULT_MATRIX_LIMIT = 100;
 
-  private final IntegrationIndex index;
+  private final IntegrationRows index;
   private final PacticipantService pacticipants;
   private final VersionService versions;
   private final PublicationService publications;
@@ -51,7 +51,7 @@ class UiPages {
   private final MatrixLookup matrix;
 
   UiPages(
-      IntegrationIndex index,
+      IntegrationRows index,
       PacticipantService pacticipants,
       VersionService versions,
       PublicationService publications,
@@ -71,7 +71,7 @@ class UiPages {
 
   // ---- integrations ----
 
-  record IntegrationView(IntegrationIndex.Row row, String publishedAgo, String verifiedAgo) {}
+  record IntegrationView(IntegrationRows.Row row, String publishedAgo, String verifiedAgo) {}
 
   @GetMapping({"/ui", "/ui/"})
   String integrations(
@@ -79,7 +79,7 @@ class UiPages {
       @RequestParam(required = false) String q,
       Model model) {
     int p = Math.max(1, page);
-    IntegrationIndex.Page result = index.page(p - 1, q);
+    IntegrationRows.Page result = index.page(p - 1, q);
     model.addAttribute(
         "integrations",
         result.rows().stream()

@@ -3,7 +3,7 @@ package dev.accord.broker.version;
 import static dev.accord.broker.web.Links.link;
 
 import dev.accord.broker.environment.Environment;
-import dev.accord.broker.environment.EnvironmentRepository;
+import dev.accord.broker.environment.EnvironmentService;
 import dev.accord.broker.pacticipant.Pacticipant;
 import dev.accord.broker.pacticipant.PacticipantService;
 import dev.accord.broker.web.Hal;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /** JSON of versions, branches and tags. */
 @Component
@@ -22,14 +21,14 @@ public class VersionViews {
   private final Links links;
   private final VersionService versions;
   private final PacticipantService pacticipants;
-  private final EnvironmentRepository environments;
+  private final EnvironmentService environments;
   private final ObjectProvider<VersionLinks> extraLinks;
 
   VersionViews(
       Links links,
       VersionService versions,
       PacticipantService pacticipants,
-      EnvironmentRepository environments,
+      EnvironmentService environments,
       ObjectProvider<VersionLinks> extraLinks) {
     this.extraLinks = extraLinks;
     this.links = links;
@@ -43,7 +42,6 @@ public class VersionViews {
   }
 
   /** Short form used inside other resources: number, branch(es), tags. */
-  @Transactional(readOnly = true)
   public Map<String, Object> summary(Version v) {
     Pacticipant p = pacticipants.byId(v.getPacticipantId());
     Map<String, Object> m = new LinkedHashMap<>();
@@ -56,7 +54,6 @@ public class VersionViews {
     return m;
   }
 
-  @Transactional(readOnly = true)
   public Map<String, Object> render(Pacticipant p, Version v) {
     String self = url(p, v);
     Map<String, Object> m = new LinkedHashMap<>();
@@ -100,7 +97,7 @@ public class VersionViews {
             "The matrix of pacts and verification results for this version"));
     List<Map<String, Object>> deploy = new ArrayList<>();
     List<Map<String, Object>> release = new ArrayList<>();
-    for (Environment e : environments.findAllByOrderByNameAsc()) {
+    for (Environment e : environments.all()) {
       deploy.add(
           Links.named(
               self + "/deployed-versions/environment/" + e.getUuid(),

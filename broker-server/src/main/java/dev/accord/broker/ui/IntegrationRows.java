@@ -10,14 +10,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rows of the integrations page: one query per page, each integration with its latest pact and
- * the latest verification of that pact content. Every lookup is index-backed ({@code
+ * The rows of the integrations page (SQL, so a `*Rows` class; its count and page read in one
+ * read-only transaction): one query per page, each integration with its latest pact and the latest
+ * verification of that pact content. Every lookup is index-backed ({@code
  * ix_publication_provider_consumer}, {@code ix_verification_content_provider_version}, {@code
  * ix_branch_version_version}), so a page stays fast however many pacticipants and versions the
  * broker holds.
  */
 @Component
-class IntegrationIndex {
+class IntegrationRows {
   static final int PAGE_SIZE = 100;
 
   private static final String FROM =
@@ -30,7 +31,7 @@ class IntegrationIndex {
 
   private final JdbcTemplate jdbc;
 
-  IntegrationIndex(JdbcTemplate jdbc) {
+  IntegrationRows(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
