@@ -167,7 +167,7 @@ final class BoundaryRules {
     return broker == null
         ? List.of()
         : broker.stream()
-            .filter(BoundaryRules::isController)
+            .filter(c -> isController(c) || c.getSimpleName().endsWith("Views"))
             .flatMap(
                 c ->
                     c.isAnnotatedWith(TRANSACTIONAL)
@@ -179,7 +179,7 @@ final class BoundaryRules {
                 where ->
                     "broker-server: "
                         + where
-                        + " is @Transactional (a transaction belongs to the service the controller calls)")
+                        + " is @Transactional (a transaction belongs to the service a controller calls, never to a controller or a view)")
             .sorted()
             .toList();
   }

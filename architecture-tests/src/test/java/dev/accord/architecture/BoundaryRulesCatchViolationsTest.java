@@ -94,6 +94,11 @@ class BoundaryRulesCatchViolationsTest {
         .containsExactly(
             "broker-server: "
                 + FIXTURES
-                + "brokerserver.OrderController.count is @Transactional (a transaction belongs to the service the controller calls)");
+                + "brokerserver.OrderController.count is @Transactional (a transaction belongs to the service a controller"
+                + " calls, never to a controller or a view)",
+            "broker-server: "
+                + FIXTURES
+                + "brokerserver.OrderViews.render is @Transactional (a transaction belongs to the service a controller"
+                + " calls, never to a controller or a view)");
   }
 }
