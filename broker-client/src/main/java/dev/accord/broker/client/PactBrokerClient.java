@@ -2,7 +2,6 @@ package dev.accord.broker.client;
 
 import dev.accord.broker.client.internal.Hal;
 import dev.accord.broker.client.internal.HalTransport;
-import dev.accord.broker.client.internal.LazyDefaultTls;
 import dev.accord.pact.json.Json;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.accord.verifier.internal;
 
+import dev.accord.broker.client.LazyDefaultTls;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.ContentType;
 import dev.accord.pact.model.HttpRequest;

@@ -1,4 +1,4 @@
-package dev.accord.broker.client.internal;
+package dev.accord.broker.client;
 
 import java.security.KeyManagementException;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +17,8 @@ import javax.net.ssl.TrustManager;
  * The JVM's default TLS context ({@link SSLContext#getDefault()}), built on the first TLS
  * connection instead of when an {@code HttpClient} is built: {@code java.net.http} builds it for
  * every client, and reading the JVM's root certificates is a large part of a short command's
- * start-up when the broker is reached over http://.
+ * start-up when the server (a broker, a provider) is reached over http://. Public so that the
+ * verifier's transport uses it too.
  *
  * <p>Give the client {@link #parameters()} too, or it asks this context for its default parameters
  * when it is built: they set nothing, so the engine keeps the JVM's defaults (protocols, cipher

@@ -1,4 +1,4 @@
-package dev.accord.verifier.internal;
+package dev.accord.broker.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
