@@ -98,6 +98,9 @@ public final class Json {
    * @throws JacksonException when it is not one JSON document
    */
   public static JsonNode parse(String json) {
+    if (json == null) {
+      return mapper().readTree(json); // the mapper's own answer to null
+    }
     JsonNode tree = null;
     try (JsonParser parser = Streaming.FACTORY.createParser(ObjectReadContext.empty(), json)) {
       tree = readTree(parser);

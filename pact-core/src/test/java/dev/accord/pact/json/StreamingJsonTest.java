@@ -107,6 +107,24 @@ class StreamingJsonTest {
   }
 
   @Test
+  void nullIsTheMappersToAnswer() {
+    Object expected;
+    try {
+      expected = Json.mapper().readTree((String) null);
+    } catch (RuntimeException e) {
+      expected = e.getClass();
+    }
+    Object actual;
+    try {
+      actual = Json.parse(null);
+    } catch (RuntimeException e) {
+      actual = e.getClass();
+    }
+    assertThat(actual).isEqualTo(expected);
+    assertThat(Json.write(null)).isEqualTo(Json.mapper().writeValueAsString(null));
+  }
+
+  @Test
   void malformedJsonFailsWithTheMappersMessage() {
     for (String json : List.of("{\"a\":", "{\"a\" 1}", "[1,]", "{'a':1}", "nul", "{\"a\":1}}")) {
       String expected;
