@@ -10,7 +10,9 @@
 # Usage: benchmarks/cli/run.sh [N]         (N rounds, default 10; from anywhere; never part of mvn verify)
 # Environment: ACCORD_PACT_BIN (the Rust `pact` binary; default: the one npm installed under ~/.cache/accord-tools),
 #   JAVA_HOME (the runtime to measure; default: java on the PATH), BROKER_JAR, PGHOST/PGPORT/PGUSER (see
-#   benchmarks/lib/broker-on-postgres.sh), ACCORD_BUILD=1 to rebuild cli/target/accord.jar first.
+#   benchmarks/lib/broker-on-postgres.sh), ACCORD_BUILD=1 to rebuild cli/target/accord.jar first,
+#   ACCORD_BEFORE_ZIP=/path/to/accord-<version>.zip of an earlier build (e.g. main's, saved before rebuilding) to time
+#   its `java -jar` and launcher too, in the same rounds ("before" rows).
 set -euo pipefail
 N=${1:-10}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,6 +44,13 @@ cp cli/target/accord.jar "$work/accord.jar"
 accord_jar=$work/accord.jar  # not $jar: start_broker_on_new_database sets that to the broker's
 unzip -q "$(ls cli/target/accord-*.zip | head -1)" -d "$work/dist"
 launcher=$(ls "$work"/dist/*/bin/accord)
+before_jar="" before_launcher=""
+if [ -n "${ACCORD_BEFORE_ZIP:-}" ]; then
+  mkdir -p "$work/before"
+  unzip -q "$ACCORD_BEFORE_ZIP" -d "$work/before"
+  before_launcher=$(ls "$work"/before/*/bin/accord)
+  before_jar=$(ls "$work"/before/*/lib/accord.jar)
+fi
 # the launcher's first-run archive (used only when the shipped one does not fit this java) goes here, not in ~/.cache
 export ACCORD_CACHE_DIR="$work/cache"
 
@@ -80,6 +89,12 @@ verify="$verify --state-change-url $provider/_pact/state"
 "$java" -jar "$accord_jar" $verify > /dev/null
 "$launcher" can-i-deploy -b "$broker" $cid > /dev/null
 "$launcher" $verify > /dev/null
+if [ -n "$before_jar" ]; then
+  "$java" -jar "$before_jar" can-i-deploy -b "$broker" $cid > /dev/null
+  "$java" -jar "$before_jar" $verify > /dev/null
+  ACCORD_CACHE_DIR="$work/cache-before" "$before_launcher" can-i-deploy -b "$broker" $cid > /dev/null
+  ACCORD_CACHE_DIR="$work/cache-before" "$before_launcher" $verify > /dev/null
+fi
 
 quick="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto"
 cat > "$work/spec.txt" <<EOF
@@ -93,6 +108,16 @@ verify (one interaction, one provider state)|pact verifier (Rust)||$pact verifie
 verify (one interaction, one provider state)|java -jar accord.jar verify|pact verifier (Rust)|$java -jar $accord_jar $verify
 verify (one interaction, one provider state)|bin/accord verify (dist zip)|pact verifier (Rust)|$launcher $verify
 EOF
+if [ -n "$before_jar" ]; then
+  cid_group="can-i-deploy (local broker, one integration)"
+  verify_group="verify (one interaction, one provider state)"
+  cat >> "$work/spec.txt" <<EOF
+$cid_group|before: java -jar accord.jar can-i-deploy|pact broker can-i-deploy (Rust)|$java -jar $before_jar can-i-deploy -b $broker $cid
+$cid_group|before: bin/accord can-i-deploy|pact broker can-i-deploy (Rust)|env ACCORD_CACHE_DIR=$work/cache-before $before_launcher can-i-deploy -b $broker $cid
+$verify_group|before: java -jar accord.jar verify|pact verifier (Rust)|$java -jar $before_jar $verify
+$verify_group|before: bin/accord verify|pact verifier (Rust)|env ACCORD_CACHE_DIR=$work/cache-before $before_launcher $verify
+EOF
+fi
 echo "== $N rounds, interleaved; load before: $(uptime)"
 python3 "$root/benchmarks/cli/timing.py" "$N" "$work/spec.txt"
 echo

@@ -45,7 +45,9 @@ def main():
             spec["codes"].add(code)
     by_label = {s["label"]: s for s in specs}
     group = None
-    for s in specs:
+    # rows of a group together (a spec file may add rows to a group further down), groups in first-seen order
+    order = list(dict.fromkeys(s["group"] for s in specs))
+    for s in sorted(specs, key=lambda s: order.index(s["group"])):
         if s["group"] != group:
             group = s["group"]
             print(f"\n{group}")

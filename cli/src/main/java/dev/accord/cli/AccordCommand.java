@@ -20,7 +20,6 @@ import dev.accord.cli.openapi.ExploreCommand;
 import dev.accord.cli.openapi.VerifyOpenApiCommand;
 import dev.accord.cli.stub.StubCommand;
 import dev.accord.cli.verify.VerifyCommand;
-import dev.accord.pact.json.Json;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -126,40 +125,11 @@ public final class AccordCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    warmUp(args);
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(new AccordCommand(), out, err, args));
-  }
-
-  /**
-   * Starts building pact-core's JSON mapper, which every command but generate-completion needs (to
-   * read a pact or the broker's answers), on another core while this thread parses the command line
-   * and builds its HTTP client. Class initialisation is thread-safe: whichever thread gets there
-   * second waits for the first. On one core this would only add work, so it is skipped there.
-   */
-  static void warmUp(String[] args) {
-    if (args.length == 0
-        || !COMMANDS.containsKey(args[0])
-        || args[0].equals("generate-completion")
-        || Runtime.getRuntime().availableProcessors() < 2) {
-      return;
-    }
-    Thread warmUp =
-        new Thread(
-            () -> {
-              try {
-                Json.mapper();
-              } catch (RuntimeException | LinkageError e) {
-                // the command meets the same problem where it needs the mapper, and reports it
-                // there
-              }
-            },
-            "accord-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
   }
 
   /**

@@ -476,7 +476,9 @@ public final class Verification {
       }
     }
     StateChanges.Setup setup = states.setup(interaction);
-    Map<String, Object> stateValues = stateValues(setup.context());
+    // only hooks see them: without hooks, no conversion (it builds the JSON mapper)
+    Map<String, Object> stateValues =
+        settings.hooks.isEmpty() ? Map.of() : stateValues(setup.context());
     Exchange sent = new Exchange();
     if (setup.failed()) {
       failures.addAll(setup.failures());
