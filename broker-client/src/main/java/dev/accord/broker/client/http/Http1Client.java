@@ -153,11 +153,11 @@ public final class Http1Client implements Closeable {
 
   private static IOException failure(String method, URI url, String what, IOException cause) {
     String reason =
-        cause instanceof EOFException || cause.getMessage() == null
-            ? cause instanceof EOFException
+        cause.getMessage() != null
+            ? cause.getMessage()
+            : cause instanceof EOFException
                 ? "the server closed the connection"
-                : cause.getClass().getSimpleName()
-            : cause.getMessage();
+                : cause.getClass().getSimpleName();
     return new IOException(method + " " + url + ": " + what + " (" + reason + ")", cause);
   }
 
@@ -474,7 +474,8 @@ public final class Http1Client implements Closeable {
         if (colon <= 0) {
           throw new IOException("not a header line: '" + abbreviate(line) + "'");
         }
-        String name = line.substring(0, colon).trim();
+        // lower case, as java.net.http and HTTP/2 present them
+        String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
         String value = line.substring(colon + 1).trim();
         headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
       }
