@@ -1,56 +1,101 @@
 #!/usr/bin/env bash
-# Provider-verifier benchmark: 1,000 interactions (a provider state with params, a JSON body with matchers)
-# against a fast local provider. Measures whole processes with /usr/bin/time (wall clock, peak RSS).
-# Usage: benchmarks/verifier/run.sh [interactions] [runs]     (from the repository root; not part of mvn verify)
+# Provider-verifier benchmark: N interactions (a provider state with params, a JSON body with matchers) verified
+# against a fast local provider with a state-change URL (3 requests per interaction). Each round runs, as whole
+# processes timed with /usr/bin/time (wall clock, CPU, peak RSS), one after the other:
+#   floor     a plain JDK HttpClient making the same requests and nothing else (src/PlainFloor.java)
+#   library   Accord's ProviderVerifier API, JVM defaults (src/RunAccord.java)
+#   jar       java -jar cli/target/accord.jar verify, JVM defaults
+#   launcher  cli/bin/accord verify (C1, serial GC, class archive; a first, untimed run writes the archive)
+#   pactjvm   pact-jvm 4.6.18's ProviderVerifier with its defaults and the same state-change URL
+#             (src/RunPactJvm.java; resolved through pact-jvm-pom.xml, never part of the build)
+# Every leg must verify all N interactions (pact-jvm: N "has a matching body (OK)" lines) or the script stops.
+# Ratios to pact-jvm are printed per round and as medians. NO_CLI=1 skips jar and launcher; NO_PACTJVM=1 pact-jvm.
+# Usage: benchmarks/verifier/run.sh [interactions] [rounds]     (from anywhere; not part of mvn verify)
 set -euo pipefail
 N=${1:-1000}
 RUNS=${2:-3}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE="$ROOT/benchmarks/verifier"
 WORK=$(mktemp -d)
 PROVIDER_PID=
 trap '[ -n "$PROVIDER_PID" ] && kill $PROVIDER_PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 cd "$ROOT"
 # compile scope: the provided plain jars and the Jackson they use (the published pact-core relocates its own)
-mvn -q -B -o -pl provider-verifier -am package dependency:build-classpath -DskipTests \
+mvn -q -B -pl provider-verifier -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$WORK/cp.txt" -DincludeScope=compile >/dev/null
 CP="$ROOT/provider-verifier/target/classes:$ROOT/pact-core/target/classes:$ROOT/broker-client/target/classes:$(cat "$WORK/cp.txt")"
-mkdir -p "$WORK/classes"
-javac -d "$WORK/classes" -cp "$CP" benchmarks/verifier/src/*.java
+mkdir -p "$WORK/classes" "$WORK/pactjvm"
+javac -d "$WORK/classes" -cp "$CP" "$HERE"/src/{FastProvider,GeneratePact,PlainFloor,RunAccord}.java
+if [ -z "${NO_PACTJVM:-}" ]; then
+  mvn -q -B -f "$HERE/pact-jvm-pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/pact-jvm-cp.txt" >/dev/null
+  PACTJVM_CP="$WORK/pactjvm:$(cat "$WORK/pact-jvm-cp.txt")"
+  javac -d "$WORK/pactjvm" -cp "$PACTJVM_CP" "$HERE/src/RunPactJvm.java"
+fi
+if [ -z "${NO_CLI:-}" ]; then
+  mvn -q -B -pl cli -am package -DskipTests >/dev/null
+fi
 
 java -cp "$WORK/classes" GeneratePact "$N" "$WORK/pact.json"
 java -cp "$WORK/classes" FastProvider 0 > "$WORK/port.txt" &
 PROVIDER_PID=$!
 while [ ! -s "$WORK/port.txt" ]; do sleep 0.1; done
 BASE="http://127.0.0.1:$(cat "$WORK/port.txt")"
-echo "provider at $BASE, $N interactions, $RUNS runs each; $(nproc) cores, $(java -version 2>&1 | head -1)"
-echo "load before: $(uptime)"
-
-measure() {
-  local name=$1; shift
-  for i in $(seq "$RUNS"); do
-    /usr/bin/time -f "$name run $i: %e s wall, %U s user + %S s sys CPU, %M KiB peak RSS" "$@" \
-      > "$WORK/out.txt" 2> "$WORK/time.txt" || true
-    echo "$(tail -1 "$WORK/time.txt")  -> $(tail -1 "$WORK/out.txt")"
-  done
-}
-# Short-lived JVMs spend much of their CPU in the C2 JIT and G1; QUICK shows the effect of a CLI-friendly setup.
-QUICK="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-measure "plain JDK HttpClient floor" java -cp "$WORK/classes" PlainFloor "$BASE" "$N"
-measure "accord verifier" java -cp "$WORK/classes:$CP" RunAccord "$BASE" "$WORK/pact.json"
-measure "plain floor, $QUICK" java $QUICK -cp "$WORK/classes" PlainFloor "$BASE" "$N"
-measure "accord verifier, $QUICK" java $QUICK -cp "$WORK/classes:$CP" RunAccord "$BASE" "$WORK/pact.json"
-# The CLI as shipped: the fat jar with the JVM's defaults, and through cli/bin/accord (C1 + serial GC + a class
-# archive; a first, untimed run writes the archive into a fresh cache directory). Skip with NO_CLI=1.
+VERIFY="verify --provider products-service --pact-file $WORK/pact.json --provider-base-url $BASE --state-change-url $BASE/_pact/state"
+export ACCORD_CACHE_DIR="$WORK/cds" ACCORD_JAR="$ROOT/cli/target/accord.jar"
 if [ -z "${NO_CLI:-}" ]; then
-  mvn -q -B -o -pl cli -am package -DskipTests >/dev/null
-  VERIFY="verify --provider products-service --pact-file $WORK/pact.json --provider-base-url $BASE --state-change-url $BASE/_pact/state"
-  export ACCORD_CACHE_DIR="$WORK/cds" ACCORD_JAR="$ROOT/cli/target/accord.jar"
   # shellcheck disable=SC2086
   cli/bin/accord $VERIFY > /dev/null 2>&1 || true
-  # shellcheck disable=SC2086
-  measure "java -jar cli/target/accord.jar verify (JVM defaults)" java -jar cli/target/accord.jar $VERIFY
-  # shellcheck disable=SC2086
-  measure "cli/bin/accord verify (launcher)" cli/bin/accord $VERIFY
 fi
-echo "load after: $(uptime)"
+echo "provider at $BASE, $N interactions, $RUNS rounds; $(nproc) cores, $(java -version 2>&1 | head -1)"
+echo "load average before: $(cut -d" " -f1-3 /proc/loadavg)"
+
+# measure NAME CHECK COMMAND...: one timed run; CHECK is an awk program that must accept the run's stdout
+measure() {
+  local name=$1 check=$2 load; shift 2
+  load=$(cut -d" " -f1 /proc/loadavg)
+  /usr/bin/time -o "$WORK/time.txt" -f "%e %U %S %M" "$@" > "$WORK/out.txt" 2> "$WORK/err.txt" || true
+  if ! awk -v n="$N" "$check" "$WORK/out.txt"; then
+    echo "$name did not verify $N interactions; its output ends:"; tail -20 "$WORK/out.txt" "$WORK/err.txt"; exit 1
+  fi
+  read -r wall user sys rss < "$WORK/time.txt"
+  echo "$name $wall $user $sys $rss $load" >> "$WORK/times.txt"
+  printf '  %-8s %6s s wall, %5s s user + %5s s sys CPU, %4d MiB peak RSS (load average %s)\n' "$name" "$wall" \
+    "$user" "$sys" $((rss / 1024)) "$load"
+}
+ACCORD_OK='$0 ~ ("(^|[^0-9])0 of " n " interactions failed") { ok = 1 } END { exit !ok }'
+PACTJVM_OK='/has a matching body \(OK\)/ { ok++ } /^pact-jvm: .* 0 failed/ { done = 1 } END { exit !(ok == n && done) }'
+: > "$WORK/times.txt"
+for i in $(seq "$RUNS"); do
+  echo "round $i"
+  measure floor '/requests sent/ { ok = 1 } END { exit !ok }' java -cp "$WORK/classes" PlainFloor "$BASE" "$N"
+  measure library "$ACCORD_OK" java -cp "$WORK/classes:$CP" RunAccord "$BASE" "$WORK/pact.json"
+  if [ -z "${NO_CLI:-}" ]; then
+    # shellcheck disable=SC2086
+    measure jar "$ACCORD_OK" java -jar cli/target/accord.jar $VERIFY
+    # shellcheck disable=SC2086
+    measure launcher "$ACCORD_OK" cli/bin/accord $VERIFY
+  fi
+  if [ -z "${NO_PACTJVM:-}" ]; then
+    measure pactjvm "$PACTJVM_OK" java -cp "$PACTJVM_CP" RunPactJvm "$BASE" "$WORK/pact.json"
+  fi
+done
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+echo "medians over $RUNS rounds (range):"
+for leg in floor library jar launcher pactjvm; do
+  grep -q "^$leg " "$WORK/times.txt" || continue
+  walls=$(awk -v l="$leg" '$1 == l { print $2 }' "$WORK/times.txt")
+  printf '  %-8s wall %s s (%s-%s), CPU %s s, peak RSS %d MiB\n' "$leg" "$(echo "$walls" | median)" \
+    "$(echo "$walls" | sort -n | head -1)" "$(echo "$walls" | sort -n | tail -1)" \
+    "$(awk -v l="$leg" '$1 == l { print $3 + $4 }' "$WORK/times.txt" | median)" \
+    $(($(awk -v l="$leg" '$1 == l { print $5 }' "$WORK/times.txt" | median) / 1024))
+done
+for leg in jar launcher library floor; do
+  grep -q "^$leg " "$WORK/times.txt" && grep -q "^pactjvm " "$WORK/times.txt" || continue
+  ratios=$(awk -v l="$leg" '$1 == l { a[++n] = $2 } $1 == "pactjvm" { p[++m] = $2 }
+    END { for (i = 1; i <= n; i++) print a[i] / p[i] }' "$WORK/times.txt")
+  echo "$leg / pact-jvm, wall, per round: $(echo "$ratios" | awk '{ printf "%.2f ", $1 }')-> median" \
+    "$(echo "$ratios" | median | awk '{ printf "%.2f", $1 }')"
+done
+echo "load average after: $(cut -d" " -f1-3 /proc/loadavg)"

@@ -80,6 +80,33 @@ class ReplayTest {
   }
 
   @Test
+  void theRequestIsSentAsThePactWritesItHostAndConnectionHeadersIncluded() throws Exception {
+    try (FakeServer provider = new FakeServer(r -> new Reply(204, null, null, Map.of()))) {
+      HttpInteraction patch =
+          new HttpInteraction(
+              InteractionCommon.of("rename a product", List.of()),
+              HttpRequest.of("PATCH", "/products/7")
+                  .withHeaders(
+                      Map.of(
+                          "Host", List.of("products.internal"),
+                          "Connection", List.of("keep-alive")))
+                  .withBody(Body.json(Json.parse("{\"name\":\"y\"}"))),
+              new HttpResponse(204, Map.of(), Body.empty(), null, null));
+
+      VerificationReport report = verifier(provider, Pacts.pact("orders-service", patch)).verify();
+
+      assertThat(report.passed()).as(report.describe()).isTrue();
+      FakeServer.Received received = provider.received.get(0);
+      assertThat(received.method()).isEqualTo("PATCH");
+      assertThat(received.headers().get("Host")).containsExactly("products.internal");
+      assertThat(received.headers().get("Connection")).containsExactly("keep-alive");
+      assertThat(received.headers().get("Content-type")).containsExactly("application/json");
+      assertThat(received.body()).isEqualTo("{\"name\":\"y\"}");
+      assertThat(provider.received).hasSize(1);
+    }
+  }
+
+  @Test
   void anUnreachableProviderIsOneErrorNamingTheUrl() throws Exception {
     String dead;
     try (FakeServer gone = new FakeServer(r -> Reply.json(200, "{}"))) {

@@ -1,54 +1,34 @@
 package dev.accord.verifier.internal;
 
 import dev.accord.broker.client.LazyDefaultTls;
+import dev.accord.broker.client.http.Http1Client;
 import dev.accord.pact.model.Body;
 import dev.accord.pact.model.ContentType;
 import dev.accord.pact.model.HttpRequest;
 import dev.accord.pact.model.HttpResponse;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Sends pact requests with one shared JDK HTTP/1.1 client and turns responses back into pact-core
- * values.
+ * Sends pact requests exactly as written (method, headers, body) through one shared {@link
+ * Http1Client}, with kept-alive connections, and turns responses back into pact-core values.
  */
 public final class HttpTransport {
-  /** Headers the JDK client sets itself and refuses to accept from callers. */
-  private static final Set<String> RESTRICTED = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-
-  static {
-    RESTRICTED.addAll(List.of("connection", "content-length", "expect", "host", "upgrade"));
-  }
-
-  private final HttpClient client;
+  private final Http1Client client;
   private final Duration timeout;
   private final java.util.concurrent.atomic.AtomicLong timeouts =
       new java.util.concurrent.atomic.AtomicLong();
 
   public HttpTransport(Duration timeout) {
     this.timeout = timeout;
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            // the JVM's default TLS context, built on the first https:// request rather than here
-            .sslContext(new LazyDefaultTls())
-            .sslParameters(LazyDefaultTls.parameters())
-            .build();
+    // the JVM's default TLS context, built on the first https:// request rather than here
+    this.client = new Http1Client(timeout, new LazyDefaultTls());
   }
 
   public Duration timeout() {
@@ -143,71 +123,42 @@ public final class HttpTransport {
   }
 
   private HttpResponse exchange(URI url, HttpRequest request) throws IOException {
-    java.net.http.HttpRequest.Builder builder =
-        java.net.http.HttpRequest.newBuilder(url).timeout(timeout);
-    boolean hasContentType = false;
-    for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
-      if (RESTRICTED.contains(h.getKey())) {
-        continue;
-      }
-      if (h.getKey().equalsIgnoreCase("Content-Type")) {
-        hasContentType = true;
-      }
-      for (String v : h.getValue()) {
-        builder.header(h.getKey(), v);
-      }
-    }
+    Map<String, List<String>> headers = request.headers();
     Body body = request.body();
-    java.net.http.HttpRequest.BodyPublisher publisher =
-        body.isPresent()
-            ? java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.asBytes())
-            : java.net.http.HttpRequest.BodyPublishers.noBody();
-    if (body.isPresent() && !hasContentType && body.contentType().isPresent()) {
-      builder.header("Content-Type", body.contentType().get().raw());
+    boolean hasContentType = false;
+    for (String name : headers.keySet()) {
+      hasContentType |= name.equalsIgnoreCase("Content-Type");
     }
-    builder.method(request.method().toUpperCase(java.util.Locale.ROOT), publisher);
-    java.net.http.HttpResponse<byte[]> response;
+    if (body.isPresent() && !hasContentType && body.contentType().isPresent()) {
+      headers = new LinkedHashMap<>(headers);
+      headers.put("Content-Type", List.of(body.contentType().get().raw()));
+    }
+    Http1Client.Response response;
     try {
       response =
-          client.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpConnectTimeoutException e) {
-      throw new Unreachable(url, "connection timed out after " + timeout.toMillis() + " ms");
-    } catch (HttpTimeoutException e) {
+          client.send(
+              request.method().toUpperCase(java.util.Locale.ROOT),
+              url,
+              headers,
+              body.isPresent() ? body.asBytes() : null);
+    } catch (Http1Client.ConnectFailed e) {
+      throw new Unreachable(url, e.reason());
+    } catch (Http1Client.TimedOut e) {
       timeouts.incrementAndGet();
       throw new TimedOut(url, timeout);
-    } catch (ConnectException e) {
-      throw new Unreachable(url, e.getMessage() == null ? "connection refused" : e.getMessage());
-    } catch (UnresolvedAddressException e) {
-      throw new Unreachable(url, "unknown host " + url.getHost());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while waiting for " + url, e);
-    } catch (IOException e) {
-      if (e.getCause() instanceof ConnectException
-          || e.getCause() instanceof UnresolvedAddressException) {
-        throw new Unreachable(url, String.valueOf(e.getCause().getMessage()));
-      }
-      throw e;
     }
     return toResponse(response);
   }
 
-  private static HttpResponse toResponse(java.net.http.HttpResponse<byte[]> response) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    response
-        .headers()
-        .map()
-        .forEach(
-            (k, v) -> {
-              if (!k.startsWith(":")) {
-                headers.put(k, v);
-              }
-            });
-    ContentType contentType =
-        response.headers().firstValue("Content-Type").map(ContentType::parse).orElse(null);
+  private static HttpResponse toResponse(Http1Client.Response response) {
+    ContentType contentType = null;
+    List<String> types = response.headers().get("Content-Type");
+    if (types != null && !types.isEmpty()) {
+      contentType = ContentType.parse(types.get(0));
+    }
     byte[] bytes = response.body();
-    Body body = bytes == null || bytes.length == 0 ? Body.empty() : Body.bytes(bytes, contentType);
-    return new HttpResponse(response.statusCode(), headers, body, null, null);
+    Body body = bytes.length == 0 ? Body.empty() : Body.bytes(bytes, contentType);
+    return new HttpResponse(response.status(), response.headers(), body, null, null);
   }
 
   /** Nothing answers at the URL: the whole verification stops with one error. */

@@ -1,0 +1,685 @@
+package dev.accord.broker.client.http;
+
+import dev.accord.broker.client.LazyDefaultTls;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * A small, blocking HTTP/1.1 client for replaying requests exactly: the method as given (any
+ * token), the headers as given (Host, Connection, Expect and Upgrade included, which {@code
+ * java.net.http} refuses), a body framed by Content-Length. Connections are kept alive and reused
+ * per scheme, host and port; responses may be framed by Content-Length, chunked or delimited by the
+ * connection's close; HEAD, 1xx, 204 and 304 responses have no body.
+ *
+ * <p>One timeout bounds connecting (and the TLS handshake) and, separately, the whole exchange from
+ * the first byte written to the last byte of the response read. A pooled connection that the server
+ * closed while it was idle is found before the request is written (and replaced), and a request
+ * whose writing fails on a reused connection is sent once more on a new one: the server cannot have
+ * read it. Nothing else is retried.
+ *
+ * <p>No threads of its own; safe for concurrent use (each exchange holds its connection alone).
+ * https:// goes through the TLS context given (by default the JVM's, built on the first https://
+ * request by {@link LazyDefaultTls}), with the server's name checked against its certificate.
+ */
+public final class Http1Client implements Closeable {
+  /** A pooled connection idle for longer than this is checked for a close by the server first. */
+  static final long STALE_CHECK_AFTER_NANOS = 200_000_000L;
+
+  private static final int MAX_LINE = 64 * 1024;
+  private static final int MAX_HEADERS = 1000;
+  private static final byte[] CRLF = {'\r', '\n'};
+
+  private final int timeoutMillis;
+  private final SSLContext tls;
+  private final Map<String, Deque<Connection>> idle = new HashMap<>();
+
+  /** A client with the JVM's default TLS context. */
+  public Http1Client(Duration timeout) {
+    this(timeout, new LazyDefaultTls());
+  }
+
+  /**
+   * A client whose https:// connections use {@code tls}.
+   *
+   * @param timeout bounds connecting and, separately, each exchange; at least one millisecond
+   */
+  public Http1Client(Duration timeout, SSLContext tls) {
+    long millis = timeout.toMillis();
+    if (millis < 1 || millis > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "The timeout must be between 1 ms and " + Integer.MAX_VALUE + " ms, not " + timeout);
+    }
+    this.timeoutMillis = (int) millis;
+    this.tls = tls;
+  }
+
+  /**
+   * A response: its status, its headers (names compared without case) and its body (maybe empty).
+   */
+  public record Response(int status, Map<String, List<String>> headers, byte[] body) {}
+
+  /**
+   * Sends one request and reads its response.
+   *
+   * @param method the request method, sent as given: a token such as GET, PATCH or PROPFIND
+   * @param url an absolute http:// or https:// URL; its raw path and query are the request target
+   * @param headers sent in order, one header line per value, exactly as given, except
+   *     Content-Length and Transfer-Encoding: the body is always framed by the Content-Length of
+   *     the bytes sent. Host is added from the URL when absent.
+   * @param body the body to send, or null for none
+   * @throws ConnectFailed when no connection could be made (unknown host, refused, timed out)
+   * @throws TimedOut when the response was not complete within the timeout
+   * @throws IOException when the request is malformed or the exchange broke; its message names the
+   *     method, the URL and the cause
+   */
+  public Response send(String method, URI url, Map<String, List<String>> headers, byte[] body)
+      throws IOException {
+    Target target = Target.of(url);
+    byte[] head = head(method, url, target, headers, body);
+    boolean hasBody = body != null && body.length > 0;
+    Connection connection = pooled(target);
+    boolean reused = connection != null;
+    if (connection == null) {
+      connection = open(target, url);
+    }
+    try {
+      connection.write(head, hasBody ? body : null, timeoutMillis);
+    } catch (IOException e) {
+      connection.close();
+      if (!reused) {
+        throw failure(method, url, "the request could not be written", e);
+      }
+      // the server had closed the pooled connection: it cannot have read any of this request
+      connection = open(target, url);
+      try {
+        connection.write(head, hasBody ? body : null, timeoutMillis);
+      } catch (IOException again) {
+        connection.close();
+        throw failure(method, url, "the request could not be written", again);
+      }
+    }
+    Response response;
+    try {
+      response = connection.read(method, timeoutMillis);
+    } catch (SocketTimeoutException e) {
+      connection.close();
+      throw new TimedOut(method, url, timeoutMillis);
+    } catch (IOException e) {
+      connection.close();
+      throw failure(method, url, "no complete response", e);
+    }
+    if (connection.reusable) {
+      release(target, connection);
+    } else {
+      connection.close();
+    }
+    return response;
+  }
+
+  /** Closes every idle connection; the client can still be used afterwards. */
+  @Override
+  public void close() {
+    List<Connection> all = new ArrayList<>();
+    synchronized (idle) {
+      idle.values().forEach(all::addAll);
+      idle.clear();
+    }
+    all.forEach(Connection::close);
+  }
+
+  private static IOException failure(String method, URI url, String what, IOException cause) {
+    String reason =
+        cause.getMessage() != null
+            ? cause.getMessage()
+            : cause instanceof EOFException
+                ? "the server closed the connection"
+                : cause.getClass().getSimpleName();
+    return new IOException(method + " " + url + ": " + what + " (" + reason + ")", cause);
+  }
+
+  // ---- the request head -------------------------------------------------------------------------
+
+  private static byte[] head(
+      String method, URI url, Target target, Map<String, List<String>> headers, byte[] body)
+      throws IOException {
+    if (method.isEmpty() || !isToken(method)) {
+      throw new IOException(
+          "'" + method + "' is not an HTTP method (a token: letters, digits, !#$%&'*+-.^_`|~)");
+    }
+    StringBuilder sb = new StringBuilder(256);
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    sb.append(method).append(' ').append(path);
+    if (url.getRawQuery() != null) {
+      sb.append('?').append(url.getRawQuery());
+    }
+    sb.append(" HTTP/1.1\r\n");
+    boolean hasHost = false;
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+      String name = h.getKey();
+      if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")) {
+        continue;
+      }
+      if (name.isEmpty() || !isToken(name)) {
+        throw new IOException(
+            method + " " + url + ": '" + name + "' is not a valid header name (a token)");
+      }
+      hasHost |= name.equalsIgnoreCase("Host");
+      for (String value : h.getValue()) {
+        String v = value == null ? "" : value;
+        for (int i = 0; i < v.length(); i++) {
+          char c = v.charAt(i);
+          if (c == '\r' || c == '\n' || c == 0) {
+            throw new IOException(
+                method
+                    + " "
+                    + url
+                    + ": the value of header "
+                    + name
+                    + " holds a line break or NUL, which HTTP/1.1 cannot carry");
+          }
+        }
+        sb.append(name).append(": ").append(v).append("\r\n");
+      }
+    }
+    if (!hasHost) {
+      sb.append("Host: ").append(target.hostHeader).append("\r\n");
+    }
+    int length = body == null ? 0 : body.length;
+    if (length > 0 || expectsBody(method)) {
+      sb.append("Content-Length: ").append(length).append("\r\n");
+    }
+    sb.append("\r\n");
+    // header values are sent as ISO-8859-1, as HTTP/1.1 defines them; the body as given
+    return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean expectsBody(String method) {
+    return method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+  }
+
+  private static boolean isToken(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- connections ------------------------------------------------------------------------------
+
+  private record Target(String scheme, String host, int port, String hostHeader) {
+    static Target of(URI url) throws IOException {
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        throw new IOException("Only http:// and https:// URLs can be requested, not " + url);
+      }
+      String host = url.getHost();
+      if (host == null || host.isEmpty()) {
+        throw new IOException("The URL " + url + " has no host");
+      }
+      int defaultPort = scheme.equals("https") ? 443 : 80;
+      int port = url.getPort() == -1 ? defaultPort : url.getPort();
+      String header = port == defaultPort ? host : host + ":" + port;
+      if (host.startsWith("[") && host.endsWith("]")) {
+        host = host.substring(1, host.length() - 1);
+      }
+      return new Target(scheme, host, port, header);
+    }
+
+    String key() {
+      return scheme + "://" + hostHeader;
+    }
+  }
+
+  private Connection pooled(Target target) {
+    while (true) {
+      Connection c;
+      synchronized (idle) {
+        Deque<Connection> deque = idle.get(target.key());
+        c = deque == null ? null : deque.pollLast();
+      }
+      if (c == null) {
+        return null;
+      }
+      if (System.nanoTime() - c.idleSince < STALE_CHECK_AFTER_NANOS || c.stillOpen()) {
+        return c;
+      }
+      c.close();
+    }
+  }
+
+  private void release(Target target, Connection c) {
+    c.idleSince = System.nanoTime();
+    synchronized (idle) {
+      idle.computeIfAbsent(target.key(), k -> new ArrayDeque<>()).addLast(c);
+    }
+  }
+
+  private Connection open(Target target, URI url) throws IOException {
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(target.host);
+    } catch (UnknownHostException e) {
+      throw new ConnectFailed(url, "unknown host " + target.host);
+    }
+    Socket socket = new Socket();
+    try {
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress(address, target.port), timeoutMillis);
+      if (target.scheme.equals("https")) {
+        return new Connection(handshake(socket, target, url));
+      }
+      return new Connection(socket);
+    } catch (SocketTimeoutException e) {
+      closeQuietly(socket);
+      throw new ConnectFailed(url, "connection timed out after " + timeoutMillis + " ms");
+    } catch (ConnectException e) {
+      closeQuietly(socket);
+      String m = e.getMessage();
+      throw new ConnectFailed(
+          url, m == null || m.startsWith("Connection refused") ? "connection refused" : m);
+    } catch (TlsFailed e) {
+      closeQuietly(socket);
+      throw e.failure;
+    } catch (IOException e) {
+      closeQuietly(socket);
+      throw new ConnectFailed(url, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A TLS handshake that failed: not a connect failure, a failure of this exchange. */
+  private static final class TlsFailed extends IOException {
+    final IOException failure;
+
+    TlsFailed(IOException failure) {
+      this.failure = failure;
+    }
+  }
+
+  private SSLSocket handshake(Socket socket, Target target, URI url) throws IOException {
+    try {
+      SSLSocket ssl =
+          (SSLSocket) tls.getSocketFactory().createSocket(socket, target.host, target.port, true);
+      SSLParameters parameters = ssl.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      ssl.setSSLParameters(parameters);
+      ssl.setSoTimeout(timeoutMillis);
+      ssl.startHandshake();
+      return ssl;
+    } catch (IOException e) {
+      throw new TlsFailed(
+          new IOException(
+              "TLS handshake with "
+                  + url.getScheme()
+                  + "://"
+                  + url.getAuthority()
+                  + " failed ("
+                  + e.getMessage()
+                  + ")",
+              e));
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException ignored) {
+      // nothing more to do with it
+    }
+  }
+
+  /** One connection: a socket, its input buffer and whether it can carry another exchange. */
+  private static final class Connection {
+    final Socket socket;
+    final InputStream in;
+    final OutputStream out;
+    final byte[] buffer = new byte[16 * 1024];
+    int pos;
+    int limit;
+    long idleSince;
+    boolean reusable;
+    private long deadline;
+
+    Connection(Socket socket) throws IOException {
+      this.socket = socket;
+      this.in = socket.getInputStream();
+      this.out = socket.getOutputStream();
+    }
+
+    void write(byte[] head, byte[] body, int timeoutMillis) throws IOException {
+      deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+      if (body != null && body.length <= 16 * 1024) {
+        byte[] all = new byte[head.length + body.length];
+        System.arraycopy(head, 0, all, 0, head.length);
+        System.arraycopy(body, 0, all, head.length, body.length);
+        out.write(all);
+      } else {
+        out.write(head);
+        if (body != null) {
+          out.write(body);
+        }
+      }
+      out.flush();
+    }
+
+    /** True unless the server closed the connection (or sent something unasked) while idle. */
+    boolean stillOpen() {
+      if (pos < limit) {
+        return false;
+      }
+      try {
+        socket.setSoTimeout(1);
+        in.read();
+        // end of stream, or bytes nobody asked for: either way the connection cannot be used
+        return false;
+      } catch (SocketTimeoutException e) {
+        return true;
+      } catch (IOException e) {
+        return false;
+      }
+    }
+
+    /** Refills the buffer; false at the end of the stream. */
+    private boolean fill() throws IOException {
+      timed();
+      int n = in.read(buffer, 0, buffer.length);
+      if (n < 0) {
+        return false;
+      }
+      pos = 0;
+      limit = n;
+      return true;
+    }
+
+    Response read(String method, int timeoutMillis) throws IOException {
+      reusable = false;
+      int status;
+      String version;
+      Map<String, List<String>> headers;
+      while (true) {
+        String statusLine = line(true);
+        if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12) {
+          throw new IOException("not an HTTP/1.x status line: '" + abbreviate(statusLine) + "'");
+        }
+        version = statusLine.substring(0, 8);
+        try {
+          status = Integer.parseInt(statusLine.substring(9, 12));
+        } catch (NumberFormatException e) {
+          throw new IOException("not an HTTP/1.x status line: '" + abbreviate(statusLine) + "'");
+        }
+        headers = headers();
+        // 100 Continue, 103 Early Hints: the final response follows; 101 switches protocols
+        if (status >= 200 || status == 101) {
+          break;
+        }
+      }
+      boolean close =
+          has(headers, "Connection", "close")
+              || (version.equals("HTTP/1.0") && !has(headers, "Connection", "keep-alive"));
+      byte[] body;
+      boolean noBody = method.equals("HEAD") || status < 200 || status == 204 || status == 304;
+      if (noBody) {
+        body = new byte[0];
+      } else if (chunked(headers)) {
+        body = readChunked();
+      } else if (headers.containsKey("Content-Length")) {
+        body = readFixed(contentLength(headers.get("Content-Length")));
+      } else {
+        body = readToClose();
+        close = true;
+      }
+      reusable = !close && status != 101;
+      return new Response(status, headers, body);
+    }
+
+    private Map<String, List<String>> headers() throws IOException {
+      Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      int count = 0;
+      for (String line = line(false); !line.isEmpty(); line = line(false)) {
+        if (++count > MAX_HEADERS) {
+          throw new IOException("more than " + MAX_HEADERS + " response headers");
+        }
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+          throw new IOException("not a header line: '" + abbreviate(line) + "'");
+        }
+        // lower case, as java.net.http and HTTP/2 present them
+        String name = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = line.substring(colon + 1).trim();
+        headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(value);
+      }
+      return headers;
+    }
+
+    private static boolean has(Map<String, List<String>> headers, String name, String token) {
+      for (String value : headers.getOrDefault(name, List.of())) {
+        for (String part : value.split(",")) {
+          if (part.trim().equalsIgnoreCase(token)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    private static boolean chunked(Map<String, List<String>> headers) {
+      List<String> codings = headers.get("Transfer-Encoding");
+      if (codings == null || codings.isEmpty()) {
+        return false;
+      }
+      String[] parts = codings.get(codings.size() - 1).split(",");
+      return parts[parts.length - 1].trim().equalsIgnoreCase("chunked");
+    }
+
+    private static long contentLength(List<String> values) throws IOException {
+      long length = -1;
+      for (String value : values) {
+        for (String part : value.split(",")) {
+          long n;
+          try {
+            n = Long.parseLong(part.trim());
+          } catch (NumberFormatException e) {
+            throw new IOException("Content-Length '" + value + "' is not a number");
+          }
+          if (n < 0 || (length != -1 && n != length)) {
+            throw new IOException("Content-Length " + values + " is not one length");
+          }
+          length = n;
+        }
+      }
+      if (length > Integer.MAX_VALUE - 8) {
+        throw new IOException("a body of " + length + " bytes is too large to hold");
+      }
+      return length;
+    }
+
+    private byte[] readFixed(long length) throws IOException {
+      byte[] body = new byte[(int) length];
+      int off = 0;
+      while (off < body.length) {
+        if (pos == limit && !fill()) {
+          throw new EOFException(
+              "the server closed the connection after " + off + " of " + length + " body bytes");
+        }
+        int n = Math.min(limit - pos, body.length - off);
+        System.arraycopy(buffer, pos, body, off, n);
+        pos += n;
+        off += n;
+      }
+      return body;
+    }
+
+    private byte[] readChunked() throws IOException {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      while (true) {
+        String sizeLine = line(false);
+        int semicolon = sizeLine.indexOf(';');
+        String hex = (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim();
+        long size;
+        try {
+          size = Long.parseLong(hex, 16);
+        } catch (NumberFormatException e) {
+          throw new IOException("not a chunk size: '" + abbreviate(sizeLine) + "'");
+        }
+        if (size < 0 || body.size() + size > Integer.MAX_VALUE - 8) {
+          throw new IOException("a chunk of " + hex + " (hex) bytes is too large to hold");
+        }
+        if (size == 0) {
+          // trailers, then the empty line
+          while (!line(false).isEmpty()) {
+            // trailer fields are not part of the response Accord compares
+          }
+          return body.toByteArray();
+        }
+        body.write(readFixed(size));
+        if (!line(false).isEmpty()) {
+          throw new IOException("a chunk is not followed by CRLF");
+        }
+      }
+    }
+
+    private byte[] readToClose() throws IOException {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      while (pos < limit || fill()) {
+        body.write(buffer, pos, limit - pos);
+        pos = limit;
+      }
+      return body.toByteArray();
+    }
+
+    /** One line without its CRLF (or bare LF), as ISO-8859-1. */
+    private String line(boolean first) throws IOException {
+      StringBuilder sb = null;
+      while (true) {
+        if (pos == limit && !fill()) {
+          throw new EOFException(
+              first && sb == null
+                  // the usual way of failing on a reused connection that the server closed
+                  // meanwhile
+                  ? "the server closed the connection without a response"
+                  : "the server closed the connection in the middle of a line");
+        }
+        int start = pos;
+        while (pos < limit && buffer[pos] != '\n') {
+          pos++;
+        }
+        int end = pos;
+        boolean complete = pos < limit;
+        if (complete) {
+          pos++;
+        }
+        if (sb == null && complete) {
+          if (end > start && buffer[end - 1] == '\r') {
+            end--;
+          }
+          return new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        if (sb == null) {
+          sb = new StringBuilder(128);
+        }
+        sb.append(new String(buffer, start, end - start, StandardCharsets.ISO_8859_1));
+        if (sb.length() > MAX_LINE) {
+          throw new IOException("a line of the response is longer than " + MAX_LINE + " bytes");
+        }
+        if (complete) {
+          int n = sb.length();
+          if (n > 0 && sb.charAt(n - 1) == '\r') {
+            sb.setLength(n - 1);
+          }
+          return sb.toString();
+        }
+      }
+    }
+
+    /** Sets the socket's read timeout to what is left of the exchange's. */
+    private void timed() throws IOException {
+      long left = (deadline - System.nanoTime()) / 1_000_000L;
+      if (left < 1) {
+        throw new SocketTimeoutException("the exchange's time is up");
+      }
+      socket.setSoTimeout((int) Math.min(left, Integer.MAX_VALUE));
+    }
+
+    private static String abbreviate(String s) {
+      return s.length() <= 80 ? s : s.substring(0, 80) + "...";
+    }
+
+    void close() {
+      closeQuietly(socket);
+    }
+  }
+
+  // ---- failures ---------------------------------------------------------------------------------
+
+  /** No connection could be made: an unknown host, a refused connection or a connect timeout. */
+  public static final class ConnectFailed extends IOException {
+    private final URI url;
+    private final String reason;
+
+    ConnectFailed(URI url, String reason) {
+      this(url, reason, null);
+    }
+
+    ConnectFailed(URI url, String reason, Throwable cause) {
+      super(
+          "Could not connect to "
+              + url.getScheme()
+              + "://"
+              + url.getAuthority()
+              + " ("
+              + reason
+              + ")",
+          cause);
+      this.url = url;
+      this.reason = reason;
+    }
+
+    /** The URL requested. */
+    public URI url() {
+      return url;
+    }
+
+    /** Why, e.g. "connection refused", "unknown host x", "connection timed out after 500 ms". */
+    public String reason() {
+      return reason;
+    }
+  }
+
+  /** The response was not complete within the timeout. */
+  public static final class TimedOut extends IOException {
+    TimedOut(String method, URI url, int timeoutMillis) {
+      super(method + " " + url + " timed out after " + timeoutMillis + " ms");
+    }
+  }
+}

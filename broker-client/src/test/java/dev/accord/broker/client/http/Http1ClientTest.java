@@ -1,0 +1,413 @@
+package dev.accord.broker.client.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * GIVEN a real socket server answering with scripted bytes, WHEN the client sends requests, THEN it
+ * writes them exactly, reads every kind of response framing, reuses kept-alive connections,
+ * replaces connections the server closed, retries nothing that may have reached the server, and
+ * names the method, URL and cause of each failure.
+ */
+class Http1ClientTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  private final Http1Client client = new Http1Client(TIMEOUT);
+  private Server server;
+
+  @AfterEach
+  void stop() throws IOException {
+    client.close();
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void sendsTheMethodHeadersAndBodyExactlyAsGiven() throws Exception {
+    server = new Server(ok("done"));
+    Http1Client.Response response =
+        client.send(
+            "PATCH",
+            server.url("/items/1?q=a%20b"),
+            headers(
+                "Host", List.of("provider.example"),
+                "Connection", List.of("keep-alive"),
+                "X-Multi", List.of("one", "two"),
+                "Content-Length", List.of("999"),
+                "Content-Type", List.of("application/json")),
+            "{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("done");
+    assertThat(server.requests.get(0))
+        .isEqualTo(
+            "PATCH /items/1?q=a%20b HTTP/1.1\r\n"
+                + "Host: provider.example\r\n"
+                + "Connection: keep-alive\r\n"
+                + "X-Multi: one\r\n"
+                + "X-Multi: two\r\n"
+                + "Content-Type: application/json\r\n"
+                + "Content-Length: 7\r\n"
+                + "\r\n"
+                + "{\"a\":1}");
+  }
+
+  @Test
+  void sendsAnyTokenAsTheMethodAndAddsHostWhenAbsent() throws Exception {
+    server = new Server(ok(""), ok(""));
+    client.send("PROPFIND", server.url(""), Map.of(), null);
+    client.send("POST", server.url("/empty"), Map.of(), null);
+
+    assertThat(server.requests.get(0))
+        .isEqualTo("PROPFIND / HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n\r\n");
+    assertThat(server.requests.get(1)).contains("Content-Length: 0\r\n");
+  }
+
+  @Test
+  void refusesWhatHttpCannotCarry() {
+    assertThatThrownBy(
+            () -> client.send("GET /x", URI.create("http://127.0.0.1:1/"), Map.of(), null))
+        .hasMessageStartingWith("'GET /x' is not an HTTP method");
+    assertThatThrownBy(
+            () ->
+                client.send(
+                    "GET",
+                    URI.create("http://127.0.0.1:1/"),
+                    headers("X-Bad", List.of("a\r\nInjected: yes")),
+                    null))
+        .hasMessage(
+            "GET http://127.0.0.1:1/: the value of header X-Bad holds a line break or NUL, which"
+                + " HTTP/1.1 cannot carry");
+  }
+
+  @Test
+  void readsAChunkedBodyWithExtensionsAndTrailers() throws Exception {
+    server =
+        new Server(
+            raw(
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/plain\r\n\r\n"
+                    + "5;ext=1\r\nhello\r\n7\r\n, world\r\n0\r\nX-Trailer: t\r\n\r\n"),
+            ok("next"));
+    Http1Client.Response response = client.send("GET", server.url("/chunked"), Map.of(), null);
+    Http1Client.Response next = client.send("GET", server.url("/next"), Map.of(), null);
+
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("hello, world");
+    assertThat(response.headers().get("content-type")).containsExactly("text/plain");
+    assertThat(new String(next.body(), StandardCharsets.UTF_8)).isEqualTo("next");
+    assertThat(server.connections.get()).isEqualTo(1);
+  }
+
+  @Test
+  void readsABodyDelimitedByTheConnectionsCloseAndThenConnectsAgain() throws Exception {
+    server = new Server(raw("HTTP/1.1 200 OK\r\n\r\nuntil the end").thenClose(), ok("again"));
+    Http1Client.Response response = client.send("GET", server.url("/stream"), Map.of(), null);
+    Http1Client.Response again = client.send("GET", server.url("/again"), Map.of(), null);
+
+    assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("until the end");
+    assertThat(new String(again.body(), StandardCharsets.UTF_8)).isEqualTo("again");
+    assertThat(server.connections.get()).isEqualTo(2);
+  }
+
+  @Test
+  void headNoContentNotModifiedAndInterimResponsesHaveNoBody() throws Exception {
+    server =
+        new Server(
+            raw("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n"),
+            raw("HTTP/1.1 204 No Content\r\n\r\n"),
+            raw("HTTP/1.1 304 Not Modified\r\nContent-Length: 10\r\n\r\n"),
+            raw(
+                "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok"));
+
+    assertThat(client.send("HEAD", server.url("/h"), Map.of(), null).body()).isEmpty();
+    assertThat(client.send("DELETE", server.url("/d"), Map.of(), null).status()).isEqualTo(204);
+    assertThat(client.send("GET", server.url("/n"), Map.of(), null).status()).isEqualTo(304);
+    Http1Client.Response created =
+        client.send(
+            "POST", server.url("/c"), headers("Expect", List.of("100-continue")), new byte[] {1});
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(new String(created.body(), StandardCharsets.UTF_8)).isEqualTo("ok");
+    assertThat(server.requests.get(3)).contains("Expect: 100-continue\r\n");
+    assertThat(server.connections.get()).isEqualTo(1);
+  }
+
+  @Test
+  void keepsOneConnectionAliveUnlessTheServerSaysClose() throws Exception {
+    server =
+        new Server(
+            ok("1"),
+            ok("2"),
+            raw("HTTP/1.1 200 OK\r\nConnection: close\r\n" + "Content-Length: 1\r\n\r\n3"),
+            ok("4"));
+    for (int i = 0; i < 4; i++) {
+      client.send("GET", server.url("/" + i), Map.of(), null);
+    }
+
+    assertThat(server.connections.get()).isEqualTo(2);
+  }
+
+  @Test
+  void replacesAPooledConnectionTheServerClosedWhileItWasIdle() throws Exception {
+    server = new Server(ok("first").thenClose(), ok("second"));
+    client.send("GET", server.url("/1"), Map.of(), null);
+    // the server closed without saying so; the client finds out before it writes the next request
+    Thread.sleep(TimeUnit.NANOSECONDS.toMillis(Http1Client.STALE_CHECK_AFTER_NANOS) + 100);
+    Http1Client.Response second = client.send("GET", server.url("/2"), Map.of(), null);
+
+    assertThat(new String(second.body(), StandardCharsets.UTF_8)).isEqualTo("second");
+    assertThat(server.connections.get()).isEqualTo(2);
+    assertThat(server.requests).hasSize(2);
+  }
+
+  @Test
+  void doesNotRetryARequestTheServerReadWithoutAnswering() throws Exception {
+    server = new Server(Action.NO_ANSWER, ok("never"));
+    URI url = server.url("/once");
+
+    assertThatThrownBy(() -> client.send("POST", url, Map.of(), new byte[] {1}))
+        .hasMessage(
+            "POST "
+                + url
+                + ": no complete response (the server closed the connection without a response)");
+    assertThat(server.requests).hasSize(1);
+  }
+
+  @Test
+  void aResponseNotCompleteWithinTheTimeoutTimesOut() throws Exception {
+    Http1Client quick = new Http1Client(Duration.ofMillis(300));
+    server = new Server(raw("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part"));
+    URI url = server.url("/slow");
+
+    assertThatThrownBy(() -> quick.send("GET", url, Map.of(), null))
+        .isInstanceOf(Http1Client.TimedOut.class)
+        .hasMessage("GET " + url + " timed out after 300 ms");
+  }
+
+  @Test
+  void nothingListeningIsAConnectFailure() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    URI url = URI.create("http://127.0.0.1:" + port + "/x");
+
+    assertThatThrownBy(() -> client.send("GET", url, Map.of(), null))
+        .isInstanceOfSatisfying(
+            Http1Client.ConnectFailed.class,
+            e -> assertThat(e.reason()).isEqualTo("connection refused"))
+        .hasMessage("Could not connect to http://127.0.0.1:" + port + " (connection refused)");
+  }
+
+  @Test
+  void speaksTlsWithTheContextGivenAndChecksTheServersName(@TempDir Path dir) throws Exception {
+    char[] password = "changeit".toCharArray();
+    Path keystore = dir.resolve("server.p12");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "server",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keystore.toString(),
+                "-storepass",
+                "changeit")
+            .redirectErrorStream(true)
+            .start();
+    String keytoolOutput = new String(keytool.getInputStream().readAllBytes());
+    assertThat(keytool.waitFor()).as(keytoolOutput).isZero();
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      store.load(in, password);
+    }
+    KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keys.init(store, password);
+    SSLContext serverTls = SSLContext.getInstance("TLS");
+    serverTls.init(keys.getKeyManagers(), null, null);
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    SSLContext clientTls = SSLContext.getInstance("TLS");
+    clientTls.init(null, trust.getTrustManagers(), null);
+    server = new Server(serverTls.getServerSocketFactory(), ok("secret"), ok("again"), ok("x"));
+    URI url = URI.create("https://localhost:" + server.port() + "/tls");
+
+    Http1Client trusting = new Http1Client(TIMEOUT, clientTls);
+    assertThat(new String(trusting.send("GET", url, Map.of(), null).body())).isEqualTo("secret");
+    assertThat(trusting.send("GET", url, Map.of(), null).status()).isEqualTo(200);
+    assertThat(server.connections.get()).isEqualTo(1);
+    // the JVM's default trust does not know the server's self-signed certificate
+    assertThatThrownBy(() -> client.send("GET", url, Map.of(), null))
+        .hasMessageStartingWith(
+            "TLS handshake with https://localhost:" + server.port() + " failed (");
+    trusting.close();
+  }
+
+  // ---- a scripted server ------------------------------------------------------------------------
+
+  private static Map<String, List<String>> headers(Object... namesAndValues) {
+    Map<String, List<String>> map = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      @SuppressWarnings("unchecked")
+      List<String> values = (List<String>) namesAndValues[i + 1];
+      map.put((String) namesAndValues[i], values);
+    }
+    return map;
+  }
+
+  private static Action ok(String body) {
+    return raw("HTTP/1.1 200 OK\r\nContent-Length: " + body.length() + "\r\n\r\n" + body);
+  }
+
+  private static Action raw(String response) {
+    return new Action(response.getBytes(StandardCharsets.ISO_8859_1), false);
+  }
+
+  /** What the server does with the next request: write these bytes, then maybe close. */
+  private record Action(byte[] response, boolean close) {
+    static final Action NO_ANSWER = new Action(null, true);
+
+    Action thenClose() {
+      return new Action(response, true);
+    }
+  }
+
+  /**
+   * Accepts connections; reads each request (head and Content-Length body) and plays the script.
+   */
+  private static final class Server implements AutoCloseable {
+    final ServerSocket socket;
+    final BlockingQueue<Action> script = new LinkedBlockingQueue<>();
+    final List<String> requests = new CopyOnWriteArrayList<>();
+    final AtomicInteger connections = new AtomicInteger();
+
+    Server(Action... actions) throws IOException {
+      this(ServerSocketFactory.getDefault(), actions);
+    }
+
+    Server(ServerSocketFactory factory, Action... actions) throws IOException {
+      socket = factory.createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      script.addAll(List.of(actions));
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!socket.isClosed()) {
+                  try {
+                    Socket s = socket.accept();
+                    connections.incrementAndGet();
+                    Thread t = new Thread(() -> serve(s));
+                    t.setDaemon(true);
+                    t.start();
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    URI url(String path) {
+      return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    private void serve(Socket s) {
+      try (s) {
+        InputStream in = s.getInputStream();
+        OutputStream out = s.getOutputStream();
+        while (true) {
+          String request = readRequest(in);
+          if (request == null) {
+            return;
+          }
+          requests.add(request);
+          Action action = script.poll(5, TimeUnit.SECONDS);
+          if (action == null || action.response() == null) {
+            return;
+          }
+          out.write(action.response());
+          out.flush();
+          if (action.close()) {
+            return;
+          }
+        }
+      } catch (IOException | InterruptedException e) {
+        // the client went away
+      }
+    }
+
+    private static String readRequest(InputStream in) throws IOException {
+      ByteArrayOutputStream head = new ByteArrayOutputStream();
+      int c;
+      while ((c = in.read()) >= 0) {
+        head.write(c);
+        byte[] b = head.toByteArray();
+        int n = b.length;
+        if (n >= 4
+            && b[n - 4] == '\r'
+            && b[n - 3] == '\n'
+            && b[n - 2] == '\r'
+            && b[n - 1] == '\n') {
+          break;
+        }
+      }
+      if (head.size() == 0) {
+        return null;
+      }
+      String text = head.toString(StandardCharsets.ISO_8859_1);
+      int length = 0;
+      for (String line : text.split("\r\n")) {
+        if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+          length = Integer.parseInt(line.substring(15).trim());
+        }
+      }
+      return text + new String(in.readNBytes(length), StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+}
