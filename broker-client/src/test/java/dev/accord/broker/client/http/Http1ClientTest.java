@@ -2,20 +2,26 @@ package dev.accord.broker.client.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -211,6 +217,141 @@ class Http1ClientTest {
   }
 
   @Test
+  void aServerThatStopsReadingTimesOutTheWriteAndLeavesNoThreadBehind() throws Exception {
+    Http1Client quick = new Http1Client(Duration.ofMillis(300));
+    List<Socket> accepted = new CopyOnWriteArrayList<>();
+    try (ServerSocket deaf = new ServerSocket()) {
+      // a small receive window, so that the client's writes block soon
+      deaf.setReceiveBufferSize(4096);
+      deaf.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
+      Thread acceptor =
+          new Thread(
+              () -> {
+                try {
+                  // accepts, and never reads a byte
+                  accepted.add(deaf.accept());
+                } catch (IOException e) {
+                  // closed
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      URI url = URI.create("http://127.0.0.1:" + deaf.getLocalPort() + "/upload");
+      byte[] body = new byte[8 * 1024 * 1024];
+
+      // a guard against a hang, not a measurement: the exchange ends about 300 ms in
+      Throwable thrown =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(60),
+              () -> catchThrowable(() -> quick.send("POST", url, Map.of(), body)));
+
+      assertThat(thrown)
+          .isInstanceOf(Http1Client.TimedOut.class)
+          .hasMessage("POST " + url + " timed out after 300 ms");
+      assertThat(accepted).hasSize(1);
+    } finally {
+      for (Socket s : accepted) {
+        s.close();
+      }
+    }
+    // no thread is left writing; the deadline thread ends once no exchange is in flight
+    assertThat(threadsIn(Http1Client.class.getName()))
+        .allMatch(t -> t.getName().equals(Http1Client.DEADLINE_THREAD));
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (threadNamed(Http1Client.DEADLINE_THREAD) && System.nanoTime() < giveUp) {
+      Thread.sleep(50);
+    }
+    assertThat(threadNamed(Http1Client.DEADLINE_THREAD)).isFalse();
+  }
+
+  @Test
+  void anExchangeInTimeLeavesItsConnectionPooled() throws Exception {
+    Http1Client quick = new Http1Client(Duration.ofMillis(300));
+    server = new Server(ok("1"), ok("2"));
+    quick.send("GET", server.url("/1"), Map.of(), null);
+    // longer than the timeout: the first exchange's deadline must not close the pooled connection
+    Thread.sleep(400);
+    quick.send("GET", server.url("/2"), Map.of(), null);
+
+    assertThat(server.connections.get()).isEqualTo(1);
+    quick.close();
+  }
+
+  @Test
+  void aListenerThatCompletesNoHandshakeIsAConnectTimeout() throws Exception {
+    // Linux drops a SYN while a listener's accept queue is full; other systems may refuse instead
+    assumeTrue(System.getProperty("os.name").startsWith("Linux"), "Linux only");
+    Http1Client quick = new Http1Client(Duration.ofMillis(300));
+    List<Socket> queued = new ArrayList<>();
+    try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      InetSocketAddress address = new InetSocketAddress("127.0.0.1", full.getLocalPort());
+      // fill the queue (backlog 1 holds two) until a connect attempt is no longer answered
+      boolean filled = false;
+      for (int i = 0; i < 10 && !filled; i++) {
+        Socket s = new Socket();
+        queued.add(s);
+        try {
+          s.connect(address, 200);
+        } catch (SocketTimeoutException e) {
+          filled = true;
+        }
+      }
+      assertThat(filled).as("the accept queue of a listener with backlog 1 filled up").isTrue();
+      URI url = URI.create("http://127.0.0.1:" + full.getLocalPort() + "/x");
+
+      assertThatThrownBy(() -> quick.send("GET", url, Map.of(), null))
+          .isInstanceOfSatisfying(
+              Http1Client.ConnectFailed.class,
+              e -> assertThat(e.reason()).isEqualTo("connection timed out after 300 ms"))
+          .hasMessage(
+              "Could not connect to http://127.0.0.1:"
+                  + full.getLocalPort()
+                  + " (connection timed out after 300 ms)");
+    } finally {
+      for (Socket s : queued) {
+        s.close();
+      }
+    }
+  }
+
+  @Test
+  void aResponseBodyOverTheLimitFailsInsteadOfFillingTheHeap() throws Exception {
+    Http1Client capped = new Http1Client(TIMEOUT, SSLContext.getDefault(), 1024 * 1024);
+    server =
+        new Server(
+            Action.ENDLESS_CHUNKS,
+            raw("HTTP/1.1 200 OK\r\nContent-Length: 2000000\r\n\r\n"),
+            new Action(
+                "HTTP/1.1 200 OK\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1),
+                true,
+                new byte[1024 * 1024 + 1]),
+            raw(
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "80000\r\n"
+                    + "x".repeat(0x80000)
+                    + "\r\n80000\r\n"
+                    + "y".repeat(0x80000)
+                    + "\r\n0\r\n\r\n"));
+    String tooLarge =
+        "the response body is larger than 1 MiB%s, the most this client reads into memory; a"
+            + " provider's answer to a pact request should be far smaller (does it stream without"
+            + " end?)";
+    URI endless = server.url("/endless");
+    URI declared = server.url("/declared");
+    URI untilClose = server.url("/until-close");
+    URI exactly = server.url("/exactly");
+
+    assertThatThrownBy(() -> capped.send("GET", endless, Map.of(), null))
+        .hasMessage("GET " + endless + ": " + tooLarge.formatted(""));
+    assertThatThrownBy(() -> capped.send("GET", declared, Map.of(), null))
+        .hasMessage("GET " + declared + ": " + tooLarge.formatted(" (Content-Length 2000000)"));
+    assertThatThrownBy(() -> capped.send("GET", untilClose, Map.of(), null))
+        .hasMessage("GET " + untilClose + ": " + tooLarge.formatted(""));
+    assertThat(capped.send("GET", exactly, Map.of(), null).body()).hasSize(1024 * 1024);
+    capped.close();
+  }
+
+  @Test
   void nothingListeningIsAConnectFailure() throws Exception {
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -297,15 +438,47 @@ class Http1ClientTest {
   }
 
   private static Action raw(String response) {
-    return new Action(response.getBytes(StandardCharsets.ISO_8859_1), false);
+    return new Action(response.getBytes(StandardCharsets.ISO_8859_1), false, null);
   }
 
-  /** What the server does with the next request: write these bytes, then maybe close. */
-  private record Action(byte[] response, boolean close) {
-    static final Action NO_ANSWER = new Action(null, true);
+  private static List<Thread> threadsIn(String className) {
+    List<Thread> found = new ArrayList<>();
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              for (StackTraceElement frame : stack) {
+                if (frame.getClassName().startsWith(className)
+                    && thread != Thread.currentThread()) {
+                  found.add(thread);
+                  return;
+                }
+              }
+            });
+    return found;
+  }
+
+  private static boolean threadNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.isAlive() && t.getName().equals(name));
+  }
+
+  /**
+   * What the server does with the next request: write these bytes (and {@code more}, if any), then
+   * maybe close.
+   */
+  private record Action(byte[] response, boolean close, byte[] more) {
+    static final Action NO_ANSWER = new Action(null, true, null);
+
+    /** A chunked response whose chunks never end (until the client goes away). */
+    static final Action ENDLESS_CHUNKS =
+        new Action(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                .getBytes(StandardCharsets.ISO_8859_1),
+            true,
+            null);
 
     Action thenClose() {
-      return new Action(response, true);
+      return new Action(response, true, more);
     }
   }
 
@@ -367,6 +540,15 @@ class Http1ClientTest {
             return;
           }
           out.write(action.response());
+          if (action.more() != null) {
+            out.write(action.more());
+          }
+          if (action == Action.ENDLESS_CHUNKS) {
+            byte[] chunk = ("10000\r\n" + "z".repeat(0x10000) + "\r\n").getBytes();
+            while (true) {
+              out.write(chunk);
+            }
+          }
           out.flush();
           if (action.close()) {
             return;
