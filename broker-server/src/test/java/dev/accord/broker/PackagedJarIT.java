@@ -61,6 +61,9 @@ class PackagedJarIT {
       assertThat(broker.log())
           .contains("Webhook delivery is off on this instance")
           .contains("H2 database jdbc:h2:file:./accord-data/broker");
+      assertThat(broker.log().indexOf("Spring Data repositories created"))
+          .as("the repositories are created after the server listens (deferred)")
+          .isGreaterThan(broker.log().indexOf("Tomcat started on port"));
       aotAnswers = answers(broker);
       assertThat(aotAnswers.get("GET / anonymous")).startsWith("401");
       assertThat(aotAnswers.get("GET /"))
