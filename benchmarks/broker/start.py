@@ -256,7 +256,7 @@ def main():
         if 'cds' in variants or 'aot' in variants:
             subprocess.run([java17, '-Djarmode=tools', '-jar', args.jar, 'extract', '--destination', extracted],
                            check=True, stdout=subprocess.DEVNULL)
-        thin = os.path.join(extracted, 'broker-server.jar')
+        thin = os.path.join(extracted, os.path.basename(args.jar))  # extract names the thin jar as the jar
         training = ['-Dspring.context.exit=onRefresh', '-jar', thin, '--spring.datasource.url=jdbc:h2:mem:training']
         jsa, aot = os.path.join(extracted, 'broker-server.jsa'), os.path.join(extracted, 'broker-server.aot')
         for v, cmd in (('cds', [java17, f'-XX:ArchiveClassesAtExit={jsa}']), ('aot', [java25, f'-XX:AOTCacheOutput={aot}'])):

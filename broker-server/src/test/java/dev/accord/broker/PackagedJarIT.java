@@ -61,7 +61,10 @@ class PackagedJarIT {
       assertThat(broker.log())
           .contains("Webhook delivery is off on this instance")
           .contains("H2 database jdbc:h2:file:./accord-data/broker");
-      assertThat(broker.log().indexOf("Spring Data repositories created"))
+      assertThat(
+              broker
+                  .awaitLog("Spring Data repositories created")
+                  .indexOf("Spring Data repositories created"))
           .as("the repositories are created after the server listens (deferred)")
           .isGreaterThan(broker.log().indexOf("Tomcat started on port"));
       aotAnswers = answers(broker);
@@ -257,6 +260,19 @@ class PackagedJarIT {
 
     String log() throws IOException {
       return Files.readString(log);
+    }
+
+    /**
+     * The log once it holds {@code text} (written after the server listens), at most a minute on.
+     */
+    String awaitLog(String text) throws IOException, InterruptedException {
+      Instant limit = Instant.now().plus(Duration.ofMinutes(1));
+      String now = log();
+      while (!now.contains(text) && Instant.now().isBefore(limit)) {
+        Thread.sleep(200);
+        now = log();
+      }
+      return now;
     }
 
     @Override
