@@ -4,6 +4,7 @@
 # one run with the floor: a hello-world jar answering `GET /` from the JDK's HTTP server, on the same JDK.
 #
 # Usage: benchmarks/broker/start.sh [N] [--databases h2-fresh,h2-data,postgres] [--variants jar,cds,aot]
+#                                  [--baseline-jar PATH]
 #   N            starts of each variant on each database (default 5), after one untimed extraction and training
 #   databases    h2-fresh: a new empty H2 directory per start (Flyway creates the schema);
 #                h2-data: a copy of an H2 directory holding 200 published pacts (Flyway only validates);
@@ -12,6 +13,7 @@
 #                cds: the extracted jar with a JDK 17 class-data archive (docs/broker.md, "Faster start");
 #                aot: the extracted jar with a JDK 25 AOT cache ($JAVA25_HOME, default
 #                     /usr/lib/jvm/temurin-25-jdk-amd64; left out when missing)
+#   baseline-jar another broker jar (e.g. main's, copied aside) started with java -jar beside the others: "base"
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; needs CREATEDB), PGPASSWORD; BROKER_JAR (default
 #   broker-server/target/broker-server.jar, built when missing). Every process and database it creates is stopped or
 #   dropped however it ends. Not part of mvn verify; see docs/performance.md.

@@ -2,6 +2,8 @@ package dev.accord.broker;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.core.SpringProperties;
+import org.springframework.util.ClassUtils;
 
 /**
  * Starts the Accord broker: {@code java -jar broker-server.jar} listens on 9292 with an H2 file
@@ -9,7 +11,39 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class BrokerApplication {
+  /** Spring's switch for the bean definitions generated at build time (Spring AOT). */
+  static final String AOT_ENABLED = "spring.aot.enabled";
+
   public static void main(String[] args) {
+    useBuildTimeBeanDefinitions();
     SpringApplication.run(BrokerApplication.class, args);
+  }
+
+  /**
+   * The broker's jar carries its bean definitions as resolved at build time (the
+   * spring-boot-maven-plugin's {@code process-aot}): started from a jar (the packaged one, or the
+   * thin one of the extracted layout), it uses them, so the start does not parse the configuration
+   * classes, evaluate conditions or scan for components again. Classes run from a directory (the
+   * tests, an IDE) are resolved at start as usual, so a generated initializer left in {@code
+   * target/classes} by an earlier package never applies to changed code. {@code
+   * -Dspring.aot.enabled=false} (or {@code true}) decides either way.
+   */
+  static void useBuildTimeBeanDefinitions() {
+    if (SpringProperties.getProperty(AOT_ENABLED) == null
+        && runsFromJar()
+        && ClassUtils.isPresent(
+            BrokerApplication.class.getName() + "__ApplicationContextInitializer",
+            BrokerApplication.class.getClassLoader())) {
+      SpringProperties.setProperty(AOT_ENABLED, "true");
+    }
+  }
+
+  private static boolean runsFromJar() {
+    var codeSource = BrokerApplication.class.getProtectionDomain().getCodeSource();
+    if (codeSource == null || codeSource.getLocation() == null) {
+      return false;
+    }
+    String location = codeSource.getLocation().toString();
+    return location.startsWith("jar:") || location.endsWith(".jar");
   }
 }

@@ -34,18 +34,43 @@ class WebhookSender {
 
   private final WebhookProperties properties;
   private final WebhookTargets targets;
-  private final HttpClient http;
+  private volatile HttpClient http;
 
   WebhookSender(WebhookProperties properties, WebhookTargets targets) {
     this.properties = properties;
     this.targets = targets;
-    // Never follow redirects: a redirect could point at an internal address the target check
-    // refused.
-    this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(properties.getConnectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    if (properties.getConnectTimeout().isNegative() || properties.getConnectTimeout().isZero()) {
+      // checked here, as the client it is for is made on the first delivery
+      throw new IllegalStateException(
+          "accord.webhooks.connect-timeout must be longer than 0, got "
+              + properties.getConnectTimeout()
+              + ": set a duration such as 5s");
+    }
+  }
+
+  /**
+   * The client, made on the first delivery rather than at start: making it loads and initialises
+   * the JDK's TLS (the default SSL context reads the trust store), which a broker that sends no
+   * webhook never needs.
+   */
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          // Never follow redirects: a redirect could point at an internal address the target
+          // check refused.
+          client =
+              HttpClient.newBuilder()
+                  .connectTimeout(properties.getConnectTimeout())
+                  .followRedirects(HttpClient.Redirect.NEVER)
+                  .build();
+          http = client;
+        }
+      }
+    }
+    return client;
   }
 
   /**
@@ -150,7 +175,7 @@ class WebhookSender {
           false, method, url, shown, body, "the request cannot be built: " + e.getMessage(), start);
     }
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
       int status = response.statusCode();
       Map<String, String> responseHeaders = new LinkedHashMap<>();
       response.headers().map().forEach((k, v) -> responseHeaders.put(k, String.join(", ", v)));
