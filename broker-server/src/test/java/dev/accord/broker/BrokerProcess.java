@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -86,15 +87,36 @@ final class BrokerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
             .start();
+    if (!awaitReady(process, baseUrl, STARTUP_LIMIT, "The broker process", this::tail)) {
+      close();
+      throw new IllegalStateException(
+          "The broker process did not answer "
+              + baseUrl
+              + "/diagnostic/status/ready within "
+              + STARTUP_LIMIT
+              + "; its output:\n"
+              + tail());
+    }
+  }
+
+  /**
+   * Waits until {@code baseUrl}'s readiness probe answers 200 (true) or {@code limit} passes
+   * (false: the caller stops the process and says so); fails at once, with {@code output}, if the
+   * process exits while starting. Shared with {@code PackagedJarIT}, which starts the packaged jar.
+   */
+  static boolean awaitReady(
+      Process process, String baseUrl, Duration limit, String what, Supplier<String> output)
+      throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Instant limit = Instant.now().plus(STARTUP_LIMIT);
-    while (Instant.now().isBefore(limit)) {
+    Instant until = Instant.now().plus(limit);
+    while (Instant.now().isBefore(until)) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
-            "The broker process exited with code "
+            what
+                + " exited with code "
                 + process.exitValue()
                 + " while starting; its output:\n"
-                + tail());
+                + output.get());
       }
       try {
         if (http.send(
@@ -104,21 +126,14 @@ final class BrokerProcess implements AutoCloseable {
                     HttpResponse.BodyHandlers.discarding())
                 .statusCode()
             == 200) {
-          return;
+          return true;
         }
       } catch (IOException notYet) {
         // still starting
       }
       Thread.sleep(200);
     }
-    close();
-    throw new IllegalStateException(
-        "The broker process did not answer "
-            + baseUrl
-            + "/diagnostic/status/ready within "
-            + STARTUP_LIMIT
-            + "; its output:\n"
-            + tail());
+    return false;
   }
 
   /** SIGKILL: no shutdown hook, no flush, no close of the database. */

@@ -228,34 +228,25 @@ class PackagedJarIT {
     }
 
     private void awaitReady() throws IOException, InterruptedException {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-      Instant limit = Instant.now().plus(STARTUP_LIMIT);
-      while (Instant.now().isBefore(limit)) {
-        if (!process.isAlive()) {
-          throw new IllegalStateException(
-              "The broker jar exited with code "
-                  + process.exitValue()
-                  + " while starting:\n"
-                  + log());
-        }
-        try {
-          if (client
-                  .send(
-                      HttpRequest.newBuilder(URI.create(baseUrl + "/diagnostic/status/ready"))
-                          .build(),
-                      HttpResponse.BodyHandlers.discarding())
-                  .statusCode()
-              == 200) {
-            return;
-          }
-        } catch (IOException notYet) {
-          // still starting
-        }
-        Thread.sleep(200);
+      if (!BrokerProcess.awaitReady(
+          process, baseUrl, STARTUP_LIMIT, "The broker jar", this::logOrWhyNot)) {
+        close();
+        throw new IllegalStateException(
+            "The broker jar did not answer "
+                + baseUrl
+                + " within "
+                + STARTUP_LIMIT
+                + ":\n"
+                + log());
       }
-      close();
-      throw new IllegalStateException(
-          "The broker jar did not answer " + baseUrl + " within " + STARTUP_LIMIT + ":\n" + log());
+    }
+
+    private String logOrWhyNot() {
+      try {
+        return log();
+      } catch (IOException e) {
+        return "(could not read " + log + ": " + e.getMessage() + ")";
+      }
     }
 
     String log() throws IOException {
