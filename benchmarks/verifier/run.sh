@@ -8,8 +8,12 @@
 #   launcher  cli/bin/accord verify (C1, serial GC, class archive; a first, untimed run writes the archive)
 #   pactjvm   pact-jvm 4.6.18's ProviderVerifier with its defaults and the same state-change URL
 #             (src/RunPactJvm.java; resolved through pact-jvm-pom.xml, never part of the build)
-# Every leg must verify all N interactions (pact-jvm: N "has a matching body (OK)" lines) or the script stops.
-# Ratios to pact-jvm are printed per round and as medians. NO_CLI=1 skips jar and launcher; NO_PACTJVM=1 pact-jvm.
+#   junit5    pact-jvm 4.6.18's JUnit 5 provider test (src/PactJvmJUnit5Test.java: in-process @State methods, so one
+#             request per interaction) run by the JUnit Platform's console launcher in one JVM, as Surefire runs a
+#             test class (resolved through pact-jvm-junit5-pom.xml)
+# Every leg must verify all N interactions (pact-jvm: N "has a matching body (OK)" lines; JUnit 5: N tests
+# successful, 0 failed) or the script stops. Ratios to each pact-jvm leg are printed per round and as medians.
+# NO_CLI=1 skips jar and launcher; NO_PACTJVM=1 both pact-jvm legs; NO_JUNIT5=1 the JUnit 5 one.
 # Usage: benchmarks/verifier/run.sh [interactions] [rounds]     (from anywhere; not part of mvn verify)
 set -euo pipefail
 N=${1:-1000}
@@ -31,12 +35,19 @@ if [ -z "${NO_PACTJVM:-}" ]; then
   mvn -q -B -f "$HERE/pact-jvm-pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/pact-jvm-cp.txt" >/dev/null
   PACTJVM_CP="$WORK/pactjvm:$(cat "$WORK/pact-jvm-cp.txt")"
   javac -d "$WORK/pactjvm" -cp "$PACTJVM_CP" "$HERE/src/RunPactJvm.java"
+  if [ -z "${NO_JUNIT5:-}" ]; then
+    mvn -q -B -f "$HERE/pact-jvm-junit5-pom.xml" dependency:build-classpath -Dmdep.outputFile="$WORK/junit5-cp.txt" >/dev/null
+    mkdir -p "$WORK/junit5/classes" "$WORK/junit5/run/pacts"
+    JUNIT5_CP="$WORK/junit5/classes:$(cat "$WORK/junit5-cp.txt")"
+    javac -d "$WORK/junit5/classes" -cp "$JUNIT5_CP" "$HERE/src/PactJvmJUnit5Test.java"
+  fi
 fi
 if [ -z "${NO_CLI:-}" ]; then
   mvn -q -B -pl cli -am package -DskipTests >/dev/null
 fi
 
 java -cp "$WORK/classes" GeneratePact "$N" "$WORK/pact.json"
+[ -d "$WORK/junit5/run/pacts" ] && cp "$WORK/pact.json" "$WORK/junit5/run/pacts/"
 java -cp "$WORK/classes" FastProvider 0 > "$WORK/port.txt" &
 PROVIDER_PID=$!
 while [ ! -s "$WORK/port.txt" ]; do sleep 0.1; done
@@ -65,6 +76,7 @@ measure() {
 }
 ACCORD_OK='$0 ~ ("(^|[^0-9])0 of " n " interactions failed") { ok = 1 } END { exit !ok }'
 PACTJVM_OK='/has a matching body \(OK\)/ { ok++ } /^pact-jvm: .* 0 failed/ { done = 1 } END { exit !(ok == n && done) }'
+JUNIT5_OK='$0 ~ ("\\[ *" n " tests successful") { ok = 1 } /\[ *0 tests failed/ { none = 1 } END { exit !(ok && none) }'
 : > "$WORK/times.txt"
 for i in $(seq "$RUNS"); do
   echo "round $i"
@@ -78,12 +90,17 @@ for i in $(seq "$RUNS"); do
   fi
   if [ -z "${NO_PACTJVM:-}" ]; then
     measure pactjvm "$PACTJVM_OK" java -cp "$PACTJVM_CP" RunPactJvm "$BASE" "$WORK/pact.json"
+    if [ -z "${NO_JUNIT5:-}" ]; then
+      (cd "$WORK/junit5/run" && measure junit5 "$JUNIT5_OK" java -DproviderBase="$BASE" -cp "$JUNIT5_CP" \
+        org.junit.platform.console.ConsoleLauncher execute --select-class PactJvmJUnit5Test --details=summary \
+        --disable-banner)
+    fi
   fi
 done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 echo "medians over $RUNS rounds (range):"
-for leg in floor library jar launcher pactjvm; do
+for leg in floor library jar launcher pactjvm junit5; do
   grep -q "^$leg " "$WORK/times.txt" || continue
   walls=$(awk -v l="$leg" '$1 == l { print $2 }' "$WORK/times.txt")
   printf '  %-8s wall %s s (%s-%s), CPU %s s, peak RSS %d MiB\n' "$leg" "$(echo "$walls" | median)" \
@@ -91,11 +108,14 @@ for leg in floor library jar launcher pactjvm; do
     "$(awk -v l="$leg" '$1 == l { print $3 + $4 }' "$WORK/times.txt" | median)" \
     $(($(awk -v l="$leg" '$1 == l { print $5 }' "$WORK/times.txt" | median) / 1024))
 done
-for leg in jar launcher library floor; do
-  grep -q "^$leg " "$WORK/times.txt" && grep -q "^pactjvm " "$WORK/times.txt" || continue
-  ratios=$(awk -v l="$leg" '$1 == l { a[++n] = $2 } $1 == "pactjvm" { p[++m] = $2 }
-    END { for (i = 1; i <= n; i++) print a[i] / p[i] }' "$WORK/times.txt")
-  echo "$leg / pact-jvm, wall, per round: $(echo "$ratios" | awk '{ printf "%.2f ", $1 }')-> median" \
-    "$(echo "$ratios" | median | awk '{ printf "%.2f", $1 }')"
+for base in pactjvm junit5; do
+  for leg in jar launcher library floor; do
+    grep -q "^$leg " "$WORK/times.txt" && grep -q "^$base " "$WORK/times.txt" || continue
+    ratios=$(awk -v l="$leg" -v b="$base" '$1 == l { a[++n] = $2 } $1 == b { p[++m] = $2 }
+      END { for (i = 1; i <= n; i++) print a[i] / p[i] }' "$WORK/times.txt")
+    name=$([ "$base" = pactjvm ] && echo "pact-jvm ProviderVerifier" || echo "pact-jvm JUnit 5")
+    echo "$leg / $name, wall, per round: $(echo "$ratios" | awk '{ printf "%.2f ", $1 }')-> median" \
+      "$(echo "$ratios" | median | awk '{ printf "%.2f", $1 }')"
+  done
 done
 echo "load average after: $(cut -d" " -f1-3 /proc/loadavg)"
