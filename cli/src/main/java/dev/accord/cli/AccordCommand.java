@@ -124,7 +124,14 @@ public final class AccordCommand implements Runnable {
     this.sleeper = sleeper;
   }
 
+  private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   public static void main(String[] args) {
+    // no option is a java.sql or java.time type: picocli need not look up (load, reflect on) the
+    // 17 converters it registers for them in every command line it builds
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, "java[.]sql[.].*,java[.]time[.].*");
+    }
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =

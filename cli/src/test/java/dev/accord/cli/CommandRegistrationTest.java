@@ -31,6 +31,26 @@ class CommandRegistrationTest {
   }
 
   @Test
+  void noOptionOrParameterIsOfATypeWhoseConverterMainLeavesOut() {
+    // main() tells picocli not to register its java.sql and java.time converters (start-up time)
+    CommandLine cli = AccordCommand.commandLine(root(), "--help");
+    java.util.List<String> offending = new java.util.ArrayList<>();
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      for (CommandLine.Model.ArgSpec arg : sub.getCommandSpec().args()) {
+        java.util.List<Class<?>> types = new java.util.ArrayList<>(java.util.List.of(arg.type()));
+        types.addAll(java.util.List.of(arg.auxiliaryTypes()));
+        for (Class<?> type : types) {
+          String name = type.getName();
+          if (name.startsWith("java.sql.") || name.startsWith("java.time.")) {
+            offending.add(sub.getCommandName() + " " + arg + ": " + name);
+          }
+        }
+      }
+    }
+    assertThat(offending).isEmpty();
+  }
+
+  @Test
   void aCommandLineNamingACommandBuildsThatCommandOnly() {
     CommandLine cli =
         AccordCommand.commandLine(root(), "can-i-deploy", "--pacticipant", "web", "--version", "1");
