@@ -1123,7 +1123,7 @@ public final class PactBrokerClient {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private HttpClient httpClient;
     private SSLContext sslContext;
-    private ProxySelector proxies = ProxySelector.getDefault();
+    private ProxySelector proxies;
     private Function<String, String> environment = System::getenv;
     private Function<String, String> systemProperties = System::getProperty;
     private HalTransport.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
@@ -1349,7 +1349,8 @@ public final class PactBrokerClient {
                       requestTimeout,
                       sslContext != null ? sslContext : new LazyDefaultTls(),
                       Integer.MAX_VALUE - 8,
-                      proxies));
+                      // the JVM's selector as it is when the client is built (null: none)
+                      proxies != null ? proxies : ProxySelector.getDefault()));
       HalTransport.Settings settings =
           new HalTransport.Settings(
               uri,
