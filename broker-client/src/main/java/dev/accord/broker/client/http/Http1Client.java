@@ -41,17 +41,19 @@ import javax.net.ssl.SSLSocket;
  * per scheme, host and port; responses may be framed by Content-Length, chunked or delimited by the
  * connection's close; HEAD, 1xx, 204 and 304 responses have no body.
  *
- * <p>One timeout bounds connecting (and the TLS handshake) and, separately, the whole exchange from
- * the first byte written to the last byte of the response read: writing included, so a server that
- * stops reading a large request cannot hold the caller. A blocking socket write has no timeout of
- * its own, so one shared daemon thread closes the connection of an exchange that outlives its
- * deadline (within some 20 ms); it runs only while exchanges are in flight and ends after a second
- * without any. A pooled connection that the server closed while it was idle is found before the
- * request is written (and replaced), and a request whose writing fails on a reused connection is
- * sent once more on a new one: the server cannot have read it. So is an idempotent request (GET,
- * HEAD, PUT, DELETE, OPTIONS, TRACE) to which a reused connection returned not a single byte: the
- * server closed it just as the request went out. Nothing else is retried (never a POST or PATCH the
- * server may have acted on).
+ * <p>A connect timeout bounds connecting (a proxy's tunnel and the TLS handshake included) and a
+ * timeout, separately, the whole exchange from the first byte written to the last byte of the
+ * response read: writing included, so a server that stops reading a large request cannot hold the
+ * caller. Both are the same unless the constructor is given two. An HTTP proxy is used only when
+ * the constructor is given a {@link ProxySelector}. A blocking socket write has no timeout of its
+ * own, so one shared daemon thread closes the connection of an exchange that outlives its deadline
+ * (within some 20 ms); it runs only while exchanges are in flight and ends after a second without
+ * any. A pooled connection that the server closed while it was idle is found before the request is
+ * written (and replaced), and a request whose writing fails on a reused connection is sent once
+ * more on a new one: the server cannot have read it. So is an idempotent request (GET, HEAD, PUT,
+ * DELETE, OPTIONS, TRACE) to which a reused connection returned not a single byte: the server
+ * closed it just as the request went out. Nothing else is retried (never a POST or PATCH the server
+ * may have acted on).
  *
  * <p>A response body is read into memory, up to a limit ({@link #DEFAULT_MAX_BODY_BYTES} unless
  * given): a larger one, or one that never ends, fails the exchange instead of exhausting the heap.
