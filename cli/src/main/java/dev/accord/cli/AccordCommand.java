@@ -65,33 +65,68 @@ public final class AccordCommand implements Runnable {
   public static final int USAGE = 2;
 
   /**
-   * Every command by name, in the order {@code accord --help} lists them. A command line that names
+   * Every command's name, in the order {@code accord --help} lists them. A command line that names
    * one builds only that one (see {@link #commandLine(AccordCommand, String...)}): picocli reads
    * each command's annotations when it is registered, and a run pays for every class it loads.
    */
-  static final Map<String, Class<?>> COMMANDS = commands();
+  static final List<String> NAMES =
+      List.of(
+          "publish",
+          "verify",
+          "stub",
+          "compare-openapi",
+          "verify-openapi",
+          "explore",
+          "can-i-deploy",
+          "can-i-merge",
+          "record-deployment",
+          "record-undeployment",
+          "record-release",
+          "record-support-ended",
+          "create-environment",
+          "list-environments",
+          "describe-version",
+          "create-or-update-pacticipant",
+          "create-or-update-version",
+          "create-version-tag",
+          "generate-completion");
 
-  private static Map<String, Class<?>> commands() {
+  /**
+   * The class of the command named, or null for none. A class literal is resolved when its branch
+   * runs, so a run that names one command loads no other command's class (a {@code java -jar
+   * verify} loaded 1,758 classes with a map of class literals, 1,738 now).
+   */
+  static Class<?> command(String name) {
+    return switch (name) {
+      case "publish" -> PublishCommand.class;
+      case "verify" -> VerifyCommand.class;
+      case "stub" -> StubCommand.class;
+      case "compare-openapi" -> CompareOpenApiCommand.class;
+      case "verify-openapi" -> VerifyOpenApiCommand.class;
+      case "explore" -> ExploreCommand.class;
+      case "can-i-deploy" -> CanIDeployCommand.class;
+      case "can-i-merge" -> CanIMergeCommand.class;
+      case "record-deployment" -> RecordDeploymentCommand.class;
+      case "record-undeployment" -> RecordUndeploymentCommand.class;
+      case "record-release" -> RecordReleaseCommand.class;
+      case "record-support-ended" -> RecordSupportEndedCommand.class;
+      case "create-environment" -> CreateEnvironmentCommand.class;
+      case "list-environments" -> ListEnvironmentsCommand.class;
+      case "describe-version" -> DescribeVersionCommand.class;
+      case "create-or-update-pacticipant" -> CreateOrUpdatePacticipantCommand.class;
+      case "create-or-update-version" -> CreateOrUpdateVersionCommand.class;
+      case "create-version-tag" -> CreateVersionTagCommand.class;
+      case "generate-completion" -> AutoComplete.GenerateCompletion.class;
+      default -> null;
+    };
+  }
+
+  /** Every command by name, in the order {@code accord --help} lists them (loads them all). */
+  static Map<String, Class<?>> commands() {
     Map<String, Class<?>> commands = new LinkedHashMap<>();
-    commands.put("publish", PublishCommand.class);
-    commands.put("verify", VerifyCommand.class);
-    commands.put("stub", StubCommand.class);
-    commands.put("compare-openapi", CompareOpenApiCommand.class);
-    commands.put("verify-openapi", VerifyOpenApiCommand.class);
-    commands.put("explore", ExploreCommand.class);
-    commands.put("can-i-deploy", CanIDeployCommand.class);
-    commands.put("can-i-merge", CanIMergeCommand.class);
-    commands.put("record-deployment", RecordDeploymentCommand.class);
-    commands.put("record-undeployment", RecordUndeploymentCommand.class);
-    commands.put("record-release", RecordReleaseCommand.class);
-    commands.put("record-support-ended", RecordSupportEndedCommand.class);
-    commands.put("create-environment", CreateEnvironmentCommand.class);
-    commands.put("list-environments", ListEnvironmentsCommand.class);
-    commands.put("describe-version", DescribeVersionCommand.class);
-    commands.put("create-or-update-pacticipant", CreateOrUpdatePacticipantCommand.class);
-    commands.put("create-or-update-version", CreateOrUpdateVersionCommand.class);
-    commands.put("create-version-tag", CreateVersionTagCommand.class);
-    commands.put("generate-completion", AutoComplete.GenerateCompletion.class);
+    for (String name : NAMES) {
+      commands.put(name, command(name));
+    }
     return Collections.unmodifiableMap(commands);
   }
 
@@ -124,7 +159,14 @@ public final class AccordCommand implements Runnable {
     this.sleeper = sleeper;
   }
 
+  private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   public static void main(String[] args) {
+    // no option is a java.sql or java.time type: picocli need not look up (load, reflect on) the
+    // 17 converters it registers for them in every command line it builds
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, "java[.]sql[.].*,java[.]time[.].*");
+    }
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err =
@@ -166,11 +208,11 @@ public final class AccordCommand implements Runnable {
     CommandLine cli = new CommandLine(command);
     // generate-completion writes a script for every command, so it needs them all
     Class<?> named =
-        args.length > 0 && !args[0].equals("generate-completion") ? COMMANDS.get(args[0]) : null;
+        args.length > 0 && !args[0].equals("generate-completion") ? command(args[0]) : null;
     if (named != null) {
       cli.addSubcommand(args[0], named);
     } else {
-      COMMANDS.forEach(cli::addSubcommand);
+      commands().forEach(cli::addSubcommand);
     }
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // can-i-deploy reads "--pacticipant A --version 1 --pacticipant B --latest" in order, through

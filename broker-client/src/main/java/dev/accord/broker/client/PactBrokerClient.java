@@ -1,10 +1,15 @@
 package dev.accord.broker.client;
 
+import dev.accord.broker.client.http.Http1Client;
+import dev.accord.broker.client.internal.BrokerHttp;
 import dev.accord.broker.client.internal.Hal;
 import dev.accord.broker.client.internal.HalTransport;
+import dev.accord.broker.client.internal.Http1WithRedirects;
+import dev.accord.broker.client.internal.JavaNetHttp;
 import dev.accord.pact.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +25,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
+import javax.net.ssl.SSLContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -1116,6 +1122,8 @@ public final class PactBrokerClient {
     private Duration requestTimeout = Duration.ofSeconds(60);
     private final Map<String, String> headers = new LinkedHashMap<>();
     private HttpClient httpClient;
+    private SSLContext sslContext;
+    private ProxySelector proxies;
     private Function<String, String> environment = System::getenv;
     private Function<String, String> systemProperties = System::getProperty;
     private HalTransport.Sleeper sleeper = d -> Thread.sleep(d.toMillis());
@@ -1179,9 +1187,33 @@ public final class PactBrokerClient {
       return this;
     }
 
-    /** Uses this HTTP client (for TLS settings or a proxy) instead of a default one. */
+    /**
+     * Sends every request through this {@code java.net.http} client instead of the default one: its
+     * redirect policy, proxy, TLS and connect timeout apply ({@link #requestTimeout} still bounds
+     * each request). The default is a blocking HTTP/1.1 client that follows redirects as {@code
+     * HttpClient.Redirect.NORMAL} does, goes through the proxy {@link ProxySelector#getDefault()}
+     * names ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}), connects
+     * within 10 s, and uses the JVM's default TLS context or {@link #sslContext}.
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * Uses this TLS context for an https:// broker instead of the JVM's default one, e.g. one
+     * trusting a private CA. The broker's host name is checked against its certificate unless the
+     * context's trust manager (an {@code X509ExtendedTrustManager}) decides otherwise. Not with
+     * {@link #httpClient}: that client brings its own.
+     */
+    public Builder sslContext(SSLContext sslContext) {
+      this.sslContext = sslContext;
+      return this;
+    }
+
+    // tests point the client at a proxy on 127.0.0.1, which the default selector never proxies
+    Builder proxies(ProxySelector proxies) {
+      this.proxies = proxies;
       return this;
     }
 
@@ -1301,17 +1333,24 @@ public final class PactBrokerClient {
         }
         config.add("attempts per request: " + attempts + " " + source);
       }
-      HttpClient client =
+      if (httpClient != null && sslContext != null) {
+        throw new IllegalStateException(
+            "Set either httpClient(...) or sslContext(...), not both: give the TLS context to the"
+                + " java.net.http client with HttpClient.newBuilder().sslContext(...)");
+      }
+      // blocking sockets by default: java.net.http's selector thread, in native code, held the
+      // JVM's exit of a one-call CLI for 0.3 s (and its classes cost start-up)
+      BrokerHttp http =
           httpClient != null
-              ? httpClient
-              : HttpClient.newBuilder()
-                  .connectTimeout(Duration.ofSeconds(10))
-                  .followRedirects(HttpClient.Redirect.NORMAL)
-                  // the JVM's default TLS context, built on the first https:// request rather than
-                  // here
-                  .sslContext(new LazyDefaultTls())
-                  .sslParameters(LazyDefaultTls.parameters())
-                  .build();
+              ? new JavaNetHttp(httpClient, requestTimeout)
+              : new Http1WithRedirects(
+                  new Http1Client(
+                      Duration.ofSeconds(10),
+                      requestTimeout,
+                      sslContext != null ? sslContext : new LazyDefaultTls(),
+                      Integer.MAX_VALUE - 8,
+                      // the JVM's selector as it is when the client is built (null: none)
+                      proxies != null ? proxies : ProxySelector.getDefault()));
       HalTransport.Settings settings =
           new HalTransport.Settings(
               uri,
@@ -1323,7 +1362,7 @@ public final class PactBrokerClient {
               maxBackoff,
               requestTimeout,
               sleeper,
-              client,
+              http,
               userAgent);
       return new PactBrokerClient(new HalTransport(settings), config);
     }

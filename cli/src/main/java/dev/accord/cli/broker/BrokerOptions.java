@@ -2,10 +2,8 @@ package dev.accord.cli.broker;
 
 import dev.accord.broker.client.PactBrokerClient;
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -160,13 +158,7 @@ public final class BrokerOptions {
       }
     }
     if (context != null) {
-      builder.httpClient(
-          HttpClient.newBuilder()
-              .sslContext(context)
-              .sslParameters(Tls.parameters())
-              .connectTimeout(Duration.ofSeconds(10))
-              .followRedirects(HttpClient.Redirect.NORMAL)
-              .build());
+      builder.sslContext(context);
     }
   }
 }

@@ -37,16 +37,10 @@ final class Tls {
    * A context built by {@code make} on the first TLS connection, not before: reading a PEM bundle
    * and the JVM's roots is most of a short command's start-up, and a broker reached over http://
    * never needs them ({@code SSL_CERT_FILE} is often set machine-wide). What {@code make} throws
-   * reaches the caller of that first request. Give the HTTP client {@link #parameters()} too, or it
-   * asks the context for its defaults when it is built.
+   * reaches the caller of that first request.
    */
   static SSLContext lazy(Supplier<SSLContext> make) {
     return new Lazy(new LazySpi(make));
-  }
-
-  /** No protocol, cipher suite or other setting of their own: a TLS engine keeps its context's. */
-  static SSLParameters parameters() {
-    return new SSLParameters();
   }
 
   private static final class Lazy extends SSLContext {

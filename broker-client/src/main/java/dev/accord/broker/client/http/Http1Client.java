@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -39,14 +41,19 @@ import javax.net.ssl.SSLSocket;
  * per scheme, host and port; responses may be framed by Content-Length, chunked or delimited by the
  * connection's close; HEAD, 1xx, 204 and 304 responses have no body.
  *
- * <p>One timeout bounds connecting (and the TLS handshake) and, separately, the whole exchange from
- * the first byte written to the last byte of the response read: writing included, so a server that
- * stops reading a large request cannot hold the caller. A blocking socket write has no timeout of
- * its own, so one shared daemon thread closes the connection of an exchange that outlives its
- * deadline (within some 20 ms); it runs only while exchanges are in flight and ends after a second
- * without any. A pooled connection that the server closed while it was idle is found before the
- * request is written (and replaced), and a request whose writing fails on a reused connection is
- * sent once more on a new one: the server cannot have read it. Nothing else is retried.
+ * <p>A connect timeout bounds connecting (a proxy's tunnel and the TLS handshake included) and a
+ * timeout, separately, the whole exchange from the first byte written to the last byte of the
+ * response read: writing included, so a server that stops reading a large request cannot hold the
+ * caller. Both are the same unless the constructor is given two. An HTTP proxy is used only when
+ * the constructor is given a {@link ProxySelector}. A blocking socket write has no timeout of its
+ * own, so one shared daemon thread closes the connection of an exchange that outlives its deadline
+ * (within some 20 ms); it runs only while exchanges are in flight and ends after a second without
+ * any. A pooled connection that the server closed while it was idle is found before the request is
+ * written (and replaced), and a request whose writing fails on a reused connection is sent once
+ * more on a new one: the server cannot have read it. So is an idempotent request (GET, HEAD, PUT,
+ * DELETE, OPTIONS, TRACE) to which a reused connection returned not a single byte: the server
+ * closed it just as the request went out. Nothing else is retried (never a POST or PATCH the server
+ * may have acted on).
  *
  * <p>A response body is read into memory, up to a limit ({@link #DEFAULT_MAX_BODY_BYTES} unless
  * given): a larger one, or one that never ends, fails the exchange instead of exhausting the heap.
@@ -68,10 +75,13 @@ public final class Http1Client implements Closeable {
   private static final int MAX_LINE = 64 * 1024;
   private static final int MAX_HEADERS = 1000;
   private static final byte[] CRLF = {'\r', '\n'};
+  private static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
 
+  private final int connectTimeoutMillis;
   private final int timeoutMillis;
   private final SSLContext tls;
   private final int maxBodyBytes;
+  private final ProxySelector proxies;
   private final Map<String, Deque<Connection>> idle = new HashMap<>();
 
   /** A client with the JVM's default TLS context. */
@@ -96,11 +106,31 @@ public final class Http1Client implements Closeable {
    * @param maxBodyBytes the largest response body read; a larger one fails the exchange
    */
   public Http1Client(Duration timeout, SSLContext tls, int maxBodyBytes) {
-    long millis = timeout.toMillis();
-    if (millis < 1 || millis > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "The timeout must be between 1 ms and " + Integer.MAX_VALUE + " ms, not " + timeout);
-    }
+    this(timeout, timeout, tls, maxBodyBytes, null);
+  }
+
+  /**
+   * A client that connects within {@code connectTimeout}, completes each exchange within {@code
+   * timeout}, and goes through the HTTP proxy that {@code proxies} chooses for each URL: as {@code
+   * java.net.http} does, the first proxy of its list if that is an HTTP proxy, else directly. An
+   * http:// request goes to the proxy with its absolute URL as the target; an https:// one through
+   * a tunnel the proxy opens ({@code CONNECT host:port}), which carries the request's {@code
+   * Proxy-Authorization} header, if any, instead of the request itself.
+   *
+   * @param connectTimeout bounds connecting (a proxy's tunnel and the TLS handshake included); at
+   *     least one millisecond
+   * @param timeout bounds each exchange; at least one millisecond
+   * @param proxies e.g. {@link ProxySelector#getDefault()} (the {@code http.proxyHost}, {@code
+   *     https.proxyHost}, {@code http.nonProxyHosts} system properties); null for no proxy
+   */
+  public Http1Client(
+      Duration connectTimeout,
+      Duration timeout,
+      SSLContext tls,
+      int maxBodyBytes,
+      ProxySelector proxies) {
+    this.connectTimeoutMillis = millis(connectTimeout, "connect timeout");
+    this.timeoutMillis = millis(timeout, "timeout");
     if (maxBodyBytes < 0 || maxBodyBytes > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
           "The largest response body must be between 0 and "
@@ -108,9 +138,18 @@ public final class Http1Client implements Closeable {
               + " bytes, not "
               + maxBodyBytes);
     }
-    this.timeoutMillis = (int) millis;
     this.tls = tls;
     this.maxBodyBytes = maxBodyBytes;
+    this.proxies = proxies;
+  }
+
+  private static int millis(Duration timeout, String what) {
+    long millis = timeout.toMillis();
+    if (millis < 1 || millis > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "The " + what + " must be between 1 ms and " + Integer.MAX_VALUE + " ms, not " + timeout);
+    }
+    return (int) millis;
   }
 
   /**
@@ -136,60 +175,77 @@ public final class Http1Client implements Closeable {
   public Response send(String method, URI url, Map<String, List<String>> headers, byte[] body)
       throws IOException {
     Target target = Target.of(url);
-    byte[] head = head(method, url, target, headers, body);
+    Route route = route(target, url);
+    byte[] head = head(method, url, target, route, headers, body);
     boolean hasBody = body != null && body.length > 0;
-    Connection connection = pooled(target);
+    Connection connection = pooled(route);
     boolean reused = connection != null;
     if (connection == null) {
-      connection = open(target, url);
+      connection = open(route, url, headers);
     }
-    // one deadline for the whole exchange, a second attempt at writing included
+    // one deadline for the whole exchange, a second attempt included
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-    try {
-      connection.write(head, hasBody ? body : null, deadline);
-    } catch (IOException e) {
-      connection.close();
-      if (connection.expired()) {
-        throw new TimedOut(method, url, timeoutMillis);
-      }
-      if (!reused) {
-        throw failure(method, url, "the request could not be written", e);
-      }
-      // the server had closed the pooled connection: it cannot have read any of this request
-      connection = open(target, url);
+    while (true) {
       try {
         connection.write(head, hasBody ? body : null, deadline);
-      } catch (IOException again) {
+      } catch (IOException e) {
         connection.close();
         if (connection.expired()) {
           throw new TimedOut(method, url, timeoutMillis);
         }
-        throw failure(method, url, "the request could not be written", again);
+        if (!reused) {
+          throw failure(method, url, "the request could not be written", e);
+        }
+        // the server had closed the pooled connection: it cannot have read any of this request
+        connection = open(route, url, headers);
+        reused = false;
+        continue;
       }
-    }
-    Response response;
-    try {
-      response = connection.read(method, maxBodyBytes);
-    } catch (SocketTimeoutException e) {
-      connection.close();
-      throw new TimedOut(method, url, timeoutMillis);
-    } catch (BodyTooLarge e) {
-      connection.close();
-      throw new IOException(method + " " + url + ": " + e.getMessage(), e);
-    } catch (IOException e) {
-      connection.close();
-      if (connection.expired()) {
+      try {
+        Response response = connection.read(method, maxBodyBytes);
+        // the deadline may have closed the connection just after the last byte was read
+        if (connection.disarm() && connection.reusable) {
+          release(route, connection);
+        } else {
+          connection.close();
+        }
+        return response;
+      } catch (SocketTimeoutException e) {
+        connection.close();
         throw new TimedOut(method, url, timeoutMillis);
+      } catch (BodyTooLarge e) {
+        connection.close();
+        throw new IOException(method + " " + url + ": " + e.getMessage(), e);
+      } catch (IOException e) {
+        connection.close();
+        if (connection.expired()) {
+          throw new TimedOut(method, url, timeoutMillis);
+        }
+        if (reused && !connection.received && idempotent(method)) {
+          // a pooled connection the server closed just as the request went out (a keep-alive
+          // timeout): not a byte came back, and sending an idempotent request again is safe
+          connection = open(route, url, headers);
+          reused = false;
+          continue;
+        }
+        throw failure(method, url, "no complete response", e);
       }
-      throw failure(method, url, "no complete response", e);
     }
-    // the deadline may have closed the connection just after the last byte was read
-    if (connection.disarm() && connection.reusable) {
-      release(target, connection);
-    } else {
-      connection.close();
+  }
+
+  /** The methods RFC 9110 (9.2.2) calls idempotent: sending one twice has the effect of once. */
+  private static boolean idempotent(String method) {
+    switch (method) {
+      case "GET":
+      case "HEAD":
+      case "PUT":
+      case "DELETE":
+      case "OPTIONS":
+      case "TRACE":
+        return true;
+      default:
+        return false;
     }
-    return response;
   }
 
   /**
@@ -267,7 +323,12 @@ public final class Http1Client implements Closeable {
   // ---- the request head -------------------------------------------------------------------------
 
   private static byte[] head(
-      String method, URI url, Target target, Map<String, List<String>> headers, byte[] body)
+      String method,
+      URI url,
+      Target target,
+      Route route,
+      Map<String, List<String>> headers,
+      byte[] body)
       throws IOException {
     if (method.isEmpty() || !isToken(method)) {
       throw new IOException(
@@ -275,7 +336,12 @@ public final class Http1Client implements Closeable {
     }
     StringBuilder sb = new StringBuilder(256);
     String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-    sb.append(method).append(' ').append(path);
+    sb.append(method).append(' ');
+    if (route.proxy != null && !route.tunnel()) {
+      // a proxy is sent the absolute URL (RFC 9112 3.2.2)
+      sb.append(target.scheme).append("://").append(target.hostHeader);
+    }
+    sb.append(path);
     if (url.getRawQuery() != null) {
       sb.append('?').append(url.getRawQuery());
     }
@@ -283,7 +349,9 @@ public final class Http1Client implements Closeable {
     boolean hasHost = false;
     for (Map.Entry<String, List<String>> h : headers.entrySet()) {
       String name = h.getKey();
-      if (name.equalsIgnoreCase("Content-Length") || name.equalsIgnoreCase("Transfer-Encoding")) {
+      if (name.equalsIgnoreCase("Content-Length")
+          || name.equalsIgnoreCase("Transfer-Encoding")
+          || (route.tunnel() && name.equalsIgnoreCase(PROXY_AUTHORIZATION))) {
         continue;
       }
       if (name.isEmpty() || !isToken(name)) {
@@ -365,11 +433,50 @@ public final class Http1Client implements Closeable {
     }
   }
 
-  private Connection pooled(Target target) {
+  /** Where a connection goes: to the target directly, or through an HTTP proxy. */
+  private record Route(Target target, InetSocketAddress proxy) {
+    /** https:// through a proxy: a CONNECT tunnel, with TLS to the target inside it. */
+    boolean tunnel() {
+      return proxy != null && target.scheme.equals("https");
+    }
+
+    String key() {
+      return proxy == null
+          ? target.key()
+          : target.key() + " via " + proxy.getHostString() + ":" + proxy.getPort();
+    }
+
+    String proxyName() {
+      return proxy.getHostString() + ":" + proxy.getPort();
+    }
+  }
+
+  /** What {@code java.net.http} does: the selector's first proxy if it is an HTTP one. */
+  private Route route(Target target, URI url) {
+    if (proxies == null) {
+      return new Route(target, null);
+    }
+    List<Proxy> chosen;
+    try {
+      chosen = proxies.select(URI.create(target.scheme + "://" + target.hostHeader + "/"));
+    } catch (IllegalArgumentException e) {
+      return new Route(target, null);
+    }
+    if (chosen == null || chosen.isEmpty()) {
+      return new Route(target, null);
+    }
+    Proxy first = chosen.get(0);
+    if (first.type() != Proxy.Type.HTTP || !(first.address() instanceof InetSocketAddress)) {
+      return new Route(target, null);
+    }
+    return new Route(target, (InetSocketAddress) first.address());
+  }
+
+  private Connection pooled(Route route) {
     while (true) {
       Connection c;
       synchronized (idle) {
-        Deque<Connection> deque = idle.get(target.key());
+        Deque<Connection> deque = idle.get(route.key());
         c = deque == null ? null : deque.pollLast();
       }
       if (c == null) {
@@ -382,42 +489,126 @@ public final class Http1Client implements Closeable {
     }
   }
 
-  private void release(Target target, Connection c) {
+  private void release(Route route, Connection c) {
     c.idleSince = System.nanoTime();
     synchronized (idle) {
-      idle.computeIfAbsent(target.key(), k -> new ArrayDeque<>()).addLast(c);
+      idle.computeIfAbsent(route.key(), k -> new ArrayDeque<>()).addLast(c);
     }
   }
 
-  private Connection open(Target target, URI url) throws IOException {
+  private Connection open(Route route, URI url, Map<String, List<String>> headers)
+      throws IOException {
+    Target target = route.target;
+    String via = route.proxy == null ? "" : " by the proxy " + route.proxyName();
     InetAddress address;
+    String host = route.proxy == null ? target.host : route.proxy.getHostString();
     try {
-      address = InetAddress.getByName(target.host);
+      address =
+          route.proxy != null && !route.proxy.isUnresolved()
+              ? route.proxy.getAddress()
+              : InetAddress.getByName(host);
     } catch (UnknownHostException e) {
-      throw new ConnectFailed(url, "unknown host " + target.host);
+      throw new ConnectFailed(
+          url, route.proxy == null ? "unknown host " + host : "unknown proxy host " + host);
     }
+    int port = route.proxy == null ? target.port : route.proxy.getPort();
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress(address, target.port), timeoutMillis);
+      socket.connect(new InetSocketAddress(address, port), connectTimeoutMillis);
+      if (route.tunnel()) {
+        tunnel(socket, route, url, headers);
+      }
       if (target.scheme.equals("https")) {
         return new Connection(handshake(socket, target, url), socket);
       }
       return new Connection(socket, socket);
     } catch (SocketTimeoutException e) {
       closeQuietly(socket);
-      throw new ConnectFailed(url, "connection timed out after " + timeoutMillis + " ms");
+      throw new ConnectFailed(
+          url,
+          (route.proxy == null ? "connection" : "connection to the proxy " + route.proxyName())
+              + " timed out after "
+              + connectTimeoutMillis
+              + " ms");
     } catch (ConnectException e) {
       closeQuietly(socket);
       String m = e.getMessage();
       throw new ConnectFailed(
-          url, m == null || m.startsWith("Connection refused") ? "connection refused" : m);
+          url, (m == null || m.startsWith("Connection refused") ? "connection refused" : m) + via);
     } catch (TlsFailed e) {
       closeQuietly(socket);
       throw e.failure;
+    } catch (ConnectFailed e) {
+      closeQuietly(socket);
+      throw e;
     } catch (IOException e) {
       closeQuietly(socket);
-      throw new ConnectFailed(url, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+      throw new ConnectFailed(url, e.getClass().getSimpleName() + ": " + e.getMessage() + via, e);
+    }
+  }
+
+  /**
+   * Asks the proxy for a tunnel to the target ({@code CONNECT host:port}) and reads its answer: a
+   * 2xx opens it; anything else is a connect failure naming the proxy's status line.
+   */
+  private void tunnel(Socket socket, Route route, URI url, Map<String, List<String>> headers)
+      throws IOException {
+    String authority = url.getHost() + ":" + route.target.port;
+    StringBuilder request = new StringBuilder(128);
+    request.append("CONNECT ").append(authority).append(" HTTP/1.1\r\n");
+    request.append("Host: ").append(authority).append("\r\n");
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+      if (h.getKey().equalsIgnoreCase(PROXY_AUTHORIZATION)) {
+        for (String value : h.getValue()) {
+          request.append(PROXY_AUTHORIZATION).append(": ").append(value).append("\r\n");
+        }
+      }
+    }
+    request.append("\r\n");
+    socket.setSoTimeout(connectTimeoutMillis);
+    OutputStream out = socket.getOutputStream();
+    out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.flush();
+    // byte by byte: what follows the proxy's answer is the TLS handshake, read by the TLS socket
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream answer = new ByteArrayOutputStream(128);
+    int last4 = 0;
+    while (last4 != 0x0d0a0d0a) {
+      int c = in.read();
+      if (c < 0) {
+        throw new ConnectFailed(
+            url,
+            "the proxy "
+                + route.proxyName()
+                + " closed the connection instead of answering CONNECT "
+                + authority);
+      }
+      if (answer.size() >= MAX_LINE) {
+        throw new ConnectFailed(
+            url, "the proxy " + route.proxyName() + "'s answer to CONNECT is too long");
+      }
+      answer.write(c);
+      last4 = (last4 << 8) | c;
+    }
+    String text = answer.toString(StandardCharsets.ISO_8859_1);
+    String statusLine = text.substring(0, text.indexOf('\r'));
+    boolean opened =
+        statusLine.startsWith("HTTP/1.")
+            && statusLine.length() >= 12
+            && statusLine.charAt(9) == '2';
+    if (!opened) {
+      throw new ConnectFailed(
+          url,
+          "the proxy "
+              + route.proxyName()
+              + " refused a tunnel to "
+              + authority
+              + ": "
+              + statusLine
+              + (statusLine.contains(" 407")
+                  ? " (give its credentials with a Proxy-Authorization header)"
+                  : ""));
     }
   }
 
@@ -437,7 +628,7 @@ public final class Http1Client implements Closeable {
       SSLParameters parameters = ssl.getSSLParameters();
       parameters.setEndpointIdentificationAlgorithm("HTTPS");
       ssl.setSSLParameters(parameters);
-      ssl.setSoTimeout(timeoutMillis);
+      ssl.setSoTimeout(connectTimeoutMillis);
       ssl.startHandshake();
       return ssl;
     } catch (IOException e) {
@@ -495,6 +686,10 @@ public final class Http1Client implements Closeable {
     int limit;
     long idleSince;
     boolean reusable;
+
+    /** Whether any byte of a response came back since the last request was written. */
+    boolean received;
+
     private long deadline;
     private int maxBody;
 
@@ -558,6 +753,7 @@ public final class Http1Client implements Closeable {
 
     void write(byte[] head, byte[] body, long deadline) throws IOException {
       arm(deadline);
+      received = false;
       if (body != null && body.length <= 16 * 1024) {
         byte[] all = new byte[head.length + body.length];
         System.arraycopy(head, 0, all, 0, head.length);
@@ -596,6 +792,7 @@ public final class Http1Client implements Closeable {
       if (n < 0) {
         return false;
       }
+      received = true;
       pos = 0;
       limit = n;
       return true;

@@ -2,12 +2,10 @@ package dev.accord.broker.client.internal;
 
 import dev.accord.broker.client.BrokerException;
 import dev.accord.broker.client.Notice;
+import dev.accord.broker.client.http.Http1Client;
 import dev.accord.pact.json.Json;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -46,7 +44,7 @@ public final class HalTransport {
       Duration maxBackoff,
       Duration requestTimeout,
       Sleeper sleeper,
-      HttpClient http,
+      BrokerHttp http,
       String userAgent) {}
 
   /** A successful response: the parsed body ({@code {}} when empty) and the raw text. */
@@ -242,17 +240,28 @@ public final class HalTransport {
           List.of(),
           e);
     }
-    String payload = body == null ? null : Json.write(body);
+    byte[] payload = body == null ? null : Json.write(body).getBytes(StandardCharsets.UTF_8);
+    Map<String, List<String>> headers = headers(method, payload != null, contentType, extraHeaders);
     int attempts = Math.max(1, settings.maxAttempts());
     for (int attempt = 1; ; attempt++) {
-      HttpResponse<byte[]> response;
+      BrokerHttp.Reply response;
       try {
-        response =
-            settings
-                .http()
-                .send(
-                    request(method, uri, payload, contentType, extraHeaders),
-                    HttpResponse.BodyHandlers.ofByteArray());
+        response = settings.http().send(method, uri, headers, payload);
+      } catch (Http1WithRedirects.TooManyRedirects e) {
+        // a loop does not end by trying again
+        throw new BrokerException(
+            method
+                + " "
+                + url
+                + " failed: "
+                + e.getMessage()
+                + "\n  Check the broker URL (--broker-base-url or PACT_BROKER_BASE_URL).",
+            method,
+            url,
+            0,
+            List.of(),
+            List.of(),
+            e);
       } catch (IOException e) {
         if (attempt >= attempts || !idempotent && !neverSent(e)) {
           throw new BrokerException(
@@ -260,7 +269,7 @@ public final class HalTransport {
                   + " "
                   + url
                   + " failed: the broker could not be reached ("
-                  + describe(e, uri)
+                  + describe(method, e, uri)
                   + ")"
                   + attemptsSuffix(attempt)
                   + (attempt < attempts
@@ -287,7 +296,7 @@ public final class HalTransport {
         throw new BrokerException(
             method + " " + url + " was interrupted", method, url, 0, List.of(), List.of(), e);
       }
-      int status = response.statusCode();
+      int status = response.status();
       if ((idempotent ? isRetryable(status) : notProcessed(status)) && attempt < attempts) {
         Duration wait = retryAfter(response).map(this::capped).orElse(backoff(attempt));
         pause(wait, method, url);
@@ -302,7 +311,8 @@ public final class HalTransport {
    * one may be sent again.
    */
   private static boolean neverSent(IOException e) {
-    return e instanceof java.net.ConnectException
+    return e instanceof Http1Client.ConnectFailed
+        || e instanceof java.net.ConnectException
         || e instanceof java.net.http.HttpConnectTimeoutException;
   }
 
@@ -311,26 +321,32 @@ public final class HalTransport {
     return status == 429 || status == 503;
   }
 
-  private HttpRequest request(
-      String method,
-      URI uri,
-      String payload,
-      String contentType,
-      Map<String, String> extraHeaders) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout());
-    builder.header("User-Agent", settings.userAgent());
-    builder.header(
-        "Accept", "GET".equals(method) ? HAL_ACCEPT : "application/hal+json, application/json");
-    settings.authorization().ifPresent(value -> builder.header("Authorization", value));
-    settings.headers().forEach(builder::header);
-    extraHeaders.forEach(builder::header);
-    if (payload != null) {
-      builder.header("Content-Type", contentType);
-      builder.method(method, HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
-    } else {
-      builder.method(method, HttpRequest.BodyPublishers.noBody());
+  private Map<String, List<String>> headers(
+      String method, boolean hasPayload, String contentType, Map<String, String> extraHeaders) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    add(headers, "User-Agent", settings.userAgent());
+    add(
+        headers,
+        "Accept",
+        "GET".equals(method) ? HAL_ACCEPT : "application/hal+json, application/json");
+    settings.authorization().ifPresent(value -> add(headers, "Authorization", value));
+    settings.headers().forEach((name, value) -> add(headers, name, value));
+    extraHeaders.forEach((name, value) -> add(headers, name, value));
+    if (hasPayload) {
+      add(headers, "Content-Type", contentType);
     }
-    return builder.build();
+    return headers;
+  }
+
+  /** Adds a value, to a header of the same name in any case if there is one already. */
+  private static void add(Map<String, List<String>> headers, String name, String value) {
+    for (Map.Entry<String, List<String>> h : headers.entrySet()) {
+      if (h.getKey().equalsIgnoreCase(name)) {
+        h.getValue().add(value);
+        return;
+      }
+    }
+    headers.put(name, new ArrayList<>(List.of(value)));
   }
 
   private static boolean isRetryable(int status) {
@@ -347,8 +363,8 @@ public final class HalTransport {
   }
 
   /** Retry-After as delta seconds or an HTTP date, capped by the maximum back-off. */
-  static Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(HalTransport::parseRetryAfter);
+  static Optional<Duration> retryAfter(BrokerHttp.Reply response) {
+    return response.header("Retry-After").flatMap(HalTransport::parseRetryAfter);
   }
 
   static Optional<Duration> parseRetryAfter(String value) {
@@ -382,14 +398,12 @@ public final class HalTransport {
     }
   }
 
-  private Response interpret(
-      String method, String url, HttpResponse<byte[]> response, int attempt) {
-    int status = response.statusCode();
+  private Response interpret(String method, String url, BrokerHttp.Reply response, int attempt) {
+    int status = response.status();
     String text = new String(response.body(), StandardCharsets.UTF_8);
-    String contentType =
-        response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    String contentType = response.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
     boolean json = contentType.contains("json");
-    Optional<String> location = response.headers().firstValue("Location");
+    Optional<String> location = response.header("Location");
     if (status >= 200 && status < 300) {
       if (text.isBlank()) {
         return new Response(status, url, Json.mapper().createObjectNode(), text, location);
@@ -557,8 +571,21 @@ public final class HalTransport {
     return false;
   }
 
-  private static String describe(IOException e, URI uri) {
-    // HttpClient's exceptions often carry no message: name the cause from its type
+  private String describe(String method, IOException e, URI uri) {
+    if (e instanceof Http1Client.ConnectFailed failed) {
+      String reason = failed.reason();
+      if (reason.equals("connection refused")) {
+        return "connection refused by " + uri.getHost() + ":" + port(uri);
+      }
+      if (reason.startsWith("unknown host ")) {
+        return "unknown host '" + uri.getHost() + "'";
+      }
+      return reason;
+    }
+    if (e instanceof Http1Client.TimedOut) {
+      return "timed out: no complete answer within " + settings.requestTimeout().toMillis() + " ms";
+    }
+    // java.net.http's exceptions often carry no message: name the cause from its type
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof java.nio.channels.UnresolvedAddressException
           || t instanceof java.net.UnknownHostException) {
@@ -567,6 +594,11 @@ public final class HalTransport {
       if (t instanceof java.net.http.HttpTimeoutException) {
         return "timed out: " + t.getMessage();
       }
+    }
+    // Http1Client's messages open with the request, which the caller's message names already
+    String request = method + " " + uri + ": ";
+    if (e.getMessage() != null && e.getMessage().startsWith(request)) {
+      return e.getMessage().substring(request.length());
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t.getMessage() != null && !t.getMessage().isBlank()) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.accord.broker.client.LazyDefaultTls;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -206,6 +207,61 @@ class Http1ClientTest {
   }
 
   @Test
+  void anIdempotentRequestOnAConnectionTheServerClosedAsItWentOutIsSentAgainOnANewOne()
+      throws Exception {
+    // GIVEN a kept-alive connection that the server closes after reading the next request, before
+    // any byte of an answer (a keep-alive timeout racing the request), well within the time a
+    // pooled connection is reused unchecked
+    server = new Server(ok("first"), Action.NO_ANSWER, ok("second"));
+    client.send("GET", server.url("/1"), Map.of(), null);
+
+    // WHEN the next request is a GET
+    Http1Client.Response second = client.send("GET", server.url("/2"), Map.of(), null);
+
+    // THEN it is sent once more on a new connection
+    assertThat(new String(second.body(), StandardCharsets.UTF_8)).isEqualTo("second");
+    assertThat(server.requests).hasSize(3);
+    assertThat(server.requests.get(2)).startsWith("GET /2 HTTP/1.1\r\n");
+    assertThat(server.connections.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aPostOnAConnectionTheServerClosedAsItWentOutIsNotSentAgain() throws Exception {
+    // GIVEN the same race, for a POST the server may have acted on
+    server = new Server(ok("first"), Action.NO_ANSWER, ok("never"));
+    client.send("GET", server.url("/1"), Map.of(), null);
+    URI url = server.url("/orders");
+
+    // WHEN / THEN it fails, sent once
+    assertThatThrownBy(() -> client.send("POST", url, Map.of(), new byte[] {1}))
+        .hasMessage(
+            "POST "
+                + url
+                + ": no complete response (the server closed the connection without a response)");
+    assertThat(server.requests).hasSize(2);
+    assertThat(server.connections.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aGetAnsweredInPartOnAReusedConnectionIsNotSentAgain() throws Exception {
+    // GIVEN a reused connection that returns part of an answer, then closes
+    server =
+        new Server(
+            ok("first"), raw("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nhalf").thenClose());
+    client.send("GET", server.url("/1"), Map.of(), null);
+    URI url = server.url("/2");
+
+    // WHEN / THEN the failure is the exchange's: bytes came back, so it was no stale connection
+    assertThatThrownBy(() -> client.send("GET", url, Map.of(), null))
+        .hasMessage(
+            "GET "
+                + url
+                + ": no complete response (the server closed the connection after 4 of 10 body"
+                + " bytes)");
+    assertThat(server.requests).hasSize(2);
+  }
+
+  @Test
   void aResponseNotCompleteWithinTheTimeoutTimesOut() throws Exception {
     Http1Client quick = new Http1Client(Duration.ofMillis(300));
     server = new Server(raw("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part"));
@@ -368,6 +424,27 @@ class Http1ClientTest {
 
   @Test
   void speaksTlsWithTheContextGivenAndChecksTheServersName(@TempDir Path dir) throws Exception {
+    SSLContext[] contexts = selfSignedLocalhost(dir);
+    SSLContext serverTls = contexts[0];
+    SSLContext clientTls = contexts[1];
+    server = new Server(serverTls.getServerSocketFactory(), ok("secret"), ok("again"), ok("x"));
+    URI url = URI.create("https://localhost:" + server.port() + "/tls");
+
+    Http1Client trusting = new Http1Client(TIMEOUT, clientTls);
+    assertThat(new String(trusting.send("GET", url, Map.of(), null).body())).isEqualTo("secret");
+    assertThat(trusting.send("GET", url, Map.of(), null).status()).isEqualTo(200);
+    assertThat(server.connections.get()).isEqualTo(1);
+    // the JVM's default trust does not know the server's self-signed certificate
+    assertThatThrownBy(() -> client.send("GET", url, Map.of(), null))
+        .hasMessageStartingWith(
+            "TLS handshake with https://localhost:" + server.port() + " failed (");
+    trusting.close();
+  }
+
+  /**
+   * A server context with a self-signed certificate for localhost, and a client one trusting it.
+   */
+  static SSLContext[] selfSignedLocalhost(Path dir) throws Exception {
     char[] password = "changeit".toCharArray();
     Path keystore = dir.resolve("server.p12");
     Process keytool =
@@ -407,18 +484,109 @@ class Http1ClientTest {
     trust.init(store);
     SSLContext clientTls = SSLContext.getInstance("TLS");
     clientTls.init(null, trust.getTrustManagers(), null);
-    server = new Server(serverTls.getServerSocketFactory(), ok("secret"), ok("again"), ok("x"));
-    URI url = URI.create("https://localhost:" + server.port() + "/tls");
+    return new SSLContext[] {serverTls, clientTls};
+  }
 
-    Http1Client trusting = new Http1Client(TIMEOUT, clientTls);
-    assertThat(new String(trusting.send("GET", url, Map.of(), null).body())).isEqualTo("secret");
-    assertThat(trusting.send("GET", url, Map.of(), null).status()).isEqualTo(200);
-    assertThat(server.connections.get()).isEqualTo(1);
-    // the JVM's default trust does not know the server's self-signed certificate
-    assertThatThrownBy(() -> client.send("GET", url, Map.of(), null))
-        .hasMessageStartingWith(
-            "TLS handshake with https://localhost:" + server.port() + " failed (");
-    trusting.close();
+  // ---- through a proxy --------------------------------------------------------------------------
+
+  @Test
+  void plainHttpGoesToTheProxyWithTheAbsoluteUrlAndKeepsTheConnection() throws Exception {
+    // GIVEN a proxy in front of the server, and a client told to use it
+    server = new Server(ok("via proxy"), ok("again"));
+    try (LoopbackProxy proxy = new LoopbackProxy(server.port())) {
+      Http1Client proxied = proxied(proxy, new LazyDefaultTls());
+
+      // WHEN two requests are sent to a host only the proxy knows
+      URI url = URI.create("http://broker.example:9292/pacts?q=a%20b");
+      Http1Client.Response first = proxied.send("GET", url, Map.of(), null);
+      proxied.send("GET", url, Map.of(), null);
+
+      // THEN both go to the proxy, on one connection, with the absolute URL as their target
+      assertThat(new String(first.body(), StandardCharsets.UTF_8)).isEqualTo("via proxy");
+      assertThat(server.requests)
+          .containsExactly(
+              "GET http://broker.example:9292/pacts?q=a%20b HTTP/1.1\r\n"
+                  + "Host: broker.example:9292\r\n\r\n",
+              "GET http://broker.example:9292/pacts?q=a%20b HTTP/1.1\r\n"
+                  + "Host: broker.example:9292\r\n\r\n");
+      assertThat(proxy.heads).hasSize(1);
+      proxied.close();
+    }
+  }
+
+  @Test
+  void httpsGoesThroughATunnelThatCarriesTheProxyCredentials(@TempDir Path dir) throws Exception {
+    // GIVEN a TLS server behind a proxy
+    SSLContext[] tls = selfSignedLocalhost(dir);
+    server = new Server(tls[0].getServerSocketFactory(), ok("secret"), ok("again"));
+    try (LoopbackProxy proxy = new LoopbackProxy(server.port())) {
+      Http1Client proxied = proxied(proxy, tls[1]);
+      URI url = URI.create("https://localhost:" + server.port() + "/tls");
+
+      // WHEN two requests carry a Proxy-Authorization header
+      Map<String, List<String>> headers =
+          headers("Proxy-Authorization", List.of("Basic cHJveHk6c2VjcmV0"));
+      Http1Client.Response first = proxied.send("GET", url, headers, null);
+      proxied.send("GET", url, headers, null);
+
+      // THEN the proxy is asked once for a tunnel, with the credentials, and the server (inside
+      // TLS) sees the requests without them
+      assertThat(new String(first.body(), StandardCharsets.UTF_8)).isEqualTo("secret");
+      String authority = "localhost:" + server.port();
+      assertThat(proxy.heads)
+          .containsExactly(
+              "CONNECT "
+                  + authority
+                  + " HTTP/1.1\r\nHost: "
+                  + authority
+                  + "\r\nProxy-Authorization: Basic cHJveHk6c2VjcmV0\r\n\r\n");
+      assertThat(server.requests)
+          .containsExactly(
+              "GET /tls HTTP/1.1\r\nHost: " + authority + "\r\n\r\n",
+              "GET /tls HTTP/1.1\r\nHost: " + authority + "\r\n\r\n");
+      proxied.close();
+    }
+  }
+
+  @Test
+  void aTunnelTheProxyRefusesIsAConnectFailureNamingItsAnswer() throws Exception {
+    server = new Server();
+    try (LoopbackProxy proxy =
+        new LoopbackProxy(server.port())
+            .refuseTunnelsWith("HTTP/1.1 407 Proxy Authentication Required")) {
+      Http1Client proxied = proxied(proxy, new LazyDefaultTls());
+      URI url = URI.create("https://broker.example/pacts");
+
+      assertThatThrownBy(() -> proxied.send("GET", url, Map.of(), null))
+          .isInstanceOf(Http1Client.ConnectFailed.class)
+          .hasMessage(
+              "Could not connect to https://broker.example (the proxy 127.0.0.1:"
+                  + proxy.port()
+                  + " refused a tunnel to broker.example:443: HTTP/1.1 407 Proxy Authentication"
+                  + " Required (give its credentials with a Proxy-Authorization header))");
+      assertThat(server.connections.get()).isZero();
+    }
+  }
+
+  @Test
+  void aProxyThatIsNotListeningIsAConnectFailureNamingIt() throws Exception {
+    LoopbackProxy gone = new LoopbackProxy(1);
+    gone.close();
+    Http1Client proxied = proxied(gone, new LazyDefaultTls());
+    URI url = URI.create("http://broker.example:9292/");
+
+    assertThatThrownBy(() -> proxied.send("GET", url, Map.of(), null))
+        .isInstanceOf(Http1Client.ConnectFailed.class)
+        .hasMessage(
+            "Could not connect to http://broker.example:9292 (connection refused by the proxy"
+                + " 127.0.0.1:"
+                + gone.port()
+                + ")");
+  }
+
+  private static Http1Client proxied(LoopbackProxy proxy, SSLContext tls) {
+    return new Http1Client(
+        TIMEOUT, TIMEOUT, tls, Http1Client.DEFAULT_MAX_BODY_BYTES, proxy.selector());
   }
 
   // ---- a scripted server ------------------------------------------------------------------------
