@@ -228,8 +228,8 @@ def main():
     ap.add_argument('--java25', default='')
     ap.add_argument('--databases', default='h2-fresh,h2-data,postgres')
     ap.add_argument('--variants', default='jar,cds,aot')
-    ap.add_argument('--baseline-jar', default='', help='another broker jar (an earlier build) started with java -jar '
-                    'beside every variant, as the variant "base"')
+    ap.add_argument('--baseline-jar', default='', help='another broker jar (an earlier build) started the same '
+                    'ways, each variant v as "base-v" just before it')
     args = ap.parse_args()
     for s in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(s, on_signal)
@@ -240,8 +240,6 @@ def main():
     java17 = os.path.join(java17_home, 'bin', 'java')
     java25 = os.path.join(args.java25, 'bin', 'java') if args.java25 else ''
     variants = args.variants.split(',')
-    if args.baseline_jar:
-        variants.insert(0, 'base')
     if 'aot' in variants and not (java25 and os.path.exists(java25)):
         print(f'== no JDK 24+ at {args.java25 or "(none given)"}: the AOT cache variant is left out')
         variants.remove('aot')
@@ -252,29 +250,36 @@ def main():
         print(f'== machine: {os.cpu_count()} cores, {version(java17)}' + (f'; {version(java25)}' if 'aot' in variants else ''))
         print(f'== load average before: {" ".join(open("/proc/loadavg").read().split()[:3])}')
         t = time.monotonic()
-        extracted = os.path.join(work, 'extracted')
-        if 'cds' in variants or 'aot' in variants:
-            subprocess.run([java17, '-Djarmode=tools', '-jar', args.jar, 'extract', '--destination', extracted],
+        commands = {}
+        jars = {'': args.jar}
+        if args.baseline_jar:
+            jars['base-'] = args.baseline_jar
+        for prefix, jar in jars.items():
+            commands[prefix + 'jar'] = [java17, '-jar', jar]
+            if 'cds' not in variants and 'aot' not in variants:
+                continue
+            # the extracted layout: a thin jar (named as the jar) beside lib/, with its archives
+            extracted = os.path.join(work, prefix + 'extracted')
+            subprocess.run([java17, '-Djarmode=tools', '-jar', jar, 'extract', '--destination', extracted],
                            check=True, stdout=subprocess.DEVNULL)
-        thin = os.path.join(extracted, os.path.basename(args.jar))  # extract names the thin jar as the jar
-        training = ['-Dspring.context.exit=onRefresh', '-jar', thin, '--spring.datasource.url=jdbc:h2:mem:training']
-        jsa, aot = os.path.join(extracted, 'broker-server.jsa'), os.path.join(extracted, 'broker-server.aot')
-        for v, cmd in (('cds', [java17, f'-XX:ArchiveClassesAtExit={jsa}']), ('aot', [java25, f'-XX:AOTCacheOutput={aot}'])):
-            if v in variants:
-                log = os.path.join(work, f'training-{v}.log')
-                p = launch(cmd + training, work, dict(os.environ), log)
-                if p.wait() != 0:
-                    raise RuntimeError(f'the training start for {v} exited with {p.returncode}; see {log}')
-                children.remove(p)
+            thin = os.path.join(extracted, os.path.basename(jar))
+            training = ['-Dspring.context.exit=onRefresh', '-jar', thin, '--spring.datasource.url=jdbc:h2:mem:training']
+            jsa, aot = os.path.join(extracted, 'broker-server.jsa'), os.path.join(extracted, 'broker-server.aot')
+            for v, cmd in (('cds', [java17, f'-XX:ArchiveClassesAtExit={jsa}']), ('aot', [java25, f'-XX:AOTCacheOutput={aot}'])):
+                if v in variants:
+                    log = os.path.join(work, f'training-{prefix}{v}.log')
+                    p = launch(cmd + training, work, dict(os.environ), log)
+                    if p.wait() != 0:
+                        raise RuntimeError(f'the training start for {prefix}{v} exited with {p.returncode}; see {log}')
+                    children.remove(p)
+            commands[prefix + 'cds'] = [java17, f'-XX:SharedArchiveFile={jsa}', '-Xlog:cds=off', '-Xlog:cds+dynamic=off',
+                                        '-jar', thin]
+            commands[prefix + 'aot'] = [java25, f'-XX:AOTCache={aot}', '-jar', thin]
         if 'cds' in variants or 'aot' in variants:
             print(f'== extracted and trained the archives in {time.monotonic() - t:.1f} s (not counted)')
-        commands = {
-            'jar': [java17, '-jar', args.jar],
-            'base': [java17, '-jar', args.baseline_jar],
-            'cds': [java17, f'-XX:SharedArchiveFile={jsa}', '-Xlog:cds=off', '-Xlog:cds+dynamic=off', '-jar', thin],
-            'aot': [java25, f'-XX:AOTCache={aot}', '-jar', thin],
-        }
-        floors = {'base': java17, 'jar': java17, 'cds': java17, 'aot': java25}
+        if args.baseline_jar:
+            variants = [p + v for v in variants for p in ('base-', '')]
+        floors = {v: (java25 if v.endswith('aot') else java17) for v in variants}
         seeded = seed_h2(java17, args.jar, work) if 'h2-data' in kinds else None
         hello = floor_jar(work, java17_home)
         results = {}

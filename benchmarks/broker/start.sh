@@ -13,7 +13,8 @@
 #                cds: the extracted jar with a JDK 17 class-data archive (docs/broker.md, "Faster start");
 #                aot: the extracted jar with a JDK 25 AOT cache ($JAVA25_HOME, default
 #                     /usr/lib/jvm/temurin-25-jdk-amd64; left out when missing)
-#   baseline-jar another broker jar (e.g. main's, copied aside) started with java -jar beside the others: "base"
+#   baseline-jar another broker jar (e.g. main's, copied aside) started the same ways, each variant v as "base-v"
+#                just before it (its own extraction and archives), so every figure has its pair in the same run
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres; needs CREATEDB), PGPASSWORD; BROKER_JAR (default
 #   broker-server/target/broker-server.jar, built when missing). Every process and database it creates is stopped or
 #   dropped however it ends. Not part of mvn verify; see docs/performance.md.

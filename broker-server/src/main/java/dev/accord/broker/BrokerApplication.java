@@ -1,5 +1,6 @@
 package dev.accord.broker;
 
+import java.net.URL;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.core.SpringProperties;
@@ -38,12 +39,15 @@ public class BrokerApplication {
     }
   }
 
-  private static boolean runsFromJar() {
-    var codeSource = BrokerApplication.class.getProtectionDomain().getCodeSource();
-    if (codeSource == null || codeSource.getLocation() == null) {
-      return false;
-    }
-    String location = codeSource.getLocation().toString();
-    return location.startsWith("jar:") || location.endsWith(".jar");
+  /**
+   * Whether this class was loaded from a jar. Asked of the class's own resource, not of its code
+   * source: a class that a JDK 25 ahead-of-time cache ({@code -XX:AOTCache}) loads has no code
+   * source location, so the broker started with the cache would otherwise resolve its beans at
+   * start.
+   */
+  static boolean runsFromJar() {
+    URL resource =
+        BrokerApplication.class.getResource(BrokerApplication.class.getSimpleName() + ".class");
+    return resource != null && "jar".equals(resource.getProtocol());
   }
 }

@@ -2,6 +2,7 @@ package dev.accord.broker;
 
 import static dev.accord.broker.RunningBroker.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -123,6 +124,74 @@ class PackagedJarIT {
     assertThat(Files.exists(dir.resolve("pg/accord-data"))).isFalse();
   }
 
+  /**
+   * The extracted jar started with a JDK 25 ahead-of-time cache, as docs/broker.md ("A faster
+   * start") and the Docker image do, runs on the bean definitions from the build too: a class the
+   * cache loads has no code source location, which once made the broker resolve its beans at start
+   * with the cache (and only with it). Skipped without a JDK 25 ({@code JAVA25_HOME}, default
+   * {@code /usr/lib/jvm/temurin-25-jdk-amd64}).
+   */
+  @Test
+  void theExtractedJarWithAJdk25AotCacheRunsOnTheBuildTimeBeanDefinitions() throws Exception {
+    Path java25 =
+        Path.of(
+            System.getenv().getOrDefault("JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"),
+            "bin",
+            "java");
+    assumeTrue(Files.isExecutable(java25), "no JDK 25 at " + java25);
+    Path extracted = dir.resolve("extracted");
+    run(
+        dir.resolve("extract.log"),
+        Jar.JAVA,
+        "-Djarmode=tools",
+        "-jar",
+        Jar.packaged().toString(),
+        "extract",
+        "--destination",
+        extracted.toString());
+    Path thin = extracted.resolve("broker-server.jar");
+    Path cache = extracted.resolve("broker-server.aot");
+    run(
+        dir.resolve("training.log"),
+        java25.toString(),
+        "-XX:AOTCacheOutput=" + cache,
+        "-Dspring.context.exit=onRefresh",
+        "-jar",
+        thin.toString(),
+        "--spring.datasource.url=jdbc:h2:mem:training");
+    // AOTMode=on: the JVM refuses to start unless it uses the cache
+    try (Jar broker =
+        Jar.launch(
+            dir.resolve("cached"),
+            List.of(
+                java25.toString(),
+                "-XX:AOTMode=on",
+                "-XX:AOTCache=" + cache,
+                "-jar",
+                thin.toString()),
+            List.of("--accord.webhooks.enabled=false"),
+            Map.of(),
+            freePort())) {
+      assertThat(broker.log()).contains("Starting AOT-processed BrokerApplication");
+      assertThat(send(broker, "GET", "/pacticipants", null).statusCode()).isEqualTo(200);
+    }
+  }
+
+  private static void run(Path log, String... command) throws Exception {
+    Process process =
+        new ProcessBuilder(command)
+            .directory(log.getParent().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    if (!process.waitFor(4, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(process.exitValue())
+        .as("exit code of %s; its output:%n%s", String.join(" ", command), Files.readString(log))
+        .isZero();
+  }
+
   /** Answers that do not depend on the time: status and body of each. */
   private Map<String, String> answers(Jar broker) throws Exception {
     Map<String, String> answers = new LinkedHashMap<>();
@@ -170,6 +239,7 @@ class PackagedJarIT {
    * {@code java [jvmOptions] -jar target/broker-server.jar [arguments]} in a directory of its own.
    */
   private static final class Jar implements AutoCloseable {
+    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     final String baseUrl;
     private final Process process;
     private final Path log;
@@ -193,15 +263,33 @@ class PackagedJarIT {
         Map<String, String> env,
         int port)
         throws IOException, InterruptedException {
+      List<String> command = new ArrayList<>();
+      command.add(JAVA);
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-jar", packaged().toString()));
+      return launch(workDir, command, arguments, env, port);
+    }
+
+    /** The packaged jar, which {@code mvn package} builds before this test runs. */
+    static Path packaged() {
       Path jar = Path.of("target", "broker-server.jar").toAbsolutePath();
       assertThat(jar)
           .as("the packaged broker (mvn package builds it before this test runs)")
           .exists();
+      return jar;
+    }
+
+    /** {@code launch} (a java command up to and with {@code -jar the.jar}) with the arguments. */
+    static Jar launch(
+        Path workDir,
+        List<String> launch,
+        List<String> arguments,
+        Map<String, String> env,
+        int port)
+        throws IOException, InterruptedException {
       Files.createDirectories(workDir);
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmOptions);
-      command.addAll(List.of("-jar", jar.toString(), "--server.address=127.0.0.1"));
+      List<String> command = new ArrayList<>(launch);
+      command.add("--server.address=127.0.0.1");
       if (!env.containsKey("PORT")) {
         command.add("--server.port=" + port);
       }
