@@ -24,26 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReadinessController {
   static final int VALIDATION_SECONDS = 2;
-  static final int STARTING_RETRY_AFTER_SECONDS = 1;
   private static final Logger log = LoggerFactory.getLogger(ReadinessController.class);
   private final DataSource dataSource;
-  private final DatabaseStart start;
   private final AtomicBoolean wasReady = new AtomicBoolean(true);
 
-  ReadinessController(DataSource dataSource, DatabaseStart start) {
+  ReadinessController(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.start = start;
   }
 
   @GetMapping("/diagnostic/status/ready")
   ResponseEntity<Map<String, Object>> ready() {
-    if (!start.done()) {
-      return notReady(
-          "The broker is starting: its database is being migrated and Hibernate started (the"
-              + " server listens meanwhile; requests that need the database wait for it). It will be"
-              + " ready in a moment.",
-          STARTING_RETRY_AFTER_SECONDS);
-    }
     String problem;
     try (Connection c = dataSource.getConnection()) {
       if (c.isValid(VALIDATION_SECONDS)) {
@@ -66,19 +56,18 @@ class ReadinessController {
           "Not ready: the broker cannot use its database ({}); answering 503 on /diagnostic/status/ready",
           problem);
     }
-    return notReady(
-        "The broker cannot use its database ("
-            + problem
-            + "); it is alive (see /diagnostic/status/heartbeat) and will be ready again by itself when the database is back.",
-        DatabaseOutage.RETRY_AFTER_SECONDS);
-  }
-
-  private static ResponseEntity<Map<String, Object>> notReady(String why, int retryAfterSeconds) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("ok", false);
-    body.put("errors", Map.of("database", List.of(why)));
+    body.put(
+        "errors",
+        Map.of(
+            "database",
+            List.of(
+                "The broker cannot use its database ("
+                    + problem
+                    + "); it is alive (see /diagnostic/status/heartbeat) and will be ready again by itself when the database is back.")));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header("Retry-After", String.valueOf(retryAfterSeconds))
+        .header("Retry-After", String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS))
         .contentType(MediaType.parseMediaType("application/hal+json;charset=utf-8"))
         .body(body);
   }
