@@ -157,18 +157,7 @@ public final class HalTransport {
   }
 
   private boolean sameOrigin(URI uri) {
-    URI b = settings.baseUrl();
-    return uri.getScheme().equalsIgnoreCase(b.getScheme())
-        && uri.getHost() != null
-        && uri.getHost().equalsIgnoreCase(b.getHost())
-        && port(uri) == port(b);
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() != -1) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    return Origins.same(uri, settings.baseUrl());
   }
 
   private String origin() {
@@ -575,7 +564,7 @@ public final class HalTransport {
     if (e instanceof Http1Client.ConnectFailed failed) {
       String reason = failed.reason();
       if (reason.equals("connection refused")) {
-        return "connection refused by " + uri.getHost() + ":" + port(uri);
+        return "connection refused by " + uri.getHost() + ":" + Origins.port(uri);
       }
       if (reason.startsWith("unknown host ")) {
         return "unknown host '" + uri.getHost() + "'";
@@ -609,7 +598,7 @@ public final class HalTransport {
       return "connection refused by "
           + uri.getHost()
           + ":"
-          + (uri.getPort() == -1 ? port(uri) : uri.getPort());
+          + (uri.getPort() == -1 ? Origins.port(uri) : uri.getPort());
     }
     return e.getClass().getSimpleName();
   }

@@ -63,7 +63,7 @@ public final class Http1WithRedirects implements BrokerHttp {
         body = null;
         headers = without(headers, "Content-Type");
       }
-      if (!sameOrigin(uri, next)) {
+      if (!Origins.same(uri, next)) {
         headers = without(headers, "Authorization");
       }
       method = nextMethod;
@@ -92,19 +92,6 @@ public final class Http1WithRedirects implements BrokerHttp {
       return null;
     }
     return next;
-  }
-
-  private static boolean sameOrigin(URI a, URI b) {
-    return a.getScheme().equalsIgnoreCase(b.getScheme())
-        && a.getHost().equalsIgnoreCase(b.getHost())
-        && port(a) == port(b);
-  }
-
-  private static int port(URI uri) {
-    if (uri.getPort() != -1) {
-      return uri.getPort();
-    }
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private static Map<String, List<String>> without(Map<String, List<String>> headers, String name) {
