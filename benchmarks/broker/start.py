@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 
 TICK = os.sysconf('SC_CLK_TCK')
 children = []      # running Popen objects
@@ -121,7 +122,15 @@ def start_and_measure(cmd, cwd, env, port, log, db_path, limit=600):
                 raise RuntimeError(f'{db_path} never answered 200; see {log}')
             time.sleep(0.01)
         db = time.monotonic() - t0
-    return p, dict(wall=first, db=db, cpu=cpu, rss=rss, load=load_before)
+    figures = dict(wall=first, db=db, cpu=cpu, rss=rss, load=load_before)
+    if db_path:
+        # the first web UI page after the start: what a person opening the broker waits for (templates, the JIT)
+        t1 = time.monotonic()
+        ui_status = get(port, '/ui')
+        figures['ui'] = time.monotonic() - t1
+        if ui_status != 200:
+            raise RuntimeError(f'GET /ui answered {ui_status}; see {log}')
+    return p, figures
 
 
 def psql_env():
@@ -263,7 +272,13 @@ def main():
             subprocess.run([java17, '-Djarmode=tools', '-jar', jar, 'extract', '--destination', extracted],
                            check=True, stdout=subprocess.DEVNULL)
             thin = os.path.join(extracted, os.path.basename(jar))
-            training = ['-Dspring.context.exit=onRefresh', '-jar', thin, '--spring.datasource.url=jdbc:h2:mem:training']
+            # the broker's training run (requests answered, then exit) when the jar has it, else Spring's exit at refresh
+            with zipfile.ZipFile(jar) as z:
+                trains = 'BOOT-INF/classes/dev/accord/broker/training/TrainingRun.class' in z.namelist()
+            training = (['-jar', thin, '--spring.datasource.url=jdbc:h2:mem:training', '--accord.broker.training-run=true',
+                         '--server.port=0'] if trains else
+                        ['-Dspring.context.exit=onRefresh', '-jar', thin, '--spring.datasource.url=jdbc:h2:mem:training'])
+            print(f'== {prefix or "this "}jar: archives trained with ' + ('the training run' if trains else 'onRefresh'))
             jsa, aot = os.path.join(extracted, 'broker-server.jsa'), os.path.join(extracted, 'broker-server.aot')
             for v, cmd in (('cds', [java17, f'-XX:ArchiveClassesAtExit={jsa}']), ('aot', [java25, f'-XX:AOTCacheOutput={aot}'])):
                 if v in variants:
@@ -314,9 +329,11 @@ def main():
                     label = f'{kind}, {v}'
                     results.setdefault(label, []).append(r)
                     print(f'run {i} {label:42s} GET / {r["wall"]:6.2f} s, first database answer {r["db"]:6.2f} s, '
-                          f'CPU {r["cpu"]:5.2f} s, RSS {r["rss"]:4d} MiB, load {r["load"]}', flush=True)
+                          f'first /ui {r.get("ui", 0):5.2f} s, CPU {r["cpu"]:5.2f} s, RSS {r["rss"]:4d} MiB, load {r["load"]}',
+                          flush=True)
         print()
-        print(f'{"variant":42s} {"GET / 200, s":20s} {"DB answer, s":20s} {"CPU, s":20s} {"RSS MiB":8s} {"x floor":7s} load')
+        print(f'{"variant":42s} {"GET / 200, s":20s} {"DB answer, s":20s} {"first /ui, s":20s} {"CPU, s":20s} '
+              f'{"RSS MiB":8s} {"x floor":7s} load')
         floor_median = {}
         for label, rs in results.items():
             if label.startswith('floor'):
@@ -325,8 +342,9 @@ def main():
             jdk = '25' if (label.endswith('aot') or 'JDK 25' in label) else '17'
             ratio = statistics.median(r['wall'] for r in rs) / floor_median[jdk]
             loads = sorted(float(r['load']) for r in rs)
+            uis = [r['ui'] for r in rs if 'ui' in r]
             print(f'{label:42s} {median_range([r["wall"] for r in rs]):20s} {median_range([r["db"] for r in rs]):20s} '
-                  f'{median_range([r["cpu"] for r in rs]):20s} {max(r["rss"] for r in rs):<8d} {ratio:<7.1f} '
+                  f'{(median_range(uis) if uis else "-"):20s} {median_range([r["cpu"] for r in rs]):20s} {max(r["rss"] for r in rs):<8d} {ratio:<7.1f} '
                   f'{loads[0]:.1f}-{loads[-1]:.1f}')
         print(f'== load average after: {" ".join(open("/proc/loadavg").read().split()[:3])}')
     except (Stop, RuntimeError, subprocess.CalledProcessError) as e:

@@ -64,12 +64,14 @@ class DockerComposeConfigTest {
     String pom = Files.readString(ROOT.resolve("broker-server/pom.xml"));
     assertThat(pom).contains("<finalName>broker-server</finalName>");
     // extracted (a thin jar beside lib/) and started with the ahead-of-time cache its training
-    // start wrote
+    // run wrote (on an in-memory database, the only one the training run accepts)
     assertThat(dockerfile)
         .contains("COPY broker-server/target/broker-server.jar /build/broker-server.jar")
         .contains("-Djarmode=tools -jar /build/broker-server.jar extract --destination /app")
         .contains(
-            "-XX:AOTCacheOutput=/app/broker-server.aot -Dspring.context.exit=onRefresh -jar /app/broker-server.jar")
+            "-XX:AOTCacheOutput=/app/broker-server.aot -jar /app/broker-server.jar \\\n"
+                + "      --spring.datasource.url=jdbc:h2:mem:training --accord.broker.training-run=true"
+                + " --server.port=0")
         .contains("EXPOSE 9292")
         .contains("\"-XX:AOTCache=/app/broker-server.aot\"")
         .contains("\"-jar\", \"/app/broker-server.jar\"");
