@@ -607,4 +607,46 @@ class WebhooksAcceptanceTest {
     assertThat(gone.statusCode()).isEqualTo(404);
     assertThat(gone.body()).contains("No webhook with UUID", "/ui/webhooks");
   }
+
+  @Test
+  void aWebhooksEventsAreReadBackInTheOrderSentAndAPutReplacesThem() throws Exception {
+    String uuid = "events-webhook-uuid-0001";
+    String request =
+        "\"request\":{\"method\":\"POST\",\"url\":\"" + receiverUrl("/events") + "\"}}";
+    HttpResponse<String> created =
+        broker.put(
+            "/webhooks/" + uuid,
+            "{\"events\":[{\"name\":\"provider_verification_published\"},"
+                + "{\"name\":\"contract_published\"},{\"name\":\"contract_content_changed\"}],"
+                + request);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(eventNames(broker.get("/webhooks/" + uuid)))
+        .containsExactly(
+            "provider_verification_published", "contract_published", "contract_content_changed");
+
+    HttpResponse<String> updated =
+        broker.put(
+            "/webhooks/" + uuid,
+            "{\"events\":[{\"name\":\"contract_content_changed\"},"
+                + "{\"name\":\"provider_verification_failed\"}],"
+                + request);
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+    assertThat(eventNames(updated))
+        .containsExactly("contract_content_changed", "provider_verification_failed");
+    assertThat(eventNames(broker.get("/webhooks/" + uuid)))
+        .containsExactly("contract_content_changed", "provider_verification_failed");
+    assertThat(
+            broker.count(
+                "webhook_event WHERE webhook_id = (SELECT id FROM webhook WHERE uuid = '"
+                    + uuid
+                    + "')"))
+        .isEqualTo(2);
+    assertThat(broker.delete("/webhooks/" + uuid).statusCode()).isEqualTo(204);
+  }
+
+  private static List<String> eventNames(HttpResponse<String> r) {
+    List<String> names = new java.util.ArrayList<>();
+    json(r).path("events").forEach(e -> names.add(e.path("name").asString()));
+    return names;
+  }
 }

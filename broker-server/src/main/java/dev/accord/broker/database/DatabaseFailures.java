@@ -10,6 +10,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that cannot serve (unreachable, shut down, disk full, closed after a write
@@ -50,7 +51,7 @@ final class DatabaseFailures {
         || (t instanceof SQLException sql && unavailable(sql))
         // commit or rollback failed in the driver: the connection is gone (a rollback after the
         // pool closed it, a commit on a full disk)
-        || (t instanceof org.hibernate.TransactionException && t.getCause() instanceof SQLException)
+        || (t instanceof TransactionSystemException && t.getCause() instanceof SQLException)
         // the database's own I/O failed (H2 writing its file)
         || (inDatabase && t instanceof java.io.IOException)) {
       return Optional.of(deepest(t));
@@ -59,7 +60,6 @@ final class DatabaseFailures {
         inDatabase
             || t instanceof SQLException
             || t instanceof org.springframework.dao.DataAccessException
-            || t instanceof jakarta.persistence.PersistenceException
             || t instanceof org.springframework.transaction.TransactionException;
     for (Throwable suppressed : t.getSuppressed()) {
       Optional<Throwable> found = outage(suppressed, database, seen);

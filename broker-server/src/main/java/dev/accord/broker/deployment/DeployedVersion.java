@@ -1,12 +1,8 @@
 package dev.accord.broker.deployment;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
@@ -14,38 +10,22 @@ import java.util.UUID;
  * A version deployed to an environment (per application instance) until it is replaced or
  * undeployed.
  */
-@Entity
-@Table(name = "deployed_version")
 public class DeployedVersion {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
   private String uuid;
-
-  @Column(name = "version_id")
   private Long versionId;
-
-  @Column(name = "pacticipant_id")
   private Long pacticipantId;
-
-  @Column(name = "environment_id")
   private Long environmentId;
-
-  @Column(name = "application_instance")
   private String applicationInstance;
 
   /**
    * Non-null while current; unique, so one current deployment per (pacticipant, environment,
    * instance).
    */
-  @Column(name = "current_key")
   private String currentKey;
 
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
-
-  @Column(name = "undeployed_at")
   private LocalDateTime undeployedAt;
 
   protected DeployedVersion() {}
@@ -87,6 +67,30 @@ public class DeployedVersion {
     this.undeployedAt = Hal.now();
   }
 
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS =
+      "id, uuid, version_id, pacticipant_id, environment_id, application_instance, current_key, created_at, undeployed_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static DeployedVersion row(ResultSet rs, int rowNum) throws SQLException {
+    DeployedVersion r = new DeployedVersion();
+    r.id = rs.getObject("id", Long.class);
+    r.uuid = rs.getString("uuid");
+    r.versionId = rs.getObject("version_id", Long.class);
+    r.pacticipantId = rs.getObject("pacticipant_id", Long.class);
+    r.environmentId = rs.getObject("environment_id", Long.class);
+    r.applicationInstance = rs.getString("application_instance");
+    r.currentKey = rs.getString("current_key");
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    r.undeployedAt = rs.getObject("undeployed_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
+  }
+
   public Long getId() {
     return id;
   }
@@ -109,6 +113,11 @@ public class DeployedVersion {
 
   public String getApplicationInstance() {
     return applicationInstance;
+  }
+
+  /** The unique key while current, null once undeployed. */
+  String getCurrentKey() {
+    return currentKey;
   }
 
   public boolean isCurrentlyDeployed() {

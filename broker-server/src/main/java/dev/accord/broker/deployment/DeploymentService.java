@@ -54,11 +54,10 @@ public class DeploymentService {
         return new Recorded<>(current.get(), false);
       }
       current.get().undeploy();
-      deployed.saveAndFlush(current.get());
+      deployed.update(current.get());
     }
     return new Recorded<>(
-        deployed.saveAndFlush(new DeployedVersion(v.getId(), p.getId(), e.getId(), instance)),
-        true);
+        deployed.insert(new DeployedVersion(v.getId(), p.getId(), e.getId(), instance)), true);
   }
 
   @Transactional
@@ -70,10 +69,11 @@ public class DeploymentService {
         released.findByVersionIdAndEnvironmentId(v.getId(), e.getId());
     if (existing.isPresent()) {
       existing.get().resumeSupport();
-      return new Recorded<>(released.saveAndFlush(existing.get()), false);
+      released.update(existing.get());
+      return new Recorded<>(existing.get(), false);
     }
     return new Recorded<>(
-        released.saveAndFlush(new ReleasedVersion(v.getId(), p.getId(), e.getId())), true);
+        released.insert(new ReleasedVersion(v.getId(), p.getId(), e.getId())), true);
   }
 
   @Transactional
@@ -81,7 +81,7 @@ public class DeploymentService {
     DeployedVersion d = requireDeployed(uuid);
     if (d.isCurrentlyDeployed()) {
       d.undeploy();
-      deployed.saveAndFlush(d);
+      deployed.update(d);
     }
     return d;
   }
@@ -91,7 +91,7 @@ public class DeploymentService {
     ReleasedVersion r = requireReleased(uuid);
     if (r.isCurrentlySupported()) {
       r.endSupport();
-      released.saveAndFlush(r);
+      released.update(r);
     }
     return r;
   }

@@ -1,38 +1,20 @@
 package dev.accord.broker.deployment;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
 /** A version released to an environment (mobile apps, libraries): supported until support ends. */
-@Entity
-@Table(name = "released_version")
 public class ReleasedVersion {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
   private String uuid;
-
-  @Column(name = "version_id")
   private Long versionId;
-
-  @Column(name = "pacticipant_id")
   private Long pacticipantId;
-
-  @Column(name = "environment_id")
   private Long environmentId;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
-
-  @Column(name = "support_ended_at")
   private LocalDateTime supportEndedAt;
 
   protected ReleasedVersion() {}
@@ -51,6 +33,28 @@ public class ReleasedVersion {
 
   void resumeSupport() {
     this.supportEndedAt = null;
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS =
+      "id, uuid, version_id, pacticipant_id, environment_id, created_at, support_ended_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static ReleasedVersion row(ResultSet rs, int rowNum) throws SQLException {
+    ReleasedVersion r = new ReleasedVersion();
+    r.id = rs.getObject("id", Long.class);
+    r.uuid = rs.getString("uuid");
+    r.versionId = rs.getObject("version_id", Long.class);
+    r.pacticipantId = rs.getObject("pacticipant_id", Long.class);
+    r.environmentId = rs.getObject("environment_id", Long.class);
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    r.supportEndedAt = rs.getObject("support_ended_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

@@ -1,27 +1,17 @@
 package dev.accord.broker.environment;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.UUID;
 
 /** A place versions are deployed or released to (test, production, ...). */
-@Entity
-@Table(name = "environment")
 public class Environment {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
   private String uuid;
   private String name;
-
-  @Column(name = "display_name")
   private String displayName;
 
   private boolean production;
@@ -29,10 +19,7 @@ public class Environment {
   /** JSON array text of {name, details:{emailAddress}} objects. */
   private String contacts;
 
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
-
-  @Column(name = "updated_at")
   private LocalDateTime updatedAt;
 
   protected Environment() {}
@@ -42,6 +29,29 @@ public class Environment {
     this.name = name;
     this.createdAt = Hal.now();
     this.updatedAt = createdAt;
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS =
+      "id, uuid, name, display_name, production, contacts, created_at, updated_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static Environment row(ResultSet rs, int rowNum) throws SQLException {
+    Environment r = new Environment();
+    r.id = rs.getObject("id", Long.class);
+    r.uuid = rs.getString("uuid");
+    r.name = rs.getString("name");
+    r.displayName = rs.getString("display_name");
+    r.production = rs.getBoolean("production");
+    r.contacts = rs.getString("contacts");
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    r.updatedAt = rs.getObject("updated_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

@@ -55,7 +55,7 @@ public class EnvironmentService {
     }
     Environment e = new Environment(f.name());
     e.update(f.name(), f.displayName(), f.production(), f.contacts());
-    return environments.saveAndFlush(e);
+    return environments.insert(e);
   }
 
   @Transactional
@@ -72,7 +72,8 @@ public class EnvironmentService {
                   java.util.List.of());
             });
     e.update(f.name(), f.displayName(), f.production(), f.contacts());
-    return environments.saveAndFlush(e);
+    environments.update(e);
+    return e;
   }
 
   @Transactional

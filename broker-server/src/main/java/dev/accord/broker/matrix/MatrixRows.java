@@ -26,13 +26,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * The matrix's reads as a few hand-written, set-based SQL statements (one per kind of row for all
- * the versions of a question at once) instead of one JPA statement per row. Plain SQL that runs
+ * the versions of a question at once) instead of one statement per row. Plain SQL that runs
  * unchanged on PostgreSQL and H2; the plans on a large history are in benchmarks/HISTORY.md. Runs
- * inside the caller's (read-only) transaction when there is one. Returns detached entity copies:
- * nothing here is managed by Hibernate. A plain {@code @Component}, not a {@code @Repository}:
- * JdbcTemplate already turns SQLExceptions into DataAccessExceptions, and the exception-translation
- * proxy a repository gets put an AOP interceptor chain in front of each of the ~8 calls per
- * can-i-deploy answer.
+ * inside the caller's (read-only) transaction when there is one. A plain {@code @Component}, not a
+ * {@code @Repository}: JdbcTemplate already turns SQLExceptions into DataAccessExceptions, and the
+ * exception-translation proxy a repository gets put an AOP interceptor chain in front of each of
+ * the ~8 calls per can-i-deploy answer.
  */
 @Component
 class MatrixRows {
@@ -433,7 +432,7 @@ class MatrixRows {
   }
 
   private static Verification verification(ResultSet rs) throws SQLException {
-    return Verification.detached(
+    return Verification.stored(
         rs.getLong("r_id"),
         rs.getLong("r_pact_content_id"),
         rs.getLong("r_provider_version_id"),

@@ -62,9 +62,9 @@ class MatrixService {
 
   /**
    * No transaction of its own: the hot path is plain JDBC statements in autocommit (READ COMMITTED
-   * gives each statement its own snapshot either way), which saves the JPA session and the COMMIT
-   * round trip; the rarer destinations (tag, main branch, latest, no destination) call the JPA
-   * services, which open their own read-only ones.
+   * gives each statement its own snapshot either way), which saves the BEGIN/COMMIT round trips;
+   * the rarer destinations (tag, main branch, latest, no destination) call the feature services,
+   * which open their own read-only ones.
    */
   public DeployDecision evaluate(MatrixQuery q) {
     List<Resolved> resolved = new ArrayList<>();

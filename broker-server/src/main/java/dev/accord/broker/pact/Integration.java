@@ -1,29 +1,15 @@
 package dev.accord.broker.pact;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /** A consumer-provider pair that has exchanged at least one pact. */
-@Entity
-@Table(name = "integration")
 public class Integration {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @Column(name = "consumer_id")
   private Long consumerId;
-
-  @Column(name = "provider_id")
   private Long providerId;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
 
   protected Integration() {}
@@ -32,6 +18,24 @@ public class Integration {
     this.consumerId = consumerId;
     this.providerId = providerId;
     this.createdAt = Hal.now();
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS = "id, consumer_id, provider_id, created_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static Integration row(ResultSet rs, int rowNum) throws SQLException {
+    Integration r = new Integration();
+    r.id = rs.getObject("id", Long.class);
+    r.consumerId = rs.getObject("consumer_id", Long.class);
+    r.providerId = rs.getObject("provider_id", Long.class);
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

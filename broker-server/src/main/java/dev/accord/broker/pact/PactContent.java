@@ -1,36 +1,22 @@
 package dev.accord.broker.pact;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /**
  * Pact content, stored once per (consumer, provider, content hash). Verifications hang off this
  * row.
  */
-@Entity
-@Table(name = "pact_content")
 public class PactContent {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @Column(name = "consumer_id")
   private Long consumerId;
-
-  @Column(name = "provider_id")
   private Long providerId;
 
   private String sha;
 
   private String content;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
 
   protected PactContent() {}
@@ -41,6 +27,26 @@ public class PactContent {
     this.sha = sha;
     this.content = content;
     this.createdAt = Hal.now();
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS = "id, consumer_id, provider_id, sha, content, created_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static PactContent row(ResultSet rs, int rowNum) throws SQLException {
+    PactContent r = new PactContent();
+    r.id = rs.getObject("id", Long.class);
+    r.consumerId = rs.getObject("consumer_id", Long.class);
+    r.providerId = rs.getObject("provider_id", Long.class);
+    r.sha = rs.getString("sha");
+    r.content = rs.getString("content");
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

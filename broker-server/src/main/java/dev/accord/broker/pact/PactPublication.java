@@ -1,35 +1,17 @@
 package dev.accord.broker.pact;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /** The pact a consumer version published for a provider; immutable once written. */
-@Entity
-@Table(name = "pact_publication")
 public class PactPublication {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @Column(name = "consumer_version_id")
   private Long consumerVersionId;
-
-  @Column(name = "consumer_id")
   private Long consumerId;
-
-  @Column(name = "provider_id")
   private Long providerId;
-
-  @Column(name = "pact_content_id")
   private Long pactContentId;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
 
   protected PactPublication() {}
@@ -42,10 +24,8 @@ public class PactPublication {
     this.createdAt = Hal.now();
   }
 
-  /**
-   * A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it.
-   */
-  public static PactPublication detached(
+  /** A stored row, as the matrix and pacts-for-verification read it with their own SQL. */
+  public static PactPublication stored(
       Long id,
       Long consumerVersionId,
       Long consumerId,
@@ -60,6 +40,27 @@ public class PactPublication {
     p.pactContentId = pactContentId;
     p.createdAt = createdAt;
     return p;
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS =
+      "id, consumer_version_id, consumer_id, provider_id, pact_content_id, created_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static PactPublication row(ResultSet rs, int rowNum) throws SQLException {
+    PactPublication r = new PactPublication();
+    r.id = rs.getObject("id", Long.class);
+    r.consumerVersionId = rs.getObject("consumer_version_id", Long.class);
+    r.consumerId = rs.getObject("consumer_id", Long.class);
+    r.providerId = rs.getObject("provider_id", Long.class);
+    r.pactContentId = rs.getObject("pact_content_id", Long.class);
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

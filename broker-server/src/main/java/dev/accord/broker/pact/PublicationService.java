@@ -80,7 +80,7 @@ public class PublicationService {
     Version version = versions.findOrCreate(consumer, info.number());
     if (info.buildUrl() != null && !info.buildUrl().isBlank()) {
       version.setBuildUrl(info.buildUrl());
-      versions.save(version);
+      versions.update(version);
     }
     boolean branchAdded = info.branch() != null && versions.addToBranch(version, info.branch());
     List<String> tagsAdded = info.tags().stream().filter(t -> versions.addTag(version, t)).toList();
@@ -123,18 +123,18 @@ public class PublicationService {
     PactContent content =
         known.orElseGet(
             () ->
-                contents.saveAndFlush(
+                contents.insert(
                     new PactContent(
                         consumer.getId(),
                         provider.getId(),
                         sha,
                         Json.write(documents.withInteractionIds(contract.document().json())))));
     PactPublication publication =
-        publications.saveAndFlush(
+        publications.insert(
             new PactPublication(
                 version.getId(), consumer.getId(), provider.getId(), content.getId()));
     if (integrations.findByConsumerIdAndProviderId(consumer.getId(), provider.getId()).isEmpty()) {
-      integrations.saveAndFlush(new Integration(consumer.getId(), provider.getId()));
+      integrations.insert(new Integration(consumer.getId(), provider.getId()));
     }
     return new Outcome(provider, publication, content, true, known.isEmpty(), List.of());
   }

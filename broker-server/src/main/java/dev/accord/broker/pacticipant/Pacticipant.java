@@ -1,37 +1,19 @@
 package dev.accord.broker.pacticipant;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /** An application that takes part in contracts: a consumer, a provider, or both. */
-@Entity
-@Table(name = "pacticipant")
 public class Pacticipant {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
   private String name;
-
-  @Column(name = "display_name")
   private String displayName;
-
-  @Column(name = "main_branch")
   private String mainBranch;
-
-  @Column(name = "repository_url")
   private String repositoryUrl;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
-
-  @Column(name = "updated_at")
   private LocalDateTime updatedAt;
 
   protected Pacticipant() {}
@@ -42,10 +24,8 @@ public class Pacticipant {
     this.updatedAt = createdAt;
   }
 
-  /**
-   * A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it.
-   */
-  public static Pacticipant detached(
+  /** A stored row, as the matrix and pacts-for-verification read it with their own SQL. */
+  public static Pacticipant stored(
       Long id,
       String name,
       String displayName,
@@ -64,6 +44,28 @@ public class Pacticipant {
     return p;
   }
 
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS =
+      "id, name, display_name, main_branch, repository_url, created_at, updated_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static Pacticipant row(ResultSet rs, int rowNum) throws SQLException {
+    Pacticipant r = new Pacticipant();
+    r.id = rs.getObject("id", Long.class);
+    r.name = rs.getString("name");
+    r.displayName = rs.getString("display_name");
+    r.mainBranch = rs.getString("main_branch");
+    r.repositoryUrl = rs.getString("repository_url");
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    r.updatedAt = rs.getObject("updated_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
+  }
+
   public Long getId() {
     return id;
   }
@@ -74,6 +76,11 @@ public class Pacticipant {
 
   public String getDisplayName() {
     return displayName == null || displayName.isBlank() ? Hal.displayName(name) : displayName;
+  }
+
+  /** The display name as stored: null when none was given. */
+  String storedDisplayName() {
+    return displayName;
   }
 
   public String getMainBranch() {

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,7 +64,7 @@ public class PacticipantService {
         .orElseGet(
             () -> {
               refuseLookAlike(name);
-              return pacticipants.saveAndFlush(new Pacticipant(name));
+              return pacticipants.insert(new Pacticipant(name));
             });
   }
 
@@ -128,10 +127,10 @@ public class PacticipantService {
     if ((long) (pageNumber - 1) * pageSize > Integer.MAX_VALUE) {
       return List.of(); // past any table the database can page through
     }
-    PageRequest page = PageRequest.of(pageNumber - 1, pageSize);
+    long offset = (long) (pageNumber - 1) * pageSize;
     return query == null
-        ? pacticipants.findAllByOrderByNameAsc(page)
-        : pacticipants.findByNameContainingIgnoreCaseOrderByNameAsc(query, page);
+        ? pacticipants.findAllByOrderByNameAsc(offset, pageSize)
+        : pacticipants.findByNameContainingIgnoreCaseOrderByNameAsc(query, offset, pageSize);
   }
 
   @Transactional(readOnly = true)
@@ -159,7 +158,12 @@ public class PacticipantService {
     if (fields.repositoryUrl() != null || replace) {
       p.setRepositoryUrl(fields.repositoryUrl());
     }
-    return new Result(pacticipants.saveAndFlush(p), created);
+    if (created) {
+      pacticipants.insert(p);
+    } else {
+      pacticipants.update(p);
+    }
+    return new Result(p, created);
   }
 
   /**
@@ -175,7 +179,7 @@ public class PacticipantService {
           .ifPresent(
               p -> {
                 p.setMainBranch(branch);
-                pacticipants.save(p);
+                pacticipants.update(p);
               });
     }
   }

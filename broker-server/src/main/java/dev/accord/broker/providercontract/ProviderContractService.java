@@ -106,7 +106,7 @@ public class ProviderContractService {
     Version version = versions.findOrCreate(provider, r.number());
     if (r.buildUrl() != null && !r.buildUrl().isBlank()) {
       version.setBuildUrl(r.buildUrl());
-      versions.save(version);
+      versions.update(version);
     }
     boolean branchAdded = r.branch() != null && versions.addToBranch(version, r.branch());
     List<String> tagsAdded = r.tags().stream().filter(t -> versions.addTag(version, t)).toList();

@@ -1,60 +1,33 @@
 package dev.accord.broker.verification;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /**
  * The result of verifying pact content against a provider version. Its id is the global result
  * number.
  */
-@Entity
-@Table(name = "verification")
 public class Verification {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @Column(name = "pact_content_id")
   private Long pactContentId;
-
-  @Column(name = "provider_version_id")
   private Long providerVersionId;
-
-  @Column(name = "consumer_id")
   private Long consumerId;
-
-  @Column(name = "provider_id")
   private Long providerId;
 
   private boolean success;
   private boolean wip;
-
-  @Column(name = "build_url")
   private String buildUrl;
-
-  @Column(name = "test_results")
   private String testResults;
-
-  @Column(name = "verified_by_implementation")
   private String verifiedByImplementation;
-
-  @Column(name = "verified_by_version")
   private String verifiedByVersion;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
 
   /**
    * The client's Idempotency-Key header, unique per provider: a retried POST finds this result
    * instead of adding one.
    */
-  @Column(name = "idempotency_key")
   private String idempotencyKey;
 
   /** The verifier's {@code coverage} object as JSON, or null. */
@@ -86,10 +59,8 @@ public class Verification {
     this.createdAt = Hal.now();
   }
 
-  /**
-   * A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it.
-   */
-  public static Verification detached(
+  /** A stored row, as the matrix and pacts-for-verification read it with their own SQL. */
+  public static Verification stored(
       Long id,
       Long pactContentId,
       Long providerVersionId,
@@ -116,6 +87,35 @@ public class Verification {
     v.verifiedByVersion = verifiedByVersion;
     v.createdAt = createdAt;
     return v;
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS =
+      "id, pact_content_id, provider_version_id, consumer_id, provider_id, success, wip, build_url, test_results, verified_by_implementation, verified_by_version, created_at, idempotency_key, coverage";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static Verification row(ResultSet rs, int rowNum) throws SQLException {
+    Verification r = new Verification();
+    r.id = rs.getObject("id", Long.class);
+    r.pactContentId = rs.getObject("pact_content_id", Long.class);
+    r.providerVersionId = rs.getObject("provider_version_id", Long.class);
+    r.consumerId = rs.getObject("consumer_id", Long.class);
+    r.providerId = rs.getObject("provider_id", Long.class);
+    r.success = rs.getBoolean("success");
+    r.wip = rs.getBoolean("wip");
+    r.buildUrl = rs.getString("build_url");
+    r.testResults = rs.getString("test_results");
+    r.verifiedByImplementation = rs.getString("verified_by_implementation");
+    r.verifiedByVersion = rs.getString("verified_by_version");
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    r.idempotencyKey = rs.getString("idempotency_key");
+    r.coverage = rs.getString("coverage");
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

@@ -1,64 +1,102 @@
 package dev.accord.broker.verification;
 
-import java.util.Collection;
-import java.util.List;
+import dev.accord.broker.database.Inserts;
+import java.sql.Types;
 import java.util.Optional;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
-public interface VerificationRepository extends JpaRepository<Verification, Long> {
-  Optional<Verification> findFirstByPactContentIdOrderByIdDesc(Long pactContentId);
+/** The {@code verification} table. Every write is a statement of its own, run when called. */
+@Component
+public class VerificationRepository {
+  private static final String SELECT = "SELECT " + Verification.COLUMNS + " FROM verification ";
+  private final JdbcClient jdbc;
 
-  Optional<Verification> findByProviderIdAndIdempotencyKey(Long providerId, String idempotencyKey);
+  VerificationRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
 
-  Optional<Verification> findFirstByPactContentIdAndProviderVersionIdOrderByIdDesc(
-      Long pactContentId, Long providerVersionId);
+  Optional<Verification> findById(Long id) {
+    return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(Verification::row).optional();
+  }
 
-  /**
-   * Every result for the content, newest provider version first (index
-   * ix_verification_content_provider_version).
-   */
-  List<Verification> findByPactContentIdOrderByProviderVersionIdDescIdDesc(Long pactContentId);
+  Optional<Verification> findFirstByPactContentIdOrderByIdDesc(Long pactContentId) {
+    return jdbc.sql(SELECT + "WHERE pact_content_id = ? ORDER BY id DESC LIMIT 1")
+        .param(pactContentId)
+        .query(Verification::row)
+        .optional();
+  }
 
-  List<Verification> findByPactContentIdAndSuccessTrue(Long pactContentId);
-
-  Optional<Verification> findFirstByPactContentIdAndSuccessTrueOrderByIdDesc(Long pactContentId);
+  Optional<Verification> findByProviderIdAndIdempotencyKey(Long providerId, String idempotencyKey) {
+    return jdbc.sql(SELECT + "WHERE provider_id = ? AND idempotency_key = ?")
+        .params(providerId, idempotencyKey)
+        .query(Verification::row)
+        .optional();
+  }
 
   /**
    * Whether a provider version on the given branch verified the content successfully (WIP results
    * count only when {@code includeWip}); one query instead of loading every success and its
    * version's branches.
    */
-  @Query(
-      "select case when count(v) > 0 then true else false end from Verification v where v.pactContentId = ?1 and v.success = true "
-          + "and (?3 = true or v.wip = false) and exists (select bv.id from BranchVersion bv join Branch b on b.id = bv.branchId "
-          + "where bv.versionId = v.providerVersionId and b.pacticipantId = v.providerId and b.name = ?2)")
-  boolean successByProviderBranch(Long pactContentId, String branch, boolean includeWip);
+  public boolean successByProviderBranch(Long pactContentId, String branch, boolean includeWip) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM verification v WHERE v.pact_content_id = :content AND v.success = TRUE "
+                    + (includeWip ? "" : "AND v.wip = FALSE ")
+                    + "AND EXISTS (SELECT bv.id FROM branch_version bv JOIN branch b ON b.id = bv.branch_id "
+                    + "WHERE bv.version_id = v.provider_version_id AND b.pacticipant_id = v.provider_id "
+                    + "AND b.name = :branch)")
+            .param("content", pactContentId)
+            .param("branch", branch)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
 
   /**
    * Whether a provider version with the given tag verified the content successfully (WIP results
    * count only when {@code includeWip}).
    */
-  @Query(
-      "select case when count(v) > 0 then true else false end from Verification v where v.pactContentId = ?1 and v.success = true "
-          + "and (?3 = true or v.wip = false) and exists (select t.id from Tag t where t.versionId = v.providerVersionId and t.name = ?2)")
-  boolean successByProviderTag(Long pactContentId, String tag, boolean includeWip);
+  public boolean successByProviderTag(Long pactContentId, String tag, boolean includeWip) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM verification v WHERE v.pact_content_id = :content AND v.success = TRUE "
+                    + (includeWip ? "" : "AND v.wip = FALSE ")
+                    + "AND EXISTS (SELECT t.id FROM tag t WHERE t.version_id = v.provider_version_id "
+                    + "AND t.name = :tag)")
+            .param("content", pactContentId)
+            .param("tag", tag)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
 
-  /** The numbers of the provider versions that verified the content, newest first. */
-  @Query(
-      "select pv.number from Verification v join Version pv on pv.id = v.providerVersionId where v.pactContentId = ?1 "
-          + "group by pv.id, pv.number order by pv.id desc")
-  List<String> providerVersionNumbers(Long pactContentId, Pageable page);
+  /** Inserts the new result and gives it the generated id (the global result number). */
+  Verification insert(Verification v) {
+    v.assignId(
+        Inserts.returningId(
+            jdbc.sql(
+                    "INSERT INTO verification (pact_content_id, provider_version_id, consumer_id, provider_id, "
+                        + "success, wip, build_url, test_results, verified_by_implementation, verified_by_version, "
+                        + "created_at, idempotency_key, coverage) VALUES (:content, :providerVersion, :consumer, "
+                        + ":provider, :success, :wip, :buildUrl, :testResults, :implementation, :implementationVersion, "
+                        + ":createdAt, :idempotencyKey, :coverage)")
+                .param("content", v.getPactContentId())
+                .param("providerVersion", v.getProviderVersionId())
+                .param("consumer", v.getConsumerId())
+                .param("provider", v.getProviderId())
+                .param("success", v.isSuccess())
+                .param("wip", v.isWip())
+                .param("buildUrl", v.getBuildUrl(), Types.VARCHAR)
+                .param("testResults", v.getTestResults(), Types.VARCHAR)
+                .param("implementation", v.getVerifiedByImplementation(), Types.VARCHAR)
+                .param("implementationVersion", v.getVerifiedByVersion(), Types.VARCHAR)
+                .param("createdAt", v.getCreatedAt(), Types.TIMESTAMP)
+                .param("idempotencyKey", v.getIdempotencyKey(), Types.VARCHAR)
+                .param("coverage", v.getCoverage(), Types.VARCHAR)));
+    return v;
+  }
 
-  /**
-   * The numbers, among {@code numbers}, under which provider versions verified the content, newest
-   * first.
-   */
-  @Query(
-      "select pv.number from Verification v join Version pv on pv.id = v.providerVersionId where v.pactContentId = ?1 and pv.number in "
-          + "?2 "
-          + "group by pv.id, pv.number order by pv.id desc")
-  List<String> providerVersionNumbersAmong(
-      Long pactContentId, Collection<String> numbers, Pageable page);
+  void delete(Verification v) {
+    jdbc.sql("DELETE FROM verification WHERE id = ?").param(v.getId()).update();
+  }
 }

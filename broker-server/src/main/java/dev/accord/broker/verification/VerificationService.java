@@ -135,7 +135,7 @@ public class VerificationService {
             by == null ? null : by.version());
     v.setIdempotencyKey(idempotencyKey);
     v.setCoverage(coverage == null || coverage.isNull() ? null : Json.write(coverage));
-    v = verifications.saveAndFlush(v);
+    verifications.insert(v);
     events.publishEvent(new VerificationPublished(v, provider, consumer, providerVersion, content));
     return new Recorded(v, provider, consumer, providerVersion, content, false);
   }

@@ -83,10 +83,9 @@ class PactsForVerificationService {
 
   /**
    * No transaction around the selection: its statements read committed data each (as they would
-   * inside a READ COMMITTED transaction), and the common selectors need no JPA session
-   * (SelectionRows), so a transaction would only add the session, the BEGIN/COMMIT round trips and
-   * the interceptors; the JPA reads of the rarer selectors run in their services' own read-only
-   * transactions.
+   * inside a READ COMMITTED transaction), and the common selectors are read by SelectionRows, so a
+   * transaction would only add the BEGIN/COMMIT round trips and the interceptors; the reads of the
+   * rarer selectors run in their services' own read-only transactions.
    */
   public List<Selected> select(String providerName, Request request) {
     SelectionRows.Provider read =
@@ -108,8 +107,8 @@ class PactsForVerificationService {
             .forEach(m -> found.add(new ConsumerMatch(consumer, m)));
       }
     }
-    // the pacts found by tag or as the latest are JPA entities: their content hashes and versions
-    // are read here, once for all of them
+    // the pacts found by tag or as the latest come without their content hashes and versions:
+    // those are read here, once for all of them
     List<PactPublication> bare =
         found.stream()
             .map(ConsumerMatch::match)

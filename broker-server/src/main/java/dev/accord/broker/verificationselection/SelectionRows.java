@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
 /**
  * The reads of the common pacts-for-verification selectors (branches, environments, pending status)
  * as a few hand-written, set-based SQL statements for all selectors, consumers and environments of
- * a request, instead of JPA statements per selector, consumer and environment (whose query
- * interpretation was most of the broker's CPU per request). Plain SQL that runs unchanged on
- * PostgreSQL and H2; runs inside the caller's read-only transaction. Returns detached entity
- * copies. A plain {@code @Component} (JdbcTemplate already translates SQLExceptions).
+ * a request, instead of statements per selector, consumer and environment (whose JPA query
+ * interpretation was most of the broker's CPU per request when the broker ran on Hibernate). Plain
+ * SQL that runs unchanged on PostgreSQL and H2; runs inside the caller's read-only transaction. A
+ * plain {@code @Component} (JdbcTemplate already translates SQLExceptions).
  */
 @Component
 class SelectionRows {

@@ -1,34 +1,18 @@
 package dev.accord.broker.version;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /** A git branch of a pacticipant; its head is the version most recently added to it. */
-@Entity
-@Table(name = "branch")
 public class Branch {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @Column(name = "pacticipant_id")
   private Long pacticipantId;
 
   private String name;
-
-  @Column(name = "head_version_id")
   private Long headVersionId;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
-
-  @Column(name = "updated_at")
   private LocalDateTime updatedAt;
 
   protected Branch() {}
@@ -38,6 +22,26 @@ public class Branch {
     this.name = name;
     this.createdAt = Hal.now();
     this.updatedAt = createdAt;
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS = "id, pacticipant_id, name, head_version_id, created_at, updated_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static Branch row(ResultSet rs, int rowNum) throws SQLException {
+    Branch r = new Branch();
+    r.id = rs.getObject("id", Long.class);
+    r.pacticipantId = rs.getObject("pacticipant_id", Long.class);
+    r.name = rs.getString("name");
+    r.headVersionId = rs.getObject("head_version_id", Long.class);
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    r.updatedAt = rs.getObject("updated_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

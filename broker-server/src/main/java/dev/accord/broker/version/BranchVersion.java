@@ -1,29 +1,15 @@
 package dev.accord.broker.version;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /** Membership of a version in a branch. */
-@Entity
-@Table(name = "branch_version")
 public class BranchVersion {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @Column(name = "branch_id")
   private Long branchId;
-
-  @Column(name = "version_id")
   private Long versionId;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
 
   protected BranchVersion() {}
@@ -32,6 +18,24 @@ public class BranchVersion {
     this.branchId = branchId;
     this.versionId = versionId;
     this.createdAt = Hal.now();
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS = "id, branch_id, version_id, created_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static BranchVersion row(ResultSet rs, int rowNum) throws SQLException {
+    BranchVersion r = new BranchVersion();
+    r.id = rs.getObject("id", Long.class);
+    r.branchId = rs.getObject("branch_id", Long.class);
+    r.versionId = rs.getObject("version_id", Long.class);
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

@@ -1,31 +1,17 @@
 package dev.accord.broker.version;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /** A tag on a version (the pre-branch way of marking versions). */
-@Entity
-@Table(name = "tag")
 public class Tag {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @Column(name = "version_id")
   private Long versionId;
-
-  @Column(name = "pacticipant_id")
   private Long pacticipantId;
 
   private String name;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
 
   protected Tag() {}
@@ -35,6 +21,25 @@ public class Tag {
     this.pacticipantId = pacticipantId;
     this.name = name;
     this.createdAt = Hal.now();
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS = "id, version_id, pacticipant_id, name, created_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static Tag row(ResultSet rs, int rowNum) throws SQLException {
+    Tag r = new Tag();
+    r.id = rs.getObject("id", Long.class);
+    r.versionId = rs.getObject("version_id", Long.class);
+    r.pacticipantId = rs.getObject("pacticipant_id", Long.class);
+    r.name = rs.getString("name");
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

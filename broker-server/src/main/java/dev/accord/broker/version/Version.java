@@ -1,34 +1,20 @@
 package dev.accord.broker.version;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /**
  * A version of a pacticipant, numbered by its git SHA (or any version string). Newer versions have
  * higher ids.
  */
-@Entity
-@Table(name = "version")
 public class Version {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @Column(name = "pacticipant_id")
   private Long pacticipantId;
 
   private String number;
-
-  @Column(name = "build_url")
   private String buildUrl;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
 
   protected Version() {}
@@ -39,10 +25,8 @@ public class Version {
     this.createdAt = Hal.now();
   }
 
-  /**
-   * A detached copy of a stored row, as read by hand-written SQL (the matrix); never persist it.
-   */
-  public static Version detached(
+  /** A stored row, as the matrix and pacts-for-verification read it with their own SQL. */
+  public static Version stored(
       Long id, Long pacticipantId, String number, String buildUrl, LocalDateTime createdAt) {
     Version v = new Version();
     v.id = id;
@@ -51,6 +35,25 @@ public class Version {
     v.buildUrl = buildUrl;
     v.createdAt = createdAt;
     return v;
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS = "id, pacticipant_id, number, build_url, created_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static Version row(ResultSet rs, int rowNum) throws SQLException {
+    Version r = new Version();
+    r.id = rs.getObject("id", Long.class);
+    r.pacticipantId = rs.getObject("pacticipant_id", Long.class);
+    r.number = rs.getString("number");
+    r.buildUrl = rs.getString("build_url");
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

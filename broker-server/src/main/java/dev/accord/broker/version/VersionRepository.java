@@ -1,26 +1,107 @@
 package dev.accord.broker.version;
 
+import dev.accord.broker.database.Inserts;
+import java.sql.Types;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.domain.Pageable;
-import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
-public interface VersionRepository extends JpaRepository<Version, Long> {
-  Optional<Version> findByPacticipantIdAndNumber(Long pacticipantId, String number);
+/** The {@code version} table. Every write is a statement of its own, run when called. */
+@Component
+class VersionRepository {
+  private static final String SELECT = "SELECT " + Version.COLUMNS + " FROM version ";
+  private final JdbcClient jdbc;
 
-  Optional<Version> findFirstByPacticipantIdOrderByIdDesc(Long pacticipantId);
+  VersionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
 
-  List<Version> findByPacticipantIdOrderByIdDesc(Long pacticipantId, Pageable page);
+  Optional<Version> findById(Long id) {
+    return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(Version::row).optional();
+  }
 
-  long countByPacticipantId(Long pacticipantId);
+  /** At most 1,000 ids (see {@code Chunks}). */
+  List<Version> findAllById(Collection<Long> ids) {
+    return jdbc.sql(SELECT + "WHERE id IN (:ids)").param("ids", ids).query(Version::row).list();
+  }
 
-  @Query(
-      "select v from Version v where v.id = (select max(t.versionId) from Tag t where t.pacticipantId = ?1 and t.name = ?2)")
-  Optional<Version> findLatestWithTag(Long pacticipantId, String tag);
+  Optional<Version> findByPacticipantIdAndNumber(Long pacticipantId, String number) {
+    return jdbc.sql(SELECT + "WHERE pacticipant_id = ? AND number = ?")
+        .params(pacticipantId, number)
+        .query(Version::row)
+        .optional();
+  }
 
-  @Query(
-      "select v from Version v where v.pacticipantId = ?1 and v.id in (select t.versionId from Tag t where t.pacticipantId = ?1 and "
-          + "t.name = ?2) order by v.id desc")
-  List<Version> findAllWithTag(Long pacticipantId, String tag);
+  Optional<Version> findFirstByPacticipantIdOrderByIdDesc(Long pacticipantId) {
+    return jdbc.sql(SELECT + "WHERE pacticipant_id = ? ORDER BY id DESC LIMIT 1")
+        .param(pacticipantId)
+        .query(Version::row)
+        .optional();
+  }
+
+  List<Version> findByPacticipantIdOrderByIdDesc(Long pacticipantId, long offset, int size) {
+    return jdbc.sql(
+            SELECT + "WHERE pacticipant_id = :id ORDER BY id DESC LIMIT :size OFFSET :offset")
+        .param("id", pacticipantId)
+        .param("size", size)
+        .param("offset", offset)
+        .query(Version::row)
+        .list();
+  }
+
+  long countByPacticipantId(Long pacticipantId) {
+    return jdbc.sql("SELECT COUNT(*) FROM version WHERE pacticipant_id = ?")
+        .param(pacticipantId)
+        .query(Long.class)
+        .single();
+  }
+
+  Optional<Version> findLatestWithTag(Long pacticipantId, String tag) {
+    return jdbc.sql(
+            SELECT
+                + "WHERE id = (SELECT MAX(t.version_id) FROM tag t WHERE t.pacticipant_id = ? AND t.name = ?)")
+        .params(pacticipantId, tag)
+        .query(Version::row)
+        .optional();
+  }
+
+  List<Version> findAllWithTag(Long pacticipantId, String tag) {
+    return jdbc.sql(
+            SELECT
+                + "WHERE pacticipant_id = :id AND id IN (SELECT t.version_id FROM tag t WHERE "
+                + "t.pacticipant_id = :id AND t.name = :tag) ORDER BY id DESC")
+        .param("id", pacticipantId)
+        .param("tag", tag)
+        .query(Version::row)
+        .list();
+  }
+
+  /** Inserts the new version and gives it the generated id. */
+  Version insert(Version v) {
+    v.assignId(
+        Inserts.returningId(
+            jdbc.sql(
+                    "INSERT INTO version (pacticipant_id, number, build_url, created_at) "
+                        + "VALUES (:pacticipantId, :number, :buildUrl, :createdAt)")
+                .param("pacticipantId", v.getPacticipantId())
+                .param("number", v.getNumber())
+                .param("buildUrl", v.getBuildUrl(), Types.VARCHAR)
+                .param("createdAt", v.getCreatedAt(), Types.TIMESTAMP)));
+    return v;
+  }
+
+  /** Writes the one column a stored version may change: its build URL. */
+  void update(Version v) {
+    jdbc.sql("UPDATE version SET build_url = :buildUrl WHERE id = :id")
+        .param("buildUrl", v.getBuildUrl(), Types.VARCHAR)
+        .param("id", v.getId())
+        .update();
+  }
+
+  /** Deletes the version; the database deletes its pacts, results, tags, ... (cascade). */
+  void delete(Version v) {
+    jdbc.sql("DELETE FROM version WHERE id = ?").param(v.getId()).update();
+  }
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -120,7 +119,7 @@ public class VersionService {
     requireNumber("version", number);
     return versions
         .findByPacticipantIdAndNumber(p.getId(), number)
-        .orElseGet(() -> versions.saveAndFlush(new Version(p.getId(), number)));
+        .orElseGet(() -> versions.insert(new Version(p.getId(), number)));
   }
 
   @Transactional(readOnly = true)
@@ -162,7 +161,7 @@ public class VersionService {
 
   @Transactional(readOnly = true)
   public List<Version> recent(Pacticipant p, int page, int size) {
-    return versions.findByPacticipantIdOrderByIdDesc(p.getId(), PageRequest.of(page, size));
+    return versions.findByPacticipantIdOrderByIdDesc(p.getId(), (long) page * size, size);
   }
 
   @Transactional(readOnly = true)
@@ -180,13 +179,13 @@ public class VersionService {
     Branch branch =
         branches
             .findByPacticipantIdAndName(v.getPacticipantId(), branchName)
-            .orElseGet(() -> branches.saveAndFlush(new Branch(v.getPacticipantId(), branchName)));
+            .orElseGet(() -> branches.insert(new Branch(v.getPacticipantId(), branchName)));
     if (branchVersions.findByBranchIdAndVersionId(branch.getId(), v.getId()).isPresent()) {
       return false;
     }
-    branchVersions.saveAndFlush(new BranchVersion(branch.getId(), v.getId()));
+    branchVersions.insert(new BranchVersion(branch.getId(), v.getId()));
     branch.setHeadVersionId(v.getId());
-    branches.save(branch);
+    branches.update(branch);
     pacticipants.detectMainBranch(v.getPacticipantId(), branchName);
     return true;
   }
@@ -198,7 +197,7 @@ public class VersionService {
     if (tags.findByVersionIdAndName(v.getId(), tagName).isPresent()) {
       return false;
     }
-    tags.saveAndFlush(new Tag(v.getId(), v.getPacticipantId(), tagName));
+    tags.insert(new Tag(v.getId(), v.getPacticipantId(), tagName));
     return true;
   }
 
@@ -254,7 +253,7 @@ public class VersionService {
   /** Deletes the branch and its memberships; versions, pacts and verifications stay. */
   @Transactional
   public void deleteBranch(Branch b) {
-    branchVersions.deleteAll(branchVersions.findByBranchIdOrderByIdDesc(b.getId()));
+    branchVersions.deleteByBranchId(b.getId());
     branches.delete(b);
   }
 
@@ -265,10 +264,9 @@ public class VersionService {
         .ifPresent(
             bv -> {
               branchVersions.delete(bv);
-              branchVersions.flush();
               b.setHeadVersionId(
                   branchVersions.latestOf(b.getId()).map(BranchVersion::getVersionId).orElse(null));
-              branches.save(b);
+              branches.update(b);
             });
   }
 
@@ -277,8 +275,9 @@ public class VersionService {
     versions.delete(v);
   }
 
+  /** Writes a stored version's build URL (the one column a version may change). */
   @Transactional
-  public Version save(Version v) {
-    return versions.saveAndFlush(v);
+  public void update(Version v) {
+    versions.update(v);
   }
 }

@@ -32,7 +32,7 @@ class VersionWrites {
     Version v = existing.orElseGet(() -> versions.findOrCreate(p, number));
     if (buildUrl != null) {
       v.setBuildUrl(buildUrl);
-      versions.save(v);
+      versions.update(v);
     }
     if (branch != null) {
       versions.addToBranch(v, branch);

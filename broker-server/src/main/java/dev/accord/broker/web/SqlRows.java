@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
 
 /**
  * Column lists and row mappers shared by the hand-written, set-based reads (the matrix,
- * pacts-for-verification): each returns a detached entity copy that is never persisted.
+ * pacts-for-verification): each returns the row as the feature's entity class.
  */
 public final class SqlRows {
   /**
@@ -32,7 +32,7 @@ public final class SqlRows {
   private SqlRows() {}
 
   public static Pacticipant pacticipant(ResultSet rs) throws SQLException {
-    return Pacticipant.detached(
+    return Pacticipant.stored(
         rs.getLong("id"),
         rs.getString("name"),
         rs.getString("display_name"),
@@ -44,7 +44,7 @@ public final class SqlRows {
 
   /** A row of {@link #PUBLICATION_COLUMNS}. */
   public static PactPublication publication(ResultSet rs) throws SQLException {
-    return PactPublication.detached(
+    return PactPublication.stored(
         rs.getLong("id"),
         rs.getLong("consumer_version_id"),
         rs.getLong("consumer_id"),
@@ -60,7 +60,7 @@ public final class SqlRows {
 
   /** A row of {@link #VERSION_COLUMNS}. */
   public static Version version(ResultSet rs) throws SQLException {
-    return Version.detached(
+    return Version.stored(
         rs.getLong("v_id"),
         rs.getLong("v_pacticipant_id"),
         rs.getString("v_number"),

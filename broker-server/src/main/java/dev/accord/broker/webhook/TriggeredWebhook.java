@@ -1,11 +1,7 @@
 package dev.accord.broker.webhook;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /**
@@ -13,58 +9,29 @@ import java.time.LocalDateTime;
  * caused the event; claimed by a delivery worker with {@code FOR UPDATE SKIP LOCKED} (see {@link
  * WebhookDelivery}).
  */
-@Entity
-@Table(name = "triggered_webhook")
 public class TriggeredWebhook {
   public static final String PENDING = "pending";
   public static final String DELIVERING = "delivering";
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
-
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
   private String uuid;
-
-  @Column(name = "webhook_id")
   private Long webhookId;
-
-  @Column(name = "webhook_uuid")
   private String webhookUuid;
-
-  @Column(name = "event_name")
   private String eventName;
-
-  @Column(name = "consumer_id")
   private Long consumerId;
-
-  @Column(name = "provider_id")
   private Long providerId;
-
-  @Column(name = "pact_publication_id")
   private Long pactPublicationId;
-
-  @Column(name = "verification_id")
   private Long verificationId;
 
   private String context;
   private String status;
   private int attempts;
-
-  @Column(name = "next_attempt_at")
   private LocalDateTime nextAttemptAt;
-
-  @Column(name = "claimed_by")
   private String claimedBy;
-
-  @Column(name = "claimed_at")
   private LocalDateTime claimedAt;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
-
-  @Column(name = "updated_at")
   private LocalDateTime updatedAt;
 
   protected TriggeredWebhook() {}
@@ -93,6 +60,38 @@ public class TriggeredWebhook {
     this.nextAttemptAt = now;
     this.createdAt = now;
     this.updatedAt = now;
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS =
+      "id, uuid, webhook_id, webhook_uuid, event_name, consumer_id, provider_id, pact_publication_id, verification_id, context, status, attempts, next_attempt_at, claimed_by, claimed_at, created_at, updated_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static TriggeredWebhook row(ResultSet rs, int rowNum) throws SQLException {
+    TriggeredWebhook r = new TriggeredWebhook();
+    r.id = rs.getObject("id", Long.class);
+    r.uuid = rs.getString("uuid");
+    r.webhookId = rs.getObject("webhook_id", Long.class);
+    r.webhookUuid = rs.getString("webhook_uuid");
+    r.eventName = rs.getString("event_name");
+    r.consumerId = rs.getObject("consumer_id", Long.class);
+    r.providerId = rs.getObject("provider_id", Long.class);
+    r.pactPublicationId = rs.getObject("pact_publication_id", Long.class);
+    r.verificationId = rs.getObject("verification_id", Long.class);
+    r.context = rs.getString("context");
+    r.status = rs.getString("status");
+    r.attempts = rs.getInt("attempts");
+    r.nextAttemptAt = rs.getObject("next_attempt_at", LocalDateTime.class);
+    r.claimedBy = rs.getString("claimed_by");
+    r.claimedAt = rs.getObject("claimed_at", LocalDateTime.class);
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    r.updatedAt = rs.getObject("updated_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

@@ -1,16 +1,8 @@
 package dev.accord.broker.webhook;
 
 import dev.accord.broker.web.Hal;
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -18,29 +10,19 @@ import java.util.Set;
 /**
  * A saved webhook: which events, for which consumer/provider (null = any), and the request to send.
  */
-@Entity
-@Table(name = "webhook")
 public class Webhook {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
   private String uuid;
   private String description;
-
-  @Column(name = "consumer_id")
   private Long consumerId;
-
-  @Column(name = "provider_id")
   private Long providerId;
 
   /**
    * Fires only for consumers carrying this label (null = any); never set together with consumerId.
    */
-  @Column(name = "consumer_label")
   private String consumerLabel;
 
-  @Column(name = "provider_label")
   private String providerLabel;
 
   private boolean enabled;
@@ -55,16 +37,8 @@ public class Webhook {
 
   private String username;
   private String password;
-
-  @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "webhook_event", joinColumns = @JoinColumn(name = "webhook_id"))
-  @Column(name = "name")
   private Set<String> events = new LinkedHashSet<>();
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
-
-  @Column(name = "updated_at")
   private LocalDateTime updatedAt;
 
   protected Webhook() {}
@@ -91,6 +65,37 @@ public class Webhook {
     this.events.clear();
     this.events.addAll(d.events());
     this.updatedAt = Hal.now();
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS =
+      "id, uuid, description, consumer_id, provider_id, consumer_label, provider_label, enabled, method, url, headers, body, username, password, created_at, updated_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static Webhook row(ResultSet rs, int rowNum) throws SQLException {
+    Webhook r = new Webhook();
+    r.id = rs.getObject("id", Long.class);
+    r.uuid = rs.getString("uuid");
+    r.description = rs.getString("description");
+    r.consumerId = rs.getObject("consumer_id", Long.class);
+    r.providerId = rs.getObject("provider_id", Long.class);
+    r.consumerLabel = rs.getString("consumer_label");
+    r.providerLabel = rs.getString("provider_label");
+    r.enabled = rs.getBoolean("enabled");
+    r.method = rs.getString("method");
+    r.url = rs.getString("url");
+    r.headers = rs.getString("headers");
+    r.body = rs.getString("body");
+    r.username = rs.getString("username");
+    r.password = rs.getString("password");
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    r.updatedAt = rs.getObject("updated_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

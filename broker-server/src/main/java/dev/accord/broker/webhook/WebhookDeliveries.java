@@ -10,7 +10,6 @@ import dev.accord.broker.version.VersionService;
 import dev.accord.broker.web.ApiException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +62,7 @@ public class WebhookDeliveries {
   public List<Delivery> recent(String webhookUuid, int limit) {
     webhooks.require(webhookUuid);
     return withAttempts(
-        triggered.findByWebhookUuidOrderByIdDesc(
-            webhookUuid, Limit.of(Math.max(1, Math.min(limit, 500)))));
+        triggered.findByWebhookUuidOrderByIdDesc(webhookUuid, Math.max(1, Math.min(limit, 500))));
   }
 
   @Transactional(readOnly = true)

@@ -270,7 +270,7 @@ class WebhookDelivery implements BackgroundQueue {
           if (attempt == null) {
             next = TriggeredWebhook.FAILED;
           } else {
-            executions.save(new WebhookExecution(t.getId(), attempts, attempt, instance, now));
+            executions.insert(new WebhookExecution(t.getId(), attempts, attempt, instance, now));
             List<Duration> schedule = properties.getRetrySchedule();
             if (attempt.success()) {
               next = TriggeredWebhook.SUCCEEDED;

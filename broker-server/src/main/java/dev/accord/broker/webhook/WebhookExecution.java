@@ -1,57 +1,29 @@
 package dev.accord.broker.webhook;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 
 /**
  * One delivery attempt of a triggered webhook, as sent and as answered (headers redacted, body
  * truncated).
  */
-@Entity
-@Table(name = "webhook_execution")
 public class WebhookExecution {
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
-
-  @Column(name = "triggered_webhook_id")
   private Long triggeredWebhookId;
 
   private int attempt;
   private boolean success;
-
-  @Column(name = "request_method")
   private String requestMethod;
-
-  @Column(name = "request_url")
   private String requestUrl;
-
-  @Column(name = "request_headers")
   private String requestHeaders;
-
-  @Column(name = "response_status")
   private Integer responseStatus;
-
-  @Column(name = "response_headers")
   private String responseHeaders;
-
-  @Column(name = "response_body")
   private String responseBody;
 
   private String error;
-
-  @Column(name = "duration_ms")
   private long durationMs;
-
-  @Column(name = "executed_by")
   private String executedBy;
-
-  @Column(name = "created_at")
   private LocalDateTime createdAt;
 
   protected WebhookExecution() {}
@@ -79,6 +51,35 @@ public class WebhookExecution {
 
   private static String truncate(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+  /** The columns {@link #row} reads, in table order. */
+  static final String COLUMNS =
+      "id, triggered_webhook_id, attempt, success, request_method, request_url, request_headers, response_status, response_headers, response_body, error, duration_ms, executed_by, created_at";
+
+  /** A stored row, as selected with {@link #COLUMNS}. */
+  static WebhookExecution row(ResultSet rs, int rowNum) throws SQLException {
+    WebhookExecution r = new WebhookExecution();
+    r.id = rs.getObject("id", Long.class);
+    r.triggeredWebhookId = rs.getObject("triggered_webhook_id", Long.class);
+    r.attempt = rs.getInt("attempt");
+    r.success = rs.getBoolean("success");
+    r.requestMethod = rs.getString("request_method");
+    r.requestUrl = rs.getString("request_url");
+    r.requestHeaders = rs.getString("request_headers");
+    r.responseStatus = rs.getObject("response_status", Integer.class);
+    r.responseHeaders = rs.getString("response_headers");
+    r.responseBody = rs.getString("response_body");
+    r.error = rs.getString("error");
+    r.durationMs = rs.getLong("duration_ms");
+    r.executedBy = rs.getString("executed_by");
+    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
+    return r;
+  }
+
+  /** The id the database generated when the row was inserted. */
+  void assignId(long id) {
+    this.id = id;
   }
 
   public Long getId() {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,8 +87,7 @@ public class WebhookQueries {
   /** The latest deliveries of a webhook, newest first. */
   @Transactional(readOnly = true)
   public List<DeliverySummary> recentDeliveries(String webhookUuid, int limit) {
-    List<TriggeredWebhook> rows =
-        triggered.findByWebhookUuidOrderByIdDesc(webhookUuid, Limit.of(limit));
+    List<TriggeredWebhook> rows = triggered.findByWebhookUuidOrderByIdDesc(webhookUuid, limit);
     Map<Long, List<WebhookExecution>> byRow =
         rows.isEmpty()
             ? Map.of()

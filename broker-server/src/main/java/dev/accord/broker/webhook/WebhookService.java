@@ -70,7 +70,7 @@ public class WebhookService {
     WebhookDefinition d = parse(body, scope, null);
     Webhook w = new Webhook(UUID.randomUUID().toString());
     w.update(d.sealed(secrets));
-    return new Saved(webhooks.saveAndFlush(w), true);
+    return new Saved(webhooks.insert(w), true);
   }
 
   @Transactional
@@ -87,7 +87,12 @@ public class WebhookService {
     WebhookDefinition d = parse(body, Scope.NONE, existing.orElse(null));
     Webhook w = existing.orElseGet(() -> new Webhook(uuid));
     w.update(d.sealed(secrets));
-    return new Saved(webhooks.saveAndFlush(w), existing.isEmpty());
+    if (existing.isEmpty()) {
+      webhooks.insert(w);
+    } else {
+      webhooks.update(w);
+    }
+    return new Saved(w, existing.isEmpty());
   }
 
   /** Validates an unsaved webhook for {@code POST /webhooks/execute}. */

@@ -214,7 +214,7 @@ class WebhookTriggers {
     Map<String, String> context = new LinkedHashMap<>(vars);
     context.put("eventName", event);
     TriggeredWebhook t =
-        triggered.save(
+        triggered.insert(
             new TriggeredWebhook(
                 UUID.randomUUID().toString(),
                 w,

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
-import org.hibernate.TransactionException;
-import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Which failures are the database's outage (503) and which are a refused request (left to the API's
@@ -23,8 +22,7 @@ class DatabaseFailuresTest {
         new SQLException("FATAL: terminating connection due to administrator command", "57P01");
     assertThat(
             DatabaseFailures.outage(
-                new JpaSystemException(
-                    new GenericJDBCException("JDBC exception executing SQL", shutdown))))
+                new UncategorizedSQLException("PreparedStatementCallback", "SELECT 1", shutdown)))
         .contains(shutdown);
   }
 
@@ -32,10 +30,7 @@ class DatabaseFailuresTest {
   void aRollbackOnAConnectionThePoolAlreadyClosedIsAnOutage() {
     SQLException closed = new SQLException("Connection is closed");
     assertThat(
-            DatabaseFailures.outage(
-                new JpaSystemException(
-                    new TransactionException(
-                        "Unable to rollback against JDBC Connection", closed))))
+            DatabaseFailures.outage(new TransactionSystemException("JDBC rollback failed", closed)))
         .contains(closed);
   }
 
@@ -47,7 +42,7 @@ class DatabaseFailuresTest {
     assertThat(
             DatabaseFailures.outage(
                 new CannotCreateTransactionException(
-                    "Could not open JPA EntityManager for transaction", timeout)))
+                    "Could not open JDBC Connection for transaction", timeout)))
         .isPresent();
   }
 
@@ -61,9 +56,7 @@ class DatabaseFailuresTest {
             50000,
             new RuntimeException("Writing to file failed", full));
     assertThat(
-            DatabaseFailures.outage(
-                new JpaSystemException(
-                    new TransactionException("Unable to commit against JDBC Connection", general))))
+            DatabaseFailures.outage(new TransactionSystemException("JDBC commit failed", general)))
         .contains(full);
     assertThat(
             DatabaseFailures.outage(
