@@ -1,14 +1,13 @@
 package dev.accord.broker.client;
 
 import dev.accord.broker.client.http.Http1Client;
+import dev.accord.broker.client.internal.AccordVersion;
 import dev.accord.broker.client.internal.BrokerHttp;
 import dev.accord.broker.client.internal.Hal;
 import dev.accord.broker.client.internal.HalTransport;
 import dev.accord.broker.client.internal.Http1WithRedirects;
 import dev.accord.broker.client.internal.JavaNetHttp;
 import dev.accord.pact.json.Json;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
@@ -67,7 +65,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PactBrokerClient {
 
   /** Accord's version, as sent in the User-Agent and in {@code verifiedBy}. */
-  public static final String VERSION = loadVersion();
+  public static final String VERSION = AccordVersion.VALUE;
 
   private final HalTransport http;
   private final List<String> configuration;
@@ -1091,20 +1089,6 @@ public final class PactBrokerClient {
   static String abbreviate(String text) {
     String t = text == null ? "" : text.strip();
     return t.length() <= 300 ? t : t.substring(0, 300) + "...";
-  }
-
-  private static String loadVersion() {
-    try (InputStream in = PactBrokerClient.class.getResourceAsStream("accord-version.properties")) {
-      if (in == null) {
-        return "dev";
-      }
-      Properties p = new Properties();
-      p.load(in);
-      String v = p.getProperty("version", "dev");
-      return v.startsWith("${") ? "dev" : v;
-    } catch (IOException e) {
-      return "dev";
-    }
   }
 
   /**

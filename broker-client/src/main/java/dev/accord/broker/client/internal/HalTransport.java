@@ -52,7 +52,6 @@ public final class HalTransport {
       int status, String url, JsonNode body, String text, Optional<String> location) {}
 
   private static final String HAL_ACCEPT = "application/hal+json, application/json";
-  private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
   private final Settings settings;
   private final String base;
@@ -363,7 +362,12 @@ public final class HalTransport {
       return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
     } catch (NumberFormatException notSeconds) {
       try {
-        Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v, HTTP_DATE));
+        // the formatter named here, not in a static field: DateTimeFormatter's initialisation
+        // builds
+        // every predefined format, which a run without a Retry-After date never needs
+        Duration d =
+            Duration.between(
+                ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
         return Optional.of(d.isNegative() ? Duration.ZERO : d);
       } catch (DateTimeParseException notADate) {
         return Optional.empty();
