@@ -24,30 +24,15 @@ public class PactPublication {
     this.createdAt = Hal.now();
   }
 
-  /** A stored row, as the matrix and pacts-for-verification read it with their own SQL. */
-  public static PactPublication stored(
-      Long id,
-      Long consumerVersionId,
-      Long consumerId,
-      Long providerId,
-      Long pactContentId,
-      LocalDateTime createdAt) {
-    PactPublication p = new PactPublication();
-    p.id = id;
-    p.consumerVersionId = consumerVersionId;
-    p.consumerId = consumerId;
-    p.providerId = providerId;
-    p.pactContentId = pactContentId;
-    p.createdAt = createdAt;
-    return p;
-  }
-
   /** The columns {@link #row} reads, in table order. */
   static final String COLUMNS =
       "id, consumer_version_id, consumer_id, provider_id, pact_content_id, created_at";
 
-  /** A stored row, as selected with {@link #COLUMNS}. */
-  static PactPublication row(ResultSet rs, int rowNum) throws SQLException {
+  /**
+   * A stored row, as selected with {@link #COLUMNS} (the matrix and pacts-for-verification select
+   * the same column names with their own SQL).
+   */
+  public static PactPublication row(ResultSet rs, int rowNum) throws SQLException {
     PactPublication r = new PactPublication();
     r.id = rs.getObject("id", Long.class);
     r.consumerVersionId = rs.getObject("consumer_version_id", Long.class);

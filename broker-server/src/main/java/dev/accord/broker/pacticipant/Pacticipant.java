@@ -24,32 +24,15 @@ public class Pacticipant {
     this.updatedAt = createdAt;
   }
 
-  /** A stored row, as the matrix and pacts-for-verification read it with their own SQL. */
-  public static Pacticipant stored(
-      Long id,
-      String name,
-      String displayName,
-      String mainBranch,
-      String repositoryUrl,
-      LocalDateTime createdAt,
-      LocalDateTime updatedAt) {
-    Pacticipant p = new Pacticipant();
-    p.id = id;
-    p.name = name;
-    p.displayName = displayName;
-    p.mainBranch = mainBranch;
-    p.repositoryUrl = repositoryUrl;
-    p.createdAt = createdAt;
-    p.updatedAt = updatedAt;
-    return p;
-  }
-
   /** The columns {@link #row} reads, in table order. */
   static final String COLUMNS =
       "id, name, display_name, main_branch, repository_url, created_at, updated_at";
 
-  /** A stored row, as selected with {@link #COLUMNS}. */
-  static Pacticipant row(ResultSet rs, int rowNum) throws SQLException {
+  /**
+   * A stored row, as selected with {@link #COLUMNS} (the matrix and pacts-for-verification select
+   * the same column names with their own SQL).
+   */
+  public static Pacticipant row(ResultSet rs, int rowNum) throws SQLException {
     Pacticipant r = new Pacticipant();
     r.id = rs.getObject("id", Long.class);
     r.name = rs.getString("name");

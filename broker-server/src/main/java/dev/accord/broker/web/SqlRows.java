@@ -31,26 +31,14 @@ public final class SqlRows {
 
   private SqlRows() {}
 
+  /** A pacticipant row, selected with its own column names. */
   public static Pacticipant pacticipant(ResultSet rs) throws SQLException {
-    return Pacticipant.stored(
-        rs.getLong("id"),
-        rs.getString("name"),
-        rs.getString("display_name"),
-        rs.getString("main_branch"),
-        rs.getString("repository_url"),
-        time(rs, "created_at"),
-        time(rs, "updated_at"));
+    return Pacticipant.row(rs, 0);
   }
 
   /** A row of {@link #PUBLICATION_COLUMNS}. */
   public static PactPublication publication(ResultSet rs) throws SQLException {
-    return PactPublication.stored(
-        rs.getLong("id"),
-        rs.getLong("consumer_version_id"),
-        rs.getLong("consumer_id"),
-        rs.getLong("provider_id"),
-        rs.getLong("pact_content_id"),
-        time(rs, "created_at"));
+    return PactPublication.row(rs, 0);
   }
 
   /** The content of a row of {@link #PUBLICATION_COLUMNS}. */
