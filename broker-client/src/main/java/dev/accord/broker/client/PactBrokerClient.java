@@ -65,7 +65,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class PactBrokerClient {
 
   /** Accord's version, as sent in the User-Agent and in {@code verifiedBy}. */
-  public static final String VERSION = AccordVersion.VALUE;
+  public static final String VERSION = AccordVersion.value();
 
   private final HalTransport http;
   private final List<String> configuration;

@@ -59,9 +59,8 @@ public final class Json {
   /** Built on first use, once: the mapper and the writers configured from it. */
   private static final class Mapper {
     // typed ObjectMapper, as mapper() returns it: otherwise the JVM's verifier loads JsonMapper and
-    // ObjectMapper (the largest class of databind) to check Json's own code, in every run that
-    // parses
-    // JSON, not only in one that builds the mapper
+    // ObjectMapper (the largest class of databind) to check Json's own code in every run that
+    // parses JSON, not only in one that builds the mapper
     static final ObjectMapper MAPPER = JsonMapper.builder().build();
     static final ObjectWriter PRETTY = MAPPER.writer().with(pactFilePrinter());
     static final ObjectWriter CANONICAL =

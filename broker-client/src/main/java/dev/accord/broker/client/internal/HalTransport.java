@@ -363,8 +363,7 @@ public final class HalTransport {
     } catch (NumberFormatException notSeconds) {
       try {
         // the formatter named here, not in a static field: DateTimeFormatter's initialisation
-        // builds
-        // every predefined format, which a run without a Retry-After date never needs
+        // builds every predefined format, which a run without a Retry-After date never needs
         Duration d =
             Duration.between(
                 ZonedDateTime.now(), ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME));
