@@ -2,6 +2,7 @@ package dev.accord.cli;
 
 import dev.accord.broker.client.BrokerException;
 import dev.accord.broker.client.PactBrokerClient;
+import dev.accord.cli.broker.BrokerOptions;
 import dev.accord.cli.broker.CanIDeployCommand;
 import dev.accord.cli.broker.CanIMergeCommand;
 import dev.accord.cli.broker.CreateEnvironmentCommand;
@@ -15,6 +16,7 @@ import dev.accord.cli.broker.RecordDeploymentCommand;
 import dev.accord.cli.broker.RecordReleaseCommand;
 import dev.accord.cli.broker.RecordSupportEndedCommand;
 import dev.accord.cli.broker.RecordUndeploymentCommand;
+import dev.accord.cli.internal.Options;
 import dev.accord.cli.openapi.CompareOpenApiCommand;
 import dev.accord.cli.openapi.ExploreCommand;
 import dev.accord.cli.openapi.VerifyOpenApiCommand;
@@ -31,9 +33,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code accord} command: contract publishing, deploy gates and verification from a terminal or
@@ -47,12 +47,10 @@ import picocli.CommandLine.Spec;
  *
  * Exit codes: 0 success (can-i-deploy: yes), 1 failure (can-i-deploy: no or unknown), 2 usage
  * error.
+ *
+ * <p>The root command and {@code verify} declare their options in code ({@link Options}); the other
+ * commands with picocli's annotations.
  */
-@Command(
-    name = "accord",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    description = "Consumer-driven contract testing, compatible with Pact.")
 public final class AccordCommand implements Runnable {
 
   /** Exit code for success, and for can-i-deploy "yes". */
@@ -92,20 +90,21 @@ public final class AccordCommand implements Runnable {
           "generate-completion");
 
   /**
-   * The class of the command named, or null for none. A class literal is resolved when its branch
-   * runs, so a run that names one command loads no other command's class (a {@code java -jar
-   * verify} loaded 1,758 classes with a map of class literals, 1,738 now).
+   * The command named, or null for none: an annotated command's class, or the spec of one declared
+   * in code. A class literal is resolved when its branch runs, so a run that names one command
+   * loads no other command's class (a {@code java -jar verify} loaded 1,758 classes with a map of
+   * class literals, 1,738 then).
    */
-  static Class<?> command(String name) {
+  static Object command(String name) {
     return switch (name) {
       case "publish" -> PublishCommand.class;
-      case "verify" -> VerifyCommand.class;
+      case "verify" -> VerifyCommand.spec();
       case "stub" -> StubCommand.class;
       case "compare-openapi" -> CompareOpenApiCommand.class;
       case "verify-openapi" -> VerifyOpenApiCommand.class;
       case "explore" -> ExploreCommand.class;
-      case "can-i-deploy" -> CanIDeployCommand.class;
-      case "can-i-merge" -> CanIMergeCommand.class;
+      case "can-i-deploy" -> CanIDeployCommand.spec();
+      case "can-i-merge" -> CanIMergeCommand.spec();
       case "record-deployment" -> RecordDeploymentCommand.class;
       case "record-undeployment" -> RecordUndeploymentCommand.class;
       case "record-release" -> RecordReleaseCommand.class;
@@ -122,8 +121,8 @@ public final class AccordCommand implements Runnable {
   }
 
   /** Every command by name, in the order {@code accord --help} lists them (loads them all). */
-  static Map<String, Class<?>> commands() {
-    Map<String, Class<?>> commands = new LinkedHashMap<>();
+  static Map<String, Object> commands() {
+    Map<String, Object> commands = new LinkedHashMap<>();
     for (String name : NAMES) {
       commands.put(name, command(name));
     }
@@ -140,7 +139,7 @@ public final class AccordCommand implements Runnable {
   private final Path workingDirectory;
   private final Sleeper sleeper;
 
-  @Spec CommandSpec spec;
+  private CommandSpec spec;
 
   /** The process environment and working directory, real sleeps. */
   public AccordCommand() {
@@ -219,15 +218,16 @@ public final class AccordCommand implements Runnable {
    * completion script.
    */
   public static CommandLine commandLine(AccordCommand command, String... args) {
-    CommandLine cli = new CommandLine(command);
+    CommandLine cli = new CommandLine(command.spec());
     // generate-completion writes a script for every command, so it needs them all
-    Class<?> named =
+    Object named =
         args.length > 0 && !args[0].equals("generate-completion") ? command(args[0]) : null;
     if (named != null) {
       cli.addSubcommand(args[0], named);
     } else {
       commands().forEach(cli::addSubcommand);
     }
+    cli.getSubcommands().values().forEach(BrokerOptions::addTo);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     // can-i-deploy reads "--pacticipant A --version 1 --pacticipant B --latest" in order, through
     // setters
@@ -331,6 +331,14 @@ public final class AccordCommand implements Runnable {
 
   private static String closest(String lead, List<String> suggestions) {
     return suggestions.isEmpty() ? "" : lead + suggestions.get(0);
+  }
+
+  /** The root command: its name, description, help and version options; commands are added. */
+  private CommandSpec spec() {
+    spec = CommandSpec.wrapWithoutInspection(this).name("accord").versionProvider(new Version());
+    spec.usageMessage().description("Consumer-driven contract testing, compatible with Pact.");
+    Options.standardHelp(spec);
+    return spec;
   }
 
   @Override

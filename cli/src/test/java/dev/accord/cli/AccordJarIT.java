@@ -40,6 +40,29 @@ class AccordJarIT {
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
+  @Test
+  void theCommandsAPipelineCallsMostReadNoAnnotations(@TempDir Path dir) throws Exception {
+    // picocli reads an annotated command through reflection: the first annotation read makes a
+    // proxy
+    // class per annotation type, 40-65 ms of a one-call run (Options); these are declared in code
+    for (String command : List.of("verify", "can-i-deploy", "can-i-merge")) {
+      Path log = dir.resolve(command + ".log");
+      Process p =
+          new ProcessBuilder(
+                  JAVA, "-Xlog:class+load:file=" + log, "-jar", JAR.toString(), command, "--help")
+              .redirectErrorStream(true)
+              .start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(out).isZero();
+      assertThat(out).startsWith("Usage: accord " + command);
+      List<String> proxies =
+          Files.readAllLines(log).stream().filter(l -> l.contains("__dynamic_proxy__")).toList();
+      assertThat(proxies).as(command + ": annotation proxies loaded").isEmpty();
+      assertThat(Files.readString(log)).contains("picocli.CommandLine ");
+    }
+  }
+
   private static String run(int expectedExit, String... args) throws Exception {
     Process p = start(args);
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

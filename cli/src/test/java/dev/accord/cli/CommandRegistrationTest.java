@@ -25,9 +25,12 @@ class CommandRegistrationTest {
   void everyRegisteredNameIsTheNameItsCommandDeclares() {
     AccordCommand.commands()
         .forEach(
-            (name, type) ->
-                assertThat(type.getAnnotation(Command.class).name())
-                    .as(type.getName())
+            (name, command) ->
+                assertThat(
+                        command instanceof CommandLine.Model.CommandSpec spec
+                            ? spec.name()
+                            : ((Class<?>) command).getAnnotation(Command.class).name())
+                    .as(command.toString())
                     .isEqualTo(name));
   }
 

@@ -6,7 +6,6 @@ import dev.accord.cli.AccordCommand;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,7 +14,8 @@ import picocli.CommandLine.Spec;
  */
 abstract class BrokerCommand implements Callable<Integer> {
 
-  @Mixin BrokerOptions broker;
+  /** The connection flags; {@link BrokerOptions#addTo} adds them to the command's spec. */
+  final BrokerOptions broker = new BrokerOptions();
 
   @Spec CommandSpec spec;
 

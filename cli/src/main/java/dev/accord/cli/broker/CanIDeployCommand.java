@@ -1,80 +1,119 @@
 package dev.accord.cli.broker;
 
+import static dev.accord.cli.internal.Options.each;
+import static dev.accord.cli.internal.Options.eachFlag;
+
 import dev.accord.broker.client.CanIDeployQuery;
 import dev.accord.broker.client.MatrixSelector;
-import dev.accord.cli.AccordCommand;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
-@Command(
-    name = "can-i-deploy",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Checks whether the given application versions are compatible with the versions they will meet: exit 0 for yes,"
-          + " 1 for no or unknown (a verification result is missing).",
-      "",
-      "  accord can-i-deploy --pacticipant orders-service --version 1a2b3c --to-environment production",
-      "  accord can-i-deploy --pacticipant orders-service --version 1a2b3c --pacticipant products-service --latest main",
-      ""
-    })
+/** {@code accord can-i-deploy}; its options are declared in code ({@link #spec()}). */
 public final class CanIDeployCommand extends MatrixCommand {
+
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    return spec(
+        new CanIDeployCommand(),
+        "can-i-deploy",
+        "Checks whether the given application versions are compatible with the versions they will"
+            + " meet: exit 0 for yes, 1 for no or unknown (a verification result is missing).",
+        "",
+        "  accord can-i-deploy --pacticipant orders-service --version 1a2b3c --to-environment"
+            + " production",
+        "  accord can-i-deploy --pacticipant orders-service --version 1a2b3c --pacticipant"
+            + " products-service --latest main",
+        "");
+  }
+
+  private CanIDeployCommand() {}
+
+  @Override
+  List<OptionSpec> selectorOptions() {
+    return List.of(
+        each(
+                String.class,
+                "TAG",
+                "The latest version of the --pacticipant before it; with TAG, the latest version"
+                    + " with that tag",
+                this::latest,
+                "-l",
+                "--latest")
+            .arity("0..1")
+            .build(),
+        each(
+                String.class,
+                "TAG",
+                "Versions with this tag, of the --pacticipant before it",
+                this::tag,
+                "--tag")
+            .build(),
+        each(
+                String.class,
+                "BRANCH",
+                "Versions on this branch (with --latest: its head), of the --pacticipant before it",
+                this::branch,
+                "--branch")
+            .build(),
+        eachFlag(
+                "Versions of the main branch of the --pacticipant before it",
+                this::mainBranch,
+                "--main-branch")
+            .build(),
+        each(
+                String.class,
+                "PACTICIPANT",
+                "Leave this application out of the verdict; a --version after it ignores only that"
+                    + " version. Also PACT_BROKER_CAN_I_DEPLOY_IGNORE (comma-separated names)",
+                this::ignore,
+                "--ignore")
+            .build(),
+        each(
+                String.class,
+                "ENVIRONMENT",
+                "The environment to deploy to",
+                this::toEnvironment,
+                "--to-environment")
+            .build(),
+        each(
+                String.class,
+                "TAG",
+                "Legacy: check against the latest versions with this tag",
+                this::toTag,
+                "--to")
+            .build());
+  }
 
   private final List<MatrixSelector> ignores = new ArrayList<>();
   private boolean lastWasIgnore;
 
-  @Option(
-      names = {"-l", "--latest"},
-      arity = "0..1",
-      paramLabel = "TAG",
-      description =
-          "The latest version of the --pacticipant before it; with TAG, the latest version with that tag")
   void latest(String tag) {
     if (tag != null) {
       replaceLast("--latest", s -> tag.isEmpty() ? s.withLatest() : s.withLatestTag(tag));
     }
   }
 
-  @Option(
-      names = "--tag",
-      paramLabel = "TAG",
-      description = "Versions with this tag, of the --pacticipant before it")
   void tag(String tag) {
     if (tag != null) {
       replaceLast("--tag " + tag, s -> s.withTag(tag));
     }
   }
 
-  @Option(
-      names = "--branch",
-      paramLabel = "BRANCH",
-      description =
-          "Versions on this branch (with --latest: its head), of the --pacticipant before it")
   void branch(String branch) {
     if (branch != null) {
       replaceLast("--branch " + branch, s -> s.withBranch(branch));
     }
   }
 
-  @Option(
-      names = "--main-branch",
-      description = "Versions of the main branch of the --pacticipant before it")
-  void mainBranch(boolean mainBranch) {
-    if (mainBranch) {
+  void mainBranch(Boolean mainBranch) {
+    if (mainBranch != null && mainBranch) {
       replaceLast("--main-branch", MatrixSelector::withMainBranch);
     }
   }
 
-  @Option(
-      names = "--ignore",
-      paramLabel = "PACTICIPANT",
-      description =
-          "Leave this application out of the verdict; a --version after it ignores only that version."
-              + " Also PACT_BROKER_CAN_I_DEPLOY_IGNORE (comma-separated names)")
   void ignore(String name) {
     if (name != null) {
       ignores.add(MatrixSelector.of(name));
@@ -88,10 +127,6 @@ public final class CanIDeployCommand extends MatrixCommand {
 
   // selectors need repeatable flags, so picocli no longer refuses a repeated --to-environment:
   // refuse it here
-  @Option(
-      names = "--to-environment",
-      paramLabel = "ENVIRONMENT",
-      description = "The environment to deploy to")
   void toEnvironment(String environment) {
     if (environment != null) {
       if (toEnvironment != null && repeated == null) {
@@ -106,10 +141,6 @@ public final class CanIDeployCommand extends MatrixCommand {
     }
   }
 
-  @Option(
-      names = "--to",
-      paramLabel = "TAG",
-      description = "Legacy: check against the latest versions with this tag")
   void toTag(String tag) {
     if (tag != null) {
       if (toTag != null && repeated == null) {

@@ -1,5 +1,11 @@
 package dev.accord.cli.broker;
 
+import static dev.accord.cli.internal.Options.each;
+import static dev.accord.cli.internal.Options.flag;
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.isSet;
+import static dev.accord.cli.internal.Options.value;
+
 import dev.accord.broker.client.CanIDeployQuery;
 import dev.accord.broker.client.DeployDecision;
 import dev.accord.broker.client.DeployDecision.Verdict;
@@ -12,12 +18,13 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
  * can-i-deploy and can-i-merge: selectors read in command-line order, polling, table or JSON, exit
- * codes.
+ * codes. Their options are declared in code ({@link dev.accord.cli.internal.Options}).
  */
 abstract class MatrixCommand extends BrokerCommand {
 
@@ -28,36 +35,77 @@ abstract class MatrixCommand extends BrokerCommand {
 
   final List<MatrixSelector> selectors = new ArrayList<>();
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "table|json",
-      description = "table (default, for people) or json (the broker's matrix, for machines)")
-  Output output = Output.table;
+  private Output output;
+  private int retryWhileUnknown;
+  private int retryInterval;
+  private boolean dryRun;
 
-  @Option(
-      names = "--retry-while-unknown",
-      paramLabel = "TIMES",
-      description =
-          "Ask again up to TIMES times while the answer is unknown (verification results still missing)")
-  int retryWhileUnknown;
+  /**
+   * The spec of {@code command}, named {@code name}: its description, the selector flags every
+   * matrix command reads (--pacticipant, --version) and then those {@code command} adds through
+   * {@link #selectorOptions()}, the output and retry flags last; the broker flags are added on
+   * registration ({@link BrokerOptions#addTo}).
+   */
+  static CommandSpec spec(MatrixCommand command, String name, String... description) {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
+    command.spec = spec;
+    spec.usageMessage().sortOptions(false).description(description);
+    spec.addOption(
+        each(
+                String.class,
+                "PACTICIPANT",
+                "An application to check; --version and the other selector flags that follow apply"
+                    + " to it. Repeat for each application.",
+                command::pacticipant,
+                "-a",
+                "--pacticipant")
+            .build());
+    spec.addOption(
+        each(
+                String.class,
+                "VERSION",
+                "The version of the --pacticipant before it",
+                command::version,
+                "-e",
+                "--version")
+            .build());
+    command.selectorOptions().forEach(spec::addOption);
+    spec.addOption(
+        value(
+                Output.class,
+                "table|json",
+                "table (default, for people) or json (the broker's matrix, for machines)",
+                "-o",
+                "--output")
+            .build());
+    spec.addOption(
+        value(
+                int.class,
+                "TIMES",
+                "Ask again up to TIMES times while the answer is unknown (verification results still"
+                    + " missing)",
+                "--retry-while-unknown")
+            .build());
+    spec.addOption(
+        value(int.class, "SECONDS", "Seconds between retries (default 10)", "--retry-interval")
+            .build());
+    spec.addOption(
+        flag(
+            "Print the answer but always exit 0. Also enabled by PACT_BROKER_CAN_I_DEPLOY_DRY_RUN=true",
+            "--dry-run"));
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help message and exit.")
+            .build());
+    return spec;
+  }
 
-  @Option(
-      names = "--retry-interval",
-      paramLabel = "SECONDS",
-      description = "Seconds between retries (default 10)")
-  int retryInterval = 10;
+  /** The selector flags this command reads besides --pacticipant and --version. */
+  List<OptionSpec> selectorOptions() {
+    return List.of();
+  }
 
-  @Option(
-      names = "--dry-run",
-      description =
-          "Print the answer but always exit 0. Also enabled by PACT_BROKER_CAN_I_DEPLOY_DRY_RUN=true")
-  boolean dryRun;
-
-  @Option(
-      names = {"-a", "--pacticipant"},
-      paramLabel = "PACTICIPANT",
-      description =
-          "An application to check; --version and the other selector flags that follow apply to it. Repeat for each application.")
   void pacticipant(String name) {
     if (name != null) {
       selectors.add(MatrixSelector.of(name));
@@ -65,10 +113,6 @@ abstract class MatrixCommand extends BrokerCommand {
     }
   }
 
-  @Option(
-      names = {"-e", "--version"},
-      paramLabel = "VERSION",
-      description = "The version of the --pacticipant before it")
   void version(String version) {
     if (version != null) {
       applyVersion(version);
@@ -101,6 +145,13 @@ abstract class MatrixCommand extends BrokerCommand {
 
   @Override
   public Integer call() {
+    Output chosen = get(spec, "--output");
+    output = chosen == null ? Output.table : chosen;
+    Integer retries = get(spec, "--retry-while-unknown");
+    retryWhileUnknown = retries == null ? 0 : retries;
+    Integer interval = get(spec, "--retry-interval");
+    retryInterval = interval == null ? 10 : interval;
+    dryRun = isSet(spec, "--dry-run");
     if (usageError != null) {
       throw new ParameterException(spec.commandLine(), usageError);
     }

@@ -1,7 +1,15 @@
 package dev.accord.cli.verify;
 
+import static dev.accord.cli.internal.Options.flag;
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.isSet;
+import static dev.accord.cli.internal.Options.list;
+import static dev.accord.cli.internal.Options.repeatable;
+import static dev.accord.cli.internal.Options.value;
+
 import dev.accord.broker.client.ConsumerVersionSelector;
 import dev.accord.broker.client.PactBrokerClient;
+import dev.accord.cli.internal.Options;
 import dev.accord.verifier.BrokerPactSource;
 import dev.accord.verifier.PactSource;
 import dev.accord.verifier.ProviderVerifier;
@@ -15,283 +23,343 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accord verify}: replays pacts against a running provider. Exit code 0 when every
  * non-pending interaction passed, 1 when one failed or the verification could not run, 2 on usage
  * errors.
+ *
+ * <p>Its options are declared in code ({@link #spec()}), not with annotations: see {@link Options}.
  */
-@Command(
-    name = "verify",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Verify a provider against its pacts: set up each provider state, replay the request "
-          + "(or ask for the message), match the response, tear the state down.",
-      "Exit codes: 0 all non-pending interactions passed, 1 failures, 2 usage errors."
-    })
 public final class VerifyCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  /** This command's options, in the order {@code accord verify --help} lists them. */
+  public static CommandSpec spec() {
+    VerifyCommand command = new VerifyCommand();
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name("verify");
+    command.spec = spec;
+    spec.usageMessage()
+        .sortOptions(false)
+        .description(
+            "Verify a provider against its pacts: set up each provider state, replay the request "
+                + "(or ask for the message), match the response, tear the state down.",
+            "Exit codes: 0 all non-pending interactions passed, 1 failures, 2 usage errors.");
+    spec.addOption(repeatable(Path.class, "FILE", "A pact file (repeatable).", "--pact-file"));
+    spec.addOption(
+        repeatable(
+            Path.class, "DIR", "A directory of *.json pact files (repeatable).", "--pact-dir"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "URL",
+            "A pact URL (repeatable); fetched with the broker credentials when given.",
+            "--pact-url"));
+    spec.addOption(
+        value(
+                String.class,
+                "URL",
+                "Pact Broker base URL (env PACT_BROKER_BASE_URL).",
+                "--broker-url")
+            .defaultValue("${env:PACT_BROKER_BASE_URL}")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "TOKEN",
+                "Bearer token for the broker (env PACT_BROKER_TOKEN).",
+                "--broker-token")
+            .defaultValue("${env:PACT_BROKER_TOKEN}")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "USER",
+                "Basic auth user for the broker (env PACT_BROKER_USERNAME).",
+                "--broker-username")
+            .defaultValue("${env:PACT_BROKER_USERNAME}")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "PASSWORD",
+                "Basic auth password for the broker (env PACT_BROKER_PASSWORD).",
+                "--broker-password")
+            .defaultValue("${env:PACT_BROKER_PASSWORD}")
+            .build());
+    spec.addOption(
+        value(String.class, "NAME", "The provider's name as the pacts give it.", "--provider")
+            .required(true)
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "URL",
+                "Where the provider listens; message pacts are requested from it with POST.",
+                "--provider-base-url")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "URL",
+                "Receives POST {\"state\", \"params\", \"action\": \"setup\"|\"teardown\"} around each"
+                    + " interaction.",
+                "--state-change-url")
+            .build());
+    spec.addOption(
+        repeatable(
+            String.class,
+            "JSON",
+            "A consumer version selector as JSON, e.g. {\"mainBranch\":true} (repeatable; broker only).",
+            "--consumer-version-selectors"));
+    spec.addOption(
+        flag("Pending pacts do not fail the verification (broker only).", "--enable-pending"));
+    spec.addOption(
+        value(
+                String.class,
+                "DATE",
+                "Also verify work-in-progress pacts since this date, e.g. 2026-01-01 (broker only).",
+                "--include-wip-pacts-since")
+            .build());
+    spec.addOption(
+        flag("Publish the results to the broker (needs --provider-version).", "--publish"));
+    spec.addOption(
+        value(
+                String.class,
+                "VERSION",
+                "The provider version results are published under: use the git SHA.",
+                "--provider-version")
+            .build());
+    spec.addOption(
+        value(String.class, "BRANCH", "The provider's git branch.", "--provider-branch").build());
+    spec.addOption(
+        value(
+                String.class,
+                "URL",
+                "Link to the CI build, published with the results.",
+                "--build-url")
+            .build());
+    spec.addOption(
+        repeatable(
+            String.class,
+            "PATTERN",
+            "Only consumers matching: exact name, glob (web-*) or whole-name regex (repeatable).",
+            "--filter-consumer"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "PATTERN",
+            "Skip consumers matching: exact name, glob or whole-name regex (repeatable).",
+            "--exclude-consumer"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "REGEX",
+            "Only interactions whose description matches (repeatable: any of them).",
+            "--filter-description"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "REGEX",
+            "Skip interactions whose description matches (repeatable).",
+            "--exclude-description"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "REGEX",
+            "Only interactions with a provider state matching (\"\" = interactions without states;"
+                + " repeatable).",
+            "--filter-state"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "REGEX",
+            "Skip interactions with a provider state matching (\"\" = those without states;"
+                + " repeatable).",
+            "--exclude-state"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "PATTERN",
+            "Only interactions whose V4 key matches: exact, glob or whole-key regex (repeatable).",
+            "--filter-key"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "PATTERN",
+            "Skip interactions whose V4 key matches (repeatable).",
+            "--exclude-key"));
+    spec.addOption(
+        flag(
+            "Only the interactions that failed in the previous JSON report of --report-dir.",
+            "--last-failed"));
+    spec.addOption(
+        flag(
+            "Pass when the filters select nothing or no pact is found (default: exit 1 naming each"
+                + " filter).",
+            "--allow-empty",
+            "--ignore-no-pacts-error"));
+    spec.addOption(flag("Stop at the first failing interaction.", "--fail-fast"));
+    spec.addOption(
+        value(Integer.class, "N", "Stop after N failing interactions.", "--max-failures").build());
+    spec.addOption(
+        value(
+                Long.class,
+                "MILLIS",
+                "Time budget for the whole run in milliseconds; what is left is reported as not run.",
+                "--timeout-total")
+            .build());
+    spec.addOption(
+        value(
+                int.class,
+                "K",
+                "Stop the run when K interactions in a row time out (a hung provider); 0 = never "
+                    + "(default ${DEFAULT-VALUE}).",
+                "--max-consecutive-timeouts")
+            .defaultValue("3")
+            .build());
+    spec.addOption(
+        value(
+                long.class,
+                "MILLIS",
+                "Timeout per request and state change in milliseconds (default ${DEFAULT-VALUE}).",
+                "--request-timeout")
+            .defaultValue("10000")
+            .build());
+    spec.addOption(
+        flag(
+            "Print every state-change call and every request and response (credentials redacted,"
+                + " bodies cut after 1000 characters).",
+            "--verbose",
+            "-v"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "'NAME: VALUE'",
+            "Add (or replace) a header on every request to the provider (repeatable).",
+            "--header",
+            "--custom-header"));
+    spec.addOption(
+        flag(
+            "Send state, action and params as query parameters of the state-change POST, with no"
+                + " body.",
+            "--state-change-as-query"));
+    spec.addOption(
+        flag("Send no teardown calls to the state-change URL.", "--no-state-change-teardown"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "FORMAT",
+            "Also write a report: junit, json or html (repeatable).",
+            "--report"));
+    spec.addOption(
+        value(Path.class, "DIR", "Where reports go (default ${DEFAULT-VALUE}).", "--report-dir")
+            .defaultValue("accord-reports")
+            .build());
+    spec.addOption(
+        value(Long.class, "N", "Seed for generated values, to replay a run exactly.", "--seed")
+            .build());
+    spec.addOption(
+        flag(
+            "Only run each provider state's setup and teardown and report which fail; no requests.",
+            "--states-only"));
+    Options.standardHelp(spec);
+    return spec;
+  }
 
-  @Option(names = "--pact-file", paramLabel = "FILE", description = "A pact file (repeatable).")
-  List<Path> pactFiles = new ArrayList<>();
+  private CommandSpec spec;
 
-  @Option(
-      names = "--pact-dir",
-      paramLabel = "DIR",
-      description = "A directory of *.json pact files (repeatable).")
-  List<Path> pactDirs = new ArrayList<>();
+  private List<Path> pactFiles;
+  private List<Path> pactDirs;
+  private List<String> pactUrls;
+  private String brokerUrl;
+  private String brokerToken;
+  private String brokerUsername;
+  private String brokerPassword;
+  private String provider;
+  private String providerBaseUrl;
+  private String stateChangeUrl;
+  private List<String> consumerVersionSelectors;
+  private boolean enablePending;
+  private String includeWipPactsSince;
+  private boolean publish;
+  private String providerVersion;
+  private String providerBranch;
+  private String buildUrl;
+  private List<String> filterConsumers;
+  private List<String> excludeConsumers;
+  private List<String> filterDescriptions;
+  private List<String> excludeDescriptions;
+  private List<String> filterStates;
+  private List<String> excludeStates;
+  private List<String> filterKeys;
+  private List<String> excludeKeys;
+  private boolean lastFailed;
+  private boolean allowEmpty;
+  private boolean failFast;
+  private Integer maxFailures;
+  private Long timeoutTotalMillis;
+  private int maxConsecutiveTimeouts;
+  private long requestTimeoutMillis;
+  private boolean verbose;
+  private List<String> headers;
+  private boolean stateChangeAsQuery;
+  private boolean noStateChangeTeardown;
+  private List<String> reports;
+  private Path reportDir;
+  private Long seed;
+  private boolean statesOnly;
 
-  @Option(
-      names = "--pact-url",
-      paramLabel = "URL",
-      description = "A pact URL (repeatable); fetched with the broker " + "credentials when given.")
-  List<String> pactUrls = new ArrayList<>();
+  private VerifyCommand() {}
 
-  @Option(
-      names = "--broker-url",
-      paramLabel = "URL",
-      defaultValue = "${env:PACT_BROKER_BASE_URL}",
-      description = "Pact Broker base URL (env PACT_BROKER_BASE_URL).")
-  String brokerUrl;
-
-  @Option(
-      names = "--broker-token",
-      paramLabel = "TOKEN",
-      defaultValue = "${env:PACT_BROKER_TOKEN}",
-      description = "Bearer token for the broker (env PACT_BROKER_TOKEN).")
-  String brokerToken;
-
-  @Option(
-      names = "--broker-username",
-      paramLabel = "USER",
-      defaultValue = "${env:PACT_BROKER_USERNAME}",
-      description = "Basic auth user for the broker (env PACT_BROKER_USERNAME).")
-  String brokerUsername;
-
-  @Option(
-      names = "--broker-password",
-      paramLabel = "PASSWORD",
-      defaultValue = "${env:PACT_BROKER_PASSWORD}",
-      description = "Basic auth password for the broker (env PACT_BROKER_PASSWORD).")
-  String brokerPassword;
-
-  @Option(
-      names = "--provider",
-      paramLabel = "NAME",
-      required = true,
-      description = "The provider's name as the pacts give it.")
-  String provider;
-
-  @Option(
-      names = "--provider-base-url",
-      paramLabel = "URL",
-      description = "Where the provider listens; message pacts are requested from it with POST.")
-  String providerBaseUrl;
-
-  @Option(
-      names = "--state-change-url",
-      paramLabel = "URL",
-      description =
-          "Receives POST {\"state\", \"params\", \"action\": \"setup\"|\"teardown\"} around each interaction.")
-  String stateChangeUrl;
-
-  @Option(
-      names = "--consumer-version-selectors",
-      paramLabel = "JSON",
-      description =
-          "A consumer version selector as JSON, e.g. {\"mainBranch\":true} (repeatable; broker only).")
-  List<String> consumerVersionSelectors = new ArrayList<>();
-
-  @Option(
-      names = "--enable-pending",
-      description = "Pending pacts do not fail the verification (broker only).")
-  boolean enablePending;
-
-  @Option(
-      names = "--include-wip-pacts-since",
-      paramLabel = "DATE",
-      description =
-          "Also verify work-in-progress pacts since this date, e.g. 2026-01-01 (broker only).")
-  String includeWipPactsSince;
-
-  @Option(
-      names = "--publish",
-      description = "Publish the results to the broker (needs --provider-version).")
-  boolean publish;
-
-  @Option(
-      names = "--provider-version",
-      paramLabel = "VERSION",
-      description = "The provider version results are published under: use the git SHA.")
-  String providerVersion;
-
-  @Option(
-      names = "--provider-branch",
-      paramLabel = "BRANCH",
-      description = "The provider's git branch.")
-  String providerBranch;
-
-  @Option(
-      names = "--build-url",
-      paramLabel = "URL",
-      description = "Link to the CI build, published with the results.")
-  String buildUrl;
-
-  @Option(
-      names = "--filter-consumer",
-      paramLabel = "PATTERN",
-      description =
-          "Only consumers matching: exact name, glob (web-*) or whole-name regex (repeatable).")
-  List<String> filterConsumers = new ArrayList<>();
-
-  @Option(
-      names = "--exclude-consumer",
-      paramLabel = "PATTERN",
-      description = "Skip consumers matching: exact name, glob or whole-name regex (repeatable).")
-  List<String> excludeConsumers = new ArrayList<>();
-
-  @Option(
-      names = "--filter-description",
-      paramLabel = "REGEX",
-      description = "Only interactions whose description matches (repeatable: any of them).")
-  List<String> filterDescriptions = new ArrayList<>();
-
-  @Option(
-      names = "--exclude-description",
-      paramLabel = "REGEX",
-      description = "Skip interactions whose description matches (repeatable).")
-  List<String> excludeDescriptions = new ArrayList<>();
-
-  @Option(
-      names = "--filter-state",
-      paramLabel = "REGEX",
-      description =
-          "Only interactions with a provider state matching (\"\" = interactions without states; repeatable).")
-  List<String> filterStates = new ArrayList<>();
-
-  @Option(
-      names = "--exclude-state",
-      paramLabel = "REGEX",
-      description =
-          "Skip interactions with a provider state matching (\"\" = those without states; repeatable).")
-  List<String> excludeStates = new ArrayList<>();
-
-  @Option(
-      names = "--filter-key",
-      paramLabel = "PATTERN",
-      description =
-          "Only interactions whose V4 key matches: exact, glob or whole-key regex (repeatable).")
-  List<String> filterKeys = new ArrayList<>();
-
-  @Option(
-      names = "--exclude-key",
-      paramLabel = "PATTERN",
-      description = "Skip interactions whose V4 key matches (repeatable).")
-  List<String> excludeKeys = new ArrayList<>();
-
-  @Option(
-      names = "--last-failed",
-      description =
-          "Only the interactions that failed in the previous JSON report of --report-dir.")
-  boolean lastFailed;
-
-  @Option(
-      names = {"--allow-empty", "--ignore-no-pacts-error"},
-      description =
-          "Pass when the filters select nothing or no pact is found (default: exit 1 naming each filter).")
-  boolean allowEmpty;
-
-  @Option(names = "--fail-fast", description = "Stop at the first failing interaction.")
-  boolean failFast;
-
-  @Option(
-      names = "--max-failures",
-      paramLabel = "N",
-      description = "Stop after N failing interactions.")
-  Integer maxFailures;
-
-  @Option(
-      names = "--timeout-total",
-      paramLabel = "MILLIS",
-      description =
-          "Time budget for the whole run in milliseconds; what is left is reported as not run.")
-  Long timeoutTotalMillis;
-
-  @Option(
-      names = "--max-consecutive-timeouts",
-      paramLabel = "K",
-      defaultValue = "3",
-      description =
-          "Stop the run when K interactions in a row time out (a hung provider); 0 = never "
-              + "(default ${DEFAULT-VALUE}).")
-  int maxConsecutiveTimeouts;
-
-  @Option(
-      names = "--request-timeout",
-      paramLabel = "MILLIS",
-      defaultValue = "10000",
-      description =
-          "Timeout per request and state change in milliseconds (default ${DEFAULT-VALUE}).")
-  long requestTimeoutMillis;
-
-  @Option(
-      names = {"--verbose", "-v"},
-      description =
-          "Print every state-change call and every request and response (credentials redacted, bodies cut "
-              + "after 1000 characters).")
-  boolean verbose;
-
-  @Option(
-      names = {"--header", "--custom-header"},
-      paramLabel = "'NAME: VALUE'",
-      description = "Add (or replace) a header on every request to the provider (repeatable).")
-  List<String> headers = new ArrayList<>();
-
-  @Option(
-      names = "--state-change-as-query",
-      description =
-          "Send state, action and params as query parameters of the state-change POST, with no body.")
-  boolean stateChangeAsQuery;
-
-  @Option(
-      names = "--no-state-change-teardown",
-      description = "Send no teardown calls to the state-change URL.")
-  boolean noStateChangeTeardown;
-
-  @Option(
-      names = "--report",
-      paramLabel = "FORMAT",
-      description = "Also write a report: junit, json or html (repeatable).")
-  List<String> reports = new ArrayList<>();
-
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      defaultValue = "accord-reports",
-      description = "Where reports go (default ${DEFAULT-VALUE}).")
-  Path reportDir;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description = "Seed for generated values, to replay a run exactly.")
-  Long seed;
-
-  @Option(
-      names = "--states-only",
-      description =
-          "Only run each provider state's setup and teardown and report which fail; no requests.")
-  boolean statesOnly;
+  /** The parsed values, into the fields {@link #configure()} reads. */
+  private void read() {
+    pactFiles = list(spec, "--pact-file");
+    pactDirs = list(spec, "--pact-dir");
+    pactUrls = list(spec, "--pact-url");
+    brokerUrl = get(spec, "--broker-url");
+    brokerToken = get(spec, "--broker-token");
+    brokerUsername = get(spec, "--broker-username");
+    brokerPassword = get(spec, "--broker-password");
+    provider = get(spec, "--provider");
+    providerBaseUrl = get(spec, "--provider-base-url");
+    stateChangeUrl = get(spec, "--state-change-url");
+    consumerVersionSelectors = list(spec, "--consumer-version-selectors");
+    enablePending = isSet(spec, "--enable-pending");
+    includeWipPactsSince = get(spec, "--include-wip-pacts-since");
+    publish = isSet(spec, "--publish");
+    providerVersion = get(spec, "--provider-version");
+    providerBranch = get(spec, "--provider-branch");
+    buildUrl = get(spec, "--build-url");
+    filterConsumers = list(spec, "--filter-consumer");
+    excludeConsumers = list(spec, "--exclude-consumer");
+    filterDescriptions = list(spec, "--filter-description");
+    excludeDescriptions = list(spec, "--exclude-description");
+    filterStates = list(spec, "--filter-state");
+    excludeStates = list(spec, "--exclude-state");
+    filterKeys = list(spec, "--filter-key");
+    excludeKeys = list(spec, "--exclude-key");
+    lastFailed = isSet(spec, "--last-failed");
+    allowEmpty = isSet(spec, "--allow-empty");
+    failFast = isSet(spec, "--fail-fast");
+    maxFailures = get(spec, "--max-failures");
+    timeoutTotalMillis = get(spec, "--timeout-total");
+    maxConsecutiveTimeouts = get(spec, "--max-consecutive-timeouts");
+    requestTimeoutMillis = get(spec, "--request-timeout");
+    verbose = isSet(spec, "--verbose");
+    headers = list(spec, "--header");
+    stateChangeAsQuery = isSet(spec, "--state-change-as-query");
+    noStateChangeTeardown = isSet(spec, "--no-state-change-teardown");
+    reports = list(spec, "--report");
+    reportDir = get(spec, "--report-dir");
+    seed = get(spec, "--seed");
+    statesOnly = isSet(spec, "--states-only");
+  }
 
   @Override
   public Integer call() {
+    read();
     ProviderVerifier verifier = configure();
     verifier.output(
         new java.io.PrintStream(
