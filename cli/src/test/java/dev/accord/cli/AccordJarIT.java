@@ -1,6 +1,7 @@
 package dev.accord.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
@@ -102,6 +103,55 @@ class AccordJarIT {
               .matches("accord-\\d+-other\\.jsa");
         }
       }
+    }
+  }
+
+  @Test
+  void aTermSentToTheLaunchersOwnPidStopsTheStubOnItsFirstRunToo(@TempDir Path cache)
+      throws Exception {
+    // the first run of a command starts java as the script's child (to move the archive it writes
+    // into place); a supervisor or test harness stops the pid it started, the script's
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            "sh", "bin/accord", "stub", "--pact-file", PACT.toString(), "--port", "0");
+    pb.environment().put("ACCORD_JAR", JAR.toString());
+    pb.environment().put("ACCORD_CACHE_DIR", cache.toString());
+    pb.environment().remove("ACCORD_JAVA_OPTS");
+    pb.environment().remove("ACCORD_CDS");
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process launcher = pb.redirectErrorStream(true).start();
+    List<ProcessHandle> java = new ArrayList<>();
+    try {
+      BufferedReader lines =
+          new BufferedReader(
+              new InputStreamReader(launcher.getInputStream(), StandardCharsets.UTF_8));
+      Pattern serving =
+          Pattern.compile("Serving 2 interactions from 1 pact at http://[^:]+:(\\d+)");
+      int port = -1;
+      StringBuilder seen = new StringBuilder();
+      for (String line; port < 0 && (line = lines.readLine()) != null; ) {
+        seen.append(line).append('\n');
+        Matcher m = serving.matcher(line);
+        if (m.find()) {
+          port = Integer.parseInt(m.group(1));
+        }
+      }
+      assertThat(port).as("the stub's start-up line in:\n" + seen).isPositive();
+      launcher.descendants().forEach(java::add);
+
+      launcher.destroy(); // SIGTERM to the script's pid only
+
+      assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("the launcher stopped").isTrue();
+      assertThat(launcher.exitValue()).isEqualTo(143);
+      for (ProcessHandle child : java) {
+        assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+      }
+      int stopped = port;
+      assertThatThrownBy(() -> new java.net.Socket("127.0.0.1", stopped).close())
+          .isInstanceOf(java.net.ConnectException.class);
+    } finally {
+      launcher.destroyForcibly();
+      java.forEach(ProcessHandle::destroyForcibly);
     }
   }
 
