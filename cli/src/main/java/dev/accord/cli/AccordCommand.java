@@ -327,7 +327,7 @@ public final class AccordCommand implements Runnable {
 
   /** The root command: its name, description, help and version options; commands are added. */
   private CommandSpec spec() {
-    spec = CommandSpec.wrapWithoutInspection(this).name("accord").versionProvider(new Version());
+    spec = CommandSpec.wrapWithoutInspection(this).name("accord");
     spec.usageMessage().description("Consumer-driven contract testing, compatible with Pact.");
     Options.standardHelp(spec);
     return spec;

@@ -36,15 +36,6 @@ abstract class BrokerCommand implements Callable<Integer> {
     return spec;
   }
 
-  /**
-   * {@code -h, --help} and {@code -V, --version} (accord's version): for a command without a {@code
-   * --version} of its own.
-   */
-  static void standardHelp(CommandSpec spec) {
-    spec.versionProvider(new AccordCommand.Version());
-    Options.standardHelp(spec);
-  }
-
   /** {@code -a, --pacticipant}, required. */
   static OptionSpec pacticipantOption(String description) {
     return value(String.class, "PACTICIPANT", description, "-a", "--pacticipant")

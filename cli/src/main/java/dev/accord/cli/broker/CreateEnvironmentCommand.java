@@ -8,6 +8,7 @@ import static dev.accord.cli.internal.Options.value;
 import dev.accord.broker.client.Environment;
 import dev.accord.broker.client.NewEnvironment;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code accord create-environment}. */
@@ -44,7 +45,7 @@ public final class CreateEnvironmentCommand extends BrokerCommand {
     spec.addOption(
         outputOption(
             Output.class, "text", "text|json|id", "text (default), json, or id (the UUID only)"));
-    standardHelp(spec);
+    Options.standardHelp(spec);
     return spec;
   }
 

@@ -6,6 +6,7 @@ import static dev.accord.cli.internal.Options.value;
 import dev.accord.broker.client.PacticipantDetails;
 import dev.accord.broker.client.SavedPacticipant;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import dev.accord.pact.json.Json;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,7 +36,7 @@ public final class CreateOrUpdatePacticipantCommand extends BrokerCommand {
             .build());
     spec.addOption(value(String.class, "URL", "Its source repository", "--repository-url").build());
     spec.addOption(outputOption(Outputs.Text.class, "text", "text|json", "text (default) or json"));
-    standardHelp(spec);
+    Options.standardHelp(spec);
     return spec;
   }
 

@@ -4,6 +4,7 @@ import static dev.accord.cli.internal.Options.get;
 
 import dev.accord.broker.client.Environment;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,7 +23,7 @@ public final class ListEnvironmentsCommand extends BrokerCommand {
             "");
     spec.addOption(
         outputOption(Outputs.Tabular.class, "table", "table|json", "table (default) or json"));
-    standardHelp(spec);
+    Options.standardHelp(spec);
     return spec;
   }
 

@@ -13,6 +13,7 @@ import dev.accord.broker.client.Contracts;
 import dev.accord.broker.client.PublishRequest;
 import dev.accord.broker.client.PublishedContract;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import dev.accord.pact.json.Json;
 import dev.accord.pact.json.PactFormatException;
 import dev.accord.pact.json.PactReader;
@@ -86,7 +87,7 @@ public final class PublishCommand extends BrokerCommand {
         flag(
             "With --validate: what the reader would ignore or assume (warnings) is an error too",
             "--strict"));
-    standardHelp(spec);
+    Options.standardHelp(spec);
     return spec;
   }
 

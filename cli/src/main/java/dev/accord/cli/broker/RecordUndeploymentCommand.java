@@ -4,6 +4,7 @@ import static dev.accord.cli.internal.Options.get;
 
 import dev.accord.broker.client.Deployment;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,7 +25,7 @@ public final class RecordUndeploymentCommand extends BrokerCommand {
     spec.addOption(environmentOption());
     spec.addOption(applicationInstanceOption("The instance undeployed from"));
     spec.addOption(outputOption(Outputs.Text.class, "text", "text|json", "text (default) or json"));
-    standardHelp(spec);
+    Options.standardHelp(spec);
     return spec;
   }
 

@@ -1,5 +1,6 @@
 package dev.accord.cli.internal;
 
+import dev.accord.cli.AccordCommand;
 import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
@@ -127,9 +128,10 @@ public final class Options {
 
   /**
    * {@code -h, --help} and {@code -V, --version}, the pair picocli's {@code
-   * mixinStandardHelpOptions} adds, with its texts.
+   * mixinStandardHelpOptions} adds, with its texts; {@code -V} prints accord's version.
    */
   public static void standardHelp(CommandSpec spec) {
+    spec.versionProvider(new AccordCommand.Version());
     help(spec);
     spec.addOption(
         OptionSpec.builder("-V", "--version")
