@@ -48,8 +48,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * Exit codes: 0 success (can-i-deploy: yes), 1 failure (can-i-deploy: no or unknown), 2 usage
  * error.
  *
- * <p>The root command and {@code verify} declare their options in code ({@link Options}); the other
- * commands with picocli's annotations.
+ * <p>Every command declares its options in code ({@link Options}), a {@code public static
+ * CommandSpec spec()} per command registered in {@link #command(String)}: picocli reads no
+ * annotation in a run that names a command.
  */
 public final class AccordCommand implements Runnable {
 
@@ -64,8 +65,8 @@ public final class AccordCommand implements Runnable {
 
   /**
    * Every command's name, in the order {@code accord --help} lists them. A command line that names
-   * one builds only that one (see {@link #commandLine(AccordCommand, String...)}): picocli reads
-   * each command's annotations when it is registered, and a run pays for every class it loads.
+   * one builds only that one (see {@link #commandLine(AccordCommand, String...)}): a run pays for
+   * every class it loads.
    */
   static final List<String> NAMES =
       List.of(
@@ -90,39 +91,41 @@ public final class AccordCommand implements Runnable {
           "generate-completion");
 
   /**
-   * The command named, or null for none: an annotated command's class, or the spec of one declared
-   * in code. A class literal is resolved when its branch runs, so a run that names one command
-   * loads no other command's class (a {@code java -jar verify} loaded 1,758 classes with a map of
-   * class literals, 1,738 then).
+   * The command named, or null for none. Every command but picocli's generate-completion declares
+   * its options in code ({@link Options}); only the one named is built, so a run that names one
+   * command loads no other command's class (a {@code java -jar verify} loaded 1,758 classes with a
+   * map of class literals, 1,738 then).
    */
-  static Object command(String name) {
+  static CommandSpec command(String name) {
     return switch (name) {
-      case "publish" -> PublishCommand.class;
+      case "publish" -> PublishCommand.spec();
       case "verify" -> VerifyCommand.spec();
-      case "stub" -> StubCommand.class;
-      case "compare-openapi" -> CompareOpenApiCommand.class;
-      case "verify-openapi" -> VerifyOpenApiCommand.class;
-      case "explore" -> ExploreCommand.class;
+      case "stub" -> StubCommand.spec();
+      case "compare-openapi" -> CompareOpenApiCommand.spec();
+      case "verify-openapi" -> VerifyOpenApiCommand.spec();
+      case "explore" -> ExploreCommand.spec();
       case "can-i-deploy" -> CanIDeployCommand.spec();
       case "can-i-merge" -> CanIMergeCommand.spec();
-      case "record-deployment" -> RecordDeploymentCommand.class;
-      case "record-undeployment" -> RecordUndeploymentCommand.class;
-      case "record-release" -> RecordReleaseCommand.class;
-      case "record-support-ended" -> RecordSupportEndedCommand.class;
-      case "create-environment" -> CreateEnvironmentCommand.class;
-      case "list-environments" -> ListEnvironmentsCommand.class;
-      case "describe-version" -> DescribeVersionCommand.class;
-      case "create-or-update-pacticipant" -> CreateOrUpdatePacticipantCommand.class;
-      case "create-or-update-version" -> CreateOrUpdateVersionCommand.class;
-      case "create-version-tag" -> CreateVersionTagCommand.class;
-      case "generate-completion" -> AutoComplete.GenerateCompletion.class;
+      case "record-deployment" -> RecordDeploymentCommand.spec();
+      case "record-undeployment" -> RecordUndeploymentCommand.spec();
+      case "record-release" -> RecordReleaseCommand.spec();
+      case "record-support-ended" -> RecordSupportEndedCommand.spec();
+      case "create-environment" -> CreateEnvironmentCommand.spec();
+      case "list-environments" -> ListEnvironmentsCommand.spec();
+      case "describe-version" -> DescribeVersionCommand.spec();
+      case "create-or-update-pacticipant" -> CreateOrUpdatePacticipantCommand.spec();
+      case "create-or-update-version" -> CreateOrUpdateVersionCommand.spec();
+      case "create-version-tag" -> CreateVersionTagCommand.spec();
+      // picocli's own, annotated: read only for the completion script and the full listing
+      case "generate-completion" ->
+          CommandSpec.forAnnotatedObject(new AutoComplete.GenerateCompletion());
       default -> null;
     };
   }
 
-  /** Every command by name, in the order {@code accord --help} lists them (loads them all). */
-  static Map<String, Object> commands() {
-    Map<String, Object> commands = new LinkedHashMap<>();
+  /** Every command by name, in the order {@code accord --help} lists them (builds them all). */
+  static Map<String, CommandSpec> commands() {
+    Map<String, CommandSpec> commands = new LinkedHashMap<>();
     for (String name : NAMES) {
       commands.put(name, command(name));
     }
@@ -176,7 +179,8 @@ public final class AccordCommand implements Runnable {
     }
     // Java 17's reflection writes and defines an accessor class for a constructor called more than
     // 15 times: picocli's annotations are proxies made through one constructor, once per option, so
-    // every verify and can-i-deploy spun one (1-4 ms); Java 18+ ignores this property
+    // every annotated verify and can-i-deploy spun one (1-4 ms); only picocli's generate-completion
+    // is annotated now, read for the full listing and the script; Java 18+ ignores this property
     if (System.getProperty(INFLATION_THRESHOLD) == null) {
       System.setProperty(INFLATION_THRESHOLD, "1000");
     }
@@ -220,7 +224,7 @@ public final class AccordCommand implements Runnable {
   public static CommandLine commandLine(AccordCommand command, String... args) {
     CommandLine cli = new CommandLine(command.spec());
     // generate-completion writes a script for every command, so it needs them all
-    Object named =
+    CommandSpec named =
         args.length > 0 && !args[0].equals("generate-completion") ? command(args[0]) : null;
     if (named != null) {
       cli.addSubcommand(args[0], named);
@@ -235,18 +239,6 @@ public final class AccordCommand implements Runnable {
       CommandLine sub = cli.getSubcommands().get(name);
       if (sub != null) {
         sub.getCommandSpec().parser().overwrittenOptionsAllowed(true);
-      }
-    }
-    // every command answers --help, also those whose own --version (a pacticipant's) displaced
-    // picocli's standard pair
-    for (CommandLine sub : cli.getSubcommands().values()) {
-      CommandSpec spec = sub.getCommandSpec();
-      if (spec.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
-        spec.addOption(
-            CommandLine.Model.OptionSpec.builder("-h", "--help")
-                .usageHelp(true)
-                .description("Show this help message and exit.")
-                .build());
       }
     }
     // an unknown word is a usage error even beside --help, which would otherwise print help and
@@ -335,7 +327,7 @@ public final class AccordCommand implements Runnable {
 
   /** The root command: its name, description, help and version options; commands are added. */
   private CommandSpec spec() {
-    spec = CommandSpec.wrapWithoutInspection(this).name("accord").versionProvider(new Version());
+    spec = CommandSpec.wrapWithoutInspection(this).name("accord");
     spec.usageMessage().description("Consumer-driven contract testing, compatible with Pact.");
     Options.standardHelp(spec);
     return spec;

@@ -2,7 +2,9 @@ package dev.accord.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accord.broker.client.PactBrokerClient;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,16 +24,47 @@ class CommandRegistrationTest {
   }
 
   @Test
-  void everyRegisteredNameIsTheNameItsCommandDeclares() {
+  void everyCommandIsDeclaredInCodeUnderTheNameItIsRegisteredWith() {
     AccordCommand.commands()
         .forEach(
-            (name, command) ->
-                assertThat(
-                        command instanceof CommandLine.Model.CommandSpec spec
-                            ? spec.name()
-                            : ((Class<?>) command).getAnnotation(Command.class).name())
-                    .as(command.toString())
-                    .isEqualTo(name));
+            (name, spec) -> {
+              assertThat(spec.name()).isEqualTo(name);
+              // picocli's own completion command is the one annotated command left
+              assertThat(spec.userObject().getClass().isAnnotationPresent(Command.class))
+                  .as(name + " is annotated")
+                  .isEqualTo(name.equals("generate-completion"));
+            });
+  }
+
+  @Test
+  void everyCommandWithoutAVersionOfItsOwnPrintsAccordsVersionForDashV() {
+    // GIVEN the commands whose -e, --version is a pacticipant's version take no -V
+    List<String> pacticipantVersion =
+        List.of(
+            "can-i-deploy",
+            "can-i-merge",
+            "record-deployment",
+            "record-release",
+            "record-support-ended",
+            "describe-version",
+            "create-or-update-version",
+            "create-version-tag");
+    for (String name : AccordCommand.NAMES) {
+      if (name.equals("generate-completion")) {
+        continue;
+      }
+      // WHEN -V is given
+      CliRun.Result result = new CliRun(Map.of(), dir).run(name, "-V");
+
+      // THEN it prints accord's version, or is an unknown option
+      if (pacticipantVersion.contains(name)) {
+        assertThat(result.exitCode()).as(name).isEqualTo(2);
+        assertThat(result.err()).as(name).startsWith("Unknown option: '-V'");
+      } else {
+        assertThat(result.exitCode()).as(name + result.err()).isZero();
+        assertThat(result.out()).as(name).isEqualTo("accord " + PactBrokerClient.VERSION + "\n");
+      }
+    }
   }
 
   @Test

@@ -1,22 +1,17 @@
 package dev.accord.cli.broker;
 
+import static dev.accord.cli.internal.Options.flag;
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.isSet;
+import static dev.accord.cli.internal.Options.value;
+
 import dev.accord.broker.client.Environment;
 import dev.accord.broker.client.NewEnvironment;
 import dev.accord.cli.AccordCommand;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.accord.cli.internal.Options;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "create-environment",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Creates an environment that deployments and releases can be recorded to.",
-      "",
-      "  accord create-environment --name production --display-name Production --production",
-      ""
-    })
+/** {@code accord create-environment}. */
 public final class CreateEnvironmentCommand extends BrokerCommand {
 
   enum Output {
@@ -25,40 +20,49 @@ public final class CreateEnvironmentCommand extends BrokerCommand {
     id
   }
 
-  @Option(
-      names = "--name",
-      required = true,
-      paramLabel = "NAME",
-      description = "The name, without spaces (e.g. uat)")
-  String name;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    CommandSpec spec =
+        spec(
+            new CreateEnvironmentCommand(),
+            "create-environment",
+            "Creates an environment that deployments and releases can be recorded to.",
+            "",
+            "  accord create-environment --name production --display-name Production --production",
+            "");
+    spec.addOption(
+        value(String.class, "NAME", "The name, without spaces (e.g. uat)", "--name")
+            .required(true)
+            .build());
+    spec.addOption(
+        value(String.class, "DISPLAY_NAME", "A name for people", "--display-name").build());
+    spec.addOption(flag("Marks it as a production environment", "--production"));
+    spec.addOption(
+        value(String.class, "NAME", "Who to contact about it", "--contact-name").build());
+    spec.addOption(
+        value(String.class, "EMAIL", "The contact's e-mail address", "--contact-email-address")
+            .build());
+    spec.addOption(
+        outputOption(
+            Output.class, "text", "text|json|id", "text (default), json, or id (the UUID only)"));
+    Options.standardHelp(spec);
+    return spec;
+  }
 
-  @Option(names = "--display-name", paramLabel = "DISPLAY_NAME", description = "A name for people")
-  String displayName;
-
-  @Option(names = "--production", description = "Marks it as a production environment")
-  boolean production;
-
-  @Option(names = "--contact-name", paramLabel = "NAME", description = "Who to contact about it")
-  String contactName;
-
-  @Option(
-      names = "--contact-email-address",
-      paramLabel = "EMAIL",
-      description = "The contact's e-mail address")
-  String contactEmail;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "text|json|id",
-      description = "text (default), json, or id (the UUID only)")
-  Output output = Output.text;
+  private CreateEnvironmentCommand() {}
 
   @Override
   public Integer call() {
+    Output output = get(spec, "--output");
     Environment e =
         client()
             .createEnvironment(
-                new NewEnvironment(name, displayName, production, contactName, contactEmail));
+                new NewEnvironment(
+                    get(spec, "--name"),
+                    get(spec, "--display-name"),
+                    isSet(spec, "--production"),
+                    get(spec, "--contact-name"),
+                    get(spec, "--contact-email-address")));
     switch (output) {
       case id -> out().println(e.uuid());
       case json -> out().println(Outputs.json(e));

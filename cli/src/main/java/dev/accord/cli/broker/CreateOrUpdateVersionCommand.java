@@ -1,57 +1,46 @@
 package dev.accord.cli.broker;
 
-import dev.accord.cli.AccordCommand;
-import dev.accord.pact.json.Json;
-import java.util.ArrayList;
-import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.list;
+import static dev.accord.cli.internal.Options.value;
 
-@Command(
-    name = "create-or-update-version",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Creates a version of an application if needed and records its branch and tags.",
-      "",
-      "  accord create-or-update-version --pacticipant products-service --version 9f8e7d --branch main",
-      ""
-    })
+import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
+import dev.accord.pact.json.Json;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code accord create-or-update-version}. */
 public final class CreateOrUpdateVersionCommand extends BrokerCommand {
 
-  @Option(
-      names = {"-a", "--pacticipant"},
-      required = true,
-      paramLabel = "PACTICIPANT",
-      description = "The application")
-  String pacticipant;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    CommandSpec spec =
+        spec(
+            new CreateOrUpdateVersionCommand(),
+            "create-or-update-version",
+            "Creates a version of an application if needed and records its branch and tags.",
+            "",
+            "  accord create-or-update-version --pacticipant products-service --version 9f8e7d --branch main",
+            "");
+    spec.addOption(pacticipantOption("The application"));
+    spec.addOption(versionOption("The version").required(true).build());
+    spec.addOption(value(String.class, "BRANCH", "The version's branch", "--branch").build());
+    spec.addOption(tagsOption("Tags (comma-separated or repeated)"));
+    spec.addOption(outputOption(Outputs.Text.class, "text", "text|json", "text (default) or json"));
+    Options.help(spec);
+    return spec;
+  }
 
-  @Option(
-      names = {"-e", "--version"},
-      required = true,
-      paramLabel = "VERSION",
-      description = "The version")
-  String version;
-
-  @Option(names = "--branch", paramLabel = "BRANCH", description = "The version's branch")
-  String branch;
-
-  @Option(
-      names = {"-t", "--tag"},
-      paramLabel = "TAG",
-      split = ",",
-      description = "Tags (comma-separated or repeated)")
-  List<String> tags = new ArrayList<>();
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "text|json",
-      description = "text (default) or json")
-  Outputs.Text output = Outputs.Text.text;
+  private CreateOrUpdateVersionCommand() {}
 
   @Override
   public Integer call() {
+    String pacticipant = get(spec, "--pacticipant");
+    String version = get(spec, "--version");
+    String branch = get(spec, "--branch");
+    List<String> tags = list(spec, "--tag");
+    Outputs.Text output = get(spec, "--output");
     client().createOrUpdateVersion(pacticipant, version, branch, tags);
     if (output == Outputs.Text.json) {
       var node = Json.mapper().createObjectNode();

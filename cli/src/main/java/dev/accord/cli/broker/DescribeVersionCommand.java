@@ -1,54 +1,54 @@
 package dev.accord.cli.broker;
 
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.value;
+
 import dev.accord.broker.client.PacticipantVersion;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import dev.accord.pact.json.Json;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-@Command(
-    name = "describe-version",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Describes a version of an application: its branches and tags. Without --version, the latest version.",
-      "",
-      "  accord describe-version --pacticipant orders-service --version 1a2b3c",
-      "  accord describe-version --pacticipant orders-service --latest prod",
-      ""
-    })
+/** {@code accord describe-version}. */
 public final class DescribeVersionCommand extends BrokerCommand {
 
-  @Option(
-      names = {"-a", "--pacticipant"},
-      required = true,
-      paramLabel = "PACTICIPANT",
-      description = "The application")
-  String pacticipant;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    CommandSpec spec =
+        spec(
+            new DescribeVersionCommand(),
+            "describe-version",
+            "Describes a version of an application: its branches and tags. Without --version, the latest version.",
+            "",
+            "  accord describe-version --pacticipant orders-service --version 1a2b3c",
+            "  accord describe-version --pacticipant orders-service --latest prod",
+            "");
+    spec.addOption(pacticipantOption("The application"));
+    spec.addOption(versionOption("The version number").build());
+    spec.addOption(
+        value(
+                String.class,
+                "TAG",
+                "The latest version; with TAG, the latest with that tag",
+                "-l",
+                "--latest")
+            .arity("0..1")
+            .build());
+    spec.addOption(
+        outputOption(Outputs.Tabular.class, "table", "table|json", "table (default) or json"));
+    Options.help(spec);
+    return spec;
+  }
 
-  @Option(
-      names = {"-e", "--version"},
-      paramLabel = "VERSION",
-      description = "The version number")
-  String version;
-
-  @Option(
-      names = {"-l", "--latest"},
-      arity = "0..1",
-      paramLabel = "TAG",
-      description = "The latest version; with TAG, the latest with that tag")
-  String latest;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "table|json",
-      description = "table (default) or json")
-  Outputs.Tabular output = Outputs.Tabular.table;
+  private DescribeVersionCommand() {}
 
   @Override
   public Integer call() {
+    String pacticipant = get(spec, "--pacticipant");
+    String version = get(spec, "--version");
+    String latest = get(spec, "--latest");
+    Outputs.Tabular output = get(spec, "--output");
     if (version != null && latest != null) {
       throw new ParameterException(
           spec.commandLine(), "Use either --version or --latest, not both");

@@ -1,27 +1,37 @@
 package dev.accord.cli.broker;
 
+import static dev.accord.cli.internal.Options.get;
+
 import dev.accord.broker.client.Environment;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "list-environments",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    sortOptions = false,
-    description = {"Lists the broker's environments.", "", "  accord list-environments", ""})
+/** {@code accord list-environments}. */
 public final class ListEnvironmentsCommand extends BrokerCommand {
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "table|json",
-      description = "table (default) or json")
-  Outputs.Tabular output = Outputs.Tabular.table;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    CommandSpec spec =
+        spec(
+            new ListEnvironmentsCommand(),
+            "list-environments",
+            "Lists the broker's environments.",
+            "",
+            "  accord list-environments",
+            "");
+    spec.addOption(
+        outputOption(Outputs.Tabular.class, "table", "table|json", "table (default) or json"));
+    Options.standardHelp(spec);
+    return spec;
+  }
+
+  private ListEnvironmentsCommand() {}
 
   @Override
   public Integer call() {
+    Outputs.Tabular output = get(spec, "--output");
     List<Environment> environments = client().environments();
     if (output == Outputs.Tabular.json) {
       out().println(Outputs.jsonArray(environments.stream().map(Outputs::json).toList()));

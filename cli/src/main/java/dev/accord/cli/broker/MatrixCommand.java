@@ -13,6 +13,7 @@ import dev.accord.broker.client.MatrixRow;
 import dev.accord.broker.client.MatrixSelector;
 import dev.accord.broker.client.PactBrokerClient;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import dev.accord.pact.json.Json;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -47,9 +48,7 @@ abstract class MatrixCommand extends BrokerCommand {
    * registration ({@link BrokerOptions#addTo}).
    */
   static CommandSpec spec(MatrixCommand command, String name, String... description) {
-    CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
-    command.spec = spec;
-    spec.usageMessage().sortOptions(false).description(description);
+    CommandSpec spec = BrokerCommand.spec(command, name, description);
     spec.addOption(
         each(
                 String.class,
@@ -93,11 +92,7 @@ abstract class MatrixCommand extends BrokerCommand {
         flag(
             "Print the answer but always exit 0. Also enabled by PACT_BROKER_CAN_I_DEPLOY_DRY_RUN=true",
             "--dry-run"));
-    spec.addOption(
-        OptionSpec.builder("-h", "--help")
-            .usageHelp(true)
-            .description("Show this help message and exit.")
-            .build());
+    Options.help(spec);
     return spec;
   }
 

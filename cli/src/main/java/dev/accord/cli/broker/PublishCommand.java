@@ -1,10 +1,19 @@
 package dev.accord.cli.broker;
 
+import static dev.accord.cli.internal.Options.flag;
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.isSet;
+import static dev.accord.cli.internal.Options.list;
+import static dev.accord.cli.internal.Options.parameters;
+import static dev.accord.cli.internal.Options.positional;
+import static dev.accord.cli.internal.Options.value;
+
 import dev.accord.broker.client.Contract;
 import dev.accord.broker.client.Contracts;
 import dev.accord.broker.client.PublishRequest;
 import dev.accord.broker.client.PublishedContract;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import dev.accord.pact.json.Json;
 import dev.accord.pact.json.PactFormatException;
 import dev.accord.pact.json.PactReader;
@@ -17,22 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "publish",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Publishes pact files to the broker under a consumer version (ideally the git SHA) and branch.",
-      "",
-      "  accord publish target/pacts --consumer-app-version $(git rev-parse HEAD) --branch $(git branch --show-current)",
-      "  accord publish target/pacts --auto-detect-version-properties",
-      ""
-    })
+/** {@code accord publish}. */
 public final class PublishCommand extends BrokerCommand {
 
   enum Output {
@@ -40,82 +36,75 @@ public final class PublishCommand extends BrokerCommand {
     json
   }
 
-  @Parameters(
-      paramLabel = "PACT_FILES_DIRS_OR_GLOBS",
-      arity = "1..*",
-      description =
-          "Pact files, directories (their *.json files) or globs such as 'target/pacts/*.json'")
-  List<String> paths = new ArrayList<>();
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    CommandSpec spec =
+        spec(
+            new PublishCommand(),
+            "publish",
+            "Publishes pact files to the broker under a consumer version (ideally the git SHA) and branch.",
+            "",
+            "  accord publish target/pacts --consumer-app-version $(git rev-parse HEAD) --branch $(git branch --show-current)",
+            "  accord publish target/pacts --auto-detect-version-properties",
+            "");
+    spec.addPositional(
+        parameters(
+                String.class,
+                "PACT_FILES_DIRS_OR_GLOBS",
+                "Pact files, directories (their *.json files) or globs such as 'target/pacts/*.json'")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "VERSION",
+                "The consumer version to publish under; use the git SHA",
+                "-a",
+                "--consumer-app-version")
+            .build());
+    spec.addOption(
+        value(String.class, "BRANCH", "The consumer version's git branch", "--branch").build());
+    spec.addOption(
+        flag(
+            "Take the version, branch and build URL from CI variables (GitHub Actions, GitLab, Jenkins, CircleCI,"
+                + " Buildkite, Travis, Bitbucket, Azure DevOps, AppVeyor) or git, when not given",
+            "-r",
+            "--auto-detect-version-properties"));
+    spec.addOption(tagsOption("Tags for the consumer version (comma-separated or repeated)"));
+    spec.addOption(
+        flag("Also tag the consumer version with the current git branch", "--tag-with-git-branch"));
+    spec.addOption(
+        value(String.class, "URL", "The CI build that produced the pacts", "--build-url").build());
+    spec.addOption(
+        flag(
+            "Merge with a pact already published for this version instead of replacing it",
+            "--merge"));
+    spec.addOption(outputOption(Output.class, "text", "text|json", "text (default) or json"));
+    spec.addOption(
+        flag(
+            "Read every pact with Accord's pact reader before publishing; an invalid pact stops the publish",
+            "--validate"));
+    spec.addOption(
+        flag(
+            "With --validate: what the reader would ignore or assume (warnings) is an error too",
+            "--strict"));
+    Options.standardHelp(spec);
+    return spec;
+  }
 
-  @Option(
-      names = {"-a", "--consumer-app-version"},
-      paramLabel = "VERSION",
-      description = "The consumer version to publish under; use the git SHA")
-  String consumerVersion;
+  private PublishCommand() {}
 
-  @Option(
-      names = "--branch",
-      paramLabel = "BRANCH",
-      description = "The consumer version's git branch")
-  String branch;
-
-  @Option(
-      names = {"-r", "--auto-detect-version-properties"},
-      description =
-          "Take the version, branch and build URL from CI variables (GitHub Actions, GitLab, Jenkins, CircleCI,"
-              + " Buildkite, Travis, Bitbucket, Azure DevOps, AppVeyor) or git, when not given")
-  boolean autoDetect;
-
-  @Option(
-      names = {"-t", "--tag"},
-      paramLabel = "TAG",
-      split = ",",
-      description = "Tags for the consumer version (comma-separated or repeated)")
-  List<String> tags = new ArrayList<>();
-
-  @Option(
-      names = "--tag-with-git-branch",
-      description = "Also tag the consumer version with the current git branch")
-  boolean tagWithGitBranch;
-
-  @Option(
-      names = "--build-url",
-      paramLabel = "URL",
-      description = "The CI build that produced the pacts")
-  String buildUrl;
-
-  @Option(
-      names = "--merge",
-      description = "Merge with a pact already published for this version instead of replacing it")
-  boolean merge;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "text|json",
-      description = "text (default) or json")
-  Output output = Output.text;
-
-  @Option(
-      names = "--validate",
-      description =
-          "Read every pact with Accord's pact reader before publishing; an invalid pact stops the publish")
-  boolean validate;
-
-  @Option(
-      names = "--strict",
-      description =
-          "With --validate: what the reader would ignore or assume (warnings) is an error too")
-  boolean strict;
+  private boolean strict;
 
   @Override
   public Integer call() {
-    List<Path> files = resolve(paths);
+    strict = isSet(spec, "--strict");
+    List<Path> files = resolve(positional(spec, 0));
     VersionProperties detected =
         new VersionProperties(root().environment(), root().workingDirectory());
-    String version = consumerVersion;
-    String branchName = branch;
-    String build = buildUrl;
-    if (autoDetect) {
+    String version = get(spec, "--consumer-app-version");
+    String branchName = get(spec, "--branch");
+    String build = get(spec, "--build-url");
+    if (isSet(spec, "--auto-detect-version-properties")) {
       if (version == null) {
         Optional<VersionProperties.Detected> d = detected.commit();
         if (d.isPresent()) {
@@ -143,8 +132,8 @@ public final class PublishCommand extends BrokerCommand {
           "Missing the consumer version: pass --consumer-app-version $(git rev-parse HEAD), or"
               + " --auto-detect-version-properties inside a git checkout or a CI build.");
     }
-    List<String> allTags = new ArrayList<>(tags);
-    if (tagWithGitBranch) {
+    List<String> allTags = new ArrayList<>(list(spec, "--tag"));
+    if (isSet(spec, "--tag-with-git-branch")) {
       String gitBranch =
           branchName != null
               ? branchName
@@ -158,7 +147,7 @@ public final class PublishCommand extends BrokerCommand {
       allTags.add(gitBranch);
     }
     List<Contract> contracts = Contracts.read(files);
-    if (validate || strict) {
+    if (isSet(spec, "--validate") || strict) {
       validate(contracts);
     }
     PublishRequest request =
@@ -166,9 +155,9 @@ public final class PublishCommand extends BrokerCommand {
             .withBranch(branchName)
             .withTags(allTags)
             .withBuildUrl(build)
-            .withMerge(merge);
+            .withMerge(isSet(spec, "--merge"));
     List<PublishedContract> published = client().publishContracts(request);
-    if (output == Output.json) {
+    if (get(spec, "--output") == Output.json) {
       StringBuilder json = new StringBuilder("[");
       for (PublishedContract p : published) {
         if (json.length() > 1) {

@@ -1,61 +1,47 @@
 package dev.accord.cli.broker;
 
+import static dev.accord.cli.internal.Options.get;
+
 import dev.accord.broker.client.Deployment;
 import dev.accord.cli.AccordCommand;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.accord.cli.internal.Options;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "record-deployment",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Records that a version is now deployed to an environment (replacing the version deployed there before).",
-      "",
-      "  accord record-deployment --pacticipant orders-service --version 1a2b3c --environment production",
-      ""
-    })
+/** {@code accord record-deployment}. */
 public final class RecordDeploymentCommand extends BrokerCommand {
 
-  @Option(
-      names = {"-a", "--pacticipant"},
-      required = true,
-      paramLabel = "PACTICIPANT",
-      description = "The application deployed")
-  String pacticipant;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    CommandSpec spec =
+        spec(
+            new RecordDeploymentCommand(),
+            "record-deployment",
+            "Records that a version is now deployed to an environment (replacing the version deployed there before).",
+            "",
+            "  accord record-deployment --pacticipant orders-service --version 1a2b3c --environment production",
+            "");
+    spec.addOption(pacticipantOption("The application deployed"));
+    spec.addOption(versionOption("The version deployed").required(true).build());
+    spec.addOption(environmentOption());
+    spec.addOption(
+        applicationInstanceOption(
+            "The instance deployed to (blue/green, a region ...), when several versions run side by side"));
+    spec.addOption(outputOption(Outputs.Text.class, "text", "text|json", "text (default) or json"));
+    Options.help(spec);
+    return spec;
+  }
 
-  @Option(
-      names = {"-e", "--version"},
-      required = true,
-      paramLabel = "VERSION",
-      description = "The version deployed")
-  String version;
-
-  @Option(
-      names = "--environment",
-      required = true,
-      paramLabel = "ENVIRONMENT",
-      description = "The environment's name")
-  String environment;
-
-  @Option(
-      names = {"--application-instance", "--target"},
-      paramLabel = "INSTANCE",
-      description =
-          "The instance deployed to (blue/green, a region ...), when several versions run side by side")
-  String applicationInstance;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "text|json",
-      description = "text (default) or json")
-  Outputs.Text output = Outputs.Text.text;
+  private RecordDeploymentCommand() {}
 
   @Override
   public Integer call() {
+    String pacticipant = get(spec, "--pacticipant");
+    String version = get(spec, "--version");
+    String environment = get(spec, "--environment");
+    String applicationInstance = get(spec, "--application-instance");
     Deployment d =
         client().recordDeployment(pacticipant, version, environment, applicationInstance);
+    Outputs.Text output = get(spec, "--output");
     if (output == Outputs.Text.json) {
       out().println(Outputs.json(d));
     } else {

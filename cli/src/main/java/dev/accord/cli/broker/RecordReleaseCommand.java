@@ -1,52 +1,41 @@
 package dev.accord.cli.broker;
 
+import static dev.accord.cli.internal.Options.get;
+
 import dev.accord.broker.client.Release;
 import dev.accord.cli.AccordCommand;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import dev.accord.cli.internal.Options;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "record-release",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Records that a version is released to an environment (mobile apps, libraries: several can be supported at once).",
-      "",
-      "  accord record-release --pacticipant mobile-app --version 2.4.0 --environment production",
-      ""
-    })
+/** {@code accord record-release}. */
 public final class RecordReleaseCommand extends BrokerCommand {
 
-  @Option(
-      names = {"-a", "--pacticipant"},
-      required = true,
-      paramLabel = "PACTICIPANT",
-      description = "The application released")
-  String pacticipant;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    CommandSpec spec =
+        spec(
+            new RecordReleaseCommand(),
+            "record-release",
+            "Records that a version is released to an environment (mobile apps, libraries: several can be supported at once).",
+            "",
+            "  accord record-release --pacticipant mobile-app --version 2.4.0 --environment production",
+            "");
+    spec.addOption(pacticipantOption("The application released"));
+    spec.addOption(versionOption("The version released").required(true).build());
+    spec.addOption(environmentOption());
+    spec.addOption(outputOption(Outputs.Text.class, "text", "text|json", "text (default) or json"));
+    Options.help(spec);
+    return spec;
+  }
 
-  @Option(
-      names = {"-e", "--version"},
-      required = true,
-      paramLabel = "VERSION",
-      description = "The version released")
-  String version;
-
-  @Option(
-      names = "--environment",
-      required = true,
-      paramLabel = "ENVIRONMENT",
-      description = "The environment's name")
-  String environment;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "text|json",
-      description = "text (default) or json")
-  Outputs.Text output = Outputs.Text.text;
+  private RecordReleaseCommand() {}
 
   @Override
   public Integer call() {
+    String pacticipant = get(spec, "--pacticipant");
+    String version = get(spec, "--version");
+    String environment = get(spec, "--environment");
+    Outputs.Text output = get(spec, "--output");
     Release r = client().recordRelease(pacticipant, version, environment);
     if (output == Outputs.Text.json) {
       out().println(Outputs.json(r));

@@ -1,52 +1,42 @@
 package dev.accord.cli.broker;
 
+import static dev.accord.cli.internal.Options.get;
+
 import dev.accord.broker.client.Deployment;
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-@Command(
-    name = "record-undeployment",
-    mixinStandardHelpOptions = true,
-    versionProvider = AccordCommand.Version.class,
-    sortOptions = false,
-    description = {
-      "Records that an application is no longer deployed to an environment (e.g. it was decommissioned).",
-      "",
-      "  accord record-undeployment --pacticipant orders-service --environment production",
-      ""
-    })
+/** {@code accord record-undeployment}. */
 public final class RecordUndeploymentCommand extends BrokerCommand {
 
-  @Option(
-      names = {"-a", "--pacticipant"},
-      required = true,
-      paramLabel = "PACTICIPANT",
-      description = "The application undeployed")
-  String pacticipant;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    CommandSpec spec =
+        spec(
+            new RecordUndeploymentCommand(),
+            "record-undeployment",
+            "Records that an application is no longer deployed to an environment (e.g. it was decommissioned).",
+            "",
+            "  accord record-undeployment --pacticipant orders-service --environment production",
+            "");
+    spec.addOption(pacticipantOption("The application undeployed"));
+    spec.addOption(environmentOption());
+    spec.addOption(applicationInstanceOption("The instance undeployed from"));
+    spec.addOption(outputOption(Outputs.Text.class, "text", "text|json", "text (default) or json"));
+    Options.standardHelp(spec);
+    return spec;
+  }
 
-  @Option(
-      names = "--environment",
-      required = true,
-      paramLabel = "ENVIRONMENT",
-      description = "The environment's name")
-  String environment;
-
-  @Option(
-      names = {"--application-instance", "--target"},
-      paramLabel = "INSTANCE",
-      description = "The instance undeployed from")
-  String applicationInstance;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "text|json",
-      description = "text (default) or json")
-  Outputs.Text output = Outputs.Text.text;
+  private RecordUndeploymentCommand() {}
 
   @Override
   public Integer call() {
+    String pacticipant = get(spec, "--pacticipant");
+    String environment = get(spec, "--environment");
+    String applicationInstance = get(spec, "--application-instance");
+    Outputs.Text output = get(spec, "--output");
     List<Deployment> undeployed =
         client().recordUndeployment(pacticipant, environment, applicationInstance);
     if (output == Outputs.Text.json) {

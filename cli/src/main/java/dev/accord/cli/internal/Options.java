@@ -1,20 +1,42 @@
 package dev.accord.cli.internal;
 
+import dev.accord.cli.AccordCommand;
 import java.util.List;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Options declared in code, for the commands a pipeline calls most (the root command, {@code
- * verify}, {@code can-i-deploy} and the broker connection flags). picocli reads an annotated
+ * Commands, options and positional parameters declared in code: every {@code accord} command is
+ * built this way ({@code public static CommandSpec spec()} per command). picocli reads an annotated
  * command through reflection: the first annotation read in a process costs its proxy classes and
  * parsers, 40-65 ms of a one-call run, more than the rest of the parser; a command built from
  * {@link OptionSpec}s pays none of it. Usage, errors and parsing are picocli's either way.
+ *
+ * <pre>
+ * CommandSpec spec = Options.command(new StubCommand(), "stub", "Serve pacts as a stub provider.");
+ * spec.addOption(value(int.class, "PORT", "Port (default ${DEFAULT-VALUE}).", "--port")
+ *     .defaultValue("8080").build());
+ * Options.standardHelp(spec);
+ * ...
+ * int port = Options.get(spec, "--port");
+ * </pre>
  */
 public final class Options {
   private Options() {}
+
+  /**
+   * The spec of the command {@code userObject} (a {@code Callable} or {@code Runnable}), named
+   * {@code name}: its options are listed in the order they are added, after the description's
+   * lines.
+   */
+  public static CommandSpec command(Object userObject, String name, String... description) {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(userObject).name(name);
+    spec.usageMessage().sortOptions(false).description(description);
+    return spec;
+  }
 
   /** A flag without a value ({@code --fail-fast}). */
   public static OptionSpec flag(String description, String... names) {
@@ -46,6 +68,31 @@ public final class Options {
         .auxiliaryTypes(type)
         .paramLabel(label)
         .description(description);
+  }
+
+  /**
+   * A required positional parameter with one value; {@code index("0")} to place it. Required as
+   * picocli makes an annotated one of arity 1 (a builder's parameter is optional by default).
+   */
+  public static PositionalParamSpec.Builder parameter(
+      Class<?> type, String label, String description) {
+    return PositionalParamSpec.builder()
+        .type(type)
+        .paramLabel(label)
+        .description(description)
+        .required(true);
+  }
+
+  /** One or more positional parameters, in order ({@code publish a.json b.json}). */
+  public static PositionalParamSpec.Builder parameters(
+      Class<?> type, String label, String description) {
+    return PositionalParamSpec.builder()
+        .type(List.class)
+        .auxiliaryTypes(type)
+        .paramLabel(label)
+        .description(description)
+        .arity("1..*")
+        .required(true);
   }
 
   /**
@@ -81,18 +128,28 @@ public final class Options {
 
   /**
    * {@code -h, --help} and {@code -V, --version}, the pair picocli's {@code
-   * mixinStandardHelpOptions} adds, with its texts.
+   * mixinStandardHelpOptions} adds, with its texts; {@code -V} prints accord's version.
    */
   public static void standardHelp(CommandSpec spec) {
-    spec.addOption(
-        OptionSpec.builder("-h", "--help")
-            .usageHelp(true)
-            .description("Show this help message and exit.")
-            .build());
+    spec.versionProvider(new AccordCommand.Version());
+    help(spec);
     spec.addOption(
         OptionSpec.builder("-V", "--version")
             .versionHelp(true)
             .description("Print version information and exit.")
+            .build());
+  }
+
+  /**
+   * {@code -h, --help} only, for a command whose own {@code -e, --version} (a pacticipant's) takes
+   * the place of the pair's {@code --version}, as picocli's {@code mixinStandardHelpOptions} leaves
+   * it then.
+   */
+  public static void help(CommandSpec spec) {
+    spec.addOption(
+        OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help message and exit.")
             .build());
   }
 
@@ -106,6 +163,12 @@ public final class Options {
   public static boolean isSet(CommandSpec spec, String name) {
     Boolean value = get(spec, name);
     return value != null && value;
+  }
+
+  /** The parsed value of the positional parameter at {@code index} (0 the first declared). */
+  @SuppressWarnings("unchecked")
+  public static <T> T positional(CommandSpec spec, int index) {
+    return (T) spec.positionalParameters().get(index).getValue();
   }
 
   /** The values of a repeatable option, in command-line order; empty when not given. */

@@ -1,6 +1,12 @@
 package dev.accord.cli.openapi;
 
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.list;
+import static dev.accord.cli.internal.Options.repeatableBuilder;
+import static dev.accord.cli.internal.Options.value;
+
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import dev.accord.contract.comparison.ComparisonResult;
 import dev.accord.contract.comparison.PactComparison;
 import dev.accord.contract.openapi.OpenApiDocument;
@@ -14,11 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accord compare-openapi --spec openapi.yaml --pact orders-products.json}: whether every
@@ -26,34 +29,39 @@ import picocli.CommandLine.Spec;
  * testing, offline). Exit 0 compatible, 1 incompatible (each incompatibility printed), 2 usage
  * error or unreadable input.
  */
-@Command(
-    name = "compare-openapi",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Compare pacts with the provider's OpenAPI document (3.0 or 3.1, YAML or JSON).",
-      "Exit 0 when every HTTP interaction fits, 1 when one does not (each incompatibility printed)."
-    })
 public final class CompareOpenApiCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    CompareOpenApiCommand command = new CompareOpenApiCommand();
+    CommandSpec spec =
+        Options.command(
+            command,
+            "compare-openapi",
+            "Compare pacts with the provider's OpenAPI document (3.0 or 3.1, YAML or JSON).",
+            "Exit 0 when every HTTP interaction fits, 1 when one does not (each incompatibility"
+                + " printed).");
+    command.spec = spec;
+    spec.addOption(
+        value(Path.class, "FILE", "The provider's OpenAPI document.", "--spec")
+            .required(true)
+            .build());
+    spec.addOption(
+        repeatableBuilder(Path.class, "FILE", "A pact file (repeatable).", "--pact")
+            .required(true)
+            .build());
+    Options.standardHelp(spec);
+    return spec;
+  }
 
-  @Option(
-      names = "--spec",
-      paramLabel = "FILE",
-      required = true,
-      description = "The provider's OpenAPI document.")
-  Path specFile;
+  private CommandSpec spec;
 
-  @Option(
-      names = "--pact",
-      paramLabel = "FILE",
-      required = true,
-      description = "A pact file (repeatable).")
-  List<Path> pactFiles = new ArrayList<>();
+  private CompareOpenApiCommand() {}
 
   @Override
   public Integer call() {
+    Path specFile = get(spec, "--spec");
+    List<Path> pactFiles = list(spec, "--pact");
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.isRegularFile(specFile)) {
       throw new ParameterException(spec.commandLine(), "--spec " + specFile + ": no such file");

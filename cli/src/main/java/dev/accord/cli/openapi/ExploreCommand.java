@@ -1,6 +1,16 @@
 package dev.accord.cli.openapi;
 
+import static dev.accord.cli.internal.Options.flag;
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.isSet;
+import static dev.accord.cli.internal.Options.list;
+import static dev.accord.cli.internal.Options.parameter;
+import static dev.accord.cli.internal.Options.positional;
+import static dev.accord.cli.internal.Options.repeatable;
+import static dev.accord.cli.internal.Options.value;
+
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import dev.accord.contract.exploration.ExplorationException;
 import dev.accord.contract.exploration.ExplorationReport;
 import dev.accord.contract.exploration.Explorer;
@@ -12,16 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accord explore openapi.yaml --provider-base-url http://127.0.0.1:8080}: stateful
@@ -30,133 +35,171 @@ import picocli.CommandLine.Spec;
  * sequence failed (each failure printed with its shortest failing sequence, seed and curl
  * commands), 2 usage error.
  */
-@Command(
-    name = "explore",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Explore a running provider with sequences of calls its OpenAPI document links (opt-in).",
-      "Exit 0 when nothing failed, 1 when a sequence failed (shrunk to a shortest one, with its seed and curl "
-          + "commands)."
-    })
 public final class ExploreCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    ExploreCommand command = new ExploreCommand();
+    CommandSpec spec =
+        Options.command(
+            command,
+            "explore",
+            "Explore a running provider with sequences of calls its OpenAPI document links (opt-in).",
+            "Exit 0 when nothing failed, 1 when a sequence failed (shrunk to a shortest one, with its"
+                + " seed and curl commands).");
+    command.spec = spec;
+    spec.addPositional(
+        parameter(Path.class, "SPEC", "The provider's OpenAPI document (3.0 or 3.1).")
+            .index("0")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "URL",
+                "Where the provider listens; the document's server base path is added.",
+                "--provider-base-url")
+            .required(true)
+            .build());
+    spec.addOption(
+        value(
+                Long.class,
+                "N",
+                "Seed of every choice and value: the same seed replays the same sequences (random"
+                    + " when not given; printed).",
+                "--seed")
+            .build());
+    spec.addOption(
+        value(
+                int.class,
+                "N",
+                "The most calls in one sequence (default ${DEFAULT-VALUE}).",
+                "--step-count")
+            .defaultValue("6")
+            .build());
+    spec.addOption(
+        value(
+                int.class,
+                "N",
+                "How many sequences to run (default ${DEFAULT-VALUE}).",
+                "--max-examples")
+            .defaultValue("30")
+            .build());
+    spec.addOption(
+        repeatable(
+            String.class,
+            "GLOB",
+            "Only call operations matching: a glob on the operationId or \"METHOD /path\""
+                + " (repeatable).",
+            "--include"));
+    spec.addOption(
+        repeatable(
+            String.class, "GLOB", "Never call operations matching (repeatable).", "--exclude"));
+    spec.addOption(
+        value(
+                Path.class,
+                "FILE",
+                "A transitions file (YAML or JSON) adding which call may follow which.",
+                "--transitions")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "URL",
+                "Receives POST {\"state\", \"params\", \"action\": \"setup\"|\"teardown\"} around"
+                    + " each sequence, so that each starts from the same state.",
+                "--state-change-url")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "NAME",
+                "The state name sent to --state-change-url (default \"${DEFAULT-VALUE}\").",
+                "--reset-state")
+            .defaultValue("a fresh state")
+            .build());
+    spec.addOption(
+        value(
+                long.class,
+                "MILLIS",
+                "How long one call may take in milliseconds (default ${DEFAULT-VALUE}).",
+                "--timeout-per-step")
+            .defaultValue("10000")
+            .build());
+    spec.addOption(
+        value(
+                Long.class,
+                "MILLIS",
+                "Time budget of the whole exploration in milliseconds; no sequence starts after it.",
+                "--timeout-total")
+            .build());
+    spec.addOption(
+        flag("Stop after the first failing sequence (it is still shrunk).", "--fail-fast"));
+    spec.addOption(
+        flag("Print every sequence, state change, request and response.", "--verbose", "-v"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "'NAME: VALUE'",
+            "Add (or replace) a header on every request to the provider (repeatable).",
+            "--header",
+            "--custom-header"));
+    spec.addOption(
+        repeatable(
+            String.class, "FORMAT", "Also write a report: json or html (repeatable).", "--report"));
+    spec.addOption(
+        value(Path.class, "DIR", "Where reports go (default ${DEFAULT-VALUE}).", "--report-dir")
+            .defaultValue("accord-reports")
+            .build());
+    Options.standardHelp(spec);
+    return spec;
+  }
 
-  @Parameters(
-      index = "0",
-      paramLabel = "SPEC",
-      description = "The provider's OpenAPI document (3.0 or 3.1).")
-  Path specFile;
+  private CommandSpec spec;
 
-  @Option(
-      names = "--provider-base-url",
-      paramLabel = "URL",
-      required = true,
-      description = "Where the provider listens; the document's server base path is added.")
-  String providerBaseUrl;
+  private Path specFile;
+  private String providerBaseUrl;
+  private Long seed;
+  private int stepCount;
+  private int maxExamples;
+  private List<String> includes;
+  private List<String> excludes;
+  private Path transitionsFile;
+  private String stateChangeUrl;
+  private String resetState;
+  private long timeoutPerStep;
+  private Long timeoutTotal;
+  private boolean failFast;
+  private boolean verbose;
+  private List<String> headers;
+  private List<String> reports;
+  private Path reportDir;
 
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description =
-          "Seed of every choice and value: the same seed replays "
-              + "the same sequences (random when not given; printed).")
-  Long seed;
+  private ExploreCommand() {}
 
-  @Option(
-      names = "--step-count",
-      paramLabel = "N",
-      defaultValue = "6",
-      description = "The most calls in one sequence (default ${DEFAULT-VALUE}).")
-  int stepCount;
-
-  @Option(
-      names = "--max-examples",
-      paramLabel = "N",
-      defaultValue = "30",
-      description = "How many sequences to run (default ${DEFAULT-VALUE}).")
-  int maxExamples;
-
-  @Option(
-      names = "--include",
-      paramLabel = "GLOB",
-      description =
-          "Only call operations matching: a glob on the operationId or \"METHOD /path\" (repeatable).")
-  List<String> includes = new ArrayList<>();
-
-  @Option(
-      names = "--exclude",
-      paramLabel = "GLOB",
-      description = "Never call operations matching (repeatable).")
-  List<String> excludes = new ArrayList<>();
-
-  @Option(
-      names = "--transitions",
-      paramLabel = "FILE",
-      description = "A transitions file (YAML or JSON) adding which call may follow which.")
-  Path transitionsFile;
-
-  @Option(
-      names = "--state-change-url",
-      paramLabel = "URL",
-      description =
-          "Receives POST {\"state\", \"params\", \"action\": \"setup\"|\"teardown\"} around each sequence, "
-              + "so that each starts from the same state.")
-  String stateChangeUrl;
-
-  @Option(
-      names = "--reset-state",
-      paramLabel = "NAME",
-      defaultValue = "a fresh state",
-      description = "The state name sent to --state-change-url (default \"${DEFAULT-VALUE}\").")
-  String resetState;
-
-  @Option(
-      names = "--timeout-per-step",
-      paramLabel = "MILLIS",
-      defaultValue = "10000",
-      description = "How long one call may take in milliseconds (default ${DEFAULT-VALUE}).")
-  long timeoutPerStep;
-
-  @Option(
-      names = "--timeout-total",
-      paramLabel = "MILLIS",
-      description =
-          "Time budget of the whole exploration in milliseconds; no sequence starts after it.")
-  Long timeoutTotal;
-
-  @Option(
-      names = "--fail-fast",
-      description = "Stop after the first failing sequence (it is still shrunk).")
-  boolean failFast;
-
-  @Option(
-      names = {"--verbose", "-v"},
-      description = "Print every sequence, state change, request and response.")
-  boolean verbose;
-
-  @Option(
-      names = {"--header", "--custom-header"},
-      paramLabel = "'NAME: VALUE'",
-      description = "Add (or replace) a header on every request to the provider (repeatable).")
-  List<String> headers = new ArrayList<>();
-
-  @Option(
-      names = "--report",
-      paramLabel = "FORMAT",
-      description = "Also write a report: json or html (repeatable).")
-  List<String> reports = new ArrayList<>();
-
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      defaultValue = "accord-reports",
-      description = "Where reports go (default ${DEFAULT-VALUE}).")
-  Path reportDir;
+  /** The parsed values, into the fields {@link #call()} reads. */
+  private void read() {
+    specFile = positional(spec, 0);
+    providerBaseUrl = get(spec, "--provider-base-url");
+    seed = get(spec, "--seed");
+    stepCount = get(spec, "--step-count");
+    maxExamples = get(spec, "--max-examples");
+    includes = list(spec, "--include");
+    excludes = list(spec, "--exclude");
+    transitionsFile = get(spec, "--transitions");
+    stateChangeUrl = get(spec, "--state-change-url");
+    resetState = get(spec, "--reset-state");
+    timeoutPerStep = get(spec, "--timeout-per-step");
+    timeoutTotal = get(spec, "--timeout-total");
+    failFast = isSet(spec, "--fail-fast");
+    verbose = isSet(spec, "--verbose");
+    headers = list(spec, "--header");
+    reports = list(spec, "--report");
+    reportDir = get(spec, "--report-dir");
+  }
 
   @Override
   public Integer call() {
+    read();
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.isRegularFile(specFile)) {
       throw new ParameterException(spec.commandLine(), "SPEC " + specFile + ": no such file");

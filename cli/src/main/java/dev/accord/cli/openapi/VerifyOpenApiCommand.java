@@ -1,6 +1,16 @@
 package dev.accord.cli.openapi;
 
+import static dev.accord.cli.internal.Options.flag;
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.isSet;
+import static dev.accord.cli.internal.Options.list;
+import static dev.accord.cli.internal.Options.parameter;
+import static dev.accord.cli.internal.Options.positional;
+import static dev.accord.cli.internal.Options.repeatable;
+import static dev.accord.cli.internal.Options.value;
+
 import dev.accord.cli.AccordCommand;
+import dev.accord.cli.internal.Options;
 import dev.accord.contract.conformance.ConformanceReport;
 import dev.accord.contract.conformance.OpenApiVerifier;
 import dev.accord.contract.openapi.OpenApiDocumentException;
@@ -17,12 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accord verify-openapi spec.yaml --provider-base-url http://127.0.0.1:8080
@@ -30,129 +36,160 @@ import picocli.CommandLine.Spec;
  * per operation and documented response, each from its own provider state. Exit 0 when the provider
  * conforms, 1 when a case fails, 2 for a usage error.
  */
-@Command(
-    name = "verify-openapi",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Verify a running provider against its OpenAPI document (3.0 or 3.1), state by state:",
-      "one case per operation and documented response, each from its own provider state (x-provider-state in",
-      "the document, or --cases), the response validated against the document.",
-      "Exit 0 when the provider conforms, 1 when a case fails."
-    })
 public final class VerifyOpenApiCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    VerifyOpenApiCommand command = new VerifyOpenApiCommand();
+    CommandSpec spec =
+        Options.command(
+            command,
+            "verify-openapi",
+            "Verify a running provider against its OpenAPI document (3.0 or 3.1), state by state:",
+            "one case per operation and documented response, each from its own provider state (x-provider-state in",
+            "the document, or --cases), the response validated against the document.",
+            "Exit 0 when the provider conforms, 1 when a case fails.");
+    command.spec = spec;
+    spec.addPositional(
+        parameter(Path.class, "SPEC", "The provider's OpenAPI document (YAML or JSON).")
+            .index("0")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "URL",
+                "Where the provider listens, e.g. http://127.0.0.1:8080.",
+                "--provider-base-url")
+            .required(true)
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "URL",
+                "The provider's state-change endpoint (the same protocol as pact verification).",
+                "--state-change-url")
+            .build());
+    spec.addOption(
+        flag(
+            "Send state, action and params as query parameters instead of a JSON body.",
+            "--state-change-as-query"));
+    spec.addOption(
+        flag("Send no teardown calls to the state-change URL.", "--no-state-change-teardown"));
+    spec.addOption(
+        value(
+                Path.class,
+                "FILE",
+                "A cases file (YAML or JSON): operation and status to state, params and request"
+                    + " values.",
+                "--cases")
+            .build());
+    spec.addOption(
+        repeatable(
+            String.class,
+            "GLOB",
+            "Only operations whose operationId or 'METHOD /path' matches (repeatable; * any text).",
+            "--operation"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "STATUS",
+            "Only these documented responses: 200, 2XX, default (repeatable; * any text).",
+            "--status"));
+    spec.addOption(
+        repeatable(
+            String.class, "REGEX", "Only cases with a state matching (repeatable).", "--state"));
+    spec.addOption(flag("Stop at the first failing case.", "--fail-fast"));
+    spec.addOption(
+        value(Integer.class, "N", "Stop after N failing cases.", "--max-failures").build());
+    spec.addOption(
+        value(
+                long.class,
+                "MILLIS",
+                "How long a request or state change may take (default ${DEFAULT-VALUE}).",
+                "--timeout-per-case")
+            .defaultValue("10000")
+            .build());
+    spec.addOption(
+        value(
+                Long.class,
+                "MILLIS",
+                "A budget for the whole run; cases not started in time are reported as not run.",
+                "--timeout-total")
+            .build());
+    spec.addOption(flag("Print every state change, request and response.", "--verbose", "-v"));
+    spec.addOption(
+        value(Long.class, "N", "Seed for generated values, to replay a run exactly.", "--seed")
+            .build());
+    spec.addOption(
+        repeatable(
+            String.class,
+            "'NAME: VALUE'",
+            "Add (or replace) a header on every request to the provider (repeatable).",
+            "--header",
+            "--custom-header"));
+    spec.addOption(
+        repeatable(
+            String.class,
+            "FORMAT",
+            "Also write a report: json (the self-verification result), junit or html"
+                + " (repeatable).",
+            "--report"));
+    spec.addOption(
+        value(Path.class, "DIR", "Where reports go (default ${DEFAULT-VALUE}).", "--report-dir")
+            .defaultValue("accord-reports")
+            .build());
+    Options.standardHelp(spec);
+    return spec;
+  }
 
-  @Parameters(
-      index = "0",
-      paramLabel = "SPEC",
-      description = "The provider's OpenAPI document (YAML or JSON).")
-  Path specFile;
+  private CommandSpec spec;
 
-  @Option(
-      names = "--provider-base-url",
-      paramLabel = "URL",
-      required = true,
-      description = "Where the provider listens, e.g. http://127.0.0.1:8080.")
-  String providerBaseUrl;
+  private Path specFile;
+  private String providerBaseUrl;
+  private String stateChangeUrl;
+  private boolean stateChangeAsQuery;
+  private boolean noStateChangeTeardown;
+  private Path casesFile;
+  private List<String> operations;
+  private List<String> statuses;
+  private List<String> states;
+  private boolean failFast;
+  private Integer maxFailures;
+  private long timeoutPerCaseMillis;
+  private Long timeoutTotalMillis;
+  private boolean verbose;
+  private Long seed;
+  private List<String> headers;
+  private List<String> reports;
+  private Path reportDir;
 
-  @Option(
-      names = "--state-change-url",
-      paramLabel = "URL",
-      description =
-          "The provider's state-change endpoint (the same protocol as pact verification).")
-  String stateChangeUrl;
+  private VerifyOpenApiCommand() {}
 
-  @Option(
-      names = "--state-change-as-query",
-      description = "Send state, action and params as query parameters instead of a JSON body.")
-  boolean stateChangeAsQuery;
-
-  @Option(
-      names = "--no-state-change-teardown",
-      description = "Send no teardown calls to the state-change URL.")
-  boolean noStateChangeTeardown;
-
-  @Option(
-      names = "--cases",
-      paramLabel = "FILE",
-      description =
-          "A cases file (YAML or JSON): operation and status to state, params and request values.")
-  Path casesFile;
-
-  @Option(
-      names = "--operation",
-      paramLabel = "GLOB",
-      description =
-          "Only operations whose operationId or 'METHOD /path' matches (repeatable; * any text).")
-  List<String> operations = new ArrayList<>();
-
-  @Option(
-      names = "--status",
-      paramLabel = "STATUS",
-      description = "Only these documented responses: 200, 2XX, default (repeatable; * any text).")
-  List<String> statuses = new ArrayList<>();
-
-  @Option(
-      names = "--state",
-      paramLabel = "REGEX",
-      description = "Only cases with a state matching (repeatable).")
-  List<String> states = new ArrayList<>();
-
-  @Option(names = "--fail-fast", description = "Stop at the first failing case.")
-  boolean failFast;
-
-  @Option(names = "--max-failures", paramLabel = "N", description = "Stop after N failing cases.")
-  Integer maxFailures;
-
-  @Option(
-      names = "--timeout-per-case",
-      paramLabel = "MILLIS",
-      defaultValue = "10000",
-      description = "How long a request or state change may take (default ${DEFAULT-VALUE}).")
-  long timeoutPerCaseMillis;
-
-  @Option(
-      names = "--timeout-total",
-      paramLabel = "MILLIS",
-      description =
-          "A budget for the whole run; cases not started in time are reported as not run.")
-  Long timeoutTotalMillis;
-
-  @Option(
-      names = {"--verbose", "-v"},
-      description = "Print every state change, request and response.")
-  boolean verbose;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      description = "Seed for generated values, to replay a run exactly.")
-  Long seed;
-
-  @Option(
-      names = {"--header", "--custom-header"},
-      paramLabel = "'NAME: VALUE'",
-      description = "Add (or replace) a header on every request to the provider (repeatable).")
-  List<String> headers = new ArrayList<>();
-
-  @Option(
-      names = "--report",
-      paramLabel = "FORMAT",
-      description =
-          "Also write a report: json (the self-verification result), junit or html (repeatable).")
-  List<String> reports = new ArrayList<>();
-
-  @Option(
-      names = "--report-dir",
-      paramLabel = "DIR",
-      defaultValue = "accord-reports",
-      description = "Where reports go (default ${DEFAULT-VALUE}).")
-  Path reportDir;
+  /** The parsed values, into the fields {@link #configure()} reads. */
+  private void read() {
+    specFile = positional(spec, 0);
+    providerBaseUrl = get(spec, "--provider-base-url");
+    stateChangeUrl = get(spec, "--state-change-url");
+    stateChangeAsQuery = isSet(spec, "--state-change-as-query");
+    noStateChangeTeardown = isSet(spec, "--no-state-change-teardown");
+    casesFile = get(spec, "--cases");
+    operations = list(spec, "--operation");
+    statuses = list(spec, "--status");
+    states = list(spec, "--state");
+    failFast = isSet(spec, "--fail-fast");
+    maxFailures = get(spec, "--max-failures");
+    timeoutPerCaseMillis = get(spec, "--timeout-per-case");
+    timeoutTotalMillis = get(spec, "--timeout-total");
+    verbose = isSet(spec, "--verbose");
+    seed = get(spec, "--seed");
+    headers = list(spec, "--header");
+    reports = list(spec, "--report");
+    reportDir = get(spec, "--report-dir");
+  }
 
   @Override
   public Integer call() {
+    read();
     OpenApiVerifier verifier = configure();
     PrintWriter out = spec.commandLine().getOut();
     verifier.output(new PrintStream(new WriterStream(out), true, StandardCharsets.UTF_8));

@@ -1,5 +1,11 @@
 package dev.accord.cli.stub;
 
+import static dev.accord.cli.internal.Options.get;
+import static dev.accord.cli.internal.Options.list;
+import static dev.accord.cli.internal.Options.repeatableBuilder;
+import static dev.accord.cli.internal.Options.value;
+
+import dev.accord.cli.internal.Options;
 import dev.accord.consumer.stub.PactStubServer;
 import dev.accord.pact.json.PactFormatException;
 import dev.accord.pact.json.PactReader;
@@ -10,11 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code accord stub}: serves pacts as a stub provider until stopped. The port opens once every
@@ -22,47 +25,51 @@ import picocli.CommandLine.Spec;
  * the closest interaction and its mismatches, and the same explanation in words on stderr (stdout
  * carries only the "Serving ..." line).
  */
-@Command(
-    name = "stub",
-    mixinStandardHelpOptions = true,
-    sortOptions = false,
-    description = {
-      "Serve the HTTP interactions of pact files as a stub provider (Pact request matching).",
-      "The port opens once every interaction is loaded.",
-      "Unmatched requests get 404 with the closest interaction and its mismatches as JSON,",
-      "and the same explanation is printed on stderr."
-    })
 public final class StubCommand implements Callable<Integer> {
 
-  @Spec CommandSpec spec;
+  /** The command, ready to register. */
+  public static CommandSpec spec() {
+    StubCommand command = new StubCommand();
+    CommandSpec spec =
+        Options.command(
+            command,
+            "stub",
+            "Serve the HTTP interactions of pact files as a stub provider (Pact request matching).",
+            "The port opens once every interaction is loaded.",
+            "Unmatched requests get 404 with the closest interaction and its mismatches as JSON,",
+            "and the same explanation is printed on stderr.");
+    command.spec = spec;
+    spec.addOption(
+        repeatableBuilder(Path.class, "FILE", "A pact file (repeatable).", "--pact-file")
+            .required(true)
+            .build());
+    spec.addOption(
+        value(
+                int.class,
+                "PORT",
+                "Port to listen on, 0 for any free port (default ${DEFAULT-VALUE}).",
+                "--port")
+            .defaultValue("8080")
+            .build());
+    spec.addOption(
+        value(
+                String.class,
+                "HOST",
+                "Interface to bind (default ${DEFAULT-VALUE}; 0.0.0.0 for all).",
+                "--host")
+            .defaultValue("127.0.0.1")
+            .build());
+    spec.addOption(
+        value(long.class, "N", "Seed for generated response values.", "--seed")
+            .defaultValue("1")
+            .build());
+    Options.standardHelp(spec);
+    return spec;
+  }
 
-  @Option(
-      names = "--pact-file",
-      paramLabel = "FILE",
-      required = true,
-      description = "A pact file (repeatable).")
-  List<Path> pactFiles = new ArrayList<>();
+  private CommandSpec spec;
 
-  @Option(
-      names = "--port",
-      paramLabel = "PORT",
-      defaultValue = "8080",
-      description = "Port to listen on, 0 for any free port (default ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(
-      names = "--host",
-      paramLabel = "HOST",
-      defaultValue = "127.0.0.1",
-      description = "Interface to bind (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
-  String host;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Seed for generated response values.")
-  long seed;
+  private StubCommand() {}
 
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile PactStubServer server;
@@ -81,7 +88,12 @@ public final class StubCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Starts the stub from the parsed options; {@link #call()} then waits until stopped. */
   PactStubServer start() {
+    List<Path> pactFiles = list(spec, "--pact-file");
+    int port = get(spec, "--port");
+    String host = get(spec, "--host");
+    long seed = get(spec, "--seed");
     if (port < 0 || port > 65535) {
       throw new ParameterException(
           spec.commandLine(), "--port " + port + " is not a port (0-65535)");

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code accord stub} driven as a user would, with a real HTTP client. */
 class StubCommandTest {
@@ -25,8 +26,9 @@ class StubCommandTest {
 
   @Test
   void stubServesMatchingRequestsAndExplainsTheClosestInteractionForOthers() throws Exception {
-    StubCommand command = new StubCommand();
-    CommandLine cli = new CommandLine(command);
+    CommandSpec spec = StubCommand.spec();
+    StubCommand command = (StubCommand) spec.userObject();
+    CommandLine cli = new CommandLine(spec);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.parseArgs("--pact-file", PACT.toString(), "--port", "0");
@@ -91,8 +93,9 @@ class StubCommandTest {
         new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       port = free.getLocalPort();
     }
-    StubCommand command = new StubCommand();
-    CommandLine cli = new CommandLine(command);
+    CommandSpec spec = StubCommand.spec();
+    StubCommand command = (StubCommand) spec.userObject();
+    CommandLine cli = new CommandLine(spec);
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     cli.parseArgs("--pact-file", file.toString(), "--port", String.valueOf(port));
