@@ -332,7 +332,9 @@ class MatrixRows {
    * latest} flag of V6), and the few provider versions flagged as numbered like a branch ({@code
    * ix_version_branch_named}). The flags only narrow the rows read: each row is rechecked against
    * the exact condition (no later result of its content and provider version; a number that is
-   * main, master, develop or a branch of the provider).
+   * main, master, develop or a branch of the provider). H2 joins the branch-named part the other
+   * way round (through the content's latest results, then the version): no slower than before
+   * there, but bounded by the content's verifying versions (benchmarks/HISTORY.md, session 9).
    */
   Map<Long, Hint> hints(Collection<Long> contentIds) {
     Map<Long, List<String>> verified = new HashMap<>();
