@@ -61,7 +61,7 @@ class PackagedJarIT {
       assertThat(broker.log())
           .contains("Webhook delivery is off on this instance")
           .contains("H2 database jdbc:h2:file:./accord-data/broker");
-      assertThat(broker.log().indexOf("Successfully applied 5 migrations"))
+      assertThat(broker.log().indexOf("Successfully applied 6 migrations"))
           .as("the new database is migrated before the server listens; nothing is set up after")
           .isPositive()
           .isLessThan(broker.log().indexOf("Tomcat started on port"));

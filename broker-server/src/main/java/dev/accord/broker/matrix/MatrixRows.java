@@ -324,7 +324,17 @@ class MatrixRows {
    * For each content: the numbers of the (up to) three newest provider versions whose latest
    * verification of it succeeded, of the (up to) three newest whose latest verification of it
    * failed, and the newest of the verifying versions whose number is a branch name of the provider
-   * (or main, master, develop).
+   * (or main, master, develop), a successful one first.
+   *
+   * <p>One statement whose work is bounded by the number of contents, not by how often they were
+   * verified (a content unchanged for months is verified by every provider build): per content, two
+   * index range scans of at most three rows ({@code ix_verification_content_latest}, on the {@code
+   * latest} flag of V6), and the few provider versions flagged as numbered like a branch ({@code
+   * ix_version_branch_named}). The flags only narrow the rows read: each row is rechecked against
+   * the exact condition (no later result of its content and provider version; a number that is
+   * main, master, develop or a branch of the provider). H2 joins the branch-named part the other
+   * way round (through the content's latest results, then the version): no slower than before
+   * there, but bounded by the content's verifying versions (benchmarks/HISTORY.md, session 9).
    */
   Map<Long, Hint> hints(Collection<Long> contentIds) {
     Map<Long, List<String>> verified = new HashMap<>();
@@ -333,39 +343,53 @@ class MatrixRows {
     if (contentIds.isEmpty()) {
       return new HashMap<>();
     }
-    // The version numbers are looked up per distinct verifying version (scalar subqueries on the
-    // primary key): a join
-    // lets PostgreSQL pick a merge join that walks the version table's whole id range
-    // (benchmarks/HISTORY.md).
-    // A version's outcome is that of its latest verification of the content: ok when the newest id
-    // is a successful one.
-    for (List<Long> chunk : chunks(contentIds)) {
+    // two UNION ALL members per content: 25 contents (an answer's "unknown" rows seldom have more)
+    // keep the statement small to plan
+    for (List<Long> chunk : Chunks.of(contentIds, 25)) {
+      MapSqlParameterSource params = new MapSqlParameterSource("contents", chunk);
+      StringBuilder sql =
+          new StringBuilder("SELECT h.content_id, h.kind, h.ok, h.version_id, v.number FROM (");
+      for (int i = 0; i < chunk.size(); i++) {
+        params.addValue("c" + i, chunk.get(i));
+        for (boolean ok : new boolean[] {true, false}) {
+          sql.append("(SELECT r.pact_content_id AS content_id, 0 AS kind, ")
+              .append(ok ? 1 : 0)
+              .append(
+                  " AS ok, r.provider_version_id AS version_id FROM verification r WHERE r.pact_content_id = :c")
+              .append(i)
+              .append(" AND r.latest = TRUE AND r.success = ")
+              .append(ok ? "TRUE" : "FALSE")
+              .append(" AND ")
+              .append(LATEST)
+              .append(" ORDER BY r.provider_version_id DESC FETCH FIRST 3 ROWS ONLY) UNION ALL ");
+        }
+      }
+      sql.append(
+              "(SELECT r.pact_content_id AS content_id, 1 AS kind, CASE WHEN r.success THEN 1 ELSE 0 END AS ok, "
+                  + "r.provider_version_id AS version_id FROM pact_content c "
+                  + "JOIN version n ON n.pacticipant_id = c.provider_id AND n.branch_named = TRUE "
+                  + "JOIN verification r ON r.pact_content_id = c.id AND r.provider_version_id = n.id AND r.latest = TRUE "
+                  + "WHERE c.id IN (:contents) AND ")
+          .append(LATEST)
+          .append(
+              " AND (n.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b "
+                  + "WHERE b.pacticipant_id = r.provider_id AND b.name = n.number)))) h "
+                  + "JOIN version v ON v.id = h.version_id "
+                  + "ORDER BY h.content_id, h.kind, h.ok DESC, h.version_id DESC");
       jdbc.query(
-          "SELECT y.content_id, y.rk, y.ok, y.number, y.branch_named FROM ("
-              + "SELECT x.content_id, x.rk, x.ok, x.number, "
-              + "CASE WHEN x.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b WHERE b.pacticipant_id = "
-              + "x.provider_id "
-              + "AND b.name = x.number) THEN 1 ELSE 0 END AS branch_named "
-              + "FROM (SELECT w.content_id, w.ok, w.provider_id, (SELECT v.number FROM version v WHERE v.id = w.version_id) AS number, "
-              + "ROW_NUMBER() OVER (PARTITION BY w.content_id, w.ok ORDER BY w.version_id DESC) AS rk "
-              + "FROM (SELECT r.pact_content_id AS content_id, r.provider_id, r.provider_version_id AS version_id, "
-              + "CASE WHEN MAX(r.id) = MAX(CASE WHEN r.success THEN r.id END) THEN 1 ELSE 0 END AS ok "
-              + "FROM verification r WHERE r.pact_content_id IN (:contents) GROUP BY r.pact_content_id, r.provider_id, "
-              + "r.provider_version_id) w) x) y "
-              + "WHERE y.rk <= 3 OR y.branch_named = 1 ORDER BY y.content_id, y.ok DESC, y.rk",
-          new MapSqlParameterSource("contents", chunk),
+          sql.toString(),
+          params,
           rs -> {
             long content = rs.getLong("content_id");
             String number = rs.getString("number");
-            if (rs.getLong("rk") <= 3) {
+            if (rs.getInt("kind") == 0) {
               List<String> numbers =
                   (rs.getInt("ok") == 1 ? verified : failed)
                       .computeIfAbsent(content, k -> new ArrayList<>());
               if (!numbers.contains(number)) {
                 numbers.add(number);
               }
-            }
-            if (rs.getInt("branch_named") == 1) {
+            } else {
               branchNamed.putIfAbsent(content, number);
             }
           });
@@ -381,6 +405,15 @@ class MatrixRows {
     }
     return out;
   }
+
+  /**
+   * The result {@code r} is the latest of its content and provider version: a scalar subquery, one
+   * backward probe of {@code ix_verification_content_provider_version} per row read, where a NOT
+   * EXISTS lets PostgreSQL plan an anti-join that reads every result of the content.
+   */
+  private static final String LATEST =
+      "r.id = (SELECT MAX(y.id) FROM verification y WHERE y.pact_content_id = r.pact_content_id "
+          + "AND y.provider_version_id = r.provider_version_id)";
 
   /**
    * Branch names (in the order the version joined them) and tag names (in the order they were

@@ -93,10 +93,22 @@ public class VerificationRepository {
                 .param("createdAt", v.getCreatedAt(), Types.TIMESTAMP)
                 .param("idempotencyKey", v.getIdempotencyKey(), Types.VARCHAR)
                 .param("coverage", v.getCoverage(), Types.VARCHAR)));
+    // the earlier results of the same (content, provider version) are no longer its latest (V6)
+    jdbc.sql(
+            "UPDATE verification SET latest = FALSE WHERE pact_content_id = ? AND provider_version_id = ? "
+                + "AND id < ? AND latest = TRUE")
+        .params(v.getPactContentId(), v.getProviderVersionId(), v.getId())
+        .update();
     return v;
   }
 
   void delete(Verification v) {
     jdbc.sql("DELETE FROM verification WHERE id = ?").param(v.getId()).update();
+    // the newest remaining result of its (content, provider version) is the latest again (V6)
+    jdbc.sql(
+            "UPDATE verification SET latest = TRUE WHERE id = (SELECT MAX(y.id) FROM verification y "
+                + "WHERE y.pact_content_id = ? AND y.provider_version_id = ?)")
+        .params(v.getPactContentId(), v.getProviderVersionId())
+        .update();
   }
 }

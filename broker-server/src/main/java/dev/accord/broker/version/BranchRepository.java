@@ -43,6 +43,12 @@ class BranchRepository {
                 .param("head", b.getHeadVersionId(), Types.BIGINT)
                 .param("createdAt", b.getCreatedAt(), Types.TIMESTAMP)
                 .param("updatedAt", b.getUpdatedAt(), Types.TIMESTAMP)));
+    // a version already numbered like the new branch may now be a branch name (V6)
+    jdbc.sql(
+            "UPDATE version SET branch_named = TRUE WHERE pacticipant_id = ? AND number = ? "
+                + "AND branch_named = FALSE")
+        .params(b.getPacticipantId(), b.getName())
+        .update();
     return b;
   }
 

@@ -78,13 +78,23 @@ class VersionRepository {
         .list();
   }
 
+  /**
+   * Whether the number of a new version may be a branch name (V6; the can-i-deploy explanation
+   * names versions numbered like a branch): main, master, develop or a branch of the pacticipant.
+   */
+  static final String BRANCH_NAMED =
+      "CASE WHEN :number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b "
+          + "WHERE b.pacticipant_id = :pacticipantId AND b.name = :number) THEN TRUE ELSE FALSE END";
+
   /** Inserts the new version and gives it the generated id. */
   Version insert(Version v) {
     v.assignId(
         Inserts.returningId(
             jdbc.sql(
-                    "INSERT INTO version (pacticipant_id, number, build_url, created_at) "
-                        + "VALUES (:pacticipantId, :number, :buildUrl, :createdAt)")
+                    "INSERT INTO version (pacticipant_id, number, build_url, created_at, branch_named) "
+                        + "VALUES (:pacticipantId, :number, :buildUrl, :createdAt, "
+                        + BRANCH_NAMED
+                        + ")")
                 .param("pacticipantId", v.getPacticipantId())
                 .param("number", v.getNumber())
                 .param("buildUrl", v.getBuildUrl(), Types.VARCHAR)

@@ -16,10 +16,15 @@ public final class Chunks {
   private Chunks() {}
 
   public static List<List<Long>> of(Collection<Long> ids) {
+    return of(ids, SIZE);
+  }
+
+  /** Chunks of at most {@code size} values, for statements that grow with each value. */
+  public static List<List<Long>> of(Collection<Long> ids, int size) {
     List<Long> all = List.copyOf(ids);
     List<List<Long>> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i += SIZE) {
-      out.add(all.subList(i, Math.min(all.size(), i + SIZE)));
+    for (int i = 0; i < all.size(); i += size) {
+      out.add(all.subList(i, Math.min(all.size(), i + size)));
     }
     return out;
   }
