@@ -1,7 +1,6 @@
 package dev.accord.cli;
 
 import dev.accord.broker.client.BrokerException;
-import dev.accord.broker.client.PactBrokerClient;
 import dev.accord.cli.broker.BrokerOptions;
 import dev.accord.cli.broker.CanIDeployCommand;
 import dev.accord.cli.broker.CanIMergeCommand;
@@ -360,14 +359,6 @@ public final class AccordCommand implements Runnable {
 
     public CommandFailure(String message) {
       super(message);
-    }
-  }
-
-  /** {@code accord --version}. */
-  public static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() {
-      return new String[] {"accord " + PactBrokerClient.VERSION};
     }
   }
 }

@@ -1,8 +1,9 @@
 package dev.accord.cli.internal;
 
-import dev.accord.cli.AccordCommand;
+import dev.accord.broker.client.PactBrokerClient;
 import java.util.List;
 import java.util.function.Consumer;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.ISetter;
 import picocli.CommandLine.Model.OptionSpec;
@@ -131,7 +132,7 @@ public final class Options {
    * mixinStandardHelpOptions} adds, with its texts; {@code -V} prints accord's version.
    */
   public static void standardHelp(CommandSpec spec) {
-    spec.versionProvider(new AccordCommand.Version());
+    spec.versionProvider(new Version());
     help(spec);
     spec.addOption(
         OptionSpec.builder("-V", "--version")
@@ -175,5 +176,13 @@ public final class Options {
   public static <T> List<T> list(CommandSpec spec, String name) {
     List<T> values = get(spec, name);
     return values == null ? List.of() : values;
+  }
+
+  /** {@code accord --version}, {@code accord <command> -V}. */
+  private static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"accord " + PactBrokerClient.VERSION};
+    }
   }
 }

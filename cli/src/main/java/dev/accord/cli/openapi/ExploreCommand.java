@@ -11,6 +11,7 @@ import static dev.accord.cli.internal.Options.value;
 
 import dev.accord.cli.AccordCommand;
 import dev.accord.cli.internal.Options;
+import dev.accord.cli.internal.ProviderRunOptions;
 import dev.accord.contract.exploration.ExplorationException;
 import dev.accord.contract.exploration.ExplorationReport;
 import dev.accord.contract.exploration.Explorer;
@@ -136,20 +137,11 @@ public final class ExploreCommand implements Callable<Integer> {
         flag("Stop after the first failing sequence (it is still shrunk).", "--fail-fast"));
     spec.addOption(
         flag("Print every sequence, state change, request and response.", "--verbose", "-v"));
-    spec.addOption(
-        repeatable(
-            String.class,
-            "'NAME: VALUE'",
-            "Add (or replace) a header on every request to the provider (repeatable).",
-            "--header",
-            "--custom-header"));
+    spec.addOption(ProviderRunOptions.header());
     spec.addOption(
         repeatable(
             String.class, "FORMAT", "Also write a report: json or html (repeatable).", "--report"));
-    spec.addOption(
-        value(Path.class, "DIR", "Where reports go (default ${DEFAULT-VALUE}).", "--report-dir")
-            .defaultValue("accord-reports")
-            .build());
+    spec.addOption(ProviderRunOptions.reportDir());
     Options.standardHelp(spec);
     return spec;
   }

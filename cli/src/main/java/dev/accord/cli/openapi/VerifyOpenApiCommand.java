@@ -11,6 +11,7 @@ import static dev.accord.cli.internal.Options.value;
 
 import dev.accord.cli.AccordCommand;
 import dev.accord.cli.internal.Options;
+import dev.accord.cli.internal.ProviderRunOptions;
 import dev.accord.contract.conformance.ConformanceReport;
 import dev.accord.contract.conformance.OpenApiVerifier;
 import dev.accord.contract.openapi.OpenApiDocumentException;
@@ -73,8 +74,7 @@ public final class VerifyOpenApiCommand implements Callable<Integer> {
         flag(
             "Send state, action and params as query parameters instead of a JSON body.",
             "--state-change-as-query"));
-    spec.addOption(
-        flag("Send no teardown calls to the state-change URL.", "--no-state-change-teardown"));
+    spec.addOption(ProviderRunOptions.noStateChangeTeardown());
     spec.addOption(
         value(
                 Path.class,
@@ -117,16 +117,8 @@ public final class VerifyOpenApiCommand implements Callable<Integer> {
                 "--timeout-total")
             .build());
     spec.addOption(flag("Print every state change, request and response.", "--verbose", "-v"));
-    spec.addOption(
-        value(Long.class, "N", "Seed for generated values, to replay a run exactly.", "--seed")
-            .build());
-    spec.addOption(
-        repeatable(
-            String.class,
-            "'NAME: VALUE'",
-            "Add (or replace) a header on every request to the provider (repeatable).",
-            "--header",
-            "--custom-header"));
+    spec.addOption(ProviderRunOptions.seed());
+    spec.addOption(ProviderRunOptions.header());
     spec.addOption(
         repeatable(
             String.class,
@@ -134,10 +126,7 @@ public final class VerifyOpenApiCommand implements Callable<Integer> {
             "Also write a report: json (the self-verification result), junit or html"
                 + " (repeatable).",
             "--report"));
-    spec.addOption(
-        value(Path.class, "DIR", "Where reports go (default ${DEFAULT-VALUE}).", "--report-dir")
-            .defaultValue("accord-reports")
-            .build());
+    spec.addOption(ProviderRunOptions.reportDir());
     Options.standardHelp(spec);
     return spec;
   }

@@ -10,6 +10,7 @@ import static dev.accord.cli.internal.Options.value;
 import dev.accord.broker.client.ConsumerVersionSelector;
 import dev.accord.broker.client.PactBrokerClient;
 import dev.accord.cli.internal.Options;
+import dev.accord.cli.internal.ProviderRunOptions;
 import dev.accord.verifier.BrokerPactSource;
 import dev.accord.verifier.PactSource;
 import dev.accord.verifier.ProviderVerifier;
@@ -233,33 +234,21 @@ public final class VerifyCommand implements Callable<Integer> {
                 + " bodies cut after 1000 characters).",
             "--verbose",
             "-v"));
-    spec.addOption(
-        repeatable(
-            String.class,
-            "'NAME: VALUE'",
-            "Add (or replace) a header on every request to the provider (repeatable).",
-            "--header",
-            "--custom-header"));
+    spec.addOption(ProviderRunOptions.header());
     spec.addOption(
         flag(
             "Send state, action and params as query parameters of the state-change POST, with no"
                 + " body.",
             "--state-change-as-query"));
-    spec.addOption(
-        flag("Send no teardown calls to the state-change URL.", "--no-state-change-teardown"));
+    spec.addOption(ProviderRunOptions.noStateChangeTeardown());
     spec.addOption(
         repeatable(
             String.class,
             "FORMAT",
             "Also write a report: junit, json or html (repeatable).",
             "--report"));
-    spec.addOption(
-        value(Path.class, "DIR", "Where reports go (default ${DEFAULT-VALUE}).", "--report-dir")
-            .defaultValue("accord-reports")
-            .build());
-    spec.addOption(
-        value(Long.class, "N", "Seed for generated values, to replay a run exactly.", "--seed")
-            .build());
+    spec.addOption(ProviderRunOptions.reportDir());
+    spec.addOption(ProviderRunOptions.seed());
     spec.addOption(
         flag(
             "Only run each provider state's setup and teardown and report which fail; no requests.",
