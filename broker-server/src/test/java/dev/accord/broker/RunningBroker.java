@@ -50,7 +50,14 @@ final class RunningBroker implements AutoCloseable {
    * jdbc:postgresql://host:port/}).
    */
   static RunningBroker onPostgresServer(String jdbcBase, String... properties) {
-    String db = createDatabase(jdbcBase);
+    return onPostgresDatabase(jdbcBase, createDatabase(jdbcBase), properties);
+  }
+
+  /**
+   * A broker on the existing database {@code db} of the PostgreSQL server at {@code jdbcBase},
+   * which it drops when closed; extra properties as "key=value".
+   */
+  static RunningBroker onPostgresDatabase(String jdbcBase, String db, String... properties) {
     String url = jdbcBase + db;
     List<String> props =
         new ArrayList<>(
