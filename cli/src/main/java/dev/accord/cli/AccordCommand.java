@@ -216,9 +216,9 @@ public final class AccordCommand implements Runnable {
   /**
    * The configured picocli command line for {@code args}: when the first argument names a command,
    * with that command only (what it parses and how it fails is the same, the other commands'
-   * classes are not loaded); otherwise (no command, {@code --help}, an unknown word,
-   * generate-completion) with every command, for the listing, the closest-word suggestions and the
-   * completion script.
+   * classes are not loaded); {@code accord --version} alone, with none; otherwise (no command,
+   * {@code --help}, an unknown word, generate-completion) with every command, for the listing, the
+   * closest-word suggestions and the completion script.
    */
   public static CommandLine commandLine(AccordCommand command, String... args) {
     CommandLine cli = new CommandLine(command.spec());
@@ -227,7 +227,7 @@ public final class AccordCommand implements Runnable {
         args.length > 0 && !args[0].equals("generate-completion") ? command(args[0]) : null;
     if (named != null) {
       cli.addSubcommand(args[0], named);
-    } else {
+    } else if (!isVersionRequest(args)) {
       commands().forEach(cli::addSubcommand);
     }
     cli.getSubcommands().values().forEach(BrokerOptions::addTo);
@@ -271,6 +271,11 @@ public final class AccordCommand implements Runnable {
           return FAILURE;
         });
     return cli;
+  }
+
+  /** {@code accord --version} (or {@code -V}) and nothing else: no command need be built. */
+  private static boolean isVersionRequest(String[] args) {
+    return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
   }
 
   /**

@@ -123,4 +123,17 @@ class CommandRegistrationTest {
 
     assertThat(alone).isEqualTo(all.replace(System.lineSeparator(), "\n"));
   }
+
+  @Test
+  void aVersionRequestAloneBuildsNoCommandAndPrintsTheVersion() {
+    assertThat(AccordCommand.commandLine(root(), "--version").getSubcommands()).isEmpty();
+    assertThat(AccordCommand.commandLine(root(), "-V").getSubcommands()).isEmpty();
+    // beside anything else, the usual rules apply (an unknown word still gets its suggestions)
+    assertThat(AccordCommand.commandLine(root(), "--version", "verfy").getSubcommands())
+        .hasSize(AccordCommand.NAMES.size());
+
+    CliRun.Result version = new CliRun(Map.of(), dir).run("--version");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).matches("accord \\S+\\R");
+  }
 }
