@@ -34,20 +34,13 @@ class MatrixExplanationTest {
   private static void explanationFollowsRetriesDeletionsAndNewBranches(RunningBroker broker) {
     // GIVEN Api's version ret1 failed then passed, flip2 passed then failed, good3 passed; new4
     // (never verified) is in production
-    String env =
-        json(broker.post("/environments", "{\"name\":\"prod\",\"production\":true}"))
-            .path("uuid")
-            .asString();
     broker.publish("Web", "w1", "main", "Api", "a");
     verify(broker, "ret1", false);
     verify(broker, "ret1", true);
     verify(broker, "flip2", true);
     String flip2Failed = verify(broker, "flip2", false);
     verify(broker, "good3", true);
-    assertThat(broker.put("/pacticipants/Api/versions/new4", "{}").statusCode()).isEqualTo(201);
-    HttpResponse<String> deployed =
-        broker.post("/pacticipants/Api/versions/new4/deployed-versions/environment/" + env, "{}");
-    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+    deployUnverifiedApiToProd(broker);
 
     // THEN a version's outcome is that of its latest result, newest version first
     assertThat(reason(broker))
@@ -96,7 +89,20 @@ class MatrixExplanationTest {
     return json(r).path("_links").path("self").path("href").asString();
   }
 
-  private static String reason(RunningBroker broker) {
+  /** Api's version new4, never verified, deployed to a new production environment "prod". */
+  static void deployUnverifiedApiToProd(RunningBroker broker) {
+    String env =
+        json(broker.post("/environments", "{\"name\":\"prod\",\"production\":true}"))
+            .path("uuid")
+            .asString();
+    assertThat(broker.put("/pacticipants/Api/versions/new4", "{}").statusCode()).isEqualTo(201);
+    HttpResponse<String> deployed =
+        broker.post("/pacticipants/Api/versions/new4/deployed-versions/environment/" + env, "{}");
+    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+  }
+
+  /** The reason of can-i-deploy's "unknown" for Web w1 to prod. */
+  static String reason(RunningBroker broker) {
     JsonNode m =
         json(
             broker.get(

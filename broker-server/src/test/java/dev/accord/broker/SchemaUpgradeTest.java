@@ -1,9 +1,7 @@
 package dev.accord.broker;
 
-import static dev.accord.broker.RunningBroker.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +14,6 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
 
 /**
  * GIVEN a database that a broker of the previous schema (V5) wrote, with retried and flipped
@@ -159,18 +156,11 @@ class SchemaUpgradeTest {
     }
 
     // WHEN a never verified version is deployed to production
-    String env =
-        json(broker.post("/environments", "{\"name\":\"prod\",\"production\":true}"))
-            .path("uuid")
-            .asString();
-    assertThat(broker.put("/pacticipants/Api/versions/new4", "{}").statusCode()).isEqualTo(201);
-    HttpResponse<String> deployed =
-        broker.post("/pacticipants/Api/versions/new4/deployed-versions/environment/" + env, "{}");
-    assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(201);
+    MatrixExplanationTest.deployUnverifiedApiToProd(broker);
 
     // THEN can-i-deploy explains "unknown" from the upgraded history: Api verified it under a
     // branch's name
-    assertThat(reason(broker))
+    assertThat(MatrixExplanationTest.reason(broker))
         .contains(
             "Api verified this pact as version 'feature-x', which is a branch name, not a version: results count for the"
                 + " exact provider version they were published under.");
@@ -179,21 +169,12 @@ class SchemaUpgradeTest {
     assertThat(broker.delete("/pacticipants/Api/branches/feature-x").statusCode()).isEqualTo(204);
 
     // THEN the explanation names each version by its latest result, the newest first
-    assertThat(reason(broker))
+    assertThat(MatrixExplanationTest.reason(broker))
         .contains(
             "It was verified successfully by Api version(s) feature-x, good3, ret1, not by this one: deploy a successfully"
                 + " verified version, or run the verification against Api new4 and publish the results. Its verification by"
                 + " Api version(s) flip2 FAILED: do not deploy those.")
         .doesNotContain("branch name");
-  }
-
-  private static String reason(RunningBroker broker) {
-    JsonNode m =
-        json(
-            broker.get(
-                "/matrix?q[][pacticipant]=Web&q[][version]=w1&latestby=cvp&environment=prod"));
-    assertThat(m.path("summary").path("deployable").isNull()).as(m.toString()).isTrue();
-    return m.path("summary").path("reason").asString();
   }
 
   private static List<String> strings(Statement s, String sql) throws SQLException {
