@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Options: --base-url URL, --vpp N (versions per pacticipant used by the seed), --clients N (default 8), --requests N per
  * read scenario (default 4000), --seconds N per scenario (default 60), --publishes N (default 2000), --publish-clients N
- * (default 8), --warmup N requests per read scenario (default 1500, so that the JIT has compiled the hot paths; not counted in the figures), --publish-warmup N publishes before the measured ones (default 500), --broker-pid PID (to report the broker's CPU time
+ * (default 8), --warmup N requests per warm-up round of a read scenario (default 1500; not counted in the figures), --publish-warmup N publishes per warm-up round of the publish scenario (default 500), --warmup-rounds N (default 40: with --broker-pid, a scenario is warmed up in rounds until the broker's JIT compiler threads used under 5 % of its CPU in a round, so that the figures are the compiled broker's and not its compiler's; on 2 cores one round was not enough: the compiler threads still took 22-36 % of the broker's CPU in the 4,000 answers after it; without --broker-pid one round), --broker-pid PID (to report the broker's CPU time
  * per request), --postgres-cpu true (also report the CPU time of the local PostgreSQL server's processes per request), --transport urlconnection|httpclient (default urlconnection, see {@link #send}), --postgres-db NAME (also report the
  * CPU of the backends serving that database alone; the summary row uses it), --label TEXT and --summary FILE (append one
  * tab-separated row per measured scenario: label, scenario, clients, answers, errors, answers/s, p50, p99, broker and PostgreSQL CPU
@@ -48,6 +48,10 @@ public final class LoadDriver {
   private String label = "";
   private String postgresDb;
   private java.nio.file.Path summary;
+  private int warmupRounds = 40;
+
+  /** A warm-up round ends the warm-up when the broker's compiler threads used less than this share of its CPU in it. */
+  private static final double WARM_JIT_SHARE = 0.05;
 
   private LoadDriver(String base, int vpp) {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -58,6 +62,7 @@ public final class LoadDriver {
     Map<String, String> o = new TreeMap<>(Map.of("--base-url", "http://127.0.0.1:9292", "--vpp", "1000", "--clients", "8",
         "--requests", "4000", "--seconds", "60", "--publishes", "2000", "--publish-clients", "8", "--warmup", "1500", "--broker-pid", "0", "--only", "all"));
     o.put("--publish-warmup", "500");
+    o.put("--warmup-rounds", "40");
     o.put("--transport", "urlconnection");
     o.put("--postgres-cpu", "false");
     o.put("--label", "");
@@ -75,6 +80,10 @@ public final class LoadDriver {
     d.label = o.get("--label");
     d.postgresDb = o.get("--postgres-db").isEmpty() ? null : o.get("--postgres-db");
     d.summary = o.get("--summary").isEmpty() ? null : java.nio.file.Path.of(o.get("--summary"));
+    d.warmupRounds = Integer.parseInt(o.get("--warmup-rounds"));
+    if (d.warmupRounds < 1) {
+      throw new IllegalArgumentException("--warmup-rounds is 1 or more, got " + d.warmupRounds);
+    }
     d.urlConnection = switch (o.get("--transport")) {
       case "urlconnection" -> true;
       case "httpclient" -> false;
@@ -93,7 +102,7 @@ public final class LoadDriver {
     }
     boolean ok = true;
     if (!"pacts-for-verification".equals(only)) {
-      d.run("warm-up can-i-deploy", clients, warmup, seconds, d::canIDeploy, false);
+      d.warmUp("can-i-deploy", clients, warmup, seconds, d::canIDeploy);
       ok &= d.run("can-i-deploy --to-environment production", clients, requests, seconds, d::canIDeploy, true).ok();
       ok &= d.run("can-i-deploy, one client at a time (service time without queueing)", 1, Math.max(1, requests / 8), seconds, d::canIDeploy, true).ok();
     }
@@ -108,7 +117,7 @@ public final class LoadDriver {
     int publishClients = Integer.parseInt(o.get("--publish-clients"));
     // as for the reads: the JIT compiles the write path (JPA inserts, the content hash, webhook triggers) first, so that
     // the figure does not depend on how much of it the read scenarios before happened to warm up
-    d.run("warm-up publish", publishClients, Integer.parseInt(o.get("--publish-warmup")), seconds, d::publish, false);
+    d.warmUp("publish", publishClients, Integer.parseInt(o.get("--publish-warmup")), seconds, d::publish);
     Result pub = d.run("publish (new consumer version, new content, 2 contracts)", publishClients, publishes, seconds, d::publish, true);
     System.out.printf("publish throughput: %.1f publishes/s (%.1f contracts/s)%n", pub.perSecond(), 2 * pub.perSecond());
     ok &= pub.ok();
@@ -116,7 +125,7 @@ public final class LoadDriver {
   }
 
   private static boolean pactsForVerification(LoadDriver d, int clients, int requests, int seconds, int warmup) throws Exception {
-    d.run("warm-up pacts-for-verification", clients, warmup, seconds, d::pactsForVerification, false);
+    d.warmUp("pacts-for-verification", clients, warmup, seconds, d::pactsForVerification);
     boolean ok = d.run("pacts-for-verification (mainBranch, deployedOrReleased, pending)", clients, requests, seconds, d::pactsForVerification, true).ok();
     return ok & d.run("pacts-for-verification, one client at a time", 1, Math.max(1, requests / 8), seconds, d::pactsForVerification, true).ok();
   }
@@ -181,6 +190,34 @@ public final class LoadDriver {
     }
   }
 
+  /**
+   * Warms a scenario up in rounds of {@code perRound} requests (not counted) until the broker's JIT compiler threads used
+   * under {@link #WARM_JIT_SHARE} of its CPU in a round, or {@code --warmup-rounds} rounds; one round when the broker's
+   * threads cannot be read (no --broker-pid). Prints one line: the rounds, and the compiler's share in the last one.
+   */
+  private void warmUp(String scenario, int clients, int perRound, int maxSeconds, Call call) throws Exception {
+    int rounds = 0;
+    double share = Double.NaN;
+    while (rounds < warmupRounds) {
+      long cpuBefore = brokerCpuMillis();
+      long jitBefore = brokerJitCpuMillis();
+      run("warm-up " + scenario, clients, perRound, maxSeconds, call, false);
+      rounds++;
+      long cpu = brokerCpuMillis() - cpuBefore;
+      if (brokerPid <= 0 || cpu <= 0) {
+        break;
+      }
+      share = (double) (brokerJitCpuMillis() - jitBefore) / cpu;
+      if (share < WARM_JIT_SHARE) {
+        break;
+      }
+    }
+    System.out.printf("warm-up %s: %d round(s) of %d requests%s%n", scenario, rounds, perRound,
+        Double.isNaN(share) ? " (the broker's threads are not readable: one round)"
+            : String.format(", the broker's JIT compiler threads %.0f %% of its CPU in the last%s", 100 * share,
+                share < WARM_JIT_SHARE ? "" : " (still compiling after --warmup-rounds " + warmupRounds + ": the figures below include it)"));
+  }
+
   private Result run(String name, int clients, int maxRequests, int maxSeconds, Call call, boolean print) throws Exception {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
@@ -192,6 +229,7 @@ public final class LoadDriver {
     AtomicLong firstError = new AtomicLong();
     String loadBefore = loadAverage();
     long cpuBefore = brokerCpuMillis();
+    long jitBefore = brokerJitCpuMillis();
     long ownCpuBefore = ownCpuNanos();
     long pgCpuBefore = postgresCpuMillis(null);
     long dbCpuBefore = postgresDb == null ? 0 : postgresCpuMillis(postgresDb);
@@ -234,6 +272,7 @@ public final class LoadDriver {
     done.await();
     double seconds = (System.nanoTime() - start) / 1e9;
     long cpu = brokerCpuMillis() - cpuBefore;
+    long jit = brokerJitCpuMillis() - jitBefore;
     long ownCpu = ownCpuNanos() - ownCpuBefore;
     long pgCpu = postgresCpuMillis(null) - pgCpuBefore;
     long dbCpu = postgresDb == null ? pgCpu : postgresCpuMillis(postgresDb) - dbCpuBefore;
@@ -253,7 +292,8 @@ public final class LoadDriver {
       }
       System.out.println("  outcomes: " + r.outcomes());
       if (brokerPid > 0 && total > 0) {
-        System.out.printf("  broker JVM CPU: %.1f ms per request (%d ms in total; excludes PostgreSQL)%n", (double) cpu / (total + errors.get()), cpu);
+        System.out.printf("  broker JVM CPU: %.1f ms per request (%d ms in total; excludes PostgreSQL; of it the JIT compiler threads %d ms)%n",
+            (double) cpu / (total + errors.get()), cpu, jit);
       }
       if (postgresCpu && total > 0) {
         System.out.printf("  PostgreSQL CPU: %.1f ms per request (%d ms in total; every postgres process on the machine, so other work on the same server counts too)%n",
@@ -301,6 +341,30 @@ public final class LoadDriver {
     } catch (Exception e) {
       return 0;
     }
+  }
+
+  /** User + system CPU time of the broker's JIT compiler threads (C1, C2) so far, from /proc, in milliseconds; 0 when unknown. */
+  private long brokerJitCpuMillis() {
+    if (brokerPid <= 0) {
+      return 0;
+    }
+    long sum = 0;
+    try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + brokerPid + "/task"))) {
+      for (java.nio.file.Path task : tasks.toList()) {
+        try {
+          if (java.nio.file.Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+            String stat = java.nio.file.Files.readString(task.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+          }
+        } catch (Exception gone) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (Exception e) {
+      return 0;
+    }
+    return sum;
   }
 
   /**
