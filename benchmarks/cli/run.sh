@@ -5,7 +5,9 @@
 # Each is timed as a whole process, N rounds interleaved (timing.py), for: the Rust CLI (`pact broker
 # can-i-deploy`, `pact verifier`), `java -jar accord.jar`, and the launcher `bin/accord` of the distribution zip
 # unzipped to a temporary directory (its build-time class archive, as a user gets it); plus the floor, the JVM
-# starting and stopping (`java -version`, a hello world) with the same flags.
+# starting and stopping (`java -version`, a hello world) with the same flags. Then the stub of the same pact, from
+# start to its first HTTP answer (first_answer.py, N rounds interleaved): `pact stub` (Rust), `java -jar accord.jar
+# stub`, the launcher's `stub`.
 #
 # Usage: benchmarks/cli/run.sh [N]         (N rounds, default 10; from anywhere; never part of mvn verify)
 # Environment: ACCORD_PACT_BIN (the Rust `pact` binary; default: the one npm installed under ~/.cache/accord-tools),
@@ -120,5 +122,20 @@ EOF
 fi
 echo "== $N rounds, interleaved; load before: $(uptime)"
 python3 "$root/benchmarks/cli/timing.py" "$N" "$work/spec.txt"
+
+# a stub serving the same pact until its first answer to the interaction's request ({port}: a free port per start)
+stub_group="stub (start to first answer, the same pact)"
+cat > "$work/stub-spec.txt" <<EOF
+$stub_group|pact stub (Rust)||/products/0|$pact stub --file $work/pact.json --port {port}
+$stub_group|java -jar accord.jar stub|pact stub (Rust)|/products/0|$java -jar $accord_jar stub --pact-file $work/pact.json --port {port}
+$stub_group|bin/accord stub (dist zip)|pact stub (Rust)|/products/0|$launcher stub --pact-file $work/pact.json --port {port}
+EOF
+if [ -n "$before_jar" ]; then
+  cat >> "$work/stub-spec.txt" <<EOF
+$stub_group|before: java -jar accord.jar stub|pact stub (Rust)|/products/0|$java -jar $before_jar stub --pact-file $work/pact.json --port {port}
+$stub_group|before: bin/accord stub|pact stub (Rust)|/products/0|env ACCORD_CACHE_DIR=$work/cache-before $before_launcher stub --pact-file $work/pact.json --port {port}
+EOF
+fi
+python3 "$root/benchmarks/cli/first_answer.py" "$N" "$work/stub-spec.txt"
 echo
 echo "== load after: $(uptime)"
