@@ -335,12 +335,16 @@ public final class LoadDriver {
       return 0;
     }
     try {
-      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + brokerPid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // utime, stime in clock ticks of 10 ms
+      return cpuMillis(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + brokerPid + "/stat")));
     } catch (Exception e) {
       return 0;
     }
+  }
+
+  /** User + system CPU time in a /proc stat line (a process's or a thread's), in milliseconds (clock ticks of 10 ms). */
+  private static long cpuMillis(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
   }
 
   /** User + system CPU time of the broker's JIT compiler threads (C1, C2) so far, from /proc, in milliseconds; 0 when unknown. */
@@ -353,9 +357,7 @@ public final class LoadDriver {
       for (java.nio.file.Path task : tasks.toList()) {
         try {
           if (java.nio.file.Files.readString(task.resolve("comm")).contains("CompilerThre")) {
-            String stat = java.nio.file.Files.readString(task.resolve("stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+            sum += cpuMillis(java.nio.file.Files.readString(task.resolve("stat")));
           }
         } catch (Exception gone) {
           // the thread ended between the listing and the read
@@ -383,8 +385,7 @@ public final class LoadDriver {
           String stat = java.nio.file.Files.readString(dir.resolve("stat"));
           if (stat.contains("(postgres)") && (backendsOf == null
               || new String(java.nio.file.Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8).contains(" " + backendsOf + " "))) {
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+            sum += cpuMillis(stat);
           }
         } catch (Exception gone) {
           // the process ended between the listing and the read

@@ -20,6 +20,8 @@ import subprocess
 import sys
 import time
 
+from timing import read_specs
+
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -79,14 +81,9 @@ def start_once(path, command):
 
 def main():
     runs = int(sys.argv[1])
-    specs = []
-    with open(sys.argv[2], encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line and not line.startswith("#"):
-                group, label, baseline, path, command = line.split("|", 4)
-                specs.append({"group": group, "label": label, "baseline": baseline, "path": path,
-                              "command": command, "wall": [], "cpu": [], "failed": 0})
+    specs = read_specs(sys.argv[2], ("group", "label", "baseline", "path", "command"))
+    for spec in specs:
+        spec["failed"] = 0
     for spec in specs:  # one untimed start each: page cache, a first-run class archive
         start_once(spec["path"], spec["command"])
     for _ in range(runs):

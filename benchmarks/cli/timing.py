@@ -25,16 +25,25 @@ def run_once(command):
     return wall, usage.ru_utime + usage.ru_stime, proc.returncode
 
 
-def main():
-    runs = int(sys.argv[1])
+def read_specs(path, fields):
+    """The spec file's lines (blank lines and # comments skipped) as dicts of `fields`, split on the first
+    len(fields) - 1 bars, each with empty "wall" and "cpu" lists."""
     specs = []
-    with open(sys.argv[2], encoding="utf-8") as f:
+    with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
             if line and not line.startswith("#"):
-                group, label, baseline, command = line.split("|", 3)
-                specs.append({"group": group, "label": label, "baseline": baseline, "command": command,
-                              "wall": [], "cpu": [], "codes": set()})
+                spec = dict(zip(fields, line.split("|", len(fields) - 1)))
+                spec.update({"wall": [], "cpu": []})
+                specs.append(spec)
+    return specs
+
+
+def main():
+    runs = int(sys.argv[1])
+    specs = read_specs(sys.argv[2], ("group", "label", "baseline", "command"))
+    for spec in specs:
+        spec["codes"] = set()
     for spec in specs:  # one untimed run each: page cache, a first-run class archive
         run_once(spec["command"])
     for _ in range(runs):
