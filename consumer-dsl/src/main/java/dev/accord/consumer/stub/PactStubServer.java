@@ -53,8 +53,8 @@ public final class PactStubServer implements AutoCloseable {
     this.stubs = List.copyOf(all);
     this.host = host;
     this.console = console;
-    // WireMock tries the newest stub first: adding them in reverse lets the first interaction in
-    // pact order win.
+    // The mock tries the newest interaction first: adding them in reverse lets the first
+    // interaction in pact order win.
     // Every stub is in place before the port opens, so the first request is matched against all of
     // them.
     List<Stub> newestFirst = new ArrayList<>(stubs);

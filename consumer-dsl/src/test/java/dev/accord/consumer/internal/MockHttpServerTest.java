@@ -144,8 +144,17 @@ class MockHttpServerTest {
           .containsExactly(
               "item 3", "deleted 3", "spaced", "any order", "item 7, declared again", null);
 
+      assertThat(server.wireMockStubs())
+          .as("one WireMock stub for all 103 interactions and one for unexpected requests")
+          .isEqualTo(2);
+
       server.reset();
       assertThat(get(server, "/items/3").statusCode()).as("after a reset").isEqualTo(500);
+      assertThat(server.wireMockStubs()).as("after a reset").isEqualTo(2);
+      server.add(stub("GET", "/items/3", null, "item 3 again"));
+      assertThat(get(server, "/items/3").body())
+          .as("added after a reset")
+          .isEqualTo("item 3 again");
     }
   }
 
