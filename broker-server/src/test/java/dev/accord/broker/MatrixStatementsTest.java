@@ -118,6 +118,15 @@ class MatrixStatementsTest {
             + "; to a tag (one latest-tag lookup per provider): "
             + toTag);
     assertThat(yes).isEqualTo(two);
+
+    // a provider version: the versions of its consumer in production come with their pacts
+    ok(
+        broker.post(
+            "/pacticipants/Eight/versions/c1/deployed-versions/environment/" + production, "{}"));
+    String provider =
+        "/matrix?q[][pacticipant]=EightProv0&q[][version]=p1&latestby=cvp&environment=production";
+    statements(provider); // warm up
+    assertThat(statements(provider)).isEqualTo(4);
   }
 
   @Test

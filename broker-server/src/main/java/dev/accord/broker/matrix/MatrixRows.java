@@ -259,13 +259,38 @@ class MatrixRows {
 
   /**
    * The versions of each given pacticipant currently in the environment: deployed (oldest
-   * deployment first), then released and still supported (oldest release first), each version once.
+   * deployment first), then released and still supported (oldest release first), each version once,
+   * with their labels (into {@code labels}).
    */
   Map<Long, List<Version>> inEnvironment(
       Long environmentId, Collection<Long> pacticipantIds, Map<Long, Labels> labels) {
+    return inEnvironment(environmentId, pacticipantIds, labels, List.of(), new HashMap<>());
+  }
+
+  /**
+   * As {@link #inEnvironment(Long, Collection, Map)}, and into {@code pacts} (keyed by {@link
+   * #key(Long, Long) consumer version and provider}) the pacts of those versions with the given
+   * providers, as {@link #publicationsFor} reads them: the consumer versions a provider version is
+   * checked against are the consumers' versions in the environment, and their pacts come with them
+   * instead of from one more statement.
+   */
+  Map<Long, List<Version>> inEnvironment(
+      Long environmentId,
+      Collection<Long> pacticipantIds,
+      Map<Long, Labels> labels,
+      Collection<Long> pactsWith,
+      Map<String, Pub> pacts) {
     Map<Long, Map<Long, Version>> found = new HashMap<>();
     if (pacticipantIds.isEmpty()) {
       return new HashMap<>();
+    }
+    String pactColumns = "";
+    String pactJoin = "";
+    if (!pactsWith.isEmpty()) {
+      pactColumns = ", " + SqlRows.PUBLICATION_COLUMNS;
+      pactJoin =
+          " LEFT JOIN pact_publication p ON p.consumer_version_id = v.id AND p.provider_id IN (:providers) "
+              + "LEFT JOIN pact_content c ON c.id = p.pact_content_id";
     }
     for (List<Long> chunk : chunks(pacticipantIds)) {
       jdbc.query(
@@ -273,22 +298,34 @@ class MatrixRows {
               + VERSION_COLUMNS
               + ", "
               + LABEL_COLUMNS
-              + " FROM deployed_version d JOIN version v ON v.id = d.version_id "
-              + "WHERE d.environment_id = :env AND d.pacticipant_id IN (:ids) AND d.undeployed_at IS NULL "
+              + pactColumns
+              + " FROM deployed_version d JOIN version v ON v.id = d.version_id"
+              + pactJoin
+              + " WHERE d.environment_id = :env AND d.pacticipant_id IN (:ids) AND d.undeployed_at IS NULL "
               + "UNION ALL "
               + "SELECT 1 AS kind, rv.id AS rid, "
               + VERSION_COLUMNS
               + ", "
               + LABEL_COLUMNS
-              + " FROM released_version rv JOIN version v ON v.id = rv.version_id "
-              + "WHERE rv.environment_id = :env AND rv.pacticipant_id IN (:ids) AND rv.support_ended_at IS NULL "
+              + pactColumns
+              + " FROM released_version rv JOIN version v ON v.id = rv.version_id"
+              + pactJoin
+              + " WHERE rv.environment_id = :env AND rv.pacticipant_id IN (:ids) AND rv.support_ended_at IS NULL "
               + "ORDER BY kind, rid",
-          new MapSqlParameterSource("env", environmentId).addValue("ids", chunk),
+          new MapSqlParameterSource("env", environmentId)
+              .addValue("ids", chunk)
+              .addValue("providers", List.copyOf(pactsWith)),
           rs -> {
             Version v = labelled(rs, labels);
             found
                 .computeIfAbsent(v.getPacticipantId(), k -> new LinkedHashMap<>())
                 .putIfAbsent(v.getId(), v);
+            if (!pactsWith.isEmpty() && rs.getObject("id") != null) {
+              Pub pub = pub(rs);
+              pacts.put(
+                  key(pub.publication().getConsumerVersionId(), pub.publication().getProviderId()),
+                  pub);
+            }
           });
     }
     Map<Long, List<Version>> out = new HashMap<>();

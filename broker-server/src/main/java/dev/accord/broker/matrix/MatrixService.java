@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -74,6 +75,14 @@ class MatrixService {
   private static final class ReadAhead {
     final Map<Long, MatrixRows.Labels> labels = new HashMap<>();
     final Map<Long, MatrixRows.Hint> hints = new HashMap<>();
+
+    /**
+     * The pacts of the consumer versions in the environment with the selected pacticipants that
+     * have consumers, and the consumer versions whose pacts with them were read.
+     */
+    final Map<String, MatrixRows.Pub> pacts = new HashMap<>();
+
+    final Set<Long> pactsRead = new HashSet<>();
   }
 
   /** The verdict alone, for the web UI's pages. */
@@ -302,12 +311,20 @@ class MatrixService {
       List<Resolved> resolved,
       Destination d,
       Env env,
+      List<Long> pactsWith,
       ReadAhead ahead) {
     Map<Long, List<Version>> out = new HashMap<>();
     if (d.environment() != null) {
       Map<Long, List<Version>> in =
           rows.inEnvironment(
-              env.id(), others.stream().map(Pacticipant::getId).toList(), ahead.labels);
+              env.id(),
+              others.stream().map(Pacticipant::getId).toList(),
+              ahead.labels,
+              pactsWith,
+              ahead.pacts);
+      if (!pactsWith.isEmpty()) {
+        in.values().forEach(vs -> vs.forEach(v -> ahead.pactsRead.add(v.getId())));
+      }
       others.forEach(o -> out.put(o.getId(), in.getOrDefault(o.getId(), List.of())));
       return out;
     }
@@ -374,7 +391,11 @@ class MatrixService {
     counterparts.pacticipants().forEach(people::putIfAbsent);
     List<Pacticipant> counted =
         otherIds.stream().map(people::get).filter(o -> counts(o, resolved, d)).toList();
-    Map<Long, List<Version>> inferred = infer(counted, resolved, d, env, ahead);
+    // the pacts of the consumers' versions in the environment come with those versions
+    List<Long> providersWithConsumers =
+        selectedProviders.stream().filter(consumersOf::containsKey).toList();
+    Map<Long, List<Version>> inferred =
+        infer(counted, resolved, d, env, providersWithConsumers, ahead);
 
     // the provider side: the consumer versions to check and their pacts with the selected providers
     Map<String, List<Version>> consumerVersions = new HashMap<>();
@@ -401,7 +422,11 @@ class MatrixService {
         cvs.forEach(v -> cvIds.add(v.getId()));
       }
     }
-    Map<String, MatrixRows.Pub> providerSidePubs = rows.publicationsFor(cvIds, selectedProviders);
+    Map<String, MatrixRows.Pub> providerSidePubs = new HashMap<>(ahead.pacts);
+    providerSidePubs.putAll(
+        rows.publicationsFor(
+            cvIds.stream().filter(id -> !ahead.pactsRead.contains(id)).toList(),
+            selectedProviders));
 
     // every (content, provider version) pair whose latest verification decides a row, and the
     // contents verified by any version
