@@ -103,7 +103,10 @@ class MatrixStatementsTest {
     JsonNode answer = Json.parse(broker.get(q.formatted("Eight")).body());
     assertThat(answer.path("summary").path("unknown").asInt()).isEqualTo(8);
     assertThat(eight).isEqualTo(two);
-    assertThat(two).isLessThanOrEqualTo(8);
+    // the pacticipant, version and environment; the pacts and integrations with their counterparts;
+    // the counterparts' versions in production with their branches and tags; the latest
+    // verifications with the hints of the same contents
+    assertThat(two).isEqualTo(4);
 
     long yes =
         statements(
@@ -114,7 +117,46 @@ class MatrixStatementsTest {
             + yes
             + "; to a tag (one latest-tag lookup per provider): "
             + toTag);
-    assertThat(yes).isLessThanOrEqualTo(two);
+    assertThat(yes).isEqualTo(two);
+
+    // a provider version: the versions of its consumer in production come with their pacts
+    ok(
+        broker.post(
+            "/pacticipants/Eight/versions/c1/deployed-versions/environment/" + production, "{}"));
+    String provider =
+        "/matrix?q[][pacticipant]=EightProv0&q[][version]=p1&latestby=cvp&environment=production";
+    statements(provider); // warm up
+    assertThat(statements(provider)).isEqualTo(4);
+  }
+
+  @Test
+  void anUnknownAnswerWithMoreContentsThanOneExplanationStatementTakesStillExplainsEachRow() {
+    // GIVEN a consumer version whose 30 pacts no provider version in production has verified
+    seed("Thirty", 30);
+    String q =
+        "/matrix?q[][pacticipant]=Thirty&q[][version]=c2&latestby=cvp&environment=production";
+    statements(q); // warm up
+    // WHEN it asks
+    long used = statements(q);
+    JsonNode answer = Json.parse(broker.get(q).body());
+    // THEN every row is explained, from the latest verifications and then the explanations in
+    // statements of 25 contents (two more statements than when the explanations of few contents
+    // come with the latest verifications)
+    assertThat(answer.path("summary").path("unknown").asInt()).isEqualTo(30);
+    List<String> warnings = new ArrayList<>();
+    answer
+        .path("notices")
+        .forEach(
+            n -> {
+              if (n.path("type").asString().equals("warning")
+                  && n.path("text").asString().startsWith("There is no verified pact")) {
+                warnings.add(n.path("text").asString());
+              }
+            });
+    assertThat(warnings)
+        .hasSize(30)
+        .allSatisfy(text -> assertThat(text).contains("has never verified this pact content"));
+    assertThat(used).isEqualTo(6);
   }
 
   @Test

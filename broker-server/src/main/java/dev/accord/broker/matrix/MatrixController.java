@@ -31,7 +31,7 @@ class MatrixController {
   @GetMapping("/matrix")
   ResponseEntity<?> matrix(HttpServletRequest request) {
     MatrixQuery q = MatrixQuery.parse(request.getQueryString());
-    return respond(service.evaluate(q), q.limit(), request);
+    return respond(service.answer(q), q.limit(), request);
   }
 
   @GetMapping("/matrix/provider/{provider}/consumer/{consumer}")
@@ -42,7 +42,7 @@ class MatrixController {
     MatrixQuery q =
         MatrixQuery.parse(
             "q[][pacticipant]=" + enc(c.getName()) + "&q[][pacticipant]=" + enc(p.getName()));
-    return respond(service.evaluate(q), q.limit(), request);
+    return respond(service.answer(q), q.limit(), request);
   }
 
   /**
@@ -78,18 +78,19 @@ class MatrixController {
       }
     }
     MatrixQuery q = MatrixQuery.parse(query.toString());
-    return respond(service.evaluate(q), q.limit(), request);
+    return respond(service.answer(q), q.limit(), request);
   }
 
   private ResponseEntity<?> respond(
-      DeployDecision decision, int limit, HttpServletRequest request) {
+      MatrixService.Answer answer, int limit, HttpServletRequest request) {
+    DeployDecision decision = answer.decision();
     String accept = request.getHeader("Accept");
     if (accept != null && accept.contains("text/plain") && !accept.contains("json")) {
       return ResponseEntity.ok()
           .contentType(new MediaType("text", "plain", java.nio.charset.StandardCharsets.UTF_8))
           .body(views.text(decision, limit));
     }
-    return Hal.ok(views.jsonBytes(decision, limit));
+    return Hal.ok(views.jsonBytes(decision, answer.labels(), limit));
   }
 
   private static String enc(String s) {

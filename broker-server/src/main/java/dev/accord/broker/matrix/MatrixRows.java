@@ -102,7 +102,8 @@ class MatrixRows {
    * statement instead of three: the start of every can-i-deploy question. Empty when there is no
    * pacticipant with that name.
    */
-  Optional<Head> head(String pacticipantName, String number, String environmentName) {
+  Optional<Head> head(
+      String pacticipantName, String number, String environmentName, Map<Long, Labels> labels) {
     MapSqlParameterSource params =
         new MapSqlParameterSource("name", pacticipantName).addValue("number", number);
     String env = "";
@@ -114,12 +115,16 @@ class MatrixRows {
         .query(
             "SELECT p.id, p.name, p.display_name, p.main_branch, p.repository_url, p.created_at, p.updated_at, "
                 + VERSION_COLUMNS
+                + ", "
+                + LABEL_COLUMNS
                 + env
                 + " FROM pacticipant p LEFT JOIN version v ON v.pacticipant_id = p.id AND v.number = :number WHERE p.name = :name",
             params,
             (rs, i) -> {
               Optional<Version> v =
-                  rs.getObject("v_id") == null ? Optional.empty() : Optional.of(version(rs));
+                  rs.getObject("v_id") == null
+                      ? Optional.empty()
+                      : Optional.of(labelled(rs, labels));
               Optional<Env> e = Optional.empty();
               if (environmentName != null) {
                 long id = rs.getLong("e_id");
@@ -131,57 +136,98 @@ class MatrixRows {
         .findFirst();
   }
 
-  Optional<Version> version(Long pacticipantId, String number) {
+  Optional<Version> version(Long pacticipantId, String number, Map<Long, Labels> labels) {
     return jdbc
         .query(
             "SELECT "
                 + VERSION_COLUMNS
+                + ", "
+                + LABEL_COLUMNS
                 + " FROM version v WHERE v.pacticipant_id = :pacticipant AND v.number = :number",
             new MapSqlParameterSource("pacticipant", pacticipantId).addValue("number", number),
-            (rs, i) -> version(rs))
+            (rs, i) -> labelled(rs, labels))
         .stream()
         .findFirst();
   }
 
-  Map<Long, Pacticipant> pacticipants(Collection<Long> ids) {
-    Map<Long, Pacticipant> out = new HashMap<>();
-    if (ids.isEmpty()) {
+  /**
+   * What the selected versions and pacticipants are checked against: the pacts the given consumer
+   * versions published (per consumer version, in provider order), the consumers of each given
+   * provider (its integrations, in integration order), and each counterpart these name (its row
+   * joined to the pact or integration instead of read by id afterwards).
+   */
+  record Counterparts(
+      Map<Long, List<Pub>> publications,
+      Map<Long, List<Long>> consumers,
+      Map<Long, Pacticipant> pacticipants) {}
+
+  /**
+   * One statement instead of three (the publications, the integrations, the counterparts by id):
+   * reads this small cost PostgreSQL mostly per statement (pgbench at 1,000,000 versions: 0.14 ms
+   * for this one, 0.23 ms for the three; benchmarks/HISTORY.md, session 10).
+   */
+  Counterparts counterparts(Collection<Long> consumerVersionIds, Collection<Long> providerIds) {
+    Counterparts out = new Counterparts(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    if (consumerVersionIds.isEmpty() && providerIds.isEmpty()) {
       return out;
     }
-    for (List<Long> chunk : chunks(ids)) {
+    List<List<Long>> chunks = chunks(consumerVersionIds);
+    if (chunks.isEmpty()) {
+      chunks = List.of(List.of());
+    }
+    for (int k = 0; k < chunks.size(); k++) {
+      List<Long> chunk = chunks.get(k);
+      boolean integrations = k == 0 && !providerIds.isEmpty();
+      MapSqlParameterSource params = new MapSqlParameterSource("ids", chunk);
+      List<String> parts = new ArrayList<>();
+      if (!chunk.isEmpty()) {
+        parts.add(
+            "SELECT 0 AS kind, "
+                + SqlRows.PUBLICATION_COLUMNS
+                + ", "
+                + COUNTERPART_COLUMNS
+                + " FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
+                + "JOIN pacticipant q ON q.id = p.provider_id WHERE p.consumer_version_id IN (:ids)");
+      }
+      if (integrations) {
+        params.addValue("providers", providerIds);
+        parts.add(
+            "SELECT 1 AS kind, i.id AS id, NULL AS consumer_version_id, i.consumer_id AS consumer_id, "
+                + "i.provider_id AS provider_id, NULL AS pact_content_id, NULL AS created_at, NULL AS sha, "
+                + COUNTERPART_COLUMNS
+                + " FROM integration i JOIN pacticipant q ON q.id = i.consumer_id WHERE i.provider_id IN (:providers)");
+      }
+      if (parts.isEmpty()) {
+        continue;
+      }
       jdbc.query(
-          "SELECT id, name, display_name, main_branch, repository_url, created_at, updated_at FROM pacticipant WHERE id IN (:ids)",
-          new MapSqlParameterSource("ids", chunk),
+          String.join(" UNION ALL ", parts)
+              + " ORDER BY kind, consumer_version_id, provider_id, id",
+          params,
           rs -> {
-            Pacticipant p = pacticipant(rs);
-            out.put(p.getId(), p);
+            Pacticipant counterpart = Pacticipant.aliased(rs, "q_");
+            out.pacticipants().putIfAbsent(counterpart.getId(), counterpart);
+            if (rs.getInt("kind") == 0) {
+              Pub pub = pub(rs);
+              out.publications()
+                  .computeIfAbsent(pub.publication().getConsumerVersionId(), x -> new ArrayList<>())
+                  .add(pub);
+            } else {
+              out.consumers()
+                  .computeIfAbsent(rs.getLong("provider_id"), x -> new ArrayList<>())
+                  .add(rs.getLong("consumer_id"));
+            }
           });
     }
     return out;
   }
 
-  /** The pacts the given consumer versions published, per consumer version, in provider order. */
-  Map<Long, List<Pub>> publicationsOf(Collection<Long> consumerVersionIds) {
-    Map<Long, List<Pub>> out = new HashMap<>();
-    if (consumerVersionIds.isEmpty()) {
-      return out;
-    }
-    for (List<Long> chunk : chunks(consumerVersionIds)) {
-      jdbc.query(
-          "SELECT "
-              + SqlRows.PUBLICATION_COLUMNS
-              + " "
-              + "FROM pact_publication p JOIN pact_content c ON c.id = p.pact_content_id "
-              + "WHERE p.consumer_version_id IN (:ids) ORDER BY p.consumer_version_id, p.provider_id",
-          new MapSqlParameterSource("ids", chunk),
-          rs -> {
-            Pub pub = pub(rs);
-            out.computeIfAbsent(pub.publication().getConsumerVersionId(), k -> new ArrayList<>())
-                .add(pub);
-          });
-    }
-    return out;
-  }
+  /**
+   * A counterpart's columns, aliased {@code q_*}, for a query that names the pacticipant {@code q}.
+   */
+  private static final String COUNTERPART_COLUMNS =
+      "q.id AS q_id, q.name AS q_name, q.display_name AS q_display_name, q.main_branch AS q_main_branch, "
+          + "q.repository_url AS q_repository_url, q.created_at AS q_created_at, q.updated_at AS q_updated_at";
 
   /**
    * The pacts of the given consumer versions with the given providers, keyed by {@link #key(Long,
@@ -211,51 +257,75 @@ class MatrixRows {
     return out;
   }
 
-  /** The consumers of each given provider (its integrations), in integration order. */
-  Map<Long, List<Long>> consumersOf(Collection<Long> providerIds) {
-    Map<Long, List<Long>> out = new HashMap<>();
-    if (providerIds.isEmpty()) {
-      return out;
-    }
-    for (List<Long> chunk : chunks(providerIds)) {
-      jdbc.query(
-          "SELECT provider_id, consumer_id FROM integration WHERE provider_id IN (:ids) ORDER BY provider_id, id",
-          new MapSqlParameterSource("ids", chunk),
-          rs -> {
-            out.computeIfAbsent(rs.getLong("provider_id"), k -> new ArrayList<>())
-                .add(rs.getLong("consumer_id"));
-          });
-    }
-    return out;
+  /**
+   * The versions of each given pacticipant currently in the environment: deployed (oldest
+   * deployment first), then released and still supported (oldest release first), each version once,
+   * with their labels (into {@code labels}).
+   */
+  Map<Long, List<Version>> inEnvironment(
+      Long environmentId, Collection<Long> pacticipantIds, Map<Long, Labels> labels) {
+    return inEnvironment(environmentId, pacticipantIds, labels, List.of(), new HashMap<>());
   }
 
   /**
-   * The versions of each given pacticipant currently in the environment: deployed (oldest
-   * deployment first), then released and still supported (oldest release first), each version once.
+   * As {@link #inEnvironment(Long, Collection, Map)}, and into {@code pacts} (keyed by {@link
+   * #key(Long, Long) consumer version and provider}) the pacts of those versions with the given
+   * providers, as {@link #publicationsFor} reads them: the consumer versions a provider version is
+   * checked against are the consumers' versions in the environment, and their pacts come with them
+   * instead of from one more statement.
    */
-  Map<Long, List<Version>> inEnvironment(Long environmentId, Collection<Long> pacticipantIds) {
+  Map<Long, List<Version>> inEnvironment(
+      Long environmentId,
+      Collection<Long> pacticipantIds,
+      Map<Long, Labels> labels,
+      Collection<Long> pactsWith,
+      Map<String, Pub> pacts) {
     Map<Long, Map<Long, Version>> found = new HashMap<>();
     if (pacticipantIds.isEmpty()) {
       return new HashMap<>();
+    }
+    String pactColumns = "";
+    String pactJoin = "";
+    if (!pactsWith.isEmpty()) {
+      pactColumns = ", " + SqlRows.PUBLICATION_COLUMNS;
+      pactJoin =
+          " LEFT JOIN pact_publication p ON p.consumer_version_id = v.id AND p.provider_id IN (:providers) "
+              + "LEFT JOIN pact_content c ON c.id = p.pact_content_id";
     }
     for (List<Long> chunk : chunks(pacticipantIds)) {
       jdbc.query(
           "SELECT 0 AS kind, d.id AS rid, "
               + VERSION_COLUMNS
-              + " FROM deployed_version d JOIN version v ON v.id = d.version_id "
-              + "WHERE d.environment_id = :env AND d.pacticipant_id IN (:ids) AND d.undeployed_at IS NULL "
+              + ", "
+              + LABEL_COLUMNS
+              + pactColumns
+              + " FROM deployed_version d JOIN version v ON v.id = d.version_id"
+              + pactJoin
+              + " WHERE d.environment_id = :env AND d.pacticipant_id IN (:ids) AND d.undeployed_at IS NULL "
               + "UNION ALL "
               + "SELECT 1 AS kind, rv.id AS rid, "
               + VERSION_COLUMNS
-              + " FROM released_version rv JOIN version v ON v.id = rv.version_id "
-              + "WHERE rv.environment_id = :env AND rv.pacticipant_id IN (:ids) AND rv.support_ended_at IS NULL "
+              + ", "
+              + LABEL_COLUMNS
+              + pactColumns
+              + " FROM released_version rv JOIN version v ON v.id = rv.version_id"
+              + pactJoin
+              + " WHERE rv.environment_id = :env AND rv.pacticipant_id IN (:ids) AND rv.support_ended_at IS NULL "
               + "ORDER BY kind, rid",
-          new MapSqlParameterSource("env", environmentId).addValue("ids", chunk),
+          new MapSqlParameterSource("env", environmentId)
+              .addValue("ids", chunk)
+              .addValue("providers", List.copyOf(pactsWith)),
           rs -> {
-            Version v = version(rs);
+            Version v = labelled(rs, labels);
             found
                 .computeIfAbsent(v.getPacticipantId(), k -> new LinkedHashMap<>())
                 .putIfAbsent(v.getId(), v);
+            if (!pactsWith.isEmpty() && rs.getObject("id") != null) {
+              Pub pub = pub(rs);
+              pacts.put(
+                  key(pub.publication().getConsumerVersionId(), pub.publication().getProviderId()),
+                  pub);
+            }
           });
     }
     Map<Long, List<Version>> out = new HashMap<>();
@@ -264,23 +334,76 @@ class MatrixRows {
   }
 
   /**
-   * The latest verification of each requested (content, provider version) pair, keyed by {@link
-   * #key(Long, Long) content and provider version}.
+   * The latest verifications of the requested (content, provider version) pairs, keyed by {@link
+   * #key(Long, Long) content and provider version}, and the {@link #hints} of the contents whose
+   * hints were read with them.
    */
-  Map<String, Verification> latestVerifications(
-      Collection<Long> contentIds, Collection<Long> providerVersionIds) {
+  record Latest(Map<String, Verification> verifications, Map<Long, Hint> hints) {}
+
+  /**
+   * The latest verification of each requested (content, provider version) pair and, in the same
+   * statement when the contents fit in one {@link #hints} chunk (an answer seldom has more), the
+   * hints of those contents: most of a can-i-deploy answer's rows that need a hint are among them,
+   * and a statement of its own costs PostgreSQL more than the hint's few index probes of a content
+   * whose rows turn out verified (pgbench: 0.16 ms for this one, 0.21 ms for the two;
+   * benchmarks/HISTORY.md, session 10).
+   */
+  Latest latest(Collection<Long> contentIds, Collection<Long> providerVersionIds) {
     Map<String, Verification> out = new HashMap<>();
     if (contentIds.isEmpty() || providerVersionIds.isEmpty()) {
-      return out;
+      return new Latest(out, Map.of());
     }
+    if (contentIds.size() > HINT_CHUNK || providerVersionIds.size() > Chunks.SIZE) {
+      return new Latest(latestVerifications(contentIds, providerVersionIds), Map.of());
+    }
+    List<Long> contents = List.copyOf(contentIds);
+    MapSqlParameterSource params =
+        new MapSqlParameterSource("versions", List.copyOf(providerVersionIds));
+    HintRows hints = new HintRows();
+    jdbc.query(
+        "SELECT 0 AS kind, "
+            + VERIFICATION_COLUMNS
+            + ", NULL AS h_number FROM verification r WHERE r.id IN ("
+            + LATEST_IDS
+            + ") UNION ALL SELECT 1 + h.kind AS kind, NULL AS r_id, h.content_id AS r_pact_content_id, "
+            + "h.version_id AS r_provider_version_id, NULL AS r_consumer_id, NULL AS r_provider_id, h.ok AS r_success, "
+            + "NULL AS r_wip, NULL AS r_build_url, NULL AS r_test_results, NULL AS r_verified_by_implementation, "
+            + "NULL AS r_verified_by_version, NULL AS r_created_at, h.number AS h_number FROM ("
+            + hintRows(contents, params)
+            + ") h ORDER BY kind, r_pact_content_id, r_success DESC, r_provider_version_id DESC",
+        params,
+        rs -> {
+          int kind = rs.getInt("kind");
+          if (kind == 0) {
+            Verification v = verification(rs);
+            out.put(key(v.getPactContentId(), v.getProviderVersionId()), v);
+          } else {
+            hints.add(
+                rs.getLong("r_pact_content_id"),
+                kind - 1,
+                rs.getBoolean("r_success"),
+                rs.getString("h_number"));
+          }
+        });
+    return new Latest(out, hints.of(contents));
+  }
+
+  /** The id of the latest verification of each (content, provider version) pair asked for. */
+  private static final String LATEST_IDS =
+      "SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) AND x.provider_version_id IN (:versions) "
+          + "GROUP BY x.pact_content_id, x.provider_version_id";
+
+  private Map<String, Verification> latestVerifications(
+      Collection<Long> contentIds, Collection<Long> providerVersionIds) {
+    Map<String, Verification> out = new HashMap<>();
     for (List<Long> chunk : chunks(contentIds)) {
       for (List<Long> versions : chunks(providerVersionIds)) {
         jdbc.query(
             "SELECT "
                 + VERIFICATION_COLUMNS
                 + " FROM verification r WHERE r.id IN ("
-                + "SELECT MAX(x.id) FROM verification x WHERE x.pact_content_id IN (:contents) AND x.provider_version_id IN (:versions) "
-                + "GROUP BY x.pact_content_id, x.provider_version_id)",
+                + LATEST_IDS
+                + ")",
             new MapSqlParameterSource("contents", chunk).addValue("versions", versions),
             rs -> {
               Verification v = verification(rs);
@@ -337,73 +460,102 @@ class MatrixRows {
    * there, but bounded by the content's verifying versions (benchmarks/HISTORY.md, session 9).
    */
   Map<Long, Hint> hints(Collection<Long> contentIds) {
-    Map<Long, List<String>> verified = new HashMap<>();
-    Map<Long, List<String>> failed = new HashMap<>();
-    Map<Long, String> branchNamed = new HashMap<>();
-    if (contentIds.isEmpty()) {
-      return new HashMap<>();
-    }
-    // two UNION ALL members per content: 25 contents (an answer's "unknown" rows seldom have more)
-    // keep the statement small to plan
-    for (List<Long> chunk : Chunks.of(contentIds, 25)) {
-      MapSqlParameterSource params = new MapSqlParameterSource("contents", chunk);
-      StringBuilder sql =
-          new StringBuilder("SELECT h.content_id, h.kind, h.ok, h.version_id, v.number FROM (");
-      for (int i = 0; i < chunk.size(); i++) {
-        params.addValue("c" + i, chunk.get(i));
-        for (boolean ok : new boolean[] {true, false}) {
-          sql.append("(SELECT r.pact_content_id AS content_id, 0 AS kind, ")
-              .append(ok ? 1 : 0)
-              .append(
-                  " AS ok, r.provider_version_id AS version_id FROM verification r WHERE r.pact_content_id = :c")
-              .append(i)
-              .append(" AND r.latest = TRUE AND r.success = ")
-              .append(ok ? "TRUE" : "FALSE")
-              .append(" AND ")
-              .append(LATEST)
-              .append(" ORDER BY r.provider_version_id DESC FETCH FIRST 3 ROWS ONLY) UNION ALL ");
-        }
-      }
-      sql.append(
-              "(SELECT r.pact_content_id AS content_id, 1 AS kind, CASE WHEN r.success THEN 1 ELSE 0 END AS ok, "
-                  + "r.provider_version_id AS version_id FROM pact_content c "
-                  + "JOIN version n ON n.pacticipant_id = c.provider_id AND n.branch_named = TRUE "
-                  + "JOIN verification r ON r.pact_content_id = c.id AND r.provider_version_id = n.id AND r.latest = TRUE "
-                  + "WHERE c.id IN (:contents) AND ")
-          .append(LATEST)
-          .append(
-              " AND (n.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b "
-                  + "WHERE b.pacticipant_id = r.provider_id AND b.name = n.number)))) h "
-                  + "JOIN version v ON v.id = h.version_id "
-                  + "ORDER BY h.content_id, h.kind, h.ok DESC, h.version_id DESC");
+    HintRows hints = new HintRows();
+    for (List<Long> chunk : Chunks.of(contentIds, HINT_CHUNK)) {
+      MapSqlParameterSource params = new MapSqlParameterSource();
       jdbc.query(
-          sql.toString(),
+          "SELECT h.content_id, h.kind, h.ok, h.number FROM ("
+              + hintRows(chunk, params)
+              + ") h ORDER BY h.content_id, h.kind, h.ok DESC, h.version_id DESC",
           params,
           rs -> {
-            long content = rs.getLong("content_id");
-            String number = rs.getString("number");
-            if (rs.getInt("kind") == 0) {
-              List<String> numbers =
-                  (rs.getInt("ok") == 1 ? verified : failed)
-                      .computeIfAbsent(content, k -> new ArrayList<>());
-              if (!numbers.contains(number)) {
-                numbers.add(number);
-              }
-            } else {
-              branchNamed.putIfAbsent(content, number);
-            }
+            hints.add(
+                rs.getLong("content_id"),
+                rs.getInt("kind"),
+                rs.getBoolean("ok"),
+                rs.getString("number"));
           });
     }
-    Map<Long, Hint> out = new HashMap<>();
-    for (Long content : contentIds) {
-      out.put(
-          content,
-          new Hint(
-              verified.getOrDefault(content, List.of()),
-              failed.getOrDefault(content, List.of()),
-              branchNamed.get(content)));
+    return hints.of(contentIds);
+  }
+
+  /**
+   * Two UNION ALL members per content in {@link #hintRows}: 25 contents (an answer's "unknown" rows
+   * seldom have more) keep the statement small to plan.
+   */
+  private static final int HINT_CHUNK = 25;
+
+  /**
+   * The rows of {@link #hints} for the given contents (binds {@code contents} and {@code c0},
+   * {@code c1}, ...): content_id; kind 0 for the newest latest results (ok: whether they
+   * succeeded), 1 for branch-named verifying versions; version_id and number of the provider
+   * version.
+   */
+  private static String hintRows(List<Long> contents, MapSqlParameterSource params) {
+    params.addValue("contents", contents);
+    StringBuilder sql =
+        new StringBuilder("SELECT h.content_id, h.kind, h.ok, h.version_id, v.number FROM (");
+    for (int i = 0; i < contents.size(); i++) {
+      params.addValue("c" + i, contents.get(i));
+      for (boolean ok : new boolean[] {true, false}) {
+        sql.append("(SELECT r.pact_content_id AS content_id, 0 AS kind, ")
+            .append(ok ? "TRUE" : "FALSE")
+            .append(
+                " AS ok, r.provider_version_id AS version_id FROM verification r WHERE r.pact_content_id = :c")
+            .append(i)
+            .append(" AND r.latest = TRUE AND r.success = ")
+            .append(ok ? "TRUE" : "FALSE")
+            .append(" AND ")
+            .append(LATEST)
+            .append(" ORDER BY r.provider_version_id DESC FETCH FIRST 3 ROWS ONLY) UNION ALL ");
+      }
     }
-    return out;
+    return sql.append(
+            "(SELECT r.pact_content_id AS content_id, 1 AS kind, r.success AS ok, "
+                + "r.provider_version_id AS version_id FROM pact_content c "
+                + "JOIN version n ON n.pacticipant_id = c.provider_id AND n.branch_named = TRUE "
+                + "JOIN verification r ON r.pact_content_id = c.id AND r.provider_version_id = n.id AND r.latest = TRUE "
+                + "WHERE c.id IN (:contents) AND ")
+        .append(LATEST)
+        .append(
+            " AND (n.number IN ('main', 'master', 'develop') OR EXISTS (SELECT 1 FROM branch b "
+                + "WHERE b.pacticipant_id = r.provider_id AND b.name = n.number)))) h "
+                + "JOIN version v ON v.id = h.version_id")
+        .toString();
+  }
+
+  /**
+   * Collects hint rows, in content, kind, success-first, newest-first order, into {@link Hint}s.
+   */
+  private static final class HintRows {
+    private final Map<Long, List<String>> verified = new HashMap<>();
+    private final Map<Long, List<String>> failed = new HashMap<>();
+    private final Map<Long, String> branchNamed = new HashMap<>();
+
+    void add(long content, int kind, boolean ok, String number) {
+      if (kind == 0) {
+        List<String> numbers =
+            (ok ? verified : failed).computeIfAbsent(content, k -> new ArrayList<>());
+        if (!numbers.contains(number)) {
+          numbers.add(number);
+        }
+      } else {
+        branchNamed.putIfAbsent(content, number);
+      }
+    }
+
+    Map<Long, Hint> of(Collection<Long> contentIds) {
+      Map<Long, Hint> out = new HashMap<>();
+      for (Long content : contentIds) {
+        out.put(
+            content,
+            new Hint(
+                verified.getOrDefault(content, List.of()),
+                failed.getOrDefault(content, List.of()),
+                branchNamed.get(content)));
+      }
+      return out;
+    }
   }
 
   /**
@@ -416,16 +568,60 @@ class MatrixRows {
           + "AND y.provider_version_id = r.provider_version_id)";
 
   /**
-   * Branch names (in the order the version joined them) and tag names (in the order they were
-   * added) of the given versions.
+   * A version's branch names (in the order the version joined them) and tag names (in the order
+   * they were added), as the matrix response shows them.
    */
-  record Labels(Map<Long, List<String>> branches, Map<Long, List<String>> tags) {}
+  record Labels(List<String> branches, List<String> tags) {
+    static final Labels NONE = new Labels(List.of(), List.of());
+  }
 
-  Labels labels(Collection<Long> versionIds) {
+  /**
+   * A version's labels as two columns ({@code v_branches}, {@code v_tags}: arrays, NULL when none)
+   * of a query that names the version table {@code v}: the answer's versions come with their labels
+   * instead of from one more statement (ARRAY_AGG with ORDER BY runs on PostgreSQL and H2).
+   */
+  private static final String LABEL_COLUMNS =
+      "(SELECT ARRAY_AGG(b.name ORDER BY bv.id) FROM branch_version bv JOIN branch b ON b.id = bv.branch_id "
+          + "WHERE bv.version_id = v.id) AS v_branches, "
+          + "(SELECT ARRAY_AGG(t.name ORDER BY t.id) FROM tag t WHERE t.version_id = v.id) AS v_tags";
+
+  /**
+   * A row of {@link #VERSION_COLUMNS} and {@link #LABEL_COLUMNS}; its labels go to {@code labels}.
+   */
+  private static Version labelled(ResultSet rs, Map<Long, Labels> labels) throws SQLException {
+    Version v = version(rs);
+    List<String> branches = names(rs.getArray("v_branches"));
+    List<String> tags = names(rs.getArray("v_tags"));
+    labels.putIfAbsent(
+        v.getId(), branches.isEmpty() && tags.isEmpty() ? Labels.NONE : new Labels(branches, tags));
+    return v;
+  }
+
+  private static List<String> names(java.sql.Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    try {
+      List<String> out = new ArrayList<>();
+      for (Object name : (Object[]) array.getArray()) {
+        out.add((String) name);
+      }
+      return out;
+    } finally {
+      array.free();
+    }
+  }
+
+  /**
+   * The labels of the given versions (each one is in the result, with no labels when it has none),
+   * for versions read without them (through the version and publication services).
+   */
+  Map<Long, Labels> labels(Collection<Long> versionIds) {
     Map<Long, List<String>> branches = new HashMap<>();
     Map<Long, List<String>> tags = new HashMap<>();
+    Map<Long, Labels> out = new HashMap<>();
     if (versionIds.isEmpty()) {
-      return new Labels(branches, tags);
+      return out;
     }
     for (List<Long> chunk : chunks(versionIds)) {
       jdbc.query(
@@ -441,7 +637,11 @@ class MatrixRows {
                 .add(rs.getString("name"));
           });
     }
-    return new Labels(branches, tags);
+    for (Long id : versionIds) {
+      out.put(
+          id, new Labels(branches.getOrDefault(id, List.of()), tags.getOrDefault(id, List.of())));
+    }
+    return out;
   }
 
   private static List<List<Long>> chunks(Collection<Long> ids) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,12 +62,42 @@ class MatrixService {
   private record Resolved(Selector selector, Pacticipant pacticipant, List<Version> versions) {}
 
   /**
+   * The verdict, and the branches and tags of the answer's versions that its statements read along
+   * with them (by version id; {@link MatrixViews} reads those of any other shown version).
+   */
+  record Answer(DeployDecision decision, Map<Long, MatrixRows.Labels> labels) {}
+
+  /**
+   * What one question's statements read ahead for later steps, so that those steps need no
+   * statement of their own: the labels of the versions read, and the hints of the contents whose
+   * latest verifications were read.
+   */
+  private static final class ReadAhead {
+    final Map<Long, MatrixRows.Labels> labels = new HashMap<>();
+    final Map<Long, MatrixRows.Hint> hints = new HashMap<>();
+
+    /**
+     * The pacts of the consumer versions in the environment with the selected pacticipants that
+     * have consumers, and the consumer versions whose pacts with them were read.
+     */
+    final Map<String, MatrixRows.Pub> pacts = new HashMap<>();
+
+    final Set<Long> pactsRead = new HashSet<>();
+  }
+
+  /** The verdict alone, for the web UI's pages. */
+  public DeployDecision evaluate(MatrixQuery q) {
+    return answer(q).decision();
+  }
+
+  /**
    * No transaction of its own: the hot path is plain JDBC statements in autocommit (READ COMMITTED
    * gives each statement its own snapshot either way), which saves the BEGIN/COMMIT round trips;
    * the rarer destinations (tag, main branch, latest, no destination) call the feature services,
    * which open their own read-only ones.
    */
-  public DeployDecision evaluate(MatrixQuery q) {
+  Answer answer(MatrixQuery q) {
+    ReadAhead ahead = new ReadAhead();
     List<Resolved> resolved = new ArrayList<>();
     Destination destination = q.destination();
     Optional<Env> headEnv =
@@ -75,7 +106,7 @@ class MatrixService {
     for (Selector s : q.selectors()) {
       if (resolved.isEmpty() && s.version() != null) {
         MatrixRows.Head head =
-            rows.head(s.pacticipant(), s.version(), destination.environment())
+            rows.head(s.pacticipant(), s.version(), destination.environment(), ahead.labels)
                 .orElseThrow(
                     () -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
         resolved.add(new Resolved(s, head.pacticipant(), head.version().stream().toList()));
@@ -86,7 +117,7 @@ class MatrixService {
           rows.pacticipant(s.pacticipant())
               .orElseThrow(
                   () -> ApiException.badRequest("Pacticipant " + s.pacticipant() + " not found"));
-      resolved.add(new Resolved(s, p, resolve(p, s)));
+      resolved.add(new Resolved(s, p, resolve(p, s, ahead)));
     }
     Env env =
         destination.environment() == null
@@ -107,7 +138,7 @@ class MatrixService {
     }
 
     List<Row> all =
-        latestBy(q.latestBy(), new ArrayList<>(matrix(resolved, destination, env).values()));
+        latestBy(q.latestBy(), new ArrayList<>(matrix(resolved, destination, env, ahead).values()));
     // the rows that decide come first, the ignored ones after them, as the Pact Broker lists them
     all =
         all.stream()
@@ -115,13 +146,15 @@ class MatrixService {
             .sorted(Comparator.comparing(Row::ignored))
             .toList();
     all = bidirectional(all);
-    Map<Long, MatrixRows.Hint> hints =
+    Map<Long, MatrixRows.Hint> hints = ahead.hints;
+    hints.putAll(
         rows.hints(
             all.stream()
                 .filter(row -> row.providerVersion() != null && row.success() == null)
                 .map(row -> row.content().getId())
+                .filter(content -> !hints.containsKey(content))
                 .distinct()
-                .toList());
+                .toList()));
 
     int success = 0;
     int failed = 0;
@@ -181,8 +214,10 @@ class MatrixService {
       }
     }
     List<Row> shown = all.stream().filter(row -> q.shows(row.success())).toList();
-    return new DeployDecision(
-        deployable, reasons, shown, success, failed, unknown, ignored, !q.ignores().isEmpty());
+    return new Answer(
+        new DeployDecision(
+            deployable, reasons, shown, success, failed, unknown, ignored, !q.ignores().isEmpty()),
+        ahead.labels);
   }
 
   /**
@@ -230,12 +265,12 @@ class MatrixService {
             + name);
   }
 
-  private List<Version> resolve(Pacticipant p, Selector s) {
+  private List<Version> resolve(Pacticipant p, Selector s, ReadAhead ahead) {
     if (s.version() != null) {
-      return rows.version(p.getId(), s.version()).stream().toList();
+      return rows.version(p.getId(), s.version(), ahead.labels).stream().toList();
     }
     if (s.environment() != null) {
-      return inEnvironment(p, environment(s.environment()));
+      return inEnvironment(p, environment(s.environment()), ahead);
     }
     if (s.branch() != null) {
       if (s.latest()) {
@@ -262,8 +297,9 @@ class MatrixService {
     return versions.recent(p, 0, 100);
   }
 
-  private List<Version> inEnvironment(Pacticipant p, Env e) {
-    return rows.inEnvironment(e.id(), List.of(p.getId())).getOrDefault(p.getId(), List.of());
+  private List<Version> inEnvironment(Pacticipant p, Env e, ReadAhead ahead) {
+    return rows.inEnvironment(e.id(), List.of(p.getId()), ahead.labels)
+        .getOrDefault(p.getId(), List.of());
   }
 
   /**
@@ -271,11 +307,24 @@ class MatrixService {
    * entry means "any version that verified" (no destination).
    */
   private Map<Long, List<Version>> infer(
-      Collection<Pacticipant> others, List<Resolved> resolved, Destination d, Env env) {
+      Collection<Pacticipant> others,
+      List<Resolved> resolved,
+      Destination d,
+      Env env,
+      List<Long> pactsWith,
+      ReadAhead ahead) {
     Map<Long, List<Version>> out = new HashMap<>();
     if (d.environment() != null) {
       Map<Long, List<Version>> in =
-          rows.inEnvironment(env.id(), others.stream().map(Pacticipant::getId).toList());
+          rows.inEnvironment(
+              env.id(),
+              others.stream().map(Pacticipant::getId).toList(),
+              ahead.labels,
+              pactsWith,
+              ahead.pacts);
+      if (!pactsWith.isEmpty()) {
+        in.values().forEach(vs -> vs.forEach(v -> ahead.pactsRead.add(v.getId())));
+      }
       others.forEach(o -> out.put(o.getId(), in.getOrDefault(o.getId(), List.of())));
       return out;
     }
@@ -314,21 +363,23 @@ class MatrixService {
    * versions the destination implies), from a handful of set-based statements ({@link MatrixRows})
    * whatever the number of rows.
    */
-  private Map<String, Row> matrix(List<Resolved> resolved, Destination d, Env env) {
+  private Map<String, Row> matrix(
+      List<Resolved> resolved, Destination d, Env env, ReadAhead ahead) {
     List<Long> selectedVersionIds =
         resolved.stream()
             .flatMap(r -> r.versions().stream())
             .map(Version::getId)
             .distinct()
             .toList();
-    Map<Long, List<MatrixRows.Pub>> pubsOf = rows.publicationsOf(selectedVersionIds);
     List<Long> selectedProviders =
         resolved.stream()
             .filter(r -> !r.versions().isEmpty())
             .map(r -> r.pacticipant().getId())
             .distinct()
             .toList();
-    Map<Long, List<Long>> consumersOf = rows.consumersOf(selectedProviders);
+    MatrixRows.Counterparts counterparts = rows.counterparts(selectedVersionIds, selectedProviders);
+    Map<Long, List<MatrixRows.Pub>> pubsOf = counterparts.publications();
+    Map<Long, List<Long>> consumersOf = counterparts.consumers();
 
     Set<Long> otherIds = new LinkedHashSet<>();
     pubsOf
@@ -337,12 +388,14 @@ class MatrixService {
     consumersOf.values().forEach(otherIds::addAll);
     Map<Long, Pacticipant> people = new HashMap<>();
     resolved.forEach(r -> people.put(r.pacticipant().getId(), r.pacticipant()));
-    Set<Long> unknownIds = new LinkedHashSet<>(otherIds);
-    unknownIds.removeAll(people.keySet());
-    people.putAll(rows.pacticipants(unknownIds));
+    counterparts.pacticipants().forEach(people::putIfAbsent);
     List<Pacticipant> counted =
         otherIds.stream().map(people::get).filter(o -> counts(o, resolved, d)).toList();
-    Map<Long, List<Version>> inferred = infer(counted, resolved, d, env);
+    // the pacts of the consumers' versions in the environment come with those versions
+    List<Long> providersWithConsumers =
+        selectedProviders.stream().filter(consumersOf::containsKey).toList();
+    Map<Long, List<Version>> inferred =
+        infer(counted, resolved, d, env, providersWithConsumers, ahead);
 
     // the provider side: the consumer versions to check and their pacts with the selected providers
     Map<String, List<Version>> consumerVersions = new HashMap<>();
@@ -369,7 +422,11 @@ class MatrixService {
         cvs.forEach(v -> cvIds.add(v.getId()));
       }
     }
-    Map<String, MatrixRows.Pub> providerSidePubs = rows.publicationsFor(cvIds, selectedProviders);
+    Map<String, MatrixRows.Pub> providerSidePubs = new HashMap<>(ahead.pacts);
+    providerSidePubs.putAll(
+        rows.publicationsFor(
+            cvIds.stream().filter(id -> !ahead.pactsRead.contains(id)).toList(),
+            selectedProviders));
 
     // every (content, provider version) pair whose latest verification decides a row, and the
     // contents verified by any version
@@ -405,7 +462,9 @@ class MatrixService {
         }
       }
     }
-    Map<String, Verification> latest = rows.latestVerifications(contentIds, pvIds);
+    MatrixRows.Latest read = rows.latest(contentIds, pvIds);
+    Map<String, Verification> latest = read.verifications();
+    ahead.hints.putAll(read.hints());
     Map<Long, List<MatrixRows.Verified>> byAnyVersion = rows.verificationsOf(anyVersionContents);
     // without a destination, the provider versions with a provider contract are candidates too
     // (bi-directional)

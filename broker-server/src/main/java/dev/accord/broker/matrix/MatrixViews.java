@@ -13,8 +13,10 @@ import dev.accord.broker.web.Hal;
 import dev.accord.broker.web.Links;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonGenerator;
@@ -47,20 +49,26 @@ class MatrixViews {
 
   /**
    * The matrix response (summary, notices, and the shown rows with their versions' branches and
-   * tags, read in one statement), written straight to a buffer with a streaming generator: no Map
-   * tree per row and version, and no trip through the message-converter layer (the broker's hottest
-   * answer; benchmarks/HISTORY.md, third pass).
+   * tags: those the answer's statements read along with the versions, the others in one statement
+   * here), written straight to a buffer with a streaming generator: no Map tree per row and
+   * version, and no trip through the message-converter layer (the broker's hottest answer;
+   * benchmarks/HISTORY.md, third pass).
    */
-  byte[] jsonBytes(DeployDecision d, int limit) {
+  byte[] jsonBytes(DeployDecision d, Map<Long, MatrixRows.Labels> read, int limit) {
     List<Row> shown = d.rows().stream().limit(limit).toList();
-    Set<Long> versionIds = new LinkedHashSet<>();
+    Set<Long> missing = new LinkedHashSet<>();
     for (Row r : shown) {
-      versionIds.add(r.consumerVersion().getId());
+      missing.add(r.consumerVersion().getId());
       if (r.providerVersion() != null) {
-        versionIds.add(r.providerVersion().getId());
+        missing.add(r.providerVersion().getId());
       }
     }
-    MatrixRows.Labels labels = rows.labels(versionIds);
+    missing.removeAll(read.keySet());
+    Map<Long, MatrixRows.Labels> labels = read;
+    if (!missing.isEmpty()) {
+      labels = new HashMap<>(read);
+      labels.putAll(rows.labels(missing));
+    }
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + 1024 * shown.size());
     try (JsonGenerator g = mapper.createGenerator(out)) {
       g.writeStartObject();
@@ -115,7 +123,7 @@ class MatrixViews {
     g.writeEndObject();
   }
 
-  private void writeRow(JsonGenerator g, Row r, MatrixRows.Labels labels) {
+  private void writeRow(JsonGenerator g, Row r, Map<Long, MatrixRows.Labels> labels) {
     g.writeStartObject();
     g.writeName("consumer");
     g.writeStartObject();
@@ -219,10 +227,12 @@ class MatrixViews {
     g.writeEndObject();
   }
 
-  private void writeVersion(JsonGenerator g, Pacticipant p, Version v, MatrixRows.Labels labels) {
+  private void writeVersion(
+      JsonGenerator g, Pacticipant p, Version v, Map<Long, MatrixRows.Labels> labels) {
     g.writeStartObject();
     g.writeStringProperty("number", v.getNumber());
-    List<String> branchNames = labels.branches().getOrDefault(v.getId(), List.of());
+    MatrixRows.Labels named = labels.getOrDefault(v.getId(), MatrixRows.Labels.NONE);
+    List<String> branchNames = named.branches();
     g.writeName("branch");
     if (branchNames.isEmpty()) {
       g.writeNull();
@@ -230,7 +240,7 @@ class MatrixViews {
       g.writeString(branchNames.get(branchNames.size() - 1));
     }
     writeNames(g, "branches", branchNames);
-    writeNames(g, "tags", labels.tags().getOrDefault(v.getId(), List.of()));
+    writeNames(g, "tags", named.tags());
     writeLinks(g, versionViews.url(p, v));
     g.writeEndObject();
   }

@@ -33,14 +33,22 @@ public class Pacticipant {
    * the same column names with their own SQL).
    */
   public static Pacticipant row(ResultSet rs, int rowNum) throws SQLException {
+    return aliased(rs, "");
+  }
+
+  /**
+   * A stored row whose columns are selected as {@link #COLUMNS} with a prefix ({@code q_id, q_name,
+   * ...}): the matrix reads a counterpart in the same row as the pact or integration that names it.
+   */
+  public static Pacticipant aliased(ResultSet rs, String prefix) throws SQLException {
     Pacticipant r = new Pacticipant();
-    r.id = rs.getObject("id", Long.class);
-    r.name = rs.getString("name");
-    r.displayName = rs.getString("display_name");
-    r.mainBranch = rs.getString("main_branch");
-    r.repositoryUrl = rs.getString("repository_url");
-    r.createdAt = rs.getObject("created_at", LocalDateTime.class);
-    r.updatedAt = rs.getObject("updated_at", LocalDateTime.class);
+    r.id = rs.getObject(prefix + "id", Long.class);
+    r.name = rs.getString(prefix + "name");
+    r.displayName = rs.getString(prefix + "display_name");
+    r.mainBranch = rs.getString(prefix + "main_branch");
+    r.repositoryUrl = rs.getString(prefix + "repository_url");
+    r.createdAt = rs.getObject(prefix + "created_at", LocalDateTime.class);
+    r.updatedAt = rs.getObject(prefix + "updated_at", LocalDateTime.class);
     return r;
   }
 
