@@ -48,12 +48,9 @@ class MatrixRows {
   record Verified(Verification verification, Version providerVersion) {}
 
   /**
-   * Why a provider version has no result for a content: the newest verifying version numbers (up to
-   * 3), and one that is a branch name.
-   */
-  /**
-   * Provider versions whose latest verification of a content succeeded, those whose latest failed,
-   * and a branch-named one.
+   * Why a provider version has no result for a content: the newest provider versions (up to 3 each)
+   * whose latest verification of it succeeded and whose latest failed, and a verifying version
+   * named like a branch.
    */
   record Hint(List<String> verifiedBy, List<String> failedBy, String branchNamed) {}
 
