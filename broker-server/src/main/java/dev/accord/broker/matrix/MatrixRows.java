@@ -222,9 +222,7 @@ class MatrixRows {
   /**
    * A counterpart's columns, aliased {@code q_*}, for a query that names the pacticipant {@code q}.
    */
-  private static final String COUNTERPART_COLUMNS =
-      "q.id AS q_id, q.name AS q_name, q.display_name AS q_display_name, q.main_branch AS q_main_branch, "
-          + "q.repository_url AS q_repository_url, q.created_at AS q_created_at, q.updated_at AS q_updated_at";
+  private static final String COUNTERPART_COLUMNS = Pacticipant.columns("q", "q_");
 
   /**
    * The pacts of the given consumer versions with the given providers, keyed by {@link #key(Long,

@@ -4,6 +4,7 @@ import dev.accord.broker.web.Hal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /** An application that takes part in contracts: a consumer, a provider, or both. */
 public class Pacticipant {
@@ -25,8 +26,31 @@ public class Pacticipant {
   }
 
   /** The columns {@link #row} reads, in table order. */
-  static final String COLUMNS =
-      "id, name, display_name, main_branch, repository_url, created_at, updated_at";
+  private static final List<String> COLUMN_NAMES =
+      List.of(
+          "id",
+          "name",
+          "display_name",
+          "main_branch",
+          "repository_url",
+          "created_at",
+          "updated_at");
+
+  /** The columns {@link #row} reads, as a select list. */
+  static final String COLUMNS = String.join(", ", COLUMN_NAMES);
+
+  /**
+   * The columns {@link #aliased} reads: those of the table aliased {@code table}, each selected as
+   * {@code prefix} and its name ({@code q.id AS q_id, ...}).
+   */
+  public static String columns(String table, String prefix) {
+    StringBuilder select = new StringBuilder();
+    for (String name : COLUMN_NAMES) {
+      select.append(select.isEmpty() ? "" : ", ");
+      select.append(table).append('.').append(name).append(" AS ").append(prefix).append(name);
+    }
+    return select.toString();
+  }
 
   /**
    * A stored row, as selected with {@link #COLUMNS} (the matrix and pacts-for-verification select
@@ -37,8 +61,9 @@ public class Pacticipant {
   }
 
   /**
-   * A stored row whose columns are selected as {@link #COLUMNS} with a prefix ({@code q_id, q_name,
-   * ...}): the matrix reads a counterpart in the same row as the pact or integration that names it.
+   * A stored row whose columns are selected with {@link #columns(String, String)} ({@code q_id,
+   * q_name, ...}): the matrix reads a counterpart in the same row as the pact or integration that
+   * names it.
    */
   public static Pacticipant aliased(ResultSet rs, String prefix) throws SQLException {
     Pacticipant r = new Pacticipant();

@@ -432,8 +432,10 @@ public final class MockHttpServer implements AutoCloseable {
     public MatchResult match(Request request) {
       matched.remove();
       matchFailure.remove();
-      for (int i = order.size() - 1; i >= 0; i--) {
-        Expectation expectation = order.get(i);
+      // a snapshot: a reset between two reads of the list cannot shift an index under the loop
+      Expectation[] all = order.toArray(new Expectation[0]);
+      for (int i = all.length - 1; i >= 0; i--) {
+        Expectation expectation = all[i];
         try {
           HttpRequest expected = expectation.request();
           if (expected.matchingRules().category(Category.PATH).isEmpty()
