@@ -236,7 +236,7 @@ def main():
     ap.add_argument('--jar', required=True)
     ap.add_argument('--java25', default='')
     ap.add_argument('--databases', default='h2-fresh,h2-data,postgres')
-    ap.add_argument('--variants', default='jar,cds,aot')
+    ap.add_argument('--variants', default='jar,launcher,cds,launcher25,aot')
     ap.add_argument('--baseline-jar', default='', help='another broker jar (an earlier build) started the same '
                     'ways, each variant v as "base-v" just before it')
     args = ap.parse_args()
@@ -249,22 +249,46 @@ def main():
     java17 = os.path.join(java17_home, 'bin', 'java')
     java25 = os.path.join(args.java25, 'bin', 'java') if args.java25 else ''
     variants = args.variants.split(',')
-    if 'aot' in variants and not (java25 and os.path.exists(java25)):
-        print(f'== no JDK 24+ at {args.java25 or "(none given)"}: the AOT cache variant is left out')
-        variants.remove('aot')
+    for v in ('aot', 'launcher25'):
+        if v in variants and not (java25 and os.path.exists(java25)):
+            print(f'== no JDK 25 at {args.java25 or "(none given)"}: the {v} variant is left out')
+            variants.remove(v)
     kinds = args.databases.split(',')
     failed = False
     try:
         version = lambda j: subprocess.run([j, '-version'], capture_output=True, text=True).stderr.splitlines()[0]
-        print(f'== machine: {os.cpu_count()} cores, {version(java17)}' + (f'; {version(java25)}' if 'aot' in variants else ''))
+        print(f'== machine: {os.cpu_count()} cores, {version(java17)}' + (f'; {version(java25)}' if {'aot', 'launcher25'} & set(variants) else ''))
         print(f'== load average before: {" ".join(open("/proc/loadavg").read().split()[:3])}')
         t = time.monotonic()
         commands = {}
+        extra_env = {}
         jars = {'': args.jar}
         if args.baseline_jar:
             jars['base-'] = args.baseline_jar
+        launcher = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'broker-server', 'bin',
+                                'accord-broker')
         for prefix, jar in jars.items():
             commands[prefix + 'jar'] = [java17, '-jar', jar]
+            for v, home in (('launcher', java17_home), ('launcher25', args.java25)):
+                if v not in variants:
+                    continue
+                # the README's way: bin/accord-broker (with JDK 25, its AOT cache), its first start (extraction and
+                # training) made here, untimed
+                commands[prefix + v] = [launcher]
+                extra_env[prefix + v] = {'ACCORD_BROKER_JAR': jar, 'JAVA_HOME': home,
+                                         'ACCORD_CACHE_DIR': os.path.join(work, prefix + v + '-cache')}
+                prep = os.path.join(work, prefix + v + '-first')
+                os.makedirs(prep)
+                env = dict(os.environ, **extra_env[prefix + v])
+                env.pop('ACCORD_BROKER_JAVA_OPTS', None)
+                env.pop('ACCORD_CDS', None)
+                log = os.path.join(work, f'{prefix}{v}-first.log')
+                port = free_port()
+                p, _ = start_and_measure([launcher, f'--server.port={port}', '--server.address=127.0.0.1'],
+                                         prep, env, port, log, None)
+                stop(p)
+                if 'class archive ready' not in open(log).read():
+                    raise RuntimeError(f'the launcher did not make its class archive on its first start; see {log}')
             if 'cds' not in variants and 'aot' not in variants:
                 continue
             # the extracted layout: a thin jar (named as the jar) beside lib/, with its archives
@@ -294,7 +318,7 @@ def main():
             print(f'== extracted and trained the archives in {time.monotonic() - t:.1f} s (not counted)')
         if args.baseline_jar:
             variants = [p + v for v in variants for p in ('base-', '')]
-        floors = {v: (java25 if v.endswith('aot') else java17) for v in variants}
+        floors = {v: (java25 if v.endswith('aot') or v.endswith('25') else java17) for v in variants}
         seeded = seed_h2(java17, args.jar, work) if 'h2-data' in kinds else None
         hello = floor_jar(work, java17_home)
         results = {}
@@ -317,6 +341,7 @@ def main():
                     run_id += 1
                     port = free_port()
                     cwd, env, name = prepare_db(kind, work, seeded, run_id)
+                    env.update(extra_env.get(v, {}))
                     log = os.path.join(work, f'broker-{run_id}.log')
                     try:
                         p, r = start_and_measure(commands[v] + [f'--server.port={port}', '--server.address=127.0.0.1'],

@@ -3,13 +3,15 @@
 # that needs the database (`GET /pacticipants`), with CPU (user + sys) and peak RSS at the first answer, paired in
 # one run with the floor: a hello-world jar answering `GET /` from the JDK's HTTP server, on the same JDK.
 #
-# Usage: benchmarks/broker/start.sh [N] [--databases h2-fresh,h2-data,postgres] [--variants jar,cds,aot]
+# Usage: benchmarks/broker/start.sh [N] [--databases h2-fresh,h2-data,postgres] [--variants jar,launcher,cds,launcher25,aot]
 #                                  [--baseline-jar PATH]
 #   N            starts of each variant on each database (default 5), after one untimed extraction and training
 #   databases    h2-fresh: a new empty H2 directory per start (Flyway creates the schema);
 #                h2-data: a copy of an H2 directory holding 200 published pacts (Flyway only validates);
 #                postgres: a new database per start (createdb, dropped after the start)
 #   variants     jar: java -jar broker-server/target/broker-server.jar (JDK 17 on the PATH, no flags);
+#                launcher: broker-server/bin/accord-broker, the README's command (JDK 17), after its first start;
+#                launcher25: the same on JDK 25 ($JAVA25_HOME), which makes and uses an AOT cache;
 #                cds: the extracted jar with a JDK 17 class-data archive (docs/broker.md, "Faster start");
 #                aot: the extracted jar with a JDK 25 AOT cache ($JAVA25_HOME, default
 #                     /usr/lib/jvm/temurin-25-jdk-amd64; left out when missing)

@@ -1,0 +1,240 @@
+package dev.accord.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/accord-broker}, the README's way to run the broker: the first start with a jar and a
+ * java prepares a class archive (the jar extracted, a training run), every later start maps it; a
+ * failed training or a cache it cannot write leaves a broker started without one and says why. The
+ * broker runs in the caller's directory and environment (its H2 database under ./accord-data). Runs
+ * after {@code package} (failsafe).
+ */
+class BrokerLauncherIT {
+  private static final Path LAUNCHER = Path.of("bin", "accord-broker").toAbsolutePath();
+  private static final Path JAR = Path.of("target", "broker-server.jar").toAbsolutePath();
+  private static final String JAVA_HOME = System.getProperty("java.home");
+
+  @TempDir Path dir;
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void theFirstStartPreparesAClassArchiveAndEveryLaterStartMapsIt() throws Exception {
+    Path cache = dir.resolve("cache");
+    try (Launched broker = Launched.start(dir.resolve("first"), JAVA_HOME, cache)) {
+      assertThat(broker.output())
+          .contains(
+              "accord-broker: first start with this jar and java: preparing a class archive in "
+                  + cache)
+          .containsPattern(
+              "accord-broker: class archive ready in \\d+ s; starting the broker with it.");
+      assertThat(broker.brokerClassesFromTheArchive()).isGreaterThan(100);
+      assertThat(get(broker, "/pacticipants").statusCode()).isEqualTo(200);
+    }
+    // the training run's database was in memory; the broker's own is in the directory it was
+    // started from
+    assertThat(dir.resolve("first/accord-data")).isDirectory();
+    try (Stream<Path> entries = Files.list(cache)) {
+      List<Path> prepared = entries.toList();
+      assertThat(prepared).hasSize(1);
+      assertThat(prepared.get(0).resolve("training.log"))
+          .content()
+          .contains("Training run: 23 requests answered as expected; exiting");
+    }
+
+    try (Launched again = Launched.start(dir.resolve("again"), JAVA_HOME, cache)) {
+      assertThat(again.output()).doesNotContain("accord-broker:");
+      assertThat(again.brokerClassesFromTheArchive()).isGreaterThan(100);
+      assertThat(get(again, "/").statusCode()).isEqualTo(200);
+    }
+  }
+
+  /** The README's run command is this launcher: the contract a newcomer starts from. */
+  @Test
+  void theReadmeRunsTheBrokerWithThisLauncher() throws IOException {
+    assertThat(Path.of("..", "README.md"))
+        .content()
+        .contains(
+            "mvn -B -q -DskipTests package -pl broker-server -am && broker-server/bin/accord-broker");
+  }
+
+  @Test
+  void aFailedTrainingRunIsSaidAndTheBrokerStartsWithoutAnArchive() throws Exception {
+    // a java that refuses the training run and runs anything else (the extraction, the broker)
+    Path fakeHome = dir.resolve("jdk");
+    Files.createDirectories(fakeHome.resolve("bin"));
+    Files.copy(Path.of(JAVA_HOME, "release"), fakeHome.resolve("release"));
+    Path fakeJava = fakeHome.resolve("bin/java");
+    Files.writeString(
+        fakeJava,
+        """
+        #!/bin/sh
+        case "$*" in *training-run=true*) echo "refused for the test" >&2; exit 3 ;; esac
+        exec "%s/bin/java" "$@"
+        """
+            .formatted(JAVA_HOME));
+    Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path cache = dir.resolve("cache");
+
+    try (Launched broker = Launched.start(dir.resolve("first"), fakeHome.toString(), cache)) {
+      assertThat(broker.output())
+          .containsPattern(
+              "accord-broker: the training run exited with status 3 \\(log: .*/training.log\\); starting"
+                  + " without a class archive. Delete .* to try again.");
+      assertThat(broker.brokerClassesFromTheArchive()).isZero();
+      assertThat(get(broker, "/").statusCode()).isEqualTo(200);
+    }
+    try (Launched again = Launched.start(dir.resolve("again"), fakeHome.toString(), cache)) {
+      assertThat(again.output())
+          .containsPattern(
+              "accord-broker: starting without a class archive: its training run failed \\(log: .*/training.log;"
+                  + " delete .* to try again, or set ACCORD_CDS=off to silence this\\).")
+          .doesNotContain("preparing");
+      assertThat(get(again, "/").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void aCacheItCannotWriteLeavesABrokerStartedWithoutAnArchive() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+    try (Launched broker = Launched.start(dir.resolve("work"), JAVA_HOME, file.resolve("cache"))) {
+      assertThat(broker.output())
+          .contains(
+              "accord-broker: starting without a class archive: cannot write to "
+                  + file.resolve("cache")
+                  + " (set ACCORD_CACHE_DIR to a writable directory, or ACCORD_CDS=off to silence this).");
+      assertThat(get(broker, "/").statusCode()).isEqualTo(200);
+    }
+  }
+
+  /**
+   * On JDK 25 and later the launcher makes an ahead-of-time cache instead. Skipped without a JDK 25
+   * ({@code JAVA25_HOME}, default {@code /usr/lib/jvm/temurin-25-jdk-amd64}).
+   */
+  @Test
+  void onJdk25ItMakesAndUsesAnAheadOfTimeCache() throws Exception {
+    Path java25 =
+        Path.of(System.getenv().getOrDefault("JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
+    assumeTrue(Files.isExecutable(java25.resolve("bin/java")), "no JDK 25 at " + java25);
+    Path cache = dir.resolve("cache");
+    try (Launched broker = Launched.start(dir.resolve("first"), java25.toString(), cache)) {
+      assertThat(broker.output()).contains("class archive ready in");
+    }
+    try (Launched again = Launched.start(dir.resolve("again"), java25.toString(), cache)) {
+      assertThat(again.output()).doesNotContain("accord-broker:");
+      assertThat(again.brokerClassesFromTheArchive()).isGreaterThan(100);
+      assertThat(get(again, "/pacticipants").statusCode()).isEqualTo(200);
+    }
+  }
+
+  private HttpResponse<String> get(Launched broker, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(broker.baseUrl + path))
+            .header("Accept", "application/hal+json")
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** {@code bin/accord-broker} in a directory of its own, with its output in a file. */
+  private record Launched(Process process, String baseUrl, Path log) implements AutoCloseable {
+    static Launched start(Path workDir, String javaHome, Path cache) throws Exception {
+      assertThat(JAR)
+          .as("the packaged broker (mvn package builds it before this test runs)")
+          .exists();
+      Files.createDirectories(workDir);
+      int port;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        port = socket.getLocalPort();
+      }
+      Files.createDirectories(workDir.getParent().resolve("logs"));
+      Path log = workDir.getParent().resolve("logs").resolve(workDir.getFileName() + ".log");
+      ProcessBuilder builder =
+          new ProcessBuilder(
+                  LAUNCHER.toString(),
+                  "--server.address=127.0.0.1",
+                  "--server.port=" + port,
+                  "--accord.webhooks.enabled=false")
+              .directory(workDir.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile());
+      Map<String, String> env = builder.environment();
+      List.of("SPRING_DATASOURCE_URL", "PORT", "SERVER_PORT", "ACCORD_CDS").forEach(env::remove);
+      // the same options for every start of a test (they are part of what an archive is made for)
+      env.put(
+          "ACCORD_BROKER_JAVA_OPTS",
+          "-Xlog:class+load=info:file=" + workDir.getParent().resolve("logs") + "/classes-%p.txt");
+      env.put("JAVA_HOME", javaHome);
+      env.put("ACCORD_BROKER_JAR", JAR.toString());
+      env.put("ACCORD_CACHE_DIR", cache.toString());
+      Launched launched = new Launched(builder.start(), "http://127.0.0.1:" + port, log);
+      // the first start trains first: up to a few minutes on a busy machine
+      if (!BrokerProcess.awaitReady(
+          launched.process,
+          launched.baseUrl,
+          Duration.ofMinutes(5),
+          "bin/accord-broker",
+          launched::outputOrWhyNot)) {
+        String output = launched.outputOrWhyNot();
+        launched.close();
+        throw new IllegalStateException(
+            "bin/accord-broker did not answer within 5 minutes:\n" + output);
+      }
+      return launched;
+    }
+
+    String output() throws IOException {
+      return Files.readString(log);
+    }
+
+    String outputOrWhyNot() {
+      try {
+        return output();
+      } catch (IOException e) {
+        return "(could not read " + log + ": " + e.getMessage() + ")";
+      }
+    }
+
+    /**
+     * How many of the broker's own classes the JVM took from a class archive, from its
+     * class-loading log (the launcher execs java, so the process is the JVM, and {@code %p} its
+     * pid).
+     */
+    long brokerClassesFromTheArchive() throws IOException {
+      try (Stream<String> lines =
+          Files.lines(log.resolveSibling("classes-" + process.pid() + ".txt"))) {
+        return lines
+            .filter(
+                l -> l.contains(" dev.accord.broker.") && l.contains("source: shared objects file"))
+            .count();
+      }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+  }
+}
