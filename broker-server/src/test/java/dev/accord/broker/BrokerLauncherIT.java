@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
@@ -39,8 +40,11 @@ class BrokerLauncherIT {
 
   @Test
   void theFirstStartPreparesAClassArchiveAndEveryLaterStartMapsIt() throws Exception {
+    // a jar in a path with spaces, not named broker-server.jar: as a user may keep it
     Path cache = dir.resolve("cache");
-    try (Launched broker = Launched.start(dir.resolve("first"), JAVA_HOME, cache)) {
+    Path jar = Files.createDirectories(dir.resolve("my broker")).resolve("accord broker 1.0.jar");
+    Files.copy(JAR, jar);
+    try (Launched broker = Launched.start(dir.resolve("first"), JAVA_HOME, cache, jar)) {
       assertThat(broker.output())
           .contains(
               "accord-broker: first start with this jar and java: preparing a class archive in "
@@ -53,18 +57,32 @@ class BrokerLauncherIT {
     // the training run's database was in memory; the broker's own is in the directory it was
     // started from
     assertThat(dir.resolve("first/accord-data")).isDirectory();
-    try (Stream<Path> entries = Files.list(cache)) {
-      List<Path> prepared = entries.toList();
-      assertThat(prepared).hasSize(1);
-      assertThat(prepared.get(0).resolve("training.log"))
-          .content()
-          .contains("Training run: 23 requests answered as expected; exiting");
-    }
+    assertThat(onlyEntry(cache).resolve("training.log"))
+        .content()
+        .contains("Training run: 23 requests answered as expected; exiting");
 
-    try (Launched again = Launched.start(dir.resolve("again"), JAVA_HOME, cache)) {
+    try (Launched again = Launched.start(dir.resolve("again"), JAVA_HOME, cache, jar)) {
       assertThat(again.output()).doesNotContain("accord-broker:");
       assertThat(again.brokerClassesFromTheArchive()).isGreaterThan(100);
       assertThat(get(again, "/").statusCode()).isEqualTo(200);
+    }
+
+    // a rebuilt jar (here: a new modification time) gets a new entry, which replaces the old one
+    Path old = onlyEntry(cache);
+    Files.setLastModifiedTime(
+        jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+    try (Launched rebuilt = Launched.start(dir.resolve("rebuilt"), JAVA_HOME, cache, jar)) {
+      assertThat(rebuilt.output()).contains("preparing a class archive");
+      assertThat(rebuilt.brokerClassesFromTheArchive()).isGreaterThan(100);
+    }
+    assertThat(onlyEntry(cache)).isNotEqualTo(old);
+  }
+
+  private static Path onlyEntry(Path cache) throws IOException {
+    try (Stream<Path> entries = Files.list(cache)) {
+      List<Path> all = entries.toList();
+      assertThat(all).as("the launcher's entries in %s", cache).hasSize(1);
+      return all.get(0);
     }
   }
 
@@ -126,6 +144,22 @@ class BrokerLauncherIT {
     }
   }
 
+  /** JDK 17 would map an archive there but take none of the broker's classes from it. */
+  @Test
+  void aCacheInAPathWithSpacesIsRefusedWithTheReason() throws Exception {
+    Path cache = dir.resolve("my cache");
+    try (Launched broker = Launched.start(dir.resolve("work"), JAVA_HOME, cache)) {
+      assertThat(broker.output())
+          .contains(
+              "accord-broker: starting without a class archive: the JVM cannot share classes from a"
+                  + " path with spaces ("
+                  + cache
+                  + "); set ACCORD_CACHE_DIR to a path without, or ACCORD_CDS=off to silence this.");
+      assertThat(get(broker, "/").statusCode()).isEqualTo(200);
+    }
+    assertThat(cache).doesNotExist();
+  }
+
   /**
    * On JDK 25 and later the launcher makes an ahead-of-time cache instead. Skipped without a JDK 25
    * ({@code JAVA25_HOME}, default {@code /usr/lib/jvm/temurin-25-jdk-amd64}).
@@ -158,6 +192,10 @@ class BrokerLauncherIT {
   /** {@code bin/accord-broker} in a directory of its own, with its output in a file. */
   private record Launched(Process process, String baseUrl, Path log) implements AutoCloseable {
     static Launched start(Path workDir, String javaHome, Path cache) throws Exception {
+      return start(workDir, javaHome, cache, JAR);
+    }
+
+    static Launched start(Path workDir, String javaHome, Path cache, Path jar) throws Exception {
       assertThat(JAR)
           .as("the packaged broker (mvn package builds it before this test runs)")
           .exists();
@@ -184,7 +222,7 @@ class BrokerLauncherIT {
           "ACCORD_BROKER_JAVA_OPTS",
           "-Xlog:class+load=info:file=" + workDir.getParent().resolve("logs") + "/classes-%p.txt");
       env.put("JAVA_HOME", javaHome);
-      env.put("ACCORD_BROKER_JAR", JAR.toString());
+      env.put("ACCORD_BROKER_JAR", jar.toString());
       env.put("ACCORD_CACHE_DIR", cache.toString());
       Launched launched = new Launched(builder.start(), "http://127.0.0.1:" + port, log);
       // the first start trains first: up to a few minutes on a busy machine
