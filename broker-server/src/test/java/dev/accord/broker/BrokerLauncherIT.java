@@ -9,11 +9,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +89,49 @@ class BrokerLauncherIT {
       assertThat(all).as("the launcher's entries in %s", cache).hasSize(1);
       return all.get(0);
     }
+  }
+
+  /**
+   * The training runs in a clean environment, so settings that would make it fail (authentication,
+   * a database other than an in-memory H2) do not; the broker itself then starts with them.
+   */
+  @Test
+  void yourSettingsReachTheBrokerButNotTheTrainingRun() throws Exception {
+    String base = OwnedPostgres.sharedJdbcBase();
+    String db = RunningBroker.createDatabase(base);
+    Map<String, String> settings =
+        Map.of(
+            "SPRING_DATASOURCE_URL", base + db,
+            "SPRING_DATASOURCE_USERNAME", "postgres",
+            "SPRING_DATASOURCE_PASSWORD", "",
+            "ACCORD_BROKER_AUTH_USERNAME", "admin",
+            "ACCORD_BROKER_AUTH_PASSWORD", "s3cret");
+    try (Launched broker =
+        Launched.start(dir.resolve("work"), JAVA_HOME, dir.resolve("cache"), JAR, settings)) {
+      assertThat(broker.output())
+          .contains("class archive ready in")
+          .contains("Database: jdbc:postgresql:");
+      assertThat(broker.brokerClassesFromTheArchive()).isGreaterThan(100);
+      assertThat(get(broker, "/pacticipants").statusCode()).isEqualTo(401);
+      HttpResponse<String> withAuth =
+          http.send(
+              HttpRequest.newBuilder(URI.create(broker.baseUrl + "/pacticipants"))
+                  .header(
+                      "Authorization",
+                      "Basic "
+                          + Base64.getEncoder()
+                              .encodeToString("admin:s3cret".getBytes(StandardCharsets.UTF_8)))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(withAuth.statusCode()).isEqualTo(200);
+    } finally {
+      try (Connection c = DriverManager.getConnection(base + "postgres", "postgres", "");
+          Statement st = c.createStatement()) {
+        st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
+      }
+    }
+    assertThat(dir.resolve("work/accord-data")).doesNotExist();
   }
 
   /** The README's run command is this launcher: the contract a newcomer starts from. */
@@ -196,6 +244,12 @@ class BrokerLauncherIT {
     }
 
     static Launched start(Path workDir, String javaHome, Path cache, Path jar) throws Exception {
+      return start(workDir, javaHome, cache, jar, Map.of());
+    }
+
+    static Launched start(
+        Path workDir, String javaHome, Path cache, Path jar, Map<String, String> settings)
+        throws Exception {
       assertThat(JAR)
           .as("the packaged broker (mvn package builds it before this test runs)")
           .exists();
@@ -224,6 +278,7 @@ class BrokerLauncherIT {
       env.put("JAVA_HOME", javaHome);
       env.put("ACCORD_BROKER_JAR", jar.toString());
       env.put("ACCORD_CACHE_DIR", cache.toString());
+      env.putAll(settings);
       Launched launched = new Launched(builder.start(), "http://127.0.0.1:" + port, log);
       // the first start trains first: up to a few minutes on a busy machine
       if (!BrokerProcess.awaitReady(
