@@ -54,6 +54,9 @@ class BrokerLauncherIT {
           .contains(
               "accord-broker: first start with this jar and java: preparing a class archive in "
                   + cache)
+          .contains(
+              "(once; 10-30 s; ACCORD_CDS=off skips it, for a broker started only once, as in a"
+                  + " throwaway CI job).")
           .containsPattern(
               "accord-broker: class archive ready in \\d+ s; starting the broker with it.");
       assertThat(broker.brokerClassesFromTheArchive()).isGreaterThan(100);
