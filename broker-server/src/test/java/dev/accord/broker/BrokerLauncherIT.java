@@ -1,7 +1,6 @@
 package dev.accord.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -212,14 +211,12 @@ class BrokerLauncherIT {
   }
 
   /**
-   * On JDK 25 and later the launcher makes an ahead-of-time cache instead. Skipped without a JDK 25
-   * ({@code JAVA25_HOME}, default {@code /usr/lib/jvm/temurin-25-jdk-amd64}).
+   * On JDK 25 and later the launcher makes an ahead-of-time cache instead ({@link Jdk25}: skipped
+   * without one, except on CI).
    */
   @Test
   void onJdk25ItMakesAndUsesAnAheadOfTimeCache() throws Exception {
-    Path java25 =
-        Path.of(System.getenv().getOrDefault("JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"));
-    assumeTrue(Files.isExecutable(java25.resolve("bin/java")), "no JDK 25 at " + java25);
+    Path java25 = Jdk25.home();
     Path cache = dir.resolve("cache");
     try (Launched broker = Launched.start(dir.resolve("first"), java25.toString(), cache)) {
       assertThat(broker.output()).contains("class archive ready in");

@@ -2,7 +2,6 @@ package dev.accord.broker;
 
 import static dev.accord.broker.RunningBroker.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -126,17 +125,11 @@ class PackagedJarIT {
    * request of it answered as expected), as docs/broker.md ("A faster start") and the Docker image
    * do, runs on the bean definitions from the build too: a class the cache loads has no code source
    * location, which once made the broker resolve its beans at start with the cache (and only with
-   * it). Skipped without a JDK 25 ({@code JAVA25_HOME}, default {@code
-   * /usr/lib/jvm/temurin-25-jdk-amd64}).
+   * it). {@link Jdk25}: skipped without one, except on CI.
    */
   @Test
   void theExtractedJarWithAJdk25AotCacheRunsOnTheBuildTimeBeanDefinitions() throws Exception {
-    Path java25 =
-        Path.of(
-            System.getenv().getOrDefault("JAVA25_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64"),
-            "bin",
-            "java");
-    assumeTrue(Files.isExecutable(java25), "no JDK 25 at " + java25);
+    Path java25 = Jdk25.home().resolve("bin/java");
     Path extracted = dir.resolve("extracted");
     run(
         dir.resolve("extract.log"),
