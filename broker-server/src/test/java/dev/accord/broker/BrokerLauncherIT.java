@@ -3,7 +3,6 @@ package dev.accord.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,9 +17,9 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerLauncherIT {
   private static final Path LAUNCHER = Path.of("bin", "accord-broker").toAbsolutePath();
-  private static final Path JAR = Path.of("target", "broker-server.jar").toAbsolutePath();
   private static final String JAVA_HOME = System.getProperty("java.home");
 
   @TempDir Path dir;
@@ -47,9 +45,9 @@ class BrokerLauncherIT {
     // a jar in a path with spaces, not named broker-server.jar: as a user may keep it
     Path cache = dir.resolve("cache");
     Path jar = Files.createDirectories(dir.resolve("my broker")).resolve("accord broker 1.0.jar");
-    Files.copy(JAR, jar);
-    try (Launched broker = Launched.start(dir.resolve("first"), JAVA_HOME, cache, jar)) {
-      assertThat(broker.output())
+    Files.copy(BrokerJar.packaged(), jar);
+    try (BrokerJar broker = launch("first", JAVA_HOME, cache, jar)) {
+      assertThat(broker.log())
           .contains(
               "accord-broker: first start with this jar and java: preparing a class archive in "
                   + cache)
@@ -58,7 +56,7 @@ class BrokerLauncherIT {
                   + " throwaway CI job).")
           .containsPattern(
               "accord-broker: class archive ready in \\d+ s; starting the broker with it.");
-      assertThat(broker.brokerClassesFromTheArchive()).isGreaterThan(100);
+      assertThat(brokerClassesFromTheArchive(broker)).isGreaterThan(100);
       assertThat(get(broker, "/pacticipants").statusCode()).isEqualTo(200);
     }
     // the training run's database was in memory; the broker's own is in the directory it was
@@ -68,9 +66,9 @@ class BrokerLauncherIT {
         .content()
         .contains("Training run: 23 requests answered as expected; exiting");
 
-    try (Launched again = Launched.start(dir.resolve("again"), JAVA_HOME, cache, jar)) {
-      assertThat(again.output()).doesNotContain("accord-broker:");
-      assertThat(again.brokerClassesFromTheArchive()).isGreaterThan(100);
+    try (BrokerJar again = launch("again", JAVA_HOME, cache, jar)) {
+      assertThat(again.log()).doesNotContain("accord-broker:");
+      assertThat(brokerClassesFromTheArchive(again)).isGreaterThan(100);
       assertThat(get(again, "/").statusCode()).isEqualTo(200);
     }
 
@@ -78,9 +76,9 @@ class BrokerLauncherIT {
     Path old = onlyEntry(cache);
     Files.setLastModifiedTime(
         jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
-    try (Launched rebuilt = Launched.start(dir.resolve("rebuilt"), JAVA_HOME, cache, jar)) {
-      assertThat(rebuilt.output()).contains("preparing a class archive");
-      assertThat(rebuilt.brokerClassesFromTheArchive()).isGreaterThan(100);
+    try (BrokerJar rebuilt = launch("rebuilt", JAVA_HOME, cache, jar)) {
+      assertThat(rebuilt.log()).contains("preparing a class archive");
+      assertThat(brokerClassesFromTheArchive(rebuilt)).isGreaterThan(100);
     }
     assertThat(onlyEntry(cache)).isNotEqualTo(old);
   }
@@ -108,12 +106,12 @@ class BrokerLauncherIT {
             "SPRING_DATASOURCE_PASSWORD", "",
             "ACCORD_BROKER_AUTH_USERNAME", "admin",
             "ACCORD_BROKER_AUTH_PASSWORD", "s3cret");
-    try (Launched broker =
-        Launched.start(dir.resolve("work"), JAVA_HOME, dir.resolve("cache"), JAR, settings)) {
-      assertThat(broker.output())
+    try (BrokerJar broker =
+        launch("work", JAVA_HOME, dir.resolve("cache"), BrokerJar.packaged(), settings)) {
+      assertThat(broker.log())
           .contains("class archive ready in")
           .contains("Database: jdbc:postgresql:");
-      assertThat(broker.brokerClassesFromTheArchive()).isGreaterThan(100);
+      assertThat(brokerClassesFromTheArchive(broker)).isGreaterThan(100);
       assertThat(get(broker, "/pacticipants").statusCode()).isEqualTo(401);
       HttpResponse<String> withAuth =
           http.send(
@@ -163,16 +161,16 @@ class BrokerLauncherIT {
     Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
     Path cache = dir.resolve("cache");
 
-    try (Launched broker = Launched.start(dir.resolve("first"), fakeHome.toString(), cache)) {
-      assertThat(broker.output())
+    try (BrokerJar broker = launch("first", fakeHome.toString(), cache)) {
+      assertThat(broker.log())
           .containsPattern(
               "accord-broker: the training run exited with status 3 \\(log: .*/training.log\\); starting"
                   + " without a class archive. Delete .* to try again.");
-      assertThat(broker.brokerClassesFromTheArchive()).isZero();
+      assertThat(brokerClassesFromTheArchive(broker)).isZero();
       assertThat(get(broker, "/").statusCode()).isEqualTo(200);
     }
-    try (Launched again = Launched.start(dir.resolve("again"), fakeHome.toString(), cache)) {
-      assertThat(again.output())
+    try (BrokerJar again = launch("again", fakeHome.toString(), cache)) {
+      assertThat(again.log())
           .containsPattern(
               "accord-broker: starting without a class archive: its training run failed \\(log: .*/training.log;"
                   + " delete .* to try again, or set ACCORD_CDS=off to silence this\\).")
@@ -184,8 +182,8 @@ class BrokerLauncherIT {
   @Test
   void aCacheItCannotWriteLeavesABrokerStartedWithoutAnArchive() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
-    try (Launched broker = Launched.start(dir.resolve("work"), JAVA_HOME, file.resolve("cache"))) {
-      assertThat(broker.output())
+    try (BrokerJar broker = launch("work", JAVA_HOME, file.resolve("cache"))) {
+      assertThat(broker.log())
           .contains(
               "accord-broker: starting without a class archive: cannot write to "
                   + file.resolve("cache")
@@ -198,8 +196,8 @@ class BrokerLauncherIT {
   @Test
   void aCacheInAPathWithSpacesIsRefusedWithTheReason() throws Exception {
     Path cache = dir.resolve("my cache");
-    try (Launched broker = Launched.start(dir.resolve("work"), JAVA_HOME, cache)) {
-      assertThat(broker.output())
+    try (BrokerJar broker = launch("work", JAVA_HOME, cache)) {
+      assertThat(broker.log())
           .contains(
               "accord-broker: starting without a class archive: the JVM cannot share classes from a"
                   + " path with spaces ("
@@ -218,17 +216,17 @@ class BrokerLauncherIT {
   void onJdk25ItMakesAndUsesAnAheadOfTimeCache() throws Exception {
     Path java25 = Jdk25.home();
     Path cache = dir.resolve("cache");
-    try (Launched broker = Launched.start(dir.resolve("first"), java25.toString(), cache)) {
-      assertThat(broker.output()).contains("class archive ready in");
+    try (BrokerJar broker = launch("first", java25.toString(), cache)) {
+      assertThat(broker.log()).contains("class archive ready in");
     }
-    try (Launched again = Launched.start(dir.resolve("again"), java25.toString(), cache)) {
-      assertThat(again.output()).doesNotContain("accord-broker:");
-      assertThat(again.brokerClassesFromTheArchive()).isGreaterThan(100);
+    try (BrokerJar again = launch("again", java25.toString(), cache)) {
+      assertThat(again.log()).doesNotContain("accord-broker:");
+      assertThat(brokerClassesFromTheArchive(again)).isGreaterThan(100);
       assertThat(get(again, "/pacticipants").statusCode()).isEqualTo(200);
     }
   }
 
-  private HttpResponse<String> get(Launched broker, String path) throws Exception {
+  private HttpResponse<String> get(BrokerJar broker, String path) throws Exception {
     return http.send(
         HttpRequest.newBuilder(URI.create(broker.baseUrl + path))
             .header("Accept", "application/hal+json")
@@ -237,97 +235,49 @@ class BrokerLauncherIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** {@code bin/accord-broker} in a directory of its own, with its output in a file. */
-  private record Launched(Process process, String baseUrl, Path log) implements AutoCloseable {
-    static Launched start(Path workDir, String javaHome, Path cache) throws Exception {
-      return start(workDir, javaHome, cache, JAR);
-    }
+  /**
+   * {@code bin/accord-broker} started in {@code dir/<name>} with that java, cache and jar, and the
+   * settings in its environment; every start of a test with the same JVM options (they are part of
+   * what an archive is made for), which log the classes loaded to {@code dir/logs}.
+   */
+  private BrokerJar launch(
+      String name, String javaHome, Path cache, Path jar, Map<String, String> settings)
+      throws Exception {
+    Files.createDirectories(dir.resolve("logs"));
+    Map<String, String> env = new HashMap<>(settings);
+    env.put("JAVA_HOME", javaHome);
+    env.put("ACCORD_BROKER_JAR", jar.toString());
+    env.put("ACCORD_CACHE_DIR", cache.toString());
+    env.put(
+        "ACCORD_BROKER_JAVA_OPTS",
+        "-Xlog:class+load=info:file=" + dir.resolve("logs") + "/classes-%p.txt");
+    return BrokerJar.launch(
+        dir.resolve(name),
+        List.of(LAUNCHER.toString()),
+        List.of("--accord.webhooks.enabled=false"),
+        env,
+        BrokerJar.freePort());
+  }
 
-    static Launched start(Path workDir, String javaHome, Path cache, Path jar) throws Exception {
-      return start(workDir, javaHome, cache, jar, Map.of());
-    }
+  private BrokerJar launch(String name, String javaHome, Path cache, Path jar) throws Exception {
+    return launch(name, javaHome, cache, jar, Map.of());
+  }
 
-    static Launched start(
-        Path workDir, String javaHome, Path cache, Path jar, Map<String, String> settings)
-        throws Exception {
-      assertThat(JAR)
-          .as("the packaged broker (mvn package builds it before this test runs)")
-          .exists();
-      Files.createDirectories(workDir);
-      int port;
-      try (ServerSocket socket = new ServerSocket(0)) {
-        port = socket.getLocalPort();
-      }
-      Files.createDirectories(workDir.getParent().resolve("logs"));
-      Path log = workDir.getParent().resolve("logs").resolve(workDir.getFileName() + ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  LAUNCHER.toString(),
-                  "--server.address=127.0.0.1",
-                  "--server.port=" + port,
-                  "--accord.webhooks.enabled=false")
-              .directory(workDir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      Map<String, String> env = builder.environment();
-      List.of("SPRING_DATASOURCE_URL", "PORT", "SERVER_PORT", "ACCORD_CDS").forEach(env::remove);
-      // the same options for every start of a test (they are part of what an archive is made for)
-      env.put(
-          "ACCORD_BROKER_JAVA_OPTS",
-          "-Xlog:class+load=info:file=" + workDir.getParent().resolve("logs") + "/classes-%p.txt");
-      env.put("JAVA_HOME", javaHome);
-      env.put("ACCORD_BROKER_JAR", jar.toString());
-      env.put("ACCORD_CACHE_DIR", cache.toString());
-      env.putAll(settings);
-      Launched launched = new Launched(builder.start(), "http://127.0.0.1:" + port, log);
-      // the first start trains first: up to a few minutes on a busy machine
-      if (!BrokerProcess.awaitReady(
-          launched.process,
-          launched.baseUrl,
-          Duration.ofMinutes(5),
-          "bin/accord-broker",
-          launched::outputOrWhyNot)) {
-        String output = launched.outputOrWhyNot();
-        launched.close();
-        throw new IllegalStateException(
-            "bin/accord-broker did not answer within 5 minutes:\n" + output);
-      }
-      return launched;
-    }
+  private BrokerJar launch(String name, String javaHome, Path cache) throws Exception {
+    return launch(name, javaHome, cache, BrokerJar.packaged(), Map.of());
+  }
 
-    String output() throws IOException {
-      return Files.readString(log);
-    }
-
-    String outputOrWhyNot() {
-      try {
-        return output();
-      } catch (IOException e) {
-        return "(could not read " + log + ": " + e.getMessage() + ")";
-      }
-    }
-
-    /**
-     * How many of the broker's own classes the JVM took from a class archive, from its
-     * class-loading log (the launcher execs java, so the process is the JVM, and {@code %p} its
-     * pid).
-     */
-    long brokerClassesFromTheArchive() throws IOException {
-      try (Stream<String> lines =
-          Files.lines(log.resolveSibling("classes-" + process.pid() + ".txt"))) {
-        return lines
-            .filter(
-                l -> l.contains(" dev.accord.broker.") && l.contains("source: shared objects file"))
-            .count();
-      }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      }
+  /**
+   * How many of the broker's own classes its JVM took from a class archive, from its class-loading
+   * log (the launcher execs java, so the process is the JVM, and {@code %p} its pid).
+   */
+  private long brokerClassesFromTheArchive(BrokerJar broker) throws IOException {
+    try (Stream<String> lines =
+        Files.lines(dir.resolve("logs").resolve("classes-" + broker.pid() + ".txt"))) {
+      return lines
+          .filter(
+              l -> l.contains(" dev.accord.broker.") && l.contains("source: shared objects file"))
+          .count();
     }
   }
 }

@@ -4,7 +4,6 @@ import static dev.accord.broker.RunningBroker.publishBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * -Dspring.aot.enabled=false}). Runs after {@code package} (failsafe).
  */
 class PackagedJarIT {
-  private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
   private static final String ADMIN =
       "Basic "
           + Base64.getEncoder().encodeToString("admin:s3cret".getBytes(StandardCharsets.UTF_8));
@@ -55,7 +52,7 @@ class PackagedJarIT {
             "--accord.webhooks.enabled=false",
             "--spring.datasource.hikari.connection-timeout=3000");
     Map<String, String> aotAnswers;
-    try (Jar broker = Jar.start(dir.resolve("aot"), List.of(), settings, Map.of())) {
+    try (BrokerJar broker = BrokerJar.start(dir.resolve("aot"), List.of(), settings, Map.of())) {
       assertThat(broker.log()).contains("Starting AOT-processed BrokerApplication");
       assertThat(broker.log())
           .contains("Webhook delivery is off on this instance")
@@ -78,8 +75,8 @@ class PackagedJarIT {
           .contains("\"Jc\"");
     }
     assertThat(dir.resolve("aot/accord-data/broker.mv.db")).exists();
-    try (Jar broker =
-        Jar.start(
+    try (BrokerJar broker =
+        BrokerJar.start(
             dir.resolve("plain"), List.of("-Dspring.aot.enabled=false"), settings, Map.of())) {
       assertThat(broker.log())
           .contains("Starting BrokerApplication")
@@ -92,7 +89,7 @@ class PackagedJarIT {
   void theJarOnPostgresqlFromTheEnvironment() throws Exception {
     String base = OwnedPostgres.sharedJdbcBase();
     String db = RunningBroker.createDatabase(base);
-    int port = freePort();
+    int port = BrokerJar.freePort();
     Map<String, String> env =
         Map.of(
             "SPRING_DATASOURCE_URL", base + db,
@@ -100,7 +97,7 @@ class PackagedJarIT {
             "SPRING_DATASOURCE_PASSWORD", "",
             "PORT", String.valueOf(port),
             "ACCORD_WEBHOOKS_ENABLED", "false");
-    try (Jar broker = Jar.start(dir.resolve("pg"), List.of(), List.of(), env, port)) {
+    try (BrokerJar broker = BrokerJar.start(dir.resolve("pg"), List.of(), List.of(), env, port)) {
       assertThat(broker.log())
           .contains("Starting AOT-processed BrokerApplication")
           .contains("Database: jdbc:postgresql:")
@@ -133,10 +130,10 @@ class PackagedJarIT {
     Path extracted = dir.resolve("extracted");
     run(
         dir.resolve("extract.log"),
-        Jar.JAVA,
+        BrokerJar.JAVA,
         "-Djarmode=tools",
         "-jar",
-        Jar.packaged().toString(),
+        BrokerJar.packaged().toString(),
         "extract",
         "--destination",
         extracted.toString());
@@ -154,8 +151,8 @@ class PackagedJarIT {
     assertThat(Files.readString(dir.resolve("training.log")))
         .contains("Training run: 23 requests answered as expected; exiting");
     // AOTMode=on: the JVM refuses to start unless it uses the cache
-    try (Jar broker =
-        Jar.launch(
+    try (BrokerJar broker =
+        BrokerJar.launch(
             dir.resolve("cached"),
             List.of(
                 java25.toString(),
@@ -165,7 +162,7 @@ class PackagedJarIT {
                 thin.toString()),
             List.of("--accord.webhooks.enabled=false"),
             Map.of(),
-            freePort())) {
+            BrokerJar.freePort())) {
       assertThat(broker.log()).contains("Starting AOT-processed BrokerApplication");
       assertThat(send(broker, "GET", "/pacticipants", null).statusCode()).isEqualTo(200);
     }
@@ -187,7 +184,7 @@ class PackagedJarIT {
   }
 
   /** Answers that do not depend on the time: status and body of each. */
-  private Map<String, String> answers(Jar broker) throws Exception {
+  private Map<String, String> answers(BrokerJar broker) throws Exception {
     Map<String, String> answers = new LinkedHashMap<>();
     HttpResponse<String> anonymous =
         http.send(
@@ -207,7 +204,7 @@ class PackagedJarIT {
     return answers;
   }
 
-  private HttpResponse<String> send(Jar broker, String method, String path, String body)
+  private HttpResponse<String> send(BrokerJar broker, String method, String path, String body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(broker.baseUrl + path))
@@ -221,126 +218,5 @@ class PackagedJarIT {
           .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  /**
-   * {@code java [jvmOptions] -jar target/broker-server.jar [arguments]} in a directory of its own.
-   */
-  private static final class Jar implements AutoCloseable {
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    final String baseUrl;
-    private final Process process;
-    private final Path log;
-
-    private Jar(Process process, String baseUrl, Path log) {
-      this.process = process;
-      this.baseUrl = baseUrl;
-      this.log = log;
-    }
-
-    static Jar start(
-        Path workDir, List<String> jvmOptions, List<String> arguments, Map<String, String> env)
-        throws IOException, InterruptedException {
-      return start(workDir, jvmOptions, arguments, env, freePort());
-    }
-
-    static Jar start(
-        Path workDir,
-        List<String> jvmOptions,
-        List<String> arguments,
-        Map<String, String> env,
-        int port)
-        throws IOException, InterruptedException {
-      List<String> command = new ArrayList<>();
-      command.add(JAVA);
-      command.addAll(jvmOptions);
-      command.addAll(List.of("-jar", packaged().toString()));
-      return launch(workDir, command, arguments, env, port);
-    }
-
-    /** The packaged jar, which {@code mvn package} builds before this test runs. */
-    static Path packaged() {
-      Path jar = Path.of("target", "broker-server.jar").toAbsolutePath();
-      assertThat(jar)
-          .as("the packaged broker (mvn package builds it before this test runs)")
-          .exists();
-      return jar;
-    }
-
-    /** {@code launch} (a java command up to and with {@code -jar the.jar}) with the arguments. */
-    static Jar launch(
-        Path workDir,
-        List<String> launch,
-        List<String> arguments,
-        Map<String, String> env,
-        int port)
-        throws IOException, InterruptedException {
-      Files.createDirectories(workDir);
-      List<String> command = new ArrayList<>(launch);
-      command.add("--server.address=127.0.0.1");
-      if (!env.containsKey("PORT")) {
-        command.add("--server.port=" + port);
-      }
-      command.addAll(arguments);
-      Path log = workDir.resolve("broker.log");
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .directory(workDir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      for (String name :
-          List.of(
-              "SPRING_DATASOURCE_URL",
-              "SPRING_DATASOURCE_USERNAME",
-              "SPRING_DATASOURCE_PASSWORD",
-              "PORT",
-              "SERVER_PORT")) {
-        builder.environment().remove(name);
-      }
-      builder.environment().putAll(env);
-      Jar started = new Jar(builder.start(), "http://127.0.0.1:" + port, log);
-      started.awaitReady();
-      return started;
-    }
-
-    private void awaitReady() throws IOException, InterruptedException {
-      if (!BrokerProcess.awaitReady(
-          process, baseUrl, STARTUP_LIMIT, "The broker jar", this::logOrWhyNot)) {
-        close();
-        throw new IllegalStateException(
-            "The broker jar did not answer "
-                + baseUrl
-                + " within "
-                + STARTUP_LIMIT
-                + ":\n"
-                + log());
-      }
-    }
-
-    private String logOrWhyNot() {
-      try {
-        return log();
-      } catch (IOException e) {
-        return "(could not read " + log + ": " + e.getMessage() + ")";
-      }
-    }
-
-    String log() throws IOException {
-      return Files.readString(log);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-      process.destroy();
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      }
-    }
   }
 }
